@@ -3,15 +3,156 @@ package config
 import "github.com/strikebot/strikebot/strike"
 
 // kaiserProfile is the shipped relevance profile of the Kaiser Permanente
-// mental health workers' strike in Southern California (NUHW).
-// Owned by the coverage work: tuned against the labeled corpus.
+// mental health workers' strike in Southern California (NUHW, about 2,400
+// therapists, psychologists, social workers and other clinicians, on strike
+// from 2024-10-14). Owned by the coverage work: tuned against the labeled
+// corpus in package demo; the rules that use it are in package coverage.
+//
+// Reading it: a term in the title counts 1.5 times its weight, repeats in
+// the text count half as much each time, a group is evidence at 2 points.
+// Related needs the employer and labor; core also needs the union or the
+// scope, with nothing pointing to another union or region (the negative
+// terms), and a score of CoreScore. Exclusions are look-alike phrases whose
+// words must not count.
 func kaiserProfile() strike.Profile {
 	return strike.Profile{
-		Employer:     []strike.Term{{Text: "Kaiser Permanente", Weight: 3}, {Text: "Kaiser", Weight: 2}},
-		Union:        []strike.Term{{Text: "NUHW", Weight: 3}, {Text: "National Union of Healthcare Workers", Weight: 3}},
-		Labor:        []strike.Term{{Text: "strike", Weight: 2}, {Text: "picket", Weight: 2}},
-		Scope:        []strike.Term{{Text: "mental health", Weight: 2}, {Text: "Southern California", Weight: 1}},
-		Exclude:      []strike.Term{{Text: "Kaiser Aluminum"}, {Text: "Kaiser Chiefs"}, {Text: "lightning strike"}},
+		Employer: []strike.Term{
+			{Text: "Kaiser Permanente", Weight: 3},
+			{Text: "Permanente Medical Group", Weight: 2},
+			// Bare aliases: a single mention in the text is only "in passing".
+			{Text: "Kaiser", Weight: 1.5},
+			{Text: "KP", Weight: 1.5},
+		},
+		Union: []strike.Term{
+			{Text: "NUHW", Weight: 3},
+			{Text: "National Union of Healthcare Workers", Weight: 3},
+			{Text: "National Union of Health Care Workers", Weight: 3},
+			// Other unions at Kaiser: their strikes are related, not core.
+			// UNAC/UHCP (nurses) and the coalition strike in the same region,
+			// so they weigh as much as NUHW and cancel a passing mention.
+			{Text: "SEIU", Weight: -1.5},
+			{Text: "UNAC", Weight: -4},
+			{Text: "Coalition of Kaiser Permanente Unions", Weight: -4},
+			{Text: "Alliance of Health Care Unions", Weight: -2},
+			{Text: "California Nurses Association", Weight: -1.5},
+			{Text: "OPEIU", Weight: -1.5},
+			{Text: "UFCW", Weight: -1.5},
+		},
+		Labor: []strike.Term{
+			{Text: "strike", Weight: 3}, // also strikes, striking
+			{Text: "strikers", Weight: 3},
+			{Text: "walkout", Weight: 3},
+			{Text: "walk out", Weight: 2}, // also walked out
+			{Text: "walk off the job", Weight: 2},
+			{Text: "work stoppage", Weight: 3},
+			{Text: "picket line", Weight: 3},
+			{Text: "picket", Weight: 2}, // also pickets, picketing
+			{Text: "collective bargaining", Weight: 3},
+			{Text: "bargaining", Weight: 2},
+			{Text: "tentative agreement", Weight: 3},
+			{Text: "ratify", Weight: 2}, // also ratified
+			{Text: "ratification", Weight: 2},
+			{Text: "mediation", Weight: 2}, // also mediator
+			{Text: "labor dispute", Weight: 2},
+			{Text: "unfair labor practice", Weight: 2},
+			{Text: "National Labor Relations Board", Weight: 2},
+			{Text: "NLRB", Weight: 2},
+			{Text: "lockout", Weight: 2},
+			{Text: "union", Weight: 1.5}, // also unions, unionized
+			{Text: "negotiations", Weight: 1.5},
+			{Text: "contract", Weight: 1},
+		},
+		Scope: []strike.Term{
+			// The unit: who is on strike. Other NUHW units (Northern
+			// California, Hawaii) share these words, so they weigh less
+			// than the place, which tells the units apart.
+			{Text: "mental health", Weight: 1},
+			{Text: "behavioral health", Weight: 1},
+			{Text: "therapists", Weight: 1},
+			{Text: "psychologists", Weight: 1},
+			{Text: "social workers", Weight: 1},
+			{Text: "psychiatric nurses", Weight: 1},
+			{Text: "clinicians", Weight: 0.5},
+			{Text: "counselors", Weight: 0.5},
+			{Text: "addiction medicine", Weight: 0.5},
+			// Other professions: their strikes are related, not core.
+			{Text: "nurses", Weight: -1.5},
+			{Text: "respiratory therapists", Weight: -2},
+			{Text: "pharmacists", Weight: -1},
+			{Text: "pharmacy technicians", Weight: -1},
+			{Text: "housekeepers", Weight: -1},
+			{Text: "engineers", Weight: -1},
+			// The place: Kaiser's Southern California region.
+			{Text: "Southern California", Weight: 3},
+			{Text: "SoCal", Weight: 3},
+			{Text: "Los Angeles", Weight: 2},
+			{Text: "San Diego", Weight: 2},
+			{Text: "Orange County", Weight: 2},
+			{Text: "Inland Empire", Weight: 1},
+			{Text: "Riverside", Weight: 1},
+			{Text: "San Bernardino", Weight: 1},
+			{Text: "Ventura", Weight: 1},
+			{Text: "Bakersfield", Weight: 1},
+			{Text: "Pasadena", Weight: 1},
+			{Text: "Fontana", Weight: 1},
+			{Text: "Irvine", Weight: 1},
+			// Other regions: their strikes are related, not core.
+			{Text: "Northern California", Weight: -4},
+			{Text: "Bay Area", Weight: -2},
+			{Text: "Sacramento", Weight: -1}, // also the state capital
+			{Text: "San Francisco", Weight: -2},
+			{Text: "San Jose", Weight: -2},
+			{Text: "Fresno", Weight: -2},
+			{Text: "Santa Rosa", Weight: -2},
+			{Text: "Roseville", Weight: -2},
+			{Text: "Oakland", Weight: -1}, // also Kaiser's home town
+			{Text: "Hawaii", Weight: -4},
+			{Text: "Honolulu", Weight: -2},
+			{Text: "Oregon", Weight: -2},
+			{Text: "Colorado", Weight: -2},
+			{Text: "Georgia", Weight: -2},
+			{Text: "Mid-Atlantic", Weight: -2},
+			{Text: "Washington state", Weight: -2},
+		},
+		Exclude: []strike.Term{
+			// Other Kaisers.
+			{Text: "Kaiser Aluminum"},
+			{Text: "Kaiser Steel"},
+			{Text: "Kaiser shipyards"},
+			{Text: "Kaiser Chiefs"},
+			{Text: "Kaiser Wilhelm"},
+			{Text: "Kaiser roll"},
+			{Text: "Kaiser Family Foundation"},
+			{Text: "Henry J. Kaiser"},
+			{Text: "Kaiser Health News"},
+			// Strikes that are not walkouts.
+			{Text: "lightning strike"},
+			{Text: "air strike"},
+			{Text: "airstrike"},
+			{Text: "drone strike"},
+			{Text: "missile strike"},
+			{Text: "military strike"},
+			{Text: "preemptive strike"},
+			{Text: "hunger strike"},
+			{Text: "strike price"},
+			{Text: "strike zone"},
+			{Text: "strike out"},
+			{Text: "strike team"},
+			{Text: "strike down"},
+			{Text: "strike a balance"},
+			{Text: "striking distance"},
+			{Text: "three strikes"},
+			// Unions that are not labor unions.
+			{Text: "credit union"},
+			{Text: "European Union"},
+			{Text: "Soviet Union"},
+			{Text: "Union Station"},
+			{Text: "Union-Tribune"},
+			{Text: "Civil Liberties Union"},
+			{Text: "picket fence"},
+			{Text: "bargaining power"},
+			{Text: "bargaining chip"},
+		},
 		CoreScore:    8,
 		RelatedScore: 4,
 	}

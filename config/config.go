@@ -1,0 +1,264 @@
+// Package config builds strikebot's one typed configuration: defaults from a
+// single literal (Default), overridden by a YAML file, then by STRIKEBOT_*
+// environment variables, then validated once (Load).
+//
+// Every key has a dotted name, from the YAML nesting (for example
+// "poll.interval"), and an environment variable: STRIKEBOT_ followed by the
+// name upper-cased with dots turned into underscores
+// (STRIKEBOT_POLL_INTERVAL). Scalars in the environment are written as in
+// YAML ("15m", "10MiB", "true"); lists and sections are written as YAML or
+// JSON text (STRIKEBOT_CAMPAIGNS='[{id: …}]'). A key marked secret may
+// instead be read from a file named by STRIKEBOT_<KEY>_FILE.
+//
+// A Config is plain data: main loads it once and hands its values down.
+// Nothing in this package keeps global state.
+package config
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+// Config is strikebot's whole configuration. Default returns the shipped
+// values; Load returns them overridden by a file and the environment and
+// validated. The zero Config is not valid.
+//
+// Fields tagged secret:"true" hold secrets: Redacted hides them and they can
+// be read from STRIKEBOT_<KEY>_FILE. Fields tagged secret:"url" are URLs or
+// DSNs that may carry credentials: Redacted hides the credentials only.
+type Config struct {
+	// DB is the store: "sqlite:PATH" (a file, created if missing) or a
+	// PostgreSQL URL "postgres://user:password@host:5432/db?sslmode=…".
+	// Key "db", default "sqlite:strikebot.db".
+	DB string `yaml:"db" secret:"url"`
+
+	// Listen is the host:port of the /healthz and /metrics server; empty
+	// disables it. Key "listen", default "127.0.0.1:9090".
+	Listen string `yaml:"listen"`
+
+	// Log configures logging. Key "log".
+	Log Log `yaml:"log"`
+
+	// AllowPrivateNetworks lets feeds and linked pages resolve to loopback,
+	// private and link-local addresses. Off, such requests are refused
+	// (SSRF guard). Key "allow_private_networks", default false.
+	AllowPrivateNetworks bool `yaml:"allow_private_networks"`
+
+	// Poll configures feed polling and page fetching. Key "poll".
+	Poll Poll `yaml:"poll"`
+
+	// Summarizer configures the optional OpenAI-compatible summarizer.
+	// Key "summarizer"; disabled while its URL is empty.
+	Summarizer Summarizer `yaml:"summarizer"`
+
+	// CampaignSpecs are the strikes followed, as configured; Campaigns
+	// returns them as domain values. Key "campaigns", default one campaign:
+	// the Kaiser Permanente mental health workers' strike (NUHW).
+	CampaignSpecs []CampaignSpec `yaml:"campaigns"`
+}
+
+// Log configures the process's slog logger.
+type Log struct {
+	// Level is the least severe level logged: "debug", "info", "warn" or
+	// "error". Key "log.level", default "info".
+	Level string `yaml:"level"`
+
+	// Format is "json", "text", or "auto": text when standard error is a
+	// terminal, JSON otherwise. Key "log.format", default "auto".
+	Format string `yaml:"format"`
+}
+
+// SlogLevel returns Level as a slog.Level; an unknown level is slog.LevelInfo.
+func (l Log) SlogLevel() slog.Level {
+	switch l.Level {
+	case "debug":
+		return slog.LevelDebug
+	case "warn":
+		return slog.LevelWarn
+	case "error":
+		return slog.LevelError
+	}
+	return slog.LevelInfo
+}
+
+// Poll configures how feeds are polled and linked pages fetched.
+type Poll struct {
+	// Interval is the time between two polls of one feed.
+	// Key "poll.interval", default 15m, allowed 1m to 24h.
+	Interval time.Duration `yaml:"interval"`
+
+	// Jitter spreads polls: each wait is Interval changed by a random
+	// fraction up to ±Jitter. Key "poll.jitter", default 0.1, allowed 0 to 0.5.
+	Jitter float64 `yaml:"jitter"`
+
+	// Timeout bounds one whole HTTP request, body included.
+	// Key "poll.timeout", default 30s, allowed 1s to 5m.
+	Timeout time.Duration `yaml:"timeout"`
+
+	// MaxBody is the most bytes read from one response; a longer feed or
+	// page is an error. Key "poll.max_body", default 10MiB, allowed 64KiB
+	// to 100MiB.
+	MaxBody Size `yaml:"max_body"`
+
+	// MaxItems is the most items read from one feed document, newest first.
+	// Key "poll.max_items", default 100, allowed 1 to 10000.
+	MaxItems int `yaml:"max_items"`
+
+	// MaxRedirects is the most HTTP redirects followed per request.
+	// Key "poll.max_redirects", default 5, allowed 0 to 10.
+	MaxRedirects int `yaml:"max_redirects"`
+
+	// Concurrency is the most feeds and pages fetched at once.
+	// Key "poll.concurrency", default 8, allowed 1 to 256.
+	Concurrency int `yaml:"concurrency"`
+
+	// MaxBackoff caps the wait before polling again a feed whose polls keep
+	// failing (the wait grows with each consecutive failure).
+	// Key "poll.max_backoff", default 6h, allowed poll.interval to 168h.
+	MaxBackoff time.Duration `yaml:"max_backoff"`
+
+	// AnnounceWindow limits what a feed's first poll announces: only items
+	// published within this window before the poll are posted to chat;
+	// older items are stored silently. 0 means no limit: the whole backlog
+	// is announced. Key "poll.announce_window", default 24h, allowed 0 to
+	// 8760h.
+	AnnounceWindow time.Duration `yaml:"announce_window"`
+
+	// FullText fetches an item's linked page when the feed gives only a
+	// snippet (see SnippetWords), to read the article's own text.
+	// Key "poll.full_text", default true.
+	FullText bool `yaml:"full_text"`
+
+	// SnippetWords is the word count below which an item's text counts as a
+	// snippet; 0 means no item is a snippet. Key "poll.snippet_words",
+	// default 80, allowed 0 to 5000.
+	SnippetWords int `yaml:"snippet_words"`
+
+	// UserAgent is sent with every request; empty means the built-in one,
+	// which names strikebot and its version. Key "poll.user_agent",
+	// default empty, at most 256 printable characters.
+	UserAgent string `yaml:"user_agent"`
+}
+
+// Summarizer configures an optional OpenAI-compatible chat-completions
+// server used to summarize stories. With URL empty it is disabled and the
+// built-in extractive summaries are used.
+type Summarizer struct {
+	// URL is the server's base URL, up to and including "/v1" (for example
+	// "http://127.0.0.1:8080/v1"); empty disables the summarizer.
+	// Key "summarizer.url", default empty, allowed http or https URLs.
+	URL string `yaml:"url" secret:"url"`
+
+	// Model is the model name sent with each request; required when URL is
+	// set. Key "summarizer.model", default empty.
+	Model string `yaml:"model"`
+
+	// APIKey is sent as "Authorization: Bearer …"; empty sends none.
+	// Key "summarizer.api_key" (secret; also STRIKEBOT_SUMMARIZER_API_KEY_FILE),
+	// default empty.
+	APIKey string `yaml:"api_key" secret:"true"`
+
+	// Timeout bounds one summarizer request.
+	// Key "summarizer.timeout", default 10s, allowed 1s to 5m.
+	Timeout time.Duration `yaml:"timeout"`
+}
+
+// CampaignSpec is one followed strike as written in the configuration;
+// Config.Campaigns converts it to a strike.Campaign.
+type CampaignSpec struct {
+	// ID is a short stable slug of lowercase letters, digits and hyphens,
+	// unique among campaigns. Stored articles are keyed by it.
+	// Key "campaigns[i].id".
+	ID string `yaml:"id"`
+
+	// Name is the campaign's display name. Key "campaigns[i].name".
+	Name string `yaml:"name"`
+
+	// Feeds are the campaign's news feeds, at least one.
+	// Key "campaigns[i].feeds".
+	Feeds []FeedSpec `yaml:"feeds"`
+
+	// Relevance says what the campaign's strike news looks like: at least
+	// one employer term, finite weights, core_score > related_score > 0.
+	// Key "campaigns[i].relevance".
+	Relevance strike.Profile `yaml:"relevance"`
+}
+
+// FeedSpec is one configured feed.
+type FeedSpec struct {
+	// URL is the feed's http or https address, unique across campaigns.
+	// It may carry credentials (https://user:password@host/…); they are
+	// redacted wherever the URL is shown. Key "campaigns[i].feeds[j].url".
+	URL string `yaml:"url" secret:"url"`
+
+	// Name is an optional display name; empty uses the feed's own title.
+	// Key "campaigns[i].feeds[j].name".
+	Name string `yaml:"name"`
+}
+
+// Default returns the shipped configuration. Every default lives in this
+// one literal.
+func Default() Config {
+	return Config{
+		DB:                   "sqlite:strikebot.db",
+		Listen:               "127.0.0.1:9090",
+		Log:                  Log{Level: "info", Format: "auto"},
+		AllowPrivateNetworks: false,
+		Poll: Poll{
+			Interval:       15 * time.Minute,
+			Jitter:         0.1,
+			Timeout:        30 * time.Second,
+			MaxBody:        10 * MiB,
+			MaxItems:       100,
+			MaxRedirects:   5,
+			Concurrency:    8,
+			MaxBackoff:     6 * time.Hour,
+			AnnounceWindow: 24 * time.Hour,
+			FullText:       true,
+			SnippetWords:   80,
+			UserAgent:      "",
+		},
+		Summarizer: Summarizer{
+			URL:     "",
+			Model:   "",
+			APIKey:  "",
+			Timeout: 10 * time.Second,
+		},
+		CampaignSpecs: []CampaignSpec{{
+			ID:   "kaiser-nuhw-socal",
+			Name: "Kaiser Permanente mental health strike (NUHW, Southern California)",
+			Feeds: []FeedSpec{
+				{
+					URL:  "https://news.google.com/rss/search?q=%22Kaiser%22+%22mental+health%22+strike+NUHW&hl=en-US&gl=US&ceid=US:en",
+					Name: "Google News: Kaiser mental health strike",
+				},
+				{
+					URL:  "https://nuhw.org/feed/",
+					Name: "NUHW news",
+				},
+			},
+			Relevance: kaiserProfile(),
+		}},
+	}
+}
+
+// Campaigns returns the configured campaigns as domain values, in
+// configuration order. The result shares no memory with c.
+func (c Config) Campaigns() []strike.Campaign {
+	out := make([]strike.Campaign, 0, len(c.CampaignSpecs))
+	for _, s := range c.CampaignSpecs {
+		feeds := make([]strike.FeedSource, 0, len(s.Feeds))
+		for _, f := range s.Feeds {
+			feeds = append(feeds, strike.FeedSource{URL: f.URL, Name: f.Name})
+		}
+		out = append(out, strike.Campaign{
+			ID:        s.ID,
+			Name:      s.Name,
+			Feeds:     feeds,
+			Relevance: deepCopy(s.Relevance),
+		})
+	}
+	return out
+}

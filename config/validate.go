@@ -1,0 +1,315 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+// FieldError is one invalid setting, as Validate reports it.
+type FieldError struct {
+	// Key is the setting's dotted key, such as "poll.interval" or
+	// "campaigns[0].feeds[1].url".
+	Key string
+	// Value is the value as shown: secrets are "[redacted]" and
+	// credentials in URLs are masked.
+	Value string
+	// Problem says what is wrong, such as "is too short".
+	Problem string
+	// Allowed says what would be accepted, such as "1m to 24h".
+	Allowed string
+}
+
+// Error returns, for example,
+// `key "poll.interval": value "5s" is too short: allowed 1m to 24h`.
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("key %q: value %q %s: allowed %s", e.Key, e.Value, e.Problem, e.Allowed)
+}
+
+// Validate checks every setting and every rule between settings, and
+// reports all problems at once: the result joins (errors.Join) one
+// *FieldError per problem, or is nil.
+func (c Config) Validate() error {
+	var v validator
+	v.db("db", c.DB)
+	v.listen("listen", c.Listen)
+	v.oneOf("log.level", c.Log.Level, "debug", "info", "warn", "error")
+	v.oneOf("log.format", c.Log.Format, "auto", "json", "text")
+
+	p := c.Poll
+	v.duration("poll.interval", p.Interval, time.Minute, 24*time.Hour, "")
+	v.float("poll.jitter", p.Jitter, 0, 0.5)
+	v.duration("poll.timeout", p.Timeout, time.Second, 5*time.Minute, "")
+	v.size("poll.max_body", p.MaxBody, 64*KiB, 100*MiB)
+	v.integer("poll.max_items", p.MaxItems, 1, 10000)
+	v.integer("poll.max_redirects", p.MaxRedirects, 0, 10)
+	v.integer("poll.concurrency", p.Concurrency, 1, 256)
+	v.duration("poll.max_backoff", p.MaxBackoff, max(p.Interval, time.Minute), 168*time.Hour,
+		fmt.Sprintf("poll.interval (%s) to 168h", shortDuration(p.Interval)))
+	v.duration("poll.announce_window", p.AnnounceWindow, 0, 8760*time.Hour,
+		"0 (announce the whole backlog) to 8760h")
+	v.integer("poll.snippet_words", p.SnippetWords, 0, 5000)
+	v.text("poll.user_agent", p.UserAgent, p.UserAgent, 256)
+
+	s := c.Summarizer
+	if s.URL != "" {
+		v.httpURL("summarizer.url", s.URL)
+		if strings.TrimSpace(s.Model) == "" {
+			v.add("summarizer.model", s.Model, "is empty while summarizer.url is set", "the name of a model the server offers")
+		}
+	}
+	v.text("summarizer.model", s.Model, s.Model, 256)
+	v.text("summarizer.api_key", s.APIKey, redactedIfSet(s.APIKey), 4096)
+	v.duration("summarizer.timeout", s.Timeout, time.Second, 5*time.Minute, "")
+
+	v.campaigns(c.CampaignSpecs)
+	return errors.Join(v.errs...)
+}
+
+// validator collects FieldErrors.
+type validator struct {
+	errs []error
+}
+
+func (v *validator) add(key, value, problem, allowed string) {
+	v.errs = append(v.errs, &FieldError{Key: key, Value: value, Problem: problem, Allowed: allowed})
+}
+
+func (v *validator) oneOf(key, value string, allowed ...string) {
+	for _, a := range allowed {
+		if value == a {
+			return
+		}
+	}
+	v.add(key, value, "is unknown", strings.Join(allowed, ", "))
+}
+
+// duration checks lo <= d <= hi; allowed, when not empty, replaces the
+// default description of the range.
+func (v *validator) duration(key string, d, lo, hi time.Duration, allowed string) {
+	if allowed == "" {
+		allowed = shortDuration(lo) + " to " + shortDuration(hi)
+	}
+	switch {
+	case d < lo:
+		v.add(key, shortDuration(d), "is too short", allowed)
+	case d > hi:
+		v.add(key, shortDuration(d), "is too long", allowed)
+	}
+}
+
+func (v *validator) float(key string, x, lo, hi float64) {
+	if !(x >= lo && x <= hi) { // also catches NaN
+		v.add(key, formatFloat(x), outOfRange(x < lo || math.IsNaN(x)), formatFloat(lo)+" to "+formatFloat(hi))
+	}
+}
+
+func (v *validator) integer(key string, n, lo, hi int) {
+	if n < lo || n > hi {
+		v.add(key, strconv.Itoa(n), outOfRange(n < lo), strconv.Itoa(lo)+" to "+strconv.Itoa(hi))
+	}
+}
+
+func (v *validator) size(key string, s, lo, hi Size) {
+	if s < lo || s > hi {
+		v.add(key, s.String(), outOfRange(s < lo), lo.String()+" to "+hi.String())
+	}
+}
+
+func outOfRange(low bool) string {
+	if low {
+		return "is too small"
+	}
+	return "is too large"
+}
+
+// text checks that s is printable (no control characters, which could
+// split an HTTP header) and at most limit bytes; shown is how s appears in
+// the error.
+func (v *validator) text(key, s, shown string, limit int) {
+	allowed := fmt.Sprintf("text of at most %d bytes without control characters", limit)
+	if len(s) > limit {
+		v.add(key, truncate(shown, 40), "is too long", allowed)
+		return
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		v.add(key, shown, "contains a control character", allowed)
+	}
+}
+
+func (v *validator) db(key, dsn string) {
+	const allowed = `"sqlite:PATH" or "postgres://user:password@host:port/dbname"`
+	switch {
+	case strings.HasPrefix(dsn, "sqlite:"):
+		if strings.TrimSpace(strings.TrimPrefix(dsn, "sqlite:")) == "" {
+			v.add(key, dsn, "has no file path", allowed)
+		}
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		if _, err := url.Parse(dsn); err != nil { // the error would repeat the password
+			v.add(key, redactURL(dsn), "is not a valid URL", allowed)
+		}
+	default:
+		v.add(key, redactURL(dsn), "names no known database", allowed)
+	}
+}
+
+func (v *validator) listen(key, addr string) {
+	if addr == "" {
+		return
+	}
+	const allowed = `host:port such as "127.0.0.1:9090" or ":9090", or empty to disable`
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		v.add(key, addr, "is not host:port", allowed)
+		return
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		v.add(key, addr, "has an invalid port", allowed)
+	}
+}
+
+// httpURL checks an absolute http or https URL with a host and returns it
+// parsed, or nil.
+func (v *validator) httpURL(key, raw string) *url.URL {
+	const allowed = "an http or https URL with a host"
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil: // the error would repeat any password
+		v.add(key, redactURL(raw), "is not a valid URL", allowed)
+		return nil
+	case u.Scheme != "http" && u.Scheme != "https":
+		v.add(key, redactURL(raw), "is not an http or https URL", allowed)
+		return nil
+	case u.Hostname() == "":
+		v.add(key, redactURL(raw), "has no host", allowed)
+		return nil
+	}
+	return u
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func (v *validator) campaigns(specs []CampaignSpec) {
+	if len(specs) == 0 {
+		v.add("campaigns", "[]", "is empty", "one or more campaigns")
+		return
+	}
+	ids := make(map[string]string)   // id → key of its first use
+	feeds := make(map[string]string) // normalized feed URL → key of its first use
+	for i, s := range specs {
+		key := fmt.Sprintf("campaigns[%d]", i)
+		switch {
+		case len(s.ID) > 64:
+			v.add(key+".id", truncate(s.ID, 40), "is too long", "at most 64 characters")
+		case !slugRE.MatchString(s.ID):
+			v.add(key+".id", s.ID, "is not a slug", "lowercase letters, digits and single inner hyphens, such as kaiser-nuhw-socal")
+		case ids[s.ID] != "":
+			v.add(key+".id", s.ID, "is already the id of "+ids[s.ID], "an id unique among campaigns")
+		default:
+			ids[s.ID] = key
+		}
+		if strings.TrimSpace(s.Name) == "" {
+			v.add(key+".name", s.Name, "is empty", "the campaign's display name")
+		}
+		v.text(key+".name", s.Name, s.Name, 200)
+		if len(s.Feeds) == 0 {
+			v.add(key+".feeds", "[]", "is empty", "one or more feeds")
+		}
+		for j, f := range s.Feeds {
+			fkey := fmt.Sprintf("%s.feeds[%d]", key, j)
+			if u := v.httpURL(fkey+".url", f.URL); u != nil {
+				n := normalizeFeedURL(u)
+				if first, dup := feeds[n]; dup {
+					v.add(fkey+".url", redactURL(f.URL), "is already the feed "+first, "each feed URL once across all campaigns")
+				} else {
+					feeds[n] = fkey + ".url"
+				}
+			}
+			v.text(fkey+".name", f.Name, f.Name, 200)
+		}
+		v.profile(key+".relevance", s.Relevance)
+	}
+}
+
+// normalizeFeedURL returns the form in which two feed URLs are compared:
+// without credentials or fragment, host lower-cased.
+func normalizeFeedURL(u *url.URL) string {
+	n := *u
+	n.User = nil
+	n.Fragment = ""
+	n.RawFragment = ""
+	n.Host = strings.ToLower(n.Host)
+	return n.String()
+}
+
+func (v *validator) profile(key string, p strike.Profile) {
+	if len(p.Employer) == 0 {
+		v.add(key+".employer", "[]", "is empty", "at least one employer term")
+	}
+	for _, g := range []struct {
+		name  string
+		terms []strike.Term
+	}{
+		{"employer", p.Employer}, {"union", p.Union}, {"labor", p.Labor},
+		{"scope", p.Scope}, {"exclude", p.Exclude},
+	} {
+		for i, t := range g.terms {
+			tkey := fmt.Sprintf("%s.%s[%d]", key, g.name, i)
+			if strings.TrimSpace(t.Text) == "" {
+				v.add(tkey+".text", t.Text, "is empty", "a word or phrase")
+			}
+			if math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) {
+				v.add(tkey+".weight", formatFloat(t.Weight), "is not finite", "a finite number")
+			}
+		}
+	}
+	related, core := p.RelatedScore, p.CoreScore
+	switch {
+	case math.IsNaN(related) || math.IsInf(related, 0):
+		v.add(key+".related_score", formatFloat(related), "is not finite", "a finite number greater than 0")
+	case related <= 0:
+		v.add(key+".related_score", formatFloat(related), "is too small", "a finite number greater than 0")
+	}
+	switch {
+	case math.IsNaN(core) || math.IsInf(core, 0):
+		v.add(key+".core_score", formatFloat(core), "is not finite", "a finite number greater than related_score")
+	case !(core > related):
+		v.add(key+".core_score", formatFloat(core), "is not above related_score ("+formatFloat(related)+")",
+			"a finite number greater than related_score")
+	}
+}
+
+func formatFloat(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+// truncate shortens s to at most n bytes, on a rune boundary, marking the cut.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// shortDuration formats d without zero trailing units: "15m", "24h",
+// "1h30m", "90ms".
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
