@@ -1,0 +1,56 @@
+// Package coverage turns stored articles into coverage of a strike. Today it
+// scores relevance; story clustering, fact extraction, summaries and question
+// answering will join it, sharing one Tokenizer. It imports only package
+// strike of strikebot's and knows no HTTP, SQL or chat.
+//
+// # Relevance
+//
+// A Scorer reads an article's title and text against a campaign's
+// strike.Profile and gives it a tier: core (about the campaign's strike),
+// related (other labor news about the same employer: another union's strike
+// there, a strike in another region) or none (everything else, including
+// the employer's news that is not about labor and strikes at other
+// employers). The rules are meant to be read and tuned by a picket captain:
+//
+//  1. Words. Title and text are split into lower-cased words and each word is
+//     reduced to its English stem, so the term "strike" also finds "strikes"
+//     and "striking", and "therapist" finds "therapists". Terms are matched
+//     as whole words or phrases, never across a sentence end or a blank
+//     line (unless the term has one at the same place). Stems differ for
+//     some forms ("ratify" and "ratification"): list both when both matter.
+//  2. Exclusions first. Every exclude phrase found masks its words before any
+//     other term is looked for, so "Kaiser Aluminum" does not count as the
+//     employer "Kaiser" and "lightning strike" not as the labor term
+//     "strike". A term whose words lie inside a found exclusion is doubtful
+//     for the rest of the article: after "Kaiser Aluminum", a bare "Kaiser"
+//     counts only if another employer term ("Kaiser Permanente") was found
+//     too. An exclusion's weight (0 or negative) is added to the score.
+//  3. Groups. Employer, union, labor and scope terms are matched each group
+//     on its own, leftmost and longest first without overlaps inside a group
+//     ("picket line" counts once, not also as "picket"), so one phrase may
+//     feed two groups ("Coalition of Kaiser Permanente Unions" can be an
+//     other-union term and the employer).
+//  4. Points. A term found in the title is worth 1.5 times its weight. Each
+//     hit in the text is worth half the one before it (the first full, or
+//     half when the term was in the title), so repetition helps a little and
+//     a term is never worth more than 2.5 times its weight. A negative
+//     weight counts against: other unions, other regions. A group's points
+//     are the sum of its terms'; the score is the sum of all, rounded to one
+//     decimal.
+//  5. Evidence. A group is evidence when its points reach 2.
+//  6. Tiers. Related needs employer evidence, labor evidence, and employer
+//     and labor points together of at least RelatedScore (union and scope
+//     terms say which strike it is, not whether it is labor news about the
+//     employer). Core needs all that, plus union or scope evidence, neither
+//     union nor scope points below zero (the article is not about another
+//     union or another place), and a score of at least CoreScore.
+//     Everything else is none.
+//
+// Score returns the tier with reasons such as
+//
+//	employer "Kaiser Permanente" in title (+4.5)
+//	excluded "Kaiser Aluminum" (not the employer)
+//	no labor terms: not labor news
+//
+// and Explain says the same in sentences, with what would change the tier.
+package coverage

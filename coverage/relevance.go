@@ -1,0 +1,616 @@
+package coverage
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+// ErrInvalidProfile is returned, wrapped, by NewScorer for a relevance
+// profile it cannot use. The wrapping error names the field and value.
+var ErrInvalidProfile = errors.New("coverage: invalid relevance profile")
+
+// Scoring constants. They are part of the documented rules (see the package
+// documentation); a captain tunes the profile's weights, not these.
+const (
+	// titleFactor multiplies the weight of a term found in the title.
+	titleFactor = 1.5
+	// evidence is the number of points a group needs to count as evidence:
+	// a weight-2 term once in the text, a weight-1.5 term in the title or
+	// twice in the text, or two weaker terms.
+	evidence = 2.0
+	// maxReasonsPerGroup bounds the term reasons shown for one group.
+	maxReasonsPerGroup = 4
+)
+
+// group is one list of a profile.
+type group uint8
+
+const (
+	employer group = iota
+	union
+	labor
+	scope
+	exclude
+	nGroups
+)
+
+// String returns the group's name as in the profile: "employer", ….
+func (g group) String() string {
+	switch g {
+	case employer:
+		return "employer"
+	case union:
+		return "union"
+	case labor:
+		return "labor"
+	case scope:
+		return "scope"
+	}
+	return "exclude"
+}
+
+// not says what an exclusion keeps a term of group g from meaning.
+func (g group) not() string {
+	switch g {
+	case employer:
+		return "not the employer"
+	case union:
+		return "not the union"
+	case labor:
+		return "not labor news"
+	}
+	return "not the scope"
+}
+
+// term is one compiled profile term.
+type term struct {
+	group  group
+	text   string
+	quoted string // text as a Go string literal, for reasons
+	weight float64
+	stems  []string
+	// breaks[k] reports a sentence break before word k of the term itself
+	// ("Yahoo! News"); the text may break only where the term does.
+	breaks []bool
+	// shadowedBy lists the exclusions whose words contain this term's.
+	shadowedBy []int
+	// shadows lists, for an exclusion, the groups of the terms it contains.
+	shadows []group
+}
+
+// firsts are the terms starting with one stem, per group, longest first.
+type firsts [nGroups][]int
+
+// Scorer decides how relevant articles are to one campaign, following the
+// rules in the package documentation. NewScorer compiles the profile once;
+// the zero value is not usable. Score and Explain are safe for concurrent
+// use. A Scorer remembers the stems of up to 65,536 distinct words it has
+// read, so that scoring costs about one map lookup per word.
+type Scorer struct {
+	terms    []term
+	first    map[string]*firsts
+	core     float64
+	related  float64
+	employer string // the employer's display name: the first employer term
+	// tok splits without stemming; words maps each word to its stem and the
+	// terms starting with that stem, in one lookup.
+	tok   Tokenizer
+	words *memo[*firsts]
+	pool  sync.Pool // *scratch
+}
+
+// NewScorer compiles a relevance profile. It returns an error wrapping
+// ErrInvalidProfile, naming every problem, when the profile has no employer
+// or labor terms, has neither union nor scope terms, has a term without
+// words, a zero or non-finite weight, a positive exclusion weight, the same
+// phrase twice, or thresholds that are negative or out of order.
+func NewScorer(p strike.Profile) (*Scorer, error) {
+	s := &Scorer{
+		first:   make(map[string]*firsts),
+		core:    p.CoreScore,
+		related: p.RelatedScore,
+	}
+	stemmer := NewTokenizer(TokenizerOptions{Stem: true})
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalidProfile}, args...)...))
+	}
+	lists := [nGroups][]strike.Term{p.Employer, p.Union, p.Labor, p.Scope, p.Exclude}
+	seen := make(map[string]string) // joined stems → "group term"
+	var positive [nGroups]int
+	for g, list := range lists {
+		for _, t := range list {
+			name := fmt.Sprintf("%s term %q", group(g).String(), t.Text)
+			toks := stemmer.Tokens(t.Text)
+			stems := make([]string, len(toks))
+			breaks := make([]bool, len(toks))
+			for k, tok := range toks {
+				stems[k], breaks[k] = tok.Stem, tok.Break
+			}
+			switch {
+			case len(stems) == 0:
+				bad("%s has no words", name)
+				continue
+			case math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0):
+				bad("%s: weight %v is not finite", name, t.Weight)
+				continue
+			case group(g) == exclude && t.Weight > 0:
+				bad("%s: weight %v must be 0 or negative", name, t.Weight)
+				continue
+			case group(g) != exclude && t.Weight == 0:
+				bad("%s: weight must not be 0", name)
+				continue
+			}
+			key := strings.Join(stems, " ")
+			if prev, ok := seen[key]; ok {
+				bad("%s repeats %s", name, prev)
+				continue
+			}
+			seen[key] = name
+			if t.Weight > 0 {
+				positive[g]++
+			}
+			text := strings.TrimSpace(t.Text)
+			s.terms = append(s.terms, term{group: group(g), text: text, quoted: strconv.Quote(text), weight: t.Weight, stems: stems, breaks: breaks})
+		}
+	}
+	if positive[employer] == 0 {
+		bad("no employer terms with a positive weight")
+	}
+	if positive[labor] == 0 {
+		bad("no labor terms with a positive weight")
+	}
+	if positive[union]+positive[scope] == 0 {
+		bad("no union or scope terms with a positive weight: nothing could be core")
+	}
+	switch {
+	case math.IsNaN(p.RelatedScore) || math.IsInf(p.RelatedScore, 0) || p.RelatedScore < 0:
+		bad("related_score %v must be 0 or more", p.RelatedScore)
+	case math.IsNaN(p.CoreScore) || math.IsInf(p.CoreScore, 0) || p.CoreScore <= 0:
+		bad("core_score %v must be more than 0", p.CoreScore)
+	case p.CoreScore < p.RelatedScore:
+		bad("core_score %v is below related_score %v", p.CoreScore, p.RelatedScore)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	for i := range s.terms {
+		t := &s.terms[i]
+		if s.employer == "" && t.group == employer && t.weight > 0 {
+			s.employer = t.text
+		}
+		f := s.first[t.stems[0]]
+		if f == nil {
+			f = new(firsts)
+			s.first[t.stems[0]] = f
+		}
+		f[t.group] = append(f[t.group], i)
+		if t.group != exclude {
+			continue
+		}
+		for j := range s.terms {
+			o := &s.terms[j]
+			if o.group != exclude && contains(t.stems, o.stems) {
+				o.shadowedBy = append(o.shadowedBy, i)
+				if !slices.Contains(t.shadows, o.group) {
+					t.shadows = append(t.shadows, o.group)
+				}
+			}
+		}
+	}
+	for _, f := range s.first {
+		for g := range f {
+			slices.SortStableFunc(f[g], func(a, b int) int { return len(s.terms[b].stems) - len(s.terms[a].stems) })
+		}
+	}
+	for i := range s.terms {
+		slices.Sort(s.terms[i].shadows)
+	}
+	s.pool.New = func() any { return new(scratch) }
+	s.words = newMemo(0, func(stem string) *firsts { return s.first[stem] })
+	return s, nil
+}
+
+// contains reports whether the words of small occur in big, in order and
+// next to each other.
+func contains(big, small []string) bool {
+	for i := 0; i+len(small) <= len(big); i++ {
+		if slices.Equal(big[i:i+len(small)], small) {
+			return true
+		}
+	}
+	return false
+}
+
+// scratch is the per-call working memory of Score, pooled.
+type scratch struct {
+	toks   []Token
+	cands  []*firsts
+	masked []bool
+	hits   []hits
+}
+
+// hits counts where a term was found.
+type hits struct{ title, text int }
+
+func (h hits) found() bool { return h.title > 0 || h.text > 0 }
+
+// result is the full analysis of one article.
+type result struct {
+	hits     []hits
+	points   []float64 // per term, 0 when not counted
+	doubtful []bool    // per term: shadowed by a found exclusion and not counted
+	group    [nGroups]float64
+	score    float64
+	tier     strike.Tier
+}
+
+// Score returns the article's relevance: its tier, its score and the
+// reasons (the terms found, strongest first in each group, then the
+// exclusions, then why the article is not in a higher tier). It reads the
+// Title and the Text, or the Summary when the Text is blank. Its cost is
+// linear in the length of the text.
+func (s *Scorer) Score(a *strike.Article) strike.Relevance {
+	r := s.analyze(a)
+	return strike.Relevance{Tier: r.tier, Score: r.score, Reasons: s.reasons(&r)}
+}
+
+// analyze matches the article against the profile and applies the rules.
+func (s *Scorer) analyze(a *strike.Article) result {
+	sc := s.pool.Get().(*scratch)
+	defer s.pool.Put(sc)
+	sc.hits = slices.Grow(sc.hits[:0], len(s.terms))[:len(s.terms)]
+	clear(sc.hits)
+	text := a.Text
+	if strings.TrimSpace(text) == "" {
+		text = a.Summary
+	}
+	s.match(sc, a.Title, true)
+	s.match(sc, text, false)
+
+	r := result{
+		hits:     slices.Clone(sc.hits),
+		points:   make([]float64, len(s.terms)),
+		doubtful: make([]bool, len(s.terms)),
+	}
+	// A term inside a found exclusion is doubtful; it counts only when a
+	// sure term of its group was found too.
+	var sure [nGroups]bool
+	for i, t := range s.terms {
+		if !r.hits[i].found() || t.group == exclude {
+			continue
+		}
+		for _, e := range t.shadowedBy {
+			if r.hits[e].found() {
+				r.doubtful[i] = true
+				break
+			}
+		}
+		if !r.doubtful[i] && t.weight > 0 {
+			sure[t.group] = true
+		}
+	}
+	total := 0.0
+	for i, t := range s.terms {
+		if !r.hits[i].found() {
+			continue
+		}
+		if r.doubtful[i] {
+			if !sure[t.group] {
+				continue
+			}
+			r.doubtful[i] = false
+		}
+		p := points(t.weight, r.hits[i])
+		r.points[i] = p
+		r.group[t.group] += p
+		total += p
+	}
+	r.score = round1(total)
+	r.tier = strike.TierNone
+	if s.isRelated(&r) {
+		r.tier = strike.TierRelated
+		if s.isCore(&r) {
+			r.tier = strike.TierCore
+		}
+	}
+	return r
+}
+
+// isRelated applies the related rule. It weighs the employer and labor
+// points only: union and scope terms, negative ones included, say which
+// strike it is, not whether it is labor news about the employer.
+func (s *Scorer) isRelated(r *result) bool {
+	e, l := r.group[employer], r.group[labor]
+	return e >= evidence && l >= evidence && round1(e+l) >= s.related
+}
+
+// isCore assumes isRelated.
+func (s *Scorer) isCore(r *result) bool {
+	u, sc := r.group[union], r.group[scope]
+	return u >= 0 && sc >= 0 && (u >= evidence || sc >= evidence) && r.score >= s.core
+}
+
+// match counts the profile's terms in one field (the title or the text).
+func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
+	sc.toks = s.tok.AppendTokens(sc.toks[:0], field)
+	toks := sc.toks
+	n := len(toks)
+	sc.cands = slices.Grow(sc.cands[:0], n)[:n]
+	sc.masked = slices.Grow(sc.masked[:0], n)[:n]
+	clear(sc.masked)
+	s.words.fill(toks, sc.cands)
+	if !slices.ContainsFunc(sc.cands, func(f *firsts) bool { return f != nil }) {
+		return
+	}
+	count := func(ti int) {
+		if inTitle {
+			sc.hits[ti].title++
+		} else {
+			sc.hits[ti].text++
+		}
+	}
+	// Exclusions first: they mask their words from every other term.
+	for i := 0; i < n; {
+		if f := sc.cands[i]; f != nil {
+			if ti, l := s.longest(sc, i, f[exclude]); l > 0 {
+				count(ti)
+				for k := i; k < i+l; k++ {
+					sc.masked[k] = true
+				}
+				i += l
+				continue
+			}
+		}
+		i++
+	}
+	// Then each group on its own: leftmost longest, without overlaps.
+	var next [exclude]int
+	for i, f := range sc.cands {
+		if f == nil || sc.masked[i] {
+			continue
+		}
+		for g := range exclude {
+			if i < next[g] || len(f[g]) == 0 {
+				continue
+			}
+			if ti, l := s.longest(sc, i, f[g]); l > 0 {
+				count(ti)
+				next[g] = i + l
+			}
+		}
+	}
+}
+
+// longest returns the first (longest) of the candidate terms whose words
+// start at token i, unmasked and without a break inside, and its length.
+func (s *Scorer) longest(sc *scratch, i int, cands []int) (ti, n int) {
+	toks := sc.toks
+outer:
+	for _, c := range cands {
+		stems := s.terms[c].stems
+		if i+len(stems) > len(toks) {
+			continue
+		}
+		for k, st := range stems {
+			t := toks[i+k]
+			if t.Stem != st || sc.masked[i+k] || k > 0 && t.Break && !s.terms[c].breaks[k] {
+				continue outer
+			}
+		}
+		return c, len(stems)
+	}
+	return -1, 0
+}
+
+// points is what a term's hits are worth: a title hit counts titleFactor
+// times the weight; each hit in the text counts half the one before it (the
+// first full, or half when the term was in the title too), so a term can
+// never be worth more than titleFactor+1 times its weight.
+func points(w float64, h hits) float64 {
+	p, k := 0.0, 0
+	if h.title > 0 {
+		p, k = w*titleFactor, 1
+	}
+	if h.text > 0 {
+		n := min(h.text, 52)
+		// w·(½^k + … + ½^(k+n-1)) = w·2·½^k·(1-½^n)
+		p += w * 2 * math.Ldexp(1, -k) * (1 - math.Ldexp(1, -n))
+	}
+	return p
+}
+
+func round1(x float64) float64 {
+	r := math.Round(x*10) / 10
+	if r == 0 {
+		return 0 // no "-0"
+	}
+	return r
+}
+
+// num formats a score for people: at most one decimal.
+func num(x float64) string { return strconv.FormatFloat(round1(x), 'f', -1, 64) }
+
+// signed formats points with their sign.
+func signed(x float64) string {
+	if round1(x) >= 0 {
+		return "+" + num(x)
+	}
+	return num(x)
+}
+
+// appendWhere appends where a term was found: "in title", "3× in text", ….
+func appendWhere(b []byte, h hits) []byte {
+	if h.title > 0 {
+		b = append(b, "in title"...)
+		if h.title > 1 {
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, int64(h.title), 10)
+			b = append(b, "×"...)
+		}
+		if h.text > 0 {
+			b = append(b, " and "...)
+		}
+	}
+	switch {
+	case h.text == 1 && h.title > 0:
+		b = append(b, "text"...)
+	case h.text == 1:
+		b = append(b, "in text"...)
+	case h.text > 1:
+		b = strconv.AppendInt(b, int64(h.text), 10)
+		b = append(b, "× in text"...)
+	}
+	return b
+}
+
+// appendTermReason appends `group "text" where (+points)`.
+func appendTermReason(b []byte, t *term, h hits, p float64) []byte {
+	b = append(b, t.group.String()...)
+	b = append(b, ' ')
+	b = append(b, t.quoted...)
+	b = append(b, ' ')
+	b = appendWhere(b, h)
+	b = append(b, " ("...)
+	b = append(b, signed(p)...)
+	return append(b, ')')
+}
+
+// reasons lists the evidence for and against, strongest first, then why the
+// article is not in a higher tier.
+func (s *Scorer) reasons(r *result) []string {
+	out := make([]string, 0, 12)
+	buf := make([]byte, 0, 96)
+	var idxBuf [32]int
+	for g := range exclude {
+		idx := s.appendFound(idxBuf[:0], r, g)
+		slices.SortStableFunc(idx, func(a, b int) int {
+			return cmpAbs(r.points[b], r.points[a])
+		})
+		for k, i := range idx {
+			if k == maxReasonsPerGroup {
+				rest := 0.0
+				for _, j := range idx[k:] {
+					rest += r.points[j]
+				}
+				out = append(out, fmt.Sprintf("%s more %s %s (%s)", strconv.Itoa(len(idx)-k), g.String(), plural(len(idx)-k, "term", "terms"), signed(rest)))
+				break
+			}
+			buf = appendTermReason(buf[:0], &s.terms[i], r.hits[i], r.points[i])
+			out = append(out, string(buf))
+		}
+	}
+	for i, t := range s.terms {
+		if t.group != exclude || !r.hits[i].found() {
+			continue
+		}
+		why := make([]string, 0, len(t.shadows))
+		for _, g := range t.shadows {
+			why = append(why, g.not())
+		}
+		line := fmt.Sprintf("excluded %q", t.text)
+		if len(why) > 0 {
+			line += " (" + strings.Join(why, ", ") + ")"
+		}
+		if t.weight != 0 {
+			p := points(t.weight, r.hits[i])
+			line += " (" + signed(p) + ")"
+		}
+		out = append(out, line)
+	}
+	for i, t := range s.terms {
+		if r.doubtful[i] {
+			out = append(out, fmt.Sprintf("%s %q %s not counted: may mean %q", t.group.String(), t.text, appendWhere(nil, r.hits[i]), s.shadowName(r, i)))
+		}
+	}
+	return append(out, s.shortfalls(r)...)
+}
+
+// found returns the counted terms of group g.
+func (s *Scorer) found(r *result, g group) []int { return s.appendFound(nil, r, g) }
+
+// appendFound appends the counted terms of group g to idx.
+func (s *Scorer) appendFound(idx []int, r *result, g group) []int {
+	for i, t := range s.terms {
+		if t.group == g && r.hits[i].found() && !r.doubtful[i] {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+func cmpAbs(a, b float64) int {
+	a, b = math.Abs(a), math.Abs(b)
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// shadowName returns the text of the first found exclusion shadowing term i.
+func (s *Scorer) shadowName(r *result, i int) string {
+	for _, e := range s.terms[i].shadowedBy {
+		if r.hits[e].found() {
+			return s.terms[e].text
+		}
+	}
+	return ""
+}
+
+// shortfalls says why the article is not in a higher tier; nothing for core.
+func (s *Scorer) shortfalls(r *result) []string {
+	var out []string
+	emp, lab := r.group[employer], r.group[labor]
+	switch {
+	case emp <= 0:
+		out = append(out, fmt.Sprintf("no employer terms: not about %s", s.employer))
+	case emp < evidence:
+		out = append(out, fmt.Sprintf("employer only in passing (%s < %s): not about %s", num(emp), num(evidence), s.employer))
+	}
+	switch {
+	case lab <= 0:
+		out = append(out, "no labor terms: not labor news")
+	case lab < evidence:
+		out = append(out, fmt.Sprintf("labor terms too weak (%s < %s): not labor news", num(lab), num(evidence)))
+	}
+	if emp >= evidence && lab >= evidence && round1(emp+lab) < s.related {
+		out = append(out, fmt.Sprintf("employer and labor points %s below related %s", num(emp+lab), num(s.related)))
+	}
+	if r.tier != strike.TierRelated {
+		return out
+	}
+	u, sc := r.group[union], r.group[scope]
+	switch {
+	case u < 0:
+		out = append(out, fmt.Sprintf("union terms point to another union (%s): not the campaign's strike", signed(u)))
+	case sc < 0:
+		out = append(out, fmt.Sprintf("scope terms point elsewhere (%s): not the campaign's strike", signed(sc)))
+	case u == 0 && sc == 0:
+		out = append(out, "no union or scope terms: not the campaign's strike")
+	case u < evidence && sc < evidence:
+		out = append(out, fmt.Sprintf("union and scope terms too weak (%s, %s < %s): not the campaign's strike", num(u), num(sc), num(evidence)))
+	case r.score < s.core:
+		out = append(out, fmt.Sprintf("score %s below core %s", num(r.score), num(s.core)))
+	}
+	if u < 0 && sc < 0 {
+		out = append(out, fmt.Sprintf("scope terms point elsewhere (%s): not the campaign's strike", signed(sc)))
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,138 @@
+package coverage_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/strikebot/strikebot/config"
+	"github.com/strikebot/strikebot/coverage"
+	"github.com/strikebot/strikebot/demo"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// minF1 is the floor for announceable (core or related) against none on the
+// labeled corpus.
+const minF1 = 0.95
+
+// kaiserScorer returns a Scorer for the shipped Kaiser campaign's profile.
+func kaiserScorer(tb testing.TB) *coverage.Scorer {
+	tb.Helper()
+	campaigns := config.Default().Campaigns()
+	if len(campaigns) == 0 {
+		tb.Fatal("config.Default() has no campaigns")
+	}
+	s, err := coverage.NewScorer(campaigns[0].Relevance)
+	if err != nil {
+		tb.Fatalf("NewScorer(shipped Kaiser profile): %v", err)
+	}
+	return s
+}
+
+var tiers = []strike.Tier{strike.TierCore, strike.TierRelated, strike.TierNone}
+
+// confusion counts articles by true tier (first index) and scored tier.
+type confusion map[strike.Tier]map[strike.Tier]int
+
+func (c confusion) add(want, got strike.Tier) {
+	if c[want] == nil {
+		c[want] = make(map[strike.Tier]int)
+	}
+	c[want][got]++
+}
+
+func (c confusion) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-14s", "truth \\ scored")
+	for _, t := range tiers {
+		fmt.Fprintf(&b, "%9s", t)
+	}
+	for _, want := range tiers {
+		fmt.Fprintf(&b, "\n%-14s", want)
+		for _, got := range tiers {
+			fmt.Fprintf(&b, "%9d", c[want][got])
+		}
+	}
+	return b.String()
+}
+
+// figures are the corpus metrics of one way of reading the articles.
+type figures struct {
+	n, tp, fp, fn, exact int
+	precision, recall    float64
+	f1, accuracy         float64
+	matrix               confusion
+	misses               []string
+}
+
+func measure(s *coverage.Scorer, docs []demo.Doc, text func(demo.Doc) string) figures {
+	f := figures{matrix: confusion{}}
+	for _, d := range docs {
+		a := &strike.Article{Title: d.Title, Text: text(d)}
+		r := s.Score(a)
+		f.n++
+		f.matrix.add(d.Tier, r.Tier)
+		want, got := d.Tier.Announceable(), r.Tier.Announceable()
+		switch {
+		case want && got:
+			f.tp++
+		case got:
+			f.fp++
+		case want:
+			f.fn++
+		}
+		if r.Tier == d.Tier {
+			f.exact++
+		} else {
+			f.misses = append(f.misses, fmt.Sprintf("%s: got %s (score %v), want %s\n    %s",
+				d.ID, r.Tier, r.Score, d.Tier, strings.Join(r.Reasons, "\n    ")))
+		}
+	}
+	if f.tp+f.fp > 0 {
+		f.precision = float64(f.tp) / float64(f.tp+f.fp)
+	}
+	if f.tp+f.fn > 0 {
+		f.recall = float64(f.tp) / float64(f.tp+f.fn)
+	}
+	if f.precision+f.recall > 0 {
+		f.f1 = 2 * f.precision * f.recall / (f.precision + f.recall)
+	}
+	if f.n > 0 {
+		f.accuracy = float64(f.exact) / float64(f.n)
+	}
+	return f
+}
+
+// TestCorpusRelevance scores every labeled article of the demo corpus (title
+// and full body) with the shipped Kaiser profile and holds the announceable
+// F1 above minF1.
+func TestCorpusRelevance(t *testing.T) {
+	docs, err := demo.Corpus()
+	if err != nil {
+		t.Fatalf("demo.Corpus: %v", err)
+	}
+	if len(docs) < 40 {
+		t.Fatalf("corpus has %d articles, want at least 40", len(docs))
+	}
+	s := kaiserScorer(t)
+
+	full := measure(s, docs, func(d demo.Doc) string { return d.Body })
+	t.Logf("full text: %d articles, precision %.3f, recall %.3f, F1 %.3f, tier accuracy %.3f (%d/%d)",
+		full.n, full.precision, full.recall, full.f1, full.accuracy, full.exact, full.n)
+	for _, m := range full.misses {
+		t.Logf("tier miss %s", m)
+	}
+	if full.f1 < minF1 {
+		t.Errorf("announceable F1 = %.3f, want at least %.2f\n%s", full.f1, minF1, full.matrix)
+	}
+
+	// The same articles as a feed that carries only the first sentence: not
+	// held to the floor (the full text is fetched when it can be), logged to
+	// show how much the title alone carries.
+	lead := measure(s, docs, func(d demo.Doc) string { return d.FirstSentence() })
+	t.Logf("first sentence only: precision %.3f, recall %.3f, F1 %.3f, tier accuracy %.3f",
+		lead.precision, lead.recall, lead.f1, lead.accuracy)
+	if testing.Verbose() {
+		t.Logf("full text confusion:\n%s", full.matrix)
+	}
+}
