@@ -1,0 +1,57 @@
+package strike
+
+import "time"
+
+// Story is one real-world event as covered by one or more outlets: wire
+// copies, rewrites and follow-ups are members of the same story.
+type Story struct {
+	// ID is the store's identifier, 0 until stored.
+	ID         int64
+	CampaignID string
+	// Title is the story's headline, chosen from its members' titles.
+	Title string
+	// Summary is a short summary of the story (at most 60 words), each
+	// sentence traceable to an article through SummarySources.
+	Summary        string
+	SummarySources []SummarySentence
+	// Tier is the highest tier of the story's articles.
+	Tier Tier
+	// FirstSeen is when the first member was published; Updated when the
+	// last member was added or the story last changed.
+	FirstSeen time.Time
+	Updated   time.Time
+	// Articles are the members, oldest first.
+	Articles []StoryArticle
+	// Facts are merged from the members' facts.
+	Facts Facts
+}
+
+// Sources returns the distinct outlet names of the story's articles, in the
+// order they first covered it.
+func (s Story) Sources() []string {
+	seen := make(map[string]bool, len(s.Articles))
+	var out []string
+	for _, a := range s.Articles {
+		if a.Source != "" && !seen[a.Source] {
+			seen[a.Source] = true
+			out = append(out, a.Source)
+		}
+	}
+	return out
+}
+
+// StoryArticle is a member article as a story lists it.
+type StoryArticle struct {
+	ID        int64     `json:"id"`
+	URL       string    `json:"url"`
+	Title     string    `json:"title"`
+	Source    string    `json:"source"`
+	Published time.Time `json:"published"`
+}
+
+// SummarySentence is one sentence of a story summary and the article it
+// was taken from.
+type SummarySentence struct {
+	Text      string `json:"text"`
+	ArticleID int64  `json:"article_id"`
+}
