@@ -22,6 +22,9 @@ type Printer struct {
 	mu sync.Mutex
 }
 
+// maxReasons is how many relevance reasons an announcement shows.
+const maxReasons = 4
+
 // Announce prints one announcement.
 func (p *Printer) Announce(an bot.Announcement) error {
 	var b strings.Builder
@@ -42,7 +45,11 @@ func (p *Printer) Announce(an bot.Announcement) error {
 		fmt.Fprintf(&b, "  %s\n", an.URL)
 	}
 	if p.Reasons && len(an.Reasons) > 0 {
-		fmt.Fprintf(&b, "  why: %s\n", oneLine(strings.Join(an.Reasons, "; ")))
+		reasons := an.Reasons
+		if len(reasons) > maxReasons {
+			reasons = append(reasons[:maxReasons:maxReasons], fmt.Sprintf("%d more", len(an.Reasons)-maxReasons))
+		}
+		fmt.Fprintf(&b, "  why: %s\n", oneLine(strings.Join(reasons, "; ")))
 	}
 	b.WriteString("\n")
 	p.mu.Lock()

@@ -34,3 +34,12 @@ func TestPrinterAnnounce(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+func TestPrinterCapsReasons(t *testing.T) {
+	var b strings.Builder
+	p := &Printer{W: &b, Reasons: true}
+	p.Announce(bot.Announcement{Title: "t", Reasons: []string{"a", "b", "c", "d", "e", "f"}})
+	if got, want := b.String(), "  why: a; b; c; d; 2 more\n"; !strings.Contains(got, want) {
+		t.Errorf("got %q, want it to contain %q", got, want)
+	}
+}
