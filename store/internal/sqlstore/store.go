@@ -1,0 +1,443 @@
+// Package sqlstore is the database/sql code the SQLite and PostgreSQL
+// backends share: the strike.Store queries, text hygiene and the migrator.
+// The dialects differ only in what a Dialect describes; both use $N
+// placeholders (modernc.org/sqlite binds $N by position).
+package sqlstore
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+// Dialect is what differs between the SQL backends.
+type Dialect struct {
+	// Name prefixes every error text, for example "sqlite".
+	Name string
+	// Time returns the value to bind for a non-zero time that is already in
+	// UTC and truncated to microseconds. Zero times are bound as NULL.
+	Time func(t time.Time) any
+	// KnownKeysSQL selects the key column of the articles of campaign $1
+	// whose key is in $2, the value KeysArg makes of the keys.
+	KnownKeysSQL string
+	KeysArg      func(keys []string) (any, error)
+	// ArticlesOrder is the ORDER BY list for Articles: newest published
+	// first, NULL published last, ties by id descending.
+	ArticlesOrder string
+	// Retryable reports whether a failed SavePoll transaction may be run
+	// again as a whole (a deadlock or serialization failure). May be nil.
+	Retryable func(err error) bool
+}
+
+// maxAttempts bounds how often SavePoll runs a retryable transaction.
+const maxAttempts = 3
+
+const articleColumns = `id, campaign_id, feed, key, url, title, source, author, summary, text,
+	published, published_estimated, first_seen, tier, score, reasons, story_id, facts`
+
+const insertArticleSQL = `INSERT INTO articles (campaign_id, feed, key, url, title, source, author, summary, text,
+	published, published_estimated, first_seen, tier, score, reasons, story_id, facts)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+ON CONFLICT DO NOTHING
+RETURNING id`
+
+const feedColumns = `url, campaign_id, title, etag, last_modified, body_hash, polls,
+	last_poll, last_success, last_error, last_error_text, failures, next_poll`
+
+const upsertFeedSQL = `INSERT INTO feeds (` + feedColumns + `)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+ON CONFLICT (url) DO UPDATE SET
+	campaign_id = excluded.campaign_id,
+	title = excluded.title,
+	etag = excluded.etag,
+	last_modified = excluded.last_modified,
+	body_hash = excluded.body_hash,
+	polls = excluded.polls,
+	last_poll = excluded.last_poll,
+	last_success = excluded.last_success,
+	last_error = excluded.last_error,
+	last_error_text = excluded.last_error_text,
+	failures = excluded.failures,
+	next_poll = excluded.next_poll`
+
+// Store implements strike.Store over database/sql. Writes go to the write
+// pool, reads to the read pool (which may be the same *sql.DB). It is safe
+// for concurrent use. Close closes both pools.
+type Store struct {
+	d      Dialect
+	w, r   *sql.DB
+	insert *sql.Stmt
+	upsert *sql.Stmt
+}
+
+// New returns a Store over the migrated databases w (writes) and r (reads).
+// It prepares the hot-path statements on w. The Store owns w and r from
+// then on, also when New fails.
+func New(ctx context.Context, d Dialect, w, r *sql.DB) (*Store, error) {
+	s := &Store{d: d, w: w, r: r}
+	var err error
+	if s.insert, err = w.PrepareContext(ctx, insertArticleSQL); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("%s: prepare insert: %w", d.Name, err)
+	}
+	if s.upsert, err = w.PrepareContext(ctx, upsertFeedSQL); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("%s: prepare feed upsert: %w", d.Name, err)
+	}
+	return s, nil
+}
+
+// Close closes the prepared statements and both pools.
+func (s *Store) Close() error {
+	var errs []error
+	for _, st := range []*sql.Stmt{s.insert, s.upsert} {
+		if st != nil {
+			errs = append(errs, st.Close())
+		}
+	}
+	errs = append(errs, s.w.Close())
+	if s.r != s.w {
+		errs = append(errs, s.r.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("%s: close: %w", s.d.Name, err)
+	}
+	return nil
+}
+
+// Ping checks both pools.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.w.PingContext(ctx); err != nil {
+		return fmt.Errorf("%s: ping: %w", s.d.Name, err)
+	}
+	if s.r != s.w {
+		if err := s.r.PingContext(ctx); err != nil {
+			return fmt.Errorf("%s: ping readers: %w", s.d.Name, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) time(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return s.d.Time(t)
+}
+
+// KnownKeys implements strike.Store with one query. Keys are cleaned the
+// way SavePoll cleans them, and reported under the caller's spelling.
+func (s *Store) KnownKeys(ctx context.Context, campaignID string, keys []string) (map[string]bool, error) {
+	known := make(map[string]bool)
+	if len(keys) == 0 {
+		return known, nil
+	}
+	orig := make(map[string][]string, len(keys)) // cleaned key → caller's keys
+	clean := make([]string, 0, len(keys))
+	for _, k := range keys {
+		c := Clean(k)
+		if _, ok := orig[c]; !ok {
+			clean = append(clean, c)
+		}
+		orig[c] = append(orig[c], k)
+	}
+	arg, err := s.d.KeysArg(clean)
+	if err != nil {
+		return nil, fmt.Errorf("%s: known keys: %w", s.d.Name, err)
+	}
+	rows, err := s.r.QueryContext(ctx, s.d.KnownKeysSQL, Clean(campaignID), arg)
+	if err != nil {
+		return nil, fmt.Errorf("%s: known keys: %w", s.d.Name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, fmt.Errorf("%s: known keys: %w", s.d.Name, err)
+		}
+		for _, o := range orig[k] {
+			known[o] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: known keys: %w", s.d.Name, err)
+	}
+	return known, nil
+}
+
+// SavePoll implements strike.Store. The articles are inserted in
+// (campaign, key) order, so concurrent writers of overlapping batches take
+// their row locks in the same order; a transaction the dialect calls
+// retryable (a deadlock) is run again, at most maxAttempts times. The
+// returned articles are as stored: cleaned, with UTC microsecond times.
+func (s *Store) SavePoll(ctx context.Context, state strike.FeedState, articles []strike.Article) ([]strike.Article, error) {
+	state = CleanFeedState(state)
+	clean := make([]strike.Article, len(articles))
+	for i, a := range articles {
+		clean[i] = CleanArticle(a)
+	}
+	order := make([]int, len(clean))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		return cmp.Or(cmp.Compare(clean[i].CampaignID, clean[j].CampaignID), cmp.Compare(clean[i].Key, clean[j].Key))
+	})
+	ids := make([]int64, len(clean))
+	var err error
+	for attempt := 1; ; attempt++ {
+		err = s.savePoll(ctx, state, clean, order, ids)
+		if err == nil || attempt == maxAttempts || s.d.Retryable == nil || !s.d.Retryable(err) || ctx.Err() != nil {
+			break
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: save poll of %s: %w", s.d.Name, RedactURL(state.URL), err)
+	}
+	var fresh []strike.Article
+	for i, id := range ids {
+		if id != 0 {
+			a := clean[i]
+			a.ID = id
+			fresh = append(fresh, a)
+		}
+	}
+	return fresh, nil
+}
+
+func (s *Store) savePoll(ctx context.Context, state strike.FeedState, articles []strike.Article, order []int, ids []int64) (err error) {
+	clear(ids)
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+			clear(ids)
+		}
+	}()
+	if len(articles) > 0 {
+		ins := tx.StmtContext(ctx, s.insert)
+		for _, i := range order {
+			args, err := s.articleArgs(&articles[i])
+			if err != nil {
+				return err
+			}
+			err = ins.QueryRowContext(ctx, args...).Scan(&ids[i])
+			if errors.Is(err, sql.ErrNoRows) {
+				continue // already stored: not new
+			}
+			if err != nil {
+				return fmt.Errorf("insert article %d of %d: %w", i+1, len(articles), err)
+			}
+		}
+	}
+	if _, err := tx.StmtContext(ctx, s.upsert).ExecContext(ctx, s.feedArgs(&state)...); err != nil {
+		return fmt.Errorf("save feed state: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) articleArgs(a *strike.Article) ([]any, error) {
+	reasons := a.Relevance.Reasons
+	if reasons == nil {
+		reasons = []string{}
+	}
+	rj, err := json.Marshal(reasons)
+	if err != nil {
+		return nil, fmt.Errorf("article %q: encode reasons: %w", a.Key, err)
+	}
+	fj, err := json.Marshal(a.Facts)
+	if err != nil {
+		return nil, fmt.Errorf("article %q: encode facts: %w", a.Key, err)
+	}
+	var story any
+	if a.StoryID != 0 {
+		story = a.StoryID
+	}
+	return []any{a.CampaignID, a.Feed, a.Key, a.URL, a.Title, a.Source, a.Author, a.Summary, a.Text,
+		s.time(a.Published), a.PublishedEstimated, s.time(a.FirstSeen), string(a.Relevance.Tier),
+		a.Relevance.Score, string(rj), story, string(fj)}, nil
+}
+
+func (s *Store) feedArgs(f *strike.FeedState) []any {
+	return []any{f.URL, f.CampaignID, f.Title, f.ETag, f.LastModified, f.BodyHash, int64(f.Polls),
+		s.time(f.LastPoll), s.time(f.LastSuccess), s.time(f.LastError), f.LastErrorText,
+		int64(f.Failures), s.time(f.NextPoll)}
+}
+
+// SaveFeedState implements strike.Store.
+func (s *Store) SaveFeedState(ctx context.Context, state strike.FeedState) error {
+	state = CleanFeedState(state)
+	if _, err := s.upsert.ExecContext(ctx, s.feedArgs(&state)...); err != nil {
+		return fmt.Errorf("%s: save feed state of %s: %w", s.d.Name, RedactURL(state.URL), err)
+	}
+	return nil
+}
+
+// FeedState implements strike.Store.
+func (s *Store) FeedState(ctx context.Context, feedURL string) (strike.FeedState, error) {
+	row := s.r.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE url = $1`, Clean(feedURL))
+	f, err := scanFeed(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return strike.FeedState{}, fmt.Errorf("%s: feed state of %s: %w", s.d.Name, RedactURL(feedURL), strike.ErrNotFound)
+	}
+	if err != nil {
+		return strike.FeedState{}, fmt.Errorf("%s: feed state of %s: %w", s.d.Name, RedactURL(feedURL), err)
+	}
+	return f, nil
+}
+
+// FeedStates implements strike.Store. URLs are ordered bytewise on both
+// backends (the PostgreSQL column uses the "C" collation).
+func (s *Store) FeedStates(ctx context.Context) ([]strike.FeedState, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY url`)
+	if err != nil {
+		return nil, fmt.Errorf("%s: feed states: %w", s.d.Name, err)
+	}
+	defer rows.Close()
+	var out []strike.FeedState
+	for rows.Next() {
+		f, err := scanFeed(rows)
+		if err != nil {
+			return nil, fmt.Errorf("%s: feed states: %w", s.d.Name, err)
+		}
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: feed states: %w", s.d.Name, err)
+	}
+	return out, nil
+}
+
+// Article implements strike.Store.
+func (s *Store) Article(ctx context.Context, id int64) (strike.Article, error) {
+	row := s.r.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = $1`, id)
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return strike.Article{}, fmt.Errorf("%s: article %d: %w", s.d.Name, id, strike.ErrNotFound)
+	}
+	if err != nil {
+		return strike.Article{}, fmt.Errorf("%s: article %d: %w", s.d.Name, id, err)
+	}
+	return a, nil
+}
+
+// Articles implements strike.Store. A negative Limit is treated as 0.
+func (s *Store) Articles(ctx context.Context, f strike.ArticleFilter) ([]strike.Article, error) {
+	q := `SELECT ` + articleColumns + ` FROM articles`
+	var args []any
+	if f.CampaignID != "" {
+		args = append(args, Clean(f.CampaignID))
+		q += ` WHERE campaign_id = $1`
+	}
+	q += ` ORDER BY ` + s.d.ArticlesOrder
+	if f.Limit > 0 {
+		args = append(args, int64(f.Limit))
+		q += ` LIMIT $` + strconv.Itoa(len(args))
+	}
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: articles: %w", s.d.Name, err)
+	}
+	defer rows.Close()
+	var out []strike.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("%s: articles: %w", s.d.Name, err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: articles: %w", s.d.Name, err)
+	}
+	return out, nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanArticle(sc scanner) (strike.Article, error) {
+	var (
+		a                  strike.Article
+		published, seen    nullTime
+		tier, reasons, fct string
+		story              sql.NullInt64
+	)
+	err := sc.Scan(&a.ID, &a.CampaignID, &a.Feed, &a.Key, &a.URL, &a.Title, &a.Source, &a.Author,
+		&a.Summary, &a.Text, &published, &a.PublishedEstimated, &seen, &tier, &a.Relevance.Score,
+		&reasons, &story, &fct)
+	if err != nil {
+		return strike.Article{}, err
+	}
+	a.Published, a.FirstSeen = published.t, seen.t
+	a.Relevance.Tier = strike.Tier(tier)
+	a.StoryID = story.Int64
+	if err := json.Unmarshal([]byte(reasons), &a.Relevance.Reasons); err != nil {
+		return strike.Article{}, fmt.Errorf("article %d: decode reasons: %w", a.ID, err)
+	}
+	if len(a.Relevance.Reasons) == 0 {
+		a.Relevance.Reasons = nil
+	}
+	if err := json.Unmarshal([]byte(fct), &a.Facts); err != nil {
+		return strike.Article{}, fmt.Errorf("article %d: decode facts: %w", a.ID, err)
+	}
+	return a, nil
+}
+
+func scanFeed(sc scanner) (strike.FeedState, error) {
+	var (
+		f                                          strike.FeedState
+		polls, failures                            int64
+		lastPoll, lastSuccess, lastError, nextPoll nullTime
+	)
+	err := sc.Scan(&f.URL, &f.CampaignID, &f.Title, &f.ETag, &f.LastModified, &f.BodyHash, &polls,
+		&lastPoll, &lastSuccess, &lastError, &f.LastErrorText, &failures, &nextPoll)
+	if err != nil {
+		return strike.FeedState{}, err
+	}
+	f.Polls, f.Failures = int(polls), int(failures)
+	f.LastPoll, f.LastSuccess, f.LastError, f.NextPoll = lastPoll.t, lastSuccess.t, lastError.t, nextPoll.t
+	return f, nil
+}
+
+// nullTime scans a NULL (the zero time), an INTEGER of Unix microseconds
+// (SQLite) or a timestamptz (PostgreSQL), always into UTC.
+type nullTime struct{ t time.Time }
+
+func (n *nullTime) Scan(v any) error {
+	switch v := v.(type) {
+	case nil:
+		n.t = time.Time{}
+	case int64:
+		n.t = time.UnixMicro(v).UTC()
+	case time.Time:
+		n.t = v.UTC()
+	default:
+		return fmt.Errorf("scan time: unsupported type %T", v)
+	}
+	return nil
+}
+
+// RedactURL returns u with any password replaced, for error texts and logs.
+// A string that does not parse as a URL is not echoed.
+func RedactURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return "(unparsable URL)"
+	}
+	return p.Redacted()
+}

@@ -1,0 +1,179 @@
+// Package postgres is strikebot's PostgreSQL storage backend, for running
+// several replicas against one database. It uses github.com/jackc/pgx/v5
+// through database/sql, sharing its queries with the SQLite backend.
+//
+// Replicas may insert the same articles at the same time: each article is
+// inserted with ON CONFLICT DO NOTHING against the unique constraints, so
+// exactly one replica sees it as new. Migrations run at Open under a
+// transaction-scoped advisory lock, so replicas starting together migrate
+// once.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/strikebot/strikebot/store/internal/sqlstore"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// DefaultConnectTimeout bounds establishing one connection when the DSN sets
+// no connect_timeout.
+const DefaultConnectTimeout = 10 * time.Second
+
+// DefaultStatementTimeout is the server-side statement_timeout set when the
+// DSN sets none, so no statement runs unbounded even under a context
+// without deadline.
+const DefaultStatementTimeout = 30 * time.Second
+
+// MaxConns is the most connections a DB opens.
+const MaxConns = 10
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+var dialect = sqlstore.Dialect{
+	Name:         "postgres",
+	Time:         func(t time.Time) any { return t },
+	KnownKeysSQL: `SELECT key FROM articles WHERE campaign_id = $1 AND key = ANY($2)`,
+	KeysArg:      func(keys []string) (any, error) { return keys, nil },
+	// PostgreSQL sorts NULL first in DESC order unless told.
+	ArticlesOrder: `published DESC NULLS LAST, id DESC`,
+	// A whole SavePoll transaction may run again when it deadlocked with
+	// another replica's (40P01), failed to serialize (40001), lost its
+	// session to a server restart or pg_terminate_backend (57P01, nothing
+	// committed), or failed before anything reached the server.
+	Retryable: func(err error) bool {
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) {
+			return pe.Code == "40P01" || pe.Code == "40001" || pe.Code == "57P01"
+		}
+		return pgconn.SafeToRetry(err)
+	},
+}
+
+var migrator = sqlstore.Migrator{
+	// An arbitrary constant shared by every strikebot: "strikebt" in ASCII.
+	LockSQL: `SELECT pg_advisory_xact_lock(8319395793566774388)`,
+	TableSQL: `CREATE TABLE IF NOT EXISTS schema_migrations (
+	version    integer PRIMARY KEY,
+	name       text NOT NULL,
+	applied_at timestamptz NOT NULL DEFAULT now()
+)`,
+}
+
+// DB is a strike.Store in a PostgreSQL database. It is safe for concurrent
+// use, and several processes may use the same database. Close releases it.
+type DB struct {
+	s *sqlstore.Store
+}
+
+var _ strike.Store = (*DB)(nil)
+
+// Open connects to the database dsn names (a postgres:// URL or a
+// key=value connection string, as pgx accepts) and applies any pending
+// migrations. The tables go to the first schema of the connection's
+// search_path, which the DSN may set (search_path=name). Unless the DSN says
+// otherwise, DefaultConnectTimeout and DefaultStatementTimeout apply. The
+// context bounds connecting and migrating only. Errors never contain the
+// password.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		// pgx's parse errors already redact the password.
+		return nil, fmt.Errorf("postgres: open: %w", err)
+	}
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = DefaultConnectTimeout
+	}
+	if _, ok := cfg.RuntimeParams["statement_timeout"]; !ok {
+		cfg.RuntimeParams["statement_timeout"] = fmt.Sprint(DefaultStatementTimeout.Milliseconds())
+	}
+	ms, err := sqlstore.Migrations(mustSub(migrationFiles, "migrations"))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: open: %w", err)
+	}
+	name := fmt.Sprintf("%s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)
+	db := stdlib.OpenDB(*cfg)
+	db.SetMaxOpenConns(MaxConns)
+	db.SetMaxIdleConns(MaxConns)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	db.SetConnMaxLifetime(time.Hour)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: open %s: %w", name, err)
+	}
+	if _, err := migrator.Migrate(ctx, db, ms); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: open %s: %w", name, err)
+	}
+	s, err := sqlstore.New(ctx, dialect, db, db)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: open %s: %w", name, err)
+	}
+	return &DB{s: s}, nil
+}
+
+func mustSub(fsys fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err) // dir is a constant embedded above
+	}
+	return sub
+}
+
+// KnownKeys returns which of keys are already stored for the campaign, in one
+// query (key = ANY($2)).
+func (db *DB) KnownKeys(ctx context.Context, campaignID string, keys []string) (map[string]bool, error) {
+	return db.s.KnownKeys(ctx, campaignID, keys)
+}
+
+// SavePoll inserts the new articles and saves state in one transaction, and
+// returns the articles that were new, with IDs set, as stored: strings
+// without NUL or invalid UTF-8, times in UTC truncated to microseconds. A
+// transaction that deadlocks with another replica's is retried.
+func (db *DB) SavePoll(ctx context.Context, state strike.FeedState, articles []strike.Article) ([]strike.Article, error) {
+	return db.s.SavePoll(ctx, state, articles)
+}
+
+// SaveFeedState saves a feed's state alone.
+func (db *DB) SaveFeedState(ctx context.Context, state strike.FeedState) error {
+	return db.s.SaveFeedState(ctx, state)
+}
+
+// FeedState returns the stored state of the feed, or an error wrapping
+// strike.ErrNotFound.
+func (db *DB) FeedState(ctx context.Context, url string) (strike.FeedState, error) {
+	return db.s.FeedState(ctx, url)
+}
+
+// FeedStates returns every stored feed state, ordered bytewise by URL.
+func (db *DB) FeedStates(ctx context.Context) ([]strike.FeedState, error) {
+	return db.s.FeedStates(ctx)
+}
+
+// Article returns the article with the ID, or an error wrapping
+// strike.ErrNotFound.
+func (db *DB) Article(ctx context.Context, id int64) (strike.Article, error) {
+	return db.s.Article(ctx, id)
+}
+
+// Articles returns the articles f selects, newest published first, ties by
+// ID descending; articles without a published time come last.
+func (db *DB) Articles(ctx context.Context, f strike.ArticleFilter) ([]strike.Article, error) {
+	return db.s.Articles(ctx, f)
+}
+
+// Ping reports whether the database can be reached.
+func (db *DB) Ping(ctx context.Context) error { return db.s.Ping(ctx) }
+
+// Close closes the connection pool. Calls in progress may fail.
+func (db *DB) Close() error { return db.s.Close() }

@@ -1,0 +1,298 @@
+package postgres_test
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/strikebot/strikebot/store/postgres"
+	"github.com/strikebot/strikebot/store/storetest"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// envDSN names the environment variable with the test server's DSN, for
+// example postgres://postgres@127.0.0.1:5432/test?sslmode=disable.
+const envDSN = "STRIKEBOT_TEST_POSTGRES"
+
+// schemaDSN creates a schema with a random name, drops it at the test's
+// cleanup, and returns a DSN whose search_path is that schema, so tests
+// can run in parallel and reruns start clean.
+func schemaDSN(tb testing.TB) string {
+	tb.Helper()
+	dsn := os.Getenv(envDSN)
+	if dsn == "" {
+		tb.Skipf("PostgreSQL tests skipped: set %s to a DSN, such as postgres://postgres@127.0.0.1:5432/test?sslmode=disable", envDSN)
+	}
+	u, err := url.Parse(dsn)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		tb.Fatalf("%s must be a postgres:// URL", envDSN)
+	}
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { admin.Close() })
+	schema := "strikebot_test_" + strings.ToLower(rand.Text()[:16])
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
+		tb.Fatalf("create schema: %v", err)
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if _, err := admin.ExecContext(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
+			tb.Errorf("drop schema %s: %v", schema, err)
+		}
+	})
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func open(tb testing.TB, dsn string) *postgres.DB {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	db, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		tb.Fatalf("Open: %v", err)
+	}
+	tb.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			tb.Errorf("Close: %v", err)
+		}
+	})
+	return db
+}
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) strike.Store {
+		return open(t, schemaDSN(t))
+	})
+}
+
+var start = time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC)
+
+func article(key string) strike.Article {
+	return strike.Article{
+		CampaignID: "kaiser-2024",
+		Feed:       "https://news.example.test/rss",
+		Key:        key,
+		URL:        "https://news.example.test/" + key,
+		Title:      "Mediation begins in NUHW strike " + key,
+		Published:  start,
+		FirstSeen:  start,
+	}
+}
+
+func feedState(polls int) strike.FeedState {
+	return strike.FeedState{URL: "https://news.example.test/rss", CampaignID: "kaiser-2024", Polls: polls, LastPoll: start}
+}
+
+// TestReplicas opens several stores on one schema at once, as replicas
+// starting together would: migrations run once, and overlapping batches
+// inserted concurrently in opposite orders come back as new exactly once.
+func TestReplicas(t *testing.T) {
+	dsn := schemaDSN(t)
+	const replicas = 4
+	dbs := make([]*postgres.DB, replicas)
+	var wg sync.WaitGroup
+	errs := make(chan error, replicas)
+	for i := range dbs {
+		wg.Go(func() {
+			db, err := postgres.Open(t.Context(), dsn)
+			if err != nil {
+				errs <- err
+				return
+			}
+			dbs[i] = db
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatalf("concurrent Open: %v", err)
+	}
+	for _, db := range dbs {
+		t.Cleanup(func() { db.Close() })
+	}
+
+	var mu sync.Mutex
+	seen := map[string]int{}
+	for round := range 5 {
+		for i, db := range dbs {
+			wg.Go(func() {
+				var batch []strike.Article
+				for k := range 40 {
+					batch = append(batch, article(fmt.Sprintf("r%d-%02d", round, (k*(i+1))%40)))
+				}
+				got, err := db.SavePoll(t.Context(), feedState(round), batch)
+				if err != nil {
+					t.Errorf("replica %d: SavePoll: %v", i, err)
+					return
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				for _, a := range got {
+					seen[a.Key]++
+				}
+			})
+		}
+		wg.Wait()
+	}
+	for k, n := range seen {
+		if n != 1 {
+			t.Errorf("article %q new %d times, want 1", k, n)
+		}
+	}
+	if got, want := len(seen), 5*40; got != want {
+		t.Errorf("%d articles new, want %d", got, want)
+	}
+
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	var n int
+	if err := admin.QueryRowContext(t.Context(), `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Errorf("schema_migrations has %d rows, want 1", n)
+	}
+}
+
+func TestReopen(t *testing.T) {
+	dsn := schemaDSN(t)
+	db, err := postgres.Open(t.Context(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SavePoll(t.Context(), feedState(1), []strike.Article{article("a")}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db = open(t, dsn)
+	if got, err := db.KnownKeys(t.Context(), "kaiser-2024", []string{"a"}); err != nil || !got["a"] {
+		t.Errorf("KnownKeys after reopen = %v, %v", got, err)
+	}
+}
+
+func TestOpenErrorsHidePassword(t *testing.T) {
+	const secret = "s3cr3t-pw"
+	// Port 1 on loopback: nothing listens, the dial fails at once.
+	for _, dsn := range []string{
+		"postgres://bot:" + secret + "@127.0.0.1:1/strikebot?sslmode=disable&connect_timeout=2",
+		"postgres://bot:" + secret + "@127.0.0.1:1/strikebot?sslmode=disable&connect_timeout=2&bogus_option=%zz",
+		"host=127.0.0.1 port=1 user=bot password=" + secret + " dbname=strikebot sslmode=disable connect_timeout=2",
+		"postgres://bot:" + secret + "@127.0.0.1:notaport/strikebot",
+	} {
+		db, err := postgres.Open(t.Context(), dsn)
+		if err == nil {
+			db.Close()
+			t.Errorf("Open succeeded against a closed port")
+			continue
+		}
+		if strings.Contains(err.Error(), secret) {
+			t.Errorf("Open error contains the password: %v", err)
+		}
+	}
+}
+
+func TestSchemaTooNew(t *testing.T) {
+	dsn := schemaDSN(t)
+	db := open(t, dsn)
+	db.Close()
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	if _, err := admin.ExecContext(t.Context(), `INSERT INTO schema_migrations (version, name) VALUES (99, '0099_future.sql')`); err != nil {
+		t.Fatal(err)
+	}
+	if db, err := postgres.Open(t.Context(), dsn); err == nil {
+		db.Close()
+		t.Fatal("Open of a database migrated by a newer build succeeded")
+	}
+}
+
+func BenchmarkSavePoll100(b *testing.B) {
+	db := open(b, schemaDSN(b))
+	ctx := context.Background()
+	batch := make([]strike.Article, 100)
+	round := 0
+	for b.Loop() {
+		for i := range batch {
+			batch[i] = article(fmt.Sprintf("r%d-%d", round, i))
+		}
+		round++
+		got, err := db.SavePoll(ctx, feedState(round), batch)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(got) != len(batch) {
+			b.Fatalf("%d new, want %d", len(got), len(batch))
+		}
+	}
+}
+
+// TestRecoversFromKilledConnections ends the store's server sessions, as a
+// PostgreSQL restart would: calls may fail for a moment, then the pool
+// reconnects without a reopen.
+func TestRecoversFromKilledConnections(t *testing.T) {
+	dsn := schemaDSN(t)
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := u.Query().Get("search_path")
+	q := u.Query()
+	q.Set("application_name", app)
+	u.RawQuery = q.Encode()
+	db := open(t, u.String())
+	if _, err := db.SavePoll(t.Context(), feedState(1), []strike.Article{article("a")}); err != nil {
+		t.Fatal(err)
+	}
+
+	admin, err := sql.Open("pgx", os.Getenv(envDSN))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	var killed int
+	if err := admin.QueryRowContext(t.Context(),
+		`SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1) k`, app).Scan(&killed); err != nil {
+		t.Fatal(err)
+	}
+	if killed == 0 {
+		t.Fatal("no session of the store found to end")
+	}
+
+	var got []strike.Article
+	for attempt := range 3 {
+		got, err = db.SavePoll(t.Context(), feedState(2), []strike.Article{article("a"), article("b")})
+		if err == nil {
+			break
+		}
+		t.Logf("attempt %d after the sessions ended: %v", attempt, err)
+	}
+	if err != nil {
+		t.Fatalf("SavePoll still failing after reconnect attempts: %v", err)
+	}
+	if len(got) != 1 || got[0].Key != "b" {
+		t.Errorf("SavePoll after reconnect: new %v, want only b", got)
+	}
+}

@@ -1,0 +1,200 @@
+// Package sqlite is strikebot's default storage backend: a strike.Store in
+// one SQLite file, through the pure-Go driver modernc.org/sqlite (no cgo).
+//
+// # Durability
+//
+// The database runs in WAL mode with synchronous=NORMAL: a committed
+// transaction survives a crash of the application (or of the container), but
+// a power loss or kernel crash may roll back the last few commits. The store
+// stays consistent either way: a poll's feed state rolls back with its
+// articles, so the next poll fetches the feed afresh and stores again
+// whatever it still lists.
+//
+// # Connections
+//
+// A DB has two pools on the same file. Writes go through one writer
+// connection (SetMaxOpenConns(1)), so goroutines of this process queue in
+// database/sql instead of competing for SQLite's write lock and failing with
+// SQLITE_BUSY; transactions begin IMMEDIATE, so a transaction never has to
+// upgrade a read lock. Reads use a separate pool of several read-only
+// connections: in WAL mode readers neither block the writer nor each other,
+// so chat commands are not queued behind a SavePoll. Other processes on the
+// same file are waited for up to busy_timeout (5 s).
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	_ "modernc.org/sqlite" // registers driver "sqlite"
+
+	"github.com/strikebot/strikebot/store/internal/sqlstore"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// Memory is the path Open accepts for a private in-memory database, which
+// lives as long as the DB. It is meant for tests and demos.
+const Memory = ":memory:"
+
+// BusyTimeout is how long a connection waits for another process's write
+// lock before failing with SQLITE_BUSY.
+const BusyTimeout = 5 * time.Second
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+var dialect = sqlstore.Dialect{
+	Name: "sqlite",
+	Time: func(t time.Time) any { return t.UnixMicro() },
+	// json_each keeps it one statement with one parameter however many
+	// keys there are; the UNIQUE (campaign_id, key) index serves the lookup.
+	KnownKeysSQL: `SELECT key FROM articles WHERE campaign_id = $1 AND key IN (SELECT value FROM json_each($2))`,
+	KeysArg: func(keys []string) (any, error) {
+		b, err := json.Marshal(keys)
+		return string(b), err
+	},
+	// NULLs sort first in SQLite, so DESC puts them last as in PostgreSQL.
+	ArticlesOrder: `published DESC, id DESC`,
+}
+
+var migrator = sqlstore.Migrator{
+	TableSQL: `CREATE TABLE IF NOT EXISTS schema_migrations (
+	version    INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL,
+	applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT`,
+}
+
+// DB is a strike.Store in an SQLite database. It is safe for concurrent use
+// by multiple goroutines, and several processes may open the same file.
+// Close releases it.
+type DB struct {
+	s *sqlstore.Store
+}
+
+var _ strike.Store = (*DB)(nil)
+
+// Open opens (creating if needed) the SQLite database at path and applies any
+// pending migrations in one transaction. path is a file path, relative paths
+// being relative to the working directory, or Memory. The context bounds
+// opening and migrating only.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, fmt.Errorf("sqlite: open: empty path")
+	}
+	ms, err := sqlstore.Migrations(mustSub(migrationFiles, "migrations"))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	var name string
+	if path == Memory {
+		name = "file::memory:"
+	} else {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		}
+		// A file: URI, so '?' and '#' in the path are escaped, not parsed.
+		name = "file:" + (&url.URL{Path: filepath.ToSlash(abs)}).EscapedPath()
+	}
+	params := fmt.Sprintf("?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)",
+		BusyTimeout.Milliseconds())
+
+	w, err := sql.Open("sqlite", name+params+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	if _, err := migrator.Migrate(ctx, w, ms); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+
+	r := w // an in-memory database exists only on its one connection
+	if path != Memory {
+		r, err = sql.Open("sqlite", name+params+"&_pragma=query_only(1)")
+		if err != nil {
+			w.Close()
+			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		}
+		n := max(4, runtime.GOMAXPROCS(0))
+		r.SetMaxOpenConns(n)
+		r.SetMaxIdleConns(n)
+		if err := r.PingContext(ctx); err != nil {
+			w.Close()
+			r.Close()
+			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		}
+	}
+	s, err := sqlstore.New(ctx, dialect, w, r)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	return &DB{s: s}, nil
+}
+
+func mustSub(fsys fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err) // dir is a constant embedded above
+	}
+	return sub
+}
+
+// KnownKeys returns which of keys are already stored for the campaign, in one
+// query.
+func (db *DB) KnownKeys(ctx context.Context, campaignID string, keys []string) (map[string]bool, error) {
+	return db.s.KnownKeys(ctx, campaignID, keys)
+}
+
+// SavePoll inserts the new articles and saves state in one transaction, and
+// returns the articles that were new, with IDs set, as stored: strings
+// without NUL or invalid UTF-8, times in UTC truncated to microseconds.
+func (db *DB) SavePoll(ctx context.Context, state strike.FeedState, articles []strike.Article) ([]strike.Article, error) {
+	return db.s.SavePoll(ctx, state, articles)
+}
+
+// SaveFeedState saves a feed's state alone.
+func (db *DB) SaveFeedState(ctx context.Context, state strike.FeedState) error {
+	return db.s.SaveFeedState(ctx, state)
+}
+
+// FeedState returns the stored state of the feed, or an error wrapping
+// strike.ErrNotFound.
+func (db *DB) FeedState(ctx context.Context, url string) (strike.FeedState, error) {
+	return db.s.FeedState(ctx, url)
+}
+
+// FeedStates returns every stored feed state, ordered bytewise by URL.
+func (db *DB) FeedStates(ctx context.Context) ([]strike.FeedState, error) {
+	return db.s.FeedStates(ctx)
+}
+
+// Article returns the article with the ID, or an error wrapping
+// strike.ErrNotFound.
+func (db *DB) Article(ctx context.Context, id int64) (strike.Article, error) {
+	return db.s.Article(ctx, id)
+}
+
+// Articles returns the articles f selects, newest published first, ties by
+// ID descending; articles without a published time come last.
+func (db *DB) Articles(ctx context.Context, f strike.ArticleFilter) ([]strike.Article, error) {
+	return db.s.Articles(ctx, f)
+}
+
+// Ping reports whether the database can be reached.
+func (db *DB) Ping(ctx context.Context) error { return db.s.Ping(ctx) }
+
+// Close closes the database. Calls in progress may fail.
+func (db *DB) Close() error { return db.s.Close() }

@@ -1,0 +1,360 @@
+package sqlite_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/store/sqlite"
+	"github.com/strikebot/strikebot/store/storetest"
+	"github.com/strikebot/strikebot/strike"
+)
+
+func open(tb testing.TB, path string) *sqlite.DB {
+	tb.Helper()
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		tb.Fatalf("Open(%q): %v", path, err)
+	}
+	tb.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			tb.Errorf("Close: %v", err)
+		}
+	})
+	return db
+}
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) strike.Store {
+		return open(t, filepath.Join(t.TempDir(), "bot.db"))
+	})
+}
+
+func TestContractMemory(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) strike.Store {
+		return open(t, sqlite.Memory)
+	})
+}
+
+var start = time.Date(2024, 10, 14, 6, 0, 0, 0, time.UTC)
+
+func article(key string) strike.Article {
+	return strike.Article{
+		CampaignID: "kaiser-2024",
+		Feed:       "https://news.example.test/rss",
+		Key:        key,
+		URL:        "https://news.example.test/" + key,
+		Title:      "NUHW strike " + key,
+		Published:  start,
+		FirstSeen:  start,
+		Relevance:  strike.Relevance{Tier: strike.TierCore, Score: 5, Reasons: []string{"union in title"}},
+	}
+}
+
+func feedState(polls int) strike.FeedState {
+	return strike.FeedState{URL: "https://news.example.test/rss", CampaignID: "kaiser-2024", Polls: polls, LastPoll: start}
+}
+
+// raw opens the file without the store, as another process would.
+func raw(t *testing.T, path string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "bot.db")
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved, err := db.SavePoll(ctx, feedState(1), []strike.Article{article("a"), article("b")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	var applied string
+	r := raw(t, path)
+	if err := r.QueryRowContext(ctx, `SELECT applied_at FROM schema_migrations WHERE version = 1`).Scan(&applied); err != nil {
+		t.Fatal(err)
+	}
+
+	db = open(t, path)
+	got, err := db.Article(ctx, saved[1].ID)
+	if err != nil {
+		t.Fatalf("Article after reopen: %v", err)
+	}
+	if got.Key != "b" {
+		t.Errorf("Article(%d).Key = %q, want %q", saved[1].ID, got.Key, "b")
+	}
+	if again, err := db.SavePoll(ctx, feedState(2), []strike.Article{article("a"), article("b")}); err != nil || len(again) != 0 {
+		t.Errorf("SavePoll after reopen = %d new, %v; want 0, nil", len(again), err)
+	}
+	var n int
+	var applied2 string
+	if err := r.QueryRowContext(ctx, `SELECT count(*), max(applied_at) FROM schema_migrations`).Scan(&n, &applied2); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 || applied2 != applied {
+		t.Errorf("schema_migrations: %d rows, applied_at %q; want 1 row, unchanged %q", n, applied2, applied)
+	}
+	var mode string
+	if err := r.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if mode != "wal" {
+		t.Errorf("journal_mode = %q, want wal", mode)
+	}
+}
+
+func TestTwoOpensOnOneFile(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "bot.db")
+	a, b := open(t, path), open(t, path)
+	if got, err := a.SavePoll(ctx, feedState(1), []strike.Article{article("a")}); err != nil || len(got) != 1 {
+		t.Fatalf("first store: %d new, %v", len(got), err)
+	}
+	if got, err := b.SavePoll(ctx, feedState(2), []strike.Article{article("a"), article("b")}); err != nil || len(got) != 1 || got[0].Key != "b" {
+		t.Fatalf("second store: %v, %v; want only b", got, err)
+	}
+	for name, db := range map[string]*sqlite.DB{"first": a, "second": b} {
+		all, err := db.Articles(ctx, strike.ArticleFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) != 2 {
+			t.Errorf("%s store sees %d articles, want 2", name, len(all))
+		}
+		st, err := db.FeedState(ctx, feedState(0).URL)
+		if err != nil || st.Polls != 2 {
+			t.Errorf("%s store: Polls = %d, %v; want 2", name, st.Polls, err)
+		}
+	}
+}
+
+func TestSavePollWaitsForLock(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "bot.db")
+	db := open(t, path)
+
+	other := raw(t, path)
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, `INSERT INTO feeds (url, campaign_id, title, etag, last_modified, body_hash, polls, last_error_text, failures)
+		VALUES ('https://other.example.test/rss', 'kaiser-2024', '', '', '', '', 0, '', 0)`); err != nil {
+		t.Fatal(err)
+	}
+
+	const hold = 300 * time.Millisecond
+	type result struct {
+		n   int
+		err error
+		at  time.Time
+	}
+	done := make(chan result, 1)
+	began := time.Now()
+	go func() {
+		got, err := db.SavePoll(ctx, feedState(1), []strike.Article{article("a")})
+		done <- result{len(got), err, time.Now()}
+	}()
+	select {
+	case r := <-done:
+		t.Fatalf("SavePoll returned while another connection held the write lock: %d, %v", r.n, r.err)
+	case <-time.After(hold):
+	}
+	released := time.Now()
+	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+		t.Fatal(err)
+	}
+	r := <-done
+	if r.err != nil || r.n != 1 {
+		t.Fatalf("SavePoll after the lock was released: %d new, %v; want 1, nil", r.n, r.err)
+	}
+	if r.at.Before(released) {
+		t.Errorf("SavePoll finished %v after start, before the lock was released", r.at.Sub(began))
+	}
+	if st, err := db.FeedState(ctx, "https://other.example.test/rss"); err != nil || st.CampaignID != "kaiser-2024" {
+		t.Errorf("other connection's commit: %+v, %v", st, err)
+	}
+}
+
+func TestSavePollBusyTimeout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the 5 s busy timeout")
+	}
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "bot.db")
+	db := open(t, path)
+	conn, err := raw(t, path).Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(context.Background(), `ROLLBACK`)
+	// A canceled context ends the wait early.
+	cctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	began := time.Now()
+	if _, err := db.SavePoll(cctx, feedState(1), []strike.Article{article("a")}); err == nil {
+		t.Fatal("SavePoll under a held lock with a 200 ms deadline succeeded")
+	}
+	if waited := time.Since(began); waited > 2*time.Second {
+		t.Errorf("SavePoll waited %v past its 200 ms deadline", waited)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, path string
+	}{
+		{"empty", ""},
+		{"missing directory", filepath.Join(dir, "no", "such", "dir", "bot.db")},
+		{"directory", dir},
+	}
+	for _, tt := range tests {
+		db, err := sqlite.Open(t.Context(), tt.path)
+		if err == nil {
+			db.Close()
+			t.Errorf("%s: Open(%q) succeeded, want an error", tt.name, tt.path)
+		}
+	}
+}
+
+func TestSchemaTooNew(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "bot.db")
+	db := open(t, path)
+	db.Close()
+	if _, err := raw(t, path).ExecContext(ctx, `INSERT INTO schema_migrations (version, name) VALUES (99, '0099_future.sql')`); err != nil {
+		t.Fatal(err)
+	}
+	db2, err := sqlite.Open(ctx, path)
+	if err == nil {
+		db2.Close()
+		t.Fatal("Open of a database migrated by a newer build succeeded")
+	}
+}
+
+func TestPathWithURIChars(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a?b#c%20d")
+	path := filepath.Join(dir, "bot.db")
+	if err := mkdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	db := open(t, path)
+	if _, err := db.SavePoll(t.Context(), feedState(1), []strike.Article{article("a")}); err != nil {
+		t.Fatal(err)
+	}
+	if !exists(path) {
+		t.Errorf("database not created at %q", path)
+	}
+}
+
+func TestArticlesUsesIndex(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bot.db")
+	open(t, path)
+	r := raw(t, path)
+	for _, q := range []string{
+		`SELECT id FROM articles WHERE campaign_id = 'x' ORDER BY published DESC, id DESC LIMIT 10`,
+	} {
+		rows, err := r.QueryContext(t.Context(), `EXPLAIN QUERY PLAN `+q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan += detail + "; "
+		}
+		rows.Close()
+		if contains(plan, "TEMP B-TREE") || !contains(plan, "INDEX") {
+			t.Errorf("plan for %q: %s; want an index scan without a sort", q, plan)
+		}
+	}
+}
+
+func TestClosedStore(t *testing.T) {
+	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "bot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Ping(t.Context()); err == nil {
+		t.Error("Ping after Close succeeded")
+	}
+	if _, err := db.Article(t.Context(), 1); err == nil || errors.Is(err, strike.ErrNotFound) {
+		t.Errorf("Article after Close: err = %v, want a non-NotFound error", err)
+	}
+}
+
+func BenchmarkSavePoll100(b *testing.B) {
+	db := open(b, filepath.Join(b.TempDir(), "bot.db"))
+	ctx := context.Background()
+	batch := make([]strike.Article, 100)
+	for i := range batch {
+		batch[i] = article("")
+		batch[i].Text = "About 2,400 mental health workers represented by NUHW began an open-ended strike."
+	}
+	round := 0
+	for b.Loop() {
+		for i := range batch {
+			key := fmt.Sprintf("r%d-%d", round, i)
+			batch[i].Key, batch[i].URL = key, "https://news.example.test/"+key
+		}
+		round++
+		got, err := db.SavePoll(ctx, feedState(round), batch)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(got) != len(batch) {
+			b.Fatalf("%d new, want %d", len(got), len(batch))
+		}
+	}
+}
+
+// BenchmarkSavePoll100Known is the common case: a poll whose articles are
+// all stored already.
+func BenchmarkSavePoll100Known(b *testing.B) {
+	db := open(b, filepath.Join(b.TempDir(), "bot.db"))
+	ctx := context.Background()
+	batch := make([]strike.Article, 100)
+	for i := range batch {
+		batch[i] = article(fmt.Sprintf("k%d", i))
+	}
+	if _, err := db.SavePoll(ctx, feedState(0), batch); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := db.SavePoll(ctx, feedState(1), batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
