@@ -1,0 +1,113 @@
+package feeds
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+func TestExtractArticle(t *testing.T) {
+	page := readFixture(t, "pages/article.html")
+	ex, err := ExtractArticle(page, "https://courier.example.com/labor/2025/03/10/talks")
+	if err != nil {
+		t.Fatalf("ExtractArticle: %v", err)
+	}
+	if got, want := ex.Title, "Therapists return to bargaining table after months apart"; got != want {
+		t.Errorf("Title = %q, want %q", got, want)
+	}
+	if want := time.Date(2025, 3, 10, 15, 0, 0, 0, time.UTC); !ex.Published.Equal(want) {
+		t.Errorf("Published = %v, want %v", ex.Published, want)
+	}
+	for _, want := range []string{"state mediator on Monday", "about 2,400 therapists", "rally is planned for Saturday"} {
+		if !strings.Contains(ex.Text, want) {
+			t.Errorf("Text lacks %q:\n%s", want, ex.Text)
+		}
+	}
+	for _, unwanted := range []string{"tracker", "font-family", "High school football", "All rights reserved"} {
+		if strings.Contains(ex.Text, unwanted) {
+			t.Errorf("Text holds %q:\n%s", unwanted, ex.Text)
+		}
+	}
+	if strings.Contains(ex.Text, "\n\n\n") || ex.Text != strings.TrimSpace(ex.Text) {
+		t.Errorf("Text not cleaned: %q", ex.Text)
+	}
+	checkString(t, "Text", ex.Text)
+}
+
+func TestExtractArticleWindows1252(t *testing.T) {
+	src := strings.Replace(string(readFixture(t, "pages/article.html")), `<meta charset="utf-8">`, `<meta charset="windows-1252">`, 1)
+	src = strings.Replace(src, "Mental health clinicians", "Mental health clinicians — “señoras y señores” —", 1)
+	page, err := charmap.Windows1252.NewEncoder().Bytes([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := ExtractArticle(page, "https://courier.example.com/a")
+	if err != nil {
+		t.Fatalf("ExtractArticle: %v", err)
+	}
+	if want := "clinicians — “señoras y señores” —"; !strings.Contains(ex.Text, want) {
+		t.Errorf("Text lacks %q:\n%s", want, ex.Text)
+	}
+}
+
+func TestExtractArticleEmpty(t *testing.T) {
+	for _, page := range []string{"", "<html><body></body></html>", "<html><head><title>x</title></head><body><script>1</script></body></html>"} {
+		_, err := ExtractArticle([]byte(page), "https://courier.example.com/a")
+		if !errors.Is(err, ErrNoArticle) {
+			t.Errorf("ExtractArticle(%q) err = %v, want ErrNoArticle", page, err)
+		}
+	}
+}
+
+func TestExtractArticleRedactsURL(t *testing.T) {
+	_, err := ExtractArticle(nil, "https://user:hunter2@courier.example.com/a")
+	if err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("err = %v, want an error without the password", err)
+	}
+}
+
+func TestStripSiteSuffix(t *testing.T) {
+	tests := []struct{ title, site, host, want string }{
+		{"Strike ends | Harbor City Courier", "Harbor City Courier", "courier.example.com", "Strike ends"},
+		{"Strike ends - Harbor City Courier", "Harbor City Courier", "", "Strike ends"},
+		{"Strike ends — LA Times", "", "www.latimes.com", "Strike ends"},
+		{"Strike ends | News", "", "", "Strike ends"},
+		{"Strike - what comes next", "Harbor City Courier", "courier.example.com", "Strike - what comes next"},
+		{"Plain title", "Site", "site.example", "Plain title"},
+		{"| Site", "Site", "", "| Site"},
+	}
+	for _, tt := range tests {
+		if got := stripSiteSuffix(tt.title, tt.site, tt.host); got != tt.want {
+			t.Errorf("stripSiteSuffix(%q, %q, %q) = %q, want %q", tt.title, tt.site, tt.host, got, tt.want)
+		}
+	}
+}
+
+func TestNeedsFullText(t *testing.T) {
+	long := strings.Repeat("word ", 100)
+	tests := []struct {
+		name     string
+		a        strike.Article
+		minWords int
+		want     bool
+	}{
+		{"snippet with link", strike.Article{URL: "https://x.example/a", Text: "Union says talks resume."}, 50, true},
+		{"long text", strike.Article{URL: "https://x.example/a", Text: long}, 50, false},
+		{"exactly enough", strike.Article{URL: "https://x.example/a", Text: "a b c"}, 3, false},
+		{"one short", strike.Article{URL: "https://x.example/a", Text: "a b"}, 3, true},
+		{"no link", strike.Article{Text: "short"}, 50, false},
+		{"default minimum", strike.Article{URL: "https://x.example/a", Text: strings.Repeat("w ", DefaultSnippetWords-1)}, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := NeedsFullText(tt.a, tt.minWords); got != tt.want {
+				t.Errorf("NeedsFullText = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
