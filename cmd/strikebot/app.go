@@ -1,0 +1,197 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/strikebot/strikebot/bot"
+	"github.com/strikebot/strikebot/bot/console"
+	"github.com/strikebot/strikebot/config"
+	"github.com/strikebot/strikebot/coverage"
+	"github.com/strikebot/strikebot/feeds"
+	"github.com/strikebot/strikebot/feeds/fetch"
+	"github.com/strikebot/strikebot/store"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// configError is a configuration that could not be loaded or is invalid.
+type configError struct{ err error }
+
+func (e *configError) Error() string { return e.err.Error() }
+func (e *configError) Unwrap() error { return e.err }
+
+// newFlags returns a flag set that reports errors as usage errors instead of
+// printing and exiting.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %s", errUsage, err.Error())
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	return nil
+}
+
+// loadConfig reads the configuration from path, else $STRIKEBOT_CONFIG, else
+// ./strikebot.yaml when it exists, else uses the defaults; the environment
+// overrides the file.
+func loadConfig(path string, e env) (config.Config, string, error) {
+	if path == "" {
+		if p, ok := e.lookup("STRIKEBOT_CONFIG"); ok && p != "" {
+			path = p
+		} else if _, err := os.Stat("strikebot.yaml"); err == nil {
+			path = "strikebot.yaml"
+		}
+	}
+	cfg, err := config.Load(path, e.lookup)
+	if err != nil {
+		return config.Config{}, path, &configError{err}
+	}
+	return cfg, path, nil
+}
+
+// newLogger builds the process's logger: text on a terminal, JSON otherwise,
+// unless the configuration says which.
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.Log.Level)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	format := cfg.Log.Format
+	if format == "" || format == "auto" {
+		format = "json"
+		if isTerminal(w) {
+			format = "text"
+		}
+	}
+	if format == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// openStore opens the store named by the DSN.
+func openStore(ctx context.Context, dsn string) (strike.Store, error) {
+	s, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", store.Redact(dsn), err)
+	}
+	return s, nil
+}
+
+// newFetcher builds the one polite HTTP client every feed and page fetch uses.
+func newFetcher(cfg config.Config) *fetch.Client {
+	return fetch.New(fetch.Options{
+		UserAgent:    cfg.Poll.UserAgent,
+		Timeout:      cfg.Poll.Timeout,
+		MaxBody:      int64(cfg.Poll.MaxBody),
+		MaxRedirects: cfg.Poll.MaxRedirects,
+		AllowPrivate: cfg.AllowPrivateNetworks,
+	})
+}
+
+// classifier scores articles with each campaign's relevance profile.
+type classifier map[string]*coverage.Scorer
+
+func newClassifier(campaigns []strike.Campaign) (classifier, error) {
+	c := make(classifier, len(campaigns))
+	for _, cp := range campaigns {
+		s, err := coverage.NewScorer(cp.Relevance)
+		if err != nil {
+			return nil, &configError{fmt.Errorf("campaign %q: relevance: %w", cp.ID, err)}
+		}
+		c[cp.ID] = s
+	}
+	return c, nil
+}
+
+func (c classifier) classify(campaignID string, a *strike.Article) {
+	s, ok := c[campaignID]
+	if !ok {
+		a.Relevance = strike.Relevance{Tier: strike.TierNone, Reasons: []string{"no campaign " + campaignID}}
+		return
+	}
+	a.Relevance = s.Score(a)
+}
+
+// feedList flattens the campaigns' feeds.
+func feedList(campaigns []strike.Campaign) []feeds.Feed {
+	var out []feeds.Feed
+	for _, cp := range campaigns {
+		for _, f := range cp.Feeds {
+			out = append(out, feeds.Feed{URL: f.URL, Name: f.Name, CampaignID: cp.ID})
+		}
+	}
+	return out
+}
+
+// newPoller wires a poller from the configuration.
+func newPoller(cfg config.Config, st strike.Store, cls classifier, log *slog.Logger) *feeds.Poller {
+	return &feeds.Poller{
+		Store:          st,
+		Fetch:          newFetcher(cfg),
+		Classify:       cls.classify,
+		Logger:         log,
+		Interval:       cfg.Poll.Interval,
+		Jitter:         cfg.Poll.Jitter,
+		MaxBackoff:     cfg.Poll.MaxBackoff,
+		AnnounceWindow: cfg.Poll.AnnounceWindow,
+		MaxItems:       cfg.Poll.MaxItems,
+		FullText:       cfg.Poll.FullText,
+		SnippetWords:   cfg.Poll.SnippetWords,
+		Concurrency:    cfg.Poll.Concurrency,
+	}
+}
+
+// announceTo returns an Announce function printing to the console.
+func announceTo(p *console.Printer, log *slog.Logger) func(context.Context, strike.Article) {
+	return func(_ context.Context, a strike.Article) {
+		if err := p.Announce(bot.NewAnnouncement(a)); err != nil {
+			log.Error("announcement not printed", "err", err.Error())
+		}
+	}
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error {
+	if v == "" {
+		return errors.New("empty value")
+	}
+	*s = append(*s, v)
+	return nil
+}
+
+// redactURL hides any password in a URL for output.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(unparsable URL)"
+	}
+	return u.Redacted()
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/strikebot/strikebot/bot/console"
+	"github.com/strikebot/strikebot/feeds"
+	"github.com/strikebot/strikebot/feeds/fetch"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// cmdIngest polls every feed once, stores what is new, prints what it
+// announces and a line per feed, and exits. It fails only when no feed at
+// all could be read.
+func cmdIngest(ctx context.Context, args []string, e env) error {
+	fs := newFlags("ingest")
+	cfgPath := fs.String("config", "", "configuration file")
+	db := fs.String("db", "", "database: sqlite:PATH or postgres://…")
+	campaign := fs.String("campaign", "", "campaign the --feed URLs belong to (default: the first)")
+	allowPrivate := fs.Bool("allow-private-networks", false, "allow feeds on loopback and private addresses")
+	var feedURLs stringList
+	fs.Var(&feedURLs, "feed", "feed URL to read instead of the configured ones (repeatable)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, _, err := loadConfig(*cfgPath, e)
+	if err != nil {
+		return err
+	}
+	if *db != "" {
+		cfg.DB = *db
+	}
+	if *allowPrivate {
+		cfg.AllowPrivateNetworks = true
+	}
+	campaigns := cfg.Campaigns()
+	if len(feedURLs) > 0 {
+		campaigns, err = replaceFeeds(campaigns, *campaign, feedURLs)
+		if err != nil {
+			return err
+		}
+	}
+	list := feedList(campaigns)
+	if len(list) == 0 {
+		return &configError{errors.New("no feeds to read: configure some or pass --feed URL")}
+	}
+	log := newLogger(cfg, e.stderr)
+	cls, err := newClassifier(campaigns)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	p := newPoller(cfg, st, cls, log)
+	p.Announce = announceTo(&console.Printer{W: e.stdout}, log)
+	start := time.Now()
+	results := p.PollAll(ctx, list)
+
+	read, fresh, announced := 0, 0, 0
+	for _, r := range results {
+		fmt.Fprintln(e.stdout, resultLine(r))
+		if r.Err == nil {
+			read++
+		}
+		fresh += len(r.New)
+		announced += r.Announced
+	}
+	fmt.Fprintf(e.stdout, "ingest: %d of %d feeds read, %d new articles stored, %d announced, in %s\n",
+		read, len(results), fresh, announced, time.Since(start).Round(time.Millisecond))
+	if read == 0 {
+		return errors.New("no feed could be read; see the errors above")
+	}
+	return nil
+}
+
+// resultLine is one line of a poll's outcome for people.
+func resultLine(r feeds.Result) string {
+	name := redactURL(r.Feed.URL)
+	switch {
+	case r.Err != nil:
+		return fmt.Sprintf("FAIL %s: %s", name, r.Err)
+	case r.NotModified:
+		return fmt.Sprintf("ok   %s: not modified since the last poll", name)
+	default:
+		return fmt.Sprintf("ok   %s: %d items, %d new, %d announced", name, r.Items, len(r.New), r.Announced)
+	}
+}
+
+// replaceFeeds gives the chosen campaign (default the first) exactly the
+// given feeds and removes every other campaign's feeds.
+func replaceFeeds(campaigns []strike.Campaign, id string, urls []string) ([]strike.Campaign, error) {
+	if len(campaigns) == 0 {
+		return nil, &configError{errors.New("no campaign configured for --feed")}
+	}
+	idx := 0
+	if id != "" {
+		idx = -1
+		for i, c := range campaigns {
+			if c.ID == id {
+				idx = i
+			}
+		}
+		if idx < 0 {
+			return nil, fmt.Errorf("%w: --campaign %q is not configured", errUsage, id)
+		}
+	}
+	var sources []strike.FeedSource
+	for _, u := range urls {
+		if _, err := fetch.CheckURL(u); err != nil {
+			return nil, fmt.Errorf("%w: --feed %s: %s", errUsage, redactURL(u), err)
+		}
+		sources = append(sources, strike.FeedSource{URL: u})
+	}
+	out := make([]strike.Campaign, len(campaigns))
+	for i, c := range campaigns {
+		c.Feeds = nil
+		if i == idx {
+			c.Feeds = sources
+		}
+		out[i] = c
+	}
+	return out, nil
+}

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/strikebot/strikebot/bot/console"
+	"github.com/strikebot/strikebot/store"
+)
+
+// cmdRun is the long-running bot: it polls every configured feed on its
+// schedule and announces new strike news until stopped.
+func cmdRun(ctx context.Context, args []string, e env) error {
+	fs := newFlags("run")
+	cfgPath := fs.String("config", "", "configuration file")
+	db := fs.String("db", "", "database: sqlite:PATH or postgres://…")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, path, err := loadConfig(*cfgPath, e)
+	if err != nil {
+		return err
+	}
+	if *db != "" {
+		cfg.DB = *db
+	}
+	log := newLogger(cfg, e.stderr)
+	campaigns := cfg.Campaigns()
+	cls, err := newClassifier(campaigns)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	m := newMetrics()
+	p := newPoller(cfg, st, cls, log)
+	p.Announce = announceTo(&console.Printer{W: e.stdout}, log)
+	p.Observe = m.observe
+
+	if cfg.Listen != "" {
+		stopOps, err := serveOps(ctx, cfg.Listen, st, m, log)
+		if err != nil {
+			return err
+		}
+		defer stopOps()
+	}
+	list := feedList(campaigns)
+	if len(list) == 0 {
+		return &configError{errors.New("no feeds configured: add feeds to a campaign (see strikebot.example.yaml)")}
+	}
+	log.Info("strikebot running", "config", orDefaults(path), "db", store.Redact(cfg.DB),
+		"campaigns", len(campaigns), "feeds", len(list), "listen", cfg.Listen, "interval", cfg.Poll.Interval.String())
+	err = p.Run(ctx, list)
+	if ctx.Err() != nil { // stopped by a signal or the caller: a clean stop
+		log.Info("strikebot stopped")
+		return nil
+	}
+	return fmt.Errorf("poller: %w", err)
+}
+
+func orDefaults(path string) string {
+	if path == "" {
+		return "(built-in defaults)"
+	}
+	return path
+}

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe for the concurrent writes of a running command.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// runCmd runs the CLI in-process with the given environment variables only.
+func runCmd(t *testing.T, ctx context.Context, vars map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut syncBuffer
+	lookup := func(k string) (string, bool) { v, ok := vars[k]; return v, ok }
+	code = run(ctx, args, env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, lookup: lookup})
+	return code, out.String(), errOut.String()
+}
+
+// chdir runs the test in an empty directory, so no ./strikebot.yaml is found.
+func chdir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	return dir
+}
+
+func TestHelpAndUnknownCommand(t *testing.T) {
+	chdir(t)
+	code, out, _ := runCmd(t, context.Background(), nil, "help")
+	if code != exitOK || !strings.Contains(out, "check-config") || !strings.Contains(out, "demo") {
+		t.Errorf("help: code %d, output %q", code, out)
+	}
+	code, _, errOut := runCmd(t, context.Background(), nil, "frobnicate")
+	if code != exitUsage || !strings.Contains(errOut, `unknown command "frobnicate"`) {
+		t.Errorf("unknown command: code %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = runCmd(t, context.Background(), nil, "articles", "--limit", "x")
+	if code != exitUsage || !strings.Contains(errOut, "usage: strikebot articles") {
+		t.Errorf("bad flag: code %d, stderr %q", code, errOut)
+	}
+}
+
+func TestCheckConfig(t *testing.T) {
+	dir := chdir(t)
+	t.Run("defaults are valid", func(t *testing.T) {
+		code, out, errOut := runCmd(t, context.Background(), nil, "check-config")
+		if code != exitOK {
+			t.Fatalf("code %d, stderr %q", code, errOut)
+		}
+		for _, want := range []string{"kaiser-nuhw-socal", "configuration is valid", "interval"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("output lacks %q:\n%s", want, out)
+			}
+		}
+	})
+	t.Run("secrets redacted", func(t *testing.T) {
+		vars := map[string]string{
+			"STRIKEBOT_DB":                 "postgres://bot:hunter2pass@db.example/strike",
+			"STRIKEBOT_SUMMARIZER_API_KEY": "sk-verysecretkey",
+		}
+		code, out, errOut := runCmd(t, context.Background(), vars, "check-config")
+		if code != exitOK {
+			t.Fatalf("code %d, stderr %q", code, errOut)
+		}
+		for _, secret := range []string{"hunter2pass", "sk-verysecretkey"} {
+			if strings.Contains(out+errOut, secret) {
+				t.Errorf("output shows the secret %q:\n%s", secret, out)
+			}
+		}
+	})
+	t.Run("bad values name the key", func(t *testing.T) {
+		path := filepath.Join(dir, "bad.yaml")
+		os.WriteFile(path, []byte("poll:\n  interval: 5s\n  concurrency: 0\n"), 0o600)
+		code, _, errOut := runCmd(t, context.Background(), nil, "check-config", "--config", path)
+		if code != exitUsage {
+			t.Errorf("code %d, want %d", code, exitUsage)
+		}
+		for _, want := range []string{"poll.interval", "5s", "poll.concurrency"} {
+			if !strings.Contains(errOut, want) {
+				t.Errorf("stderr lacks %q: %s", want, errOut)
+			}
+		}
+	})
+	t.Run("missing file", func(t *testing.T) {
+		code, _, errOut := runCmd(t, context.Background(), nil, "check-config", "--config", filepath.Join(dir, "nope.yaml"))
+		if code != exitUsage || !strings.Contains(errOut, "nope.yaml") {
+			t.Errorf("code %d, stderr %q", code, errOut)
+		}
+	})
+}
+
+const testFeed = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Harbor Test Times</title><link>http://example.org/</link>
+<item><guid>a1</guid><title>Kaiser mental health workers strike across Southern California</title>
+<link>http://example.org/a1?utm_source=rss</link><pubDate>%s</pubDate>
+<description>About 2,400 Kaiser Permanente mental health workers, members of the National Union of Healthcare Workers, began an open-ended strike on Monday, picketing outside clinics from San Diego to Bakersfield over staffing and pay.</description></item>
+<item><guid>a2</guid><title>Kaiser Aluminum reports higher quarterly shipments</title>
+<link>http://example.org/a2</link><pubDate>%s</pubDate>
+<description>Kaiser Aluminum said shipments of rolled products rose in the third quarter as aerospace demand held up.</description></item>
+</channel></rss>`
+
+func TestIngestThenArticles(t *testing.T) {
+	chdir(t)
+	now := time.Now().UTC().Add(-time.Hour).Format(time.RFC1123Z)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, testFeed, now, now)
+	}))
+	defer srv.Close()
+	db := "sqlite:" + filepath.Join(t.TempDir(), "t.db")
+	ctx := context.Background()
+	vars := map[string]string{"STRIKEBOT_POLL_FULL_TEXT": "false"}
+
+	code, out, errOut := runCmd(t, ctx, vars, "ingest", "--db", db, "--feed", srv.URL+"/rss", "--allow-private-networks")
+	if code != exitOK {
+		t.Fatalf("ingest: code %d\nstdout %s\nstderr %s", code, out, errOut)
+	}
+	for _, want := range []string{"▶ NEWS  Kaiser mental health workers strike", "2 items, 2 new, 1 announced", "1 of 1 feeds read"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("ingest output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "▶ NEWS  Kaiser Aluminum") {
+		t.Errorf("ingest announced Kaiser Aluminum:\n%s", out)
+	}
+
+	// A second run finds nothing new.
+	code, out, _ = runCmd(t, ctx, vars, "ingest", "--db", db, "--feed", srv.URL+"/rss", "--allow-private-networks")
+	if code != exitOK || strings.Contains(out, "▶") {
+		t.Errorf("second ingest: code %d, output %s", code, out)
+	}
+
+	code, out, errOut = runCmd(t, ctx, nil, "articles", "--db", db, "--json")
+	if code != exitOK {
+		t.Fatalf("articles: code %d, stderr %s", code, errOut)
+	}
+	var list []map[string]any
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("articles --json is not JSON: %v\n%s", err, out)
+	}
+	if len(list) != 2 {
+		t.Fatalf("got %d articles, want 2", len(list))
+	}
+	for _, key := range []string{"id", "url", "title", "source", "published", "feed", "relevance", "story_id", "facts"} {
+		if _, ok := list[0][key]; !ok {
+			t.Errorf("article JSON lacks %q: %v", key, list[0])
+		}
+	}
+	tiers := map[string]bool{}
+	for _, a := range list {
+		rel := a["relevance"].(map[string]any)
+		tiers[rel["tier"].(string)] = true
+		if _, ok := rel["score"].(float64); !ok {
+			t.Errorf("relevance.score is not a number: %v", rel)
+		}
+		if _, ok := rel["reasons"].([]any); !ok {
+			t.Errorf("relevance.reasons is not a list: %v", rel)
+		}
+		if a["story_id"] != nil {
+			t.Errorf("story_id = %v, want null", a["story_id"])
+		}
+		if strings.Contains(a["url"].(string), "utm_source") {
+			t.Errorf("url %q keeps tracking parameters", a["url"])
+		}
+	}
+	if !tiers["core"] || !tiers["none"] {
+		t.Errorf("tiers = %v, want core and none", tiers)
+	}
+	code, out, _ = runCmd(t, ctx, nil, "articles", "--db", db)
+	if code != exitOK || !strings.Contains(out, "TIER") || !strings.Contains(out, "Kaiser Aluminum") {
+		t.Errorf("articles table: code %d\n%s", code, out)
+	}
+}
+
+func TestIngestRefusesLoopbackByDefault(t *testing.T) {
+	chdir(t)
+	hits := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits++ }))
+	defer srv.Close()
+	db := "sqlite:" + filepath.Join(t.TempDir(), "t.db")
+	code, out, _ := runCmd(t, context.Background(), nil, "ingest", "--db", db, "--feed", srv.URL+"/rss")
+	if code != exitFailure {
+		t.Errorf("code %d, want %d", code, exitFailure)
+	}
+	if !strings.Contains(out, "FAIL") || !strings.Contains(out, "not allowed") {
+		t.Errorf("output does not explain the refusal:\n%s", out)
+	}
+	if hits != 0 {
+		t.Errorf("server got %d requests, want 0", hits)
+	}
+	code, _, errOut := runCmd(t, context.Background(), nil, "ingest", "--db", db, "--feed", "file:///etc/passwd")
+	if code != exitUsage || !strings.Contains(errOut, "--feed") {
+		t.Errorf("file URL: code %d, stderr %q", code, errOut)
+	}
+}
+
+func TestDemoAnnounces(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the demo for a few seconds")
+	}
+	chdir(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(4*time.Second, cancel)
+	defer cancel()
+	code, out, errOut := runCmd(t, ctx, nil, "demo", "--every", "40ms")
+	if code != exitOK {
+		t.Fatalf("demo: code %d, stderr %s", code, errOut)
+	}
+	for _, want := range []string{"demo news site: http://127.0.0.1:", "▶ NEWS", "▶ RELATED", "not strike news, not announced", "demo site published", "strikebot demo stopped"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "▶ NEWS  Kaiser Aluminum") || strings.Contains(out, "Kaiser Chiefs\n") {
+		t.Errorf("demo announced a word trap:\n%s", out)
+	}
+}
