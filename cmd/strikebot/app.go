@@ -93,6 +93,10 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
+// quietLogger discards everything; for tests and for commands that print
+// their own results.
+func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
 // openStore opens the store named by the DSN.
 func openStore(ctx context.Context, dsn string) (strike.Store, error) {
 	s, err := store.Open(ctx, dsn)

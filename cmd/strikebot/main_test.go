@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/strikebot/strikebot/config"
 )
 
 // syncBuffer is a bytes.Buffer safe for the concurrent writes of a running command.
@@ -239,5 +241,38 @@ func TestDemoAnnounces(t *testing.T) {
 	}
 	if strings.Contains(out, "▶ NEWS  Kaiser Aluminum") || strings.Contains(out, "Kaiser Chiefs\n") {
 		t.Errorf("demo announced a word trap:\n%s", out)
+	}
+}
+
+func TestRunPollsAndStops(t *testing.T) {
+	dir := chdir(t)
+	now := time.Now().UTC().Add(-time.Hour).Format(time.RFC1123Z)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, testFeed, now, now)
+	}))
+	defer srv.Close()
+	cfg := config.Default()
+	cfg.DB = "sqlite:" + filepath.Join(dir, "run.db")
+	cfg.Listen = ""
+	cfg.AllowPrivateNetworks = true
+	cfg.Poll.FullText = false
+	cfg.CampaignSpecs[0].Feeds = []config.FeedSpec{{URL: srv.URL + "/rss", Name: "Harbor Test Times"}}
+	text, err := cfg.YAML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "strikebot.yaml"), text, 0o600)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(2*time.Second, cancel)
+	code, out, errOut := runCmd(t, ctx, nil, "run")
+	if code != exitOK {
+		t.Fatalf("run: code %d\nstderr %s", code, errOut)
+	}
+	if !strings.Contains(out, "▶ NEWS  Kaiser mental health workers strike") {
+		t.Errorf("run did not announce the strike article:\nstdout %s\nstderr %s", out, errOut)
+	}
+	if !strings.Contains(errOut, "strikebot running") || !strings.Contains(errOut, "strikebot stopped") {
+		t.Errorf("run logs lack start and stop lines:\n%s", errOut)
 	}
 }

@@ -114,6 +114,11 @@ func healthHandler(st healthStore) http.Handler {
 	})
 }
 
+// promHandler serves the metrics in Prometheus's text format.
+func promHandler(m *metrics) http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}
+
 // serveOps serves /healthz and /metrics on addr until ctx ends or the
 // returned stop function is called; stop waits for the server to finish.
 func serveOps(ctx context.Context, addr string, st healthStore, m *metrics, log *slog.Logger) (stop func(), err error) {
@@ -123,7 +128,7 @@ func serveOps(ctx context.Context, addr string, st healthStore, m *metrics, log 
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", healthHandler(st))
-	mux.Handle("GET /metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}))
+	mux.Handle("GET /metrics", promHandler(m))
 	srv := &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 5 * time.Second,
