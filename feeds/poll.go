@@ -42,7 +42,9 @@ type Result struct {
 	Feed Feed
 	// Items is how many items the feed carried (0 when not modified or failed).
 	Items int
-	// New are the articles stored for the first time by this poll.
+	// New are the articles stored for the first time by this poll. Once
+	// Announce and Observe have seen them, Poll clears their Summary and Text
+	// (the store has them), so that polling many feeds holds little memory.
 	New []strike.Article
 	// Announced is how many of New were handed to Announce.
 	Announced int
@@ -276,6 +278,9 @@ func (p *Poller) Poll(ctx context.Context, f Feed) Result {
 	}
 	if p.Observe != nil {
 		p.Observe(r)
+	}
+	for i := range r.New {
+		r.New[i].Summary, r.New[i].Text = "", ""
 	}
 	return r
 }
