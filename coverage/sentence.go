@@ -1,0 +1,231 @@
+package coverage
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence is one sentence of a text, as Sentences returns it.
+type Sentence struct {
+	// Text is the sentence as written, without the white space around it:
+	// Text == text[Start:End]. Line breaks inside it are kept.
+	Text string
+	// Start and End are the byte offsets of the sentence in the text.
+	Start, End int
+}
+
+// Sentences splits text into sentences, in order, never overlapping.
+//
+// A sentence ends at a blank line (a paragraph break), or at one of . ! ?
+// or an ellipsis "…" followed, after any closing quotes or brackets, by
+// white space or the end of the text, unless the next word starts with a
+// lower-case letter (`"Who pays?" she asked.` is one sentence). A period
+// does not end a sentence after a one-letter word or a dotted abbreviation
+// ("J. Smith", "U.S.", "a.m."), after a title that goes before a name
+// ("Gov.", "Dr.", "Sen.", "St."), or after another known abbreviation
+// ("Oct.", "Calif.", "Inc.") unless the next word starts with a capital
+// letter or a quote: "Oct. 14" and "Kaiser Foundation Health Plan Inc.
+// said" stay whole. Periods between digits ("1.5") never end a sentence.
+// A text with no words gives no sentences.
+func Sentences(text string) []Sentence {
+	var out []Sentence
+	start := -1 // byte offset of the current sentence's first non-space rune
+	emit := func(end int) {
+		if start < 0 {
+			return
+		}
+		s := strings.TrimRightFunc(text[start:end], unicode.IsSpace)
+		if s != "" {
+			out = append(out, Sentence{Text: s, Start: start, End: start + len(s)})
+		}
+		start = -1
+	}
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			if r == '\n' && start >= 0 && sentBlankLine(text, i) {
+				emit(i)
+			}
+			i += size
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			i += size
+			continue
+		}
+		// A run of terminators ("?!", "...").
+		termStart := i
+		j := i
+		for j < len(text) {
+			q, n := utf8.DecodeRuneInString(text[j:])
+			if q != '.' && q != '!' && q != '?' && q != '…' {
+				break
+			}
+			j += n
+		}
+		run := text[termStart:j]
+		// Closing quotes and brackets belong to the sentence.
+		quoted := false
+		for j < len(text) {
+			q, n := utf8.DecodeRuneInString(text[j:])
+			if !sentCloser(q) {
+				break
+			}
+			if q != ')' && q != ']' {
+				quoted = true
+			}
+			j += n
+		}
+		if j < len(text) {
+			q, _ := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsSpace(q) {
+				// "1.5", "U.S.", "e.g.,": not an end.
+				i = j
+				continue
+			}
+		}
+		if sentenceEndsAt(text, start, termStart, run, j, quoted) {
+			emit(j)
+		}
+		i = j
+	}
+	emit(len(text))
+	return out
+}
+
+// sentBlankLine reports whether the newline at i is followed, after spaces
+// and tabs, by another newline.
+func sentBlankLine(text string, i int) bool {
+	for k := i + 1; k < len(text); k++ {
+		switch text[k] {
+		case ' ', '\t', '\r', '\f', '\v':
+			continue
+		case '\n':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func sentCloser(r rune) bool {
+	switch r {
+	case '"', '\'', '’', '”', '»', ')', ']':
+		return true
+	}
+	return false
+}
+
+func sentOpener(r rune) bool {
+	switch r {
+	case '"', '\'', '‘', '“', '«', '(', '[':
+		return true
+	}
+	return false
+}
+
+// sentNextWord returns the first rune of the next word after j (skipping white
+// space), and whether an opening quote or bracket comes first.
+func sentNextWord(text string, j int) (r rune, opened bool, ok bool) {
+	for j < len(text) {
+		q, n := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case unicode.IsSpace(q):
+		case sentOpener(q):
+			opened = true
+		default:
+			return q, opened, true
+		}
+		j += n
+	}
+	return 0, opened, false
+}
+
+// sentenceEndsAt decides whether the terminator run text[term:term+len(run)]
+// (followed by closers up to after) ends the sentence that began at start.
+func sentenceEndsAt(text string, start, term int, run string, after int, quoted bool) bool {
+	next, opened, ok := sentNextWord(text, after)
+	if !ok {
+		return true
+	}
+	if unicode.IsLower(next) {
+		return false
+	}
+	if run != "." || quoted {
+		return true
+	}
+	// A single period: look at the word before it.
+	w := text[start:term]
+	if k := strings.LastIndexFunc(w, func(r rune) bool {
+		return unicode.IsSpace(r) || sentOpener(r) || r == '(' || r == '—' || r == '-'
+	}); k >= 0 {
+		_, n := utf8.DecodeRuneInString(w[k:])
+		w = w[k+n:]
+	}
+	if w == "" {
+		return true
+	}
+	if strings.Contains(w, ".") {
+		// "U.S", "a.m", "p.m": a dotted abbreviation.
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) {
+			return false // an initial
+		}
+	}
+	lw := strings.ToLower(w)
+	if sentTitleAbbrev[lw] {
+		return false
+	}
+	if sentNumAbbrev[lw] {
+		return !unicode.IsDigit(next)
+	}
+	if sentOtherAbbrev[lw] {
+		return unicode.IsUpper(next) || opened
+	}
+	return true
+}
+
+// sentTitleAbbrev are abbreviations that go before a name or number and so
+// never end a sentence.
+var sentTitleAbbrev = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "gov": true, "sen": true,
+	"rep": true, "reps": true, "sens": true, "st": true, "gen": true, "lt": true,
+	"col": true, "capt": true, "sgt": true, "prof": true, "rev": true,
+	"hon": true, "supt": true, "atty": true, "mt": true, "ft": true,
+	"asm": true, "msgr": true, "pres": true, "insp": true,
+}
+
+// sentNumAbbrev are abbreviations that go before a number ("No. 5") and
+// are words otherwise ("said no.").
+var sentNumAbbrev = map[string]bool{
+	"no": true, "nos": true, "vol": true, "pp": true, "fig": true, "art": true, "sec": true,
+}
+
+// sentOtherAbbrev are abbreviations that end a sentence only when a capital
+// letter follows.
+var sentOtherAbbrev = map[string]bool{
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
+	"thurs": true, "fri": true, "sat": true, "sun": true,
+	"inc": true, "co": true, "corp": true, "ltd": true, "llc": true, "jr": true,
+	"sr": true, "bros": true, "dept": true, "univ": true, "assn": true,
+	"ave": true, "blvd": true, "rd": true, "hwy": true,
+	"calif": true, "ala": true, "ariz": true, "ark": true, "colo": true,
+	"conn": true, "del": true, "fla": true, "ga": true, "ill": true, "ind": true,
+	"kan": true, "kans": true, "ky": true, "la": true, "md": true, "mass": true,
+	"mich": true, "minn": true, "miss": true, "mo": true, "mont": true,
+	"neb": true, "nev": true, "okla": true, "ore": true, "pa": true, "tenn": true,
+	"tex": true, "va": true, "vt": true, "wash": true, "wis": true, "wyo": true,
+	"etc": true, "vs": true, "approx": true, "est": true, "min": true,
+	"max": true, "avg": true, "e.g": true, "i.e": true,
+}

@@ -1,0 +1,142 @@
+package coverage
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"empty", "", nil},
+		{"spaces", "  \n\n\t ", nil},
+		{"one without period", "Workers walk out", []string{"Workers walk out"}},
+		{"two", "Workers walked out. Kaiser said care continues.",
+			[]string{"Workers walked out.", "Kaiser said care continues."}},
+		{"question and exclamation", "Who pays? We do! The end",
+			[]string{"Who pays?", "We do!", "The end"}},
+		{"governor", "Gov. Gavin Newsom spoke. Then he left.",
+			[]string{"Gov. Gavin Newsom spoke.", "Then he left."}},
+		{"doctor", "Dr. Lee treats patients.", []string{"Dr. Lee treats patients."}},
+		{"month before day", "The strike began Oct. 14 in Los Angeles. It continued.",
+			[]string{"The strike began Oct. 14 in Los Angeles.", "It continued."}},
+		{"month ends sentence", "Talks resume in Oct. The union agreed.",
+			[]string{"Talks resume in Oct.", "The union agreed."}},
+		{"us", "The U.S. Labor Department watched. Nobody else did.",
+			[]string{"The U.S. Labor Department watched.", "Nobody else did."}},
+		{"initials", "J. R. Smith wrote it. She agreed.",
+			[]string{"J. R. Smith wrote it.", "She agreed."}},
+		{"decimal", "Members pay 1.5 percent more. That is new.",
+			[]string{"Members pay 1.5 percent more.", "That is new."}},
+		{"money", "It cost $2.5 million. Kaiser paid.",
+			[]string{"It cost $2.5 million.", "Kaiser paid."}},
+		{"quote ends sentence", `"We will not back down." The union marched.`,
+			[]string{`"We will not back down."`, "The union marched."}},
+		{"curly quote ends sentence", "“We are staying out.” Kaiser disagreed.",
+			[]string{"“We are staying out.”", "Kaiser disagreed."}},
+		{"quoted question then said", `"Who pays?" she asked. Nobody answered.`,
+			[]string{`"Who pays?" she asked.`, "Nobody answered."}},
+		{"comma in quote", `"We will win," she said. He nodded.`,
+			[]string{`"We will win," she said.`, "He nodded."}},
+		{"paragraph break", "Strike ends\n\nWorkers return Monday",
+			[]string{"Strike ends", "Workers return Monday"}},
+		{"paragraph with spaces", "First line\n  \t\nSecond line.",
+			[]string{"First line", "Second line."}},
+		{"single newline joins", "The strike\ncontinues. Yes.",
+			[]string{"The strike\ncontinues.", "Yes."}},
+		{"ellipsis lower", "We waited... and waited. Done.",
+			[]string{"We waited... and waited.", "Done."}},
+		{"ellipsis upper", "We waited… Then it ended.",
+			[]string{"We waited…", "Then it ended."}},
+		{"company", "Kaiser Foundation Hospitals Inc. said no. The union said yes.",
+			[]string{"Kaiser Foundation Hospitals Inc. said no.", "The union said yes."}},
+		{"state", "Workers in Oakland, Calif. — and beyond — struck. Then what?",
+			[]string{"Workers in Oakland, Calif. — and beyond — struck.", "Then what?"}},
+		{"parenthesis", "Kaiser (the employer.) The union.",
+			[]string{"Kaiser (the employer.)", "The union."}},
+		{"number after period", "About 2,400 walked out. 300 stayed.",
+			[]string{"About 2,400 walked out.", "300 stayed."}},
+		{"number abbreviation", "Local No. 5 voted. They said no. Then yes.", []string{"Local No. 5 voted.", "They said no.", "Then yes."}},
+		{"leading space", "   Hello there.  ", []string{"Hello there."}},
+		{"am pm", "Pickets start at 7 a.m. Monday. Bring water.",
+			[]string{"Pickets start at 7 a.m. Monday.", "Bring water."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := Sentences(tt.text)
+			var got []string
+			for _, s := range ss {
+				got = append(got, s.Text)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+			checkSentences(t, tt.text, ss)
+		})
+	}
+}
+
+func TestSentencesOffsets(t *testing.T) {
+	text := "  Kaiser said no.  The union said yes!\n\nDone"
+	got := Sentences(text)
+	want := []Sentence{
+		{Text: "Kaiser said no.", Start: 2, End: 17},
+		{Text: "The union said yes!", Start: 19, End: 38},
+		{Text: "Done", Start: 40, End: 44},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+func checkSentences(tb testing.TB, text string, ss []Sentence) {
+	tb.Helper()
+	prev := 0
+	for i, s := range ss {
+		if s.Start < prev || s.End < s.Start || s.End > len(text) {
+			tb.Fatalf("sentence %d: bad offsets [%d,%d) after %d in %d bytes", i, s.Start, s.End, prev, len(text))
+		}
+		if text[s.Start:s.End] != s.Text {
+			tb.Fatalf("sentence %d: text[%d:%d] = %q, Text = %q", i, s.Start, s.End, text[s.Start:s.End], s.Text)
+		}
+		if s.Text == "" || strings.TrimSpace(s.Text) != s.Text {
+			tb.Fatalf("sentence %d: Text %q is empty or not trimmed", i, s.Text)
+		}
+		prev = s.End
+	}
+	// Every non-space rune belongs to some sentence.
+	covered := 0
+	for _, s := range ss {
+		covered += len(strings.Join(strings.FieldsFunc(s.Text, unicode.IsSpace), ""))
+	}
+	all := len(strings.Join(strings.FieldsFunc(text, unicode.IsSpace), ""))
+	if covered != all {
+		tb.Fatalf("sentences cover %d non-space bytes of %d", covered, all)
+	}
+}
+
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{
+		"", "Gov. Newsom said. The end.", "Oct. 14", "U.S.", `"Done." Next`, "a\n\nb",
+		"1.5... ?!", "“Why?” he asked", "\xff. \xfe.", "...", ". . .",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkSentences(t, text, Sentences(text))
+	})
+}
+
+func BenchmarkSentences(b *testing.B) {
+	text := strings.Repeat("Nearly 2,400 Kaiser Permanente mental health workers went on strike Oct. 14 in Southern California. "+
+		"\"We are not going back until patients get care,\" said Dr. Jane Lee, a psychologist. ", 12)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Sentences(text)
+	}
+}
