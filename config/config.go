@@ -184,6 +184,15 @@ type CampaignSpec struct {
 	// one employer term, finite weights, core_score > related_score > 0.
 	// Key "campaigns[i].relevance".
 	Relevance strike.Profile `yaml:"relevance"`
+
+	// FAQ are the captains' answers to supporters' common questions, each a
+	// question, an answer and optional keywords. A supporter's question that
+	// matches an entry well gets its answer, cited as the campaign FAQ,
+	// instead of sentences from the news. At most 200 entries; a question of
+	// at most 300 bytes, an answer of at most 2000 (line breaks allowed),
+	// at most 20 keywords of at most 100 bytes each; no two questions alike.
+	// Key "campaigns[i].faq", default for the Kaiser campaign: two entries.
+	FAQ []strike.FAQ `yaml:"faq"`
 }
 
 // FeedSpec is one configured feed.
@@ -240,6 +249,7 @@ func Default() Config {
 				},
 			},
 			Relevance: kaiserProfile(),
+			FAQ:       kaiserFAQ(),
 		}},
 	}
 }
@@ -258,7 +268,27 @@ func (c Config) Campaigns() []strike.Campaign {
 			Name:      s.Name,
 			Feeds:     feeds,
 			Relevance: deepCopy(s.Relevance),
+			FAQ:       deepCopy(s.FAQ),
 		})
 	}
 	return out
+}
+
+// kaiserFAQ returns the default campaign's FAQ: answers that stay true for
+// the whole campaign, so that they never contradict the news.
+func kaiserFAQ() []strike.FAQ {
+	return []strike.FAQ{
+		{
+			Question: "Who is on strike?",
+			Answer: "About 2,400 mental health workers at Kaiser Permanente in Southern California: " +
+				"psychologists, therapists, clinical social workers, psychiatric nurses and addiction " +
+				"medicine counselors, represented by the National Union of Healthcare Workers (NUHW).",
+			Keywords: []string{"which workers", "strikers"},
+		},
+		{
+			Question: "Where can I read the union's own updates?",
+			Answer:   "NUHW posts its news at https://nuhw.org/ and the bot follows that feed too.",
+			Keywords: []string{"union website", "nuhw.org"},
+		},
+	}
 }

@@ -237,6 +237,65 @@ func (v *validator) campaigns(specs []CampaignSpec) {
 			v.text(fkey+".name", f.Name, f.Name, 200)
 		}
 		v.profile(key+".relevance", s.Relevance)
+		v.faq(key+".faq", s.FAQ)
+	}
+}
+
+// Limits of a campaign's FAQ.
+const (
+	maxFAQEntries  = 200
+	maxFAQQuestion = 300
+	maxFAQAnswer   = 2000
+	maxFAQKeywords = 20
+	maxFAQKeyword  = 100
+)
+
+func (v *validator) faq(key string, entries []strike.FAQ) {
+	if len(entries) > maxFAQEntries {
+		v.add(key, fmt.Sprintf("%d entries", len(entries)), "has too many entries", fmt.Sprintf("at most %d entries", maxFAQEntries))
+		return
+	}
+	questions := make(map[string]string) // normalized question → key of its first use
+	for i, e := range entries {
+		ekey := fmt.Sprintf("%s[%d]", key, i)
+		if strings.TrimSpace(e.Question) == "" {
+			v.add(ekey+".question", e.Question, "is empty", "the question as a supporter would ask it")
+		} else {
+			n := strings.Join(strings.Fields(strings.ToLower(strings.TrimRight(e.Question, "?!. "))), " ")
+			if first, dup := questions[n]; dup {
+				v.add(ekey+".question", truncate(e.Question, 40), "is already the question of "+first, "each question once per campaign")
+			} else {
+				questions[n] = ekey
+			}
+		}
+		v.text(ekey+".question", e.Question, e.Question, maxFAQQuestion)
+		if strings.TrimSpace(e.Answer) == "" {
+			v.add(ekey+".answer", e.Answer, "is empty", "the answer shown to supporters")
+		}
+		v.multiline(ekey+".answer", e.Answer, maxFAQAnswer)
+		if len(e.Keywords) > maxFAQKeywords {
+			v.add(ekey+".keywords", fmt.Sprintf("%d keywords", len(e.Keywords)), "has too many keywords", fmt.Sprintf("at most %d keywords", maxFAQKeywords))
+		}
+		for j, k := range e.Keywords {
+			kkey := fmt.Sprintf("%s.keywords[%d]", ekey, j)
+			if strings.TrimSpace(k) == "" {
+				v.add(kkey, k, "is empty", "a word or phrase")
+			}
+			v.text(kkey, k, k, maxFAQKeyword)
+		}
+	}
+}
+
+// multiline is text for several lines: line breaks and tabs are allowed,
+// other control characters are not.
+func (v *validator) multiline(key, s string, limit int) {
+	allowed := fmt.Sprintf("text of at most %d bytes without control characters other than line breaks and tabs", limit)
+	if len(s) > limit {
+		v.add(key, truncate(s, 40), "is too long", allowed)
+		return
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return (r < 0x20 && r != '\n' && r != '\r' && r != '\t') || r == 0x7f }) {
+		v.add(key, truncate(s, 40), "contains a control character", allowed)
 	}
 }
 

@@ -7,6 +7,9 @@ type Campaign struct {
 	Name      string
 	Feeds     []FeedSource
 	Relevance Profile
+	// FAQ are the captains' answers to supporters' common questions; they
+	// win over answers found in the news when a question matches them.
+	FAQ []FAQ
 }
 
 // FeedSource is a configured feed of a campaign.

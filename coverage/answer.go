@@ -1,0 +1,954 @@
+package coverage
+
+import (
+	"hash/fnv"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// Answer is the reply to a supporter's question, as Index.Ask gives it.
+type Answer struct {
+	// Text is what to show. From the news it is one to three sentences,
+	// one a line, each ending with its citation's number ("[1]"); from the
+	// FAQ it is the captains' answer as written; when nothing was found it
+	// says so honestly.
+	Text string
+	// Citations are the sources, in the order Text numbers them: the
+	// articles each sentence came from, or the campaign FAQ. Empty when
+	// Found is false.
+	Citations []Citation
+	// FromFAQ reports that the answer is a captain-written FAQ entry.
+	FromFAQ bool
+	// Found reports whether anything answered the question. When false,
+	// Text says that the bot does not know yet.
+	Found bool
+}
+
+// Citation is the source of one part of an Answer. For an FAQ answer,
+// Source is FAQSource, Title the FAQ's question and the rest is zero.
+type Citation struct {
+	ArticleID int64
+	URL       string
+	Title     string
+	Source    string
+	Published time.Time
+	// Sentence is the sentence quoted, with its white space collapsed.
+	Sentence string
+}
+
+// FAQSource is the Source of every citation of a captain-written answer.
+const FAQSource = "campaign FAQ"
+
+// NotFoundText is the Text of an Answer that found nothing.
+const NotFoundText = "I don't know yet: nothing in the coverage so far answers that. " +
+	"Try other words, or ask a strike captain."
+
+// Tuning of Ask. They are constants, not options, so that every answer
+// follows the same rules the documentation states.
+const (
+	// ansMaxQuestionBytes bounds the part of a question read.
+	ansMaxQuestionBytes = 500
+	// ansMaxQueryTerms bounds the distinct words of a question searched for.
+	ansMaxQueryTerms = 31
+	// ansMaxSentenceBytes: longer "sentences" (text without punctuation) are
+	// not indexed; they would make poor answers.
+	ansMaxSentenceBytes = 800
+	// ansMinSentenceTerms: sentences with fewer indexed words are not indexed.
+	ansMinSentenceTerms = 2
+	// ansSynonymWeight is what a synonym of a question's word counts for.
+	ansSynonymWeight = 0.6
+	// ansCueWeight is what a word that typically answers a kind of
+	// question counts for ("because", "pension" for "why").
+	ansCueWeight = 0.4
+	// ansTitleFactor discounts headlines, which are short (so BM25 favours
+	// them) but seldom answer a question by themselves.
+	ansTitleFactor = 0.6
+	// ansMinCover is the least share of a question's weight (each word
+	// counting its idf) that a sentence must match.
+	ansMinCover = 0.5
+	// ansMinScore is the least final score of an answer sentence: above
+	// zero, so that a sentence matching only words found everywhere fails.
+	ansMinScore = 0.1
+	// ansRelatedFactor discounts sentences of related (not core) articles.
+	ansRelatedFactor = 0.6
+	// ansKindBoost multiplies the score of a sentence that has what the
+	// question's kind asks for (a date for "when", a number for "how
+	// many", a reason for "why").
+	ansKindBoost = 1.5
+	// recencyBoost is the most a new article's sentence gains; it halves
+	// every recencyHalfLife of the article's age.
+	ansRecencyBoost    = 0.3
+	ansRecencyHalfLife = 30 * 24 * time.Hour
+	// ansMaxSentences, and the least share of the best score another
+	// sentence needs to join the answer.
+	ansMaxSentences   = 3
+	ansMinShareOfBest = 0.5
+	// ansTopCandidates bounds the sentences considered for an answer.
+	ansTopCandidates = 48
+	// ansNearDuplicate is the word overlap (Jaccard) above which two
+	// sentences count as one (wire copies lightly edited).
+	ansNearDuplicate = 0.6
+	// ansFAQMinMatch is the least match (F1 of the question's words and the
+	// entry's) of an FAQ entry to win.
+	ansFAQMinMatch = 0.6
+)
+
+// Index answers supporters' questions from the sentences of stored core
+// and related articles and from a campaign's FAQ.
+//
+// Sentences are found with BM25 (k1 1.2, b 0.75) over their stemmed words,
+// stop words left out; a headline counts as a sentence. A question's words
+// are searched for together with a few synonyms that news uses for them
+// ("start": "began"; "vote": "ballot"), each worth 0.6 of the word, and a
+// "why" question also with words that give reasons ("because", "demand",
+// "pension"), each worth 0.4 and never required. A sentence answers only
+// when it matches at least half of the question's weight (each word
+// weighing its idf, so rare words weigh more) and scores above a small
+// minimum; otherwise Ask says it does not know yet rather than guess.
+// Scores are raised by half for what the question asks ("when": sentences
+// with a date; "how many", "how long": with a number; "why": with a
+// reason), by up to 30 percent for newer articles (halving every 30 days
+// of age, so the newer wins a tie), and lowered for headlines (0.6) and
+// related articles (0.6: other labor news of the employer). The answer is
+// the best sentence and up to two more scoring at least half as well,
+// from different articles when possible, never two copies of one sentence
+// (wire copies), datelines such as "LOS ANGELES (Western Newswire) - "
+// removed.
+//
+// The zero Index is not usable; call NewIndex. An Index is safe for
+// concurrent use: Add and Ask may be called from any goroutine.
+type Index struct {
+	now  func() time.Time
+	tok  *Tokenizer
+	syn  map[string][]string // stem → synonym stems
+	faqs []ansFAQ
+
+	pool sync.Pool // *bmScratch
+
+	mu    sync.RWMutex
+	bm    *bm25
+	sents []ansSent
+	arts  []ansArticle
+	seen  map[string]struct{} // identities of added articles
+}
+
+// ansSent is one indexed sentence; its number in the bm25 index is its
+// position in Index.sents.
+type ansSent struct {
+	text  string // as written, a slice of the article's text or title
+	hash  uint64 // of its indexed words, to spot copies
+	art   uint32 // position in Index.arts
+	flags uint8
+}
+
+// Sentence flags: what kind of question the sentence may answer.
+const (
+	ansHasDate uint8 = 1 << iota
+	ansHasNumber
+	ansHasReason
+	ansIsTitle
+)
+
+// ansArticle is what an answer cites of an article.
+type ansArticle struct {
+	id        int64
+	url       string
+	title     string
+	source    string
+	published time.Time
+	related   bool
+}
+
+// ansFAQ is an FAQ prepared for matching.
+type ansFAQ struct {
+	faq      strike.FAQ
+	kind     ansKind
+	terms    []string   // distinct content stems of the question
+	keywords [][]string // each keyword's stems, stop words kept
+}
+
+// NewIndex returns an empty Index that answers from faq first. now tells
+// the time for the recency boost; nil means time.Now. Entries with an
+// empty question or answer are ignored. The Index keeps its own copy of
+// faq.
+func NewIndex(faq []strike.FAQ, now func() time.Time) *Index {
+	if now == nil {
+		now = time.Now
+	}
+	ix := &Index{
+		now:  now,
+		tok:  NewTokenizer(TokenizerOptions{Stem: true}),
+		bm:   newBM25(),
+		seen: make(map[string]struct{}),
+	}
+	ix.pool.New = func() any { return new(bmScratch) }
+	ix.syn = make(map[string][]string)
+	for _, group := range ansSynonyms {
+		for _, w := range group.words {
+			key := stemWord(w)
+			for _, s := range group.synonyms {
+				ix.syn[key] = append(ix.syn[key], stemWord(s))
+			}
+		}
+	}
+	for _, f := range faq {
+		if strings.TrimSpace(f.Question) == "" || strings.TrimSpace(f.Answer) == "" {
+			continue
+		}
+		q := ix.parseQuestion(f.Question)
+		e := ansFAQ{
+			faq:   strike.FAQ{Question: f.Question, Answer: f.Answer, Keywords: append([]string(nil), f.Keywords...)},
+			kind:  q.kind,
+			terms: q.content,
+		}
+		for _, k := range f.Keywords {
+			if stems := ix.tok.Words(k); len(stems) > 0 {
+				e.keywords = append(e.keywords, stems)
+			}
+		}
+		ix.faqs = append(ix.faqs, e)
+	}
+	return ix
+}
+
+// ansSynonyms says which words news uses for a question's words. A
+// question's word (any form of it) listed in words is also searched as
+// each of synonyms, at half weight.
+var ansSynonyms = [...]struct{ words, synonyms []string }{
+	{[]string{"start", "begin", "began", "begun"}, []string{"start", "began", "begin", "begun", "launch"}},
+	{[]string{"end", "finish"}, []string{"ended", "conclude", "settle"}},
+	{[]string{"vote", "ballot", "voting"}, []string{"vote", "ballot", "ratify", "ratification"}},
+	{[]string{"ratify", "ratification"}, []string{"vote", "ballot", "approve"}},
+	{[]string{"offer", "proposal", "propose"}, []string{"offer", "proposal", "propose"}},
+	{[]string{"pay", "wage", "salary", "raise"}, []string{"pay", "wage", "salary", "raise"}},
+	{[]string{"worker", "employee", "staff"}, []string{"worker", "employee", "staff", "clinician"}},
+	{[]string{"strike", "walkout"}, []string{"walkout", "picket"}},
+	{[]string{"demand", "want", "seek"}, []string{"demand", "want", "seek"}},
+	{[]string{"deal", "agreement", "contract"}, []string{"deal", "agreement", "contract"}},
+	{[]string{"talk", "negotiation", "negotiate", "bargaining"}, []string{"talk", "negotiation", "bargaining", "mediation"}},
+	{[]string{"union"}, []string{"nuhw"}},
+}
+
+// Add indexes an article's title and the sentences of its text (its
+// summary when the text is empty). Only core and related articles are
+// indexed; an article added before (same ID, else Key, else URL) is
+// ignored.
+func (ix *Index) Add(a strike.Article) {
+	if !a.Relevance.Tier.Announceable() {
+		return
+	}
+	key := ansIdentity(a)
+	ix.mu.RLock()
+	_, dup := ix.seen[key]
+	ix.mu.RUnlock()
+	if dup {
+		return
+	}
+
+	// Tokenize outside the lock.
+	type prepared struct {
+		text  string
+		terms []string
+		hash  uint64
+		flags uint8
+	}
+	text := a.Text
+	if strings.TrimSpace(text) == "" {
+		text = a.Summary
+	}
+	var sents []prepared
+	var toks []Token
+	add := func(s string, title bool) {
+		if len(s) > ansMaxSentenceBytes {
+			return
+		}
+		toks = ix.tok.AppendTokens(toks[:0], s)
+		terms, flags := ansTerms(toks)
+		if title {
+			flags |= ansIsTitle
+		}
+		if len(terms) < ansMinSentenceTerms {
+			return
+		}
+		h := ansHash(terms)
+		for _, p := range sents {
+			if p.hash == h {
+				return // the title repeated as the first line, and the like
+			}
+		}
+		sents = append(sents, prepared{text: s, terms: terms, hash: h, flags: flags})
+	}
+	add(strings.TrimSpace(a.Title), true)
+	for _, s := range Sentences(text) {
+		add(s.Text, false)
+	}
+
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if _, dup := ix.seen[key]; dup {
+		return
+	}
+	ix.seen[key] = struct{}{}
+	if len(sents) == 0 {
+		return
+	}
+	ai := uint32(len(ix.arts))
+	ix.arts = append(ix.arts, ansArticle{
+		id: a.ID, url: a.URL, title: a.Title, source: a.Source,
+		published: a.Published, related: a.Relevance.Tier != strike.TierCore,
+	})
+	for _, p := range sents {
+		ix.bm.add(p.terms)
+		ix.sents = append(ix.sents, ansSent{text: p.text, hash: p.hash, art: ai, flags: p.flags})
+	}
+}
+
+// Len returns the number of sentences indexed.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.sents)
+}
+
+// ansIdentity names an article for Add's duplicate check.
+func ansIdentity(a strike.Article) string {
+	switch {
+	case a.ID != 0:
+		return "id:" + strconv.FormatInt(a.ID, 10)
+	case a.Key != "":
+		return "key:" + a.CampaignID + "\x00" + a.Key
+	case a.URL != "":
+		return "url:" + a.URL
+	}
+	return "text:" + strconv.FormatUint(ansHash([]string{a.Title, a.Text, a.Summary}), 16)
+}
+
+// Ask answers a question: from the FAQ when an entry matches it well,
+// else from the best matching sentences of the indexed articles, else
+// with NotFoundText and Found false. Only the first 500 bytes of the
+// question are read.
+func (ix *Index) Ask(question string) Answer {
+	q := ix.parseQuestion(question)
+	if a, ok := ix.matchFAQ(q); ok {
+		return a
+	}
+	if len(q.terms) == 0 {
+		return ansNotFound()
+	}
+	now := ix.now()
+
+	s := ix.pool.Get().(*bmScratch)
+	defer ix.pool.Put(s)
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	n := ix.bm.len()
+	if n == 0 {
+		return ansNotFound()
+	}
+	s.reset(n)
+
+	groups := q.groups()
+	idf := make([]float64, groups)
+	for _, t := range q.terms {
+		bit, w := uint64(1)<<t.group, 1.0
+		switch {
+		case t.group == ansCueGroup:
+			w = ansCueWeight
+		case t.synonym:
+			bit, w = uint64(1)<<(32+t.group), ansSynonymWeight
+		}
+		v := ix.bm.accumulate(t.stem, w, bit, s)
+		if !t.synonym && t.group != ansCueGroup {
+			idf[t.group] = v
+		}
+	}
+	var mass float64
+	for _, v := range idf {
+		mass += v
+	}
+
+	var top ansTop
+	// No factor raises a score by more than bound: once the list is full,
+	// a sentence whose raw score times bound cannot enter it is skipped.
+	const bound = ansKindBoost * (1 + ansRecencyBoost)
+	for _, id := range s.touched {
+		if len(top.c) == ansTopCandidates && float64(s.score[id])*bound < top.c[len(top.c)-1].score {
+			continue
+		}
+		m := s.mask[id]
+		var cover float64
+		for g, v := range idf {
+			switch {
+			case m&(1<<g) != 0:
+				cover += v
+			case m&(1<<(32+g)) != 0:
+				cover += ansSynonymWeight * v
+			}
+		}
+		if cover < ansMinCover*mass {
+			continue
+		}
+		sent := &ix.sents[id]
+		art := &ix.arts[sent.art]
+		f := float64(s.score[id])
+		if q.kind.wants(sent.flags) {
+			f *= ansKindBoost
+		}
+		if sent.flags&ansIsTitle != 0 {
+			f *= ansTitleFactor
+		}
+		if art.related {
+			f *= ansRelatedFactor
+		}
+		f *= ansRecency(art.published, now)
+		if f < ansMinScore {
+			continue
+		}
+		top.push(ansCandidate{id: id, score: f, published: art.published})
+	}
+	if len(top.c) == 0 {
+		return ansNotFound()
+	}
+	return ix.compose(top.sorted())
+}
+
+// compose picks the answer's sentences from the candidates, best first.
+func (ix *Index) compose(cands []ansCandidate) Answer {
+	best := cands[0].score
+	var chosen []ansCandidate
+	var chosenTerms [][]string
+	usedArt := make(map[uint32]bool)
+	var toks []Token
+	for pass := range 2 {
+		for _, c := range cands {
+			if len(chosen) == ansMaxSentences || (pass == 1 && len(chosen) >= 2) {
+				break
+			}
+			if c.score < ansMinShareOfBest*best {
+				break
+			}
+			sent := &ix.sents[c.id]
+			if usedArt[sent.art] && pass == 0 {
+				continue
+			}
+			taken := false
+			for _, ch := range chosen {
+				if ch.id == c.id || ix.sents[ch.id].hash == sent.hash {
+					taken = true
+					break
+				}
+			}
+			if taken {
+				continue
+			}
+			toks = ix.tok.AppendTokens(toks[:0], sent.text)
+			terms, _ := ansTerms(toks)
+			for _, other := range chosenTerms {
+				if ansJaccard(terms, other) >= ansNearDuplicate {
+					taken = true
+					break
+				}
+			}
+			if taken {
+				continue
+			}
+			chosen = append(chosen, c)
+			chosenTerms = append(chosenTerms, terms)
+			usedArt[sent.art] = true
+		}
+	}
+	a := Answer{Found: true}
+	var b strings.Builder
+	for i, c := range chosen {
+		sent := &ix.sents[c.id]
+		art := &ix.arts[sent.art]
+		text := ansTrimDateline(strings.Join(strings.Fields(sent.text), " "))
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(text)
+		b.WriteString(" [")
+		b.WriteString(strconv.Itoa(i + 1))
+		b.WriteByte(']')
+		a.Citations = append(a.Citations, Citation{
+			ArticleID: art.id, URL: art.url, Title: art.title, Source: art.source,
+			Published: art.published, Sentence: text,
+		})
+	}
+	a.Text = b.String()
+	return a
+}
+
+func ansNotFound() Answer { return Answer{Text: NotFoundText} }
+
+// ansRecency returns the factor of an article published at p, asked at now.
+func ansRecency(p, now time.Time) float64 {
+	age := now.Sub(p)
+	if age < 0 {
+		age = 0
+	}
+	return 1 + ansRecencyBoost*math.Exp2(-float64(age)/float64(ansRecencyHalfLife))
+}
+
+// ansCandidate is a sentence that may answer.
+type ansCandidate struct {
+	id        uint32
+	score     float64
+	published time.Time
+}
+
+// better orders candidates: higher score, then newer, then added later.
+func (c ansCandidate) better(d ansCandidate) bool {
+	if c.score != d.score {
+		return c.score > d.score
+	}
+	if !c.published.Equal(d.published) {
+		return c.published.After(d.published)
+	}
+	return c.id > d.id
+}
+
+// ansTop keeps the best ansTopCandidates candidates, best first.
+type ansTop struct{ c []ansCandidate }
+
+func (t *ansTop) push(c ansCandidate) {
+	if len(t.c) == ansTopCandidates && !c.better(t.c[len(t.c)-1]) {
+		return
+	}
+	i := len(t.c)
+	if i < ansTopCandidates {
+		t.c = append(t.c, c)
+	} else {
+		i--
+	}
+	for i > 0 && c.better(t.c[i-1]) {
+		t.c[i] = t.c[i-1]
+		i--
+	}
+	t.c[i] = c
+}
+
+func (t *ansTop) sorted() []ansCandidate { return t.c }
+
+// ansKind is what a question asks for.
+type ansKind uint8
+
+const (
+	ansKindOther  ansKind = iota
+	ansKindWhen           // a date
+	ansKindNumber         // how many, how much, how long
+	ansKindWhy            // a reason
+	ansKindWho
+	ansKindWhere
+)
+
+// wants reports whether a sentence with flags has what the kind asks for.
+func (k ansKind) wants(flags uint8) bool {
+	switch k {
+	case ansKindWhen:
+		return flags&ansHasDate != 0
+	case ansKindNumber:
+		return flags&ansHasNumber != 0
+	case ansKindWhy:
+		return flags&ansHasReason != 0
+	}
+	return false
+}
+
+// ansQuestion is a parsed question.
+type ansQuestion struct {
+	kind    ansKind
+	stems   []string  // every word's stem, stop words kept
+	content []string  // distinct content stems, at most ansMaxQueryTerms
+	terms   []ansTerm // content stems, then their synonyms
+}
+
+// ansTerm is one searched stem: group is the position in content of
+// the question's word it stands for, or ansCueGroup for a cue of the
+// question's kind, which is searched but not required.
+type ansTerm struct {
+	stem    string
+	group   int
+	synonym bool
+}
+
+func (q *ansQuestion) groups() int { return len(q.content) }
+
+// ansCueGroup is the group of cue terms: its bit is never counted as
+// matching the question.
+const ansCueGroup = 31
+
+// ansCues are words that typically answer a kind of question: a reason
+// for "why" (in labor news, mostly pay, pensions and staffing).
+var ansCues = map[ansKind][]string{
+	ansKindWhy: {"because", "demand", "want", "seek", "issue", "pay", "wage", "pension", "staffing", "workload", "benefit"},
+}
+
+// ansStopWords are words of questions that say nothing of the answer
+// (on top of English stop words).
+var ansStopWords = map[string]bool{
+	"tell": true, "please": true, "know": true, "anyone": true, "anybody": true,
+	"hey": true, "hi": true, "bot": true, "strikebot": true, "question": true,
+	"happening": true, "going": true, "get": true, "got": true, "us": true,
+}
+
+// ansAfterHow are words that, after "how", make the question ask for a
+// number and say nothing else.
+var ansAfterHow = map[string]bool{
+	"many": true, "much": true, "long": true, "big": true, "large": true, "often": true, "soon": true,
+}
+
+// parseQuestion splits a question into its kind and searched stems.
+func (ix *Index) parseQuestion(text string) ansQuestion {
+	if len(text) > ansMaxQuestionBytes {
+		cut := ansMaxQuestionBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	toks := ix.tok.Tokens(text)
+	var q ansQuestion
+	q.stems = make([]string, len(toks))
+	for i, t := range toks {
+		q.stems[i] = t.Stem
+	}
+	for i, t := range toks {
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].Word
+		}
+		k := ansKindOther
+		switch t.Word {
+		case "when":
+			k = ansKindWhen
+		case "why":
+			k = ansKindWhy
+		case "who", "whom":
+			k = ansKindWho
+		case "where":
+			k = ansKindWhere
+		case "how":
+			if ansAfterHow[next] {
+				k = ansKindNumber
+			}
+		case "what", "which":
+			switch next {
+			case "date", "day", "time", "month", "year":
+				k = ansKindWhen
+			case "percent", "percentage", "number":
+				k = ansKindNumber
+			case "reason", "reasons":
+				k = ansKindWhy
+			}
+		}
+		if k != ansKindOther {
+			q.kind = k
+			break
+		}
+	}
+	for i, t := range toks {
+		if english.IsStopWord(t.Word) || ansStopWords[t.Word] {
+			continue
+		}
+		if i > 0 && toks[i-1].Word == "how" && ansAfterHow[t.Word] {
+			continue
+		}
+		dup := false
+		for _, c := range q.content {
+			if c == t.Stem {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		if len(q.content) == ansMaxQueryTerms {
+			break
+		}
+		q.content = append(q.content, t.Stem)
+	}
+	if q.kind == ansKindOther {
+		for _, c := range q.content {
+			if c == "demand" || c == "want" || c == "reason" {
+				q.kind = ansKindWhy
+				break
+			}
+		}
+	}
+	for g, c := range q.content {
+		q.terms = append(q.terms, ansTerm{stem: c, group: g})
+	}
+	for _, w := range ansCues[q.kind] {
+		st := stemWord(w)
+		if !ansHas(q.content, st) {
+			q.terms = append(q.terms, ansTerm{stem: st, group: ansCueGroup})
+		}
+	}
+	for g, c := range q.content {
+	syn:
+		for _, s := range ix.syn[c] {
+			for _, t := range q.terms {
+				if t.stem == s {
+					continue syn
+				}
+			}
+			q.terms = append(q.terms, ansTerm{stem: s, group: g, synonym: true})
+		}
+	}
+	return q
+}
+
+// matchFAQ returns the answer of the FAQ entry that best matches q, if
+// one matches well enough.
+//
+// An entry matches when the kinds of question agree (or one has none, or
+// one of the entry's keywords is in the question) and the F1 of the
+// question's content words found among the entry's (its keywords count as
+// its words) and the entry's question words found in the question reaches
+// ansFAQMinMatch; a keyword found lowers the bar to half the question's words.
+func (ix *Index) matchFAQ(q ansQuestion) (Answer, bool) {
+	best, bestScore := -1, 0.0
+	for i := range ix.faqs {
+		e := &ix.faqs[i]
+		kwHit := false
+		var kwTerms []string
+		for _, k := range e.keywords {
+			if ansHasRun(q.stems, k) {
+				kwHit = true
+				kwTerms = append(kwTerms, k...)
+			}
+		}
+		if !kwHit && q.kind != ansKindOther && e.kind != ansKindOther && q.kind != e.kind {
+			continue
+		}
+		if len(q.content) == 0 {
+			continue
+		}
+		matched, own := 0, 0
+		for _, c := range q.content {
+			switch {
+			case ansHas(e.terms, c):
+				matched++
+				own++
+			case ansHas(kwTerms, c):
+				matched++
+			}
+		}
+		recall := float64(matched) / float64(len(q.content))
+		var score float64
+		if len(e.terms) > 0 {
+			precision := float64(own) / float64(len(e.terms))
+			if precision+recall > 0 {
+				score = 2 * precision * recall / (precision + recall)
+			}
+		}
+		if kwHit && recall >= 0.5 {
+			score = max(score, ansFAQMinMatch+recall/10)
+		}
+		if score >= ansFAQMinMatch && score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return Answer{}, false
+	}
+	f := ix.faqs[best].faq
+	return Answer{
+		Text:      f.Answer,
+		Citations: []Citation{{Title: f.Question, Source: FAQSource, Sentence: f.Answer}},
+		FromFAQ:   true,
+		Found:     true,
+	}, true
+}
+
+func ansHas(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ansHasRun reports whether run occurs in words as consecutive words.
+func ansHasRun(words, run []string) bool {
+	if len(run) == 0 {
+		return false
+	}
+outer:
+	for i := 0; i+len(run) <= len(words); i++ {
+		for j, r := range run {
+			if words[i+j] != r {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// ansTerms returns the stems of toks that are indexed (stop words
+// left out) and the sentence's flags.
+func ansTerms(toks []Token) ([]string, uint8) {
+	terms := make([]string, 0, len(toks)/2+1)
+	var flags uint8
+	for i, t := range toks {
+		w := t.Word
+		next := ""
+		if i+1 < len(toks) && !toks[i+1].Break {
+			next = toks[i+1].Word
+		}
+		switch {
+		case ansDateWord(w, next):
+			flags |= ansHasDate
+		case ansNumberWord(w):
+			flags |= ansHasNumber
+		}
+		if ansReasonWords[w] || (w == "over" && i > 0 && ansNearStrike(toks[max(0, i-3):i])) {
+			flags |= ansHasReason
+		}
+		if english.IsStopWord(w) {
+			continue
+		}
+		terms = append(terms, t.Stem)
+	}
+	return terms, flags
+}
+
+// ansReasonWords are words that give a reason or a demand.
+var ansReasonWords = map[string]bool{
+	"because": true, "demand": true, "demands": true, "demanding": true, "demanded": true,
+	"want": true, "wants": true, "wanted": true, "seek": true, "seeks": true, "seeking": true,
+	"press": true, "pressing": true, "push": true, "pushing": true, "protest": true,
+	"protesting": true, "reason": true, "reasons": true, "grievance": true, "grievances": true,
+	"cause": true, "issue": true, "issues": true, "dispute": true,
+}
+
+// ansNearStrike reports whether toks hold a word of labor action, as in
+// "a strike over pay".
+func ansNearStrike(toks []Token) bool {
+	for _, t := range toks {
+		w := t.Word
+		if strings.HasPrefix(w, "strik") || w == "struck" || strings.HasPrefix(w, "walkout") || strings.HasPrefix(w, "disput") {
+			return true
+		}
+	}
+	return false
+}
+
+// ansMonths maps month names to whether they are also common words
+// ("may", "march"), which count as dates only before a day or a year.
+var ansMonths = map[string]bool{
+	"january": false, "february": false, "march": true, "april": false, "may": true,
+	"june": false, "july": false, "august": false, "september": false,
+	"october": false, "november": false, "december": false,
+	"jan": true, "feb": false, "mar": true, "apr": false, "jun": true, "jul": true,
+	"aug": false, "sep": true, "sept": false, "oct": false, "nov": false, "dec": true,
+}
+
+// ansDateWord reports whether the word w, followed by next, names a date:
+// a month (an ambiguous one only before a number), a weekday, or a year
+// from 1900 to 2099.
+func ansDateWord(w, next string) bool {
+	if ambiguous, ok := ansMonths[w]; ok {
+		return !ambiguous || (next != "" && isDigit(rune(next[0])))
+	}
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow":
+		return true
+	}
+	return ansYear(w)
+}
+
+func ansYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) &&
+		isDigit(rune(w[2])) && isDigit(rune(w[3]))
+}
+
+// ansNumberWord reports whether w is a quantity: digits (not a year) or a
+// word such as "thousand".
+func ansNumberWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	if isDigit(rune(w[0])) {
+		return !ansYear(w)
+	}
+	switch w {
+	case "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens", "percent":
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r)
+}
+
+// ansHash hashes a sentence's indexed words.
+func ansHash(terms []string) uint64 {
+	h := fnv.New64a()
+	for _, t := range terms {
+		h.Write([]byte(t))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// ansJaccard returns the overlap of two word lists as sets.
+func ansJaccard(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	union := 0
+	for i, x := range a {
+		if ansHas(a[:i], x) {
+			continue
+		}
+		union++
+		if ansHas(b, x) {
+			inter++
+		}
+	}
+	for i, x := range b {
+		if ansHas(b[:i], x) || ansHas(a, x) {
+			continue
+		}
+		union++
+	}
+	return float64(inter) / float64(union)
+}
+
+// ansTrimDateline removes a wire dateline such as "LOS ANGELES (Western
+// Newswire) - " from the start of a sentence: capitals, then an outlet in
+// brackets, then a dash.
+func ansTrimDateline(s string) string {
+	open := strings.IndexByte(s, '(')
+	if open <= 0 || open > 60 {
+		return s
+	}
+	for _, r := range s[:open] {
+		if unicode.IsLower(r) {
+			return s
+		}
+	}
+	closing := strings.IndexByte(s[open:], ')')
+	if closing < 0 {
+		return s
+	}
+	rest := s[open+closing+1:]
+	for _, dash := range []string{" - ", " -- ", " – ", " — "} {
+		if after, ok := strings.CutPrefix(rest, dash); ok && after != "" {
+			return after
+		}
+	}
+	return s
+}

@@ -1,0 +1,258 @@
+package coverage_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/coverage"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// ansDay is the first day of the test articles; ansNow is when questions
+// are asked.
+var (
+	ansDay = time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	ansNow = func() time.Time { return ansDay.Add(60 * 24 * time.Hour) }
+)
+
+// ansArt returns a core article published days after ansDay.
+func ansArt(id int64, days int, title, text string) strike.Article {
+	return strike.Article{
+		ID:        id,
+		Key:       fmt.Sprint("k", id),
+		URL:       fmt.Sprintf("https://news.example/%d", id),
+		Title:     title,
+		Source:    fmt.Sprint("Outlet ", id),
+		Text:      text,
+		Published: ansDay.Add(time.Duration(days) * 24 * time.Hour),
+		Relevance: strike.Relevance{Tier: strike.TierCore},
+	}
+}
+
+func TestAskEmpty(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	for _, q := range []string{"", "   ", "why are they striking?", "the of and"} {
+		if a := ix.Ask(q); a.Found || a.FromFAQ || a.Text != coverage.NotFoundText || a.Citations != nil {
+			t.Errorf("Ask(%q) on an empty index = %+v, want not found", q, a)
+		}
+	}
+}
+
+func TestAddSkipsNoneAndRepeats(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	a := ansArt(1, 0, "Clinic workers strike", "Workers walked out over pensions. Talks resume Friday.")
+	none := ansArt(2, 0, "Lightning strike hits barn", "A storm passed over the valley. Nobody was hurt.")
+	none.Relevance.Tier = strike.TierNone
+	unclassified := ansArt(3, 0, "Bake sale raises funds", "The school sold pies and cakes.")
+	unclassified.Relevance.Tier = ""
+	ix.Add(a)
+	ix.Add(none)
+	ix.Add(unclassified)
+	if got, want := ix.Len(), 3; got != want {
+		t.Fatalf("Len() = %d, want %d (title and two sentences of the core article)", got, want)
+	}
+	ix.Add(a) // same ID
+	again := a
+	again.ID = 0
+	ix.Add(again) // same key... but with no ID: a different identity
+	if got, want := ix.Len(), 6; got != want {
+		t.Errorf("Len() after re-adding = %d, want %d", got, want)
+	}
+	ix.Add(again)
+	if got, want := ix.Len(), 6; got != want {
+		t.Errorf("Len() after adding the same key twice = %d, want %d", got, want)
+	}
+	if a := ix.Ask("was anyone hurt by the lightning?"); a.Found {
+		t.Errorf("Ask found %+v in an article of tier none", a)
+	}
+}
+
+func TestAskPrefersNewerOnTies(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Union update", "Members will vote on the contract on May 20."))
+	ix.Add(ansArt(2, 10, "Union update", "Members will vote on the contract on May 27."))
+	a := ix.Ask("When will members vote?")
+	if !a.Found || len(a.Citations) == 0 {
+		t.Fatalf("Ask = %+v, want found", a)
+	}
+	if got, want := a.Citations[0].ArticleID, int64(2); got != want {
+		t.Errorf("first citation is article %d, want the newer %d:\n%s", got, want, a.Text)
+	}
+}
+
+func TestAskPrefersCoreOverRelated(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	rel := ansArt(1, 10, "Other strike", "Nurses will vote on the contract on May 20.")
+	rel.Relevance.Tier = strike.TierRelated
+	ix.Add(rel)
+	ix.Add(ansArt(2, 0, "Our strike", "Therapists will vote on the contract on May 27."))
+	a := ix.Ask("When is the contract vote?")
+	if !a.Found || a.Citations[0].ArticleID != 2 {
+		t.Errorf("Ask = %+v, want the core article first", a)
+	}
+}
+
+func TestAskQuestionKinds(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Strike news", strings.Join([]string{
+		"The strike by the clinic workers continues.",
+		"The strike began on Oct. 14 at every clinic.",
+		"About 2,400 workers joined the strike at the clinics.",
+		"The workers strike because the clinic cut their pensions.",
+	}, " ")))
+	for _, tc := range []struct{ question, want string }{
+		{"When did the strike begin?", "Oct. 14"},
+		{"How many workers are on strike?", "2,400"},
+		{"Why are the workers on strike?", "because"},
+	} {
+		a := ix.Ask(tc.question)
+		if !a.Found || !strings.Contains(a.Citations[0].Sentence, tc.want) {
+			t.Errorf("Ask(%q) =\n%s\nwant first a sentence with %q", tc.question, a.Text, tc.want)
+		}
+	}
+}
+
+func TestAskDedupesAndSpreadsArticles(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	wire := "Kaiser offered an 18% raise over four years, the company said."
+	for id := int64(1); id <= 3; id++ {
+		ix.Add(ansArt(id, int(id), "Wire story", wire+" Picket lines stayed up."))
+	}
+	ix.Add(ansArt(4, 0, "Analysis", "Kaiser offered raises that the union called too small. Kaiser offered more time for patients too."))
+	a := ix.Ask("What did Kaiser offer?")
+	if !a.Found {
+		t.Fatalf("Ask = %+v, want found", a)
+	}
+	var wires int
+	arts := make(map[int64]bool)
+	for _, c := range a.Citations {
+		if c.Sentence == wire {
+			wires++
+		}
+		arts[c.ArticleID] = true
+	}
+	if wires != 1 {
+		t.Errorf("the wire sentence is cited %d times, want once:\n%s", wires, a.Text)
+	}
+	if len(arts) != len(a.Citations) {
+		t.Errorf("citations come from %d articles for %d sentences, want all different:\n%s", len(arts), len(a.Citations), a.Text)
+	}
+	if len(a.Citations) < 2 {
+		t.Errorf("got %d citations, want the wire and the analysis:\n%s", len(a.Citations), a.Text)
+	}
+}
+
+func TestAskTextNumbersCitations(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Strike vote", "Members  will\nvote on May 13."))
+	ix.Add(ansArt(2, 1, "Second story", "The vote closes May 13 at noon."))
+	a := ix.Ask("when is the vote")
+	lines := strings.Split(a.Text, "\n")
+	if len(lines) != len(a.Citations) {
+		t.Fatalf("Text has %d lines for %d citations:\n%s", len(lines), len(a.Citations), a.Text)
+	}
+	for i, c := range a.Citations {
+		if want := fmt.Sprintf("%s [%d]", c.Sentence, i+1); lines[i] != want {
+			t.Errorf("line %d = %q, want %q", i, lines[i], want)
+		}
+		if strings.ContainsAny(c.Sentence, "\n") || strings.Contains(c.Sentence, "  ") {
+			t.Errorf("sentence %q keeps its line break or double space", c.Sentence)
+		}
+	}
+}
+
+func TestAskFAQ(t *testing.T) {
+	faq := []strike.FAQ{
+		{Question: "Why are they striking?", Answer: "For fair pay, pensions and time for patients."},
+		{Question: "How can I help?", Answer: "Join a picket line or give to the strike fund.", Keywords: []string{"donate", "strike fund"}},
+		{Question: "Who is on strike?", Answer: "About 2,400 clinicians."},
+		{Question: "", Answer: "ignored"},
+		{Question: "Ignored?", Answer: " "},
+	}
+	ix := coverage.NewIndex(faq, ansNow)
+	ix.Add(ansArt(1, 0, "Strike begins", "Workers went on strike Monday over pay. The strike began Oct. 14."))
+	for _, tc := range []struct {
+		question string
+		want     string // the FAQ answer, or "" for none
+	}{
+		{"why are they striking?", faq[0].Answer},
+		{"Why is everyone striking", faq[0].Answer},
+		{"how can I help", faq[1].Answer},
+		{"Where do I donate?", faq[1].Answer},
+		{"is there a strike fund?", faq[1].Answer},
+		{"who's on strike?", faq[2].Answer},
+		{"When did the strike start?", ""}, // a "when" question: not "who is on strike"
+		{"ignored", ""},
+	} {
+		a := ix.Ask(tc.question)
+		if tc.want == "" {
+			if a.FromFAQ {
+				t.Errorf("Ask(%q) = FAQ %q, want no FAQ answer", tc.question, a.Text)
+			}
+			continue
+		}
+		if !a.FromFAQ || !a.Found || a.Text != tc.want {
+			t.Errorf("Ask(%q) = %+v, want FAQ answer %q", tc.question, a, tc.want)
+		}
+	}
+}
+
+func TestAskLongQuestion(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Strike vote", "Members will vote on May 13."))
+	q := strings.Repeat("when is the vote ", 10000)
+	done := make(chan coverage.Answer, 1)
+	go func() { done <- ix.Ask(q) }()
+	select {
+	case a := <-done:
+		if !a.Found {
+			t.Errorf("Ask(long question) = %+v, want found from its first 500 bytes", a)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Ask(long question) took over 10s")
+	}
+}
+
+func TestIndexConcurrent(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := range 50 {
+				id := int64(w*1000 + i + 1)
+				ix.Add(ansArt(id, i, "Strike day", fmt.Sprintf("On day %d of the strike, %d workers picketed the clinic.", i, 100+i)))
+				if a := ix.Ask("how many workers picketed?"); !a.Found {
+					t.Errorf("Ask after Add = %+v, want found", a)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if got, want := ix.Len(), 4*50*2; got != want {
+		t.Errorf("Len() = %d, want %d", got, want)
+	}
+}
+
+func TestAskTrimsDateline(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Strike", "LOS ANGELES (Western Newswire) - About 2,400 therapists walked out Monday."))
+	ix.Add(ansArt(2, 0, "Strike", "In Los Angeles (and beyond) - 300 more therapists walked out Tuesday."))
+	a := ix.Ask("how many therapists walked out?")
+	var got []string
+	for _, c := range a.Citations {
+		got = append(got, c.Sentence)
+	}
+	want := []string{
+		"About 2,400 therapists walked out Monday.",
+		"In Los Angeles (and beyond) - 300 more therapists walked out Tuesday.",
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
