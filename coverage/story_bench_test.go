@@ -79,7 +79,10 @@ func (c *synthCorpus) members() []coverage.Member {
 // spread over a year with everything kept, and all 100,000 published in
 // the last four days (the worst case: every member is in the window).
 func BenchmarkAssign100k(b *testing.B) {
-	const n = 100_000
+	n := 100_000
+	if testing.Short() {
+		n = 2_000 // CI's one-pass smoke run: prove it runs, not how fast
+	}
 	// Corpora are made when first needed: signing 100,000 articles takes
 	// seconds.
 	year := sync.OnceValue(func() *synthCorpus { return newSynthCorpus(n, 365*24*time.Hour, 1) })
