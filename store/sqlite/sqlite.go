@@ -77,7 +77,8 @@ var migrator = sqlstore.Migrator{
 // by multiple goroutines, and several processes may open the same file.
 // Close releases it.
 type DB struct {
-	s *sqlstore.Store
+	// Store implements strike.Store with the SQL both backends share.
+	*sqlstore.Store
 }
 
 var _ strike.Store = (*DB)(nil)
@@ -141,7 +142,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	return &DB{s: s}, nil
+	return &DB{Store: s}, nil
 }
 
 func mustSub(fsys fs.FS, dir string) fs.FS {
@@ -151,50 +152,3 @@ func mustSub(fsys fs.FS, dir string) fs.FS {
 	}
 	return sub
 }
-
-// KnownKeys returns which of keys are already stored for the campaign, in one
-// query.
-func (db *DB) KnownKeys(ctx context.Context, campaignID string, keys []string) (map[string]bool, error) {
-	return db.s.KnownKeys(ctx, campaignID, keys)
-}
-
-// SavePoll inserts the new articles and saves state in one transaction, and
-// returns the articles that were new, with IDs set, as stored: strings
-// without NUL or invalid UTF-8, times in UTC truncated to microseconds.
-func (db *DB) SavePoll(ctx context.Context, state strike.FeedState, articles []strike.Article) ([]strike.Article, error) {
-	return db.s.SavePoll(ctx, state, articles)
-}
-
-// SaveFeedState saves a feed's state alone.
-func (db *DB) SaveFeedState(ctx context.Context, state strike.FeedState) error {
-	return db.s.SaveFeedState(ctx, state)
-}
-
-// FeedState returns the stored state of the feed, or an error wrapping
-// strike.ErrNotFound.
-func (db *DB) FeedState(ctx context.Context, url string) (strike.FeedState, error) {
-	return db.s.FeedState(ctx, url)
-}
-
-// FeedStates returns every stored feed state, ordered bytewise by URL.
-func (db *DB) FeedStates(ctx context.Context) ([]strike.FeedState, error) {
-	return db.s.FeedStates(ctx)
-}
-
-// Article returns the article with the ID, or an error wrapping
-// strike.ErrNotFound.
-func (db *DB) Article(ctx context.Context, id int64) (strike.Article, error) {
-	return db.s.Article(ctx, id)
-}
-
-// Articles returns the articles f selects, newest published first, ties by
-// ID descending; articles without a published time come last.
-func (db *DB) Articles(ctx context.Context, f strike.ArticleFilter) ([]strike.Article, error) {
-	return db.s.Articles(ctx, f)
-}
-
-// Ping reports whether the database can be reached.
-func (db *DB) Ping(ctx context.Context) error { return db.s.Ping(ctx) }
-
-// Close closes the database. Calls in progress may fail.
-func (db *DB) Close() error { return db.s.Close() }
