@@ -45,6 +45,30 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// configFlags are the --config and, for commands that open the database,
+// --db flags.
+type configFlags struct {
+	path, db *string
+}
+
+// addConfigFlags declares --config, and --db when withDB is true.
+func addConfigFlags(fs *flag.FlagSet, withDB bool) configFlags {
+	c := configFlags{path: fs.String("config", "", "configuration file")}
+	if withDB {
+		c.db = fs.String("db", "", "database: sqlite:PATH or postgres://…")
+	}
+	return c
+}
+
+// load loads the configuration the flags name, with --db applied.
+func (c configFlags) load(e env) (config.Config, string, error) {
+	cfg, path, err := loadConfig(*c.path, e)
+	if err == nil && c.db != nil && *c.db != "" {
+		cfg.DB = *c.db
+	}
+	return cfg, path, err
+}
+
 // loadConfig reads the configuration from path, else $STRIKEBOT_CONFIG, else
 // ./strikebot.yaml when it exists, else uses the defaults; the environment
 // overrides the file.

@@ -60,8 +60,7 @@ func toArticleJSON(a strike.Article) articleJSON {
 // cmdArticles lists stored articles, newest first.
 func cmdArticles(ctx context.Context, args []string, e env) error {
 	fs := newFlags("articles")
-	cfgPath := fs.String("config", "", "configuration file")
-	db := fs.String("db", "", "database: sqlite:PATH or postgres://…")
+	flags := addConfigFlags(fs, true)
 	campaign := fs.String("campaign", "", "only this campaign's articles")
 	limit := fs.Int("limit", 0, "at most this many articles (0: all)")
 	asJSON := fs.Bool("json", false, "print a JSON array")
@@ -71,12 +70,9 @@ func cmdArticles(ctx context.Context, args []string, e env) error {
 	if *limit < 0 {
 		return fmt.Errorf("%w: --limit must be 0 or more", errUsage)
 	}
-	cfg, _, err := loadConfig(*cfgPath, e)
+	cfg, _, err := flags.load(e)
 	if err != nil {
 		return err
-	}
-	if *db != "" {
-		cfg.DB = *db
 	}
 	st, err := openStore(ctx, cfg.DB)
 	if err != nil {

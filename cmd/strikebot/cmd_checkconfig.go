@@ -15,12 +15,12 @@ import (
 // (storing nothing) and reports each one's health.
 func cmdCheckConfig(ctx context.Context, args []string, e env) error {
 	fs := newFlags("check-config")
-	cfgPath := fs.String("config", "", "configuration file")
+	flags := addConfigFlags(fs, false)
 	probe := fs.Bool("feeds", false, "also fetch and parse every feed once")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, path, err := loadConfig(*cfgPath, e)
+	cfg, path, err := flags.load(e)
 	if err != nil {
 		return err
 	}

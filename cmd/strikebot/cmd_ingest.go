@@ -17,8 +17,7 @@ import (
 // all could be read.
 func cmdIngest(ctx context.Context, args []string, e env) error {
 	fs := newFlags("ingest")
-	cfgPath := fs.String("config", "", "configuration file")
-	db := fs.String("db", "", "database: sqlite:PATH or postgres://…")
+	flags := addConfigFlags(fs, true)
 	campaign := fs.String("campaign", "", "campaign the --feed URLs belong to (default: the first)")
 	allowPrivate := fs.Bool("allow-private-networks", false, "allow feeds on loopback and private addresses")
 	var feedURLs stringList
@@ -26,12 +25,9 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, _, err := loadConfig(*cfgPath, e)
+	cfg, _, err := flags.load(e)
 	if err != nil {
 		return err
-	}
-	if *db != "" {
-		cfg.DB = *db
 	}
 	if *allowPrivate {
 		cfg.AllowPrivateNetworks = true

@@ -13,17 +13,13 @@ import (
 // schedule and announces new strike news until stopped.
 func cmdRun(ctx context.Context, args []string, e env) error {
 	fs := newFlags("run")
-	cfgPath := fs.String("config", "", "configuration file")
-	db := fs.String("db", "", "database: sqlite:PATH or postgres://…")
+	flags := addConfigFlags(fs, true)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, path, err := loadConfig(*cfgPath, e)
+	cfg, path, err := flags.load(e)
 	if err != nil {
 		return err
-	}
-	if *db != "" {
-		cfg.DB = *db
 	}
 	log := newLogger(cfg, e.stderr)
 	campaigns := cfg.Campaigns()
