@@ -55,6 +55,7 @@ type Status struct {
 	Started      string    `json:"started"`                 // YYYY-MM-DD
 	Day          int       `json:"day,omitempty"`           // day count while not ended
 	DurationDays int       `json:"duration_days,omitempty"` // once ended
+	Ended        string    `json:"ended,omitempty"`         // YYYY-MM-DD once ended: pinned, or Started + DurationDays
 	Offer        string    `json:"offer"`
 	Demands      []string  `json:"demands"`
 	NextEvent    *Event    `json:"next_event"`

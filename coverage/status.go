@@ -1,0 +1,1029 @@
+package coverage
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+// ErrInvalidPin is returned, wrapped, by CheckPin for a pin whose value
+// cannot be used for its field. The wrapping error names the field and
+// says what is wanted.
+var ErrInvalidPin = errors.New("coverage: invalid pin")
+
+// Status synthesis constants (see Synthesize).
+const (
+	// statusWindow is how far back from a field's newest report other
+	// reports still count, for steady fields: workers, union, employer,
+	// start date, duration, demands.
+	statusWindow = 30 * 24 * time.Hour
+	// statusRecentWindow is the same for fields that move: the offer and
+	// the dates of coming events.
+	statusRecentWindow = 7 * 24 * time.Hour
+	// statusMaxSources bounds the sources and the conflicts listed per
+	// field: one article per outlet, newest first.
+	statusMaxSources = 5
+	// statusRegressOutlets is how many outlets must report an earlier
+	// phase after the current one began for the phase to go back (an
+	// agreement voted down, talks broken off).
+	statusRegressOutlets = 2
+)
+
+// StatusInput is what Synthesize reads.
+type StatusInput struct {
+	// Campaign names the campaign; only its ID and Name are used.
+	Campaign strike.Campaign
+	// Articles are the campaign's core articles with their Facts, in any
+	// order. Facts.Evidence, when set, gives each source's sentence.
+	// Articles of another campaign or tier (when those are set), and
+	// articles published after Now, are left out.
+	Articles []strike.Article
+	// Pins are the captains' corrections. Pins set after Now are left out;
+	// of several pins of one field the newest wins.
+	Pins []strike.Pin
+	// Now is the time the status is synthesized as of. It decides the day
+	// count and which events are still to come. The zero Now means as of
+	// the newest article or pin.
+	Now time.Time
+}
+
+// Synthesize returns a campaign's status as of in.Now, synthesized from its
+// articles' facts and overridden by its pins. It is a pure function of its
+// input and safe for concurrent use. The rules:
+//
+//  1. Reports. Every article published by Now gives its word on the fields
+//     its Facts fill. Equal values are grouped after normalizing case,
+//     spacing, punctuation and numbers ("2,400" is 2400; "18 percent" is
+//     "18%"), and an acronym joins the name it abbreviates ("NUHW" and
+//     "National Union of Healthcare Workers").
+//  2. Phase. Phases follow their order (threatened, strike, mediation,
+//     tentative agreement, ratified, ended): a report of a later phase
+//     moves the campaign on, even from one outlet. An earlier phase comes
+//     back only as strike or mediation, only before ratification, and only
+//     when two outlets report it after the current phase began. Other
+//     phases reported after the current one began are conflicts.
+//  3. Other fields. Only reports within 30 days of the field's newest
+//     report count (7 days for the offer and event dates, which move). The
+//     value backed by the most distinct outlets wins; a tie goes to the
+//     value reported most recently. The other values of that window are
+//     conflicts. Demands are a list: every demand of the window is kept,
+//     the best backed first.
+//  4. Next event. Each kind of event ("ratification vote") gets its date
+//     by rule 3; the next event is the earliest dated on or after Now's
+//     date.
+//  5. Days. While the phase is strike or mediation, Day counts the days
+//     since Started, the first day being day 1. Once the phase is
+//     tentative agreement or later (or an end date is pinned) the strike
+//     is over: Ended is the pinned end date, else Started plus the best
+//     backed duration reported since the strike was over, else the date it
+//     was first reported over; DurationDays is the number of days from
+//     Started to Ended, as news reports count them (Oct. 14 to Apr. 28 is
+//     196 days).
+//  6. Pins win. A valid pin (see CheckPin) replaces its field's value and
+//     is listed in Pinned; an empty value clears the field. Sources that
+//     disagree with the pin are moved to Conflicts. Invalid pins are
+//     ignored.
+//  7. AsOf is the publication time of the newest article used, or the
+//     time of the newest pin used when that is later.
+//
+// Sources and Conflicts list at most five articles per field, one per
+// outlet, newest first.
+func Synthesize(in StatusInput) strike.Status {
+	st := strike.Status{
+		Campaign:  in.Campaign.ID,
+		Name:      in.Campaign.Name,
+		Sources:   make(map[strike.StatusField][]strike.FieldSource),
+		Conflicts: make(map[strike.StatusField][]strike.FieldSource),
+	}
+	if in.Now.IsZero() {
+		for _, a := range in.Articles {
+			in.Now = statusLater(in.Now, a.Published)
+		}
+		for _, p := range in.Pins {
+			in.Now = statusLater(in.Now, p.SetAt)
+		}
+	}
+	s := newStatusSynth(in)
+	today := in.Now.Format(time.DateOnly)
+	if len(s.arts) > 0 {
+		st.AsOf = s.arts[0].Published
+	}
+
+	phase := s.phase()
+	if phase.value != "" {
+		st.Phase = phase.value
+		st.Sources[strike.FieldPhase] = phase.sources
+		st.Conflicts[strike.FieldPhase] = phase.conflicts
+	}
+	s.collect(phase.overSince)
+
+	if g, others := s.workers.best(); g != nil {
+		st.Workers, _ = strconv.Atoi(g.key)
+		st.Sources[strike.FieldWorkers] = g.srcs
+		st.Conflicts[strike.FieldWorkers] = others
+	}
+	s.union.mergeAcronyms()
+	if g, others := s.union.best(); g != nil {
+		st.Union = g.value
+		st.Sources[strike.FieldUnion] = g.srcs
+		st.Conflicts[strike.FieldUnion] = others
+	}
+	s.employer.mergeAcronyms()
+	if g, others := s.employer.best(); g != nil {
+		st.Employer = g.value
+		st.Sources[strike.FieldEmployer] = g.srcs
+		st.Conflicts[strike.FieldEmployer] = others
+	}
+	if g, others := s.started.best(); g != nil {
+		st.Started = g.key
+		st.Sources[strike.FieldStarted] = g.srcs
+		st.Conflicts[strike.FieldStarted] = others
+	}
+	if g, others := s.offer.best(); g != nil {
+		st.Offer = g.value
+		st.Sources[strike.FieldOffer] = g.srcs
+		st.Conflicts[strike.FieldOffer] = others
+	}
+	if len(s.demands.groups) > 0 {
+		groups := slices.Clone(s.demands.groups)
+		slices.SortStableFunc(groups, (*statusGroup).compare)
+		for _, g := range groups {
+			st.Demands = append(st.Demands, g.value)
+		}
+		st.Sources[strike.FieldDemands] = s.demandSrcs
+	}
+	if ev, srcs, others := s.nextEvent(today); ev != nil {
+		st.NextEvent = ev
+		st.Sources[strike.FieldNextEvent] = srcs
+		st.Conflicts[strike.FieldNextEvent] = others
+	}
+
+	// Pins, before the day count, which depends on phase and dates.
+	endedPin := ""
+	for _, p := range statusLatestPins(in) {
+		if p.SetAt.After(st.AsOf) {
+			st.AsOf = p.SetAt
+		}
+		if st.Pinned == nil {
+			st.Pinned = make(map[strike.StatusField]strike.Pin)
+		}
+		st.Pinned[p.Field] = p
+		agrees := statusApplyPin(&st, p)
+		if p.Field == strike.FieldEnded {
+			endedPin = strings.TrimSpace(p.Value)
+			continue
+		}
+		if !agrees {
+			st.Conflicts[p.Field] = append(st.Sources[p.Field], st.Conflicts[p.Field]...)
+			delete(st.Sources, p.Field)
+		}
+	}
+
+	// Days.
+	over := endedPin != "" || statusPhaseRank(st.Phase) >= statusPhaseRank(strike.PhaseTentativeAgreement)
+	started, hasStart := statusDay(st.Started)
+	switch {
+	case over:
+		var ended time.Time
+		hasEnd := false
+		if endedPin != "" {
+			ended, hasEnd = statusDay(endedPin)
+		} else if g, others := s.duration.best(); g != nil && hasStart {
+			n, _ := strconv.Atoi(g.key)
+			ended, hasEnd = started.AddDate(0, 0, n), true
+			st.Sources[strike.FieldEnded] = g.srcs
+			st.Conflicts[strike.FieldEnded] = others
+		} else if !phase.overSince.IsZero() {
+			ended, hasEnd = statusDay(phase.overSince.Format(time.DateOnly))
+			st.Sources[strike.FieldEnded] = phase.overSources
+		}
+		if hasEnd {
+			st.Ended = ended.Format(time.DateOnly)
+			if hasStart && !ended.Before(started) {
+				st.DurationDays = statusDaysBetween(started, ended)
+			}
+		}
+	case hasStart && (st.Phase == strike.PhaseStrike || st.Phase == strike.PhaseMediation):
+		if now, ok := statusDay(today); ok && !now.Before(started) {
+			st.Day = statusDaysBetween(started, now) + 1
+		}
+	}
+
+	for f, v := range st.Sources {
+		if len(v) == 0 {
+			delete(st.Sources, f)
+		}
+	}
+	for f, v := range st.Conflicts {
+		if len(v) == 0 {
+			delete(st.Conflicts, f)
+		}
+	}
+	if len(st.Conflicts) == 0 {
+		st.Conflicts = nil
+	}
+	return st
+}
+
+// CheckPin reports whether p's value can be pinned to its field, so that
+// a command can refuse a bad pin before storing it. An empty value is
+// valid for every field and means "unknown". The values wanted:
+//
+//	phase       one of threatened, strike, mediation, tentative_agreement
+//	            (or "tentative agreement"), ratified, ended
+//	workers     a whole number, commas allowed ("2,400")
+//	started     a date YYYY-MM-DD
+//	ended       a date YYYY-MM-DD
+//	demands     demands separated by ";"
+//	next_event  "YYYY-MM-DD what"
+//	union, employer, offer: any text
+func CheckPin(p strike.Pin) error {
+	v := strings.TrimSpace(p.Value)
+	if v == "" {
+		if !slices.Contains(strike.StatusFields(), p.Field) {
+			return fmt.Errorf("coverage: pin %q: unknown field: %w", p.Field, ErrInvalidPin)
+		}
+		return nil
+	}
+	switch p.Field {
+	case strike.FieldPhase:
+		if statusPhase(v) == "" {
+			return fmt.Errorf("coverage: pin phase %q: want one of threatened, strike, mediation, tentative_agreement, ratified, ended: %w", v, ErrInvalidPin)
+		}
+	case strike.FieldWorkers:
+		if _, ok := statusCount(v); !ok {
+			return fmt.Errorf("coverage: pin workers %q: want a whole number: %w", v, ErrInvalidPin)
+		}
+	case strike.FieldStarted, strike.FieldEnded:
+		if _, ok := statusDay(v); !ok {
+			return fmt.Errorf("coverage: pin %s %q: want a date YYYY-MM-DD: %w", p.Field, v, ErrInvalidPin)
+		}
+	case strike.FieldNextEvent:
+		date, what, _ := strings.Cut(v, " ")
+		if _, ok := statusDay(date); !ok || strings.TrimSpace(what) == "" {
+			return fmt.Errorf("coverage: pin next_event %q: want \"YYYY-MM-DD what\": %w", v, ErrInvalidPin)
+		}
+	case strike.FieldUnion, strike.FieldEmployer, strike.FieldOffer, strike.FieldDemands:
+	default:
+		return fmt.Errorf("coverage: pin %q: unknown field: %w", p.Field, ErrInvalidPin)
+	}
+	return nil
+}
+
+// statusLatestPins returns the newest valid pin of each field set by in.Now, in
+// the order of strike.StatusFields.
+func statusLatestPins(in StatusInput) []strike.Pin {
+	var latest [16]*strike.Pin
+	fields := strike.StatusFields()
+	for i := range in.Pins {
+		p := &in.Pins[i]
+		if p.SetAt.After(in.Now) || (p.CampaignID != "" && in.Campaign.ID != "" && p.CampaignID != in.Campaign.ID) {
+			continue
+		}
+		if CheckPin(*p) != nil {
+			continue
+		}
+		k := slices.Index(fields, p.Field)
+		if k < 0 || k >= len(latest) {
+			continue
+		}
+		if latest[k] == nil || !p.SetAt.Before(latest[k].SetAt) {
+			latest[k] = p
+		}
+	}
+	var out []strike.Pin
+	for _, p := range latest {
+		if p != nil {
+			out = append(out, *p)
+		}
+	}
+	return out
+}
+
+// statusApplyPin sets p's field of st and reports whether the value agrees with
+// what coverage said.
+func statusApplyPin(st *strike.Status, p strike.Pin) bool {
+	v := strings.TrimSpace(p.Value)
+	switch p.Field {
+	case strike.FieldPhase:
+		old := st.Phase
+		st.Phase = statusPhase(v)
+		return old == st.Phase
+	case strike.FieldWorkers:
+		old := st.Workers
+		st.Workers, _ = statusCount(v)
+		return old == st.Workers
+	case strike.FieldUnion:
+		old := st.Union
+		st.Union = v
+		return statusNorm(old) == statusNorm(v)
+	case strike.FieldEmployer:
+		old := st.Employer
+		st.Employer = v
+		return statusNorm(old) == statusNorm(v)
+	case strike.FieldStarted:
+		old := st.Started
+		st.Started = v
+		return old == v
+	case strike.FieldOffer:
+		old := st.Offer
+		st.Offer = v
+		return statusNorm(old) == statusNorm(v)
+	case strike.FieldDemands:
+		old := st.Demands
+		st.Demands = nil
+		for d := range strings.SplitSeq(v, ";") {
+			if d = strings.TrimSpace(d); d != "" {
+				st.Demands = append(st.Demands, d)
+			}
+		}
+		return slices.EqualFunc(old, st.Demands, func(a, b string) bool { return statusNorm(a) == statusNorm(b) })
+	case strike.FieldNextEvent:
+		old := st.NextEvent
+		st.NextEvent = nil
+		if v != "" {
+			date, what, _ := strings.Cut(v, " ")
+			st.NextEvent = &strike.Event{Date: date, What: strings.TrimSpace(what)}
+		}
+		if old == nil || st.NextEvent == nil {
+			return old == st.NextEvent
+		}
+		return old.Date == st.NextEvent.Date && statusNorm(old.What) == statusNorm(st.NextEvent.What)
+	}
+	return true // ended: handled by the caller
+}
+
+// statusSynth holds one synthesis's working state.
+type statusSynth struct {
+	in   StatusInput
+	arts []*strike.Article // usable articles, newest first
+	// outlet[i] identifies arts[i]'s outlet, -1 until outletAt looks.
+	outlet  []int32
+	outlets map[string]int32
+
+	norm  map[string]string // statusNorm memo
+	dates map[string]bool   // normDate memo
+
+	lastInt  int
+	lastItoa string
+
+	lastSource string // outletOf's last outlet name and its number
+	lastOutlet int32
+
+	workers, union, employer, started, offer, duration, demands statusField
+	demandSrcs                                                  []strike.FieldSource
+	demandOutlets                                               statusOutlets
+	events                                                      map[string]*statusField // normalized what → dates
+	eventOrder                                                  []string
+}
+
+func newStatusSynth(in StatusInput) *statusSynth {
+	s := &statusSynth{
+		in:      in,
+		outlets: make(map[string]int32),
+		norm:    make(map[string]string),
+		dates:   make(map[string]bool),
+		events:  make(map[string]*statusField),
+	}
+	s.workers.init(strike.FieldWorkers, "workers", statusWindow)
+	s.union.init(strike.FieldUnion, "union", statusWindow)
+	s.employer.init(strike.FieldEmployer, "employer", statusWindow)
+	s.started.init(strike.FieldStarted, "started", statusWindow)
+	s.offer.init(strike.FieldOffer, "offer", statusRecentWindow)
+	s.duration.init(strike.FieldEnded, "duration_days", statusWindow)
+	s.demands.init(strike.FieldDemands, "demands", statusWindow)
+
+	s.arts = make([]*strike.Article, 0, len(in.Articles))
+	for i := range in.Articles {
+		a := &in.Articles[i]
+		if a.Published.After(in.Now) {
+			continue
+		}
+		if t := a.Relevance.Tier; t != "" && t != strike.TierCore {
+			continue
+		}
+		if a.CampaignID != "" && in.Campaign.ID != "" && a.CampaignID != in.Campaign.ID {
+			continue
+		}
+		s.arts = append(s.arts, a)
+	}
+	// Newest first; the store already gives that order, and a feed often
+	// the reverse, so sort only when needed.
+	newer := func(a, b *strike.Article) int {
+		if c := b.Published.Compare(a.Published); c != 0 {
+			return c
+		}
+		return statusCmpID(b.ID, a.ID)
+	}
+	if !slices.IsSortedFunc(s.arts, newer) {
+		slices.Reverse(s.arts)
+		if !slices.IsSortedFunc(s.arts, newer) {
+			slices.SortStableFunc(s.arts, newer)
+		}
+	}
+	s.outlet = make([]int32, len(s.arts))
+	for i := range s.outlet {
+		s.outlet[i] = -1
+	}
+	return s
+}
+
+// outletAt returns the outlet of arts[i].
+func (s *statusSynth) outletAt(i int) int32 {
+	if s.outlet[i] < 0 {
+		s.outlet[i] = s.outletOf(s.arts[i])
+	}
+	return s.outlet[i]
+}
+
+// statusLater returns the later of a and b.
+func statusLater(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+func statusCmpID(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// outletOf returns a small number identifying a's outlet: its source name
+// regardless of case, else its feed, else the article itself.
+func (s *statusSynth) outletOf(a *strike.Article) int32 {
+	name := a.Source
+	if name == "" {
+		name = a.Feed
+	}
+	if name == "" {
+		name = "\x00" + strconv.FormatInt(a.ID, 10) + "\x00" + a.Key
+	}
+	if name == s.lastSource {
+		return s.lastOutlet
+	}
+	id, ok := s.outlets[name]
+	if !ok {
+		lower := strings.ToLower(strings.TrimSpace(name))
+		if id, ok = s.outlets[lower]; !ok {
+			id = int32(len(s.outlets))
+			s.outlets[lower] = id
+		}
+		s.outlets[name] = id
+	}
+	s.lastSource, s.lastOutlet = name, id
+	return id
+}
+
+// statusNorm returns the memoized statusNorm of v.
+func (s *statusSynth) statusNorm(v string) string {
+	if k, ok := s.norm[v]; ok {
+		return k
+	}
+	k := statusNorm(v)
+	s.norm[v] = k
+	return k
+}
+
+// statusPhaseResult is what the phase rule decides.
+type statusPhaseResult struct {
+	value     string
+	sources   []strike.FieldSource
+	conflicts []strike.FieldSource
+	// overSince is when the strike was first reported over (tentative
+	// agreement or later) in the current run of over phases; zero if the
+	// phase is not over.
+	overSince   time.Time
+	overSources []strike.FieldSource
+}
+
+// phase runs the phase rule over the articles, oldest first.
+func (s *statusSynth) phase() statusPhaseResult {
+	cur, curRank := "", -1
+	entered := -1 // index in arts of the article that moved to cur
+	overAt := -1  // index of the article that moved the strike over
+	var pending [8][]int32
+	var pendingFirst [8]int
+	for i := len(s.arts) - 1; i >= 0; i-- {
+		p := statusPhase(s.arts[i].Facts.Phase)
+		if p == "" {
+			continue
+		}
+		r := statusPhaseRank(p)
+		switch {
+		case r > curRank:
+			if curRank < statusPhaseRank(strike.PhaseTentativeAgreement) && r >= statusPhaseRank(strike.PhaseTentativeAgreement) {
+				overAt = i
+			}
+			cur, curRank, entered = p, r, i
+			pending = [8][]int32{}
+		case r < curRank && curRank < statusPhaseRank(strike.PhaseRatified) &&
+			(p == strike.PhaseStrike || p == strike.PhaseMediation):
+			o := s.outletAt(i)
+			if len(pending[r]) == 0 {
+				pendingFirst[r] = i
+			}
+			if !slices.Contains(pending[r], o) {
+				pending[r] = append(pending[r], o)
+			}
+			if len(pending[r]) >= statusRegressOutlets {
+				if r < statusPhaseRank(strike.PhaseTentativeAgreement) {
+					overAt = -1
+				}
+				cur, curRank, entered = p, r, pendingFirst[r]
+				pending = [8][]int32{}
+			}
+		}
+	}
+	var res statusPhaseResult
+	if entered < 0 {
+		return res
+	}
+	res.value = cur
+	var srcOutlets, conflictOutlets statusOutlets
+	for i := 0; i <= entered; i++ {
+		a := s.arts[i]
+		p := statusPhase(a.Facts.Phase)
+		if p == "" {
+			continue
+		}
+		if p == cur {
+			res.sources = statusAddSource(res.sources, &srcOutlets, s.outletAt(i), a, a.Facts.Phase, "phase")
+		} else {
+			res.conflicts = statusAddSource(res.conflicts, &conflictOutlets, s.outletAt(i), a, a.Facts.Phase, "phase")
+		}
+	}
+	if overAt >= 0 {
+		a := s.arts[overAt]
+		res.overSince = a.Published
+		res.overSources = []strike.FieldSource{statusSource(a, a.Facts.Phase, "phase")}
+	}
+	return res
+}
+
+// collect runs over the articles newest first and gathers every field but
+// the phase. Durations count only from overSince on. A field's report is
+// looked at only while it is within the field's window, so the cost grows
+// with the recent articles, not with all of them.
+func (s *statusSynth) collect(overSince time.Time) {
+	for i, a := range s.arts {
+		f := &a.Facts
+		if f.Workers > 0 && s.workers.inWindow(a) {
+			k := s.itoa(f.Workers)
+			s.workers.add(k, k, a, s.outletAt(i))
+		}
+		if f.Union != "" && s.union.inWindow(a) {
+			s.union.addText(f.Union, s.statusNorm, a, s.outletAt(i))
+		}
+		if f.Employer != "" && s.employer.inWindow(a) {
+			s.employer.addText(f.Employer, s.statusNorm, a, s.outletAt(i))
+		}
+		if f.Started != "" && s.started.inWindow(a) {
+			if k := s.normDate(f.Started); k != "" {
+				s.started.add(k, f.Started, a, s.outletAt(i))
+			}
+		}
+		if f.Offer != "" && s.offer.inWindow(a) {
+			s.offer.addText(f.Offer, s.statusNorm, a, s.outletAt(i))
+		}
+		if f.DurationDays > 0 && s.duration.inWindow(a) && !a.Published.Before(overSince) {
+			k := s.itoa(f.DurationDays)
+			s.duration.add(k, k+" days", a, s.outletAt(i))
+		}
+		if len(f.Demands) > 0 && s.demands.inWindow(a) {
+			added := false
+			for _, d := range f.Demands {
+				if d = strings.TrimSpace(d); d != "" {
+					s.demands.addText(d, s.statusNorm, a, s.outletAt(i))
+					added = true
+				}
+			}
+			if added {
+				s.demandSrcs = statusAddSource(s.demandSrcs, &s.demandOutlets, s.outletAt(i), a, strings.Join(f.Demands, "; "), "demands")
+			}
+		}
+		for _, ev := range f.Events {
+			if s.normDate(ev.Date) == "" || strings.TrimSpace(ev.What) == "" {
+				continue
+			}
+			what := s.statusNorm(ev.What)
+			ef := s.events[what]
+			if ef == nil {
+				ef = &statusField{}
+				ef.init(strike.FieldNextEvent, "events", statusRecentWindow)
+				s.events[what] = ef
+				s.eventOrder = append(s.eventOrder, what)
+			}
+			if ef.inWindow(a) {
+				ef.add(ev.Date, strings.TrimSpace(ev.What), a, s.outletAt(i))
+			}
+		}
+	}
+}
+
+// itoa is strconv.Itoa remembering the last number, which repeats.
+func (s *statusSynth) itoa(n int) string {
+	if n != s.lastInt || s.lastItoa == "" {
+		s.lastInt, s.lastItoa = n, strconv.Itoa(n)
+	}
+	return s.lastItoa
+}
+
+// normDate returns date if it is a valid YYYY-MM-DD date, else "".
+func (s *statusSynth) normDate(date string) string {
+	ok, seen := s.dates[date]
+	if !seen {
+		_, ok = statusDay(date)
+		s.dates[date] = ok
+	}
+	if ok {
+		return date
+	}
+	return ""
+}
+
+// nextEvent applies the next-event rule.
+func (s *statusSynth) nextEvent(today string) (*strike.Event, []strike.FieldSource, []strike.FieldSource) {
+	var (
+		best   *statusGroup
+		others []strike.FieldSource
+	)
+	for _, what := range s.eventOrder {
+		g, conflicts := s.events[what].best()
+		if g == nil || g.key < today {
+			continue
+		}
+		if best == nil || g.key < best.key || g.key == best.key && g.outlets.n() > best.outlets.n() {
+			best, others = g, conflicts
+		}
+	}
+	if best == nil {
+		return nil, nil, nil
+	}
+	return &strike.Event{Date: best.key, What: best.value}, best.srcs, others
+}
+
+// statusField gathers the reports of one field, newest first.
+type statusField struct {
+	field    strike.StatusField
+	evidence string // the key of Facts.Evidence
+	window   time.Duration
+	limit    time.Time // reports before it do not count; zero before the first
+	started  bool
+	groups   []*statusGroup
+	byKey    map[string]*statusGroup
+	byRaw    map[string]*statusGroup // raw text → its group (addText)
+	// lastRaw and lastGroup remember addText's last text.
+	lastRaw   string
+	lastGroup *statusGroup
+}
+
+// statusGroup is the reports of one value of a field.
+type statusGroup struct {
+	key, value string
+	newest     time.Time // of the newest report
+	order      int       // order of the first (newest) report among groups
+	outlets    statusOutlets
+	srcs       []strike.FieldSource
+}
+
+func (f *statusField) init(field strike.StatusField, evidence string, window time.Duration) {
+	f.field, f.evidence, f.window = field, evidence, window
+}
+
+// inWindow reports whether a report by a, taken newest first, still counts.
+func (f *statusField) inWindow(a *strike.Article) bool {
+	return !f.started || !a.Published.Before(f.limit)
+}
+
+// add records a's report of the value with normalized key and raw text.
+// Reports must come newest first.
+func (f *statusField) add(key, raw string, a *strike.Article, outlet int32) {
+	if !f.inWindow(a) {
+		return
+	}
+	f.record(f.group(key, raw, a), raw, a, outlet)
+}
+
+// addText is add for a raw text whose key is keyOf(raw); it remembers the
+// group of each raw text, so that repeated texts cost one lookup.
+func (f *statusField) addText(raw string, keyOf func(string) string, a *strike.Article, outlet int32) {
+	if !f.inWindow(a) {
+		return
+	}
+	g := f.lastGroup
+	if g == nil || raw != f.lastRaw {
+		g = f.byRaw[raw]
+		if g == nil {
+			g = f.group(keyOf(raw), raw, a)
+			if f.byRaw == nil {
+				f.byRaw = make(map[string]*statusGroup)
+			}
+			f.byRaw[raw] = g
+		}
+		f.lastRaw, f.lastGroup = raw, g
+	}
+	f.record(g, raw, a, outlet)
+}
+
+// group returns the group of key, made with a's report of raw if new.
+func (f *statusField) group(key, raw string, a *strike.Article) *statusGroup {
+	g := f.byKey[key]
+	if g == nil {
+		if f.byKey == nil {
+			f.byKey = make(map[string]*statusGroup)
+		}
+		g = &statusGroup{key: key, value: raw, newest: a.Published, order: len(f.groups)}
+		f.byKey[key] = g
+		f.groups = append(f.groups, g)
+	}
+	return g
+}
+
+// record adds a's report to g.
+func (f *statusField) record(g *statusGroup, raw string, a *strike.Article, outlet int32) {
+	if !f.started {
+		f.started = true
+		f.limit = a.Published.Add(-f.window)
+	}
+	g.srcs = statusAddSource(g.srcs, &g.outlets, outlet, a, raw, f.evidence)
+}
+
+// compare orders groups best first: more outlets, then newer, then first
+// seen.
+func (g *statusGroup) compare(h *statusGroup) int {
+	if c := h.outlets.n() - g.outlets.n(); c != 0 {
+		return c
+	}
+	if c := h.newest.Compare(g.newest); c != 0 {
+		return c
+	}
+	return g.order - h.order
+}
+
+// best returns the winning group and the sources of the others, or nil.
+func (f *statusField) best() (*statusGroup, []strike.FieldSource) {
+	if len(f.groups) == 0 {
+		return nil, nil
+	}
+	win := f.groups[0]
+	for _, g := range f.groups[1:] {
+		if g.compare(win) < 0 {
+			win = g
+		}
+	}
+	var others []strike.FieldSource
+	for _, g := range f.groups {
+		if g != win {
+			others = append(others, g.srcs...)
+		}
+	}
+	slices.SortStableFunc(others, func(a, b strike.FieldSource) int { return b.Published.Compare(a.Published) })
+	if len(others) > statusMaxSources {
+		others = others[:statusMaxSources]
+	}
+	return win, others
+}
+
+// mergeAcronyms folds a group whose value is an acronym ("NUHW") into the
+// group of the name it abbreviates.
+func (f *statusField) mergeAcronyms() {
+	if len(f.groups) < 2 {
+		return
+	}
+	kept := f.groups[:0:0]
+	for _, g := range f.groups {
+		acr := statusAcronym(g.value)
+		var into *statusGroup
+		if acr != "" {
+			for _, h := range f.groups {
+				if h != g && statusAcronym(h.value) == "" && statusInitials(h.value) == acr {
+					into = h
+					break
+				}
+			}
+		}
+		if into == nil {
+			kept = append(kept, g)
+			continue
+		}
+		for k, o := range g.outlets.ids {
+			if into.outlets.add(o) && k < len(g.srcs) {
+				into.srcs = append(into.srcs, g.srcs[k])
+			}
+		}
+		slices.SortStableFunc(into.srcs, func(a, b strike.FieldSource) int { return b.Published.Compare(a.Published) })
+		into.srcs = into.srcs[:min(len(into.srcs), statusMaxSources)]
+		if g.newest.After(into.newest) {
+			into.newest = g.newest
+		}
+		delete(f.byKey, g.key)
+	}
+	f.groups = kept
+}
+
+// statusAcronym returns v if it is an acronym: two to eight capital letters.
+func statusAcronym(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) < 2 || len(v) > 8 {
+		return ""
+	}
+	for _, c := range []byte(v) {
+		if c < 'A' || c > 'Z' {
+			return ""
+		}
+	}
+	return v
+}
+
+// statusInitials returns the capitalized first letters of v's words, skipping
+// short connecting words.
+func statusInitials(v string) string {
+	var b strings.Builder
+	for w := range strings.FieldsSeq(v) {
+		switch strings.ToLower(w) {
+		case "of", "the", "and", "for", "&", "in", "at":
+			continue
+		}
+		r := []rune(w)[0]
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
+}
+
+// statusAddSource appends a's report to srcs unless its outlet is already in
+// outlets (one source per outlet) or srcs is full; it records the outlet
+// either way.
+func statusAddSource(srcs []strike.FieldSource, outlets *statusOutlets, outlet int32, a *strike.Article, value, evidence string) []strike.FieldSource {
+	if !outlets.add(outlet) || len(srcs) >= statusMaxSources {
+		return srcs
+	}
+	if srcs == nil {
+		srcs = make([]strike.FieldSource, 0, statusMaxSources)
+	}
+	return append(srcs, statusSource(a, value, evidence))
+}
+
+// statusOutlets is a set of outlet numbers, in the order added.
+type statusOutlets struct {
+	ids  []int32
+	bits []uint64
+}
+
+// add adds o and reports whether it was new.
+func (s *statusOutlets) add(o int32) bool {
+	w, b := int(o)/64, uint64(1)<<(o%64)
+	if w >= len(s.bits) {
+		s.bits = append(s.bits, make([]uint64, w+1-len(s.bits))...)
+	}
+	if s.bits[w]&b != 0 {
+		return false
+	}
+	s.bits[w] |= b
+	s.ids = append(s.ids, o)
+	return true
+}
+
+// n returns the number of outlets in the set.
+func (s *statusOutlets) n() int { return len(s.ids) }
+
+func statusSource(a *strike.Article, value, evidence string) strike.FieldSource {
+	return strike.FieldSource{
+		Value:     value,
+		ArticleID: a.ID,
+		URL:       a.URL,
+		Source:    a.Source,
+		Published: a.Published,
+		Sentence:  a.Facts.Evidence[evidence],
+	}
+}
+
+// statusPhaseRank returns the position of phase p in the usual order, or -1.
+func statusPhaseRank(p string) int {
+	switch p {
+	case strike.PhaseThreatened:
+		return 0
+	case strike.PhaseStrike:
+		return 1
+	case strike.PhaseMediation:
+		return 2
+	case strike.PhaseTentativeAgreement:
+		return 3
+	case strike.PhaseRatified:
+		return 4
+	case strike.PhaseEnded:
+		return 5
+	}
+	return -1
+}
+
+// statusPhase returns the phase constant p names ("Tentative agreement" is
+// tentative_agreement), or "".
+func statusPhase(p string) string {
+	if statusPhaseRank(p) >= 0 {
+		return p // the common case: already a constant
+	}
+	p = strings.ToLower(strings.TrimSpace(p))
+	p = strings.NewReplacer(" ", "_", "-", "_").Replace(p)
+	if statusPhaseRank(p) >= 0 {
+		return p
+	}
+	return ""
+}
+
+// statusNorm returns the form of a text value that equal values share:
+// lower-cased words of letters, digits and "%", single spaces, commas
+// inside numbers dropped, "percent" written "%", a leading "the" dropped.
+func statusNorm(v string) string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, string(cur))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(v)
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur = append(cur, unicode.ToLower(r))
+		case (r == ',' || r == '.') && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]):
+			if r == '.' {
+				cur = append(cur, r)
+			}
+		case r == '%':
+			flush()
+			words = append(words, "%")
+		default:
+			flush()
+		}
+	}
+	flush()
+	out := words[:0]
+	for i, w := range words {
+		if i == 0 && w == "the" && len(words) > 1 {
+			continue
+		}
+		if w == "cent" && len(out) > 0 && out[len(out)-1] == "per" {
+			out[len(out)-1] = "%"
+			continue
+		}
+		if w == "percent" || w == "pct" {
+			w = "%"
+		}
+		if w == "%" && len(out) > 0 && statusIsNumber(out[len(out)-1]) {
+			out[len(out)-1] += "%"
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+func statusIsNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsDigit(r) && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// statusCount parses a whole number written with or without commas.
+func statusCount(v string) (int, bool) {
+	v = strings.ReplaceAll(strings.TrimSpace(v), ",", "")
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, false
+	}
+	return n, true
+}
+
+// statusDay parses a YYYY-MM-DD date as midnight UTC.
+func statusDay(v string) (time.Time, bool) {
+	if len(v) != len(time.DateOnly) {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.DateOnly, v)
+	return t, err == nil
+}
+
+// statusDaysBetween returns the whole days from a to b, both midnight UTC.
+func statusDaysBetween(a, b time.Time) int {
+	return int(b.Sub(a).Hours()/24 + 0.5)
+}

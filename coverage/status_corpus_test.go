@@ -1,0 +1,118 @@
+package coverage_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/coverage"
+	"github.com/strikebot/strikebot/demo"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// labeledCore returns the corpus's core articles carrying their labeled
+// facts, so that the status tests do not depend on the fact extractor.
+func labeledCore(tb testing.TB) []strike.Article {
+	tb.Helper()
+	docs, err := demo.Corpus()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var arts []strike.Article
+	for i, d := range docs {
+		if d.Tier != strike.TierCore {
+			continue
+		}
+		arts = append(arts, strike.Article{
+			ID:         int64(i + 1),
+			CampaignID: "kaiser-socal",
+			Key:        d.ID,
+			URL:        "http://127.0.0.1/demo/" + d.ID,
+			Title:      d.Title,
+			Source:     d.Outlet,
+			Text:       d.Body,
+			Published:  d.Published,
+			Relevance:  strike.Relevance{Tier: strike.TierCore},
+			Facts:      d.Facts,
+		})
+	}
+	return arts
+}
+
+func TestSynthesizeCorpus(t *testing.T) {
+	arts := labeledCore(t)
+	demands := "[more time for patient-care duties pay parity with non-mental-health staff restore pensions]"
+	tests := []struct {
+		asOf string
+		// want is the status in brief: phase, day, duration, ended,
+		// workers, started, next event.
+		want        string
+		wantDemands string
+	}{
+		{"2024-10-10", "threatened day 0 duration 0 ended  workers 2400 started 2024-10-14 next &{2024-10-14 strike begins}", demands},
+		{"2024-11-01", "strike day 19 duration 0 ended  workers 2400 started 2024-10-14 next <nil>", demands},
+		{"2025-03-15", "mediation day 153 duration 0 ended  workers 2400 started 2024-10-14 next <nil>", demands},
+		{"2025-05-01", "tentative_agreement day 0 duration 196 ended 2025-04-28 workers 2400 started 2024-10-14 next &{2025-05-13 ratification vote}", demands},
+		{"2025-06-01", "ended day 0 duration 196 ended 2025-04-28 workers 2400 started 2024-10-14 next <nil>", demands},
+	}
+	for _, tt := range tests {
+		t.Run(tt.asOf, func(t *testing.T) {
+			now := day(t, tt.asOf, 12)
+			st := coverage.Synthesize(coverage.StatusInput{
+				Campaign: strike.Campaign{ID: "kaiser-socal", Name: "Kaiser mental health strike"},
+				Articles: arts,
+				Now:      now,
+			})
+			got := fmt.Sprintf("%s day %d duration %d ended %s workers %d started %s next %v",
+				st.Phase, st.Day, st.DurationDays, st.Ended, st.Workers, st.Started, st.NextEvent)
+			if got != tt.want {
+				t.Errorf("status as of %s:\n got %s\nwant %s", tt.asOf, got, tt.want)
+			}
+			if got := fmt.Sprint(slices.Sorted(slices.Values(st.Demands))); got != tt.wantDemands {
+				t.Errorf("Demands (sorted) = %s, want %s", got, tt.wantDemands)
+			}
+			if st.Union != "National Union of Healthcare Workers" || st.Employer != "Kaiser Permanente" {
+				t.Errorf("Union, Employer = %q, %q", st.Union, st.Employer)
+			}
+			if st.AsOf.After(now) || now.Sub(st.AsOf) > 20*24*time.Hour {
+				t.Errorf("AsOf = %v, want the newest article before %v", st.AsOf, now)
+			}
+			byID := make(map[int64]strike.Article)
+			for _, a := range arts {
+				byID[a.ID] = a
+			}
+			for f, srcs := range st.Sources {
+				if len(srcs) == 0 {
+					t.Errorf("field %s has an empty source list", f)
+				}
+				for _, s := range srcs {
+					a, ok := byID[s.ArticleID]
+					if !ok || a.Published.After(now) || a.Source != s.Source {
+						t.Errorf("field %s cites %+v, not an article published by %v", f, s, now)
+					}
+				}
+			}
+			for _, f := range []strike.StatusField{strike.FieldPhase, strike.FieldWorkers, strike.FieldUnion, strike.FieldEmployer, strike.FieldStarted} {
+				if len(st.Sources[f]) == 0 {
+					t.Errorf("no sources for %s", f)
+				}
+			}
+			if len(st.Conflicts) != 0 {
+				t.Errorf("conflicts on the consistent labeled corpus: %v", st.Conflicts)
+			}
+		})
+	}
+}
+
+func BenchmarkSynthesizeCorpus(b *testing.B) {
+	in := coverage.StatusInput{
+		Campaign: strike.Campaign{ID: "kaiser-socal"},
+		Articles: labeledCore(b),
+		Now:      time.Date(2025, 5, 1, 12, 0, 0, 0, time.UTC),
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		coverage.Synthesize(in)
+	}
+}

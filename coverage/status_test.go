@@ -1,0 +1,660 @@
+package coverage_test
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/coverage"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// day returns midnight UTC of a YYYY-MM-DD date plus hours.
+func day(tb testing.TB, date string, hours int) time.Time {
+	tb.Helper()
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return t.Add(time.Duration(hours) * time.Hour)
+}
+
+// rep is a small hand-made core article: one outlet's report of facts.
+func rep(tb testing.TB, id int64, outlet, date string, f strike.Facts) strike.Article {
+	tb.Helper()
+	return strike.Article{
+		ID:         id,
+		CampaignID: "kp",
+		URL:        fmt.Sprintf("https://news.test/%d", id),
+		Title:      fmt.Sprintf("report %d", id),
+		Source:     outlet,
+		Published:  day(tb, date, 12),
+		Relevance:  strike.Relevance{Tier: strike.TierCore},
+		Facts:      f,
+	}
+}
+
+func sourceIDs(srcs []strike.FieldSource) []int64 {
+	var ids []int64
+	for _, s := range srcs {
+		ids = append(ids, s.ArticleID)
+	}
+	return ids
+}
+
+func synth(tb testing.TB, now string, pins []strike.Pin, arts ...strike.Article) strike.Status {
+	tb.Helper()
+	return coverage.Synthesize(coverage.StatusInput{
+		Campaign: strike.Campaign{ID: "kp", Name: "Kaiser"},
+		Articles: arts,
+		Pins:     pins,
+		Now:      day(tb, now, 23),
+	})
+}
+
+func TestSynthesizeEmpty(t *testing.T) {
+	st := synth(t, "2025-01-01", nil)
+	if st.Campaign != "kp" || st.Name != "Kaiser" {
+		t.Errorf("campaign = %q %q, want kp Kaiser", st.Campaign, st.Name)
+	}
+	if st.Phase != "" || st.Workers != 0 || st.Day != 0 || st.NextEvent != nil || !st.AsOf.IsZero() {
+		t.Errorf("empty input gave %+v, want a zero status", st)
+	}
+	if len(st.Sources) != 0 || len(st.Conflicts) != 0 || len(st.Pinned) != 0 {
+		t.Errorf("empty input gave sources %v conflicts %v pinned %v", st.Sources, st.Conflicts, st.Pinned)
+	}
+}
+
+func TestSynthesizePhase(t *testing.T) {
+	strikeF := strike.Facts{Phase: strike.PhaseStrike}
+	ta := strike.Facts{Phase: strike.PhaseTentativeAgreement}
+	tests := []struct {
+		name          string
+		arts          []strike.Article
+		want          string
+		wantSources   []int64
+		wantConflicts []int64
+	}{
+		{
+			name: "a later phase moves on, even from one outlet",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-14", strikeF),
+				rep(t, 2, "B", "2024-10-15", strikeF),
+				rep(t, 3, "C", "2024-10-16", strikeF),
+				rep(t, 4, "D", "2025-04-28", ta),
+			},
+			want:        strike.PhaseTentativeAgreement,
+			wantSources: []int64{4},
+		},
+		{
+			name: "order counts, not the last report: ratified after tentative agreement",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-04-28", ta),
+				rep(t, 2, "B", "2025-05-14", strike.Facts{Phase: strike.PhaseRatified}),
+				rep(t, 3, "C", "2025-05-14", strike.Facts{Phase: strike.PhaseThreatened}),
+			},
+			want:          strike.PhaseRatified,
+			wantSources:   []int64{2},
+			wantConflicts: []int64{3},
+		},
+		{
+			name: "one outlet cannot take the phase back",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-04-28", ta),
+				rep(t, 2, "B", "2025-04-29", ta),
+				rep(t, 3, "C", "2025-04-30", strikeF),
+				rep(t, 4, "C", "2025-05-01", strikeF),
+			},
+			want:          strike.PhaseTentativeAgreement,
+			wantSources:   []int64{2, 1},
+			wantConflicts: []int64{4},
+		},
+		{
+			name: "two outlets take it back: the agreement was voted down",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-04-28", ta),
+				rep(t, 2, "B", "2025-05-10", strikeF),
+				rep(t, 3, "C", "2025-05-11", strikeF),
+			},
+			want:        strike.PhaseStrike,
+			wantSources: []int64{3, 2},
+		},
+		{
+			name: "ratified is final",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-05-14", strike.Facts{Phase: strike.PhaseRatified}),
+				rep(t, 2, "B", "2025-05-20", strikeF),
+				rep(t, 3, "C", "2025-05-21", strikeF),
+			},
+			want:          strike.PhaseRatified,
+			wantSources:   []int64{1},
+			wantConflicts: []int64{3, 2},
+		},
+		{
+			name: "phase names are normalized, unknown ones ignored",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-04-28", strike.Facts{Phase: "Tentative agreement"}),
+				rep(t, 2, "B", "2025-04-29", strike.Facts{Phase: "lockout"}),
+			},
+			want:        strike.PhaseTentativeAgreement,
+			wantSources: []int64{1},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := synth(t, "2025-06-30", nil, tt.arts...)
+			if got := st.Phase; got != tt.want {
+				t.Errorf("Phase = %q, want %q", got, tt.want)
+			}
+			if got := sourceIDs(st.Sources[strike.FieldPhase]); !slices.Equal(got, tt.wantSources) {
+				t.Errorf("phase sources = %v, want %v", got, tt.wantSources)
+			}
+			if got := sourceIDs(st.Conflicts[strike.FieldPhase]); !slices.Equal(got, tt.wantConflicts) {
+				t.Errorf("phase conflicts = %v, want %v", got, tt.wantConflicts)
+			}
+		})
+	}
+}
+
+func TestSynthesizeFields(t *testing.T) {
+	tests := []struct {
+		name          string
+		arts          []strike.Article
+		get           func(strike.Status) any
+		field         strike.StatusField
+		want          any
+		wantSources   []int64
+		wantConflicts []int64
+	}{
+		{
+			name: "more outlets win",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-01", strike.Facts{Workers: 2000}),
+				rep(t, 2, "B", "2024-10-02", strike.Facts{Workers: 2000}),
+				rep(t, 3, "C", "2024-10-03", strike.Facts{Workers: 2400}),
+			},
+			get: func(s strike.Status) any { return s.Workers }, field: strike.FieldWorkers,
+			want: 2000, wantSources: []int64{2, 1}, wantConflicts: []int64{3},
+		},
+		{
+			name: "one outlet repeating itself is one outlet",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-01", strike.Facts{Workers: 2000}),
+				rep(t, 2, "a", "2024-10-02", strike.Facts{Workers: 2000}),
+				rep(t, 3, "C", "2024-10-03", strike.Facts{Workers: 2400}),
+			},
+			get: func(s strike.Status) any { return s.Workers }, field: strike.FieldWorkers,
+			want: 2400, wantSources: []int64{3}, wantConflicts: []int64{2},
+		},
+		{
+			name: "a tie goes to the newer figure",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-01", strike.Facts{Workers: 2000}),
+				rep(t, 2, "B", "2024-10-03", strike.Facts{Workers: 2400}),
+			},
+			get: func(s strike.Status) any { return s.Workers }, field: strike.FieldWorkers,
+			want: 2400, wantSources: []int64{2}, wantConflicts: []int64{1},
+		},
+		{
+			name: "reports older than the window neither win nor conflict",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-08-01", strike.Facts{Workers: 2000}),
+				rep(t, 2, "B", "2024-08-02", strike.Facts{Workers: 2000}),
+				rep(t, 3, "C", "2024-10-03", strike.Facts{Workers: 2400}),
+			},
+			get: func(s strike.Status) any { return s.Workers }, field: strike.FieldWorkers,
+			want: 2400, wantSources: []int64{3},
+		},
+		{
+			name: "an acronym joins its name",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-01", strike.Facts{Union: "NUHW"}),
+				rep(t, 2, "B", "2024-10-02", strike.Facts{Union: "National Union of Healthcare Workers"}),
+				rep(t, 3, "C", "2024-10-03", strike.Facts{Union: "NUHW"}),
+				rep(t, 4, "D", "2024-10-04", strike.Facts{Union: "California Nurses Association"}),
+				rep(t, 5, "E", "2024-10-05", strike.Facts{Union: "California Nurses Association"}),
+			},
+			get: func(s strike.Status) any { return s.Union }, field: strike.FieldUnion,
+			want: "National Union of Healthcare Workers", wantSources: []int64{3, 2, 1}, wantConflicts: []int64{5, 4},
+		},
+		{
+			name: "numbers and case are normalized",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-01", strike.Facts{Offer: "18 percent over four years"}),
+				rep(t, 2, "B", "2024-10-02", strike.Facts{Offer: "18% over Four Years"}),
+				rep(t, 3, "C", "2024-10-03", strike.Facts{Offer: "21% over four years"}),
+			},
+			get: func(s strike.Status) any { return s.Offer }, field: strike.FieldOffer,
+			want: "18% over Four Years", wantSources: []int64{2, 1}, wantConflicts: []int64{3},
+		},
+		{
+			name: "the offer window is a week: a new offer replaces an old one",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-01", strike.Facts{Offer: "18% over four years"}),
+				rep(t, 2, "B", "2024-10-02", strike.Facts{Offer: "18% over four years"}),
+				rep(t, 3, "C", "2024-11-03", strike.Facts{Offer: "21% over four years"}),
+			},
+			get: func(s strike.Status) any { return s.Offer }, field: strike.FieldOffer,
+			want: "21% over four years", wantSources: []int64{3},
+		},
+		{
+			name: "invalid start dates are ignored",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-01", strike.Facts{Started: "2024-10-14"}),
+				rep(t, 2, "B", "2024-10-02", strike.Facts{Started: "Oct. 14"}),
+			},
+			get: func(s strike.Status) any { return s.Started }, field: strike.FieldStarted,
+			want: "2024-10-14", wantSources: []int64{1},
+		},
+		{
+			name: "demands: all of the window, best backed first",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-01", strike.Facts{Demands: []string{"restore pensions", "pay parity"}}),
+				rep(t, 2, "B", "2024-10-02", strike.Facts{Demands: []string{"more time for patients", "Pay parity"}}),
+			},
+			get: func(s strike.Status) any { return s.Demands }, field: strike.FieldDemands,
+			want: []string{"Pay parity", "more time for patients", "restore pensions"}, wantSources: []int64{2, 1},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := synth(t, "2025-01-01", nil, tt.arts...)
+			if got := tt.get(st); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("%s = %v, want %v", tt.field, got, tt.want)
+			}
+			if got := sourceIDs(st.Sources[tt.field]); !slices.Equal(got, tt.wantSources) {
+				t.Errorf("%s sources = %v, want %v", tt.field, got, tt.wantSources)
+			}
+			if got := sourceIDs(st.Conflicts[tt.field]); !slices.Equal(got, tt.wantConflicts) {
+				t.Errorf("%s conflicts = %v, want %v", tt.field, got, tt.wantConflicts)
+			}
+		})
+	}
+}
+
+func TestSynthesizeDays(t *testing.T) {
+	started := "2024-10-14"
+	tests := []struct {
+		name         string
+		now          string
+		arts         []strike.Article
+		pins         []strike.Pin
+		wantDay      int
+		wantDuration int
+		wantEnded    string
+	}{
+		{
+			name:    "the first day is day 1",
+			now:     "2024-10-14",
+			arts:    []strike.Article{rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Started: started})},
+			wantDay: 1,
+		},
+		{
+			name:    "day count while on strike",
+			now:     "2024-11-01",
+			arts:    []strike.Article{rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Started: started})},
+			wantDay: 19,
+		},
+		{
+			name: "mediation counts days too",
+			now:  "2025-03-15",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Started: started}),
+				rep(t, 2, "B", "2025-03-10", strike.Facts{Phase: "mediation"}),
+			},
+			wantDay: 153,
+		},
+		{
+			name: "no day count before the strike",
+			now:  "2024-10-10",
+			arts: []strike.Article{rep(t, 1, "A", "2024-10-04", strike.Facts{Phase: "threatened", Started: started})},
+		},
+		{
+			name: "over: the duration reported since",
+			now:  "2025-05-01",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-01-22", strike.Facts{Phase: "strike", Started: started, DurationDays: 100}),
+				rep(t, 2, "B", "2025-01-23", strike.Facts{Phase: "strike", DurationDays: 100}),
+				rep(t, 3, "C", "2025-04-28", strike.Facts{Phase: "tentative_agreement", DurationDays: 196}),
+			},
+			wantDuration: 196, wantEnded: "2025-04-28",
+		},
+		{
+			name: "over without a duration: the day it was first reported over",
+			now:  "2025-05-01",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Started: started}),
+				rep(t, 2, "B", "2025-04-28", strike.Facts{Phase: "tentative_agreement"}),
+				rep(t, 3, "C", "2025-04-29", strike.Facts{Phase: "tentative_agreement"}),
+			},
+			wantDuration: 196, wantEnded: "2025-04-28",
+		},
+		{
+			name: "a pinned end date wins",
+			now:  "2025-05-01",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Started: started}),
+				rep(t, 2, "B", "2025-04-28", strike.Facts{Phase: "tentative_agreement", DurationDays: 190}),
+			},
+			pins:         []strike.Pin{{Field: strike.FieldEnded, Value: "2025-04-28", SetBy: "dana", SetAt: day(t, "2025-04-30", 0)}},
+			wantDuration: 196, wantEnded: "2025-04-28",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := synth(t, tt.now, tt.pins, tt.arts...)
+			if st.Day != tt.wantDay || st.DurationDays != tt.wantDuration || st.Ended != tt.wantEnded {
+				t.Errorf("Day, DurationDays, Ended = %d, %d, %q; want %d, %d, %q",
+					st.Day, st.DurationDays, st.Ended, tt.wantDay, tt.wantDuration, tt.wantEnded)
+			}
+		})
+	}
+}
+
+func TestSynthesizeNextEvent(t *testing.T) {
+	vote := func(date string) strike.Facts {
+		return strike.Facts{Events: []strike.Event{{Date: date, What: "ratification vote"}}}
+	}
+	tests := []struct {
+		name          string
+		now           string
+		arts          []strike.Article
+		want          *strike.Event
+		wantConflicts []int64
+	}{
+		{
+			name: "the earliest event to come",
+			now:  "2025-05-01",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-03-10", strike.Facts{Events: []strike.Event{{Date: "2025-03-10", What: "mediation begins"}}}),
+				rep(t, 2, "B", "2025-04-28", strike.Facts{Events: []strike.Event{{Date: "2025-06-01", What: "rally"}, {Date: "2025-05-13", What: "ratification vote"}}}),
+			},
+			want: &strike.Event{Date: "2025-05-13", What: "ratification vote"},
+		},
+		{
+			name: "an event today is still to come",
+			now:  "2025-05-13",
+			arts: []strike.Article{rep(t, 1, "A", "2025-04-28", vote("2025-05-13"))},
+			want: &strike.Event{Date: "2025-05-13", What: "ratification vote"},
+		},
+		{
+			name: "nothing to come",
+			now:  "2025-05-14",
+			arts: []strike.Article{rep(t, 1, "A", "2025-04-28", vote("2025-05-13"))},
+		},
+		{
+			name: "the better-backed date of an event wins; the other is a conflict",
+			now:  "2025-05-01",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-04-28", vote("2025-05-13")),
+				rep(t, 2, "B", "2025-04-28", vote("2025-05-13")),
+				rep(t, 3, "C", "2025-04-29", vote("2025-05-09")),
+			},
+			want:          &strike.Event{Date: "2025-05-13", What: "ratification vote"},
+			wantConflicts: []int64{3},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := synth(t, tt.now, nil, tt.arts...)
+			if fmt.Sprint(st.NextEvent) != fmt.Sprint(tt.want) {
+				t.Errorf("NextEvent = %v, want %v", st.NextEvent, tt.want)
+			}
+			if got := sourceIDs(st.Conflicts[strike.FieldNextEvent]); !slices.Equal(got, tt.wantConflicts) {
+				t.Errorf("next_event conflicts = %v, want %v", got, tt.wantConflicts)
+			}
+		})
+	}
+}
+
+func TestSynthesizeZeroNow(t *testing.T) {
+	st := coverage.Synthesize(coverage.StatusInput{Articles: []strike.Article{
+		rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Started: "2024-10-14"}),
+		rep(t, 2, "B", "2024-10-20", strike.Facts{Phase: "strike"}),
+	}})
+	if st.Phase != strike.PhaseStrike || st.Day != 7 {
+		t.Errorf("Phase, Day = %q, %d; want strike, 7 (as of the newest article)", st.Phase, st.Day)
+	}
+}
+
+func TestSynthesizeFilters(t *testing.T) {
+	other := rep(t, 2, "B", "2024-10-02", strike.Facts{Workers: 75000})
+	other.Relevance.Tier = strike.TierRelated
+	elsewhere := rep(t, 3, "C", "2024-10-02", strike.Facts{Workers: 48000})
+	elsewhere.CampaignID = "providence"
+	future := rep(t, 4, "D", "2024-12-02", strike.Facts{Workers: 3000})
+	st := synth(t, "2024-10-10", nil, rep(t, 1, "A", "2024-10-01", strike.Facts{Workers: 2400}), other, elsewhere, future)
+	if st.Workers != 2400 || len(st.Conflicts) != 0 {
+		t.Errorf("Workers = %d, conflicts %v; want 2400 from the core article of the campaign alone", st.Workers, st.Conflicts)
+	}
+	if want := day(t, "2024-10-01", 12); !st.AsOf.Equal(want) {
+		t.Errorf("AsOf = %v, want %v", st.AsOf, want)
+	}
+}
+
+func TestSynthesizePins(t *testing.T) {
+	arts := []strike.Article{
+		rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Workers: 2400, Started: "2024-10-14", Union: "NUHW"}),
+		rep(t, 2, "B", "2024-10-15", strike.Facts{Phase: "strike", Workers: 2400}),
+	}
+	at := day(t, "2024-10-20", 9)
+	tests := []struct {
+		name          string
+		pins          []strike.Pin
+		check         func(strike.Status) string
+		wantPinned    []strike.StatusField
+		wantSources   map[strike.StatusField][]int64
+		wantConflicts map[strike.StatusField][]int64
+	}{
+		{
+			name: "a pin overrides and the coverage becomes a conflict",
+			pins: []strike.Pin{{Field: strike.FieldWorkers, Value: "2,600", SetBy: "dana", SetAt: at}},
+			check: func(s strike.Status) string {
+				if s.Workers != 2600 {
+					return fmt.Sprintf("Workers = %d, want 2600", s.Workers)
+				}
+				if !s.AsOf.Equal(at) {
+					return fmt.Sprintf("AsOf = %v, want the pin's time %v", s.AsOf, at)
+				}
+				if p := s.Pinned[strike.FieldWorkers]; p.SetBy != "dana" || !p.SetAt.Equal(at) {
+					return fmt.Sprintf("Pinned = %+v, want dana at %v", p, at)
+				}
+				return ""
+			},
+			wantPinned:    []strike.StatusField{strike.FieldWorkers},
+			wantSources:   map[strike.StatusField][]int64{strike.FieldWorkers: nil},
+			wantConflicts: map[strike.StatusField][]int64{strike.FieldWorkers: {2, 1}},
+		},
+		{
+			name:        "a pin that agrees keeps its sources",
+			pins:        []strike.Pin{{Field: strike.FieldUnion, Value: "nuhw", SetBy: "dana", SetAt: at}},
+			check:       func(s strike.Status) string { return want(s.Union, "nuhw") },
+			wantPinned:  []strike.StatusField{strike.FieldUnion},
+			wantSources: map[strike.StatusField][]int64{strike.FieldUnion: {1}},
+		},
+		{
+			name: "the newest pin of a field wins; pins after Now and invalid pins are ignored",
+			pins: []strike.Pin{
+				{Field: strike.FieldPhase, Value: "mediation", SetBy: "ann", SetAt: at.Add(-time.Hour)},
+				{Field: strike.FieldPhase, Value: "Tentative agreement", SetBy: "bo", SetAt: at},
+				{Field: strike.FieldPhase, Value: "ended", SetBy: "cy", SetAt: day(t, "2025-01-01", 0)},
+				{Field: strike.FieldWorkers, Value: "many", SetBy: "cy", SetAt: at},
+			},
+			check: func(s strike.Status) string {
+				if s.Phase != strike.PhaseTentativeAgreement || s.Pinned[strike.FieldPhase].SetBy != "bo" {
+					return fmt.Sprintf("Phase = %q by %q, want tentative_agreement by bo", s.Phase, s.Pinned[strike.FieldPhase].SetBy)
+				}
+				return want(fmt.Sprint(s.Workers, s.Day), "2400 0")
+			},
+			wantPinned:    []strike.StatusField{strike.FieldPhase},
+			wantSources:   map[strike.StatusField][]int64{strike.FieldWorkers: {2, 1}},
+			wantConflicts: map[strike.StatusField][]int64{strike.FieldPhase: {2, 1}},
+		},
+		{
+			name:          "an empty pin clears the field",
+			pins:          []strike.Pin{{Field: strike.FieldStarted, Value: "", SetBy: "dana", SetAt: at}},
+			check:         func(s strike.Status) string { return want(fmt.Sprintf("%s|%d", s.Started, s.Day), "|0") },
+			wantPinned:    []strike.StatusField{strike.FieldStarted},
+			wantConflicts: map[strike.StatusField][]int64{strike.FieldStarted: {1}},
+		},
+		{
+			name: "pinned dates drive the day count and the next event",
+			pins: []strike.Pin{
+				{Field: strike.FieldStarted, Value: "2024-10-13", SetBy: "dana", SetAt: at},
+				{Field: strike.FieldNextEvent, Value: "2024-11-02 march downtown", SetBy: "dana", SetAt: at},
+			},
+			check: func(s strike.Status) string {
+				return want(fmt.Sprint(s.Day, s.NextEvent), "19 &{2024-11-02 march downtown}")
+			},
+			wantPinned: []strike.StatusField{strike.FieldStarted, strike.FieldNextEvent},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := synth(t, "2024-10-31", tt.pins, arts...)
+			if msg := tt.check(st); msg != "" {
+				t.Error(msg)
+			}
+			var pinned []strike.StatusField
+			for _, f := range strike.StatusFields() {
+				if _, ok := st.Pinned[f]; ok {
+					pinned = append(pinned, f)
+				}
+			}
+			if !slices.Equal(pinned, tt.wantPinned) {
+				t.Errorf("pinned fields = %v, want %v", pinned, tt.wantPinned)
+			}
+			for f, ids := range tt.wantSources {
+				if got := sourceIDs(st.Sources[f]); !slices.Equal(got, ids) {
+					t.Errorf("%s sources = %v, want %v", f, got, ids)
+				}
+			}
+			for f, ids := range tt.wantConflicts {
+				if got := sourceIDs(st.Conflicts[f]); !slices.Equal(got, ids) {
+					t.Errorf("%s conflicts = %v, want %v", f, got, ids)
+				}
+			}
+		})
+	}
+}
+
+// want returns "" when got equals w, else a message.
+func want(got, w string) string {
+	if got == w {
+		return ""
+	}
+	return fmt.Sprintf("got %q, want %q", got, w)
+}
+
+func TestSynthesizeSourcesBounded(t *testing.T) {
+	var arts []strike.Article
+	for i := range 40 {
+		arts = append(arts, rep(t, int64(i+1), fmt.Sprintf("outlet %d", i%12), "2024-10-20", strike.Facts{Workers: 2400 + i%2}))
+	}
+	st := synth(t, "2024-10-31", nil, arts...)
+	if st.Workers != 2400 && st.Workers != 2401 {
+		t.Fatalf("Workers = %d", st.Workers)
+	}
+	if n := len(st.Sources[strike.FieldWorkers]); n != 5 {
+		t.Errorf("%d sources, want 5 at most", n)
+	}
+	if n := len(st.Conflicts[strike.FieldWorkers]); n != 5 {
+		t.Errorf("%d conflicts, want 5 at most", n)
+	}
+}
+
+func TestCheckPin(t *testing.T) {
+	tests := []struct {
+		field strike.StatusField
+		value string
+		ok    bool
+	}{
+		{strike.FieldPhase, "strike", true},
+		{strike.FieldPhase, "tentative agreement", true},
+		{strike.FieldPhase, "lockout", false},
+		{strike.FieldWorkers, "2,400", true},
+		{strike.FieldWorkers, "about 2400", false},
+		{strike.FieldStarted, "2024-10-14", true},
+		{strike.FieldEnded, "Apr. 28", false},
+		{strike.FieldNextEvent, "2025-05-13 ratification vote", true},
+		{strike.FieldNextEvent, "2025-05-13", false},
+		{strike.FieldOffer, "18% over four years", true},
+		{strike.FieldDemands, "pensions; parity", true},
+		{strike.FieldUnion, "", true},
+		{"mood", "grim", false},
+		{"mood", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.field)+"="+tt.value, func(t *testing.T) {
+			err := coverage.CheckPin(strike.Pin{Field: tt.field, Value: tt.value})
+			if (err == nil) != tt.ok {
+				t.Fatalf("CheckPin = %v, want ok %v", err, tt.ok)
+			}
+			if err != nil && !errors.Is(err, coverage.ErrInvalidPin) {
+				t.Errorf("error %v does not wrap ErrInvalidPin", err)
+			}
+		})
+	}
+}
+
+// syntheticArticles returns n core articles over span from 20 outlets,
+// with facts varying the way coverage does, newest first.
+func syntheticArticles(n int, span time.Duration) []strike.Article {
+	phases := []string{"threatened", "strike", "strike", "strike", "mediation", "tentative_agreement"}
+	start := time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC)
+	arts := make([]strike.Article, n)
+	for i := range arts {
+		pub := start.Add(time.Duration(i) * (span / time.Duration(n)))
+		f := strike.Facts{
+			Phase:    phases[i*len(phases)/n],
+			Union:    []string{"National Union of Healthcare Workers", "NUHW"}[i%2],
+			Employer: "Kaiser Permanente",
+			Evidence: map[string]string{"phase": "The strike goes on."},
+		}
+		if i%3 == 0 {
+			f.Workers = 2400 - i%7
+			f.Started = "2024-10-14"
+		}
+		if i%5 == 0 {
+			f.Offer = fmt.Sprintf("%d%% over four years", 18+i%2)
+			f.Demands = []string{"restore pensions", "pay parity", fmt.Sprintf("demand %d", i%4)}
+		}
+		if i%11 == 0 {
+			f.Events = []strike.Event{{Date: pub.AddDate(0, 0, 10+i%9).Format(time.DateOnly), What: fmt.Sprintf("rally %d", i%5)}}
+		}
+		arts[i] = strike.Article{
+			ID: int64(i + 1), CampaignID: "kp", Source: fmt.Sprintf("Outlet %d", i%20),
+			URL: fmt.Sprintf("https://news.test/%d", i), Published: pub,
+			Relevance: strike.Relevance{Tier: strike.TierCore}, Facts: f,
+		}
+	}
+	// The store's order: newest first.
+	slices.Reverse(arts)
+	return arts
+}
+
+// BenchmarkSynthesize runs the status synthesis over n articles spread over
+// a year (the usual case: most are older than the fields' windows) and over
+// n articles of one month (the worst case: every report counts).
+func BenchmarkSynthesize(b *testing.B) {
+	year, month := 365*24*time.Hour, 30*24*time.Hour
+	for _, bc := range []struct {
+		name string
+		n    int
+		span time.Duration
+	}{{"100/year", 100, year}, {"10000/year", 10_000, year}, {"10000/month", 10_000, month}} {
+		in := coverage.StatusInput{
+			Campaign: strike.Campaign{ID: "kp"},
+			Articles: syntheticArticles(bc.n, bc.span),
+			Now:      time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC),
+		}
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				coverage.Synthesize(in)
+			}
+		})
+	}
+}
