@@ -1,0 +1,1070 @@
+package coverage
+
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+// FactsOptions configure NewExtractor. The zero value recognises no union
+// or employer by name and uses DefaultDemands.
+type FactsOptions struct {
+	// Unions and Employers are the canonical names to recognise, such as
+	// "National Union of Healthcare Workers" and "Kaiser Permanente".
+	// A name is matched case-sensitively on word boundaries. Each name's
+	// acronym ("NUHW", "KP") is recognised as that name too, and so is an
+	// employer name's first word when it has four letters or more
+	// ("Kaiser"). A recognised name joined by a slash to another
+	// upper-case word ("UNAC/UHCP") is reported whole.
+	Unions, Employers []string
+	// Aliases maps further spellings to canonical names ("National Union
+	// of Health Care Workers" to "National Union of Healthcare Workers").
+	// The canonical names need not be listed in Unions or Employers again;
+	// an alias whose canonical name is in neither list is ignored.
+	Aliases map[string]string
+	// Demands name the demands to recognise; nil means DefaultDemands.
+	Demands []DemandRule
+	// Exclude are look-alike phrases ("Kaiser Aluminum") whose words are
+	// never a union's or employer's name; matched case-insensitively.
+	Exclude []string
+}
+
+// DemandRule recognises one demand of a union. A sentence states the
+// demand when it matches at least one pattern of every group in All.
+// Patterns are regular expressions matched against the lower-cased
+// sentence.
+type DemandRule struct {
+	// Name is the demand as Facts report it: a short normalised phrase.
+	Name string
+	// All are the groups of alternative patterns.
+	All [][]string
+}
+
+// DefaultDemands are the demands of health care strikes that the
+// extractor knows without configuration.
+var DefaultDemands = []DemandRule{
+	{Name: "restore pensions", All: [][]string{
+		{`\bpensions?\b`},
+		{`\brestor`, `\bbring back\b`, `\bbrought back\b`, `\blost\b`, `\bloss of\b`, `\btaken\b`, `\bshut out\b`, `\breinstat`},
+	}},
+	{Name: "pay parity with non-mental-health staff", All: [][]string{
+		{`\bpay\b`, `\bpaid\b`, `\bearn`, `\bwages?\b`, `\bsalar`},
+		{`\bparity\b`, `\bgap\b`, `\blags?\b`, `\bless than\b`, `\bin line with\b`, `\bmatch(es)?\b`, `\bcloser to\b`, `\bon par\b`, `\bequal\b`},
+		{`\bother\b`, `\bnon-mental-health\b`},
+	}},
+	{Name: "more time for patient-care duties", All: [][]string{
+		{`\btime\b`, `\bhours\b`},
+		{`\bpatient[- ]care\b`, `\bduties\b`, `\btreatment plan`, `\bpaperwork\b`, `\bpatient messages\b`, `\btasks\b`, `\bbetween sessions\b`},
+	}},
+}
+
+// Extractor reads strike facts from articles: the phase, the number of
+// workers, the union and the employer, when the strike started and how long
+// it has lasted, the employer's offer, the union's demands and dated events.
+// Each fact found carries the sentence it came from in Facts.Evidence.
+//
+// The rules follow how news is written: a phase counts only when the
+// article reports it as having happened ("went on strike Monday", "reached
+// a tentative agreement"), a strike that "could" or "will" happen is only
+// threatened, and the title and first paragraph, which say what the story
+// is about, decide the phase before the rest of the text is read. Relative
+// dates are resolved against the article's publication date.
+//
+// Make one with NewExtractor; the zero value recognises no names and no
+// demands but finds the other facts. An Extractor is safe for concurrent
+// use.
+type Extractor struct {
+	unions, employers []nameForm
+	exclude           []string // lower-cased
+	demands           []demandMatcher
+}
+
+// nameForm is one spelling of a name and the canonical name it stands for.
+type nameForm struct {
+	form, canon string
+}
+
+type demandMatcher struct {
+	name   string
+	groups [][]*regexp.Regexp
+	hints  [][]string // per group, per pattern: a literal it needs, or ""
+}
+
+// literalHint returns a literal that every match of the pattern holds: its
+// leading run of plain characters after any \b, or "" when it has none
+// of three bytes or more.
+func literalHint(p string) string {
+	p = strings.TrimPrefix(p, `\b`)
+	i := 0
+	for i < len(p) && !strings.ContainsRune(`\[](){}?*+|.^$`, rune(p[i])) {
+		i++
+	}
+	lit := p[:i]
+	if i < len(p) && strings.ContainsRune("?*{", rune(p[i])) && lit != "" {
+		lit = lit[:len(lit)-1] // the last character is optional
+	}
+	if len(lit) < 3 {
+		return ""
+	}
+	return lit
+}
+
+// NewExtractor returns an Extractor for the given names and demands. It
+// panics if a demand pattern is not a valid regular expression.
+func NewExtractor(o FactsOptions) *Extractor {
+	x := &Extractor{
+		unions:    nameForms(o.Unions, o.Aliases, false),
+		employers: nameForms(o.Employers, o.Aliases, true),
+	}
+	for _, e := range o.Exclude {
+		if e = strings.TrimSpace(e); e != "" {
+			x.exclude = append(x.exclude, lowerSameLen(e))
+		}
+	}
+	rules := o.Demands
+	if rules == nil {
+		rules = DefaultDemands
+	}
+	for _, r := range rules {
+		m := demandMatcher{name: r.Name}
+		for _, g := range r.All {
+			var res []*regexp.Regexp
+			var hs []string
+			for _, p := range g {
+				res = append(res, regexp.MustCompile(p))
+				hs = append(hs, literalHint(p))
+			}
+			m.groups = append(m.groups, res)
+			m.hints = append(m.hints, hs)
+		}
+		x.demands = append(x.demands, m)
+	}
+	return x
+}
+
+// FactsOptionsFromProfile derives FactsOptions from a campaign's relevance
+// profile. The union terms with a positive weight name the campaign's
+// union: the first of several words is its canonical name and the others
+// are its aliases. Each union term with a negative weight is another union,
+// its own canonical name. Employer terms are treated like the campaign's
+// union terms. The profile's exclusions become Exclude.
+func FactsOptionsFromProfile(p strike.Profile) FactsOptions {
+	o := FactsOptions{Aliases: map[string]string{}}
+	for _, t := range p.Exclude {
+		o.Exclude = append(o.Exclude, t.Text)
+	}
+	group := func(terms []strike.Term) (canon string, aliases []string) {
+		for _, t := range terms {
+			if t.Weight <= 0 {
+				continue
+			}
+			if canon == "" && strings.Contains(strings.TrimSpace(t.Text), " ") {
+				canon = t.Text
+			}
+		}
+		for _, t := range terms {
+			if t.Weight > 0 && canon == "" {
+				canon = t.Text
+			}
+			if t.Weight > 0 && t.Text != canon {
+				aliases = append(aliases, t.Text)
+			}
+		}
+		return canon, aliases
+	}
+	if c, al := group(p.Union); c != "" {
+		o.Unions = append(o.Unions, c)
+		for _, a := range al {
+			o.Aliases[a] = c
+		}
+	}
+	for _, t := range p.Union {
+		if t.Weight < 0 {
+			o.Unions = append(o.Unions, t.Text)
+		}
+	}
+	if c, al := group(p.Employer); c != "" {
+		o.Employers = append(o.Employers, c)
+		for _, a := range al {
+			o.Aliases[a] = c
+		}
+	}
+	return o
+}
+
+// nameForms lists the spellings of names, longest first.
+func nameForms(names []string, aliases map[string]string, employer bool) []nameForm {
+	seen := map[string]bool{}
+	var out []nameForm
+	add := func(form, canon string) {
+		form = strings.TrimSpace(form)
+		if form == "" || seen[form] {
+			return
+		}
+		seen[form] = true
+		out = append(out, nameForm{form: form, canon: canon})
+	}
+	canon := map[string]bool{}
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		canon[n] = true
+		add(n, n)
+	}
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		words := strings.Fields(n)
+		if len(words) < 2 {
+			continue
+		}
+		if a := acronym(words); len(a) >= 2 {
+			add(a, n)
+		}
+		if employer && utf8.RuneCountInString(words[0]) >= 4 {
+			add(words[0], n)
+		}
+	}
+	keys := make([]string, 0, len(aliases))
+	for k := range aliases {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, a := range keys {
+		if c := aliases[a]; canon[c] {
+			add(a, c)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b nameForm) int { return cmp.Compare(len(b.form), len(a.form)) })
+	return out
+}
+
+// acronym returns the initials of the capitalised words ("National Union
+// of Healthcare Workers" gives "NUHW").
+func acronym(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// factSentence is a sentence of an article: the title or one of the text's.
+type factSentence struct {
+	text  string // as written
+	lower string // lower-cased, same byte offsets as text
+	lead  bool   // in the title or the first paragraph
+	dates []dateMention
+}
+
+// leadSentences is how many sentences of the first paragraph count as
+// the lead, for texts with no paragraph breaks.
+const leadSentences = 3
+
+func articleSentences(a *strike.Article) []factSentence {
+	var out []factSentence
+	if t := strings.TrimSpace(a.Title); t != "" {
+		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, dates: findDates(t)})
+	}
+	firstPara := len(a.Text)
+	for i := 0; i+1 < len(a.Text); i++ {
+		if a.Text[i] == '\n' && sentBlankLine(a.Text, i) && strings.TrimSpace(a.Text[:i]) != "" {
+			firstPara = i
+			break
+		}
+	}
+	for i, s := range Sentences(a.Text) {
+		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: s.Start < firstPara && i < leadSentences, dates: findDates(s.Text)})
+	}
+	return out
+}
+
+// lowerSameLen lower-cases s rune by rune where that keeps the byte
+// length, so offsets in the result are offsets in s.
+func lowerSameLen(s string) string {
+	return strings.Map(func(r rune) rune {
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != utf8.RuneLen(r) {
+			return r
+		}
+		return l
+	}, s)
+}
+
+// Extract reads the facts stated in the article's title and text. Dates
+// are resolved against a.Published and reported as YYYY-MM-DD. Evidence
+// holds, for each fact found, the sentence it came from, keyed by the
+// fact's JSON name. A nil article gives zero Facts.
+func (x *Extractor) Extract(a *strike.Article) strike.Facts {
+	var f strike.Facts
+	if a == nil {
+		return f
+	}
+	ss := articleSentences(a)
+	if len(ss) == 0 {
+		return f
+	}
+	pub := a.Published
+	if pub.IsZero() {
+		pub = a.FirstSeen
+	}
+	ev := map[string]string{}
+
+	phase, i := detectPhase(ss)
+	if phase != "" {
+		f.Phase = phase
+		ev["phase"] = ss[i].text
+	}
+	if n, i, ok := findWorkers(ss); ok {
+		f.Workers = n
+		ev["workers"] = ss[i].text
+	}
+	if u, i, ok := x.findUnion(ss); ok {
+		f.Union = u
+		ev["union"] = ss[i].text
+	}
+	if e, i, ok := x.firstName(ss, x.employers); ok {
+		f.Employer = e
+		ev["employer"] = ss[i].text
+	}
+	if d, i, ok := findStarted(ss, pub, phase); ok {
+		f.Started = d.Format(time.DateOnly)
+		ev["started"] = ss[i].text
+	}
+	if n, i, ok := findDuration(ss); ok {
+		f.DurationDays = n
+		ev["duration_days"] = ss[i].text
+	}
+	if o, i, ok := findOffer(ss); ok {
+		f.Offer = o
+		ev["offer"] = ss[i].text
+	}
+	if ds, i := x.findDemands(ss); len(ds) > 0 {
+		f.Demands = ds
+		ev["demands"] = ss[i].text
+	}
+	if es, i := findEvents(ss, pub); len(es) > 0 {
+		f.Events = es
+		ev["events"] = ss[i].text
+	}
+	if len(ev) > 0 {
+		f.Evidence = ev
+	}
+	return f
+}
+
+// factsPhaseRank orders the phases; 0 is none.
+func factsPhaseRank(p string) int {
+	switch p {
+	case strike.PhaseThreatened:
+		return 1
+	case strike.PhaseStrike:
+		return 2
+	case strike.PhaseMediation:
+		return 3
+	case strike.PhaseTentativeAgreement:
+		return 4
+	case strike.PhaseRatified:
+		return 5
+	case strike.PhaseEnded:
+		return 6
+	}
+	return 0
+}
+
+type phaseSignal struct {
+	phase string
+	hints string // "|"-separated: the sentence holds one if re can match
+	re    *regexp.Regexp
+}
+
+// mayMatch reports whether the sentence holds one of the hints: a cheap
+// test before the regular expression.
+func (p phaseSignal) mayMatch(s string) bool {
+	for h := range strings.SplitSeq(p.hints, "|") {
+		if strings.Contains(s, h) {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	reWords   = `(?:[\w'’-]+ )` // one word and a space
+	reStrikeN = `(?:strike|walkout|work stoppage)`
+)
+
+// phaseSignals are the phrases that report a phase, matched on the
+// lower-cased sentence.
+var phaseSignals = []phaseSignal{
+	// Threatened: notices, votes, threats.
+	{strike.PhaseThreatened, "notice", regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:a |the )?strike\b|\b\d+-day notice\b|\b(?:ten|10)[- ]days?['’]? notice\b`)},
+	{strike.PhaseThreatened, "authori|strike vote", regexp.MustCompile(`\bauthori[sz](?:e|ed|es|ing) (?:an? |the )?` + reWords + `{0,2}?` + reStrikeN + `\b|\bstrike (?:authori[sz]ation|vote)\b`)},
+	{strike.PhaseThreatened, "strike|walk", regexp.MustCompile(`\b(?:could|may|might|would|will|plans? to|planning to|threaten(?:s|ed)? to|set to|ready to|prepared to|poised to|vowed to) (?:go on )?(?:strike|walk out|walk off)\b`)},
+	{strike.PhaseThreatened, "threat|possible|potential|looming|planned", regexp.MustCompile(`\bthreat(?:en(?:ed|s|ing)?)? (?:of )?(?:an? |the )?(?:[\w-]+ )?` + reStrikeN + `\b|\b(?:possible|potential|looming|planned|threatened) ` + reStrikeN + `\b`)},
+	{strike.PhaseThreatened, "read|prepar|plan|organiz", regexp.MustCompile(`\b(?:ready|readies|readying|prepare|prepares|preparing|plan|plans|planning|organize|organizes|organizing) (?:an? |the |for an? |for the )?` + reWords + `{0,2}?` + reStrikeN + `\b`)},
+	{strike.PhaseThreatened, "strike|walkout|stoppage", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:possible|likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
+	// Strike.
+	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on strike\b`)},
+	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
+	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on)\b|[.,;]|$)`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(`\b(?:began|begin|begins|beginning|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers)\b`)},
+	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
+	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? the picket lines?\b`)},
+	{strike.PhaseStrike, "picket|out since", regexp.MustCompile(`\bpicket lines? (?:formed|went up|ring|rings|ringed)\b|\bpickets? (?:formed|went up)\b|\b(?:join|joined|joins|joining) (?:the )?picket lines?\b|\bon the picket lines?\b|\bpicketed\b|\bout since\b`)},
+	// Mediation.
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|joins|joined)\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
+	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? )?(?:[\w-]+ )?mediator\b|\bwith an? (?:[\w-]+ )?mediator working\b`)},
+	// Tentative agreement.
+	{strike.PhaseTentativeAgreement, "tentative", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b`)},
+	{strike.PhaseTentativeAgreement, "agreement|deal|accord|pact", regexp.MustCompile(`\b(?:reached|reach|reaches|reaching|struck|strike|announced|secured|clinched) (?:an? |the )?` + reWords + `{0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord) (?:was |has been |is )?reached\b|\bwith a deal\b`)},
+	// Ratified.
+	{strike.PhaseRatified, "ratif|vote", regexp.MustCompile(`\b(?:voted|vote|votes) (?:overwhelmingly |narrowly )?to (?:ratify|approve)\b|\bratif(?:y|ies|ied)\b`)},
+	{strike.PhaseRatified, "approv", regexp.MustCompile(`\b(?:approved|approve|approves) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal)\b`)},
+	// Ended.
+	{strike.PhaseEnded, "strike|walkout|stoppage", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
+	{strike.PhaseEnded, "strike|walkout|stoppage", regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	{strike.PhaseEnded, "work|back", regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:with|on the job|at)\b|\bback with (?:their )?patients\b`)},
+}
+
+var (
+	// hypoRE finds words that make what follows a possibility, a plan or
+	// a wish rather than a fact.
+	hypoRE    = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|if|unless|whether|plans?|planned|planning|set|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going)\b|['’]ll\b`)
+	negRE     = regexp.MustCompile(`\b(?:not|no|never|without|non|nor)\b|n['’]t\b`)
+	partialRE = regexp.MustCompile(`\b(?:some|few|number|several|dozens|hundreds|handful)\b`)
+	agreeRE   = regexp.MustCompile(`\b(?:agreement|deal|accord)\b`)
+	// clauseRE marks where a clause begins.
+	clauseRE = regexp.MustCompile(`[,;:—–(]|\b(?:but|while|after|before|as|because|though|although|when|who|which|that)\b`)
+)
+
+// clauseBefore returns the words of the clause before offset i of s, at
+// most n of them.
+func clauseBefore(s string, i, n int) string {
+	pre := s[:i]
+	if locs := clauseRE.FindAllStringIndex(pre, -1); len(locs) > 0 {
+		pre = pre[locs[len(locs)-1][1]:]
+	}
+	w := strings.Fields(pre)
+	if len(w) > n {
+		w = w[len(w)-n:]
+	}
+	return strings.Join(w, " ")
+}
+
+// sentencePhase returns the most advanced phase the sentence reports.
+func sentencePhase(s string) string {
+	best := ""
+	for _, sig := range phaseSignals {
+		if !sig.mayMatch(s) {
+			continue
+		}
+		for _, m := range sig.re.FindAllStringIndex(s, -1) {
+			p := sig.phase
+			pre := clauseBefore(s, m[0], 8)
+			last := ""
+			if w := strings.Fields(pre); len(w) > 0 {
+				last = w[len(w)-1]
+			}
+			if m[0] > 0 && s[m[0]-1] == '-' || negRE.MatchString(lastWords(pre, 3)) || strings.HasSuffix(s[:m[0]], "non-") {
+				continue
+			}
+			if p != strike.PhaseThreatened && (hypoRE.MatchString(pre) || last == "to") {
+				if p != strike.PhaseStrike {
+					continue
+				}
+				p = strike.PhaseThreatened
+			}
+			if p == strike.PhaseEnded {
+				if agreeRE.MatchString(s) {
+					p = strike.PhaseTentativeAgreement
+				} else if partialRE.MatchString(pre) {
+					continue
+				}
+			}
+			if factsPhaseRank(p) > factsPhaseRank(best) {
+				best = p
+			}
+		}
+	}
+	return best
+}
+
+func lastWords(s string, n int) string {
+	w := strings.Fields(s)
+	if len(w) > n {
+		w = w[len(w)-n:]
+	}
+	return strings.Join(w, " ")
+}
+
+// detectPhase returns the most advanced phase reported in the lead (the
+// title and first paragraph), or, when the lead reports none, in the whole
+// article, with the index of the sentence that reports it.
+func detectPhase(ss []factSentence) (string, int) {
+	best, at := "", -1
+	for _, leadOnly := range []bool{true, false} {
+		for i, s := range ss {
+			if leadOnly && !s.lead {
+				continue
+			}
+			if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
+				best, at = p, i
+			}
+		}
+		if best != "" {
+			return best, at
+		}
+	}
+	return "", -1
+}
+
+// workersRE finds a count of people: "nearly 2,400 mental health workers".
+var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,5}?)(workers|employees|clinicians|therapists|members|professionals|nurses|psychologists|strikers|staff|staffers|counselors|caregivers|technicians|pharmacists|teachers|educators|doctors|physicians|residents|clerks|cashiers|drivers|cooks|housekeepers|janitors|machinists|mechanics|operators|engineers|faculty|firefighters|officers|actors|writers|miners|dockworkers|longshoremen|pilots|attendants|baristas|journalists|librarians|aides|assistants)\b`)
+
+var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites)\b`)
+
+// findWorkers returns the first count of workers, reading the title first.
+func findWorkers(ss []factSentence) (int, int, bool) {
+	for i, s := range ss {
+		if !strings.ContainsAny(s.text, "0123456789") {
+			continue
+		}
+		for _, m := range workersRE.FindAllStringSubmatchIndex(s.lower, -1) {
+			num := s.lower[m[4]:m[5]]
+			between := s.lower[m[6]:m[7]]
+			if notPeopleRE.MatchString(between) || strings.ContainsAny(between, "0123456789") {
+				continue
+			}
+			n, err := strconv.Atoi(strings.ReplaceAll(num, ",", ""))
+			if err != nil || n < 20 {
+				continue
+			}
+			if !strings.Contains(num, ",") && n >= 1900 && n <= 2100 {
+				continue // a year
+			}
+			return n, i, true
+		}
+	}
+	return 0, -1, false
+}
+
+// nameHit is a name found in a sentence.
+type nameHit struct {
+	canon      string
+	sent, at   int
+	contextual bool // after "strike by", "represented by", "members of", …
+}
+
+var unionContextRE = regexp.MustCompile(`(?i)(?:strikes?|walkouts?|action|led|called|represented|organized|members|unions|union|workers|clinicians) (?:by|of|in|from)(?: the)?(?: unions in the| unions of the)? ?$`)
+
+// unionAliasCtxRE finds a name given as another's short form right after
+// the union is named in context: "led by the United Nurses Associations
+// of California, known as UNAC".
+var unionAliasCtxRE = regexp.MustCompile(`(?i)\b(?:led|represented|organized|called) by\b[^.;]{0,120}(?:known as|\()\s*$`)
+
+// findNames returns the names of forms found in the sentence, in order,
+// outside the excluded phrases.
+func (x *Extractor) findNames(fs factSentence, forms []nameForm) []nameHit {
+	s := fs.text
+	var hits []nameHit
+	taken := make([]bool, len(s)+1)
+	for _, e := range x.exclude {
+		from := 0
+		for {
+			j := strings.Index(fs.lower[from:], e)
+			if j < 0 {
+				break
+			}
+			j += from
+			from = j + len(e)
+			if wordEdge(s, j, j+len(e)) {
+				for k := j; k < j+len(e); k++ {
+					taken[k] = true
+				}
+			}
+		}
+	}
+	for _, f := range forms {
+		from := 0
+		for {
+			j := strings.Index(s[from:], f.form)
+			if j < 0 {
+				break
+			}
+			j += from
+			end := j + len(f.form)
+			from = end
+			if !wordEdge(s, j, end) || taken[j] || taken[end-1] {
+				continue
+			}
+			canon := f.canon
+			// "UNAC/UHCP": a joint name reported whole.
+			if canon == f.form && end < len(s) && s[end] == '/' {
+				k := end + 1
+				for k < len(s) && (s[k] >= 'A' && s[k] <= 'Z' || s[k] >= '0' && s[k] <= '9') {
+					k++
+				}
+				if k > end+1 && wordEdge(s, j, k) {
+					canon = s[j:k]
+					end = k
+				}
+			}
+			for k := j; k < end; k++ {
+				taken[k] = true
+			}
+			pre := s[max(0, j-160):j]
+			ctx := unionContextRE.MatchString(pre) || unionAliasCtxRE.MatchString(pre)
+			hits = append(hits, nameHit{canon: canon, at: j, contextual: ctx})
+		}
+	}
+	slices.SortFunc(hits, func(a, b nameHit) int { return cmp.Compare(a.at, b.at) })
+	return hits
+}
+
+// wordEdge reports whether s[i:j] is not part of a longer word.
+func wordEdge(s string, i, j int) bool {
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if j < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// findUnion returns the union the article is about: the first named as
+// the one striking or representing the workers ("a strike by …",
+// "represented by …", "members of …"), else the first named.
+func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
+	var first *nameHit
+	for i, s := range ss {
+		for _, h := range x.findNames(s, x.unions) {
+			h.sent = i
+			if h.contextual {
+				return h.canon, i, true
+			}
+			if first == nil {
+				first = &h
+			}
+		}
+	}
+	if first != nil {
+		return first.canon, first.sent, true
+	}
+	return "", -1, false
+}
+
+// firstName returns the first name of forms found.
+func (x *Extractor) firstName(ss []factSentence, forms []nameForm) (string, int, bool) {
+	for i, s := range ss {
+		if h := x.findNames(s, forms); len(h) > 0 {
+			return h[0].canon, i, true
+		}
+	}
+	return "", -1, false
+}
+
+var (
+	// startRE finds words that say when a strike began or begins.
+	startRE = regexp.MustCompile(`\b(?:began|begin|begins|beginning|begun|started|start|starts|starting|since|went on strike|go on strike|going on strike|walked out|walked off the job|walk off the job|walk out|set to strike|first|put down (?:their )?(?:caseloads|tools)|pick up picket signs|hit the picket lines?)\b`)
+	// strikeCtxRE says a sentence is about the strike itself.
+	strikeCtxRE = regexp.MustCompile(`\b(?:strikes?|walkout|walked|walk off|walk out|picket\w*|struck|out since|on strike)\b|\bon the (?:[\w-]+ ){0,3}line\b`)
+	// blockRE finds words between a start word and a date that show the
+	// date belongs to something else.
+	blockRE = regexp.MustCompile(`\b(?:mediat\w*|talks|session|sessions|bargaining|agreement|deal|contract|vote|voting|said|says|after|before|expired|notice|meeting|rally|announced)\b|[,;]`)
+	// saidRE finds a date that says when something was said.
+	saidRE = regexp.MustCompile(`(?i)\b(?:said|says|announced|told|reported|confirmed|added|statement)\s+(?:on\s+)?$`)
+	// futureRE makes incomplete dates in a sentence resolve forward.
+	futureRE = regexp.MustCompile(`\b(?:will|would|set to|scheduled|plans?|planned|expected|next|upcoming|is to|are to)\b|['’]ll\b`)
+)
+
+// dayDate is a resolved date phrase of a sentence.
+type dayDate struct {
+	m dateMention
+	d time.Time
+}
+
+// dayDates returns the sentence's date phrases that name a single day,
+// resolved in direction dir, leaving out those that say when something
+// was said ("the union said Friday").
+func dayDates(s factSentence, pub time.Time, dir dateDir) []dayDate {
+	var out []dayDate
+	for _, m := range s.dates {
+		if saidRE.MatchString(s.text[max(0, m.Start-40):m.Start]) {
+			continue
+		}
+		d, day, ok := resolveDate(m.Text, pub, dir)
+		if !ok || !day {
+			continue
+		}
+		out = append(out, dayDate{m: m, d: d})
+	}
+	return out
+}
+
+// startDate returns the date a sentence gives for a strike's start: a day
+// shortly after a start word ("began Oct. 14", "since Oct. 14", "walked
+// off the job on Monday") or just before it ("Monday's walkout").
+func startDate(s factSentence, pub time.Time) (time.Time, bool) {
+	if !strikeCtxRE.MatchString(s.lower) {
+		return time.Time{}, false
+	}
+	starts := startRE.FindAllStringIndex(s.lower, -1)
+	if len(starts) == 0 {
+		return time.Time{}, false
+	}
+	dir := dirPast
+	if futureRE.MatchString(s.lower) {
+		dir = dirFuture
+	}
+	dates := dayDates(s, pub, dir)
+	best, bestGap := time.Time{}, 1<<30
+	// A date that opens the sentence ("A week from today, 2,400 members
+	// are to put down their caseloads") dates its main verb.
+	if len(dates) > 0 {
+		pre := strings.TrimSpace(s.lower[:dates[0].m.Start])
+		if (pre == "" || pre == "on") && strings.HasPrefix(s.lower[dates[0].m.End:], ",") {
+			best, bestGap = dates[0].d, 6
+		}
+	}
+	for _, st := range starts {
+		for _, dd := range dates {
+			var gap string
+			limit := 8
+			switch {
+			case dd.m.Start <= st[0] && st[1] <= dd.m.End:
+				gap = "" // "since Oct. 14"
+			case dd.m.Start >= st[1]:
+				gap = s.lower[st[1]:dd.m.Start]
+			case dd.m.End <= st[0]:
+				gap = s.lower[dd.m.End:st[0]]
+				limit = 3
+				if strings.ContainsAny(gap, ",;") {
+					continue
+				}
+			default:
+				continue
+			}
+			n := len(strings.Fields(gap))
+			if n > limit || blockRE.MatchString(gap) {
+				continue
+			}
+			if n < bestGap {
+				best, bestGap = dd.d, n
+			}
+		}
+	}
+	return best, bestGap < 1<<30
+}
+
+// titleStartRE finds a headline that reports a strike beginning.
+var titleStartRE = regexp.MustCompile(`\b(?:begins?|starts?|walk out|walks out|go on strike|goes on strike|launch(?:es)?)\b`)
+
+// findStarted returns the day the strike started (or, when only
+// threatened, is to start).
+func findStarted(ss []factSentence, pub time.Time, phase string) (time.Time, int, bool) {
+	for i, s := range ss {
+		if d, ok := startDate(s, pub); ok {
+			return d, i, true
+		}
+	}
+	// "San Diego therapists join picket lines as strike begins": the
+	// headline reports the start, the first paragraph gives the day.
+	if factsPhaseRank(phase) >= factsPhaseRank(strike.PhaseStrike) && len(ss) > 0 && titleStartRE.MatchString(ss[0].lower) && strikeCtxRE.MatchString(ss[0].lower) {
+		for i, s := range ss[1:] {
+			if !s.lead {
+				break
+			}
+			if dd := dayDates(s, pub, dirPast); len(dd) > 0 {
+				return dd[0].d, i + 1, true
+			}
+		}
+	}
+	return time.Time{}, -1, false
+}
+
+const reNumWords = `(?:\d{1,4}|(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)[ -]){0,4}(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))`
+
+var durationREs = []*regexp.Regexp{
+	regexp.MustCompile(`\b(\d{1,4})-day ` + reStrikeN + `\b(?: notice)?`),
+	regexp.MustCompile(`\b(?:after|lasted|lasting|struck for|strike for|on strike for|out for|ran for|running for|walked out for) (?:more than |nearly |about |almost )?(` + reNumWords + `) days\b`),
+	regexp.MustCompile(`\b(` + reNumWords + `) days (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`),
+	regexp.MustCompile(`\b(\d{1,4})(?:st|nd|rd|th) day\b`),
+	regexp.MustCompile(`\b(?:reaches|reached|hits|hit|passes|passed|marks|marked|nears|neared|enters|entered) (\d{1,4}) days\b`),
+}
+
+// findDuration returns how many days the strike has lasted, from "a
+// 196-day strike", "after 196 days", "100 days into the strike", "its
+// 100th day". Weeks and months are not converted: "10 weeks" is too
+// rough to count in days.
+func findDuration(ss []factSentence) (int, int, bool) {
+	for i, s := range ss {
+		if !strings.Contains(s.lower, "day") || !strikeCtxRE.MatchString(s.lower) {
+			continue
+		}
+		for _, re := range durationREs {
+			for _, m := range re.FindAllStringSubmatch(s.lower, -1) {
+				if strings.HasSuffix(m[0], " notice") {
+					continue
+				}
+				n, ok := numberWords(m[1])
+				if ok && n > 0 && n < 3000 {
+					return n, i, true
+				}
+			}
+		}
+	}
+	return 0, -1, false
+}
+
+// numberWords reads a number that may be preceded by other words: the
+// longest tail of s that is a number.
+func numberWords(s string) (int, bool) {
+	w := strings.Fields(s)
+	for i := range w {
+		if n, ok := smallNumber(strings.Join(w[i:], " ")); ok {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+var (
+	offerRE    = regexp.MustCompile(`\b(\d{1,2}(?:\.\d+)?)\s?(?:%|percent)\s+(?:(?:pay |wage |general |total )?(?:raises?|increases?|hikes?)\s+)?(?:(?:spread|phased in|spread out)\s+)?over\s+(` + reNumWords + `|\d{1,2})\s+years?\b`)
+	offerCueRE = regexp.MustCompile(`\b(?:offer\w*|propos\w*|counter\w*|on the table|agreement|deal|contract|includes?)\b`)
+)
+
+// findOffer returns the employer's offer as "18% over four years", from a
+// sentence about an offer or agreement when there is one.
+func findOffer(ss []factSentence) (string, int, bool) {
+	first, at := "", -1
+	for i, s := range ss {
+		m := offerRE.FindStringSubmatch(s.lower)
+		if m == nil {
+			continue
+		}
+		unit := "years"
+		if n, ok := numberWords(m[2]); ok && n == 1 {
+			unit = "year"
+		}
+		o := fmt.Sprintf("%s%% over %s %s", m[1], m[2], unit)
+		if offerCueRE.MatchString(s.lower) {
+			return o, i, true
+		}
+		if first == "" {
+			first, at = o, i
+		}
+	}
+	return first, at, first != ""
+}
+
+// findDemands returns the demands stated, in the order first stated, with
+// the index of the first sentence stating one.
+func (x *Extractor) findDemands(ss []factSentence) ([]string, int) {
+	var out []string
+	at := -1
+	for i, s := range ss {
+		for _, d := range x.demands {
+			if slices.Contains(out, d.name) || !d.matches(s.lower) {
+				continue
+			}
+			out = append(out, d.name)
+			if at < 0 {
+				at = i
+			}
+		}
+	}
+	return out, at
+}
+
+func (d demandMatcher) matches(s string) bool {
+	if len(d.groups) == 0 {
+		return false
+	}
+	for gi, g := range d.groups {
+		ok := false
+		for pi, re := range g {
+			if h := d.hints[gi][pi]; h != "" && !strings.Contains(s, h) {
+				continue
+			}
+			if re.MatchString(s) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// eventSlack is how long before publication an event may lie and still be
+// reported: news of Monday's mediation is often published on Tuesday.
+const eventSlack = 2 * 24 * time.Hour
+
+var (
+	voteRE      = regexp.MustCompile(`\b(?:vot\w*|ballot\w*|ratif\w*)\b`)
+	authorizeRE = regexp.MustCompile(`\bauthori[sz]`)
+	mediationRE = regexp.MustCompile(`\bmediat\w*`)
+	rallyRE     = regexp.MustCompile(`\b(?:rall(?:y|ies)|march|vigil|protest)\b`)
+	endRE       = regexp.MustCompile(`\b(?:end|ends|ending)\b`)
+)
+
+// findEvents returns the dated events on or after (about) the publication
+// date: strike begins or ends, mediation begins, a ratification or strike
+// authorization vote, a rally. Each is "what" happens on the day.
+func findEvents(ss []factSentence, pub time.Time) ([]strike.Event, int) {
+	var out []strike.Event
+	at := -1
+	from := dayOf(pub).Add(-eventSlack)
+	for i, s := range ss {
+		future := futureRE.MatchString(s.lower)
+		dir := dirNearest
+		if future {
+			dir = dirFuture
+		}
+		dates := dayDates(s, pub, dir)
+		if len(dates) == 0 {
+			continue
+		}
+		var start time.Time
+		if d, ok := startDate(s, pub); ok {
+			start = d
+		}
+		// Keywords are looked for with the dates blanked out, so that
+		// "March 10" is no march.
+		words := []byte(s.lower)
+		for _, dd := range dates {
+			for k := dd.m.Start; k < dd.m.End; k++ {
+				words[k] = ' '
+			}
+		}
+		w := string(words)
+		for _, dd := range dates {
+			if dd.d.Before(from) {
+				continue
+			}
+			what := ""
+			switch {
+			case voteRE.MatchString(w) && authorizeRE.MatchString(w):
+				what = "strike authorization vote"
+			case voteRE.MatchString(w):
+				what = "ratification vote"
+			case mediationRE.MatchString(w):
+				what = "mediation begins"
+			case rallyRE.MatchString(w):
+				what = "rally"
+			case future && dd.d.Equal(start):
+				what = "strike begins"
+			case future && strikeCtxRE.MatchString(w) && endRE.MatchString(w):
+				what = "strike ends"
+			}
+			if what == "" {
+				continue
+			}
+			e := strike.Event{Date: dd.d.Format(time.DateOnly), What: what}
+			if !slices.Contains(out, e) {
+				out = append(out, e)
+				if at < 0 {
+					at = i
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b strike.Event) int { return cmp.Compare(a.Date, b.Date) })
+	return out, at
+}
+
+// MergeFacts merges the facts of a story's articles: newer's non-zero
+// fields win over older's, demands and events are the union of both
+// (newer's first; events by date), and each field's evidence comes from
+// the article that gave the field (for demands and events, newer's when it
+// has some, else older's). Neither argument is modified.
+func MergeFacts(newer, older strike.Facts) strike.Facts {
+	f := strike.Facts{}
+	ev := map[string]string{}
+	take := func(key string, fromNewer bool) {
+		src := older.Evidence
+		if fromNewer {
+			src = newer.Evidence
+		}
+		if s, ok := src[key]; ok {
+			ev[key] = s
+		}
+	}
+	pickS := func(n, o string, key string) string {
+		if n != "" {
+			take(key, true)
+			return n
+		}
+		if o != "" {
+			take(key, false)
+		}
+		return o
+	}
+	pickI := func(n, o int, key string) int {
+		if n != 0 {
+			take(key, true)
+			return n
+		}
+		if o != 0 {
+			take(key, false)
+		}
+		return o
+	}
+	f.Phase = pickS(newer.Phase, older.Phase, "phase")
+	f.Workers = pickI(newer.Workers, older.Workers, "workers")
+	f.Union = pickS(newer.Union, older.Union, "union")
+	f.Employer = pickS(newer.Employer, older.Employer, "employer")
+	f.Started = pickS(newer.Started, older.Started, "started")
+	f.DurationDays = pickI(newer.DurationDays, older.DurationDays, "duration_days")
+	f.Offer = pickS(newer.Offer, older.Offer, "offer")
+	for _, d := range slices.Concat(newer.Demands, older.Demands) {
+		if !slices.Contains(f.Demands, d) {
+			f.Demands = append(f.Demands, d)
+		}
+	}
+	takeList := func(key string, n, o int) {
+		if _, ok := newer.Evidence[key]; ok && n > 0 {
+			take(key, true)
+		} else if o > 0 {
+			take(key, false)
+		}
+	}
+	takeList("demands", len(newer.Demands), len(older.Demands))
+	for _, e := range slices.Concat(newer.Events, older.Events) {
+		if !slices.Contains(f.Events, e) {
+			f.Events = append(f.Events, e)
+		}
+	}
+	slices.SortStableFunc(f.Events, func(a, b strike.Event) int { return cmp.Compare(a.Date, b.Date) })
+	takeList("events", len(newer.Events), len(older.Events))
+	if len(ev) > 0 {
+		f.Evidence = ev
+	}
+	return f
+}

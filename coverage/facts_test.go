@@ -1,0 +1,312 @@
+package coverage
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+func testExtractor() *Extractor {
+	return NewExtractor(FactsOptions{
+		Unions:    []string{"National Union of Healthcare Workers", "UNAC", "Coalition of Kaiser Permanente Unions"},
+		Employers: []string{"Kaiser Permanente"},
+		Aliases:   map[string]string{"National Union of Health Care Workers": "National Union of Healthcare Workers"},
+		Exclude:   []string{"Kaiser Aluminum"},
+	})
+}
+
+// wed is a Wednesday afternoon publication date.
+var wed = time.Date(2025, 3, 12, 17, 0, 0, 0, time.UTC)
+
+func TestSentencePhase(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     string
+	}{
+		{"Hotel cooks went on strike Monday.", strike.PhaseStrike},
+		{"Bus drivers walked off the job at dawn.", strike.PhaseStrike},
+		{"Striking nurses marched downtown.", strike.PhaseStrike},
+		{"The walkout entered its third week.", strike.PhaseStrike},
+		{"Two weeks into the strike, nobody has moved.", strike.PhaseStrike},
+		{"Clinicians who are not on strike keep working.", ""},
+		{"Non-striking staff covered shifts.", ""},
+		{"An open-ended strike is a hard thing.", ""},
+		{"If talks fail they may strike next month.", strike.PhaseThreatened},
+		{"Teachers could strike as early as Friday.", strike.PhaseThreatened},
+		{"Members authorized a strike last week.", strike.PhaseThreatened},
+		{"The union delivered a 10-day strike notice.", strike.PhaseThreatened},
+		{"They will go on strike beginning Oct. 14.", strike.PhaseThreatened},
+		{"Union leaders are readying a walkout.", strike.PhaseThreatened},
+		{"Both sides agreed to enter mediation.", strike.PhaseMediation},
+		{"Mediation begins Thursday in Oakland.", strike.PhaseMediation},
+		{"The governor urged them to bring in a mediator.", ""},
+		{"The two sides reached a tentative agreement overnight.", strike.PhaseTentativeAgreement},
+		{"Kaiser hoped to reach an agreement soon.", ""},
+		{"Members will vote on whether to ratify the deal.", ""},
+		{"Members voted to ratify the contract on Sunday.", strike.PhaseRatified},
+		{"Workers returned to work Tuesday.", strike.PhaseEnded},
+		{"The strike ended after nine days.", strike.PhaseEnded},
+		{"A deal ended the strike.", strike.PhaseTentativeAgreement},
+		{"Strikers will return to work next week.", strike.PhaseStrike},
+		{"Some clinicians have returned to work during the strike.", ""},
+		{"Some clinicians have returned to work, and others went on strike.", strike.PhaseStrike},
+		{"The strike is over and the contract is ratified.", strike.PhaseEnded},
+	}
+	for _, tt := range tests {
+		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
+			t.Errorf("sentencePhase(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestExtract(t *testing.T) {
+	x := testExtractor()
+	tests := []struct {
+		name  string
+		title string
+		text  string
+		want  strike.Facts // Evidence is not compared
+	}{
+		{
+			name:  "strike begins",
+			title: "Kaiser therapists walk out",
+			text: "About 1,200 NUHW therapists at Kaiser went on strike Monday, saying the health system serves 4.8 million members with too few clinicians.\n\n" +
+				"Kaiser has offered a 12.5% raise over three years. The union wants pensions restored.",
+			want: strike.Facts{
+				Phase: strike.PhaseStrike, Workers: 1200, Union: "National Union of Healthcare Workers",
+				Employer: "Kaiser Permanente", Started: "2025-03-10", Offer: "12.5% over three years",
+				Demands: []string{"restore pensions"},
+			},
+		},
+		{
+			name:  "threat with dated start and rally",
+			title: "Kaiser Permanente workers set strike date",
+			text: "Members of the National Union of Health Care Workers will walk off the job on Monday, March 24, the union said Tuesday.\n\n" +
+				"A rally is planned for March 20 in Pasadena.",
+			want: strike.Facts{
+				Phase: strike.PhaseThreatened, Union: "National Union of Healthcare Workers", Employer: "Kaiser Permanente",
+				Started: "2025-03-24",
+				Events:  []strike.Event{{Date: "2025-03-20", What: "rally"}, {Date: "2025-03-24", What: "strike begins"}},
+			},
+		},
+		{
+			name:  "tentative agreement with vote",
+			title: "Deal reached after 45-day strike",
+			text:  "Kaiser and the Coalition of Kaiser Permanente Unions reached a tentative agreement Tuesday. The strike began Jan. 27. Voting on ratification closes March 21.",
+			want: strike.Facts{
+				Phase: strike.PhaseTentativeAgreement, Union: "Coalition of Kaiser Permanente Unions", Employer: "Kaiser Permanente",
+				Started: "2025-01-27", DurationDays: 45,
+				Events: []strike.Event{{Date: "2025-03-21", What: "ratification vote"}},
+			},
+		},
+		{
+			name:  "joint union name and days into",
+			title: "UNAC/UHCP nurses picket Kaiser",
+			text:  "Thirty days into the walkout, nurses represented by UNAC/UHCP said Kaiser Permanente had not returned to the table.",
+			want: strike.Facts{
+				Phase: strike.PhaseStrike, Union: "UNAC/UHCP", Employer: "Kaiser Permanente", DurationDays: 30,
+			},
+		},
+		{
+			name:  "fronted date",
+			title: "Grocery clerks to strike",
+			text:  "On Friday, some 900 clerks will walk out of 40 stores. The company said talks continue.",
+			want: strike.Facts{
+				Phase: strike.PhaseThreatened, Workers: 900, Started: "2025-03-14",
+				Events: []strike.Event{{Date: "2025-03-14", What: "strike begins"}},
+			},
+		},
+		{
+			name:  "excluded look-alike",
+			title: "Kaiser Aluminum posts profit",
+			text:  "KAISER ALUMINUM said sales rose. Kaiser Permanente was not involved.",
+			want:  strike.Facts{Employer: "Kaiser Permanente"},
+		},
+		{
+			name:  "nothing",
+			title: "Flu shots available",
+			text:  "Clinics open Saturday.",
+			want:  strike.Facts{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: wed})
+			for k, s := range got.Evidence {
+				if s == "" || !strings.Contains(tt.title+"\n"+tt.text, s) {
+					t.Errorf("Evidence[%q] = %q: not a sentence of the article", k, s)
+				}
+			}
+			got.Evidence = nil
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Extract\n got %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractEvidence(t *testing.T) {
+	x := testExtractor()
+	a := &strike.Article{
+		Title:     "Kaiser mental health workers strike",
+		Text:      "Nearly 2,400 clinicians walked out Monday. Gov. Newsom said little.",
+		Published: wed,
+	}
+	got := x.Extract(a)
+	if want := "Nearly 2,400 clinicians walked out Monday."; got.Evidence["workers"] != want {
+		t.Errorf("Evidence[workers] = %q, want %q", got.Evidence["workers"], want)
+	}
+	if want := "Kaiser mental health workers strike"; got.Evidence["employer"] != want {
+		t.Errorf("Evidence[employer] = %q, want %q", got.Evidence["employer"], want)
+	}
+	if got := x.Extract(nil); !reflect.DeepEqual(got, strike.Facts{}) {
+		t.Errorf("Extract(nil) = %+v, want zero", got)
+	}
+}
+
+func TestFactsOptionsFromProfile(t *testing.T) {
+	p := strike.Profile{
+		Employer: []strike.Term{{Text: "Kaiser", Weight: 1.5}, {Text: "Kaiser Permanente", Weight: 3}},
+		Union: []strike.Term{
+			{Text: "NUHW", Weight: 3},
+			{Text: "National Union of Healthcare Workers", Weight: 3},
+			{Text: "National Union of Health Care Workers", Weight: 3},
+			{Text: "UNAC", Weight: -4},
+		},
+		Exclude: []strike.Term{{Text: "Kaiser Aluminum"}},
+	}
+	got := FactsOptionsFromProfile(p)
+	want := FactsOptions{
+		Exclude:   []string{"Kaiser Aluminum"},
+		Unions:    []string{"National Union of Healthcare Workers", "UNAC"},
+		Employers: []string{"Kaiser Permanente"},
+		Aliases: map[string]string{
+			"NUHW":                                  "National Union of Healthcare Workers",
+			"National Union of Health Care Workers": "National Union of Healthcare Workers",
+			"Kaiser":                                "Kaiser Permanente",
+		},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("FactsOptionsFromProfile\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestMergeFacts(t *testing.T) {
+	older := strike.Facts{
+		Phase: strike.PhaseStrike, Workers: 2400, Union: "U", Started: "2024-10-14",
+		Demands:  []string{"restore pensions", "more time"},
+		Events:   []strike.Event{{Date: "2024-10-14", What: "strike begins"}},
+		Evidence: map[string]string{"phase": "old phase", "workers": "old workers", "demands": "old demands"},
+	}
+	newer := strike.Facts{
+		Phase: strike.PhaseMediation, Employer: "E",
+		Demands:  []string{"pay parity", "restore pensions"},
+		Events:   []strike.Event{{Date: "2025-03-10", What: "mediation begins"}, {Date: "2024-10-14", What: "strike begins"}},
+		Evidence: map[string]string{"phase": "new phase", "employer": "new employer"},
+	}
+	got := MergeFacts(newer, older)
+	want := strike.Facts{
+		Phase: strike.PhaseMediation, Workers: 2400, Union: "U", Employer: "E", Started: "2024-10-14",
+		Demands: []string{"pay parity", "restore pensions", "more time"},
+		Events:  []strike.Event{{Date: "2024-10-14", What: "strike begins"}, {Date: "2025-03-10", What: "mediation begins"}},
+		Evidence: map[string]string{
+			"phase": "new phase", "workers": "old workers", "employer": "new employer", "demands": "old demands",
+		},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("MergeFacts\n got %+v\nwant %+v", got, want)
+	}
+	if len(older.Demands) != 2 || len(newer.Events) != 2 {
+		t.Error("MergeFacts modified its arguments")
+	}
+	if got := MergeFacts(strike.Facts{}, strike.Facts{}); !reflect.DeepEqual(got, strike.Facts{}) {
+		t.Errorf("MergeFacts of zeros = %+v, want zero", got)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Kaiser workers strike", "About 2,400 NUHW members went on strike Monday, Oct. 14. Kaiser offered 18% over four years.", int64(1728900000))
+	f.Add("Deal reached", "After one hundred days into the strike, voting closes May 13.", int64(1745800000))
+	f.Add("", "\xff 12,000,000 workers since October 99 a week from today", int64(0))
+	x := testExtractor()
+	f.Fuzz(func(t *testing.T, title, text string, unix int64) {
+		a := &strike.Article{Title: title, Text: text, Published: time.Unix(unix%(1<<36), 0)}
+		got := x.Extract(a)
+		if got.Phase != "" && factsPhaseRank(got.Phase) == 0 {
+			t.Fatalf("phase %q", got.Phase)
+		}
+		for _, d := range append([]string{got.Started}, eventDates(got.Events)...) {
+			if d == "" {
+				continue
+			}
+			if _, err := time.Parse(time.DateOnly, d); err != nil {
+				t.Fatalf("date %q: %v", d, err)
+			}
+		}
+		if got.Workers < 0 || got.DurationDays < 0 {
+			t.Fatalf("negative count in %+v", got)
+		}
+		for k, s := range got.Evidence {
+			if !strings.Contains(title+text, s) && !strings.Contains(strings.TrimSpace(title), s) {
+				t.Fatalf("Evidence[%q] = %q is not in the article", k, s)
+			}
+		}
+	})
+}
+
+func eventDates(es []strike.Event) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Date)
+	}
+	return out
+}
+
+// benchArticle is a news story of about 2 KB.
+const benchArticle = `LOS ANGELES - Roughly 2,400 Kaiser Permanente mental health workers went on strike Monday at clinics and hospitals from San Diego to Bakersfield, beginning an open-ended walkout over pay, pensions and the time clinicians have to care for patients.
+
+The strikers, represented by the National Union of Healthcare Workers, include psychologists, marriage and family therapists, clinical social workers, psychiatric nurses and addiction medicine counselors. Picket lines formed before dawn outside Kaiser medical centers in Los Angeles, San Diego, Riverside and Orange County.
+
+The union wants Kaiser to restore pensions for clinicians hired in recent years and to bring their pay in line with other licensed professionals at Kaiser, who it says earn about 40% more. It is also pressing for more protected time each week for patient-care duties outside of therapy sessions, such as answering messages and coordinating with other providers.
+
+Kaiser said it has offered an 18% raise over four years along with better benefits and additional non-appointment time. The company called the strike unnecessary and said members would continue to get timely therapy from other licensed clinicians in its network.
+
+A rally is planned for Saturday, Oct. 19, outside the Los Angeles Medical Center on Sunset Boulevard, the union said. Their contract expired Sept. 30. No new talks were scheduled as of Monday, and Gov. Gavin Newsom's office said it was watching closely.
+
+Health policy researchers said the strike would test whether Kaiser can meet state rules requiring non-urgent follow-up appointments within 10 business days.`
+
+func BenchmarkExtract(b *testing.B) {
+	x := testExtractor()
+	a := &strike.Article{Title: "Kaiser mental health workers strike across Southern California", Text: benchArticle,
+		Published: time.Date(2024, 10, 14, 15, 0, 0, 0, time.UTC)}
+	b.SetBytes(int64(len(a.Title) + len(a.Text)))
+	for b.Loop() {
+		x.Extract(a)
+	}
+}
+
+func TestFindWorkers(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"Nearly 2,400 mental health workers walked out.", 2400},
+		{"About 2,400 clinicians struck.", 2400},
+		{"More than 300 hotel housekeepers and cooks, 300 workers in all, struck.", 300},
+		{"Kaiser serves 4.8 million members; 2,400 therapists are out.", 2400},
+		{"The 2,000 patients waited; 150 nurses picketed.", 150},
+		{"In 2022 therapists struck for 10 weeks.", 0},
+		{"It paid $25,000 members dues.", 0},
+		{"Only 12 nurses came.", 0},
+	}
+	for _, tt := range tests {
+		s := factSentence{text: tt.text, lower: lowerSameLen(tt.text)}
+		got, _, _ := findWorkers([]factSentence{s})
+		if got != tt.want {
+			t.Errorf("findWorkers(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
