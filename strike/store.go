@@ -3,6 +3,7 @@ package strike
 import (
 	"context"
 	"errors"
+	"time"
 )
 
 // Sentinel errors shared by every backend.
@@ -16,6 +17,35 @@ var (
 type ArticleFilter struct {
 	CampaignID string // empty: any campaign
 	Limit      int    // 0: no limit
+	// Tiers keeps only articles of these tiers; empty: any tier.
+	Tiers []Tier
+	// StoryID keeps only the members of this story; 0: any.
+	StoryID int64
+	// Unassigned keeps only articles with no story yet.
+	Unassigned bool
+	// Since keeps only articles published at or after it (undated ones
+	// excluded); zero: any time.
+	Since time.Time
+	// URL keeps only the article with this canonical URL; empty: any.
+	URL string
+}
+
+// StoryFilter selects stories. The zero value selects every story, most
+// recently updated first.
+type StoryFilter struct {
+	CampaignID string // empty: any campaign
+	Tiers      []Tier // empty: any tier
+	Limit      int    // 0: no limit
+}
+
+// StoryMember is what story clustering remembers of an article.
+type StoryMember struct {
+	ArticleID int64
+	StoryID   int64
+	Published time.Time
+	Title     string
+	Tier      Tier
+	Signature []byte // the clustering fingerprint, opaque to the store; nil if none
 }
 
 // Store is the contract every storage backend (SQLite, PostgreSQL) fulfils.
@@ -47,6 +77,40 @@ type Store interface {
 	// Articles returns the articles the filter selects, newest published first
 	// (ties broken by ID descending).
 	Articles(ctx context.Context, f ArticleFilter) ([]Article, error)
+
+	// SetCoverage records what coverage found in a stored article: its story
+	// (0: none), facts and clustering signature (kept byte for byte; empty
+	// is stored as nil). The story must be one of the article's campaign.
+	// ErrNotFound, and nothing changed, if there is no such article or story.
+	SetCoverage(ctx context.Context, articleID, storyID int64, facts Facts, signature []byte) error
+
+	// StoryMembers returns the members of the campaign's stories published
+	// at or after since (zero: all, undated ones first), oldest first (ties
+	// by article ID), to rebuild the clustering index.
+	StoryMembers(ctx context.Context, campaignID string, since time.Time) ([]StoryMember, error)
+
+	// SaveStory inserts a story (ID 0: the new ID is returned) or updates
+	// one: title, summary and its sources, tier, first seen, updated, facts.
+	// The story's Articles are not saved here: membership is set with
+	// SetCoverage. An update never changes the story's CampaignID.
+	// ErrNotFound when updating a story that does not exist.
+	SaveStory(ctx context.Context, s Story) (int64, error)
+
+	// Story returns one story with its Articles (oldest first), or ErrNotFound.
+	Story(ctx context.Context, id int64) (Story, error)
+
+	// Stories returns the stories the filter selects, with their Articles,
+	// most recently updated first (ties by ID descending; never updated last).
+	Stories(ctx context.Context, f StoryFilter) ([]Story, error)
+
+	// SetPin stores a captain's pin, replacing the campaign's pin of the same field.
+	SetPin(ctx context.Context, p Pin) error
+
+	// DeletePin removes a pin; ErrNotFound if the field was not pinned.
+	DeletePin(ctx context.Context, campaignID string, field StatusField) error
+
+	// Pins returns the campaign's pins, ordered by field (bytewise).
+	Pins(ctx context.Context, campaignID string) ([]Pin, error)
 
 	// Ping reports whether the store is reachable.
 	Ping(ctx context.Context) error

@@ -44,7 +44,8 @@ var dialect = sqlstore.Dialect{
 	Name:         "postgres",
 	Time:         func(t time.Time) any { return t },
 	KnownKeysSQL: `SELECT key FROM articles WHERE campaign_id = $1 AND key = ANY($2)`,
-	KeysArg:      func(keys []string) (any, error) { return keys, nil },
+	ListArg:      func(list any) (any, error) { return list, nil },
+	In:           func(expr, param string) string { return expr + ` = ANY(` + param + `)` },
 	// PostgreSQL sorts NULL first in DESC order unless told.
 	ArticlesOrder: `published DESC NULLS LAST, id DESC`,
 	// A whole SavePoll transaction may run again when it deadlocked with

@@ -57,10 +57,11 @@ var dialect = sqlstore.Dialect{
 	// json_each keeps it one statement with one parameter however many
 	// keys there are; the UNIQUE (campaign_id, key) index serves the lookup.
 	KnownKeysSQL: `SELECT key FROM articles WHERE campaign_id = $1 AND key IN (SELECT value FROM json_each($2))`,
-	KeysArg: func(keys []string) (any, error) {
-		b, err := json.Marshal(keys)
+	ListArg: func(list any) (any, error) {
+		b, err := json.Marshal(list)
 		return string(b), err
 	},
+	In: func(expr, param string) string { return expr + ` IN (SELECT value FROM json_each(` + param + `))` },
 	// NULLs sort first in SQLite, so DESC puts them last as in PostgreSQL.
 	ArticlesOrder: `published DESC, id DESC`,
 }

@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -87,7 +89,7 @@ func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 
 	var applied string
 	r := raw(t, path)
-	if err := r.QueryRowContext(ctx, `SELECT applied_at FROM schema_migrations WHERE version = 1`).Scan(&applied); err != nil {
+	if err := r.QueryRowContext(ctx, `SELECT max(applied_at) FROM schema_migrations`).Scan(&applied); err != nil {
 		t.Fatal(err)
 	}
 
@@ -107,8 +109,8 @@ func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 	if err := r.QueryRowContext(ctx, `SELECT count(*), max(applied_at) FROM schema_migrations`).Scan(&n, &applied2); err != nil {
 		t.Fatal(err)
 	}
-	if n != 1 || applied2 != applied {
-		t.Errorf("schema_migrations: %d rows, applied_at %q; want 1 row, unchanged %q", n, applied2, applied)
+	if want := migrationCount(t); n != want || applied2 != applied {
+		t.Errorf("schema_migrations: %d rows, applied_at %q; want %d rows, unchanged %q", n, applied2, want, applied)
 	}
 	var mode string
 	if err := r.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
@@ -117,6 +119,93 @@ func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 	if mode != "wal" {
 		t.Errorf("journal_mode = %q, want wal", mode)
 	}
+}
+
+// TestMigrateFromSchema1 opens a database an older build made (schema 1
+// only, with data): Open migrates it to the current schema, keeping the
+// articles and feed states, and the new methods work on the old rows.
+func TestMigrateFromSchema1(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "bot.db")
+	schema1, err := os.ReadFile(filepath.Join("migrations", "0001_init.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := raw(t, path)
+	for _, q := range []string{
+		`CREATE TABLE schema_migrations (
+	version    INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL,
+	applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT`,
+		string(schema1),
+		`INSERT INTO schema_migrations (version, name) VALUES (1, '0001_init.sql')`,
+		`INSERT INTO articles (campaign_id, feed, key, url, title, source, author, summary, text, published,
+	published_estimated, first_seen, tier, score, reasons, story_id, facts)
+VALUES
+	('kaiser-2024', 'https://news.example.test/rss', 'old-1', 'https://news.example.test/old-1', 'Strike begins', 'Ledger', '', '', 'About 2,400 workers walked out.',
+	 1728914400000000, 0, 1728914460000000, 'core', 7.5, '["union in title"]', NULL, '{"workers":2400}'),
+	('kaiser-2024', 'https://news.example.test/rss', 'old-2', 'https://news.example.test/old-2', 'Picket lines grow', 'Ledger', '', '', '',
+	 1729000800000000, 0, 1729000860000000, 'related', 3, '[]', NULL, '{}')`,
+		`INSERT INTO feeds (url, campaign_id, title, etag, last_modified, body_hash, polls, last_error_text, failures)
+VALUES ('https://news.example.test/rss', 'kaiser-2024', 'Labor', '"e1"', '', '', 4, '', 0)`,
+	} {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatalf("building a schema 1 database: %v", err)
+		}
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db := open(t, path)
+	arts, err := db.Articles(ctx, strike.ArticleFilter{CampaignID: "kaiser-2024", Unassigned: true,
+		Tiers: []strike.Tier{strike.TierCore, strike.TierRelated}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := keys(arts), []string{"old-2", "old-1"}; !slices.Equal(got, want) {
+		t.Fatalf("unassigned articles after migration = %q, want %q", got, want)
+	}
+	if got := arts[1]; got.Facts.Workers != 2400 || got.Text != "About 2,400 workers walked out." || !got.Published.Equal(time.Date(2024, 10, 14, 14, 0, 0, 0, time.UTC)) {
+		t.Errorf("old article after migration = %+v", got)
+	}
+	if st, err := db.FeedState(ctx, "https://news.example.test/rss"); err != nil || st.Polls != 4 || st.ETag != `"e1"` {
+		t.Errorf("feed state after migration = %+v, %v", st, err)
+	}
+
+	id, err := db.SaveStory(ctx, strike.Story{CampaignID: "kaiser-2024", Title: "Strike begins", Tier: strike.TierCore})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetCoverage(ctx, arts[1].ID, id, arts[1].Facts, []byte{0xca, 0xfe}); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := db.StoryMembers(ctx, "kaiser-2024", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].ArticleID != arts[1].ID || !slices.Equal(ms[0].Signature, []byte{0xca, 0xfe}) {
+		t.Errorf("StoryMembers after migration = %+v", ms)
+	}
+	if err := db.SetPin(ctx, strike.Pin{CampaignID: "kaiser-2024", Field: strike.FieldWorkers, Value: "2400"}); err != nil {
+		t.Errorf("SetPin after migration: %v", err)
+	}
+	var n int
+	if err := raw(t, path).QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if want := migrationCount(t); n != want {
+		t.Errorf("schema_migrations has %d rows, want %d", n, want)
+	}
+}
+
+func keys(as []strike.Article) []string {
+	ks := make([]string, len(as))
+	for i, a := range as {
+		ks[i] = a.Key
+	}
+	return ks
 }
 
 func TestTwoOpensOnOneFile(t *testing.T) {
@@ -276,9 +365,28 @@ func TestArticlesUsesIndex(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bot.db")
 	open(t, path)
 	r := raw(t, path)
-	for _, q := range []string{
-		`SELECT id FROM articles WHERE campaign_id = 'x' ORDER BY published DESC, id DESC LIMIT 10`,
+	// The queries as sqlstore writes them, with constants for parameters,
+	// and the index each must use.
+	for _, tt := range []struct{ q, index string }{
+		{`SELECT id FROM articles WHERE campaign_id = 'x' ORDER BY published DESC, id DESC LIMIT 10`, "articles_campaign_published"},
+		// Articles: unassigned core and related articles.
+		{`SELECT id FROM articles WHERE campaign_id = 'x' AND tier IN (SELECT value FROM json_each('["core","related"]'))
+			AND tier <> 'none' AND story_id IS NULL ORDER BY published DESC, id DESC LIMIT 10`, "articles_unassigned"},
+		// Articles: a story's members.
+		{`SELECT id, title FROM articles WHERE story_id = 3 ORDER BY published DESC, id DESC`, "articles_story"},
+		// Articles: by URL.
+		{`SELECT id, title FROM articles WHERE campaign_id = 'x' AND url = 'https://a.example/' AND url <> '' ORDER BY published DESC, id DESC`, "articles_campaign_url"},
+		// Stories and their members.
+		{`SELECT id, title FROM stories WHERE campaign_id = 'x' ORDER BY updated DESC NULLS LAST, id DESC LIMIT 20`, "stories_campaign_updated"},
+		{`SELECT story_id, id, url, title, source, published FROM articles
+			WHERE story_id IN (SELECT value FROM json_each('[3,1,2]')) ORDER BY story_id, published ASC NULLS FIRST, id ASC`, "articles_story"},
+		// StoryMembers.
+		{`SELECT id, story_id, published, title, tier, signature FROM articles
+			WHERE campaign_id = 'x' AND story_id IS NOT NULL AND published >= 5 ORDER BY published ASC NULLS FIRST, id ASC`, "articles_campaign_published"},
+		// Pins.
+		{`SELECT field, value FROM pins WHERE campaign_id = 'x' ORDER BY field`, "PRIMARY KEY"},
 	} {
+		q := tt.q
 		rows, err := r.QueryContext(t.Context(), `EXPLAIN QUERY PLAN `+q)
 		if err != nil {
 			t.Fatal(err)
@@ -293,8 +401,8 @@ func TestArticlesUsesIndex(t *testing.T) {
 			plan += detail + "; "
 		}
 		rows.Close()
-		if contains(plan, "TEMP B-TREE") || !contains(plan, "INDEX") {
-			t.Errorf("plan for %q: %s; want an index scan without a sort", q, plan)
+		if contains(plan, "TEMP B-TREE") || !contains(plan, tt.index) {
+			t.Errorf("plan for %q: %s; want a scan of %s without a sort", q, plan, tt.index)
 		}
 	}
 }
@@ -357,4 +465,8 @@ func BenchmarkSavePoll100Known(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func BenchmarkStories20(b *testing.B) {
+	storetest.BenchStories20(b, open(b, filepath.Join(b.TempDir(), "bot.db")))
 }

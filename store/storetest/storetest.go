@@ -17,7 +17,11 @@
 // must agree on: strings are stored without NUL bytes and with invalid UTF-8
 // replaced by U+FFFD; times come back in UTC, truncated to microseconds, and
 // the zero time stays zero; an article with an empty Key or CampaignID, or a
-// state with an empty URL, is rejected and the whole poll is not saved.
+// state with an empty URL, is rejected and the whole poll is not saved; a
+// story or pin without CampaignID (or a pin without Field) is rejected;
+// SetCoverage accepts only a story of the article's campaign; an empty
+// signature is stored as none; undated articles come first among a story's
+// members and last among articles; a never-updated story comes last.
 package storetest
 
 import (
@@ -57,7 +61,7 @@ func Run(t *testing.T, open func(t *testing.T) strike.Store) {
 		{"ConcurrentSavePoll", testConcurrentSavePoll},
 		{"Ping", testPing},
 	}
-	for _, tt := range tests {
+	for _, tt := range append(tests, storyTests...) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			tt.fn(t, open(t))

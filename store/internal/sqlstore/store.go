@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/strikebot/strikebot/strike"
@@ -27,9 +28,14 @@ type Dialect struct {
 	// UTC and truncated to microseconds. Zero times are bound as NULL.
 	Time func(t time.Time) any
 	// KnownKeysSQL selects the key column of the articles of campaign $1
-	// whose key is in $2, the value KeysArg makes of the keys.
+	// whose key is in $2, the value ListArg makes of the keys.
 	KnownKeysSQL string
-	KeysArg      func(keys []string) (any, error)
+	// ListArg returns the value to bind for a list (a []string or an
+	// []int64) that In or KnownKeysSQL tests membership of.
+	ListArg func(list any) (any, error)
+	// In returns a condition that holds when expr is one of the list bound
+	// to the placeholder param, a value ListArg made.
+	In func(expr, param string) string
 	// ArticlesOrder is the ORDER BY list for Articles: newest published
 	// first, NULL published last, ties by id descending.
 	ArticlesOrder string
@@ -150,7 +156,7 @@ func (s *Store) KnownKeys(ctx context.Context, campaignID string, keys []string)
 		}
 		orig[c] = append(orig[c], k)
 	}
-	arg, err := s.d.KeysArg(clean)
+	arg, err := s.d.ListArg(clean)
 	if err != nil {
 		return nil, fmt.Errorf("%s: known keys: %w", s.d.Name, err)
 	}
@@ -336,19 +342,51 @@ func (s *Store) Article(ctx context.Context, id int64) (strike.Article, error) {
 	return a, nil
 }
 
-// Articles implements strike.Store. A negative Limit is treated as 0.
+// Articles implements strike.Store. The filter's conditions combine with
+// AND; its strings are cleaned as stored strings are. A negative Limit is
+// treated as 0.
 func (s *Store) Articles(ctx context.Context, f strike.ArticleFilter) ([]strike.Article, error) {
-	q := `SELECT ` + articleColumns + ` FROM articles`
-	var args []any
+	var w where
 	if f.CampaignID != "" {
-		args = append(args, Clean(f.CampaignID))
-		q += ` WHERE campaign_id = $1`
+		w.add(`campaign_id = ` + w.arg(Clean(f.CampaignID)))
 	}
-	q += ` ORDER BY ` + s.d.ArticlesOrder
+	if len(f.Tiers) > 0 {
+		tiers := make([]string, len(f.Tiers))
+		none := false
+		for i, t := range f.Tiers {
+			tiers[i] = Clean(string(t))
+			none = none || tiers[i] == string(strike.TierNone)
+		}
+		arg, err := s.d.ListArg(tiers)
+		if err != nil {
+			return nil, fmt.Errorf("%s: articles: %w", s.d.Name, err)
+		}
+		w.add(s.d.In(`tier`, w.arg(arg)))
+		if f.Unassigned && !none {
+			// Redundant, but literal: it lets the planner use the partial
+			// index articles_unassigned.
+			w.add(`tier <> 'none'`)
+		}
+	}
+	if f.StoryID != 0 {
+		w.add(`story_id = ` + w.arg(f.StoryID))
+	}
+	if f.Unassigned {
+		w.add(`story_id IS NULL`)
+	}
+	if !f.Since.IsZero() {
+		w.add(`published >= ` + w.arg(s.time(cleanTime(f.Since))))
+	}
+	if f.URL != "" {
+		// url <> '' is redundant, but lets the planner use the partial
+		// unique index articles_campaign_url.
+		w.add(`url = ` + w.arg(Clean(f.URL)) + ` AND url <> ''`)
+	}
+	q := `SELECT ` + articleColumns + ` FROM articles` + w.sql() + ` ORDER BY ` + s.d.ArticlesOrder
 	if f.Limit > 0 {
-		args = append(args, int64(f.Limit))
-		q += ` LIMIT $` + strconv.Itoa(len(args))
+		q += ` LIMIT ` + w.arg(int64(f.Limit))
 	}
+	args := w.args
 	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: articles: %w", s.d.Name, err)
@@ -369,6 +407,29 @@ func (s *Store) Articles(ctx context.Context, f strike.ArticleFilter) ([]strike.
 }
 
 type scanner interface{ Scan(dest ...any) error }
+
+// where builds a WHERE clause of conditions joined by AND, with $N
+// placeholders numbered in the order their arguments are added.
+type where struct {
+	conds []string
+	args  []any
+}
+
+// arg adds an argument and returns its placeholder.
+func (w *where) arg(v any) string {
+	w.args = append(w.args, v)
+	return "$" + strconv.Itoa(len(w.args))
+}
+
+func (w *where) add(cond string) { w.conds = append(w.conds, cond) }
+
+// sql returns " WHERE …", or "" when there is no condition.
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
 
 func scanArticle(sc scanner) (strike.Article, error) {
 	var (

@@ -1,0 +1,63 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+// BenchStories20 fills the empty store s with 1,000 stories of 5 articles
+// each, then measures listing the 20 most recently updated stories of the
+// campaign with their members, as a status or digest command does. A
+// backend's benchmark calls it:
+//
+//	func BenchmarkStories20(b *testing.B) { storetest.BenchStories20(b, openEmpty(b)) }
+func BenchStories20(b *testing.B, s strike.Store) {
+	const stories, perStory = 1000, 5
+	ctx := context.Background()
+	ids := make([]int64, stories)
+	for i := range ids {
+		id, err := s.SaveStory(ctx, strike.Story{
+			CampaignID: campaign,
+			Title:      fmt.Sprintf("Kaiser strike story %d", i),
+			Summary:    "About 2,400 NUHW mental health workers remain on strike. Mediation continues.",
+			SummarySources: []strike.SummarySentence{
+				{Text: "About 2,400 NUHW mental health workers remain on strike.", ArticleID: 1},
+				{Text: "Mediation continues.", ArticleID: 2},
+			},
+			Tier:      strike.TierCore,
+			FirstSeen: base.Add(time.Duration(i) * time.Hour),
+			Updated:   base.Add(time.Duration(i)*time.Hour + 30*time.Minute),
+			Facts:     strike.Facts{Phase: strike.PhaseStrike, Workers: 2400, Union: "NUHW", Evidence: map[string]string{"workers": "About 2,400"}},
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ids[i] = id
+	}
+	batch := make([]strike.Article, 0, 100)
+	for n := range stories * perStory {
+		a := article(n)
+		a.StoryID = ids[n%stories]
+		batch = append(batch, a)
+		if len(batch) == cap(batch) {
+			if _, err := s.SavePoll(ctx, state(feedURL, n), batch); err != nil {
+				b.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	f := strike.StoryFilter{CampaignID: campaign, Limit: 20}
+	for b.Loop() {
+		got, err := s.Stories(ctx, f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(got) != 20 || len(got[19].Articles) != perStory {
+			b.Fatalf("Stories returned %d stories, the last with %d articles; want 20 with %d", len(got), len(got[len(got)-1].Articles), perStory)
+		}
+	}
+}
