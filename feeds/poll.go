@@ -43,10 +43,10 @@ type Result struct {
 	// Items is how many items the feed carried (0 when not modified or failed).
 	Items int
 	// New are the articles stored for the first time by this poll. Once
-	// Announce and Observe have seen them, Poll clears their Summary and Text
+	// Handle and Observe have seen them, Poll clears their Summary and Text
 	// (the store has them), so that polling many feeds holds little memory.
 	New []strike.Article
-	// Announced is how many of New were handed to Announce.
+	// Announced is how many of New are news to announce (Batch.Announce).
 	Announced int
 	// NotModified is true when the server answered 304 or sent the same body.
 	NotModified bool
@@ -70,10 +70,10 @@ type Poller struct {
 	// Classify sets a.Relevance (and may set other derived fields) for an
 	// article of the given campaign. It must be safe for concurrent use.
 	Classify func(campaignID string, a *strike.Article)
-	// Announce is called with each new article that should be announced:
-	// tier core or related, and on a feed's first successful poll only if
-	// published within AnnounceWindow. It may be nil.
-	Announce func(ctx context.Context, a strike.Article)
+	// Handle, if set, is called with each poll's new articles once they are
+	// stored, before Poll returns. Batch.Announce says which of them are
+	// news to announce.
+	Handle func(ctx context.Context, b Batch)
 	// Observe, if set, is called after every poll (for metrics).
 	Observe func(Result)
 	// Now returns the current time; time.Now when nil.
@@ -343,16 +343,35 @@ func (p *Poller) poll(ctx context.Context, f Feed, now time.Time) Result {
 	}
 
 	r := Result{Items: len(parsed.Items), New: stored, NextPoll: state.NextPoll}
+	b := Batch{Feed: f, Articles: stored}
+	if firstPoll && p.AnnounceWindow > 0 {
+		b.Since = now.Add(-p.AnnounceWindow)
+	}
 	for _, a := range stored {
-		if !p.announceable(a, firstPoll, now) {
-			continue
-		}
-		r.Announced++
-		if p.Announce != nil {
-			p.Announce(ctx, a)
+		if b.Announce(a) {
+			r.Announced++
 		}
 	}
+	if p.Handle != nil && len(stored) > 0 {
+		p.Handle(ctx, b)
+	}
 	return r
+}
+
+// Batch is what one poll of a feed stored that was new.
+type Batch struct {
+	Feed Feed
+	// Articles are the new articles as stored (IDs set), in feed order.
+	Articles []strike.Article
+	// Since, when set, marks the backlog of a feed's first poll: articles
+	// published before it are stored and processed but not announced.
+	Since time.Time
+}
+
+// Announce reports whether an article of the batch is news to announce:
+// tier core or related, and not backlog.
+func (b Batch) Announce(a strike.Article) bool {
+	return a.Relevance.Tier.Announceable() && (b.Since.IsZero() || !a.Published.Before(b.Since))
 }
 
 // unknown drops the items the store already has, so that only new items are
@@ -431,16 +450,6 @@ func (p *Poller) fillText(ctx context.Context, items []strike.Article) {
 		})
 	}
 	wg.Wait()
-}
-
-func (p *Poller) announceable(a strike.Article, firstPoll bool, now time.Time) bool {
-	if !a.Relevance.Tier.Announceable() {
-		return false
-	}
-	if firstPoll && p.AnnounceWindow > 0 {
-		return a.Published.After(now.Add(-p.AnnounceWindow))
-	}
-	return true
 }
 
 func (p *Poller) succeed(state *strike.FeedState, now time.Time) {

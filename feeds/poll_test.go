@@ -122,10 +122,14 @@ type announced struct {
 	list []strike.Article
 }
 
-func (a *announced) add(_ context.Context, art strike.Article) {
+func (a *announced) handle(_ context.Context, b feeds.Batch) {
 	a.mu.Lock()
-	a.list = append(a.list, art)
-	a.mu.Unlock()
+	defer a.mu.Unlock()
+	for _, art := range b.Articles {
+		if b.Announce(art) {
+			a.list = append(a.list, art)
+		}
+	}
 }
 
 func (a *announced) titles() []string {
@@ -153,7 +157,7 @@ func newPoller(st feeds.Store, clk *clock, ann *announced) *feeds.Poller {
 		Store:          st,
 		Fetch:          fetch.New(fetch.Options{AllowPrivate: true, Timeout: 2 * time.Second}),
 		Classify:       keywordClassifier,
-		Announce:       ann.add,
+		Handle:         ann.handle,
 		Now:            clk.Now,
 		Interval:       10 * time.Minute,
 		MaxBackoff:     time.Hour,
@@ -373,7 +377,11 @@ func TestPollerFetchesFullTextOfSnippets(t *testing.T) {
 	if r.Err != nil || len(r.New) != 1 {
 		t.Fatalf("poll = %+v", r)
 	}
-	if got := r.New[0].Text; !strings.Contains(got, "carrying signs about patient care") || strings.Contains(got, "Copyright") {
+	stored, err := st.Article(context.Background(), r.New[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := stored.Text; !strings.Contains(got, "carrying signs about patient care") || strings.Contains(got, "Copyright") {
 		t.Errorf("text = %q, want the article page's text without boilerplate", got)
 	}
 }

@@ -1,0 +1,307 @@
+package coverage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+// DeskStore is what a Desk needs from storage; strike.Store satisfies it.
+type DeskStore interface {
+	SetCoverage(ctx context.Context, articleID, storyID int64, facts strike.Facts, signature []byte) error
+	StoryMembers(ctx context.Context, campaignID string, since time.Time) ([]strike.StoryMember, error)
+	SaveStory(ctx context.Context, s strike.Story) (int64, error)
+	Story(ctx context.Context, id int64) (strike.Story, error)
+	Articles(ctx context.Context, f strike.ArticleFilter) ([]strike.Article, error)
+	Pins(ctx context.Context, campaignID string) ([]strike.Pin, error)
+}
+
+// EventKind says what an article did to a story.
+type EventKind string
+
+// The kinds of story events, from most to least newsworthy.
+const (
+	// EventNewStory: the article opened a story.
+	EventNewStory EventKind = "new_story"
+	// EventPhaseChange: the article moved the campaign's strike to a new
+	// phase (for example from strike to mediation), whether it opened a
+	// story or joined one.
+	EventPhaseChange EventKind = "phase_change"
+	// EventNewOutlet: an outlet that had not covered the story did.
+	EventNewOutlet EventKind = "new_outlet"
+	// EventNewFacts: an outlet that had covered it added facts.
+	EventNewFacts EventKind = "new_facts"
+	// EventNothingNew: another copy with nothing new.
+	EventNothingNew EventKind = "nothing_new"
+)
+
+// StoryEvent is what happened to a story when an article joined it.
+type StoryEvent struct {
+	Kind    EventKind
+	Story   strike.Story   // the story after the change
+	Article strike.Article // the article that joined, with its Facts
+	// PrevPhase is the campaign's phase before the article (for EventPhaseChange).
+	PrevPhase string
+}
+
+// Desk is a campaign's newsroom: it assigns each new relevant article to a
+// story (opening one when the event is new), extracts the article's facts,
+// refreshes the story's title, summary and merged facts, indexes the text
+// for questions, and synthesizes the campaign's status.
+//
+// Create one with NewDesk; it is safe for concurrent use (articles are
+// processed one at a time, so that two copies of a story arriving at once
+// cannot open two stories).
+type Desk struct {
+	store      DeskStore
+	campaign   strike.Campaign
+	summarizer Summarizer
+	extractor  *Extractor
+	signer     *Signer
+	clusterer  *Clusterer
+	index      *Index
+	now        func() time.Time
+
+	mu    sync.Mutex // serializes Process; guards phase
+	phase string     // the most advanced phase the campaign's core coverage has reported
+}
+
+// DeskOptions configure a Desk. The zero value is usable.
+type DeskOptions struct {
+	// Summarizer writes story summaries; Extractive{} when nil.
+	Summarizer Summarizer
+	// Cluster tunes story clustering; DefaultClusterOptions when zero.
+	Cluster ClusterOptions
+	// Now returns the current time; time.Now when nil.
+	Now func() time.Time
+}
+
+// NewDesk loads what the campaign's desk needs from the store: the recent
+// story members for clustering and the relevant articles' text for
+// answers. It then processes the relevant articles that have no story yet
+// (stored before a crash or an upgrade) and returns those events too.
+func NewDesk(ctx context.Context, c strike.Campaign, st DeskStore, o DeskOptions) (*Desk, []StoryEvent, error) {
+	if o.Summarizer == nil {
+		o.Summarizer = Extractive{}
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	d := &Desk{
+		store:      st,
+		campaign:   c,
+		summarizer: o.Summarizer,
+		extractor:  NewExtractor(FactsOptionsFromProfile(c.Relevance)),
+		signer:     NewSigner(),
+		clusterer:  NewClusterer(o.Cluster),
+		index:      NewIndex(c.FAQ, o.Now),
+		now:        o.Now,
+	}
+	since := o.Now().Add(-d.clusterer.Options().Retain)
+	stored, err := st.StoryMembers(ctx, c.ID, since)
+	if err != nil {
+		return nil, nil, fmt.Errorf("coverage: load story members of %s: %w", c.ID, err)
+	}
+	members := make([]Member, 0, len(stored))
+	for _, m := range stored {
+		var sig Signature
+		if err := sig.UnmarshalBinary(m.Signature); err != nil {
+			continue // re-signed below if it ever matters; a bad row must not stop the bot
+		}
+		members = append(members, Member{ArticleID: m.ArticleID, StoryID: m.StoryID, Published: m.Published, Sig: sig, Title: m.Title, Tier: m.Tier})
+	}
+	d.clusterer.Load(members)
+
+	relevant := []strike.Tier{strike.TierCore, strike.TierRelated}
+	articles, err := st.Articles(ctx, strike.ArticleFilter{CampaignID: c.ID, Tiers: relevant})
+	if err != nil {
+		return nil, nil, fmt.Errorf("coverage: load articles of %s: %w", c.ID, err)
+	}
+	var pending []strike.Article
+	for _, a := range articles {
+		if a.StoryID == 0 {
+			pending = append(pending, a)
+			continue
+		}
+		d.index.Add(a)
+		d.notePhase(a)
+	}
+	// Oldest first, as they would have arrived.
+	slices.Reverse(pending)
+	events, err := d.Process(ctx, pending)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, events, nil
+}
+
+// Process handles newly stored articles of the campaign, oldest first is
+// best. Articles of tier none are skipped. It returns one event per
+// relevant article. On a store error it stops and returns the events so
+// far; the remaining articles keep no story and are processed again by the
+// next NewDesk.
+func (d *Desk) Process(ctx context.Context, articles []strike.Article) ([]StoryEvent, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	// Feeds list newest first; events make sense in the order things happened.
+	articles = slices.Clone(articles)
+	slices.SortStableFunc(articles, func(a, b strike.Article) int { return a.Published.Compare(b.Published) })
+	var events []StoryEvent
+	for _, a := range articles {
+		if !a.Relevance.Tier.Announceable() || a.CampaignID != d.campaign.ID {
+			continue
+		}
+		ev, err := d.process(ctx, a)
+		if err != nil {
+			return events, err
+		}
+		events = append(events, ev)
+	}
+	return events, nil
+}
+
+func (d *Desk) process(ctx context.Context, a strike.Article) (StoryEvent, error) {
+	a.Facts = d.extractor.Extract(&a)
+	sig := d.signer.Sign(&a)
+	sigBytes, _ := sig.MarshalBinary()
+
+	var before strike.Story
+	storyID, found := d.clusterer.Assign(&a, sig)
+	if found {
+		s, err := d.store.Story(ctx, storyID)
+		switch {
+		case err == nil:
+			before = s
+		case errors.Is(err, strike.ErrNotFound):
+			found = false // the index knew a story the store lost: open a new one
+		default:
+			return StoryEvent{}, fmt.Errorf("coverage: load story %d: %w", storyID, err)
+		}
+	}
+	if !found {
+		id, err := d.store.SaveStory(ctx, strike.Story{
+			CampaignID: a.CampaignID, Title: a.Title, Tier: a.Relevance.Tier,
+			FirstSeen: a.Published, Updated: d.now(), Facts: a.Facts,
+		})
+		if err != nil {
+			return StoryEvent{}, fmt.Errorf("coverage: open story: %w", err)
+		}
+		storyID = id
+	}
+	if err := d.store.SetCoverage(ctx, a.ID, storyID, a.Facts, sigBytes); err != nil {
+		return StoryEvent{}, fmt.Errorf("coverage: record article %d: %w", a.ID, err)
+	}
+	a.StoryID = storyID
+	d.clusterer.Add(Member{ArticleID: a.ID, StoryID: storyID, Published: a.Published, Sig: sig, Title: a.Title, Tier: a.Relevance.Tier})
+	d.index.Add(a)
+
+	after, err := d.refresh(ctx, storyID)
+	if err != nil {
+		return StoryEvent{}, err
+	}
+	prev := d.phase
+	ev := StoryEvent{Story: after, Article: a, PrevPhase: prev}
+	switch {
+	case d.notePhase(a):
+		ev.Kind = EventPhaseChange
+	case !found:
+		ev.Kind = EventNewStory
+	case !slices.Contains(before.Sources(), a.Source):
+		ev.Kind = EventNewOutlet
+	case !factsEqual(before.Facts, after.Facts):
+		ev.Kind = EventNewFacts
+	default:
+		ev.Kind = EventNothingNew
+	}
+	return ev, nil
+}
+
+// notePhase records the phase a core article reports and says whether it
+// moved the campaign on (strike begins, mediation, tentative agreement,
+// ratified, ended). Phases never move back: a later recap of the strike's
+// start does not undo a tentative agreement.
+func (d *Desk) notePhase(a strike.Article) bool {
+	if a.Relevance.Tier != strike.TierCore || a.Facts.Phase == "" {
+		return false
+	}
+	if factsPhaseRank(a.Facts.Phase) <= factsPhaseRank(d.phase) {
+		return false
+	}
+	d.phase = a.Facts.Phase
+	return true
+}
+
+// refresh recomputes a story from its members: headline, summary, merged
+// facts, tier and times, and saves it.
+func (d *Desk) refresh(ctx context.Context, storyID int64) (strike.Story, error) {
+	members, err := d.store.Articles(ctx, strike.ArticleFilter{StoryID: storyID})
+	if err != nil {
+		return strike.Story{}, fmt.Errorf("coverage: load members of story %d: %w", storyID, err)
+	}
+	s, err := d.store.Story(ctx, storyID)
+	if err != nil {
+		return strike.Story{}, fmt.Errorf("coverage: load story %d: %w", storyID, err)
+	}
+	// Members come newest first; facts merge newest first, titles oldest first.
+	var facts strike.Facts
+	titles := make([]string, len(members))
+	s.Tier = strike.TierRelated
+	for i, m := range members {
+		facts = MergeFacts(facts, m.Facts)
+		titles[len(members)-1-i] = m.Title
+		if m.Relevance.Tier == strike.TierCore {
+			s.Tier = strike.TierCore
+		}
+		if s.FirstSeen.IsZero() || m.Published.Before(s.FirstSeen) {
+			s.FirstSeen = m.Published
+		}
+	}
+	s.Facts = facts
+	s.Title = StoryTitle(titles)
+	s.Updated = d.now()
+	sum, err := d.summarizer.Summarize(ctx, s, members)
+	if err == nil {
+		s.Summary, s.SummarySources = sum.Text, sum.Sentences
+		if sum.Headline != "" {
+			s.Title = sum.Headline
+		}
+	}
+	if _, err := d.store.SaveStory(ctx, s); err != nil {
+		return strike.Story{}, fmt.Errorf("coverage: save story %d: %w", storyID, err)
+	}
+	return s, nil
+}
+
+// Ask answers a supporter's question from the campaign's coverage and FAQ.
+func (d *Desk) Ask(question string) Answer { return d.index.Ask(question) }
+
+// Status synthesizes the campaign's status as of now from its core
+// articles' facts and the captains' pins.
+func (d *Desk) Status(ctx context.Context) (strike.Status, error) {
+	return CampaignStatus(ctx, d.store, d.campaign, d.now())
+}
+
+// CampaignStatus loads a campaign's core articles and pins and synthesizes
+// its status as of now.
+func CampaignStatus(ctx context.Context, st DeskStore, c strike.Campaign, now time.Time) (strike.Status, error) {
+	articles, err := st.Articles(ctx, strike.ArticleFilter{CampaignID: c.ID, Tiers: []strike.Tier{strike.TierCore}})
+	if err != nil {
+		return strike.Status{}, fmt.Errorf("coverage: load articles of %s: %w", c.ID, err)
+	}
+	pins, err := st.Pins(ctx, c.ID)
+	if err != nil {
+		return strike.Status{}, fmt.Errorf("coverage: load pins of %s: %w", c.ID, err)
+	}
+	return Synthesize(StatusInput{Campaign: c, Articles: articles, Pins: pins, Now: now}), nil
+}
+
+func factsEqual(a, b strike.Facts) bool {
+	return a.Phase == b.Phase && a.Workers == b.Workers && a.Union == b.Union && a.Employer == b.Employer &&
+		a.Started == b.Started && a.DurationDays == b.DurationDays && a.Offer == b.Offer &&
+		slices.Equal(a.Demands, b.Demands) && slices.Equal(a.Events, b.Events)
+}
