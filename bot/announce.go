@@ -5,43 +5,86 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/strikebot/strikebot/coverage"
 	"github.com/strikebot/strikebot/strike"
 )
 
-// Announcement is one piece of news to post: a new relevant article.
+// Kind says what an announcement reports.
+type Kind string
+
+// The kinds of announcement.
+const (
+	// KindNewStory is a story seen for the first time.
+	KindNewStory Kind = "new_story"
+	// KindPhaseChange is a story that moved the strike to a new phase.
+	KindPhaseChange Kind = "phase_change"
+	// KindUpdate is another outlet, or new facts, on a known story: posted
+	// as an update of the story, never as a new one.
+	KindUpdate Kind = "update"
+)
+
+// Announcement is one piece of news to post about a story.
 type Announcement struct {
-	Tier      strike.Tier
-	Title     string
-	Source    string
-	URL       string
-	Published time.Time
+	Kind    Kind
+	StoryID int64
+	Tier    strike.Tier
+	// Title is the story's headline; Summary its short summary.
+	Title   string
+	Summary string
+	// Phase and PrevPhase are set for KindPhaseChange.
+	Phase, PrevPhase string
+	// Source, URL, ArticleTitle and Published are the article that caused
+	// the announcement.
+	Source       string
+	URL          string
+	ArticleTitle string
+	Published    time.Time
 	// Estimated is true when Published is the first-seen time because the
 	// feed gave no usable date.
 	Estimated bool
-	// Lead is the start of the article's text, at most LeadRunes runes.
-	Lead    string
+	// Sources are every outlet that has covered the story.
+	Sources []string
 	Reasons []string
 }
 
-// LeadRunes is the longest Lead an Announcement carries.
-const LeadRunes = 280
+// LeadRunes is the longest Summary an Announcement carries.
+const LeadRunes = 400
 
-// NewAnnouncement builds the announcement of a stored article.
-func NewAnnouncement(a strike.Article) Announcement {
-	text := a.Summary
-	if text == "" {
-		text = a.Text
+// FromEvent turns a story event into an announcement; ok is false for
+// events that are not worth announcing (a copy with nothing new).
+func FromEvent(ev coverage.StoryEvent) (an Announcement, ok bool) {
+	a, s := ev.Article, ev.Story
+	an = Announcement{
+		StoryID:      s.ID,
+		Tier:         s.Tier,
+		Title:        s.Title,
+		Summary:      Truncate(strings.Join(strings.Fields(s.Summary), " "), LeadRunes),
+		Source:       a.Source,
+		URL:          a.URL,
+		ArticleTitle: a.Title,
+		Published:    a.Published,
+		Estimated:    a.PublishedEstimated,
+		Sources:      s.Sources(),
+		Reasons:      a.Relevance.Reasons,
 	}
-	return Announcement{
-		Tier:      a.Relevance.Tier,
-		Title:     a.Title,
-		Source:    a.Source,
-		URL:       a.URL,
-		Published: a.Published,
-		Estimated: a.PublishedEstimated,
-		Lead:      Truncate(strings.Join(strings.Fields(text), " "), LeadRunes),
-		Reasons:   a.Relevance.Reasons,
+	if an.Summary == "" {
+		text := a.Summary
+		if text == "" {
+			text = a.Text
+		}
+		an.Summary = Truncate(strings.Join(strings.Fields(text), " "), LeadRunes)
 	}
+	switch ev.Kind {
+	case coverage.EventNewStory:
+		an.Kind = KindNewStory
+	case coverage.EventPhaseChange:
+		an.Kind, an.Phase, an.PrevPhase = KindPhaseChange, a.Facts.Phase, ev.PrevPhase
+	case coverage.EventNewOutlet, coverage.EventNewFacts:
+		an.Kind = KindUpdate
+	default:
+		return Announcement{}, false
+	}
+	return an, true
 }
 
 // Truncate shortens s to at most n runes, cutting at a word boundary when

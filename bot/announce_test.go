@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/strikebot/strikebot/coverage"
 	"github.com/strikebot/strikebot/strike"
 )
 
@@ -49,23 +50,57 @@ func FuzzTruncate(f *testing.F) {
 	})
 }
 
-func TestNewAnnouncement(t *testing.T) {
+func TestFromEvent(t *testing.T) {
 	pub := time.Date(2024, 10, 14, 16, 0, 0, 0, time.UTC)
-	a := strike.Article{
-		Title: "Kaiser therapists walk out", Source: "Pacific Ledger", URL: "https://example.org/a",
+	art := strike.Article{
+		ID: 7, Title: "Kaiser therapists walk out", Source: "Pacific Ledger", URL: "https://example.org/a",
 		Summary: "  Nearly 2,400   mental health workers\nwent on strike.  ", Published: pub,
 		Relevance: strike.Relevance{Tier: strike.TierCore, Score: 9, Reasons: []string{"r1"}},
+		Facts:     strike.Facts{Phase: "mediation"},
 	}
-	got := NewAnnouncement(a)
-	if got.Lead != "Nearly 2,400 mental health workers went on strike." {
-		t.Errorf("Lead = %q", got.Lead)
+	story := strike.Story{ID: 3, Title: "Mental health workers strike", Tier: strike.TierCore,
+		Summary: "About 2,400 workers struck.", Facts: strike.Facts{Phase: "mediation"},
+		Articles: []strike.StoryArticle{{ID: 7, Source: "Pacific Ledger"}, {ID: 8, Source: "Harbor Times"}}}
+	tests := []struct {
+		kind   coverage.EventKind
+		want   Kind
+		wantOK bool
+	}{
+		{coverage.EventNewStory, KindNewStory, true},
+		{coverage.EventPhaseChange, KindPhaseChange, true},
+		{coverage.EventNewOutlet, KindUpdate, true},
+		{coverage.EventNewFacts, KindUpdate, true},
+		{coverage.EventNothingNew, "", false},
 	}
-	if got.Tier != strike.TierCore || got.Title != a.Title || !got.Published.Equal(pub) {
-		t.Errorf("NewAnnouncement = %+v", got)
+	for _, tt := range tests {
+		t.Run(string(tt.kind), func(t *testing.T) {
+			an, ok := FromEvent(coverage.StoryEvent{Kind: tt.kind, Story: story, Article: art, PrevPhase: "strike"})
+			if ok != tt.wantOK || an.Kind != tt.want {
+				t.Fatalf("FromEvent(%s) = %q, %v; want %q, %v", tt.kind, an.Kind, ok, tt.want, tt.wantOK)
+			}
+			if !ok {
+				return
+			}
+			if an.Title != story.Title || an.Summary != story.Summary || an.URL != art.URL || an.StoryID != 3 {
+				t.Errorf("FromEvent = %+v", an)
+			}
+			if got := strings.Join(an.Sources, ","); got != "Pacific Ledger,Harbor Times" {
+				t.Errorf("Sources = %q", got)
+			}
+			if tt.kind == coverage.EventPhaseChange && (an.Phase != "mediation" || an.PrevPhase != "strike") {
+				t.Errorf("phases = %q from %q", an.Phase, an.PrevPhase)
+			}
+		})
 	}
-	a.Summary = ""
-	a.Text = strings.Repeat("word ", 200)
-	if got := NewAnnouncement(a); utf8.RuneCountInString(got.Lead) > LeadRunes {
-		t.Errorf("Lead has %d runes, want at most %d", utf8.RuneCountInString(got.Lead), LeadRunes)
+	// Without a story summary, the article's own text leads.
+	story.Summary = ""
+	an, _ := FromEvent(coverage.StoryEvent{Kind: coverage.EventNewStory, Story: story, Article: art})
+	if an.Summary != "Nearly 2,400 mental health workers went on strike." {
+		t.Errorf("Summary = %q", an.Summary)
+	}
+	art.Summary, art.Text = "", strings.Repeat("word ", 200)
+	an, _ = FromEvent(coverage.StoryEvent{Kind: coverage.EventNewStory, Story: story, Article: art})
+	if n := utf8.RuneCountInString(an.Summary); n > LeadRunes {
+		t.Errorf("Summary has %d runes, want at most %d", n, LeadRunes)
 	}
 }

@@ -25,21 +25,34 @@ type Printer struct {
 // maxReasons is how many relevance reasons an announcement shows.
 const maxReasons = 4
 
-// Announce prints one announcement.
+// Announce prints one announcement: a new story or a phase change as a
+// block, an update of a known story as an indented follow-up line.
 func (p *Printer) Announce(an bot.Announcement) error {
 	var b strings.Builder
-	label := "NEWS"
-	if an.Tier == strike.TierRelated {
-		label = "RELATED"
-	}
 	date := an.Published.UTC().Format("2006-01-02 15:04")
 	if an.Estimated {
 		date += " (first seen)"
 	}
-	fmt.Fprintf(&b, "▶ %s  %s\n", label, oneLine(an.Title))
-	fmt.Fprintf(&b, "  %s · %s UTC\n", oneLine(an.Source), date)
-	if an.Lead != "" {
-		fmt.Fprintf(&b, "  %s\n", oneLine(an.Lead))
+	switch an.Kind {
+	case bot.KindUpdate:
+		fmt.Fprintf(&b, "  ↳ story #%d %q: %s also reports (%s UTC): %s\n", an.StoryID, oneLine(an.Title), oneLine(an.Source), date, oneLine(an.ArticleTitle))
+		if an.URL != "" {
+			fmt.Fprintf(&b, "    %s\n", an.URL)
+		}
+		b.WriteString("\n")
+		return p.write(b.String())
+	case bot.KindPhaseChange:
+		fmt.Fprintf(&b, "▶ PHASE  %s (was %s): %s\n", phaseName(an.Phase), phaseName(an.PrevPhase), oneLine(an.Title))
+	default:
+		label := "NEWS"
+		if an.Tier == strike.TierRelated {
+			label = "RELATED"
+		}
+		fmt.Fprintf(&b, "▶ %s  %s\n", label, oneLine(an.Title))
+	}
+	fmt.Fprintf(&b, "  story #%d · %s · %s UTC\n", an.StoryID, oneLine(an.Source), date)
+	if an.Summary != "" {
+		fmt.Fprintf(&b, "  %s\n", oneLine(an.Summary))
 	}
 	if an.URL != "" {
 		fmt.Fprintf(&b, "  %s\n", an.URL)
@@ -52,20 +65,28 @@ func (p *Printer) Announce(an bot.Announcement) error {
 		fmt.Fprintf(&b, "  why: %s\n", oneLine(strings.Join(reasons, "; ")))
 	}
 	b.WriteString("\n")
+	return p.write(b.String())
+}
+
+func (p *Printer) write(s string) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	_, err := io.WriteString(p.W, b.String())
+	_, err := io.WriteString(p.W, s)
 	return err
+}
+
+// phaseName is a phase as people say it.
+func phaseName(phase string) string {
+	if phase == "" {
+		return "unknown"
+	}
+	return strings.ReplaceAll(phase, "_", " ")
 }
 
 // Note prints one line of commentary (for example what the demo site just
 // published), indented so it reads apart from announcements.
 func (p *Printer) Note(format string, args ...any) error {
-	line := "  · " + oneLine(fmt.Sprintf(format, args...)) + "\n"
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	_, err := io.WriteString(p.W, line)
-	return err
+	return p.write("  · " + oneLine(fmt.Sprintf(format, args...)) + "\n")
 }
 
 // oneLine removes line breaks and terminal control characters from text

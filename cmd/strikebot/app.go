@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/strikebot/strikebot/bot"
 	"github.com/strikebot/strikebot/bot/console"
@@ -194,12 +195,70 @@ func newPoller(cfg config.Config, st strike.Store, cls classifier, log *slog.Log
 	}
 }
 
-// announceTo returns an Announce function printing to the console.
-func announceTo(p *console.Printer, log *slog.Logger) func(context.Context, strike.Article) {
-	return func(_ context.Context, a strike.Article) {
-		if err := p.Announce(bot.NewAnnouncement(a)); err != nil {
-			log.Error("announcement not printed", "err", err.Error())
+// desks are the campaigns' coverage desks, by campaign ID.
+type desks map[string]*coverage.Desk
+
+// openDesks opens a desk for each campaign. Articles stored but never
+// processed (the bot stopped in between) are processed now; their events
+// are returned so that recent ones can still be announced.
+func openDesks(ctx context.Context, cfg config.Config, campaigns []strike.Campaign, st strike.Store) (desks, []coverage.StoryEvent, error) {
+	var sum coverage.Summarizer = coverage.Extractive{}
+	if cfg.Summarizer.URL != "" {
+		sum = coverage.LLM{URL: cfg.Summarizer.URL, Model: cfg.Summarizer.Model, APIKey: cfg.Summarizer.APIKey,
+			Timeout: cfg.Summarizer.Timeout, Fallback: coverage.Extractive{}}
+	}
+	ds := make(desks, len(campaigns))
+	var recovered []coverage.StoryEvent
+	for _, c := range campaigns {
+		d, events, err := coverage.NewDesk(ctx, c, st, coverage.DeskOptions{Summarizer: sum})
+		if err != nil {
+			return nil, nil, err
 		}
+		ds[c.ID] = d
+		recovered = append(recovered, events...)
+	}
+	return ds, recovered, nil
+}
+
+// handler returns the poller's Handle: each batch of new articles goes
+// through its campaign's desk, and the story events that are news are
+// announced on the console.
+func (ds desks) handler(out *console.Printer, log *slog.Logger) func(context.Context, feeds.Batch) {
+	return func(ctx context.Context, b feeds.Batch) {
+		d := ds[b.Feed.CampaignID]
+		if d == nil {
+			return
+		}
+		events, err := d.Process(ctx, b.Articles)
+		if err != nil {
+			log.Error("coverage of new articles failed; they are processed again at the next start",
+				"campaign", b.Feed.CampaignID, "err", err.Error())
+		}
+		for _, ev := range events {
+			if b.Announce(ev.Article) {
+				announce(out, ev, log)
+			}
+		}
+	}
+}
+
+// announceRecovered announces the events of articles processed at start
+// that are recent enough: window 0 announces them all.
+func announceRecovered(out *console.Printer, events []coverage.StoryEvent, window time.Duration, log *slog.Logger) {
+	for _, ev := range events {
+		if window == 0 || time.Since(ev.Article.Published) <= window {
+			announce(out, ev, log)
+		}
+	}
+}
+
+func announce(out *console.Printer, ev coverage.StoryEvent, log *slog.Logger) {
+	an, ok := bot.FromEvent(ev)
+	if !ok {
+		return
+	}
+	if err := out.Announce(an); err != nil {
+		log.Error("announcement not printed", "err", err.Error())
 	}
 }
 

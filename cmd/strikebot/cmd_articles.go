@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -94,9 +93,7 @@ func writeArticlesJSON(w io.Writer, list []strike.Article) error {
 	for i, a := range list {
 		out[i] = toArticleJSON(a)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 func writeArticlesTable(w io.Writer, list []strike.Article) error {

@@ -91,11 +91,15 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 	defer st.Close()
 
 	out := &console.Printer{W: e.stdout, Reasons: true}
+	ds, _, err := openDesks(ctx, cfg, campaigns, st)
+	if err != nil {
+		return err
+	}
 	p := newPoller(cfg, st, cls, log)
 	p.Interval = time.Second
 	p.Jitter = 0
 	p.AnnounceWindow = 0 // the demo's backlog is history worth showing
-	p.Announce = announceTo(out, log)
+	p.Handle = ds.handler(out, log)
 	p.Observe = func(r feeds.Result) {
 		for _, a := range r.New {
 			if !a.Relevance.Tier.Announceable() {

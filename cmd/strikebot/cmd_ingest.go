@@ -54,8 +54,14 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 	}
 	defer st.Close()
 
+	out := &console.Printer{W: e.stdout}
+	ds, recovered, err := openDesks(ctx, cfg, campaigns, st)
+	if err != nil {
+		return err
+	}
+	announceRecovered(out, recovered, cfg.Poll.AnnounceWindow, log)
 	p := newPoller(cfg, st, cls, log)
-	p.Announce = announceTo(&console.Printer{W: e.stdout}, log)
+	p.Handle = ds.handler(out, log)
 	start := time.Now()
 	results := p.PollAll(ctx, list)
 

@@ -33,9 +33,15 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	}
 	defer st.Close()
 
+	out := &console.Printer{W: e.stdout}
+	ds, recovered, err := openDesks(ctx, cfg, campaigns, st)
+	if err != nil {
+		return err
+	}
+	announceRecovered(out, recovered, cfg.Poll.AnnounceWindow, log)
 	m := newMetrics()
 	p := newPoller(cfg, st, cls, log)
-	p.Announce = announceTo(&console.Printer{W: e.stdout}, log)
+	p.Handle = ds.handler(out, log)
 	p.Observe = m.observe
 
 	if cfg.Listen != "" {

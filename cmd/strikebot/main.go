@@ -52,6 +52,10 @@ func commands() []command {
 		{"run", "[--config FILE] [--db DSN]", "poll the configured feeds and announce new strike news until stopped", cmdRun},
 		{"ingest", "[--config FILE] [--db DSN] [--feed URL ...] [--allow-private-networks]", "poll every feed once, store what is new, and exit", cmdIngest},
 		{"articles", "[--config FILE] [--db DSN] [--campaign ID] [--limit N] [--json]", "list stored articles", cmdArticles},
+		{"stories", "[--config FILE] [--db DSN] [--campaign ID] [--limit N] [--json]", "list stories: one per event, however many outlets covered it", cmdStories},
+		{"status", "[--config FILE] [--db DSN] [--campaign ID] [--json]", "print the campaign's status card, with sources", cmdStatus},
+		{"ask", "[--config FILE] [--db DSN] [--campaign ID] [--json] QUESTION", "answer a question from the coverage, with sources", cmdAsk},
+		{"explain", "[--config FILE] [--db DSN] URL|ID", "say why an article was or was not treated as strike news", cmdExplain},
 		{"check-config", "[--config FILE] [--feeds]", "validate the configuration and print it with secrets redacted", cmdCheckConfig},
 		{"version", "", "print the version", func(_ context.Context, _ []string, e env) error {
 			fmt.Fprintf(e.stdout, "strikebot %s\n", version)

@@ -143,7 +143,7 @@ func TestIngestThenArticles(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("ingest: code %d\nstdout %s\nstderr %s", code, out, errOut)
 	}
-	for _, want := range []string{"▶ NEWS  Kaiser mental health workers strike", "2 items, 2 new, 1 announced", "1 of 1 feeds read"} {
+	for _, want := range []string{"▶ PHASE  strike (was unknown): Kaiser mental health workers strike", "2 items, 2 new, 1 announced", "1 of 1 feeds read"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("ingest output lacks %q:\n%s", want, out)
 		}
@@ -184,8 +184,9 @@ func TestIngestThenArticles(t *testing.T) {
 		if _, ok := rel["reasons"].([]any); !ok {
 			t.Errorf("relevance.reasons is not a list: %v", rel)
 		}
-		if a["story_id"] != nil {
-			t.Errorf("story_id = %v, want null", a["story_id"])
+		// Relevant articles belong to a story; the rest to none.
+		if hasStory := a["story_id"] != nil; hasStory != (rel["tier"] != "none") {
+			t.Errorf("tier %v with story_id %v", rel["tier"], a["story_id"])
 		}
 		if strings.Contains(a["url"].(string), "utm_source") {
 			t.Errorf("url %q keeps tracking parameters", a["url"])
@@ -269,10 +270,105 @@ func TestRunPollsAndStops(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("run: code %d\nstderr %s", code, errOut)
 	}
-	if !strings.Contains(out, "▶ NEWS  Kaiser mental health workers strike") {
+	if !strings.Contains(out, "▶ PHASE  strike (was unknown): Kaiser mental health workers strike") {
 		t.Errorf("run did not announce the strike article:\nstdout %s\nstderr %s", out, errOut)
 	}
 	if !strings.Contains(errOut, "strikebot running") || !strings.Contains(errOut, "strikebot stopped") {
 		t.Errorf("run logs lack start and stop lines:\n%s", errOut)
 	}
+}
+
+func TestCoverageCommands(t *testing.T) {
+	chdir(t)
+	now := time.Now().UTC().Add(-time.Hour).Format(time.RFC1123Z)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, testFeed, now, now)
+	}))
+	defer srv.Close()
+	db := "sqlite:" + filepath.Join(t.TempDir(), "c.db")
+	ctx := context.Background()
+	vars := map[string]string{"STRIKEBOT_POLL_FULL_TEXT": "false"}
+	if code, out, errOut := runCmd(t, ctx, vars, "ingest", "--db", db, "--feed", srv.URL+"/rss", "--allow-private-networks"); code != exitOK {
+		t.Fatalf("ingest: %d\n%s\n%s", code, out, errOut)
+	}
+
+	t.Run("stories", func(t *testing.T) {
+		code, out, errOut := runCmd(t, ctx, nil, "stories", "--db", db, "--json")
+		if code != exitOK {
+			t.Fatalf("code %d: %s", code, errOut)
+		}
+		var list []map[string]any
+		if err := json.Unmarshal([]byte(out), &list); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, out)
+		}
+		if len(list) != 1 {
+			t.Fatalf("got %d stories, want 1 (Kaiser Aluminum makes none):\n%s", len(list), out)
+		}
+		for _, key := range []string{"id", "title", "summary", "tier", "first_seen", "updated", "articles", "sources", "facts"} {
+			if _, ok := list[0][key]; !ok {
+				t.Errorf("story JSON lacks %q", key)
+			}
+		}
+		if list[0]["tier"] != "core" || len(list[0]["articles"].([]any)) != 1 {
+			t.Errorf("story = %v", list[0])
+		}
+		if facts := list[0]["facts"].(map[string]any); facts["workers"] != 2400.0 || facts["phase"] != "strike" {
+			t.Errorf("story facts = %v, want 2,400 workers on strike", facts)
+		}
+	})
+	t.Run("status", func(t *testing.T) {
+		code, out, errOut := runCmd(t, ctx, nil, "status", "--db", db, "--json")
+		if code != exitOK {
+			t.Fatalf("code %d: %s", code, errOut)
+		}
+		var st map[string]any
+		if err := json.Unmarshal([]byte(out), &st); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, out)
+		}
+		for _, key := range []string{"campaign", "phase", "workers", "union", "employer", "started", "offer", "demands", "next_event", "as_of", "sources"} {
+			if _, ok := st[key]; !ok {
+				t.Errorf("status JSON lacks %q", key)
+			}
+		}
+		if st["phase"] != "strike" || st["workers"] != 2400.0 {
+			t.Errorf("status = %v", st)
+		}
+		code, out, _ = runCmd(t, ctx, nil, "status", "--db", db)
+		if code != exitOK || !strings.Contains(out, "Harbor Test Times") || !strings.Contains(out, "2400") {
+			t.Errorf("status card:\n%s", out)
+		}
+	})
+	t.Run("ask", func(t *testing.T) {
+		code, out, _ := runCmd(t, ctx, nil, "ask", "--db", db, "how many workers are on strike?")
+		if code != exitOK || !strings.Contains(out, "2,400") || !strings.Contains(out, "http://example.org/a1") {
+			t.Errorf("ask: code %d\n%s", code, out)
+		}
+		code, out, _ = runCmd(t, ctx, nil, "ask", "--db", db, "--json", "what is the weather in Paris?")
+		if code != exitOK || !strings.Contains(out, `"found": false`) {
+			t.Errorf("ask unrelated: code %d\n%s", code, out)
+		}
+		if code, _, _ := runCmd(t, ctx, nil, "ask", "--db", db); code != exitUsage {
+			t.Errorf("ask without a question: code %d, want %d", code, exitUsage)
+		}
+	})
+	t.Run("explain", func(t *testing.T) {
+		code, out, errOut := runCmd(t, ctx, nil, "explain", "--db", db, "http://example.org/a2")
+		if code != exitOK || !strings.Contains(out, "Kaiser Aluminum") || !strings.Contains(out, "none") {
+			t.Errorf("explain by URL: code %d\n%s%s", code, out, errOut)
+		}
+		// The feed's own link, tracking parameters and all, finds the article.
+		code, out, _ = runCmd(t, ctx, nil, "explain", "--db", db, "http://example.org/a1?utm_source=rss")
+		if code != exitOK || !strings.Contains(out, "core") || !strings.Contains(out, "story #") {
+			t.Errorf("explain by feed link: code %d\n%s", code, out)
+		}
+		code, out, _ = runCmd(t, ctx, nil, "explain", "--db", db, "1")
+		if code != exitOK || !strings.Contains(out, "Article 1:") {
+			t.Errorf("explain by ID: code %d\n%s", code, out)
+		}
+		code, _, errOut = runCmd(t, ctx, nil, "explain", "--db", db, "999")
+		if code != exitFailure || !strings.Contains(errOut, "no stored article has ID 999") {
+			t.Errorf("explain unknown: code %d, %s", code, errOut)
+		}
+	})
 }
