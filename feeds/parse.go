@@ -126,7 +126,8 @@ func newParser() *gofeed.Parser {
 // For each item, in document order:
 //
 //   - Title, Summary and Text are plain text made by HTMLToText; Text is the
-//     longer of the item's content and its summary. Every string is free of
+//     longer of the item's content and its summary, and Summary is empty
+//     when it would repeat Text. Every string is free of
 //     NUL, invalid UTF-8 and control characters, and text fields are capped
 //     (MaxTitleBytes, MaxTextBytes).
 //   - URL is the item's link (or its GUID when that is a URL) made
@@ -302,6 +303,9 @@ func article(it *gofeed.Item, itemSource, feedTitle, base string, o ParseOptions
 	}
 	a.Summary = truncate(a.Summary, MaxTextBytes)
 	a.Text = truncate(text, MaxTextBytes)
+	if a.Summary == a.Text {
+		a.Summary = "" // the description is the whole text: keep (and store) it once
+	}
 	a.Author = truncate(author(it), maxNameBytes)
 
 	if a.Title == "" && a.Text == "" && a.URL == "" {

@@ -50,7 +50,8 @@ type Article struct {
 	Source string
 	// Author is the byline, plain text, may be empty.
 	Author string
-	// Summary is the feed's own description of the item, as plain text.
+	// Summary is the feed's own description of the item, as plain text,
+	// when it differs from Text; empty when the description is the text.
 	Summary string
 	// Text is the fullest plain text known: the linked page's article text when
 	// it was fetched, else the feed's content or summary.
