@@ -67,8 +67,11 @@ type Desk struct {
 	index      *Index
 	now        func() time.Time
 
-	mu    sync.Mutex // serializes Process; guards phase
+	mu    sync.Mutex // serializes Process; guards phase and core
 	phase string     // the most advanced phase the campaign's core coverage has reported
+	// core are the campaign's core articles without their text: what
+	// Status synthesizes from, kept here so a status costs no article reads.
+	core []strike.Article
 }
 
 // DeskOptions configure a Desk. The zero value is usable.
@@ -129,7 +132,7 @@ func NewDesk(ctx context.Context, c strike.Campaign, st DeskStore, o DeskOptions
 			continue
 		}
 		d.index.Add(a)
-		d.notePhase(a)
+		d.noteCore(a)
 	}
 	// Oldest first, as they would have arrived.
 	slices.Reverse(pending)
@@ -199,6 +202,9 @@ func (d *Desk) process(ctx context.Context, a strike.Article) (StoryEvent, error
 	a.StoryID = storyID
 	d.clusterer.Add(Member{ArticleID: a.ID, StoryID: storyID, Published: a.Published, Sig: sig, Title: a.Title, Tier: a.Relevance.Tier})
 	d.index.Add(a)
+	if a.Relevance.Tier == strike.TierCore {
+		d.core = append(d.core, withoutText(a))
+	}
 
 	after, err := d.refresh(ctx, storyID)
 	if err != nil {
@@ -219,6 +225,21 @@ func (d *Desk) process(ctx context.Context, a strike.Article) (StoryEvent, error
 		ev.Kind = EventNothingNew
 	}
 	return ev, nil
+}
+
+// noteCore remembers a processed core article for Status and its phase.
+func (d *Desk) noteCore(a strike.Article) {
+	if a.Relevance.Tier == strike.TierCore {
+		d.core = append(d.core, withoutText(a))
+		d.notePhase(a)
+	}
+}
+
+// withoutText drops what Status never reads.
+func withoutText(a strike.Article) strike.Article {
+	a.Text, a.Summary = "", ""
+	a.Relevance.Reasons = nil
+	return a
 }
 
 // notePhase records the phase a core article reports and says whether it
@@ -281,9 +302,17 @@ func (d *Desk) refresh(ctx context.Context, storyID int64) (strike.Story, error)
 func (d *Desk) Ask(question string) Answer { return d.index.Ask(question) }
 
 // Status synthesizes the campaign's status as of now from its core
-// articles' facts and the captains' pins.
+// articles' facts (kept in memory) and the captains' pins (read from the
+// store, so a pin set by another replica counts at once).
 func (d *Desk) Status(ctx context.Context) (strike.Status, error) {
-	return CampaignStatus(ctx, d.store, d.campaign, d.now())
+	pins, err := d.store.Pins(ctx, d.campaign.ID)
+	if err != nil {
+		return strike.Status{}, fmt.Errorf("coverage: load pins of %s: %w", d.campaign.ID, err)
+	}
+	d.mu.Lock()
+	core := d.core[:len(d.core):len(d.core)] // appends after this never touch what we read
+	d.mu.Unlock()
+	return Synthesize(StatusInput{Campaign: d.campaign, Articles: core, Pins: pins, Now: d.now()}), nil
 }
 
 // CampaignStatus loads a campaign's core articles and pins and synthesizes

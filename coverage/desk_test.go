@@ -195,3 +195,38 @@ func TestDeskRecoversUnprocessedArticles(t *testing.T) {
 		t.Error("first half produced no events")
 	}
 }
+
+// BenchmarkDeskStatus is `/strike status` on a desk that has processed the
+// corpus: a pins query and a synthesis from the facts kept in memory.
+func BenchmarkDeskStatus(b *testing.B) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	c := config.Default().Campaigns()[0]
+	scorer, _ := coverage.NewScorer(c.Relevance)
+	docs, _ := demo.Corpus()
+	var in []strike.Article
+	for _, d := range docs {
+		a := strike.Article{CampaignID: c.ID, Feed: "demo", Key: d.ID, URL: "https://demo.example/" + d.ID,
+			Title: d.Title, Source: d.Outlet, Text: d.Body, Published: d.Published, FirstSeen: d.Published}
+		a.Relevance = scorer.Score(&a)
+		in = append(in, a)
+	}
+	if _, err := db.SavePoll(ctx, strike.FeedState{URL: "demo", CampaignID: c.ID}, in); err != nil {
+		b.Fatal(err)
+	}
+	d, _, err := coverage.NewDesk(ctx, c, db, coverage.DeskOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	db.SetPin(ctx, strike.Pin{CampaignID: c.ID, Field: strike.FieldNextEvent, Value: "2025-06-01 rally", SetBy: "U1", SetAt: time.Now()})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := d.Status(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
