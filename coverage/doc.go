@@ -1,7 +1,11 @@
-// Package coverage turns stored articles into coverage of a strike. Today it
-// scores relevance; story clustering, fact extraction, summaries and question
-// answering will join it, sharing one Tokenizer. It imports only package
-// strike of strikebot's and knows no HTTP, SQL or chat.
+// Package coverage turns stored articles into coverage of a strike: it
+// scores relevance (Scorer), groups articles about one event into stories
+// (Signer, Clusterer), extracts facts with their evidence (Extractor),
+// summarizes stories (Extractive, or LLM with an extractive fallback),
+// synthesizes a campaign's status (Synthesize) and answers questions
+// (Index). A Desk runs them for one campaign over a store it declares
+// (DeskStore). It imports only package strike of strikebot's and knows no
+// SQL or chat; its only HTTP is the optional LLM summarizer's.
 //
 // # Relevance
 //
@@ -53,4 +57,13 @@
 //	no labor terms: not labor news
 //
 // and Explain says the same in sentences, with what would change the tier.
+//
+// # Stories, facts, summaries, status, answers
+//
+// Each is documented where it is defined: Clusterer (when an article joins
+// a story: a copy, the same headline, or a follow-up within hours),
+// Extractor.Extract (phase, workers, union, employer, dates, offer,
+// demands, events), Extractive (2–3 sentences, at most 60 words, each cited),
+// Synthesize (which report wins a status field, conflicts, pins) and
+// Index.Ask (BM25 over sentences, recency, the FAQ first).
 package coverage
