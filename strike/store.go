@@ -112,6 +112,67 @@ type Store interface {
 	// Pins returns the campaign's pins, ordered by field (bytewise).
 	Pins(ctx context.Context, campaignID string) ([]Pin, error)
 
+	// SaveSubscription creates or replaces the subscription of its
+	// destination to its campaign.
+	SaveSubscription(ctx context.Context, s Subscription) error
+
+	// DeleteSubscription removes one; ErrNotFound if there was none.
+	DeleteSubscription(ctx context.Context, d Destination, campaignID string) error
+
+	// Subscriptions returns the campaign's subscriptions (every campaign's
+	// when campaignID is ""), ordered by destination (platform, workspace,
+	// channel, bytewise), then campaign.
+	Subscriptions(ctx context.Context, campaignID string) ([]Subscription, error)
+
+	// Enqueue adds posts to the outbox idempotently, in one transaction: a
+	// delivery whose (destination, Key) is already there (or earlier in ds)
+	// is skipped. It returns the deliveries that were new, in the order
+	// given, with IDs set (increasing in that order, which is the order
+	// ClaimDeliveries hands them out in), State pending and no attempts;
+	// their Payload is stored byte for byte.
+	Enqueue(ctx context.Context, ds []Delivery) ([]Delivery, error)
+
+	// ClaimDeliveries hands out up to limit deliveries due at now: pending
+	// ones whose NextAttempt has come, and sending ones whose lease ran out
+	// (their worker died). Claimed rows become sending with a lease of
+	// lease; two replicas never claim the same row while its lease runs.
+	// Oldest (lowest ID) first. Claiming counts no attempt, except for a
+	// row whose lease ran out (see Delivery.Attempts). A lease must be
+	// positive and longer than a worker may take to post.
+	ClaimDeliveries(ctx context.Context, now time.Time, limit int, lease time.Duration) ([]Delivery, error)
+
+	// CompleteDelivery marks a delivery sent with the platform's message ID.
+	// A delivery already sent keeps its first ID and time. ErrNotFound if
+	// there is no such delivery.
+	CompleteDelivery(ctx context.Context, id int64, platformID string, at time.Time) error
+
+	// RetryDelivery puts a pending or sending delivery back to pending, due
+	// at next, counting the attempt and recording the error. A delivery
+	// already sent or failed (by another worker after this one's lease ran
+	// out) is left alone. ErrNotFound if there is no such delivery.
+	RetryDelivery(ctx context.Context, id int64, next time.Time, errText string) error
+
+	// FailDelivery marks a pending or sending delivery failed for good,
+	// recording the error; one already sent or failed is left alone.
+	// ErrNotFound if there is no such delivery.
+	FailDelivery(ctx context.Context, id int64, errText string) error
+
+	// ThreadOf returns the platform message ID of the first (lowest-ID)
+	// sent delivery about the story at the destination that has one, or
+	// ErrNotFound (always for story 0).
+	ThreadOf(ctx context.Context, d Destination, storyID int64) (string, error)
+
+	// Deliveries returns a destination's deliveries (every destination's
+	// when d is zero) in ID order; for health reports and tests.
+	Deliveries(ctx context.Context, d Destination) ([]Delivery, error)
+
+	// AppendAudit records a captain action and returns it with ID set.
+	AppendAudit(ctx context.Context, e AuditEntry) (AuditEntry, error)
+
+	// Audit returns the newest (last appended) audit entries first, at
+	// most limit (0: all).
+	Audit(ctx context.Context, limit int) ([]AuditEntry, error)
+
 	// Ping reports whether the store is reachable.
 	Ping(ctx context.Context) error
 

@@ -59,6 +59,9 @@ var dialect = sqlstore.Dialect{
 		}
 		return pgconn.SafeToRetry(err)
 	},
+	// Replicas claiming at once each lock their own rows and skip the
+	// rows another holds.
+	ClaimLock: ` FOR UPDATE SKIP LOCKED`,
 }
 
 var migrator = sqlstore.Migrator{

@@ -305,3 +305,136 @@ func TestRecoversFromKilledConnections(t *testing.T) {
 func BenchmarkStories20(b *testing.B) {
 	storetest.BenchStories20(b, open(b, schemaDSN(b)))
 }
+
+func BenchmarkDeliveryBookkeeping(b *testing.B) {
+	storetest.BenchDeliveryBookkeeping(b, open(b, schemaDSN(b)))
+}
+
+// TestReplicasClaim has three replicas, each with several connections,
+// drain one outbox at once: FOR UPDATE SKIP LOCKED hands every delivery
+// to exactly one of them, and Enqueue of the same posts by every replica
+// stores each once.
+func TestReplicasClaim(t *testing.T) {
+	dsn := schemaDSN(t)
+	dbs := []*postgres.DB{open(t, dsn), open(t, dsn), open(t, dsn)}
+	d := strike.Destination{Platform: "slack", Workspace: "T0NUHW", Channel: "C0GENERAL"}
+	const n = 150
+	ds := make([]strike.Delivery, n)
+	for i := range ds {
+		ds[i] = strike.Delivery{Destination: d, Key: fmt.Sprintf("story:%d", i), CampaignID: "kaiser-2024", StoryID: int64(i), Kind: "new_story"}
+	}
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		fresh  int
+		handed = map[int64]int{}
+	)
+	for _, db := range dbs {
+		wg.Go(func() {
+			in, err := db.Enqueue(t.Context(), ds)
+			if err != nil {
+				t.Errorf("Enqueue: %v", err)
+				return
+			}
+			mu.Lock()
+			fresh += len(in)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	if fresh != n {
+		t.Fatalf("replicas enqueueing the same %d posts got %d new in all, want %d", n, fresh, n)
+	}
+	for w := range 9 {
+		db := dbs[w%len(dbs)]
+		wg.Go(func() {
+			for {
+				got, err := db.ClaimDeliveries(t.Context(), start, 4, time.Hour)
+				if err != nil {
+					t.Errorf("ClaimDeliveries: %v", err)
+					return
+				}
+				if len(got) == 0 {
+					return
+				}
+				mu.Lock()
+				for _, d := range got {
+					handed[d.ID]++
+				}
+				mu.Unlock()
+				for _, d := range got {
+					if err := db.CompleteDelivery(t.Context(), d.ID, fmt.Sprint("ts-", d.ID), start); err != nil {
+						t.Errorf("CompleteDelivery: %v", err)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if len(handed) != n {
+		t.Errorf("%d deliveries handed out, want %d", len(handed), n)
+	}
+	for id, k := range handed {
+		if k != 1 {
+			t.Errorf("delivery %d handed out %d times, want once", id, k)
+		}
+	}
+}
+
+// TestMigrateFromSchema2 opens a schema a build of schema 2 made, with a
+// story and a pin: Open adds the chat tables and keeps the data.
+func TestMigrateFromSchema2(t *testing.T) {
+	dsn := schemaDSN(t)
+	old, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	stmts := []string{`CREATE TABLE schema_migrations (
+	version    integer PRIMARY KEY,
+	name       text NOT NULL,
+	applied_at timestamptz NOT NULL DEFAULT now()
+)`}
+	for _, name := range []string{"0001_init.sql", "0002_stories_pins.sql"} {
+		b, err := os.ReadFile(filepath.Join("migrations", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmts = append(stmts, string(b))
+	}
+	stmts = append(stmts,
+		`INSERT INTO schema_migrations (version, name) VALUES (1, '0001_init.sql'), (2, '0002_stories_pins.sql')`,
+		`INSERT INTO stories (campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts)
+VALUES ('kaiser-2024', 'Tentative agreement ends 196-day strike', '', '[]', 'core', now(), now(), '{}')`,
+		`INSERT INTO pins (campaign_id, field, value, set_by) VALUES ('kaiser-2024', 'phase', 'tentative_agreement', 'U0CAPTAIN')`,
+	)
+	for _, q := range stmts {
+		if _, err := old.ExecContext(t.Context(), q); err != nil {
+			t.Fatalf("building a schema 2 database: %v", err)
+		}
+	}
+	db := open(t, dsn)
+	if sts, err := db.Stories(t.Context(), strike.StoryFilter{CampaignID: "kaiser-2024"}); err != nil || len(sts) != 1 {
+		t.Errorf("Stories after migration = %+v, %v", sts, err)
+	}
+	if pins, err := db.Pins(t.Context(), "kaiser-2024"); err != nil || len(pins) != 1 || pins[0].Value != "tentative_agreement" {
+		t.Errorf("Pins after migration = %+v, %v", pins, err)
+	}
+	d := strike.Destination{Platform: "discord", Workspace: "880011", Channel: "990022"}
+	in, err := db.Enqueue(t.Context(), []strike.Delivery{{Destination: d, Key: "story:1", StoryID: 1, Kind: "phase_change"}})
+	if err != nil || len(in) != 1 {
+		t.Fatalf("Enqueue after migration = %+v, %v", in, err)
+	}
+	if got, err := db.ClaimDeliveries(t.Context(), start, 1, time.Minute); err != nil || len(got) != 1 {
+		t.Errorf("ClaimDeliveries after migration = %+v, %v", got, err)
+	}
+	ms, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v int
+	if err := old.QueryRowContext(t.Context(), `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil || v != len(ms) {
+		t.Errorf("schema version after migration = %d, %v; want %d", v, err, len(ms))
+	}
+}

@@ -64,6 +64,10 @@ var dialect = sqlstore.Dialect{
 	In: func(expr, param string) string { return expr + ` IN (SELECT value FROM json_each(` + param + `))` },
 	// NULLs sort first in SQLite, so DESC puts them last as in PostgreSQL.
 	ArticlesOrder: `published DESC, id DESC`,
+	// No locking clause: a claim is one UPDATE statement, which takes
+	// the database's write lock before it reads, so claimers (in this
+	// process or another) run one after the other.
+	ClaimLock: "",
 }
 
 var migrator = sqlstore.Migrator{

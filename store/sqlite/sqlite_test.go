@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -361,7 +362,7 @@ func TestPathWithURIChars(t *testing.T) {
 	}
 }
 
-func TestArticlesUsesIndex(t *testing.T) {
+func TestQueriesUseIndexes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bot.db")
 	open(t, path)
 	r := raw(t, path)
@@ -385,6 +386,19 @@ func TestArticlesUsesIndex(t *testing.T) {
 			WHERE campaign_id = 'x' AND story_id IS NOT NULL AND published >= 5 ORDER BY published ASC NULLS FIRST, id ASC`, "articles_campaign_published"},
 		// Pins.
 		{`SELECT field, value FROM pins WHERE campaign_id = 'x' ORDER BY field`, "PRIMARY KEY"},
+		// ClaimDeliveries: only the open rows, in id order.
+		{`SELECT id FROM deliveries WHERE state IN ('pending', 'sending')
+			AND ((state = 'pending' AND next_attempt <= 5) OR (state = 'sending' AND lease_until <= 5)) ORDER BY id LIMIT 10`, "deliveries_claim"},
+		{`UPDATE deliveries SET state = 'sending' WHERE id IN (SELECT id FROM deliveries WHERE state IN ('pending', 'sending')
+			AND ((state = 'pending' AND next_attempt <= 5) OR (state = 'sending' AND lease_until <= 5)) ORDER BY id LIMIT 10)`, "deliveries_claim"},
+		// ThreadOf.
+		{`SELECT platform_id FROM deliveries WHERE platform = 's' AND workspace = 'T' AND channel = 'C' AND story_id = 3
+			AND state = 'sent' AND platform_id <> '' ORDER BY id LIMIT 1`, "deliveries_story"},
+		// Complete, Retry, Fail.
+		{`UPDATE deliveries SET state = 'sent' WHERE id = 3 AND state <> 'sent'`, "INTEGER PRIMARY KEY"},
+		// Subscriptions of a campaign, audit.
+		{`SELECT channel FROM subscriptions WHERE campaign_id = 'x' ORDER BY platform, workspace, channel, campaign_id`, "SCAN subscriptions"}, // WITHOUT ROWID: the primary key is the table
+		{`SELECT id, command FROM audit ORDER BY id DESC LIMIT 20`, "SCAN audit"},
 	} {
 		q := tt.q
 		rows, err := r.QueryContext(t.Context(), `EXPLAIN QUERY PLAN `+q)
@@ -469,4 +483,142 @@ func BenchmarkSavePoll100Known(b *testing.B) {
 
 func BenchmarkStories20(b *testing.B) {
 	storetest.BenchStories20(b, open(b, filepath.Join(b.TempDir(), "bot.db")))
+}
+
+func BenchmarkDeliveryBookkeeping(b *testing.B) {
+	storetest.BenchDeliveryBookkeeping(b, open(b, filepath.Join(b.TempDir(), "bot.db")))
+}
+
+// TestMigrateFromSchema2 opens a database a build of schema 2 made, with
+// articles, a story and a pin: Open adds the chat tables and keeps the
+// data, and the chat methods work.
+func TestMigrateFromSchema2(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "bot.db")
+	old := raw(t, path)
+	stmts := []string{`CREATE TABLE schema_migrations (
+	version    INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL,
+	applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT`}
+	for _, name := range []string{"0001_init.sql", "0002_stories_pins.sql"} {
+		b, err := os.ReadFile(filepath.Join("migrations", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmts = append(stmts, string(b))
+	}
+	stmts = append(stmts,
+		`INSERT INTO schema_migrations (version, name) VALUES (1, '0001_init.sql'), (2, '0002_stories_pins.sql')`,
+		`INSERT INTO stories (id, campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts)
+VALUES (7, 'kaiser-2024', 'Tentative agreement ends 196-day strike', 'NUHW and Kaiser reached a tentative agreement.', '[]', 'core',
+	1745600000000000, 1745600000000000, '{"phase":"tentative_agreement"}')`,
+		`INSERT INTO articles (campaign_id, feed, key, url, title, source, author, summary, text, published,
+	published_estimated, first_seen, tier, score, reasons, story_id, facts, signature)
+VALUES ('kaiser-2024', 'https://news.example.test/rss', 'ta-1', 'https://news.example.test/ta-1', 'Tentative agreement reached', 'Ledger', '', '', '',
+	1745600000000000, 0, 1745600060000000, 'core', 8, '[]', 7, '{}', x'cafe')`,
+		`INSERT INTO pins (campaign_id, field, value, set_by, set_at) VALUES ('kaiser-2024', 'phase', 'tentative_agreement', 'U0CAPTAIN', 1745600000000000)`,
+	)
+	for _, q := range stmts {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatalf("building a schema 2 database: %v", err)
+		}
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db := open(t, path)
+	st, err := db.Story(ctx, 7)
+	if err != nil {
+		t.Fatalf("Story after migration: %v", err)
+	}
+	if st.Title != "Tentative agreement ends 196-day strike" || st.Facts.Phase != strike.PhaseTentativeAgreement || len(st.Articles) != 1 {
+		t.Errorf("story after migration = %+v", st)
+	}
+	if ms, err := db.StoryMembers(ctx, "kaiser-2024", time.Time{}); err != nil || len(ms) != 1 || !slices.Equal(ms[0].Signature, []byte{0xca, 0xfe}) {
+		t.Errorf("StoryMembers after migration = %+v, %v", ms, err)
+	}
+	if pins, err := db.Pins(ctx, "kaiser-2024"); err != nil || len(pins) != 1 || pins[0].Value != "tentative_agreement" {
+		t.Errorf("Pins after migration = %+v, %v", pins, err)
+	}
+
+	d := strike.Destination{Platform: "slack", Workspace: "T0NUHW", Channel: "C0GENERAL"}
+	if err := db.SaveSubscription(ctx, strike.Subscription{Destination: d, CampaignID: "kaiser-2024", Mode: strike.ModeCore, TimeZone: "UTC"}); err != nil {
+		t.Fatalf("SaveSubscription after migration: %v", err)
+	}
+	in, err := db.Enqueue(ctx, []strike.Delivery{{Destination: d, Key: "story:7", CampaignID: "kaiser-2024", StoryID: 7, Kind: "phase_change", Urgent: true}})
+	if err != nil || len(in) != 1 {
+		t.Fatalf("Enqueue after migration = %+v, %v", in, err)
+	}
+	if got, err := db.ClaimDeliveries(ctx, start, 10, time.Minute); err != nil || len(got) != 1 {
+		t.Fatalf("ClaimDeliveries after migration = %+v, %v", got, err)
+	}
+	if err := db.CompleteDelivery(ctx, in[0].ID, "1745600100.000100", start); err != nil {
+		t.Fatal(err)
+	}
+	if ts, err := db.ThreadOf(ctx, d, 7); err != nil || ts != "1745600100.000100" {
+		t.Errorf("ThreadOf after migration = %q, %v", ts, err)
+	}
+	if _, err := db.AppendAudit(ctx, strike.AuditEntry{At: start, Destination: d, User: "U0CAPTAIN", Command: "subscribe core", Outcome: "ok"}); err != nil {
+		t.Errorf("AppendAudit after migration: %v", err)
+	}
+	var n int
+	if err := raw(t, path).QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if want := migrationCount(t); n != want {
+		t.Errorf("schema_migrations has %d rows, want %d", n, want)
+	}
+}
+
+// TestClaimsAcrossOpens claims from two stores on one file at once, as two
+// processes would: each claim is one UPDATE that takes the write lock
+// before it reads, so no delivery is handed out twice.
+func TestClaimsAcrossOpens(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bot.db")
+	dbs := []*sqlite.DB{open(t, path), open(t, path)}
+	d := strike.Destination{Platform: "slack", Workspace: "T0NUHW", Channel: "C0GENERAL"}
+	const n = 200
+	ds := make([]strike.Delivery, n)
+	for i := range ds {
+		ds[i] = strike.Delivery{Destination: d, Key: fmt.Sprintf("story:%d", i), Kind: "new_story"}
+	}
+	if in, err := dbs[0].Enqueue(t.Context(), ds); err != nil || len(in) != n {
+		t.Fatalf("Enqueue = %d new, %v", len(in), err)
+	}
+	var (
+		mu     sync.Mutex
+		handed = map[int64]int{}
+		wg     sync.WaitGroup
+	)
+	for w := range 6 {
+		db := dbs[w%2]
+		wg.Go(func() {
+			for {
+				got, err := db.ClaimDeliveries(t.Context(), start, 3, time.Hour)
+				if err != nil {
+					t.Errorf("ClaimDeliveries: %v", err)
+					return
+				}
+				if len(got) == 0 {
+					return
+				}
+				mu.Lock()
+				for _, d := range got {
+					handed[d.ID]++
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if len(handed) != n {
+		t.Errorf("%d deliveries handed out, want %d", len(handed), n)
+	}
+	for id, k := range handed {
+		if k != 1 {
+			t.Errorf("delivery %d handed out %d times, want once", id, k)
+		}
+	}
 }

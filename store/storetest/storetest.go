@@ -22,6 +22,14 @@
 // SetCoverage accepts only a story of the article's campaign; an empty
 // signature is stored as none; undated articles come first among a story's
 // members and last among articles; a never-updated story comes last.
+//
+// For chat: a subscription needs Platform, Channel and CampaignID and a
+// Mode of strike.ModeCore or strike.ModeAll; a delivery needs Platform,
+// Channel, Key and Kind, and one bad delivery fails its whole Enqueue;
+// payloads come back byte for byte (nil when empty); a zero NextAttempt is
+// due at once; Attempts counts retries and expired leases only; a late
+// worker's Complete, Retry or Fail never turns a sent delivery back, nor
+// revives a failed one; audit entries list in appending order, newest first.
 package storetest
 
 import (
@@ -61,7 +69,7 @@ func Run(t *testing.T, open func(t *testing.T) strike.Store) {
 		{"ConcurrentSavePoll", testConcurrentSavePoll},
 		{"Ping", testPing},
 	}
-	for _, tt := range append(tests, storyTests...) {
+	for _, tt := range slices.Concat(tests, storyTests, chatTests) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			tt.fn(t, open(t))

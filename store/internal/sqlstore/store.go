@@ -1,5 +1,7 @@
 // Package sqlstore is the database/sql code the SQLite and PostgreSQL
-// backends share: the strike.Store queries, text hygiene and the migrator.
+// backends share: the strike.Store queries (articles, stories and pins;
+// subscriptions, the delivery outbox and the audit log), text hygiene and
+// the migrator.
 // The dialects differ only in what a Dialect describes; both use $N
 // placeholders (modernc.org/sqlite binds $N by position).
 package sqlstore
@@ -39,9 +41,15 @@ type Dialect struct {
 	// ArticlesOrder is the ORDER BY list for Articles: newest published
 	// first, NULL published last, ties by id descending.
 	ArticlesOrder string
-	// Retryable reports whether a failed SavePoll transaction may be run
-	// again as a whole (a deadlock or serialization failure). May be nil.
+	// Retryable reports whether a failed SavePoll or Enqueue transaction
+	// may be run again as a whole (a deadlock or serialization failure).
+	// May be nil.
 	Retryable func(err error) bool
+	// ClaimLock ends the subquery that picks the deliveries to claim, ""
+	// where one writer at a time makes the claim safe (SQLite) or a
+	// locking clause such as " FOR UPDATE SKIP LOCKED" (PostgreSQL), so
+	// concurrent claimers pass over each other's rows instead of waiting.
+	ClaimLock string
 }
 
 // maxAttempts bounds how often SavePoll runs a retryable transaction.
@@ -79,10 +87,12 @@ ON CONFLICT (url) DO UPDATE SET
 // pool, reads to the read pool (which may be the same *sql.DB). It is safe
 // for concurrent use. Close closes both pools.
 type Store struct {
-	d      Dialect
-	w, r   *sql.DB
-	insert *sql.Stmt
-	upsert *sql.Stmt
+	d        Dialect
+	w, r     *sql.DB
+	insert   *sql.Stmt
+	upsert   *sql.Stmt
+	claim    *sql.Stmt
+	complete *sql.Stmt
 }
 
 // New returns a Store over the migrated databases w (writes) and r (reads).
@@ -99,13 +109,22 @@ func New(ctx context.Context, d Dialect, w, r *sql.DB) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("%s: prepare feed upsert: %w", d.Name, err)
 	}
+	if s.claim, err = w.PrepareContext(ctx, claimSQL+d.ClaimLock+`)
+RETURNING `+deliveryColumns); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("%s: prepare claim: %w", d.Name, err)
+	}
+	if s.complete, err = w.PrepareContext(ctx, completeSQL); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("%s: prepare complete: %w", d.Name, err)
+	}
 	return s, nil
 }
 
 // Close closes the prepared statements and both pools.
 func (s *Store) Close() error {
 	var errs []error
-	for _, st := range []*sql.Stmt{s.insert, s.upsert} {
+	for _, st := range []*sql.Stmt{s.insert, s.upsert, s.claim, s.complete} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
