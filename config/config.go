@@ -53,6 +53,14 @@ type Config struct {
 	// Key "summarizer"; disabled while its URL is empty.
 	Summarizer Summarizer `yaml:"summarizer"`
 
+	// Slack connects the bot to Slack. Key "slack"; disabled while its
+	// bot_token is empty.
+	Slack Slack `yaml:"slack"`
+
+	// Bot configures the chat bot on every platform: captains, the
+	// operations channel, command and announcement limits. Key "bot".
+	Bot Bot `yaml:"bot"`
+
 	// CampaignSpecs are the strikes followed, as configured; Campaigns
 	// returns them as domain values. Key "campaigns", default one campaign:
 	// the Kaiser Permanente mental health workers' strike (NUHW).
@@ -165,6 +173,75 @@ type Summarizer struct {
 	Timeout time.Duration `yaml:"timeout"`
 }
 
+// Slack configures the Slack platform. It is enabled when BotToken is set.
+type Slack struct {
+	// BotToken is the bot user's OAuth token ("xoxb-…"), used for every Web
+	// API call; empty disables Slack. Key "slack.bot_token" (secret; also
+	// STRIKEBOT_SLACK_BOT_TOKEN_FILE), default empty.
+	BotToken string `yaml:"bot_token" secret:"true"`
+
+	// AppToken is the app-level token ("xapp-…", scope connections:write)
+	// that opens the Socket Mode connection; required in socket mode.
+	// Key "slack.app_token" (secret), default empty.
+	AppToken string `yaml:"app_token" secret:"true"`
+
+	// SigningSecret verifies the requests Slack sends in HTTP mode;
+	// required in http mode. Key "slack.signing_secret" (secret), default
+	// empty.
+	SigningSecret string `yaml:"signing_secret" secret:"true"`
+
+	// Mode is how Slack reaches the bot: "socket" (Socket Mode, no public
+	// URL needed) or "http" (Slack posts to Listen, behind HTTPS).
+	// Key "slack.mode", default "socket".
+	Mode string `yaml:"mode"`
+
+	// Listen is the host:port the HTTP-mode endpoints (/slack/commands,
+	// /slack/interactions, /slack/events) listen on; used in http mode only.
+	// Key "slack.listen", default ":8080".
+	Listen string `yaml:"listen"`
+
+	// Workspaces are the Slack team IDs ("T…") the bot answers and posts
+	// in. Empty refuses every Slack request. Key "slack.workspaces",
+	// default empty.
+	Workspaces []string `yaml:"workspaces"`
+
+	// APIURL is the base URL of Slack's Web API, ending in "/"; tests point
+	// it at a fake. Key "slack.api_url", default "https://slack.com/api/".
+	APIURL string `yaml:"api_url"`
+}
+
+// Enabled reports whether Slack is configured (BotToken is set).
+func (s Slack) Enabled() bool { return s.BotToken != "" }
+
+// Bot configures the platform-neutral chat bot.
+type Bot struct {
+	// Captains are the user IDs (Slack "U…", Discord user IDs) and group or
+	// role IDs (Slack user groups "S…", Discord role IDs) allowed to run
+	// captain commands (subscribe, set, announce…). Empty: nobody is a
+	// captain. Key "bot.captains", default empty.
+	Captains []string `yaml:"captains"`
+
+	// OpsChannel is where permanent delivery errors are reported, as a
+	// destination "slack/TEAM/CHANNEL"; empty reports them in the log
+	// only. Key "bot.ops_channel", default empty.
+	OpsChannel string `yaml:"ops_channel"`
+
+	// RateLimit is how many commands one user may run per minute before
+	// the bot asks them to slow down. Key "bot.rate_limit", default 10,
+	// allowed 1 to 600.
+	RateLimit int `yaml:"rate_limit"`
+
+	// FloodThreshold is how many stories one channel may receive in an
+	// hour before further stories are held and sent as one digest.
+	// Key "bot.flood_threshold", default 5, allowed 1 to 1000.
+	FloodThreshold int `yaml:"flood_threshold"`
+
+	// RetryMax caps the wait between two attempts of a failing post (the
+	// wait doubles with each attempt, with jitter, up to this).
+	// Key "bot.retry_max", default 30m, allowed 1s to 24h.
+	RetryMax time.Duration `yaml:"retry_max"`
+}
+
 // CampaignSpec is one followed strike as written in the configuration;
 // Config.Campaigns converts it to a strike.Campaign.
 type CampaignSpec struct {
@@ -234,6 +311,22 @@ func Default() Config {
 			Model:   "",
 			APIKey:  "",
 			Timeout: 10 * time.Second,
+		},
+		Slack: Slack{
+			BotToken:      "",
+			AppToken:      "",
+			SigningSecret: "",
+			Mode:          "socket",
+			Listen:        ":8080",
+			Workspaces:    []string{},
+			APIURL:        "https://slack.com/api/",
+		},
+		Bot: Bot{
+			Captains:       []string{},
+			OpsChannel:     "",
+			RateLimit:      10,
+			FloodThreshold: 5,
+			RetryMax:       30 * time.Minute,
 		},
 		CampaignSpecs: []CampaignSpec{{
 			ID:   "kaiser-nuhw-socal",

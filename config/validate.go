@@ -71,6 +71,9 @@ func (c Config) Validate() error {
 	v.text("summarizer.api_key", s.APIKey, redactedIfSet(s.APIKey), 4096)
 	v.duration("summarizer.timeout", s.Timeout, time.Second, 5*time.Minute, "")
 
+	v.slack(c.Slack)
+	v.bot(c.Bot)
+
 	v.campaigns(c.CampaignSpecs)
 	return errors.Join(v.errs...)
 }
@@ -371,4 +374,76 @@ func shortDuration(d time.Duration) string {
 		s = strings.TrimSuffix(s, "0m")
 	}
 	return s
+}
+
+// Token prefixes of Slack's bot and app-level tokens.
+const (
+	slackBotPrefix = "xoxb-"
+	slackAppPrefix = "xapp-"
+)
+
+var (
+	slackTeamRE = regexp.MustCompile(`^[TE][A-Z0-9]{2,30}$`)
+	chatIDRE    = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+)
+
+// slack checks the Slack section. Tokens are checked by prefix only and
+// never shown: a wrong token appears as "[redacted]".
+func (v *validator) slack(s Slack) {
+	v.oneOf("slack.mode", s.Mode, "socket", "http")
+	v.text("slack.bot_token", s.BotToken, redactedIfSet(s.BotToken), 512)
+	v.text("slack.app_token", s.AppToken, redactedIfSet(s.AppToken), 512)
+	v.text("slack.signing_secret", s.SigningSecret, redactedIfSet(s.SigningSecret), 512)
+	if s.BotToken != "" && !strings.HasPrefix(s.BotToken, slackBotPrefix) {
+		v.add("slack.bot_token", redacted, "is not a bot token", `a bot token beginning with "xoxb-"`)
+	}
+	if s.AppToken != "" && !strings.HasPrefix(s.AppToken, slackAppPrefix) {
+		v.add("slack.app_token", redacted, "is not an app-level token", `an app-level token beginning with "xapp-"`)
+	}
+	if s.Enabled() {
+		switch s.Mode {
+		case "socket":
+			if s.AppToken == "" {
+				v.add("slack.app_token", "", "is empty while slack.mode is socket", `an app-level token beginning with "xapp-"`)
+			}
+		case "http":
+			if s.SigningSecret == "" {
+				v.add("slack.signing_secret", "", "is empty while slack.mode is http", "the app's signing secret")
+			}
+			if s.Listen == "" {
+				v.add("slack.listen", "", "is empty while slack.mode is http", `host:port such as ":8080"`)
+			}
+		}
+	}
+	if s.Listen != "" {
+		v.listen("slack.listen", s.Listen)
+	}
+	for i, id := range s.Workspaces {
+		if !slackTeamRE.MatchString(id) {
+			v.add(fmt.Sprintf("slack.workspaces[%d]", i), truncate(id, 40), "is not a Slack team ID", `a team ID such as "T0123ABCD"`)
+		}
+	}
+	if u := v.httpURL("slack.api_url", s.APIURL); u != nil && !strings.HasSuffix(u.Path, "/") {
+		v.add("slack.api_url", redactURL(s.APIURL), "does not end in /", `an http or https URL ending in "/", such as "https://slack.com/api/"`)
+	}
+}
+
+// bot checks the bot section.
+func (v *validator) bot(b Bot) {
+	for i, id := range b.Captains {
+		if !chatIDRE.MatchString(id) {
+			v.add(fmt.Sprintf("bot.captains[%d]", i), truncate(id, 40), "is not a user, group or role ID",
+				`an ID of letters, digits, "_" or "-", such as "U0123ABCD" or "S0456EFGH"`)
+		}
+	}
+	if b.OpsChannel != "" {
+		parts := strings.Split(b.OpsChannel, "/")
+		if len(parts) != 3 || parts[0] != "slack" || !slackTeamRE.MatchString(parts[1]) || !chatIDRE.MatchString(parts[2]) {
+			v.add("bot.ops_channel", truncate(b.OpsChannel, 60), "is not a destination",
+				`"slack/TEAM/CHANNEL" such as "slack/T0123ABCD/C0456EFGH", or empty`)
+		}
+	}
+	v.integer("bot.rate_limit", b.RateLimit, 1, 600)
+	v.integer("bot.flood_threshold", b.FloodThreshold, 1, 1000)
+	v.duration("bot.retry_max", b.RetryMax, time.Second, 24*time.Hour, "")
 }
