@@ -1,0 +1,46 @@
+package slack
+
+import (
+	"sync"
+	"time"
+)
+
+// seenSet remembers keys (Events API event IDs, Socket Mode envelope IDs)
+// for a while, so a retried delivery is processed once. It lives in one
+// process: replicas behind a load balancer need the store to deduplicate
+// across processes. It is safe for concurrent use.
+type seenSet struct {
+	ttl time.Duration
+	max int
+
+	mu sync.Mutex
+	m  map[string]time.Time // key → when first seen
+}
+
+func newSeenSet(ttl time.Duration, max int) *seenSet {
+	return &seenSet{ttl: ttl, max: max, m: make(map[string]time.Time)}
+}
+
+// add records key at now and reports whether it is new.
+func (s *seenSet) add(key string, now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if at, ok := s.m[key]; ok && now.Sub(at) < s.ttl {
+		return false
+	}
+	if len(s.m) >= s.max {
+		for k, at := range s.m {
+			if now.Sub(at) >= s.ttl {
+				delete(s.m, k)
+			}
+		}
+		for k := range s.m {
+			if len(s.m) < s.max {
+				break
+			}
+			delete(s.m, k) // still full: forget an arbitrary one
+		}
+	}
+	s.m[key] = now
+	return true
+}

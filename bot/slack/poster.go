@@ -1,0 +1,170 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/slack-go/slack"
+	"golang.org/x/time/rate"
+
+	"github.com/strikebot/strikebot/bot"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// DefaultRetryAfter is how long to wait after a 429 that gave no
+// Retry-After.
+const DefaultRetryAfter = 30 * time.Second
+
+// DefaultAPIURL is Slack's Web API.
+const DefaultAPIURL = "https://slack.com/api/"
+
+// PosterOptions configure a Poster.
+type PosterOptions struct {
+	// Token is the bot token (xoxb-…). Required. It is never logged nor
+	// put in an error.
+	Token string
+	// APIURL defaults to DefaultAPIURL; tests point it at a fake. It
+	// must end in "/".
+	APIURL string
+	// Client defaults to a client with a 10 s timeout.
+	Client *http.Client
+	// RetryAfter is the wait after a 429 without Retry-After; default
+	// DefaultRetryAfter.
+	RetryAfter time.Duration
+}
+
+// Poster posts outbox deliveries to Slack with chat.postMessage. It
+// implements bot.Poster and is safe for concurrent use. It does not pace
+// itself: the delivery loop paces each channel at Pace.
+type Poster struct {
+	api        *slack.Client
+	retryAfter time.Duration
+}
+
+var _ bot.Poster = (*Poster)(nil)
+
+// NewPoster returns a Poster.
+func NewPoster(o PosterOptions) *Poster {
+	if o.APIURL == "" {
+		o.APIURL = DefaultAPIURL
+	}
+	if o.Client == nil {
+		o.Client = &http.Client{Timeout: 10 * time.Second}
+	}
+	if o.RetryAfter <= 0 {
+		o.RetryAfter = DefaultRetryAfter
+	}
+	return &Poster{
+		api:        slack.New(o.Token, slack.OptionAPIURL(o.APIURL), slack.OptionHTTPClient(o.Client)),
+		retryAfter: o.RetryAfter,
+	}
+}
+
+// Platform returns "slack".
+func (p *Poster) Platform() string { return "slack" }
+
+// Pace is the most messages per second to post to one channel: Slack
+// allows about one.
+func (p *Poster) Pace() rate.Limit { return rate.Every(time.Second) }
+
+// Post renders post and posts it to the delivery's channel, in thread
+// when thread is not "", with link and media unfurling off. It returns
+// the message's ts. A rate limit is a *bot.RateLimitError; a channel that
+// is gone or closed to the bot, a token that no longer works or a message
+// Slack refuses wraps bot.ErrPermanent. A message refused for its blocks
+// or length is first retried once as plain text. Anything else (5xx,
+// network) may be retried.
+func (p *Poster) Post(ctx context.Context, d strike.Delivery, post bot.Post, thread string) (string, error) {
+	m := RenderPost(post)
+	ts, err := p.send(ctx, d.Channel, thread, m.Text, m.Blocks)
+	if code := slackCode(err); code == "invalid_blocks" || code == "msg_too_long" || code == "msg_blocks_too_long" {
+		ts, err = p.send(ctx, d.Channel, thread, m.Text, nil)
+		if err != nil && !errors.Is(err, bot.ErrPermanent) {
+			if _, ok := errors.AsType[*bot.RateLimitError](err); !ok {
+				err = fmt.Errorf("%w (after %s)", err, code)
+			}
+		}
+	}
+	return ts, err
+}
+
+func (p *Poster) send(ctx context.Context, channel, thread, text string, blocks []slack.Block) (string, error) {
+	opts := []slack.MsgOption{
+		slack.MsgOptionText(text, false),
+		slack.MsgOptionDisableLinkUnfurl(),
+		slack.MsgOptionDisableMediaUnfurl(),
+	}
+	if len(blocks) > 0 {
+		opts = append(opts, slack.MsgOptionBlocks(blocks...))
+	}
+	if thread != "" {
+		opts = append(opts, slack.MsgOptionTS(thread))
+	}
+	_, ts, err := p.api.PostMessageContext(ctx, channel, opts...)
+	if err != nil {
+		return "", p.classify(channel, err)
+	}
+	return ts, nil
+}
+
+// permanent are the Slack errors no retry can fix.
+var permanent = map[string]bool{
+	"channel_not_found": true, "not_in_channel": true, "is_archived": true,
+	"invalid_auth": true, "not_authed": true, "account_inactive": true, "token_revoked": true,
+	"token_expired": true, "no_permission": true, "missing_scope": true, "restricted_action": true,
+	"team_access_not_granted": true, "ekm_access_denied": true,
+	"msg_too_long": true, "msg_blocks_too_long": true, "invalid_blocks": true, "no_text": true,
+	"invalid_arguments": true, "invalid_form_data": true,
+}
+
+func (p *Poster) classify(channel string, err error) error {
+	if rl, ok := errors.AsType[*slack.RateLimitedError](err); ok {
+		wait := rl.RetryAfter
+		if wait <= 0 {
+			wait = p.retryAfter
+		}
+		return &bot.RateLimitError{RetryAfter: wait}
+	}
+	if sc, ok := errors.AsType[slack.StatusCodeError](err); ok {
+		if sc.Code == http.StatusTooManyRequests {
+			return &bot.RateLimitError{RetryAfter: p.retryAfter}
+		}
+		return fmt.Errorf("slack: post to %s: status %d", channel, sc.Code)
+	}
+	if se, ok := errors.AsType[slack.SlackErrorResponse](err); ok {
+		return &apiError{channel: channel, code: se.Err, permanent: permanent[se.Err]}
+	}
+	return fmt.Errorf("slack: post to %s: %w", channel, err)
+}
+
+// slackCode is the Slack error code err carries, or "".
+func slackCode(err error) string {
+	if e, ok := errors.AsType[*apiError](err); ok {
+		return e.code
+	}
+	return ""
+}
+
+// apiError is an error code from Slack's Web API. A permanent one
+// unwraps to bot.ErrPermanent.
+type apiError struct {
+	channel, code string
+	permanent     bool
+}
+
+func (e *apiError) Error() string {
+	if e.permanent {
+		return "slack: post to " + e.channel + ": " + bot.ErrPermanent.Error() + ": " + e.code
+	}
+	return "slack: post to " + e.channel + ": " + e.code
+}
+
+func (e *apiError) Unwrap() error {
+	if e.permanent {
+		return bot.ErrPermanent
+	}
+	return nil
+}

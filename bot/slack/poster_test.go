@@ -1,0 +1,190 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/bot"
+	"github.com/strikebot/strikebot/bot/slack/slackfake"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// fakeClock is a settable clock.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *fakeClock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+func newFake(t *testing.T, clock *fakeClock) *slackfake.Server {
+	t.Helper()
+	o := slackfake.Options{}
+	if clock != nil {
+		o.Now = clock.Now
+	}
+	fs, err := slackfake.New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(fs.Close)
+	fs.AddChannel("C1", true)
+	fs.AddChannel("C2", true)
+	fs.AddChannel("COUT", false)
+	return fs
+}
+
+func delivery(ch string) strike.Delivery {
+	return strike.Delivery{ID: 1, Destination: strike.Destination{Platform: "slack", Workspace: "T0FAKE", Channel: ch}, Key: "article:1"}
+}
+
+var newsPost = bot.Post{Announcement: &bot.Announcement{Kind: bot.KindNewStory, StoryID: 3, Title: "Strike begins at Kaiser <!channel>",
+	Summary: "About 2,400 NUHW members walked out on Monday.", Source: "Example Times", URL: "https://example.com/s", Published: published}}
+
+func TestPosterPosts(t *testing.T) {
+	clock := &fakeClock{t: published}
+	fs := newFake(t, clock)
+	p := NewPoster(PosterOptions{Token: fs.BotToken(), APIURL: fs.APIURL(), Client: &http.Client{Timeout: 5 * time.Second}})
+	ctx := context.Background()
+	ts, err := p.Post(ctx, delivery("C1"), newsPost, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock.Add(time.Second)
+	update := bot.Post{Announcement: &bot.Announcement{Kind: bot.KindUpdate, StoryID: 3, Source: "Radio", URL: "https://example.org/r", ArticleTitle: "More"}}
+	if _, err := p.Post(ctx, delivery("C1"), update, ts); err != nil {
+		t.Fatal(err)
+	}
+	posts := fs.Posts()
+	if got, want := len(posts), 2; got != want {
+		t.Fatalf("posts = %d, want %d", got, want)
+	}
+	if posts[0].TS != ts || posts[0].Channel != "C1" || posts[0].Blocks == nil || posts[0].Text == "" {
+		t.Errorf("first post = %+v", posts[0])
+	}
+	if posts[0].UnfurlLinks != "false" || posts[0].UnfurlMedia != "false" {
+		t.Errorf("unfurl = %q/%q, want false/false", posts[0].UnfurlLinks, posts[0].UnfurlMedia)
+	}
+	if got, want := posts[1].ThreadTS, ts; got != want {
+		t.Errorf("thread_ts = %q, want %q", got, want)
+	}
+	var blocks []map[string]any
+	if err := json.Unmarshal(posts[0].Blocks, &blocks); err != nil || len(blocks) == 0 {
+		t.Fatalf("blocks %s: %v", posts[0].Blocks, err)
+	}
+	if p.Platform() != "slack" || p.Pace() != 1 {
+		t.Errorf("Platform, Pace = %q, %v", p.Platform(), p.Pace())
+	}
+}
+
+func TestPosterErrors(t *testing.T) {
+	clock := &fakeClock{t: published}
+	fs := newFake(t, clock)
+	fs.AddChannel("CARCH", true)
+	fs.Archive("CARCH")
+	p := NewPoster(PosterOptions{Token: fs.BotToken(), APIURL: fs.APIURL()})
+	bad := NewPoster(PosterOptions{Token: "xoxb-revoked", APIURL: fs.APIURL()})
+	ctx := context.Background()
+	tests := []struct {
+		name      string
+		p         *Poster
+		ch        string
+		permanent bool
+	}{
+		{"channel_not_found", p, "CGONE", true},
+		{"not_in_channel", p, "COUT", true},
+		{"is_archived", p, "CARCH", true},
+		{"invalid_auth", bad, "C1", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.p.Post(ctx, delivery(tt.ch), newsPost, "")
+			if got := errors.Is(err, bot.ErrPermanent); got != tt.permanent {
+				t.Fatalf("Post() = %v, permanent %v, want %v", err, got, tt.permanent)
+			}
+			if got, want := slackCode(err), tt.name; got != want {
+				t.Errorf("code = %q, want %q", got, want)
+			}
+		})
+	}
+
+	t.Run("rate limited", func(t *testing.T) {
+		clock.Add(time.Hour)
+		if _, err := p.Post(ctx, delivery("C2"), newsPost, ""); err != nil {
+			t.Fatal(err)
+		}
+		_, err := p.Post(ctx, delivery("C2"), newsPost, "")
+		rl, ok := errors.AsType[*bot.RateLimitError](err)
+		if !ok || rl.RetryAfter != time.Second {
+			t.Fatalf("Post() = %v, want a RateLimitError of 1s", err)
+		}
+		if got := fs.RateLimited(); got != 1 {
+			t.Errorf("429s = %d, want 1", got)
+		}
+	})
+
+	t.Run("invalid_blocks retried as text", func(t *testing.T) {
+		clock.Add(time.Hour)
+		fs.FailNext("invalid_blocks")
+		before := len(fs.Posts())
+		if _, err := p.Post(ctx, delivery("C1"), newsPost, ""); err != nil {
+			t.Fatal(err)
+		}
+		posts := fs.Posts()
+		if len(posts) != before+1 || posts[len(posts)-1].Blocks != nil {
+			t.Fatalf("want one plain-text post, got %+v", posts[before:])
+		}
+	})
+
+	t.Run("msg_too_long twice is permanent", func(t *testing.T) {
+		clock.Add(time.Hour)
+		fs.FailNext("msg_too_long", "msg_too_long")
+		_, err := p.Post(ctx, delivery("C1"), newsPost, "")
+		if !errors.Is(err, bot.ErrPermanent) {
+			t.Fatalf("Post() = %v, want permanent", err)
+		}
+	})
+
+	for _, mode := range []slackfake.Mode{slackfake.Unavailable, slackfake.Refused} {
+		t.Run("down", func(t *testing.T) {
+			clock.Add(time.Hour)
+			if err := fs.SetMode(mode); err != nil {
+				t.Fatal(err)
+			}
+			_, err := p.Post(ctx, delivery("C1"), newsPost, "")
+			_, limited := errors.AsType[*bot.RateLimitError](err)
+			if err == nil || errors.Is(err, bot.ErrPermanent) || limited {
+				t.Fatalf("Post() = %v, want a retryable error", err)
+			}
+			if err := fs.SetMode(slackfake.Up); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := p.Post(ctx, delivery("C1"), newsPost, ""); err != nil {
+				t.Fatalf("after recovery: %v", err)
+			}
+		})
+	}
+}
+
+func TestPoster429WithoutRetryAfter(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	p := NewPoster(PosterOptions{Token: "xoxb-t", APIURL: srv.URL + "/", RetryAfter: 7 * time.Second})
+	_, err := p.Post(context.Background(), delivery("C1"), newsPost, "")
+	if rl, ok := errors.AsType[*bot.RateLimitError](err); !ok || rl.RetryAfter != 7*time.Second {
+		t.Fatalf("Post() = %v, want a RateLimitError of 7s", err)
+	}
+}

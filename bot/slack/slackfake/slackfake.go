@@ -1,0 +1,471 @@
+// Package slackfake is a fake Slack Web API and Socket Mode endpoint for
+// tests, served on 127.0.0.1. Unlike a mock that accepts anything, it
+// checks what Slack checks and answers with Slack's error shapes:
+//
+//   - the token (form field "token" or "Authorization: Bearer"), else
+//     not_authed or invalid_auth;
+//   - the form encoding of Web API calls;
+//   - that the channel exists, is not archived and has the bot as a
+//     member (channel_not_found, is_archived, not_in_channel);
+//   - that blocks are valid JSON within Block Kit's limits (invalid_blocks,
+//     msg_blocks_too_long) and text within 40,000 characters
+//     (msg_too_long), and that a message has text or blocks (no_text);
+//   - about one message per second per channel: a faster post gets HTTP
+//     429 with Retry-After and is counted.
+//
+// It records every accepted post, can be switched down (503, or
+// connection refused) for outage tests, serves response_url endpoints
+// with their 5-use limit, and a Socket Mode WebSocket that test code
+// drives with SendEnvelope.
+package slackfake
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Options configure a Server. The zero value is usable: tokens
+// "xoxb-fake" and "xapp-fake", team "T0FAKE", the real clock, one post per
+// second per channel.
+type Options struct {
+	BotToken string
+	AppToken string
+	TeamID   string
+	// Now is the clock used for pacing and message timestamps.
+	Now func() time.Time
+	// Interval is the least time between two posts to one channel;
+	// Tolerance forgives that much jitter. Defaults 1 s and 20 ms.
+	Interval, Tolerance time.Duration
+	// RetryAfter is the Retry-After of a 429, in whole seconds; default 1.
+	RetryAfter int
+	// PingInterval is how often Socket Mode connections are pinged;
+	// default 5 s.
+	PingInterval time.Duration
+}
+
+// Mode is whether the fake is reachable.
+type Mode int
+
+// The modes.
+const (
+	// Up serves requests.
+	Up Mode = iota
+	// Unavailable answers every Web API call with 503.
+	Unavailable
+	// Refused closes the listener: connections are refused.
+	Refused
+)
+
+// Post is one message the fake accepted.
+type Post struct {
+	Method   string // chat.postMessage or chat.postEphemeral
+	Channel  string
+	User     string // for chat.postEphemeral
+	Text     string
+	Blocks   json.RawMessage // nil when none were sent
+	ThreadTS string
+	TS       string
+	// UnfurlLinks and UnfurlMedia are the flags as sent ("" when absent).
+	UnfurlLinks, UnfurlMedia string
+	At                       time.Time
+}
+
+// Response is one message posted to a response_url.
+type Response struct {
+	Body map[string]any
+	At   time.Time
+}
+
+type channel struct {
+	member, archived bool
+	last             time.Time
+	posted           bool
+}
+
+// Server is a running fake. Its methods are safe for concurrent use.
+type Server struct {
+	opts Options
+	addr string
+	srv  *http.Server
+
+	mu        sync.Mutex
+	ln        net.Listener
+	mode      Mode
+	channels  map[string]*channel
+	posts     []Post
+	limited   int
+	requests  map[string]int
+	seq       int
+	responses map[string][]Response
+	conns     map[*wsConn]bool
+	opened    int
+	acks      []json.RawMessage
+	ackc      chan struct{}
+	failNext  []string
+	closed    bool
+
+	wg   sync.WaitGroup
+	stop chan struct{}
+}
+
+// New starts a fake on 127.0.0.1. Close it when done.
+func New(o Options) (*Server, error) {
+	if o.BotToken == "" {
+		o.BotToken = "xoxb-fake"
+	}
+	if o.AppToken == "" {
+		o.AppToken = "xapp-fake"
+	}
+	if o.TeamID == "" {
+		o.TeamID = "T0FAKE"
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Interval == 0 {
+		o.Interval = time.Second
+	}
+	if o.Tolerance == 0 {
+		o.Tolerance = 20 * time.Millisecond
+	}
+	if o.RetryAfter == 0 {
+		o.RetryAfter = 1
+	}
+	if o.PingInterval == 0 {
+		o.PingInterval = 5 * time.Second
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("slackfake: listen: %w", err)
+	}
+	s := &Server{
+		opts:      o,
+		addr:      ln.Addr().String(),
+		ln:        ln,
+		channels:  make(map[string]*channel),
+		requests:  make(map[string]int),
+		responses: make(map[string][]Response),
+		conns:     make(map[*wsConn]bool),
+		ackc:      make(chan struct{}, 1),
+		stop:      make(chan struct{}),
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/api/{method}", s.api)
+	mux.HandleFunc("POST /respond/{id}", s.respond)
+	mux.HandleFunc("GET /socket", s.socket)
+	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	s.serve(ln)
+	return s, nil
+}
+
+func (s *Server) serve(ln net.Listener) {
+	s.wg.Go(func() { _ = s.srv.Serve(ln) })
+}
+
+// APIURL is the Web API base URL, with the trailing slash slack-go's
+// OptionAPIURL wants.
+func (s *Server) APIURL() string { return "http://" + s.addr + "/api/" }
+
+// BotToken and AppToken are the tokens the fake accepts.
+func (s *Server) BotToken() string { return s.opts.BotToken }
+
+// AppToken is the app-level token apps.connections.open accepts.
+func (s *Server) AppToken() string { return s.opts.AppToken }
+
+// TeamID is the fake workspace's ID.
+func (s *Server) TeamID() string { return s.opts.TeamID }
+
+// AddChannel creates a channel; member says whether the bot is in it.
+func (s *Server) AddChannel(id string, member bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.channels[id] = &channel{member: member}
+}
+
+// Archive archives a channel.
+func (s *Server) Archive(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c := s.channels[id]; c != nil {
+		c.archived = true
+	}
+}
+
+// RemoveChannel deletes a channel.
+func (s *Server) RemoveChannel(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.channels, id)
+}
+
+// Posts returns every accepted post, in order.
+func (s *Server) Posts() []Post {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Post(nil), s.posts...)
+}
+
+// FailNext makes the next chat.postMessage calls, one per code, fail
+// with those Slack error codes (for example "invalid_blocks").
+func (s *Server) FailNext(codes ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failNext = append(s.failNext, codes...)
+}
+
+// RateLimited counts the 429s the fake has answered.
+func (s *Server) RateLimited() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.limited
+}
+
+// Requests counts the calls of a Web API method, accepted or not (but not
+// those refused while down).
+func (s *Server) Requests(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.requests[method]
+}
+
+// SetMode switches the fake up or down. From Refused back to Up it listens
+// again on the same address.
+func (s *Server) SetMode(m Mode) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return errors.New("slackfake: closed")
+	}
+	was := s.mode
+	s.mode = m
+	switch {
+	case m == Refused && was != Refused:
+		return s.ln.Close()
+	case m != Refused && was == Refused:
+		ln, err := net.Listen("tcp", s.addr)
+		if err != nil {
+			return fmt.Errorf("slackfake: listen again: %w", err)
+		}
+		s.ln = ln
+		s.serve(ln)
+	}
+	return nil
+}
+
+// Close stops the fake and closes every connection.
+func (s *Server) Close() {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return
+	}
+	s.closed = true
+	close(s.stop)
+	for c := range s.conns {
+		_ = c.conn.Close()
+	}
+	s.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = s.srv.Shutdown(ctx)
+	_ = s.srv.Close()
+	s.wg.Wait()
+}
+
+// writeJSON answers like Slack: HTTP 200 with a JSON body.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func slackErr(w http.ResponseWriter, code string, details ...string) {
+	body := map[string]any{"ok": false, "error": code}
+	if len(details) > 0 {
+		body["errors"] = details
+		msgs := make([]string, len(details))
+		for i, d := range details {
+			msgs[i] = "[ERROR] " + d
+		}
+		body["response_metadata"] = map[string]any{"messages": msgs}
+	}
+	writeJSON(w, http.StatusOK, body)
+}
+
+// params reads a Web API call's arguments and token: form encoded (what
+// slack-go sends for most methods) or JSON with a Bearer token.
+func params(r *http.Request) (url.Values, string, error) {
+	bearer, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	if err != nil {
+		return nil, "", err
+	}
+	switch ct {
+	case "application/x-www-form-urlencoded":
+		v, err := url.ParseQuery(string(body))
+		if err != nil {
+			return nil, "", err
+		}
+		if t := v.Get("token"); t != "" {
+			return v, t, nil
+		}
+		return v, bearer, nil
+	case "application/json":
+		if bearer == "" {
+			return nil, "", errors.New("JSON without a bearer token")
+		}
+		v := url.Values{}
+		if len(strings.TrimSpace(string(body))) == 0 {
+			return v, bearer, nil
+		}
+		var m map[string]any
+		if err := json.Unmarshal(body, &m); err != nil {
+			return nil, "", err
+		}
+		for k, x := range m {
+			switch x := x.(type) {
+			case string:
+				v.Set(k, x)
+			case bool, float64:
+				v.Set(k, fmt.Sprint(x))
+			default:
+				b, _ := json.Marshal(x)
+				v.Set(k, string(b))
+			}
+		}
+		return v, bearer, nil
+	case "":
+		if len(body) == 0 {
+			return url.Values{}, bearer, nil
+		}
+	}
+	return nil, "", fmt.Errorf("unsupported content type %q", ct)
+}
+
+func (s *Server) api(w http.ResponseWriter, r *http.Request) {
+	method := r.PathValue("method")
+	s.mu.Lock()
+	mode := s.mode
+	if mode == Up {
+		s.requests[method]++
+	}
+	s.mu.Unlock()
+	if mode != Up {
+		http.Error(w, "service unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	if r.Method != http.MethodPost {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	v, token, err := params(r)
+	if err != nil {
+		slackErr(w, "invalid_form_data")
+		return
+	}
+	want := s.opts.BotToken
+	if method == "apps.connections.open" {
+		want = s.opts.AppToken
+	}
+	switch {
+	case token == "":
+		slackErr(w, "not_authed")
+		return
+	case token != want:
+		slackErr(w, "invalid_auth")
+		return
+	}
+	switch method {
+	case "auth.test":
+		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "url": "https://fake.slack.invalid/", "team": "Fake", "user": "strikebot", "team_id": s.opts.TeamID, "user_id": "U0BOT", "bot_id": "B0BOT"})
+	case "chat.postMessage", "chat.postEphemeral":
+		s.post(w, method, v)
+	case "apps.connections.open":
+		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "url": "ws://" + s.addr + "/socket?ticket=fake"})
+	default:
+		slackErr(w, "unknown_method")
+	}
+}
+
+func (s *Server) post(w http.ResponseWriter, method string, v url.Values) {
+	ch := v.Get("channel")
+	text := v.Get("text")
+	blocks := v.Get("blocks")
+	if method == "chat.postMessage" {
+		s.mu.Lock()
+		var code string
+		if len(s.failNext) > 0 {
+			code, s.failNext = s.failNext[0], s.failNext[1:]
+		}
+		s.mu.Unlock()
+		if code != "" {
+			slackErr(w, code)
+			return
+		}
+	}
+	if method == "chat.postEphemeral" && v.Get("user") == "" {
+		slackErr(w, "user_not_found")
+		return
+	}
+	if strings.TrimSpace(text) == "" && (blocks == "" || blocks == "[]") {
+		slackErr(w, "no_text")
+		return
+	}
+	if len([]rune(text)) > MaxText {
+		slackErr(w, "msg_too_long")
+		return
+	}
+	var raw json.RawMessage
+	if blocks != "" {
+		raw = json.RawMessage(blocks)
+		if code, detail := CheckBlocks(raw); code != "" {
+			slackErr(w, code, detail)
+			return
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.channels[ch]
+	switch {
+	case c == nil:
+		slackErr(w, "channel_not_found")
+		return
+	case c.archived:
+		slackErr(w, "is_archived")
+		return
+	case !c.member:
+		slackErr(w, "not_in_channel")
+		return
+	}
+	now := s.opts.Now()
+	if method == "chat.postMessage" {
+		if c.posted && now.Sub(c.last) < s.opts.Interval-s.opts.Tolerance {
+			s.limited++
+			w.Header().Set("Retry-After", fmt.Sprint(s.opts.RetryAfter))
+			writeJSON(w, http.StatusTooManyRequests, map[string]any{"ok": false, "error": "ratelimited"})
+			return
+		}
+		c.posted, c.last = true, now
+	}
+	s.seq++
+	ts := fmt.Sprintf("%d.%06d", now.Unix(), s.seq)
+	s.posts = append(s.posts, Post{Method: method, Channel: ch, User: v.Get("user"), Text: text, Blocks: raw,
+		ThreadTS: v.Get("thread_ts"), TS: ts, UnfurlLinks: v.Get("unfurl_links"), UnfurlMedia: v.Get("unfurl_media"), At: now})
+	if method == "chat.postEphemeral" {
+		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "message_ts": ts})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"ok": true, "channel": ch, "ts": ts,
+		"message": map[string]any{"type": "message", "text": text, "ts": ts, "bot_id": "B0BOT"}})
+}
