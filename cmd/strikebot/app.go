@@ -221,9 +221,10 @@ func openDesks(ctx context.Context, cfg config.Config, campaigns []strike.Campai
 }
 
 // handler returns the poller's Handle: each batch of new articles goes
-// through its campaign's desk, and the story events that are news are
-// announced on the console.
-func (ds desks) handler(out *console.Printer, log *slog.Logger) func(context.Context, feeds.Batch) {
+// through its campaign's desk; the story events that are news are printed
+// on the console and, when rt is not nil, queued for every subscribed chat
+// channel.
+func (ds desks) handler(out *console.Printer, rt *chatRuntime, log *slog.Logger) func(context.Context, feeds.Batch) {
 	return func(ctx context.Context, b feeds.Batch) {
 		d := ds[b.Feed.CampaignID]
 		if d == nil {
@@ -236,7 +237,7 @@ func (ds desks) handler(out *console.Printer, log *slog.Logger) func(context.Con
 		}
 		for _, ev := range events {
 			if b.Announce(ev.Article) {
-				announce(out, ev, log)
+				announce(ctx, out, rt, ev, log)
 			}
 		}
 	}
@@ -244,15 +245,18 @@ func (ds desks) handler(out *console.Printer, log *slog.Logger) func(context.Con
 
 // announceRecovered announces the events of articles processed at start
 // that are recent enough: window 0 announces them all.
-func announceRecovered(out *console.Printer, events []coverage.StoryEvent, window time.Duration, log *slog.Logger) {
+func announceRecovered(ctx context.Context, out *console.Printer, rt *chatRuntime, events []coverage.StoryEvent, window time.Duration, log *slog.Logger) {
 	for _, ev := range events {
 		if window == 0 || time.Since(ev.Article.Published) <= window {
-			announce(out, ev, log)
+			announce(ctx, out, rt, ev, log)
 		}
 	}
 }
 
-func announce(out *console.Printer, ev coverage.StoryEvent, log *slog.Logger) {
+func announce(ctx context.Context, out *console.Printer, rt *chatRuntime, ev coverage.StoryEvent, log *slog.Logger) {
+	if rt != nil {
+		rt.announce(ctx, ev, log)
+	}
 	an, ok := bot.FromEvent(ev)
 	if !ok {
 		return

@@ -99,7 +99,7 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 	p.Interval = time.Second
 	p.Jitter = 0
 	p.AnnounceWindow = 0 // the demo's backlog is history worth showing
-	p.Handle = ds.handler(out, log)
+	p.Handle = ds.handler(out, nil, log)
 	p.Observe = func(r feeds.Result) {
 		for _, a := range r.New {
 			if !a.Relevance.Tier.Announceable() {

@@ -59,9 +59,15 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	announceRecovered(out, recovered, cfg.Poll.AnnounceWindow, log)
+	// Chat channels are served by `run`; ingest still queues their posts,
+	// so a running bot delivers them.
+	rt, err := newChatRuntime(cfg, st, nil, log)
+	if err != nil {
+		return err
+	}
+	announceRecovered(ctx, out, rt, recovered, cfg.Poll.AnnounceWindow, log)
 	p := newPoller(cfg, st, cls, log)
-	p.Handle = ds.handler(out, log)
+	p.Handle = ds.handler(out, rt, log)
 	start := time.Now()
 	results := p.PollAll(ctx, list)
 

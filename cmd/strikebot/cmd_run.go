@@ -38,10 +38,19 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	announceRecovered(out, recovered, cfg.Poll.AnnounceWindow, log)
+	// Chat commands address the first campaign.
+	router, err := newRouter(cfg, campaigns[0], ds[campaigns[0].ID], st, log, false)
+	if err != nil {
+		return err
+	}
+	rt, err := newChatRuntime(cfg, st, router, log)
+	if err != nil {
+		return err
+	}
+	announceRecovered(ctx, out, rt, recovered, cfg.Poll.AnnounceWindow, log)
 	m := newMetrics()
 	p := newPoller(cfg, st, cls, log)
-	p.Handle = ds.handler(out, log)
+	p.Handle = ds.handler(out, rt, log)
 	p.Observe = m.observe
 
 	if cfg.Listen != "" {
@@ -57,8 +66,20 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	}
 	log.Info("strikebot running", "config", orDefaults(path), "db", store.Redact(cfg.DB),
 		"campaigns", len(campaigns), "feeds", len(list), "listen", cfg.Listen, "interval", cfg.Poll.Interval.String())
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chatErr := make(chan error, 1)
+	go func() {
+		err := rt.run(ctx)
+		cancel() // a failed chat edge stops the bot rather than leave it deaf
+		chatErr <- err
+	}()
 	err = p.Run(ctx, list)
-	if ctx.Err() != nil { // stopped by a signal or the caller: a clean stop
+	cancel()
+	if cerr := <-chatErr; cerr != nil {
+		return cerr
+	}
+	if err == nil || errors.Is(err, context.Canceled) {
 		log.Info("strikebot stopped")
 		return nil
 	}

@@ -56,6 +56,8 @@ func commands() []command {
 		{"status", "[--config FILE] [--db DSN] [--campaign ID] [--json]", "print the campaign's status card, with sources", cmdStatus},
 		{"ask", "[--config FILE] [--db DSN] [--campaign ID] [--json] QUESTION", "answer a question from the coverage, with sources", cmdAsk},
 		{"explain", "[--config FILE] [--db DSN] URL|ID", "say why an article was or was not treated as strike news", cmdExplain},
+		{"chat", "[--config FILE] [--db DSN] [--campaign ID] [COMMAND]", "the chat commands in the terminal: one command, or a prompt", cmdChat},
+		{"audit", "[--config FILE] [--db DSN] [--limit N] [--json]", "list captains' actions, newest first", cmdAudit},
 		{"check-config", "[--config FILE] [--feeds]", "validate the configuration and print it with secrets redacted", cmdCheckConfig},
 		{"version", "", "print the version", func(_ context.Context, _ []string, e env) error {
 			fmt.Fprintf(e.stdout, "strikebot %s\n", version)

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	slackgo "github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+
+	"github.com/strikebot/strikebot/bot"
+	"github.com/strikebot/strikebot/bot/console"
+	"github.com/strikebot/strikebot/bot/slack"
+	"github.com/strikebot/strikebot/config"
+	"github.com/strikebot/strikebot/coverage"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// routers builds the command router of each chat edge for a campaign: the
+// Slack one answers the configured workspaces and captains; the terminal's
+// answers only the terminal, whose user is a captain (whoever runs the
+// command already holds the configuration and the database).
+func newRouter(cfg config.Config, c strike.Campaign, d *coverage.Desk, st strike.Store, log *slog.Logger, terminal bool) (*bot.Router, error) {
+	scorer, err := coverage.NewScorer(c.Relevance)
+	if err != nil {
+		return nil, &configError{fmt.Errorf("campaign %q: relevance: %w", c.ID, err)}
+	}
+	o := bot.RouterOptions{Campaign: c, Desk: d, Store: st, Scorer: scorer, RateLimit: cfg.Bot.RateLimit, Logger: log}
+	if terminal {
+		o.Workspaces, o.Captains = []string{"console/"}, []string{console.User}
+	} else {
+		o.Captains = cfg.Bot.Captains
+		for _, team := range cfg.Slack.Workspaces {
+			o.Workspaces = append(o.Workspaces, "slack/"+team)
+		}
+	}
+	return bot.NewRouter(o), nil
+}
+
+// chatRuntime is the chat side of a running bot: announcements into the
+// outbox, its delivery, the digests, and the Slack edge when configured.
+type chatRuntime struct {
+	announcer *bot.Announcer
+	deliverer *bot.Deliverer
+	slack     func(ctx context.Context) error // nil without Slack
+}
+
+func newChatRuntime(cfg config.Config, st strike.Store, router *bot.Router, log *slog.Logger) (*chatRuntime, error) {
+	ops, err := bot.ParseDestination(cfg.Bot.OpsChannel)
+	if err != nil {
+		return nil, &configError{fmt.Errorf("bot.ops_channel: %w", err)}
+	}
+	rt := &chatRuntime{
+		announcer: &bot.Announcer{Store: st, FloodThreshold: cfg.Bot.FloodThreshold, Logger: log},
+		deliverer: &bot.Deliverer{Store: st, Posters: map[string]bot.Poster{}, OpsChannel: ops, RetryMax: cfg.Bot.RetryMax, Logger: log},
+	}
+	if !cfg.Slack.Enabled() {
+		return rt, nil
+	}
+	client := &http.Client{Timeout: 15 * time.Second}
+	rt.deliverer.Posters["slack"] = slack.NewPoster(slack.PosterOptions{Token: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL, Client: client})
+	switch cfg.Slack.Mode {
+	case "http":
+		h := slack.NewHandler(slack.HandlerOptions{
+			SigningSecret: cfg.Slack.SigningSecret, Teams: cfg.Slack.Workspaces, Router: router, Client: client, Logger: log,
+		})
+		rt.slack = func(ctx context.Context) error { return serveSlackHTTP(ctx, cfg.Slack.Listen, h, log) }
+	default:
+		api := slackgo.New(cfg.Slack.BotToken, slackgo.OptionAppLevelToken(cfg.Slack.AppToken),
+			slackgo.OptionAPIURL(cfg.Slack.APIURL), slackgo.OptionHTTPClient(client))
+		sm := socketmode.New(api)
+		rt.slack = func(ctx context.Context) error {
+			return slack.RunSocketMode(ctx, sm, router, slack.SocketOptions{Teams: cfg.Slack.Workspaces, Client: client, Logger: log})
+		}
+	}
+	return rt, nil
+}
+
+// announce enqueues a story event's posts for every subscribed channel.
+func (rt *chatRuntime) announce(ctx context.Context, ev coverage.StoryEvent, log *slog.Logger) {
+	if _, err := rt.announcer.Announce(ctx, ev); err != nil {
+		log.Error("announcement not queued", "story", ev.Story.ID, "article", ev.Article.ID, "err", err.Error())
+	}
+}
+
+// run runs the deliverer, the digest scheduler and the Slack edge until ctx
+// ends or one of them fails; it returns the first failure.
+func (rt *chatRuntime) run(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg    sync.WaitGroup
+		once  sync.Once
+		first error
+	)
+	start := func(name string, f func(context.Context) error) {
+		wg.Go(func() {
+			if err := f(ctx); err != nil && ctx.Err() == nil {
+				once.Do(func() { first = fmt.Errorf("%s: %w", name, err) })
+				cancel()
+			}
+		})
+	}
+	start("deliverer", rt.deliverer.Run)
+	start("digests", rt.announcer.Run)
+	if rt.slack != nil {
+		start("slack", rt.slack)
+	}
+	wg.Wait()
+	return first
+}
+
+// serveSlackHTTP serves Slack's HTTP endpoints until ctx ends.
+func serveSlackHTTP(ctx context.Context, addr string, h *slack.Handler, log *slog.Logger) error {
+	srv := slack.NewServer(addr, h)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	log.Info("serving Slack requests", "addr", addr)
+	select {
+	case err := <-errc:
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	h.Shutdown(sctx)
+	if e := <-errc; !errors.Is(e, http.ErrServerClosed) && err == nil {
+		err = e
+	}
+	return err
+}
