@@ -240,6 +240,12 @@ type Bot struct {
 	// wait doubles with each attempt, with jitter, up to this).
 	// Key "bot.retry_max", default 30m, allowed 1s to 24h.
 	RetryMax time.Duration `yaml:"retry_max"`
+
+	// DeliveryLease is how long a post being sent stays reserved for the
+	// process sending it. If that process dies mid-send, the post is sent
+	// again once the lease runs out (after checking Slack for a copy that
+	// did go out). Key "bot.delivery_lease", default 2m, allowed 1s to 1h.
+	DeliveryLease time.Duration `yaml:"delivery_lease"`
 }
 
 // CampaignSpec is one followed strike as written in the configuration;
@@ -327,6 +333,7 @@ func Default() Config {
 			RateLimit:      10,
 			FloodThreshold: 5,
 			RetryMax:       30 * time.Minute,
+			DeliveryLease:  2 * time.Minute,
 		},
 		CampaignSpecs: []CampaignSpec{{
 			ID:   "kaiser-nuhw-socal",

@@ -446,4 +446,5 @@ func (v *validator) bot(b Bot) {
 	v.integer("bot.rate_limit", b.RateLimit, 1, 600)
 	v.integer("bot.flood_threshold", b.FloodThreshold, 1, 1000)
 	v.duration("bot.retry_max", b.RetryMax, time.Second, 24*time.Hour, "")
+	v.duration("bot.delivery_lease", b.DeliveryLease, time.Second, time.Hour, "")
 }

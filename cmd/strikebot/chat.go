@@ -56,7 +56,7 @@ func newChatRuntime(cfg config.Config, st strike.Store, router *bot.Router, log 
 	}
 	rt := &chatRuntime{
 		announcer: &bot.Announcer{Store: st, FloodThreshold: cfg.Bot.FloodThreshold, Logger: log},
-		deliverer: &bot.Deliverer{Store: st, Posters: map[string]bot.Poster{}, OpsChannel: ops, RetryMax: cfg.Bot.RetryMax, Logger: log},
+		deliverer: &bot.Deliverer{Store: st, Posters: map[string]bot.Poster{}, OpsChannel: ops, RetryMax: cfg.Bot.RetryMax, Lease: cfg.Bot.DeliveryLease, Logger: log},
 	}
 	if !cfg.Slack.Enabled() {
 		return rt, nil

@@ -111,14 +111,32 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 		}
 	}
 
+	prompt := isTerminal(e.stdin) && isTerminal(e.stdout)
 	fmt.Fprintf(e.stdout, "strikebot demo: following %q\n", campaigns[0].Name)
 	fmt.Fprintf(e.stdout, "  demo news site: %s (%d feeds, %d articles, one more every %s)\n", base, len(site.Feeds()), len(docs), *every)
 	fmt.Fprintf(e.stdout, "  database:       %s\n", dsn)
-	fmt.Fprintf(e.stdout, "  Press Ctrl-C to stop.\n\n")
+	if prompt {
+		fmt.Fprintf(e.stdout, "  Type chat commands at the prompt (\"status\", \"latest\", \"ask when is the vote?\", \"help\");\n")
+		fmt.Fprintf(e.stdout, "  announcements appear as the site publishes. \"quit\" or Ctrl-C stops.\n\n")
+	} else {
+		fmt.Fprintf(e.stdout, "  Press Ctrl-C to stop.\n\n")
+	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	wg.Go(func() { publish(ctx, site, *every, out, *db) })
+	if prompt {
+		router, err := newRouter(cfg, campaigns[0], ds[campaigns[0].ID], st, log, true)
+		if err != nil {
+			return err
+		}
+		// The prompt reads the terminal until "quit" or end of input; a
+		// blocked read is left behind at exit, which a process may do.
+		go func() {
+			console.Chat(ctx, router, e.stdin, e.stdout)
+			cancel()
+		}()
+	}
 	err = p.Run(ctx, feedList(campaigns))
 	if ctx.Err() != nil { // stopped by a signal or the caller: a clean stop
 		fmt.Fprintln(e.stdout, "\nstrikebot demo stopped.")
