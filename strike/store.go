@@ -23,6 +23,10 @@ type ArticleFilter struct {
 	StoryID int64
 	// Unassigned keeps only articles with no story yet.
 	Unassigned bool
+	// Unprocessed keeps only articles not yet marked processed (see
+	// Store.MarkProcessed), with or without a story. Articles of tier none
+	// are never processed; combine with Tiers to leave them out.
+	Unprocessed bool
 	// Since keeps only articles published at or after it (undated ones
 	// excluded); zero: any time.
 	Since time.Time
@@ -83,6 +87,14 @@ type Store interface {
 	// is stored as nil). The story must be one of the article's campaign.
 	// ErrNotFound, and nothing changed, if there is no such article or story.
 	SetCoverage(ctx context.Context, articleID, storyID int64, facts Facts, signature []byte) error
+
+	// MarkProcessed records that coverage has fully handled the articles:
+	// each one's story event was handed on (its announcements enqueued),
+	// so a restart must not handle it again. Stored articles start
+	// unprocessed; SetCoverage does not change the mark. It is idempotent:
+	// IDs already marked, and IDs of no article, are passed over, and an
+	// empty list does nothing. All are marked or, on error, none.
+	MarkProcessed(ctx context.Context, articleIDs []int64) error
 
 	// StoryMembers returns the members of the campaign's stories published
 	// at or after since (zero: all, undated ones first), oldest first (ties

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -317,10 +318,11 @@ func BenchmarkDeliveryBookkeeping(b *testing.B) {
 func TestReplicasClaim(t *testing.T) {
 	dsn := schemaDSN(t)
 	dbs := []*postgres.DB{open(t, dsn), open(t, dsn), open(t, dsn)}
-	d := strike.Destination{Platform: "slack", Workspace: "T0NUHW", Channel: "C0GENERAL"}
+	// A channel each: a channel's posts are handed out one batch at a time.
 	const n = 150
 	ds := make([]strike.Delivery, n)
 	for i := range ds {
+		d := strike.Destination{Platform: "slack", Workspace: "T0NUHW", Channel: fmt.Sprintf("C%04d", i)}
 		ds[i] = strike.Delivery{Destination: d, Key: fmt.Sprintf("story:%d", i), CampaignID: "kaiser-2024", StoryID: int64(i), Kind: "new_story"}
 	}
 	var (
@@ -436,5 +438,66 @@ VALUES ('kaiser-2024', 'Tentative agreement ends 196-day strike', '', '[]', 'cor
 	var v int
 	if err := old.QueryRowContext(t.Context(), `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil || v != len(ms) {
 		t.Errorf("schema version after migration = %d, %v; want %d", v, err, len(ms))
+	}
+}
+
+// TestMigrateFromSchema3 opens a schema a build of schema 3 made: the
+// articles that already have a story come out processed, so an upgrade
+// announces no history again, and those without one stay to be processed.
+func TestMigrateFromSchema3(t *testing.T) {
+	dsn := schemaDSN(t)
+	old, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	stmts := []string{`CREATE TABLE schema_migrations (
+	version    integer PRIMARY KEY,
+	name       text NOT NULL,
+	applied_at timestamptz NOT NULL DEFAULT now()
+)`}
+	for _, name := range []string{"0001_init.sql", "0002_stories_pins.sql", "0003_chat.sql"} {
+		b, err := os.ReadFile(filepath.Join("migrations", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmts = append(stmts, string(b))
+	}
+	article := func(key, tier, story, published string) string {
+		return fmt.Sprintf(`INSERT INTO articles (campaign_id, feed, key, url, title, source, author, summary, text, published,
+	published_estimated, first_seen, tier, score, reasons, story_id, facts)
+VALUES ('kaiser-2024', 'https://news.example.test/rss', '%s', 'https://news.example.test/%s', 'Mediation begins', 'Ledger', '', '', '',
+	'%s', false, '%s', '%s', 8, '[]', %s, '{}')`, key, key, published, published, tier, story)
+	}
+	stmts = append(stmts,
+		`INSERT INTO schema_migrations (version, name) VALUES (1, '0001_init.sql'), (2, '0002_stories_pins.sql'), (3, '0003_chat.sql')`,
+		`INSERT INTO stories (campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts)
+VALUES ('kaiser-2024', 'Mediation begins', '', '[]', 'core', '2025-03-10T12:00:00Z', '2025-03-10T12:00:00Z', '{}')`,
+		article("announced", "core", "(SELECT max(id) FROM stories)", "2025-03-10T12:00:00Z"),
+		article("waiting", "related", "NULL", "2025-03-11T12:00:00Z"),
+		article("noise", "none", "NULL", "2025-03-12T12:00:00Z"),
+	)
+	for _, q := range stmts {
+		if _, err := old.ExecContext(t.Context(), q); err != nil {
+			t.Fatalf("building a schema 3 database: %v", err)
+		}
+	}
+	db := open(t, dsn)
+	got, err := db.Articles(t.Context(), strike.ArticleFilter{CampaignID: "kaiser-2024", Unprocessed: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, a := range got {
+		keys = append(keys, a.Key)
+	}
+	if want := []string{"noise", "waiting"}; !slices.Equal(keys, want) {
+		t.Errorf("unprocessed after migration = %q, want %q", keys, want)
+	}
+	if err := db.MarkProcessed(t.Context(), []int64{got[1].ID}); err != nil {
+		t.Fatalf("MarkProcessed after migration: %v", err)
+	}
+	if got, err := db.Articles(t.Context(), strike.ArticleFilter{Unprocessed: true, Tiers: []strike.Tier{strike.TierCore, strike.TierRelated}}); err != nil || len(got) != 0 {
+		t.Errorf("unprocessed relevant after marking = %d articles, %v; want none", len(got), err)
 	}
 }

@@ -373,6 +373,11 @@ func TestQueriesUseIndexes(t *testing.T) {
 		// Articles: unassigned core and related articles.
 		{`SELECT id FROM articles WHERE campaign_id = 'x' AND tier IN (SELECT value FROM json_each('["core","related"]'))
 			AND tier <> 'none' AND story_id IS NULL ORDER BY published DESC, id DESC LIMIT 10`, "articles_unassigned"},
+		// Articles: unprocessed core and related articles (NewDesk's recovery).
+		{`SELECT id FROM articles WHERE campaign_id = 'x' AND tier IN (SELECT value FROM json_each('["core","related"]'))
+			AND tier <> 'none' AND NOT processed ORDER BY published DESC, id DESC`, "articles_unprocessed"},
+		// MarkProcessed.
+		{`UPDATE articles SET processed = TRUE WHERE id IN (SELECT value FROM json_each('[3,1,2]')) AND NOT processed`, "INTEGER PRIMARY KEY"},
 		// Articles: a story's members.
 		{`SELECT id, title FROM articles WHERE story_id = 3 ORDER BY published DESC, id DESC`, "articles_story"},
 		// Articles: by URL.
@@ -572,16 +577,86 @@ VALUES ('kaiser-2024', 'https://news.example.test/rss', 'ta-1', 'https://news.ex
 	}
 }
 
+// TestMigrateFromSchema3 opens a database a build of schema 3 made: the
+// articles that already have a story come out processed, so an upgrade
+// announces no history again, and those without one stay to be processed.
+func TestMigrateFromSchema3(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "bot.db")
+	old := raw(t, path)
+	stmts := []string{`CREATE TABLE schema_migrations (
+	version    INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL,
+	applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT`}
+	for _, name := range []string{"0001_init.sql", "0002_stories_pins.sql", "0003_chat.sql"} {
+		b, err := os.ReadFile(filepath.Join("migrations", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmts = append(stmts, string(b))
+	}
+	article := func(key, tier, story string, published int64) string {
+		return fmt.Sprintf(`INSERT INTO articles (campaign_id, feed, key, url, title, source, author, summary, text, published,
+	published_estimated, first_seen, tier, score, reasons, story_id, facts)
+VALUES ('kaiser-2024', 'https://news.example.test/rss', '%s', 'https://news.example.test/%s', 'Mediation begins', 'Ledger', '', '', '',
+	%d, 0, %d, '%s', 8, '[]', %s, '{}')`, key, key, published, published, tier, story)
+	}
+	stmts = append(stmts,
+		`INSERT INTO schema_migrations (version, name) VALUES (1, '0001_init.sql'), (2, '0002_stories_pins.sql'), (3, '0003_chat.sql')`,
+		`INSERT INTO stories (id, campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts)
+VALUES (4, 'kaiser-2024', 'Mediation begins', '', '[]', 'core', 1741600000000000, 1741600000000000, '{}')`,
+		article("announced", "core", "4", 1741600000000000),
+		article("waiting", "related", "NULL", 1741700000000000),
+		article("noise", "none", "NULL", 1741800000000000),
+	)
+	for _, q := range stmts {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatalf("building a schema 3 database: %v", err)
+		}
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db := open(t, path)
+	got, err := db.Articles(ctx, strike.ArticleFilter{CampaignID: "kaiser-2024", Unprocessed: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, a := range got {
+		keys = append(keys, a.Key)
+	}
+	if want := []string{"noise", "waiting"}; !slices.Equal(keys, want) {
+		t.Errorf("unprocessed after migration = %q, want %q", keys, want)
+	}
+	if err := db.MarkProcessed(ctx, []int64{got[1].ID}); err != nil {
+		t.Fatalf("MarkProcessed after migration: %v", err)
+	}
+	if got, err := db.Articles(ctx, strike.ArticleFilter{Unprocessed: true, Tiers: []strike.Tier{strike.TierCore, strike.TierRelated}}); err != nil || len(got) != 0 {
+		t.Errorf("unprocessed relevant after marking = %d articles, %v; want none", len(got), err)
+	}
+	var n int
+	if err := raw(t, path).QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if want := migrationCount(t); n != want {
+		t.Errorf("schema_migrations has %d rows, want %d", n, want)
+	}
+}
+
 // TestClaimsAcrossOpens claims from two stores on one file at once, as two
 // processes would: each claim is one UPDATE that takes the write lock
 // before it reads, so no delivery is handed out twice.
 func TestClaimsAcrossOpens(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bot.db")
 	dbs := []*sqlite.DB{open(t, path), open(t, path)}
-	d := strike.Destination{Platform: "slack", Workspace: "T0NUHW", Channel: "C0GENERAL"}
+	// A channel each: a channel's posts are handed out one batch at a time.
 	const n = 200
 	ds := make([]strike.Delivery, n)
 	for i := range ds {
+		d := strike.Destination{Platform: "slack", Workspace: "T0NUHW", Channel: fmt.Sprintf("C%04d", i)}
 		ds[i] = strike.Delivery{Destination: d, Key: fmt.Sprintf("story:%d", i), Kind: "new_story"}
 	}
 	if in, err := dbs[0].Enqueue(t.Context(), ds); err != nil || len(in) != n {

@@ -27,6 +27,7 @@ var chatTests = []struct {
 	{"ClaimOrderAndLimit", testClaimOrderAndLimit},
 	{"ClaimArguments", testClaimArguments},
 	{"LeaseExpiry", testLeaseExpiry},
+	{"ClaimKeepsChannelOrder", testClaimKeepsChannelOrder},
 	{"DeliveryTransitions", testDeliveryTransitions},
 	{"LateWorker", testLateWorker},
 	{"DeliveryNotFound", testDeliveryNotFound},
@@ -43,6 +44,12 @@ var (
 	discordNews  = strike.Destination{Platform: "discord", Workspace: "880011", Channel: "990022"}
 	console      = strike.Destination{Platform: "console", Channel: "stdout"}
 )
+
+// own is a destination of its own for post n, for tests of claiming that
+// are not about the order of one channel's posts.
+func own(n int) strike.Destination {
+	return strike.Destination{Platform: "slack", Workspace: "T0NUHW", Channel: fmt.Sprintf("C%04d", n)}
+}
 
 // now is when the tests' outbox runs: mediation had begun.
 var now = time.Date(2025, 3, 10, 17, 0, 0, 987654321, time.UTC)
@@ -367,7 +374,7 @@ func testClaimDueOnly(t *testing.T, s strike.Store) {
 	if got := claim(t, s, now, 10, time.Minute); len(got) != 0 {
 		t.Fatalf("claim from an empty outbox = %v, want none", ids(got))
 	}
-	past, due, future, zero := delivery(slackGeneral, 1), delivery(slackGeneral, 2), delivery(slackGeneral, 3), delivery(slackGeneral, 4)
+	past, due, future, zero := delivery(own(1), 1), delivery(own(2), 2), delivery(own(3), 3), delivery(own(4), 4)
 	past.NextAttempt = now.Add(-time.Hour)
 	future.NextAttempt = now.Add(time.Microsecond)
 	zero.NextAttempt = time.Time{}
@@ -407,7 +414,7 @@ func testClaimDueOnly(t *testing.T, s strike.Store) {
 func testClaimOrderAndLimit(t *testing.T, s strike.Store) {
 	var ds []strike.Delivery
 	for n := range 7 {
-		d := delivery([]strike.Destination{slackGeneral, discordNews, slackPicket}[n%3], n)
+		d := delivery(own(n), n)
 		// Due times run against ID order: claims still go by ID.
 		d.NextAttempt = now.Add(-time.Duration(n) * time.Minute)
 		ds = append(ds, d)
@@ -447,7 +454,7 @@ func testClaimArguments(t *testing.T, s strike.Store) {
 }
 
 func testLeaseExpiry(t *testing.T, s strike.Store) {
-	in := enqueue(t, s, delivery(slackGeneral, 1), delivery(slackGeneral, 2))
+	in := enqueue(t, s, delivery(own(1), 1), delivery(own(2), 2))
 	const lease = 2 * time.Minute
 	first := claim(t, s, now, 1, lease)
 	if !slices.Equal(ids(first), []int64{in[0].ID}) || first[0].Attempts != 0 {
@@ -914,5 +921,41 @@ func testChatTextHygiene(t *testing.T, s strike.Store) {
 	}
 	if got, err := s.Audit(ctx, 1); err != nil || len(got) != 1 || got[0] != want {
 		t.Errorf("Audit = %+v, %v; want [%+v]", got, err, want)
+	}
+}
+
+// testClaimKeepsChannelOrder: a channel's posts go out in order. While one
+// is out (live lease) or being retried, the later ones of its channel are
+// not handed out; other channels are not held up; posts merely scheduled
+// later (quiet hours, parked) hold nothing back.
+func testClaimKeepsChannelOrder(t *testing.T, s strike.Store) {
+	ctx := t.Context()
+	parked := delivery(slackGeneral, 1)
+	parked.NextAttempt = now.Add(24 * time.Hour)
+	in := enqueue(t, s, parked, delivery(slackGeneral, 2), delivery(slackGeneral, 3), delivery(slackPicket, 4))
+	first := claim(t, s, now, 1, time.Minute)
+	if !slices.Equal(ids(first), []int64{in[1].ID}) {
+		t.Fatalf("first claim = %v, want %d (the parked post holds nothing back)", ids(first), in[1].ID)
+	}
+	if got := claim(t, s, now, 10, time.Hour); !slices.Equal(ids(got), []int64{in[3].ID}) {
+		t.Errorf("claim while #%d is out = %v, want only the other channel's %d", in[1].ID, ids(got), in[3].ID)
+	}
+	// It fails and is retried later: the channel's next post still waits.
+	if err := s.RetryDelivery(ctx, in[1].ID, now.Add(time.Minute), "503"); err != nil {
+		t.Fatal(err)
+	}
+	if got := claim(t, s, now.Add(time.Second), 10, time.Minute); len(got) != 0 {
+		t.Errorf("claim while #%d waits for its retry = %v, want none", in[1].ID, ids(got))
+	}
+	// Its turn comes: it goes alone, and the next once it is sent.
+	got := claim(t, s, now.Add(time.Minute), 10, time.Minute)
+	if !slices.Equal(ids(got), []int64{in[1].ID}) {
+		t.Fatalf("claim at the retry = %v, want only %d", ids(got), in[1].ID)
+	}
+	if err := s.CompleteDelivery(ctx, in[1].ID, "1741626000.000100", now.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if got := claim(t, s, now.Add(time.Minute), 10, time.Minute); !slices.Equal(ids(got), []int64{in[2].ID}) {
+		t.Errorf("claim after #%d was sent = %v, want %d", in[1].ID, ids(got), in[2].ID)
 	}
 }

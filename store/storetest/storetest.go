@@ -23,6 +23,10 @@
 // signature is stored as none; undated articles come first among a story's
 // members and last among articles; a never-updated story comes last.
 //
+// For the processed mark: stored articles start unprocessed, SetCoverage
+// and a re-poll leave the mark alone, and MarkProcessed passes over
+// unknown or already marked IDs.
+//
 // For chat: a subscription needs Platform, Channel and CampaignID and a
 // Mode of strike.ModeCore or strike.ModeAll; a delivery needs Platform,
 // Channel, Key and Kind, and one bad delivery fails its whole Enqueue;
@@ -69,7 +73,7 @@ func Run(t *testing.T, open func(t *testing.T) strike.Store) {
 		{"ConcurrentSavePoll", testConcurrentSavePoll},
 		{"Ping", testPing},
 	}
-	for _, tt := range slices.Concat(tests, storyTests, chatTests) {
+	for _, tt := range slices.Concat(tests, storyTests, processedTests, chatTests) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			tt.fn(t, open(t))

@@ -34,12 +34,21 @@ RETURNING id`
 // dead try counted. The literal state IN (…) is the predicate of the
 // partial index deliveries_claim, repeated so both planners use it: the
 // subquery then walks the open rows in id order and never the sent ones.
+//
+// Posts to one destination go out in order: a row is not handed out while
+// an earlier row of its destination is being retried (attempts > 0) or is
+// out with a live lease. Rows merely scheduled later (quiet hours, parked
+// for a digest) do not hold the others back.
 const claimSQL = `UPDATE deliveries SET state = 'sending', lease_until = $2,
 	attempts = attempts + CASE WHEN state = 'sending' THEN 1 ELSE 0 END,
 	last_error = CASE WHEN state = 'sending' THEN 'lease expired' ELSE last_error END
-WHERE id IN (SELECT id FROM deliveries
+WHERE id IN (SELECT id FROM deliveries d
 	WHERE state IN ('pending', 'sending')
 		AND ((state = 'pending' AND next_attempt <= $1) OR (state = 'sending' AND lease_until <= $1))
+		AND NOT EXISTS (SELECT 1 FROM deliveries e
+			WHERE e.platform = d.platform AND e.workspace = d.workspace AND e.channel = d.channel
+				AND e.id < d.id AND e.state IN ('pending', 'sending')
+				AND (e.attempts > 0 OR (e.state = 'sending' AND e.lease_until > $1)))
 	ORDER BY id LIMIT $3`
 
 const completeSQL = `UPDATE deliveries SET state = 'sent', platform_id = $2, sent_at = $3, lease_until = NULL

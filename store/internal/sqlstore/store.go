@@ -381,9 +381,9 @@ func (s *Store) Articles(ctx context.Context, f strike.ArticleFilter) ([]strike.
 			return nil, fmt.Errorf("%s: articles: %w", s.d.Name, err)
 		}
 		w.add(s.d.In(`tier`, w.arg(arg)))
-		if f.Unassigned && !none {
+		if (f.Unassigned || f.Unprocessed) && !none {
 			// Redundant, but literal: it lets the planner use the partial
-			// index articles_unassigned.
+			// indexes articles_unassigned and articles_unprocessed.
 			w.add(`tier <> 'none'`)
 		}
 	}
@@ -392,6 +392,10 @@ func (s *Store) Articles(ctx context.Context, f strike.ArticleFilter) ([]strike.
 	}
 	if f.Unassigned {
 		w.add(`story_id IS NULL`)
+	}
+	if f.Unprocessed {
+		// Spelled as in the index articles_unprocessed, so it serves.
+		w.add(`NOT processed`)
 	}
 	if !f.Since.IsZero() {
 		w.add(`published >= ` + w.arg(s.time(cleanTime(f.Since))))

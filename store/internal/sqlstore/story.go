@@ -58,6 +58,22 @@ WHERE id = $1 AND (CAST($2 AS BIGINT) IS NULL OR EXISTS (
 	return nil
 }
 
+// MarkProcessed implements strike.Store with one statement.
+func (s *Store) MarkProcessed(ctx context.Context, articleIDs []int64) error {
+	if len(articleIDs) == 0 {
+		return nil
+	}
+	arg, err := s.d.ListArg(articleIDs)
+	if err != nil {
+		return fmt.Errorf("%s: mark %d articles processed: %w", s.d.Name, len(articleIDs), err)
+	}
+	if _, err := s.w.ExecContext(ctx, `UPDATE articles SET processed = TRUE
+WHERE `+s.d.In(`id`, `$1`)+` AND NOT processed`, arg); err != nil {
+		return fmt.Errorf("%s: mark %d articles processed: %w", s.d.Name, len(articleIDs), err)
+	}
+	return nil
+}
+
 // StoryMembers implements strike.Store. since is truncated to
 // microseconds, as stored times are. Articles without a published time are
 // listed, first, only when since is zero.
