@@ -19,6 +19,7 @@ type DeskStore interface {
 	Story(ctx context.Context, id int64) (strike.Story, error)
 	Articles(ctx context.Context, f strike.ArticleFilter) ([]strike.Article, error)
 	Pins(ctx context.Context, campaignID string) ([]strike.Pin, error)
+	MarkProcessed(ctx context.Context, articleIDs []int64) error
 }
 
 // EventKind says what an article did to a story.
@@ -54,6 +55,12 @@ type StoryEvent struct {
 // refreshes the story's title, summary and merged facts, indexes the text
 // for questions, and synthesizes the campaign's status.
 //
+// Each relevant article is handled once, across restarts: its event is
+// handed to DeskOptions.OnEvent and only then is the article marked
+// processed in the store, so an article whose event was not handed on
+// (the process stopped, or OnEvent failed) is handled again by the next
+// NewDesk.
+//
 // Create one with NewDesk; it is safe for concurrent use (articles are
 // processed one at a time, so that two copies of a story arriving at once
 // cannot open two stories).
@@ -66,6 +73,7 @@ type Desk struct {
 	clusterer  *Clusterer
 	index      *Index
 	now        func() time.Time
+	onEvent    func(ctx context.Context, ev StoryEvent) error
 
 	mu    sync.Mutex // serializes Process; guards phase and core
 	phase string     // the most advanced phase the campaign's core coverage has reported
@@ -82,12 +90,30 @@ type DeskOptions struct {
 	Cluster ClusterOptions
 	// Now returns the current time; time.Now when nil.
 	Now func() time.Time
+	// OnEvent, when set, hands on each article's story event (typically:
+	// enqueues its announcements in the outbox) before the article is
+	// marked processed. If it returns an error the desk stops there: the
+	// article stays unprocessed and the next NewDesk emits its event again.
+	// So does a crash after OnEvent returned and before the mark was
+	// written: OnEvent must be idempotent per article (key what it stores
+	// by ev.Article.ID). It is called with the desk's lock held, one event
+	// at a time in the order the articles are handled, and must not call
+	// the Desk's Process. When nil, an article is marked processed as soon
+	// as its event is made, and what the caller does with Process's events
+	// is not covered by the mark.
+	OnEvent func(ctx context.Context, ev StoryEvent) error
 }
 
 // NewDesk loads what the campaign's desk needs from the store: the recent
 // story members for clustering and the relevant articles' text for
-// answers. It then processes the relevant articles that have no story yet
-// (stored before a crash or an upgrade) and returns those events too.
+// answers. It then handles, oldest first, every relevant article not yet
+// marked processed (stored before a crash, or whose event OnEvent did not
+// take): one without a story is processed as Process would; one that
+// already has a story (the crash came after it was assigned) is not
+// clustered again, its story is refreshed and its event rebuilt (see
+// Process). Each event goes to OnEvent before its article is marked
+// processed; NewDesk returns the events too. If OnEvent or the store
+// fails, NewDesk returns the error and no Desk.
 func NewDesk(ctx context.Context, c strike.Campaign, st DeskStore, o DeskOptions) (*Desk, []StoryEvent, error) {
 	if o.Summarizer == nil {
 		o.Summarizer = Extractive{}
@@ -104,6 +130,7 @@ func NewDesk(ctx context.Context, c strike.Campaign, st DeskStore, o DeskOptions
 		clusterer:  NewClusterer(o.Cluster),
 		index:      NewIndex(c.FAQ, o.Now),
 		now:        o.Now,
+		onEvent:    o.OnEvent,
 	}
 	since := o.Now().Add(-d.clusterer.Options().Retain)
 	stored, err := st.StoryMembers(ctx, c.ID, since)
@@ -121,14 +148,24 @@ func NewDesk(ctx context.Context, c strike.Campaign, st DeskStore, o DeskOptions
 	d.clusterer.Load(members)
 
 	relevant := []strike.Tier{strike.TierCore, strike.TierRelated}
+	// The unprocessed ones first: an article stored after both reads is
+	// left to Process, not mistaken for one already handled.
+	pending, err := st.Articles(ctx, strike.ArticleFilter{CampaignID: c.ID, Tiers: relevant, Unprocessed: true})
+	if err != nil {
+		return nil, nil, fmt.Errorf("coverage: load unprocessed articles of %s: %w", c.ID, err)
+	}
+	isPending := make(map[int64]bool, len(pending))
+	for _, a := range pending {
+		isPending[a.ID] = true
+	}
 	articles, err := st.Articles(ctx, strike.ArticleFilter{CampaignID: c.ID, Tiers: relevant})
 	if err != nil {
 		return nil, nil, fmt.Errorf("coverage: load articles of %s: %w", c.ID, err)
 	}
-	var pending []strike.Article
+	// The handled articles set the phase the pending ones are measured
+	// against; only then are the pending ones handled.
 	for _, a := range articles {
-		if a.StoryID == 0 {
-			pending = append(pending, a)
+		if isPending[a.ID] || a.StoryID == 0 {
 			continue
 		}
 		d.index.Add(a)
@@ -143,11 +180,24 @@ func NewDesk(ctx context.Context, c strike.Campaign, st DeskStore, o DeskOptions
 	return d, events, nil
 }
 
-// Process handles newly stored articles of the campaign, oldest first is
-// best. Articles of tier none are skipped. It returns one event per
-// relevant article. On a store error it stops and returns the events so
-// far; the remaining articles keep no story and are processed again by the
-// next NewDesk.
+// Process handles newly stored articles of the campaign, in order of
+// publication. Articles of tier none and of other campaigns are skipped.
+// For each relevant article it makes a story event, hands it to OnEvent,
+// then marks the article processed in the store.
+//
+// An article without a story is assigned to one (opening it when the
+// event is new). An article that already has one (its handling was cut
+// short after the assignment) is not clustered again: its story is
+// refreshed and the event is rebuilt as best known: EventPhaseChange if
+// it moves the phase on, EventNewStory if it is the story's earliest
+// member, else EventNewOutlet, EventNewFacts or EventNothingNew compared
+// with the members published before it.
+//
+// It returns the events handed on, in order. On an error (from the store
+// or OnEvent) it stops and returns those events with the error; the
+// article at hand and the rest stay unprocessed, and the next NewDesk
+// handles them. An event whose OnEvent succeeded but whose mark failed is
+// returned, and handed on again by the next NewDesk.
 func (d *Desk) Process(ctx context.Context, articles []strike.Article) ([]StoryEvent, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -159,11 +209,32 @@ func (d *Desk) Process(ctx context.Context, articles []strike.Article) ([]StoryE
 		if !a.Relevance.Tier.Announceable() || a.CampaignID != d.campaign.ID {
 			continue
 		}
-		ev, err := d.process(ctx, a)
+		phase := d.phase
+		var (
+			ev  StoryEvent
+			err error
+		)
+		if a.StoryID != 0 {
+			ev, err = d.resume(ctx, a)
+		} else {
+			ev, err = d.process(ctx, a)
+		}
 		if err != nil {
 			return events, err
 		}
+		if d.onEvent != nil {
+			if err := d.onEvent(ctx, ev); err != nil {
+				// The event was not handed on, so a phase change it
+				// carried has not been announced: the next article of
+				// that phase, or the next NewDesk, announces it.
+				d.phase = phase
+				return events, fmt.Errorf("coverage: hand on event of article %d: %w", a.ID, err)
+			}
+		}
 		events = append(events, ev)
+		if err := d.store.MarkProcessed(ctx, []int64{a.ID}); err != nil {
+			return events, fmt.Errorf("coverage: mark article %d processed: %w", a.ID, err)
+		}
 	}
 	return events, nil
 }
@@ -206,7 +277,7 @@ func (d *Desk) process(ctx context.Context, a strike.Article) (StoryEvent, error
 		d.core = append(d.core, withoutText(a))
 	}
 
-	after, err := d.refresh(ctx, storyID)
+	after, _, err := d.refresh(ctx, storyID)
 	if err != nil {
 		return StoryEvent{}, err
 	}
@@ -220,6 +291,56 @@ func (d *Desk) process(ctx context.Context, a strike.Article) (StoryEvent, error
 	case !slices.Contains(before.Sources(), a.Source):
 		ev.Kind = EventNewOutlet
 	case !factsEqual(before.Facts, after.Facts):
+		ev.Kind = EventNewFacts
+	default:
+		ev.Kind = EventNothingNew
+	}
+	return ev, nil
+}
+
+// resume rebuilds the event of an article that was assigned to a story but
+// not marked processed: the story is refreshed, not re-clustered (the
+// clusterer loaded the article with the story members), and the event is
+// judged against the members published before the article.
+func (d *Desk) resume(ctx context.Context, a strike.Article) (StoryEvent, error) {
+	d.index.Add(a)
+	if a.Relevance.Tier == strike.TierCore {
+		d.core = append(d.core, withoutText(a))
+	}
+	after, members, err := d.refresh(ctx, a.StoryID)
+	if err != nil {
+		return StoryEvent{}, err
+	}
+	// after.Articles is oldest first: those before a came before it.
+	at := slices.IndexFunc(after.Articles, func(m strike.StoryArticle) bool { return m.ID == a.ID })
+	var earlier []strike.StoryArticle
+	if at > 0 {
+		earlier = after.Articles[:at]
+	}
+	isEarlier := make(map[int64]bool, len(earlier))
+	for _, m := range earlier {
+		isEarlier[m.ID] = true
+	}
+	// members is newest first, the order MergeFacts takes them in.
+	var before, with strike.Facts
+	for _, m := range members {
+		switch {
+		case m.ID == a.ID:
+			with = MergeFacts(with, m.Facts)
+		case isEarlier[m.ID]:
+			before = MergeFacts(before, m.Facts)
+			with = MergeFacts(with, m.Facts)
+		}
+	}
+	ev := StoryEvent{Story: after, Article: a, PrevPhase: d.phase}
+	switch {
+	case d.notePhase(a):
+		ev.Kind = EventPhaseChange
+	case len(earlier) == 0:
+		ev.Kind = EventNewStory
+	case !slices.Contains(strike.Story{Articles: earlier}.Sources(), a.Source):
+		ev.Kind = EventNewOutlet
+	case !factsEqual(before, with):
 		ev.Kind = EventNewFacts
 	default:
 		ev.Kind = EventNothingNew
@@ -258,15 +379,16 @@ func (d *Desk) notePhase(a strike.Article) bool {
 }
 
 // refresh recomputes a story from its members: headline, summary, merged
-// facts, tier and times, and saves it.
-func (d *Desk) refresh(ctx context.Context, storyID int64) (strike.Story, error) {
+// facts, tier and times, and saves it. It returns the story and its
+// members, newest first.
+func (d *Desk) refresh(ctx context.Context, storyID int64) (strike.Story, []strike.Article, error) {
 	members, err := d.store.Articles(ctx, strike.ArticleFilter{StoryID: storyID})
 	if err != nil {
-		return strike.Story{}, fmt.Errorf("coverage: load members of story %d: %w", storyID, err)
+		return strike.Story{}, nil, fmt.Errorf("coverage: load members of story %d: %w", storyID, err)
 	}
 	s, err := d.store.Story(ctx, storyID)
 	if err != nil {
-		return strike.Story{}, fmt.Errorf("coverage: load story %d: %w", storyID, err)
+		return strike.Story{}, nil, fmt.Errorf("coverage: load story %d: %w", storyID, err)
 	}
 	// Members come newest first; facts merge newest first, titles oldest first.
 	var facts strike.Facts
@@ -293,9 +415,9 @@ func (d *Desk) refresh(ctx context.Context, storyID int64) (strike.Story, error)
 		}
 	}
 	if _, err := d.store.SaveStory(ctx, s); err != nil {
-		return strike.Story{}, fmt.Errorf("coverage: save story %d: %w", storyID, err)
+		return strike.Story{}, nil, fmt.Errorf("coverage: save story %d: %w", storyID, err)
 	}
-	return s, nil
+	return s, members, nil
 }
 
 // Ask answers a supporter's question from the campaign's coverage and FAQ.

@@ -2,6 +2,8 @@ package coverage_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -193,6 +195,291 @@ func TestDeskRecoversUnprocessedArticles(t *testing.T) {
 	}
 	if len(first) == 0 {
 		t.Error("first half produced no events")
+	}
+}
+
+// errCrash stands for the process dying between a story assignment and
+// the announcement.
+var errCrash = errors.New("test: crash")
+
+// outboxDest is where the test's OnEvent enqueues announcements.
+var outboxDest = strike.Destination{Platform: "console", Channel: "test"}
+
+// outbox is an OnEvent that hands events on as the bot's announcer does:
+// one delivery per article, keyed "article:<id>", enqueued idempotently in
+// the store's real outbox. It counts calls per key. For the article fail it
+// simulates a crash: before enqueueing, or after when enqueued is set.
+type outbox struct {
+	db       *sqlite.DB
+	fail     int64
+	enqueued bool
+	calls    map[string]int
+	failed   []coverage.StoryEvent
+}
+
+func newOutbox(db *sqlite.DB) *outbox { return &outbox{db: db, calls: map[string]int{}} }
+
+func (o *outbox) onEvent(ctx context.Context, ev coverage.StoryEvent) error {
+	key := fmt.Sprintf("article:%d", ev.Article.ID)
+	o.calls[key]++
+	crash := ev.Article.ID == o.fail
+	if crash && !o.enqueued {
+		o.failed = append(o.failed, ev)
+		return errCrash
+	}
+	_, err := o.db.Enqueue(ctx, []strike.Delivery{{Destination: outboxDest, Key: key, CampaignID: ev.Article.CampaignID,
+		StoryID: ev.Story.ID, Kind: string(ev.Kind), Payload: []byte(`{}`)}})
+	if err != nil {
+		return err
+	}
+	if crash {
+		o.failed = append(o.failed, ev)
+		return errCrash
+	}
+	return nil
+}
+
+// delivered returns the outbox's deliveries, kind by key.
+func (o *outbox) delivered(t *testing.T) map[string]string {
+	t.Helper()
+	ds, err := o.db.Deliveries(t.Context(), outboxDest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(map[string]string, len(ds))
+	for _, d := range ds {
+		if _, dup := out[d.Key]; dup {
+			t.Errorf("delivery %s enqueued twice", d.Key)
+		}
+		out[d.Key] = d.Kind
+	}
+	return out
+}
+
+// feed processes the stored articles one at a time, oldest first, as polls
+// would bring them, with the clock at each article's publication. When
+// OnEvent fails it stops (the process died) if stop is set, else goes on
+// (the app logs the error and carries on). It returns the events.
+func feed(t *testing.T, d *coverage.Desk, clock *time.Time, stored []strike.Article, stop bool) []coverage.StoryEvent {
+	t.Helper()
+	var events []coverage.StoryEvent
+	for _, a := range stored {
+		*clock = a.Published.Add(time.Hour)
+		evs, err := d.Process(t.Context(), []strike.Article{a})
+		events = append(events, evs...)
+		switch {
+		case errors.Is(err, errCrash) && stop:
+			return events
+		case errors.Is(err, errCrash):
+		case err != nil:
+			t.Fatal(err)
+		}
+	}
+	return events
+}
+
+// cleanRun processes the corpus with no crash and returns each article's
+// event kind by ID, and the phase changes in order.
+func cleanRun(t *testing.T) (map[int64]coverage.EventKind, []coverage.StoryEvent) {
+	t.Helper()
+	db, c, articles, _ := deskFixture(t)
+	var clock time.Time
+	ob := newOutbox(db)
+	d, _, err := coverage.NewDesk(t.Context(), c, db, coverage.DeskOptions{Now: func() time.Time { return clock }, OnEvent: ob.onEvent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := save(t, db, articles)
+	events := feed(t, d, &clock, stored, false)
+	kinds := make(map[int64]coverage.EventKind, len(events))
+	for _, ev := range events {
+		kinds[ev.Article.ID] = ev.Kind
+	}
+	return kinds, events
+}
+
+func keysOf(evs []coverage.StoryEvent) []string {
+	out := make([]string, len(evs))
+	for i, ev := range evs {
+		out[i] = fmt.Sprintf("article:%d", ev.Article.ID)
+	}
+	return out
+}
+
+func phaseChanges(evs []coverage.StoryEvent) []string {
+	var out []string
+	for _, ev := range evs {
+		if ev.Kind == coverage.EventPhaseChange {
+			out = append(out, ev.Article.Facts.Phase)
+		}
+	}
+	return out
+}
+
+// TestDeskCrashBetweenAssignmentAndAnnouncement crashes a desk after an
+// article was assigned to its story (SetCoverage) but before its event was
+// handed on, then starts a new desk on the same store: the article's event
+// comes again, judged as it was the first time, and every relevant
+// article's announcement is in the outbox exactly once.
+func TestDeskCrashBetweenAssignmentAndAnnouncement(t *testing.T) {
+	cleanKinds, cleanEvents := cleanRun(t)
+	// Crash points: the first article of each kind, past the first few.
+	pick := func(t *testing.T, k coverage.EventKind) int64 {
+		t.Helper()
+		for _, ev := range cleanEvents[3:] {
+			if ev.Kind == k {
+				return ev.Article.ID
+			}
+		}
+		t.Fatalf("the clean run has no %s event", k)
+		return 0
+	}
+	tests := []struct {
+		name     string
+		kind     coverage.EventKind
+		stop     bool // the process dies at the failure
+		enqueued bool // it dies after enqueueing, before the mark
+	}{
+		{"new story, crash", coverage.EventNewStory, true, false},
+		{"new outlet, crash", coverage.EventNewOutlet, true, false},
+		{"phase change, crash", coverage.EventPhaseChange, true, false},
+		{"new story, crash after enqueue", coverage.EventNewStory, true, true},
+		{"new story, OnEvent fails and the bot goes on", coverage.EventNewStory, false, false},
+		{"new outlet, OnEvent fails and the bot goes on", coverage.EventNewOutlet, false, false},
+		{"phase change, OnEvent fails and the bot goes on", coverage.EventPhaseChange, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := t.Context()
+			db, c, articles, _ := deskFixture(t)
+			var clock time.Time
+			now := func() time.Time { return clock }
+			ob := newOutbox(db)
+			ob.fail, ob.enqueued = pick(t, tt.kind), tt.enqueued
+			failKey := fmt.Sprintf("article:%d", ob.fail)
+
+			d1, _, err := coverage.NewDesk(ctx, c, db, coverage.DeskOptions{Now: now, OnEvent: ob.onEvent})
+			if err != nil {
+				t.Fatal(err)
+			}
+			stored := save(t, db, articles)
+			before := feed(t, d1, &clock, stored, tt.stop)
+			if len(ob.failed) != 1 {
+				t.Fatalf("OnEvent failed %d times, want once", len(ob.failed))
+			}
+			crashed := ob.failed[0]
+			if crashed.Kind != tt.kind {
+				t.Fatalf("the crashed article's event is %s, want %s as in the clean run", crashed.Kind, tt.kind)
+			}
+			if a, err := db.Article(ctx, ob.fail); err != nil || a.StoryID == 0 {
+				t.Fatalf("crashed article = story %d, %v; want it assigned before the crash", a.StoryID, err)
+			}
+			if slices.Contains(keysOf(before), failKey) {
+				t.Errorf("Process returned the event of %s, whose OnEvent failed", failKey)
+			}
+
+			// Restart.
+			clock = crashed.Article.Published.Add(time.Hour)
+			ob.fail = 0
+			_, recovered, err := coverage.NewDesk(ctx, c, db, coverage.DeskOptions{Now: now, OnEvent: ob.onEvent})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(recovered) == 0 || keysOf(recovered)[0] != failKey {
+				t.Fatalf("recovered %q, want %s first", keysOf(recovered), failKey)
+			}
+			re := recovered[0]
+			if !tt.stop {
+				if got := keysOf(recovered); len(got) != 1 {
+					t.Errorf("recovered %q, want only %s", got, failKey)
+				}
+			}
+			if re.Story.ID != crashed.Story.ID {
+				t.Errorf("recovered event is of story %d, want %d (no re-clustering)", re.Story.ID, crashed.Story.ID)
+			}
+			if re.Kind != crashed.Kind && !(tt.kind == coverage.EventPhaseChange && !tt.stop) {
+				t.Errorf("recovered event kind = %s, want %s", re.Kind, crashed.Kind)
+			}
+			if tt.stop {
+				// The restarted desk handled the crashed article and
+				// the rest, each judged as in the clean run.
+				for _, ev := range slices.Concat(before, recovered) {
+					if got, want := ev.Kind, cleanKinds[ev.Article.ID]; got != want {
+						t.Errorf("article %d %q: kind %s, want %s as in the clean run", ev.Article.ID, ev.Article.Title, got, want)
+					}
+				}
+			}
+
+			// Each relevant article's announcement is in the outbox once;
+			// OnEvent ran twice only for the crashed one.
+			delivered := ob.delivered(t)
+			for id := range cleanKinds {
+				key := fmt.Sprintf("article:%d", id)
+				if _, ok := delivered[key]; !ok {
+					t.Errorf("%s was never announced", key)
+				}
+				want := 1
+				if key == failKey {
+					want = 2
+				}
+				if got := ob.calls[key]; got != want {
+					t.Errorf("OnEvent(%s) ran %d times, want %d", key, got, want)
+				}
+			}
+			if len(delivered) != len(cleanKinds) {
+				t.Errorf("%d announcements, want %d", len(delivered), len(cleanKinds))
+			}
+			// Phase changes are announced once each, in order, wherever
+			// the crash fell.
+			if got, want := phaseChanges(slices.Concat(before, recovered)), phaseChanges(cleanEvents); !slices.Equal(got, want) {
+				t.Errorf("phase changes announced = %v, want %v", got, want)
+			}
+
+			// Nothing is left: a third start hands on nothing.
+			_, again, err := coverage.NewDesk(ctx, c, db, coverage.DeskOptions{Now: now, OnEvent: ob.onEvent})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(again) != 0 {
+				t.Errorf("third start recovered %q, want nothing", keysOf(again))
+			}
+		})
+	}
+}
+
+// TestDeskOnEventErrorStopsProcess checks that Process stops at an
+// OnEvent error: the failed article and those after it stay unprocessed.
+func TestDeskOnEventErrorStopsProcess(t *testing.T) {
+	ctx := t.Context()
+	db, c, articles, _ := deskFixture(t)
+	ob := newOutbox(db)
+	now := func() time.Time { return articles[len(articles)-1].Published }
+	d, _, err := coverage.NewDesk(ctx, c, db, coverage.DeskOptions{Now: now, OnEvent: ob.onEvent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := save(t, db, articles)
+	var relevant []strike.Article
+	for _, a := range stored {
+		if a.Relevance.Tier.Announceable() {
+			relevant = append(relevant, a)
+		}
+	}
+	ob.fail = relevant[2].ID
+	events, err := d.Process(ctx, stored)
+	if !errors.Is(err, errCrash) {
+		t.Fatalf("Process error = %v, want one wrapping the OnEvent error", err)
+	}
+	if got, want := keysOf(events), keysOf([]coverage.StoryEvent{{Article: relevant[0]}, {Article: relevant[1]}}); !slices.Equal(got, want) {
+		t.Errorf("Process returned %q, want %q", got, want)
+	}
+	left, err := db.Articles(ctx, strike.ArticleFilter{CampaignID: c.ID, Unprocessed: true, Tiers: []strike.Tier{strike.TierCore, strike.TierRelated}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(left), len(relevant)-2; got != want {
+		t.Errorf("%d relevant articles unprocessed, want %d", got, want)
 	}
 }
 
