@@ -162,11 +162,19 @@ func (dl *Deliverer) Step(ctx context.Context) (int, error) {
 	for _, dest := range order {
 		wg.Go(func() {
 			deadline := dl.now().Add(lease / 2)
-			for _, d := range groups[dest] {
+			group := groups[dest]
+			for i, d := range group {
 				if ctx.Err() != nil {
 					return // the rows' leases run out; they are claimed again
 				}
-				dl.deliver(ctx, d, deadline)
+				// Posts to one channel go out in order: when one must wait,
+				// the later ones wait behind it.
+				if next := dl.deliver(ctx, d, deadline); !next.IsZero() {
+					for _, later := range group[i+1:] {
+						dl.retry(ctx, later, next, "waiting for an earlier post to this channel")
+					}
+					return
+				}
 			}
 		})
 	}
@@ -195,12 +203,13 @@ func (dl *Deliverer) limiter(d strike.Destination, p Poster) *rate.Limiter {
 }
 
 // deliver handles one claimed delivery; it records every outcome in the
-// store and logs what it cannot record.
-func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline time.Time) {
+// store and logs what it cannot record. It returns when the delivery is to
+// be tried again, zero when it was sent, failed for good, or interrupted.
+func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline time.Time) time.Time {
 	poster := dl.Posters[d.Platform]
 	if poster == nil {
 		dl.fail(ctx, d, "no poster for platform "+strconv.Quote(d.Platform))
-		return
+		return time.Time{}
 	}
 	lim := dl.limiter(d.Destination, poster)
 	dl.mu.Lock()
@@ -209,27 +218,27 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 	now := dl.now()
 	if br.why != "" && !d.CreatedAt.After(br.at) {
 		dl.fail(ctx, d, "destination broken: "+br.why)
-		return
+		return time.Time{}
 	}
 	if now.Before(until) {
 		dl.retry(ctx, d, until, "destination paused by a rate limit")
-		return
+		return until
 	}
 	r := lim.ReserveN(now, 1)
 	if wait := r.DelayFrom(now); wait > 0 {
 		if now.Add(wait).After(deadline) {
 			r.CancelAt(now)
 			dl.retry(ctx, d, now.Add(wait), "paced")
-			return
+			return now.Add(wait)
 		}
 		if dl.sleep(ctx, wait) != nil {
-			return
+			return time.Time{}
 		}
 	}
 	var post Post
 	if err := json.Unmarshal(d.Payload, &post); err != nil {
 		dl.fail(ctx, d, "payload is not a post: "+err.Error())
-		return
+		return time.Time{}
 	}
 	thread := ""
 	if d.StoryID != 0 && d.Kind == string(KindUpdate) {
@@ -240,8 +249,9 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 		case errors.Is(err, strike.ErrNotFound):
 			// The story's post is not sent (yet): post the update on its own.
 		default:
-			dl.retry(ctx, d, dl.now().Add(dl.backoff(d.Attempts)), "thread lookup: "+err.Error())
-			return
+			next := dl.now().Add(dl.backoff(d.Attempts))
+			dl.retry(ctx, d, next, "thread lookup: "+err.Error())
+			return next
 		}
 	}
 	id, err := poster.Post(ctx, d, post, thread)
@@ -259,11 +269,15 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 		dl.paused[d.Destination] = next
 		dl.mu.Unlock()
 		dl.retry(ctx, d, next, err.Error())
+		return next
 	case errors.Is(err, ErrPermanent):
 		dl.permanent(ctx, d, err)
 	default:
-		dl.retry(ctx, d, dl.now().Add(dl.backoff(d.Attempts)), err.Error())
+		next := dl.now().Add(dl.backoff(d.Attempts))
+		dl.retry(ctx, d, next, err.Error())
+		return next
 	}
+	return time.Time{}
 }
 
 // backoff is the wait before the attempt after attempts failures: base ×

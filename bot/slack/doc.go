@@ -12,5 +12,13 @@
 // text or a user's words can never ping a channel or a person, nor make a
 // link; links are built only from URLs strikebot itself holds.
 //
+// Each posted message carries metadata naming its outbox delivery. When a
+// delivery comes back after a try that may have gone out (the process died
+// or lost Slack's answer), the Poster first looks for that metadata in the
+// channel's recent history (scopes channels:history and groups:history)
+// and, if found, records the existing message instead of posting again;
+// without those scopes it posts again and logs that a duplicate is
+// possible.
+//
 // The package imports only bot and strike of strikebot's packages.
 package slack

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -34,14 +35,23 @@ type PosterOptions struct {
 	// RetryAfter is the wait after a 429 without Retry-After; default
 	// DefaultRetryAfter.
 	RetryAfter time.Duration
+	// Logger receives reconciliation notes (a post found already sent, a
+	// lookup that failed); slog.Default() when nil.
+	Logger *slog.Logger
 }
 
 // Poster posts outbox deliveries to Slack with chat.postMessage. It
 // implements bot.Poster and is safe for concurrent use. It does not pace
 // itself: the delivery loop paces each channel at Pace.
+//
+// Every message carries Slack message metadata naming its delivery (event
+// type MetadataEventType, payload {"key": d.Key, "delivery": d.ID}), so
+// that a delivery tried again after a crash or a lost answer can be found
+// in the channel instead of posted twice; see Post.
 type Poster struct {
 	api        *slack.Client
 	retryAfter time.Duration
+	log        *slog.Logger
 }
 
 var _ bot.Poster = (*Poster)(nil)
@@ -57,9 +67,13 @@ func NewPoster(o PosterOptions) *Poster {
 	if o.RetryAfter <= 0 {
 		o.RetryAfter = DefaultRetryAfter
 	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
 	return &Poster{
 		api:        slack.New(o.Token, slack.OptionAPIURL(o.APIURL), slack.OptionHTTPClient(o.Client)),
 		retryAfter: o.RetryAfter,
+		log:        o.Logger,
 	}
 }
 
@@ -77,11 +91,28 @@ func (p *Poster) Pace() rate.Limit { return rate.Every(time.Second) }
 // Slack refuses wraps bot.ErrPermanent. A message refused for its blocks
 // or length is first retried once as plain text. Anything else (5xx,
 // network) may be retried.
+//
+// A delivery that may already be in the channel (d.Attempts > 0, or
+// d.LastError says its lease expired: an earlier try died or lost Slack's
+// answer) is first looked up by its metadata in the channel's recent
+// history (and in thread's replies); if it is there, Post returns its ts
+// without posting. If Slack cannot answer the lookup (down, rate limited),
+// Post fails like a post would and the delivery is retried; if Slack
+// refuses it (missing_scope: the app lacks channels:history or
+// groups:history), Post posts anyway and logs a warning that a duplicate
+// is possible: a post is never dropped for want of a lookup.
 func (p *Poster) Post(ctx context.Context, d strike.Delivery, post bot.Post, thread string) (string, error) {
+	if mayBePosted(d) {
+		ts, err := p.reconcile(ctx, d, thread)
+		if err != nil || ts != "" {
+			return ts, err
+		}
+	}
+	meta := slack.MsgOptionMetadata(deliveryMetadata(d))
 	m := RenderPost(post)
-	ts, err := p.send(ctx, d.Channel, thread, m.Text, m.Blocks)
+	ts, err := p.send(ctx, d.Channel, thread, m.Text, m.Blocks, meta)
 	if code := slackCode(err); code == "invalid_blocks" || code == "msg_too_long" || code == "msg_blocks_too_long" {
-		ts, err = p.send(ctx, d.Channel, thread, m.Text, nil)
+		ts, err = p.send(ctx, d.Channel, thread, m.Text, nil, meta)
 		if err != nil && !errors.Is(err, bot.ErrPermanent) {
 			if _, ok := errors.AsType[*bot.RateLimitError](err); !ok {
 				err = fmt.Errorf("%w (after %s)", err, code)
@@ -91,11 +122,12 @@ func (p *Poster) Post(ctx context.Context, d strike.Delivery, post bot.Post, thr
 	return ts, err
 }
 
-func (p *Poster) send(ctx context.Context, channel, thread, text string, blocks []slack.Block) (string, error) {
+func (p *Poster) send(ctx context.Context, channel, thread, text string, blocks []slack.Block, meta slack.MsgOption) (string, error) {
 	opts := []slack.MsgOption{
 		slack.MsgOptionText(text, false),
 		slack.MsgOptionDisableLinkUnfurl(),
 		slack.MsgOptionDisableMediaUnfurl(),
+		meta,
 	}
 	if len(blocks) > 0 {
 		opts = append(opts, slack.MsgOptionBlocks(blocks...))

@@ -11,12 +11,18 @@
 //     msg_blocks_too_long) and text within 40,000 characters
 //     (msg_too_long), and that a message has text or blocks (no_text);
 //   - about one message per second per channel: a faster post gets HTTP
-//     429 with Retry-After and is counted.
+//     429 with Retry-After and is counted;
+//   - that message metadata is a JSON object with an event_type and an
+//     event_payload object (invalid_metadata_format);
+//   - that conversations.history and conversations.replies are allowed the
+//     history scopes (missing_scope when SetHistoryAllowed(false)).
 //
-// It records every accepted post, can be switched down (503, or
-// connection refused) for outage tests, serves response_url endpoints
-// with their 5-use limit, and a Socket Mode WebSocket that test code
-// drives with SendEnvelope.
+// It records every accepted post with its metadata and serves them back
+// from conversations.history and conversations.replies, can be switched
+// down (503, or connection refused) for outage tests, can hold the answer
+// to a post that it did record (Hold), serves response_url endpoints with
+// their 5-use limit, and a Socket Mode WebSocket that test code drives
+// with SendEnvelope.
 package slackfake
 
 import (
@@ -51,6 +57,11 @@ type Options struct {
 	// PingInterval is how often Socket Mode connections are pinged;
 	// default 5 s.
 	PingInterval time.Duration
+	// NoHistoryScope makes conversations.history and conversations.replies
+	// answer missing_scope, as for an app installed without
+	// channels:history and groups:history. SetHistoryAllowed changes it
+	// later.
+	NoHistoryScope bool
 }
 
 // Mode is whether the fake is reachable.
@@ -77,7 +88,10 @@ type Post struct {
 	TS       string
 	// UnfurlLinks and UnfurlMedia are the flags as sent ("" when absent).
 	UnfurlLinks, UnfurlMedia string
-	At                       time.Time
+	// Metadata is the message metadata as sent ({"event_type": …,
+	// "event_payload": {…}}), nil when none was.
+	Metadata json.RawMessage
+	At       time.Time
 }
 
 // Response is one message posted to a response_url.
@@ -113,6 +127,10 @@ type Server struct {
 	ackc      chan struct{}
 	failNext  []string
 	closed    bool
+	noHistory bool
+	// hold, when not nil, is closed by Release: held posts wait on it.
+	hold chan struct{}
+	held int
 
 	wg   sync.WaitGroup
 	stop chan struct{}
@@ -158,6 +176,7 @@ func New(o Options) (*Server, error) {
 		conns:     make(map[*wsConn]bool),
 		ackc:      make(chan struct{}, 1),
 		stop:      make(chan struct{}),
+		noHistory: o.NoHistoryScope,
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/{method}", s.api)
@@ -230,8 +249,8 @@ func (s *Server) RateLimited() int {
 	return s.limited
 }
 
-// Requests counts the calls of a Web API method, accepted or not (but not
-// those refused while down).
+// Requests counts the calls of a Web API method, accepted or not, also
+// while the fake is Unavailable (not while Refused: nothing connects).
 func (s *Server) Requests(method string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -357,9 +376,7 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	method := r.PathValue("method")
 	s.mu.Lock()
 	mode := s.mode
-	if mode == Up {
-		s.requests[method]++
-	}
+	s.requests[method]++ // counted up or down: tests see the bot trying
 	s.mu.Unlock()
 	if mode != Up {
 		http.Error(w, "service unavailable", http.StatusServiceUnavailable)
@@ -390,7 +407,9 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	case "auth.test":
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "url": "https://fake.slack.invalid/", "team": "Fake", "user": "strikebot", "team_id": s.opts.TeamID, "user_id": "U0BOT", "bot_id": "B0BOT"})
 	case "chat.postMessage", "chat.postEphemeral":
-		s.post(w, method, v)
+		s.post(w, r, method, v)
+	case "conversations.history", "conversations.replies":
+		s.history(w, method, v)
 	case "apps.connections.open":
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "url": "ws://" + s.addr + "/socket?ticket=fake"})
 	default:
@@ -398,7 +417,7 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (s *Server) post(w http.ResponseWriter, method string, v url.Values) {
+func (s *Server) post(w http.ResponseWriter, r *http.Request, method string, v url.Values) {
 	ch := v.Get("channel")
 	text := v.Get("text")
 	blocks := v.Get("blocks")
@@ -426,6 +445,14 @@ func (s *Server) post(w http.ResponseWriter, method string, v url.Values) {
 		slackErr(w, "msg_too_long")
 		return
 	}
+	var meta json.RawMessage
+	if m := v.Get("metadata"); m != "" && method == "chat.postMessage" {
+		if !validMetadata(m) {
+			slackErr(w, "invalid_metadata_format")
+			return
+		}
+		meta = json.RawMessage(m)
+	}
 	var raw json.RawMessage
 	if blocks != "" {
 		raw = json.RawMessage(blocks)
@@ -435,16 +462,18 @@ func (s *Server) post(w http.ResponseWriter, method string, v url.Values) {
 		}
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	c := s.channels[ch]
 	switch {
 	case c == nil:
+		s.mu.Unlock()
 		slackErr(w, "channel_not_found")
 		return
 	case c.archived:
+		s.mu.Unlock()
 		slackErr(w, "is_archived")
 		return
 	case !c.member:
+		s.mu.Unlock()
 		slackErr(w, "not_in_channel")
 		return
 	}
@@ -452,6 +481,7 @@ func (s *Server) post(w http.ResponseWriter, method string, v url.Values) {
 	if method == "chat.postMessage" {
 		if c.posted && now.Sub(c.last) < s.opts.Interval-s.opts.Tolerance {
 			s.limited++
+			s.mu.Unlock()
 			w.Header().Set("Retry-After", fmt.Sprint(s.opts.RetryAfter))
 			writeJSON(w, http.StatusTooManyRequests, map[string]any{"ok": false, "error": "ratelimited"})
 			return
@@ -461,10 +491,29 @@ func (s *Server) post(w http.ResponseWriter, method string, v url.Values) {
 	s.seq++
 	ts := fmt.Sprintf("%d.%06d", now.Unix(), s.seq)
 	s.posts = append(s.posts, Post{Method: method, Channel: ch, User: v.Get("user"), Text: text, Blocks: raw,
-		ThreadTS: v.Get("thread_ts"), TS: ts, UnfurlLinks: v.Get("unfurl_links"), UnfurlMedia: v.Get("unfurl_media"), At: now})
+		ThreadTS: v.Get("thread_ts"), TS: ts, UnfurlLinks: v.Get("unfurl_links"), UnfurlMedia: v.Get("unfurl_media"),
+		Metadata: meta, At: now})
+	var hold chan struct{}
+	if method == "chat.postMessage" && s.hold != nil {
+		hold = s.hold
+		s.held++
+	}
+	s.mu.Unlock()
 	if method == "chat.postEphemeral" {
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "message_ts": ts})
 		return
+	}
+	if hold != nil {
+		// The message exists; its answer waits for Release. If the fake
+		// closes or the client gives up first, the connection is dropped
+		// without an answer, like a process killed mid-request.
+		select {
+		case <-hold:
+		case <-s.stop:
+			panic(http.ErrAbortHandler)
+		case <-r.Context().Done():
+			panic(http.ErrAbortHandler)
+		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"ok": true, "channel": ch, "ts": ts,
 		"message": map[string]any{"type": "message", "text": text, "ts": ts, "bot_id": "B0BOT"}})
