@@ -199,71 +199,76 @@ func newPoller(cfg config.Config, st strike.Store, cls classifier, log *slog.Log
 type desks map[string]*coverage.Desk
 
 // openDesks opens a desk for each campaign. Articles stored but never
-// processed (the bot stopped in between) are processed now; their events
-// are returned so that recent ones can still be announced.
-func openDesks(ctx context.Context, cfg config.Config, campaigns []strike.Campaign, st strike.Store) (desks, []coverage.StoryEvent, error) {
+// processed (the bot stopped in between) are processed now, and their
+// events go through onEvent like any other.
+func openDesks(ctx context.Context, cfg config.Config, campaigns []strike.Campaign, st strike.Store, onEvent func(context.Context, coverage.StoryEvent) error) (desks, error) {
 	var sum coverage.Summarizer = coverage.Extractive{}
 	if cfg.Summarizer.URL != "" {
 		sum = coverage.LLM{URL: cfg.Summarizer.URL, Model: cfg.Summarizer.Model, APIKey: cfg.Summarizer.APIKey,
 			Timeout: cfg.Summarizer.Timeout, Fallback: coverage.Extractive{}}
 	}
 	ds := make(desks, len(campaigns))
-	var recovered []coverage.StoryEvent
 	for _, c := range campaigns {
-		d, events, err := coverage.NewDesk(ctx, c, st, coverage.DeskOptions{Summarizer: sum})
+		d, _, err := coverage.NewDesk(ctx, c, st, coverage.DeskOptions{Summarizer: sum, OnEvent: onEvent})
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		ds[c.ID] = d
-		recovered = append(recovered, events...)
 	}
-	return ds, recovered, nil
+	return ds, nil
 }
 
+// batchKey carries the poll batch an event comes from, for onEvent.
+type batchKey struct{}
+
 // handler returns the poller's Handle: each batch of new articles goes
-// through its campaign's desk; the story events that are news are printed
-// on the console and, when rt is not nil, queued for every subscribed chat
-// channel.
-func (ds desks) handler(out *console.Printer, rt *chatRuntime, log *slog.Logger) func(context.Context, feeds.Batch) {
+// through its campaign's desk, whose OnEvent announces the news.
+func (ds desks) handler(log *slog.Logger) func(context.Context, feeds.Batch) {
 	return func(ctx context.Context, b feeds.Batch) {
 		d := ds[b.Feed.CampaignID]
 		if d == nil {
 			return
 		}
-		events, err := d.Process(ctx, b.Articles)
-		if err != nil {
+		if _, err := d.Process(context.WithValue(ctx, batchKey{}, b), b.Articles); err != nil {
 			log.Error("coverage of new articles failed; they are processed again at the next start",
 				"campaign", b.Feed.CampaignID, "err", err.Error())
 		}
-		for _, ev := range events {
-			if b.Announce(ev.Article) {
-				announce(ctx, out, rt, ev, log)
-			}
-		}
 	}
 }
 
-// announceRecovered announces the events of articles processed at start
-// that are recent enough: window 0 announces them all.
-func announceRecovered(ctx context.Context, out *console.Printer, rt *chatRuntime, events []coverage.StoryEvent, window time.Duration, log *slog.Logger) {
-	for _, ev := range events {
-		if window == 0 || time.Since(ev.Article.Published) <= window {
-			announce(ctx, out, rt, ev, log)
-		}
-	}
+// announcing is what happens to a story event: queued for every
+// subscribed chat channel (when ann is set), then printed (when out is).
+type announcing struct {
+	out *console.Printer
+	ann *bot.Announcer
+	// window: events of articles processed at start (not from a poll) are
+	// announced only when published this recently; 0 announces them all.
+	window time.Duration
+	log    *slog.Logger
 }
 
-func announce(ctx context.Context, out *console.Printer, rt *chatRuntime, ev coverage.StoryEvent, log *slog.Logger) {
-	if rt != nil {
-		rt.announce(ctx, ev, log)
+// onEvent is the desks' OnEvent. An error leaves the article unprocessed,
+// so it is announced at the next start: nothing is lost, and the outbox's
+// key per article keeps it from being queued twice.
+func (an announcing) onEvent(ctx context.Context, ev coverage.StoryEvent) error {
+	if b, ok := ctx.Value(batchKey{}).(feeds.Batch); ok {
+		if !b.Announce(ev.Article) {
+			return nil // a first poll's backlog
+		}
+	} else if an.window > 0 && time.Since(ev.Article.Published) > an.window {
+		return nil
 	}
-	an, ok := bot.FromEvent(ev)
-	if !ok {
-		return
+	if an.ann != nil {
+		if _, err := an.ann.Announce(ctx, ev); err != nil {
+			return fmt.Errorf("queue the announcement of article %d: %w", ev.Article.ID, err)
+		}
 	}
-	if err := out.Announce(an); err != nil {
-		log.Error("announcement not printed", "err", err.Error())
+	if a, ok := bot.FromEvent(ev); ok && an.out != nil {
+		if err := an.out.Announce(a); err != nil {
+			an.log.Error("announcement not printed", "err", err.Error())
+		}
 	}
+	return nil
 }
 
 // stringList is a repeatable string flag.

@@ -49,20 +49,25 @@ type chatRuntime struct {
 	slack     func(ctx context.Context) error // nil without Slack
 }
 
-func newChatRuntime(cfg config.Config, st strike.Store, router *bot.Router, log *slog.Logger) (*chatRuntime, error) {
+// newAnnouncer queues story events for the subscribed channels.
+func newAnnouncer(cfg config.Config, st strike.Store, log *slog.Logger) *bot.Announcer {
+	return &bot.Announcer{Store: st, FloodThreshold: cfg.Bot.FloodThreshold, Logger: log}
+}
+
+func newChatRuntime(cfg config.Config, st strike.Store, ann *bot.Announcer, router *bot.Router, log *slog.Logger) (*chatRuntime, error) {
 	ops, err := bot.ParseDestination(cfg.Bot.OpsChannel)
 	if err != nil {
 		return nil, &configError{fmt.Errorf("bot.ops_channel: %w", err)}
 	}
 	rt := &chatRuntime{
-		announcer: &bot.Announcer{Store: st, FloodThreshold: cfg.Bot.FloodThreshold, Logger: log},
+		announcer: ann,
 		deliverer: &bot.Deliverer{Store: st, Posters: map[string]bot.Poster{}, OpsChannel: ops, RetryMax: cfg.Bot.RetryMax, Lease: cfg.Bot.DeliveryLease, Logger: log},
 	}
 	if !cfg.Slack.Enabled() {
 		return rt, nil
 	}
 	client := &http.Client{Timeout: 15 * time.Second}
-	rt.deliverer.Posters["slack"] = slack.NewPoster(slack.PosterOptions{Token: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL, Client: client})
+	rt.deliverer.Posters["slack"] = slack.NewPoster(slack.PosterOptions{Token: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL, Client: client, Logger: log})
 	switch cfg.Slack.Mode {
 	case "http":
 		h := slack.NewHandler(slack.HandlerOptions{
@@ -78,13 +83,6 @@ func newChatRuntime(cfg config.Config, st strike.Store, router *bot.Router, log 
 		}
 	}
 	return rt, nil
-}
-
-// announce enqueues a story event's posts for every subscribed channel.
-func (rt *chatRuntime) announce(ctx context.Context, ev coverage.StoryEvent, log *slog.Logger) {
-	if _, err := rt.announcer.Announce(ctx, ev); err != nil {
-		log.Error("announcement not queued", "story", ev.Story.ID, "article", ev.Article.ID, "err", err.Error())
-	}
 }
 
 // run runs the deliverer, the digest scheduler and the Slack edge until ctx

@@ -31,7 +31,10 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	log := newLogger(cfg, e.stderr)
-	ds, _, err := openDesks(ctx, cfg, cfg.Campaigns(), st)
+	// Articles a stopped bot left unprocessed are queued for the channels
+	// here too; the running bot delivers them.
+	on := announcing{ann: newAnnouncer(cfg, st, log), window: cfg.Poll.AnnounceWindow, log: log}
+	ds, err := openDesks(ctx, cfg, cfg.Campaigns(), st, on.onEvent)
 	if err != nil {
 		return err
 	}

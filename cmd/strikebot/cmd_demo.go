@@ -91,7 +91,8 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 	defer st.Close()
 
 	out := &console.Printer{W: e.stdout, Reasons: true}
-	ds, _, err := openDesks(ctx, cfg, campaigns, st)
+	on := announcing{out: out, log: log}
+	ds, err := openDesks(ctx, cfg, campaigns, st, on.onEvent)
 	if err != nil {
 		return err
 	}
@@ -99,7 +100,7 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 	p.Interval = time.Second
 	p.Jitter = 0
 	p.AnnounceWindow = 0 // the demo's backlog is history worth showing
-	p.Handle = ds.handler(out, nil, log)
+	p.Handle = ds.handler(log)
 	p.Observe = func(r feeds.Result) {
 		for _, a := range r.New {
 			if !a.Relevance.Tier.Announceable() {

@@ -54,20 +54,15 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 	}
 	defer st.Close()
 
-	out := &console.Printer{W: e.stdout}
-	ds, recovered, err := openDesks(ctx, cfg, campaigns, st)
-	if err != nil {
-		return err
-	}
 	// Chat channels are served by `run`; ingest still queues their posts,
 	// so a running bot delivers them.
-	rt, err := newChatRuntime(cfg, st, nil, log)
+	on := announcing{out: &console.Printer{W: e.stdout}, ann: newAnnouncer(cfg, st, log), window: cfg.Poll.AnnounceWindow, log: log}
+	ds, err := openDesks(ctx, cfg, campaigns, st, on.onEvent)
 	if err != nil {
 		return err
 	}
-	announceRecovered(ctx, out, rt, recovered, cfg.Poll.AnnounceWindow, log)
 	p := newPoller(cfg, st, cls, log)
-	p.Handle = ds.handler(out, rt, log)
+	p.Handle = ds.handler(log)
 	start := time.Now()
 	results := p.PollAll(ctx, list)
 

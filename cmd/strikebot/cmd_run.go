@@ -33,8 +33,9 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	}
 	defer st.Close()
 
-	out := &console.Printer{W: e.stdout}
-	ds, recovered, err := openDesks(ctx, cfg, campaigns, st)
+	ann := newAnnouncer(cfg, st, log)
+	on := announcing{out: &console.Printer{W: e.stdout}, ann: ann, window: cfg.Poll.AnnounceWindow, log: log}
+	ds, err := openDesks(ctx, cfg, campaigns, st, on.onEvent)
 	if err != nil {
 		return err
 	}
@@ -43,14 +44,13 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	rt, err := newChatRuntime(cfg, st, router, log)
+	rt, err := newChatRuntime(cfg, st, ann, router, log)
 	if err != nil {
 		return err
 	}
-	announceRecovered(ctx, out, rt, recovered, cfg.Poll.AnnounceWindow, log)
 	m := newMetrics()
 	p := newPoller(cfg, st, cls, log)
-	p.Handle = ds.handler(out, rt, log)
+	p.Handle = ds.handler(log)
 	p.Observe = m.observe
 
 	if cfg.Listen != "" {
