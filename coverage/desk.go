@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -75,8 +76,13 @@ type Desk struct {
 	now        func() time.Time
 	onEvent    func(ctx context.Context, ev StoryEvent) error
 
-	mu    sync.Mutex // serializes Process; guards phase and core
+	mu    sync.Mutex // serializes Process; guards phase
 	phase string     // the most advanced phase the campaign's core coverage has reported
+
+	// view guards core and the status cache. It is held only briefly, so a
+	// status is never kept waiting by articles being processed.
+	view   sync.Mutex
+	cached cachedStatus
 	// core are the campaign's core articles without their text: what
 	// Status synthesizes from, kept here so a status costs no article reads.
 	core []strike.Article
@@ -274,7 +280,7 @@ func (d *Desk) process(ctx context.Context, a strike.Article) (StoryEvent, error
 	d.clusterer.Add(Member{ArticleID: a.ID, StoryID: storyID, Published: a.Published, Sig: sig, Title: a.Title, Tier: a.Relevance.Tier})
 	d.index.Add(a)
 	if a.Relevance.Tier == strike.TierCore {
-		d.core = append(d.core, withoutText(a))
+		d.addCore(a)
 	}
 
 	after, _, err := d.refresh(ctx, storyID)
@@ -305,7 +311,7 @@ func (d *Desk) process(ctx context.Context, a strike.Article) (StoryEvent, error
 func (d *Desk) resume(ctx context.Context, a strike.Article) (StoryEvent, error) {
 	d.index.Add(a)
 	if a.Relevance.Tier == strike.TierCore {
-		d.core = append(d.core, withoutText(a))
+		d.addCore(a)
 	}
 	after, members, err := d.refresh(ctx, a.StoryID)
 	if err != nil {
@@ -351,7 +357,7 @@ func (d *Desk) resume(ctx context.Context, a strike.Article) (StoryEvent, error)
 // noteCore remembers a processed core article for Status and its phase.
 func (d *Desk) noteCore(a strike.Article) {
 	if a.Relevance.Tier == strike.TierCore {
-		d.core = append(d.core, withoutText(a))
+		d.addCore(a)
 		d.notePhase(a)
 	}
 }
@@ -425,16 +431,59 @@ func (d *Desk) Ask(question string) Answer { return d.index.Ask(question) }
 
 // Status synthesizes the campaign's status as of now from its core
 // articles' facts (kept in memory) and the captains' pins (read from the
-// store, so a pin set by another replica counts at once).
+// store, so a pin set by another replica counts at once). A synthesis is
+// reused while no article arrived, no pin changed and the minute is the
+// same. The result shares its maps and slices with that cache: callers
+// must not modify it.
 func (d *Desk) Status(ctx context.Context) (strike.Status, error) {
 	pins, err := d.store.Pins(ctx, d.campaign.ID)
 	if err != nil {
 		return strike.Status{}, fmt.Errorf("coverage: load pins of %s: %w", d.campaign.ID, err)
 	}
-	d.mu.Lock()
+	now := d.now()
+	d.view.Lock()
 	core := d.core[:len(d.core):len(d.core)] // appends after this never touch what we read
-	d.mu.Unlock()
-	return Synthesize(StatusInput{Campaign: d.campaign, Articles: core, Pins: pins, Now: d.now()}), nil
+	key := statusKey{core: len(core), pins: pinsDigest(pins), minute: now.Truncate(time.Minute).Unix()}
+	if d.cached.valid && d.cached.key == key {
+		st := d.cached.status
+		d.view.Unlock()
+		return st, nil
+	}
+	d.view.Unlock()
+	st := Synthesize(StatusInput{Campaign: d.campaign, Articles: core, Pins: pins, Now: now})
+	d.view.Lock()
+	d.cached = cachedStatus{valid: true, key: key, status: st}
+	d.view.Unlock()
+	return st, nil
+}
+
+// addCore remembers a processed core article for Status.
+func (d *Desk) addCore(a strike.Article) {
+	d.view.Lock()
+	d.core = append(d.core, withoutText(a))
+	d.view.Unlock()
+}
+
+// cachedStatus is the last synthesis and what it was made from.
+type cachedStatus struct {
+	valid  bool
+	key    statusKey
+	status strike.Status
+}
+
+type statusKey struct {
+	core   int    // core articles known
+	pins   string // the pins, as pinsDigest writes them
+	minute int64  // Now, to the minute
+}
+
+// pinsDigest is a string that changes whenever any pin does.
+func pinsDigest(pins []strike.Pin) string {
+	var b strings.Builder
+	for _, p := range pins {
+		fmt.Fprintf(&b, "%s\x00%s\x00%s\x00%d\x01", p.Field, p.Value, p.SetBy, p.SetAt.UnixNano())
+	}
+	return b.String()
 }
 
 // CampaignStatus loads a campaign's core articles and pins and synthesizes

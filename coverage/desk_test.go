@@ -517,3 +517,51 @@ func BenchmarkDeskStatus(b *testing.B) {
 		}
 	}
 }
+
+func TestDeskStatusCacheFollowsPinsAndArticles(t *testing.T) {
+	ctx := context.Background()
+	db, c, articles, _ := deskFixture(t)
+	clock := time.Date(2024, 11, 1, 12, 0, 0, 0, time.UTC)
+	d, _, err := coverage.NewDesk(ctx, c, db, coverage.DeskOptions{Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var early []strike.Article
+	for _, a := range articles {
+		if a.Published.Before(clock) {
+			early = append(early, a)
+		}
+	}
+	if _, err := d.Process(ctx, save(t, db, early)); err != nil {
+		t.Fatal(err)
+	}
+	first, err := d.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Phase != strike.PhaseStrike {
+		t.Fatalf("phase = %q, want strike", first.Phase)
+	}
+	// A captain's pin shows at once.
+	if err := db.SetPin(ctx, strike.Pin{CampaignID: c.ID, Field: strike.FieldWorkers, Value: "2500", SetBy: "U0CAPTAIN", SetAt: clock}); err != nil {
+		t.Fatal(err)
+	}
+	pinned, _ := d.Status(ctx)
+	if pinned.Workers != 2500 {
+		t.Errorf("workers after a pin = %d, want 2500", pinned.Workers)
+	}
+	// So does news: the strike moves to mediation.
+	clock = time.Date(2025, 3, 12, 12, 0, 0, 0, time.UTC)
+	var later []strike.Article
+	for _, a := range articles {
+		if !a.Published.Before(time.Date(2024, 11, 1, 12, 0, 0, 0, time.UTC)) && a.Published.Before(clock) {
+			later = append(later, a)
+		}
+	}
+	if _, err := d.Process(ctx, save(t, db, later)); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := d.Status(ctx); st.Phase != strike.PhaseMediation {
+		t.Errorf("phase after mediation news = %q, want mediation", st.Phase)
+	}
+}
