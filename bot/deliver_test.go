@@ -236,3 +236,37 @@ func BenchmarkDeliveryBookkeeping(b *testing.B) {
 		}
 	}
 }
+
+// TestDelivererKeepsChannelOrderThroughAnOutage: while the first post of a
+// channel keeps failing, the ones after it wait; when the platform is back
+// they go out in the order they were queued, each once.
+func TestDelivererKeepsChannelOrderThroughAnOutage(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	clk := newClock(time.Date(2025, 4, 28, 18, 0, 0, 0, time.UTC))
+	for i := 1; i <= 4; i++ {
+		enqueue(t, st, clk.Now(), chanA, fmt.Sprintf("article:%d", i), "new_story", int64(i))
+	}
+	p := &recPoster{clk: clk, fail: map[string]error{"CA": errors.New("503 Service Unavailable")}}
+	dl := newDeliverer(st, clk, p)
+	dl.RetryBase, dl.RetryMax = time.Second, 4*time.Second
+	for range 6 { // down for a while: several rounds of retries
+		dl.Step(ctx)
+		clk.Add(5 * time.Second)
+	}
+	if n := p.count("CA"); n != 0 {
+		t.Fatalf("%d posts while the platform was down", n)
+	}
+	delete(p.fail, "CA")
+	for range 20 {
+		dl.Step(ctx)
+		clk.Add(5 * time.Second)
+	}
+	var keys []string
+	for _, x := range p.posts {
+		keys = append(keys, x.key)
+	}
+	if got, want := strings.Join(keys, " "), "article:1 article:2 article:3 article:4"; got != want {
+		t.Errorf("posts = %s, want %s (in order, each once)", got, want)
+	}
+}
