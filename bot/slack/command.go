@@ -19,12 +19,13 @@ type Router interface {
 	Handle(ctx context.Context, req bot.Request) bot.Reply
 }
 
-// GroupResolver finds the Slack user groups a user belongs to, so that
+// GroupLookup finds the Slack user groups a user belongs to, so that
 // captains may be named by user-group ID: Slack does not send a user's
 // groups with a command. It is optional; without one, captains are
-// matched by user ID only. An implementation would call
-// usergroups.users.list (scope usergroups:read) and cache the answer.
-type GroupResolver interface {
+// matched by user ID only. *GroupResolver is one: it calls
+// usergroups.list (scope usergroups:read) and caches the answer. On an
+// error the groups returned, if any, are still used.
+type GroupLookup interface {
 	UserGroups(ctx context.Context, team, user string) ([]string, error)
 }
 
@@ -36,7 +37,7 @@ const (
 	// DefaultWorkTimeout bounds a slow command, answered later through
 	// response_url (valid 30 minutes).
 	DefaultWorkTimeout = 2 * time.Minute
-	// groupTimeout bounds a GroupResolver call made before routing.
+	// groupTimeout bounds a GroupLookup call made before routing.
 	groupTimeout = 500 * time.Millisecond
 	// workingText is the acknowledgement of a command still running.
 	workingText = "Working on it…"
@@ -68,7 +69,7 @@ func ephemeral(text string) commandResponse {
 // runner runs commands for both ways in: it owns the goroutines it starts.
 type runner struct {
 	router      Router
-	groups      GroupResolver
+	groups      GroupLookup
 	log         *slog.Logger
 	inlineWait  time.Duration
 	workTimeout time.Duration

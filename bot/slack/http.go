@@ -43,7 +43,7 @@ type HandlerOptions struct {
 	// Router answers commands. Required.
 	Router Router
 	// Groups, if set, finds a user's user groups before routing.
-	Groups GroupResolver
+	Groups GroupLookup
 	// Command is the slash command served; default "/strike".
 	Command string
 	// Now is the clock; default time.Now.

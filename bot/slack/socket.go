@@ -28,7 +28,7 @@ const maxAck = 19 << 10
 type SocketOptions struct {
 	// Teams are the workspace IDs served; commands from others are refused.
 	Teams   []string
-	Groups  GroupResolver
+	Groups  GroupLookup
 	Command string // default "/strike"
 	Now     func() time.Time
 	// Client posts late answers to response_url; default 10 s timeout.

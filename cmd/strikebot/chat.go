@@ -47,6 +47,7 @@ type chatRuntime struct {
 	announcer *bot.Announcer
 	deliverer *bot.Deliverer
 	slack     func(ctx context.Context) error // nil without Slack
+	closers   []func() error                  // run calls them when it ends
 }
 
 // newAnnouncer queues story events for the subscribed channels.
@@ -67,11 +68,14 @@ func newChatRuntime(cfg config.Config, st strike.Store, ann *bot.Announcer, rout
 		return rt, nil
 	}
 	client := &http.Client{Timeout: 15 * time.Second}
+	// Captains may be named by user group: look groups up (cached).
+	groups := slack.NewGroupResolver(slack.GroupResolverOptions{Token: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL, Logger: log})
+	rt.closers = append(rt.closers, groups.Close)
 	rt.deliverer.Posters["slack"] = slack.NewPoster(slack.PosterOptions{Token: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL, Client: client, Logger: log})
 	switch cfg.Slack.Mode {
 	case "http":
 		h := slack.NewHandler(slack.HandlerOptions{
-			SigningSecret: cfg.Slack.SigningSecret, Teams: cfg.Slack.Workspaces, Router: router, Client: client, Logger: log,
+			SigningSecret: cfg.Slack.SigningSecret, Teams: cfg.Slack.Workspaces, Router: router, Groups: groups, Client: client, Logger: log,
 		})
 		rt.slack = func(ctx context.Context) error { return serveSlackHTTP(ctx, cfg.Slack.Listen, h, log) }
 	default:
@@ -79,7 +83,7 @@ func newChatRuntime(cfg config.Config, st strike.Store, ann *bot.Announcer, rout
 			slackgo.OptionAPIURL(cfg.Slack.APIURL), slackgo.OptionHTTPClient(client))
 		sm := socketmode.New(api)
 		rt.slack = func(ctx context.Context) error {
-			return slack.RunSocketMode(ctx, sm, router, slack.SocketOptions{Teams: cfg.Slack.Workspaces, Client: client, Logger: log})
+			return slack.RunSocketMode(ctx, sm, router, slack.SocketOptions{Teams: cfg.Slack.Workspaces, Groups: groups, Client: client, Logger: log})
 		}
 	}
 	return rt, nil
@@ -109,6 +113,9 @@ func (rt *chatRuntime) run(ctx context.Context) error {
 		start("slack", rt.slack)
 	}
 	wg.Wait()
+	for _, c := range rt.closers {
+		c()
+	}
 	return first
 }
 

@@ -15,14 +15,17 @@
 //   - that message metadata is a JSON object with an event_type and an
 //     event_payload object (invalid_metadata_format);
 //   - that conversations.history and conversations.replies are allowed the
-//     history scopes (missing_scope when SetHistoryAllowed(false)).
+//     history scopes (missing_scope when SetHistoryAllowed(false)), and
+//     that usergroups.list is allowed usergroups:read (missing_scope when
+//     SetUserGroupsAllowed(false)).
 //
 // It records every accepted post with its metadata and serves them back
 // from conversations.history and conversations.replies, can be switched
 // down (503, or connection refused) for outage tests, can hold the answer
 // to a post that it did record (Hold), serves response_url endpoints with
-// their 5-use limit, and a Socket Mode WebSocket that test code drives
-// with SendEnvelope.
+// their 5-use limit, lists the user groups made with AddUserGroup from
+// usergroups.list (HoldUserGroups makes it slow), and a Socket Mode
+// WebSocket that test code drives with SendEnvelope.
 package slackfake
 
 import (
@@ -131,6 +134,8 @@ type Server struct {
 	// hold, when not nil, is closed by Release: held posts wait on it.
 	hold chan struct{}
 	held int
+	// ug is the workspace's user groups (usergroups.go).
+	ug userGroupState
 
 	wg   sync.WaitGroup
 	stop chan struct{}
@@ -410,6 +415,8 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 		s.post(w, r, method, v)
 	case "conversations.history", "conversations.replies":
 		s.history(w, method, v)
+	case "usergroups.list":
+		s.userGroups(w, r, v)
 	case "apps.connections.open":
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "url": "ws://" + s.addr + "/socket?ticket=fake"})
 	default:
