@@ -45,6 +45,19 @@ type RouterStore interface {
 	Pins(ctx context.Context, campaignID string) ([]strike.Pin, error)
 	AppendAudit(ctx context.Context, e strike.AuditEntry) (strike.AuditEntry, error)
 	Enqueue(ctx context.Context, ds []strike.Delivery) ([]strike.Delivery, error)
+	AddFeed(ctx context.Context, campaignID string, f strike.FeedSource, by string, at time.Time) error
+	RemoveFeed(ctx context.Context, campaignID, url string) error
+	Feeds(ctx context.Context, campaignID string) ([]strike.FeedSource, error)
+}
+
+// FeedChecker checks a feed a captain asks to add before it is stored:
+// typically it fetches url once through the SSRF-guarded polite client and
+// parses it, returning the feed's own title. The text of its error is shown
+// to the captain as the reason the feed was not added ("not allowed",
+// "not a feed; try …"), so it must be one readable line without secrets.
+// Implementations must be safe for concurrent use and honour ctx.
+type FeedChecker interface {
+	Check(ctx context.Context, url string) (title string, err error)
 }
 
 // RouterOptions configure a Router. Campaign, Desk and Store are required.
@@ -56,6 +69,9 @@ type RouterOptions struct {
 	// Scorer explains relevance for "why"; nil answers that it is not
 	// available.
 	Scorer Explainer
+	// FeedChecker checks feeds before "feeds add" stores them; nil
+	// answers that adding feeds from chat is not set up.
+	FeedChecker FeedChecker
 	// Captains are the user IDs and group or role IDs allowed to run
 	// captain commands (config bot.captains).
 	Captains []string
@@ -147,7 +163,7 @@ func NewRouter(o RouterOptions) *Router {
 		{name: "set", usage: "set FIELD VALUE", captain: true, help: "Pins a status field (" + fieldNames() + "); the pin wins over the coverage until unset.", run: r.set},
 		{name: "unset", usage: "unset FIELD", captain: true, help: "Removes a pinned status field.", run: r.unset},
 		{name: "announce", usage: "announce TEXT", captain: true, selfAudit: true, help: "Posts a captains' announcement to every subscribed channel.", run: r.announce},
-		{name: "feeds", usage: "feeds add|remove URL", captain: true, help: "Adds or removes a feed (not yet available: edit the configuration).", run: r.feeds},
+		{name: "feeds", usage: "feeds [add URL [NAME] | remove URL]", captain: true, selfAudit: true, help: "Lists the campaign's feeds, adds a feed (checked first) or removes one added from chat.", run: r.feeds},
 		{name: "help", usage: "help [COMMAND]", help: "Lists the commands, or explains one.", run: r.help},
 	} {
 		r.cmds[c.name] = c
@@ -263,7 +279,7 @@ func (r *Router) audit(ctx context.Context, req Request, c Command, outcome stri
 		text += " " + c.Rest
 	}
 	e, err := r.o.Store.AppendAudit(ctx, strike.AuditEntry{
-		At: r.o.Now(), Destination: req.Destination, User: req.User, Command: Truncate(text, 500), Outcome: outcome,
+		At: r.o.Now(), Destination: req.Destination, User: req.User, Command: Truncate(redactWords(text), 500), Outcome: outcome,
 	})
 	if err != nil {
 		r.o.Logger.Error("bot: audit entry not written", "command", c.Name, "user", req.User, "outcome", outcome, "err", err.Error())
@@ -567,15 +583,19 @@ func (r *Router) sources(ctx context.Context, _ Request, c Command) (Reply, erro
 	for _, s := range states {
 		byURL[s.URL] = s
 	}
+	all, err := r.allFeeds(ctx)
+	if err != nil {
+		return Reply{}, err
+	}
 	rep := Reply{Title: "Sources"}
-	for _, f := range r.o.Campaign.Feeds {
+	for _, f := range all {
 		s, ok := byURL[f.URL]
 		name := f.Name
 		if name == "" {
 			name = s.Title
 		}
 		if name == "" {
-			name = "feed"
+			name = feedName(f)
 		}
 		var v string
 		switch {
@@ -805,11 +825,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-func (r *Router) feeds(_ context.Context, _ Request, c Command) (Reply, error) {
-	if len(c.Args) != 2 || (c.Args[0] != "add" && c.Args[0] != "remove") {
-		return Reply{}, usagef("Write \"feeds add URL\" or \"feeds remove URL\".")
-	}
-	return Reply{Lines: []string{"Adding and removing feeds from chat is not yet available; edit the configuration (campaigns[].feeds) and restart the bot."}}, nil
 }

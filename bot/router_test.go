@@ -123,7 +123,7 @@ func TestRouterCommands(t *testing.T) {
 		{name: "unset not pinned", user: "UCAP", text: "unset offer", want: []string{"offer was not pinned"}},
 		{name: "announce refused", user: "U1", text: "announce rally at noon", want: []string{bot.NotCaptainText}, audit: "refused: not a captain"},
 		{name: "announce", user: "UCAP", text: "announce Rally at noon on Sunset Blvd", want: []string{"posted to 1 subscribed channel"}, audit: "enqueued"},
-		{name: "feeds", user: "UCAP", text: "feeds add https://example.org/x", want: []string{"not yet available; edit the configuration"}, audit: "ok"},
+		{name: "feeds add not set up", user: "UCAP", text: "feeds add https://example.org/x", want: []string{bot.FeedsNotSetUpText}, audit: "refused: not set up"},
 		{name: "unsubscribe", user: "UCAP", text: "unsubscribe", want: []string{"Unsubscribed"}, public: true, audit: "ok"},
 		{name: "unsubscribe again", user: "UCAP", text: "unsubscribe", want: []string{"was not subscribed"}},
 	}

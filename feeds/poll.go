@@ -89,6 +89,12 @@ type Poller struct {
 	SnippetWords   int           // fewer words of text than this makes an item a snippet; default 80
 	MaxFullText    int           // linked pages fetched per poll at most; default 20
 	Concurrency    int           // feeds polled at once; default 8
+
+	// Feeds, if set, returns feeds to poll besides the ones given to Run
+	// (the feeds captains added from chat); Run calls it at the start and
+	// every Refresh. It must be safe for concurrent use.
+	Feeds   func(ctx context.Context) ([]Feed, error)
+	Refresh time.Duration // between calls of Feeds; default 1m
 }
 
 func (p *Poller) now() time.Time {
@@ -152,33 +158,51 @@ func (p *Poller) PollAll(ctx context.Context, feeds []Feed) []Result {
 // Run polls the feeds on their schedules until ctx is canceled, then waits
 // for the polls under way and returns ctx's error. A feed is due at the
 // NextPoll stored from its last poll, or at once if never polled.
+//
+// feeds is the static list (the configured feeds). When Poller.Feeds is
+// set, Run also polls what it returns: at the start, and again every
+// Refresh, so feeds added or removed meanwhile (from chat) are picked up
+// without a restart. A feed new to the list is due at once; a feed gone
+// from it is dropped from the schedule (a poll of it under way finishes).
+// Feeds of both lists are one feed per URL, the static entry winning. When
+// Feeds fails, the error is logged and the list stays as it was until the
+// next refresh.
 func (p *Poller) Run(ctx context.Context, feeds []Feed) error {
-	s := &schedule{due: make(map[int]time.Time, len(feeds)), wake: make(chan struct{}, 1)}
-	for i, f := range feeds {
+	s := &schedule{
+		feeds: make(map[string]Feed), due: make(map[string]time.Time), busy: make(map[string]bool),
+		seq: make(map[string]int), wake: make(chan struct{}, 1),
+	}
+	list, _ := p.current(ctx, feeds)
+	for _, f := range list {
 		st, err := p.Store.FeedState(ctx, f.URL)
+		var due time.Time
 		switch {
 		case err == nil:
-			s.due[i] = st.NextPoll
+			due = st.NextPoll
 		case errors.Is(err, strike.ErrNotFound):
-			s.due[i] = time.Time{}
 		default:
 			return fmt.Errorf("feeds: load schedule of %s: %w", redactURL(f.URL), err)
 		}
+		s.add(f, due)
 	}
 
-	jobs := make(chan int)
+	workers := min(p.concurrency(), len(list))
+	if p.Feeds != nil {
+		workers = p.concurrency() // the list may grow
+	}
+	jobs := make(chan Feed)
 	var wg sync.WaitGroup
-	for range min(p.concurrency(), len(feeds)) {
+	for range workers {
 		wg.Go(func() {
-			for i := range jobs {
-				r := p.Poll(ctx, feeds[i])
+			for f := range jobs {
+				r := p.Poll(ctx, f)
 				next := r.NextPoll
 				if next.IsZero() {
 					// The poll could not save its state (store down): try
 					// again after a short pause, not at once.
 					next = p.now().Add(min(p.interval(), time.Minute))
 				}
-				s.set(i, next)
+				s.done(f.URL, next)
 			}
 		})
 	}
@@ -187,19 +211,37 @@ func (p *Poller) Run(ctx context.Context, feeds []Feed) error {
 		wg.Wait()
 	}()
 
+	var nextRefresh time.Time
+	if p.Feeds != nil {
+		nextRefresh = p.now().Add(p.refresh())
+	}
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	for {
-		ready, next := s.take(p.now())
-		for _, i := range ready {
+		now := p.now()
+		if !nextRefresh.IsZero() && !now.Before(nextRefresh) {
+			if list, ok := p.current(ctx, feeds); ok {
+				s.replace(list, now)
+			}
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			now = p.now()
+			nextRefresh = now.Add(p.refresh())
+		}
+		ready, next := s.take(now)
+		for _, f := range ready {
 			select {
-			case jobs <- i:
+			case jobs <- f:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
 		}
 		if len(ready) > 0 {
 			continue // time has passed while handing out work: look again
+		}
+		if !nextRefresh.IsZero() && (next.IsZero() || nextRefresh.Before(next)) {
+			next = nextRefresh
 		}
 		wait := time.Hour
 		if !next.IsZero() {
@@ -215,43 +257,140 @@ func (p *Poller) Run(ctx context.Context, feeds []Feed) error {
 	}
 }
 
-// schedule is Run's table of due times. Feeds being polled are absent.
-type schedule struct {
-	mu   sync.Mutex
-	due  map[int]time.Time
-	wake chan struct{}
+// refreshTimeout bounds one call of Poller.Feeds.
+const refreshTimeout = 30 * time.Second
+
+func (p *Poller) refresh() time.Duration {
+	if p.Refresh > 0 {
+		return p.Refresh
+	}
+	return time.Minute
 }
 
-// take removes and returns the feeds due at now, in due order, and the
-// earliest due time of the rest (zero if none).
-func (s *schedule) take(now time.Time) (ready []int, next time.Time) {
+// current returns the static feeds followed by those Poller.Feeds returns,
+// one per URL (the first wins). ok is false when Feeds failed; the static
+// feeds are returned then.
+func (p *Poller) current(ctx context.Context, static []Feed) (list []Feed, ok bool) {
+	seen := make(map[string]bool, len(static))
+	add := func(fs []Feed) {
+		for _, f := range fs {
+			if f.URL != "" && !seen[f.URL] {
+				seen[f.URL] = true
+				list = append(list, f)
+			}
+		}
+	}
+	add(static)
+	if p.Feeds == nil {
+		return list, true
+	}
+	ctx, cancel := context.WithTimeout(ctx, refreshTimeout)
+	defer cancel()
+	more, err := p.Feeds(ctx)
+	if err != nil {
+		if ctx.Err() == nil || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			p.logger().Warn("feed list not refreshed; polling the feeds already known", "err", err.Error())
+		}
+		return list, false
+	}
+	add(more)
+	return list, true
+}
+
+// schedule is Run's table of feeds and their due times. Feeds being polled
+// are in busy, not in due; a feed in neither is not in the list any more.
+type schedule struct {
+	mu    sync.Mutex
+	feeds map[string]Feed      // the current list, by URL
+	due   map[string]time.Time // feeds waiting for their turn
+	busy  map[string]bool      // feeds being polled
+	seq   map[string]int       // order of arrival, to break ties
+	n     int
+	wake  chan struct{}
+}
+
+// add puts f in the list, due at due, unless a feed of its URL is there.
+func (s *schedule) add(f Feed, due time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i, t := range s.due {
+	if _, ok := s.feeds[f.URL]; ok {
+		return
+	}
+	s.feeds[f.URL] = f
+	s.due[f.URL] = due
+	s.n++
+	s.seq[f.URL] = s.n
+}
+
+// replace makes list the current list: feeds new to it are due at now,
+// feeds gone from it leave the schedule (one being polled is dropped when
+// its poll is done), the others keep their turn but take the new entry.
+func (s *schedule) replace(list []Feed, now time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	keep := make(map[string]Feed, len(list))
+	for _, f := range list {
+		keep[f.URL] = f
+		if _, ok := s.feeds[f.URL]; ok {
+			continue
+		}
+		if !s.busy[f.URL] { // else done reschedules it
+			s.due[f.URL] = now
+		}
+		s.n++
+		s.seq[f.URL] = s.n
+	}
+	for u := range s.feeds {
+		if _, ok := keep[u]; !ok {
+			delete(s.due, u)
+			if !s.busy[u] {
+				delete(s.seq, u)
+			}
+		}
+	}
+	s.feeds = keep
+}
+
+// take removes and returns the feeds due at now, in due order, marking them
+// busy, and the earliest due time of the rest (zero if none).
+func (s *schedule) take(now time.Time) (ready []Feed, next time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var urls []string
+	for u, t := range s.due {
 		if !t.After(now) {
-			ready = append(ready, i)
+			urls = append(urls, u)
 			continue
 		}
 		if next.IsZero() || t.Before(next) {
 			next = t
 		}
 	}
-	sort.Slice(ready, func(a, b int) bool {
-		ta, tb := s.due[ready[a]], s.due[ready[b]]
+	sort.Slice(urls, func(a, b int) bool {
+		ta, tb := s.due[urls[a]], s.due[urls[b]]
 		if ta.Equal(tb) {
-			return ready[a] < ready[b]
+			return s.seq[urls[a]] < s.seq[urls[b]]
 		}
 		return ta.Before(tb)
 	})
-	for _, i := range ready {
-		delete(s.due, i)
+	for _, u := range urls {
+		delete(s.due, u)
+		s.busy[u] = true
+		ready = append(ready, s.feeds[u])
 	}
 	return ready, next
 }
 
-func (s *schedule) set(i int, t time.Time) {
+// done records the end of a poll: the feed is due again at next if it is
+// still in the list.
+func (s *schedule) done(u string, next time.Time) {
 	s.mu.Lock()
-	s.due[i] = t
+	delete(s.busy, u)
+	if _, ok := s.feeds[u]; ok {
+		s.due[u] = next
+	} else {
+		delete(s.seq, u)
+	}
 	s.mu.Unlock()
 	select {
 	case s.wake <- struct{}{}:

@@ -1,5 +1,7 @@
 package strike
 
+import "time"
+
 // Campaign is one strike being followed: its identity, feeds and relevance
 // profile. Campaigns come from the configuration.
 type Campaign struct {
@@ -12,10 +14,15 @@ type Campaign struct {
 	FAQ []FAQ
 }
 
-// FeedSource is a configured feed of a campaign.
+// FeedSource is a feed of a campaign: configured, or added by a captain
+// from chat (see Store.AddFeed).
 type FeedSource struct {
 	URL  string
 	Name string // optional display name; the feed's own title is used when empty
+	// AddedBy and AddedAt say which captain added the feed from chat, and
+	// when; both are zero for a configured feed.
+	AddedBy string
+	AddedAt time.Time
 }
 
 // Profile says what a campaign's strike news looks like. Terms are matched

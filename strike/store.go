@@ -10,6 +10,8 @@ import (
 var (
 	// ErrNotFound means the requested record does not exist.
 	ErrNotFound = errors.New("strike: not found")
+	// ErrExists means the record to add is already there.
+	ErrExists = errors.New("strike: already exists")
 )
 
 // ArticleFilter selects articles. The zero value selects every article,
@@ -184,6 +186,23 @@ type Store interface {
 	// Audit returns the newest (last appended) audit entries first, at
 	// most limit (0: all).
 	Audit(ctx context.Context, limit int) ([]AuditEntry, error)
+
+	// AddFeed records a feed a captain added to the campaign from chat,
+	// with who added it and when (f.AddedBy and f.AddedAt are ignored).
+	// The URL is stored as given: callers normalize it. ErrExists, and
+	// nothing changed, if the campaign already has a feed of that URL.
+	// An empty campaignID or URL is rejected.
+	AddFeed(ctx context.Context, campaignID string, f FeedSource, by string, at time.Time) error
+
+	// RemoveFeed removes a feed added with AddFeed; ErrNotFound if the
+	// campaign has no added feed of that URL. The feed's state and
+	// articles are kept.
+	RemoveFeed(ctx context.Context, campaignID, url string) error
+
+	// Feeds returns the feeds added to the campaign with AddFeed (not the
+	// configured ones), with AddedBy and AddedAt set, oldest added first
+	// (ties by URL, bytewise).
+	Feeds(ctx context.Context, campaignID string) ([]FeedSource, error)
 
 	// Ping reports whether the store is reachable.
 	Ping(ctx context.Context) error

@@ -17,6 +17,8 @@ import (
 	"github.com/strikebot/strikebot/bot/slack"
 	"github.com/strikebot/strikebot/config"
 	"github.com/strikebot/strikebot/coverage"
+	"github.com/strikebot/strikebot/feeds"
+	"github.com/strikebot/strikebot/feeds/fetch"
 	"github.com/strikebot/strikebot/strike"
 )
 
@@ -29,7 +31,8 @@ func newRouter(cfg config.Config, c strike.Campaign, d *coverage.Desk, st strike
 	if err != nil {
 		return nil, &configError{fmt.Errorf("campaign %q: relevance: %w", c.ID, err)}
 	}
-	o := bot.RouterOptions{Campaign: c, Desk: d, Store: st, Scorer: scorer, RateLimit: cfg.Bot.RateLimit, Logger: log}
+	o := bot.RouterOptions{Campaign: c, Desk: d, Store: st, Scorer: scorer, RateLimit: cfg.Bot.RateLimit, Logger: log,
+		FeedChecker: feedChecker{client: newFetcher(cfg), maxItems: cfg.Poll.MaxItems}}
 	if terminal {
 		o.Workspaces, o.Captains = []string{"console/"}, []string{console.User}
 	} else {
@@ -138,4 +141,43 @@ func serveSlackHTTP(ctx context.Context, addr string, h *slack.Handler, log *slo
 		err = e
 	}
 	return err
+}
+
+// feedChecker tries a feed a captain adds from chat: one fetch through the
+// polite, address-guarded client, and a parse.
+type feedChecker struct {
+	client   *fetch.Client
+	maxItems int
+}
+
+// Check returns the feed's title, or an error whose text is one line a
+// captain can act on (no credentials: fetch and feeds redact them).
+func (fc feedChecker) Check(ctx context.Context, url string) (string, error) {
+	resp, err := fc.client.Get(ctx, fetch.Request{URL: url})
+	if err != nil {
+		return "", err
+	}
+	parsed, err := feeds.Parse(resp.Body, feeds.ParseOptions{FeedURL: url, Now: time.Now(), MaxItems: fc.maxItems, ContentType: resp.ContentType})
+	if err != nil {
+		return "", err
+	}
+	return parsed.Title, nil
+}
+
+// chatFeeds returns the poller's Feeds: the feeds captains added from
+// chat, for every campaign.
+func chatFeeds(st strike.Store, campaigns []strike.Campaign) func(context.Context) ([]feeds.Feed, error) {
+	return func(ctx context.Context) ([]feeds.Feed, error) {
+		var out []feeds.Feed
+		for _, c := range campaigns {
+			added, err := st.Feeds(ctx, c.ID)
+			if err != nil {
+				return nil, fmt.Errorf("feeds added from chat to %s: %w", c.ID, err)
+			}
+			for _, f := range added {
+				out = append(out, feeds.Feed{URL: f.URL, Name: f.Name, CampaignID: c.ID})
+			}
+		}
+		return out, nil
+	}
 }

@@ -53,6 +53,13 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	defer st.Close()
+	if len(feedURLs) == 0 {
+		added, err := chatFeeds(st, campaigns)(ctx)
+		if err != nil {
+			return err
+		}
+		list = mergeFeeds(list, added)
+	}
 
 	// Chat channels are served by `run`; ingest still queues their posts,
 	// so a running bot delivers them.
@@ -130,4 +137,19 @@ func replaceFeeds(campaigns []strike.Campaign, id string, urls []string) ([]stri
 		out[i] = c
 	}
 	return out, nil
+}
+
+// mergeFeeds appends the feeds of more whose URL is not in list yet.
+func mergeFeeds(list, more []feeds.Feed) []feeds.Feed {
+	seen := make(map[string]bool, len(list))
+	for _, f := range list {
+		seen[f.URL] = true
+	}
+	for _, f := range more {
+		if !seen[f.URL] {
+			seen[f.URL] = true
+			list = append(list, f)
+		}
+	}
+	return list
 }

@@ -51,6 +51,7 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	m := newMetrics()
 	p := newPoller(cfg, st, cls, log)
 	p.Handle = ds.handler(log)
+	p.Feeds = chatFeeds(st, campaigns)
 	p.Observe = m.observe
 
 	if cfg.Listen != "" {
@@ -61,9 +62,6 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 		defer stopOps()
 	}
 	list := feedList(campaigns)
-	if len(list) == 0 {
-		return &configError{errors.New("no feeds configured: add feeds to a campaign (see strikebot.example.yaml)")}
-	}
 	log.Info("strikebot running", "config", orDefaults(path), "db", store.Redact(cfg.DB),
 		"campaigns", len(campaigns), "feeds", len(list), "listen", cfg.Listen, "interval", cfg.Poll.Interval.String())
 	ctx, cancel := context.WithCancel(ctx)

@@ -372,3 +372,39 @@ func TestCoverageCommands(t *testing.T) {
 		}
 	})
 }
+
+func TestChatFeedsAddThenIngest(t *testing.T) {
+	chdir(t)
+	now := time.Now().UTC().Add(-time.Hour).Format(time.RFC1123Z)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, testFeed, now, now)
+	}))
+	defer srv.Close()
+	db := "sqlite:" + filepath.Join(t.TempDir(), "f.db")
+	ctx := context.Background()
+
+	// Without the private-network allowance the guard refuses it, in one line.
+	code, out, _ := runCmd(t, ctx, nil, "chat", "--db", db, "feeds add "+srv.URL+"/rss")
+	if code != exitOK || !strings.Contains(out, "not allowed") {
+		t.Errorf("feeds add of a loopback feed: code %d\n%s", code, out)
+	}
+	vars := map[string]string{"STRIKEBOT_ALLOW_PRIVATE_NETWORKS": "true", "STRIKEBOT_POLL_FULL_TEXT": "false"}
+	code, out, _ = runCmd(t, ctx, vars, "chat", "--db", db, "feeds add "+srv.URL+"/rss Harbor Test Times")
+	if code != exitOK || !strings.Contains(out, "Harbor Test Times") {
+		t.Fatalf("feeds add: code %d\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, ctx, vars, "chat", "--db", db, "feeds")
+	if code != exitOK || !strings.Contains(out, srv.URL+"/rss") {
+		t.Errorf("feeds list: code %d\n%s", code, out)
+	}
+	// ingest polls it with the configured feeds (which fail here: no internet).
+	_, out, _ = runCmd(t, ctx, vars, "ingest", "--db", db)
+	if !strings.Contains(out, "ok   "+srv.URL+"/rss: 2 items, 2 new") {
+		t.Errorf("ingest did not read the feed added from chat:\n%s", out)
+	}
+	code, out, _ = runCmd(t, ctx, nil, "audit", "--db", db)
+	if code != exitOK || !strings.Contains(out, "feeds add") {
+		t.Errorf("audit lacks the feed additions: code %d\n%s", code, out)
+	}
+}
