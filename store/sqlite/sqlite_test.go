@@ -491,7 +491,7 @@ func BenchmarkStories20(b *testing.B) {
 }
 
 func BenchmarkDeliveryBookkeeping(b *testing.B) {
-	storetest.BenchDeliveryBookkeeping(b, open(b, filepath.Join(b.TempDir(), "bot.db")))
+	storetest.BenchDeliveryBookkeeping(b, open(b, filepath.Join(b.TempDir(), "bot.db")), nil)
 }
 
 // TestMigrateFromSchema2 opens a database a build of schema 2 made, with

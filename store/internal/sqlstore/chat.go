@@ -38,7 +38,9 @@ RETURNING id`
 // Posts to one destination go out in order: a row is not handed out while
 // an earlier row of its destination is being retried (attempts > 0) or is
 // out with a live lease. Rows merely scheduled later (quiet hours, parked
-// for a digest) do not hold the others back.
+// for a digest) do not hold the others back. The two conditions on e are
+// "attempts > 0 OR (sending with a live lease)" spelled so that the first
+// is the predicate of the partial index deliveries_blocking.
 const claimSQL = `UPDATE deliveries SET state = 'sending', lease_until = $2,
 	attempts = attempts + CASE WHEN state = 'sending' THEN 1 ELSE 0 END,
 	last_error = CASE WHEN state = 'sending' THEN 'lease expired' ELSE last_error END
@@ -48,7 +50,8 @@ WHERE id IN (SELECT id FROM deliveries d
 		AND NOT EXISTS (SELECT 1 FROM deliveries e
 			WHERE e.platform = d.platform AND e.workspace = d.workspace AND e.channel = d.channel
 				AND e.id < d.id AND e.state IN ('pending', 'sending')
-				AND (e.attempts > 0 OR (e.state = 'sending' AND e.lease_until > $1)))
+				AND (e.attempts > 0 OR e.state = 'sending')
+				AND (e.attempts > 0 OR e.lease_until > $1))
 	ORDER BY id LIMIT $3`
 
 const completeSQL = `UPDATE deliveries SET state = 'sent', platform_id = $2, sent_at = $3, lease_until = NULL
