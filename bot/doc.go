@@ -1,4 +1,18 @@
-// Package bot is strikebot's platform-neutral chat layer: what an
-// announcement of news says, independent of where it is posted. Platform
-// adapters (bot/console today; Slack and Discord later) render it.
+// Package bot is strikebot's platform-neutral chat layer.
+//
+// A Router answers chat commands (a Request in, a Reply out): status,
+// latest, story, ask, why, sources, help, and the captains' subscribe,
+// unsubscribe, set, unset, announce and feeds, checking workspaces,
+// captains and each user's pace, and writing captains' actions to the
+// audit log.
+//
+// An Announcer turns coverage's story events into outbox deliveries for
+// every subscribed channel (new stories at once, updates in the story's
+// thread, phase changes urgent, related stories and floods held for a
+// digest, quiet hours respected). A Deliverer drains the outbox at each
+// platform's pace, in order per channel, with retries, Retry-After, and
+// permanent errors reported to the operations channel.
+//
+// Platform adapters render and post: bot/console (the terminal) and
+// bot/slack; they implement Poster and turn their requests into Requests.
 package bot
