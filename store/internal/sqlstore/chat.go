@@ -279,19 +279,8 @@ func (s *Store) ClaimDeliveries(ctx context.Context, now time.Time, limit int, l
 	now = cleanTime(now)
 	until := cleanTime(now.Add(lease))
 	rows, err := s.claim.QueryContext(ctx, s.d.Time(now), s.d.Time(until), int64(limit))
+	out, err := scanAll(rows, err, scanDelivery)
 	if err != nil {
-		return nil, fmt.Errorf("%s: claim deliveries: %w", s.d.Name, err)
-	}
-	defer rows.Close()
-	var out []strike.Delivery
-	for rows.Next() {
-		d, err := scanDelivery(rows)
-		if err != nil {
-			return nil, fmt.Errorf("%s: claim deliveries: %w", s.d.Name, err)
-		}
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("%s: claim deliveries: %w", s.d.Name, err)
 	}
 	// RETURNING promises no order.
@@ -393,19 +382,8 @@ func (s *Store) Deliveries(ctx context.Context, d strike.Destination) ([]strike.
 		w.add(`channel = ` + w.arg(d.Channel))
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries`+w.sql()+` ORDER BY id`, w.args...)
+	out, err := scanAll(rows, err, scanDelivery)
 	if err != nil {
-		return nil, fmt.Errorf("%s: deliveries of %s: %w", s.d.Name, d, err)
-	}
-	defer rows.Close()
-	var out []strike.Delivery
-	for rows.Next() {
-		dl, err := scanDelivery(rows)
-		if err != nil {
-			return nil, fmt.Errorf("%s: deliveries of %s: %w", s.d.Name, d, err)
-		}
-		out = append(out, dl)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("%s: deliveries of %s: %w", s.d.Name, d, err)
 	}
 	return out, nil

@@ -330,19 +330,8 @@ func (s *Store) FeedState(ctx context.Context, feedURL string) (strike.FeedState
 // backends (the PostgreSQL column uses the "C" collation).
 func (s *Store) FeedStates(ctx context.Context) ([]strike.FeedState, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY url`)
+	out, err := scanAll(rows, err, scanFeed)
 	if err != nil {
-		return nil, fmt.Errorf("%s: feed states: %w", s.d.Name, err)
-	}
-	defer rows.Close()
-	var out []strike.FeedState
-	for rows.Next() {
-		f, err := scanFeed(rows)
-		if err != nil {
-			return nil, fmt.Errorf("%s: feed states: %w", s.d.Name, err)
-		}
-		out = append(out, f)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("%s: feed states: %w", s.d.Name, err)
 	}
 	return out, nil
@@ -411,25 +400,33 @@ func (s *Store) Articles(ctx context.Context, f strike.ArticleFilter) ([]strike.
 	}
 	args := w.args
 	rows, err := s.r.QueryContext(ctx, q, args...)
+	out, err := scanAll(rows, err, scanArticle)
 	if err != nil {
-		return nil, fmt.Errorf("%s: articles: %w", s.d.Name, err)
-	}
-	defer rows.Close()
-	var out []strike.Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, fmt.Errorf("%s: articles: %w", s.d.Name, err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("%s: articles: %w", s.d.Name, err)
 	}
 	return out, nil
 }
 
 type scanner interface{ Scan(dest ...any) error }
+
+// scanAll reads every row of a query with scan, closing rows. err is the
+// query's own error, returned as it is, so a call reads
+// rows, err := q(…); out, err := scanAll(rows, err, scanX).
+func scanAll[T any](rows *sql.Rows, err error, scan func(scanner) (T, error)) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
 
 // where builds a WHERE clause of conditions joined by AND, with $N
 // placeholders numbered in the order their arguments are added.

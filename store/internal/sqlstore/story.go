@@ -220,22 +220,10 @@ func (s *Store) Stories(ctx context.Context, f strike.StoryFilter) ([]strike.Sto
 		q += ` LIMIT ` + w.arg(int64(f.Limit))
 	}
 	rows, err := s.r.QueryContext(ctx, q, w.args...)
+	out, err := scanAll(rows, err, scanStory) // closes rows, freeing the connection for the next query
 	if err != nil {
 		return nil, fmt.Errorf("%s: stories: %w", s.d.Name, err)
 	}
-	defer rows.Close()
-	var out []strike.Story
-	for rows.Next() {
-		st, err := scanStory(rows)
-		if err != nil {
-			return nil, fmt.Errorf("%s: stories: %w", s.d.Name, err)
-		}
-		out = append(out, st)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("%s: stories: %w", s.d.Name, err)
-	}
-	rows.Close() // free the connection before the next query
 	if len(out) == 0 {
 		return out, nil
 	}
