@@ -127,14 +127,21 @@ const testFeed = `<?xml version="1.0" encoding="UTF-8"?>
 <description>Kaiser Aluminum said shipments of rolled products rose in the third quarter as aerospace demand held up.</description></item>
 </channel></rss>`
 
-func TestIngestThenArticles(t *testing.T) {
-	chdir(t)
+// testFeedServer serves testFeed, dated an hour ago, on 127.0.0.1.
+func testFeedServer(t *testing.T) *httptest.Server {
+	t.Helper()
 	now := time.Now().UTC().Add(-time.Hour).Format(time.RFC1123Z)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/rss+xml")
 		fmt.Fprintf(w, testFeed, now, now)
 	}))
-	defer srv.Close()
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestIngestThenArticles(t *testing.T) {
+	chdir(t)
+	srv := testFeedServer(t)
 	db := "sqlite:" + filepath.Join(t.TempDir(), "t.db")
 	ctx := context.Background()
 	vars := map[string]string{"STRIKEBOT_POLL_FULL_TEXT": "false"}
@@ -247,12 +254,7 @@ func TestDemoAnnounces(t *testing.T) {
 
 func TestRunPollsAndStops(t *testing.T) {
 	dir := chdir(t)
-	now := time.Now().UTC().Add(-time.Hour).Format(time.RFC1123Z)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/rss+xml")
-		fmt.Fprintf(w, testFeed, now, now)
-	}))
-	defer srv.Close()
+	srv := testFeedServer(t)
 	cfg := config.Default()
 	cfg.DB = "sqlite:" + filepath.Join(dir, "run.db")
 	cfg.Listen = ""
@@ -280,12 +282,7 @@ func TestRunPollsAndStops(t *testing.T) {
 
 func TestCoverageCommands(t *testing.T) {
 	chdir(t)
-	now := time.Now().UTC().Add(-time.Hour).Format(time.RFC1123Z)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/rss+xml")
-		fmt.Fprintf(w, testFeed, now, now)
-	}))
-	defer srv.Close()
+	srv := testFeedServer(t)
 	db := "sqlite:" + filepath.Join(t.TempDir(), "c.db")
 	ctx := context.Background()
 	vars := map[string]string{"STRIKEBOT_POLL_FULL_TEXT": "false"}
@@ -375,12 +372,7 @@ func TestCoverageCommands(t *testing.T) {
 
 func TestChatFeedsAddThenIngest(t *testing.T) {
 	chdir(t)
-	now := time.Now().UTC().Add(-time.Hour).Format(time.RFC1123Z)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/rss+xml")
-		fmt.Fprintf(w, testFeed, now, now)
-	}))
-	defer srv.Close()
+	srv := testFeedServer(t)
 	db := "sqlite:" + filepath.Join(t.TempDir(), "f.db")
 	ctx := context.Background()
 
