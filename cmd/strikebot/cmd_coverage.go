@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -19,9 +20,7 @@ import (
 )
 
 // campaignFlag declares --campaign.
-func campaignFlag(fs interface {
-	String(name, value, usage string) *string
-}) *string {
+func campaignFlag(fs *flag.FlagSet) *string {
 	return fs.String("campaign", "", "campaign ID (default: the first configured)")
 }
 
