@@ -34,24 +34,57 @@ type ArticleFilter struct {
 	Since time.Time
 	// URL keeps only the article with this canonical URL; empty: any.
 	URL string
+	// IDs keeps only the articles with these IDs; empty: any.
+	IDs []int64
 }
 
-// StoryFilter selects stories. The zero value selects every story, most
-// recently updated first.
+// StoryFilter selects stories. The zero value selects every story that
+// was not merged into another, most recently updated first, with all its
+// articles.
 type StoryFilter struct {
 	CampaignID string // empty: any campaign
 	Tiers      []Tier // empty: any tier
 	Limit      int    // 0: no limit
+	// IDs keeps only these stories (a merged one as the story it was
+	// merged into); empty: any.
+	IDs []int64
+	// MaxArticles bounds the articles listed per story, oldest first: 0
+	// lists them all, a negative value none (Story.Members still counts
+	// them).
+	MaxArticles int
 }
 
-// StoryMember is what story clustering remembers of an article.
+// StoryMember is what coverage remembers of an article that belongs to a
+// story: enough to cluster new articles against it and to synthesize the
+// campaign's status, nothing of its text.
 type StoryMember struct {
 	ArticleID int64
 	StoryID   int64
 	Published time.Time
 	Title     string
 	Tier      Tier
+	Source    string
+	URL       string
+	Feed      string
+	Facts     Facts
 	Signature []byte // the clustering fingerprint, opaque to the store; nil if none
+	// Seq is the campaign's coverage sequence number (CoverageState.Seq)
+	// of the last change of the article's story: its assignment, or the
+	// merge that moved it.
+	Seq int64
+}
+
+// CoverageState is what a campaign's coverage has reached, shared by
+// every process on the store.
+type CoverageState struct {
+	// Seq counts the campaign's coverage changes: each SetCoverage and
+	// each article moved by MergeStories takes the next number. 0 before
+	// the first.
+	Seq int64
+	// Phase is the most advanced phase announced, "" before any.
+	Phase string
+	// PhaseArticle is the article that moved the campaign to Phase.
+	PhaseArticle int64
 }
 
 // Store is the contract every storage backend (SQLite, PostgreSQL) fulfils.
@@ -86,8 +119,9 @@ type Store interface {
 
 	// SetCoverage records what coverage found in a stored article: its story
 	// (0: none), facts and clustering signature (kept byte for byte; empty
-	// is stored as nil). The story must be one of the article's campaign.
-	// ErrNotFound, and nothing changed, if there is no such article or story.
+	// is stored as nil), and gives it the campaign's next coverage Seq. The
+	// story must be one of the article's campaign. ErrNotFound, and nothing
+	// changed, if there is no such article or story.
 	SetCoverage(ctx context.Context, articleID, storyID int64, facts Facts, signature []byte) error
 
 	// MarkProcessed records that coverage has fully handled the articles:
@@ -99,22 +133,61 @@ type Store interface {
 	MarkProcessed(ctx context.Context, articleIDs []int64) error
 
 	// StoryMembers returns the members of the campaign's stories published
-	// at or after since (zero: all, undated ones first), oldest first (ties
-	// by article ID), to rebuild the clustering index.
-	StoryMembers(ctx context.Context, campaignID string, since time.Time) ([]StoryMember, error)
+	// in [from, to) (a zero to: no end; a zero from: undated ones too,
+	// first), oldest first (ties by article ID), for the clustering index.
+	StoryMembers(ctx context.Context, campaignID string, from, to time.Time) ([]StoryMember, error)
+
+	// CoverageChanges returns the members whose story changed after seq
+	// (CoverageState.Seq), in Seq order, at most limit (0: all): what
+	// other processes did since this one last looked.
+	CoverageChanges(ctx context.Context, campaignID string, seq int64, limit int) ([]StoryMember, error)
+
+	// CoverageState returns the campaign's coverage state; the zero state
+	// for a campaign with none yet.
+	CoverageState(ctx context.Context, campaignID string) (CoverageState, error)
+
+	// SetPhase records that the campaign moved to phase because of the
+	// article. The caller decides whether it is a move forward, holding
+	// LockCoverage.
+	SetPhase(ctx context.Context, campaignID, phase string, articleID int64) error
+
+	// LockCoverage waits until no other holder (in this process or
+	// another on the same database) holds the campaign's coverage lock,
+	// takes it and returns the function that releases it. Coverage changes
+	// made while holding it (SetCoverage, SaveStory, MergeStories, SetPhase)
+	// are never seen out of order by CoverageChanges. It fails when ctx
+	// ends first.
+	LockCoverage(ctx context.Context, campaignID string) (release func(), err error)
+
+	// MergeStories merges the stories from into the story into, of the
+	// same campaign: their articles move to it (each taking a new Seq),
+	// their deliveries count as the story's (a thread continues where it
+	// began), and each merged story records into as MergedInto, so that
+	// Story of its ID gives into. Saving into's merged summary is the
+	// caller's. ErrNotFound if into or one of from is not a story of the
+	// campaign.
+	MergeStories(ctx context.Context, campaignID string, into int64, from []int64) error
+
+	// StoryCoveredBy reports whether an article of the story other than
+	// except comes from the outlet source (compared exactly).
+	StoryCoveredBy(ctx context.Context, storyID int64, source string, except int64) (bool, error)
 
 	// SaveStory inserts a story (ID 0: the new ID is returned) or updates
-	// one: title, summary and its sources, tier, first seen, updated, facts.
-	// The story's Articles are not saved here: membership is set with
-	// SetCoverage. An update never changes the story's CampaignID.
-	// ErrNotFound when updating a story that does not exist.
+	// one: title, summary and its sources, tier, first seen, updated,
+	// facts, Members, Outlets and Coverage. The story's Articles are not
+	// saved here: membership is set with SetCoverage. An update never
+	// changes the story's CampaignID or MergedInto. ErrNotFound when
+	// updating a story that does not exist.
 	SaveStory(ctx context.Context, s Story) (int64, error)
 
-	// Story returns one story with its Articles (oldest first), or ErrNotFound.
+	// Story returns one story with its Articles (oldest first), or
+	// ErrNotFound. A story merged into another is returned as that one
+	// (whose ID differs from id).
 	Story(ctx context.Context, id int64) (Story, error)
 
 	// Stories returns the stories the filter selects, with their Articles,
-	// most recently updated first (ties by ID descending; never updated last).
+	// most recently updated first (ties by ID descending; never updated
+	// last). Stories merged into another are left out.
 	Stories(ctx context.Context, f StoryFilter) ([]Story, error)
 
 	// SetPin stores a captain's pin, replacing the campaign's pin of the same field.

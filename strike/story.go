@@ -20,15 +20,33 @@ type Story struct {
 	// last member was added or the story last changed.
 	FirstSeen time.Time
 	Updated   time.Time
-	// Articles are the members, oldest first.
+	// Articles are the members, oldest first (all of them, or as many as
+	// were asked for: see StoryFilter.MaxArticles).
 	Articles []StoryArticle
+	// Members is the number of member articles.
+	Members int
+	// Outlets are the first outlets to cover the story, in the order they
+	// did, at most MaxStoryOutlets of them.
+	Outlets []string
 	// Facts are merged from the members' facts.
 	Facts Facts
+	// MergedInto is the story this one was merged into (it was found to
+	// report the same event), 0 if none.
+	MergedInto int64
+	// Coverage is what the coverage desk keeps to update the story without
+	// reading every member again; opaque to the store, kept byte for byte.
+	Coverage []byte
 }
 
-// Sources returns the distinct outlet names of the story's articles, in the
-// order they first covered it.
+// MaxStoryOutlets bounds Story.Outlets.
+const MaxStoryOutlets = 20
+
+// Sources returns the distinct outlet names of the story: Outlets when
+// set, else those of its Articles, in the order they first covered it.
 func (s Story) Sources() []string {
+	if len(s.Outlets) > 0 {
+		return s.Outlets
+	}
 	seen := make(map[string]bool, len(s.Articles))
 	var out []string
 	for _, a := range s.Articles {

@@ -11,10 +11,14 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -62,7 +66,41 @@ var dialect = sqlstore.Dialect{
 	// Replicas claiming at once each lock their own rows and skip the
 	// rows another holds.
 	ClaimLock: ` FOR UPDATE SKIP LOCKED`,
+	Lock:      advisoryLock,
 }
+// advisoryLock takes the session advisory lock named key on a connection
+// of its own, held until release (or until the connection dies with the
+// process: PostgreSQL then frees it). Keys are hashed into the second
+// number of the two-number form, whose first is strikebot's own.
+func advisoryLock(ctx context.Context, db *sql.DB, key string) (func(), error) {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	k := int32(h.Sum32())
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1, $2)`, lockClass, k); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1, $2)`, lockClass, k); err != nil {
+				// The lock dies with the session: make sure it does.
+				conn.Raw(func(any) error { return driver.ErrBadConn })
+			}
+			conn.Close()
+		})
+	}, nil
+}
+
+// lockClass is the first number of strikebot's advisory locks: "Sb".
+const lockClass int32 = 0x5362
+
 
 var migrator = sqlstore.Migrator{
 	// An arbitrary constant shared by every strikebot: "strikebt" in ASCII.

@@ -182,7 +182,7 @@ VALUES ('https://news.example.test/rss', 'kaiser-2024', 'Labor', '"e1"', '', '',
 	if err := db.SetCoverage(ctx, arts[1].ID, id, arts[1].Facts, []byte{0xca, 0xfe}); err != nil {
 		t.Fatal(err)
 	}
-	ms, err := db.StoryMembers(ctx, "kaiser-2024", time.Time{})
+	ms, err := db.StoryMembers(ctx, "kaiser-2024", time.Time{}, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -386,9 +386,15 @@ func TestQueriesUseIndexes(t *testing.T) {
 		{`SELECT id, title FROM stories WHERE campaign_id = 'x' ORDER BY updated DESC NULLS LAST, id DESC LIMIT 20`, "stories_campaign_updated"},
 		{`SELECT story_id, id, url, title, source, published FROM articles
 			WHERE story_id IN (SELECT value FROM json_each('[3,1,2]')) ORDER BY story_id, published ASC NULLS FIRST, id ASC`, "articles_story"},
-		// StoryMembers.
+		// StoryMembers: by publication time.
 		{`SELECT id, story_id, published, title, tier, signature FROM articles
-			WHERE campaign_id = 'x' AND story_id IS NOT NULL AND published >= 5 ORDER BY published ASC NULLS FIRST, id ASC`, "articles_campaign_published"},
+			WHERE campaign_id = 'x' AND story_id IS NOT NULL AND published >= 5 AND published < 9 ORDER BY published ASC NULLS FIRST, id ASC`, "articles_members_published"},
+		// CoverageChanges.
+		{`SELECT id, story_id FROM articles WHERE campaign_id = 'x' AND coverage_seq > 5 ORDER BY coverage_seq LIMIT 100`, "articles_coverage_seq"},
+		// StoryCoveredBy.
+		{`SELECT 1 FROM articles WHERE story_id = 3 AND source = 'x' AND id <> 4 LIMIT 1`, "articles_story_source"},
+		// MergeStories: the deliveries of merged stories.
+		{`UPDATE deliveries SET story_id = 3 WHERE story_id IN (SELECT value FROM json_each('[4,5]'))`, "deliveries_story_id"},
 		// Pins.
 		{`SELECT field, value FROM pins WHERE campaign_id = 'x' ORDER BY field`, "PRIMARY KEY"},
 		// ClaimDeliveries: only the open rows, in id order.
@@ -541,7 +547,7 @@ VALUES ('kaiser-2024', 'https://news.example.test/rss', 'ta-1', 'https://news.ex
 	if st.Title != "Tentative agreement ends 196-day strike" || st.Facts.Phase != strike.PhaseTentativeAgreement || len(st.Articles) != 1 {
 		t.Errorf("story after migration = %+v", st)
 	}
-	if ms, err := db.StoryMembers(ctx, "kaiser-2024", time.Time{}); err != nil || len(ms) != 1 || !slices.Equal(ms[0].Signature, []byte{0xca, 0xfe}) {
+	if ms, err := db.StoryMembers(ctx, "kaiser-2024", time.Time{}, time.Time{}); err != nil || len(ms) != 1 || !slices.Equal(ms[0].Signature, []byte{0xca, 0xfe}) {
 		t.Errorf("StoryMembers after migration = %+v, %v", ms, err)
 	}
 	if pins, err := db.Pins(ctx, "kaiser-2024"); err != nil || len(pins) != 1 || pins[0].Value != "tentative_agreement" {

@@ -73,7 +73,7 @@ func Run(t *testing.T, open func(t *testing.T) strike.Store) {
 		{"ConcurrentSavePoll", testConcurrentSavePoll},
 		{"Ping", testPing},
 	}
-	for _, tt := range slices.Concat(tests, storyTests, processedTests, chatTests, feedTests) {
+	for _, tt := range slices.Concat(tests, storyTests, coverageTests, processedTests, chatTests, feedTests) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			tt.fn(t, open(t))

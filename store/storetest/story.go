@@ -55,6 +55,9 @@ func fullStory() strike.Story {
 				"duration_days": "after 196 days on strike",
 			},
 		},
+		Members:  3,
+		Outlets:  []string{"Coastline Courier", "Western Newswire"},
+		Coverage: []byte{0x00, 0xff, 0x80, 0x01},
 	}
 }
 
@@ -340,7 +343,7 @@ func testSetCoverageNotFound(t *testing.T, s strike.Store) {
 	if got := getArticle(t, s, a.ID); got.StoryID != st || got.Facts.Workers != 2400 {
 		t.Errorf("after failed SetCoverage: story %d, workers %d; want %d, 2400", got.StoryID, got.Facts.Workers, st)
 	}
-	ms, err := s.StoryMembers(ctx, campaign, time.Time{})
+	ms, err := s.StoryMembers(ctx, campaign, time.Time{}, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -395,25 +398,28 @@ func testStoryMembers(t *testing.T, s strike.Store) {
 			sig = nil
 		}
 		return strike.StoryMember{ArticleID: a.ID, StoryID: storyID, Published: storedTime(a.Published),
-			Title: a.Title, Tier: a.Relevance.Tier, Signature: sig}
+			Title: a.Title, Tier: a.Relevance.Tier, Source: a.Source, URL: a.URL, Feed: a.Feed, Signature: sig}
 	}
+	otherMember := mem(6, other)
+	otherMember.Signature = []byte{7}
 	tests := []struct {
-		name     string
-		campaign string
-		since    time.Time
-		want     []strike.StoryMember
+		name      string
+		campaign  string
+		since, to time.Time
+		want      []strike.StoryMember
 	}{
-		{"all", campaign, time.Time{}, []strike.StoryMember{mem(5, st1), mem(1, st2), mem(2, st1), mem(3, st2), mem(0, st1)}},
-		{"since is inclusive", campaign, hour(3), []strike.StoryMember{mem(2, st1), mem(3, st2), mem(0, st1)}},
-		{"since, truncated to microseconds", campaign, storedTime(hour(3)).Add(999 * time.Nanosecond), []strike.StoryMember{mem(2, st1), mem(3, st2), mem(0, st1)}},
-		{"since in another zone", campaign, hour(4).In(time.FixedZone("PST", -8*3600)), []strike.StoryMember{mem(0, st1)}},
-		{"since after all", campaign, hour(6), nil},
-		{"other campaign", "other-strike", time.Time{}, []strike.StoryMember{{ArticleID: saved[6].ID, StoryID: other,
-			Published: storedTime(o.Published), Title: o.Title, Tier: strike.TierCore, Signature: []byte{7}}}},
-		{"unknown campaign", "nobody", time.Time{}, nil},
+		{"all", campaign, time.Time{}, time.Time{}, []strike.StoryMember{mem(5, st1), mem(1, st2), mem(2, st1), mem(3, st2), mem(0, st1)}},
+		{"since is inclusive", campaign, hour(3), time.Time{}, []strike.StoryMember{mem(2, st1), mem(3, st2), mem(0, st1)}},
+		{"since, truncated to microseconds", campaign, storedTime(hour(3)).Add(999 * time.Nanosecond), time.Time{}, []strike.StoryMember{mem(2, st1), mem(3, st2), mem(0, st1)}},
+		{"since in another zone", campaign, hour(4).In(time.FixedZone("PST", -8*3600)), time.Time{}, []strike.StoryMember{mem(0, st1)}},
+		{"since after all", campaign, hour(6), time.Time{}, nil},
+		{"to is exclusive", campaign, hour(1), hour(3), []strike.StoryMember{mem(1, st2)}},
+		{"to alone keeps the undated", campaign, time.Time{}, hour(2), []strike.StoryMember{mem(5, st1), mem(1, st2)}},
+		{"other campaign", "other-strike", time.Time{}, time.Time{}, []strike.StoryMember{otherMember}},
+		{"unknown campaign", "nobody", time.Time{}, time.Time{}, nil},
 	}
 	for _, tt := range tests {
-		got, err := s.StoryMembers(ctx, tt.campaign, tt.since)
+		got, err := s.StoryMembers(ctx, tt.campaign, tt.since, tt.to)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
@@ -426,7 +432,11 @@ func testStoryMembers(t *testing.T, s strike.Store) {
 			if !sameTime(g.Published, w.Published) {
 				t.Errorf("%s: member %d Published = %v, want %v", tt.name, i, g.Published, w.Published)
 			}
-			g.Published, w.Published = time.Time{}, time.Time{}
+			if g.Seq <= 0 {
+				t.Errorf("%s: member %d Seq = %d, want > 0", tt.name, i, g.Seq)
+			}
+			g.Published, w.Published, g.Seq = time.Time{}, time.Time{}, 0
+			g.Facts.Evidence = nil
 			if !reflect.DeepEqual(g, w) {
 				t.Errorf("%s: member %d:\ngot  %+v\nwant %+v", tt.name, i, g, w)
 			}
@@ -611,7 +621,7 @@ func testStoryTextHygiene(t *testing.T, s strike.Store) {
 	if got, err := s.Articles(ctx, strike.ArticleFilter{URL: a.URL}); err != nil || len(got) != 1 {
 		t.Errorf("Articles by the dirty URL = %d articles, %v; want 1", len(got), err)
 	}
-	ms, err := s.StoryMembers(ctx, campaign+"\x00", time.Time{})
+	ms, err := s.StoryMembers(ctx, campaign+"\x00", time.Time{}, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/strikebot/strikebot/strike"
@@ -45,6 +46,11 @@ type Dialect struct {
 	// may be run again as a whole (a deadlock or serialization failure).
 	// May be nil.
 	Retryable func(err error) bool
+	// Lock, if set, takes a lock named key that excludes every other
+	// holder on the database, in this process or another, and returns its
+	// release; nil where one process uses the database (SQLite), whose
+	// Store then locks within the process.
+	Lock func(ctx context.Context, db *sql.DB, key string) (release func(), err error)
 	// ClaimLock ends the subquery that picks the deliveries to claim, ""
 	// where one writer at a time makes the claim safe (SQLite) or a
 	// locking clause such as " FOR UPDATE SKIP LOCKED" (PostgreSQL), so
@@ -89,6 +95,8 @@ ON CONFLICT (url) DO UPDATE SET
 type Store struct {
 	d        Dialect
 	w, r     *sql.DB
+	locksMu  sync.Mutex
+	locks    map[string]chan struct{} // LockCoverage without Dialect.Lock
 	insert   *sql.Stmt
 	upsert   *sql.Stmt
 	claim    *sql.Stmt
@@ -393,6 +401,13 @@ func (s *Store) Articles(ctx context.Context, f strike.ArticleFilter) ([]strike.
 		// url <> '' is redundant, but lets the planner use the partial
 		// unique index articles_campaign_url.
 		w.add(`url = ` + w.arg(Clean(f.URL)) + ` AND url <> ''`)
+	}
+	if len(f.IDs) > 0 {
+		arg, err := s.d.ListArg(f.IDs)
+		if err != nil {
+			return nil, fmt.Errorf("%s: articles: %w", s.d.Name, err)
+		}
+		w.add(s.d.In(`id`, w.arg(arg)))
 	}
 	q := `SELECT ` + articleColumns + ` FROM articles` + w.sql() + ` ORDER BY ` + s.d.ArticlesOrder
 	if f.Limit > 0 {

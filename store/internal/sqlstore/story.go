@@ -6,12 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
+	"slices"
 
 	"github.com/strikebot/strikebot/strike"
 )
 
-const storyColumns = `id, campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts`
+const storyColumns = `id, campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts, members, outlets, merged_into, coverage`
 
 // storiesOrder is most recently updated first, a story never updated last,
 // ties by id descending. SQLite's default NULL placement is the same, so
@@ -21,42 +21,6 @@ const storiesOrder = `updated DESC NULLS LAST, id DESC`
 // membersOrder is oldest published first, an undated article first (as the
 // zero time sorts in Go), ties by id.
 const membersOrder = `published ASC NULLS FIRST, id ASC`
-
-// SetCoverage implements strike.Store. The story, when not 0, must be a
-// story of the article's campaign: otherwise, as when the article does not
-// exist, nothing changes and the error wraps strike.ErrNotFound. An empty
-// signature is stored as none (nil).
-func (s *Store) SetCoverage(ctx context.Context, articleID, storyID int64, facts strike.Facts, signature []byte) error {
-	fj, err := json.Marshal(cleanFacts(facts))
-	if err != nil {
-		return fmt.Errorf("%s: set coverage of article %d: encode facts: %w", s.d.Name, articleID, err)
-	}
-	var story, sig any
-	if storyID != 0 {
-		story = storyID
-	}
-	if len(signature) > 0 {
-		sig = signature
-	}
-	res, err := s.w.ExecContext(ctx, `UPDATE articles SET story_id = $2, facts = $3, signature = $4
-WHERE id = $1 AND (CAST($2 AS BIGINT) IS NULL OR EXISTS (
-	SELECT 1 FROM stories WHERE stories.id = $2 AND stories.campaign_id = articles.campaign_id))`,
-		articleID, story, string(fj), sig)
-	if err != nil {
-		return fmt.Errorf("%s: set coverage of article %d: %w", s.d.Name, articleID, err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return fmt.Errorf("%s: set coverage of article %d: %w", s.d.Name, articleID, err)
-	}
-	if n == 0 {
-		if storyID != 0 {
-			return fmt.Errorf("%s: set coverage of article %d: article, or story %d of its campaign: %w", s.d.Name, articleID, storyID, strike.ErrNotFound)
-		}
-		return fmt.Errorf("%s: set coverage of article %d: %w", s.d.Name, articleID, strike.ErrNotFound)
-	}
-	return nil
-}
 
 // MarkProcessed implements strike.Store with one statement.
 func (s *Store) MarkProcessed(ctx context.Context, articleIDs []int64) error {
@@ -72,44 +36,6 @@ WHERE `+s.d.In(`id`, `$1`)+` AND NOT processed`, arg); err != nil {
 		return fmt.Errorf("%s: mark %d articles processed: %w", s.d.Name, len(articleIDs), err)
 	}
 	return nil
-}
-
-// StoryMembers implements strike.Store. since is truncated to
-// microseconds, as stored times are. Articles without a published time are
-// listed, first, only when since is zero.
-func (s *Store) StoryMembers(ctx context.Context, campaignID string, since time.Time) ([]strike.StoryMember, error) {
-	var w where
-	w.add(`campaign_id = ` + w.arg(Clean(campaignID)))
-	w.add(`story_id IS NOT NULL`)
-	if !since.IsZero() {
-		w.add(`published >= ` + w.arg(s.time(cleanTime(since))))
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT id, story_id, published, title, tier, signature FROM articles`+
-		w.sql()+` ORDER BY `+membersOrder, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("%s: story members of %q: %w", s.d.Name, campaignID, err)
-	}
-	defer rows.Close()
-	var out []strike.StoryMember
-	for rows.Next() {
-		var (
-			m         strike.StoryMember
-			published nullTime
-			tier      string
-		)
-		if err := rows.Scan(&m.ArticleID, &m.StoryID, &published, &m.Title, &tier, &m.Signature); err != nil {
-			return nil, fmt.Errorf("%s: story members of %q: %w", s.d.Name, campaignID, err)
-		}
-		m.Published, m.Tier = published.t, strike.Tier(tier)
-		if len(m.Signature) == 0 {
-			m.Signature = nil
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("%s: story members of %q: %w", s.d.Name, campaignID, err)
-	}
-	return out, nil
 }
 
 // CleanStory returns a copy of st as SaveStory stores it: strings cleaned,
@@ -132,6 +58,21 @@ func CleanStory(st strike.Story) strike.Story {
 	st.FirstSeen = cleanTime(st.FirstSeen)
 	st.Updated = cleanTime(st.Updated)
 	st.Facts = cleanFacts(st.Facts)
+	if len(st.Outlets) > 0 {
+		os := make([]string, 0, min(len(st.Outlets), strike.MaxStoryOutlets))
+		for _, o := range st.Outlets[:min(len(st.Outlets), strike.MaxStoryOutlets)] {
+			os = append(os, Clean(o))
+		}
+		st.Outlets = os
+	} else {
+		st.Outlets = nil
+	}
+	if len(st.Coverage) == 0 {
+		st.Coverage = nil
+	}
+	if st.Members < 0 {
+		st.Members = 0
+	}
 	return st
 }
 
@@ -151,20 +92,34 @@ func (s *Store) SaveStory(ctx context.Context, st strike.Story) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("%s: save story %d: encode facts: %w", s.d.Name, st.ID, err)
 	}
+	outlets := st.Outlets
+	if outlets == nil {
+		outlets = []string{}
+	}
+	oj, err := json.Marshal(outlets)
+	if err != nil {
+		return 0, fmt.Errorf("%s: save story %d: encode outlets: %w", s.d.Name, st.ID, err)
+	}
+	var cov any
+	if st.Coverage != nil {
+		cov = st.Coverage
+	}
 	if st.ID == 0 {
 		var id int64
-		err := s.w.QueryRowContext(ctx, `INSERT INTO stories (campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-			st.CampaignID, st.Title, st.Summary, string(sj), string(st.Tier), s.time(st.FirstSeen), s.time(st.Updated), string(fj)).Scan(&id)
+		err := s.w.QueryRowContext(ctx, `INSERT INTO stories (campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts, members, outlets, coverage)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+			st.CampaignID, st.Title, st.Summary, string(sj), string(st.Tier), s.time(st.FirstSeen), s.time(st.Updated), string(fj),
+			int64(st.Members), string(oj), cov).Scan(&id)
 		if err != nil {
 			return 0, fmt.Errorf("%s: insert story: %w", s.d.Name, err)
 		}
 		return id, nil
 	}
 	res, err := s.w.ExecContext(ctx, `UPDATE stories SET title = $2, summary = $3, summary_sources = $4, tier = $5,
-	first_seen = $6, updated = $7, facts = $8
+	first_seen = $6, updated = $7, facts = $8, members = $9, outlets = $10, coverage = $11
 WHERE id = $1`,
-		st.ID, st.Title, st.Summary, string(sj), string(st.Tier), s.time(st.FirstSeen), s.time(st.Updated), string(fj))
+		st.ID, st.Title, st.Summary, string(sj), string(st.Tier), s.time(st.FirstSeen), s.time(st.Updated), string(fj),
+		int64(st.Members), string(oj), cov)
 	if err != nil {
 		return 0, fmt.Errorf("%s: update story %d: %w", s.d.Name, st.ID, err)
 	}
@@ -178,22 +133,42 @@ WHERE id = $1`,
 	return st.ID, nil
 }
 
-// Story implements strike.Store with two queries: the story, then its
-// members. They are not one snapshot: a member added in between may show.
+// maxMergeHops bounds how many merges Story follows from one ID.
+const maxMergeHops = 64
+
+// Story implements strike.Store with two queries (more when id was merged:
+// one per merge followed): the story, then its members. They are not one
+// snapshot: a member added in between may show.
 func (s *Store) Story(ctx context.Context, id int64) (strike.Story, error) {
-	st, err := scanStory(s.r.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return strike.Story{}, fmt.Errorf("%s: story %d: %w", s.d.Name, id, strike.ErrNotFound)
+	st, err := s.storyRow(ctx, id)
+	if err != nil {
+		return strike.Story{}, err
 	}
+	members, err := s.members(ctx, []int64{st.ID}, 0)
 	if err != nil {
 		return strike.Story{}, fmt.Errorf("%s: story %d: %w", s.d.Name, id, err)
 	}
-	members, err := s.members(ctx, []int64{id})
-	if err != nil {
-		return strike.Story{}, fmt.Errorf("%s: story %d: %w", s.d.Name, id, err)
-	}
-	st.Articles = members[id]
+	st.Articles = members[st.ID]
 	return st, nil
+}
+
+// storyRow returns the row of story id, following merges.
+func (s *Store) storyRow(ctx context.Context, id int64) (strike.Story, error) {
+	at := id
+	for range maxMergeHops {
+		st, err := scanStory(s.r.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = $1`, at))
+		if errors.Is(err, sql.ErrNoRows) {
+			return strike.Story{}, fmt.Errorf("%s: story %d: %w", s.d.Name, id, strike.ErrNotFound)
+		}
+		if err != nil {
+			return strike.Story{}, fmt.Errorf("%s: story %d: %w", s.d.Name, id, err)
+		}
+		if st.MergedInto == 0 {
+			return st, nil
+		}
+		at = st.MergedInto
+	}
+	return strike.Story{}, fmt.Errorf("%s: story %d: merged more than %d times: %w", s.d.Name, id, maxMergeHops, strike.ErrNotFound)
 }
 
 // Stories implements strike.Store with two queries however many stories
@@ -201,6 +176,18 @@ func (s *Store) Story(ctx context.Context, id int64) (strike.Story, error) {
 // Limit is treated as 0.
 func (s *Store) Stories(ctx context.Context, f strike.StoryFilter) ([]strike.Story, error) {
 	var w where
+	w.add(`merged_into IS NULL`)
+	if len(f.IDs) > 0 {
+		ids, err := s.survivors(ctx, f.IDs)
+		if err != nil {
+			return nil, fmt.Errorf("%s: stories: %w", s.d.Name, err)
+		}
+		arg, err := s.d.ListArg(ids)
+		if err != nil {
+			return nil, fmt.Errorf("%s: stories: %w", s.d.Name, err)
+		}
+		w.add(s.d.In(`id`, w.arg(arg)))
+	}
 	if f.CampaignID != "" {
 		w.add(`campaign_id = ` + w.arg(Clean(f.CampaignID)))
 	}
@@ -224,14 +211,14 @@ func (s *Store) Stories(ctx context.Context, f strike.StoryFilter) ([]strike.Sto
 	if err != nil {
 		return nil, fmt.Errorf("%s: stories: %w", s.d.Name, err)
 	}
-	if len(out) == 0 {
+	if len(out) == 0 || f.MaxArticles < 0 {
 		return out, nil
 	}
 	ids := make([]int64, len(out))
 	for i, st := range out {
 		ids[i] = st.ID
 	}
-	members, err := s.members(ctx, ids)
+	members, err := s.members(ctx, ids, f.MaxArticles)
 	if err != nil {
 		return nil, fmt.Errorf("%s: stories: %w", s.d.Name, err)
 	}
@@ -241,15 +228,49 @@ func (s *Store) Stories(ctx context.Context, f strike.StoryFilter) ([]strike.Sto
 	return out, nil
 }
 
+// survivors returns ids with each merged story replaced by the story it
+// was merged into, duplicates dropped.
+func (s *Store) survivors(ctx context.Context, ids []int64) ([]int64, error) {
+	out := make([]int64, 0, len(ids))
+	for _, id := range ids {
+		var into sql.NullInt64
+		at := id
+		for range maxMergeHops {
+			err := s.r.QueryRowContext(ctx, `SELECT merged_into FROM stories WHERE id = $1`, at).Scan(&into)
+			if errors.Is(err, sql.ErrNoRows) || err == nil && !into.Valid {
+				break
+			}
+			if err != nil {
+				return nil, err
+			}
+			at = into.Int64
+		}
+		if !slices.Contains(out, at) {
+			out = append(out, at)
+		}
+	}
+	return out, nil
+}
+
 // members returns the member articles of the stories ids, by story, each
-// oldest first, in one query.
-func (s *Store) members(ctx context.Context, ids []int64) (map[int64][]strike.StoryArticle, error) {
+// oldest first, at most limit per story (0: all), in one query.
+func (s *Store) members(ctx context.Context, ids []int64, limit int) (map[int64][]strike.StoryArticle, error) {
 	arg, err := s.d.ListArg(ids)
 	if err != nil {
 		return nil, fmt.Errorf("members: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT story_id, id, url, title, source, published FROM articles
-WHERE `+s.d.In(`story_id`, `$1`)+` ORDER BY story_id, `+membersOrder, arg)
+	q := `SELECT story_id, id, url, title, source, published FROM articles
+WHERE ` + s.d.In(`story_id`, `$1`) + ` ORDER BY story_id, ` + membersOrder
+	args := []any{arg}
+	if limit > 0 {
+		q = `SELECT story_id, id, url, title, source, published FROM (
+	SELECT story_id, id, url, title, source, published,
+		row_number() OVER (PARTITION BY story_id ORDER BY ` + membersOrder + `) AS n
+	FROM articles WHERE ` + s.d.In(`story_id`, `$1`) + `) m
+WHERE n <= $2 ORDER BY story_id, ` + membersOrder
+		args = append(args, int64(limit))
+	}
+	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("members: %w", err)
 	}
@@ -275,13 +296,26 @@ WHERE `+s.d.In(`story_id`, `$1`)+` ORDER BY story_id, `+membersOrder, arg)
 
 func scanStory(sc scanner) (strike.Story, error) {
 	var (
-		st                   strike.Story
-		firstSeen, updated   nullTime
-		tier, sources, facts string
+		st                            strike.Story
+		firstSeen, updated            nullTime
+		tier, sources, facts, outlets string
+		members                       int64
+		mergedInto                    sql.NullInt64
 	)
-	err := sc.Scan(&st.ID, &st.CampaignID, &st.Title, &st.Summary, &sources, &tier, &firstSeen, &updated, &facts)
+	err := sc.Scan(&st.ID, &st.CampaignID, &st.Title, &st.Summary, &sources, &tier, &firstSeen, &updated, &facts,
+		&members, &outlets, &mergedInto, &st.Coverage)
 	if err != nil {
 		return strike.Story{}, err
+	}
+	st.Members, st.MergedInto = int(members), mergedInto.Int64
+	if len(st.Coverage) == 0 {
+		st.Coverage = nil
+	}
+	if err := json.Unmarshal([]byte(outlets), &st.Outlets); err != nil {
+		return strike.Story{}, fmt.Errorf("story %d: decode outlets: %w", st.ID, err)
+	}
+	if len(st.Outlets) == 0 {
+		st.Outlets = nil
 	}
 	st.Tier = strike.Tier(tier)
 	st.FirstSeen, st.Updated = firstSeen.t, updated.t
