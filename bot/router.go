@@ -22,7 +22,7 @@ import (
 // *coverage.Desk satisfies it.
 type Desk interface {
 	Status(ctx context.Context) (strike.Status, error)
-	Ask(question string) coverage.Answer
+	Ask(ctx context.Context, question string) (coverage.Answer, error)
 }
 
 // Explainer explains an article's relevance; *coverage.Scorer satisfies it.
@@ -518,11 +518,14 @@ func (r *Router) story(ctx context.Context, _ Request, c Command) (Reply, error)
 	return rep, nil
 }
 
-func (r *Router) ask(_ context.Context, _ Request, c Command) (Reply, error) {
+func (r *Router) ask(ctx context.Context, _ Request, c Command) (Reply, error) {
 	if c.Rest == "" {
 		return Reply{}, usagef("Ask a question, for example \"ask when did the strike start?\".")
 	}
-	ans := r.o.Desk.Ask(c.Rest)
+	ans, err := r.o.Desk.Ask(ctx, c.Rest)
+	if err != nil {
+		return Reply{}, err
+	}
 	rep := Reply{Lines: strings.Split(ans.Text, "\n")}
 	for _, ct := range ans.Citations {
 		rep.Links = append(rep.Links, Link{Title: ct.Title, URL: ct.URL, Source: ct.Source, Date: dateOf(ct.Published)})

@@ -16,12 +16,12 @@ import (
 type fakeDesk struct{ st strike.Status }
 
 func (d fakeDesk) Status(context.Context) (strike.Status, error) { return d.st, nil }
-func (d fakeDesk) Ask(q string) coverage.Answer {
+func (d fakeDesk) Ask(_ context.Context, q string) (coverage.Answer, error) {
 	if strings.Contains(q, "vote") {
 		return coverage.Answer{Text: "The vote ends on May 2. [1]", Found: true,
-			Citations: []coverage.Citation{{URL: "https://example.org/vote", Title: "Vote set", Source: "Harbor Times"}}}
+			Citations: []coverage.Citation{{URL: "https://example.org/vote", Title: "Vote set", Source: "Harbor Times"}}}, nil
 	}
-	return coverage.Answer{Text: coverage.NotFoundText}
+	return coverage.Answer{Text: coverage.NotFoundText}, nil
 }
 
 type explainer struct{}

@@ -150,7 +150,7 @@ func TestDeskCorpus(t *testing.T) {
 	if st.Phase != strike.PhaseEnded || st.Workers != 2400 || st.DurationDays != 196 {
 		t.Errorf("status = phase %q, workers %d, duration %d; want ended, 2400, 196", st.Phase, st.Workers, st.DurationDays)
 	}
-	if ans := d.Ask("what did Kaiser offer?"); !ans.Found || len(ans.Citations) == 0 {
+	if ans, err := d.Ask(ctx, "what did Kaiser offer?"); err != nil || !ans.Found || len(ans.Citations) == 0 {
 		t.Errorf("Ask offer = %+v", ans)
 	}
 }

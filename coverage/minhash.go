@@ -225,3 +225,65 @@ func (s *Signature) UnmarshalBinary(data []byte) error {
 	}
 	return nil
 }
+
+// fingerprintVersion is the first byte of a marshaled Fingerprint: a
+// Signature's version 1 followed by event features.
+const fingerprintVersion = 2
+
+// fingerprintLen is the length of a marshaled Fingerprint.
+const fingerprintLen = 1 + 4*NumHashes + 5
+
+// Fingerprint is what the store keeps of an article for clustering: its
+// Signature and its EventFeatures.
+type Fingerprint struct {
+	Sig   Signature
+	Event EventFeatures
+}
+
+// MarshalBinary encodes f as a version byte, the signature's values (as
+// Signature.MarshalBinary) and five bytes of event features. It never
+// fails.
+func (f Fingerprint) MarshalBinary() ([]byte, error) {
+	b, _ := f.Sig.MarshalBinary()
+	b[0] = fingerprintVersion
+	e := f.Event
+	return append(b, byte(e.Class), byte(e.Classes), byte(e.Classes>>8), e.Union<<4|e.Region&0x0f, e.Workforce), nil
+}
+
+// UnmarshalBinary decodes a marshaled Fingerprint, or a marshaled
+// Signature of version 1 (stored by older builds: its event features are
+// unknown). Other data is an error wrapping ErrInvalidSignature, and f is
+// left unchanged.
+func (f *Fingerprint) UnmarshalBinary(data []byte) error {
+	switch {
+	case len(data) == 1+4*NumHashes && data[0] == signatureVersion:
+		var s Signature
+		if err := s.UnmarshalBinary(data); err != nil {
+			return err
+		}
+		*f = Fingerprint{Sig: s}
+		return nil
+	case len(data) != fingerprintLen || data[0] != fingerprintVersion:
+		return fmt.Errorf("coverage: unmarshal fingerprint: %d bytes of version %d: %w", len(data), firstByte(data), ErrInvalidSignature)
+	}
+	var s Signature
+	for i := range s {
+		s[i] = binary.LittleEndian.Uint32(data[1+4*i:])
+	}
+	tail := data[1+4*NumHashes:]
+	*f = Fingerprint{Sig: s, Event: EventFeatures{
+		Class:     EventClass(tail[0]),
+		Classes:   uint16(tail[1]) | uint16(tail[2])<<8,
+		Union:     tail[3] >> 4,
+		Region:    tail[3] & 0x0f,
+		Workforce: tail[4],
+	}}
+	return nil
+}
+
+func firstByte(b []byte) int {
+	if len(b) == 0 {
+		return -1
+	}
+	return int(b[0])
+}

@@ -13,53 +13,53 @@ import (
 // ClusterOptions configure NewClusterer. A zero field takes the default
 // named in its comment; DefaultClusterOptions returns them all.
 //
-// An article joins a story when one of the story's members, found through
-// the LSH index, passes one of three rules (see Clusterer):
+// Two articles report one event (see Clusterer) when one of these holds:
 //
-//   - copy: shingle Jaccard at least Threshold, published within Window;
-//   - same headline: title similarity at least TitleThreshold, word
-//     Jaccard at least TopicThreshold/2, published within Window;
-//   - follow-up: word Jaccard at least TopicThreshold, published within
-//     FollowGap of that member and within Window of the story's first
-//     member.
+//   - copy: shingle Jaccard at least Threshold, published within
+//     CopyWindow of each other;
+//   - same headline: title similarity at least TitleThreshold and word
+//     Jaccard at least TopicThreshold/2, within CopyWindow;
+//   - same event: their event features (EventOf) name the same kind of
+//     event, within that kind's lifetime (two days for a rally, three for
+//     a strike's start, four for an agreement, two weeks for a hunger
+//     strike);
+//   - follow-up: word Jaccard at least TopicThreshold, within FollowGap.
+//
+// Except for copies, the two must be of the same tier (core or related)
+// and their event features must not conflict (different unions,
+// workforces, regions or kinds of event).
 type ClusterOptions struct {
 	// Threshold is the shingle Jaccard (Signature.Jaccard) from which an
-	// article is a copy or light rewrite of a member. Default 0.3.
+	// article is a copy or light rewrite of another. Default 0.3.
 	Threshold float64
 	// TitleThreshold is the Jaccard similarity of the titles' word stems
 	// (stop words left out) from which two articles share a headline.
 	// Default 0.5.
 	TitleThreshold float64
 	// TopicThreshold is the word Jaccard (Signature.WordJaccard) from which
-	// an article close in time to a member is a follow-up on the same
-	// event. Default 0.15.
+	// two articles close in time follow up on one event. Default 0.15.
 	TopicThreshold float64
-	// Window bounds how far apart in publication time an article and the
-	// member it matches may be, and how long after a story's first member
-	// a follow-up may still join it. Default 4 days.
-	Window time.Duration
-	// FollowGap bounds how far apart a follow-up and the member it matches
-	// may be. Independent reports of one event come out within a day or
-	// two of each other; the next event of the same strike days later
-	// shares as many words but opens a new story. Default 60 hours.
+	// CopyWindow bounds how far apart copies and articles sharing a
+	// headline may be published: wire copies and rewrites come out days
+	// after the original. Default 7 days.
+	CopyWindow time.Duration
+	// FollowGap bounds how far apart follow-ups may be. Independent
+	// reports of one event come out within a day or two of each other; the
+	// next event of the same strike days later shares as many words.
+	// Default 60 hours.
 	FollowGap time.Duration
 	// Bands and Rows shape the LSH index over the word sketch: each member
 	// is filed under Bands keys, each made of Rows consecutive values of
 	// its signature's word part, and only members sharing a key with an
-	// article are compared with it. With Rows 1 a pair of word Jaccard J
-	// shares a key with probability 1-(1-J)^Bands, nearly 1 from J = 0.1
-	// with 64 bands. Bands·Rows is capped at WordHashes. Defaults 64 and 1.
+	// article (or filed under its kind of event) are compared with it.
+	// With Rows 1 a pair of word Jaccard J shares a key with probability
+	// 1-(1-J)^Bands, nearly 1 from J = 0.1 with 64 bands. Bands·Rows is
+	// capped at WordHashes. Defaults 64 and 1.
 	Bands, Rows int
-	// ScanLimit bounds how many members of one key, newest first within
-	// the window, are compared with an article. A key shared by more
-	// members is a word everything in the window uses; its oldest members
-	// are skipped. Default 64.
+	// ScanLimit bounds how many members of one key, nearest in publication
+	// time first, are compared with an article. A key shared by more
+	// members within the window is a word everything then uses. Default 96.
 	ScanLimit int
-	// Retain is how long members stay in the index, measured back from the
-	// newest publication time seen; older ones are dropped lazily, so
-	// memory stays bounded by the articles of the last Retain. Default 16
-	// days; it is never less than Window + FollowGap.
-	Retain time.Duration
 }
 
 // DefaultClusterOptions returns the options a zero ClusterOptions means.
@@ -68,12 +68,11 @@ func DefaultClusterOptions() ClusterOptions {
 		Threshold:      0.3,
 		TitleThreshold: 0.5,
 		TopicThreshold: 0.15,
-		Window:         4 * 24 * time.Hour,
+		CopyWindow:     7 * 24 * time.Hour,
 		FollowGap:      60 * time.Hour,
 		Bands:          64,
 		Rows:           1,
-		ScanLimit:      64,
-		Retain:         16 * 24 * time.Hour,
+		ScanLimit:      96,
 	}
 }
 
@@ -89,8 +88,8 @@ func (o ClusterOptions) withDefaults() ClusterOptions {
 	if o.TopicThreshold <= 0 {
 		o.TopicThreshold = d.TopicThreshold
 	}
-	if o.Window <= 0 {
-		o.Window = d.Window
+	if o.CopyWindow <= 0 {
+		o.CopyWindow = d.CopyWindow
 	}
 	if o.FollowGap <= 0 {
 		o.FollowGap = d.FollowGap
@@ -110,114 +109,112 @@ func (o ClusterOptions) withDefaults() ClusterOptions {
 	if o.ScanLimit <= 0 {
 		o.ScanLimit = d.ScanLimit
 	}
-	if o.Retain <= 0 {
-		o.Retain = d.Retain
-	}
-	if floor := o.Window + o.FollowGap; o.Retain < floor {
-		o.Retain = floor
-	}
 	return o
 }
 
-// Member is one stored article as the Clusterer knows it: enough to match
-// new articles against it, nothing of its text.
+// Reach returns how far apart in publication two articles of one story
+// may be under these options: the longest of the windows and of the event
+// lifetimes. A caller that loads members by time loads this far on each
+// side of an article.
+func (o ClusterOptions) Reach() time.Duration {
+	o = o.withDefaults()
+	r := max(o.CopyWindow, o.FollowGap)
+	for c := EventClass(0); c < numClasses; c++ {
+		r = max(r, c.lifetime())
+	}
+	return r
+}
+
+// Member is one article as the Clusterer knows it: enough to match other
+// articles against it, nothing of its text.
 type Member struct {
 	ArticleID, StoryID int64
 	Published          time.Time
 	Sig                Signature
 	Title              string
 	Tier               strike.Tier
+	Event              EventFeatures
 }
 
-// Clusterer assigns articles to stories by text similarity, incrementally:
-// it keeps an in-memory LSH index of the recent members of every story, so
-// assigning one article compares it with the few members that share a key
-// of its signature and were published near it, never with everything
-// stored. Clustering goes by text and time, never by URL or outlet.
+// Clusterer groups articles into stories by a relation between two
+// articles (see ClusterOptions) that depends on nothing but the two: so
+// the stories are the connected groups of that relation, the same whatever
+// order and batches the articles come in. An article that matches members
+// of several stories shows that they report one event: the caller merges
+// them.
 //
-// A new article joins the story of the best matching member (see
-// ClusterOptions for the rules; a copy beats a shared headline, which
-// beats a follow-up, and within a rule the more similar member wins).
-// Articles of tier none and articles of tier core or related never share
-// a story: an article that is not strike news never joins a strike story,
-// nor a strike article a story of other news, however alike their words.
+// It keeps an in-memory index of the members it was given, by publication
+// time: matching an article compares it with the few members that share a
+// key of its signature or its kind of event and were published near it,
+// never with everything stored. It holds what its caller loads (Add) and
+// drops what its caller no longer wants (Retain); a caller backed by a
+// store loads the members published within Options().Reach() of each new
+// article before matching it.
 //
-// Why these rules: on the labeled corpus, two outlets' own reports of one
-// event share only 15 to 35 percent of their words, no more than reports
-// of two events of the same strike a week apart; what tells them apart is
-// time (reports of one event come out within about two days, the next
-// event days later). So copies, recognized by shared word sequences, may
-// join across the whole Window, while texts that merely share a subject
-// must be close to a member and to the story's start. The price: two
-// events of one strike reported within FollowGap of each other, in
-// similar words, become one story.
-//
-// The caller drives it: Assign says which story a new article belongs to
-// (or that it opens a new one), the store saves it, and Add records the
-// member with its story's ID. At start, Load rebuilds the index from the
-// store. Members published more than Retain before the newest one are
-// forgotten.
+// Why these rules: two outlets' own reports of one event share only 15 to
+// 35 percent of their words, no more than reports of two events of the
+// same strike a week apart. What tells them apart is the event: its kind
+// (a strike beginning, a rally, a tentative agreement), who and where,
+// and time. Copies, recognised by shared word sequences, join across
+// CopyWindow; texts that merely share a subject must be close in time.
 //
 // Create Clusterers with NewClusterer. A Clusterer is safe for concurrent
-// use; Assign and Add of one article should be done without another
+// use; Match and Add of one article should be done without another
 // article's Add in between when stories must not split.
 type Clusterer struct {
 	opts   ClusterOptions
 	tok    *Tokenizer
-	window uint32 // opts.Window in seconds
+	window uint32 // opts.CopyWindow in seconds
 	follow uint32 // opts.FollowGap in seconds
-	retain uint32 // opts.Retain in seconds
 
-	mu        sync.Mutex
-	members   []clusterMember          // slots; some may be expired
-	buckets   map[uint64][]bucketEntry // band key → entries sorted by time
-	stories   map[int64]*storySpan
-	newest    uint32   // greatest publication time seen, Unix seconds
-	compactAt int      // len(members) at which to drop expired members
-	minVotes  uint16   // keys a candidate must share to be compared
-	votes     []uint16 // scratch for Assign: keys shared, by slot
-	touched   []int32  // scratch for Assign: slots with votes
+	mu       sync.Mutex
+	members  []clusterMember          // slots; dropped ones are zero
+	bySlot   map[int64]int32          // article ID → slot
+	buckets  map[uint64][]bucketEntry // key → entries sorted by time
+	minVotes uint16                   // word keys a candidate must share
+	votes    []uint16                 // scratch for Match: keys shared, by slot
+	flags    []uint8                  // scratch for Match: found by event, by slot
+	touched  []int32                  // scratch for Match: slots with votes or flags
 }
 
 // clusterMember is a Member in the index.
 type clusterMember struct {
 	articleID, storyID int64
 	at                 uint32 // publication, Unix seconds
-	none               bool   // tier none
+	none, core         bool   // tier none; tier core
+	ev                 EventFeatures
 	sig                Signature
 	title              []uint64 // sorted distinct hashes of the title's stems
+	live               bool
 }
 
-// bucketEntry is a member filed under a band key.
+// bucketEntry is a member filed under a key.
 type bucketEntry struct {
 	at   uint32
 	slot int32
 }
 
-// storySpan is when a story's first and last known members came out.
-type storySpan struct{ first, last uint32 }
-
 // NewClusterer returns an empty Clusterer with the options o.
 func NewClusterer(o ClusterOptions) *Clusterer {
 	o = o.withDefaults()
 	c := &Clusterer{
-		opts:   o,
-		tok:    NewTokenizer(TokenizerOptions{Stem: true, DropStopWords: true}),
-		window: durSeconds(o.Window),
-		follow: durSeconds(o.FollowGap),
-		retain: durSeconds(o.Retain),
+		opts:    o,
+		tok:     NewTokenizer(TokenizerOptions{Stem: true, DropStopWords: true}),
+		window:  durSeconds(o.CopyWindow),
+		follow:  durSeconds(o.FollowGap),
+		bySlot:  make(map[int64]int32),
+		buckets: make(map[uint64][]bucketEntry),
 	}
 	// With one row per band, the keys a member shares with an article
 	// count the equal values of their word sketches: WordJaccard·Bands.
-	// Every rule but copy needs a word Jaccard of TopicThreshold/2, and a
-	// copy shares far more of its words; half that, allowing for keys cut
-	// by ScanLimit, is the least a candidate must share. With several rows
+	// Every word rule needs a word Jaccard of TopicThreshold/2, and a copy
+	// shares far more of its words; half that, allowing for keys cut by
+	// ScanLimit, is the least a candidate must share. With several rows
 	// one shared key proves less, and any candidate is compared.
 	c.minVotes = 1
 	if o.Rows == 1 {
 		c.minVotes = uint16(max(1, math.Ceil(float64(o.Bands)*o.TopicThreshold/4)))
 	}
-	c.reset(0)
 	return c
 }
 
@@ -232,7 +229,7 @@ func durSeconds(d time.Duration) uint32 {
 	return uint32(s)
 }
 
-// unix returns t in Unix seconds, clamped to what a uint32 holds.
+// unixSeconds returns t in Unix seconds, clamped to what a uint32 holds.
 func unixSeconds(t time.Time) uint32 {
 	s := t.Unix()
 	switch {
@@ -244,128 +241,126 @@ func unixSeconds(t time.Time) uint32 {
 	return uint32(s)
 }
 
-func (c *Clusterer) reset(n int) {
-	c.members = make([]clusterMember, 0, n)
-	c.buckets = make(map[uint64][]bucketEntry, n*c.opts.Bands/4)
-	c.stories = make(map[int64]*storySpan)
-	c.compactAt = max(2*n, 1024)
-}
-
-// Load replaces the index with members, as read from the store at start.
-// Members older than Retain before the newest are skipped.
-func (c *Clusterer) Load(members []Member) {
+// Len returns the number of members in the index.
+func (c *Clusterer) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var newest uint32
-	for i := range members {
-		newest = max(newest, unixSeconds(members[i].Published))
-	}
-	horizon := subSat(newest, c.retain)
-	live := 0
-	for i := range members {
-		if unixSeconds(members[i].Published) >= horizon {
-			live++
-		}
-	}
-	c.reset(live)
-	c.newest = newest
-	// Filing in time order keeps every bucket sorted without moving entries.
-	order := make([]int, 0, live)
-	for i := range members {
-		if unixSeconds(members[i].Published) >= horizon {
-			order = append(order, i)
-		}
-	}
-	sort.SliceStable(order, func(i, j int) bool {
-		return members[order[i]].Published.Before(members[order[j]].Published)
-	})
-	for _, i := range order {
-		c.add(&members[i])
-	}
+	return len(c.bySlot)
 }
 
-// Add records m as a member of story m.StoryID. Call it once the store has
-// given the article its story.
+// Has reports whether the article is in the index.
+func (c *Clusterer) Has(articleID int64) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.bySlot[articleID]
+	return ok
+}
+
+// Add records m as a member of story m.StoryID. Adding an article that is
+// already in the index only records its (new) story.
 func (c *Clusterer) Add(m Member) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.add(&m)
-	if len(c.members) >= c.compactAt {
-		c.compact()
+	if slot, ok := c.bySlot[m.ArticleID]; ok {
+		c.members[slot].storyID = m.StoryID
+		return
 	}
-}
-
-func (c *Clusterer) add(m *Member) {
 	at := unixSeconds(m.Published)
-	if at < subSat(c.newest, c.retain) {
-		return // already expired
-	}
-	c.newest = max(c.newest, at)
 	slot := int32(len(c.members))
 	c.members = append(c.members, clusterMember{
 		articleID: m.ArticleID,
 		storyID:   m.StoryID,
 		at:        at,
 		none:      m.Tier == strike.TierNone,
+		core:      m.Tier == strike.TierCore,
+		ev:        m.Event,
 		sig:       m.Sig,
 		title:     c.titleHashes(m.Title),
+		live:      true,
 	})
+	c.bySlot[m.ArticleID] = slot
+	c.fileKeys(&c.members[slot], slot)
+}
+
+// fileKeys files member slot under its keys: its word bands and its kinds
+// of event.
+func (c *Clusterer) fileKeys(m *clusterMember, slot int32) {
+	e := bucketEntry{at: m.at, slot: slot}
 	for b := 0; b < c.opts.Bands; b++ {
-		k, ok := c.key(&m.Sig, b)
-		if !ok {
-			continue
-		}
-		list := append(c.buckets[k], bucketEntry{at: at, slot: slot})
-		// Keep the list sorted by time; members mostly come in order.
-		for i := len(list) - 1; i > 0 && list[i-1].at > at; i-- {
-			list[i-1], list[i] = list[i], list[i-1]
-		}
-		c.buckets[k] = list
-	}
-	if s := c.stories[m.StoryID]; s != nil {
-		s.first, s.last = min(s.first, at), max(s.last, at)
-	} else {
-		c.stories[m.StoryID] = &storySpan{first: at, last: at}
-	}
-}
-
-// compact drops expired members and refiles the rest. It runs when the
-// slots have doubled since the last time, so its cost is amortized over
-// the Adds in between.
-func (c *Clusterer) compact() {
-	horizon := subSat(c.newest, c.retain)
-	old := c.members
-	live := make([]int, 0, len(old))
-	for i := range old {
-		if old[i].at >= horizon {
-			live = append(live, i)
+		if k, ok := c.key(&m.sig, b); ok {
+			c.file(k, e)
 		}
 	}
-	sort.SliceStable(live, func(i, j int) bool { return old[live[i]].at < old[live[j]].at })
-	c.reset(len(live))
-	for _, i := range live {
-		m := &old[i]
-		slot := int32(len(c.members))
-		c.members = append(c.members, *m)
-		for b := 0; b < c.opts.Bands; b++ {
-			if k, ok := c.key(&m.sig, b); ok {
-				c.buckets[k] = append(c.buckets[k], bucketEntry{at: m.at, slot: slot})
-			}
-		}
-		if s := c.stories[m.storyID]; s != nil {
-			s.first, s.last = min(s.first, m.at), max(s.last, m.at)
-		} else {
-			c.stories[m.storyID] = &storySpan{first: m.at, last: m.at}
+	if m.ev.Class.strong() || m.ev.Class == ClassMilestone {
+		c.file(eventKey(keyPrimary, m.ev.Class, m.core), e)
+	}
+	for cl := ClassNotice; cl <= ClassEnds; cl++ {
+		if m.ev.has(cl) {
+			c.file(eventKey(keyNamed, cl, m.core), e)
 		}
 	}
 }
 
-// Len returns the number of members in the index, expired ones not yet
-// dropped included.
-func (c *Clusterer) Len() int {
+// file inserts e into the bucket of k, keeping it sorted by time.
+func (c *Clusterer) file(k uint64, e bucketEntry) {
+	list := c.buckets[k]
+	i := sort.Search(len(list), func(i int) bool { return list[i].at > e.at })
+	list = append(list, bucketEntry{})
+	copy(list[i+1:], list[i:])
+	list[i] = e
+	c.buckets[k] = list
+}
+
+// Event keys live apart from band keys (which are below 1<<38).
+const (
+	keyPrimary = 1 << 62 // members whose Class is the class
+	keyNamed   = 1 << 61 // members that name the class
+)
+
+func eventKey(kind uint64, class EventClass, core bool) uint64 {
+	k := kind | uint64(class)<<8
+	if core {
+		k |= 1
+	}
+	return k
+}
+
+// Relabel moves every member of story from to story into: the stories
+// were found to report one event and merged.
+func (c *Clusterer) Relabel(from, into int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.members)
+	for i := range c.members {
+		if c.members[i].live && c.members[i].storyID == from {
+			c.members[i].storyID = into
+		}
+	}
+}
+
+// Retain drops every member whose publication day (Unix seconds / 86400)
+// keep rejects, and compacts the index.
+func (c *Clusterer) Retain(keep func(day int64) bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	old := c.members
+	c.members = make([]clusterMember, 0, len(old))
+	c.bySlot = make(map[int64]int32, len(old))
+	c.buckets = make(map[uint64][]bucketEntry, len(c.buckets))
+	// Filing in time order keeps every bucket sorted without moving entries.
+	order := make([]int, 0, len(old))
+	for i := range old {
+		if old[i].live && keep(int64(old[i].at)/86400) {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return old[order[i]].at < old[order[j]].at })
+	for _, i := range order {
+		slot := int32(len(c.members))
+		c.members = append(c.members, old[i])
+		c.bySlot[old[i].articleID] = slot
+		c.fileKeys(&c.members[slot], slot)
+	}
+	c.votes, c.flags = nil, nil
 }
 
 // key returns the LSH key of band b of sig's word sketch; ok is false for
@@ -384,7 +379,7 @@ func (c *Clusterer) key(sig *Signature, b int) (k uint64, ok bool) {
 		}
 		h = minhashMix(h ^ uint64(v))
 	}
-	return h, true
+	return h>>27 | 1<<37, true // below the event keys
 }
 
 // titleHashes returns the sorted distinct hashes of title's stems.
@@ -426,97 +421,131 @@ func subSat(a, b uint32) uint32 {
 	return a - b
 }
 
-// Assign returns the story a new article belongs to: the story of the
-// member that best matches it under the rules of ClusterOptions. ok is
-// false when no member matches, and the article opens a new story. sig is
-// the article's signature (Sign); its publication time is a.Published, or
-// a.FirstSeen when that is zero, and its tier a.Relevance.Tier.
+func addSat(a, b uint32) uint32 { return a + min(b, math.MaxUint32-a) }
+
+// Match returns the stories of the members that m reports one event with
+// (see ClusterOptions for the rules), in increasing order of story ID:
+// none when m opens a new story, several when m shows that they report
+// one event. m.StoryID is not read; m itself, if already in the index, is
+// not matched with itself.
 //
-// Assign changes no story; call Add once the article is stored.
-func (c *Clusterer) Assign(a *strike.Article, sig Signature) (storyID int64, ok bool) {
-	pub := a.Published
-	if pub.IsZero() {
-		pub = a.FirstSeen
-	}
-	at := unixSeconds(pub)
-	none := a.Relevance.Tier == strike.TierNone
+// Match changes nothing; call Add once the article is stored.
+func (c *Clusterer) Match(m *Member) []int64 {
+	at := unixSeconds(m.Published)
+	none := m.Tier == strike.TierNone
+	core := m.Tier == strike.TierCore
 	var title []uint64 // computed when first needed
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	lo, hi := subSat(at, c.window), at+min(c.window, math.MaxUint32-at)
-	horizon := subSat(c.newest, c.retain)
 	if len(c.votes) < len(c.members) {
 		c.votes = make([]uint16, cap(c.members))
+		c.flags = make([]uint8, cap(c.members))
 	}
-	votes, touched := c.votes, c.touched[:0]
+	votes, flags, touched := c.votes, c.flags, c.touched[:0]
 	defer func() {
 		for _, slot := range touched {
-			votes[slot] = 0
+			votes[slot], flags[slot] = 0, 0
 		}
 		c.touched = touched[:0]
 	}()
+	visit := func(k uint64, lo, hi uint32, fn func(slot int32)) {
+		list, ok := c.buckets[k]
+		if !ok {
+			return
+		}
+		// The entries nearest m in time first, at most ScanLimit of them.
+		r := sort.Search(len(list), func(i int) bool { return list[i].at >= at })
+		l := r - 1
+		for n := 0; n < c.opts.ScanLimit; n++ {
+			lok := l >= 0 && list[l].at >= lo
+			rok := r < len(list) && list[r].at <= hi
+			switch {
+			case lok && (!rok || at-list[l].at <= list[r].at-at):
+				fn(list[l].slot)
+				l--
+			case rok:
+				fn(list[r].slot)
+				r++
+			default:
+				return
+			}
+		}
+	}
+	lo, hi := subSat(at, c.window), addSat(at, c.window)
 	for b := 0; b < c.opts.Bands; b++ {
-		k, ok := c.key(&sig, b)
+		k, ok := c.key(&m.Sig, b)
 		if !ok {
 			continue
 		}
-		list, found := c.buckets[k]
-		if !found {
-			continue
-		}
-		// Drop expired entries lazily; the slots go at the next compaction.
-		if n := sort.Search(len(list), func(i int) bool { return list[i].at >= horizon }); n > 0 {
-			if list = list[n:]; len(list) == 0 {
-				delete(c.buckets, k)
-				continue
-			}
-			c.buckets[k] = list
-		}
-		end := sort.Search(len(list), func(i int) bool { return list[i].at > hi })
-		for i, n := end-1, 0; i >= 0 && list[i].at >= lo && n < c.opts.ScanLimit; i, n = i-1, n+1 {
-			slot := list[i].slot
-			if votes[slot] == 0 {
+		visit(k, lo, hi, func(slot int32) {
+			if votes[slot] == 0 && flags[slot] == 0 {
 				touched = append(touched, slot)
 			}
 			votes[slot]++
+		})
+	}
+	byEvent := func(k uint64, life uint32) {
+		visit(k, subSat(at, life), addSat(at, life), func(slot int32) {
+			if votes[slot] == 0 && flags[slot] == 0 {
+				touched = append(touched, slot)
+			}
+			flags[slot] = 1
+		})
+	}
+	if cl := m.Event.Class; cl.strong() || cl == ClassMilestone {
+		life := durSeconds(cl.lifetime())
+		byEvent(eventKey(keyNamed, cl, core), life)
+		if cl == ClassMilestone {
+			byEvent(eventKey(keyPrimary, cl, core), life)
+		}
+	}
+	for cl := ClassNotice; cl <= ClassEnds; cl++ {
+		if m.Event.has(cl) {
+			byEvent(eventKey(keyPrimary, cl, core), durSeconds(cl.lifetime()))
 		}
 	}
 
-	best, bestAt := -1.0, uint32(0)
+	var stories []int64
 	for _, slot := range touched {
-		m := &c.members[slot]
-		if votes[slot] < c.minVotes || m.none != none {
+		x := &c.members[slot]
+		if !x.live || x.articleID == m.ArticleID || x.none != none || slices.Contains(stories, x.storyID) {
 			continue
 		}
-		gap := max(at, m.at) - min(at, m.at)
-		if gap > c.window {
+		if votes[slot] < c.minVotes && flags[slot] == 0 {
 			continue
 		}
-		score := -1.0
-		if sj := sig.Jaccard(m.sig); sj >= c.opts.Threshold {
-			score = 2 + sj // a copy
-		} else {
-			wj := sig.WordJaccard(m.sig)
-			if wj >= c.opts.TopicThreshold/2 {
-				if title == nil {
-					title = c.titleHashes(a.Title)
-				}
-				if tj := jaccardSorted(title, m.title); tj >= c.opts.TitleThreshold {
-					score = 1 + tj // the same headline
-				}
-			}
-			if score < 0 && wj >= c.opts.TopicThreshold && gap <= c.follow {
-				if s := c.stories[m.storyID]; s == nil || max(at, s.first)-min(at, s.first) <= c.window {
-					score = wj // a follow-up
-				}
-			}
+		if title == nil {
+			title = c.titleHashes(m.Title)
 		}
-		if score >= 0 && (score > best || score == best && m.at > bestAt) {
-			best, bestAt, storyID = score, m.at, m.storyID
+		if c.related(m, at, core, title, x) {
+			stories = append(stories, x.storyID)
 		}
 	}
-	return storyID, best >= 0
+	slices.Sort(stories)
+	return stories
+}
+
+// related is the relation of ClusterOptions between m and member x.
+func (c *Clusterer) related(m *Member, at uint32, core bool, title []uint64, x *clusterMember) bool {
+	gap := max(at, x.at) - min(at, x.at)
+	if gap <= c.window && m.Sig.Jaccard(x.sig) >= c.opts.Threshold {
+		return true // a copy
+	}
+	if m.Event.Conflicts(x.ev) {
+		return false
+	}
+	wj := m.Sig.WordJaccard(x.sig)
+	if gap <= c.window && wj >= c.opts.TopicThreshold/2 && jaccardSorted(title, x.title) >= c.opts.TitleThreshold {
+		return true // the same headline
+	}
+	if core != x.core {
+		return false
+	}
+	if cl, ok := m.Event.SameEvent(x.ev); ok && gap <= durSeconds(cl.lifetime()) {
+		return true // the same event
+	}
+	return gap <= c.follow && wj >= c.opts.TopicThreshold // a follow-up
 }
 
 // StoryTitle chooses a story's title from its members' titles, oldest

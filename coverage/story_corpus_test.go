@@ -2,9 +2,11 @@ package coverage_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"github.com/strikebot/strikebot/config"
 	"github.com/strikebot/strikebot/coverage"
 	"github.com/strikebot/strikebot/demo"
 	"github.com/strikebot/strikebot/strike"
@@ -13,14 +15,16 @@ import (
 // minStoryF1 is the floor for pairwise story F1 on the labeled corpus.
 const minStoryF1 = 0.9
 
-// clusterCorpus feeds docs, in the order given (the corpus is sorted by
-// publication), through Sign, Assign and Add, numbering new stories from
-// 1, and returns each doc's story.
-func clusterCorpus(tb testing.TB, c *coverage.Clusterer, docs []demo.Doc) map[string]int64 {
+// corpusMembers turns docs into clustering members as the desk would:
+// facts extracted, signed, event features read. Member i is docs[i],
+// article ID i+1.
+func corpusMembers(tb testing.TB, docs []demo.Doc) []coverage.Member {
 	tb.Helper()
+	profile := config.Default().Campaigns()[0].Relevance
+	fo := coverage.FactsOptionsFromProfile(profile)
+	x := coverage.NewExtractor(fo)
 	signer := coverage.NewSigner()
-	got := make(map[string]int64, len(docs))
-	var next int64
+	ms := make([]coverage.Member, len(docs))
 	for i, d := range docs {
 		a := &strike.Article{
 			ID:        int64(i + 1),
@@ -30,14 +34,49 @@ func clusterCorpus(tb testing.TB, c *coverage.Clusterer, docs []demo.Doc) map[st
 			Published: d.Published,
 			Relevance: strike.Relevance{Tier: d.Tier},
 		}
-		sig := signer.Sign(a)
-		id, ok := c.Assign(a, sig)
-		if !ok {
-			next++
-			id = next
+		ms[i] = coverage.Member{ArticleID: a.ID, Published: a.Published, Sig: signer.Sign(a), Title: a.Title,
+			Tier: d.Tier, Event: coverage.EventOf(a, x.Extract(a), fo.Unions[0])}
+	}
+	return ms
+}
+
+// clusterCorpus feeds the members of docs (corpusMembers) through Match
+// and Add in the order given by order (indexes into docs; nil: as given),
+// numbering new stories from 1 and merging the stories an article shows
+// to be one, and returns each doc's story.
+func clusterCorpus(tb testing.TB, c *coverage.Clusterer, docs []demo.Doc, order []int) map[string]int64 {
+	tb.Helper()
+	ms := corpusMembers(tb, docs)
+	if order == nil {
+		order = make([]int, len(docs))
+		for i := range order {
+			order[i] = i
 		}
-		c.Add(coverage.Member{ArticleID: a.ID, StoryID: id, Published: a.Published, Sig: sig, Title: a.Title, Tier: d.Tier})
-		got[d.ID] = id
+	}
+	storyOf := make([]int64, len(docs))
+	var next int64
+	for _, i := range order {
+		m := ms[i]
+		ids := c.Match(&m)
+		if len(ids) == 0 {
+			next++
+			ids = []int64{next}
+		}
+		m.StoryID = ids[0]
+		for _, other := range ids[1:] {
+			c.Relabel(other, ids[0])
+			for j := range storyOf {
+				if storyOf[j] == other {
+					storyOf[j] = ids[0]
+				}
+			}
+		}
+		c.Add(m)
+		storyOf[i] = m.StoryID
+	}
+	got := make(map[string]int64, len(docs))
+	for i, d := range docs {
+		got[d.ID] = storyOf[i]
 	}
 	return got
 }
@@ -95,7 +134,7 @@ func TestStoryCorpus(t *testing.T) {
 			strikeNews = append(strikeNews, d)
 		}
 	}
-	got := clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), strikeNews)
+	got := clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), strikeNews, nil)
 	s := scorePairs(strikeNews, got)
 	t.Logf("%d core/related articles: pairs tp=%d fp=%d fn=%d, precision %.3f recall %.3f F1 %.3f",
 		len(strikeNews), s.tp, s.fp, s.fn, s.precision, s.recall, s.f1)
@@ -121,7 +160,7 @@ func TestStoryCorpusNoneTier(t *testing.T) {
 	if err != nil {
 		t.Fatalf("demo.Corpus: %v", err)
 	}
-	got := clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), docs)
+	got := clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), docs, nil)
 	tierOf := make(map[int64]strike.Tier)
 	idOf := make(map[int64]string)
 	for _, d := range docs {
@@ -156,6 +195,49 @@ func TestStoryCorpusNoneTier(t *testing.T) {
 	if testing.Verbose() {
 		for _, p := range append(all.falseJoins, all.falseSplits...) {
 			t.Logf("mistake: %s", strings.TrimSpace(p))
+		}
+	}
+}
+
+// partition names each doc's group by the first doc (in docs order) of
+// its story, so that partitions made with different story IDs compare.
+func partition(docs []demo.Doc, got map[string]int64) map[string]string {
+	first := make(map[int64]string)
+	out := make(map[string]string, len(docs))
+	for _, d := range docs {
+		id := got[d.ID]
+		if _, ok := first[id]; !ok {
+			first[id] = d.ID
+		}
+		out[d.ID] = first[id]
+	}
+	return out
+}
+
+// TestStoryPartitionIgnoresOrder feeds the strike news of the corpus in
+// many random orders: every order must give the stories of publication
+// order, as a backfill of months, feeds polled at once, a feed added
+// later or an aggregator indexing late all come down to another order.
+func TestStoryPartitionIgnoresOrder(t *testing.T) {
+	docs, err := demo.Corpus()
+	if err != nil {
+		t.Fatalf("demo.Corpus: %v", err)
+	}
+	var news []demo.Doc
+	for _, d := range docs {
+		if d.Tier.Announceable() {
+			news = append(news, d)
+		}
+	}
+	want := partition(news, clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), news, nil))
+	r := rand.New(rand.NewPCG(7, 7))
+	for trial := range 200 {
+		order := r.Perm(len(news))
+		got := partition(news, clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), news, order))
+		for _, d := range news {
+			if got[d.ID] != want[d.ID] {
+				t.Fatalf("order %d (%v): %s is with %s, in publication order with %s", trial, order, d.ID, got[d.ID], want[d.ID])
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package coverage_test
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -36,12 +37,29 @@ func article(title, text string, published time.Time, tier strike.Tier) *strike.
 	return &strike.Article{Title: title, Text: text, Published: published, Relevance: strike.Relevance{Tier: tier}}
 }
 
-// add signs a, records it as a member of story, and returns its signature.
-func add(c *coverage.Clusterer, id, story int64, a *strike.Article) {
-	c.Add(coverage.Member{ArticleID: id, StoryID: story, Published: a.Published, Sig: coverage.Sign(a), Title: a.Title, Tier: a.Relevance.Tier})
+// member makes a's clustering member, with its event features.
+func member(id, story int64, a *strike.Article) coverage.Member {
+	return coverage.Member{ArticleID: id, StoryID: story, Published: a.Published, Sig: coverage.Sign(a), Title: a.Title,
+		Tier: a.Relevance.Tier, Event: coverage.EventOf(a, strike.Facts{}, "")}
 }
 
-func TestClustererAssign(t *testing.T) {
+// add records a as article id, a member of story.
+func add(c *coverage.Clusterer, id, story int64, a *strike.Article) {
+	c.Add(member(id, story, a))
+}
+
+// assign returns the first story a matches, as the Assign of older
+// builds did.
+func assign(c *coverage.Clusterer, a *strike.Article) (int64, bool) {
+	m := member(1<<40, 0, a)
+	ids := c.Match(&m)
+	if len(ids) == 0 {
+		return 0, false
+	}
+	return ids[0], true
+}
+
+func TestClustererMatch(t *testing.T) {
 	core, related, none := strike.TierCore, strike.TierRelated, strike.TierNone
 	stored := []*strike.Article{
 		article(talksTitle, talksText, day0, core),                         // story 1
@@ -56,16 +74,17 @@ func TestClustererAssign(t *testing.T) {
 	}{
 		{"wire copy next day", article("Nurses, clinic talk again", talksText, day0.Add(24*time.Hour), core), 1, true},
 		{"wire copy as related", article("Nurses, clinic talk again", talksText, day0.Add(24*time.Hour), related), 1, true},
-		{"wire copy after the window", article(talksTitle, talksText, day0.Add(5*24*time.Hour), core), 0, false},
+		{"wire copy a week later", article(talksTitle, talksText, day0.Add(6*24*time.Hour), core), 1, true},
+		{"wire copy after the window", article(talksTitle, talksText, day0.Add(8*24*time.Hour), core), 0, false},
 		{"wire copy published before", article(talksTitle, talksText, day0.Add(-2*24*time.Hour), core), 1, true},
 		{"own report same day", article(talksOtherTitle, talksOtherText, day0.Add(3*time.Hour), core), 1, true},
-		{"own report after the follow-up gap", article(talksOtherTitle, talksOtherText, day0.Add(3*24*time.Hour), core), 0, false},
+		{"own report after the event's life", article(talksOtherTitle, talksOtherText, day0.Add(4*24*time.Hour), core), 0, false},
 		{"next event of the strike", article(dealTitle, dealText, day0.Add(3*24*time.Hour), core), 0, false},
 		{"unrelated", article(gardenTitle+" again", gardenText, day0, core), 0, false},
 		{"none-tier copy of a strike story", article(talksTitle, talksText, day0, none), 0, false},
 		{"strike article copying none-tier news", article(gardenTitle, gardenText, day0, core), 0, false},
 		{"none-tier copy of none-tier news", article(gardenTitle, gardenText, day0, none), 2, true},
-		{"copy of a member beyond retention", article(harborTitle, harborText, day0.Add(-20*24*time.Hour), core), 0, false},
+		{"copy of an old member", article(harborTitle, harborText, day0.Add(-20*24*time.Hour+time.Hour), core), 3, true},
 		{"empty", article("", "", day0, core), 0, false},
 	}
 	c := coverage.NewClusterer(coverage.ClusterOptions{})
@@ -74,9 +93,9 @@ func TestClustererAssign(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := c.Assign(tt.a, coverage.Sign(tt.a))
+			got, ok := assign(c, tt.a)
 			if got != tt.want || ok != tt.wantOK {
-				t.Errorf("Assign = %d, %v; want %d, %v", got, ok, tt.want, tt.wantOK)
+				t.Errorf("Match = %d, %v; want %d, %v", got, ok, tt.want, tt.wantOK)
 			}
 		})
 	}
@@ -86,81 +105,92 @@ func TestClustererSameHeadline(t *testing.T) {
 	c := coverage.NewClusterer(coverage.ClusterOptions{FollowGap: time.Hour})
 	first := article(talksTitle, talksText, day0, strike.TierCore)
 	add(c, 1, 1, first)
-	// Outside the follow-up gap, a report in other words joins only when
-	// it shares the headline.
-	later := day0.Add(3 * 24 * time.Hour)
+	// After the event's life, a report in other words joins only when it
+	// shares the headline.
+	later := day0.Add(5 * 24 * time.Hour)
 	sameTitle := article(talksTitle, talksOtherText, later, strike.TierCore)
-	if got, ok := c.Assign(sameTitle, coverage.Sign(sameTitle)); !ok || got != 1 {
-		t.Errorf("same headline: Assign = %d, %v; want 1, true", got, ok)
+	if got, ok := assign(c, sameTitle); !ok || got != 1 {
+		t.Errorf("same headline: Match = %d, %v; want 1, true", got, ok)
 	}
 	otherTitle := article(talksOtherTitle, talksOtherText, later, strike.TierCore)
-	if got, ok := c.Assign(otherTitle, coverage.Sign(otherTitle)); ok {
-		t.Errorf("other headline: Assign = %d, %v; want a new story", got, ok)
+	if got, ok := assign(c, otherTitle); ok {
+		t.Errorf("other headline: Match = %d, %v; want a new story", got, ok)
 	}
 }
 
-func TestClustererFollowUpsStopAtWindow(t *testing.T) {
-	// Daily reports in slightly different words chain into one story only
-	// until Window after its first member; then a new story opens.
-	c := coverage.NewClusterer(coverage.ClusterOptions{Window: 48 * time.Hour, FollowGap: 30 * time.Hour, TopicThreshold: 0.01})
-	texts := []string{talksText, talksOtherText, harborText, dealText}
-	var stories []int64
-	next := int64(0)
-	for i := 0; i < 4; i++ {
-		a := article(fmt.Sprintf("Day %d", i+1), texts[i], day0.Add(time.Duration(i)*24*time.Hour), strike.TierCore)
-		id, ok := c.Assign(a, coverage.Sign(a))
-		if !ok {
-			next++
-			id = next
-		}
-		add(c, int64(i+1), id, a)
-		stories = append(stories, id)
+// Two events at one employer, published hours apart, sharing many words:
+// a pharmacists' strike vote and the start of the therapists' strike.
+const (
+	pharmacistsTitle = "Kaiser pharmacists vote to authorize strike in Southern California"
+	pharmacistsText  = `Pharmacists at Kaiser Permanente's Southern California hospitals and clinics voted by a wide margin to authorize a strike, their union said Monday, as contract talks over staffing and pay dragged on.
+
+The pharmacists say understaffed pharmacies make patients wait for prescriptions. Kaiser said it was bargaining in good faith and hoped to avoid a strike.`
+	therapistsTitle = "Kaiser therapists walk off the job across Southern California"
+	therapistsText  = `Mental health therapists at Kaiser Permanente's Southern California hospitals and clinics went on strike Monday over staffing and pay, their union said, after contract talks broke down.
+
+The therapists say understaffed clinics make patients wait weeks for appointments. Kaiser said it was bargaining in good faith and that patients would still be seen during the strike.`
+)
+
+func TestClustererEventsApart(t *testing.T) {
+	c := coverage.NewClusterer(coverage.ClusterOptions{})
+	add(c, 1, 1, article(therapistsTitle, therapistsText, day0, strike.TierCore))
+	vote := article(pharmacistsTitle, pharmacistsText, day0.Add(3*time.Hour), strike.TierCore)
+	if sig, other := coverage.Sign(vote), coverage.Sign(article(therapistsTitle, therapistsText, day0, strike.TierCore)); sig.WordJaccard(other) < 0.15 {
+		t.Fatalf("the fixture's two texts share too few words (%.2f) to test this", sig.WordJaccard(other))
 	}
-	want := []int64{1, 1, 1, 2}
-	if fmt.Sprint(stories) != fmt.Sprint(want) {
-		t.Errorf("stories = %v, want %v", stories, want)
+	if got, ok := assign(c, vote); ok {
+		t.Errorf("the pharmacists' vote joined story %d of the therapists' strike", got)
 	}
 }
 
-func TestClustererLoad(t *testing.T) {
+func TestClustererMatchesSeveral(t *testing.T) {
+	// Two stories that a late article shows to be one event: it matches
+	// both, and the caller merges them.
+	c := coverage.NewClusterer(coverage.ClusterOptions{})
+	add(c, 1, 4, article(talksTitle, talksText, day0, strike.TierCore))
+	add(c, 2, 9, article(talksOtherTitle, talksOtherText, day0.Add(-3*24*time.Hour-time.Hour), strike.TierCore))
+	bridge := member(3, 0, article("Harbor Point strike talks resume", talksOtherText, day0.Add(-time.Hour), strike.TierCore))
+	if got, want := c.Match(&bridge), []int64{4, 9}; !slices.Equal(got, want) {
+		t.Fatalf("Match = %v, want %v", got, want)
+	}
+	c.Relabel(9, 4)
+	if got, want := c.Match(&bridge), []int64{4}; !slices.Equal(got, want) {
+		t.Errorf("Match after Relabel = %v, want %v", got, want)
+	}
+}
+
+func TestClustererAddIsIdempotent(t *testing.T) {
 	c := coverage.NewClusterer(coverage.ClusterOptions{})
 	a := article(talksTitle, talksText, day0, strike.TierCore)
-	old := article(harborTitle, harborText, day0.Add(-30*24*time.Hour), strike.TierCore)
-	c.Load([]coverage.Member{
-		{ArticleID: 9, StoryID: 7, Published: a.Published, Sig: coverage.Sign(a), Title: a.Title, Tier: strike.TierCore},
-		{ArticleID: 8, StoryID: 6, Published: old.Published, Sig: coverage.Sign(old), Title: old.Title, Tier: strike.TierCore},
-	})
+	add(c, 1, 1, a)
+	add(c, 1, 5, a) // the same article, moved to story 5
 	if got, want := c.Len(), 1; got != want {
-		t.Errorf("Len after Load = %d, want %d (the old member is beyond retention)", got, want)
+		t.Errorf("Len = %d, want %d", got, want)
 	}
-	copy := article("Copy", talksText, day0.Add(time.Hour), strike.TierCore)
-	if got, ok := c.Assign(copy, coverage.Sign(copy)); !ok || got != 7 {
-		t.Errorf("Assign after Load = %d, %v; want 7, true", got, ok)
+	if got, ok := assign(c, article("copy", talksText, day0, strike.TierCore)); !ok || got != 5 {
+		t.Errorf("Match = %d, %v; want 5, true", got, ok)
 	}
-	c.Load(nil)
-	if got, ok := c.Assign(copy, coverage.Sign(copy)); ok {
-		t.Errorf("Assign after Load(nil) = %d, %v; want a new story", got, ok)
+	self := member(1, 5, a)
+	if got := c.Match(&self); len(got) != 0 {
+		t.Errorf("an article matched itself: %v", got)
 	}
 }
 
-func TestClustererForgetsOldMembers(t *testing.T) {
-	c := coverage.NewClusterer(coverage.ClusterOptions{Retain: 10 * 24 * time.Hour})
-	if got, want := c.Options().Retain, 10*24*time.Hour; got != want {
-		t.Fatalf("Options().Retain = %v, want %v", got, want)
+func TestClustererRetain(t *testing.T) {
+	c := coverage.NewClusterer(coverage.ClusterOptions{})
+	for i := 0; i < 30; i++ {
+		add(c, int64(i+1), int64(i+1), article(talksTitle, talksText, day0.Add(time.Duration(i)*24*time.Hour), strike.TierCore))
 	}
-	// 3,000 articles, one an hour over 125 days: compaction must keep the
-	// index near the last 10 days (240 members) and copies must still be
-	// found.
-	signs := []coverage.Signature{sign(talksTitle, talksText), sign(dealTitle, dealText), sign(gardenTitle, gardenText)}
-	for i := 0; i < 3000; i++ {
-		c.Add(coverage.Member{ArticleID: int64(i), StoryID: int64(i), Published: day0.Add(time.Duration(i) * time.Hour), Sig: signs[i%3], Tier: strike.TierCore})
+	firstDay := day0.Unix() / 86400
+	c.Retain(func(day int64) bool { return day >= firstDay+20 })
+	if got, want := c.Len(), 10; got != want {
+		t.Errorf("Len after Retain = %d, want %d", got, want)
 	}
-	if got, max := c.Len(), 3*240+1024; got > max {
-		t.Errorf("Len = %d, want at most %d", got, max)
+	if got, ok := assign(c, article("copy", talksText, day0.Add(2*24*time.Hour), strike.TierCore)); ok {
+		t.Errorf("Match found dropped story %d", got)
 	}
-	a := article(dealTitle, dealText, day0.Add(3000*time.Hour), strike.TierCore)
-	if got, ok := c.Assign(a, coverage.Sign(a)); !ok || got%3 != 1 {
-		t.Errorf("Assign = %d, %v; want a story of the deal copies", got, ok)
+	if got, ok := assign(c, article("copy", talksText, day0.Add(25*24*time.Hour), strike.TierCore)); !ok || got < 21 {
+		t.Errorf("Match = %d, %v; want a story kept, from 21 on", got, ok)
 	}
 }
 
@@ -173,12 +203,11 @@ func TestClustererConcurrent(t *testing.T) {
 			for i := 0; i < 50; i++ {
 				tx := texts[(g+i)%len(texts)]
 				a := article(tx[0], tx[1], day0.Add(time.Duration(i)*time.Minute), strike.TierCore)
-				sig := coverage.Sign(a)
-				id, ok := c.Assign(a, sig)
+				id, ok := assign(c, a)
 				if !ok {
 					id = int64(g*1000 + i)
 				}
-				c.Add(coverage.Member{ArticleID: int64(g*1000 + i), StoryID: id, Published: a.Published, Sig: sig, Title: a.Title, Tier: strike.TierCore})
+				add(c, int64(g*1000+i), id, a)
 			}
 		})
 	}
@@ -193,12 +222,12 @@ func TestClusterOptionsDefaults(t *testing.T) {
 	if want := coverage.DefaultClusterOptions(); got != want {
 		t.Errorf("zero options = %+v, want %+v", got, want)
 	}
-	odd := coverage.NewClusterer(coverage.ClusterOptions{Bands: 100, Rows: 3, Retain: time.Hour}).Options()
+	odd := coverage.NewClusterer(coverage.ClusterOptions{Bands: 100, Rows: 3}).Options()
 	if odd.Bands*odd.Rows > coverage.WordHashes {
 		t.Errorf("Bands·Rows = %d·%d, more than %d word hashes", odd.Bands, odd.Rows, coverage.WordHashes)
 	}
-	if odd.Retain < odd.Window+odd.FollowGap {
-		t.Errorf("Retain = %v, less than Window+FollowGap", odd.Retain)
+	if r := got.Reach(); r < got.CopyWindow || r < 14*24*time.Hour {
+		t.Errorf("Reach = %v, shorter than the copy window or a hunger strike's life", r)
 	}
 }
 
@@ -206,9 +235,8 @@ func TestClustererRows(t *testing.T) {
 	// With bands of several rows the index finds copies still.
 	c := coverage.NewClusterer(coverage.ClusterOptions{Bands: 16, Rows: 4})
 	add(c, 1, 1, article(talksTitle, talksText, day0, strike.TierCore))
-	a := article("copy", talksText, day0.Add(time.Hour), strike.TierCore)
-	if got, ok := c.Assign(a, coverage.Sign(a)); !ok || got != 1 {
-		t.Errorf("Assign = %d, %v; want 1, true", got, ok)
+	if got, ok := assign(c, article("copy", talksText, day0.Add(time.Hour), strike.TierCore)); !ok || got != 1 {
+		t.Errorf("Match = %d, %v; want 1, true", got, ok)
 	}
 }
 
@@ -238,3 +266,5 @@ func TestStoryTitle(t *testing.T) {
 		})
 	}
 }
+
+var _ = fmt.Sprint

@@ -15,7 +15,9 @@ type desk struct{}
 func (desk) Status(context.Context) (strike.Status, error) {
 	return strike.Status{Phase: "strike", Workers: 2400}, nil
 }
-func (desk) Ask(string) coverage.Answer { return coverage.Answer{Text: coverage.NotFoundText} }
+func (desk) Ask(context.Context, string) (coverage.Answer, error) {
+	return coverage.Answer{Text: coverage.NotFoundText}, nil
+}
 
 func TestChat(t *testing.T) {
 	r := bot.NewRouter(bot.RouterOptions{Campaign: strike.Campaign{ID: "kp", Name: "Kaiser"}, Desk: desk{}, Workspaces: []string{"console/"}})

@@ -109,7 +109,7 @@ func TestGroupResolverBadToken(t *testing.T) {
 type stubDesk struct{}
 
 func (stubDesk) Status(context.Context) (strike.Status, error) { return strike.Status{}, nil }
-func (stubDesk) Ask(string) coverage.Answer                    { return coverage.Answer{} }
+func (stubDesk) Ask(context.Context, string) (coverage.Answer, error) { return coverage.Answer{}, nil }
 
 // TestCaptainByGroup runs a captain command over HTTP through the real
 // router: a member of the captains' user group may pin a field, anyone

@@ -218,6 +218,36 @@ func openDesks(ctx context.Context, cfg config.Config, campaigns []strike.Campai
 	return ds, nil
 }
 
+// sweepEvery is how often run looks for articles stored but never
+// handled, and sweepAfter how long an article may wait for the process
+// that stored it: past that, that process died or failed to hand its
+// event on, and whichever replica sweeps first handles it.
+const (
+	sweepEvery = 30 * time.Second
+	sweepAfter = 2 * time.Minute
+)
+
+// sweep handles, every interval until ctx ends, the articles left
+// unprocessed (see sweepAfter).
+func (ds desks) sweep(ctx context.Context, every time.Duration, log *slog.Logger) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		for id, d := range ds {
+			if evs, err := d.Sweep(ctx, sweepAfter); err != nil && ctx.Err() == nil {
+				log.Error("coverage of articles left unprocessed failed; retrying later", "campaign", id, "err", err.Error())
+			} else if len(evs) > 0 {
+				log.Info("handled articles another process left unprocessed", "campaign", id, "articles", len(evs))
+			}
+		}
+	}
+}
+
 // batchKey carries the poll batch an event comes from, for onEvent.
 type batchKey struct{}
 

@@ -299,15 +299,11 @@ func cmdAsk(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	articles, err := st.Articles(ctx, strike.ArticleFilter{CampaignID: c.ID, Tiers: []strike.Tier{strike.TierCore, strike.TierRelated}})
+	// The same answers as the bot's in chat.
+	ans, err := coverage.NewView(c, st, coverage.ViewOptions{Refresh: -1}).Ask(ctx, question)
 	if err != nil {
-		return fmt.Errorf("load articles: %w", err)
+		return err
 	}
-	ix := coverage.NewIndex(c.FAQ, time.Now)
-	for _, a := range articles {
-		ix.Add(a)
-	}
-	ans := ix.Ask(question)
 	if *asJSON {
 		return writeJSON(e.stdout, answerJSON(ans))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/strikebot/strikebot/bot/console"
 	"github.com/strikebot/strikebot/store"
@@ -72,8 +73,11 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 		cancel() // a failed chat edge stops the bot rather than leave it deaf
 		chatErr <- err
 	}()
+	var sweeping sync.WaitGroup
+	sweeping.Go(func() { ds.sweep(ctx, sweepEvery, log) })
 	err = p.Run(ctx, list)
 	cancel()
+	sweeping.Wait()
 	if cerr := <-chatErr; cerr != nil {
 		return cerr
 	}

@@ -703,3 +703,66 @@ func TestClaimsAcrossOpens(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrateFromSchema6 opens a database a build of schema 6 made (the
+// phase and stories' state lived in its memory): its story members count
+// as changed once, its stories count their members, and its phase is the
+// most advanced one its handled core articles report, so the upgrade
+// announces no phase again.
+func TestMigrateFromSchema6(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "bot.db")
+	old := raw(t, path)
+	stmts := []string{`CREATE TABLE schema_migrations (
+	version    INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL,
+	applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT`}
+	names := []string{"0001_init.sql", "0002_stories_pins.sql", "0003_chat.sql", "0004_processed.sql", "0005_chat_feeds.sql", "0006_channel_order.sql"}
+	for i, name := range names {
+		b, err := os.ReadFile(filepath.Join("migrations", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmts = append(stmts, string(b), fmt.Sprintf(`INSERT INTO schema_migrations (version, name) VALUES (%d, '%s')`, i+1, name))
+	}
+	article := func(id int, phase, tier string, story string, processed int) string {
+		return fmt.Sprintf(`INSERT INTO articles (id, campaign_id, feed, key, url, title, source, author, summary, text, published,
+	published_estimated, first_seen, tier, score, reasons, story_id, facts, processed)
+VALUES (%d, 'kaiser-2024', 'f', 'k%d', 'https://news.example.test/%d', 't', 'Ledger', '', '', '',
+	%d, 0, %d, '%s', 8, '[]', %s, '{"phase":"%s"}', %d)`, id, id, id, 1741600000000000+id, 1741600000000000+id, tier, story, phase, processed)
+	}
+	stmts = append(stmts,
+		`INSERT INTO stories (id, campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts)
+VALUES (4, 'kaiser-2024', 'Mediation begins', '', '[]', 'core', 1741600000000000, 1741600000000000, '{}')`,
+		article(1, "strike", "core", "4", 1),
+		article(2, "mediation", "core", "4", 1),
+		article(3, "ratified", "related", "4", 1),         // another strike's
+		article(5, "tentative_agreement", "core", "4", 0), // not announced yet
+		article(6, "", "core", "NULL", 0),
+	)
+	for _, q := range stmts {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatalf("building a schema 6 database: %v", err)
+		}
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db := open(t, path)
+	st, err := db.CoverageState(ctx, "kaiser-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (strike.CoverageState{Seq: 5, Phase: "mediation", PhaseArticle: 2}); st != want {
+		t.Errorf("CoverageState after migration = %+v, want %+v", st, want)
+	}
+	s, err := db.Story(ctx, 4)
+	if err != nil || s.Members != 4 {
+		t.Errorf("story after migration: %d members, %v; want 4", s.Members, err)
+	}
+	changes, err := db.CoverageChanges(ctx, "kaiser-2024", 0, 0)
+	if err != nil || len(changes) != 4 {
+		t.Errorf("changes after migration = %d, %v; want the 4 members", len(changes), err)
+	}
+}

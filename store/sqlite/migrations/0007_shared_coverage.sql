@@ -39,3 +39,15 @@ UPDATE articles SET coverage_seq = id WHERE story_id IS NOT NULL;
 INSERT INTO coverage_state (campaign_id, seq, phase, phase_article)
 	SELECT campaign_id, max(id), '', 0 FROM articles WHERE story_id IS NOT NULL GROUP BY campaign_id;
 UPDATE stories SET members = (SELECT count(*) FROM articles WHERE articles.story_id = stories.id);
+-- The phase those builds announced: the most advanced one their handled
+-- core articles report.
+UPDATE coverage_state SET (phase, phase_article) = (
+	SELECT p, id FROM (
+		SELECT json_extract(facts, '$.phase') AS p, id, CASE json_extract(facts, '$.phase')
+			WHEN 'threatened' THEN 1 WHEN 'strike' THEN 2 WHEN 'mediation' THEN 3
+			WHEN 'tentative_agreement' THEN 4 WHEN 'ratified' THEN 5 WHEN 'ended' THEN 6 ELSE 0 END AS rank
+		FROM articles
+		WHERE articles.campaign_id = coverage_state.campaign_id AND tier = 'core' AND processed = 1 AND story_id IS NOT NULL
+	) ranked WHERE rank > 0 ORDER BY rank DESC, id LIMIT 1)
+WHERE EXISTS (SELECT 1 FROM articles WHERE articles.campaign_id = coverage_state.campaign_id AND tier = 'core'
+	AND processed = 1 AND json_extract(facts, '$.phase') IN ('threatened', 'strike', 'mediation', 'tentative_agreement', 'ratified', 'ended'));

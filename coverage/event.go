@@ -1,0 +1,398 @@
+package coverage
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+// EventClass is the kind of real-world event an article reports: what
+// tells two outlets' reports of one event apart from reports of the next
+// event of the same strike, which share as many words.
+type EventClass uint8
+
+// The event classes. The strong ones (Notice to Ends) name a discrete
+// event; the weak ones (Milestone, Ongoing) describe a strike under way.
+const (
+	ClassUnknown EventClass = iota
+	// ClassNotice: a strike is threatened (a notice, an authorization vote,
+	// a date set).
+	ClassNotice
+	// ClassBegins: a strike begins.
+	ClassBegins
+	// ClassRally: a rally, march, protest, die-in or arrests at one.
+	ClassRally
+	// ClassHunger: a hunger strike.
+	ClassHunger
+	// ClassLetter: officials (legislators, a governor) write or call on
+	// the parties.
+	ClassLetter
+	// ClassTalks: a bargaining session; talks resume, stall or break off.
+	ClassTalks
+	// ClassMediation: mediation begins or a mediator joins.
+	ClassMediation
+	// ClassAgreement: a tentative agreement is reached.
+	ClassAgreement
+	// ClassRatified: members ratify (or vote on) a contract.
+	ClassRatified
+	// ClassEnds: the strike ends; workers go back.
+	ClassEnds
+	// ClassMilestone: a strike reaches a day, week or month count.
+	ClassMilestone
+	// ClassOngoing: a strike under way, with no event of its own.
+	ClassOngoing
+	numClasses
+)
+
+var classNames = [numClasses]string{"", "notice", "begins", "rally", "hunger strike", "letter", "talks",
+	"mediation", "agreement", "ratification", "ends", "milestone", "ongoing"}
+
+// String returns the class's name as reasons show it ("agreement").
+func (c EventClass) String() string {
+	if c < numClasses {
+		return classNames[c]
+	}
+	return "unknown"
+}
+
+// strong reports whether c names a discrete event.
+func (c EventClass) strong() bool { return c >= ClassNotice && c <= ClassEnds }
+
+// Class groups: two articles whose strong classes share no group report
+// different events. Talks and mediation are one group (a mediated session
+// is a session); the end of a strike belongs with the agreement or the
+// ratification that ended it.
+const (
+	groupNotice uint16 = 1 << iota
+	groupBegins
+	groupRally
+	groupHunger
+	groupLetter
+	groupTalks
+	groupDeal
+	groupRatify
+)
+
+func (c EventClass) groups() uint16 {
+	switch c {
+	case ClassNotice:
+		return groupNotice
+	case ClassBegins:
+		return groupBegins
+	case ClassRally:
+		return groupRally
+	case ClassHunger:
+		return groupHunger
+	case ClassLetter:
+		return groupLetter
+	case ClassTalks, ClassMediation:
+		return groupTalks
+	case ClassAgreement:
+		return groupDeal
+	case ClassRatified:
+		return groupRatify
+	case ClassEnds:
+		return groupDeal | groupRatify
+	}
+	return 0
+}
+
+// lifetime is how far apart in publication two reports of one event of
+// class c may be: most events are covered within a few days, a hunger
+// strike for as long as it lasts.
+func (c EventClass) lifetime() time.Duration {
+	const day = 24 * time.Hour
+	switch c {
+	case ClassHunger:
+		return 14 * day
+	case ClassNotice, ClassLetter:
+		return 5 * day
+	case ClassAgreement, ClassRatified, ClassEnds:
+		return 4 * day
+	case ClassBegins, ClassTalks, ClassMediation, ClassMilestone:
+		return 3 * day
+	case ClassRally:
+		return 2 * day
+	}
+	return 0
+}
+
+// Workforce and region values of EventFeatures. Zero is unknown.
+const (
+	workforceMentalHealth uint8 = iota + 1
+	workforceNurses
+	workforcePharmacists
+	workforceDoctors
+	workforceSteel
+	workforceTeachers
+	workforceHotel
+	workforcePorts
+	workforceMixed // several trades named together: a coalition's strike
+)
+
+// EventFeatures are what marks the event an article reports: its class
+// (from the headline, else the lead sentence), the other strong classes
+// the headline and lead name, and the union, workforce and region they
+// are about. Two articles whose features disagree (different unions,
+// workforces, regions, or kinds of event) report different events however
+// many words they share. The zero value knows nothing and disagrees with
+// nothing.
+type EventFeatures struct {
+	// Class is the first strong class of the headline, else of the lead;
+	// a weak class when there is none.
+	Class EventClass
+	// Classes has bit c set for each strong class c found.
+	Classes uint16
+	// Union says whose union the headline or lead names: unionOurs (the
+	// campaign's), unionOther, or 0 when none.
+	Union uint8
+	// Workforce and Region say who and where, 0 when not said.
+	Workforce, Region uint8
+}
+
+// has reports whether class c was found.
+func (f EventFeatures) has(c EventClass) bool { return f.Classes&(1<<c) != 0 }
+
+func (f EventFeatures) groups() uint16 {
+	var g uint16
+	for c := ClassNotice; c <= ClassEnds; c++ {
+		if f.has(c) {
+			g |= c.groups()
+		}
+	}
+	return g
+}
+
+// Conflicts reports whether f and o report different events: both name
+// a union, a workforce or a region and they differ, or both name strong
+// classes that share no group.
+func (f EventFeatures) Conflicts(o EventFeatures) bool {
+	if f.Union != 0 && o.Union != 0 && f.Union != o.Union {
+		return true
+	}
+	if f.Workforce != 0 && o.Workforce != 0 && f.Workforce != o.Workforce &&
+		f.Workforce != workforceMixed && o.Workforce != workforceMixed {
+		return true
+	}
+	if f.Region != 0 && o.Region != 0 && f.Region != o.Region {
+		return true
+	}
+	gf, go_ := f.groups(), o.groups()
+	return gf != 0 && go_ != 0 && gf&go_ == 0
+}
+
+// SameEvent reports whether f and o name one event by its class, and the
+// class: f's class found in o or o's in f, neither conflicting. The caller
+// checks how far apart they were published (EventClass lifetime).
+func (f EventFeatures) SameEvent(o EventFeatures) (EventClass, bool) {
+	if f.Conflicts(o) {
+		return ClassUnknown, false
+	}
+	switch {
+	case f.Class.strong() && o.has(f.Class):
+		return f.Class, true
+	case o.Class.strong() && f.has(o.Class):
+		return o.Class, true
+	case f.Class == ClassMilestone && o.Class == ClassMilestone:
+		return ClassMilestone, true
+	}
+	return ClassUnknown, false
+}
+
+// classPattern recognises one class in lower-cased text.
+type classPattern struct {
+	class EventClass
+	hints []string // the text holds one if re can match
+	re    *regexp.Regexp
+}
+
+var classPatterns = []classPattern{
+	{ClassHunger, []string{"hunger", "fast"}, regexp.MustCompile(`\bhunger[- ]strik\w*|\b(?:fast|fasting|fasted)\b`)},
+	{ClassLetter, []string{"letter", "lawmaker", "legislat", "senator", "governor", "newsom", "assembly", "official", "urge"},
+		regexp.MustCompile(`\bletters?\b|\b(?:lawmakers|legislators|senators|assembly ?members|governor|gov\.|newsom|officials|mayors?|council)\b[^.;]{0,40}\b(?:urge[sd]?|urging|press(?:es|ed)?|call(?:s|ed)? on|calls? for|wr(?:ite|ites|ote)|tell|tells|told|demand(?:s|ed)?)\b`)},
+	{ClassRatified, []string{"ratif", "approve"}, regexp.MustCompile(`\bratif\w*|\bvot(?:e|es|ed|ing) (?:overwhelmingly |narrowly )?to approve\b|\bapprov(?:e|es|ed) (?:the |a |their |new )*(?:contract|deal|agreement)\b`)},
+	{ClassAgreement, []string{"agreement", "deal", "accord", "pact"}, regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:reach|reaches|reached|strike|strikes|struck|clinch\w*|seal\w*|announce\w*) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord|pact) (?:is |was |has been )?(?:reached|struck)\b|\bdeal (?:to end|ends|ending)\b|\bagreement (?:to end|ends|ending)\b|\bweigh (?:a |the )?(?:deal|agreement)\b`)},
+	{ClassEnds, []string{"back", "return", "end", "called off", "over"}, regexp.MustCompile(`\b(?:back to work|back on the job|back with (?:their )?patients|return(?:s|ed|ing)? to (?:work|the job|their patients|patients)|go(?:es|ing)? back|went back|strike (?:is |was )?over|(?:strike|walkout) (?:ends|ended)|end(?:s|ed)? (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|call(?:s|ed)? off)\b`)},
+	{ClassMediation, []string{"mediat"}, regexp.MustCompile(`\bmediat\w*`)},
+	{ClassTalks, []string{"talk", "bargain", "negotiat", "session", "table"}, regexp.MustCompile(`\btalks\b|\bbargaining (?:session|table|talks)\b|\bnegotiat\w*|\bsessions?\b|\b(?:back|return\w*) to the (?:bargaining )?table\b`)},
+	{ClassRally, []string{"rall", "march", "protest", "vigil", "die-in", "sit-in", "arrest", "demonstrat"}, regexp.MustCompile(`\brall(?:y|ies|ied|ying)\b|\bmarch(?:es|ed|ing)?\b|\bprotest\w*|\bvigil\w*|\bdie-in\b|\bsit-in\b|\barrest\w*|\bdemonstrat\w*`)},
+	{ClassNotice, []string{"notice", "authori", "vote", "threat", "set", "ready", "plan", "could", "may", "poised", "prepar", "loom"}, regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:a |the )?strike\b|\b\d+-day (?:strike )?notice\b|\bauthori[sz]\w* (?:an? |the )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b|\bstrike (?:authori[sz]ation|vote)\b|\bvot(?:e|es|ed|ing) (?:overwhelmingly )?to (?:authorize (?:a )?)?strike\b|\bthreat\w* (?:to |of )?(?:an? )?(?:[\w-]+ )?(?:strike|walk out|walkout)\b|\b(?:set|sets|ready|readies|plan|plans|planning|prepare|prepares|preparing|poised) (?:to strike|for (?:an? )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|an? (?:[\w-]+ ){0,2}?(?:strike|walkout))\b|\bset (?:a |an )?(?:[\w.]+ ){0,3}?(?:strike|walkout)\b|\b(?:could|may|might|would|will) (?:go on )?strike\b|\blooming (?:strike|walkout)\b`)},
+	{ClassBegins, []string{"begin", "start", "launch", "walk", "strike", "picket", "out"}, regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|began|starts|started|is under way|gets under way|kicks off)\b|\b(?:begin|begins|began|start|starts|started|launch|launches|launched|open|opens|opened|kick off|kicks off|kicked off|stage|stages|staged) (?:an? |the |their |its )?(?:[\w-]+ ){0,3}?(?:strike|walkout|work stoppage)\b|\b(?:walk|walks|walked|walking) (?:out|off the job)\b|\b(?:go|goes|went|going) on strike\b|\b(?:join|joins|joined|form|formed|hit|hits) (?:the )?picket lines?\b|\bpicket lines? (?:go|goes|went) up\b`)},
+	{ClassMilestone, []string{"day", "week", "month"}, regexp.MustCompile(`\b\d{1,3}(?:st|nd|rd|th)? day\b|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|one hundred)[- ](?:days?|weeks?|months?)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:day|week|month)\b|\bday \d{1,3}\b`)},
+}
+
+// ongoingRE finds a strike under way, for articles of no other class.
+var ongoingRE = regexp.MustCompile(`\bstrik(?:e|es|ing|ers?)\b|\bwalkout\b|\bpicket\w*`)
+
+// Region and workforce words, looked for in the headline, the dateline and
+// the lead sentence.
+var (
+	regionWords = []struct {
+		region uint8
+		re     *regexp.Regexp
+	}{
+		{1, regexp.MustCompile(`\bsouthern california\b|\bsocal\b|\bso\. cal\b|\blos angeles\b|\bsan diego\b|\borange county\b|\binland empire\b|\briverside\b|\bsan bernardino\b|\bbakersfield\b|\bkern county\b|\bpasadena\b|\bfontana\b|\bventura\b|\birvine\b|\banaheim\b|\bwoodland hills\b|\bharbor city\b|\bpanorama city\b`)},
+		{2, regexp.MustCompile(`\bnorthern california\b|\bnorcal\b|\bbay area\b|\bsacramento\b|\bsan francisco\b|\boakland\b|\bsan jose\b|\bfresno\b|\bsanta rosa\b|\broseville\b|\bsanta clara\b`)},
+		{3, regexp.MustCompile(`\bhawai['ʻ]?i\b|\bhonolulu\b|\boahu\b|\bmaui\b`)},
+		{4, regexp.MustCompile(`\boregon\b|\bportland\b|\bwashington state\b|\bseattle\b`)},
+		{5, regexp.MustCompile(`\bcolorado\b|\bdenver\b`)},
+		{6, regexp.MustCompile(`\bgeorgia\b|\batlanta\b`)},
+		{7, regexp.MustCompile(`\bmid-atlantic\b|\bmaryland\b|\bvirginia\b`)},
+	}
+	workforceWords = []struct {
+		workforce uint8
+		re        *regexp.Regexp
+	}{
+		{workforceMentalHealth, regexp.MustCompile(`\bmental[- ]health\b|\bbehavioral[- ]health\b|\btherapists?\b|\bpsychologists?\b|\bsocial workers?\b|\bclinicians?\b|\bcounselors?\b|\bpsychiatric\b`)},
+		{workforceNurses, regexp.MustCompile(`\bnurses?\b`)},
+		{workforcePharmacists, regexp.MustCompile(`\bpharmacists?\b|\bpharmacy\b`)},
+		{workforceDoctors, regexp.MustCompile(`\bdoctors?\b|\bphysicians?\b|\bresidents\b`)},
+		{workforceSteel, regexp.MustCompile(`\bsteelworkers?\b|\baluminum\b|\bsmelter\b|\bmill workers\b`)},
+		{workforceTeachers, regexp.MustCompile(`\bteachers?\b|\beducators?\b|\bschool workers\b`)},
+		{workforceHotel, regexp.MustCompile(`\bhotel workers?\b|\bhousekeepers\b`)},
+		{workforcePorts, regexp.MustCompile(`\bdockworkers?\b|\blongshore\w*\b|\bports?\b`)},
+	}
+)
+
+// Union values of EventFeatures.
+const (
+	unionOurs uint8 = iota + 1
+	unionOther
+)
+
+// leadChars bounds how much of an article's text is read for its lead.
+const leadChars = 700
+
+// EventOf returns the event features of an article whose facts were
+// extracted (facts gives the union it is about; ours is the canonical name
+// of the campaign's union, as the Extractor reports it). It reads the
+// headline and the lead sentence of the text (or of the feed's summary),
+// with the dateline.
+func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
+	title := lowerSameLen(a.Title)
+	text := a.Text
+	if strings.TrimSpace(text) == "" {
+		text = a.Summary
+	}
+	if len(text) > leadChars {
+		cut := leadChars
+		for cut > 0 && text[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		text = text[:cut]
+	}
+	lead := ""
+	if ss := Sentences(text); len(ss) > 0 {
+		lead = lowerSameLen(ss[0].Text)
+	}
+	var f EventFeatures
+	f.Class, f.Classes = classesOf(title)
+	lc, lcs := classesOf(lead)
+	if !f.Class.strong() && (lc.strong() || f.Class == ClassUnknown) {
+		f.Class = lc
+	}
+	f.Classes |= lcs
+	// An agreement or a ratification that ends a strike is that event.
+	if f.has(ClassAgreement) || f.has(ClassRatified) {
+		f.Classes &^= 1 << ClassEnds
+		if f.Class == ClassEnds {
+			f.Class = ClassAgreement
+			if f.has(ClassRatified) && !f.has(ClassAgreement) {
+				f.Class = ClassRatified
+			}
+		}
+	}
+	if f.Class == ClassUnknown && ongoingRE.MatchString(title+" "+lead) {
+		f.Class = ClassOngoing
+	}
+	both := title + " \n " + lead
+	f.Region = firstRegion(both)
+	f.Workforce = workforceOf(both)
+	if facts.Union != "" {
+		if ev := facts.Evidence["union"]; ev == "" || strings.Contains(a.Title, ev) || strings.Contains(text, ev) {
+			f.Union = unionOther
+			if facts.Union == ours {
+				f.Union = unionOurs
+			}
+		}
+	}
+	return f
+}
+
+// classesOf returns the first strong class found in s (else the first
+// weak one) and the set of strong classes found.
+func classesOf(s string) (EventClass, uint16) {
+	if s == "" {
+		return ClassUnknown, 0
+	}
+	var set uint16
+	first, firstAt := ClassUnknown, len(s)+1
+	weak, weakAt := ClassUnknown, len(s)+1
+	for _, p := range classPatterns {
+		if !slices.ContainsFunc(p.hints, func(h string) bool { return strings.Contains(s, h) }) {
+			continue
+		}
+		loc := p.re.FindStringIndex(s)
+		if loc == nil {
+			continue
+		}
+		class := p.class
+		if negated(s, loc[0]) {
+			continue
+		}
+		if class == ClassBegins && hypoRE.MatchString(lastWords(s[:loc[0]], 3)) {
+			class = ClassNotice // "will walk off the job Oct. 21"
+		}
+		if !class.strong() {
+			if loc[0] < weakAt {
+				weak, weakAt = class, loc[0]
+			}
+			continue
+		}
+		set |= 1 << class
+		if loc[0] < firstAt {
+			first, firstAt = class, loc[0]
+		}
+	}
+	if first == ClassUnknown {
+		return weak, set
+	}
+	return first, set
+}
+
+// negated reports whether the words just before offset i deny what
+// follows ("no deal", "without a contract").
+func negated(s string, i int) bool {
+	return negRE.MatchString(lastWords(s[:i], 2))
+}
+
+func firstRegion(s string) uint8 {
+	best, at := uint8(0), len(s)+1
+	for _, r := range regionWords {
+		if loc := r.re.FindStringIndex(s); loc != nil && loc[0] < at {
+			best, at = r.region, loc[0]
+		}
+	}
+	return best
+}
+
+// workforceOf returns the workforce the text names, workforceMixed when it
+// names several (a coalition of trades), 0 when none.
+func workforceOf(s string) uint8 {
+	// Psychiatric nurses are mental health workers, not nurses' union news.
+	s = strings.ReplaceAll(s, "psychiatric nurse", "psychiatric worke")
+	found := uint8(0)
+	for _, w := range workforceWords {
+		if !w.re.MatchString(s) {
+			continue
+		}
+		if found != 0 && found != w.workforce {
+			return workforceMixed
+		}
+		found = w.workforce
+	}
+	return found
+}
