@@ -662,4 +662,3 @@ func factsEqual(a, b strike.Facts) bool {
 		a.Started == b.Started && a.DurationDays == b.DurationDays && a.Offer == b.Offer &&
 		slices.Equal(a.Demands, b.Demands) && slices.Equal(a.Events, b.Events)
 }
-

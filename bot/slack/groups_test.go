@@ -108,7 +108,7 @@ func TestGroupResolverBadToken(t *testing.T) {
 // read it.
 type stubDesk struct{}
 
-func (stubDesk) Status(context.Context) (strike.Status, error) { return strike.Status{}, nil }
+func (stubDesk) Status(context.Context) (strike.Status, error)        { return strike.Status{}, nil }
 func (stubDesk) Ask(context.Context, string) (coverage.Answer, error) { return coverage.Answer{}, nil }
 
 // TestCaptainByGroup runs a captain command over HTTP through the real

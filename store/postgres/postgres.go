@@ -68,6 +68,7 @@ var dialect = sqlstore.Dialect{
 	ClaimLock: ` FOR UPDATE SKIP LOCKED`,
 	Lock:      advisoryLock,
 }
+
 // advisoryLock takes the session advisory lock named key on a connection
 // of its own, held until release (or until the connection dies with the
 // process: PostgreSQL then frees it). Keys are hashed into the second
@@ -100,7 +101,6 @@ func advisoryLock(ctx context.Context, db *sql.DB, key string) (func(), error) {
 
 // lockClass is the first number of strikebot's advisory locks: "Sb".
 const lockClass int32 = 0x5362
-
 
 var migrator = sqlstore.Migrator{
 	// An arbitrary constant shared by every strikebot: "strikebt" in ASCII.
