@@ -2,7 +2,6 @@ package postgres_test
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"fmt"
 	"net/url"
@@ -17,6 +16,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/strikebot/strikebot/store/postgres"
+	"github.com/strikebot/strikebot/store/postgres/pgtest"
 	"github.com/strikebot/strikebot/store/storetest"
 	"github.com/strikebot/strikebot/strike"
 )
@@ -25,42 +25,8 @@ import (
 // example postgres://postgres@127.0.0.1:5432/test?sslmode=disable.
 const envDSN = "STRIKEBOT_TEST_POSTGRES"
 
-// schemaDSN creates a schema with a random name, drops it at the test's
-// cleanup, and returns a DSN whose search_path is that schema, so tests
-// can run in parallel and reruns start clean.
-func schemaDSN(tb testing.TB) string {
-	tb.Helper()
-	dsn := os.Getenv(envDSN)
-	if dsn == "" {
-		tb.Skipf("PostgreSQL tests skipped: set %s to a DSN, such as postgres://postgres@127.0.0.1:5432/test?sslmode=disable", envDSN)
-	}
-	u, err := url.Parse(dsn)
-	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		tb.Fatalf("%s must be a postgres:// URL", envDSN)
-	}
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { admin.Close() })
-	schema := "strikebot_test_" + strings.ToLower(rand.Text()[:16])
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-		tb.Fatalf("create schema: %v", err)
-	}
-	tb.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if _, err := admin.ExecContext(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
-			tb.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+// schemaDSN is pgtest.SchemaDSN: a schema of the test's own.
+func schemaDSN(tb testing.TB) string { return pgtest.SchemaDSN(tb) }
 
 func open(tb testing.TB, dsn string) *postgres.DB {
 	tb.Helper()

@@ -1,0 +1,303 @@
+package coverage_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/coverage"
+	"github.com/strikebot/strikebot/demo"
+	"github.com/strikebot/strikebot/store/postgres"
+	"github.com/strikebot/strikebot/store/postgres/pgtest"
+	"github.com/strikebot/strikebot/store/sqlite"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// deskStore is a store the order tests run desks on.
+type deskStore interface {
+	coverage.DeskStore
+	SavePoll(ctx context.Context, state strike.FeedState, articles []strike.Article) ([]strike.Article, error)
+}
+
+// arrival is how the corpus reaches the desks in one trial.
+type arrival struct {
+	order    []int // indexes into the articles
+	batches  []int // batch sizes, summing to len(order)
+	restarts []bool
+	desks    int // desks working at once (replicas), each on its own batches
+}
+
+func randomArrival(r *rand.Rand, n int) arrival {
+	a := arrival{order: r.Perm(n), desks: 1 + r.IntN(3)}
+	for left := n; left > 0; {
+		k := min(left, 1+r.IntN(12))
+		a.batches = append(a.batches, k)
+		a.restarts = append(a.restarts, r.IntN(4) == 0)
+		left -= k
+	}
+	return a
+}
+
+// runArrival stores and processes the articles as the arrival says, on
+// desks opened with open, and returns each doc's story. Each batch is
+// stored as one poll, then handed to one of the desks; with several
+// desks, batches are handled concurrently; a restart replaces a desk with
+// a new one on the same store.
+func runArrival(t *testing.T, st deskStore, c strike.Campaign, articles []strike.Article, docs []demo.Doc, arr arrival) map[string]int64 {
+	t.Helper()
+	ctx := t.Context()
+	now := func() time.Time { return time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC) }
+	newDesk := func() *coverage.Desk {
+		d, _, err := coverage.NewDesk(ctx, c, st, coverage.DeskOptions{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	type batch struct {
+		articles []strike.Article
+		restart  bool
+	}
+	queues := make([][]batch, arr.desks)
+	at := 0
+	for i, k := range arr.batches {
+		var b batch
+		for _, j := range arr.order[at : at+k] {
+			b.articles = append(b.articles, articles[j])
+		}
+		b.restart = arr.restarts[i]
+		queues[i%arr.desks] = append(queues[i%arr.desks], b)
+		at += k
+	}
+	var wg sync.WaitGroup
+	for q := range queues {
+		wg.Go(func() {
+			d := newDesk()
+			for n, b := range queues[q] {
+				stored, err := st.SavePoll(ctx, strike.FeedState{URL: fmt.Sprintf("feed-%d-%d", q, n), CampaignID: c.ID}, b.articles)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if b.restart {
+					d = newDesk()
+				}
+				if _, err := d.Process(ctx, stored); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	got := make(map[string]int64, len(docs))
+	all, err := st.Articles(ctx, strike.ArticleFilter{CampaignID: c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byKey := make(map[string]int64, len(all))
+	for _, a := range all {
+		byKey[a.Key] = a.StoryID
+	}
+	for _, d := range docs {
+		got[d.ID] = byKey[d.ID]
+	}
+	return got
+}
+
+// strikeDocs returns the corpus articles of strike news, with their docs.
+func strikeDocs(t *testing.T) (strike.Campaign, []strike.Article, []demo.Doc) {
+	t.Helper()
+	_, c, articles, docs := deskFixture(t)
+	var as []strike.Article
+	var ds []demo.Doc
+	for i, a := range articles {
+		if a.Relevance.Tier.Announceable() {
+			as, ds = append(as, a), append(ds, docs[i])
+		}
+	}
+	return c, as, ds
+}
+
+// TestDeskStoriesIgnoreArrival is the property the desk promises: the same
+// articles give the same stories however they arrive: in any order (a
+// backfill of months, a feed added later with its backlog, an aggregator
+// indexing days late), in batches of any size (several feeds polled at
+// once), with restarts between batches, and with several desks working
+// at once on one store.
+func TestDeskStoriesIgnoreArrival(t *testing.T) {
+	c, articles, docs := strikeDocs(t)
+	open := func(t *testing.T) deskStore {
+		db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "desk.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	sorted := arrival{order: make([]int, len(articles)), batches: []int{len(articles)}, restarts: []bool{false}, desks: 1}
+	for i := range sorted.order {
+		sorted.order[i] = i
+	}
+	want := partition(docs, runArrival(t, open(t), c, articles, docs, sorted))
+	r := rand.New(rand.NewPCG(11, 3))
+	trials := 25
+	if testing.Short() {
+		trials = 5
+	}
+	for trial := range trials {
+		arr := randomArrival(r, len(articles))
+		t.Run(fmt.Sprintf("trial-%d-desks-%d-batches-%d", trial, arr.desks, len(arr.batches)), func(t *testing.T) {
+			got := partition(docs, runArrival(t, open(t), c, articles, docs, arr))
+			for _, d := range docs {
+				if got[d.ID] != want[d.ID] {
+					t.Errorf("%s is with %s, in publication order with %s", d.ID, got[d.ID], want[d.ID])
+				}
+			}
+		})
+	}
+}
+
+// TestDeskStoriesOnReplicas runs the property on PostgreSQL with each desk
+// on a store of its own, as replicas are: concurrent desks that share
+// only the database agree on the stories.
+func TestDeskStoriesOnReplicas(t *testing.T) {
+	dsn := pgtest.SchemaDSN(t)
+	c, articles, docs := strikeDocs(t)
+	sorted := arrival{order: make([]int, len(articles)), batches: []int{len(articles)}, restarts: []bool{false}, desks: 1}
+	for i := range sorted.order {
+		sorted.order[i] = i
+	}
+	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "ref.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	want := partition(docs, runArrival(t, db, c, articles, docs, sorted))
+
+	r := rand.New(rand.NewPCG(5, 8))
+	for trial := range 3 {
+		t.Run(fmt.Sprintf("trial-%d", trial), func(t *testing.T) {
+			if trial > 0 {
+				dsn = pgtest.SchemaDSN(t)
+			}
+			arr := randomArrival(r, len(articles))
+			arr.desks = 3
+			stores := make([]*postgres.DB, arr.desks)
+			for i := range stores {
+				s, err := postgres.Open(t.Context(), dsn)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer s.Close()
+				stores[i] = s
+			}
+			got := partition(docs, runReplicas(t, stores, c, articles, docs, arr))
+			for _, d := range docs {
+				if got[d.ID] != want[d.ID] {
+					t.Errorf("%s is with %s, in publication order with %s", d.ID, got[d.ID], want[d.ID])
+				}
+			}
+		})
+	}
+}
+
+// runReplicas is runArrival with desk i on stores[i].
+func runReplicas(t *testing.T, stores []*postgres.DB, c strike.Campaign, articles []strike.Article, docs []demo.Doc, arr arrival) map[string]int64 {
+	t.Helper()
+	ctx := t.Context()
+	var wg sync.WaitGroup
+	at := 0
+	queues := make([][][]strike.Article, len(stores))
+	for i, k := range arr.batches {
+		var b []strike.Article
+		for _, j := range arr.order[at : at+k] {
+			b = append(b, articles[j])
+		}
+		queues[i%len(stores)] = append(queues[i%len(stores)], b)
+		at += k
+	}
+	for q, st := range stores {
+		wg.Go(func() {
+			d, _, err := coverage.NewDesk(ctx, c, st, coverage.DeskOptions{})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			for n, b := range queues[q] {
+				stored, err := st.SavePoll(ctx, strike.FeedState{URL: fmt.Sprintf("feed-%d-%d", q, n), CampaignID: c.ID}, b)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if _, err := d.Process(ctx, stored); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	all, err := stores[0].Articles(ctx, strike.ArticleFilter{CampaignID: c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byKey := make(map[string]int64, len(all))
+	for _, a := range all {
+		byKey[a.Key] = a.StoryID
+	}
+	got := make(map[string]int64, len(docs))
+	for _, d := range docs {
+		got[d.ID] = byKey[d.ID]
+	}
+	return got
+}
+
+// TestDeskMergesStoriesALateArticleJoins: two reports of one event that
+// share nothing but a third report form two stories until the third
+// arrives; then the younger story is merged into the older, whose ID
+// survives, and the merged one leads to it.
+func TestDeskMergesStoriesALateArticleJoins(t *testing.T) {
+	ctx := t.Context()
+	db, c, _, _ := deskFixture(t)
+	d, _, err := coverage.NewDesk(ctx, c, db, coverage.DeskOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(key, title, text string, at time.Time) strike.Article {
+		return strike.Article{CampaignID: c.ID, Feed: "f", Key: key, URL: "https://x.example/" + key, Source: key,
+			Title: title, Text: text, Published: at, FirstSeen: at, Relevance: strike.Relevance{Tier: strike.TierCore}}
+	}
+	t0 := time.Date(2025, 3, 10, 15, 0, 0, 0, time.UTC)
+	first := mk("a", talksTitle, talksText, t0)
+	second := mk("b", talksOtherTitle, talksOtherText, t0.Add(-3*24*time.Hour-time.Hour))
+	evs, err := d.Process(ctx, save(t, db, []strike.Article{first, second}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 2 || evs[0].Story.ID == evs[1].Story.ID {
+		t.Fatalf("the first two reports made %d events, want two stories", len(evs))
+	}
+	older, younger := evs[0].Story.ID, evs[1].Story.ID // the earlier published comes first
+	older, younger = min(older, younger), max(older, younger)
+	bridge := mk("c", "Harbor Point strike talks resume", talksOtherText, t0.Add(-time.Hour))
+	evs, err = d.Process(ctx, save(t, db, []strike.Article{bridge}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || evs[0].Story.ID != older || !slices.Equal(evs[0].Merged, []int64{younger}) {
+		t.Fatalf("bridge event = %+v, want story %d with %d merged in", evs, older, younger)
+	}
+	if evs[0].Kind == coverage.EventNewStory {
+		t.Error("the bridge opened a story")
+	}
+	s, err := db.Story(ctx, younger)
+	if err != nil || s.ID != older || len(s.Articles) != 3 || s.Members != 3 {
+		t.Errorf("Story(%d) = story %d with %d articles (%d members), %v; want %d with 3", younger, s.ID, len(s.Articles), s.Members, err, older)
+	}
+}
