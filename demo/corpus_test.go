@@ -81,8 +81,8 @@ func checkDoc(t *testing.T, d Doc, byID map[string]Doc) {
 		if f.Phase == "" || f.Employer != "Kaiser Permanente" || f.Union != "National Union of Healthcare Workers" {
 			t.Errorf("core facts lack phase, employer or union: %+v", f)
 		}
-		if f.Started != "" && f.Started != "2024-10-14" {
-			t.Errorf("facts.started = %q, want 2024-10-14", f.Started)
+		if f.Started != "" && f.Started != "2024-10-21" {
+			t.Errorf("facts.started = %q, want 2024-10-21", f.Started)
 		}
 		if f.DurationDays != 0 && f.DurationDays != 196 && f.DurationDays != 100 {
 			t.Errorf("facts.duration_days = %d, want 100 or 196", f.DurationDays)
