@@ -81,11 +81,11 @@ func checkDoc(t *testing.T, d Doc, byID map[string]Doc) {
 		if f.Phase == "" || f.Employer != "Kaiser Permanente" || f.Union != "National Union of Healthcare Workers" {
 			t.Errorf("core facts lack phase, employer or union: %+v", f)
 		}
-		if f.Started != "" && f.Started != "2024-10-21" {
-			t.Errorf("facts.started = %q, want 2024-10-21", f.Started)
+		if f.Started != "" && f.Started != strikeStarted {
+			t.Errorf("facts.started = %q, want %s", f.Started, strikeStarted)
 		}
-		if f.DurationDays != 0 && f.DurationDays != 196 && f.DurationDays != 100 {
-			t.Errorf("facts.duration_days = %d, want 100 or 196", f.DurationDays)
+		if f.DurationDays != 0 && f.DurationDays != strikeDays && f.DurationDays != 100 {
+			t.Errorf("facts.duration_days = %d, want 100 or %d", f.DurationDays, strikeDays)
 		}
 	}
 	for _, e := range f.Events {
@@ -395,6 +395,94 @@ func BenchmarkCorpus(b *testing.B) {
 	for b.Loop() {
 		if _, err := Corpus(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The strike's public timeline, which the corpus must tell: a union member
+// notices a wrong date at once.
+const (
+	strikeStarted = "2024-10-21" // Monday: the open-ended strike begins (day 1)
+	strikeDays    = 196          // to the tentative agreement, as news reports counted
+)
+
+// TestCorpusTimeline checks the core articles' labels against the strike's
+// public timeline: each phase is reported only from the day it began (in
+// Southern California's time), day counts only once reached, and dated
+// events on their real dates.
+func TestCorpusTimeline(t *testing.T) {
+	pacific := time.FixedZone("PDT", -7*60*60) // both October 2024 and May 2025 fall in daylight time
+	date := func(s string) time.Time {
+		d, err := time.ParseInLocation(time.DateOnly, s, pacific)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	var (
+		started   = date(strikeStarted)
+		mediation = date("2025-03-10") // mediation begins, a Monday
+		day100    = started.AddDate(0, 0, 99)
+		agreement = date("2025-05-04") // tentative agreement, Sunday night
+		ratified  = date("2025-05-08") // members ratify, Thursday
+	)
+	if got := day100.Format(time.DateOnly); got != "2025-01-28" {
+		t.Fatalf("day 100 = %s, want 2025-01-28", got)
+	}
+	if got := int(agreement.Sub(started).Hours()/24) + 1; got != strikeDays {
+		t.Fatalf("the agreement came on day %d, want %d", got, strikeDays)
+	}
+	// Each phase's window: reported from (inclusive) until (exclusive; zero: open).
+	window := map[string][2]time.Time{
+		"threatened":          {{}, started},
+		"strike":              {started, agreement},
+		"mediation":           {mediation, agreement},
+		"tentative_agreement": {agreement, ratified},
+		"ratified":            {ratified, {}},
+		"ended":               {ratified, {}},
+	}
+	events := map[string]string{
+		"strike begins":     strikeStarted,
+		"mediation begins":  "2025-03-10",
+		"ratification vote": "2025-05-08",
+	}
+	inside := func(at time.Time, w [2]time.Time) bool {
+		return !at.Before(w[0]) && (w[1].IsZero() || at.Before(w[1]))
+	}
+	seen := map[string]bool{}
+	for _, d := range loadCorpus(t) {
+		if d.Tier != strike.TierCore {
+			continue
+		}
+		f := d.Facts
+		seen[f.Phase] = true
+		if w := window[f.Phase]; !inside(d.Published, w) {
+			t.Errorf("%s: phase %s reported %s, outside %s to %s", d.ID, f.Phase,
+				d.Published.In(pacific).Format(time.DateTime), w[0].Format(time.DateOnly), w[1].Format(time.DateOnly))
+		}
+		switch f.DurationDays {
+		case 0:
+		case 100:
+			if !inside(d.Published, [2]time.Time{day100, agreement}) {
+				t.Errorf("%s: 100 days reported %s, want from 2025-01-28 until the agreement", d.ID, d.Published.In(pacific).Format(time.DateOnly))
+			}
+		case strikeDays:
+			if d.Published.Before(agreement) {
+				t.Errorf("%s: %d days reported %s, before the agreement", d.ID, strikeDays, d.Published.In(pacific).Format(time.DateOnly))
+			}
+		}
+		for _, e := range f.Events {
+			want, ok := events[e.What]
+			if !ok {
+				t.Errorf("%s: event %q is not in the timeline of this test; add its real date", d.ID, e.What)
+			} else if e.Date != want {
+				t.Errorf("%s: event %q on %s, want %s", d.ID, e.What, e.Date, want)
+			}
+		}
+	}
+	for _, p := range Phases() {
+		if !seen[p] {
+			t.Errorf("no core article reports phase %s", p)
 		}
 	}
 }
