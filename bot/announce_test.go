@@ -51,7 +51,7 @@ func FuzzTruncate(f *testing.F) {
 }
 
 func TestFromEvent(t *testing.T) {
-	pub := time.Date(2024, 10, 14, 16, 0, 0, 0, time.UTC)
+	pub := time.Date(2024, 10, 21, 16, 0, 0, 0, time.UTC)
 	art := strike.Article{
 		ID: 7, Title: "Kaiser therapists walk out", Source: "Pacific Ledger", URL: "https://example.org/a",
 		Summary: "  Nearly 2,400   mental health workers\nwent on strike.  ", Published: pub,

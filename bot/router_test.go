@@ -48,7 +48,7 @@ func newRouter(t *testing.T) routerEnv {
 	st := openStore(t)
 	ctx := context.Background()
 	story := strike.Story{CampaignID: "kp", Title: "Therapists walk out", Summary: "About 2,400 workers struck. More follows.",
-		Tier: strike.TierCore, FirstSeen: time.Date(2024, 10, 14, 12, 0, 0, 0, time.UTC), Updated: time.Date(2024, 10, 14, 12, 0, 0, 0, time.UTC)}
+		Tier: strike.TierCore, FirstSeen: time.Date(2024, 10, 21, 12, 0, 0, 0, time.UTC), Updated: time.Date(2024, 10, 21, 12, 0, 0, 0, time.UTC)}
 	if _, err := st.SaveStory(ctx, story); err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func newRouter(t *testing.T) routerEnv {
 	clk := newClock(time.Date(2025, 4, 20, 15, 0, 0, 0, time.UTC))
 	r := bot.NewRouter(bot.RouterOptions{
 		Campaign: campaign, Store: st, Scorer: explainer{},
-		Desk: fakeDesk{strike.Status{Phase: "strike", Day: 5, Started: "2024-10-14", Workers: 2400, Union: "NUHW",
+		Desk: fakeDesk{strike.Status{Phase: "strike", Day: 5, Started: "2024-10-21", Workers: 2400, Union: "NUHW",
 			Pinned:  map[strike.StatusField]strike.Pin{strike.FieldUnion: {SetBy: "ana"}},
 			Sources: map[strike.StatusField][]strike.FieldSource{strike.FieldWorkers: {{Source: "Harbor Times", URL: "https://example.org/w"}}}}},
 		Captains: []string{"UCAP", "SGROUP"}, Workspaces: []string{"slack/T1"}, RateLimit: 5,

@@ -5,7 +5,7 @@ import "github.com/strikebot/strikebot/strike"
 // kaiserProfile is the shipped relevance profile of the Kaiser Permanente
 // mental health workers' strike in Southern California (NUHW, about 2,400
 // therapists, psychologists, social workers and other clinicians, on strike
-// from 2024-10-14). Owned by the coverage work: tuned against the labeled
+// from 2024-10-21). Owned by the coverage work: tuned against the labeled
 // corpus in package demo; the rules that use it are in package coverage.
 //
 // Reading it: a term in the title counts 1.5 times its weight, repeats in

@@ -56,12 +56,12 @@ func TestAskCorpus(t *testing.T) {
 		{"2025-06-01", "why are they striking", []string{"pension", "pay"}},
 		{"2024-12-01", "What did Kaiser offer?", []string{"18%"}},
 		{"2025-06-01", "what did kaiser offer", []string{"18%"}},
-		{"2025-05-01", "When is the vote?", []string{"May 13"}},
-		{"2025-06-01", "When was the ratification vote?", []string{"May 13"}},
+		{"2025-05-07", "When is the vote?", []string{"May 8"}},
+		{"2025-06-01", "When was the ratification vote?", []string{"May 8"}},
 		{"2024-12-01", "How many workers are on strike?", []string{"2,400"}},
 		{"2025-05-01", "how many workers are on strike?", []string{"2,400"}},
-		{"2024-12-01", "When did the strike start?", []string{"Oct. 14", "Monday"}},
-		{"2025-06-01", "When did the strike start?", []string{"Oct. 14"}},
+		{"2024-12-01", "When did the strike start?", []string{"Oct. 21", "Monday"}},
+		{"2025-06-01", "When did the strike start?", []string{"Oct. 21"}},
 		{"2025-06-01", "How long did the strike last?", []string{"196"}},
 		{"2025-01-15", "What do they want?", []string{"pension", "pay"}},
 		{"2025-06-01", "What is the weather in Paris?", nil},
@@ -129,10 +129,10 @@ func TestAskCorpusDedupesWireCopies(t *testing.T) {
 // the question it answers and leaves the others to the news.
 func TestAskCorpusFAQWins(t *testing.T) {
 	faq := []strike.FAQ{
-		{Question: "When is the ratification vote?", Answer: "Voting runs until May 13; results the next day."},
+		{Question: "When is the ratification vote?", Answer: "Voting runs until Thursday, May 8; results that night."},
 		{Question: "Where is the nearest picket line?", Answer: "See the map on the union's site.", Keywords: []string{"picket map"}},
 	}
-	at := time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)
+	at := time.Date(2025, 5, 6, 0, 0, 0, 0, time.UTC)
 	ix := ansCorpusIndex(t, faq, at)
 	for _, tc := range []struct {
 		question string

@@ -100,12 +100,12 @@ func TestAskQuestionKinds(t *testing.T) {
 	ix := coverage.NewIndex(nil, ansNow)
 	ix.Add(ansArt(1, 0, "Strike news", strings.Join([]string{
 		"The strike by the clinic workers continues.",
-		"The strike began on Oct. 14 at every clinic.",
+		"The strike began on Oct. 21 at every clinic.",
 		"About 2,400 workers joined the strike at the clinics.",
 		"The workers strike because the clinic cut their pensions.",
 	}, " ")))
 	for _, tc := range []struct{ question, want string }{
-		{"When did the strike begin?", "Oct. 14"},
+		{"When did the strike begin?", "Oct. 21"},
 		{"How many workers are on strike?", "2,400"},
 		{"Why are the workers on strike?", "because"},
 	} {
@@ -148,8 +148,8 @@ func TestAskDedupesAndSpreadsArticles(t *testing.T) {
 
 func TestAskTextNumbersCitations(t *testing.T) {
 	ix := coverage.NewIndex(nil, ansNow)
-	ix.Add(ansArt(1, 0, "Strike vote", "Members  will\nvote on May 13."))
-	ix.Add(ansArt(2, 1, "Second story", "The vote closes May 13 at noon."))
+	ix.Add(ansArt(1, 0, "Strike vote", "Members  will\nvote on May 8."))
+	ix.Add(ansArt(2, 1, "Second story", "The vote closes May 8 at noon."))
 	a := ix.Ask("when is the vote")
 	lines := strings.Split(a.Text, "\n")
 	if len(lines) != len(a.Citations) {
@@ -174,7 +174,7 @@ func TestAskFAQ(t *testing.T) {
 		{Question: "Ignored?", Answer: " "},
 	}
 	ix := coverage.NewIndex(faq, ansNow)
-	ix.Add(ansArt(1, 0, "Strike begins", "Workers went on strike Monday over pay. The strike began Oct. 14."))
+	ix.Add(ansArt(1, 0, "Strike begins", "Workers went on strike Monday over pay. The strike began Oct. 21."))
 	for _, tc := range []struct {
 		question string
 		want     string // the FAQ answer, or "" for none
@@ -203,7 +203,7 @@ func TestAskFAQ(t *testing.T) {
 
 func TestAskLongQuestion(t *testing.T) {
 	ix := coverage.NewIndex(nil, ansNow)
-	ix.Add(ansArt(1, 0, "Strike vote", "Members will vote on May 13."))
+	ix.Add(ansArt(1, 0, "Strike vote", "Members will vote on May 8."))
 	q := strings.Repeat("when is the vote ", 10000)
 	done := make(chan coverage.Answer, 1)
 	go func() { done <- ix.Ask(q) }()

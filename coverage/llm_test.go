@@ -25,14 +25,14 @@ func llmStory(t *testing.T) (strike.Story, []strike.Article) {
 	arts := []strike.Article{
 		{
 			ID: 71, Title: "Kaiser mental health workers reach tentative deal after 196-day strike", Source: "Western Newswire",
-			Published: day(t, "2025-04-28", 18),
-			Text: "Kaiser Permanente and the union representing about 2,400 mental health workers reached a tentative agreement on Monday, ending a strike that lasted 196 days. " +
-				"Members will vote on the contract, with results expected after voting closes May 13.",
+			Published: day(t, "2025-05-05", 18),
+			Text: "Kaiser Permanente and the union representing about 2,400 mental health workers reached a tentative agreement late Sunday, ending a strike that lasted 196 days. " +
+				"Members will vote on the contract, with results expected after voting closes May 8.",
 		},
 		{
 			ID: 72, Title: "Kaiser strikers weigh a deal", Source: "Shop Floor Journal",
-			Published: day(t, "2025-04-30", 12),
-			Text:      "The 2,400 workers who struck for 196 days now have about two weeks to decide whether the deal was worth it. Voting ends May 13.",
+			Published: day(t, "2025-05-06", 12),
+			Text:      "The 2,400 workers who struck for 196 days now have only a few days to decide whether the deal was worth it. Voting ends May 8.",
 		},
 	}
 	return strike.Story{ID: 9, Title: "Tentative agreement"}, arts
@@ -123,7 +123,7 @@ func TestLLMSummarize(t *testing.T) {
 	story, arts := llmStory(t)
 	good := `{"headline": "Kaiser deal ends 196-day strike", "sentences": [` +
 		`{"text": "About 2,400 Kaiser mental health workers reached a tentative deal, ending a 196-day strike.", "article": 1},` +
-		`{"text": "Members vote until May 13.", "article": 2}]}`
+		`{"text": "Members vote until May 8.", "article": 2}]}`
 	long := `{"headline": "h", "sentences": [{"text": "` + strings.Repeat("word ", 61) + `", "article": 1}]}`
 	tests := []struct {
 		name     string
@@ -139,7 +139,7 @@ func TestLLMSummarize(t *testing.T) {
 			wantBy: "llm",
 			wantSent: []strike.SummarySentence{
 				{Text: "About 2,400 Kaiser mental health workers reached a tentative deal, ending a 196-day strike.", ArticleID: 71},
-				{Text: "Members vote until May 13.", ArticleID: 72},
+				{Text: "Members vote until May 8.", ArticleID: 72},
 			},
 		},
 		{
@@ -148,7 +148,7 @@ func TestLLMSummarize(t *testing.T) {
 			wantBy: "llm",
 			wantSent: []strike.SummarySentence{
 				{Text: "About 2,400 Kaiser mental health workers reached a tentative deal, ending a 196-day strike.", ArticleID: 71},
-				{Text: "Members vote until May 13.", ArticleID: 72},
+				{Text: "Members vote until May 8.", ArticleID: 72},
 			},
 		},
 		{name: "content is not JSON", answer: okJSON("Here is a summary: the strike ended."), wantBy: "extractive", wantErr: coverage.ErrLLMAnswer},
@@ -245,7 +245,7 @@ func TestLLMRequest(t *testing.T) {
 		for _, want := range []string{
 			"Article 1: Kaiser mental health workers reach tentative deal after 196-day strike",
 			"Article 2: Kaiser strikers weigh a deal",
-			"Voting ends May 13.",
+			"Voting ends May 8.",
 		} {
 			if !strings.Contains(f.lastUser, want) {
 				t.Errorf("prompt lacks %q:\n%s", want, f.lastUser)

@@ -83,7 +83,7 @@ type StatusInput struct {
 //     is over: Ended is the pinned end date, else Started plus the best
 //     backed duration reported since the strike was over, else the date it
 //     was first reported over; DurationDays is the number of days from
-//     Started to Ended, as news reports count them (Oct. 14 to Apr. 28 is
+//     Started to Ended, as news reports count them (Oct. 21 to May 5 is
 //     196 days).
 //  6. Pins win. A valid pin (see CheckPin) replaces its field's value and
 //     is listed in Pinned; an empty value clears the field. Sources that

@@ -50,11 +50,12 @@ func TestSynthesizeCorpus(t *testing.T) {
 		want        string
 		wantDemands string
 	}{
-		{"2024-10-10", "threatened day 0 duration 0 ended  workers 2400 started 2024-10-14 next &{2024-10-14 strike begins}", demands},
-		{"2024-11-01", "strike day 19 duration 0 ended  workers 2400 started 2024-10-14 next <nil>", demands},
-		{"2025-03-15", "mediation day 153 duration 0 ended  workers 2400 started 2024-10-14 next <nil>", demands},
-		{"2025-05-01", "tentative_agreement day 0 duration 196 ended 2025-04-28 workers 2400 started 2024-10-14 next &{2025-05-13 ratification vote}", demands},
-		{"2025-06-01", "ended day 0 duration 196 ended 2025-04-28 workers 2400 started 2024-10-14 next <nil>", demands},
+		{"2024-10-15", "threatened day 0 duration 0 ended  workers 2400 started 2024-10-21 next &{2024-10-21 strike begins}", demands},
+		{"2024-11-01", "strike day 12 duration 0 ended  workers 2400 started 2024-10-21 next <nil>", demands},
+		{"2025-03-15", "mediation day 146 duration 0 ended  workers 2400 started 2024-10-21 next <nil>", demands},
+		{"2025-05-07", "tentative_agreement day 0 duration 196 ended 2025-05-05 workers 2400 started 2024-10-21 next &{2025-05-08 ratification vote}", demands},
+		{"2025-05-10", "ratified day 0 duration 196 ended 2025-05-05 workers 2400 started 2024-10-21 next <nil>", demands},
+		{"2025-06-01", "ended day 0 duration 196 ended 2025-05-05 workers 2400 started 2024-10-21 next <nil>", demands},
 	}
 	for _, tt := range tests {
 		t.Run(tt.asOf, func(t *testing.T) {

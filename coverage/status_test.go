@@ -80,10 +80,10 @@ func TestSynthesizePhase(t *testing.T) {
 		{
 			name: "a later phase moves on, even from one outlet",
 			arts: []strike.Article{
-				rep(t, 1, "A", "2024-10-14", strikeF),
-				rep(t, 2, "B", "2024-10-15", strikeF),
-				rep(t, 3, "C", "2024-10-16", strikeF),
-				rep(t, 4, "D", "2025-04-28", ta),
+				rep(t, 1, "A", "2024-10-21", strikeF),
+				rep(t, 2, "B", "2024-10-22", strikeF),
+				rep(t, 3, "C", "2024-10-23", strikeF),
+				rep(t, 4, "D", "2025-05-05", ta),
 			},
 			want:        strike.PhaseTentativeAgreement,
 			wantSources: []int64{4},
@@ -91,9 +91,9 @@ func TestSynthesizePhase(t *testing.T) {
 		{
 			name: "order counts, not the last report: ratified after tentative agreement",
 			arts: []strike.Article{
-				rep(t, 1, "A", "2025-04-28", ta),
-				rep(t, 2, "B", "2025-05-14", strike.Facts{Phase: strike.PhaseRatified}),
-				rep(t, 3, "C", "2025-05-14", strike.Facts{Phase: strike.PhaseThreatened}),
+				rep(t, 1, "A", "2025-05-05", ta),
+				rep(t, 2, "B", "2025-05-09", strike.Facts{Phase: strike.PhaseRatified}),
+				rep(t, 3, "C", "2025-05-09", strike.Facts{Phase: strike.PhaseThreatened}),
 			},
 			want:          strike.PhaseRatified,
 			wantSources:   []int64{2},
@@ -102,10 +102,10 @@ func TestSynthesizePhase(t *testing.T) {
 		{
 			name: "one outlet cannot take the phase back",
 			arts: []strike.Article{
-				rep(t, 1, "A", "2025-04-28", ta),
-				rep(t, 2, "B", "2025-04-29", ta),
-				rep(t, 3, "C", "2025-04-30", strikeF),
-				rep(t, 4, "C", "2025-05-01", strikeF),
+				rep(t, 1, "A", "2025-05-05", ta),
+				rep(t, 2, "B", "2025-05-06", ta),
+				rep(t, 3, "C", "2025-05-07", strikeF),
+				rep(t, 4, "C", "2025-05-08", strikeF),
 			},
 			want:          strike.PhaseTentativeAgreement,
 			wantSources:   []int64{2, 1},
@@ -114,7 +114,7 @@ func TestSynthesizePhase(t *testing.T) {
 		{
 			name: "two outlets take it back: the agreement was voted down",
 			arts: []strike.Article{
-				rep(t, 1, "A", "2025-04-28", ta),
+				rep(t, 1, "A", "2025-05-05", ta),
 				rep(t, 2, "B", "2025-05-10", strikeF),
 				rep(t, 3, "C", "2025-05-11", strikeF),
 			},
@@ -124,7 +124,7 @@ func TestSynthesizePhase(t *testing.T) {
 		{
 			name: "ratified is final",
 			arts: []strike.Article{
-				rep(t, 1, "A", "2025-05-14", strike.Facts{Phase: strike.PhaseRatified}),
+				rep(t, 1, "A", "2025-05-09", strike.Facts{Phase: strike.PhaseRatified}),
 				rep(t, 2, "B", "2025-05-20", strikeF),
 				rep(t, 3, "C", "2025-05-21", strikeF),
 			},
@@ -135,8 +135,8 @@ func TestSynthesizePhase(t *testing.T) {
 		{
 			name: "phase names are normalized, unknown ones ignored",
 			arts: []strike.Article{
-				rep(t, 1, "A", "2025-04-28", strike.Facts{Phase: "Tentative agreement"}),
-				rep(t, 2, "B", "2025-04-29", strike.Facts{Phase: "lockout"}),
+				rep(t, 1, "A", "2025-05-05", strike.Facts{Phase: "Tentative agreement"}),
+				rep(t, 2, "B", "2025-05-06", strike.Facts{Phase: "lockout"}),
 			},
 			want:        strike.PhaseTentativeAgreement,
 			wantSources: []int64{1},
@@ -242,11 +242,11 @@ func TestSynthesizeFields(t *testing.T) {
 		{
 			name: "invalid start dates are ignored",
 			arts: []strike.Article{
-				rep(t, 1, "A", "2024-10-01", strike.Facts{Started: "2024-10-14"}),
-				rep(t, 2, "B", "2024-10-02", strike.Facts{Started: "Oct. 14"}),
+				rep(t, 1, "A", "2024-10-01", strike.Facts{Started: "2024-10-21"}),
+				rep(t, 2, "B", "2024-10-02", strike.Facts{Started: "Oct. 21"}),
 			},
 			get: func(s strike.Status) any { return s.Started }, field: strike.FieldStarted,
-			want: "2024-10-14", wantSources: []int64{1},
+			want: "2024-10-21", wantSources: []int64{1},
 		},
 		{
 			name: "demands: all of the window, best backed first",
@@ -275,7 +275,7 @@ func TestSynthesizeFields(t *testing.T) {
 }
 
 func TestSynthesizeDays(t *testing.T) {
-	started := "2024-10-14"
+	started := "2024-10-21"
 	tests := []struct {
 		name         string
 		now          string
@@ -287,59 +287,59 @@ func TestSynthesizeDays(t *testing.T) {
 	}{
 		{
 			name:    "the first day is day 1",
-			now:     "2024-10-14",
-			arts:    []strike.Article{rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Started: started})},
+			now:     "2024-10-21",
+			arts:    []strike.Article{rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: "strike", Started: started})},
 			wantDay: 1,
 		},
 		{
 			name:    "day count while on strike",
 			now:     "2024-11-01",
-			arts:    []strike.Article{rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Started: started})},
-			wantDay: 19,
+			arts:    []strike.Article{rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: "strike", Started: started})},
+			wantDay: 12,
 		},
 		{
 			name: "mediation counts days too",
 			now:  "2025-03-15",
 			arts: []strike.Article{
-				rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Started: started}),
+				rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: "strike", Started: started}),
 				rep(t, 2, "B", "2025-03-10", strike.Facts{Phase: "mediation"}),
 			},
-			wantDay: 153,
+			wantDay: 146,
 		},
 		{
 			name: "no day count before the strike",
-			now:  "2024-10-10",
-			arts: []strike.Article{rep(t, 1, "A", "2024-10-04", strike.Facts{Phase: "threatened", Started: started})},
+			now:  "2024-10-15",
+			arts: []strike.Article{rep(t, 1, "A", "2024-10-11", strike.Facts{Phase: "threatened", Started: started})},
 		},
 		{
 			name: "over: the duration reported since",
-			now:  "2025-05-01",
+			now:  "2025-05-07",
 			arts: []strike.Article{
-				rep(t, 1, "A", "2025-01-22", strike.Facts{Phase: "strike", Started: started, DurationDays: 100}),
-				rep(t, 2, "B", "2025-01-23", strike.Facts{Phase: "strike", DurationDays: 100}),
-				rep(t, 3, "C", "2025-04-28", strike.Facts{Phase: "tentative_agreement", DurationDays: 196}),
+				rep(t, 1, "A", "2025-01-28", strike.Facts{Phase: "strike", Started: started, DurationDays: 100}),
+				rep(t, 2, "B", "2025-01-29", strike.Facts{Phase: "strike", DurationDays: 100}),
+				rep(t, 3, "C", "2025-05-05", strike.Facts{Phase: "tentative_agreement", DurationDays: 196}),
 			},
-			wantDuration: 196, wantEnded: "2025-04-28",
+			wantDuration: 196, wantEnded: "2025-05-05",
 		},
 		{
 			name: "over without a duration: the day it was first reported over",
-			now:  "2025-05-01",
+			now:  "2025-05-07",
 			arts: []strike.Article{
-				rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Started: started}),
-				rep(t, 2, "B", "2025-04-28", strike.Facts{Phase: "tentative_agreement"}),
-				rep(t, 3, "C", "2025-04-29", strike.Facts{Phase: "tentative_agreement"}),
+				rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: "strike", Started: started}),
+				rep(t, 2, "B", "2025-05-05", strike.Facts{Phase: "tentative_agreement"}),
+				rep(t, 3, "C", "2025-05-06", strike.Facts{Phase: "tentative_agreement"}),
 			},
-			wantDuration: 196, wantEnded: "2025-04-28",
+			wantDuration: 196, wantEnded: "2025-05-05",
 		},
 		{
 			name: "a pinned end date wins",
-			now:  "2025-05-01",
+			now:  "2025-05-07",
 			arts: []strike.Article{
-				rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Started: started}),
-				rep(t, 2, "B", "2025-04-28", strike.Facts{Phase: "tentative_agreement", DurationDays: 190}),
+				rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: "strike", Started: started}),
+				rep(t, 2, "B", "2025-05-05", strike.Facts{Phase: "tentative_agreement", DurationDays: 190}),
 			},
-			pins:         []strike.Pin{{Field: strike.FieldEnded, Value: "2025-04-28", SetBy: "dana", SetAt: day(t, "2025-04-30", 0)}},
-			wantDuration: 196, wantEnded: "2025-04-28",
+			pins:         []strike.Pin{{Field: strike.FieldEnded, Value: "2025-05-05", SetBy: "dana", SetAt: day(t, "2025-05-06", 0)}},
+			wantDuration: 196, wantEnded: "2025-05-05",
 		},
 	}
 	for _, tt := range tests {
@@ -366,33 +366,33 @@ func TestSynthesizeNextEvent(t *testing.T) {
 	}{
 		{
 			name: "the earliest event to come",
-			now:  "2025-05-01",
+			now:  "2025-05-06",
 			arts: []strike.Article{
 				rep(t, 1, "A", "2025-03-10", strike.Facts{Events: []strike.Event{{Date: "2025-03-10", What: "mediation begins"}}}),
-				rep(t, 2, "B", "2025-04-28", strike.Facts{Events: []strike.Event{{Date: "2025-06-01", What: "rally"}, {Date: "2025-05-13", What: "ratification vote"}}}),
+				rep(t, 2, "B", "2025-05-05", strike.Facts{Events: []strike.Event{{Date: "2025-06-01", What: "rally"}, {Date: "2025-05-08", What: "ratification vote"}}}),
 			},
-			want: &strike.Event{Date: "2025-05-13", What: "ratification vote"},
+			want: &strike.Event{Date: "2025-05-08", What: "ratification vote"},
 		},
 		{
 			name: "an event today is still to come",
-			now:  "2025-05-13",
-			arts: []strike.Article{rep(t, 1, "A", "2025-04-28", vote("2025-05-13"))},
-			want: &strike.Event{Date: "2025-05-13", What: "ratification vote"},
+			now:  "2025-05-08",
+			arts: []strike.Article{rep(t, 1, "A", "2025-05-05", vote("2025-05-08"))},
+			want: &strike.Event{Date: "2025-05-08", What: "ratification vote"},
 		},
 		{
 			name: "nothing to come",
-			now:  "2025-05-14",
-			arts: []strike.Article{rep(t, 1, "A", "2025-04-28", vote("2025-05-13"))},
+			now:  "2025-05-09",
+			arts: []strike.Article{rep(t, 1, "A", "2025-05-05", vote("2025-05-08"))},
 		},
 		{
 			name: "the better-backed date of an event wins; the other is a conflict",
-			now:  "2025-05-01",
+			now:  "2025-05-06",
 			arts: []strike.Article{
-				rep(t, 1, "A", "2025-04-28", vote("2025-05-13")),
-				rep(t, 2, "B", "2025-04-28", vote("2025-05-13")),
-				rep(t, 3, "C", "2025-04-29", vote("2025-05-09")),
+				rep(t, 1, "A", "2025-05-05", vote("2025-05-08")),
+				rep(t, 2, "B", "2025-05-05", vote("2025-05-08")),
+				rep(t, 3, "C", "2025-05-06", vote("2025-05-13")),
 			},
-			want:          &strike.Event{Date: "2025-05-13", What: "ratification vote"},
+			want:          &strike.Event{Date: "2025-05-08", What: "ratification vote"},
 			wantConflicts: []int64{3},
 		},
 	}
@@ -411,8 +411,8 @@ func TestSynthesizeNextEvent(t *testing.T) {
 
 func TestSynthesizeZeroNow(t *testing.T) {
 	st := coverage.Synthesize(coverage.StatusInput{Articles: []strike.Article{
-		rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Started: "2024-10-14"}),
-		rep(t, 2, "B", "2024-10-20", strike.Facts{Phase: "strike"}),
+		rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: "strike", Started: "2024-10-21"}),
+		rep(t, 2, "B", "2024-10-27", strike.Facts{Phase: "strike"}),
 	}})
 	if st.Phase != strike.PhaseStrike || st.Day != 7 {
 		t.Errorf("Phase, Day = %q, %d; want strike, 7 (as of the newest article)", st.Phase, st.Day)
@@ -436,10 +436,10 @@ func TestSynthesizeFilters(t *testing.T) {
 
 func TestSynthesizePins(t *testing.T) {
 	arts := []strike.Article{
-		rep(t, 1, "A", "2024-10-14", strike.Facts{Phase: "strike", Workers: 2400, Started: "2024-10-14", Union: "NUHW"}),
-		rep(t, 2, "B", "2024-10-15", strike.Facts{Phase: "strike", Workers: 2400}),
+		rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: "strike", Workers: 2400, Started: "2024-10-21", Union: "NUHW"}),
+		rep(t, 2, "B", "2024-10-22", strike.Facts{Phase: "strike", Workers: 2400}),
 	}
-	at := day(t, "2024-10-20", 9)
+	at := day(t, "2024-10-27", 9)
 	tests := []struct {
 		name          string
 		pins          []strike.Pin
@@ -502,18 +502,18 @@ func TestSynthesizePins(t *testing.T) {
 		{
 			name: "pinned dates drive the day count and the next event",
 			pins: []strike.Pin{
-				{Field: strike.FieldStarted, Value: "2024-10-13", SetBy: "dana", SetAt: at},
-				{Field: strike.FieldNextEvent, Value: "2024-11-02 march downtown", SetBy: "dana", SetAt: at},
+				{Field: strike.FieldStarted, Value: "2024-10-20", SetBy: "dana", SetAt: at},
+				{Field: strike.FieldNextEvent, Value: "2024-11-09 march downtown", SetBy: "dana", SetAt: at},
 			},
 			check: func(s strike.Status) string {
-				return want(fmt.Sprint(s.Day, s.NextEvent), "19 &{2024-11-02 march downtown}")
+				return want(fmt.Sprint(s.Day, s.NextEvent), "19 &{2024-11-09 march downtown}")
 			},
 			wantPinned: []strike.StatusField{strike.FieldStarted, strike.FieldNextEvent},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st := synth(t, "2024-10-31", tt.pins, arts...)
+			st := synth(t, "2024-11-07", tt.pins, arts...)
 			if msg := tt.check(st); msg != "" {
 				t.Error(msg)
 			}
@@ -576,10 +576,10 @@ func TestCheckPin(t *testing.T) {
 		{strike.FieldPhase, "lockout", false},
 		{strike.FieldWorkers, "2,400", true},
 		{strike.FieldWorkers, "about 2400", false},
-		{strike.FieldStarted, "2024-10-14", true},
-		{strike.FieldEnded, "Apr. 28", false},
-		{strike.FieldNextEvent, "2025-05-13 ratification vote", true},
-		{strike.FieldNextEvent, "2025-05-13", false},
+		{strike.FieldStarted, "2024-10-21", true},
+		{strike.FieldEnded, "May 5", false},
+		{strike.FieldNextEvent, "2025-05-08 ratification vote", true},
+		{strike.FieldNextEvent, "2025-05-08", false},
 		{strike.FieldOffer, "18% over four years", true},
 		{strike.FieldDemands, "pensions; parity", true},
 		{strike.FieldUnion, "", true},
@@ -615,7 +615,7 @@ func syntheticArticles(n int, span time.Duration) []strike.Article {
 		}
 		if i%3 == 0 {
 			f.Workers = 2400 - i%7
-			f.Started = "2024-10-14"
+			f.Started = "2024-10-21"
 		}
 		if i%5 == 0 {
 			f.Offer = fmt.Sprintf("%d%% over four years", 18+i%2)

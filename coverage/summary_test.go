@@ -39,7 +39,7 @@ func TestExtractive(t *testing.T) {
 	}{
 		{
 			name:     "wire copies count once, cited from the first",
-			articles: []strike.Article{para(t, 2, "Sierra Morning Post", "2024-10-14", "Kaiser therapists strike", copyOf...), para(t, 1, "Western Newswire", "2024-10-14", "Thousands of Kaiser mental health workers strike", wire...)},
+			articles: []strike.Article{para(t, 2, "Sierra Morning Post", "2024-10-21", "Kaiser therapists strike", copyOf...), para(t, 1, "Western Newswire", "2024-10-21", "Thousands of Kaiser mental health workers strike", wire...)},
 			check: func(t *testing.T, sum coverage.Summary) {
 				seen := map[string]bool{}
 				for _, s := range sum.Sentences {
@@ -60,8 +60,8 @@ func TestExtractive(t *testing.T) {
 		{
 			name: "leads with what is new",
 			articles: []strike.Article{
-				para(t, 1, "Western Newswire", "2024-10-14", "Thousands of Kaiser mental health workers strike", wire...),
-				para(t, 3, "Care Line Review", "2024-10-15", "Kaiser moves therapy to video on strike's second day", newer...),
+				para(t, 1, "Western Newswire", "2024-10-21", "Thousands of Kaiser mental health workers strike", wire...),
+				para(t, 3, "Care Line Review", "2024-10-22", "Kaiser moves therapy to video on strike's second day", newer...),
 			},
 			check: func(t *testing.T, sum coverage.Summary) {
 				if sum.Sentences[0].ArticleID != 3 || !strings.HasPrefix(sum.Text, "On the second day") {
@@ -75,7 +75,7 @@ func TestExtractive(t *testing.T) {
 		{
 			name:     "a small word limit",
 			maxWords: 30,
-			articles: []strike.Article{para(t, 1, "Western Newswire", "2024-10-14", "Kaiser workers strike", wire...)},
+			articles: []strike.Article{para(t, 1, "Western Newswire", "2024-10-21", "Kaiser workers strike", wire...)},
 			check: func(t *testing.T, sum coverage.Summary) {
 				if n := len(strings.Fields(sum.Text)); n > 30 || n == 0 {
 					t.Errorf("%d words, want 1 to 30: %q", n, sum.Text)

@@ -27,7 +27,7 @@ var ErrMalformed = errors.New("demo: malformed article")
 // ParseError reports where a corpus file breaks the format. It wraps
 // ErrMalformed.
 type ParseError struct {
-	File string // the file's name, for example "2024-10-14-strike-begins-ledger.txt"
+	File string // the file's name, for example "2024-10-21-strike-begins-ledger.txt"
 	Line int    // 1-based line number; 0 when the problem is the file as a whole
 	Msg  string
 }

@@ -81,11 +81,11 @@ func checkDoc(t *testing.T, d Doc, byID map[string]Doc) {
 		if f.Phase == "" || f.Employer != "Kaiser Permanente" || f.Union != "National Union of Healthcare Workers" {
 			t.Errorf("core facts lack phase, employer or union: %+v", f)
 		}
-		if f.Started != "" && f.Started != "2024-10-14" {
-			t.Errorf("facts.started = %q, want 2024-10-14", f.Started)
+		if f.Started != "" && f.Started != strikeStarted {
+			t.Errorf("facts.started = %q, want %s", f.Started, strikeStarted)
 		}
-		if f.DurationDays != 0 && f.DurationDays != 196 && f.DurationDays != 100 {
-			t.Errorf("facts.duration_days = %d, want 100 or 196", f.DurationDays)
+		if f.DurationDays != 0 && f.DurationDays != strikeDays && f.DurationDays != 100 {
+			t.Errorf("facts.duration_days = %d, want 100 or %d", f.DurationDays, strikeDays)
 		}
 	}
 	for _, e := range f.Events {
@@ -125,7 +125,7 @@ func checkDoc(t *testing.T, d Doc, byID map[string]Doc) {
 }
 
 // mentionsDay reports whether d's body names the day date as news writes
-// it: "March 10", "Oct. 14", or the weekday when the day is the day of
+// it: "March 10", "Oct. 21", or the weekday when the day is the day of
 // publication.
 func mentionsDay(t *testing.T, d Doc, date string) bool {
 	t.Helper()
@@ -230,7 +230,7 @@ func TestCorpusCoverage(t *testing.T) {
 }
 
 func TestParseErrors(t *testing.T) {
-	const header = "id: x\noutlet: O\nfeed: f\npublished: 2024-10-14T16:00:00Z\ntitle: T\n" +
+	const header = "id: x\noutlet: O\nfeed: f\npublished: 2024-10-21T16:00:00Z\ntitle: T\n" +
 		"tier: core\nstory: s\nsnippet: false\ncopy_of: -\n"
 	tests := []struct {
 		name string
@@ -247,13 +247,13 @@ func TestParseErrors(t *testing.T) {
 		{"empty value", "x.txt", "id: x\noutlet:\n---\nb\n", 2, `no value`},
 		{"blank header line", "x.txt", "id: x\n\noutlet: O\n---\nb\n", 2, `blank line`},
 		{"bad tier", "x.txt", strings.Replace(header, "tier: core", "tier: maybe", 1) + "---\nb\n", 6, `unknown tier "maybe"`},
-		{"bad date", "x.txt", strings.Replace(header, "2024-10-14T16:00:00Z", "14 Oct 2024", 1) + "---\nb\n", 4, `published`},
+		{"bad date", "x.txt", strings.Replace(header, "2024-10-21T16:00:00Z", "21 Oct 2024", 1) + "---\nb\n", 4, `published`},
 		{"bad snippet", "x.txt", strings.Replace(header, "snippet: false", "snippet: perhaps", 1) + "---\nb\n", 8, `snippet`},
 		{"bad id", "x.txt", "id: X Y\n---\nb\n", 1, `lower-case`},
 		{"bad phase", "x.txt", header + "facts.phase: striking\n---\nb\n", 10, `unknown phase "striking"`},
 		{"bad workers", "x.txt", header + "facts.workers: 2,400\n---\nb\n", 10, `positive whole number`},
 		{"negative duration", "x.txt", header + "facts.duration_days: -3\n---\nb\n", 10, `positive whole number`},
-		{"bad started", "x.txt", header + "facts.started: Oct 14\n---\nb\n", 10, `YYYY-MM-DD`},
+		{"bad started", "x.txt", header + "facts.started: Oct 21\n---\nb\n", 10, `YYYY-MM-DD`},
 		{"bad event date", "x.txt", header + "facts.events: 2025-03-10 mediation; March 13 vote\n---\nb\n", 10, `"March 13 vote"`},
 		{"event without what", "x.txt", header + "facts.events: 2025-03-10\n---\nb\n", 10, `says nothing after the date`},
 		{"empty demand", "x.txt", header + "facts.demands: pay;;pensions\n---\nb\n", 10, `empty entry`},
@@ -292,26 +292,26 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParse(t *testing.T) {
-	text := "id: 2025-04-28-deal\r\noutlet: Coastline Courier\r\nfeed: coastline\r\n" +
-		"published: 2025-04-28T11:00:00-07:00\r\ntitle: Deal & vote\r\nauthor: A. Writer\r\ntier: core\r\n" +
+	text := "id: 2025-05-05-deal\r\noutlet: Coastline Courier\r\nfeed: coastline\r\n" +
+		"published: 2025-05-05T11:00:00-07:00\r\ntitle: Deal & vote\r\nauthor: A. Writer\r\ntier: core\r\n" +
 		"story: socal-tentative-agreement\r\nsnippet: true\r\ncopy_of: -\r\nfacts.phase: tentative_agreement\r\n" +
 		"facts.workers: 2400\r\nfacts.duration_days: 196\r\nfacts.demands: restore pensions ; pay parity\r\n" +
-		"facts.events: 2025-05-13 ratification vote; 2025-03-10 mediation begins\r\n---\r\n\r\n" +
+		"facts.events: 2025-05-08 ratification vote; 2025-03-10 mediation begins\r\n---\r\n\r\n" +
 		"First line\r\ncontinues here. Second sentence.\r\n\r\n\r\nSecond paragraph.\r\n"
-	got, err := Parse("2025-04-28-deal.txt", []byte(text))
+	got, err := Parse("2025-05-05-deal.txt", []byte(text))
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
 	want := Doc{
-		ID: "2025-04-28-deal", Outlet: "Coastline Courier", Feed: "coastline", Title: "Deal & vote",
+		ID: "2025-05-05-deal", Outlet: "Coastline Courier", Feed: "coastline", Title: "Deal & vote",
 		Author: "A. Writer", Body: "First line continues here. Second sentence.\n\nSecond paragraph.",
-		Published: time.Date(2025, 4, 28, 18, 0, 0, 0, time.UTC), Tier: strike.TierCore,
+		Published: time.Date(2025, 5, 5, 18, 0, 0, 0, time.UTC), Tier: strike.TierCore,
 		Story: "socal-tentative-agreement", Snippet: true,
 		Facts: strike.Facts{
 			Phase: "tentative_agreement", Workers: 2400, DurationDays: 196,
 			Demands: []string{"restore pensions", "pay parity"},
 			Events: []strike.Event{
-				{Date: "2025-05-13", What: "ratification vote"},
+				{Date: "2025-05-08", What: "ratification vote"},
 				{Date: "2025-03-10", What: "mediation begins"},
 			},
 		},
@@ -331,7 +331,7 @@ func TestFirstSentence(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"One. Two.", "One."},
 		{"Gov. Gavin Newsom urged talks. Kaiser agreed.", "Gov. Gavin Newsom urged talks."},
-		{"The strike began Oct. 14 in Southern California. More.", "The strike began Oct. 14 in Southern California."},
+		{"The strike began Oct. 21 in Southern California. More.", "The strike began Oct. 21 in Southern California."},
 		{"Prices rose 3.5 percent. Then fell.", "Prices rose 3.5 percent."},
 		{`"We are done," she said. Then left.`, `"We are done," she said.`},
 		{`He asked, "Why now?" Nobody knew.`, `He asked, "Why now?"`},
@@ -395,6 +395,94 @@ func BenchmarkCorpus(b *testing.B) {
 	for b.Loop() {
 		if _, err := Corpus(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The strike's public timeline, which the corpus must tell: a union member
+// notices a wrong date at once.
+const (
+	strikeStarted = "2024-10-21" // Monday: the open-ended strike begins (day 1)
+	strikeDays    = 196          // to the tentative agreement, as news reports counted
+)
+
+// TestCorpusTimeline checks the core articles' labels against the strike's
+// public timeline: each phase is reported only from the day it began (in
+// Southern California's time), day counts only once reached, and dated
+// events on their real dates.
+func TestCorpusTimeline(t *testing.T) {
+	pacific := time.FixedZone("PDT", -7*60*60) // both October 2024 and May 2025 fall in daylight time
+	date := func(s string) time.Time {
+		d, err := time.ParseInLocation(time.DateOnly, s, pacific)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	var (
+		started   = date(strikeStarted)
+		mediation = date("2025-03-10") // mediation begins, a Monday
+		day100    = started.AddDate(0, 0, 99)
+		agreement = date("2025-05-04") // tentative agreement, Sunday night
+		ratified  = date("2025-05-08") // members ratify, Thursday
+	)
+	if got := day100.Format(time.DateOnly); got != "2025-01-28" {
+		t.Fatalf("day 100 = %s, want 2025-01-28", got)
+	}
+	if got := int(agreement.Sub(started).Hours()/24) + 1; got != strikeDays {
+		t.Fatalf("the agreement came on day %d, want %d", got, strikeDays)
+	}
+	// Each phase's window: reported from (inclusive) until (exclusive; zero: open).
+	window := map[string][2]time.Time{
+		"threatened":          {{}, started},
+		"strike":              {started, agreement},
+		"mediation":           {mediation, agreement},
+		"tentative_agreement": {agreement, ratified},
+		"ratified":            {ratified, {}},
+		"ended":               {ratified, {}},
+	}
+	events := map[string]string{
+		"strike begins":     strikeStarted,
+		"mediation begins":  "2025-03-10",
+		"ratification vote": "2025-05-08",
+	}
+	inside := func(at time.Time, w [2]time.Time) bool {
+		return !at.Before(w[0]) && (w[1].IsZero() || at.Before(w[1]))
+	}
+	seen := map[string]bool{}
+	for _, d := range loadCorpus(t) {
+		if d.Tier != strike.TierCore {
+			continue
+		}
+		f := d.Facts
+		seen[f.Phase] = true
+		if w := window[f.Phase]; !inside(d.Published, w) {
+			t.Errorf("%s: phase %s reported %s, outside %s to %s", d.ID, f.Phase,
+				d.Published.In(pacific).Format(time.DateTime), w[0].Format(time.DateOnly), w[1].Format(time.DateOnly))
+		}
+		switch f.DurationDays {
+		case 0:
+		case 100:
+			if !inside(d.Published, [2]time.Time{day100, agreement}) {
+				t.Errorf("%s: 100 days reported %s, want from 2025-01-28 until the agreement", d.ID, d.Published.In(pacific).Format(time.DateOnly))
+			}
+		case strikeDays:
+			if d.Published.Before(agreement) {
+				t.Errorf("%s: %d days reported %s, before the agreement", d.ID, strikeDays, d.Published.In(pacific).Format(time.DateOnly))
+			}
+		}
+		for _, e := range f.Events {
+			want, ok := events[e.What]
+			if !ok {
+				t.Errorf("%s: event %q is not in the timeline of this test; add its real date", d.ID, e.What)
+			} else if e.Date != want {
+				t.Errorf("%s: event %q on %s, want %s", d.ID, e.What, e.Date, want)
+			}
+		}
+	}
+	for _, p := range Phases() {
+		if !seen[p] {
+			t.Errorf("no core article reports phase %s", p)
 		}
 	}
 }

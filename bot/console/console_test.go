@@ -19,7 +19,7 @@ func TestPrinterAnnounce(t *testing.T) {
 		Title:     "Therapists walk out\x1b[2J\nFAKE LINE",
 		Source:    "Pacific Ledger",
 		URL:       "https://example.org/a",
-		Published: time.Date(2024, 10, 14, 16, 0, 0, 0, time.UTC),
+		Published: time.Date(2024, 10, 21, 16, 0, 0, 0, time.UTC),
 		Summary:   "Nearly 2,400 workers.",
 		Reasons:   []string{"employer in title", "union named"},
 	})
@@ -28,7 +28,7 @@ func TestPrinterAnnounce(t *testing.T) {
 	}
 	got := b.String()
 	want := "▶ NEWS  Therapists walk out[2J FAKE LINE\n" +
-		"  story #4 · Pacific Ledger · 2024-10-14 16:00 UTC\n" +
+		"  story #4 · Pacific Ledger · 2024-10-21 16:00 UTC\n" +
 		"  Nearly 2,400 workers.\n" +
 		"  https://example.org/a\n" +
 		"  why: employer in title; union named\n\n"

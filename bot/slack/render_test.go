@@ -96,26 +96,26 @@ func golden(t *testing.T, name string, m Message) {
 	}
 }
 
-var published = time.Date(2025, 4, 28, 16, 5, 0, 0, time.UTC)
+var published = time.Date(2025, 5, 5, 16, 5, 0, 0, time.UTC)
 
 func statusReply() bot.Reply {
 	return bot.Reply{
 		Title: "Kaiser mental health strike — status",
 		Fields: []bot.Field{
-			{Name: "Phase", Value: "tentative agreement", Note: "pinned by @ana on 2025-04-29"},
-			{Name: "Day", Value: "196 (ended 2025-04-27)"},
+			{Name: "Phase", Value: "tentative agreement", Note: "pinned by @ana on 2025-05-06"},
+			{Name: "Day", Value: "196 (ended 2025-05-05)"},
 			{Name: "Workers", Value: "about 2,400", Note: "LA Times, KQED"},
 			{Name: "Union", Value: "NUHW"},
 			{Name: "Employer", Value: "Kaiser Permanente"},
-			{Name: "Started", Value: "2024-10-14"},
+			{Name: "Started", Value: "2024-10-21"},
 			{Name: "Demands", Value: "staffing & caseloads; pensions; wages <fair>"},
-			{Name: "Next", Value: "2025-05-05 ratification vote results"},
+			{Name: "Next", Value: "2025-05-08 ratification vote results"},
 		},
 		Links: []bot.Link{
-			{Title: "Kaiser, union reach tentative deal to end mental health strike", URL: "https://example.com/news/kaiser-deal?id=1&ref=rss", Source: "Example Times", Date: "2025-04-28"},
-			{Title: "Therapists | vote", URL: "https://example.org/a>b", Source: "Example Radio", Date: "2025-04-29"},
+			{Title: "Kaiser, union reach tentative deal to end mental health strike", URL: "https://example.com/news/kaiser-deal?id=1&ref=rss", Source: "Example Times", Date: "2025-05-05"},
+			{Title: "Therapists | vote", URL: "https://example.org/a>b", Source: "Example Radio", Date: "2025-05-06"},
 		},
-		Footer: "as of 2025-04-29 18:00 UTC · /strike status post to share",
+		Footer: "as of 2025-05-06 18:00 UTC · /strike status post to share",
 	}
 }
 
