@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/strikebot/strikebot/strike"
 )
@@ -228,34 +229,95 @@ var classPatterns = []classPattern{
 var ongoingRE = regexp.MustCompile(`\bstrik(?:e|es|ing|ers?)\b|\bwalkout\b|\bpicket\w*`)
 
 // Region and workforce words, looked for in the headline, the dateline and
-// the lead sentence.
+// the lead sentence, as phrases of whole words.
 var (
-	regionWords = []struct {
-		region uint8
-		re     *regexp.Regexp
-	}{
-		{1, regexp.MustCompile(`\bsouthern california\b|\bsocal\b|\bso\. cal\b|\blos angeles\b|\bsan diego\b|\borange county\b|\binland empire\b|\briverside\b|\bsan bernardino\b|\bbakersfield\b|\bkern county\b|\bpasadena\b|\bfontana\b|\bventura\b|\birvine\b|\banaheim\b|\bwoodland hills\b|\bharbor city\b|\bpanorama city\b`)},
-		{2, regexp.MustCompile(`\bnorthern california\b|\bnorcal\b|\bbay area\b|\bsacramento\b|\bsan francisco\b|\boakland\b|\bsan jose\b|\bfresno\b|\bsanta rosa\b|\broseville\b|\bsanta clara\b`)},
-		{3, regexp.MustCompile(`\bhawai['ʻ]?i\b|\bhonolulu\b|\boahu\b|\bmaui\b`)},
-		{4, regexp.MustCompile(`\boregon\b|\bportland\b|\bwashington state\b|\bseattle\b`)},
-		{5, regexp.MustCompile(`\bcolorado\b|\bdenver\b`)},
-		{6, regexp.MustCompile(`\bgeorgia\b|\batlanta\b`)},
-		{7, regexp.MustCompile(`\bmid-atlantic\b|\bmaryland\b|\bvirginia\b`)},
-	}
-	workforceWords = []struct {
-		workforce uint8
-		re        *regexp.Regexp
-	}{
-		{workforceMentalHealth, regexp.MustCompile(`\bmental[- ]health\b|\bbehavioral[- ]health\b|\btherapists?\b|\bpsychologists?\b|\bsocial workers?\b|\bclinicians?\b|\bcounselors?\b|\bpsychiatric\b`)},
-		{workforceNurses, regexp.MustCompile(`\bnurses?\b`)},
-		{workforcePharmacists, regexp.MustCompile(`\bpharmacists?\b|\bpharmacy\b`)},
-		{workforceDoctors, regexp.MustCompile(`\bdoctors?\b|\bphysicians?\b|\bresidents\b`)},
-		{workforceSteel, regexp.MustCompile(`\bsteelworkers?\b|\baluminum\b|\bsmelter\b|\bmill workers\b`)},
-		{workforceTeachers, regexp.MustCompile(`\bteachers?\b|\beducators?\b|\bschool workers\b`)},
-		{workforceHotel, regexp.MustCompile(`\bhotel workers?\b|\bhousekeepers\b`)},
-		{workforcePorts, regexp.MustCompile(`\bdockworkers?\b|\blongshore\w*\b|\bports?\b`)},
-	}
+	regionPhrases = newPhraseSet(map[uint8][]string{
+		1: {"southern california", "socal", "los angeles", "san diego", "orange county", "inland empire", "riverside",
+			"san bernardino", "bakersfield", "kern county", "pasadena", "fontana", "ventura", "irvine", "anaheim",
+			"woodland hills", "harbor city", "panorama city"},
+		2: {"northern california", "norcal", "bay area", "sacramento", "san francisco", "oakland", "san jose", "fresno",
+			"santa rosa", "roseville", "santa clara"},
+		3: {"hawaii", "honolulu", "oahu", "maui"},
+		4: {"oregon", "portland", "washington state", "seattle"},
+		5: {"colorado", "denver"},
+		6: {"georgia", "atlanta"},
+		7: {"mid atlantic", "maryland", "virginia"},
+	})
+	workforcePhrases = newPhraseSet(map[uint8][]string{
+		workforceMentalHealth: {"mental health", "behavioral health", "therapist", "therapists", "psychologist", "psychologists",
+			"social worker", "social workers", "clinician", "clinicians", "counselor", "counselors", "psychiatric",
+			"psychiatric nurse", "psychiatric nurses"},
+		workforceNurses:      {"nurse", "nurses"},
+		workforcePharmacists: {"pharmacist", "pharmacists", "pharmacy"},
+		workforceDoctors:     {"doctor", "doctors", "physician", "physicians", "residents"},
+		workforceSteel:       {"steelworker", "steelworkers", "aluminum", "smelter", "mill workers"},
+		workforceTeachers:    {"teacher", "teachers", "educator", "educators", "school workers"},
+		workforceHotel:       {"hotel worker", "hotel workers", "housekeepers"},
+		workforcePorts:       {"dockworker", "dockworkers", "longshore", "longshoremen", "port", "ports"},
+	})
 )
+
+// phraseSet finds phrases of whole words, each standing for a value.
+type phraseSet map[string][]phrase // first word → phrases, longest first
+
+type phrase struct {
+	words []string
+	value uint8
+}
+
+func newPhraseSet(m map[uint8][]string) phraseSet {
+	ps := make(phraseSet)
+	for v, list := range m {
+		for _, p := range list {
+			w := strings.Fields(p)
+			ps[w[0]] = append(ps[w[0]], phrase{words: w, value: v})
+		}
+	}
+	for k := range ps {
+		slices.SortStableFunc(ps[k], func(a, b phrase) int { return len(b.words) - len(a.words) })
+	}
+	return ps
+}
+
+// find calls fn with the value of each phrase found in words, in order;
+// fn returns false to stop.
+func (ps phraseSet) find(words []string, fn func(v uint8) bool) {
+	for i := 0; i < len(words); i++ {
+		for _, p := range ps[words[i]] {
+			if i+len(p.words) <= len(words) && slices.Equal(words[i:i+len(p.words)], p.words) {
+				if !fn(p.value) {
+					return
+				}
+				i += len(p.words) - 1
+				break
+			}
+		}
+	}
+}
+
+// plainWords splits lower-cased text into words of letters and digits;
+// apostrophes inside words are dropped ("hawai'i" is "hawaii").
+func plainWords(s string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur.WriteRune(r)
+		case r == '\'' || r == '’' || r == 'ʻ':
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
 
 // Union values of EventFeatures.
 const (
@@ -308,9 +370,9 @@ func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 	if f.Class == ClassUnknown && ongoingRE.MatchString(title+" "+lead) {
 		f.Class = ClassOngoing
 	}
-	both := title + " \n " + lead
-	f.Region = firstRegion(both)
-	f.Workforce = workforceOf(both)
+	words := plainWords(title + " \n " + lead)
+	f.Region = firstRegion(words)
+	f.Workforce = workforceOf(words)
 	if facts.Union != "" {
 		if ev := facts.Evidence["union"]; ev == "" || strings.Contains(a.Title, ev) || strings.Contains(text, ev) {
 			f.Union = unionOther
@@ -369,30 +431,25 @@ func negated(s string, i int) bool {
 	return negRE.MatchString(lastWords(s[:i], 2))
 }
 
-func firstRegion(s string) uint8 {
-	best, at := uint8(0), len(s)+1
-	for _, r := range regionWords {
-		if loc := r.re.FindStringIndex(s); loc != nil && loc[0] < at {
-			best, at = r.region, loc[0]
-		}
-	}
-	return best
+// firstRegion returns the region of the first place named in words.
+func firstRegion(words []string) uint8 {
+	var r uint8
+	regionPhrases.find(words, func(v uint8) bool { r = v; return false })
+	return r
 }
 
-// workforceOf returns the workforce the text names, workforceMixed when it
-// names several (a coalition of trades), 0 when none.
-func workforceOf(s string) uint8 {
-	// Psychiatric nurses are mental health workers, not nurses' union news.
-	s = strings.ReplaceAll(s, "psychiatric nurse", "psychiatric worke")
+// workforceOf returns the workforce words name, workforceMixed when they
+// name several (a coalition of trades), 0 when none. Psychiatric nurses
+// are mental health workers.
+func workforceOf(words []string) uint8 {
 	found := uint8(0)
-	for _, w := range workforceWords {
-		if !w.re.MatchString(s) {
-			continue
+	workforcePhrases.find(words, func(v uint8) bool {
+		if found != 0 && found != v {
+			found = workforceMixed
+			return false
 		}
-		if found != 0 && found != w.workforce {
-			return workforceMixed
-		}
-		found = w.workforce
-	}
+		found = v
+		return true
+	})
 	return found
 }

@@ -1,0 +1,122 @@
+package coverage_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/coverage"
+	"github.com/strikebot/strikebot/demo"
+	"github.com/strikebot/strikebot/strike"
+)
+
+func TestEventOf(t *testing.T) {
+	tests := []struct {
+		title, lead string
+		want        coverage.EventClass
+	}{
+		{"Kaiser therapists walk off the job across Southern California", "", coverage.ClassBegins},
+		{"Kaiser pharmacists vote to authorize strike", "", coverage.ClassNotice},
+		{"Mental health workers set Oct. 21 strike", "", coverage.ClassNotice},
+		{"Therapists will walk off the job Monday", "", coverage.ClassNotice},
+		{"Therapists rally outside Kaiser as strike begins", "", coverage.ClassRally},
+		{"Tentative agreement ends Kaiser therapists' strike", "", coverage.ClassAgreement},
+		{"Strike ends as therapists ratify contract", "", coverage.ClassRatified},
+		{"Kaiser mental health contract runs out with no deal on the table", "", coverage.ClassUnknown},
+		{"Hunger strikers enter fifth day outside Kaiser offices", "", coverage.ClassHunger},
+		{"Lawmakers urge Kaiser to settle with striking therapists", "", coverage.ClassLetter},
+		{"Mediator joins Kaiser talks", "", coverage.ClassMediation},
+		{"Kaiser strike talks break off after Presidents Day session", "", coverage.ClassTalks},
+		{"Kaiser strike reaches 100 days", "", coverage.ClassMilestone},
+		{"What the strike means for patients", "", coverage.ClassOngoing},
+		{"Kaiser opens a new wing", "Kaiser opened a new wing on Monday.", coverage.ClassUnknown},
+		{"Therapists back at work", "Strikers returned to work on Monday after the union called off its strike.", coverage.ClassEnds},
+		{"A long week", "Kaiser therapists went on strike Monday across Southern California.", coverage.ClassBegins},
+	}
+	for _, tt := range tests {
+		a := &strike.Article{Title: tt.title, Text: tt.lead}
+		if got := coverage.EventOf(a, strike.Facts{}, "").Class; got != tt.want {
+			t.Errorf("EventOf(%q, %q).Class = %v, want %v", tt.title, tt.lead, got, tt.want)
+		}
+	}
+}
+
+func TestEventConflicts(t *testing.T) {
+	ev := func(title string, union string) coverage.EventFeatures {
+		facts := strike.Facts{Union: union}
+		return coverage.EventOf(&strike.Article{Title: title}, facts, "NUHW")
+	}
+	tests := []struct {
+		a, b     coverage.EventFeatures
+		conflict bool
+	}{
+		{ev("Kaiser pharmacists vote to authorize strike", ""), ev("Kaiser therapists walk off the job", ""), true},
+		{ev("Tentative agreement reached in Kaiser strike", ""), ev("Kaiser therapists ratify contract", ""), true},
+		{ev("Tentative agreement ends Kaiser strike", ""), ev("Therapists head back to work", ""), false},
+		{ev("Hawaii Kaiser therapists strike", ""), ev("Southern California Kaiser therapists strike", ""), true},
+		{ev("Kaiser therapists strike", "NUHW"), ev("Kaiser nurses strike", "UNAC/UHCP"), true},
+		{ev("Kaiser strike talks resume", ""), ev("Mediator joins Kaiser talks", ""), false},
+		{ev("Kaiser strike drags on", ""), ev("Kaiser therapists ratify contract", ""), false},
+	}
+	for i, tt := range tests {
+		if got := tt.a.Conflicts(tt.b); got != tt.conflict {
+			t.Errorf("case %d: Conflicts = %v, want %v (%+v vs %+v)", i, got, tt.conflict, tt.a, tt.b)
+		}
+		if got := tt.b.Conflicts(tt.a); got != tt.conflict {
+			t.Errorf("case %d reversed: Conflicts = %v, want %v", i, got, tt.conflict)
+		}
+	}
+}
+
+func TestFingerprintRoundTrip(t *testing.T) {
+	a := &strike.Article{Title: "Hawaii Kaiser nurses rally as talks resume", Text: "Nurses marched in Honolulu on Monday.", Published: time.Now()}
+	f := coverage.Fingerprint{Sig: coverage.Sign(a), Event: coverage.EventOf(a, strike.Facts{Union: "X"}, "Y")}
+	b, err := f.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g coverage.Fingerprint
+	if err := g.UnmarshalBinary(b); err != nil || g != f {
+		t.Fatalf("round trip = %+v, %v; want %+v", g.Event, err, f.Event)
+	}
+	// A version 1 signature reads as a fingerprint with no event.
+	old, _ := f.Sig.MarshalBinary()
+	if err := g.UnmarshalBinary(old); err != nil || g.Sig != f.Sig || g.Event != (coverage.EventFeatures{}) {
+		t.Errorf("version 1 = %+v, %v", g.Event, err)
+	}
+	for _, bad := range [][]byte{nil, {2}, b[:len(b)-1], append([]byte{9}, b[1:]...)} {
+		if err := g.UnmarshalBinary(bad); err == nil {
+			t.Errorf("UnmarshalBinary(%d bytes) = nil error", len(bad))
+		}
+	}
+}
+
+func BenchmarkEventOf(b *testing.B) {
+	docs, err := demo.Corpus()
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		d := docs[i%len(docs)]
+		coverage.EventOf(&strike.Article{Title: d.Title, Text: d.Body}, strike.Facts{}, "")
+		i++
+	}
+}
+
+func FuzzFingerprint(f *testing.F) {
+	fp := coverage.Fingerprint{Event: coverage.EventFeatures{Class: coverage.ClassRally, Classes: 8, Union: 1, Region: 3, Workforce: 2}}
+	b, _ := fp.MarshalBinary()
+	f.Add(b)
+	f.Add([]byte{1})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var g coverage.Fingerprint
+		if err := g.UnmarshalBinary(data); err != nil {
+			return
+		}
+		again, _ := g.MarshalBinary()
+		var h coverage.Fingerprint
+		if err := h.UnmarshalBinary(again); err != nil || h != g {
+			t.Fatalf("re-encoding %x gave %+v, %v", data, h, err)
+		}
+	})
+}
