@@ -11,7 +11,7 @@ import (
 	"github.com/strikebot/strikebot/demo"
 )
 
-//go:embed testdata/heldout/*.txt
+//go:embed testdata/heldout/*.txt testdata/insample-truth.txt
 var testdata embed.FS
 
 const (

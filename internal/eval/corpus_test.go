@@ -192,3 +192,26 @@ func TestHeldoutTruth(t *testing.T) {
 		t.Errorf("%d questions, want at least 7", len(truth.Questions))
 	}
 }
+
+func TestInSampleTruth(t *testing.T) {
+	truth, err := InSampleTruth()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(truth.Questions) < 7 {
+		t.Errorf("%d questions, want at least 7", len(truth.Questions))
+	}
+	docs, err := demo.Corpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The truth agrees with the demo's own labels.
+	for _, d := range docs {
+		if d.Tier == strike.TierCore && d.Facts.Started != "" && d.Facts.Started != truth.Started {
+			t.Errorf("%s: facts.started = %s, truth says %s", d.ID, d.Facts.Started, truth.Started)
+		}
+		if d.Tier == strike.TierCore && d.Facts.Workers != 0 && d.Facts.Workers != truth.Workers {
+			t.Errorf("%s: facts.workers = %d, truth says %d", d.ID, d.Facts.Workers, truth.Workers)
+		}
+	}
+}
