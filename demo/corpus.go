@@ -65,6 +65,12 @@ type Doc struct {
 	// CopyOf is the ID of the article this one is a syndicated copy of, or
 	// empty.
 	CopyOf string
+	// Undated reports that neither the feed entry nor the article page
+	// carries a date, as on some pages a news-search feed links to.
+	// Published is then the labeler's best knowledge of when the article
+	// appeared, for ordering the corpus; a site serving the doc must not
+	// show it.
+	Undated bool
 	// Facts are the strike facts the article states. Evidence is never set.
 	Facts strike.Facts
 }
@@ -281,6 +287,8 @@ func (d *Doc) set(key, value string) error {
 		d.Story = dash(value)
 	case "snippet":
 		d.Snippet, err = strconv.ParseBool(value)
+	case "undated":
+		d.Undated, err = strconv.ParseBool(value)
 	case "copy_of":
 		if value != "-" && !validID(value) {
 			return errors.New("want \"-\" or an article id")

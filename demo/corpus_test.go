@@ -248,6 +248,7 @@ func TestParseErrors(t *testing.T) {
 		{"blank header line", "x.txt", "id: x\n\noutlet: O\n---\nb\n", 2, `blank line`},
 		{"bad tier", "x.txt", strings.Replace(header, "tier: core", "tier: maybe", 1) + "---\nb\n", 6, `unknown tier "maybe"`},
 		{"bad date", "x.txt", strings.Replace(header, "2024-10-21T16:00:00Z", "21 Oct 2024", 1) + "---\nb\n", 4, `published`},
+		{"bad undated", "x.txt", header + "undated: someday\n---\nb\n", 10, `undated`},
 		{"bad snippet", "x.txt", strings.Replace(header, "snippet: false", "snippet: perhaps", 1) + "---\nb\n", 8, `snippet`},
 		{"bad id", "x.txt", "id: X Y\n---\nb\n", 1, `lower-case`},
 		{"bad phase", "x.txt", header + "facts.phase: striking\n---\nb\n", 10, `unknown phase "striking"`},
@@ -324,6 +325,33 @@ func TestParse(t *testing.T) {
 	}
 	if got, want := len(got.Paragraphs()), 2; got != want {
 		t.Errorf("len(Paragraphs()) = %d, want %d", got, want)
+	}
+}
+
+func TestParseUndated(t *testing.T) {
+	const header = "id: x\noutlet: O\nfeed: f\npublished: 2024-10-14T16:00:00Z\ntitle: T\n" +
+		"tier: none\nstory: -\nsnippet: true\ncopy_of: -\n"
+	tests := []struct {
+		name, extra string
+		want        bool
+	}{
+		{"absent", "", false},
+		{"true", "undated: true\n", true},
+		{"false", "undated: false\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("x.txt", []byte(header+tt.extra+"---\nBody.\n"))
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if d.Undated != tt.want {
+				t.Errorf("Undated = %v, want %v", d.Undated, tt.want)
+			}
+			if want := time.Date(2024, 10, 14, 16, 0, 0, 0, time.UTC); !d.Published.Equal(want) {
+				t.Errorf("Published = %v, want %v (kept for ordering)", d.Published, want)
+			}
+		})
 	}
 }
 

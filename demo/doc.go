@@ -20,6 +20,8 @@
 //	story       story label shared by articles about the same event, or "-"
 //	snippet     true: the feed carries only the first sentence
 //	copy_of     id of the article this one is a syndicated copy of, or "-"
+//	undated     optional; true: neither feed nor page carries a date
+//	            (published then only orders the corpus)
 //	facts.*     optional: phase, workers, union, employer, started,
 //	            duration_days, offer, demands, events
 //

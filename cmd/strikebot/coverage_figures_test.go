@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/internal/eval"
+)
+
+// evalCLI runs strikebot in process for the eval harness, with an empty
+// environment and no configuration file: the defaults a new user starts
+// with.
+func evalCLI(ctx context.Context, args []string, stdout io.Writer) error {
+	var errOut syncBuffer
+	lookup := func(string) (string, bool) { return "", false }
+	code := run(ctx, args, env{stdin: strings.NewReader(""), stdout: stdout, stderr: &errOut, lookup: lookup})
+	if code != exitOK {
+		return fmt.Errorf("strikebot %s: exit status %d: %s", args[0], code, errOut.String())
+	}
+	return nil
+}
+
+// measureCorpus runs one corpus through the real command line.
+func measureCorpus(t *testing.T, c eval.Corpus) eval.Figures {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	defer cancel()
+	f, err := eval.Measure(ctx, c, evalCLI, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// coverageFloor is what the current code reaches on a corpus. A change
+// that falls below a floor makes coverage worse; a change that lifts a
+// figure should raise its floor, up to issue 7's targets (Report.Table
+// lists them).
+type coverageFloor struct {
+	copies, grouping, relevance, core, facts float64
+	status, asks                             int
+}
+
+var coverageFloors = map[string]coverageFloor{
+	// Copies and grouping depend on the order in which the feeds' batches
+	// reach the desk (issue 7, part 1), so their floors are the worst seen
+	// over many runs: only merges within one feed's batch are reliable.
+	"in-sample": {copies: 0, grouping: 0.03, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 4},
+	"held-out":  {copies: 0, grouping: 0.005, relevance: 0.96, core: 0.91, facts: 0.63, status: 5, asks: 4},
+}
+
+// storiesOrderIndependent says whether the same articles make the same
+// stories whatever order the feeds deliver them in. It is false until
+// issue 7, part 1 lands; then set it, and the determinism check covers
+// the story figures too.
+const storiesOrderIndependent = false
+
+// TestCoverageFigures measures issue 7's figures on the in-sample (demo)
+// and held-out corpora through the real path: each corpus served on
+// 127.0.0.1 as its feeds, all polled at once by `ingest`, then read back
+// with `articles`, `stories`, `status` and `ask`. It logs the README's table
+// (run with -v), checks that no figure falls below what the code already
+// reaches, and that a second run gives the same figures.
+func TestCoverageFigures(t *testing.T) {
+	chdir(t)
+	start := time.Now()
+	var r, again eval.Report
+	for _, run := range []struct {
+		load        func() (eval.Corpus, error)
+		first, next *eval.Figures
+	}{
+		{eval.InSampleCorpus, &r.InSample, &again.InSample},
+		{eval.HeldoutCorpus, &r.Heldout, &again.Heldout},
+	} {
+		c, err := run.load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		*run.first = measureCorpus(t, c)
+		*run.next = measureCorpus(t, c)
+	}
+	t.Logf("coverage figures (4 runs in %s):\n%s\n%s\n%s", time.Since(start).Round(time.Millisecond),
+		r.Table(), r.InSample.Details(), r.Heldout.Details())
+
+	for _, f := range []eval.Figures{r.InSample, r.Heldout} {
+		t.Run("floors/"+f.Corpus, func(t *testing.T) {
+			checkFloors(t, f, coverageFloors[f.Corpus])
+		})
+	}
+	for _, pair := range [][2]eval.Figures{{r.InSample, again.InSample}, {r.Heldout, again.Heldout}} {
+		t.Run("deterministic/"+pair[0].Corpus, func(t *testing.T) {
+			a, b := pair[0], pair[1]
+			if !storiesOrderIndependent {
+				if a.Grouping != b.Grouping || a.CopiesTogether != b.CopiesTogether {
+					t.Logf("stories differ between runs (known, issue 7 part 1): grouping %+v vs %+v, copies %d vs %d",
+						a.Grouping, b.Grouping, a.CopiesTogether, b.CopiesTogether)
+				}
+				a.Grouping, b.Grouping = eval.Counts{}, eval.Counts{}
+				a.CopiesTogether, b.CopiesTogether = 0, 0
+				a.Stories, b.Stories = 0, 0
+			}
+			if !reflect.DeepEqual(a, b) {
+				t.Errorf("two runs of one corpus gave different figures:\n%s\n%s", a.Details(), b.Details())
+			}
+		})
+	}
+}
+
+func checkFloors(t *testing.T, f eval.Figures, floor coverageFloor) {
+	t.Helper()
+	for _, c := range []struct {
+		name       string
+		got, floor float64
+	}{
+		{"copies in one story", f.CopyRatio(), floor.copies},
+		{"event grouping F1", f.Grouping.F1(), floor.grouping},
+		{"relevance F1", f.Relevance.F1(), floor.relevance},
+		{"core F1", f.Core.F1(), floor.core},
+		{"facts right", f.FactsTally().Ratio(), floor.facts},
+		{"status fields right", float64(f.StatusRight()), float64(floor.status)},
+		{"questions answered", float64(f.AsksRight()), float64(floor.asks)},
+	} {
+		if c.got < c.floor {
+			t.Errorf("%s: %s = %.3f, below its floor %.3f", f.Corpus, c.name, c.got, c.floor)
+		}
+	}
+}
