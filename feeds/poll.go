@@ -87,7 +87,7 @@ type Poller struct {
 	MaxItems       int           // items kept per fetch; default 100
 	FullText       bool          // fetch linked pages of snippet-only items
 	SnippetWords   int           // fewer words of text than this makes an item a snippet; default 80
-	MaxFullText    int           // linked pages fetched per poll at most; default 20
+	MaxFullText    int           // linked pages fetched per poll at most; default MaxItems (100)
 	Concurrency    int           // feeds polled at once; default 8
 
 	// Feeds, if set, returns feeds to poll besides the ones given to Run
@@ -467,7 +467,7 @@ func (p *Poller) poll(ctx context.Context, f Feed, now time.Time) Result {
 		return p.fail(ctx, state, now, err)
 	}
 	if p.FullText {
-		p.fillText(ctx, fresh)
+		p.fillText(ctx, f.CampaignID, fresh)
 	}
 	for i := range fresh {
 		p.Classify(f.CampaignID, &fresh[i])
@@ -536,25 +536,42 @@ func (p *Poller) unknown(ctx context.Context, campaignID string, items []strike.
 	return fresh, nil
 }
 
-// fillText fetches the linked pages of snippet-only items, newest first, at
-// most MaxFullText of them, a few at a time. A page that cannot be fetched or
-// read leaves the item's text as it was.
-func (p *Poller) fillText(ctx context.Context, items []strike.Article) {
+// fillText fetches the linked pages of snippet-only items, at most
+// MaxFullText of them, a few at a time: the snippets that show some sign of
+// being the campaign's news first (a positive relevance score), newest
+// first; a snippet with none is not worth a request. A page that cannot be
+// fetched or read leaves the item's text as it was.
+func (p *Poller) fillText(ctx context.Context, campaignID string, items []strike.Article) {
 	words := p.SnippetWords
 	if words <= 0 {
 		words = 80
 	}
 	limit := p.MaxFullText
 	if limit <= 0 {
-		limit = 20
-	}
-	var want []int
-	for i := range items {
-		if NeedsFullText(items[i], words) {
-			want = append(want, i)
+		limit = p.MaxItems
+		if limit <= 0 {
+			limit = 100
 		}
 	}
-	sort.SliceStable(want, func(a, b int) bool { return items[want[a]].Published.After(items[want[b]].Published) })
+	var want []int
+	score := make(map[int]float64)
+	for i := range items {
+		if !NeedsFullText(items[i], words) {
+			continue
+		}
+		probe := items[i]
+		p.Classify(campaignID, &probe)
+		if probe.Relevance.Score > 0 || probe.Relevance.Tier != strike.TierNone {
+			want = append(want, i)
+			score[i] = probe.Relevance.Score
+		}
+	}
+	sort.SliceStable(want, func(a, b int) bool {
+		if sa, sb := score[want[a]], score[want[b]]; sa != sb {
+			return sa > sb
+		}
+		return items[want[a]].Published.After(items[want[b]].Published)
+	})
 	if len(want) > limit {
 		want = want[:limit]
 	}

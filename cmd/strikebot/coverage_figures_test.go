@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -58,7 +59,7 @@ var coverageFloors = map[string]coverageFloor{
 // stories whatever order the feeds deliver them in. It is false until
 // issue 7, part 1 lands; then set it, and the determinism check covers
 // the story figures too.
-const storiesOrderIndependent = false
+const storiesOrderIndependent = true
 
 // TestCoverageFigures measures issue 7's figures on the in-sample (demo)
 // and held-out corpora through the real path: each corpus served on
@@ -84,8 +85,15 @@ func TestCoverageFigures(t *testing.T) {
 		*run.first = measureCorpus(t, c)
 		*run.next = measureCorpus(t, c)
 	}
+	// The held-out corpus's details (which article, which answer) are for
+	// whoever writes the corpus, not for whoever tunes the rules: they are
+	// shown only when asked for with STRIKEBOT_EVAL_HELDOUT_DETAILS=1.
+	heldoutDetails := "held-out details hidden (set STRIKEBOT_EVAL_HELDOUT_DETAILS=1 to show them)"
+	if os.Getenv("STRIKEBOT_EVAL_HELDOUT_DETAILS") == "1" {
+		heldoutDetails = r.Heldout.Details()
+	}
 	t.Logf("coverage figures (4 runs in %s):\n%s\n%s\n%s", time.Since(start).Round(time.Millisecond),
-		r.Table(), r.InSample.Details(), r.Heldout.Details())
+		r.Table(), r.InSample.Details(), heldoutDetails)
 
 	for _, f := range []eval.Figures{r.InSample, r.Heldout} {
 		t.Run("floors/"+f.Corpus, func(t *testing.T) {
