@@ -23,7 +23,8 @@ import (
 //     event, within that kind's lifetime (two days for a rally, three for
 //     a strike's start, four for an agreement, two weeks for a hunger
 //     strike);
-//   - follow-up: word Jaccard at least TopicThreshold, within FollowGap.
+//   - follow-up: word Jaccard at least TopicThreshold, within FollowGap,
+//     unless both name events of different kinds.
 //
 // Except for copies, the two must be of the same tier (core or related)
 // and their event features must not conflict (different unions,
@@ -518,7 +519,7 @@ func (c *Clusterer) Match(m *Member) []int64 {
 		if title == nil {
 			title = c.titleHashes(m.Title)
 		}
-		if c.related(m, at, core, title, x) {
+		if link, _ := c.related(m, at, core, title, x); link != linkNone {
 			stories = append(stories, x.storyID)
 		}
 	}
@@ -526,26 +527,45 @@ func (c *Clusterer) Match(m *Member) []int64 {
 	return stories
 }
 
-// related is the relation of ClusterOptions between m and member x.
-func (c *Clusterer) related(m *Member, at uint32, core bool, title []uint64, x *clusterMember) bool {
+// Links between two articles.
+const (
+	linkNone = iota
+	linkWeak
+	linkStrong
+)
+
+// related is the relation of ClusterOptions between m and member x: the
+// link and, for a weak one, its word Jaccard.
+func (c *Clusterer) related(m *Member, at uint32, core bool, title []uint64, x *clusterMember) (int, float64) {
 	gap := max(at, x.at) - min(at, x.at)
 	if gap <= c.window && m.Sig.Jaccard(x.sig) >= c.opts.Threshold {
-		return true // a copy
+		return linkStrong, 0 // a copy
 	}
 	if m.Event.Conflicts(x.ev) {
-		return false
+		return linkNone, 0
 	}
 	wj := m.Sig.WordJaccard(x.sig)
 	if gap <= c.window && wj >= c.opts.TopicThreshold/2 && jaccardSorted(title, x.title) >= c.opts.TitleThreshold {
-		return true // the same headline
+		return linkStrong, 0 // the same headline
 	}
 	if core != x.core {
-		return false
+		return linkNone, 0
 	}
 	if cl, ok := m.Event.SameEvent(x.ev); ok && gap <= durSeconds(cl.lifetime()) {
-		return true // the same event
+		return linkStrong, 0 // the same event
 	}
-	return gap <= c.follow && wj >= c.opts.TopicThreshold // a follow-up
+	if gap <= c.follow && wj >= c.opts.TopicThreshold && c.followsUp(m.Event, x.ev) {
+		return linkWeak, wj // a follow-up
+	}
+	return linkNone, 0
+}
+
+// followsUp is the rest of the follow-up rule, for a pair sharing words
+// within FollowGap: two articles that each name an event, of different
+// kinds, are not follow-ups of one another (a rally and the governor's
+// letter the same day share the strike's words, not an event).
+func (c *Clusterer) followsUp(a, b EventFeatures) bool {
+	return !(a.Class.strong() && b.Class.strong() && a.Class != b.Class)
 }
 
 // StoryTitle chooses a story's title from its members' titles, oldest
