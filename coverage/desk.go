@@ -3,7 +3,9 @@ package coverage
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -22,6 +24,7 @@ type DeskStore interface {
 	MergeStories(ctx context.Context, campaignID string, into int64, from []int64) error
 	StoryCoveredBy(ctx context.Context, storyID int64, source string, except int64) (bool, error)
 	SaveStory(ctx context.Context, s strike.Story) (int64, error)
+	SaveCoverage(ctx context.Context, cs []strike.ArticleCoverage, stories []strike.Story) error
 	Stories(ctx context.Context, f strike.StoryFilter) ([]strike.Story, error)
 	MarkProcessed(ctx context.Context, articleIDs []int64) error
 }
@@ -98,10 +101,11 @@ type Desk struct {
 	maxIndexed int
 	reach      time.Duration
 
-	mu     sync.Mutex // serializes Process in this process; guards below
-	seq    int64      // the last coverage change the clusterer holds
-	phase  string     // the campaign's phase, as stored
-	loaded map[int64]bool
+	mu      sync.Mutex // serializes Process in this process; guards below
+	seq     int64      // the last coverage change the clusterer holds
+	phase   string     // the campaign's phase, as stored
+	loaded  map[int64]bool
+	stories map[int64]*cachedStory // as last saved, while no other process changed any
 }
 
 // DeskOptions configure a Desk. The zero value is usable.
@@ -196,7 +200,7 @@ func (d *Desk) Sweep(ctx context.Context, olderThan time.Duration) ([]StoryEvent
 		cut := d.now().Add(-olderThan)
 		pending = slices.DeleteFunc(pending, func(a strike.Article) bool { return a.FirstSeen.After(cut) })
 	}
-	return d.process(ctx, pending, true)
+	return d.process(ctx, pending)
 }
 
 // Process handles newly stored articles of the campaign, in order of
@@ -216,7 +220,7 @@ func (d *Desk) Sweep(ctx context.Context, olderThan time.Duration) ([]StoryEvent
 // Sweep handles them. An event whose OnEvent succeeded but whose mark
 // failed is returned, and handed on again later.
 func (d *Desk) Process(ctx context.Context, articles []strike.Article) ([]StoryEvent, error) {
-	return d.process(ctx, articles, false)
+	return d.process(ctx, articles)
 }
 
 // prepared is an article with what is read from its text outside the lock.
@@ -226,7 +230,43 @@ type prepared struct {
 	blob []byte
 }
 
-func (d *Desk) process(ctx context.Context, articles []strike.Article, recheck bool) ([]StoryEvent, error) {
+// batch is what one pass over articles (under the coverage lock) changes:
+// the stories it touched, in memory until flush saves them with the
+// articles' coverage in one transaction.
+type batch struct {
+	works    map[int64]*storyWork
+	order    []int64 // story IDs in the order first touched
+	coverage []strike.ArticleCoverage
+	articles map[int64]*strike.Article // the batch's articles, with their text
+	events   []batchEvent
+}
+
+// storyWork is a story being updated.
+type storyWork struct {
+	s     strike.Story
+	state storyState
+	ch    stateChange
+	force bool            // choose headline and summary again
+	added map[string]bool // outlets of the batch's articles
+}
+
+// batchEvent is an event whose Story is filled in once the batch is
+// saved.
+type batchEvent struct {
+	ev    StoryEvent
+	story int64
+}
+
+// cachedStory is a story as last saved, with its state.
+type cachedStory struct {
+	s     strike.Story
+	state storyState
+}
+
+// maxCachedStories bounds the desk's cache of stories.
+const maxCachedStories = 2000
+
+func (d *Desk) process(ctx context.Context, articles []strike.Article) ([]StoryEvent, error) {
 	var todo []prepared
 	for _, a := range articles {
 		if !a.Relevance.Tier.Announceable() || a.CampaignID != d.campaign.ID {
@@ -266,42 +306,68 @@ func (d *Desk) process(ctx context.Context, articles []strike.Article, recheck b
 	if err := d.catchUp(ctx); err != nil {
 		return nil, err
 	}
-	if recheck {
-		if todo, err = d.stillUnprocessed(ctx, todo); err != nil {
+	// Another desk (a replica's sweep, or this process's at start) may
+	// have handled some of them meanwhile.
+	if todo, err = d.stillUnprocessed(ctx, todo); err != nil {
+		return nil, err
+	}
+	b := &batch{works: make(map[int64]*storyWork), articles: make(map[int64]*strike.Article, len(todo))}
+	phase := d.phase // as the batch's events will have moved it
+	for i := range todo {
+		p := &todo[i]
+		b.articles[p.a.ID] = &p.a
+		var err error
+		if p.a.StoryID != 0 {
+			err = d.resume(ctx, b, p, &phase)
+		} else {
+			err = d.assign(ctx, b, p, &phase)
+		}
+		if err != nil {
+			d.stories = nil // what is in memory may not be what was saved
 			return nil, err
 		}
 	}
+	if err := d.flush(ctx, b); err != nil {
+		d.stories = nil
+		return nil, err
+	}
+
 	var events []StoryEvent
-	for _, p := range todo {
-		var ev StoryEvent
-		var err error
-		if p.a.StoryID != 0 {
-			ev, err = d.resume(ctx, p)
-		} else {
-			ev, err = d.assign(ctx, p)
+	var done []int64
+	defer func() {
+		// Our own changes are not news to this desk; the next catch-up
+		// starts after them.
+		if st, err := d.store.CoverageState(ctx, d.campaign.ID); err == nil {
+			d.seq = st.Seq
 		}
-		if err != nil {
-			return events, err
+	}()
+	mark := func() error {
+		if err := d.store.MarkProcessed(ctx, done); err != nil {
+			return fmt.Errorf("coverage: mark %d articles processed: %w", len(done), err)
 		}
+		return nil
+	}
+	for _, be := range b.events {
+		ev := be.ev
 		if d.onEvent != nil {
 			if err := d.onEvent(ctx, ev); err != nil {
 				// The phase it carried is not recorded: its announcement
 				// comes again with the article.
-				return events, fmt.Errorf("coverage: hand on event of article %d: %w", p.a.ID, err)
+				err = fmt.Errorf("coverage: hand on event of article %d: %w", ev.Article.ID, err)
+				return events, errors.Join(err, mark())
 			}
 		}
 		if ev.Kind == EventPhaseChange {
 			if err := d.store.SetPhase(ctx, d.campaign.ID, ev.Article.Facts.Phase, ev.Article.ID); err != nil {
-				return events, fmt.Errorf("coverage: record phase of %s: %w", d.campaign.ID, err)
+				err = fmt.Errorf("coverage: record phase of %s: %w", d.campaign.ID, err)
+				return events, errors.Join(err, mark())
 			}
 			d.phase = ev.Article.Facts.Phase
 		}
 		events = append(events, ev)
-		if err := d.store.MarkProcessed(ctx, []int64{p.a.ID}); err != nil {
-			return events, fmt.Errorf("coverage: mark article %d processed: %w", p.a.ID, err)
-		}
+		done = append(done, ev.Article.ID)
 	}
-	return events, nil
+	return events, mark()
 }
 
 // stillUnprocessed drops the articles another process handled meanwhile.
@@ -336,6 +402,9 @@ func (d *Desk) catchUp(ctx context.Context) error {
 		return fmt.Errorf("coverage: state of %s: %w", d.campaign.ID, err)
 	}
 	d.phase = st.Phase
+	if d.seq < st.Seq {
+		d.stories = nil // another process changed stories
+	}
 	for d.seq < st.Seq {
 		changes, err := d.store.CoverageChanges(ctx, d.campaign.ID, d.seq, changesPage)
 		if err != nil {
@@ -405,94 +474,239 @@ func (d *Desk) ensureLoaded(ctx context.Context, at time.Time) error {
 	return nil
 }
 
-// assign clusters a new article, records it and updates its story. The
+// work returns the story being updated in the batch, loading it (from the
+// desk's cache, else the store) the first time.
+func (d *Desk) work(ctx context.Context, b *batch, ids []int64) ([]*storyWork, error) {
+	var out []*storyWork
+	var missing []int64
+	for _, id := range ids {
+		if w := b.works[id]; w != nil {
+			out = append(out, w)
+		} else if c := d.stories[id]; c != nil {
+			w := &storyWork{s: c.s, state: c.state}
+			w.state.FactsAt = maps.Clone(c.state.FactsAt)
+			w.state.Titles, w.state.Summary, w.state.Outlets = slices.Clone(c.state.Titles), slices.Clone(c.state.Summary), slices.Clone(c.state.Outlets)
+			w.s.Facts = cloneFacts(c.s.Facts)
+			w.s.Outlets = slices.Clone(c.s.Outlets)
+			b.add(w)
+			out = append(out, w)
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		stories, err := d.store.Stories(ctx, strike.StoryFilter{IDs: missing, MaxArticles: -1})
+		if err != nil {
+			return nil, fmt.Errorf("coverage: load stories %v: %w", missing, err)
+		}
+		for _, s := range stories {
+			if w := b.works[s.ID]; w != nil { // a merged ID led to a story at hand
+				out = append(out, w)
+				continue
+			}
+			st, err := d.stateOf(ctx, s)
+			if err != nil {
+				return nil, err
+			}
+			w := &storyWork{s: s, state: st}
+			b.add(w)
+			out = append(out, w)
+		}
+	}
+	slices.SortFunc(out, func(x, y *storyWork) int { return cmp.Compare(x.s.ID, y.s.ID) })
+	return slices.CompactFunc(out, func(x, y *storyWork) bool { return x == y }), nil
+}
+
+func (b *batch) add(w *storyWork) {
+	b.works[w.s.ID] = w
+	b.order = append(b.order, w.s.ID)
+}
+
+func cloneFacts(f strike.Facts) strike.Facts {
+	f.Demands = slices.Clone(f.Demands)
+	f.Events = slices.Clone(f.Events)
+	f.Evidence = maps.Clone(f.Evidence)
+	return f
+}
+
+// assign clusters a new article and updates its story in the batch. The
 // lock is held.
-func (d *Desk) assign(ctx context.Context, p prepared) (StoryEvent, error) {
-	a := p.a
+func (d *Desk) assign(ctx context.Context, b *batch, p *prepared, phase *string) error {
+	a := &p.a
 	if err := d.ensureLoaded(ctx, a.Published); err != nil {
-		return StoryEvent{}, err
+		return err
 	}
 	m := Member{ArticleID: a.ID, Published: a.Published, Sig: p.fp.Sig, Title: a.Title, Tier: a.Relevance.Tier, Event: p.fp.Event}
 	ids := d.clusterer.Match(&m)
 	var (
-		s      strike.Story
-		state  storyState
-		before strike.Facts
-		fresh  = len(ids) == 0
+		w      *storyWork
 		merged []int64
+		fresh  = len(ids) == 0
 	)
 	if fresh {
-		s = strike.Story{CampaignID: a.CampaignID, Title: a.Title, Tier: a.Relevance.Tier, FirstSeen: a.Published, Updated: d.now()}
+		s := strike.Story{CampaignID: a.CampaignID, Title: a.Title, Tier: a.Relevance.Tier, FirstSeen: a.Published, Updated: d.now()}
 		id, err := d.store.SaveStory(ctx, s)
 		if err != nil {
-			return StoryEvent{}, fmt.Errorf("coverage: open story: %w", err)
+			return fmt.Errorf("coverage: open story: %w", err)
 		}
 		s.ID = id
+		w = &storyWork{s: s, force: true}
+		b.add(w)
 	} else {
-		stories, err := d.store.Stories(ctx, strike.StoryFilter{IDs: ids, MaxArticles: -1})
+		works, err := d.work(ctx, b, ids)
 		if err != nil {
-			return StoryEvent{}, fmt.Errorf("coverage: load stories %v: %w", ids, err)
+			return err
 		}
-		if len(stories) == 0 {
-			return StoryEvent{}, fmt.Errorf("coverage: stories %v: %w", ids, strike.ErrNotFound)
+		if len(works) == 0 {
+			return fmt.Errorf("coverage: stories %v: %w", ids, strike.ErrNotFound)
 		}
 		// The oldest story survives; the others are merged into it.
-		slices.SortFunc(stories, func(x, y strike.Story) int { return cmp.Compare(x.ID, y.ID) })
-		s = stories[0]
-		if state, err = d.stateOf(ctx, s); err != nil {
-			return StoryEvent{}, err
-		}
-		before = s.Facts
-		for _, o := range stories[1:] {
-			ost, err := d.stateOf(ctx, o)
-			if err != nil {
-				return StoryEvent{}, err
+		w = works[0]
+		for _, o := range works[1:] {
+			ch := w.state.absorb(&w.s, o.s, o.state)
+			w.ch.titles, w.ch.summary = w.ch.titles || ch.titles, w.ch.summary || ch.summary
+			for k := range o.added {
+				w.outlet(k)
 			}
-			state.absorb(&s, o, ost)
-			merged = append(merged, o.ID)
+			merged = append(merged, o.s.ID)
+			delete(b.works, o.s.ID)
+			delete(d.stories, o.s.ID)
 		}
 		if len(merged) > 0 {
-			if err := d.store.MergeStories(ctx, d.campaign.ID, s.ID, merged); err != nil {
-				return StoryEvent{}, fmt.Errorf("coverage: merge stories: %w", err)
+			w.force = true
+			if err := d.store.MergeStories(ctx, d.campaign.ID, w.s.ID, merged); err != nil {
+				return fmt.Errorf("coverage: merge stories: %w", err)
 			}
 			for _, id := range merged {
-				d.clusterer.Relabel(id, s.ID)
+				d.clusterer.Relabel(id, w.s.ID)
+				for i := range b.events {
+					if b.events[i].story == id {
+						b.events[i].story = w.s.ID
+					}
+				}
+				// The batch's articles not saved yet follow their story.
+				for i := range b.coverage {
+					if b.coverage[i].StoryID == id {
+						b.coverage[i].StoryID = w.s.ID
+					}
+				}
 			}
 		}
 	}
-	if err := d.store.SetCoverage(ctx, a.ID, s.ID, a.Facts, p.blob); err != nil {
-		return StoryEvent{}, fmt.Errorf("coverage: record article %d: %w", a.ID, err)
-	}
-	a.StoryID = s.ID
-	m.StoryID = s.ID
+	b.coverage = append(b.coverage, strike.ArticleCoverage{ArticleID: a.ID, StoryID: w.s.ID, Facts: a.Facts, Signature: p.blob})
+	a.StoryID = w.s.ID
+	m.StoryID = w.s.ID
 	d.clusterer.Add(m)
 
-	coveredBefore := false
+	covered := false
 	if !fresh {
 		var err error
-		if coveredBefore, err = d.store.StoryCoveredBy(ctx, s.ID, a.Source, a.ID); err != nil {
-			return StoryEvent{}, err
+		if covered, err = d.coveredBy(ctx, w, a); err != nil {
+			return err
 		}
 	}
-	ch := state.apply(&s, &a)
-	s.Members++
-	if err := d.saveStory(ctx, &s, state, ch, &a, fresh || len(merged) > 0); err != nil {
-		return StoryEvent{}, err
-	}
-	ev := StoryEvent{Story: s, Article: a, PrevPhase: d.phase, Merged: merged}
+	before := w.s.Facts
+	w.apply(a)
+	ev := StoryEvent{Article: *a, PrevPhase: *phase, Merged: merged}
 	switch {
-	case d.movesPhase(a):
+	case d.movesPhase(*a, *phase):
 		ev.Kind = EventPhaseChange
+		*phase = a.Facts.Phase
 	case fresh:
 		ev.Kind = EventNewStory
-	case !coveredBefore:
+	case !covered:
 		ev.Kind = EventNewOutlet
-	case !factsEqual(before, s.Facts):
+	case !factsEqual(before, w.s.Facts):
 		ev.Kind = EventNewFacts
 	default:
 		ev.Kind = EventNothingNew
 	}
-	return ev, nil
+	b.events = append(b.events, batchEvent{ev: ev, story: w.s.ID})
+	return nil
+}
+
+// apply adds article a to the story.
+func (w *storyWork) apply(a *strike.Article) {
+	ch := w.state.apply(&w.s, a)
+	w.ch.titles, w.ch.summary = w.ch.titles || ch.titles, w.ch.summary || ch.summary
+	w.s.Members++
+	w.outlet(a.Source)
+}
+
+func (w *storyWork) outlet(name string) {
+	if w.added == nil {
+		w.added = make(map[string]bool)
+	}
+	w.added[name] = true
+}
+
+// coveredBy reports whether another article of the story comes from a's
+// outlet: one of the batch, one the story lists, or one in the store.
+func (d *Desk) coveredBy(ctx context.Context, w *storyWork, a *strike.Article) (bool, error) {
+	if w.added[a.Source] || slices.ContainsFunc(w.state.Outlets, func(r memberRef) bool { return r.Outlet == a.Source && r.ID != a.ID }) {
+		return true, nil
+	}
+	ok, err := d.store.StoryCoveredBy(ctx, w.s.ID, a.Source, a.ID)
+	if err != nil {
+		return false, fmt.Errorf("coverage: outlets of story %d: %w", w.s.ID, err)
+	}
+	return ok, nil
+}
+
+// flush chooses the headline and summary of the stories whose members
+// for them changed, and saves the batch's coverage and stories in one
+// transaction. The events then carry their stories as saved.
+func (d *Desk) flush(ctx context.Context, b *batch) error {
+	var stories []strike.Story
+	for _, id := range b.order {
+		w := b.works[id]
+		if w == nil {
+			continue // merged into another
+		}
+		if w.ch.titles || w.force {
+			titles := make([]string, 0, len(w.state.Titles))
+			for _, r := range w.state.Titles {
+				titles = append(titles, r.Title)
+			}
+			if t := StoryTitle(titles); t != "" {
+				w.s.Title = t
+			}
+		}
+		if w.ch.summary || w.force {
+			members, err := d.summaryMembers(ctx, b, w.state)
+			if err != nil {
+				return err
+			}
+			if sum, err := d.summarizer.Summarize(ctx, w.s, members); err == nil {
+				w.s.Summary, w.s.SummarySources = sum.Text, sum.Sentences
+				if sum.Headline != "" {
+					w.s.Title = sum.Headline
+				}
+			}
+		}
+		w.s.Updated = d.now()
+		w.s.Coverage = w.state.encode()
+		w.s.Articles = nil
+		stories = append(stories, w.s)
+	}
+	if err := d.store.SaveCoverage(ctx, b.coverage, stories); err != nil {
+		return fmt.Errorf("coverage: save: %w", err)
+	}
+	if d.stories == nil {
+		d.stories = make(map[int64]*cachedStory)
+	}
+	if len(d.stories)+len(b.works) > maxCachedStories {
+		clear(d.stories)
+	}
+	for id, w := range b.works {
+		d.stories[id] = &cachedStory{s: w.s, state: w.state}
+	}
+	for i := range b.events {
+		if w := b.works[b.events[i].story]; w != nil {
+			b.events[i].ev.Story = w.s
+		}
+	}
+	return nil
 }
 
 // stateOf returns a story's state, rebuilding it from the members for a
@@ -515,107 +729,78 @@ func (d *Desk) stateOf(ctx context.Context, s strike.Story) (storyState, error) 
 	return st, nil
 }
 
-// saveStory chooses the story's headline and summary again when the
-// members they come from changed, and saves the story. a is the article
-// at hand, whose text is in memory.
-func (d *Desk) saveStory(ctx context.Context, s *strike.Story, st storyState, ch stateChange, a *strike.Article, force bool) error {
-	if ch.titles || force {
-		titles := make([]string, 0, len(st.Titles))
-		for _, r := range st.Titles {
-			titles = append(titles, r.Title)
-		}
-		if t := StoryTitle(titles); t != "" {
-			s.Title = t
-		}
-	}
-	if ch.summary || force {
-		members, err := d.summaryMembers(ctx, st, a)
-		if err != nil {
-			return err
-		}
-		if sum, err := d.summarizer.Summarize(ctx, *s, members); err == nil {
-			s.Summary, s.SummarySources = sum.Text, sum.Sentences
-			if sum.Headline != "" {
-				s.Title = sum.Headline
-			}
-		}
-	}
-	s.Updated = d.now()
-	s.Coverage = st.encode()
-	if _, err := d.store.SaveStory(ctx, *s); err != nil {
-		return fmt.Errorf("coverage: save story %d: %w", s.ID, err)
-	}
-	return nil
-}
-
-// summaryMembers returns the articles the summary is made from, with
-// their text: a from memory, the others from the store.
-func (d *Desk) summaryMembers(ctx context.Context, st storyState, a *strike.Article) ([]strike.Article, error) {
+// summaryMembers returns the articles a story's summary is made from,
+// with their text: the batch's from memory, the others from the store.
+func (d *Desk) summaryMembers(ctx context.Context, b *batch, st storyState) ([]strike.Article, error) {
 	var ids []int64
+	var out []strike.Article
 	for _, r := range st.Summary {
-		if r.ID != a.ID {
+		if a := b.articles[r.ID]; a != nil {
+			out = append(out, *a)
+		} else {
 			ids = append(ids, r.ID)
 		}
 	}
-	var out []strike.Article
 	if len(ids) > 0 {
-		var err error
-		if out, err = d.store.Articles(ctx, strike.ArticleFilter{IDs: ids}); err != nil {
+		more, err := d.store.Articles(ctx, strike.ArticleFilter{IDs: ids})
+		if err != nil {
 			return nil, fmt.Errorf("coverage: load summary members: %w", err)
 		}
-	}
-	if slices.ContainsFunc(st.Summary, func(r memberRef) bool { return r.ID == a.ID }) {
-		out = append(out, *a)
+		out = append(out, more...)
 	}
 	return out, nil
 }
 
 // movesPhase reports whether a core article moves the campaign to a later
-// phase than the one recorded. Phases never move back: a later recap of
-// the strike's start does not undo a tentative agreement. The move is
-// recorded (Store.SetPhase) once its event was handed on.
-func (d *Desk) movesPhase(a strike.Article) bool {
-	return a.Relevance.Tier == strike.TierCore && factsPhaseRank(a.Facts.Phase) > factsPhaseRank(d.phase)
+// phase than phase. Phases never move back: a later recap of the strike's
+// start does not undo a tentative agreement. The move is recorded
+// (Store.SetPhase) once its event was handed on.
+func (d *Desk) movesPhase(a strike.Article, phase string) bool {
+	return a.Relevance.Tier == strike.TierCore && factsPhaseRank(a.Facts.Phase) > factsPhaseRank(phase)
 }
 
 // resume rebuilds the event of an article that was assigned to a story
 // but not marked processed: the story is not clustered again, and the
 // event is judged by the story's members published before the article.
-func (d *Desk) resume(ctx context.Context, p prepared) (StoryEvent, error) {
-	a := p.a
+func (d *Desk) resume(ctx context.Context, b *batch, p *prepared, phase *string) error {
+	a := &p.a
 	if d.loaded[dayOfTime(a.Published)] {
 		d.clusterer.Add(Member{ArticleID: a.ID, StoryID: a.StoryID, Published: a.Published, Sig: p.fp.Sig, Title: a.Title,
 			Tier: a.Relevance.Tier, Event: p.fp.Event})
 	}
-	stories, err := d.store.Stories(ctx, strike.StoryFilter{IDs: []int64{a.StoryID}, MaxArticles: 1})
+	works, err := d.work(ctx, b, []int64{a.StoryID})
 	if err != nil {
-		return StoryEvent{}, fmt.Errorf("coverage: load story %d: %w", a.StoryID, err)
+		return err
 	}
-	if len(stories) == 0 {
-		return StoryEvent{}, fmt.Errorf("coverage: story %d: %w", a.StoryID, strike.ErrNotFound)
+	if len(works) == 0 {
+		return fmt.Errorf("coverage: story %d: %w", a.StoryID, strike.ErrNotFound)
 	}
-	s := stories[0]
-	state, err := d.stateOf(ctx, s)
+	w := works[0]
+	a.StoryID = w.s.ID
+	firsts, err := d.store.Stories(ctx, strike.StoryFilter{IDs: []int64{w.s.ID}, MaxArticles: 1})
 	if err != nil {
-		return StoryEvent{}, err
+		return fmt.Errorf("coverage: load story %d: %w", w.s.ID, err)
 	}
-	first := len(s.Articles) == 0 || s.Articles[0].ID == a.ID
-	covered, err := d.store.StoryCoveredBy(ctx, s.ID, a.Source, a.ID)
+	first := len(firsts) == 0 || len(firsts[0].Articles) == 0 || firsts[0].Articles[0].ID == a.ID
+	covered, err := d.coveredBy(ctx, w, a)
 	if err != nil {
-		return StoryEvent{}, err
+		return err
 	}
-	// The crash may have come before the story took the article in.
-	if ch := state.apply(&s, &a); ch.titles || ch.summary || !bytesEqual(state.encode(), s.Coverage) {
-		s.Members++
-		if err := d.saveStory(ctx, &s, state, ch, &a, false); err != nil {
-			return StoryEvent{}, err
+	// The crash may have come before the story took the article in: the
+	// state then changes (it holds each member at most once).
+	if before := w.state.encode(); true {
+		w.state.apply(&w.s, a)
+		if !bytesEqual(before, w.state.encode()) {
+			w.s.Members++
+			w.force = true
 		}
 	}
-	s.Articles = nil
-	ev := StoryEvent{Story: s, Article: a, PrevPhase: d.phase}
+	w.outlet(a.Source)
+	ev := StoryEvent{Article: *a, PrevPhase: *phase}
 	switch {
-	case d.movesPhase(a):
+	case d.movesPhase(*a, *phase):
 		ev.Kind = EventPhaseChange
+		*phase = a.Facts.Phase
 	case first:
 		ev.Kind = EventNewStory
 	case !covered:
@@ -623,7 +808,8 @@ func (d *Desk) resume(ctx context.Context, p prepared) (StoryEvent, error) {
 	default:
 		ev.Kind = EventNothingNew
 	}
-	return ev, nil
+	b.events = append(b.events, batchEvent{ev: ev, story: w.s.ID})
+	return nil
 }
 
 func bytesEqual(a, b []byte) bool { return string(a) == string(b) }

@@ -74,6 +74,15 @@ type StoryMember struct {
 	Seq int64
 }
 
+// ArticleCoverage is what coverage found in one stored article: its
+// story (0: none), facts and clustering signature (see Store.SetCoverage).
+type ArticleCoverage struct {
+	ArticleID int64
+	StoryID   int64
+	Facts     Facts
+	Signature []byte
+}
+
 // CoverageState is what a campaign's coverage has reached, shared by
 // every process on the store.
 type CoverageState struct {
@@ -136,6 +145,13 @@ type Store interface {
 	// in [from, to) (a zero to: no end; a zero from: undated ones too,
 	// first), oldest first (ties by article ID), for the clustering index.
 	StoryMembers(ctx context.Context, campaignID string, from, to time.Time) ([]StoryMember, error)
+
+	// SaveCoverage records, in one transaction, the coverage of several
+	// articles (each as SetCoverage would, in order, each taking the next
+	// Seq) and updates the stories (each as SaveStory would update an
+	// existing one). All are saved or, on error, none; ErrNotFound when an
+	// article, or a story of its campaign, does not exist.
+	SaveCoverage(ctx context.Context, cs []ArticleCoverage, stories []Story) error
 
 	// CoverageChanges returns the members whose story changed after seq
 	// (CoverageState.Seq), in Seq order, at most limit (0: all): what

@@ -48,11 +48,12 @@ type coverageFloor struct {
 }
 
 var coverageFloors = map[string]coverageFloor{
-	// Copies and grouping depend on the order in which the feeds' batches
-	// reach the desk (issue 7, part 1), so their floors are the worst seen
-	// over many runs: only merges within one feed's batch are reliable.
-	"in-sample": {copies: 0, grouping: 0.03, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 4},
-	"held-out":  {copies: 0, grouping: 0.005, relevance: 0.96, core: 0.91, facts: 0.63, status: 5, asks: 4},
+	// Stories no longer depend on the order the feeds' batches reach the
+	// desk, so these are plain floors. The held-out answers fell when the
+	// search feed's pages were first read in full (more text to answer
+	// from, and the retrieval was not yet made for it).
+	"in-sample": {copies: 1.00, grouping: 0.98, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 5},
+	"held-out":  {copies: 1.00, grouping: 0.80, relevance: 0.98, core: 0.93, facts: 0.81, status: 5, asks: 2},
 }
 
 // storiesOrderIndependent says whether the same articles make the same

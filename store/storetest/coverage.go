@@ -18,6 +18,7 @@ var coverageTests = []struct {
 	fn   func(t *testing.T, s strike.Store)
 }{
 	{"CoverageChanges", testCoverageChanges},
+	{"SaveCoverage", testSaveCoverage},
 	{"SetPhase", testSetPhase},
 	{"MergeStories", testMergeStories},
 	{"MergeStoriesNotFound", testMergeStoriesNotFound},
@@ -281,5 +282,56 @@ func testStoriesByIDs(t *testing.T, s strike.Store) {
 	arts, err := s.Articles(ctx, strike.ArticleFilter{IDs: []int64{saved[2].ID, saved[0].ID}})
 	if err != nil || len(arts) != 2 || arts[0].ID != saved[2].ID || arts[1].ID != saved[0].ID {
 		t.Errorf("Articles by IDs = %d, %v", len(arts), err)
+	}
+}
+
+func testSaveCoverage(t *testing.T, s strike.Store) {
+	ctx := t.Context()
+	st := saveStory(t, s, strike.Story{CampaignID: campaign, Title: "one"})
+	saved := savePoll(t, s, state(feedURL, 1), article(1), article(2))
+	story := getStory(t, s, st)
+	story.Title, story.Members, story.Coverage = "one, updated", 2, []byte{7}
+	err := s.SaveCoverage(ctx, []strike.ArticleCoverage{
+		{ArticleID: saved[0].ID, StoryID: st, Facts: strike.Facts{Workers: 10}, Signature: []byte{1}},
+		{ArticleID: saved[1].ID, StoryID: st, Facts: strike.Facts{Workers: 20}},
+	}, []strike.Story{story})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := getArticle(t, s, saved[1].ID); a.StoryID != st || a.Facts.Workers != 20 {
+		t.Errorf("article after SaveCoverage: story %d, workers %d", a.StoryID, a.Facts.Workers)
+	}
+	if got := getStory(t, s, st); got.Title != "one, updated" || got.Members != 2 || !slices.Equal(got.Coverage, []byte{7}) {
+		t.Errorf("story after SaveCoverage = %q, %d members, coverage %v", got.Title, got.Members, got.Coverage)
+	}
+	if cs, err := s.CoverageState(ctx, campaign); err != nil || cs.Seq != 2 {
+		t.Errorf("CoverageState = %+v, %v; want Seq 2", cs, err)
+	}
+	// All or nothing: an unknown article, or an unknown story, undoes the rest.
+	story.Title = "not saved"
+	for _, bad := range [][]strike.ArticleCoverage{
+		{{ArticleID: saved[0].ID, StoryID: st, Facts: strike.Facts{Workers: 99}}, {ArticleID: 1 << 40, StoryID: st}},
+		{{ArticleID: saved[0].ID, StoryID: st, Facts: strike.Facts{Workers: 99}}, {ArticleID: saved[1].ID, StoryID: 1 << 40}},
+	} {
+		if err := s.SaveCoverage(ctx, bad, []strike.Story{story}); !errors.Is(err, strike.ErrNotFound) {
+			t.Errorf("SaveCoverage with a bad entry: err = %v, want ErrNotFound", err)
+		}
+	}
+	missing := story
+	missing.ID = 1 << 40
+	if err := s.SaveCoverage(ctx, []strike.ArticleCoverage{{ArticleID: saved[0].ID, StoryID: st, Facts: strike.Facts{Workers: 99}}}, []strike.Story{missing}); !errors.Is(err, strike.ErrNotFound) {
+		t.Errorf("SaveCoverage of a missing story: err = %v, want ErrNotFound", err)
+	}
+	if a := getArticle(t, s, saved[0].ID); a.Facts.Workers != 10 {
+		t.Errorf("after failed SaveCoverage, workers = %d, want 10", a.Facts.Workers)
+	}
+	if got := getStory(t, s, st); got.Title != "one, updated" {
+		t.Errorf("after failed SaveCoverage, story title = %q", got.Title)
+	}
+	if cs, err := s.CoverageState(ctx, campaign); err != nil || cs.Seq != 2 {
+		t.Errorf("CoverageState after failures = %+v, %v; want Seq 2", cs, err)
+	}
+	if err := s.SaveCoverage(ctx, nil, nil); err != nil {
+		t.Errorf("SaveCoverage of nothing: %v", err)
 	}
 }

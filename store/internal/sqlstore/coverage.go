@@ -24,48 +24,76 @@ RETURNING seq`
 // article does not exist, nothing changes and the error wraps
 // strike.ErrNotFound. An empty signature is stored as none (nil).
 func (s *Store) SetCoverage(ctx context.Context, articleID, storyID int64, facts strike.Facts, signature []byte) error {
-	fj, err := json.Marshal(cleanFacts(facts))
-	if err != nil {
-		return fmt.Errorf("%s: set coverage of article %d: encode facts: %w", s.d.Name, articleID, err)
+	return s.SaveCoverage(ctx, []strike.ArticleCoverage{{ArticleID: articleID, StoryID: storyID, Facts: facts, Signature: signature}}, nil)
+}
+
+// SaveCoverage implements strike.Store in one transaction.
+func (s *Store) SaveCoverage(ctx context.Context, cs []strike.ArticleCoverage, stories []strike.Story) error {
+	if len(cs) == 0 && len(stories) == 0 {
+		return nil
 	}
-	var story, sig any
-	if storyID != 0 {
-		story = storyID
+	type row struct {
+		c     strike.ArticleCoverage
+		facts string
 	}
-	if len(signature) > 0 {
-		sig = signature
-	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		var seq int64
-		err := tx.QueryRowContext(ctx, nextSeqSQL, articleID).Scan(&seq)
-		if errors.Is(err, sql.ErrNoRows) {
-			return strike.ErrNotFound
-		}
+	rows := make([]row, len(cs))
+	for i, c := range cs {
+		fj, err := json.Marshal(cleanFacts(c.Facts))
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: set coverage of article %d: encode facts: %w", s.d.Name, c.ArticleID, err)
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = $2, facts = $3, signature = $4, coverage_seq = $5
+		rows[i] = row{c: c, facts: string(fj)}
+	}
+	var failed strike.ArticleCoverage
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, r := range rows {
+			failed = r.c
+			var story, sig any
+			if r.c.StoryID != 0 {
+				story = r.c.StoryID
+			}
+			if len(r.c.Signature) > 0 {
+				sig = r.c.Signature
+			}
+			var seq int64
+			err := tx.QueryRowContext(ctx, nextSeqSQL, r.c.ArticleID).Scan(&seq)
+			if errors.Is(err, sql.ErrNoRows) {
+				return strike.ErrNotFound
+			}
+			if err != nil {
+				return err
+			}
+			res, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = $2, facts = $3, signature = $4, coverage_seq = $5
 WHERE id = $1 AND (CAST($2 AS BIGINT) IS NULL OR EXISTS (
 	SELECT 1 FROM stories WHERE stories.id = $2 AND stories.campaign_id = articles.campaign_id))`,
-			articleID, story, string(fj), sig, seq)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			if err == nil {
-				err = strike.ErrNotFound
+				r.c.ArticleID, story, r.facts, sig, seq)
+			if err != nil {
+				return err
 			}
-			return err
+			if n, err := res.RowsAffected(); err != nil || n == 0 {
+				if err == nil {
+					err = strike.ErrNotFound
+				}
+				return err
+			}
+		}
+		failed = strike.ArticleCoverage{}
+		for _, st := range stories {
+			if err := s.updateStory(ctx, tx, st); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
 	switch {
-	case errors.Is(err, strike.ErrNotFound) && storyID != 0:
-		return fmt.Errorf("%s: set coverage of article %d: article, or story %d of its campaign: %w", s.d.Name, articleID, storyID, strike.ErrNotFound)
-	case err != nil:
-		return fmt.Errorf("%s: set coverage of article %d: %w", s.d.Name, articleID, err)
+	case err == nil:
+		return nil
+	case errors.Is(err, strike.ErrNotFound) && failed.ArticleID != 0 && failed.StoryID != 0:
+		return fmt.Errorf("%s: set coverage of article %d: article, or story %d of its campaign: %w", s.d.Name, failed.ArticleID, failed.StoryID, strike.ErrNotFound)
+	case failed.ArticleID != 0:
+		return fmt.Errorf("%s: set coverage of article %d: %w", s.d.Name, failed.ArticleID, err)
 	}
-	return nil
+	return fmt.Errorf("%s: save coverage: %w", s.d.Name, err)
 }
 
 // inTx runs fn in a write transaction, committing when it returns nil.

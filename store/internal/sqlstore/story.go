@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/strikebot/strikebot/strike"
 )
@@ -79,18 +80,74 @@ func CleanStory(st strike.Story) strike.Story {
 // SaveStory implements strike.Store. An update changes the fields the
 // contract names and never the story's campaign.
 func (s *Store) SaveStory(ctx context.Context, st strike.Story) (int64, error) {
-	st = CleanStory(st)
+	if st.ID != 0 {
+		if err := s.updateStory(ctx, s.w, st); err != nil {
+			return 0, err
+		}
+		return st.ID, nil
+	}
+	v, err := storyValues(CleanStory(st))
+	if err != nil {
+		return 0, fmt.Errorf("%s: insert story: %w", s.d.Name, err)
+	}
+	var id int64
+	err = s.w.QueryRowContext(ctx, `INSERT INTO stories (campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts, members, outlets, coverage)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+		v.campaign, v.title, v.summary, v.sources, v.tier, s.time(v.firstSeen), s.time(v.updated), v.facts, v.members, v.outlets, v.coverage).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("%s: insert story: %w", s.d.Name, err)
+	}
+	return id, nil
+}
+
+// execer is a *sql.DB or a *sql.Tx.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// updateStory updates an existing story; ErrNotFound when there is none.
+func (s *Store) updateStory(ctx context.Context, db execer, st strike.Story) error {
+	v, err := storyValues(CleanStory(st))
+	if err != nil {
+		return fmt.Errorf("%s: update story %d: %w", s.d.Name, st.ID, err)
+	}
+	res, err := db.ExecContext(ctx, `UPDATE stories SET title = $2, summary = $3, summary_sources = $4, tier = $5,
+	first_seen = $6, updated = $7, facts = $8, members = $9, outlets = $10, coverage = $11
+WHERE id = $1`,
+		st.ID, v.title, v.summary, v.sources, v.tier, s.time(v.firstSeen), s.time(v.updated), v.facts, v.members, v.outlets, v.coverage)
+	if err != nil {
+		return fmt.Errorf("%s: update story %d: %w", s.d.Name, st.ID, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("%s: update story %d: %w", s.d.Name, st.ID, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: update story %d: %w", s.d.Name, st.ID, strike.ErrNotFound)
+	}
+	return nil
+}
+
+// storyRowValues are a story's column values, encoded.
+type storyRowValues struct {
+	campaign, title, summary, sources, tier, facts, outlets string
+	firstSeen, updated                                      time.Time
+	members                                                 int64
+	coverage                                                any
+}
+
+func storyValues(st strike.Story) (storyRowValues, error) {
 	sources := st.SummarySources
 	if sources == nil {
 		sources = []strike.SummarySentence{}
 	}
 	sj, err := json.Marshal(sources)
 	if err != nil {
-		return 0, fmt.Errorf("%s: save story %d: encode summary sources: %w", s.d.Name, st.ID, err)
+		return storyRowValues{}, fmt.Errorf("encode summary sources: %w", err)
 	}
 	fj, err := json.Marshal(st.Facts)
 	if err != nil {
-		return 0, fmt.Errorf("%s: save story %d: encode facts: %w", s.d.Name, st.ID, err)
+		return storyRowValues{}, fmt.Errorf("encode facts: %w", err)
 	}
 	outlets := st.Outlets
 	if outlets == nil {
@@ -98,39 +155,14 @@ func (s *Store) SaveStory(ctx context.Context, st strike.Story) (int64, error) {
 	}
 	oj, err := json.Marshal(outlets)
 	if err != nil {
-		return 0, fmt.Errorf("%s: save story %d: encode outlets: %w", s.d.Name, st.ID, err)
+		return storyRowValues{}, fmt.Errorf("encode outlets: %w", err)
 	}
-	var cov any
+	v := storyRowValues{campaign: st.CampaignID, title: st.Title, summary: st.Summary, sources: string(sj), tier: string(st.Tier),
+		facts: string(fj), outlets: string(oj), firstSeen: st.FirstSeen, updated: st.Updated, members: int64(st.Members)}
 	if st.Coverage != nil {
-		cov = st.Coverage
+		v.coverage = st.Coverage
 	}
-	if st.ID == 0 {
-		var id int64
-		err := s.w.QueryRowContext(ctx, `INSERT INTO stories (campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts, members, outlets, coverage)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-			st.CampaignID, st.Title, st.Summary, string(sj), string(st.Tier), s.time(st.FirstSeen), s.time(st.Updated), string(fj),
-			int64(st.Members), string(oj), cov).Scan(&id)
-		if err != nil {
-			return 0, fmt.Errorf("%s: insert story: %w", s.d.Name, err)
-		}
-		return id, nil
-	}
-	res, err := s.w.ExecContext(ctx, `UPDATE stories SET title = $2, summary = $3, summary_sources = $4, tier = $5,
-	first_seen = $6, updated = $7, facts = $8, members = $9, outlets = $10, coverage = $11
-WHERE id = $1`,
-		st.ID, st.Title, st.Summary, string(sj), string(st.Tier), s.time(st.FirstSeen), s.time(st.Updated), string(fj),
-		int64(st.Members), string(oj), cov)
-	if err != nil {
-		return 0, fmt.Errorf("%s: update story %d: %w", s.d.Name, st.ID, err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return 0, fmt.Errorf("%s: update story %d: %w", s.d.Name, st.ID, err)
-	}
-	if n == 0 {
-		return 0, fmt.Errorf("%s: update story %d: %w", s.d.Name, st.ID, strike.ErrNotFound)
-	}
-	return st.ID, nil
+	return v, nil
 }
 
 // maxMergeHops bounds how many merges Story follows from one ID.
