@@ -129,12 +129,30 @@ func (p *Poller) concurrency() int {
 // Result per feed in the order given. A failing feed does not stop the others.
 func (p *Poller) PollAll(ctx context.Context, feeds []Feed) []Result {
 	results := make([]Result, len(feeds))
+	p.PollEach(ctx, feeds, func(i int, r Result) { results[i] = r })
+	return results
+}
+
+// PollEach polls every feed once, Concurrency at a time, and calls fn with
+// each feed's index and Result as soon as its poll is done, one call at a
+// time, so that a caller keeps only what it needs of each: polling many
+// feeds then holds little memory. Feeds not polled because ctx ended get a
+// Result with ctx's error. PollEach returns when every call returned.
+func (p *Poller) PollEach(ctx context.Context, feeds []Feed, fn func(i int, r Result)) {
 	jobs := make(chan int)
-	var wg sync.WaitGroup
+	var (
+		wg sync.WaitGroup
+		mu sync.Mutex // one fn at a time
+	)
+	report := func(i int, r Result) {
+		mu.Lock()
+		defer mu.Unlock()
+		fn(i, r)
+	}
 	for range min(p.concurrency(), len(feeds)) {
 		wg.Go(func() {
 			for i := range jobs {
-				results[i] = p.Poll(ctx, feeds[i])
+				report(i, p.Poll(ctx, feeds[i]))
 			}
 		})
 	}
@@ -142,17 +160,16 @@ func (p *Poller) PollAll(ctx context.Context, feeds []Feed) []Result {
 		select {
 		case jobs <- i:
 		case <-ctx.Done():
-			for j := i; j < len(feeds); j++ {
-				results[j] = Result{Feed: feeds[j], Err: ctx.Err()}
-			}
 			close(jobs)
 			wg.Wait()
-			return results
+			for j := i; j < len(feeds); j++ {
+				report(j, Result{Feed: feeds[j], Err: ctx.Err()})
+			}
+			return
 		}
 	}
 	close(jobs)
 	wg.Wait()
-	return results
 }
 
 // Run polls the feeds on their schedules until ctx is canceled, then waits

@@ -71,19 +71,19 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 	p := newPoller(cfg, st, cls, log)
 	p.Handle = ds.handler(log)
 	start := time.Now()
-	results := p.PollAll(ctx, list)
-
+	// Each feed's line as its poll ends; nothing of an article is kept
+	// past its feed's poll, so memory does not grow with the items.
 	read, fresh, announced := 0, 0, 0
-	for _, r := range results {
+	p.PollEach(ctx, list, func(_ int, r feeds.Result) {
 		fmt.Fprintln(e.stdout, resultLine(r))
 		if r.Err == nil {
 			read++
 		}
 		fresh += len(r.New)
 		announced += r.Announced
-	}
+	})
 	fmt.Fprintf(e.stdout, "ingest: %d of %d feeds read, %d new articles stored, %d announced, in %s\n",
-		read, len(results), fresh, announced, time.Since(start).Round(time.Millisecond))
+		read, len(list), fresh, announced, time.Since(start).Round(time.Millisecond))
 	if read == 0 {
 		return errors.New("no feed could be read; see the errors above")
 	}
