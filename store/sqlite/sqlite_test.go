@@ -380,6 +380,8 @@ func TestQueriesUseIndexes(t *testing.T) {
 		{`UPDATE articles SET processed = TRUE WHERE id IN (SELECT value FROM json_each('[3,1,2]')) AND NOT processed`, "INTEGER PRIMARY KEY"},
 		// Articles: a story's members.
 		{`SELECT id, title FROM articles WHERE story_id = 3 ORDER BY published DESC, id DESC`, "articles_story"},
+		// Articles: by IDs (the desk's recheck, its summaries' members).
+		{`SELECT id, title FROM articles WHERE id IN (SELECT value FROM json_each('[3,1,2]')) AND NOT processed`, "INTEGER PRIMARY KEY"},
 		// Articles: by URL.
 		{`SELECT id, title FROM articles WHERE campaign_id = 'x' AND url = 'https://a.example/' AND url <> '' ORDER BY published DESC, id DESC`, "articles_campaign_url"},
 		// Stories and their members.
