@@ -20,6 +20,8 @@ import (
 // Store is what the Poller needs from storage. strike.Store satisfies it.
 type Store interface {
 	FeedState(ctx context.Context, url string) (strike.FeedState, error)
+	ClaimFeed(ctx context.Context, url, campaignID string, now, leaseUntil time.Time) (strike.FeedState, bool, error)
+	ReleaseFeed(ctx context.Context, url string) error
 	KnownKeys(ctx context.Context, campaignID string, keys []string) (map[string]bool, error)
 	SavePoll(ctx context.Context, state strike.FeedState, articles []strike.Article) ([]strike.Article, error)
 	SaveFeedState(ctx context.Context, state strike.FeedState) error
@@ -89,6 +91,14 @@ type Poller struct {
 	SnippetWords   int           // fewer words of text than this makes an item a snippet; default 80
 	MaxFullText    int           // linked pages fetched per poll at most; default MaxItems (100)
 	Concurrency    int           // feeds polled at once; default 8
+
+	// Lease, when positive, makes Run lease each due feed in the store
+	// (Store.ClaimFeed) before polling it, for that long: several
+	// processes sharing a store then poll each feed once per interval
+	// between them, and a feed whose poller died is taken over when its
+	// lease runs out. It must outlast a poll (requests, pages, storing).
+	// PollAll and PollEach poll without leases.
+	Lease time.Duration
 
 	// Feeds, if set, returns feeds to poll besides the ones given to Run
 	// (the feeds captains added from chat); Run calls it at the start and
@@ -212,12 +222,19 @@ func (p *Poller) Run(ctx context.Context, feeds []Feed) error {
 	for range workers {
 		wg.Go(func() {
 			for f := range jobs {
+				if later, ok := p.claim(ctx, f); !ok {
+					s.done(f.URL, later)
+					continue
+				}
 				r := p.Poll(ctx, f)
 				next := r.NextPoll
 				if next.IsZero() {
-					// The poll could not save its state (store down): try
-					// again after a short pause, not at once.
+					// The poll could not save its state (store down, or
+					// the process stopping): try again after a short pause.
 					next = p.now().Add(min(p.interval(), time.Minute))
+					if p.Lease > 0 {
+						p.release(f)
+					}
 				}
 				s.done(f.URL, next)
 			}
@@ -271,6 +288,46 @@ func (p *Poller) Run(ctx context.Context, feeds []Feed) error {
 		case <-timer.C:
 		case <-s.wake:
 		}
+	}
+}
+
+// claim leases f for this process when Lease is set. When another process
+// polls it, or polled it and it is not due yet, it returns when to look
+// again and false.
+func (p *Poller) claim(ctx context.Context, f Feed) (time.Time, bool) {
+	if p.Lease <= 0 {
+		return time.Time{}, true
+	}
+	now := p.now()
+	st, ok, err := p.Store.ClaimFeed(ctx, f.URL, f.CampaignID, now, now.Add(p.Lease))
+	switch {
+	case err != nil:
+		if ctx.Err() == nil {
+			p.logger().Warn("feed not leased; trying again shortly", "feed", redactURL(f.URL), "err", err.Error())
+		}
+		return now.Add(min(p.interval(), time.Minute)), false
+	case ok:
+		return time.Time{}, true
+	}
+	// Another process has it: look again when its lease runs out or the
+	// feed is next due, whichever is later.
+	next := st.NextPoll
+	if st.LeaseUntil.After(next) {
+		next = st.LeaseUntil
+	}
+	if !next.After(now) {
+		next = now.Add(time.Second)
+	}
+	return next, false
+}
+
+// release gives up f's lease, with a context of its own: it runs when the
+// poll's context may be done.
+func (p *Poller) release(f Feed) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := p.Store.ReleaseFeed(ctx, f.URL); err != nil {
+		p.logger().Warn("feed lease not released; it runs out by itself", "feed", redactURL(f.URL), "err", err.Error())
 	}
 }
 

@@ -29,4 +29,7 @@ type FeedState struct {
 	Failures int
 	// NextPoll is when the feed is due again.
 	NextPoll time.Time
+	// LeaseUntil is when the lease of the process polling the feed runs
+	// out (see Store.ClaimFeed); zero when no process holds one.
+	LeaseUntil time.Time
 }

@@ -113,6 +113,20 @@ type Store interface {
 	// SaveFeedState saves a feed's state alone (a failed or not-modified poll).
 	SaveFeedState(ctx context.Context, state FeedState) error
 
+	// ClaimFeed leases the feed to the caller until leaseUntil when the feed
+	// is due (its NextPoll is at or before now, or it was never polled)
+	// and no other process holds an unexpired lease, and returns its
+	// state (a state with only URL and CampaignID for a feed never seen)
+	// and true. Otherwise it returns the stored state, whose NextPoll and
+	// LeaseUntil say when to look again, and false. Of processes claiming
+	// at once, one gets the lease. Saving the feed's state (SavePoll,
+	// SaveFeedState) or ReleaseFeed ends the lease.
+	ClaimFeed(ctx context.Context, url, campaignID string, now, leaseUntil time.Time) (FeedState, bool, error)
+
+	// ReleaseFeed ends the lease of a feed whose poll was given up (the
+	// process is stopping), so another process may poll it at once.
+	ReleaseFeed(ctx context.Context, url string) error
+
 	// FeedState returns the stored state of a feed, or ErrNotFound.
 	FeedState(ctx context.Context, url string) (FeedState, error)
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/strikebot/strikebot/bot/console"
 	"github.com/strikebot/strikebot/store"
@@ -51,6 +52,10 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	}
 	m := newMetrics()
 	p := newPoller(cfg, st, cls, log)
+	// Replicas on one database lease each feed for its poll, so every
+	// feed is fetched once per interval between them; a lease outlasts a
+	// poll's requests, and one whose replica died runs out.
+	p.Lease = max(5*time.Minute, 10*cfg.Poll.Timeout)
 	p.Handle = ds.handler(log)
 	p.Feeds = chatFeeds(st, campaigns)
 	p.Observe = m.observe

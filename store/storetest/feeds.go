@@ -3,6 +3,8 @@ package storetest
 import (
 	"errors"
 	"reflect"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -18,6 +20,7 @@ var feedTests = []struct {
 	fn   func(t *testing.T, s strike.Store)
 }{
 	{"AddFeedRoundTrip", testAddFeedRoundTrip},
+	{"ClaimFeed", testClaimFeed},
 	{"AddFeedExists", testAddFeedExists},
 	{"AddFeedRejectsEmpty", testAddFeedRejectsEmpty},
 	{"RemoveFeed", testRemoveFeed},
@@ -119,5 +122,69 @@ func testRemoveFeed(t *testing.T, s strike.Store) {
 	addFeed(t, s, campaign, "https://news.example/a.xml", "A again", "U2", base.Add(time.Hour))
 	if got := feedsOf(t, s, campaign); len(got) != 2 || got[1].Name != "A again" {
 		t.Errorf("after adding again, Feeds = %+v", got)
+	}
+}
+
+func testClaimFeed(t *testing.T, s strike.Store) {
+	ctx := t.Context()
+	now := base
+	lease := now.Add(5 * time.Minute)
+	// A feed never seen is due: the claim creates its state.
+	st, ok, err := s.ClaimFeed(ctx, feedURL, campaign, now, lease)
+	if err != nil || !ok || st.URL != feedURL || st.CampaignID != campaign || st.Polls != 0 || !sameTime(st.LeaseUntil, storedTime(lease)) {
+		t.Fatalf("first claim = %+v, %v, %v", st, ok, err)
+	}
+	// Held: a second claimer gets the state and when the lease ends.
+	if st, ok, err := s.ClaimFeed(ctx, feedURL, campaign, now.Add(time.Minute), lease.Add(time.Minute)); err != nil || ok || !sameTime(st.LeaseUntil, storedTime(lease)) {
+		t.Errorf("claim of a leased feed = %+v, %v, %v; want refused until %v", st, ok, err, lease)
+	}
+	// The poll saves its state: the lease ends, the feed is due at NextPoll.
+	polled := state(feedURL, 1)
+	polled.ETag, polled.NextPoll = `"v1"`, now.Add(15*time.Minute)
+	if err := s.SaveFeedState(ctx, polled); err != nil {
+		t.Fatal(err)
+	}
+	if st, ok, err := s.ClaimFeed(ctx, feedURL, campaign, now.Add(time.Minute), now.Add(6*time.Minute)); err != nil || ok || !st.LeaseUntil.IsZero() || !sameTime(st.NextPoll, storedTime(polled.NextPoll)) {
+		t.Errorf("claim before NextPoll = %+v, %v, %v; want refused, no lease", st, ok, err)
+	}
+	// Due again: the claimer gets the shared validators.
+	at := now.Add(16 * time.Minute)
+	st, ok, err = s.ClaimFeed(ctx, feedURL, campaign, at, at.Add(5*time.Minute))
+	if err != nil || !ok || st.ETag != `"v1"` || st.Polls != 1 {
+		t.Fatalf("claim when due = %+v, %v, %v; want the stored state", st, ok, err)
+	}
+	// A lease that ran out (its process died) is taken over.
+	later := at.Add(6 * time.Minute)
+	if _, ok, err := s.ClaimFeed(ctx, feedURL, campaign, later, later.Add(5*time.Minute)); err != nil || !ok {
+		t.Errorf("claim after the lease ran out = %v, %v; want it taken over", ok, err)
+	}
+	// Released: another may claim at once.
+	if err := s.ReleaseFeed(ctx, feedURL); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := s.ClaimFeed(ctx, feedURL, campaign, later, later.Add(5*time.Minute)); err != nil || !ok {
+		t.Errorf("claim after release = %v, %v", ok, err)
+	}
+	// Of claimers at once, one wins.
+	other := "https://news.example.test/other.rss"
+	var wins atomic.Int32
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			_, ok, err := s.ClaimFeed(ctx, other, campaign, now, lease)
+			if err != nil {
+				t.Error(err)
+			}
+			if ok {
+				wins.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if n := wins.Load(); n != 1 {
+		t.Errorf("%d of 8 concurrent claims won, want 1", n)
+	}
+	if _, _, err := s.ClaimFeed(ctx, "", campaign, now, lease); err == nil {
+		t.Error("claim of an empty URL: no error")
 	}
 }

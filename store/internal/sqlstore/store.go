@@ -73,6 +73,9 @@ RETURNING id`
 const feedColumns = `url, campaign_id, title, etag, last_modified, body_hash, polls,
 	last_poll, last_success, last_error, last_error_text, failures, next_poll`
 
+// feedReadColumns are feedColumns and the lease.
+const feedReadColumns = feedColumns + `, lease_until`
+
 const upsertFeedSQL = `INSERT INTO feeds (` + feedColumns + `)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 ON CONFLICT (url) DO UPDATE SET
@@ -87,7 +90,8 @@ ON CONFLICT (url) DO UPDATE SET
 	last_error = excluded.last_error,
 	last_error_text = excluded.last_error_text,
 	failures = excluded.failures,
-	next_poll = excluded.next_poll`
+	next_poll = excluded.next_poll,
+	lease_until = NULL`
 
 // Store implements strike.Store over database/sql. Writes go to the write
 // pool, reads to the read pool (which may be the same *sql.DB). It is safe
@@ -323,7 +327,7 @@ func (s *Store) SaveFeedState(ctx context.Context, state strike.FeedState) error
 
 // FeedState implements strike.Store.
 func (s *Store) FeedState(ctx context.Context, feedURL string) (strike.FeedState, error) {
-	row := s.r.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE url = $1`, Clean(feedURL))
+	row := s.r.QueryRowContext(ctx, `SELECT `+feedReadColumns+` FROM feeds WHERE url = $1`, Clean(feedURL))
 	f, err := scanFeed(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return strike.FeedState{}, fmt.Errorf("%s: feed state of %s: %w", s.d.Name, RedactURL(feedURL), strike.ErrNotFound)
@@ -334,10 +338,46 @@ func (s *Store) FeedState(ctx context.Context, feedURL string) (strike.FeedState
 	return f, nil
 }
 
+// ClaimFeed implements strike.Store with one statement: an upsert whose
+// update applies only to a due, unleased feed, so concurrent claimers (in
+// this process or another) get the lease once.
+func (s *Store) ClaimFeed(ctx context.Context, feedURL, campaignID string, now, leaseUntil time.Time) (strike.FeedState, bool, error) {
+	feedURL, campaignID = Clean(feedURL), Clean(campaignID)
+	if feedURL == "" {
+		return strike.FeedState{}, false, fmt.Errorf("%s: claim feed: empty URL", s.d.Name)
+	}
+	n, l := s.time(cleanTime(now)), s.time(cleanTime(leaseUntil))
+	row := s.w.QueryRowContext(ctx, `INSERT INTO feeds (`+feedColumns+`, lease_until)
+VALUES ($1, $2, '', '', '', '', 0, NULL, NULL, NULL, '', 0, NULL, $4)
+ON CONFLICT (url) DO UPDATE SET lease_until = excluded.lease_until
+WHERE (feeds.next_poll IS NULL OR feeds.next_poll <= $3) AND (feeds.lease_until IS NULL OR feeds.lease_until <= $3)
+RETURNING `+feedReadColumns, feedURL, campaignID, n, l)
+	f, err := scanFeed(row)
+	if err == nil {
+		return f, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return strike.FeedState{}, false, fmt.Errorf("%s: claim feed %s: %w", s.d.Name, RedactURL(feedURL), err)
+	}
+	f, err = s.FeedState(ctx, feedURL)
+	if err != nil {
+		return strike.FeedState{}, false, err
+	}
+	return f, false, nil
+}
+
+// ReleaseFeed implements strike.Store.
+func (s *Store) ReleaseFeed(ctx context.Context, feedURL string) error {
+	if _, err := s.w.ExecContext(ctx, `UPDATE feeds SET lease_until = NULL WHERE url = $1`, Clean(feedURL)); err != nil {
+		return fmt.Errorf("%s: release feed %s: %w", s.d.Name, RedactURL(feedURL), err)
+	}
+	return nil
+}
+
 // FeedStates implements strike.Store. URLs are ordered bytewise on both
 // backends (the PostgreSQL column uses the "C" collation).
 func (s *Store) FeedStates(ctx context.Context) ([]strike.FeedState, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY url`)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+feedReadColumns+` FROM feeds ORDER BY url`)
 	out, err := scanAll(rows, err, scanFeed)
 	if err != nil {
 		return nil, fmt.Errorf("%s: feed states: %w", s.d.Name, err)
@@ -528,14 +568,16 @@ func scanFeed(sc scanner) (strike.FeedState, error) {
 		f                                          strike.FeedState
 		polls, failures                            int64
 		lastPoll, lastSuccess, lastError, nextPoll nullTime
+		leaseUntil                                 nullTime
 	)
 	err := sc.Scan(&f.URL, &f.CampaignID, &f.Title, &f.ETag, &f.LastModified, &f.BodyHash, &polls,
-		&lastPoll, &lastSuccess, &lastError, &f.LastErrorText, &failures, &nextPoll)
+		&lastPoll, &lastSuccess, &lastError, &f.LastErrorText, &failures, &nextPoll, &leaseUntil)
 	if err != nil {
 		return strike.FeedState{}, err
 	}
 	f.Polls, f.Failures = int(polls), int(failures)
 	f.LastPoll, f.LastSuccess, f.LastError, f.NextPoll = lastPoll.t, lastSuccess.t, lastError.t, nextPoll.t
+	f.LeaseUntil = leaseUntil.t
 	return f, nil
 }
 
