@@ -32,6 +32,7 @@ type DelivererStore interface {
 	RetryDelivery(ctx context.Context, id int64, next time.Time, errText string) error
 	FailDelivery(ctx context.Context, id int64, errText string) error
 	ThreadOf(ctx context.Context, d strike.Destination, storyID int64) (string, error)
+	LastSent(ctx context.Context, d strike.Destination) (time.Time, error)
 	Subscriptions(ctx context.Context, campaignID string) ([]strike.Subscription, error)
 	SaveSubscription(ctx context.Context, s strike.Subscription) error
 	Enqueue(ctx context.Context, ds []strike.Delivery) ([]strike.Delivery, error)
@@ -225,7 +226,20 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 		return until
 	}
 	r := lim.ReserveN(now, 1)
-	if wait := r.DelayFrom(now); wait > 0 {
+	wait := r.DelayFrom(now)
+	// Other processes on the store (replicas) post to the destination
+	// too: its last post, whoever sent it, sets the pace as well.
+	last, err := dl.Store.LastSent(ctx, d.Destination)
+	if err != nil {
+		r.CancelAt(now)
+		next := now.Add(dl.backoff(d.Attempts))
+		dl.retry(ctx, d, next, "pace lookup: "+err.Error())
+		return next
+	}
+	if gap := time.Duration(float64(time.Second) / float64(lim.Limit())); !last.IsZero() {
+		wait = max(wait, last.Add(gap).Sub(now))
+	}
+	if wait > 0 {
 		if now.Add(wait).After(deadline) {
 			r.CancelAt(now)
 			dl.retry(ctx, d, now.Add(wait), "paced")

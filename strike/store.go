@@ -279,6 +279,11 @@ type Store interface {
 	// ErrNotFound (always for story 0).
 	ThreadOf(ctx context.Context, d Destination, storyID int64) (string, error)
 
+	// LastSent returns when the latest post sent to the destination went
+	// out (its SentAt), the zero time if none did: processes sharing the
+	// store pace a destination by it.
+	LastSent(ctx context.Context, d Destination) (time.Time, error)
+
 	// Deliveries returns a destination's deliveries (every destination's
 	// when d is zero) in ID order; for health reports and tests.
 	Deliveries(ctx context.Context, d Destination) ([]Delivery, error)

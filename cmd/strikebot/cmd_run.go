@@ -54,8 +54,9 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	p := newPoller(cfg, st, cls, log)
 	// Replicas on one database lease each feed for its poll, so every
 	// feed is fetched once per interval between them; a lease outlasts a
-	// poll's requests, and one whose replica died runs out.
-	p.Lease = max(5*time.Minute, 10*cfg.Poll.Timeout)
+	// poll's requests (each bounded by poll.timeout), and one whose
+	// replica died runs out.
+	p.Lease = feedLease(cfg.Poll.Timeout)
 	p.Handle = ds.handler(log)
 	p.Feeds = chatFeeds(st, campaigns)
 	p.Observe = m.observe
@@ -98,4 +99,10 @@ func orDefaults(path string) string {
 		return "(built-in defaults)"
 	}
 	return path
+}
+
+// feedLease is how long a replica holds a feed for one poll: ten requests'
+// worth, at least half a minute.
+func feedLease(timeout time.Duration) time.Duration {
+	return max(30*time.Second, 10*timeout)
 }

@@ -407,6 +407,9 @@ func TestQueriesUseIndexes(t *testing.T) {
 		// ThreadOf.
 		{`SELECT platform_id FROM deliveries WHERE platform = 's' AND workspace = 'T' AND channel = 'C' AND story_id = 3
 			AND state = 'sent' AND platform_id <> '' ORDER BY id LIMIT 1`, "deliveries_story"},
+		// LastSent.
+		{`SELECT sent_at FROM deliveries WHERE platform = 's' AND workspace = 'T' AND channel = 'C' AND state = 'sent' AND sent_at IS NOT NULL
+			ORDER BY sent_at DESC LIMIT 1`, "deliveries_sent"},
 		// Complete, Retry, Fail.
 		{`UPDATE deliveries SET state = 'sent' WHERE id = 3 AND state <> 'sent'`, "INTEGER PRIMARY KEY"},
 		// Subscriptions of a campaign, audit.

@@ -18,6 +18,7 @@ var chatTests = []struct {
 	name string
 	fn   func(t *testing.T, s strike.Store)
 }{
+	{"LastSent", testLastSent},
 	{"Subscriptions", testSubscriptions},
 	{"SubscriptionRejects", testSubscriptionRejects},
 	{"EnqueueIdempotent", testEnqueueIdempotent},
@@ -957,5 +958,30 @@ func testClaimKeepsChannelOrder(t *testing.T, s strike.Store) {
 	}
 	if got := claim(t, s, now.Add(time.Minute), 10, time.Minute); !slices.Equal(ids(got), []int64{in[2].ID}) {
 		t.Errorf("claim after #%d was sent = %v, want %d", in[1].ID, ids(got), in[2].ID)
+	}
+}
+
+func testLastSent(t *testing.T, s strike.Store) {
+	ctx := t.Context()
+	d := strike.Destination{Platform: "slack", Workspace: "T1", Channel: "C1"}
+	if at, err := s.LastSent(ctx, d); err != nil || !at.IsZero() {
+		t.Fatalf("LastSent of a new destination = %v, %v; want zero", at, err)
+	}
+	ds, err := s.Enqueue(ctx, []strike.Delivery{
+		{Destination: d, Key: "a", CampaignID: campaign, Kind: "new_story", Payload: []byte("{}")},
+		{Destination: d, Key: "b", CampaignID: campaign, Kind: "new_story", Payload: []byte("{}")},
+		{Destination: strike.Destination{Platform: "slack", Workspace: "T1", Channel: "C2"}, Key: "c", CampaignID: campaign, Kind: "new_story", Payload: []byte("{}")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := base.Add(time.Hour)
+	for i, id := range []int64{ds[1].ID, ds[0].ID, ds[2].ID} {
+		if err := s.CompleteDelivery(ctx, id, "ts", at.Add(time.Duration([]int{5, 3, 9}[i])*time.Second)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, err := s.LastSent(ctx, d); err != nil || !sameTime(got, storedTime(at.Add(5*time.Second))) {
+		t.Errorf("LastSent = %v, %v; want %v (the latest of the channel, not the other's)", got, err, at.Add(5*time.Second))
 	}
 }

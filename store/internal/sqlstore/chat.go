@@ -372,6 +372,22 @@ ORDER BY id LIMIT 1`, d.Platform, d.Workspace, d.Channel, storyID).Scan(&id)
 	return id, nil
 }
 
+// LastSent implements strike.Store.
+func (s *Store) LastSent(ctx context.Context, d strike.Destination) (time.Time, error) {
+	d = cleanDestination(d)
+	var at nullTime
+	err := s.r.QueryRowContext(ctx, `SELECT sent_at FROM deliveries
+WHERE platform = $1 AND workspace = $2 AND channel = $3 AND state = 'sent' AND sent_at IS NOT NULL
+ORDER BY sent_at DESC LIMIT 1`, d.Platform, d.Workspace, d.Channel).Scan(&at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s: last post to %s: %w", s.d.Name, d, err)
+	}
+	return at.t, nil
+}
+
 // Deliveries implements strike.Store.
 func (s *Store) Deliveries(ctx context.Context, d strike.Destination) ([]strike.Delivery, error) {
 	var w where
