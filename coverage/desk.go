@@ -167,6 +167,13 @@ func NewDesk(ctx context.Context, c strike.Campaign, st DeskStore, o DeskOptions
 		d.ours = fo.Unions[0]
 	}
 	d.reach = d.clusterer.Options().Reach()
+	// Nothing is in the index yet: what was changed before now is read
+	// from the store with the days it falls on, not replayed.
+	state, err := st.CoverageState(ctx, c.ID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("coverage: state of %s: %w", c.ID, err)
+	}
+	d.seq, d.phase = state.Seq, state.Phase
 	events, err := d.Sweep(ctx, 0)
 	if err != nil {
 		return nil, nil, err

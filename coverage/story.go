@@ -3,7 +3,6 @@ package coverage
 import (
 	"math"
 	"slices"
-	"sort"
 	"sync"
 	"time"
 
@@ -171,7 +170,7 @@ type Clusterer struct {
 	mu       sync.Mutex
 	members  []clusterMember          // slots; dropped ones are zero
 	bySlot   map[int64]int32          // article ID → slot
-	buckets  map[uint64][]bucketEntry // key → entries sorted by time
+	buckets  map[uint64][]bucketEntry // (key, day of publication) → entries
 	minVotes uint16                   // word keys a candidate must share
 	votes    []uint16                 // scratch for Match: keys shared, by slot
 	flags    []uint8                  // scratch for Match: found by event, by slot
@@ -185,7 +184,8 @@ type clusterMember struct {
 	none, core         bool   // tier none; tier core
 	ev                 EventFeatures
 	sig                Signature
-	title              []uint64 // sorted distinct hashes of the title's stems
+	titleText          string
+	title              []uint64 // sorted distinct hashes of the title's stems, once needed
 	live               bool
 }
 
@@ -276,7 +276,7 @@ func (c *Clusterer) Add(m Member) {
 		core:      m.Tier == strike.TierCore,
 		ev:        m.Event,
 		sig:       m.Sig,
-		title:     c.titleHashes(m.Title),
+		titleText: m.Title,
 		live:      true,
 	})
 	c.bySlot[m.ArticleID] = slot
@@ -302,15 +302,16 @@ func (c *Clusterer) fileKeys(m *clusterMember, slot int32) {
 	}
 }
 
-// file inserts e into the bucket of k, keeping it sorted by time.
+// file adds e to the bucket of key k on e's day. Buckets are by day so
+// that members come in any order (a backfill going back in time) at the
+// cost of an append.
 func (c *Clusterer) file(k uint64, e bucketEntry) {
-	list := c.buckets[k]
-	i := sort.Search(len(list), func(i int) bool { return list[i].at > e.at })
-	list = append(list, bucketEntry{})
-	copy(list[i+1:], list[i:])
-	list[i] = e
-	c.buckets[k] = list
+	dk := dayKey(k, e.at/86400)
+	c.buckets[dk] = append(c.buckets[dk], e)
 }
+
+// dayKey is the bucket of key k on a day (Unix days).
+func dayKey(k uint64, day uint32) uint64 { return minhashMix(k ^ uint64(day)<<40 ^ 0x9e3779b97f4a7c15) }
 
 // Event keys live apart from band keys (which are below 1<<38).
 const (
@@ -347,14 +348,12 @@ func (c *Clusterer) Retain(keep func(day int64) bool) {
 	c.members = make([]clusterMember, 0, len(old))
 	c.bySlot = make(map[int64]int32, len(old))
 	c.buckets = make(map[uint64][]bucketEntry, len(c.buckets))
-	// Filing in time order keeps every bucket sorted without moving entries.
 	order := make([]int, 0, len(old))
 	for i := range old {
 		if old[i].live && keep(int64(old[i].at)/86400) {
 			order = append(order, i)
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return old[order[i]].at < old[order[j]].at })
 	for _, i := range order {
 		slot := int32(len(c.members))
 		c.members = append(c.members, old[i])
@@ -381,6 +380,18 @@ func (c *Clusterer) key(sig *Signature, b int) (k uint64, ok bool) {
 		h = minhashMix(h ^ uint64(v))
 	}
 	return h>>27 | 1<<37, true // below the event keys
+}
+
+// memberTitle returns x's title hashes, computing them the first time:
+// most members are never compared by title. c.mu is held.
+func (c *Clusterer) memberTitle(x *clusterMember) []uint64 {
+	if x.title == nil {
+		x.title = c.titleHashes(x.titleText)
+		if x.title == nil {
+			x.title = []uint64{}
+		}
+	}
+	return x.title
 }
 
 // titleHashes returns the sorted distinct hashes of title's stems.
@@ -450,25 +461,32 @@ func (c *Clusterer) Match(m *Member) []int64 {
 		}
 		c.touched = touched[:0]
 	}()
+	// visit calls fn with the members under key k published in [lo, hi],
+	// the days nearest m first, at most ScanLimit of them.
 	visit := func(k uint64, lo, hi uint32, fn func(slot int32)) {
-		list, ok := c.buckets[k]
-		if !ok {
+		n := 0
+		day, first, last := int64(at/86400), int64(lo/86400), int64(hi/86400)
+		scan := func(d int64) bool { // false once ScanLimit is reached
+			for _, e := range c.buckets[dayKey(k, uint32(d))] {
+				if e.at < lo || e.at > hi {
+					continue
+				}
+				if n == c.opts.ScanLimit {
+					return false
+				}
+				n++
+				fn(e.slot)
+			}
+			return true
+		}
+		if !scan(day) {
 			return
 		}
-		// The entries nearest m in time first, at most ScanLimit of them.
-		r := sort.Search(len(list), func(i int) bool { return list[i].at >= at })
-		l := r - 1
-		for n := 0; n < c.opts.ScanLimit; n++ {
-			lok := l >= 0 && list[l].at >= lo
-			rok := r < len(list) && list[r].at <= hi
-			switch {
-			case lok && (!rok || at-list[l].at <= list[r].at-at):
-				fn(list[l].slot)
-				l--
-			case rok:
-				fn(list[r].slot)
-				r++
-			default:
+		for off := int64(1); day-off >= first || day+off <= last; off++ {
+			if day-off >= first && !scan(day-off) {
+				return
+			}
+			if day+off <= last && !scan(day+off) {
 				return
 			}
 		}
@@ -545,7 +563,7 @@ func (c *Clusterer) related(m *Member, at uint32, core bool, title []uint64, x *
 		return linkNone, 0
 	}
 	wj := m.Sig.WordJaccard(x.sig)
-	if gap <= c.window && wj >= c.opts.TopicThreshold/2 && jaccardSorted(title, x.title) >= c.opts.TitleThreshold {
+	if gap <= c.window && wj >= c.opts.TopicThreshold/2 && jaccardSorted(title, c.memberTitle(x)) >= c.opts.TitleThreshold {
 		return linkStrong, 0 // the same headline
 	}
 	if core != x.core {
