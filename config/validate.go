@@ -150,8 +150,10 @@ func (v *validator) text(key, s, shown string, limit int) {
 }
 
 func (v *validator) db(key, dsn string) {
-	const allowed = `"sqlite:PATH" or "postgres://user:password@host:port/dbname"`
+	const allowed = `"sqlite:PATH", "postgres://user:password@host:port/dbname" or "host=… user=… password=… dbname=…"`
 	switch {
+	case isKeywordDSN(dsn):
+		// PostgreSQL's key=value form; pgx checks the settings when it connects.
 	case strings.HasPrefix(dsn, "sqlite:"):
 		if strings.TrimSpace(strings.TrimPrefix(dsn, "sqlite:")) == "" {
 			v.add(key, dsn, "has no file path", allowed)

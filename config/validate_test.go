@@ -57,13 +57,17 @@ func TestValidate(t *testing.T) {
 		{"db postgres", func(c *Config) { c.DB = "postgres://bot:pw@127.0.0.1:5432/strikebot?sslmode=disable" }, nil},
 		{"db postgresql", func(c *Config) { c.DB = "postgresql:///strikebot?host=/run/postgresql" }, nil},
 		{"db sqlite without path", func(c *Config) { c.DB = "sqlite:" }, []string{
-			`key "db": value "sqlite:" has no file path: allowed "sqlite:PATH" or "postgres://user:password@host:port/dbname"`,
+			`key "db": value "sqlite:" has no file path: allowed "sqlite:PATH", "postgres://user:password@host:port/dbname" or "host=… user=… password=… dbname=…"`,
 		}},
 		{"db unknown", func(c *Config) { c.DB = "mysql://root:hunter2@db/x" }, []string{
-			`key "db": value "mysql://root:xxxxx@db/x" names no known database: allowed "sqlite:PATH" or "postgres://user:password@host:port/dbname"`,
+			`key "db": value "mysql://root:xxxxx@db/x" names no known database: allowed "sqlite:PATH", "postgres://user:password@host:port/dbname" or "host=… user=… password=… dbname=…"`,
+		}},
+		{"db key=value is accepted", func(c *Config) { c.DB = "host=db.internal user=bot password='hunter 2' dbname=strikebot" }, nil},
+		{"db broken key=value hides password", func(c *Config) { c.DB = "host=db password=hunter2 dbname" }, []string{
+			`key "db": value "[redacted]" names no known database: allowed "sqlite:PATH", "postgres://user:password@host:port/dbname" or "host=… user=… password=… dbname=…"`,
 		}},
 		{"db bad postgres URL hides password", func(c *Config) { c.DB = "postgres://bot:hunter2@db:port/x" }, []string{
-			`key "db": value "[redacted]" is not a valid URL: allowed "sqlite:PATH" or "postgres://user:password@host:port/dbname"`,
+			`key "db": value "[redacted]" is not a valid URL: allowed "sqlite:PATH", "postgres://user:password@host:port/dbname" or "host=… user=… password=… dbname=…"`,
 		}},
 
 		// listen

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -283,11 +282,6 @@ func (s *stringList) Set(v string) error {
 	return nil
 }
 
-// redactURL hides any password in a URL for output.
-func redactURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "(unparsable URL)"
-	}
-	return u.Redacted()
-}
+// redactURL hides any password or secret query value (token=, key=,
+// sig=…) in a URL for output.
+func redactURL(raw string) string { return strike.RedactURL(raw) }

@@ -400,3 +400,49 @@ func TestChatFeedsAddThenIngest(t *testing.T) {
 		t.Errorf("audit lacks the feed additions: code %d\n%s", code, out)
 	}
 }
+
+func TestFeedURLSecretsMasked(t *testing.T) {
+	chdir(t)
+	srv := testFeedServer(t)
+	db := "sqlite:" + filepath.Join(t.TempDir(), "s.db")
+	ctx := context.Background()
+	vars := map[string]string{"STRIKEBOT_POLL_FULL_TEXT": "false", "STRIKEBOT_LOG_LEVEL": "debug"}
+	feed := srv.URL + "/rss?api_key=s3cretvalue&page=1"
+	code, out, errOut := runCmd(t, ctx, vars, "ingest", "--db", db, "--feed", feed, "--allow-private-networks")
+	if code != exitOK {
+		t.Fatalf("ingest: code %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, srv.URL+"/rss?api_key=xxxxx&page=1") {
+		t.Errorf("ingest output does not show the masked URL:\n%s", out)
+	}
+	_, jsonOut, _ := runCmd(t, ctx, nil, "articles", "--db", db, "--json")
+	// A feed that fails names its URL too, in the line and the log.
+	bad := "http://127.0.0.1:1/rss?token=s3cretvalue"
+	_, badOut, badErr := runCmd(t, ctx, vars, "ingest", "--db", db, "--feed", bad, "--allow-private-networks")
+	if !strings.Contains(badOut, "token=xxxxx") {
+		t.Errorf("failing feed line does not show the masked URL:\n%s", badOut)
+	}
+	for name, text := range map[string]string{"ingest": out + errOut, "articles": jsonOut, "failing ingest": badOut + badErr} {
+		if strings.Contains(text, "s3cretvalue") {
+			t.Errorf("%s shows the feed's secret:\n%s", name, text)
+		}
+	}
+}
+
+func TestCheckConfigKeywordDSN(t *testing.T) {
+	chdir(t)
+	vars := map[string]string{"STRIKEBOT_DB": "host=db.internal user=bot password='hunter2 x' dbname=strikebot"}
+	code, out, errOut := runCmd(t, context.Background(), vars, "check-config")
+	if code != exitOK {
+		t.Fatalf("code %d, stderr %q", code, errOut)
+	}
+	if strings.Contains(out+errOut, "hunter2") || !strings.Contains(out, "password=xxxxx") {
+		t.Errorf("check-config output:\n%s%s", out, errOut)
+	}
+	// A form it refuses is named without its password.
+	vars["STRIKEBOT_DB"] = "host=db.internal password=hunter2 dbname"
+	code, out, errOut = runCmd(t, context.Background(), vars, "check-config")
+	if code != exitUsage || strings.Contains(out+errOut, "hunter2") {
+		t.Errorf("refused DSN: code %d\n%s%s", code, out, errOut)
+	}
+}
