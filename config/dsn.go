@@ -81,7 +81,9 @@ func parseKeywordDSN(s string) ([]dsnPair, error) {
 	return out, nil
 }
 
-func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v' }
+func isSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v'
+}
 
 // isKeywordDSN reports whether s is written as a key=value connection
 // string rather than a URL or "sqlite:PATH".
