@@ -450,3 +450,21 @@ func (v *validator) bot(b Bot) {
 	v.duration("bot.retry_max", b.RetryMax, time.Second, 24*time.Hour, "")
 	v.duration("bot.delivery_lease", b.DeliveryLease, time.Second, time.Hour, "")
 }
+
+// Warnings returns settings that are valid but probably not what was
+// meant, one sentence each, saying what to do: Slack turned on (a bot
+// token is set) with no workspace, so every Slack request is refused; or
+// with no captain, so nobody can subscribe a channel or run the other
+// captains' commands.
+func (c Config) Warnings() []string {
+	var out []string
+	if c.Slack.Enabled() {
+		if len(c.Slack.Workspaces) == 0 {
+			out = append(out, `slack.workspaces is empty: Slack is on (slack.bot_token is set) but every request from Slack is refused; add your workspace's team ID ("T…", shown by "strikebot run" at start and in your Slack workspace's URL settings)`)
+		}
+		if len(c.Bot.Captains) == 0 {
+			out = append(out, `bot.captains is empty: nobody can subscribe a channel or run the other captains' commands; add the captains' Slack user IDs ("U…") or a user group's ID ("S…")`)
+		}
+	}
+	return out
+}

@@ -294,3 +294,19 @@ func TestValidateZeroConfig(t *testing.T) {
 		t.Errorf("Config{}.Validate() reported %d problems, want many:\n%s", len(got), strings.Join(got, "\n"))
 	}
 }
+
+func TestWarnings(t *testing.T) {
+	c := Default()
+	if w := c.Warnings(); len(w) != 0 {
+		t.Errorf("Default().Warnings() = %q, want none (Slack is off)", w)
+	}
+	c.Slack.BotToken, c.Slack.AppToken = "xoxb-1", "xapp-1"
+	w := c.Warnings()
+	if len(w) != 2 || !strings.HasPrefix(w[0], "slack.workspaces is empty") || !strings.HasPrefix(w[1], "bot.captains is empty") {
+		t.Errorf("Warnings() = %q", w)
+	}
+	c.Slack.Workspaces, c.Bot.Captains = []string{"T0123ABCD"}, []string{"U0123ABCD"}
+	if w := c.Warnings(); len(w) != 0 {
+		t.Errorf("Warnings() = %q, want none", w)
+	}
+}
