@@ -18,8 +18,9 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 	fs := newFlags("chat")
 	flags := addConfigFlags(fs, true)
 	campaign := campaignFlag(fs)
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %s", errUsage, err.Error())
+	words, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
 	cfg, st, err := openForRead(ctx, flags, e)
 	if err != nil {
@@ -42,7 +43,7 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	if text := strings.TrimSpace(strings.Join(fs.Args(), " ")); text != "" {
+	if text := strings.TrimSpace(strings.Join(words, " ")); text != "" {
 		reply := router.Handle(ctx, bot.Request{Destination: console.Destination, User: console.User, UserName: console.User, Text: text, At: time.Now()})
 		_, err := io.WriteString(e.stdout, console.RenderReply(reply))
 		return err
@@ -55,13 +56,13 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 func cmdAudit(ctx context.Context, args []string, e env) error {
 	fs := newFlags("audit")
 	flags := addConfigFlags(fs, true)
-	limit := fs.Int("limit", 50, "at most this many entries (0: all)")
+	limit := fs.Int("limit", 50, "at most `N` entries (0: all)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *limit < 0 {
-		return fmt.Errorf("%w: --limit must be 0 or more", errUsage)
+		return usagef("--limit must be 0 or more")
 	}
 	_, st, err := openForRead(ctx, flags, e)
 	if err != nil {

@@ -27,14 +27,14 @@ const demoVisible = 4
 // and prints every announcement until stopped.
 func cmdDemo(ctx context.Context, args []string, e env) error {
 	fs := newFlags("demo")
-	db := fs.String("db", "", "database to keep the demo's data in (default: a temporary SQLite file)")
-	every := fs.Duration("every", 2*time.Second, "how often the demo site publishes its next article")
+	db := fs.String("db", "", "database `DSN` to keep the demo's data in (default: a temporary SQLite file)")
+	every := fs.Duration("every", 2*time.Second, "how often the demo site publishes its next article, a `DURATION` such as 500ms")
 	verbose := fs.Bool("verbose", false, "log every poll")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *every < 10*time.Millisecond {
-		return fmt.Errorf("%w: --every must be at least 10ms", errUsage)
+		return usagef("--every must be at least 10ms")
 	}
 	docs, err := demo.Corpus()
 	if err != nil {

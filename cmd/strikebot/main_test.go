@@ -40,7 +40,14 @@ func runCmd(t *testing.T, ctx context.Context, vars map[string]string, args ...s
 	t.Helper()
 	var out, errOut syncBuffer
 	lookup := func(k string) (string, bool) { v, ok := vars[k]; return v, ok }
-	code = run(ctx, args, env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, lookup: lookup})
+	environ := func() []string {
+		var names []string
+		for k, v := range vars {
+			names = append(names, k+"="+v)
+		}
+		return names
+	}
+	code = run(ctx, args, env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, lookup: lookup, environ: environ})
 	return code, out.String(), errOut.String()
 }
 
