@@ -84,3 +84,23 @@ func Redact(dsn string) string {
 	s := userinfo.ReplaceAllString(dsn, "${1}xxxxx@")
 	return passwordParam.ReplaceAllString(s, "${1}xxxxx")
 }
+
+// LockRun takes the lock a long-running bot holds on its database, so that
+// a second `run` on the same SQLite file refuses to start instead of
+// doubling every poll and post (see sqlite.LockRun); the error then wraps
+// sqlite.ErrLocked and says what to do. PostgreSQL needs no such lock:
+// replicas share it safely. The returned function releases the lock.
+func LockRun(dsn string) (unlock func() error, err error) {
+	path, ok := strings.CutPrefix(dsn, "sqlite:")
+	if !ok || path == "" {
+		return func() error { return nil }, nil
+	}
+	unlock, err = sqlite.LockRun(path)
+	if errors.Is(err, sqlite.ErrLocked) {
+		return nil, fmt.Errorf("store: %w; SQLite serves one running bot: stop the other one first, or use PostgreSQL (db: postgres://…) to run replicas", err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return unlock, nil
+}

@@ -27,6 +27,12 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	// One running bot per SQLite file: a second would poll and post everything twice.
+	unlock, err := store.LockRun(cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	st, err := openStore(ctx, cfg.DB)
 	if err != nil {
 		return err
