@@ -34,6 +34,7 @@ var chatTests = []struct {
 	{"ConcurrentClaims", testConcurrentClaims},
 	{"ThreadOf", testThreadOf},
 	{"DeliveriesByDestination", testDeliveriesByDestination},
+	{"OutboxStats", testOutboxStats},
 	{"Audit", testAudit},
 	{"ChatTextHygiene", testChatTextHygiene},
 }
@@ -957,5 +958,37 @@ func testClaimKeepsChannelOrder(t *testing.T, s strike.Store) {
 	}
 	if got := claim(t, s, now.Add(time.Minute), 10, time.Minute); !slices.Equal(ids(got), []int64{in[2].ID}) {
 		t.Errorf("claim after #%d was sent = %v, want %d", in[1].ID, ids(got), in[2].ID)
+	}
+}
+
+func testOutboxStats(t *testing.T, s strike.Store) {
+	ctx := t.Context()
+	got, err := s.OutboxStats(ctx)
+	if err != nil || len(got) != 0 {
+		t.Fatalf("OutboxStats of an empty outbox = %v, %v; want none", got, err)
+	}
+	older := delivery(slackPicket, 1)
+	older.CreatedAt = now.Add(-time.Hour)
+	in := enqueue(t, s, delivery(slackGeneral, 1), older, delivery(slackGeneral, 2), delivery(discordNews, 1), delivery(console, 1))
+	// One sent and one failed leave the counts; one being sent stays in.
+	claimed := claim(t, s, now, 3, time.Minute)
+	if len(claimed) != 3 {
+		t.Fatalf("claimed %d, want 3", len(claimed))
+	}
+	if err := s.CompleteDelivery(ctx, in[0].ID, "1.0", now); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FailDelivery(ctx, in[4].ID, "no poster"); err != nil {
+		t.Fatal(err)
+	}
+	got, err = s.OutboxStats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Platform != "discord" || got[0].Pending != 1 || got[1].Platform != "slack" || got[1].Pending != 2 {
+		t.Fatalf("OutboxStats = %+v, want discord 1, slack 2", got)
+	}
+	if !sameTime(got[1].Oldest, storedTime(older.CreatedAt)) || !sameTime(got[0].Oldest, storedTime(in[3].CreatedAt)) {
+		t.Errorf("oldest = %v and %v, want %v and %v", got[0].Oldest, got[1].Oldest, in[3].CreatedAt, older.CreatedAt)
 	}
 }
