@@ -137,7 +137,7 @@ func TestRequestsRefused(t *testing.T) {
 		})
 	}
 	t.Run("unknown chunked body", func(t *testing.T) {
-		big := bytes.Repeat([]byte("a"), 1<<20)
+		big := bytes.Repeat([]byte("a"), DefaultMaxBody+1)
 		r := signedRequest("/slack/commands", big, published, testSecret)
 		r.ContentLength = -1
 		w := httptest.NewRecorder()
