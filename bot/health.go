@@ -50,8 +50,9 @@ type Platforms struct {
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
 	// OnChange, if set, is called (outside any lock, in the order of the
-	// changes) each time a platform's Status or Reason changes, for
-	// example to log it: a platform retrying over and over changes once.
+	// changes) each time a platform's Status (or Fault) changes, for
+	// example to log it: a platform retrying over and over, for whatever
+	// reasons, changes once. State always has the latest Reason.
 	OnChange func(name string, old, new PlatformState)
 
 	mu    sync.Mutex
@@ -99,7 +100,7 @@ func (p *Platforms) set(name string, s PlatformStatus, reason string, fault bool
 	}
 	p.m[name] = st
 	p.mu.Unlock()
-	if p.OnChange != nil && (!had || old.Status != st.Status || old.Reason != st.Reason) {
+	if p.OnChange != nil && (!had || old.Status != st.Status || old.Fault != st.Fault) {
 		p.OnChange(name, old, st)
 	}
 }

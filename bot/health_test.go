@@ -46,6 +46,7 @@ func TestPlatforms(t *testing.T) {
 	if len(all) != 2 || all[0].Name != "discord" || all[1].Name != "slack" {
 		t.Errorf("All() = %+v", all)
 	}
+	p.Set("discord", PlatformOff, "still no token") // same status: not a change
 	want := []string{"slack:starting:", "slack:retrying:connection refused", "slack:connected:", "discord:off:no token", "slack:off:token_revoked"}
 	if len(changes) != len(want) {
 		t.Fatalf("changes = %q, want %q", changes, want)

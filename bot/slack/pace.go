@@ -1,7 +1,9 @@
 package slack
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -43,8 +45,9 @@ func backoff(n int, lo, hi time.Duration) time.Duration {
 // opens a new connection at once whenever one closes; when connections
 // keep dying right after opening (a proxy that cuts them, Slack refusing
 // the app), that is a tight loop of apps.connections.open. The pacer makes
-// each opening that follows the previous one by less than young wait a
+// each opening that follows a successful one by less than young wait a
 // jittered, growing backoff, and starts over once a connection lived.
+// Failed openings are left to slack-go, which backs off itself.
 type pacer struct {
 	young, lo, hi time.Duration
 	now           func() time.Time
@@ -54,7 +57,8 @@ type pacer struct {
 	onSpell func(attempt int)
 
 	mu       sync.Mutex
-	lastOpen time.Time
+	lastOpen time.Time // when the last successful opening was made
+	opened   bool      // the last opening succeeded
 	attempt  int
 }
 
@@ -78,26 +82,33 @@ func (p *pacer) wait(ctx context.Context) error {
 	now := p.now()
 	var d time.Duration
 	was := p.attempt
-	if !p.lastOpen.IsZero() && now.Sub(p.lastOpen) < p.young {
+	switch {
+	case !p.opened:
+		// The last opening failed (or this is the first): slack-go backs
+		// off between failures.
+	case now.Sub(p.lastOpen) < p.young:
 		d = backoff(p.attempt, p.lo, p.hi)
 		p.attempt++
-	} else {
+	default:
 		p.attempt = 0
 	}
+	p.opened = false
 	attempt := p.attempt
 	p.mu.Unlock()
 	if p.onSpell != nil && (was == 0) != (attempt == 0) {
 		p.onSpell(attempt)
 	}
 	if d > 0 {
-		if err := p.sleep(ctx, d); err != nil {
-			return err
-		}
+		return p.sleep(ctx, d)
 	}
-	p.mu.Lock()
-	p.lastOpen = p.now()
-	p.mu.Unlock()
 	return nil
+}
+
+// succeeded records that an opening succeeded just now.
+func (p *pacer) succeeded() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.lastOpen, p.opened = p.now(), true
 }
 
 // inSpell reports whether connections are dying young.
@@ -118,7 +129,9 @@ type pacedTransport struct {
 }
 
 func (t pacedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if p, ok := req.Context().Value(pacerKey{}).(*pacer); ok && strings.HasSuffix(req.URL.Path, "/apps.connections.open") {
+	p, paced := req.Context().Value(pacerKey{}).(*pacer)
+	paced = paced && strings.HasSuffix(req.URL.Path, "/apps.connections.open")
+	if paced {
 		if err := p.wait(req.Context()); err != nil {
 			if req.Body != nil {
 				req.Body.Close()
@@ -131,6 +144,23 @@ func (t pacedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		cancel()
 		return nil, err
+	}
+	if paced && resp.StatusCode == http.StatusOK {
+		// Read the small answer to learn whether Slack opened a connection.
+		body, rerr := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+		resp.Body.Close()
+		cancel()
+		if rerr != nil {
+			return nil, rerr
+		}
+		var ok struct {
+			OK bool `json:"ok"`
+		}
+		if json.Unmarshal(body, &ok) == nil && ok.OK {
+			p.succeeded()
+		}
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+		return resp, nil
 	}
 	resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
 	return resp, nil

@@ -136,7 +136,7 @@ func RunSocketMode(ctx context.Context, client *socketmode.Client, router Router
 	s.pacer = newPacer(o.YoungConnection, o.MinBackoff, o.MaxBackoff, func(attempt int) {
 		if attempt > 0 {
 			o.Platforms.Set(Platform, bot.PlatformRetrying, reasonDyingYoung)
-			o.Logger.Warn("slack: "+reasonDyingYoung, "next_attempt_within", o.MinBackoff.String())
+			o.Logger.Debug("slack: "+reasonDyingYoung, "backoff_from", o.MinBackoff.String(), "backoff_to", o.MaxBackoff.String())
 		}
 	})
 	var conn sync.WaitGroup

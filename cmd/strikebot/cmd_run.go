@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/strikebot/strikebot/bot/console"
 	"github.com/strikebot/strikebot/store"
@@ -50,18 +51,20 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	rt, err := newChatRuntime(cfg, st, ann, router, log)
+	rt, err := newChatRuntime(ctx, cfg, st, ann, router, log)
 	if err != nil {
 		return err
 	}
 	m := newMetrics()
+	m.watchChat(st, rt.platforms, time.Now)
+	rt.deliverer.Observe = m.observeDelivery
 	p := newPoller(cfg, st, cls, log)
 	p.Handle = ds.handler(log)
 	p.Feeds = chatFeeds(st, campaigns)
 	p.Observe = m.observe
 
 	if cfg.Listen != "" {
-		stopOps, err := serveOps(ctx, cfg.Listen, st, m, log)
+		stopOps, err := serveOps(ctx, cfg.Listen, st, rt.platforms, m, log)
 		if err != nil {
 			return err
 		}
@@ -75,7 +78,7 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	chatErr := make(chan error, 1)
 	go func() {
 		err := rt.run(ctx)
-		cancel() // a failed chat edge stops the bot rather than leave it deaf
+		cancel() // the outbox's deliverer failed: stop rather than post nothing
 		chatErr <- err
 	}()
 	err = p.Run(ctx, list)
