@@ -126,6 +126,12 @@ func loadConfig(path string, e env) (config.Config, string, error) {
 // newLogger builds the process's logger: text on a terminal, JSON otherwise,
 // unless the configuration says which.
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	return newLoggerTTY(cfg, w, isTerminal(w))
+}
+
+// newLoggerTTY is newLogger for a writer that is (tty) or is not a
+// terminal, when w itself cannot tell (a console.Screen's).
+func newLoggerTTY(cfg config.Config, w io.Writer, tty bool) *slog.Logger {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(cfg.Log.Level)); err != nil {
 		level = slog.LevelInfo
@@ -134,7 +140,7 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	format := cfg.Log.Format
 	if format == "" || format == "auto" {
 		format = "json"
-		if isTerminal(w) {
+		if tty {
 			format = "text"
 		}
 	}

@@ -34,7 +34,7 @@ func newRouter(cfg config.Config, c strike.Campaign, d *coverage.Desk, st strike
 	o := bot.RouterOptions{Campaign: c, Desk: d, Store: st, Scorer: scorer, RateLimit: cfg.Bot.RateLimit, Logger: log,
 		FeedChecker: feedChecker{client: newFetcher(cfg), maxItems: cfg.Poll.MaxItems}}
 	if terminal {
-		o.Workspaces, o.Captains = []string{"console/"}, []string{console.User}
+		o.Workspaces, o.Captains, o.Terminal = []string{"console/"}, []string{console.User}, true
 	} else {
 		o.Captains = cfg.Bot.Captains
 		for _, team := range cfg.Slack.Workspaces {

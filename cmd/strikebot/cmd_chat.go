@@ -31,7 +31,14 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	text := strings.TrimSpace(strings.Join(words, " "))
 	log := newLogger(cfg, e.stderr)
+	// At a prompt on a terminal, logs keep clear of the prompt.
+	var screen *console.Screen
+	if text == "" && isTerminal(e.stdout) {
+		screen = console.NewScreen(e.stdout)
+		log = newLoggerTTY(cfg, screen.Wrap(e.stderr), isTerminal(e.stderr))
+	}
 	// Articles a stopped bot left unprocessed are queued for the channels
 	// here too; the running bot delivers them.
 	on := announcing{ann: newAnnouncer(cfg, st, log), window: cfg.Poll.AnnounceWindow, log: log}
@@ -43,12 +50,15 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	if text := strings.TrimSpace(strings.Join(words, " ")); text != "" {
+	if text != "" {
 		reply := router.Handle(ctx, bot.Request{Destination: console.Destination, User: console.User, UserName: console.User, Text: text, At: time.Now()})
 		_, err := io.WriteString(e.stdout, console.RenderReply(reply))
 		return err
 	}
 	fmt.Fprintln(e.stdout, `strikebot chat: type "help" for the commands, "quit" to leave.`)
+	if screen != nil {
+		return console.Chat(ctx, router, e.stdin, screen)
+	}
 	return console.Chat(ctx, router, e.stdin, e.stdout)
 }
 

@@ -453,3 +453,21 @@ func TestCheckConfigKeywordDSN(t *testing.T) {
 		t.Errorf("refused DSN: code %d\n%s%s", code, out, errOut)
 	}
 }
+
+func TestChatInTheTerminal(t *testing.T) {
+	chdir(t)
+	db := "sqlite:" + filepath.Join(t.TempDir(), "t.db")
+	ctx := context.Background()
+	code, out, _ := runCmd(t, ctx, nil, "chat", "--db", db, "help")
+	if code != exitOK || strings.Contains(out, "/strike") || !strings.Contains(out, "ask QUESTION — ") || !strings.Contains(out, `"quit"`) {
+		t.Errorf("help in the terminal: code %d\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, ctx, nil, "chat", "--db", db, "subscribe")
+	if code != exitOK || !strings.Contains(out, "not a chat channel") {
+		t.Errorf("subscribe in the terminal: code %d\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, ctx, nil, "chat", "--db", db, "announce", "Rally at noon")
+	if code != exitOK || !strings.Contains(out, "No channel is subscribed") {
+		t.Errorf("announce in the terminal: code %d\n%s", code, out)
+	}
+}
