@@ -310,7 +310,7 @@ func (r *Router) help(_ context.Context, _ Request, c Command) (Reply, error) {
 	}
 	rep := Reply{Title: "strikebot: " + r.o.Campaign.Name}
 	if r.o.Terminal {
-		rep.Footer = "Type the commands as shown, without \"/strike\". \"quit\" (or Ctrl-D) leaves."
+		rep.Footer = "Type the commands as shown here. \"quit\" (or Ctrl-D) leaves."
 	}
 	for _, name := range r.order {
 		cmd := r.cmds[name]
