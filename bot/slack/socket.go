@@ -142,10 +142,12 @@ func RunSocketMode(ctx context.Context, client *socketmode.Client, router Router
 	var conn sync.WaitGroup
 	connErr := make(chan error, 1)
 	conn.Go(func() { connErr <- s.connect(base) })
+	// On the way out: stop the work, wait for the envelopes' goroutines
+	// (which may start the runner's), then the runner's, then the connection.
 	defer conn.Wait()
-	defer s.wg.Wait()
 	defer s.run.wg.Wait()
-	defer cancel() // before the waits: slow work stops
+	defer s.wg.Wait()
+	defer cancel()
 	stable := time.NewTimer(time.Hour)
 	stable.Stop()
 	defer stable.Stop()
