@@ -52,6 +52,18 @@ func TestEveryCommandHelp(t *testing.T) {
 	}
 }
 
+func TestHelpOfHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"help", "help"}, {"help", "--help"}, {"-h"}, {"--help"}, {}} {
+		code, out, _ := runCmd(t, context.Background(), nil, args...)
+		if code != exitOK || !strings.Contains(out, "Commands:") || !strings.Contains(out, "healthcheck") {
+			t.Errorf("%q: code %d\n%s", args, code, out)
+		}
+	}
+	if code, _, errOut := runCmd(t, context.Background(), nil, "help", "frobnicate"); code != exitUsage || !strings.Contains(errOut, `unknown command "frobnicate"`) {
+		t.Errorf("help of an unknown command: code %d, %s", code, errOut)
+	}
+}
+
 func firstLine(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
 
 func TestHelpShowsDefaults(t *testing.T) {

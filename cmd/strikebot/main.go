@@ -117,7 +117,7 @@ func run(ctx context.Context, args []string, e env) int {
 			fmt.Fprintf(e.stderr, "strikebot help: give one command, for example: strikebot help run\n")
 			return exitUsage
 		}
-		if args[1] == "help" {
+		if args[1] == "help" || strings.HasPrefix(args[1], "-") {
 			usage(e.stdout)
 			return exitOK
 		}
