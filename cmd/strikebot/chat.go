@@ -228,8 +228,10 @@ func (rt *chatRuntime) run(ctx context.Context) error {
 // good meanwhile (a poster met a revoked token), the edge is stopped too.
 func (rt *chatRuntime) runEdge(ctx context.Context, e chatEdge) {
 	ctx, cancel := context.WithCancel(ctx)
+	var watch sync.WaitGroup
+	defer watch.Wait()
 	defer cancel()
-	go func() { // watches until the edge returns
+	watch.Go(func() { // watches until the edge returns
 		t := time.NewTicker(time.Second)
 		defer t.Stop()
 		for {
@@ -243,7 +245,7 @@ func (rt *chatRuntime) runEdge(ctx context.Context, e chatEdge) {
 				}
 			}
 		}
-	}()
+	})
 	err := e.run(ctx)
 	if err == nil || ctx.Err() != nil {
 		return // the bot is stopping, or the platform was turned off already
