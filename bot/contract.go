@@ -79,17 +79,23 @@ type Digest struct {
 
 // Poster posts deliveries to one platform. Post returns the platform's
 // message ID. thread is the message ID to reply under ("" for a new
-// message). Errors are classified with RateLimitError and ErrPermanent;
-// anything else is retried with backoff.
+// message). Errors are classified with RateLimitError, ErrPermanent and
+// ErrPlatformOff; anything else is retried with backoff.
 type Poster interface {
 	Platform() string
 	Post(ctx context.Context, d strike.Delivery, post Post, thread string) (messageID string, err error)
 }
 
 // ErrPermanent marks a post that can never succeed as it is (channel gone,
-// bot removed, token revoked, payload refused): it is not retried and the
-// captains are told. Wrap it: fmt.Errorf("slack: %w: channel_not_found", ErrPermanent).
+// bot removed, payload refused): it is not retried and the captains are
+// told. Wrap it: fmt.Errorf("slack: %w: channel_not_found", ErrPermanent).
 var ErrPermanent = errors.New("bot: permanent delivery error")
+
+// ErrPlatformOff marks a post that could not go out because its whole
+// platform is off (its token was refused or revoked): no channel is at
+// fault, so none is marked broken; the post waits in the outbox until the
+// platform works again (after a restart with a good token).
+var ErrPlatformOff = errors.New("bot: platform off")
 
 // RateLimitError says the platform asked to wait before posting again to
 // this destination.

@@ -73,11 +73,38 @@ type Deliverer struct {
 	Jitter func(d time.Duration) time.Duration
 	// Logger receives delivery errors; slog.Default() when nil.
 	Logger *slog.Logger
+	// Platforms, if set, says which platforms are off: their deliveries
+	// wait (tried again every minute, or RetryMax if shorter) without a
+	// call to the platform.
+	Platforms *Platforms
+	// Observe, if set, is told the outcome of each delivery attempt, for
+	// metrics: OutcomeSent, OutcomeRetry, OutcomeRateLimited,
+	// OutcomeFailed or OutcomePlatformOff.
+	Observe func(platform, outcome string)
 
 	mu     sync.Mutex
 	limits map[strike.Destination]*rate.Limiter
 	paused map[strike.Destination]time.Time
 	broken map[strike.Destination]brokenAt
+}
+
+// Delivery outcomes reported to Deliverer.Observe.
+const (
+	OutcomeSent        = "sent"
+	OutcomeRetry       = "retry"        // failed, to be tried again
+	OutcomeRateLimited = "rate_limited" // the platform said to wait (HTTP 429)
+	OutcomeFailed      = "failed"       // failed for good
+	OutcomePlatformOff = "platform_off" // not tried: the platform is off
+)
+
+// platformOffWait is how often the deliveries of a platform that is off
+// are looked at again.
+const platformOffWait = time.Minute
+
+func (dl *Deliverer) observe(platform, outcome string) {
+	if dl.Observe != nil {
+		dl.Observe(platform, outcome)
+	}
 }
 
 // brokenAt is why and when a destination broke: deliveries created before
@@ -207,9 +234,18 @@ func (dl *Deliverer) limiter(d strike.Destination, p Poster) *rate.Limiter {
 // store and logs what it cannot record. It returns when the delivery is to
 // be tried again, zero when it was sent, failed for good, or interrupted.
 func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline time.Time) time.Time {
+	if why, off := dl.Platforms.Off(d.Platform); off {
+		// The whole platform is down for good (or not configured in this
+		// process): the post waits for it, and so do the channel's later ones.
+		next := dl.now().Add(min(platformOffWait, orDefault(dl.RetryMax, 30*time.Minute)))
+		dl.retry(ctx, d, next, d.Platform+" is off: "+why)
+		dl.observe(d.Platform, OutcomePlatformOff)
+		return next
+	}
 	poster := dl.Posters[d.Platform]
 	if poster == nil {
 		dl.fail(ctx, d, "no poster for platform "+strconv.Quote(d.Platform))
+		dl.observe(d.Platform, OutcomeFailed)
 		return time.Time{}
 	}
 	lim := dl.limiter(d.Destination, poster)
@@ -219,6 +255,7 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 	now := dl.now()
 	if br.why != "" && !d.CreatedAt.After(br.at) {
 		dl.fail(ctx, d, "destination broken: "+br.why)
+		dl.observe(d.Platform, OutcomeFailed)
 		return time.Time{}
 	}
 	if now.Before(until) {
@@ -252,6 +289,7 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 	var post Post
 	if err := json.Unmarshal(d.Payload, &post); err != nil {
 		dl.fail(ctx, d, "payload is not a post: "+err.Error())
+		dl.observe(d.Platform, OutcomeFailed)
 		return time.Time{}
 	}
 	thread := ""
@@ -272,21 +310,30 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 	var rl *RateLimitError
 	switch {
 	case err == nil:
+		dl.observe(d.Platform, OutcomeSent)
 		if err := dl.Store.CompleteDelivery(ctx, d.ID, id, dl.now()); err != nil {
 			dl.log().Error("bot: delivery posted but not recorded; it may be posted again", "delivery", d.ID, "destination", d.Destination.String(), "err", err.Error())
 		}
 	case ctx.Err() != nil:
 		// Shutting down: the lease runs out and the row is claimed again.
 	case errors.As(err, &rl):
+		dl.observe(d.Platform, OutcomeRateLimited)
 		next := dl.now().Add(max(rl.RetryAfter, time.Second))
 		dl.mu.Lock()
 		dl.paused[d.Destination] = next
 		dl.mu.Unlock()
 		dl.retry(ctx, d, next, err.Error())
 		return next
+	case errors.Is(err, ErrPlatformOff):
+		dl.observe(d.Platform, OutcomePlatformOff)
+		next := dl.now().Add(min(platformOffWait, orDefault(dl.RetryMax, 30*time.Minute)))
+		dl.retry(ctx, d, next, err.Error())
+		return next
 	case errors.Is(err, ErrPermanent):
+		dl.observe(d.Platform, OutcomeFailed)
 		dl.permanent(ctx, d, err)
 	default:
+		dl.observe(d.Platform, OutcomeRetry)
 		next := dl.now().Add(dl.backoff(d.Attempts))
 		dl.retry(ctx, d, next, err.Error())
 		return next

@@ -270,3 +270,53 @@ func TestDelivererKeepsChannelOrderThroughAnOutage(t *testing.T) {
 		t.Errorf("posts = %s, want %s (in order, each once)", got, want)
 	}
 }
+
+// TestDelivererPlatformOff: a platform whose token was refused stops as a
+// whole. Its posts wait in the outbox, no channel is marked broken, no
+// call reaches the platform while it is off, and the outcomes are counted.
+func TestDelivererPlatformOff(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	clk := newClock(time.Date(2025, 4, 20, 15, 0, 0, 0, time.UTC))
+	if err := st.SaveSubscription(ctx, strike.Subscription{Destination: chanA, CampaignID: "kp", Mode: strike.ModeCore, TimeZone: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	enqueue(t, st, clk.Now(), chanA, "article:1", "new_story", 7)
+	enqueue(t, st, clk.Now(), chanA, "article:2", "new_story", 8)
+	platforms := &bot.Platforms{Now: clk.Now}
+	p := &recPoster{clk: clk, fail: map[string]error{chanA.Channel: fmt.Errorf("slack: token_revoked: %w", bot.ErrPlatformOff)}}
+	dl := newDeliverer(st, clk, p)
+	dl.Platforms = platforms
+	outcomes := map[string]int{}
+	dl.Observe = func(platform, outcome string) { outcomes[platform+"/"+outcome]++ }
+
+	// The first try meets the revoked token: the poster says the platform
+	// is off, and (as the Slack poster does) marks it so.
+	if _, err := dl.Step(ctx); err != nil {
+		t.Fatal(err)
+	}
+	platforms.Stop("slack", "slack.bot_token was revoked")
+	delete(p.fail, chanA.Channel)
+	for range 5 {
+		clk.Add(2 * time.Minute)
+		if _, err := dl.Step(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := p.count(chanA.Channel); n != 0 {
+		t.Errorf("%d posts went out while Slack was off", n)
+	}
+	ds, _ := st.Deliveries(ctx, chanA)
+	for _, d := range ds {
+		if d.State != strike.DeliveryPending || !strings.Contains(d.LastError, "slack is off: slack.bot_token was revoked") && !strings.Contains(d.LastError, "earlier post") {
+			t.Errorf("delivery %s: state %s, last error %q", d.Key, d.State, d.LastError)
+		}
+	}
+	subs, _ := st.Subscriptions(ctx, "kp")
+	if len(subs) != 1 || subs[0].Broken != "" {
+		t.Errorf("subscription = %+v, want it not broken", subs)
+	}
+	if outcomes["slack/platform_off"] < 5 || outcomes["slack/failed"] != 0 {
+		t.Errorf("outcomes = %v", outcomes)
+	}
+}

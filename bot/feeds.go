@@ -268,20 +268,20 @@ func redactFeedURL(s string) string {
 	if u.User != nil {
 		u.User = url.User("xxxxx")
 	}
-	return u.String()
+	return strike.RedactURL(u.String()) // secret query values (token=, key=, sig=…)
 }
 
 // redactWords hides the credentials of the links in a command's text, for
 // the audit log.
 func redactWords(text string) string {
-	if !strings.Contains(text, "@") {
+	if !strings.ContainsAny(text, "@?") {
 		return text
 	}
 	words := strings.Split(text, " ")
 	for i, w := range words {
 		inner := strings.Trim(w, "<>")
 		inner, _, _ = strings.Cut(inner, "|")
-		if strings.Contains(inner, "://") && strings.Contains(inner, "@") {
+		if strings.Contains(inner, "://") && strings.ContainsAny(inner, "@?") && redactFeedURL(inner) != inner {
 			words[i] = redactFeedURL(inner)
 		}
 	}

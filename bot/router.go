@@ -82,6 +82,12 @@ type RouterOptions struct {
 	Workspaces []string
 	// RateLimit is commands per user per minute; 10 when 0.
 	RateLimit int
+	// Terminal says the router serves the terminal (bot/console): its
+	// user, who already holds the configuration and the database, is never
+	// rate-limited; commands are written without "/strike", and help says
+	// so; and the terminal is no channel: subscribe and unsubscribe are
+	// refused there, and announce posts to the chat channels only.
+	Terminal bool
 	// Now returns the current time; time.Now when nil.
 	Now func() time.Time
 	// Logger receives internal errors in full; slog.Default() when nil.
@@ -238,6 +244,9 @@ func truncateWord(s string) string { return Truncate(s, 30) }
 
 // allow applies the per-user rate limit.
 func (r *Router) allow(req Request) bool {
+	if r.o.Terminal {
+		return true
+	}
 	now := r.o.Now()
 	key := req.Platform + "/" + req.Workspace + "/" + req.User
 	r.mu.Lock()
@@ -297,12 +306,15 @@ func (r *Router) help(_ context.Context, _ Request, c Command) (Reply, error) {
 		if cmd.captain {
 			lines = append(lines, "Captains only.")
 		}
-		return Reply{Title: "/strike " + cmd.usage, Lines: lines}, nil
+		return Reply{Title: r.syntax() + cmd.usage, Lines: lines}, nil
 	}
 	rep := Reply{Title: "strikebot: " + r.o.Campaign.Name}
+	if r.o.Terminal {
+		rep.Footer = "Type the commands as shown here. \"quit\" (or Ctrl-D) leaves."
+	}
 	for _, name := range r.order {
 		cmd := r.cmds[name]
-		line := "/strike " + cmd.usage + " — " + cmd.help
+		line := r.syntax() + cmd.usage + " — " + cmd.help
 		if cmd.captain {
 			line += " (captains)"
 		}
@@ -310,6 +322,19 @@ func (r *Router) help(_ context.Context, _ Request, c Command) (Reply, error) {
 	}
 	return rep, nil
 }
+
+// syntax is what a command is written after: "/strike " in chat, nothing
+// in the terminal.
+func (r *Router) syntax() string {
+	if r.o.Terminal {
+		return ""
+	}
+	return "/strike "
+}
+
+// terminalNoChannel is the answer to subscribe and unsubscribe in the
+// terminal.
+const terminalNoChannel = "The terminal is not a chat channel: run this in the chat channel that should (or should no longer) get the news. Here, news shows while \"strikebot run\" or \"strikebot demo\" runs."
 
 func (r *Router) status(ctx context.Context, _ Request, c Command) (Reply, error) {
 	post := false
@@ -627,6 +652,9 @@ func (r *Router) sources(ctx context.Context, _ Request, c Command) (Reply, erro
 func stamp(t time.Time) string { return t.UTC().Format("2006-01-02 15:04") + " UTC" }
 
 func (r *Router) subscribe(ctx context.Context, req Request, c Command) (Reply, error) {
+	if r.o.Terminal {
+		return Reply{}, usagef(terminalNoChannel)
+	}
 	sub := strike.Subscription{
 		Destination: req.Destination, CampaignID: r.o.Campaign.ID, Mode: strike.ModeCore,
 		TimeZone: "UTC", CreatedBy: req.User, CreatedAt: r.o.Now(),
@@ -701,6 +729,9 @@ func clockMinutes(s string) (int, bool) {
 }
 
 func (r *Router) unsubscribe(ctx context.Context, req Request, c Command) (Reply, error) {
+	if r.o.Terminal {
+		return Reply{}, usagef(terminalNoChannel)
+	}
 	if len(c.Args) > 0 {
 		return Reply{}, usagef("\"unsubscribe\" takes nothing: it stops news in this channel.")
 	}
@@ -805,8 +836,8 @@ func (r *Router) announce(ctx context.Context, req Request, c Command) (Reply, e
 	}
 	var ds []strike.Delivery
 	for _, s := range subs {
-		if s.Broken != "" {
-			continue
+		if s.Broken != "" || r.o.Terminal && s.Platform == req.Platform {
+			continue // the terminal is no channel: nothing would deliver there
 		}
 		ds = append(ds, strike.Delivery{
 			Destination: s.Destination, Key: "captain:" + strconv.FormatInt(e.ID, 10), CampaignID: r.o.Campaign.ID,

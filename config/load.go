@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,22 +49,123 @@ func Load(path string, lookupEnv func(string) (string, bool)) (Config, error) {
 }
 
 // load is Load after the file is read; source names data in errors.
+//
+// Every problem is reported at once: unknown keys and badly written
+// values in the file, bad environment variables, and the settings
+// Validate refuses, each with where it was set (the file's line, or the
+// environment variable). A key that could not be read is left at its
+// default for the rest of the checks, and Validate's complaints about it
+// are dropped: they would repeat the first.
 func load(data []byte, source string, lookupEnv func(string) (string, bool)) (Config, error) {
 	c := Default()
+	l := newLoader()
+	var errs []error
 	if len(data) > 0 {
-		if err := decodeYAML(data, reflect.ValueOf(&c).Elem(), "", source); err != nil {
-			return Config{}, err
+		if err := l.decodeYAML(data, reflect.ValueOf(&c).Elem(), "", source, true); err != nil {
+			if _, fatal := errors.AsType[*syntaxError](err); fatal {
+				return Config{}, err
+			}
+			errs = append(errs, err)
 		}
 	}
 	if lookupEnv != nil {
-		if err := applyEnv(reflect.ValueOf(&c).Elem(), "", lookupEnv); err != nil {
-			return Config{}, err
+		if err := l.applyEnv(reflect.ValueOf(&c).Elem(), "", lookupEnv); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	if err := c.Validate(); err != nil {
-		return Config{}, fmt.Errorf("config: invalid configuration:\n%w", err)
+		for _, e := range unjoin(err) {
+			fe, ok := errors.AsType[*FieldError](e)
+			if !ok {
+				errs = append(errs, e)
+				continue
+			}
+			if l.underBad(fe.Key) {
+				continue
+			}
+			errs = append(errs, l.locate(fe, source))
+		}
+	}
+	if len(errs) > 0 {
+		return Config{}, errors.Join(errs...)
 	}
 	return c, nil
+}
+
+// loader remembers, while a configuration is read, where each key was
+// set and which keys could not be read.
+type loader struct {
+	lines map[string]int    // dotted key → line in the file
+	env   map[string]string // dotted key → environment variable that set it
+	bad   map[string]bool   // keys whose value could not be read
+}
+
+func newLoader() *loader {
+	return &loader{lines: map[string]int{}, env: map[string]string{}, bad: map[string]bool{}}
+}
+
+// syntaxError is a file that is not YAML at all: nothing else can be
+// checked.
+type syntaxError struct{ err error }
+
+func (e *syntaxError) Error() string { return e.err.Error() }
+func (e *syntaxError) Unwrap() error { return e.err }
+
+// unjoin returns the errors err joins, or err alone.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, unjoin(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// within reports whether key is prefix or lies under it
+// ("poll.interval" is within "poll", "campaigns[0].id" within "campaigns").
+func within(key, prefix string) bool {
+	if !strings.HasPrefix(key, prefix) {
+		return false
+	}
+	rest := key[len(prefix):]
+	return rest == "" || rest[0] == '.' || rest[0] == '['
+}
+
+func (l *loader) underBad(key string) bool {
+	for b := range l.bad {
+		if within(key, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// locate prefixes a setting's error with where the setting came from: the
+// environment variable that set it (or a section holding it), else the
+// file's line of the key (or of the nearest enclosing key written there).
+// A default value gets no place.
+func (l *loader) locate(fe *FieldError, source string) error {
+	best := ""
+	for k := range l.env {
+		if within(fe.Key, k) && len(k) > len(best) {
+			best = k
+		}
+	}
+	if best != "" {
+		return fmt.Errorf("config: %s: %w", l.env[best], fe)
+	}
+	line := 0
+	for k, n := range l.lines {
+		if within(fe.Key, k) && len(k) >= len(best) {
+			best, line = k, n
+		}
+	}
+	if line > 0 {
+		return fmt.Errorf("config: %s line %d: %w", source, line, fe)
+	}
+	return fmt.Errorf("config: %w", fe)
 }
 
 // YAML returns c as a YAML document in the form Load reads: every key, with
@@ -122,8 +224,12 @@ func shortenDurations(n *yaml.Node, t reflect.Type) {
 // decodeYAML decodes one YAML document from data onto out (keeping values
 // of keys the document leaves out). Keys are checked first against out's
 // type so that every unknown key and every badly typed value is reported,
-// each with its line and dotted key (prefixed by keyPrefix).
-func decodeYAML(data []byte, out reflect.Value, keyPrefix, source string) error {
+// each with its line and dotted key (prefixed by keyPrefix). The rest of
+// the document is still decoded, so that later checks see it; keys that
+// could not be read are recorded in l.bad. A document that is not YAML
+// is a *syntaxError. When file is true, the lines of the keys are
+// recorded for locate.
+func (l *loader) decodeYAML(data []byte, out reflect.Value, keyPrefix, source string, file bool) error {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -131,19 +237,31 @@ func decodeYAML(data []byte, out reflect.Value, keyPrefix, source string) error 
 			if keyPrefix == "" {
 				return nil // an empty file changes nothing
 			}
+			l.bad[keyPrefix] = true
 			return fmt.Errorf("config: %s: key %q: no YAML value", source, keyPrefix)
 		}
-		return fmt.Errorf("config: %s: %w", source, err)
+		return &syntaxError{fmt.Errorf("config: %s: %w", source, err)}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return fmt.Errorf("config: %s: want one YAML document, found more", source)
+		return &syntaxError{fmt.Errorf("config: %s: want one YAML document, found more", source)}
 	}
-	ch := checker{source: source}
+	ch := checker{source: source, bad: l.bad}
+	if file {
+		ch.lines = l.lines
+	}
 	if len(doc.Content) > 0 {
 		ch.check(doc.Content[0], out.Type(), keyPrefix, false)
 	}
 	if len(ch.errs) > 0 {
+		// Decode what is left once the problems are taken out, without
+		// the strict check (a key behind an alias is checked on the next
+		// run, once these are fixed), so that the rest is validated too.
+		var buf bytes.Buffer
+		enc := yaml.NewEncoder(&buf)
+		if enc.Encode(&doc) == nil && enc.Close() == nil {
+			_ = yaml.Unmarshal(buf.Bytes(), out.Addr().Interface())
+		}
 		return errors.Join(ch.errs...)
 	}
 
@@ -166,9 +284,14 @@ func decodeYAML(data []byte, out reflect.Value, keyPrefix, source string) error 
 }
 
 // checker walks a YAML node tree beside the Go type it will decode into.
+// It takes out of the tree what it reports (an unknown key is removed, a
+// bad value made null, which keeps the default), so that the rest can
+// still be decoded.
 type checker struct {
 	source string
 	errs   []error
+	lines  map[string]int  // when not nil, key → line is recorded here
+	bad    map[string]bool // keys reported are recorded here
 }
 
 var (
@@ -191,6 +314,8 @@ func isLeaf(t reflect.Type) bool {
 
 func (ch *checker) fail(n *yaml.Node, key, format string, args ...any) {
 	ch.errs = append(ch.errs, fmt.Errorf("config: %s line %d: key %q: %s", ch.source, n.Line, key, fmt.Sprintf(format, args...)))
+	ch.bad[key] = true
+	*n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: n.Line, Column: n.Column}
 }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }
@@ -219,9 +344,11 @@ func (ch *checker) check(n *yaml.Node, t reflect.Type, key string, secret bool) 
 			ch.fail(n, key, "%s is not valid: want a mapping of keys", describe(n, secret))
 			return
 		}
+		kept := n.Content[:0:0]
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Value == "<<" {
+				kept = append(kept, k, v)
 				continue // a merge: left to the strict decoder
 			}
 			f, ok := fieldByYAMLName(t, k.Value)
@@ -233,8 +360,13 @@ func (ch *checker) check(n *yaml.Node, t reflect.Type, key string, secret bool) 
 				ch.errs = append(ch.errs, errors.New(msg))
 				continue
 			}
+			if ch.lines != nil {
+				ch.lines[joinKey(key, k.Value)] = k.Line
+			}
 			ch.check(v, f.Type, joinKey(key, k.Value), secret || f.Tag.Get("secret") == "true")
+			kept = append(kept, k, v)
 		}
+		n.Content = kept
 	case reflect.Slice, reflect.Array:
 		if isNull(n) {
 			return
@@ -244,7 +376,11 @@ func (ch *checker) check(n *yaml.Node, t reflect.Type, key string, secret bool) 
 			return
 		}
 		for i, e := range n.Content {
-			ch.check(e, t.Elem(), fmt.Sprintf("%s[%d]", key, i), secret)
+			ekey := fmt.Sprintf("%s[%d]", key, i)
+			if ch.lines != nil {
+				ch.lines[ekey] = e.Line
+			}
+			ch.check(e, t.Elem(), ekey, secret)
 		}
 	case reflect.Map:
 		if isNull(n) {
@@ -255,7 +391,11 @@ func (ch *checker) check(n *yaml.Node, t reflect.Type, key string, secret bool) 
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			ch.check(n.Content[i+1], t.Elem(), joinKey(key, n.Content[i].Value), secret)
+			mkey := joinKey(key, n.Content[i].Value)
+			if ch.lines != nil {
+				ch.lines[mkey] = n.Content[i].Line
+			}
+			ch.check(n.Content[i+1], t.Elem(), mkey, secret)
 		}
 	}
 }
@@ -385,10 +525,15 @@ func EnvName(key string) string {
 	return EnvPrefix + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
 }
 
+// applyEnv is loader.applyEnv with a loader of its own.
+func applyEnv(v reflect.Value, prefix string, lookup func(string) (string, bool)) error {
+	return newLoader().applyEnv(v, prefix, lookup)
+}
+
 // applyEnv overrides the fields of the struct v (whose dotted key is
 // prefix) from the environment, recursing into sections. It reports every
 // bad variable at once.
-func applyEnv(v reflect.Value, prefix string, lookup func(string) (string, bool)) error {
+func (l *loader) applyEnv(v reflect.Value, prefix string, lookup func(string) (string, bool)) error {
 	var errs []error
 	t := v.Type()
 	for i := range t.NumField() {
@@ -401,17 +546,20 @@ func applyEnv(v reflect.Value, prefix string, lookup func(string) (string, bool)
 		fv := v.Field(i)
 		val, ok, err := lookupValue(key, f.Tag.Get("secret") != "", lookup)
 		if err != nil {
+			l.bad[key] = true
 			errs = append(errs, err)
 			continue
 		}
 		if ok {
-			if err := setFromEnv(fv, key, val, f.Tag.Get("secret") == "true"); err != nil {
+			l.env[key] = EnvName(key)
+			if err := l.setFromEnv(fv, key, val, f.Tag.Get("secret") == "true"); err != nil {
+				l.bad[key] = true
 				errs = append(errs, err)
 				continue
 			}
 		}
 		if fv.Kind() == reflect.Struct && !isLeaf(fv.Type()) {
-			if err := applyEnv(fv, key, lookup); err != nil {
+			if err := l.applyEnv(fv, key, lookup); err != nil {
 				errs = append(errs, err)
 			}
 		}
@@ -447,7 +595,7 @@ func lookupValue(key string, secret bool, lookup func(string) (string, bool)) (s
 
 // setFromEnv sets fv from an environment variable's text: a scalar parsed
 // as its type, anything else decoded as YAML (or JSON) text.
-func setFromEnv(fv reflect.Value, key, val string, secret bool) error {
+func (l *loader) setFromEnv(fv reflect.Value, key, val string, secret bool) error {
 	name := EnvName(key)
 	shown := strconv.Quote(val)
 	if secret {
@@ -499,7 +647,110 @@ func setFromEnv(fv reflect.Value, key, val string, secret bool) error {
 		}
 		fv.SetFloat(x)
 	default:
-		return decodeYAML([]byte(val), fv, key, name)
+		return l.decodeYAML([]byte(val), fv, key, name, false)
 	}
 	return nil
+}
+
+// TestEnvPrefix begins the names of environment variables reserved for
+// strikebot's own test suite (STRIKEBOT_TEST_POSTGRES); CheckEnv leaves
+// them alone.
+const TestEnvPrefix = EnvPrefix + "TEST_"
+
+// EnvNames returns, sorted, the name of every environment variable Load
+// reads: one per key, sections included (STRIKEBOT_POLL holds the whole
+// section as YAML, STRIKEBOT_POLL_INTERVAL one key), and
+// STRIKEBOT_<KEY>_FILE for each secret.
+func EnvNames() []string {
+	var names []string
+	var walk func(t reflect.Type, prefix string)
+	walk = func(t reflect.Type, prefix string) {
+		for f := range fieldsOf(t) {
+			key := joinKey(prefix, yamlName(f))
+			names = append(names, EnvName(key))
+			if f.Tag.Get("secret") != "" {
+				names = append(names, EnvName(key)+FileSuffix)
+			}
+			if f.Type.Kind() == reflect.Struct && !isLeaf(f.Type) {
+				walk(f.Type, key)
+			}
+		}
+	}
+	walk(reflect.TypeFor[Config](), "")
+	slices.Sort(names)
+	return names
+}
+
+// CheckEnv reports, all at once, the variables among names (as from
+// os.Environ, with or without "=value") that begin with EnvPrefix but that
+// Load does not read and that are not among extra (variables the caller
+// reads itself, such as STRIKEBOT_CONFIG): a misspelt variable would
+// otherwise be silently ignored. Each error names the closest known
+// variable when it is a likely typo. Names beginning with TestEnvPrefix
+// are not checked.
+func CheckEnv(names []string, extra ...string) error {
+	known := append(EnvNames(), extra...)
+	var errs []error
+	seen := map[string]bool{}
+	for _, n := range names {
+		n, _, _ = strings.Cut(n, "=")
+		if !strings.HasPrefix(n, EnvPrefix) || strings.HasPrefix(n, TestEnvPrefix) || seen[n] || slices.Contains(known, n) {
+			continue
+		}
+		seen[n] = true
+		msg := fmt.Sprintf("config: environment variable %s is not a strikebot setting", n)
+		if s := closestName(n, known); s != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", s)
+		} else {
+			msg += fmt.Sprintf(" (a key's variable is %s plus the key in capitals, dots as underscores: poll.interval is %s)", EnvPrefix, EnvName("poll.interval"))
+		}
+		errs = append(errs, errors.New(msg))
+	}
+	slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return errors.Join(errs...)
+}
+
+// closestName returns the names in known closest to n when they are close
+// enough to be a typo ("A", or "A or B" when several are as close), else
+// "". Names holding every word of n (STRIKEBOT_SLACK_TOKEN →
+// STRIKEBOT_SLACK_BOT_TOKEN) come first whatever their distance.
+func closestName(n string, known []string) string {
+	n = strings.ToUpper(n)
+	words := strings.Split(strings.TrimPrefix(n, EnvPrefix), "_")
+	hasWords := func(k string) bool {
+		kw := strings.Split(strings.TrimPrefix(k, EnvPrefix), "_")
+		for _, w := range words {
+			if w != "" && !slices.Contains(kw, w) {
+				return false
+			}
+		}
+		return true
+	}
+	pick := func(cands []string, limit int) string {
+		best, bestDist := []string(nil), limit
+		for _, k := range cands {
+			switch d := editDistance(n, k); {
+			case d < bestDist:
+				best, bestDist = []string{k}, d
+			case d == bestDist && best != nil:
+				best = append(best, k)
+			}
+		}
+		if len(best) > 3 {
+			best = best[:3]
+		}
+		return strings.Join(best, " or ")
+	}
+	var withWords []string
+	for _, k := range known {
+		if !strings.HasSuffix(k, FileSuffix) || strings.HasSuffix(n, FileSuffix) {
+			if hasWords(k) {
+				withWords = append(withWords, k)
+			}
+		}
+	}
+	if s := pick(withWords, 1<<30); s != "" {
+		return s
+	}
+	return pick(known, max(3, len(n)/5)+1)
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -444,5 +445,86 @@ func TestLoadInvalidIsFieldError(t *testing.T) {
 	}
 	if got, want := *fe, (FieldError{Key: "poll.interval", Value: "5s", Problem: "is too short", Allowed: "1m to 24h"}); got != want {
 		t.Errorf("FieldError = %+v, want %+v", got, want)
+	}
+}
+
+func TestLoadReportsEveryProblemWithItsPlace(t *testing.T) {
+	yaml := `poll:
+  interval: 5s
+  intervl: 5m
+  concurrency: many
+  max_items: 0
+bot:
+  captains: [U0123ABCD, "no way"]
+campaigns:
+  - id: Bad Id
+    name: x
+    feeds:
+      - url: ftp://example.org/feed
+    relevance:
+      employer: [{text: Acme, weight: 3}]
+      core_score: 5
+      related_score: 2
+`
+	path := writeFile(t, "strikebot.yaml", yaml)
+	_, err := Load(path, env(map[string]string{"STRIKEBOT_POLL_JITTER": "0.9", "STRIKEBOT_LOG_LEVEL": "loud"}))
+	if err == nil {
+		t.Fatal("Load: no error")
+	}
+	got := err.Error()
+	for _, want := range []string{
+		path + ` line 2: key "poll.interval": value "5s" is too short: allowed 1m to 24h`,
+		path + ` line 3: unknown key "poll.intervl" (did you mean "poll.interval"?)`,
+		path + ` line 4: key "poll.concurrency": value "many" is not valid: want a whole number`,
+		path + ` line 5: key "poll.max_items": value "0" is too small: allowed 1 to 10000`,
+		path + ` line 7: key "bot.captains[1]": value "no way" is not a user, group or role ID`,
+		path + ` line 9: key "campaigns[0].id": value "Bad Id" is not a slug`,
+		path + ` line 12: key "campaigns[0].feeds[0].url": value "ftp://example.org/feed" is not an http or https URL`,
+		`config: STRIKEBOT_POLL_JITTER: key "poll.jitter": value "0.9" is too large: allowed 0 to 0.5`,
+		`config: STRIKEBOT_LOG_LEVEL: key "log.level": value "loud" is unknown`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("error lacks %q:\n%s", want, got)
+		}
+	}
+	// A value that could not be read is reported once, not again by the
+	// range checks (concurrency stays at its default for those).
+	if n := strings.Count(got, "poll.concurrency"); n != 1 {
+		t.Errorf("poll.concurrency reported %d times:\n%s", n, got)
+	}
+	if n := len(strings.Split(got, "\n")); n != 9 {
+		t.Errorf("%d lines, want 9 (one per problem):\n%s", n, got)
+	}
+}
+
+func TestCheckEnv(t *testing.T) {
+	names := EnvNames()
+	for _, want := range []string{"STRIKEBOT_DB", "STRIKEBOT_POLL", "STRIKEBOT_POLL_INTERVAL", "STRIKEBOT_SLACK_BOT_TOKEN", "STRIKEBOT_SLACK_BOT_TOKEN_FILE", "STRIKEBOT_BOT_CAPTAINS", "STRIKEBOT_CAMPAIGNS"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("EnvNames() lacks %s", want)
+		}
+	}
+	if slices.Contains(names, "STRIKEBOT_POLL_INTERVAL_FILE") {
+		t.Error("EnvNames() has a _FILE variable for a key that is not secret")
+	}
+	if err := CheckEnv([]string{"PATH=/bin", "HOME", "STRIKEBOT_DB=sqlite:x", "STRIKEBOT_CONFIG=/etc/s.yaml", "STRIKEBOT_TEST_POSTGRES=x"}, "STRIKEBOT_CONFIG"); err != nil {
+		t.Errorf("CheckEnv(known names) = %v", err)
+	}
+	err := CheckEnv([]string{"STRIKEBOT_POLL_INTERVALL=5m", "STRIKEBOT_SLACK_TOKEN=xoxb-secret", "STRIKEBOT_CONFG=x", "STRIKEBOT_WHATEVER_THIS_IS=1"}, "STRIKEBOT_CONFIG")
+	if err == nil {
+		t.Fatal("CheckEnv(typos) = nil")
+	}
+	for _, want := range []string{
+		"environment variable STRIKEBOT_POLL_INTERVALL is not a strikebot setting (did you mean STRIKEBOT_POLL_INTERVAL?)",
+		"STRIKEBOT_SLACK_TOKEN is not a strikebot setting (did you mean STRIKEBOT_SLACK_APP_TOKEN or STRIKEBOT_SLACK_BOT_TOKEN?)",
+		"STRIKEBOT_CONFG is not a strikebot setting (did you mean STRIKEBOT_CONFIG?)",
+		"STRIKEBOT_WHATEVER_THIS_IS is not a strikebot setting (a key's variable is STRIKEBOT_ plus",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+	if strings.Contains(err.Error(), "xoxb-secret") {
+		t.Errorf("error shows a value: %v", err)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"reflect"
 	"strings"
+
+	"github.com/strikebot/strikebot/strike"
 )
 
 // redacted replaces a secret's value wherever a configuration is shown.
@@ -65,65 +67,26 @@ func redactedIfSet(s string) string {
 	return redacted
 }
 
-// redactURL masks the credentials in a URL or DSN: the password (as
-// url.URL.Redacted does), a user name standing alone, and the values of
-// query parameters whose names suggest secrets. A value that does not parse
-// as a URL cannot be inspected and is replaced whole, unless it holds
+// redactURL masks the credentials in a URL or DSN: the password, a user
+// name standing alone, and the values of query parameters whose names
+// suggest secrets (strike.RedactURL), or the secret settings of a
+// PostgreSQL key=value connection string. A value that does not parse as
+// a URL cannot be inspected and is replaced whole, unless it holds
 // neither "@" nor "?" and so no credentials.
 func redactURL(s string) string {
 	if s == "" {
 		return s
 	}
-	u, err := url.Parse(s)
-	if err != nil {
+	if isKeywordDSN(s) || (!strings.Contains(s, "://") && strings.Contains(s, "=") && !strings.HasPrefix(s, "sqlite:")) {
+		return redactKeywordDSN(s)
+	}
+	if _, err := url.Parse(s); err != nil {
 		if strings.ContainsAny(s, "@?") {
 			return redacted
 		}
 		return s
 	}
-	changed := false
-	if u.User != nil {
-		if _, ok := u.User.Password(); ok {
-			u.User = url.UserPassword(u.User.Username(), urlMask)
-		} else {
-			u.User = url.User(urlMask)
-		}
-		changed = true
-	}
-	if u.RawQuery != "" {
-		q, err := url.ParseQuery(u.RawQuery)
-		if err != nil {
-			u.RawQuery = urlMask
-			changed = true
-		} else {
-			for name, vals := range q {
-				if secretParam(name) {
-					for i := range vals {
-						vals[i] = urlMask
-					}
-					changed = true
-				}
-			}
-			if changed {
-				u.RawQuery = q.Encode()
-			}
-		}
-	}
-	if !changed {
-		return s
-	}
-	return u.String()
-}
-
-// secretParam reports whether a query parameter's name suggests a secret.
-func secretParam(name string) bool {
-	n := strings.ToLower(name)
-	for _, w := range []string{"token", "key", "secret", "pass", "sig", "auth", "credential", "session"} {
-		if strings.Contains(n, w) {
-			return true
-		}
-	}
-	return false
+	return strike.RedactURL(s)
 }
 
 // deepCopy returns a copy of v that shares no slices, maps or pointers

@@ -80,6 +80,10 @@ func TestRedactURL(t *testing.T) {
 		{"https://example.org/f?x=%zz", "https://example.org/f?xxxxx"},
 		{"https://u:p@h/%zz", "[redacted]"},
 		{"not a url at all", "not a url at all"},
+		{"https://example.org/feed?page=2&token=abc", "https://example.org/feed?page=2&token=xxxxx"},
+		{"host=db user=bot password=hunter2 dbname=s", "host=db user=bot password=xxxxx dbname=s"},
+		{"host=db password = 'hunter 2\\' x' sslpassword=k dbname=s", "host=db password = xxxxx sslpassword=xxxxx dbname=s"},
+		{"host=db password='unterminated", "[redacted]"},
 	} {
 		if got := redactURL(tc.in); got != tc.want {
 			t.Errorf("redactURL(%q) = %q, want %q", tc.in, got, tc.want)

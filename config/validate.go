@@ -150,8 +150,10 @@ func (v *validator) text(key, s, shown string, limit int) {
 }
 
 func (v *validator) db(key, dsn string) {
-	const allowed = `"sqlite:PATH" or "postgres://user:password@host:port/dbname"`
+	const allowed = `"sqlite:PATH", "postgres://user:password@host:port/dbname" or "host=… user=… password=… dbname=…"`
 	switch {
+	case isKeywordDSN(dsn):
+		// PostgreSQL's key=value form; pgx checks the settings when it connects.
 	case strings.HasPrefix(dsn, "sqlite:"):
 		if strings.TrimSpace(strings.TrimPrefix(dsn, "sqlite:")) == "" {
 			v.add(key, dsn, "has no file path", allowed)
@@ -447,4 +449,22 @@ func (v *validator) bot(b Bot) {
 	v.integer("bot.flood_threshold", b.FloodThreshold, 1, 1000)
 	v.duration("bot.retry_max", b.RetryMax, time.Second, 24*time.Hour, "")
 	v.duration("bot.delivery_lease", b.DeliveryLease, time.Second, time.Hour, "")
+}
+
+// Warnings returns settings that are valid but probably not what was
+// meant, one sentence each, saying what to do: Slack turned on (a bot
+// token is set) with no workspace, so every Slack request is refused; or
+// with no captain, so nobody can subscribe a channel or run the other
+// captains' commands.
+func (c Config) Warnings() []string {
+	var out []string
+	if c.Slack.Enabled() {
+		if len(c.Slack.Workspaces) == 0 {
+			out = append(out, `slack.workspaces is empty: Slack is on (slack.bot_token is set) but every request from Slack is refused; add your workspace's team ID ("T…", shown by "strikebot run" at start and in your Slack workspace's URL settings)`)
+		}
+		if len(c.Bot.Captains) == 0 {
+			out = append(out, `bot.captains is empty: nobody can subscribe a channel or run the other captains' commands; add the captains' Slack user IDs ("U…") or a user group's ID ("S…")`)
+		}
+	}
+	return out
 }

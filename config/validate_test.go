@@ -57,13 +57,17 @@ func TestValidate(t *testing.T) {
 		{"db postgres", func(c *Config) { c.DB = "postgres://bot:pw@127.0.0.1:5432/strikebot?sslmode=disable" }, nil},
 		{"db postgresql", func(c *Config) { c.DB = "postgresql:///strikebot?host=/run/postgresql" }, nil},
 		{"db sqlite without path", func(c *Config) { c.DB = "sqlite:" }, []string{
-			`key "db": value "sqlite:" has no file path: allowed "sqlite:PATH" or "postgres://user:password@host:port/dbname"`,
+			`key "db": value "sqlite:" has no file path: allowed "sqlite:PATH", "postgres://user:password@host:port/dbname" or "host=… user=… password=… dbname=…"`,
 		}},
 		{"db unknown", func(c *Config) { c.DB = "mysql://root:hunter2@db/x" }, []string{
-			`key "db": value "mysql://root:xxxxx@db/x" names no known database: allowed "sqlite:PATH" or "postgres://user:password@host:port/dbname"`,
+			`key "db": value "mysql://root:xxxxx@db/x" names no known database: allowed "sqlite:PATH", "postgres://user:password@host:port/dbname" or "host=… user=… password=… dbname=…"`,
+		}},
+		{"db key=value is accepted", func(c *Config) { c.DB = "host=db.internal user=bot password='hunter 2' dbname=strikebot" }, nil},
+		{"db broken key=value hides password", func(c *Config) { c.DB = "host=db password=hunter2 dbname" }, []string{
+			`key "db": value "[redacted]" names no known database: allowed "sqlite:PATH", "postgres://user:password@host:port/dbname" or "host=… user=… password=… dbname=…"`,
 		}},
 		{"db bad postgres URL hides password", func(c *Config) { c.DB = "postgres://bot:hunter2@db:port/x" }, []string{
-			`key "db": value "[redacted]" is not a valid URL: allowed "sqlite:PATH" or "postgres://user:password@host:port/dbname"`,
+			`key "db": value "[redacted]" is not a valid URL: allowed "sqlite:PATH", "postgres://user:password@host:port/dbname" or "host=… user=… password=… dbname=…"`,
 		}},
 
 		// listen
@@ -288,5 +292,21 @@ func TestValidateZeroConfig(t *testing.T) {
 	got := fieldErrors(t, Config{}.Validate())
 	if len(got) < 10 {
 		t.Errorf("Config{}.Validate() reported %d problems, want many:\n%s", len(got), strings.Join(got, "\n"))
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	c := Default()
+	if w := c.Warnings(); len(w) != 0 {
+		t.Errorf("Default().Warnings() = %q, want none (Slack is off)", w)
+	}
+	c.Slack.BotToken, c.Slack.AppToken = "xoxb-1", "xapp-1"
+	w := c.Warnings()
+	if len(w) != 2 || !strings.HasPrefix(w[0], "slack.workspaces is empty") || !strings.HasPrefix(w[1], "bot.captains is empty") {
+		t.Errorf("Warnings() = %q", w)
+	}
+	c.Slack.Workspaces, c.Bot.Captains = []string{"T0123ABCD"}, []string{"U0123ABCD"}
+	if w := c.Warnings(); len(w) != 0 {
+		t.Errorf("Warnings() = %q, want none", w)
 	}
 }

@@ -84,15 +84,15 @@ func ExtractArticle(page []byte, pageURL string) (Extracted, error) {
 	}
 	art, err := readability.FromReader(bytes.NewReader(page), u)
 	if err != nil {
-		return Extracted{}, fmt.Errorf("feeds: extract %s: %w", u.Redacted(), err)
+		return Extracted{}, fmt.Errorf("feeds: extract %s: %w", strike.RedactURL(u.String()), err)
 	}
 	var buf strings.Builder
 	if art.Node == nil || art.RenderText(&buf) != nil {
-		return Extracted{}, fmt.Errorf("feeds: extract %s: %w", u.Redacted(), ErrNoArticle)
+		return Extracted{}, fmt.Errorf("feeds: extract %s: %w", strike.RedactURL(u.String()), ErrNoArticle)
 	}
 	text := paragraphs(buf.String())
 	if text == "" {
-		return Extracted{}, fmt.Errorf("feeds: extract %s: %w", u.Redacted(), ErrNoArticle)
+		return Extracted{}, fmt.Errorf("feeds: extract %s: %w", strike.RedactURL(u.String()), ErrNoArticle)
 	}
 	ex := Extracted{
 		Title: truncate(stripSiteSuffix(oneLine(CleanText(art.Title())), CleanText(art.SiteName()), u.Hostname()), MaxTitleBytes),

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
-	"net/url"
 	"sort"
 	"sync"
 	"time"
@@ -744,11 +743,6 @@ func (p *Poller) jittered(d time.Duration) time.Duration {
 	return time.Duration(float64(d) * f)
 }
 
-// redactURL hides any password in a URL for logs and errors.
-func redactURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "(unparsable URL)"
-	}
-	return u.Redacted()
-}
+// redactURL hides any password or secret query value in a URL for logs
+// and errors.
+func redactURL(raw string) string { return strike.RedactURL(raw) }

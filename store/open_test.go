@@ -92,7 +92,8 @@ func TestOpenRejects(t *testing.T) {
 		{"empty sqlite path", "sqlite:", true},
 		{"unknown scheme", "mysql://bot:hunter2@127.0.0.1/x", true},
 		{"typo in scheme", "postgress://bot:hunter2@127.0.0.1/x", true},
-		{"key=value", "host=127.0.0.1 password=hunter2", true},
+		{"key=value, nothing listening", "host=127.0.0.1 port=1 password=hunter2 dbname=x sslmode=disable connect_timeout=2", false},
+		{"not key=value", "=127.0.0.1 password=hunter2", true},
 		{"sqlite in missing dir", "sqlite:" + filepath.Join(dir, "missing", "bot.db"), false},
 		{"postgres, nothing listening", "postgres://bot:hunter2@127.0.0.1:1/x?sslmode=disable&connect_timeout=2", false},
 	}

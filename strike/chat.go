@@ -92,6 +92,16 @@ type Delivery struct {
 	SentAt     time.Time
 }
 
+// OutboxStat is how much of one platform's posting waits in the outbox.
+type OutboxStat struct {
+	Platform string
+	// Pending counts the posts not sent yet: waiting their turn, being
+	// retried or being sent.
+	Pending int
+	// Oldest is when the oldest of them was queued (its CreatedAt).
+	Oldest time.Time
+}
+
 // AuditEntry records one captain action (or a refused attempt).
 type AuditEntry struct {
 	ID int64

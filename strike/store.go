@@ -288,6 +288,11 @@ type Store interface {
 	// when d is zero) in ID order; for health reports and tests.
 	Deliveries(ctx context.Context, d Destination) ([]Delivery, error)
 
+	// OutboxStats returns, per platform (ordered by name), how many posts
+	// are still to send (pending or being sent) and when the oldest of them
+	// was queued; platforms with none are left out. For health reports.
+	OutboxStats(ctx context.Context) ([]OutboxStat, error)
+
 	// AppendAudit records a captain action and returns it with ID set.
 	AppendAudit(ctx context.Context, e AuditEntry) (AuditEntry, error)
 

@@ -29,18 +29,30 @@ var Destination = strike.Destination{Platform: "console", Channel: "terminal"}
 // just "status"), hands each to r and writes the reply to out as text. It
 // returns nil at the end of in or on "quit"/"exit", and ctx's error when
 // ctx is done (checked between lines; a blocked read of in is not
-// interrupted, so callers close in to stop at once).
+// interrupted, so callers close in to stop at once). When out is a
+// *Screen, output written through it meanwhile keeps clear of the prompt.
 func Chat(ctx context.Context, r *bot.Router, in io.Reader, out io.Writer) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 0, 4096), bot.MaxCommandBytes*2)
+	screen, _ := out.(*Screen)
 	for {
-		if _, err := io.WriteString(out, Prompt); err != nil {
+		var err error
+		if screen != nil {
+			err = screen.ShowPrompt(Prompt)
+		} else {
+			_, err = io.WriteString(out, Prompt)
+		}
+		if err != nil {
 			return fmt.Errorf("console: write prompt: %w", err)
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if !sc.Scan() {
+		scanned := sc.Scan()
+		if screen != nil {
+			screen.PromptAnswered()
+		}
+		if !scanned {
 			if err := sc.Err(); err != nil {
 				return fmt.Errorf("console: read: %w", err)
 			}

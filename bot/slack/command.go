@@ -43,14 +43,21 @@ const (
 	workingText = "Working on it…"
 	// failedText is what a user sees when the bot itself failed.
 	failedText = "Sorry, something went wrong on our side. Please try again later."
+	// busyText is what a user sees when a command waited too long for its turn.
+	busyText = "Sorry, too many requests at once: please try again in a minute."
 )
 
 // commandResponse is the JSON of a slash command's answer, inline or
 // through response_url.
 type commandResponse struct {
-	ResponseType string        `json:"response_type"`
-	Text         string        `json:"text"`
+	ResponseType string        `json:"response_type,omitempty"`
+	Text         string        `json:"text,omitempty"`
 	Blocks       []slack.Block `json:"blocks,omitempty"`
+	// ReplaceOriginal, through response_url, replaces the message the
+	// command was first answered with ("Working on it…").
+	ReplaceOriginal bool `json:"replace_original,omitempty"`
+	// DeleteOriginal, through response_url, deletes it.
+	DeleteOriginal bool `json:"delete_original,omitempty"`
 }
 
 func responseFor(rep bot.Reply) commandResponse {
@@ -82,10 +89,15 @@ type runner struct {
 // the reply and true. Otherwise it returns false at once and later hands
 // the reply to slow, from a goroutine the runner owns.
 func (r *runner) run(req bot.Request, slow func(ctx context.Context, rep bot.Reply)) (bot.Reply, bool) {
+	return r.runWithin(req, r.inlineWait, slow)
+}
+
+// runWithin is run with a wait of its own.
+func (r *runner) runWithin(req bot.Request, wait time.Duration, slow func(ctx context.Context, rep bot.Reply)) (bot.Reply, bool) {
 	ctx, cancel := context.WithTimeout(r.base, r.workTimeout)
 	res := make(chan bot.Reply, 1)
 	r.wg.Go(func() { res <- r.route(ctx, req) })
-	t := time.NewTimer(r.inlineWait)
+	t := time.NewTimer(max(wait, 0))
 	defer t.Stop()
 	select {
 	case rep := <-res:

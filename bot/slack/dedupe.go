@@ -44,3 +44,10 @@ func (s *seenSet) add(key string, now time.Time) bool {
 	s.m[key] = now
 	return true
 }
+
+// forget removes key, so that the next add of it is new again.
+func (s *seenSet) forget(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.m, key)
+}

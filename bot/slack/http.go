@@ -30,8 +30,10 @@ const (
 )
 
 // DefaultMaxBody is the largest request body a Handler reads; anything
-// bigger is refused with 413 before it is hashed.
-const DefaultMaxBody = 64 << 10
+// bigger is refused with 413 before it is hashed. Slack's own requests
+// stay well below it: Events API callbacks with long messages, files and
+// blocks reach tens of kilobytes.
+const DefaultMaxBody = 1 << 20
 
 // HandlerOptions configure a Handler.
 type HandlerOptions struct {
@@ -206,7 +208,7 @@ func (h *Handler) command(w http.ResponseWriter, _ *http.Request, body []byte) {
 	}
 	responseURL := form.Get("response_url")
 	rep, ok := h.run.run(req, func(ctx context.Context, rep bot.Reply) {
-		if err := h.respondLater(ctx, responseURL, responseFor(rep)); err != nil {
+		if err := respondLate(ctx, h.o.Client, responseURL, rep); err != nil {
 			h.o.Logger.Error("slack: late answer lost", "workspace", team, "channel", req.Channel, "err", err)
 		}
 	})
@@ -217,12 +219,8 @@ func (h *Handler) command(w http.ResponseWriter, _ *http.Request, body []byte) {
 	writeResponse(w, responseFor(rep))
 }
 
-// respondLater posts resp to a command's response_url. Errors never
+// postResponse posts resp to a command's response_url. Errors never
 // contain the URL, which lets anyone holding it post for 30 minutes.
-func (h *Handler) respondLater(ctx context.Context, responseURL string, resp commandResponse) error {
-	return postResponse(ctx, h.o.Client, responseURL, resp)
-}
-
 func postResponse(ctx context.Context, client *http.Client, responseURL string, resp commandResponse) error {
 	u, err := url.Parse(responseURL)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {

@@ -137,7 +137,7 @@ func TestRequestsRefused(t *testing.T) {
 		})
 	}
 	t.Run("unknown chunked body", func(t *testing.T) {
-		big := bytes.Repeat([]byte("a"), 1<<20)
+		big := bytes.Repeat([]byte("a"), DefaultMaxBody+1)
 		r := signedRequest("/slack/commands", big, published, testSecret)
 		r.ContentLength = -1
 		w := httptest.NewRecorder()
@@ -178,8 +178,25 @@ func TestCommandSlowAnswersLater(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	rs := fs.Responses(responseURL)
-	if len(rs) != 1 || rs[0].Body["response_type"] != "ephemeral" || !strings.Contains(rs[0].Body["text"].(string), "It took a while.") {
-		t.Fatalf("responses = %+v", rs)
+	if len(rs) != 1 || rs[0].Body["response_type"] != "ephemeral" || rs[0].Body["replace_original"] != true || !strings.Contains(rs[0].Body["text"].(string), "It took a while.") {
+		t.Fatalf("responses = %+v, want one replacing \"Working on it…\"", rs)
+	}
+
+	// A slow answer for the whole channel: posted, and the note deleted.
+	responseURL = fs.NewResponseURL()
+	rec.mu.Lock()
+	rec.reply.Public, rec.delay = true, make(chan struct{})
+	rec.mu.Unlock()
+	w = httptest.NewRecorder()
+	h.ServeHTTP(w, signedRequest("/slack/commands", commandBody("T1", "status post", responseURL), published, testSecret))
+	close(rec.delay)
+	deadline = time.Now().Add(5 * time.Second)
+	for len(fs.Responses(responseURL)) < 2 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	rs = fs.Responses(responseURL)
+	if len(rs) != 2 || rs[0].Body["response_type"] != "in_channel" || rs[0].Body["replace_original"] != nil || rs[1].Body["delete_original"] != true {
+		t.Fatalf("public responses = %+v", rs)
 	}
 }
 

@@ -38,6 +38,9 @@ type PosterOptions struct {
 	// Logger receives reconciliation notes (a post found already sent, a
 	// lookup that failed); slog.Default() when nil.
 	Logger *slog.Logger
+	// Platforms, if set, is told that Slack is off when Slack refuses the
+	// token (revoked, invalid): no further post is tried until a restart.
+	Platforms *bot.Platforms
 }
 
 // Poster posts outbox deliveries to Slack with chat.postMessage. It
@@ -52,6 +55,7 @@ type Poster struct {
 	api        *slack.Client
 	retryAfter time.Duration
 	log        *slog.Logger
+	platforms  *bot.Platforms
 }
 
 var _ bot.Poster = (*Poster)(nil)
@@ -74,6 +78,7 @@ func NewPoster(o PosterOptions) *Poster {
 		api:        slack.New(o.Token, slack.OptionAPIURL(o.APIURL), slack.OptionHTTPClient(o.Client)),
 		retryAfter: o.RetryAfter,
 		log:        o.Logger,
+		platforms:  o.Platforms,
 	}
 }
 
@@ -87,8 +92,9 @@ func (p *Poster) Pace() rate.Limit { return rate.Every(time.Second) }
 // Post renders post and posts it to the delivery's channel, in thread
 // when thread is not "", with link and media unfurling off. It returns
 // the message's ts. A rate limit is a *bot.RateLimitError; a channel that
-// is gone or closed to the bot, a token that no longer works or a message
-// Slack refuses wraps bot.ErrPermanent. A message refused for its blocks
+// is gone or closed to the bot or a message Slack refuses wraps
+// bot.ErrPermanent; a token Slack refuses (revoked, invalid) wraps
+// bot.ErrPlatformOff and turns Slack off in PosterOptions.Platforms. A message refused for its blocks
 // or length is first retried once as plain text. Anything else (5xx,
 // network) may be retried.
 //
@@ -153,6 +159,9 @@ var permanent = map[string]bool{
 }
 
 func (p *Poster) classify(channel string, err error) error {
+	if te := tokenRefused(BotTokenKey, err); te != nil {
+		return stopFor(p.platforms, te)
+	}
 	if rl, ok := errors.AsType[*slack.RateLimitedError](err); ok {
 		wait := rl.RetryAfter
 		if wait <= 0 {

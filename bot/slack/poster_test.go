@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -94,7 +95,6 @@ func TestPosterErrors(t *testing.T) {
 	fs.AddChannel("CARCH", true)
 	fs.Archive("CARCH")
 	p := NewPoster(PosterOptions{Token: fs.BotToken(), APIURL: fs.APIURL()})
-	bad := NewPoster(PosterOptions{Token: "xoxb-revoked", APIURL: fs.APIURL()})
 	ctx := context.Background()
 	tests := []struct {
 		name      string
@@ -105,7 +105,6 @@ func TestPosterErrors(t *testing.T) {
 		{"channel_not_found", p, "CGONE", true},
 		{"not_in_channel", p, "COUT", true},
 		{"is_archived", p, "CARCH", true},
-		{"invalid_auth", bad, "C1", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,6 +117,19 @@ func TestPosterErrors(t *testing.T) {
 			}
 		})
 	}
+
+	// A refused token is not the channel's fault: the whole platform is off.
+	t.Run("invalid_auth", func(t *testing.T) {
+		platforms := &bot.Platforms{}
+		bad := NewPoster(PosterOptions{Token: "xoxb-revoked", APIURL: fs.APIURL(), Platforms: platforms})
+		_, err := bad.Post(ctx, delivery("C1"), newsPost, "")
+		if !errors.Is(err, bot.ErrPlatformOff) || errors.Is(err, bot.ErrPermanent) || !strings.Contains(err.Error(), "slack.bot_token (invalid_auth)") {
+			t.Fatalf("Post() = %v, want ErrPlatformOff naming slack.bot_token", err)
+		}
+		if why, off := platforms.Off(Platform); !off || !strings.Contains(why, "slack.bot_token") {
+			t.Errorf("platform state: off %v, why %q", off, why)
+		}
+	})
 
 	t.Run("rate limited", func(t *testing.T) {
 		clock.Add(time.Hour)

@@ -108,7 +108,7 @@ func mrkdwn(text string) *slack.TextBlockObject {
 // the text will not all fit, the lines are cut first; links are kept.
 func RenderReply(r bot.Reply) Message {
 	var b builder
-	b.header(fitLine(r.Title, MaxHeaderText))
+	b.header(plainLine(r.Title, MaxHeaderText))
 
 	links := linkLines(r.Links)
 	footer := fit(r.Footer, maxFooter)
@@ -261,13 +261,13 @@ func renderAnnouncement(an bot.Announcement) Message {
 		fb := oneLine(firstNonEmpty(an.Source, "Another outlet")) + " also reports: " + oneLine(firstNonEmpty(an.ArticleTitle, an.Title))
 		return Message{Text: fallbackWith(fb, an.URL, an.ArticleTitle), Blocks: b.blocks}
 	case bot.KindPhaseChange:
-		b.header(fitLine("Phase change: "+phaseName(an.Phase), MaxHeaderText))
+		b.header(plainLine("Phase change: "+phaseName(an.Phase), MaxHeaderText))
 		if an.PrevPhase != "" {
-			b.section(fit("*"+phaseName(an.PrevPhase)+"* → *"+phaseName(an.Phase)+"*", 200))
+			b.section("*" + fitLine(phaseName(an.PrevPhase), 90) + "* → *" + fitLine(phaseName(an.Phase), 90) + "*")
 		}
 		b.section("*" + fitLine(title, 300) + "*")
 	default:
-		b.header(fitLine(title, MaxHeaderText))
+		b.header(plainLine(title, MaxHeaderText))
 	}
 	body := fit(an.Summary, maxSummary)
 	if src != "" {
@@ -310,7 +310,7 @@ func metaLine(an bot.Announcement) string {
 func renderDigest(d bot.Digest) Message {
 	var b builder
 	title := firstNonEmpty(d.Title, "News digest")
-	b.header(fitLine(title, MaxHeaderText))
+	b.header(plainLine(title, MaxHeaderText))
 	items := d.Items
 	more := 0
 	if len(items) > maxDigestItems {

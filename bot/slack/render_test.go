@@ -231,3 +231,53 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// TestFormattingNeutralised: mrkdwn markers in feed text (* _ ~ `) never
+// format anything; Slack has no escape for them, so they become
+// look-alikes. Plain-text headers keep them as they are.
+func TestFormattingNeutralised(t *testing.T) {
+	const raw = "*Bold* _it_ ~gone~ `code` snake_case"
+	const safe = "∗Bold∗ ˍitˍ ∼gone∼ ˋcodeˋ snakeˍcase"
+	an := bot.Announcement{Title: raw, ArticleTitle: raw, Summary: raw, Source: raw, URL: "https://example.org/a_b~c", StoryID: 3}
+	var msgs []Message
+	for _, k := range []bot.Kind{bot.KindNewStory, bot.KindPhaseChange, bot.KindUpdate} {
+		a := an
+		a.Kind, a.Phase, a.PrevPhase = k, "tentative_agreement", "strike"
+		msgs = append(msgs, RenderPost(bot.Post{Announcement: &a}))
+	}
+	msgs = append(msgs, RenderPost(bot.Post{Digest: &bot.Digest{Title: "Digest", Items: []bot.Announcement{an}}}),
+		RenderReply(bot.Reply{Title: "t", Lines: []string{raw}, Fields: []bot.Field{{Name: raw, Value: raw, Note: raw}},
+			Links: []bot.Link{{Title: raw, URL: "https://example.org/x", Source: raw}}, Footer: raw}))
+	for i, m := range msgs {
+		checkMessage(t, m)
+		raw, _ := json.Marshal(m.Blocks)
+		var blocks []struct {
+			Type string `json:"type"`
+			Text *struct {
+				Type, Text string
+			} `json:"text"`
+		}
+		json.Unmarshal(raw, &blocks)
+		for _, b := range blocks {
+			if b.Text == nil {
+				continue
+			}
+			if b.Text.Type == "mrkdwn" && strings.Contains(b.Text.Text, "Bold*") {
+				t.Errorf("message %d: mrkdwn keeps a marker: %q", i, b.Text.Text)
+			}
+			if b.Type == "header" && strings.Contains(b.Text.Text, "Bold") && !strings.Contains(b.Text.Text, "*Bold*") {
+				t.Errorf("message %d: header changed: %q", i, b.Text.Text)
+			}
+		}
+		if !strings.Contains(string(raw), safe) && !strings.Contains(string(raw), "∗Bold∗") {
+			t.Errorf("message %d: no neutralised text in %s", i, raw)
+		}
+		if strings.Contains(m.Text, "*Bold*") || strings.Contains(m.Text, "`code`") {
+			t.Errorf("message %d: fallback keeps markers: %q", i, m.Text)
+		}
+		// Links keep their URL as it is.
+		if i == 0 && !strings.Contains(string(raw), "https://example.org/a_b~c|") {
+			t.Errorf("link URL changed: %s", raw)
+		}
+	}
+}

@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
-	"math/rand/v2"
 	"net/http"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -23,6 +23,15 @@ import (
 // Slack silently drops responses of 20 KB or more.
 const maxAck = 19 << 10
 
+// ackTimeout bounds the sending of one acknowledgement.
+const ackTimeout = 5 * time.Second
+
+// Reasons reported to SocketOptions.Platforms while Socket Mode retries.
+const (
+	reasonLost       = "the Socket Mode connection closed; reconnecting"
+	reasonDyingYoung = "Socket Mode connections keep closing right after they open; reconnecting with backoff"
+)
+
 // SocketOptions configure RunSocketMode. Teams is required; the rest
 // default like HandlerOptions.
 type SocketOptions struct {
@@ -34,29 +43,47 @@ type SocketOptions struct {
 	// Client posts late answers to response_url; default 10 s timeout.
 	Client                  *http.Client
 	InlineWait, WorkTimeout time.Duration
-	// OnEvent, if set, receives each Events API event once.
+	// OnEvent, if set, receives each Events API event once, from a
+	// goroutine RunSocketMode owns, counted among the Workers.
 	OnEvent func(ctx context.Context, team string, ev slackevents.EventsAPIEvent)
-	// MinBackoff and MaxBackoff bound the wait between reconnection
-	// attempts when the connection fails; defaults 1 s and 2 min.
-	MinBackoff, MaxBackoff time.Duration
-	// Workers bounds the commands handled at once; default 16.
+	// YoungConnection, MinBackoff and MaxBackoff pace reconnections (with
+	// a client from NewSocketClient): a connection opened less than
+	// YoungConnection after the previous one waits a jittered backoff
+	// growing from MinBackoff to MaxBackoff; failures to connect are
+	// retried within the same bounds. Defaults DefaultYoungConnection,
+	// DefaultMinBackoff, DefaultMaxBackoff.
+	YoungConnection, MinBackoff, MaxBackoff time.Duration
+	// Workers bounds the commands and events handled at once; default 16.
+	// Envelopes beyond are acknowledged at once all the same, and wait
+	// their turn.
 	Workers int
-	Logger  *slog.Logger
+	// MaxPending bounds the envelopes being handled or waiting at once;
+	// default 512. Past it, an envelope is left unacknowledged, for Slack
+	// to send again later.
+	MaxPending int
+	// Platforms, if set, is kept told of the connection's state under
+	// Platform ("slack"): connected, retrying (since when, why).
+	Platforms *bot.Platforms
+	Logger    *slog.Logger
 }
 
 // RunSocketMode serves slash commands and events over Socket Mode until
-// ctx is done, then waits for the commands it started and returns nil. It
-// returns an error at once if Slack refuses the app token or the
-// connection for good (invalid_auth, token_revoked, …); other failures
-// are retried with capped, jittered backoff around client.RunContext.
+// ctx is done, then waits for the work it started and returns nil. It
+// returns a *TokenError at once if Slack refuses the app token (wrong,
+// revoked, without connections:write); other failures are retried with
+// capped, jittered backoff around client.RunContext, and connections that
+// keep closing right after they open are paced the same way (for a client
+// from NewSocketClient).
 //
-// A slash command is routed with a deadline of InlineWait; a reply ready
-// by then is sent as the envelope's acknowledgement (or, if that would
-// reach 20 KB, a short acknowledgement and the reply through
-// chat.postMessage or chat.postEphemeral); otherwise "Working on it…" is
-// acknowledged and the reply follows through response_url. Every envelope
-// is acknowledged; a redelivered one (the same envelope or event ID) is
-// processed once.
+// The loop reading the socket never waits: each envelope is handed to a
+// goroutine of its own (at most MaxPending), and at most Workers commands
+// or events are routed at once. A slash command is acknowledged within
+// InlineWait of its arrival whatever the load: with its reply when the
+// router answers in time (or, if that would reach 20 KB, with a short
+// note and the reply through chat.postMessage or chat.postEphemeral),
+// otherwise with "Working on it…", which the reply then replaces through
+// response_url. Every envelope is acknowledged; a redelivered one (the
+// same envelope or event ID) is processed once.
 //
 // RunSocketMode is the only reader of client.Events; run it once per
 // client.
@@ -76,14 +103,20 @@ func RunSocketMode(ctx context.Context, client *socketmode.Client, router Router
 	if o.WorkTimeout <= 0 {
 		o.WorkTimeout = DefaultWorkTimeout
 	}
+	if o.YoungConnection <= 0 {
+		o.YoungConnection = DefaultYoungConnection
+	}
 	if o.MinBackoff <= 0 {
-		o.MinBackoff = time.Second
+		o.MinBackoff = DefaultMinBackoff
 	}
 	if o.MaxBackoff < o.MinBackoff {
-		o.MaxBackoff = max(o.MinBackoff, 2*time.Minute)
+		o.MaxBackoff = max(o.MinBackoff, DefaultMaxBackoff)
 	}
 	if o.Workers <= 0 {
 		o.Workers = 16
+	}
+	if o.MaxPending <= 0 {
+		o.MaxPending = 512
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
@@ -91,18 +124,33 @@ func RunSocketMode(ctx context.Context, client *socketmode.Client, router Router
 	base, cancel := context.WithCancel(ctx)
 	defer cancel()
 	s := &socket{
-		o:      o,
-		client: client,
-		seen:   newSeenSet(time.Hour, 100_000),
-		sem:    make(chan struct{}, o.Workers),
+		o:       o,
+		client:  client,
+		seen:    newSeenSet(time.Hour, 100_000),
+		slots:   make(chan struct{}, o.Workers),
+		pending: make(chan struct{}, o.MaxPending),
+		fatal:   make(chan error, 1),
 		run: &runner{router: router, groups: o.Groups, log: o.Logger,
 			inlineWait: o.InlineWait, workTimeout: o.WorkTimeout, base: base},
 	}
+	s.pacer = newPacer(o.YoungConnection, o.MinBackoff, o.MaxBackoff, func(attempt int) {
+		if attempt > 0 {
+			o.Platforms.Set(Platform, bot.PlatformRetrying, reasonDyingYoung)
+			o.Logger.Debug("slack: "+reasonDyingYoung, "backoff_from", o.MinBackoff.String(), "backoff_to", o.MaxBackoff.String())
+		}
+	})
 	var conn sync.WaitGroup
 	connErr := make(chan error, 1)
 	conn.Go(func() { connErr <- s.connect(base) })
+	// On the way out: stop the work, wait for the envelopes' goroutines
+	// (which may start the runner's), then the runner's, then the connection.
 	defer conn.Wait()
 	defer s.run.wg.Wait()
+	defer s.wg.Wait()
+	defer cancel()
+	stable := time.NewTimer(time.Hour)
+	stable.Stop()
+	defer stable.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -112,45 +160,59 @@ func RunSocketMode(ctx context.Context, client *socketmode.Client, router Router
 				return nil
 			}
 			return err
+		case err := <-s.fatal:
+			return err
+		case <-stable.C:
+			// The connection opened during a spell of short-lived ones has
+			// lived long enough: the spell is over.
+			if s.up {
+				o.Platforms.Set(Platform, bot.PlatformConnected, "")
+			}
 		case evt := <-client.Events:
-			s.handle(base, evt)
+			s.handle(base, evt, stable)
 		}
 	}
 }
 
 type socket struct {
-	o      SocketOptions
-	client *socketmode.Client
-	run    *runner
-	seen   *seenSet
-	sem    chan struct{}
+	o       SocketOptions
+	client  *socketmode.Client
+	run     *runner
+	seen    *seenSet
+	pacer   *pacer
+	slots   chan struct{} // one per command or event being routed
+	pending chan struct{} // one per envelope being handled
+	fatal   chan error
+	wg      sync.WaitGroup
+	up      bool // a connection is open (read loop only)
+	// overloaded is set while envelopes are being dropped, so the log
+	// says it once per spell.
+	overloaded bool
 }
 
-// fatalAuth are the errors no reconnection can fix.
-var fatalAuth = []string{"invalid_auth", "account_inactive", "not_authed", "token_revoked", "token_expired"}
-
 // connect runs the client's connection, reconnecting with backoff, until
-// ctx is done or the connection fails for good.
+// ctx is done or Slack refuses the app token.
 func (s *socket) connect(ctx context.Context) error {
 	attempt := 0
 	for {
 		started := time.Now()
-		err := s.client.RunContext(ctx)
+		err := s.client.RunContext(context.WithValue(ctx, pacerKey{}, s.pacer))
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if se, ok := errors.AsType[slack.SlackErrorResponse](err); ok && slices.Contains(fatalAuth, se.Err) {
-			return errors.New("slack: socket mode: " + se.Err)
+		if te := tokenRefused(AppTokenKey, err); te != nil {
+			return te
 		}
-		if sc, ok := errors.AsType[slack.StatusCodeError](err); ok && (sc.Code == http.StatusNotFound || sc.Code == http.StatusUnauthorized) {
-			return errors.New("slack: socket mode: refused: " + sc.Status)
+		if sc, ok := errors.AsType[slack.StatusCodeError](err); ok && sc.Code == http.StatusNotFound {
+			return &TokenError{Key: AppTokenKey, Code: "invalid_auth"}
 		}
 		if time.Since(started) > s.o.MaxBackoff {
 			attempt = 0 // it ran a good while: start over
 		}
 		wait := backoff(attempt, s.o.MinBackoff, s.o.MaxBackoff)
 		attempt++
-		s.o.Logger.Warn("slack: socket mode connection lost; reconnecting", "err", err, "in", wait)
+		s.o.Platforms.Set(Platform, bot.PlatformRetrying, "Socket Mode connection failed: "+errText(err))
+		s.o.Logger.Debug("slack: socket mode connection failed; reconnecting", "err", errText(err), "in", wait.String())
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
@@ -161,81 +223,150 @@ func (s *socket) connect(ctx context.Context) error {
 	}
 }
 
-// backoff is the capped, jittered wait before reconnection attempt n
-// (from 0): between half and all of min·2ⁿ, at most max.
-func backoff(n int, lo, hi time.Duration) time.Duration {
-	d := lo
-	for i := 0; i < n && d < hi; i++ {
-		d *= 2
+func errText(err error) string {
+	if err == nil {
+		return "closed"
 	}
-	d = min(d, hi)
-	return d/2 + rand.N(d/2+1)
+	return err.Error()
 }
 
-func (s *socket) handle(ctx context.Context, evt socketmode.Event) {
+// spawn runs f in a goroutine of its own, unless MaxPending envelopes are
+// in hand already; it never blocks.
+func (s *socket) spawn(f func()) bool {
+	select {
+	case s.pending <- struct{}{}:
+	default:
+		if !s.overloaded {
+			s.overloaded = true
+			s.o.Logger.Warn("slack: too many envelopes at once; leaving some unacknowledged for Slack to send again", "max_pending", s.o.MaxPending)
+		}
+		return false
+	}
+	s.overloaded = false
+	s.wg.Go(func() {
+		defer func() { <-s.pending }()
+		defer func() {
+			if p := recover(); p != nil {
+				s.o.Logger.Error("slack: envelope handling panicked", "panic", p, "stack", string(debug.Stack()))
+			}
+		}()
+		f()
+	})
+	return true
+}
+
+// slot waits for a worker slot until ctx is done; false if none came.
+func (s *socket) slot(ctx context.Context) bool {
+	select {
+	case s.slots <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (s *socket) release() { <-s.slots }
+
+// handle dispatches one event of the client; it never blocks.
+func (s *socket) handle(ctx context.Context, evt socketmode.Event, stable *time.Timer) {
 	switch evt.Type {
 	case socketmode.EventTypeSlashCommand:
 		cmd, ok := evt.Data.(slack.SlashCommand)
 		if !ok || evt.Request == nil {
 			return
 		}
-		req := *evt.Request
-		if !s.seen.add("envelope:"+req.EnvelopeID, s.o.Now()) {
-			s.ack(ctx, req.EnvelopeID, nil)
+		envelopeID := evt.Request.EnvelopeID
+		received := s.o.Now()
+		key := "envelope:" + envelopeID
+		if !s.seen.add(key, received) {
+			s.spawn(func() { s.ack(ctx, envelopeID, nil) })
 			return
 		}
-		select {
-		case s.sem <- struct{}{}:
-		case <-ctx.Done():
-			return
+		if !s.spawn(func() { s.command(ctx, envelopeID, cmd, received) }) {
+			s.seen.forget(key)
 		}
-		s.run.wg.Go(func() {
-			defer func() { <-s.sem }()
-			s.command(ctx, req.EnvelopeID, cmd)
-		})
 	case socketmode.EventTypeEventsAPI:
 		if evt.Request == nil {
 			return
 		}
-		s.ack(ctx, evt.Request.EnvelopeID, nil)
-		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
-		if !ok {
-			return
+		req := *evt.Request
+		ev, _ := evt.Data.(slackevents.EventsAPIEvent)
+		s.spawn(func() { s.event(ctx, req, ev) })
+	case socketmode.EventTypeConnecting:
+		if s.up {
+			s.up = false
+			stable.Stop()
+			reason := reasonLost
+			if s.pacer.inSpell() {
+				reason = reasonDyingYoung
+			}
+			s.o.Platforms.Set(Platform, bot.PlatformRetrying, reason)
 		}
-		var ids struct {
-			EventID string `json:"event_id"`
-		}
-		_ = json.Unmarshal(evt.Request.Payload, &ids)
-		key := "envelope:" + evt.Request.EnvelopeID
-		if ids.EventID != "" {
-			key = "event:" + ids.EventID
-		}
-		if !s.seen.add(key, s.o.Now()) || s.o.OnEvent == nil || !slices.Contains(s.o.Teams, ev.TeamID) {
-			return
-		}
-		wctx, cancel := context.WithTimeout(ctx, s.o.WorkTimeout)
-		s.run.wg.Go(func() {
-			defer cancel()
-			s.o.OnEvent(wctx, ev.TeamID, ev)
-		})
 	case socketmode.EventTypeConnectionError:
-		s.o.Logger.Warn("slack: socket mode connection failed", "err", evt.Data)
+		ce, _ := evt.Data.(*slack.ConnectionErrorEvent)
+		var err error
+		if ce != nil {
+			err = ce.ErrorObj
+		}
+		if te := tokenRefused(AppTokenKey, err); te != nil {
+			select {
+			case s.fatal <- te:
+			default:
+			}
+			return
+		}
+		s.o.Platforms.Set(Platform, bot.PlatformRetrying, "cannot open a Socket Mode connection: "+errText(err))
 	case socketmode.EventTypeConnected:
-		s.o.Logger.Info("slack: socket mode connected")
+		s.up = true
+		if s.pacer.inSpell() {
+			stable.Reset(s.o.YoungConnection) // connected for real once it lasts
+			return
+		}
+		s.o.Platforms.Set(Platform, bot.PlatformConnected, "")
 	default:
 		if evt.Request != nil && evt.Request.EnvelopeID != "" {
-			s.ack(ctx, evt.Request.EnvelopeID, nil) // interactive and others: acknowledged only
+			id := evt.Request.EnvelopeID
+			s.spawn(func() { s.ack(ctx, id, nil) }) // interactive and others: acknowledged only
 		}
 	}
 }
 
 func (s *socket) ack(ctx context.Context, envelopeID string, payload any) {
+	ctx, cancel := context.WithTimeout(ctx, ackTimeout)
+	defer cancel()
 	if err := s.client.AckCtx(ctx, envelopeID, payload); err != nil {
 		s.o.Logger.Warn("slack: ack failed", "envelope", envelopeID, "err", err)
 	}
 }
 
-func (s *socket) command(ctx context.Context, envelopeID string, cmd slack.SlashCommand) {
+// event acknowledges an Events API envelope and hands the event, once per
+// event ID and only from a served workspace, to OnEvent.
+func (s *socket) event(ctx context.Context, req socketmode.Request, ev slackevents.EventsAPIEvent) {
+	s.ack(ctx, req.EnvelopeID, nil)
+	var ids struct {
+		EventID string `json:"event_id"`
+	}
+	_ = json.Unmarshal(req.Payload, &ids)
+	key := "envelope:" + req.EnvelopeID
+	if ids.EventID != "" {
+		key = "event:" + ids.EventID
+	}
+	if !s.seen.add(key, s.o.Now()) || s.o.OnEvent == nil || !slices.Contains(s.o.Teams, ev.TeamID) {
+		return
+	}
+	wctx, cancel := context.WithTimeout(ctx, s.o.WorkTimeout)
+	defer cancel()
+	if !s.slot(wctx) {
+		s.o.Logger.Warn("slack: event dropped: every worker stayed busy", "event_id", ids.EventID)
+		return
+	}
+	defer s.release()
+	s.o.OnEvent(wctx, ev.TeamID, ev)
+}
+
+// command answers one slash command, acknowledging it within InlineWait
+// of when it was received.
+func (s *socket) command(ctx context.Context, envelopeID string, cmd slack.SlashCommand, received time.Time) {
 	if !slices.Contains(s.o.Teams, cmd.TeamID) {
 		s.o.Logger.Warn("slack: command from a workspace not configured", "workspace", cmd.TeamID)
 		s.ack(ctx, envelopeID, ephemeral("strikebot is not set up for this workspace."))
@@ -250,18 +381,41 @@ func (s *socket) command(ctx context.Context, envelopeID string, cmd slack.Slash
 		User:        cmd.UserID,
 		UserName:    cmd.UserName,
 		Text:        cmd.Text,
-		At:          s.o.Now(),
+		At:          received,
 	}
-	rep, ok := s.run.run(req, func(ctx context.Context, rep bot.Reply) {
-		if err := postResponse(ctx, s.o.Client, cmd.ResponseURL, responseFor(rep)); err != nil {
-			s.o.Logger.Warn("slack: response_url failed; posting ephemerally", "err", err)
+	late := func(ctx context.Context, rep bot.Reply) {
+		if err := respondLate(ctx, s.o.Client, cmd.ResponseURL, rep); err != nil {
+			s.o.Logger.Warn("slack: response_url failed; posting through the Web API", "err", err)
 			s.postLarge(ctx, cmd, rep)
 		}
+	}
+	deadline := received.Add(s.o.InlineWait)
+	inline, cancel := context.WithDeadline(ctx, deadline)
+	got := s.slot(inline)
+	cancel()
+	if !got {
+		// Every worker is busy: acknowledge now, answer when one is free.
+		s.ack(ctx, envelopeID, ephemeral(workingText))
+		wctx, cancel := context.WithTimeout(ctx, s.o.WorkTimeout)
+		defer cancel()
+		if !s.slot(wctx) {
+			s.o.Logger.Warn("slack: command dropped: every worker stayed busy", "workspace", cmd.TeamID, "channel", cmd.ChannelID)
+			late(ctx, bot.Reply{Lines: []string{busyText}})
+			return
+		}
+		defer s.release()
+		late(wctx, s.run.route(wctx, req))
+		return
+	}
+	rep, ok := s.run.runWithin(req, time.Until(deadline), func(ctx context.Context, rep bot.Reply) {
+		s.release()
+		late(ctx, rep)
 	})
 	if !ok {
 		s.ack(ctx, envelopeID, ephemeral(workingText))
 		return
 	}
+	s.release()
 	resp := responseFor(rep)
 	if len(marshal(resp)) < maxAck {
 		s.ack(ctx, envelopeID, resp)
@@ -285,7 +439,28 @@ func (s *socket) postLarge(ctx context.Context, cmd slack.SlashCommand, rep bot.
 	} else {
 		_, err = s.client.PostEphemeralContext(ctx, cmd.ChannelID, cmd.UserID, opts...)
 	}
+	if te := tokenRefused(BotTokenKey, err); te != nil {
+		err = stopFor(s.o.Platforms, te)
+	}
 	if err != nil {
 		s.o.Logger.Error("slack: reply lost", "workspace", cmd.TeamID, "channel", cmd.ChannelID, "err", err)
 	}
+}
+
+// respondLate answers a command through its response_url once the
+// acknowledgement said "Working on it…": the reply replaces that note,
+// or, for a reply meant for the whole channel (the note was seen by the
+// asker alone), is posted in the channel and the note deleted.
+func respondLate(ctx context.Context, client *http.Client, responseURL string, rep bot.Reply) error {
+	resp := responseFor(rep)
+	if !rep.Public {
+		resp.ReplaceOriginal = true
+		return postResponse(ctx, client, responseURL, resp)
+	}
+	if err := postResponse(ctx, client, responseURL, resp); err != nil {
+		return err
+	}
+	// The reply is out; a note left behind if this fails is harmless.
+	_ = postResponse(ctx, client, responseURL, commandResponse{DeleteOriginal: true})
+	return nil
 }

@@ -63,15 +63,21 @@ func oneLine(s string) string {
 }
 
 // escape escapes the three characters Slack's formatting gives meaning to,
-// so text can never become a mention (<!channel>, <@U…>) or a link.
+// so text can never become a mention (<!channel>, <@U…>) or a link, and
+// neutralises mrkdwn's markers (* _ ~ `), which Slack gives no way to
+// escape, by their look-alikes (∗ ˍ ∼ ˋ): a feed title can never turn
+// bold, italic, struck out or code, nor swallow the formatting the
+// renderer puts around it. Every replacement is one UTF-16 code unit, as
+// the character it replaces.
 func escape(s string) string {
-	if !strings.ContainsAny(s, "&<>") {
+	if !strings.ContainsAny(s, "&<>*_~`") {
 		return s
 	}
 	return escaper.Replace(s)
 }
 
-var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;",
+	"*", "\u2217", "_", "\u02cd", "~", "\u223c", "`", "\u02cb")
 
 // slen is the length of s in UTF-16 code units.
 func slen(s string) int {
@@ -108,7 +114,27 @@ func fitLine(raw string, limit int) string {
 	return fitClean(oneLine(raw), limit)
 }
 
-func fitClean(s string, limit int) string {
+func fitClean(s string, limit int) string { return fitEscaped(s, limit, escape) }
+
+// plainLine is fitLine for plain_text objects (headers), which Slack shows
+// without mrkdwn: only & < > are escaped there.
+func plainLine(raw string, limit int) string {
+	return fitEscaped(oneLine(raw), limit, escapePlain)
+}
+
+// escapePlain escapes & < > only.
+func escapePlain(s string) string {
+	if !strings.ContainsAny(s, "&<>") {
+		return s
+	}
+	return plainEscaper.Replace(s)
+}
+
+var plainEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// fitEscaped is fitClean with the escaping esc, which must turn each rune
+// into escapedLen(r) UTF-16 code units at most.
+func fitEscaped(s string, limit int, escape func(string) string) string {
 	if limit <= 0 {
 		return ""
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -36,14 +35,42 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
+// parseFlags parses the flags of a command that takes no other argument.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %s", errUsage, err.Error())
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	if len(rest) > 0 {
+		return usagef("unexpected argument %q", rest[0])
 	}
 	return nil
+}
+
+// parseArgs parses flags wherever they are among the arguments (`ask
+// "when is the vote?" --json`), as Go's own tools do, and returns the
+// other arguments in order; everything after "--" is an argument. -h and
+// --help return a *helpRequest for fs.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, &helpRequest{fs}
+		}
+		if err != nil {
+			return nil, usagef("%s", err.Error())
+		}
+		left := fs.Args()
+		if len(left) == 0 {
+			return rest, nil
+		}
+		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
+			return append(rest, left...), nil
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
+	}
 }
 
 // configFlags are the --config and, for commands that open the database,
@@ -54,9 +81,9 @@ type configFlags struct {
 
 // addConfigFlags declares --config, and --db when withDB is true.
 func addConfigFlags(fs *flag.FlagSet, withDB bool) configFlags {
-	c := configFlags{path: fs.String("config", "", "configuration file")}
+	c := configFlags{path: fs.String("config", "", "configuration `FILE` (default: $STRIKEBOT_CONFIG, else ./strikebot.yaml if present, else built-in defaults)")}
 	if withDB {
-		c.db = fs.String("db", "", "database: sqlite:PATH or postgres://…")
+		c.db = fs.String("db", "", "database `DSN`: sqlite:PATH, postgres://… or host=… dbname=… (default: the configuration's db)")
 	}
 	return c
 }
@@ -82,6 +109,14 @@ func loadConfig(path string, e env) (config.Config, string, error) {
 		}
 	}
 	cfg, err := config.Load(path, e.lookup)
+	var names []string
+	if e.environ != nil {
+		names = e.environ()
+	}
+	// Misspelt variables are reported with the other problems, all at once.
+	if envErr := config.CheckEnv(names, "STRIKEBOT_CONFIG"); envErr != nil {
+		err = errors.Join(envErr, err)
+	}
 	if err != nil {
 		return config.Config{}, path, &configError{err}
 	}
@@ -91,6 +126,12 @@ func loadConfig(path string, e env) (config.Config, string, error) {
 // newLogger builds the process's logger: text on a terminal, JSON otherwise,
 // unless the configuration says which.
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	return newLoggerTTY(cfg, w, isTerminal(w))
+}
+
+// newLoggerTTY is newLogger for a writer that is (tty) or is not a
+// terminal, when w itself cannot tell (a console.Screen's).
+func newLoggerTTY(cfg config.Config, w io.Writer, tty bool) *slog.Logger {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(cfg.Log.Level)); err != nil {
 		level = slog.LevelInfo
@@ -99,7 +140,7 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	format := cfg.Log.Format
 	if format == "" || format == "auto" {
 		format = "json"
-		if isTerminal(w) {
+		if tty {
 			format = "text"
 		}
 	}
@@ -313,11 +354,6 @@ func (s *stringList) Set(v string) error {
 	return nil
 }
 
-// redactURL hides any password in a URL for output.
-func redactURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "(unparsable URL)"
-	}
-	return u.Redacted()
-}
+// redactURL hides any password or secret query value (token=, key=,
+// sig=…) in a URL for output.
+func redactURL(raw string) string { return strike.RedactURL(raw) }

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
+	"slices"
+	"strings"
 	"sync"
 	"time"
-
-	slackgo "github.com/slack-go/slack"
-	"github.com/slack-go/slack/socketmode"
 
 	"github.com/strikebot/strikebot/bot"
 	"github.com/strikebot/strikebot/bot/console"
@@ -34,7 +34,7 @@ func newRouter(cfg config.Config, c strike.Campaign, d *coverage.Desk, st strike
 	o := bot.RouterOptions{Campaign: c, Desk: d, Store: st, Scorer: scorer, RateLimit: cfg.Bot.RateLimit, Logger: log,
 		FeedChecker: feedChecker{client: newFetcher(cfg), maxItems: cfg.Poll.MaxItems}}
 	if terminal {
-		o.Workspaces, o.Captains = []string{"console/"}, []string{console.User}
+		o.Workspaces, o.Captains, o.Terminal = []string{"console/"}, []string{console.User}, true
 	} else {
 		o.Captains = cfg.Bot.Captains
 		for _, team := range cfg.Slack.Workspaces {
@@ -45,12 +45,22 @@ func newRouter(cfg config.Config, c strike.Campaign, d *coverage.Desk, st strike
 }
 
 // chatRuntime is the chat side of a running bot: announcements into the
-// outbox, its delivery, the digests, and the Slack edge when configured.
+// outbox, its delivery, the digests, and each chat platform's edge. Every
+// platform is registered in platforms at start (off, with why, when it is
+// not configured), so /healthz and the log say what each one is doing.
 type chatRuntime struct {
 	announcer *bot.Announcer
 	deliverer *bot.Deliverer
-	slack     func(ctx context.Context) error // nil without Slack
-	closers   []func() error                  // run calls them when it ends
+	platforms *bot.Platforms
+	edges     []chatEdge
+	closers   []func() error // run calls them when it ends
+}
+
+// chatEdge is one platform's way in (Socket Mode, an HTTP endpoint…).
+// When it fails for good, that platform stops and the rest goes on.
+type chatEdge struct {
+	platform string
+	run      func(ctx context.Context) error
 }
 
 // newAnnouncer queues story events for the subscribed channels.
@@ -58,42 +68,134 @@ func newAnnouncer(cfg config.Config, st strike.Store, log *slog.Logger) *bot.Ann
 	return &bot.Announcer{Store: st, FloodThreshold: cfg.Bot.FloodThreshold, Logger: log}
 }
 
-func newChatRuntime(cfg config.Config, st strike.Store, ann *bot.Announcer, router *bot.Router, log *slog.Logger) (*chatRuntime, error) {
+// newPlatforms returns the registry of chat platforms, which logs each
+// change of state: the start-up line of each platform (on or off, and
+// why), then connected, retrying (once per spell) and off.
+func newPlatforms(log *slog.Logger) *bot.Platforms {
+	return &bot.Platforms{OnChange: func(name string, old, st bot.PlatformState) {
+		attrs := []any{}
+		if st.Reason != "" {
+			attrs = append(attrs, "why", st.Reason)
+		}
+		switch st.Status {
+		case bot.PlatformOff:
+			if st.Fault {
+				log.Error(name+": off; the rest of the bot goes on", attrs...)
+			} else {
+				log.Info(name+": off", attrs...)
+			}
+		case bot.PlatformStarting:
+			log.Info(name+": on", attrs...)
+		case bot.PlatformConnected:
+			if old.Status == bot.PlatformRetrying {
+				attrs = append(attrs, "after", time.Since(old.Since).Round(time.Second).String())
+			}
+			log.Info(name+": connected", attrs...)
+		case bot.PlatformRetrying:
+			log.Warn(name+": retrying", attrs...)
+		}
+	}}
+}
+
+// newChatRuntime registers every chat platform and prepares the edges of
+// those configured. It checks Slack's tokens first: a token Slack refuses
+// is a configuration error naming its key and what to do; a Slack it
+// cannot reach is retried by the edge. Listening addresses are bound
+// here, so a busy one is a configuration error too.
+func newChatRuntime(ctx context.Context, cfg config.Config, st strike.Store, ann *bot.Announcer, router *bot.Router, log *slog.Logger) (*chatRuntime, error) {
 	ops, err := bot.ParseDestination(cfg.Bot.OpsChannel)
 	if err != nil {
 		return nil, &configError{fmt.Errorf("bot.ops_channel: %w", err)}
 	}
-	rt := &chatRuntime{
-		announcer: ann,
-		deliverer: &bot.Deliverer{Store: st, Posters: map[string]bot.Poster{}, OpsChannel: ops, RetryMax: cfg.Bot.RetryMax, Lease: cfg.Bot.DeliveryLease, Logger: log},
-	}
-	if !cfg.Slack.Enabled() {
-		return rt, nil
-	}
-	client := &http.Client{Timeout: 15 * time.Second}
-	// Captains may be named by user group: look groups up (cached).
-	groups := slack.NewGroupResolver(slack.GroupResolverOptions{Token: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL, Logger: log})
-	rt.closers = append(rt.closers, groups.Close)
-	rt.deliverer.Posters["slack"] = slack.NewPoster(slack.PosterOptions{Token: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL, Client: client, Logger: log})
-	switch cfg.Slack.Mode {
-	case "http":
-		h := slack.NewHandler(slack.HandlerOptions{
-			SigningSecret: cfg.Slack.SigningSecret, Teams: cfg.Slack.Workspaces, Router: router, Groups: groups, Client: client, Logger: log,
-		})
-		rt.slack = func(ctx context.Context) error { return serveSlackHTTP(ctx, cfg.Slack.Listen, h, log) }
-	default:
-		api := slackgo.New(cfg.Slack.BotToken, slackgo.OptionAppLevelToken(cfg.Slack.AppToken),
-			slackgo.OptionAPIURL(cfg.Slack.APIURL), slackgo.OptionHTTPClient(client))
-		sm := socketmode.New(api)
-		rt.slack = func(ctx context.Context) error {
-			return slack.RunSocketMode(ctx, sm, router, slack.SocketOptions{Teams: cfg.Slack.Workspaces, Groups: groups, Client: client, Logger: log})
-		}
+	rt := &chatRuntime{announcer: ann, platforms: newPlatforms(log)}
+	rt.deliverer = &bot.Deliverer{Store: st, Posters: map[string]bot.Poster{}, OpsChannel: ops, RetryMax: cfg.Bot.RetryMax,
+		Lease: cfg.Bot.DeliveryLease, Logger: log, Platforms: rt.platforms}
+	if err := rt.addSlack(ctx, cfg, router, log); err != nil {
+		return nil, err
 	}
 	return rt, nil
 }
 
-// run runs the deliverer, the digest scheduler and the Slack edge until ctx
-// ends or one of them fails; it returns the first failure.
+// addSlack registers Slack and, when it is configured, checks its tokens
+// and prepares its poster, its edge and its answers to mentions.
+func (rt *chatRuntime) addSlack(ctx context.Context, cfg config.Config, router *bot.Router, log *slog.Logger) error {
+	s := cfg.Slack
+	if !s.Enabled() {
+		rt.platforms.Set(slack.Platform, bot.PlatformOff, "no bot token: set slack.bot_token (and slack.app_token for Socket Mode) to turn Slack on")
+		return nil
+	}
+	how := fmt.Sprintf("%s mode, workspaces %s", s.Mode, strings.Join(s.Workspaces, ", "))
+	if s.Mode == "http" {
+		how = fmt.Sprintf("HTTP mode on %s, workspaces %s", s.Listen, strings.Join(s.Workspaces, ", "))
+	}
+	if len(s.Workspaces) == 0 {
+		how = s.Mode + " mode, but slack.workspaces is empty, so every request from Slack is refused"
+	}
+	rt.platforms.Set(slack.Platform, bot.PlatformStarting, how)
+	for _, w := range cfg.Warnings() {
+		log.Warn("configuration: " + w)
+	}
+
+	client := &http.Client{Timeout: 15 * time.Second}
+	check := slack.CheckOptions{BotToken: s.BotToken, APIURL: s.APIURL, Client: client}
+	if s.Mode != "http" {
+		check.AppToken = s.AppToken
+	}
+	cctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	id, err := slack.CheckTokens(cctx, check)
+	cancel()
+	var te *slack.TokenError
+	switch {
+	case errors.As(err, &te):
+		return &configError{err}
+	case err != nil:
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		rt.platforms.Set(slack.Platform, bot.PlatformRetrying, "could not reach Slack to check the tokens: "+err.Error())
+	default:
+		log.Info("slack: tokens accepted", "workspace", id.TeamID, "team", id.Team, "bot_user", id.UserID)
+		if !slices.Contains(s.Workspaces, id.TeamID) {
+			log.Warn("slack: the bot token belongs to a workspace not in slack.workspaces, whose requests are refused; add it if the bot should answer there",
+				"workspace", id.TeamID, "slack.workspaces", strings.Join(s.Workspaces, ","))
+		}
+	}
+
+	// Captains may be named by user group: look groups up (cached).
+	groups := slack.NewGroupResolver(slack.GroupResolverOptions{Token: s.BotToken, APIURL: s.APIURL, Logger: log})
+	rt.closers = append(rt.closers, groups.Close)
+	rt.deliverer.Posters[slack.Platform] = slack.NewPoster(slack.PosterOptions{Token: s.BotToken, APIURL: s.APIURL, Client: client,
+		Logger: log, Platforms: rt.platforms})
+	asker := slack.NewAsker(slack.AskerOptions{Router: router, Token: s.BotToken, APIURL: s.APIURL, Client: client,
+		BotUserID: id.UserID, Platforms: rt.platforms, Logger: log})
+	switch s.Mode {
+	case "http":
+		h := slack.NewHandler(slack.HandlerOptions{
+			SigningSecret: s.SigningSecret, Teams: s.Workspaces, Router: router, Groups: groups, Client: client,
+			OnEvent: asker.OnEvent, Logger: log,
+		})
+		ln, err := net.Listen("tcp", s.Listen)
+		if err != nil {
+			return &configError{fmt.Errorf("listen on %s for Slack's requests: %w (set slack.listen to another address)", s.Listen, err)}
+		}
+		rt.edges = append(rt.edges, chatEdge{slack.Platform, func(ctx context.Context) error {
+			return serveSlackHTTP(ctx, ln, h, rt.platforms, log)
+		}})
+	default:
+		sm := slack.NewSocketClient(slack.SocketClientOptions{BotToken: s.BotToken, AppToken: s.AppToken, APIURL: s.APIURL})
+		rt.edges = append(rt.edges, chatEdge{slack.Platform, func(ctx context.Context) error {
+			return slack.RunSocketMode(ctx, sm, router, slack.SocketOptions{Teams: s.Workspaces, Groups: groups, Client: client,
+				OnEvent: asker.OnEvent, Platforms: rt.platforms, Logger: log})
+		}})
+	}
+	return nil
+}
+
+// run runs the deliverer, the digest scheduler and the platforms' edges
+// until ctx ends. An edge that fails for good (a token revoked) stops its
+// platform only: it is marked off with why, and polling, delivery to the
+// other platforms and the console go on. run returns the first failure of
+// the deliverer or the digests, which stops the bot.
 func (rt *chatRuntime) run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -112,8 +214,8 @@ func (rt *chatRuntime) run(ctx context.Context) error {
 	}
 	start("deliverer", rt.deliverer.Run)
 	start("digests", rt.announcer.Run)
-	if rt.slack != nil {
-		start("slack", rt.slack)
+	for _, e := range rt.edges {
+		wg.Go(func() { rt.runEdge(ctx, e) })
 	}
 	wg.Wait()
 	for _, c := range rt.closers {
@@ -122,15 +224,45 @@ func (rt *chatRuntime) run(ctx context.Context) error {
 	return first
 }
 
-// serveSlackHTTP serves Slack's HTTP endpoints until ctx ends.
-func serveSlackHTTP(ctx context.Context, addr string, h *slack.Handler, log *slog.Logger) error {
-	srv := slack.NewServer(addr, h)
+// runEdge runs one platform's edge; when the platform is turned off for
+// good meanwhile (a poster met a revoked token), the edge is stopped too.
+func (rt *chatRuntime) runEdge(ctx context.Context, e chatEdge) {
+	ctx, cancel := context.WithCancel(ctx)
+	var watch sync.WaitGroup
+	defer watch.Wait()
+	defer cancel()
+	watch.Go(func() { // watches until the edge returns
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if st, _ := rt.platforms.State(e.platform); st.Status == bot.PlatformOff && st.Fault {
+					cancel()
+					return
+				}
+			}
+		}
+	})
+	err := e.run(ctx)
+	if err == nil || ctx.Err() != nil {
+		return // the bot is stopping, or the platform was turned off already
+	}
+	rt.platforms.Stop(e.platform, err.Error())
+}
+
+// serveSlackHTTP serves Slack's HTTP endpoints on ln until ctx ends.
+func serveSlackHTTP(ctx context.Context, ln net.Listener, h *slack.Handler, platforms *bot.Platforms, log *slog.Logger) error {
+	srv := slack.NewServer(ln.Addr().String(), h)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
-	log.Info("serving Slack requests", "addr", addr)
+	go func() { errc <- srv.Serve(ln) }()
+	platforms.Set(slack.Platform, bot.PlatformConnected, "")
+	log.Info("serving Slack requests", "addr", ln.Addr().String())
 	select {
 	case err := <-errc:
-		return fmt.Errorf("listen on %s: %w", addr, err)
+		return fmt.Errorf("serve Slack requests on %s: %w", ln.Addr(), err)
 	case <-ctx.Done():
 	}
 	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -60,14 +60,14 @@ func toArticleJSON(a strike.Article) articleJSON {
 func cmdArticles(ctx context.Context, args []string, e env) error {
 	fs := newFlags("articles")
 	flags := addConfigFlags(fs, true)
-	campaign := fs.String("campaign", "", "only this campaign's articles")
-	limit := fs.Int("limit", 0, "at most this many articles (0: all)")
+	campaign := fs.String("campaign", "", "only the articles of the campaign with this `ID`")
+	limit := fs.Int("limit", 0, "at most `N` articles (0: all)")
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *limit < 0 {
-		return fmt.Errorf("%w: --limit must be 0 or more", errUsage)
+		return usagef("--limit must be 0 or more")
 	}
 	cfg, _, err := flags.load(e)
 	if err != nil {

@@ -18,8 +18,9 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 	fs := newFlags("chat")
 	flags := addConfigFlags(fs, true)
 	campaign := campaignFlag(fs)
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %s", errUsage, err.Error())
+	words, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
 	cfg, st, err := openForRead(ctx, flags, e)
 	if err != nil {
@@ -30,7 +31,14 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	text := strings.TrimSpace(strings.Join(words, " "))
 	log := newLogger(cfg, e.stderr)
+	// At a prompt on a terminal, logs keep clear of the prompt.
+	var screen *console.Screen
+	if text == "" && isTerminal(e.stdout) {
+		screen = console.NewScreen(e.stdout)
+		log = newLoggerTTY(cfg, screen.Wrap(e.stderr), isTerminal(e.stderr))
+	}
 	// Articles a stopped bot left unprocessed are queued for the channels
 	// here too; the running bot delivers them.
 	on := announcing{ann: newAnnouncer(cfg, st, log), window: cfg.Poll.AnnounceWindow, log: log}
@@ -42,12 +50,15 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	if text := strings.TrimSpace(strings.Join(fs.Args(), " ")); text != "" {
+	if text != "" {
 		reply := router.Handle(ctx, bot.Request{Destination: console.Destination, User: console.User, UserName: console.User, Text: text, At: time.Now()})
 		_, err := io.WriteString(e.stdout, console.RenderReply(reply))
 		return err
 	}
 	fmt.Fprintln(e.stdout, `strikebot chat: type "help" for the commands, "quit" to leave.`)
+	if screen != nil {
+		return console.Chat(ctx, router, e.stdin, screen)
+	}
 	return console.Chat(ctx, router, e.stdin, e.stdout)
 }
 
@@ -55,13 +66,13 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 func cmdAudit(ctx context.Context, args []string, e env) error {
 	fs := newFlags("audit")
 	flags := addConfigFlags(fs, true)
-	limit := fs.Int("limit", 50, "at most this many entries (0: all)")
+	limit := fs.Int("limit", 50, "at most `N` entries (0: all)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *limit < 0 {
-		return fmt.Errorf("%w: --limit must be 0 or more", errUsage)
+		return usagef("--limit must be 0 or more")
 	}
 	_, st, err := openForRead(ctx, flags, e)
 	if err != nil {

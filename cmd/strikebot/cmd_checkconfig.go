@@ -31,6 +31,9 @@ func cmdCheckConfig(ctx context.Context, args []string, e env) error {
 	fmt.Fprintf(e.stdout, "# strikebot configuration from %s, with environment overrides; secrets redacted\n", orDefaults(path))
 	e.stdout.Write(out)
 	fmt.Fprintln(e.stdout, "# configuration is valid")
+	for _, w := range cfg.Warnings() {
+		fmt.Fprintf(e.stderr, "strikebot check-config: warning: %s\n", w)
+	}
 	if !*probe {
 		return nil
 	}

@@ -21,7 +21,7 @@ import (
 
 // campaignFlag declares --campaign.
 func campaignFlag(fs *flag.FlagSet) *string {
-	return fs.String("campaign", "", "campaign ID (default: the first configured)")
+	return fs.String("campaign", "", "the campaign's `ID` (default: the first configured)")
 }
 
 // pickCampaign returns the campaign with the ID, or the first one.
@@ -40,7 +40,7 @@ func pickCampaign(cfg config.Config, id string) (strike.Campaign, error) {
 		}
 		ids = append(ids, c.ID)
 	}
-	return strike.Campaign{}, fmt.Errorf("%w: --campaign %q is not configured (configured: %s)", errUsage, id, strings.Join(ids, ", "))
+	return strike.Campaign{}, usagef("--campaign %q is not configured (configured: %s)", id, strings.Join(ids, ", "))
 }
 
 // openForRead loads the configuration and opens the store for a command
@@ -92,14 +92,14 @@ func cmdStories(ctx context.Context, args []string, e env) error {
 	fs := newFlags("stories")
 	flags := addConfigFlags(fs, true)
 	campaign := campaignFlag(fs)
-	limit := fs.Int("limit", 0, "at most this many stories (0: all)")
+	limit := fs.Int("limit", 0, "at most `N` stories (0: all)")
 	all := fs.Bool("all", false, "also list stories of tier none (normally never made)")
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *limit < 0 {
-		return fmt.Errorf("%w: --limit must be 0 or more", errUsage)
+		return usagef("--limit must be 0 or more")
 	}
 	_, st, err := openForRead(ctx, flags, e)
 	if err != nil {
@@ -139,18 +139,19 @@ func cmdStories(ctx context.Context, args []string, e env) error {
 func cmdExplain(ctx context.Context, args []string, e env) error {
 	fs := newFlags("explain")
 	flags := addConfigFlags(fs, true)
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %s", errUsage, err.Error())
+	refs, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() != 1 {
-		return fmt.Errorf("%w: give one article URL or ID", errUsage)
+	if len(refs) != 1 {
+		return usagef("give one article URL or ID")
 	}
 	cfg, st, err := openForRead(ctx, flags, e)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	a, err := findArticle(ctx, st, fs.Arg(0))
+	a, err := findArticle(ctx, st, refs[0])
 	if err != nil {
 		return err
 	}
@@ -186,7 +187,7 @@ func findArticle(ctx context.Context, st strike.Store, ref string) (strike.Artic
 	}
 	canonical := feeds.CanonicalURL(ref, "")
 	if canonical == "" {
-		return strike.Article{}, fmt.Errorf("%w: %q is neither an article ID nor an http(s) URL", errUsage, ref)
+		return strike.Article{}, usagef("%q is neither an article ID nor an http(s) URL", ref)
 	}
 	list, err := st.Articles(ctx, strike.ArticleFilter{URL: canonical, Limit: 1})
 	if err != nil {
@@ -283,12 +284,13 @@ func cmdAsk(ctx context.Context, args []string, e env) error {
 	flags := addConfigFlags(fs, true)
 	campaign := campaignFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %s", errUsage, err.Error())
+	words, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	question := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	question := strings.TrimSpace(strings.Join(words, " "))
 	if question == "" {
-		return fmt.Errorf("%w: ask a question, for example: strikebot ask \"when is the vote?\"", errUsage)
+		return usagef("ask a question, for example: strikebot ask \"when is the vote?\"")
 	}
 	cfg, st, err := openForRead(ctx, flags, e)
 	if err != nil {

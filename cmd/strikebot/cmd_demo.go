@@ -27,14 +27,14 @@ const demoVisible = 4
 // and prints every announcement until stopped.
 func cmdDemo(ctx context.Context, args []string, e env) error {
 	fs := newFlags("demo")
-	db := fs.String("db", "", "database to keep the demo's data in (default: a temporary SQLite file)")
-	every := fs.Duration("every", 2*time.Second, "how often the demo site publishes its next article")
+	db := fs.String("db", "", "database `DSN` to keep the demo's data in (default: a temporary SQLite file)")
+	every := fs.Duration("every", 2*time.Second, "how often the demo site publishes its next article, a `DURATION` such as 500ms")
 	verbose := fs.Bool("verbose", false, "log every poll")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *every < 10*time.Millisecond {
-		return fmt.Errorf("%w: --every must be at least 10ms", errUsage)
+		return usagef("--every must be at least 10ms")
 	}
 	docs, err := demo.Corpus()
 	if err != nil {
@@ -45,7 +45,16 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 	if *verbose {
 		level = slog.LevelInfo
 	}
-	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+	// At a prompt on a terminal, logs and announcements keep clear of the
+	// prompt: they all go through one screen.
+	prompt := isTerminal(e.stdin) && isTerminal(e.stdout)
+	stdout, stderr := e.stdout, e.stderr
+	var screen *console.Screen
+	if prompt {
+		screen = console.NewScreen(e.stdout)
+		stdout, stderr = screen, screen.Wrap(e.stderr)
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 
 	dsn := *db
 	if dsn == "" {
@@ -90,7 +99,7 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 	}
 	defer st.Close()
 
-	out := &console.Printer{W: e.stdout, Reasons: true}
+	out := &console.Printer{W: stdout, Reasons: true}
 	on := announcing{out: out, log: log}
 	ds, err := openDesks(ctx, cfg, campaigns, st, on.onEvent)
 	if err != nil {
@@ -112,7 +121,6 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 		}
 	}
 
-	prompt := isTerminal(e.stdin) && isTerminal(e.stdout)
 	fmt.Fprintf(e.stdout, "strikebot demo: following %q\n", campaigns[0].Name)
 	fmt.Fprintf(e.stdout, "  demo news site: %s (%d feeds, %d articles, one more every %s)\n", base, len(site.Feeds()), len(docs), *every)
 	fmt.Fprintf(e.stdout, "  database:       %s\n", dsn)
@@ -134,7 +142,7 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 		// The prompt reads the terminal until "quit" or end of input; a
 		// blocked read is left behind at exit, which a process may do.
 		go func() {
-			console.Chat(ctx, router, e.stdin, e.stdout)
+			console.Chat(ctx, router, e.stdin, screen)
 			cancel()
 		}()
 	}

@@ -18,10 +18,10 @@ import (
 func cmdIngest(ctx context.Context, args []string, e env) error {
 	fs := newFlags("ingest")
 	flags := addConfigFlags(fs, true)
-	campaign := fs.String("campaign", "", "campaign the --feed URLs belong to (default: the first)")
+	campaign := fs.String("campaign", "", "`ID` of the campaign the --feed URLs belong to (default: the first)")
 	allowPrivate := fs.Bool("allow-private-networks", false, "allow feeds on loopback and private addresses")
 	var feedURLs stringList
-	fs.Var(&feedURLs, "feed", "feed URL to read instead of the configured ones (repeatable)")
+	fs.Var(&feedURLs, "feed", "feed `URL` to read instead of the configured ones (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -118,13 +118,13 @@ func replaceFeeds(campaigns []strike.Campaign, id string, urls []string) ([]stri
 			}
 		}
 		if idx < 0 {
-			return nil, fmt.Errorf("%w: --campaign %q is not configured", errUsage, id)
+			return nil, usagef("--campaign %q is not configured", id)
 		}
 	}
 	var sources []strike.FeedSource
 	for _, u := range urls {
 		if _, err := fetch.CheckURL(u); err != nil {
-			return nil, fmt.Errorf("%w: --feed %s: %s", errUsage, redactURL(u), err)
+			return nil, usagef("--feed %s: %s", redactURL(u), err)
 		}
 		sources = append(sources, strike.FeedSource{URL: u})
 	}

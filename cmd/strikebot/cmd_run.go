@@ -29,6 +29,12 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	// One running bot per SQLite file: a second would poll and post everything twice.
+	unlock, err := store.LockRun(cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	st, err := openStore(ctx, cfg.DB)
 	if err != nil {
 		return err
@@ -46,11 +52,13 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	rt, err := newChatRuntime(cfg, st, ann, router, log)
+	rt, err := newChatRuntime(ctx, cfg, st, ann, router, log)
 	if err != nil {
 		return err
 	}
 	m := newMetrics()
+	m.watchChat(st, rt.platforms, time.Now)
+	rt.deliverer.Observe = m.observeDelivery
 	p := newPoller(cfg, st, cls, log)
 	// Replicas on one database lease each feed for its poll, so every
 	// feed is fetched once per interval between them; a lease outlasts a
@@ -62,7 +70,7 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	p.Observe = m.observe
 
 	if cfg.Listen != "" {
-		stopOps, err := serveOps(ctx, cfg.Listen, st, m, log)
+		stopOps, err := serveOps(ctx, cfg.Listen, st, rt.platforms, m, log)
 		if err != nil {
 			return err
 		}
@@ -76,7 +84,7 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	chatErr := make(chan error, 1)
 	go func() {
 		err := rt.run(ctx)
-		cancel() // a failed chat edge stops the bot rather than leave it deaf
+		cancel() // the outbox's deliverer failed: stop rather than post nothing
 		chatErr <- err
 	}()
 	var sweeping sync.WaitGroup

@@ -88,9 +88,9 @@ func TestCoverageFigures(t *testing.T) {
 	}
 	// The held-out corpus's details (which article, which answer) are for
 	// whoever writes the corpus, not for whoever tunes the rules: they are
-	// shown only when asked for with STRIKEBOT_EVAL_HELDOUT_DETAILS=1.
-	heldoutDetails := "held-out details hidden (set STRIKEBOT_EVAL_HELDOUT_DETAILS=1 to show them)"
-	if os.Getenv("STRIKEBOT_EVAL_HELDOUT_DETAILS") == "1" {
+	// shown only when asked for with STRIKEBOT_TEST_HELDOUT_DETAILS=1.
+	heldoutDetails := "held-out details hidden (set STRIKEBOT_TEST_HELDOUT_DETAILS=1 to show them)"
+	if os.Getenv("STRIKEBOT_TEST_HELDOUT_DETAILS") == "1" {
 		heldoutDetails = r.Heldout.Details()
 	}
 	t.Logf("coverage figures (4 runs in %s):\n%s\n%s\n%s", time.Since(start).Round(time.Millisecond),

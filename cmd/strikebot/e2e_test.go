@@ -269,3 +269,37 @@ func TestE2ESlackDownForAWhile(t *testing.T) {
 		t.Errorf("posts out of order:\n%s", strings.Join(posts, "\n"))
 	}
 }
+
+func TestE2ESecondRunOnOneSQLiteFileRefuses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	_, cfgPath := e2eSetup(t)
+	first := startBot(t, cfgPath)
+	waitUntil(t, 30*time.Second, "the first bot running", func() bool { return strings.Contains(first.err.String(), "strikebot running") }, first.err.String)
+
+	second := exec.Command(binary(t), "run", "--config", cfgPath)
+	second.Env = append(os.Environ(), "STRIKEBOT_LOG_FORMAT=text")
+	out, err := second.CombinedOutput()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != exitFailure {
+		t.Fatalf("second run: err %v, want exit %d\n%s", err, exitFailure, out)
+	}
+	pid := fmt.Sprint(first.cmd.Process.Pid)
+	for _, want := range []string{"in use by another running bot (process " + pid + ")", "SQLite serves one running bot", "PostgreSQL"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("second run's message lacks %q:\n%s", want, out)
+		}
+	}
+	// Reading commands still work while the bot runs.
+	if out, err := exec.Command(binary(t), "audit", "--config", cfgPath).CombinedOutput(); err != nil {
+		t.Errorf("audit while the bot runs: %v\n%s", err, out)
+	}
+	// Killed the hard way, the first leaves no stale lock behind.
+	first.cmd.Process.Signal(syscall.SIGKILL)
+	<-first.done
+	first.done <- nil
+	third := startBot(t, cfgPath)
+	waitUntil(t, 30*time.Second, "a new bot running after a kill", func() bool { return strings.Contains(third.err.String(), "strikebot running") }, third.err.String)
+	third.stop(t)
+}

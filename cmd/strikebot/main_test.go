@@ -40,7 +40,14 @@ func runCmd(t *testing.T, ctx context.Context, vars map[string]string, args ...s
 	t.Helper()
 	var out, errOut syncBuffer
 	lookup := func(k string) (string, bool) { v, ok := vars[k]; return v, ok }
-	code = run(ctx, args, env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, lookup: lookup})
+	environ := func() []string {
+		var names []string
+		for k, v := range vars {
+			names = append(names, k+"="+v)
+		}
+		return names
+	}
+	code = run(ctx, args, env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, lookup: lookup, environ: environ})
 	return code, out.String(), errOut.String()
 }
 
@@ -398,5 +405,69 @@ func TestChatFeedsAddThenIngest(t *testing.T) {
 	code, out, _ = runCmd(t, ctx, nil, "audit", "--db", db)
 	if code != exitOK || !strings.Contains(out, "feeds add") {
 		t.Errorf("audit lacks the feed additions: code %d\n%s", code, out)
+	}
+}
+
+func TestFeedURLSecretsMasked(t *testing.T) {
+	chdir(t)
+	srv := testFeedServer(t)
+	db := "sqlite:" + filepath.Join(t.TempDir(), "s.db")
+	ctx := context.Background()
+	vars := map[string]string{"STRIKEBOT_POLL_FULL_TEXT": "false", "STRIKEBOT_LOG_LEVEL": "debug"}
+	feed := srv.URL + "/rss?api_key=s3cretvalue&page=1"
+	code, out, errOut := runCmd(t, ctx, vars, "ingest", "--db", db, "--feed", feed, "--allow-private-networks")
+	if code != exitOK {
+		t.Fatalf("ingest: code %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, srv.URL+"/rss?api_key=xxxxx&page=1") {
+		t.Errorf("ingest output does not show the masked URL:\n%s", out)
+	}
+	_, jsonOut, _ := runCmd(t, ctx, nil, "articles", "--db", db, "--json")
+	// A feed that fails names its URL too, in the line and the log.
+	bad := "http://127.0.0.1:1/rss?token=s3cretvalue"
+	_, badOut, badErr := runCmd(t, ctx, vars, "ingest", "--db", db, "--feed", bad, "--allow-private-networks")
+	if !strings.Contains(badOut, "token=xxxxx") {
+		t.Errorf("failing feed line does not show the masked URL:\n%s", badOut)
+	}
+	for name, text := range map[string]string{"ingest": out + errOut, "articles": jsonOut, "failing ingest": badOut + badErr} {
+		if strings.Contains(text, "s3cretvalue") {
+			t.Errorf("%s shows the feed's secret:\n%s", name, text)
+		}
+	}
+}
+
+func TestCheckConfigKeywordDSN(t *testing.T) {
+	chdir(t)
+	vars := map[string]string{"STRIKEBOT_DB": "host=db.internal user=bot password='hunter2 x' dbname=strikebot"}
+	code, out, errOut := runCmd(t, context.Background(), vars, "check-config")
+	if code != exitOK {
+		t.Fatalf("code %d, stderr %q", code, errOut)
+	}
+	if strings.Contains(out+errOut, "hunter2") || !strings.Contains(out, "password=xxxxx") {
+		t.Errorf("check-config output:\n%s%s", out, errOut)
+	}
+	// A form it refuses is named without its password.
+	vars["STRIKEBOT_DB"] = "host=db.internal password=hunter2 dbname"
+	code, out, errOut = runCmd(t, context.Background(), vars, "check-config")
+	if code != exitUsage || strings.Contains(out+errOut, "hunter2") {
+		t.Errorf("refused DSN: code %d\n%s%s", code, out, errOut)
+	}
+}
+
+func TestChatInTheTerminal(t *testing.T) {
+	chdir(t)
+	db := "sqlite:" + filepath.Join(t.TempDir(), "t.db")
+	ctx := context.Background()
+	code, out, _ := runCmd(t, ctx, nil, "chat", "--db", db, "help")
+	if code != exitOK || strings.Contains(out, "/strike") || !strings.Contains(out, "ask QUESTION — ") || !strings.Contains(out, `"quit"`) {
+		t.Errorf("help in the terminal: code %d\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, ctx, nil, "chat", "--db", db, "subscribe")
+	if code != exitOK || !strings.Contains(out, "not a chat channel") {
+		t.Errorf("subscribe in the terminal: code %d\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, ctx, nil, "chat", "--db", db, "announce", "Rally at noon")
+	if code != exitOK || !strings.Contains(out, "No channel is subscribed") {
+		t.Errorf("announce in the terminal: code %d\n%s", code, out)
 	}
 }

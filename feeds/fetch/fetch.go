@@ -18,6 +18,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+
+	"github.com/strikebot/strikebot/strike"
 )
 
 // Defaults applied by [New] to zero fields of [Options].
@@ -338,7 +340,7 @@ func (c *Client) cause(parent, ctx context.Context, err error) error {
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	req.URL.User = nil // credentials in a Location are never used
 	if err := checkTarget(req.URL); err != nil {
-		return fmt.Errorf("redirect to %s: %w", req.URL.Redacted(), err)
+		return fmt.Errorf("redirect to %s: %w", strike.RedactURL(req.URL.String()), err)
 	}
 	if len(via) > c.maxRedirects {
 		return fmt.Errorf("%w (more than %d)", ErrTooManyRedirects, c.maxRedirects)
@@ -346,7 +348,7 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	next := req.URL.String()
 	for _, v := range via {
 		if v.URL.String() == next {
-			return fmt.Errorf("%w: loop back to %s", ErrTooManyRedirects, req.URL.Redacted())
+			return fmt.Errorf("%w: loop back to %s", ErrTooManyRedirects, strike.RedactURL(req.URL.String()))
 		}
 	}
 	req.Header.Del("Referer") // the previous URL may carry tokens in its query

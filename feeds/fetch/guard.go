@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/strikebot/strikebot/strike"
 )
 
 // Resolver looks up the addresses of a host. *net.Resolver implements it;
@@ -111,7 +113,7 @@ func parseURL(raw string) (*url.URL, string, error) {
 		}
 		return nil, shown, fmt.Errorf("%w: %w", ErrInvalidURL, ue.Err)
 	}
-	shown := u.Redacted()
+	shown := strike.RedactURL(u.String())
 	if err := checkTarget(u); err != nil {
 		return nil, shown, err
 	}

@@ -477,3 +477,29 @@ VALUES ('kaiser-2024', 'Mediation begins', '', '[]', 'core', '2025-03-10T12:00:0
 		t.Errorf("unprocessed relevant after marking = %d articles, %v; want none", len(got), err)
 	}
 }
+
+// TestOpenKeywordDSN opens the store with PostgreSQL's key=value form of
+// the test DSN, which pgx (and so strikebot) accepts.
+func TestOpenKeywordDSN(t *testing.T) {
+	u, err := url.Parse(schemaDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kv := []string{"host=" + u.Hostname(), "dbname=" + strings.TrimPrefix(u.Path, "/")}
+	if p := u.Port(); p != "" {
+		kv = append(kv, "port="+p)
+	}
+	if n := u.User.Username(); n != "" {
+		kv = append(kv, "user="+n)
+	}
+	if pw, ok := u.User.Password(); ok {
+		kv = append(kv, "password='"+strings.ReplaceAll(pw, "'", `\'`)+"'")
+	}
+	for k, v := range u.Query() {
+		kv = append(kv, k+"="+v[0])
+	}
+	db := open(t, strings.Join(kv, " "))
+	if err := db.Ping(t.Context()); err != nil {
+		t.Fatalf("Ping: %v", err)
+	}
+}

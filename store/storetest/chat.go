@@ -35,6 +35,7 @@ var chatTests = []struct {
 	{"ConcurrentClaims", testConcurrentClaims},
 	{"ThreadOf", testThreadOf},
 	{"DeliveriesByDestination", testDeliveriesByDestination},
+	{"OutboxStats", testOutboxStats},
 	{"Audit", testAudit},
 	{"ChatTextHygiene", testChatTextHygiene},
 }
@@ -983,5 +984,37 @@ func testLastSent(t *testing.T, s strike.Store) {
 	}
 	if got, err := s.LastSent(ctx, d); err != nil || !sameTime(got, storedTime(at.Add(5*time.Second))) {
 		t.Errorf("LastSent = %v, %v; want %v (the latest of the channel, not the other's)", got, err, at.Add(5*time.Second))
+	}
+}
+
+func testOutboxStats(t *testing.T, s strike.Store) {
+	ctx := t.Context()
+	got, err := s.OutboxStats(ctx)
+	if err != nil || len(got) != 0 {
+		t.Fatalf("OutboxStats of an empty outbox = %v, %v; want none", got, err)
+	}
+	older := delivery(slackPicket, 1)
+	older.CreatedAt = now.Add(-time.Hour)
+	in := enqueue(t, s, delivery(slackGeneral, 1), older, delivery(slackGeneral, 2), delivery(discordNews, 1), delivery(console, 1))
+	// One sent and one failed leave the counts; one being sent stays in.
+	claimed := claim(t, s, now, 3, time.Minute)
+	if len(claimed) != 3 {
+		t.Fatalf("claimed %d, want 3", len(claimed))
+	}
+	if err := s.CompleteDelivery(ctx, in[0].ID, "1.0", now); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FailDelivery(ctx, in[4].ID, "no poster"); err != nil {
+		t.Fatal(err)
+	}
+	got, err = s.OutboxStats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Platform != "discord" || got[0].Pending != 1 || got[1].Platform != "slack" || got[1].Pending != 2 {
+		t.Fatalf("OutboxStats = %+v, want discord 1, slack 2", got)
+	}
+	if !sameTime(got[1].Oldest, storedTime(older.CreatedAt)) || !sameTime(got[0].Oldest, storedTime(in[3].CreatedAt)) {
+		t.Errorf("oldest = %v and %v, want %v and %v", got[0].Oldest, got[1].Oldest, in[3].CreatedAt, older.CreatedAt)
 	}
 }

@@ -49,6 +49,24 @@ func (s *Server) respond(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "invalid_payload", http.StatusBadRequest)
 		return
 	}
+	// As Slack checks: the flags are booleans, and a message that deletes
+	// nothing has text or blocks.
+	for _, flag := range []string{"replace_original", "delete_original"} {
+		if v, ok := m[flag]; ok {
+			if _, isBool := v.(bool); !isBool {
+				http.Error(w, "invalid_payload", http.StatusBadRequest)
+				return
+			}
+		}
+	}
+	if del, _ := m["delete_original"].(bool); !del {
+		text, _ := m["text"].(string)
+		blocks, _ := m["blocks"].([]any)
+		if text == "" && len(blocks) == 0 {
+			http.Error(w, "no_text", http.StatusBadRequest)
+			return
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.mode != Up {

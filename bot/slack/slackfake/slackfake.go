@@ -14,6 +14,13 @@
 //     429 with Retry-After and is counted;
 //   - that message metadata is a JSON object with an event_type and an
 //     event_payload object (invalid_metadata_format);
+//   - that apps.connections.open gets an app-level token ("xapp-…") and
+//     other methods do not (not_allowed_token_type), and, once
+//     RevokeTokens is called, token_revoked for every call;
+//   - that response_url messages carry text or blocks unless they delete
+//     the original, with boolean replace_original and delete_original;
+//   - how long each Socket Mode envelope waited for its acknowledgement
+//     (AckDelays; Slack wants one within AckWindow);
 //   - that conversations.history and conversations.replies are allowed the
 //     history scopes (missing_scope when SetHistoryAllowed(false)), and
 //     that usergroups.list is allowed usergroups:read (missing_scope when
@@ -25,7 +32,9 @@
 // to a post that it did record (Hold), serves response_url endpoints with
 // their 5-use limit, lists the user groups made with AddUserGroup from
 // usergroups.list (HoldUserGroups makes it slow), and a Socket Mode
-// WebSocket that test code drives with SendEnvelope.
+// WebSocket that test code drives with SendEnvelope, whose connections
+// can be made to close right after they open (SetDieYoung). CallTimes
+// says when each Web API method was called.
 package slackfake
 
 import (
@@ -136,6 +145,14 @@ type Server struct {
 	held int
 	// ug is the workspace's user groups (usergroups.go).
 	ug userGroupState
+	// revoked makes every token answer token_revoked (RevokeTokens).
+	revoked bool
+	// dieYoung closes Socket Mode connections right after hello.
+	dieYoung bool
+	// calls are the times of each Web API call, by method.
+	calls map[string][]time.Time
+	// sentEnv and ackedEnv time envelopes out and acknowledgements in.
+	sentEnv, ackedEnv map[string]time.Time
 
 	wg   sync.WaitGroup
 	stop chan struct{}
@@ -179,6 +196,9 @@ func New(o Options) (*Server, error) {
 		requests:  make(map[string]int),
 		responses: make(map[string][]Response),
 		conns:     make(map[*wsConn]bool),
+		calls:     make(map[string][]time.Time),
+		sentEnv:   make(map[string]time.Time),
+		ackedEnv:  make(map[string]time.Time),
 		ackc:      make(chan struct{}, 1),
 		stop:      make(chan struct{}),
 		noHistory: o.NoHistoryScope,
@@ -260,6 +280,33 @@ func (s *Server) Requests(method string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.requests[method]
+}
+
+// CallTimes returns when each call of a Web API method arrived, in order.
+func (s *Server) CallTimes(method string) []time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]time.Time(nil), s.calls[method]...)
+}
+
+// RevokeTokens revokes both tokens, as uninstalling the app does: every
+// later Web API call answers token_revoked, and open Socket Mode
+// connections are closed.
+func (s *Server) RevokeTokens() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.revoked = true
+	for c := range s.conns {
+		_ = c.conn.Close()
+	}
+}
+
+// SetDieYoung makes Socket Mode connections close right after their hello
+// (true), as a proxy that cuts them would, or live (false).
+func (s *Server) SetDieYoung(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dieYoung = on
 }
 
 // SetMode switches the fake up or down. From Refused back to Up it listens
@@ -382,6 +429,8 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	mode := s.mode
 	s.requests[method]++ // counted up or down: tests see the bot trying
+	s.calls[method] = append(s.calls[method], time.Now())
+	revoked := s.revoked
 	s.mu.Unlock()
 	if mode != Up {
 		http.Error(w, "service unavailable", http.StatusServiceUnavailable)
@@ -406,6 +455,15 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 		return
 	case token != want:
 		slackErr(w, "invalid_auth")
+		return
+	case revoked:
+		slackErr(w, "token_revoked")
+		return
+	case method == "apps.connections.open" && !strings.HasPrefix(token, "xapp-"):
+		slackErr(w, "not_allowed_token_type")
+		return
+	case method != "apps.connections.open" && strings.HasPrefix(token, "xapp-"):
+		slackErr(w, "not_allowed_token_type")
 		return
 	}
 	switch method {

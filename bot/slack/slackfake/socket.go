@@ -53,6 +53,12 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 	if c.write(websocket.TextMessage, []byte(hello)) != nil {
 		return
 	}
+	s.mu.Lock()
+	young := s.dieYoung
+	s.mu.Unlock()
+	if young {
+		return // closed by the deferred cleanup
+	}
 	done := make(chan struct{})
 	defer close(done)
 	s.wg.Go(func() {
@@ -85,6 +91,9 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 		if json.Unmarshal(msg, &m) == nil && m.EnvelopeID != "" {
 			s.mu.Lock()
 			s.acks = append(s.acks, json.RawMessage(msg))
+			if _, ok := s.ackedEnv[m.EnvelopeID]; !ok {
+				s.ackedEnv[m.EnvelopeID] = time.Now()
+			}
 			s.mu.Unlock()
 			select {
 			case s.ackc <- struct{}{}:
@@ -118,10 +127,17 @@ func (s *Server) SendEnvelope(v any) error {
 			return err
 		}
 	}
+	var env struct {
+		EnvelopeID string `json:"envelope_id"`
+	}
+	_ = json.Unmarshal(b, &env)
 	s.mu.Lock()
 	conns := make([]*wsConn, 0, len(s.conns))
 	for c := range s.conns {
 		conns = append(conns, c)
+	}
+	if _, ok := s.sentEnv[env.EnvelopeID]; env.EnvelopeID != "" && !ok {
+		s.sentEnv[env.EnvelopeID] = time.Now()
 	}
 	s.mu.Unlock()
 	if len(conns) == 0 {
@@ -167,4 +183,22 @@ func (s *Server) WaitAcks(n int, d time.Duration) []json.RawMessage {
 			return s.Acks()
 		}
 	}
+}
+
+// AckWindow is how soon Slack wants an envelope acknowledged.
+const AckWindow = 3 * time.Second
+
+// AckDelays returns, for each envelope sent with SendEnvelope and
+// acknowledged, how long its first acknowledgement took, by envelope ID;
+// Slack wants each within AckWindow and treats a later one as a failure.
+func (s *Server) AckDelays() map[string]time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]time.Duration, len(s.ackedEnv))
+	for id, at := range s.ackedEnv {
+		if sent, ok := s.sentEnv[id]; ok {
+			out[id] = at.Sub(sent)
+		}
+	}
+	return out
 }

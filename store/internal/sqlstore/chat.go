@@ -405,6 +405,29 @@ func (s *Store) Deliveries(ctx context.Context, d strike.Destination) ([]strike.
 	return out, nil
 }
 
+// OutboxStats implements strike.Store. It reads only the open rows, which
+// the claim index holds.
+func (s *Store) OutboxStats(ctx context.Context) ([]strike.OutboxStat, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT platform, COUNT(*), MIN(created_at) FROM deliveries
+		WHERE state IN ('pending', 'sending') GROUP BY platform ORDER BY platform`)
+	out, err := scanAll(rows, err, func(sc scanner) (strike.OutboxStat, error) {
+		var (
+			o      strike.OutboxStat
+			n      int64
+			oldest nullTime
+		)
+		if err := sc.Scan(&o.Platform, &n, &oldest); err != nil {
+			return o, err
+		}
+		o.Pending, o.Oldest = int(n), oldest.t
+		return o, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: outbox stats: %w", s.d.Name, err)
+	}
+	return out, nil
+}
+
 func scanDelivery(sc scanner) (strike.Delivery, error) {
 	var (
 		d                     strike.Delivery

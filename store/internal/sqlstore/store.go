@@ -13,7 +13,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -599,12 +598,6 @@ func (n *nullTime) Scan(v any) error {
 	return nil
 }
 
-// RedactURL returns u with any password replaced, for error texts and logs.
-// A string that does not parse as a URL is not echoed.
-func RedactURL(u string) string {
-	p, err := url.Parse(u)
-	if err != nil {
-		return "(unparsable URL)"
-	}
-	return p.Redacted()
-}
+// RedactURL returns u with any password or secret query value replaced,
+// for error texts and logs (strike.RedactURL).
+func RedactURL(u string) string { return strike.RedactURL(u) }
