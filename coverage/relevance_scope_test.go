@@ -1,8 +1,12 @@
 package coverage_test
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/strikebot/strikebot/coverage"
 
 	"github.com/strikebot/strikebot/strike"
 )
@@ -112,6 +116,183 @@ func TestKaiserSiblings(t *testing.T) {
 			if got.Tier != tt.want {
 				t.Errorf("tier = %s (score %v), want %s\nreasons:\n  %s\nexplain: %s",
 					got.Tier, got.Score, tt.want, strings.Join(got.Reasons, "\n  "), s.Explain(a))
+			}
+		})
+	}
+}
+
+// scopedProfile is smallProfile with a campaign scope, context words and
+// not_labor subjects: Acme Health's nurses (HWU) in Springfield, in 2024.
+func scopedProfile() strike.Profile {
+	p := smallProfile()
+	p.EmployerContext = []string{"hospital", "patients"}
+	p.NotLabor = []string{"fined", "settlement"}
+	p.Campaign = strike.Scope{
+		Unions: []string{"HWU"}, OtherUnions: []string{"Other Union"},
+		Regions: []string{"Springfield"}, OtherRegions: []string{"Shelbyville", "Capital City"},
+		Workforce: []string{"nurses"}, OtherWorkforce: []string{"pharmacists"},
+		Start: "2024-01-01", End: "2024-12-31",
+	}
+	return p
+}
+
+// TestScopeRules pins each rule of the campaign's scope, with the reasons
+// it gives, on a small profile.
+func TestScopeRules(t *testing.T) {
+	s := newScorer(t, scopedProfile())
+	tests := []struct {
+		name      string
+		a         strike.Article
+		published string // YYYY-MM-DD, "undated", or empty: no date at all
+		tier      strike.Tier
+		last      []string // the reasons after the terms found
+	}{
+		{
+			name:      "the campaign's own strike",
+			a:         strike.Article{Title: "Acme Health nurses strike in Springfield", Text: "HWU nurses walked out at the hospital."},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "title names a sibling region first",
+			a:         strike.Article{Title: "Acme Health nurses strike in Capital City, joining Springfield", Text: "HWU nurses walked out at the hospital."},
+			published: "2024-05-02",
+			tier:      strike.TierRelated,
+			last:      []string{`the title names another region ("Capital City") before the campaign's (Springfield): not the campaign's strike`},
+		},
+		{
+			name:      "title names no place, the text names the sibling more",
+			a:         strike.Article{Title: "Acme Health nurses strike", Text: "HWU nurses in Capital City walked out at the hospital. Capital City patients waited; Springfield was calm."},
+			published: "2024-05-02",
+			tier:      strike.TierRelated,
+			last:      []string{`the text names another region ("Capital City") more than the campaign's (Springfield): not the campaign's strike`},
+		},
+		{
+			name:      "a sibling in passing stays core",
+			a:         strike.Article{Title: "Acme Health nurses strike", Text: "HWU nurses in Springfield walked out at the hospital. Springfield clinics closed, unlike those in Capital City."},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "another workforce in the title",
+			a:         strike.Article{Title: "Acme Health pharmacists strike in Springfield", Text: "HWU members walked out at the hospital."},
+			published: "2024-05-02",
+			tier:      strike.TierRelated,
+			last:      []string{`the title names another workforce ("pharmacists"), not the campaign's (nurses): not the campaign's strike`},
+		},
+		{
+			name:      "published before the period",
+			a:         strike.Article{Title: "Acme Health nurses strike in Springfield", Text: "HWU nurses walked out at the hospital."},
+			published: "2022-03-01",
+			tier:      strike.TierRelated,
+			last:      []string{`published 2022-03-01, outside the campaign's period (2024-01-01 to 2024-12-31): not the campaign's strike`},
+		},
+		{
+			name:      "published after, but the lead dates it inside",
+			a:         strike.Article{Title: "Acme Health nurses look back", Text: "The strike HWU nurses began in Springfield on March 4, 2024, closed the hospital. It ended later."},
+			published: "2025-06-01",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "undated, the lead dates it before",
+			a:         strike.Article{Title: "Acme Health nurses ratify contract in Springfield", Text: "In May 2021, HWU nurses at the hospital voted for a contract without a strike."},
+			published: "undated",
+			tier:      strike.TierRelated,
+			last:      []string{`undated, and its title or first sentence dates it to May 2021, outside the campaign's period (2024-01-01 to 2024-12-31): not the campaign's strike`},
+		},
+		{
+			name:      "a term's end is not the news's date",
+			a:         strike.Article{Title: "Acme Health nurses ratify contract in Springfield", Text: "HWU nurses at the hospital ratified a contract through 2027, ending their strike."},
+			published: "undated",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "no date at all is not held back",
+			a:         strike.Article{Title: "Acme Health nurses strike in Springfield", Text: "HWU nurses walked out at the hospital."},
+			published: "",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "a one-word employer name needs context",
+			a:         strike.Article{Title: "Acme strike in Springfield", Text: "Workers walked a picket line at the Acme plant."},
+			published: "2024-05-02",
+			tier:      strike.TierNone,
+			last: []string{
+				`employer "Acme" in title and text not counted: no other employer term and no context word (hospital, patients…) in the article`,
+				`no employer terms: not about Acme Health`,
+			},
+		},
+		{
+			name:      "a regulator's fine is not labor news",
+			a:         strike.Article{Title: "State fined Acme Health", Text: "Regulators fined Acme Health over waits for patients in Springfield. The HWU nurses' strike last year drew complaints."},
+			published: "2024-05-02",
+			tier:      strike.TierNone,
+			last:      []string{`labor terms not counted: the title and first sentence are about "fined" and name no labor term: not labor news`},
+		},
+		{
+			name:      "a fine during the strike, with labor in the lead, is labor news",
+			a:         strike.Article{Title: "State fined Acme Health as nurses strike", Text: "HWU nurses in Springfield picketed the hospital as regulators fined Acme Health."},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := tt.a
+			switch tt.published {
+			case "":
+			case "undated":
+				a.Published, a.PublishedEstimated = day(t, "2026-01-15", 12), true
+			default:
+				a.Published = day(t, tt.published, 12)
+			}
+			got := s.Score(&a)
+			if got.Tier != tt.tier {
+				t.Errorf("tier = %s (score %v), want %s\nreasons:\n  %s\nexplain: %s", got.Tier, got.Score, tt.tier, strings.Join(got.Reasons, "\n  "), s.Explain(&a))
+			}
+			if n := len(tt.last); n > 0 && (len(got.Reasons) < n || !slices.Equal(got.Reasons[len(got.Reasons)-n:], tt.last)) {
+				t.Errorf("last reasons:\n got  %s\n want %s", strings.Join(got.Reasons, "\n      "), strings.Join(tt.last, "\n      "))
+			}
+			if tt.tier == strike.TierCore && len(got.Reasons) > 0 && strings.Contains(strings.Join(got.Reasons, "\n"), "not the campaign's strike") {
+				t.Errorf("core with a reason against it: %q", got.Reasons)
+			}
+			// Explain says the same thing in the same words.
+			if e := s.Explain(&a); len(tt.last) > 0 {
+				phrase := tt.last[0]
+				phrase = strings.TrimSuffix(phrase, ": not the campaign's strike")
+				phrase = strings.TrimSuffix(phrase, ": not labor news")
+				if _, after, ok := strings.Cut(phrase, " not counted: "); ok {
+					phrase = after
+				}
+				if !strings.Contains(e, phrase) {
+					t.Errorf("Explain does not say %q:\n%s", phrase, e)
+				}
+			}
+		})
+	}
+}
+
+func TestNewScorerRejectsScope(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(p *strike.Profile)
+		want   string
+	}{
+		{"empty name", func(p *strike.Profile) { p.Campaign.Regions = append(p.Campaign.Regions, " ") }, `campaign.regions term " " has no words`},
+		{"both sides", func(p *strike.Profile) { p.Campaign.OtherUnions = append(p.Campaign.OtherUnions, "hwu") },
+			`campaign.other_unions term "hwu" repeats campaign.unions term "HWU"`},
+		{"same word twice", func(p *strike.Profile) { p.NotLabor = append(p.NotLabor, "settlements") },
+			`not_labor term "settlements" repeats not_labor term "settlement"`},
+		{"bad start", func(p *strike.Profile) { p.Campaign.Start = "1 March 2024" }, `campaign.start "1 March 2024" is not a date: write it as YYYY-MM-DD`},
+		{"end before start", func(p *strike.Profile) { p.Campaign.End = "2023-12-31" }, `campaign.end "2023-12-31" is before campaign.start "2024-01-01"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := scopedProfile()
+			tt.change(&p)
+			_, err := coverage.NewScorer(p)
+			if !errors.Is(err, coverage.ErrInvalidProfile) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("NewScorer error = %v, want ErrInvalidProfile saying %q", err, tt.want)
 			}
 		})
 	}
