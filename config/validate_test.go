@@ -274,6 +274,7 @@ func TestValidate(t *testing.T) {
 		}},
 		{"profile period backwards", func(c *Config) {
 			c.CampaignSpecs[0].Relevance.Campaign.Start = "2025-07-01"
+			c.CampaignSpecs[0].Relevance.Campaign.End = "2025-06-30"
 		}, []string{
 			`key "campaigns[0].relevance.campaign.end": value "2025-06-30" is before campaigns[0].relevance.campaign.start (2025-07-01): allowed a day on or after the start`,
 		}},
