@@ -161,10 +161,12 @@ func kaiserProfile() strike.Profile {
 		// over health care costs too.
 		EmployerContext: []string{
 			"hospital", "patients", "clinic", "medical center", "medical offices",
-			"health system", "health plan", "health care workers", "HMO",
-			"doctors", "physicians", "nurses", "therapists", "psychologists",
-			"social workers", "clinicians", "mental health", "behavioral health",
-			"health insurer", "Permanente",
+			"medical group", "health system", "health plan", "health insurer",
+			"health care workers", "healthcare workers", "health care giant",
+			"healthcare giant", "health care provider", "healthcare provider", "HMO",
+			"doctors", "physicians", "nurses", "therapists", "therapy", "psychologists",
+			"psychiatrists", "psychiatric", "social workers", "clinicians",
+			"mental health", "behavioral health", "appointments", "Permanente",
 		},
 		// A regulator's fine or a lawsuit's settlement is not labor news
 		// unless its title or first sentence is about the strike.

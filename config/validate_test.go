@@ -257,19 +257,19 @@ func TestValidate(t *testing.T) {
 
 		{"profile scope and word lists", func(c *Config) {
 			r := &c.CampaignSpecs[0].Relevance
-			r.EmployerContext = append(r.EmployerContext, " ", "HOSPITAL")
-			r.NotLabor = append(r.NotLabor, strings.Repeat("x", 201))
-			r.Campaign.Unions = append(r.Campaign.Unions, "")
-			r.Campaign.OtherRegions = append(r.Campaign.OtherRegions, "southern  california")
-			r.Campaign.Workforce = append(r.Campaign.Workforce, "line\nbreak")
+			r.EmployerContext = []string{"hospital", " ", "HOSPITAL"}
+			r.NotLabor = []string{"fined", strings.Repeat("x", 201)}
+			r.Campaign.Unions = []string{"NUHW", ""}
+			r.Campaign.OtherRegions = []string{"Hawaii", "southern  california"}
+			r.Campaign.Workforce = []string{"therapists", "line\nbreak"}
 			r.Campaign.Start = "2024-13-01"
 		}, []string{
-			`key "campaigns[0].relevance.employer_context[20]": value " " is empty: allowed a word or phrase showing the employer is meant, such as hospital`,
-			`key "campaigns[0].relevance.employer_context[21]": value "HOSPITAL" repeats campaigns[0].relevance.employer_context[0]: allowed each word or phrase once`,
-			`key "campaigns[0].relevance.not_labor[7]": value "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is too long: allowed text of at most 200 bytes without control characters`,
-			`key "campaigns[0].relevance.campaign.unions[3]": value "" is empty: allowed a name of the union on strike, such as NUHW`,
-			`key "campaigns[0].relevance.campaign.other_regions[29]": value "southern  california" is also in campaigns[0].relevance.campaign.regions: allowed a name in only one of regions and other_regions`,
-			`key "campaigns[0].relevance.campaign.workforce[9]": value "line\nbreak" contains a control character: allowed text of at most 200 bytes without control characters`,
+			`key "campaigns[0].relevance.employer_context[1]": value " " is empty: allowed a word or phrase showing the employer is meant, such as hospital`,
+			`key "campaigns[0].relevance.employer_context[2]": value "HOSPITAL" repeats campaigns[0].relevance.employer_context[0]: allowed each word or phrase once`,
+			`key "campaigns[0].relevance.not_labor[1]": value "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is too long: allowed text of at most 200 bytes without control characters`,
+			`key "campaigns[0].relevance.campaign.unions[1]": value "" is empty: allowed a name of the union on strike, such as NUHW`,
+			`key "campaigns[0].relevance.campaign.other_regions[1]": value "southern  california" is also in campaigns[0].relevance.campaign.regions: allowed a name in only one of regions and other_regions`,
+			`key "campaigns[0].relevance.campaign.workforce[1]": value "line\nbreak" contains a control character: allowed text of at most 200 bytes without control characters`,
 			`key "campaigns[0].relevance.campaign.start": value "2024-13-01" is not a date: allowed a day written YYYY-MM-DD, such as 2024-07-01, or empty for a period with no start`,
 		}},
 		{"profile period backwards", func(c *Config) {
