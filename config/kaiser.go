@@ -180,11 +180,13 @@ func kaiserProfile() strike.Profile {
 
 // kaiserScope is which strike the Kaiser campaign follows: NUHW's mental
 // health workers in Kaiser's Southern California region, from the start of
-// bargaining (July 2024); the end is left open, as it is for a campaign
-// still followed (captains set it when they stop). Its siblings: the same union's units in Northern California and
-// Hawaii, the other unions and professions at Kaiser. Sacramento (the
-// state capital) and Oakland (Kaiser's head office) are left out of the
-// other regions: news of this strike is written there too.
+// bargaining (July 2024); the end is left open, as for a campaign still
+// followed (captains set it when they stop). Its siblings: the same
+// union's units in Northern California and Hawaii, the other unions and
+// professions at Kaiser (not its doctors, who back the strikers in
+// headlines more often than they strike). Sacramento (the state capital)
+// and Oakland (Kaiser's head office) are not other regions: news of this
+// strike is written there too.
 func kaiserScope() strike.Scope {
 	return strike.Scope{
 		Unions: []string{"NUHW", "National Union of Healthcare Workers", "National Union of Health Care Workers"},
@@ -212,7 +214,7 @@ func kaiserScope() strike.Scope {
 		OtherWorkforce: []string{
 			"nurses", "registered nurses", "respiratory therapists", "physical therapists", "occupational therapists",
 			"pharmacists", "pharmacy technicians", "housekeepers", "engineers", "optometrists", "midwives",
-			"lab technicians", "doctors", "physicians",
+			"lab technicians",
 		},
 		Start: "2024-07-01",
 	}

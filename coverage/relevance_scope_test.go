@@ -161,6 +161,12 @@ func TestScopeRules(t *testing.T) {
 			last:      []string{`the title names another region ("Capital City") before the campaign's (Springfield): not the campaign's strike`},
 		},
 		{
+			name:      "title names the campaign's region first",
+			a:         strike.Article{Title: "Acme Health nurses strike in Springfield, and Capital City may follow", Text: "HWU nurses walked out at the hospital."},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
 			name:      "title names no place, the text names the sibling more",
 			a:         strike.Article{Title: "Acme Health nurses strike", Text: "HWU nurses in Capital City walked out at the hospital. Capital City patients waited; Springfield was calm."},
 			published: "2024-05-02",
