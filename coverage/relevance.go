@@ -146,7 +146,10 @@ type Scorer struct {
 // ErrInvalidProfile, naming every problem, when the profile has no employer
 // or labor terms, has neither union nor scope terms, has a term without
 // words, a zero or non-finite weight, a positive exclusion weight, the same
-// phrase twice, or thresholds that are negative or out of order.
+// phrase twice, or thresholds that are negative or out of order; or, in its
+// word lists and campaign scope, a name without words or twice (on both
+// sides of a dimension included), or period days that are not YYYY-MM-DD
+// or out of order.
 func NewScorer(p strike.Profile) (*Scorer, error) {
 	s := &Scorer{
 		first:   make(map[string]*firsts),
