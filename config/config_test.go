@@ -235,15 +235,24 @@ func rewriteExampleProfile(tb testing.TB, p strike.Profile) {
 	if !ok {
 		tb.Fatalf("%s: no line %q", exampleFile, strings.TrimSpace(marker))
 	}
+	// isKey reports whether line is a mapping key of the profile (such as
+	// "      employer:" or "        regions:"), not a list item.
+	isKey := func(line string) bool {
+		trimmed := strings.TrimSpace(line)
+		return strings.HasPrefix(line, "      ") && trimmed != "" && !strings.HasPrefix(trimmed, "-") &&
+			!strings.HasPrefix(trimmed, "#") && strings.Contains(line, ":")
+	}
 	comments := make(map[string]string) // "      employer:" → the comment lines above it
 	var pending strings.Builder
 	for _, line := range strings.SplitAfter(old, "\n") {
 		switch trimmed := strings.TrimSpace(line); {
 		case strings.HasPrefix(trimmed, "#"):
 			pending.WriteString(line)
-		case strings.HasPrefix(line, "      ") && !strings.HasPrefix(line, "       ") && strings.Contains(line, ":"):
+		case isKey(line):
 			k, _, _ := strings.Cut(line, ":")
-			comments[k] = pending.String()
+			if pending.Len() > 0 {
+				comments[k] = pending.String()
+			}
 			pending.Reset()
 		default:
 			pending.Reset()
@@ -252,7 +261,7 @@ func rewriteExampleProfile(tb testing.TB, p strike.Profile) {
 	var out strings.Builder
 	out.WriteString(head + marker)
 	for _, line := range strings.SplitAfter(profileYAML(tb, p), "\n") {
-		if k, _, ok := strings.Cut(line, ":"); ok && !strings.HasPrefix(line, "       ") {
+		if k, _, ok := strings.Cut(line, ":"); ok && isKey(line) {
 			out.WriteString(comments[k])
 		}
 		out.WriteString(line)

@@ -155,5 +155,67 @@ func kaiserProfile() strike.Profile {
 		},
 		CoreScore:    8,
 		RelatedScore: 4,
+		// "Kaiser" and "KP" alone name the health system only next to one of
+		// these (or "Kaiser Permanente"): a steel mill, a high school and a
+		// band share the name. Not "health care" alone: steelworkers bargain
+		// over health care costs too.
+		EmployerContext: []string{
+			"hospital", "patients", "clinic", "medical center", "medical offices",
+			"medical group", "health system", "health plan", "health insurer",
+			"health care workers", "healthcare workers", "health care giant",
+			"healthcare giant", "health care provider", "healthcare provider", "HMO",
+			"doctors", "physicians", "nurses", "therapists", "therapy", "psychologists",
+			"psychiatrists", "psychiatric", "social workers", "clinicians",
+			"mental health", "behavioral health", "appointments", "Permanente",
+		},
+		// A regulator's fine or a lawsuit's settlement is not labor news
+		// unless its title or first sentence is about the strike.
+		NotLabor: []string{
+			"fined", "penalty", "settlement", "regulator",
+			"Department of Managed Health Care", "lawsuit", "attorney general",
+		},
+		Campaign: kaiserScope(),
+	}
+}
+
+// kaiserScope is which strike the Kaiser campaign follows: NUHW's mental
+// health workers in Kaiser's Southern California region, from the start of
+// bargaining (July 2024); the end is left open, as for a campaign still
+// followed (captains set it when they stop). Its siblings: the same
+// union's units in Northern California and Hawaii, the other unions and
+// professions at Kaiser (not its doctors, who back the strikers in
+// headlines more often than they strike). Sacramento (the state capital)
+// and Oakland (Kaiser's head office) are not other regions: news of this
+// strike is written there too.
+func kaiserScope() strike.Scope {
+	return strike.Scope{
+		Unions: []string{"NUHW", "National Union of Healthcare Workers", "National Union of Health Care Workers"},
+		OtherUnions: []string{
+			"SEIU", "UNAC", "UHCP", "Coalition of Kaiser Permanente Unions", "Alliance of Health Care Unions",
+			"California Nurses Association", "National Nurses United", "OPEIU", "UFCW", "United Steelworkers",
+			"Teamsters", "AFSCME", "Guild for Professional Pharmacists",
+		},
+		Regions: []string{
+			"Southern California", "SoCal", "Los Angeles", "San Diego", "Orange County", "Inland Empire",
+			"Riverside", "San Bernardino", "Ventura", "Bakersfield", "Pasadena", "Fontana", "Irvine",
+			"Long Beach", "Anaheim", "Woodland Hills", "Panorama City", "Downey", "Baldwin Park", "Hollywood",
+			"Kern County", "Santa Clarita",
+		},
+		OtherRegions: []string{
+			"Northern California", "NorCal", "Bay Area", "San Francisco", "San Jose", "Fresno", "Santa Rosa",
+			"Roseville", "Walnut Creek", "Santa Clara", "Stockton", "Modesto", "Vallejo", "Richmond",
+			"Hawaii", "Honolulu", "Oahu", "Maui", "Oregon", "Portland", "Washington state", "Seattle",
+			"Colorado", "Denver", "Georgia", "Atlanta", "Mid-Atlantic", "Maryland", "Virginia",
+		},
+		Workforce: []string{
+			"mental health", "behavioral health", "therapists", "psychologists", "social workers",
+			"psychiatric nurses", "clinicians", "counselors", "addiction medicine",
+		},
+		OtherWorkforce: []string{
+			"nurses", "registered nurses", "respiratory therapists", "physical therapists", "occupational therapists",
+			"pharmacists", "pharmacy technicians", "housekeepers", "engineers", "optometrists", "midwives",
+			"lab technicians",
+		},
+		Start: "2024-07-01",
 	}
 }

@@ -336,6 +336,9 @@ func (v *validator) profile(key string, p strike.Profile) {
 			}
 		}
 	}
+	v.words(key+".employer_context", p.EmployerContext, "a word or phrase showing the employer is meant, such as hospital")
+	v.words(key+".not_labor", p.NotLabor, "a word or phrase of news that is not labor news, such as fined")
+	v.scope(key+".campaign", p.Campaign)
 	related, core := p.RelatedScore, p.CoreScore
 	switch {
 	case math.IsNaN(related) || math.IsInf(related, 0):
@@ -349,6 +352,72 @@ func (v *validator) profile(key string, p strike.Profile) {
 	case !(core > related):
 		v.add(key+".core_score", formatFloat(core), "is not above related_score ("+formatFloat(related)+")",
 			"a finite number greater than related_score")
+	}
+}
+
+// maxWord bounds a word or phrase of a profile's word lists, in bytes.
+const maxWord = 200
+
+// words checks a list of words or phrases: none empty, none too long, none
+// twice (compared without regard to case and spacing).
+func (v *validator) words(key string, list []string, allowed string) {
+	seen := make(map[string]int)
+	for i, w := range list {
+		wkey := fmt.Sprintf("%s[%d]", key, i)
+		norm := strings.ToLower(strings.Join(strings.Fields(w), " "))
+		if norm == "" {
+			v.add(wkey, w, "is empty", allowed)
+			continue
+		}
+		v.text(wkey, w, w, maxWord)
+		if j, dup := seen[norm]; dup {
+			v.add(wkey, w, fmt.Sprintf("repeats %s[%d]", key, j), "each word or phrase once")
+			continue
+		}
+		seen[norm] = i
+	}
+}
+
+// scope checks a campaign's scope: its lists, a name on only one side of
+// each dimension, and its period.
+func (v *validator) scope(key string, s strike.Scope) {
+	for _, d := range []struct {
+		ours, others         string
+		oursList, othersList []string
+		oursWhat, othersWhat string
+	}{
+		{"unions", "other_unions", s.Unions, s.OtherUnions, "a name of the union on strike, such as NUHW", "a name of another union at the employer"},
+		{"regions", "other_regions", s.Regions, s.OtherRegions, "a place of the strike, such as Southern California", "a place of the employer's other regions"},
+		{"workforce", "other_workforce", s.Workforce, s.OtherWorkforce, "a profession on strike, such as therapists", "another profession at the employer"},
+	} {
+		v.words(key+"."+d.ours, d.oursList, d.oursWhat)
+		v.words(key+"."+d.others, d.othersList, d.othersWhat)
+		ours := make(map[string]bool)
+		for _, w := range d.oursList {
+			ours[strings.ToLower(strings.Join(strings.Fields(w), " "))] = true
+		}
+		for i, w := range d.othersList {
+			if n := strings.ToLower(strings.Join(strings.Fields(w), " ")); n != "" && ours[n] {
+				v.add(fmt.Sprintf("%s.%s[%d]", key, d.others, i), w, "is also in "+key+"."+d.ours,
+					fmt.Sprintf("a name in only one of %s and %s", d.ours, d.others))
+			}
+		}
+	}
+	day := func(k, val, open string) (time.Time, bool) {
+		if strings.TrimSpace(val) == "" {
+			return time.Time{}, false
+		}
+		t, err := time.Parse(time.DateOnly, strings.TrimSpace(val))
+		if err != nil {
+			v.add(k, truncate(val, 40), "is not a date", "a day written YYYY-MM-DD, such as 2024-07-01, or empty for "+open)
+			return time.Time{}, false
+		}
+		return t, true
+	}
+	start, okStart := day(key+".start", s.Start, "a period with no start")
+	end, okEnd := day(key+".end", s.End, "a period with no end")
+	if okStart && okEnd && end.Before(start) {
+		v.add(key+".end", s.End, "is before "+key+".start ("+s.Start+")", "a day on or after the start")
 	}
 }
 

@@ -259,6 +259,34 @@ func TestValidate(t *testing.T) {
 			`key "campaigns[0].relevance.core_score": value "+Inf" is not finite: allowed a finite number greater than related_score`,
 		}},
 
+		{"profile scope and word lists", func(c *Config) {
+			r := &c.CampaignSpecs[0].Relevance
+			r.EmployerContext = []string{"hospital", " ", "HOSPITAL"}
+			r.NotLabor = []string{"fined", strings.Repeat("x", 201)}
+			r.Campaign.Unions = []string{"NUHW", ""}
+			r.Campaign.OtherRegions = []string{"Hawaii", "southern  california"}
+			r.Campaign.Workforce = []string{"therapists", "line\nbreak"}
+			r.Campaign.Start = "2024-13-01"
+		}, []string{
+			`key "campaigns[0].relevance.employer_context[1]": value " " is empty: allowed a word or phrase showing the employer is meant, such as hospital`,
+			`key "campaigns[0].relevance.employer_context[2]": value "HOSPITAL" repeats campaigns[0].relevance.employer_context[0]: allowed each word or phrase once`,
+			`key "campaigns[0].relevance.not_labor[1]": value "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is too long: allowed text of at most 200 bytes without control characters`,
+			`key "campaigns[0].relevance.campaign.unions[1]": value "" is empty: allowed a name of the union on strike, such as NUHW`,
+			`key "campaigns[0].relevance.campaign.other_regions[1]": value "southern  california" is also in campaigns[0].relevance.campaign.regions: allowed a name in only one of regions and other_regions`,
+			`key "campaigns[0].relevance.campaign.workforce[1]": value "line\nbreak" contains a control character: allowed text of at most 200 bytes without control characters`,
+			`key "campaigns[0].relevance.campaign.start": value "2024-13-01" is not a date: allowed a day written YYYY-MM-DD, such as 2024-07-01, or empty for a period with no start`,
+		}},
+		{"profile period backwards", func(c *Config) {
+			c.CampaignSpecs[0].Relevance.Campaign.Start = "2025-07-01"
+			c.CampaignSpecs[0].Relevance.Campaign.End = "2025-06-30"
+		}, []string{
+			`key "campaigns[0].relevance.campaign.end": value "2025-06-30" is before campaigns[0].relevance.campaign.start (2025-07-01): allowed a day on or after the start`,
+		}},
+		{"profile open period and no scope", func(c *Config) {
+			c.CampaignSpecs[0].Relevance.Campaign = strike.Scope{Start: "2024-07-01"}
+			c.CampaignSpecs[0].Relevance.EmployerContext = nil
+		}, nil},
+
 		// all at once
 		{"every problem reported", func(c *Config) {
 			c.Log.Level = "loud"

@@ -47,16 +47,36 @@
 //     terms say which strike it is, not whether it is labor news about the
 //     employer). Core needs all that, plus union or scope evidence, neither
 //     union nor scope points below zero (the article is not about another
-//     union or another place), and a score of at least CoreScore.
-//     Everything else is none.
+//     union or another place), a score of at least CoreScore, and the
+//     campaign's scope (rule 9). Everything else is none.
+//  7. Employer context. When the profile lists EmployerContext words, a
+//     one-word employer term ("Kaiser", "KP") counts only in an article
+//     that also has a context word, a longer employer term or the
+//     campaign's own union or workforce: other employers share the name.
+//  8. Not labor news. When the title or the text's first sentence holds a
+//     NotLabor term (a regulator's fine, a settlement) and no labor term,
+//     the labor terms further down count for nothing.
+//  9. Scope. Profile.Campaign names the campaign's unions, regions and
+//     workforce, the same employer's other ones (its siblings), and its
+//     period. For each of union, region and workforce, the title decides
+//     when it names one: the first name it gives, the campaign's or a
+//     sibling's; without one, the article is about a sibling when its text
+//     names the siblings more often than the campaign, a name in the first
+//     sentence counting twice. Labor news about the employer is core only
+//     when no dimension is a sibling's and it is in the period: published
+//     in it, or dated in it by a date with a year in its title or first
+//     sentence (an undated article by those dates alone; with none, it is
+//     not held back). Scope names are worth no points.
 //
 // Score returns the tier with reasons such as
 //
 //	employer "Kaiser Permanente" in title (+4.5)
 //	excluded "Kaiser Aluminum" (not the employer)
 //	no labor terms: not labor news
+//	the title names another region ("Hawaii"), not the campaign's (Southern California): not the campaign's strike
 //
-// and Explain says the same in sentences, with what would change the tier.
+// and Explain says the same in sentences, in the same words, with what
+// would change the tier.
 //
 // # Stories, facts, summaries, status, answers
 //

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/strikebot/strikebot/strike"
 )
@@ -37,9 +38,25 @@ const (
 	union
 	labor
 	scope
+	// Word lists worth no points, matched like terms: the campaign's scope,
+	// one group per dimension holding the campaign's names (weight +1) and
+	// its siblings' (weight -1); the employer's context words; subjects
+	// that are not labor news.
+	campUnion
+	campRegion
+	campWork
+	empContext
+	notLabor
 	exclude
 	nGroups
 )
+
+// nWeighted is the number of groups whose terms are worth points (with
+// exclude): employer, union, labor and scope.
+const nWeighted = campUnion
+
+// dims are the scope's dimensions, in the order of Scorer.ours.
+var dims = [...]group{campUnion, campRegion, campWork}
 
 // String returns the group's name as in the profile: "employer", ….
 func (g group) String() string {
@@ -52,6 +69,16 @@ func (g group) String() string {
 		return "labor"
 	case scope:
 		return "scope"
+	case campUnion:
+		return "union"
+	case campRegion:
+		return "region"
+	case campWork:
+		return "workforce"
+	case empContext:
+		return "employer_context"
+	case notLabor:
+		return "not_labor"
 	}
 	return "exclude"
 }
@@ -99,6 +126,15 @@ type Scorer struct {
 	core     float64
 	related  float64
 	employer string // the employer's display name: the first employer term
+	// ours names each dimension of the scope in phrases: its first term.
+	ours [len(dims)]string
+	// contextWords are the first few employer context words, for reasons;
+	// empty when the profile has none (every employer term then counts).
+	contextWords string
+	// start and end bound the campaign's period: end is the day after the
+	// last; zero when open. period is how reasons show it.
+	start, end time.Time
+	period     string
 	// tok splits without stemming; words maps each word to its stem and the
 	// terms starting with that stem, in one lookup.
 	tok   Tokenizer
@@ -110,7 +146,10 @@ type Scorer struct {
 // ErrInvalidProfile, naming every problem, when the profile has no employer
 // or labor terms, has neither union nor scope terms, has a term without
 // words, a zero or non-finite weight, a positive exclusion weight, the same
-// phrase twice, or thresholds that are negative or out of order.
+// phrase twice, or thresholds that are negative or out of order; or, in its
+// word lists and campaign scope, a name without words or twice (on both
+// sides of a dimension included), or period days that are not YYYY-MM-DD
+// or out of order.
 func NewScorer(p strike.Profile) (*Scorer, error) {
 	s := &Scorer{
 		first:   make(map[string]*firsts),
@@ -122,10 +161,13 @@ func NewScorer(p strike.Profile) (*Scorer, error) {
 	bad := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalidProfile}, args...)...))
 	}
-	lists := [nGroups][]strike.Term{p.Employer, p.Union, p.Labor, p.Scope, p.Exclude}
+	lists := [nGroups][]strike.Term{employer: p.Employer, union: p.Union, labor: p.Labor, scope: p.Scope, exclude: p.Exclude}
 	seen := make(map[string]string) // joined stems → "group term"
 	var positive [nGroups]int
 	for g, list := range lists {
+		if group(g) >= nWeighted && group(g) != exclude {
+			continue // compiled below, from the profile's word lists
+		}
 		for _, t := range list {
 			name := fmt.Sprintf("%s term %q", group(g).String(), t.Text)
 			toks := stemmer.Tokens(t.Text)
@@ -161,6 +203,7 @@ func NewScorer(p strike.Profile) (*Scorer, error) {
 			s.terms = append(s.terms, term{group: group(g), text: text, quoted: strconv.Quote(text), weight: t.Weight, stems: stems, breaks: breaks})
 		}
 	}
+	s.compileWords(p, stemmer, bad)
 	if positive[employer] == 0 {
 		bad("no employer terms with a positive weight")
 	}
@@ -197,7 +240,7 @@ func NewScorer(p strike.Profile) (*Scorer, error) {
 		}
 		for j := range s.terms {
 			o := &s.terms[j]
-			if o.group != exclude && contains(t.stems, o.stems) {
+			if o.group < nWeighted && contains(t.stems, o.stems) {
 				o.shadowedBy = append(o.shadowedBy, i)
 				if !slices.Contains(t.shadows, o.group) {
 					t.shadows = append(t.shadows, o.group)
@@ -235,21 +278,45 @@ type scratch struct {
 	cands  []*firsts
 	masked []bool
 	hits   []hits
+	// titleFirst is, per scope dimension, the side (+1 the campaign's, -1
+	// a sibling's) of the first of its terms in the title; 0 for none.
+	titleFirst [len(dims)]int8
+	// dates are those written in the title and the text's first sentence.
+	dates []dateSpan
+	// result is the analysis, kept here to reuse its memory.
+	result result
 }
 
-// hits counts where a term was found.
-type hits struct{ title, text int }
+// clearN returns s resized to n zero values, reusing its memory.
+func clearN[T any](s []T, n int) []T {
+	s = slices.Grow(s[:0], n)[:n]
+	clear(s)
+	return s
+}
+
+// hits counts where a term was found: in the title, in the text, and how
+// many of the text's hits are in its first sentence (the lead).
+type hits struct{ title, text, lead int }
 
 func (h hits) found() bool { return h.title > 0 || h.text > 0 }
 
 // result is the full analysis of one article.
 type result struct {
 	hits     []hits
+	found    []int     // the terms with hits, in profile order
 	points   []float64 // per term, 0 when not counted
 	doubtful []bool    // per term: shadowed by a found exclusion and not counted
+	// noContext marks the one-word employer terms not counted for want of
+	// context (Profile.EmployerContext).
+	noContext []bool
+	// notLabor is the not_labor term that kept the labor terms from
+	// counting, or -1.
+	notLabor int
 	group    [nGroups]float64
 	score    float64
 	tier     strike.Tier
+	// scope is the verdict of the campaign's scope; it decides core only.
+	scope scopeVerdict
 }
 
 // Score returns the article's relevance: its tier, its score and the
@@ -258,16 +325,20 @@ type result struct {
 // Title and the Text, or the Summary when the Text is blank. Its cost is
 // linear in the length of the text.
 func (s *Scorer) Score(a *strike.Article) strike.Relevance {
-	r := s.analyze(a)
-	return strike.Relevance{Tier: r.tier, Score: r.score, Reasons: s.reasons(&r)}
+	sc := s.pool.Get().(*scratch)
+	defer s.pool.Put(sc)
+	r := s.analyze(a, sc)
+	return strike.Relevance{Tier: r.tier, Score: r.score, Reasons: s.reasons(r)}
 }
 
 // analyze matches the article against the profile and applies the rules.
-func (s *Scorer) analyze(a *strike.Article) result {
-	sc := s.pool.Get().(*scratch)
-	defer s.pool.Put(sc)
-	sc.hits = slices.Grow(sc.hits[:0], len(s.terms))[:len(s.terms)]
+// The result lives in sc: it is valid until sc is used again.
+func (s *Scorer) analyze(a *strike.Article, sc *scratch) *result {
+	n := len(s.terms)
+	sc.hits = slices.Grow(sc.hits[:0], n)[:n]
 	clear(sc.hits)
+	sc.titleFirst = [len(dims)]int8{}
+	sc.dates = sc.dates[:0]
 	text := a.Text
 	if strings.TrimSpace(text) == "" {
 		text = a.Summary
@@ -275,16 +346,26 @@ func (s *Scorer) analyze(a *strike.Article) result {
 	s.match(sc, a.Title, true)
 	s.match(sc, text, false)
 
-	r := result{
-		hits:     slices.Clone(sc.hits),
-		points:   make([]float64, len(s.terms)),
-		doubtful: make([]bool, len(s.terms)),
+	r := &sc.result
+	*r = result{
+		hits:      sc.hits,
+		found:     r.found[:0],
+		points:    clearN(r.points, n),
+		doubtful:  clearN(r.doubtful, n),
+		noContext: clearN(r.noContext, n),
+		notLabor:  -1,
+	}
+	for i := range r.hits {
+		if r.hits[i].found() {
+			r.found = append(r.found, i)
+		}
 	}
 	// A term inside a found exclusion is doubtful; it counts only when a
 	// sure term of its group was found too.
 	var sure [nGroups]bool
-	for i, t := range s.terms {
-		if !r.hits[i].found() || t.group == exclude {
+	for _, i := range r.found {
+		t := &s.terms[i]
+		if t.group >= nWeighted {
 			continue
 		}
 		for _, e := range t.shadowedBy {
@@ -297,16 +378,21 @@ func (s *Scorer) analyze(a *strike.Article) result {
 			sure[t.group] = true
 		}
 	}
+	for _, i := range r.found {
+		if r.doubtful[i] && sure[s.terms[i].group] {
+			r.doubtful[i] = false
+		}
+	}
+	s.needContext(r)
+	s.checkLabor(r)
 	total := 0.0
-	for i, t := range s.terms {
-		if !r.hits[i].found() {
+	for _, i := range r.found {
+		t := &s.terms[i]
+		if r.doubtful[i] || r.noContext[i] || (t.group >= nWeighted && t.group != exclude) {
 			continue
 		}
-		if r.doubtful[i] {
-			if !sure[t.group] {
-				continue
-			}
-			r.doubtful[i] = false
+		if t.group == labor && r.notLabor >= 0 {
+			continue
 		}
 		p := points(t.weight, r.hits[i])
 		r.points[i] = p
@@ -315,9 +401,10 @@ func (s *Scorer) analyze(a *strike.Article) result {
 	}
 	r.score = round1(total)
 	r.tier = strike.TierNone
-	if s.isRelated(&r) {
+	if s.isRelated(r) {
 		r.tier = strike.TierRelated
-		if s.isCore(&r) {
+		r.scope = s.judgeScope(a, sc, r)
+		if s.isCore(r) && !r.scope.miss() {
 			r.tier = strike.TierCore
 		}
 	}
@@ -347,21 +434,33 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 	sc.masked = slices.Grow(sc.masked[:0], n)[:n]
 	clear(sc.masked)
 	s.words.fill(toks, sc.cands)
+	lead := n // the first sentence: the whole title, the text's lead
+	if !inTitle {
+		lead = leadEnd(toks)
+	}
+	if s.period != "" {
+		sc.dates = appendDates(sc.dates, toks[:lead])
+	}
 	if !slices.ContainsFunc(sc.cands, func(f *firsts) bool { return f != nil }) {
 		return
 	}
-	count := func(ti int) {
-		if inTitle {
-			sc.hits[ti].title++
-		} else {
-			sc.hits[ti].text++
+	count := func(ti, at int) {
+		h := &sc.hits[ti]
+		switch {
+		case inTitle:
+			h.title++
+		case at < lead:
+			h.lead++
+			fallthrough
+		default:
+			h.text++
 		}
 	}
 	// Exclusions first: they mask their words from every other term.
 	for i := 0; i < n; {
 		if f := sc.cands[i]; f != nil {
 			if ti, l := s.longest(sc, i, f[exclude]); l > 0 {
-				count(ti)
+				count(ti, i)
 				for k := i; k < i+l; k++ {
 					sc.masked[k] = true
 				}
@@ -382,8 +481,11 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 				continue
 			}
 			if ti, l := s.longest(sc, i, f[g]); l > 0 {
-				count(ti)
+				count(ti, i)
 				next[g] = i + l
+				if inTitle && g >= campUnion && g <= campWork && sc.titleFirst[g-campUnion] == 0 {
+					sc.titleFirst[g-campUnion] = int8(s.terms[ti].weight)
+				}
 			}
 		}
 	}
@@ -489,7 +591,7 @@ func (s *Scorer) reasons(r *result) []string {
 	out := make([]string, 0, 12)
 	buf := make([]byte, 0, 96)
 	var idxBuf [32]int
-	for g := range exclude {
+	for g := range nWeighted {
 		idx := s.appendFound(idxBuf[:0], r, g)
 		slices.SortStableFunc(idx, func(a, b int) int {
 			return cmpAbs(r.points[b], r.points[a])
@@ -507,8 +609,9 @@ func (s *Scorer) reasons(r *result) []string {
 			out = append(out, string(buf))
 		}
 	}
-	for i, t := range s.terms {
-		if t.group != exclude || !r.hits[i].found() {
+	for _, i := range r.found {
+		t := &s.terms[i]
+		if t.group != exclude {
 			continue
 		}
 		why := make([]string, 0, len(t.shadows))
@@ -525,10 +628,17 @@ func (s *Scorer) reasons(r *result) []string {
 		}
 		out = append(out, line)
 	}
-	for i, t := range s.terms {
-		if r.doubtful[i] {
+	for _, i := range r.found {
+		t := &s.terms[i]
+		switch {
+		case r.doubtful[i]:
 			out = append(out, fmt.Sprintf("%s %q %s not counted: may mean %q", t.group.String(), t.text, appendWhere(nil, r.hits[i]), s.shadowName(r, i)))
+		case r.noContext[i]:
+			out = append(out, fmt.Sprintf("%s %q %s not counted: %s", t.group.String(), t.text, appendWhere(nil, r.hits[i]), s.noContextPhrase()))
 		}
+	}
+	if r.notLabor >= 0 {
+		out = append(out, "labor terms not counted: "+s.notLaborPhrase(r)+": not labor news")
 	}
 	return append(out, s.shortfalls(r)...)
 }
@@ -538,8 +648,11 @@ func (s *Scorer) found(r *result, g group) []int { return s.appendFound(nil, r, 
 
 // appendFound appends the counted terms of group g to idx.
 func (s *Scorer) appendFound(idx []int, r *result, g group) []int {
-	for i, t := range s.terms {
-		if t.group == g && r.hits[i].found() && !r.doubtful[i] {
+	if g == labor && r.notLabor >= 0 {
+		return idx
+	}
+	for _, i := range r.found {
+		if s.terms[i].group == g && !r.doubtful[i] && !r.noContext[i] {
 			idx = append(idx, i)
 		}
 	}
@@ -578,6 +691,8 @@ func (s *Scorer) shortfalls(r *result) []string {
 		out = append(out, fmt.Sprintf("employer only in passing (%s < %s): not about %s", num(emp), num(evidence), s.employer))
 	}
 	switch {
+	case r.notLabor >= 0:
+		// Said by the line on the labor terms not counted.
 	case lab <= 0:
 		out = append(out, "no labor terms: not labor news")
 	case lab < evidence:
@@ -604,6 +719,9 @@ func (s *Scorer) shortfalls(r *result) []string {
 	}
 	if u < 0 && sc < 0 {
 		out = append(out, fmt.Sprintf("scope terms point elsewhere (%s): not the campaign's strike", signed(sc)))
+	}
+	for _, m := range s.scopeMisses(r) {
+		out = append(out, m+": not the campaign's strike")
 	}
 	return out
 }

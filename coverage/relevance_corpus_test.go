@@ -12,8 +12,12 @@ import (
 )
 
 // minF1 is the floor for announceable (core or related) against none on the
-// labeled corpus.
-const minF1 = 0.95
+// labeled corpus, and minCoreF1 for core (this campaign) against the rest:
+// the targets of issue 7.
+const (
+	minF1     = 0.98
+	minCoreF1 = 0.96
+)
 
 // kaiserScorer returns a Scorer for the shipped Kaiser campaign's profile.
 func kaiserScorer(tb testing.TB) *coverage.Scorer {
@@ -61,14 +65,17 @@ type figures struct {
 	n, tp, fp, fn, exact int
 	precision, recall    float64
 	f1, accuracy         float64
-	matrix               confusion
-	misses               []string
+	// core against related and none: is it this campaign's strike?
+	coreTP, coreFP, coreFN int
+	coreF1                 float64
+	matrix                 confusion
+	misses                 []string
 }
 
 func measure(s *coverage.Scorer, docs []demo.Doc, text func(demo.Doc) string) figures {
 	f := figures{matrix: confusion{}}
 	for _, d := range docs {
-		a := &strike.Article{Title: d.Title, Text: text(d)}
+		a := &strike.Article{Title: d.Title, Text: text(d), Published: d.Published}
 		r := s.Score(a)
 		f.n++
 		f.matrix.add(d.Tier, r.Tier)
@@ -80,6 +87,14 @@ func measure(s *coverage.Scorer, docs []demo.Doc, text func(demo.Doc) string) fi
 			f.fp++
 		case want:
 			f.fn++
+		}
+		switch want, got := d.Tier == strike.TierCore, r.Tier == strike.TierCore; {
+		case want && got:
+			f.coreTP++
+		case got:
+			f.coreFP++
+		case want:
+			f.coreFN++
 		}
 		if r.Tier == d.Tier {
 			f.exact++
@@ -97,15 +112,18 @@ func measure(s *coverage.Scorer, docs []demo.Doc, text func(demo.Doc) string) fi
 	if f.precision+f.recall > 0 {
 		f.f1 = 2 * f.precision * f.recall / (f.precision + f.recall)
 	}
+	if f.coreTP > 0 {
+		f.coreF1 = 2 * float64(f.coreTP) / float64(2*f.coreTP+f.coreFP+f.coreFN)
+	}
 	if f.n > 0 {
 		f.accuracy = float64(f.exact) / float64(f.n)
 	}
 	return f
 }
 
-// TestCorpusRelevance scores every labeled article of the demo corpus (title
-// and full body) with the shipped Kaiser profile and holds the announceable
-// F1 above minF1.
+// TestCorpusRelevance scores every labeled article of the demo corpus (title,
+// full body and publication date) with the shipped Kaiser profile and holds
+// the announceable F1 above minF1 and the core F1 above minCoreF1.
 func TestCorpusRelevance(t *testing.T) {
 	docs, err := demo.Corpus()
 	if err != nil {
@@ -117,21 +135,24 @@ func TestCorpusRelevance(t *testing.T) {
 	s := kaiserScorer(t)
 
 	full := measure(s, docs, func(d demo.Doc) string { return d.Body })
-	t.Logf("full text: %d articles, precision %.3f, recall %.3f, F1 %.3f, tier accuracy %.3f (%d/%d)",
-		full.n, full.precision, full.recall, full.f1, full.accuracy, full.exact, full.n)
+	t.Logf("full text: %d articles, precision %.3f, recall %.3f, F1 %.3f, core F1 %.3f, tier accuracy %.3f (%d/%d)",
+		full.n, full.precision, full.recall, full.f1, full.coreF1, full.accuracy, full.exact, full.n)
 	for _, m := range full.misses {
 		t.Logf("tier miss %s", m)
 	}
 	if full.f1 < minF1 {
 		t.Errorf("announceable F1 = %.3f, want at least %.2f\n%s", full.f1, minF1, full.matrix)
 	}
+	if full.coreF1 < minCoreF1 {
+		t.Errorf("core F1 = %.3f, want at least %.2f\n%s", full.coreF1, minCoreF1, full.matrix)
+	}
 
 	// The same articles as a feed that carries only the first sentence: not
 	// held to the floor (the full text is fetched when it can be), logged to
 	// show how much the title alone carries.
 	lead := measure(s, docs, func(d demo.Doc) string { return d.FirstSentence() })
-	t.Logf("first sentence only: precision %.3f, recall %.3f, F1 %.3f, tier accuracy %.3f",
-		lead.precision, lead.recall, lead.f1, lead.accuracy)
+	t.Logf("first sentence only: precision %.3f, recall %.3f, F1 %.3f, core F1 %.3f, tier accuracy %.3f",
+		lead.precision, lead.recall, lead.f1, lead.coreF1, lead.accuracy)
 	if testing.Verbose() {
 		t.Logf("full text confusion:\n%s", full.matrix)
 	}

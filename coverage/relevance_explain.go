@@ -13,7 +13,9 @@ import (
 // look-alike phrases that were set aside, and what would change the tier.
 // It applies the same rules as Score.
 func (s *Scorer) Explain(a *strike.Article) string {
-	r := s.analyze(a)
+	sc := s.pool.Get().(*scratch)
+	defer s.pool.Put(sc)
+	r := s.analyze(a, sc)
 	var b strings.Builder
 	subject := "This article"
 	if t := strings.Join(strings.Fields(a.Title), " "); t != "" {
@@ -31,7 +33,7 @@ func (s *Scorer) Explain(a *strike.Article) string {
 	// What counted for it.
 	var found []string
 	for g, label := range [...]string{"the employer", "the union", "labor terms", "the scope"} {
-		if list := s.termList(&r, group(g), 1); list != "" {
+		if list := s.termList(r, group(g), 1); list != "" {
 			found = append(found, label+" ("+list+")")
 		}
 	}
@@ -42,8 +44,8 @@ func (s *Scorer) Explain(a *strike.Article) string {
 	}
 	// What counted against it.
 	var against []string
-	for g := range exclude {
-		if list := s.termList(&r, g, -1); list != "" {
+	for g := range nWeighted {
+		if list := s.termList(r, g, -1); list != "" {
 			against = append(against, list)
 		}
 	}
@@ -70,9 +72,20 @@ func (s *Scorer) Explain(a *strike.Article) string {
 		fmt.Fprintf(&b, " Set aside as look-alikes: %s.", joinAnd(set))
 	}
 	for i, t := range s.terms {
-		if r.doubtful[i] {
+		switch {
+		case r.doubtful[i]:
 			fmt.Fprintf(&b, " %q was not counted as %s: next to %q it may mean something else, and no other %s term backs it up.",
-				t.text, groupLabel(t.group), s.shadowName(&r, i), t.group.String())
+				t.text, groupLabel(t.group), s.shadowName(r, i), t.group.String())
+		case r.noContext[i]:
+			fmt.Fprintf(&b, " %q was not counted as %s: %s.", t.text, groupLabel(t.group), s.noContextPhrase())
+		}
+	}
+	if r.notLabor >= 0 {
+		fmt.Fprintf(&b, " Its labor terms were not counted: %s.", s.notLaborPhrase(r))
+	}
+	if r.tier == strike.TierRelated {
+		if misses := s.scopeMisses(r); len(misses) > 0 {
+			fmt.Fprintf(&b, " It is not the campaign's strike: %s.", strings.Join(misses, "; "))
 		}
 	}
 
@@ -82,10 +95,10 @@ func (s *Scorer) Explain(a *strike.Article) string {
 		fmt.Fprintf(&b, " It would drop to related without the union or scope terms (%s), and to none without the employer or labor terms.",
 			s.examples(union, scope))
 	case strike.TierRelated:
-		fmt.Fprintf(&b, " It would be core if it %s.", joinAnd(s.toCore(&r)))
+		fmt.Fprintf(&b, " It would be core if it %s.", joinAnd(s.toCore(r)))
 		b.WriteString(" It would drop to none without the employer or labor terms.")
 	default:
-		fmt.Fprintf(&b, " It would be related if it %s.", joinAnd(s.toRelated(&r)))
+		fmt.Fprintf(&b, " It would be related if it %s.", joinAnd(s.toRelated(r)))
 	}
 	return b.String()
 }
@@ -117,12 +130,23 @@ func (s *Scorer) termList(r *result, g group, sign float64) string {
 func (s *Scorer) toRelated(r *result) []string {
 	var need []string
 	switch e := r.group[employer]; {
+	case e <= 0 && slices.Contains(r.noContext, true):
+		var full []string
+		for _, t := range s.terms {
+			if t.group == employer && t.weight > 0 && len(t.stems) > 1 && len(full) < 2 {
+				full = append(full, t.text)
+			}
+		}
+		need = append(need, fmt.Sprintf("named the employer in full (%s) or with a context word (%s…)", strings.Join(full, ", "), s.contextWords))
 	case e <= 0:
 		need = append(need, fmt.Sprintf("named the employer (%s)", s.examples(employer)))
 	case e < evidence:
 		need = append(need, fmt.Sprintf("named the employer more than in passing (%s)", s.examples(employer)))
 	}
-	if r.group[labor] < evidence {
+	switch {
+	case r.notLabor >= 0:
+		need = append(need, fmt.Sprintf("named labor in its title or first sentence (%s)", s.examples(labor)))
+	case r.group[labor] < evidence:
 		need = append(need, fmt.Sprintf("were about labor (%s)", s.examples(labor)))
 	}
 	// Two pieces of evidence make 2×evidence points; say the threshold only
@@ -146,6 +170,7 @@ func (s *Scorer) toCore(r *result) []string {
 	if sc < 0 {
 		need = append(need, "did not point to another place or unit")
 	}
+	need = append(need, s.scopeNeeds(r)...)
 	if len(need) == 0 || r.score < s.core {
 		need = append(need, fmt.Sprintf("scored at least %s", num(s.core)))
 	}

@@ -14,7 +14,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/relevance")
 
 // TestRelevanceGolden scores the articles in testdata/relevance/*.txt (a
-// "title:" line, a "---" line, then the text) with the shipped Kaiser
+// "title:" line, an optional "published:" line, a "---" line, then the
+// text) with the shipped Kaiser
 // profile and compares the verdict, the reasons and the explanation with
 // the .golden file beside each. Run with -update to rewrite them after a
 // deliberate change, and read the diff.
@@ -58,7 +59,10 @@ func TestRelevanceGolden(t *testing.T) {
 	}
 }
 
-// readArticle reads a "title: …\n---\ntext" file.
+// readArticle reads a "title: …\n---\ntext" file. An optional
+// "published: YYYY-MM-DD" line after the title dates the article (at noon
+// UTC); "published: undated" gives it an estimated date, 2026-01-15, as
+// feeds do for an item without one.
 func readArticle(t *testing.T, file string) strike.Article {
 	t.Helper()
 	data, err := os.ReadFile(file)
@@ -66,9 +70,18 @@ func readArticle(t *testing.T, file string) strike.Article {
 		t.Fatal(err)
 	}
 	head, text, ok := strings.Cut(string(data), "\n---\n")
+	head, date, dated := strings.Cut(head, "\npublished: ")
 	title, found := strings.CutPrefix(head, "title: ")
 	if !ok || !found {
 		t.Fatalf("%s: want a \"title: …\" line, a \"---\" line and the text", file)
 	}
-	return strike.Article{Title: strings.TrimSpace(title), Text: text}
+	a := strike.Article{Title: strings.TrimSpace(title), Text: text}
+	switch date = strings.TrimSpace(date); {
+	case !dated:
+	case date == "undated":
+		a.Published, a.PublishedEstimated = day(t, "2026-01-15", 12), true
+	default:
+		a.Published = day(t, date, 12)
+	}
+	return a
 }

@@ -40,6 +40,48 @@ type Profile struct {
 	// CoreScore and RelatedScore are the minimum scores for those tiers.
 	CoreScore    float64 `yaml:"core_score" json:"core_score"`
 	RelatedScore float64 `yaml:"related_score" json:"related_score"`
+	// EmployerContext are words that show a one-word employer name means
+	// this employer ("hospital" and "patients" for "Kaiser"): when the list
+	// is not empty, a one-word employer term counts only in an article
+	// that has one of these words or a longer employer term. Empty: every
+	// employer term counts wherever it is found.
+	EmployerContext []string `yaml:"employer_context" json:"employer_context"`
+	// NotLabor are subjects that are not labor news even when a strike is
+	// mentioned further down ("fined", "settlement"): when one is in the
+	// title or the first sentence and no labor term is, the article's
+	// labor terms do not count.
+	NotLabor []string `yaml:"not_labor" json:"not_labor"`
+	// Campaign says which strike is the campaign's: its union, region,
+	// workforce and period. The zero value checks nothing.
+	Campaign Scope `yaml:"campaign" json:"campaign"`
+}
+
+// Scope is the campaign's own strike in words a captain can check: who
+// strikes (Unions, Workforce), where (Regions) and when (Start, End), and
+// the same employer's look-alike siblings (another union, another region,
+// another workforce). An article about a sibling is related, never core.
+// Names are words or phrases, matched like profile terms; lists may repeat
+// the union and scope terms, whose weights count for the score while the
+// scope decides which strike it is. Empty lists and dates check nothing.
+type Scope struct {
+	// Unions are the names of the union on strike; OtherUnions those of
+	// other unions at the employer.
+	Unions      []string `yaml:"unions" json:"unions"`
+	OtherUnions []string `yaml:"other_unions" json:"other_unions"`
+	// Regions are the campaign's region and its towns; OtherRegions the
+	// employer's other regions and their towns.
+	Regions      []string `yaml:"regions" json:"regions"`
+	OtherRegions []string `yaml:"other_regions" json:"other_regions"`
+	// Workforce are the professions on strike; OtherWorkforce the
+	// employer's other professions.
+	Workforce      []string `yaml:"workforce" json:"workforce"`
+	OtherWorkforce []string `yaml:"other_workforce" json:"other_workforce"`
+	// Start and End bound the campaign's period, both days included, as
+	// YYYY-MM-DD; empty leaves that side open. An article is in the period
+	// when it was published in it or its title or first sentence dates
+	// what it reports in it.
+	Start string `yaml:"start" json:"start"`
+	End   string `yaml:"end" json:"end"`
 }
 
 // Term is a word or phrase with its weight. A negative weight counts against.

@@ -1,0 +1,305 @@
+package coverage_test
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/strikebot/strikebot/coverage"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+// TestKaiserSiblings holds the shipped Kaiser profile to the kinds of news
+// that were scored wrong on real articles: the union's other regions, its
+// earlier contract in the same region, a regulator's settlement, and other
+// employers called Kaiser. Each case is written here from the description
+// of the failure, not copied from any article; the controls beside them
+// are the campaign's own news that the new rules must keep core.
+func TestKaiserSiblings(t *testing.T) {
+	s := kaiserScorer(t)
+	tests := []struct {
+		name, title, text string
+		published         string // YYYY-MM-DD; empty: undated (first seen 2026-01-15)
+		want              strike.Tier
+	}{
+		// The same union's mental health workers in another region.
+		{"Hawaii unit joins, title names Hawaii",
+			"Kaiser mental health workers in Hawaii join strike",
+			"HONOLULU - About 50 psychologists and therapists who belong to the National Union of Healthcare Workers walked off the job Monday at Kaiser Permanente clinics on Oahu and Maui. They joined 2,400 NUHW colleagues in Southern California, who began an open-ended strike over staffing and pay the same day. Therapists in Hawaii say patients wait weeks for a follow-up visit.",
+			"2024-10-21", strike.TierRelated},
+		{"Hawaii unit, only the lead places it",
+			"Island therapists picket Kaiser as mental health strike widens",
+			"Clinicians at Kaiser Permanente's Honolulu medical center picketed on Tuesday, the second day of their strike. The NUHW unit in Hawaii is small, but its members say the staffing shortage is the same one their Southern California colleagues are protesting.",
+			"2024-10-22", strike.TierRelated},
+		{"Northern California unit during the campaign",
+			"Northern California Kaiser therapists warn they could strike again",
+			"Mental health clinicians at Kaiser Permanente in Northern California said Wednesday they are ready to walk out if talks over their next contract stall. The National Union of Healthcare Workers represents about 2,000 therapists and psychologists from Sacramento to Fresno, and its Southern California members are already on strike.",
+			"2025-01-15", strike.TierRelated},
+		{"Northern California strike of 2022",
+			"Kaiser mental health workers strike across the Bay Area",
+			"OAKLAND - Roughly 2,000 psychologists, therapists and social workers in Kaiser's Northern California region went on strike Monday. NUHW says patients wait too long between therapy sessions; the union's Southern California members are not part of the walkout.",
+			"2022-08-15", strike.TierRelated},
+
+		// The same union's earlier contract in the same region, no strike.
+		{"earlier Southern California contract ratified without a strike",
+			"Kaiser therapists in Southern California approve new contract",
+			"Psychologists, therapists and social workers represented by the National Union of Healthcare Workers voted to ratify a contract with Kaiser Permanente covering clinics from San Diego to Bakersfield, ending months of bargaining without a strike.",
+			"2022-01-20", strike.TierRelated},
+		{"the same, on an undated page that dates itself",
+			"Kaiser therapists in Southern California approve new contract",
+			"In January 2022, psychologists, therapists and social workers represented by the National Union of Healthcare Workers voted to ratify a contract with Kaiser Permanente covering clinics from San Diego to Bakersfield, ending months of bargaining without a strike.",
+			"", strike.TierRelated},
+
+		// A regulator's fine or settlement is not labor news.
+		{"regulator's settlement at the time",
+			"California fines Kaiser $50 million over mental health care delays",
+			"The Department of Managed Health Care said Kaiser Permanente will pay a $50 million fine and invest $150 million in behavioral health under a settlement announced Monday. The agency began its review after the National Union of Healthcare Workers, whose Northern California members went on strike last year, filed complaints about long waits for therapy in Southern California. Kaiser said it has hired hundreds of therapists.",
+			"2023-10-12", strike.TierNone},
+		{"regulator's settlement during the strike",
+			"Regulators reach settlement with Kaiser over mental health access",
+			"State regulators and Kaiser Permanente agreed to a settlement on Tuesday that requires the health system to cut wait times for therapy in Southern California. NUHW, whose 2,400 mental health workers are on strike, said the deal does not fix staffing; the union urged Kaiser to return to bargaining.",
+			"2024-12-03", strike.TierNone},
+
+		// Other employers called Kaiser.
+		{"steelworkers at a Kaiser mill",
+			"Steelworkers strike at Kaiser plant in Spokane Valley",
+			"Members of United Steelworkers Local 338 walked off the job at Kaiser's Trentwood plant on Sunday after contract talks over wages broke down. The company said it would keep the mill running with salaried staff and that aluminum shipments to aerospace customers would continue. Union officials said health care costs were a sticking point, and pickets stood at the gate.",
+			"2024-11-04", strike.TierNone},
+		{"high-school football at Kaiser",
+			"Kaiser edges Fontana in league opener",
+			"Kaiser's quarterback threw a 40-yard strike early in the fourth quarter, and the Cats held on to win 21-17 on their home field Friday night. The coach, whose contract was extended in the spring, said the defense won the game. Kaiser plays Rialto next week.",
+			"2024-09-14", strike.TierNone},
+
+		// Another union's workforce in the same region and period.
+		{"pharmacists' strike vote",
+			"Kaiser pharmacists in Southern California vote to authorize strike",
+			"Pharmacists at Kaiser Permanente hospitals and clinics in Los Angeles and Orange County voted to authorize a strike, their union said, as talks over staffing drag on.",
+			"2024-10-17", strike.TierRelated},
+
+		// Controls: the campaign's own news stays core.
+		{"strike begins, a sibling unit in passing",
+			"Kaiser mental health strike begins in Southern California",
+			"About 2,400 NUHW therapists, psychologists and social workers walked off the job Monday at Kaiser Permanente clinics from San Diego to Bakersfield. A much smaller unit in Hawaii also struck.",
+			"2024-10-21", strike.TierCore},
+		{"lead cites the 2022 strike with its year",
+			"Kaiser therapists launch open-ended strike",
+			"LOS ANGELES - Mental health workers at Kaiser Permanente went on strike Monday, two years after NUHW clinicians in Northern California held a 10-week walkout in 2022. The Southern California strike covers 2,400 therapists, psychologists and social workers in Los Angeles, San Diego and beyond.",
+			"2024-10-21", strike.TierCore},
+		{"undated union page without dates",
+			"NUHW members hold the line at Kaiser",
+			"Our Southern California mental health clinicians are on strike because Kaiser Permanente still will not hire enough therapists. Join a picket line near you.",
+			"", strike.TierCore},
+		{"ratification of a contract that runs past the period",
+			"Kaiser mental health workers ratify contract, ending strike",
+			"NUHW members in Southern California voted to ratify a four-year contract with Kaiser Permanente that runs through 2028, after a 196-day strike by therapists and psychologists.",
+			"2025-05-09", strike.TierCore},
+		{"bare Kaiser with health-care context",
+			"Kaiser therapists strike in Los Angeles",
+			"NUHW psychologists and social workers picketed outside the hospital on Sunset Boulevard, saying patients wait weeks between sessions.",
+			"2024-11-12", strike.TierCore},
+		{"a look back dated inside the period",
+			"A year later, Kaiser therapists weigh what their strike won",
+			"The mental health strike that began Oct. 21, 2024, kept 2,400 NUHW members at Kaiser Permanente in Southern California off the job for 196 days.",
+			"2025-10-20", strike.TierCore},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &strike.Article{Title: tt.title, Text: tt.text}
+			if tt.published == "" {
+				a.Published, a.PublishedEstimated = day(t, "2026-01-15", 12), true
+			} else {
+				a.Published = day(t, tt.published, 12)
+			}
+			got := s.Score(a)
+			if got.Tier != tt.want {
+				t.Errorf("tier = %s (score %v), want %s\nreasons:\n  %s\nexplain: %s",
+					got.Tier, got.Score, tt.want, strings.Join(got.Reasons, "\n  "), s.Explain(a))
+			}
+		})
+	}
+}
+
+// scopedProfile is smallProfile with a campaign scope, context words and
+// not_labor subjects: Acme Health's nurses (HWU) in Springfield, in 2024.
+func scopedProfile() strike.Profile {
+	p := smallProfile()
+	p.EmployerContext = []string{"hospital", "patients"}
+	p.NotLabor = []string{"fined", "settlement"}
+	p.Campaign = strike.Scope{
+		Unions: []string{"HWU"}, OtherUnions: []string{"Other Union"},
+		Regions: []string{"Springfield"}, OtherRegions: []string{"Shelbyville", "Capital City"},
+		Workforce: []string{"nurses"}, OtherWorkforce: []string{"pharmacists"},
+		Start: "2024-01-01", End: "2024-12-31",
+	}
+	return p
+}
+
+// TestScopeRules pins each rule of the campaign's scope, with the reasons
+// it gives, on a small profile.
+func TestScopeRules(t *testing.T) {
+	s := newScorer(t, scopedProfile())
+	tests := []struct {
+		name      string
+		a         strike.Article
+		published string // YYYY-MM-DD, "undated", or empty: no date at all
+		tier      strike.Tier
+		last      []string // the reasons after the terms found
+	}{
+		{
+			name:      "the campaign's own strike",
+			a:         strike.Article{Title: "Acme Health nurses strike in Springfield", Text: "HWU nurses walked out at the hospital."},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "title names a sibling region first",
+			a:         strike.Article{Title: "Acme Health nurses strike in Capital City, joining Springfield", Text: "HWU nurses walked out at the hospital."},
+			published: "2024-05-02",
+			tier:      strike.TierRelated,
+			last:      []string{`the title names another region ("Capital City") before the campaign's (Springfield): not the campaign's strike`},
+		},
+		{
+			name:      "title names the campaign's region first",
+			a:         strike.Article{Title: "Acme Health nurses strike in Springfield, and Capital City may follow", Text: "HWU nurses walked out at the hospital."},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "title names no place, the text names the sibling more",
+			a:         strike.Article{Title: "Acme Health nurses strike", Text: "HWU nurses in Capital City walked out at the hospital. Capital City patients waited; Springfield was calm."},
+			published: "2024-05-02",
+			tier:      strike.TierRelated,
+			last:      []string{`the text names another region ("Capital City") more than the campaign's (Springfield): not the campaign's strike`},
+		},
+		{
+			name:      "a sibling in passing stays core",
+			a:         strike.Article{Title: "Acme Health nurses strike", Text: "HWU nurses in Springfield walked out at the hospital. Springfield clinics closed, unlike those in Capital City."},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "another workforce in the title",
+			a:         strike.Article{Title: "Acme Health pharmacists strike in Springfield", Text: "HWU members walked out at the hospital."},
+			published: "2024-05-02",
+			tier:      strike.TierRelated,
+			last:      []string{`the title names another workforce ("pharmacists"), not the campaign's (nurses): not the campaign's strike`},
+		},
+		{
+			name:      "published before the period",
+			a:         strike.Article{Title: "Acme Health nurses strike in Springfield", Text: "HWU nurses walked out at the hospital."},
+			published: "2022-03-01",
+			tier:      strike.TierRelated,
+			last:      []string{`published 2022-03-01, outside the campaign's period (2024-01-01 to 2024-12-31): not the campaign's strike`},
+		},
+		{
+			name:      "published after, but the lead dates it inside",
+			a:         strike.Article{Title: "Acme Health nurses look back", Text: "The strike HWU nurses began in Springfield on March 4, 2024, closed the hospital. It ended later."},
+			published: "2025-06-01",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "undated, the lead dates it before",
+			a:         strike.Article{Title: "Acme Health nurses ratify contract in Springfield", Text: "In May 2021, HWU nurses at the hospital voted for a contract without a strike."},
+			published: "undated",
+			tier:      strike.TierRelated,
+			last:      []string{`undated, and its title or first sentence dates it to May 2021, outside the campaign's period (2024-01-01 to 2024-12-31): not the campaign's strike`},
+		},
+		{
+			name:      "a term's end is not the news's date",
+			a:         strike.Article{Title: "Acme Health nurses ratify contract in Springfield", Text: "HWU nurses at the hospital ratified a contract through 2027, ending their strike."},
+			published: "undated",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "no date at all is not held back",
+			a:         strike.Article{Title: "Acme Health nurses strike in Springfield", Text: "HWU nurses walked out at the hospital."},
+			published: "",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "a one-word employer name needs context",
+			a:         strike.Article{Title: "Acme strike in Springfield", Text: "Workers walked a picket line at the Acme plant."},
+			published: "2024-05-02",
+			tier:      strike.TierNone,
+			last: []string{
+				`employer "Acme" in title and text not counted: no other employer term and no context word (hospital, patients…) in the article`,
+				`no employer terms: not about Acme Health`,
+			},
+		},
+		{
+			name:      "a regulator's fine is not labor news",
+			a:         strike.Article{Title: "State fined Acme Health", Text: "Regulators fined Acme Health over waits for patients in Springfield. The HWU nurses' strike last year drew complaints."},
+			published: "2024-05-02",
+			tier:      strike.TierNone,
+			last:      []string{`labor terms not counted: the title and first sentence are about "fined" and name no labor term: not labor news`},
+		},
+		{
+			name:      "a fine during the strike, with labor in the lead, is labor news",
+			a:         strike.Article{Title: "State fined Acme Health as nurses strike", Text: "HWU nurses in Springfield picketed the hospital as regulators fined Acme Health."},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := tt.a
+			switch tt.published {
+			case "":
+			case "undated":
+				a.Published, a.PublishedEstimated = day(t, "2026-01-15", 12), true
+			default:
+				a.Published = day(t, tt.published, 12)
+			}
+			got := s.Score(&a)
+			if got.Tier != tt.tier {
+				t.Errorf("tier = %s (score %v), want %s\nreasons:\n  %s\nexplain: %s", got.Tier, got.Score, tt.tier, strings.Join(got.Reasons, "\n  "), s.Explain(&a))
+			}
+			if n := len(tt.last); n > 0 && (len(got.Reasons) < n || !slices.Equal(got.Reasons[len(got.Reasons)-n:], tt.last)) {
+				t.Errorf("last reasons:\n got  %s\n want %s", strings.Join(got.Reasons, "\n      "), strings.Join(tt.last, "\n      "))
+			}
+			if tt.tier == strike.TierCore && len(got.Reasons) > 0 && strings.Contains(strings.Join(got.Reasons, "\n"), "not the campaign's strike") {
+				t.Errorf("core with a reason against it: %q", got.Reasons)
+			}
+			// Explain says the same thing in the same words.
+			if e := s.Explain(&a); len(tt.last) > 0 {
+				phrase := tt.last[0]
+				phrase = strings.TrimSuffix(phrase, ": not the campaign's strike")
+				phrase = strings.TrimSuffix(phrase, ": not labor news")
+				if _, after, ok := strings.Cut(phrase, " not counted: "); ok {
+					phrase = after
+				}
+				if !strings.Contains(e, phrase) {
+					t.Errorf("Explain does not say %q:\n%s", phrase, e)
+				}
+			}
+		})
+	}
+}
+
+func TestNewScorerRejectsScope(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(p *strike.Profile)
+		want   string
+	}{
+		{"empty name", func(p *strike.Profile) { p.Campaign.Regions = append(p.Campaign.Regions, " ") }, `campaign.regions term " " has no words`},
+		{"both sides", func(p *strike.Profile) { p.Campaign.OtherUnions = append(p.Campaign.OtherUnions, "hwu") },
+			`campaign.other_unions term "hwu" repeats campaign.unions term "HWU"`},
+		{"same word twice", func(p *strike.Profile) { p.NotLabor = append(p.NotLabor, "settlements") },
+			`not_labor term "settlements" repeats not_labor term "settlement"`},
+		{"bad start", func(p *strike.Profile) { p.Campaign.Start = "1 March 2024" }, `campaign.start "1 March 2024" is not a date: write it as YYYY-MM-DD`},
+		{"end before start", func(p *strike.Profile) { p.Campaign.End = "2023-12-31" }, `campaign.end "2023-12-31" is before campaign.start "2024-01-01"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := scopedProfile()
+			tt.change(&p)
+			_, err := coverage.NewScorer(p)
+			if !errors.Is(err, coverage.ErrInvalidProfile) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("NewScorer error = %v, want ErrInvalidProfile saying %q", err, tt.want)
+			}
+		})
+	}
+}
