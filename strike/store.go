@@ -317,6 +317,12 @@ type Store interface {
 	// (ties by URL, bytewise).
 	Feeds(ctx context.Context, campaignID string) ([]FeedSource, error)
 
+	// MarkSeen records that an inbound event (a chat platform's event or
+	// envelope ID, prefixed by the platform) was taken at now, and reports
+	// whether it is the first to take it within ttl: of processes marking
+	// one key at once, one is first. Keys older than ttl are forgotten.
+	MarkSeen(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error)
+
 	// Ping reports whether the store is reachable.
 	Ping(ctx context.Context) error
 

@@ -1,14 +1,31 @@
 package slack
 
 import (
+	"context"
+	"log/slog"
 	"sync"
 	"time"
 )
 
+// seenFirst asks seen (when set) whether key is new to every process. An
+// error counts as new and is logged: handling an event twice beats losing
+// it.
+func seenFirst(ctx context.Context, seen func(context.Context, string) (bool, error), key string, log *slog.Logger) bool {
+	if seen == nil {
+		return true
+	}
+	first, err := seen(ctx, key)
+	if err != nil {
+		log.Warn("slack: could not check whether another process took this event; handling it", "key", key, "err", err.Error())
+		return true
+	}
+	return first
+}
+
 // seenSet remembers keys (Events API event IDs, Socket Mode envelope IDs)
 // for a while, so a retried delivery is processed once. It lives in one
-// process: replicas behind a load balancer need the store to deduplicate
-// across processes. It is safe for concurrent use.
+// process, in front of the store's record (the Seen options), which
+// replicas share. It is safe for concurrent use.
 type seenSet struct {
 	ttl time.Duration
 	max int

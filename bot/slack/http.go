@@ -62,6 +62,11 @@ type HandlerOptions struct {
 	// the same event ID within an hour are dropped). It runs after the
 	// request was acknowledged, from a goroutine the Handler owns.
 	OnEvent func(ctx context.Context, team string, ev slackevents.EventsAPIEvent)
+	// Seen, if set, says whether a key (an event ID) is new to every
+	// process, not just this one (Store.MarkSeen): replicas behind one URL
+	// then handle a retried event once. An error counts as new: an event
+	// handled twice beats one lost.
+	Seen func(ctx context.Context, key string) (bool, error)
 	// Logger defaults to discarding.
 	Logger *slog.Logger
 }
@@ -296,7 +301,7 @@ func (h *Handler) event(w http.ResponseWriter, r *http.Request, body []byte) {
 		w.WriteHeader(http.StatusOK) // acknowledged so Slack stops retrying, not processed
 		return
 	}
-	if env.EventID != "" && !h.seen.add(env.EventID, h.o.Now()) {
+	if env.EventID != "" && (!h.seen.add(env.EventID, h.o.Now()) || !seenFirst(r.Context(), h.o.Seen, "slack:event:"+env.EventID, h.o.Logger)) {
 		h.o.Logger.Info("slack: duplicate event dropped", "event_id", env.EventID,
 			"retry", r.Header.Get("X-Slack-Retry-Num"), "reason", r.Header.Get("X-Slack-Retry-Reason"))
 		w.WriteHeader(http.StatusOK)

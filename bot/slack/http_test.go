@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,6 +18,7 @@ import (
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/strikebot/strikebot/bot"
+	"github.com/strikebot/strikebot/store/sqlite"
 )
 
 const testSecret = "test-signing-secret"
@@ -250,4 +252,48 @@ func TestInteractionAcknowledged(t *testing.T) {
 		t.Errorf("status = %d", w.Code)
 	}
 	_, _ = io.Copy(io.Discard, w.Body)
+}
+
+// TestEventsOnceAcrossReplicas sends one event, and Slack's retries of it,
+// to two handlers (replicas behind one URL) that share a store: it is
+// handled once.
+func TestEventsOnceAcrossReplicas(t *testing.T) {
+	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "seen.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	seen := func(ctx context.Context, key string) (bool, error) { return db.MarkSeen(ctx, key, published, time.Hour) }
+	var calls atomic.Int32
+	var replicas []*Handler
+	for range 2 {
+		replicas = append(replicas, newHandler(t, &recorder{}, func(o *HandlerOptions) {
+			o.Seen = seen
+			o.OnEvent = func(ctx context.Context, team string, ev slackevents.EventsAPIEvent) { calls.Add(1) }
+		}))
+	}
+	body := []byte(`{"token":"x","team_id":"T1","api_app_id":"A1","type":"event_callback","event_id":"Ev9","event_time":1,"event":{"type":"app_mention","user":"U1","text":"hi","ts":"1.1","channel":"C1","event_ts":"1.1"}}`)
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Go(func() {
+			r := signedRequest("/slack/events", body, published, testSecret)
+			r.Header.Set("Content-Type", "application/json")
+			w := httptest.NewRecorder()
+			replicas[i%2].ServeHTTP(w, r)
+			if w.Code != http.StatusOK {
+				t.Errorf("status = %d", w.Code)
+			}
+		})
+	}
+	wg.Wait()
+	for _, h := range replicas {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		if err := h.Shutdown(ctx); err != nil {
+			t.Fatal(err)
+		}
+		cancel()
+	}
+	if got := calls.Load(); got != 1 {
+		t.Errorf("OnEvent called %d times across two replicas, want 1", got)
+	}
 }

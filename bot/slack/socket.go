@@ -36,7 +36,10 @@ const (
 // default like HandlerOptions.
 type SocketOptions struct {
 	// Teams are the workspace IDs served; commands from others are refused.
-	Teams   []string
+	Teams []string
+	// Seen is as HandlerOptions.Seen, for event IDs and envelope IDs:
+	// Slack may deliver an envelope again to another replica's connection.
+	Seen    func(ctx context.Context, key string) (bool, error)
 	Groups  GroupLookup
 	Command string // default "/strike"
 	Now     func() time.Time
@@ -351,7 +354,8 @@ func (s *socket) event(ctx context.Context, req socketmode.Request, ev slackeven
 	if ids.EventID != "" {
 		key = "event:" + ids.EventID
 	}
-	if !s.seen.add(key, s.o.Now()) || s.o.OnEvent == nil || !slices.Contains(s.o.Teams, ev.TeamID) {
+	if !s.seen.add(key, s.o.Now()) || s.o.OnEvent == nil || !slices.Contains(s.o.Teams, ev.TeamID) ||
+		!seenFirst(ctx, s.o.Seen, "slack:"+key, s.o.Logger) {
 		return
 	}
 	wctx, cancel := context.WithTimeout(ctx, s.o.WorkTimeout)
@@ -367,6 +371,10 @@ func (s *socket) event(ctx context.Context, req socketmode.Request, ev slackeven
 // command answers one slash command, acknowledging it within InlineWait
 // of when it was received.
 func (s *socket) command(ctx context.Context, envelopeID string, cmd slack.SlashCommand, received time.Time) {
+	if !seenFirst(ctx, s.o.Seen, "slack:envelope:"+envelopeID, s.o.Logger) {
+		s.ack(ctx, envelopeID, nil) // another replica's connection got it too
+		return
+	}
 	if !slices.Contains(s.o.Teams, cmd.TeamID) {
 		s.o.Logger.Warn("slack: command from a workspace not configured", "workspace", cmd.TeamID)
 		s.ack(ctx, envelopeID, ephemeral("strikebot is not set up for this workspace."))

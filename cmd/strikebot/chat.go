@@ -110,7 +110,7 @@ func newChatRuntime(ctx context.Context, cfg config.Config, st strike.Store, ann
 	rt := &chatRuntime{announcer: ann, platforms: newPlatforms(log)}
 	rt.deliverer = &bot.Deliverer{Store: st, Posters: map[string]bot.Poster{}, OpsChannel: ops, RetryMax: cfg.Bot.RetryMax,
 		Lease: cfg.Bot.DeliveryLease, Logger: log, Platforms: rt.platforms}
-	if err := rt.addSlack(ctx, cfg, router, log); err != nil {
+	if err := rt.addSlack(ctx, cfg, st, router, log); err != nil {
 		return nil, err
 	}
 	return rt, nil
@@ -118,7 +118,7 @@ func newChatRuntime(ctx context.Context, cfg config.Config, st strike.Store, ann
 
 // addSlack registers Slack and, when it is configured, checks its tokens
 // and prepares its poster, its edge and its answers to mentions.
-func (rt *chatRuntime) addSlack(ctx context.Context, cfg config.Config, router *bot.Router, log *slog.Logger) error {
+func (rt *chatRuntime) addSlack(ctx context.Context, cfg config.Config, st strike.Store, router *bot.Router, log *slog.Logger) error {
 	s := cfg.Slack
 	if !s.Enabled() {
 		rt.platforms.Set(slack.Platform, bot.PlatformOff, "no bot token: set slack.bot_token (and slack.app_token for Socket Mode) to turn Slack on")
@@ -172,7 +172,7 @@ func (rt *chatRuntime) addSlack(ctx context.Context, cfg config.Config, router *
 	case "http":
 		h := slack.NewHandler(slack.HandlerOptions{
 			SigningSecret: s.SigningSecret, Teams: s.Workspaces, Router: router, Groups: groups, Client: client,
-			OnEvent: asker.OnEvent, Logger: log,
+			OnEvent: asker.OnEvent, Seen: seenOnce(st), Logger: log,
 		})
 		ln, err := net.Listen("tcp", s.Listen)
 		if err != nil {
@@ -185,7 +185,7 @@ func (rt *chatRuntime) addSlack(ctx context.Context, cfg config.Config, router *
 		sm := slack.NewSocketClient(slack.SocketClientOptions{BotToken: s.BotToken, AppToken: s.AppToken, APIURL: s.APIURL})
 		rt.edges = append(rt.edges, chatEdge{slack.Platform, func(ctx context.Context) error {
 			return slack.RunSocketMode(ctx, sm, router, slack.SocketOptions{Teams: s.Workspaces, Groups: groups, Client: client,
-				OnEvent: asker.OnEvent, Platforms: rt.platforms, Logger: log})
+				OnEvent: asker.OnEvent, Seen: seenOnce(st), Platforms: rt.platforms, Logger: log})
 		}})
 	}
 	return nil
@@ -311,5 +311,16 @@ func chatFeeds(st strike.Store, campaigns []strike.Campaign) func(context.Contex
 			}
 		}
 		return out, nil
+	}
+}
+
+// seenTTL is how long an inbound event's key is remembered: longer than
+// Slack retries an event.
+const seenTTL = time.Hour
+
+// seenOnce tells the chat edges whether an event is new to every replica.
+func seenOnce(st strike.Store) func(ctx context.Context, key string) (bool, error) {
+	return func(ctx context.Context, key string) (bool, error) {
+		return st.MarkSeen(ctx, key, time.Now(), seenTTL)
 	}
 }
