@@ -263,7 +263,9 @@ func TestEventsOnceAcrossReplicas(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	seen := func(ctx context.Context, key string) (bool, error) { return db.MarkSeen(ctx, key, published, time.Hour) }
+	seen := func(ctx context.Context, key string) (bool, error) {
+		return db.MarkSeen(ctx, key, published, time.Hour)
+	}
 	var calls atomic.Int32
 	var replicas []*Handler
 	for range 2 {
