@@ -359,3 +359,10 @@ func llmClean(s string) bool {
 	}
 	return true
 }
+
+// Phraser phrases an answer anew from its cited sentences. Phrase never
+// fails: on any problem it returns a unchanged but for Fallback, which
+// says why. Implementations must be safe for concurrent use.
+type Phraser interface {
+	Phrase(ctx context.Context, question string, a Answer) Answer
+}
