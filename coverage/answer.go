@@ -338,7 +338,7 @@ func (ix *Index) Add(a strike.Article) {
 		ix.byID[a.ID] = ai
 	}
 	for _, p := range sents {
-		ix.bm.add(p.terms)
+		ix.bm.add(p.terms, a.Relevance.Tier != strike.TierCore) // marked: related
 		ix.sents = append(ix.sents, ansSent{text: p.text, hash: p.hash, art: ai, flags: p.flags})
 	}
 }
@@ -499,15 +499,8 @@ func (ix *Index) pointsAway(q *ansQuestion) bool {
 		if p == nil || ansGeneric[c] {
 			continue
 		}
-		core, related := 0, 0
-		for _, id := range p.ids {
-			if ix.arts[ix.sents[id].art].related {
-				related++
-			} else {
-				core++
-			}
-		}
-		if related > core {
+		related := int(p.marked)
+		if related > len(p.ids)-related {
 			return true
 		}
 	}
@@ -598,11 +591,34 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 // (published within ansNewestSpan of the newest), newest first, as
 // candidates of equal score. ix.mu is held.
 func (ix *Index) newestLeads() []ansCandidate {
-	var top ansTop
+	var best [ansMaxSupport * 2]int // positions in arts, newest first
+	n := 0
+	newer := func(i, j int) bool {
+		pi, pj := ix.arts[i].published, ix.arts[j].published
+		return pi.After(pj) || pi.Equal(pj) && i > j
+	}
 	for ai := range ix.arts {
-		art := &ix.arts[ai]
-		if art.related {
+		if ix.arts[ai].related {
 			continue
+		}
+		if n == len(best) && !newer(ai, best[n-1]) {
+			continue
+		}
+		k := min(n, len(best)-1)
+		if n < len(best) {
+			n++
+		}
+		for k > 0 && newer(ai, best[k-1]) {
+			best[k] = best[k-1]
+			k--
+		}
+		best[k] = ai
+	}
+	var out []ansCandidate
+	for _, ai := range best[:n] {
+		art := &ix.arts[ai]
+		if ix.arts[best[0]].published.Sub(art.published) > ansNewestSpan {
+			break // only what is as new as the newest tells where things stand
 		}
 		// The first sentence of the text, else the title.
 		id := art.first
@@ -616,17 +632,9 @@ func (ix *Index) newestLeads() []ansCandidate {
 				break
 			}
 		}
-		top.push(ansCandidate{id: id, score: 1, published: art.published})
+		out = append(out, ansCandidate{id: id, score: 1, published: art.published})
 	}
-	c := top.sorted()
-	c = c[:min(len(c), ansMaxSupport*2)]
-	// Only what is as new as the newest tells where things stand.
-	for i := range c {
-		if len(c) > 0 && c[0].published.Sub(c[i].published) > ansNewestSpan {
-			return c[:i]
-		}
-	}
-	return c
+	return out
 }
 
 // ansNewestSpan is how much older than the newest article an article's
