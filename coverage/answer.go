@@ -396,7 +396,7 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	q := ix.parseQuestion(question)
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	away := ix.pointsAway(&q)
+	away := ix.pointsAway(&q, st)
 	if away {
 		q.fact = FactNone
 	}
@@ -491,12 +491,17 @@ func ansOfferSentence(text string) bool {
 
 // pointsAway reports whether q names what only other news speaks of: a
 // word of the question, other than the words every strike is asked about
-// with ("vote", "workers", "start"), found in more sentences of related
-// articles than of core ones. ix.mu is held.
-func (ix *Index) pointsAway(q *ansQuestion) bool {
+// with ("vote", "workers", "start") and the words of the campaign's own
+// name, union and employer (from st, when not nil), found in more
+// sentences of related articles than of core ones. ix.mu is held.
+func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
+	var own []string
+	if st != nil {
+		own = ix.tok.Words(st.Name + " . " + st.Union + " . " + st.Employer)
+	}
 	for _, c := range q.content {
 		p := ix.bm.post[c]
-		if p == nil || ansGeneric[c] {
+		if p == nil || ansGeneric[c] || ansHas(own, c) {
 			continue
 		}
 		related := int(p.marked)

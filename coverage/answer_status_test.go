@@ -216,3 +216,20 @@ func TestAskStatusPinAndConflict(t *testing.T) {
 		t.Errorf("first citation = %+v, want the captains' pin", a.Citations[0])
 	}
 }
+
+// TestAskOwnNamesNeverPointAway: the campaign's own employer and union
+// are the campaign's words, however much other news of the employer
+// mentions them.
+func TestAskOwnNamesNeverPointAway(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	for id := int64(20); id < 32; id++ {
+		a := ansArt(id, 5, "Northvale Health opens a clinic", "Northvale Health opened a new clinic in the valley this week.")
+		a.Relevance.Tier = strike.TierRelated
+		ix.Add(a)
+	}
+	st := overStatus(arts)
+	a := ix.AskStatus("When did the Northvale strike start?", &st)
+	if !a.FromStatus || !strings.HasPrefix(a.Text, "The strike began on 21 October 2024") {
+		t.Errorf("AskStatus =\n%s\nwant the status's start date", a.Text)
+	}
+}
