@@ -263,6 +263,7 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	{[]string{"deal", "agreement", "contract"}, []string{"deal", "agreement", "contract"}},
 	{[]string{"talk", "negotiation", "negotiate", "bargaining"}, []string{"talk", "negotiation", "bargaining", "mediation"}},
 	{[]string{"union"}, []string{"nuhw"}},
+	{[]string{"win", "won", "gain", "secure"}, []string{"won", "win", "gain", "secure", "include"}},
 }
 
 // Add indexes an article's title and the sentences of its text (its
@@ -411,9 +412,21 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 		lead = statusLead(&q, st)
 	}
 	if q.fact == FactWon && (lead == nil || lead.wantsTerms) {
+		// The terms: sentences on pay or terms from the articles reporting
+		// the agreement or later, else sentences about the deal published
+		// since the strike ended; numbers ("20%") first.
 		wq := q.withCues(ansWonCues)
+		wq.kind = ansKindNumber
 		f := ansFilter{minPhase: statusPhaseRank(strike.PhaseTentativeAgreement), cueOnly: true, skip: ansOfferSentence}
-		if cands := ix.search(&wq, f, s); len(cands) > 0 {
+		cands := ix.search(&wq, f, s)
+		if len(cands) == 0 && st != nil {
+			if end, ok := statusDay(st.Ended); ok {
+				f = ansFilter{minPhase: -1, since: end.Add(-24 * time.Hour), cueOnly: true,
+					skip: func(text string) bool { return ansOfferSentence(text) || !ansDealSentence(text) }}
+				cands = ix.search(&wq, f, s)
+			}
+		}
+		if len(cands) > 0 {
 			return ix.compose(&q, cands, nil)
 		}
 	}
@@ -449,6 +462,8 @@ type ansFilter struct {
 	// minPhase admits only articles whose facts' phase ranks at least
 	// this (statusPhaseRank); -1 admits all.
 	minPhase int
+	// since, when not zero, admits only articles published since.
+	since time.Time
 	// cueOnly: a sentence must match a cue of the question, not half of
 	// its words.
 	cueOnly bool
@@ -481,7 +496,18 @@ func (q *ansQuestion) withCues(cues []string) ansQuestion {
 // agreement.
 func ansOfferSentence(text string) bool {
 	l := strings.ToLower(text)
-	for _, w := range []string{"offer", "propos"} {
+	for _, w := range []string{"offer", "propos", "on the table", "had sought", "initially"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ansDealSentence reports whether a sentence speaks of an agreement.
+func ansDealSentence(text string) bool {
+	l := strings.ToLower(text)
+	for _, w := range []string{"agreement", "contract", "deal", "ratif", "settlement", "accord"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -551,7 +577,8 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		}
 		sent := &ix.sents[id]
 		art := &ix.arts[sent.art]
-		if art.related && !f.related || f.minPhase >= 0 && int(art.phase) < f.minPhase {
+		if art.related && !f.related || f.minPhase >= 0 && int(art.phase) < f.minPhase ||
+			!f.since.IsZero() && art.published.Before(f.since) {
 			continue
 		}
 		m := s.mask[id]

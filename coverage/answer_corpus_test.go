@@ -241,6 +241,7 @@ func TestAskCorpusFirstSentence(t *testing.T) {
 				continue
 			}
 			good++
+			t.Logf("as of %s, %q: %s", tc.asOf, q.q, first)
 		}
 	}
 	t.Logf("in-sample: the first sentence answers %d of %d factual questions, with a source", good, total)

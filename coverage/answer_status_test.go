@@ -233,3 +233,22 @@ func TestAskOwnNamesNeverPointAway(t *testing.T) {
 		t.Errorf("AskStatus =\n%s\nwant the status's start date", a.Text)
 	}
 }
+
+// TestAskWhatWasWonWithoutPhase: when the agreement's articles carry no
+// phase in their facts, the sentences about the deal published since the
+// strike ended answer, still never the offer.
+func TestAskWhatWasWonWithoutPhase(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	offer := ansArt(1, 0, "Strike goes on", "The clinic workers strike continues. The clinic offered raises of 9% over three years.")
+	deal := ansArt(2, 40, "Clinic workers approve contract",
+		"Clinic workers approved a contract on Tuesday. The new contract gives raises of 14% over four years and keeps pensions. "+
+			"The clinic had put 9% on the table before.")
+	ix.Add(offer)
+	ix.Add(deal)
+	st := strike.Status{Phase: strike.PhaseRatified, Started: "2025-03-01", Ended: ansDay.Add(39 * 24 * time.Hour).Format(time.DateOnly),
+		Sources: map[strike.StatusField][]strike.FieldSource{strike.FieldPhase: {src(deal, "ratified", "")}}}
+	a := ix.AskStatus("What raise did the workers win?", &st)
+	if first := firstLine(a.Text); !strings.Contains(first, "14%") || strings.Contains(a.Text, "9%") {
+		t.Errorf("AskStatus =\n%s\nwant first the contract's 14%%, never the 9%% offer", a.Text)
+	}
+}
