@@ -99,8 +99,6 @@ const (
 	// ansMinScore is the least final score of an answer sentence: above
 	// zero, so that a sentence matching only words found everywhere fails.
 	ansMinScore = 0.1
-	// ansRelatedFactor discounts sentences of related (not core) articles.
-	ansRelatedFactor = 0.6
 	// ansKindBoost multiplies the score of a sentence that has what the
 	// question's kind asks for (a date for "when", a number for "how
 	// many", a reason for "why").
@@ -123,8 +121,9 @@ const (
 	ansFAQMinMatch = 0.6
 )
 
-// Index answers supporters' questions from the sentences of stored core
-// and related articles and from a campaign's FAQ.
+// Index answers supporters' questions from a campaign's status facts (see
+// AskStatus), the sentences of its stored core articles (and related ones
+// when a question names other news) and its FAQ.
 //
 // Sentences are found with BM25 (k1 1.2, b 0.75) over their stemmed words,
 // stop words left out; a headline counts as a sentence. A question's words
@@ -138,12 +137,10 @@ const (
 // Scores are raised by half for what the question asks ("when": sentences
 // with a date; "how many", "how long": with a number; "why": with a
 // reason), by up to 30 percent for newer articles (halving every 30 days
-// of age, so the newer wins a tie), and lowered for headlines (0.6) and
-// related articles (0.6: other labor news of the employer). The answer is
-// the best sentence and up to two more scoring at least half as well,
-// from different articles when possible, never two copies of one sentence
-// (wire copies), datelines such as "LOS ANGELES (Western Newswire) - "
-// removed.
+// of age, so the newer wins a tie), and lowered for headlines (0.6). The
+// answer is the best sentence and up to two more scoring at least half as
+// well, each from another article, never two copies of one sentence (wire
+// copies), datelines such as "LOS ANGELES (Western Newswire) - " removed.
 //
 // The zero Index is not usable; call NewIndex. An Index is safe for
 // concurrent use: Add and Ask may be called from any goroutine.
