@@ -30,6 +30,20 @@ type Answer struct {
 	// Found reports whether anything answered the question. When false,
 	// Text says that the bot does not know yet.
 	Found bool
+	// Kind is the kind of factual question recognised, FactNone for
+	// any other question.
+	Kind FactKind
+	// FromStatus reports that the first sentence states the campaign's
+	// status facts (the value of Citations' Field), cited by the articles
+	// they came from.
+	FromStatus bool
+	// By says who phrased Text: "extractive" (sentences as the sources
+	// wrote them, and the status sentence), "llm" (a model, from the same
+	// cited sentences) or "faq".
+	By string
+	// Fallback, when not nil, says why the model's phrasing was not used
+	// and the extractive answer was.
+	Fallback error
 }
 
 // Citation is the source of one part of an Answer. For an FAQ answer,
@@ -40,9 +54,17 @@ type Citation struct {
 	Title     string
 	Source    string
 	Published time.Time
-	// Sentence is the sentence quoted, with its white space collapsed.
+	// Sentence is the sentence quoted, with its white space collapsed;
+	// for a source of a status fact, the sentence the fact was read from
+	// (empty when unknown).
 	Sentence string
+	// Field is the status field this source backs in the answer's first
+	// sentence; empty for a sentence quoted from the news.
+	Field strike.StatusField
 }
+
+// PinSource is the Source of the citation of a value pinned by captains.
+const PinSource = "strike captains"
 
 // FAQSource is the Source of every citation of a captain-written answer.
 const FAQSource = "campaign FAQ"
@@ -77,8 +99,6 @@ const (
 	// ansMinScore is the least final score of an answer sentence: above
 	// zero, so that a sentence matching only words found everywhere fails.
 	ansMinScore = 0.1
-	// ansRelatedFactor discounts sentences of related (not core) articles.
-	ansRelatedFactor = 0.6
 	// ansKindBoost multiplies the score of a sentence that has what the
 	// question's kind asks for (a date for "when", a number for "how
 	// many", a reason for "why").
@@ -101,8 +121,9 @@ const (
 	ansFAQMinMatch = 0.6
 )
 
-// Index answers supporters' questions from the sentences of stored core
-// and related articles and from a campaign's FAQ.
+// Index answers supporters' questions from a campaign's status facts (see
+// AskStatus), the sentences of its stored core articles (and related ones
+// when a question names other news) and its FAQ.
 //
 // Sentences are found with BM25 (k1 1.2, b 0.75) over their stemmed words,
 // stop words left out; a headline counts as a sentence. A question's words
@@ -116,12 +137,10 @@ const (
 // Scores are raised by half for what the question asks ("when": sentences
 // with a date; "how many", "how long": with a number; "why": with a
 // reason), by up to 30 percent for newer articles (halving every 30 days
-// of age, so the newer wins a tie), and lowered for headlines (0.6) and
-// related articles (0.6: other labor news of the employer). The answer is
-// the best sentence and up to two more scoring at least half as well,
-// from different articles when possible, never two copies of one sentence
-// (wire copies), datelines such as "LOS ANGELES (Western Newswire) - "
-// removed.
+// of age, so the newer wins a tie), and lowered for headlines (0.6). The
+// answer is the best sentence and up to two more scoring at least half as
+// well, each from another article, never two copies of one sentence (wire
+// copies), datelines such as "LOS ANGELES (Western Newswire) - " removed.
 //
 // The zero Index is not usable; call NewIndex. An Index is safe for
 // concurrent use: Add and Ask may be called from any goroutine.
@@ -138,6 +157,7 @@ type Index struct {
 	sents []ansSent
 	arts  []ansArticle
 	seen  map[string]struct{} // identities of added articles
+	byID  map[int64]uint32    // article ID → position in arts
 }
 
 // ansSent is one indexed sentence; its number in the bm25 index is its
@@ -165,12 +185,15 @@ type ansArticle struct {
 	source    string
 	published time.Time
 	related   bool
+	phase     int8   // statusPhaseRank of the article's facts, -1 if none
+	first     uint32 // position in Index.sents of its first sentence
 }
 
 // ansFAQ is an FAQ prepared for matching.
 type ansFAQ struct {
 	faq      strike.FAQ
 	kind     ansKind
+	fact     FactKind
 	terms    []string   // distinct content stems of the question
 	keywords [][]string // each keyword's stems, stop words kept
 }
@@ -188,6 +211,7 @@ func NewIndex(faq []strike.FAQ, now func() time.Time) *Index {
 		tok:  NewTokenizer(TokenizerOptions{Stem: true}),
 		bm:   newBM25(),
 		seen: make(map[string]struct{}),
+		byID: make(map[int64]uint32),
 	}
 	ix.pool.New = func() any { return new(bmScratch) }
 	ix.syn = make(map[string][]string)
@@ -207,6 +231,7 @@ func NewIndex(faq []strike.FAQ, now func() time.Time) *Index {
 		e := ansFAQ{
 			faq:   strike.FAQ{Question: f.Question, Answer: f.Answer, Keywords: append([]string(nil), f.Keywords...)},
 			kind:  q.kind,
+			fact:  q.fact,
 			terms: q.content,
 		}
 		for _, k := range f.Keywords {
@@ -235,6 +260,7 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	{[]string{"deal", "agreement", "contract"}, []string{"deal", "agreement", "contract"}},
 	{[]string{"talk", "negotiation", "negotiate", "bargaining"}, []string{"talk", "negotiation", "bargaining", "mediation"}},
 	{[]string{"union"}, []string{"nuhw"}},
+	{[]string{"win", "won", "gain", "secure"}, []string{"won", "win", "gain", "secure", "include"}},
 }
 
 // Add indexes an article's title and the sentences of its text (its
@@ -304,9 +330,13 @@ func (ix *Index) Add(a strike.Article) {
 	ix.arts = append(ix.arts, ansArticle{
 		id: a.ID, url: a.URL, title: a.Title, source: a.Source,
 		published: a.Published, related: a.Relevance.Tier != strike.TierCore,
+		phase: int8(statusPhaseRank(statusPhase(a.Facts.Phase))), first: uint32(len(ix.sents)),
 	})
+	if a.ID != 0 {
+		ix.byID[a.ID] = ai
+	}
 	for _, p := range sents {
-		ix.bm.add(p.terms)
+		ix.bm.add(p.terms, a.Relevance.Tier != strike.TierCore) // marked: related
 		ix.sents = append(ix.sents, ansSent{text: p.text, hash: p.hash, art: ai, flags: p.flags})
 	}
 }
@@ -331,30 +361,189 @@ func ansIdentity(a strike.Article) string {
 	return "text:" + strconv.FormatUint(ansHash([]string{a.Title, a.Text, a.Summary}), 16)
 }
 
-// Ask answers a question: from the FAQ when an entry matches it well,
-// else from the best matching sentences of the indexed articles, else
-// with NotFoundText and Found false. Only the first 500 bytes of the
-// question are read.
-func (ix *Index) Ask(question string) Answer {
+// Ask answers a question from the FAQ and the indexed articles alone:
+// AskStatus(question, nil).
+func (ix *Index) Ask(question string) Answer { return ix.AskStatus(question, nil) }
+
+// AskStatus answers a question. Only the first 500 bytes are read.
+//
+//  1. A question that names what only other news speaks of (a word found
+//     in more sentences of related articles than of core ones: another
+//     region, union or employer) is answered from core and related
+//     articles alike, and never from the status, which is this
+//     campaign's.
+//  2. An FAQ entry answers when it answers the question asked: the same
+//     kind of factual question (see FactKind) and of question word
+//     ("when", "who", …; a keyword of the entry found in the question
+//     lifts this), and enough of the same content words.
+//  3. A factual question the status st answers gets one plain sentence
+//     with the value and its sources ("The strike began on 21 October
+//     2024 [1][2]."), then up to two sentences of the news from other
+//     articles that neither give another date or number where the value
+//     is one nor repeat the value more than once more.
+//  4. "What did they win?" is answered from the sentences of articles
+//     reporting the agreement or later (their Facts.Phase), on pay or
+//     terms, leaving out sentences about an offer; when there are none,
+//     from the status (no agreement yet, with the latest offer labeled
+//     as such, or an agreement without known terms).
+//  5. Otherwise the best matching sentences of the core articles answer,
+//     as Index describes; NotFoundText when none does.
+//
+// No article is cited twice, and copies of one sentence appear once.
+func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	q := ix.parseQuestion(question)
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	away := ix.pointsAway(&q, st)
+	if away {
+		q.fact = FactNone
+	}
 	if a, ok := ix.matchFAQ(q); ok {
 		return a
 	}
-	if len(q.terms) == 0 {
-		return ansNotFound()
-	}
-	now := ix.now()
-
 	s := ix.pool.Get().(*bmScratch)
 	defer ix.pool.Put(s)
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
+
+	var lead *ansLead
+	if st != nil && q.fact != FactNone {
+		lead = statusLead(&q, st)
+	}
+	if q.fact == FactWon && (lead == nil || lead.wantsTerms) {
+		// The terms: sentences on pay or terms from the articles reporting
+		// the agreement or later, else sentences about the deal published
+		// since the strike ended; numbers ("20%") first.
+		wq := q.withCues(ansWonCues)
+		wq.kind = ansKindNumber
+		f := ansFilter{minPhase: statusPhaseRank(strike.PhaseTentativeAgreement), cueOnly: true, skip: ansOfferSentence}
+		cands := ix.search(&wq, f, s)
+		if len(cands) == 0 && st != nil {
+			if end, ok := statusDay(st.Ended); ok {
+				f = ansFilter{minPhase: -1, since: end.Add(-24 * time.Hour), cueOnly: true,
+					skip: func(text string) bool { return ansOfferSentence(text) || !ansDealSentence(text) }}
+				cands = ix.search(&wq, f, s)
+			}
+		}
+		if len(cands) > 0 {
+			return ix.compose(&q, cands, nil)
+		}
+	}
+	if lead != nil {
+		var cands []ansCandidate
+		switch {
+		case lead.alone:
+		case lead.newest:
+			cands = ix.newestLeads()
+		case len(q.terms) > 0:
+			cands = ix.search(&q, ansFilter{minPhase: -1}, s)
+		}
+		return ix.compose(&q, cands, lead)
+	}
+	if len(q.terms) == 0 {
+		return ansNotFound(q.fact)
+	}
+	f := ansFilter{related: away, minPhase: -1}
+	if q.fact == FactWon {
+		f.skip = ansOfferSentence
+	}
+	cands := ix.search(&q, f, s)
+	if len(cands) == 0 {
+		return ansNotFound(q.fact)
+	}
+	return ix.compose(&q, cands, nil)
+}
+
+// ansFilter says which sentences a search may return.
+type ansFilter struct {
+	// related admits related articles, undiscounted.
+	related bool
+	// minPhase admits only articles whose facts' phase ranks at least
+	// this (statusPhaseRank); -1 admits all.
+	minPhase int
+	// since, when not zero, admits only articles published since.
+	since time.Time
+	// cueOnly: a sentence must match a cue of the question, not half of
+	// its words.
+	cueOnly bool
+	// skip, when set, leaves out sentences it reports.
+	skip func(text string) bool
+}
+
+// ansWonCues are words of an agreement's terms.
+var ansWonCues = []string{"pay", "wage", "raise", "salary", "percent", "pension", "retirement", "benefit", "hour", "terms", "increase"}
+
+// withCues returns q searching also for cues (not required).
+func (q *ansQuestion) withCues(cues []string) ansQuestion {
+	c := *q
+	c.terms = append([]ansTerm(nil), q.terms...)
+	for _, w := range cues {
+		st := stemWord(w)
+		dup := false
+		for _, t := range c.terms {
+			dup = dup || t.stem == st
+		}
+		if !dup {
+			c.terms = append(c.terms, ansTerm{stem: st, group: ansCueGroup})
+		}
+	}
+	return c
+}
+
+// ansOfferSentence reports whether a sentence speaks of an offer or a
+// proposal, which an answer about what was won must not pass off as the
+// agreement.
+func ansOfferSentence(text string) bool {
+	l := strings.ToLower(text)
+	for _, w := range []string{"offer", "propos", "on the table", "had sought", "initially"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ansDealSentence reports whether a sentence speaks of an agreement.
+func ansDealSentence(text string) bool {
+	l := strings.ToLower(text)
+	for _, w := range []string{"agreement", "contract", "deal", "ratif", "settlement", "accord"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// pointsAway reports whether q names what only other news speaks of: a
+// word of the question, other than the words every strike is asked about
+// with ("vote", "workers", "start") and the words of the campaign's own
+// name, union and employer (from st, when not nil), found in more
+// sentences of related articles than of core ones. ix.mu is held.
+func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
+	var own []string
+	if st != nil {
+		own = ix.tok.Words(st.Name + " . " + st.Union + " . " + st.Employer)
+	}
+	for _, c := range q.content {
+		p := ix.bm.post[c]
+		if p == nil || ansGeneric[c] || ansHas(own, c) {
+			continue
+		}
+		related := int(p.marked)
+		if related > len(p.ids)-related {
+			return true
+		}
+	}
+	return false
+}
+
+// search returns the sentences that answer q within f, best first. ix.mu
+// is held; s is the caller's scratch.
+func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidate {
 	n := ix.bm.len()
 	if n == 0 {
-		return ansNotFound()
+		return nil
 	}
 	s.reset(n)
-
+	now := ix.now()
 	groups := q.groups()
 	idf := make([]float64, groups)
 	for _, t := range q.terms {
@@ -383,111 +572,233 @@ func (ix *Index) Ask(question string) Answer {
 		if len(top.c) == ansTopCandidates && float64(s.score[id])*bound < top.c[len(top.c)-1].score {
 			continue
 		}
-		m := s.mask[id]
-		var cover float64
-		for g, v := range idf {
-			switch {
-			case m&(1<<g) != 0:
-				cover += v
-			case m&(1<<(32+g)) != 0:
-				cover += ansSynonymWeight * v
-			}
-		}
-		if cover < ansMinCover*mass {
-			continue
-		}
 		sent := &ix.sents[id]
 		art := &ix.arts[sent.art]
-		f := float64(s.score[id])
-		if q.kind.wants(sent.flags) {
-			f *= ansKindBoost
-		}
-		if sent.flags&ansIsTitle != 0 {
-			f *= ansTitleFactor
-		}
-		if art.related {
-			f *= ansRelatedFactor
-		}
-		f *= ansRecency(art.published, now)
-		if f < ansMinScore {
+		if art.related && !f.related || f.minPhase >= 0 && int(art.phase) < f.minPhase ||
+			!f.since.IsZero() && art.published.Before(f.since) {
 			continue
 		}
-		top.push(ansCandidate{id: id, score: f, published: art.published})
+		m := s.mask[id]
+		if f.cueOnly {
+			if m&(1<<ansCueGroup) == 0 {
+				continue
+			}
+		} else {
+			var cover float64
+			for g, v := range idf {
+				switch {
+				case m&(1<<g) != 0:
+					cover += v
+				case m&(1<<(32+g)) != 0:
+					cover += ansSynonymWeight * v
+				}
+			}
+			if cover < ansMinCover*mass {
+				continue
+			}
+		}
+		sc := float64(s.score[id])
+		if q.kind.wants(sent.flags) {
+			sc *= ansKindBoost
+		}
+		if sent.flags&ansIsTitle != 0 {
+			sc *= ansTitleFactor
+		}
+		sc *= ansRecency(art.published, now)
+		if sc < ansMinScore {
+			continue
+		}
+		if f.skip != nil && f.skip(sent.text) {
+			continue
+		}
+		top.push(ansCandidate{id: id, score: sc, published: art.published})
 	}
-	if len(top.c) == 0 {
-		return ansNotFound()
-	}
-	return ix.compose(top.sorted())
+	return top.sorted()
 }
 
-// compose picks the answer's sentences from the candidates, best first.
-func (ix *Index) compose(cands []ansCandidate) Answer {
-	best := cands[0].score
-	var chosen []ansCandidate
-	var chosenTerms [][]string
-	usedArt := make(map[uint32]bool)
-	var toks []Token
-	for pass := range 2 {
-		for _, c := range cands {
-			if len(chosen) == ansMaxSentences || (pass == 1 && len(chosen) >= 2) {
+// newestLeads returns the first sentences of the newest core articles
+// (published within ansNewestSpan of the newest), newest first, as
+// candidates of equal score. ix.mu is held.
+func (ix *Index) newestLeads() []ansCandidate {
+	var best [ansMaxSupport * 2]int // positions in arts, newest first
+	n := 0
+	newer := func(i, j int) bool {
+		pi, pj := ix.arts[i].published, ix.arts[j].published
+		return pi.After(pj) || pi.Equal(pj) && i > j
+	}
+	for ai := range ix.arts {
+		if ix.arts[ai].related {
+			continue
+		}
+		if n == len(best) && !newer(ai, best[n-1]) {
+			continue
+		}
+		k := min(n, len(best)-1)
+		if n < len(best) {
+			n++
+		}
+		for k > 0 && newer(ai, best[k-1]) {
+			best[k] = best[k-1]
+			k--
+		}
+		best[k] = ai
+	}
+	var out []ansCandidate
+	for _, ai := range best[:n] {
+		art := &ix.arts[ai]
+		if ix.arts[best[0]].published.Sub(art.published) > ansNewestSpan {
+			break // only what is as new as the newest tells where things stand
+		}
+		// The first sentence of the text, else the title.
+		id := art.first
+		end := uint32(len(ix.sents))
+		if ai+1 < len(ix.arts) {
+			end = ix.arts[ai+1].first
+		}
+		for k := id; k < end; k++ {
+			if ix.sents[k].flags&ansIsTitle == 0 {
+				id = k
 				break
 			}
-			if c.score < ansMinShareOfBest*best {
+		}
+		out = append(out, ansCandidate{id: id, score: 1, published: art.published})
+	}
+	return out
+}
+
+// ansNewestSpan is how much older than the newest article an article's
+// lead may be to tell where things stand.
+const ansNewestSpan = 7 * 24 * time.Hour
+
+// compose writes the answer: the status sentence lead when not nil, then
+// the candidates' sentences, best first.
+func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) Answer {
+	a := Answer{Found: true, Kind: q.fact, By: "extractive"}
+	var b strings.Builder
+	citedID := make(map[int64]int) // article ID → citation number
+	usedArt := make(map[uint32]bool)
+	var seen [][]string // indexed words of the sentences in the answer
+	var toks []Token
+	termsOf := func(text string) []string {
+		toks = ix.tok.AppendTokens(toks[:0], text)
+		terms, _ := ansTerms(toks)
+		return terms
+	}
+	maxSents := ansMaxSentences
+	if lead != nil {
+		a.FromStatus = true
+		maxSents = ansMaxSupport
+		for k, part := range lead.parts {
+			if k > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(part.text)
+			b.WriteByte(' ')
+			for _, src := range part.sources {
+				num := 0
+				if src.src.ArticleID != 0 {
+					num = citedID[src.src.ArticleID]
+				}
+				if num == 0 {
+					a.Citations = append(a.Citations, ix.statusCitation(src))
+					num = len(a.Citations)
+					if id := src.src.ArticleID; id != 0 {
+						citedID[id] = num
+						if ai, ok := ix.byID[id]; ok {
+							usedArt[ai] = true
+						}
+					}
+				}
+				b.WriteString("[" + strconv.Itoa(num) + "]")
+			}
+			for _, src := range part.sources {
+				if src.src.Sentence != "" {
+					seen = append(seen, termsOf(src.src.Sentence))
+				}
+			}
+		}
+		b.WriteByte('.')
+	}
+	if len(cands) > 0 {
+		best := cands[0].score
+		added, repeats := 0, 0
+		for _, c := range cands {
+			if added == maxSents || c.score < ansMinShareOfBest*best {
 				break
 			}
 			sent := &ix.sents[c.id]
-			if usedArt[sent.art] && pass == 0 {
+			art := &ix.arts[sent.art]
+			if usedArt[sent.art] || art.id != 0 && citedID[art.id] != 0 {
 				continue
 			}
-			taken := false
-			for _, ch := range chosen {
-				if ch.id == c.id || ix.sents[ch.id].hash == sent.hash {
-					taken = true
-					break
-				}
-			}
-			if taken {
-				continue
-			}
-			toks = ix.tok.AppendTokens(toks[:0], sent.text)
-			terms, _ := ansTerms(toks)
-			for _, other := range chosenTerms {
+			text := ansTrimDateline(strings.Join(strings.Fields(sent.text), " "))
+			terms := termsOf(text)
+			dup := false
+			for _, other := range seen {
 				if ansJaccard(terms, other) >= ansNearDuplicate {
-					taken = true
+					dup = true
 					break
 				}
 			}
-			if taken {
+			if dup {
 				continue
 			}
-			chosen = append(chosen, c)
-			chosenTerms = append(chosenTerms, terms)
+			if lead != nil {
+				if sent.flags&ansIsTitle != 0 {
+					continue // a headline adds nothing to the status sentence
+				}
+				ok, rep := lead.check(text, art.published, toks)
+				if !ok || rep && repeats >= ansMaxRestate || !rep && lead.mustRepeat {
+					continue
+				}
+				if rep {
+					repeats++
+				}
+			}
+			seen = append(seen, terms)
 			usedArt[sent.art] = true
+			if art.id != 0 {
+				citedID[art.id] = len(a.Citations) + 1
+			}
+			a.Citations = append(a.Citations, Citation{
+				ArticleID: art.id, URL: art.url, Title: art.title, Source: art.source,
+				Published: art.published, Sentence: text,
+			})
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(text)
+			b.WriteString(" [" + strconv.Itoa(len(a.Citations)) + "]")
+			added++
 		}
 	}
-	a := Answer{Found: true}
-	var b strings.Builder
-	for i, c := range chosen {
-		sent := &ix.sents[c.id]
-		art := &ix.arts[sent.art]
-		text := ansTrimDateline(strings.Join(strings.Fields(sent.text), " "))
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(text)
-		b.WriteString(" [")
-		b.WriteString(strconv.Itoa(i + 1))
-		b.WriteByte(']')
-		a.Citations = append(a.Citations, Citation{
-			ArticleID: art.id, URL: art.url, Title: art.title, Source: art.source,
-			Published: art.published, Sentence: text,
-		})
+	if len(a.Citations) == 0 {
+		return ansNotFound(q.fact)
 	}
 	a.Text = b.String()
 	return a
 }
 
-func ansNotFound() Answer { return Answer{Text: NotFoundText} }
+// statusCitation returns the citation of a status value's source. ix.mu
+// is held.
+func (ix *Index) statusCitation(s ansSrc) Citation {
+	if s.pin {
+		return Citation{Title: "Set by the strike captains: " + s.src.Value, Source: PinSource, Field: s.field}
+	}
+	c := Citation{
+		ArticleID: s.src.ArticleID, URL: s.src.URL, Source: s.src.Source, Published: s.src.Published,
+		Sentence: strings.Join(strings.Fields(s.src.Sentence), " "), Field: s.field,
+	}
+	if ai, ok := ix.byID[s.src.ArticleID]; ok {
+		c.Title = ix.arts[ai].title
+	}
+	if c.Title == "" {
+		c.Title = c.Source
+	}
+	return c
+}
+
+func ansNotFound(kind FactKind) Answer { return Answer{Text: NotFoundText, Kind: kind} }
 
 // ansRecency returns the factor of an article published at p, asked at now.
 func ansRecency(p, now time.Time) float64 {
@@ -566,6 +877,8 @@ func (k ansKind) wants(flags uint8) bool {
 // ansQuestion is a parsed question.
 type ansQuestion struct {
 	kind    ansKind
+	fact    FactKind
+	words   []string  // every word, lower-cased
 	stems   []string  // every word's stem, stop words kept
 	content []string  // distinct content stems, at most ansMaxQueryTerms
 	terms   []ansTerm // content stems, then their synonyms
@@ -618,9 +931,12 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 	toks := ix.tok.Tokens(text)
 	var q ansQuestion
 	q.stems = make([]string, len(toks))
+	q.words = make([]string, len(toks))
 	for i, t := range toks {
 		q.stems[i] = t.Stem
+		q.words[i] = t.Word
 	}
+	q.fact = factKind(q.words)
 	for i, t := range toks {
 		next := ""
 		if i+1 < len(toks) {
@@ -711,8 +1027,9 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 // matchFAQ returns the answer of the FAQ entry that best matches q, if
 // one matches well enough.
 //
-// An entry matches when the kinds of question agree (or one has none, or
-// one of the entry's keywords is in the question) and the F1 of the
+// An entry matches when it asks the same kind of factual question
+// (FactKind), its question word agrees (or one of the entry's keywords is
+// in the question), and the F1 of the
 // question's content words found among the entry's (its keywords count as
 // its words) and the entry's question words found in the question reaches
 // ansFAQMinMatch; a keyword found lowers the bar to half the question's words.
@@ -728,7 +1045,10 @@ func (ix *Index) matchFAQ(q ansQuestion) (Answer, bool) {
 				kwTerms = append(kwTerms, k...)
 			}
 		}
-		if !kwHit && q.kind != ansKindOther && e.kind != ansKindOther && q.kind != e.kind {
+		// The entry must answer the question asked: the same kind of
+		// factual question, and the same question word unless one of its
+		// keywords was asked for.
+		if q.fact != e.fact || !kwHit && q.kind != e.kind {
 			continue
 		}
 		if len(q.content) == 0 {
@@ -768,6 +1088,8 @@ func (ix *Index) matchFAQ(q ansQuestion) (Answer, bool) {
 		Citations: []Citation{{Title: f.Question, Source: FAQSource, Sentence: f.Answer}},
 		FromFAQ:   true,
 		Found:     true,
+		Kind:      q.fact,
+		By:        "faq",
 	}, true
 }
 

@@ -81,10 +81,35 @@ var ansBenchQuestions = []string{
 	"What is the weather in Paris?",
 	"What do the therapists want from Kaiser Permanente in Southern California?",
 	"how long did the strike last",
+	"Is the strike over?",
+	"What raise did the workers win?",
+	"What's happening?",
 }
 
-// BenchmarkAsk10k asks questions of 10,000 stored articles. Besides the
-// mean (ns/op) it reports the median time of one Ask (median-ns/op).
+// ansBenchStatus is a status as the View hands it to AskStatus, its
+// sources among the benchmark's articles.
+var ansBenchStatus = func() strike.Status {
+	srcs := func(ids ...int64) []strike.FieldSource {
+		var out []strike.FieldSource
+		for _, id := range ids {
+			out = append(out, strike.FieldSource{ArticleID: id, URL: fmt.Sprintf("https://news.example/%d", id), Source: "Bench Outlet",
+				Sentence: "Roughly 2,400 workers went on strike Monday, Oct. 21."})
+		}
+		return out
+	}
+	return strike.Status{
+		Phase: strike.PhaseMediation, Workers: 2400, Union: "National Union of Healthcare Workers", Employer: "Kaiser Permanente",
+		Started: "2024-10-21", Day: 146, Offer: "18% over four years", Demands: []string{"pensions", "pay parity"},
+		Sources: map[strike.StatusField][]strike.FieldSource{
+			strike.FieldPhase: srcs(9001, 9002), strike.FieldWorkers: srcs(9003, 9004), strike.FieldStarted: srcs(9005, 9006),
+			strike.FieldUnion: srcs(9007), strike.FieldEmployer: srcs(9008), strike.FieldOffer: srcs(9009), strike.FieldDemands: srcs(9010),
+		},
+	}
+}()
+
+// BenchmarkAsk10k asks questions of 10,000 stored articles, with a status
+// as the View does. Besides the mean (ns/op) it reports the median time
+// of one AskStatus (median-ns/op).
 func BenchmarkAsk10k(b *testing.B) {
 	ix, err := ansBenchIndex()
 	if err != nil {
@@ -96,7 +121,7 @@ func BenchmarkAsk10k(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		t0 := time.Now()
-		ix.Ask(ansBenchQuestions[i%len(ansBenchQuestions)])
+		ix.AskStatus(ansBenchQuestions[i%len(ansBenchQuestions)], &ansBenchStatus)
 		times = append(times, time.Since(t0))
 		i++
 	}

@@ -1,6 +1,7 @@
 package coverage_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -161,4 +162,96 @@ func TestAskCorpusFAQWins(t *testing.T) {
 			t.Errorf("Ask(%q) citations = %+v, want one citing %q", tc.question, a.Citations, coverage.FAQSource)
 		}
 	}
+}
+
+// TestAskCorpusFirstSentence is the in-sample evaluation of answers: the
+// demo corpus goes through the real path (stored, scored by the shipped
+// profile, facts extracted and stories made by the desk), and supporters'
+// factual questions are asked of the desk's View as of a date, as chat
+// and "strikebot ask" ask them. The first sentence of each answer must
+// hold the expected value and cite a source published by then.
+func TestAskCorpusFirstSentence(t *testing.T) {
+	type question struct {
+		q    string
+		want []string // the first sentence holds one of these
+		not  []string // and none of these
+	}
+	cases := []struct {
+		asOf      string
+		questions []question
+	}{
+		{"2024-12-01", []question{
+			{q: "When did the strike start?", want: []string{"21 October 2024", "Oct. 21"}},
+			{q: "How many workers are on strike?", want: []string{"2,400"}},
+			{q: "Is the strike over?", want: []string{"No"}},
+			{q: "What did Kaiser offer?", want: []string{"18%"}},
+			{q: "What do they want?", want: []string{"pension", "pay", "patient-care"}},
+		}},
+		{"2025-05-07", []question{
+			{q: "When is the vote?", want: []string{"8 May 2025", "May 8"}},
+			{q: "Is the strike over?", want: []string{"Yes"}},
+			{q: "What raise did the workers win?", want: []string{"pay", "wage"}, not: []string{"18%"}},
+		}},
+		{"2025-06-01", []question{
+			{q: "When did the strike start?", want: []string{"21 October 2024", "Oct. 21"}},
+			{q: "How many workers are on strike?", want: []string{"2,400"}},
+			{q: "How long did the strike last?", want: []string{"196 days"}},
+			{q: "Is the strike over?", want: []string{"Yes"}},
+			{q: "What raise did the workers win?", want: []string{"pay", "wage"}, not: []string{"18%"}},
+			{q: "What's happening?", want: []string{"over"}},
+			{q: "Which union represents them?", want: []string{"National Union of Healthcare Workers"}},
+		}},
+	}
+	ctx := context.Background()
+	total, good := 0, 0
+	for _, tc := range cases {
+		at, err := time.Parse("2006-01-02", tc.asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db, c, articles, _ := deskFixture(t)
+		d, _, err := coverage.NewDesk(ctx, c, db, coverage.DeskOptions{Now: func() time.Time { return at }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var upTo []strike.Article
+		for _, a := range articles {
+			if !a.Published.After(at) {
+				upTo = append(upTo, a)
+			}
+		}
+		if _, err := d.Process(ctx, save(t, db, upTo)); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range tc.questions {
+			total++
+			a, err := d.Ask(ctx, q.q)
+			if err != nil {
+				t.Fatalf("Ask(%q): %v", q.q, err)
+			}
+			first, _, _ := strings.Cut(a.Text, "\n")
+			ok := a.Found && len(a.Citations) > 0 && strings.Contains(first, "[1]") && containsAny(first, q.want) && !containsAny(first, q.not)
+			for _, ct := range a.Citations {
+				if ct.URL == "" || ct.Published.After(at) {
+					ok = false
+				}
+			}
+			if !ok {
+				t.Errorf("as of %s, Ask(%q) =\n%s\nwant a cited first sentence holding one of %q (none of %q)", tc.asOf, q.q, a.Text, q.want, q.not)
+				continue
+			}
+			good++
+			t.Logf("as of %s, %q: %s", tc.asOf, q.q, first)
+		}
+	}
+	t.Logf("in-sample: the first sentence answers %d of %d factual questions, with a source", good, total)
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, w := range subs {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

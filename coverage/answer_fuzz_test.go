@@ -54,5 +54,23 @@ func FuzzAsk(f *testing.F) {
 				t.Fatalf("Text %q lacks sentence %q", a.Text, c.Sentence)
 			}
 		}
+		// With a status: still consistent, and no article cited twice.
+		st := strike.Status{Phase: strike.PhaseStrike, Workers: 2400, Started: "2024-10-21", Day: 30, Union: "NUHW",
+			Sources: map[strike.StatusField][]strike.FieldSource{
+				strike.FieldWorkers: {{ArticleID: 1, Source: "Outlet 1", Value: "2400"}},
+				strike.FieldStarted: {{ArticleID: 2, Source: "Outlet 2", Value: "2024-10-21", Sentence: text}},
+				strike.FieldPhase:   {{ArticleID: 1, Source: "Outlet 1", Value: "strike"}},
+			}}
+		b := ix.AskStatus(question, &st)
+		if b.Found != (len(b.Citations) > 0) || b.Text == "" {
+			t.Fatalf("AskStatus = %+v: found and citations disagree", b)
+		}
+		seen := make(map[int64]bool)
+		for _, c := range b.Citations {
+			if c.ArticleID != 0 && seen[c.ArticleID] {
+				t.Fatalf("AskStatus cites article %d twice: %q", c.ArticleID, b.Text)
+			}
+			seen[c.ArticleID] = true
+		}
 	})
 }

@@ -26,10 +26,12 @@ type bm25 struct {
 }
 
 // bmPostings lists the passages that hold one term. ids[i] is a passage
-// number and tf[i] the term's count there (capped at 255).
+// number and tf[i] the term's count there (capped at 255); marked counts
+// the passages added with mark set.
 type bmPostings struct {
-	ids []uint32
-	tf  []uint8
+	ids    []uint32
+	tf     []uint8
+	marked uint32
 }
 
 func newBM25() *bm25 {
@@ -40,8 +42,8 @@ func newBM25() *bm25 {
 func (m *bm25) len() int { return len(m.lens) }
 
 // add indexes a passage made of terms (repeats allowed) and returns its
-// number.
-func (m *bm25) add(terms []string) uint32 {
+// number. mark counts the passage in its terms' marked counts.
+func (m *bm25) add(terms []string, mark bool) uint32 {
 	id := uint32(len(m.lens))
 	n := min(len(terms), math.MaxUint16)
 	m.lens = append(m.lens, uint16(n))
@@ -73,6 +75,9 @@ func (m *bm25) add(terms []string) uint32 {
 		}
 		p.ids = append(p.ids, id)
 		p.tf = append(p.tf, uint8(min(tf, math.MaxUint8)))
+		if mark {
+			p.marked++
+		}
 	}
 	return id
 }

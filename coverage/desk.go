@@ -120,6 +120,9 @@ type DeskOptions struct {
 	MaxIndexed int
 	// ViewRefresh is the View's Refresh (see ViewOptions).
 	ViewRefresh time.Duration
+	// Phraser is the View's Phraser (see ViewOptions): nil keeps answers
+	// extractive.
+	Phraser Phraser
 	// OnEvent, when set, hands on each article's story event (typically:
 	// enqueues its announcements in the outbox) before the article is
 	// marked processed. If it returns an error the desk stops there: the
@@ -157,7 +160,7 @@ func NewDesk(ctx context.Context, c strike.Campaign, st DeskStore, o DeskOptions
 		extractor:  NewExtractor(fo),
 		signer:     NewSigner(),
 		clusterer:  NewClusterer(o.Cluster),
-		view:       NewView(c, st, ViewOptions{Now: o.Now, Refresh: o.ViewRefresh}),
+		view:       NewView(c, st, ViewOptions{Now: o.Now, Refresh: o.ViewRefresh, Phraser: o.Phraser}),
 		now:        o.Now,
 		onEvent:    o.OnEvent,
 		maxIndexed: o.MaxIndexed,

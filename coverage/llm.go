@@ -106,26 +106,44 @@ func (l LLM) TrySummarize(ctx context.Context, s strike.Story, articles []strike
 	if len(members) == 0 {
 		return Summary{}, ErrNothingToSummarize
 	}
-	endpoint, err := l.endpoint()
-	if err != nil {
-		return Summary{}, err
-	}
 	maxWords := l.MaxWords
 	if maxWords <= 0 {
 		maxWords = DefaultSummaryWords
 	}
+	content, err := l.complete(ctx, llmSystemPrompt(maxWords), llmUserPrompt(s, members), 600)
+	if err != nil {
+		return Summary{}, err
+	}
+	sum, err := llmParseAnswer(content, len(members), maxWords)
+	if err != nil {
+		return Summary{}, err
+	}
+	for i := range sum.Sentences {
+		sum.Sentences[i].ArticleID = members[sum.Sentences[i].ArticleID-1].ID
+	}
+	return sum, nil
+}
+
+// complete sends one chat completion request with the system and user
+// messages and returns the first choice's content, or why there is none:
+// a transport error or timeout, ErrLLMStatus or ErrLLMAnswer, wrapped.
+func (l LLM) complete(ctx context.Context, system, user string, maxTokens int) (string, error) {
+	endpoint, err := l.endpoint()
+	if err != nil {
+		return "", err
+	}
 	body, err := json.Marshal(llmRequest{
 		Model: l.Model,
 		Messages: []llmMessage{
-			{Role: "system", Content: llmSystemPrompt(maxWords)},
-			{Role: "user", Content: llmUserPrompt(s, members)},
+			{Role: "system", Content: system},
+			{Role: "user", Content: user},
 		},
 		Temperature:    0,
-		MaxTokens:      600,
+		MaxTokens:      maxTokens,
 		ResponseFormat: &llmFormat{Type: "json_object"},
 	})
 	if err != nil {
-		return Summary{}, fmt.Errorf("coverage: llm: encode request: %w", err)
+		return "", fmt.Errorf("coverage: llm: encode request: %w", err)
 	}
 	timeout := l.Timeout
 	if timeout <= 0 {
@@ -135,7 +153,7 @@ func (l LLM) TrySummarize(ctx context.Context, s strike.Story, articles []strike
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint.String(), bytes.NewReader(body))
 	if err != nil {
-		return Summary{}, fmt.Errorf("coverage: llm: request %s: %w", llmShowURL(endpoint), llmUnwrap(err))
+		return "", fmt.Errorf("coverage: llm: request %s: %w", llmShowURL(endpoint), llmUnwrap(err))
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json")
@@ -148,31 +166,24 @@ func (l LLM) TrySummarize(ctx context.Context, s strike.Story, articles []strike
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return Summary{}, fmt.Errorf("coverage: llm: post %s: %w", llmShowURL(endpoint), llmUnwrap(err))
+		return "", fmt.Errorf("coverage: llm: post %s: %w", llmShowURL(endpoint), llmUnwrap(err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, llmMaxBody))
-		return Summary{}, fmt.Errorf("coverage: llm: post %s: status %d: %w", llmShowURL(endpoint), resp.StatusCode, ErrLLMStatus)
+		return "", fmt.Errorf("coverage: llm: post %s: status %d: %w", llmShowURL(endpoint), resp.StatusCode, ErrLLMStatus)
 	}
 	var completion llmCompletion
 	if err := json.NewDecoder(io.LimitReader(resp.Body, llmMaxBody)).Decode(&completion); err != nil {
 		if ctx.Err() != nil {
-			return Summary{}, fmt.Errorf("coverage: llm: read answer: %w", ctx.Err())
+			return "", fmt.Errorf("coverage: llm: read answer: %w", ctx.Err())
 		}
-		return Summary{}, fmt.Errorf("coverage: llm: decode answer: %v: %w", llmSafe(err), ErrLLMAnswer)
+		return "", fmt.Errorf("coverage: llm: decode answer: %v: %w", llmSafe(err), ErrLLMAnswer)
 	}
 	if len(completion.Choices) == 0 {
-		return Summary{}, fmt.Errorf("coverage: llm: answer has no choices: %w", ErrLLMAnswer)
+		return "", fmt.Errorf("coverage: llm: answer has no choices: %w", ErrLLMAnswer)
 	}
-	sum, err := llmParseAnswer(completion.Choices[0].Message.Content, len(members), maxWords)
-	if err != nil {
-		return Summary{}, err
-	}
-	for i := range sum.Sentences {
-		sum.Sentences[i].ArticleID = members[sum.Sentences[i].ArticleID-1].ID
-	}
-	return sum, nil
+	return completion.Choices[0].Message.Content, nil
 }
 
 // endpoint returns the chat completions URL.
@@ -358,4 +369,11 @@ func llmClean(s string) bool {
 		}
 	}
 	return true
+}
+
+// Phraser phrases an answer anew from its cited sentences. Phrase never
+// fails: on any problem it returns a unchanged but for Fallback, which
+// says why. Implementations must be safe for concurrent use.
+type Phraser interface {
+	Phrase(ctx context.Context, question string, a Answer) Answer
 }

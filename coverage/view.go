@@ -38,6 +38,7 @@ type View struct {
 	campaign strike.Campaign
 	now      func() time.Time
 	refresh  time.Duration
+	phraser  Phraser
 
 	mu      sync.Mutex
 	seq     int64     // the last change applied
@@ -58,6 +59,9 @@ type ViewOptions struct {
 	// Refresh is how long what was read is trusted; DefaultViewRefresh
 	// when 0, never re-read when negative.
 	Refresh time.Duration
+	// Phraser, when set, phrases answers from their cited sentences
+	// (LLM does); nil keeps the extractive answers.
+	Phraser Phraser
 }
 
 // NewView returns the view of campaign c over st. It reads nothing yet.
@@ -68,7 +72,7 @@ func NewView(c strike.Campaign, st ViewStore, o ViewOptions) *View {
 	if o.Refresh == 0 {
 		o.Refresh = DefaultViewRefresh
 	}
-	return &View{store: st, campaign: c, now: o.Now, refresh: o.Refresh}
+	return &View{store: st, campaign: c, now: o.Now, refresh: o.Refresh, phraser: o.Phraser}
 }
 
 // Invalidate makes the next Status or Ask look for changes at once: the
@@ -230,8 +234,16 @@ func (v *View) Status(ctx context.Context) (strike.Status, error) {
 	return st, nil
 }
 
-// Ask answers a supporter's question from the campaign's coverage and FAQ.
+// Ask answers a supporter's question from the campaign's FAQ, status and
+// coverage (see Index.AskStatus). With a Phraser set, the model may
+// phrase the answer from the same cited sentences; on any failure of the
+// model the extractive answer is returned, with the reason in
+// Answer.Fallback.
 func (v *View) Ask(ctx context.Context, question string) (Answer, error) {
+	st, err := v.Status(ctx)
+	if err != nil {
+		return Answer{}, err
+	}
 	v.mu.Lock()
 	if err := v.loadIndex(ctx); err != nil {
 		v.mu.Unlock()
@@ -243,5 +255,9 @@ func (v *View) Ask(ctx context.Context, question string) (Answer, error) {
 	}
 	ix := v.index
 	v.mu.Unlock()
-	return ix.Ask(question), nil
+	a := ix.AskStatus(question, &st)
+	if v.phraser != nil && a.Found && !a.FromFAQ {
+		a = v.phraser.Phrase(ctx, question, a)
+	}
+	return a, nil
 }

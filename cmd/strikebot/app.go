@@ -250,13 +250,22 @@ func openDesks(ctx context.Context, cfg config.Config, campaigns []strike.Campai
 	}
 	ds := make(desks, len(campaigns))
 	for _, c := range campaigns {
-		d, _, err := coverage.NewDesk(ctx, c, st, coverage.DeskOptions{Summarizer: sum, OnEvent: onEvent})
+		d, _, err := coverage.NewDesk(ctx, c, st, coverage.DeskOptions{Summarizer: sum, Phraser: answerPhraser(cfg), OnEvent: onEvent})
 		if err != nil {
 			return nil, err
 		}
 		ds[c.ID] = d
 	}
 	return ds, nil
+}
+
+// answerPhraser returns the configured model as the phraser of answers,
+// or nil (extractive answers) when no summarizer is configured.
+func answerPhraser(cfg config.Config) coverage.Phraser {
+	if cfg.Summarizer.URL == "" {
+		return nil
+	}
+	return coverage.LLM{URL: cfg.Summarizer.URL, Model: cfg.Summarizer.Model, APIKey: cfg.Summarizer.APIKey, Timeout: cfg.Summarizer.Timeout}
 }
 
 // sweepEvery is how often run looks for articles stored but never

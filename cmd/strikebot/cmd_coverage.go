@@ -302,7 +302,7 @@ func cmdAsk(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	// The same answers as the bot's in chat.
-	ans, err := coverage.NewView(c, st, coverage.ViewOptions{Refresh: -1}).Ask(ctx, question)
+	ans, err := coverage.NewView(c, st, coverage.ViewOptions{Refresh: -1, Phraser: answerPhraser(cfg)}).Ask(ctx, question)
 	if err != nil {
 		return err
 	}
@@ -327,22 +327,31 @@ type citationJSON struct {
 	Source    string `json:"source"`
 	Published string `json:"published,omitempty"`
 	Sentence  string `json:"sentence,omitempty"`
+	Field     string `json:"field,omitempty"`
 }
 
 func answerJSON(a coverage.Answer) any {
 	cites := make([]citationJSON, len(a.Citations))
 	for i, c := range a.Citations {
-		cites[i] = citationJSON{ArticleID: c.ArticleID, URL: c.URL, Title: c.Title, Source: c.Source, Sentence: c.Sentence}
+		cites[i] = citationJSON{ArticleID: c.ArticleID, URL: c.URL, Title: c.Title, Source: c.Source, Sentence: c.Sentence, Field: string(c.Field)}
 		if !c.Published.IsZero() {
 			cites[i].Published = c.Published.UTC().Format(time.RFC3339)
 		}
 	}
+	fallback := ""
+	if a.Fallback != nil {
+		fallback = a.Fallback.Error()
+	}
 	return struct {
-		Answer    string         `json:"answer"`
-		Found     bool           `json:"found"`
-		FromFAQ   bool           `json:"from_faq"`
-		Citations []citationJSON `json:"citations"`
-	}{a.Text, a.Found, a.FromFAQ, cites}
+		Answer     string         `json:"answer"`
+		Found      bool           `json:"found"`
+		FromFAQ    bool           `json:"from_faq"`
+		Citations  []citationJSON `json:"citations"`
+		Kind       string         `json:"kind,omitempty"`
+		FromStatus bool           `json:"from_status"`
+		By         string         `json:"by,omitempty"`
+		Fallback   string         `json:"fallback,omitempty"`
+	}{a.Text, a.Found, a.FromFAQ, cites, string(a.Kind), a.FromStatus, a.By, fallback}
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -348,12 +348,88 @@ func TestCoverageCommands(t *testing.T) {
 		if code != exitOK || !strings.Contains(out, "2,400") || !strings.Contains(out, "http://example.org/a1") {
 			t.Errorf("ask: code %d\n%s", code, out)
 		}
+		// The status answers first; --json keeps its fields and adds the
+		// kind of question, whether the status answered and who phrased it.
+		code, out, _ = runCmd(t, ctx, nil, "ask", "--db", db, "--json", "how many workers are on strike?")
+		var ans struct {
+			Answer     string `json:"answer"`
+			Found      bool   `json:"found"`
+			FromFAQ    *bool  `json:"from_faq"`
+			Kind       string `json:"kind"`
+			FromStatus bool   `json:"from_status"`
+			By         string `json:"by"`
+			Citations  []struct {
+				URL    string `json:"url"`
+				Source string `json:"source"`
+				Field  string `json:"field"`
+			} `json:"citations"`
+		}
+		if err := json.Unmarshal([]byte(out), &ans); err != nil {
+			t.Fatalf("ask --json: %v\n%s", err, out)
+		}
+		if code != exitOK || !ans.Found || ans.FromFAQ == nil || !ans.FromStatus || ans.Kind != "workers" || ans.By != "extractive" ||
+			!strings.HasPrefix(ans.Answer, "About 2,400 workers are on strike [1]") || len(ans.Citations) == 0 || ans.Citations[0].Field != "workers" {
+			t.Errorf("ask --json: code %d\n%s", code, out)
+		}
 		code, out, _ = runCmd(t, ctx, nil, "ask", "--db", db, "--json", "what is the weather in Paris?")
 		if code != exitOK || !strings.Contains(out, `"found": false`) {
 			t.Errorf("ask unrelated: code %d\n%s", code, out)
 		}
 		if code, _, _ := runCmd(t, ctx, nil, "ask", "--db", db); code != exitUsage {
 			t.Errorf("ask without a question: code %d, want %d", code, exitUsage)
+		}
+	})
+	t.Run("ask phrased by the model", func(t *testing.T) {
+		// A chat completions server on 127.0.0.1 that checks what a real
+		// one checks; the first answer is usable, then it fails.
+		var calls int
+		var mu sync.Mutex
+		llm := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodPost || r.URL.Path != "/v1/chat/completions" || r.Header.Get("Content-Type") != "application/json" ||
+				r.Header.Get("Authorization") != "Bearer sk-test-key" {
+				t.Errorf("model request %s %s %v", r.Method, r.URL.Path, r.Header)
+				http.Error(w, "bad request", http.StatusBadRequest)
+				return
+			}
+			var req struct {
+				Model    string `json:"model"`
+				Messages []struct{ Role, Content string }
+			}
+			if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.Model != "tiny" || len(req.Messages) != 2 {
+				t.Errorf("model request body: %v %+v", err, req)
+			}
+			mu.Lock()
+			calls++
+			n := calls
+			mu.Unlock()
+			if n > 1 {
+				http.Error(w, `{"error":{"message":"overloaded"}}`, http.StatusServiceUnavailable)
+				return
+			}
+			content := `{"sentences": [{"text": "About 2,400 workers are out on strike.", "sources": [1]}]}`
+			b, _ := json.Marshal(map[string]any{"choices": []map[string]any{{"message": map[string]string{"role": "assistant", "content": content}}}})
+			w.Header().Set("Content-Type", "application/json")
+			w.Write(b)
+		}))
+		defer llm.Close()
+		vars := map[string]string{"STRIKEBOT_SUMMARIZER_URL": llm.URL + "/v1", "STRIKEBOT_SUMMARIZER_MODEL": "tiny", "STRIKEBOT_SUMMARIZER_API_KEY": "sk-test-key"}
+		for _, want := range []struct{ by, answer string }{
+			{"llm", "About 2,400 workers are out on strike. [1]"},
+			{"extractive", "About 2,400 workers are on strike [1]"},
+		} {
+			code, out, errOut := runCmd(t, ctx, vars, "ask", "--db", db, "--json", "how many workers are on strike?")
+			var ans struct {
+				Answer, By, Fallback string
+			}
+			if err := json.Unmarshal([]byte(out), &ans); err != nil || code != exitOK {
+				t.Fatalf("ask: code %d, %v\n%s%s", code, err, out, errOut)
+			}
+			if ans.By != want.by || !strings.HasPrefix(ans.Answer, want.answer) || (want.by == "extractive") != (ans.Fallback != "") {
+				t.Errorf("ask with the model = %+v, want by %s, %q", ans, want.by, want.answer)
+			}
+			if strings.Contains(out+errOut, "sk-test-key") {
+				t.Errorf("output shows the API key:\n%s", out)
+			}
 		}
 	})
 	t.Run("explain", func(t *testing.T) {

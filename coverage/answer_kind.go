@@ -1,0 +1,209 @@
+package coverage
+
+// Factual questions: which field of a campaign's status a question asks
+// about, whatever its words. Supporters ask the same few things in many
+// ways ("when did the strike start?", "when did they walk out?", "what
+// date did it begin?"); each kind below is recognised by the words that
+// carry its meaning, not by whole sentences.
+
+// FactKind names the status fact a question asks for; "" when the
+// question asks for none of them.
+type FactKind string
+
+// The kinds of factual question.
+const (
+	FactNone     FactKind = ""
+	FactStarted  FactKind = "started"  // when did the strike start?
+	FactOver     FactKind = "over"     // is the strike over? when did it end?
+	FactDuration FactKind = "duration" // how long did it last? what day is it?
+	FactWorkers  FactKind = "workers"  // how many workers are on strike?
+	FactStrikers FactKind = "strikers" // who is on strike?
+	FactUnion    FactKind = "union"    // which union?
+	FactEmployer FactKind = "employer" // who are they striking against?
+	FactOffer    FactKind = "offer"    // what did the employer offer?
+	FactWon      FactKind = "won"      // what raise did they win? what is in the deal?
+	FactDemands  FactKind = "demands"  // what do they want? why are they striking?
+	FactNext     FactKind = "next"     // when is the vote? what's next?
+	FactPhase    FactKind = "phase"    // what's happening?
+)
+
+// ansWordSet is a set of lower-cased words.
+type ansWordSet map[string]bool
+
+func ansSet(words ...string) ansWordSet {
+	s := make(ansWordSet, len(words))
+	for _, w := range words {
+		s[w] = true
+	}
+	return s
+}
+
+// The words that mark each kind of question (lower-cased, as written).
+var (
+	kwStart = ansSet("start", "starts", "started", "starting", "begin", "begins", "began", "begun", "beginning",
+		"launch", "launched", "commence", "commenced", "kick", "kicked")
+	kwEnd = ansSet("over", "end", "ends", "ended", "ending", "finish", "finished", "done", "settled", "resolved",
+		"concluded", "called")
+	kwReturn = ansSet("back", "return", "returned", "returning")
+	kwStill  = ansSet("still", "ongoing", "continuing", "continue", "continues")
+	kwStrike = ansSet("strike", "strikes", "striking", "struck", "strikers", "striker", "walkout", "walkouts",
+		"picket", "picketing", "pickets")
+	kwPeople = ansSet("workers", "worker", "people", "strikers", "members", "clinicians", "therapists", "employees",
+		"staff", "nurses", "psychologists", "counselors", "union", "they", "them", "folks", "persons")
+	kwLastVerb = ansSet("last", "lasted", "lasting", "go", "gone", "going", "went", "run", "ran", "been", "take", "took", "stretch", "stretched")
+	kwPeriod   = ansSet("day", "days", "week", "weeks", "month", "months", "year", "years")
+	kwWin      = ansSet("win", "won", "wins", "winning", "gain", "gained", "gains", "get", "got", "gotten", "secure",
+		"secured", "achieve", "achieved", "obtain", "obtained", "earn", "earned")
+	kwDeal  = ansSet("deal", "agreement", "contract", "settlement", "terms", "tentative")
+	kwWhatt = ansSet("what", "which", "terms", "details", "include", "includes", "included", "provide", "provides",
+		"give", "gives", "say", "says", "contain", "contains", "cover", "covers", "mean")
+	kwOffer  = ansSet("offer", "offers", "offered", "offering", "proposal", "proposals", "propose", "proposed", "proposing", "table")
+	kwPay    = ansSet("raise", "raises", "pay", "wage", "wages", "salary", "salaries", "increase", "money")
+	kwDemand = ansSet("demand", "demands", "demanding", "want", "wants", "wanted", "seek", "seeking", "seek",
+		"fighting", "issue", "issues", "reason", "reasons", "asking", "goals", "grievances", "why")
+	kwEvent = ansSet("vote", "votes", "voting", "ballot", "ratification", "ratify", "session", "sessions",
+		"rally", "rallies", "meeting", "hearing", "talks", "bargaining", "mediation", "march", "protest", "deadline")
+	kwNext   = ansSet("next", "upcoming", "coming", "planned", "scheduled", "soon", "future")
+	kwUnion  = ansSet("union", "unions", "represents", "represent", "represented", "representing", "organizing", "organized")
+	kwBoss   = ansSet("employer", "employers", "company", "companies", "management", "boss", "bosses", "against", "employs", "employ", "hospital", "hospitals")
+	kwStatus = ansSet("happening", "happen", "happened", "status", "latest", "update", "updates", "news", "situation",
+		"stand", "standing", "state", "progress", "new", "status")
+)
+
+// factKind returns the kind of factual question words (lower-cased, in
+// order) ask, or FactNone.
+func factKind(words []string) FactKind {
+	has := func(s ansWordSet) bool {
+		for _, w := range words {
+			if s[w] {
+				return true
+			}
+		}
+		return false
+	}
+	hasW := func(ws ...string) bool {
+		for _, w := range words {
+			for _, x := range ws {
+				if w == x {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// seq reports whether a appears right before one of bs.
+	seq := func(a string, bs ...string) bool {
+		for i := 0; i+1 < len(words); i++ {
+			if words[i] == a {
+				for _, b := range bs {
+					if words[i+1] == b {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	howMany := seq("how", "many", "much") || seq("number", "of") || seq("how", "big", "large")
+	howLong := seq("how", "long") && !hasW("ago")
+	when := hasW("when", "date") || seq("what", "day", "time", "month") || seq("which", "day", "date") || seq("since", "when")
+	goOnStrike := false
+	for i := 0; i+2 < len(words); i++ {
+		switch words[i] {
+		case "go", "went", "going", "gone":
+			goOnStrike = goOnStrike || words[i+1] == "on" && kwStrike[words[i+2]]
+		}
+	}
+	walkOut := seq("walk", "out", "off") || seq("walked", "out", "off") || seq("walking", "out", "off")
+
+	switch {
+	// The employer's offer, before anything about winning: "what did
+	// Kaiser offer", "what's on the table".
+	case has(kwOffer) && !has(kwWin) && !hasW("accept", "accepted", "reject", "rejected", "when"):
+		return FactOffer
+	// What the workers won: a raise, the deal's terms.
+	case has(kwWin) && (has(kwPay) || has(kwDeal) || hasW("what", "which") || howMany) && !has(kwStart) && !hasW("how", "when") ||
+		has(kwWin) && seq("how", "much") ||
+		has(kwDeal) && has(kwWhatt) && !when && !has(kwEvent) && !has(kwEnd) && !hasW("who", "reach", "reached") ||
+		has(kwPay) && has(kwDeal):
+		return FactWon
+	// How long: "how long did it last", "how many days", "what day of the
+	// strike is it".
+	case howLong && !has(kwEvent),
+		howMany && has(kwPeriod),
+		seq("what", "day") && (hasW("is", "are", "it", "we") || has(kwStrike)) && !has(kwStart),
+		seq("day", "count"):
+		return FactDuration
+	// How many workers.
+	case howMany && !hasW("percent", "hours", "hour", "dollars", "money", "patients", "members") || howMany && has(kwPeople) && !hasW("percent", "hours", "patients"):
+		return FactWorkers
+	// Still on?
+	case has(kwStill) && (has(kwStrike) || hasW("on", "out")) && !hasW("why", "who", "where"):
+		return FactOver
+	// When it started.
+	case (has(kwStart) || walkOut || goOnStrike || seq("first", "day") || seq("since", "when") && has(kwStrike)) &&
+		!has(kwEvent) && !hasW("talks", "return", "back", "why", "who", "where") && (!hasW("how") || seq("long", "ago")):
+		return FactStarted
+	// Whether it is over, when it ended.
+	case has(kwEnd) && (has(kwStrike) || hasW("it", "they")) && !hasW("offer"),
+		has(kwReturn) && (hasW("work", "job", "jobs", "clinics") || has(kwStrike)) && !has(kwStart),
+		hasW("is", "are") && hasW("there", "they", "workers", "we") && has(kwStrike) && onlyStrikeWords(words):
+		return FactOver
+	// What comes next: "when is the vote", "what's next".
+	case has(kwNext) && !has(kwStrike) || has(kwNext) && has(kwEvent),
+		has(kwEvent) && (when || hasW("will")):
+		return FactNext
+	// Who: the union, the employer, the strikers.
+	case has(kwUnion) && (hasW("which", "what", "who", "whose", "name") || seq("by", "whom")):
+		return FactUnion
+	case has(kwBoss) && (hasW("which", "what", "who", "whom", "name")) || seq("against", "who", "whom", "which", "what"):
+		return FactEmployer
+	case hasW("who", "which", "whom") && (has(kwStrike) || walkOut) || seq("what", "kind", "type", "workers", "jobs"):
+		return FactStrikers
+	// Why, and what they want.
+	case has(kwDemand):
+		return FactDemands
+	case has(kwStatus) && !hasW("who", "why", "where"),
+		seq("going", "on") && hasW("what", "what's"):
+		return FactPhase
+	}
+	return FactNone
+}
+
+// onlyStrikeWords reports whether words say nothing but that someone is
+// on strike: "is there a strike?", "are they striking?", not "is there a
+// strike fund?" or "why are they striking?".
+func onlyStrikeWords(words []string) bool {
+	for _, w := range words {
+		switch {
+		case kwStrike[w], kwPeople[w], kwStill[w]:
+		case w == "is", w == "are", w == "there", w == "a", w == "an", w == "the", w == "on", w == "we",
+			w == "now", w == "currently", w == "right", w == "today", w == "yet", w == "it", w == "kaiser":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// ansGeneric are the stems of the words questions use for every strike
+// (kinds of question, labor words): they never tell that a question is
+// about other news.
+var ansGeneric = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, set := range []ansWordSet{kwStart, kwEnd, kwReturn, kwStill, kwStrike, kwPeople, kwLastVerb, kwPeriod, kwWin,
+		kwDeal, kwWhatt, kwOffer, kwPay, kwDemand, kwEvent, kwNext, kwUnion, kwBoss, kwStatus} {
+		for w := range set {
+			m[stemWord(w)] = true
+		}
+	}
+	for _, g := range ansSynonyms {
+		for _, w := range g.words {
+			m[stemWord(w)] = true
+		}
+		for _, w := range g.synonyms {
+			m[stemWord(w)] = true
+		}
+	}
+	return m
+}()

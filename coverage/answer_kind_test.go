@@ -1,0 +1,107 @@
+package coverage
+
+import "testing"
+
+// TestFactKind checks that the kinds of factual question are recognised
+// in the many ways supporters ask them, and that look-alikes are not.
+func TestFactKind(t *testing.T) {
+	tok := NewTokenizer(TokenizerOptions{})
+	for _, tc := range []struct {
+		question string
+		want     FactKind
+	}{
+		{"When did the strike start?", FactStarted},
+		{"when did it start", FactStarted},
+		{"What date did the strike begin?", FactStarted},
+		{"When did they walk out?", FactStarted},
+		{"When did the workers go on strike?", FactStarted},
+		{"Since when have they been on strike?", FactStarted},
+		{"what day did the walkout begin", FactStarted},
+		{"When was the first day of the strike?", FactStarted},
+		{"How long ago did the strike start?", FactStarted},
+		{"Why did the strike start?", FactDemands},
+
+		{"Is the strike over?", FactOver},
+		{"is it over yet", FactOver},
+		{"Has the strike ended?", FactOver},
+		{"When did the strike end?", FactOver},
+		{"Are they still on strike?", FactOver},
+		{"Is the strike still going on?", FactOver},
+		{"Are the workers back at work?", FactOver},
+		{"Have the strikers returned to work?", FactOver},
+		{"Is there a strike?", FactOver},
+		{"Are they on strike?", FactOver},
+		{"Was the strike called off?", FactOver},
+
+		{"How long did the strike last?", FactDuration},
+		{"how long was the strike", FactDuration},
+		{"How long has the strike been going on?", FactDuration},
+		{"How many days did the strike last?", FactDuration},
+		{"How many weeks have they been out?", FactDuration},
+		{"What day of the strike is it?", FactDuration},
+
+		{"How many workers are on strike?", FactWorkers},
+		{"How many people are striking?", FactWorkers},
+		{"how many strikers are there", FactWorkers},
+		{"How many clinicians walked out?", FactWorkers},
+		{"What is the number of strikers?", FactWorkers},
+		{"How big is the strike?", FactWorkers},
+
+		{"Who is on strike?", FactStrikers},
+		{"who's striking", FactStrikers},
+		{"What kind of workers are on strike?", FactStrikers},
+
+		{"Which union is it?", FactUnion},
+		{"What union represents the workers?", FactUnion},
+		{"Who represents the strikers?", FactUnion},
+
+		{"Who is the employer?", FactEmployer},
+		{"Who are they striking against?", FactEmployer},
+		{"Which company is it?", FactEmployer},
+
+		{"What did Kaiser offer?", FactOffer},
+		{"What's Kaiser's latest offer?", FactOffer},
+		{"What is on the table?", FactOffer},
+		{"How much did Kaiser offer?", FactOffer},
+
+		{"What raise did the workers win?", FactWon},
+		{"What did the workers win?", FactWon},
+		{"What's in the deal?", FactWon},
+		{"What are the terms of the agreement?", FactWon},
+		{"How much of a raise did they get?", FactWon},
+		{"Did they get a raise?", FactWon},
+		{"What does the new contract include?", FactWon},
+		{"what pay increase is in the contract", FactWon},
+
+		{"What are they demanding?", FactDemands},
+		{"What do they want?", FactDemands},
+		{"Why are they striking?", FactDemands},
+		{"What are the issues?", FactDemands},
+		{"What are they fighting for?", FactDemands},
+
+		{"When is the vote?", FactNext},
+		{"when's the ratification vote", FactNext},
+		{"What's next?", FactNext},
+		{"When is the next bargaining session?", FactNext},
+		{"Is there an upcoming rally?", FactNext},
+
+		{"What's happening?", FactPhase},
+		{"What is going on?", FactPhase},
+		{"What's the latest on the strike?", FactPhase},
+		{"Any news?", FactPhase},
+		{"What is the status of the strike?", FactPhase},
+
+		{"Where is the nearest picket line?", FactNone},
+		{"How can I help?", FactNone},
+		{"What is the weather in Paris?", FactNone},
+		{"?!", FactNone},
+	} {
+		var words []string
+		for _, tk := range tok.Tokens(tc.question) {
+			words = append(words, tk.Word)
+		}
+		if got := factKind(words); got != tc.want {
+			t.Errorf("factKind(%q) = %q, want %q", tc.question, got, tc.want)
+		}
+	}
+}

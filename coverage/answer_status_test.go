@@ -1,0 +1,254 @@
+package coverage_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/coverage"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// statusFixture is a small campaign, written for these tests: a strike at
+// Northvale Health by the Allied Clinicians Union, a mediation date, an
+// agreement reported by a wire story and two copies of it, and another
+// region's strike (related).
+func statusFixture(t *testing.T, faq []strike.FAQ) (*coverage.Index, map[int64]strike.Article) {
+	t.Helper()
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Add(15 * time.Hour)
+	}
+	art := func(id int64, date, source, title, text string, tier strike.Tier, phase string) strike.Article {
+		return strike.Article{
+			ID: id, Key: title + source, URL: "https://news.example/" + string(rune('a'+id)), Title: title, Source: source,
+			Text: text, Published: day(date), Relevance: strike.Relevance{Tier: tier}, Facts: strike.Facts{Phase: phase},
+		}
+	}
+	wire := "The Allied Clinicians Union and Northvale Health reached a tentative agreement Sunday, ending a strike that lasted 132 days. " +
+		"The agreement raises pay 16% over four years and restores pensions for newer hires. " +
+		"Northvale had offered 10% over three years before the strike."
+	arts := []strike.Article{
+		art(1, "2024-10-21", "Valley Ledger", "Northvale therapists walk out",
+			"About 1,200 therapists at Northvale Health went on strike Monday at clinics across the valley. "+
+				"The strike began Oct. 21 after months of talks. Northvale offered 10% over three years.", strike.TierCore, strike.PhaseStrike),
+		art(2, "2025-01-10", "Valley Ledger", "Mediation set in Northvale strike",
+			"Mediation between the union and Northvale will begin Jan. 20, the union said. The strike continues at every clinic.", strike.TierCore, strike.PhaseMediation),
+		art(3, "2025-03-02", "Wire Service", "Northvale strike ends with deal", "NORTHVALE (Wire Service) - "+wire, strike.TierCore, strike.PhaseTentativeAgreement),
+		art(4, "2025-03-02", "Metro Daily", "Northvale strike ends with deal", wire, strike.TierCore, strike.PhaseTentativeAgreement),
+		art(5, "2025-03-03", "Coast Times", "Deal ends Northvale therapists' strike", wire, strike.TierCore, strike.PhaseTentativeAgreement),
+		art(6, "2024-10-25", "Oregon Post", "Lakeside nurses strike in Oregon",
+			"Nurses at Lakeside Hospital in Oregon began their strike on Oct. 3. About 900 Oregon nurses are on strike.", strike.TierRelated, strike.PhaseStrike),
+	}
+	ix := coverage.NewIndex(faq, func() time.Time { return day("2025-03-10") })
+	byID := make(map[int64]strike.Article)
+	for _, a := range arts {
+		ix.Add(a)
+		byID[a.ID] = a
+	}
+	return ix, byID
+}
+
+// src is a status source from article a.
+func src(a strike.Article, value, sentence string) strike.FieldSource {
+	return strike.FieldSource{Value: value, ArticleID: a.ID, URL: a.URL, Source: a.Source, Published: a.Published, Sentence: sentence}
+}
+
+// overStatus is the fixture's status after the agreement.
+func overStatus(arts map[int64]strike.Article) strike.Status {
+	return strike.Status{
+		Phase: strike.PhaseTentativeAgreement, Workers: 1200, Union: "Allied Clinicians Union", Employer: "Northvale Health",
+		Started: "2024-10-21", Ended: "2025-03-02", DurationDays: 132, Offer: "10% over three years",
+		Sources: map[strike.StatusField][]strike.FieldSource{
+			strike.FieldPhase:    {src(arts[3], "tentative_agreement", "reached a tentative agreement")},
+			strike.FieldWorkers:  {src(arts[1], "1200", "About 1,200 therapists at Northvale Health went on strike Monday.")},
+			strike.FieldUnion:    {src(arts[3], "Allied Clinicians Union", "")},
+			strike.FieldEmployer: {src(arts[1], "Northvale Health", "")},
+			strike.FieldStarted:  {src(arts[1], "2024-10-21", "The strike began Oct. 21 after months of talks.")},
+			strike.FieldEnded:    {src(arts[3], "132 days", "ending a strike that lasted 132 days")},
+			strike.FieldOffer:    {src(arts[1], "10% over three years", "Northvale offered 10% over three years.")},
+		},
+	}
+}
+
+func firstLine(s string) string { f, _, _ := strings.Cut(s, "\n"); return f }
+
+// TestAskStatusFirstSentence: factual questions are answered first from
+// the status, in one plain sentence with the value and its sources, not
+// with another region's strike, a mediation date or an FAQ entry about
+// something else.
+func TestAskStatusFirstSentence(t *testing.T) {
+	faq := []strike.FAQ{{Question: "Who is on strike?", Answer: "Therapists at Northvale Health.", Keywords: []string{"strikers"}}}
+	ix, arts := statusFixture(t, faq)
+	st := overStatus(arts)
+	for _, tc := range []struct {
+		question string
+		want     string // the first line
+	}{
+		{"When did the strike start?", "The strike began on 21 October 2024 [1]."},
+		{"when did they walk out", "The strike began on 21 October 2024 [1]."},
+		{"How many workers are on strike?", "About 1,200 workers went on strike [1]."},
+		{"how many strikers are there", "About 1,200 workers went on strike [1]."},
+		{"How long did the strike last?", "The strike lasted 132 days, from 21 October 2024 to 2 March 2025 [1][2]."},
+		{"Is the strike over?", "Yes: the strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
+		{"Which union is it?", "The workers are represented by the Allied Clinicians Union [1]."},
+		{"Who are they striking against?", "The strike was against Northvale Health [1]."},
+		{"What did Northvale offer?", "Before the agreement, Northvale Health's last reported offer was 10% over three years [1]."},
+		{"Who is on strike?", "Therapists at Northvale Health."},
+	} {
+		a := ix.AskStatus(tc.question, &st)
+		if got := firstLine(a.Text); got != tc.want {
+			t.Errorf("AskStatus(%q) first line = %q, want %q\n(whole answer:\n%s)", tc.question, got, tc.want, a.Text)
+		}
+		for _, c := range a.Citations {
+			if c.ArticleID == 6 {
+				t.Errorf("AskStatus(%q) cites the other region's strike:\n%s", tc.question, a.Text)
+			}
+			if strings.Contains(c.Sentence, "Jan. 20") {
+				t.Errorf("AskStatus(%q) cites the mediation date:\n%s", tc.question, a.Text)
+			}
+		}
+		if !a.FromFAQ && !a.FromStatus {
+			t.Errorf("AskStatus(%q): FromStatus false, want the status sentence", tc.question)
+		}
+	}
+}
+
+// TestAskStatusFollowers: after the status sentence come at most two
+// sentences of the news from other articles, which neither give another
+// date for a date nor repeat the value more than once more.
+func TestAskStatusFollowers(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	a := ix.AskStatus("When did the strike start?", &st)
+	lines := strings.Split(a.Text, "\n")
+	if len(lines) > 2 {
+		t.Errorf("answer has %d lines, want the status sentence and at most one repeat of the date:\n%s", len(lines), a.Text)
+	}
+	seen := make(map[int64]bool)
+	for _, c := range a.Citations {
+		if c.ArticleID != 0 && seen[c.ArticleID] {
+			t.Errorf("article %d cited twice:\n%s", c.ArticleID, a.Text)
+		}
+		seen[c.ArticleID] = true
+	}
+	if a.Citations[0].Field != strike.FieldStarted || a.Citations[0].Title != "Northvale therapists walk out" {
+		t.Errorf("first citation = %+v, want the start date's source with its title", a.Citations[0])
+	}
+}
+
+// TestAskWhatWasWon: "what raise did they win" is answered from the
+// agreement's articles, never with the employer's offer; before any
+// agreement the status says so and labels the offer.
+func TestAskWhatWasWon(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	for _, q := range []string{"What raise did the workers win?", "What's in the deal?", "what did they get"} {
+		a := ix.AskStatus(q, &st)
+		first := firstLine(a.Text)
+		if !strings.Contains(first, "16%") || strings.Contains(a.Text, "10%") {
+			t.Errorf("AskStatus(%q) =\n%s\nwant first the agreement's 16%%, never the 10%% offer", q, a.Text)
+		}
+		if a.Kind != coverage.FactWon {
+			t.Errorf("AskStatus(%q).Kind = %q, want %q", q, a.Kind, coverage.FactWon)
+		}
+		// Three wire copies of one sentence: cited once.
+		if n := strings.Count(a.Text, "16%"); n != 1 {
+			t.Errorf("AskStatus(%q) states the raise %d times, want once:\n%s", q, n, a.Text)
+		}
+	}
+
+	during := overStatus(arts)
+	during.Phase, during.Ended, during.DurationDays = strike.PhaseStrike, "", 0
+	a := ix.AskStatus("What raise did the workers win?", &during)
+	if want := "There is no agreement yet: the strike is still on [1]; Northvale Health's latest reported offer is 10% over three years [2]."; firstLine(a.Text) != want {
+		t.Errorf("during the strike, first line = %q, want %q", firstLine(a.Text), want)
+	}
+}
+
+// TestAskOtherStrikesOnlyWhenAsked: related news answers only questions
+// that name it.
+func TestAskOtherStrikesOnlyWhenAsked(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	a := ix.AskStatus("When did the Oregon strike start?", &st)
+	if !a.Found || a.FromStatus || a.Citations[0].ArticleID != 6 {
+		t.Errorf("AskStatus about Oregon =\n%s\nwant the Oregon article first, not the status", a.Text)
+	}
+	a = ix.Ask("When did the strike begin?") // no status: the news alone
+	for _, c := range a.Citations {
+		if c.ArticleID == 6 {
+			t.Errorf("Ask without naming Oregon cites it:\n%s", a.Text)
+		}
+	}
+}
+
+// TestAskStatusFallsBack: a question the status cannot answer goes to
+// the news.
+func TestAskStatusFallsBack(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	st.Started = ""
+	delete(st.Sources, strike.FieldStarted)
+	a := ix.AskStatus("When did the strike start?", &st)
+	if a.FromStatus || !a.Found || !strings.Contains(firstLine(a.Text), "Oct. 21") {
+		t.Errorf("without a start date in the status, answer =\n%s\nwant the news's sentence with Oct. 21", a.Text)
+	}
+}
+
+// TestAskStatusPinAndConflict: a pinned value cites the captains; a
+// conflicting report is shown.
+func TestAskStatusPinAndConflict(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	st.Started = "2024-10-22"
+	st.Conflicts = map[strike.StatusField][]strike.FieldSource{strike.FieldStarted: st.Sources[strike.FieldStarted]}
+	delete(st.Sources, strike.FieldStarted)
+	st.Pinned = map[strike.StatusField]strike.Pin{strike.FieldStarted: {Field: strike.FieldStarted, Value: "2024-10-22", SetBy: "U1"}}
+	a := ix.AskStatus("When did the strike start?", &st)
+	if want := "The strike began on 22 October 2024 [1]; one report gives 21 October 2024 [2]."; firstLine(a.Text) != want {
+		t.Errorf("first line = %q, want %q", firstLine(a.Text), want)
+	}
+	if a.Citations[0].Source != coverage.PinSource || a.Citations[0].ArticleID != 0 {
+		t.Errorf("first citation = %+v, want the captains' pin", a.Citations[0])
+	}
+}
+
+// TestAskOwnNamesNeverPointAway: the campaign's own employer and union
+// are the campaign's words, however much other news of the employer
+// mentions them.
+func TestAskOwnNamesNeverPointAway(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	for id := int64(20); id < 32; id++ {
+		a := ansArt(id, 5, "Northvale Health opens a clinic", "Northvale Health opened a new clinic in the valley this week.")
+		a.Relevance.Tier = strike.TierRelated
+		ix.Add(a)
+	}
+	st := overStatus(arts)
+	a := ix.AskStatus("When did the Northvale strike start?", &st)
+	if !a.FromStatus || !strings.HasPrefix(a.Text, "The strike began on 21 October 2024") {
+		t.Errorf("AskStatus =\n%s\nwant the status's start date", a.Text)
+	}
+}
+
+// TestAskWhatWasWonWithoutPhase: when the agreement's articles carry no
+// phase in their facts, the sentences about the deal published since the
+// strike ended answer, still never the offer.
+func TestAskWhatWasWonWithoutPhase(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	offer := ansArt(1, 0, "Strike goes on", "The clinic workers strike continues. The clinic offered raises of 9% over three years.")
+	deal := ansArt(2, 40, "Clinic workers approve contract",
+		"Clinic workers approved a contract on Tuesday. The new contract gives raises of 14% over four years and keeps pensions. "+
+			"The clinic had put 9% on the table before.")
+	ix.Add(offer)
+	ix.Add(deal)
+	st := strike.Status{Phase: strike.PhaseRatified, Started: "2025-03-01", Ended: ansDay.Add(39 * 24 * time.Hour).Format(time.DateOnly),
+		Sources: map[strike.StatusField][]strike.FieldSource{strike.FieldPhase: {src(deal, "ratified", "")}}}
+	a := ix.AskStatus("What raise did the workers win?", &st)
+	if first := firstLine(a.Text); !strings.Contains(first, "14%") || strings.Contains(a.Text, "9%") {
+		t.Errorf("AskStatus =\n%s\nwant first the contract's 14%%, never the 9%% offer", a.Text)
+	}
+}
