@@ -611,7 +611,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		if f.skip != nil && f.skip(sent.text) {
 			continue
 		}
-		top.push(ansCandidate{id: id, score: sc, published: art.published})
+		top.push(ansCandidate{id: id, score: sc, published: art.published, url: art.url})
 	}
 	return top.sorted()
 }
@@ -624,7 +624,7 @@ func (ix *Index) newestLeads() []ansCandidate {
 	n := 0
 	newer := func(i, j int) bool {
 		pi, pj := ix.arts[i].published, ix.arts[j].published
-		return pi.After(pj) || pi.Equal(pj) && i > j
+		return pi.After(pj) || pi.Equal(pj) && ix.arts[i].url < ix.arts[j].url
 	}
 	for ai := range ix.arts {
 		if ix.arts[ai].related {
@@ -661,7 +661,7 @@ func (ix *Index) newestLeads() []ansCandidate {
 				break
 			}
 		}
-		out = append(out, ansCandidate{id: id, score: 1, published: art.published})
+		out = append(out, ansCandidate{id: id, score: 1, published: art.published, url: art.url})
 	}
 	return out
 }
@@ -814,9 +814,11 @@ type ansCandidate struct {
 	id        uint32
 	score     float64
 	published time.Time
+	url       string // the article's, so that ties do not depend on the order articles were added
 }
 
-// better orders candidates: higher score, then newer, then added later.
+// better orders candidates: higher score, then newer, then by the
+// article's URL, then earlier in the article.
 func (c ansCandidate) better(d ansCandidate) bool {
 	if c.score != d.score {
 		return c.score > d.score
@@ -824,7 +826,10 @@ func (c ansCandidate) better(d ansCandidate) bool {
 	if !c.published.Equal(d.published) {
 		return c.published.After(d.published)
 	}
-	return c.id > d.id
+	if c.url != d.url {
+		return c.url < d.url
+	}
+	return c.id < d.id
 }
 
 // ansTop keeps the best ansTopCandidates candidates, best first.

@@ -419,6 +419,10 @@ func newStatusSynth(in StatusInput) *statusSynth {
 		if c := b.Published.Compare(a.Published); c != 0 {
 			return c
 		}
+		if a.URL != b.URL {
+			// Ties do not depend on the order articles were stored in.
+			return strings.Compare(b.URL, a.URL)
+		}
 		return statusCmpID(b.ID, a.ID)
 	}
 	if !slices.IsSortedFunc(s.arts, newer) {
