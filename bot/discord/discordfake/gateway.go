@@ -316,4 +316,3 @@ func (s *Server) Gateway() GatewayStats {
 	}
 	return st
 }
-
