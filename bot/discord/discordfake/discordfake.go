@@ -352,7 +352,7 @@ func (s *Server) Messages(channelID string) []Message {
 // Requests counts the calls of a route, accepted or not (also while the
 // fake is Unavailable): "create_message", "get_messages",
 // "create_thread", "users_me", "gateway", "callback", "edit_original",
-// "followup", "put_commands".
+// "delete_original", "followup", "put_commands".
 func (s *Server) Requests(route string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -590,6 +590,8 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 		s.callback(w, parts[1], parts[2], body)
 	case "edit_original":
 		s.editOriginal(w, parts[1], parts[2], body)
+	case "delete_original":
+		s.deleteOriginal(w, parts[1], parts[2])
 	case "followup":
 		s.followup(w, parts[1], parts[2], body)
 	case "put_commands":
@@ -623,6 +625,8 @@ func routeOf(method string, p []string) (route string, authed bool) {
 		return "callback", false
 	case method == http.MethodPatch && len(p) == 5 && p[0] == "webhooks" && p[3] == "messages" && p[4] == "@original":
 		return "edit_original", false
+	case method == http.MethodDelete && len(p) == 5 && p[0] == "webhooks" && p[3] == "messages" && p[4] == "@original":
+		return "delete_original", false
 	case method == http.MethodPost && len(p) == 3 && p[0] == "webhooks":
 		return "followup", false
 	case method == http.MethodPut && p[0] == "applications" && ((len(p) == 3 && p[2] == "commands") || (len(p) == 5 && p[2] == "guilds" && p[4] == "commands")):

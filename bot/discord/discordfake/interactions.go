@@ -55,8 +55,8 @@ type Invocation struct {
 
 // Response is what the bot answered an interaction with.
 type Response struct {
-	// Kind is "callback", "edit" (of the original response) or
-	// "followup".
+	// Kind is "callback", "edit" or "delete" (of the original response),
+	// or "followup".
 	Kind string
 	// Type is the callback type (for Kind "callback").
 	Type int
@@ -329,6 +329,16 @@ func (s *Server) editOriginal(w http.ResponseWriter, app, token string, body []b
 	out := s.messageJSON(m)
 	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) deleteOriginal(w http.ResponseWriter, app, token string) {
+	in := s.webhook(w, app, token)
+	if in == nil {
+		return
+	}
+	in.responses = append(in.responses, Response{Kind: "delete", At: s.o.Now()})
+	s.mu.Unlock()
+	w.WriteHeader(http.StatusNoContent)
 }
 
 func (s *Server) followup(w http.ResponseWriter, app, token string, body []byte) {
