@@ -134,7 +134,7 @@ var subcommands = []subSpec{
 	{name: "help", command: "help", desc: "The list of commands, or help on one.",
 		opts: []optSpec{{name: "command", typ: discordgo.ApplicationCommandOptionString, oneWord: true,
 			choices: choices("status", "latest", "story", "ask", "why", "sources", "subscribe", "unsubscribe", "set", "unset", "announce", "feeds", "help"),
-			desc: "The command to explain."}}},
+			desc:    "The command to explain."}}},
 }
 
 // groupDescs are the descriptions of subcommand groups.

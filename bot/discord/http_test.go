@@ -61,16 +61,28 @@ func TestHTTPSignatures(t *testing.T) {
 		return r
 	}
 	bad := map[string]*http.Request{
-		"forged":           forged(httptest.NewRequest(http.MethodPost, Path, bytes.NewReader(payload))),
-		"stale":            signed(payload, now.Add(-10*time.Minute), s),
-		"future":           signed(payload, now.Add(10*time.Minute), s),
-		"unsigned":         httptest.NewRequest(http.MethodPost, Path, bytes.NewReader(payload)),
-		"tampered":         func() *http.Request { r := signed(payload, now, s); r.Body = io.NopCloser(bytes.NewReader(append([]byte(" "), payload...))); return r }(),
-		"forged ping":      forged(httptest.NewRequest(http.MethodPost, Path, bytes.NewReader(s.fake.Ping()))),
-		"no timestamp":     func() *http.Request { r := signed(payload, now, s); r.Header.Del(HeaderTimestamp); return r }(),
-		"garbage sig":      func() *http.Request { r := signed(payload, now, s); r.Header.Set(HeaderSignature, "zz"); return r }(),
-		"all-zero sig":     func() *http.Request { r := signed(payload, now, s); r.Header.Set(HeaderSignature, strings.Repeat("0", 128)); return r }(),
-		"signature of key": func() *http.Request { r := signed(payload, now, s); r.Header.Set(HeaderSignature, hex.EncodeToString(s.priv)); return r }(),
+		"forged":   forged(httptest.NewRequest(http.MethodPost, Path, bytes.NewReader(payload))),
+		"stale":    signed(payload, now.Add(-10*time.Minute), s),
+		"future":   signed(payload, now.Add(10*time.Minute), s),
+		"unsigned": httptest.NewRequest(http.MethodPost, Path, bytes.NewReader(payload)),
+		"tampered": func() *http.Request {
+			r := signed(payload, now, s)
+			r.Body = io.NopCloser(bytes.NewReader(append([]byte(" "), payload...)))
+			return r
+		}(),
+		"forged ping":  forged(httptest.NewRequest(http.MethodPost, Path, bytes.NewReader(s.fake.Ping()))),
+		"no timestamp": func() *http.Request { r := signed(payload, now, s); r.Header.Del(HeaderTimestamp); return r }(),
+		"garbage sig":  func() *http.Request { r := signed(payload, now, s); r.Header.Set(HeaderSignature, "zz"); return r }(),
+		"all-zero sig": func() *http.Request {
+			r := signed(payload, now, s)
+			r.Header.Set(HeaderSignature, strings.Repeat("0", 128))
+			return r
+		}(),
+		"signature of key": func() *http.Request {
+			r := signed(payload, now, s)
+			r.Header.Set(HeaderSignature, hex.EncodeToString(s.priv))
+			return r
+		}(),
 	}
 	for name, r := range bad {
 		w, _ := serve(s, r)
