@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -253,7 +254,12 @@ func (e *Edge) onInteraction(ctx context.Context, s *discordgo.Session, i *disco
 		}
 		rctx, cancel := context.WithTimeout(e.base, 5*time.Second)
 		defer cancel()
-		if err := s.InteractionRespond(i, resp, discordgo.WithContext(rctx)); err != nil {
+		body, err := responseJSON(resp)
+		if err == nil {
+			endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
+			_, err = s.RequestWithBucketID(http.MethodPost, endpoint, json.RawMessage(body), endpoint, discordgo.WithContext(rctx))
+		}
+		if err != nil {
 			e.o.Logger.Error("discord: interaction not answered", "interaction", i.ID, "guild", i.GuildID, "err", describe(err))
 		}
 	})

@@ -83,11 +83,25 @@ func (e *Edge) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "interaction already handled", http.StatusConflict)
 		return
 	}
-	b, err := json.Marshal(resp)
+	b, err := responseJSON(resp)
 	if err != nil {
 		e.o.Logger.Error("discord: answer not encoded", "interaction", i.ID, "err", err.Error())
 		b = []byte(`{"type":4,"data":{"content":"` + failedText + `","flags":64,"allowed_mentions":{"parse":[]}}}`)
 	}
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write(b)
+}
+
+// responseJSON encodes an interaction response. An autocomplete answer
+// always carries its choices, empty or not (discordgo's type drops an
+// empty list, which Discord refuses).
+func responseJSON(resp *discordgo.InteractionResponse) ([]byte, error) {
+	if resp.Type == discordgo.InteractionApplicationCommandAutocompleteResult {
+		choices := []*discordgo.ApplicationCommandOptionChoice{}
+		if resp.Data != nil && resp.Data.Choices != nil {
+			choices = resp.Data.Choices
+		}
+		return json.Marshal(map[string]any{"type": resp.Type, "data": map[string]any{"choices": choices}})
+	}
+	return json.Marshal(resp)
 }

@@ -242,17 +242,21 @@ func (s *Server) callback(w http.ResponseWriter, id, token string, body []byte) 
 		}
 	case CallbackAutocomplete:
 		var d struct {
-			Choices []Choice `json:"choices"`
+			Choices *[]Choice `json:"choices"`
 		}
 		if err := json.Unmarshal(p.Data, &d); err != nil {
 			s.formError(w, invalid("data", "MODEL_TYPE_CONVERT", "Only dictionaries may be used in a ModelType"))
 			return
 		}
-		if len(d.Choices) > 25 {
+		if d.Choices == nil {
+			s.formError(w, invalid("data.choices", "BASE_TYPE_REQUIRED", "This field is required"))
+			return
+		}
+		if len(*d.Choices) > 25 {
 			s.formError(w, tooLong("data.choices", 25))
 			return
 		}
-		for i, c := range d.Choices {
+		for i, c := range *d.Choices {
 			if n := length(c.Name); n < 1 || n > 100 {
 				s.formError(w, invalid(fmt.Sprintf("data.choices.%d.name", i), "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length."))
 				return
@@ -262,7 +266,7 @@ func (s *Server) callback(w http.ResponseWriter, id, token string, body []byte) 
 				return
 			}
 		}
-		resp.Choices = d.Choices
+		resp.Choices = *d.Choices
 	default:
 		s.formError(w, invalid("type", "BASE_TYPE_CHOICES", "Value must be one of {1, 4, 5, 6, 7, 8, 9, 10, 12}."))
 		return
