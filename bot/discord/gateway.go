@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -202,6 +203,16 @@ func (e *Edge) open(ctx context.Context, s *discordgo.Session, cs *conns) error 
 		return nil
 	}
 	return err
+}
+
+// LibraryLogs sends discordgo's own log lines (about failures it also
+// returns, which the edge logs with context) to log at debug level, instead
+// of the standard logger. It sets a discordgo package variable: call it
+// once, before any session starts.
+func LibraryLogs(log *slog.Logger) {
+	discordgo.Logger = func(_, _ int, format string, a ...any) {
+		log.Debug("discordgo: " + fmt.Sprintf(format, a...))
+	}
 }
 
 // backoff is the capped, jittered wait before reconnection attempt n

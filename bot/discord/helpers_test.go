@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -157,4 +158,9 @@ func delivery(id int64, key string) strike.Delivery {
 func story(id int64, title string) bot.Post {
 	return bot.Post{Announcement: &bot.Announcement{Kind: bot.KindNewStory, StoryID: id, Tier: strike.TierCore, Title: title,
 		Summary: "Picket lines went up at dawn.", Source: "Harbor Times", URL: "https://news.example/" + title, Published: time.Now()}}
+}
+
+func TestMain(m *testing.M) {
+	LibraryLogs(quiet())
+	os.Exit(m.Run())
 }

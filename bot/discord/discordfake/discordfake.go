@@ -270,6 +270,7 @@ func New(o Options) (*Server, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/v9/", s.api)
 	mux.HandleFunc("GET /gateway", s.gateway)
+	mux.HandleFunc("GET /gateway/", s.gateway) // discordgo adds a slash before the query
 	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	s.serve(ln)
 	return s, nil

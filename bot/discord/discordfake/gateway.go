@@ -260,7 +260,17 @@ func (s *Server) dispatchTo(sess *gwSession, typ string, data json.RawMessage) e
 	if c == nil {
 		return nil // replayed on RESUME
 	}
-	return c.send(gwPayload{Op: 0, T: typ, S: &seq, D: data})
+	if err := c.send(gwPayload{Op: 0, T: typ, S: &seq, D: data}); err != nil {
+		// The connection died under us: the event waits for RESUME.
+		s.mu.Lock()
+		if sess.conn == c {
+			sess.conn = nil
+		}
+		s.mu.Unlock()
+		_ = c.ws.NetConn().Close()
+		return err
+	}
+	return nil
 }
 
 // ErrNoSession means no client has identified with the gateway yet.
@@ -276,7 +286,8 @@ func (s *Server) SendInteraction(payload []byte) error {
 	if sess == nil {
 		return ErrNoSession
 	}
-	return s.dispatchTo(sess, "INTERACTION_CREATE", payload)
+	_ = s.dispatchTo(sess, "INTERACTION_CREATE", payload) // on a dead connection: replayed when the client resumes
+	return nil
 }
 
 // DropGateway closes every gateway connection without a close frame, as a
