@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/strikebot/strikebot/bot"
 	"github.com/strikebot/strikebot/bot/discord/discordfake"
 	"github.com/strikebot/strikebot/store/sqlite"
@@ -164,3 +166,9 @@ func TestMain(m *testing.M) {
 	LibraryLogs(quiet())
 	os.Exit(m.Run())
 }
+
+func quietTo(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+func discordgoEndpointAPI() string { return discordgo.EndpointAPI }

@@ -33,6 +33,9 @@ const (
 	// window has passed: far below the 10,000 that get a bot banned.
 	InvalidLimit  = 500
 	InvalidWindow = 10 * time.Minute
+	// resetMargin is added to every wait Discord's headers ask for: its
+	// reset times are rounded, and clocks differ a little.
+	resetMargin = 250 * time.Millisecond
 )
 
 // WaitError says a request was not sent because Discord's rate limits (as
@@ -182,11 +185,11 @@ func routeOf(method, path string) route {
 		if i == 0 {
 			continue
 		}
-		switch prev := parts[i-1]; {
-		case i == 1 && (prev == "channels" || prev == "guilds" || prev == "webhooks"):
+		switch {
+		case i == 1 && (parts[0] == "channels" || parts[0] == "guilds" || parts[0] == "webhooks"):
 			r.major = p
-		case isDigits(p) || (i >= 2 && (prev == "interactions" || parts[0] == "webhooks" || parts[0] == "interactions")):
-			out[i] = "{id}"
+		case parts[0] == "interactions" && i <= 2, parts[0] == "webhooks" && i == 2, isDigits(p):
+			out[i] = "{id}" // IDs, and interaction and webhook tokens
 		}
 	}
 	if len(parts) > 0 && (parts[0] == "interactions" || parts[0] == "webhooks") {
@@ -275,7 +278,7 @@ func (l *limiter) record(r route, resp *http.Response) {
 	if rem := h.Get("X-RateLimit-Remaining"); rem != "" {
 		if n, err := strconv.Atoi(rem); err == nil && n <= 0 {
 			if after, ok := seconds(h.Get("X-RateLimit-Reset-After")); ok {
-				l.resets[key] = now.Add(after)
+				l.resets[key] = now.Add(after + resetMargin)
 			}
 		} else if err == nil {
 			delete(l.resets, key)
@@ -284,7 +287,7 @@ func (l *limiter) record(r route, resp *http.Response) {
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests:
 		scope := h.Get("X-RateLimit-Scope")
-		wait := retryAfter(resp)
+		wait := retryAfter(resp) + resetMargin
 		if scope != "shared" {
 			l.countInvalid(now)
 		}
