@@ -32,7 +32,7 @@ func newOutbox(t *testing.T, o discordfake.Options) *outbox {
 	db := openStore(t)
 	dl := &bot.Deliverer{Store: db, Posters: map[string]bot.Poster{"discord": p}, Logger: quiet(),
 		OpsChannel: strike.Destination{Platform: "discord", Workspace: f.GuildID(), Channel: opsChannel},
-		RetryBase: 50 * time.Millisecond, RetryMax: 200 * time.Millisecond, Idle: 20 * time.Millisecond, Lease: 5 * time.Second}
+		RetryBase:  50 * time.Millisecond, RetryMax: 200 * time.Millisecond, Idle: 20 * time.Millisecond, Lease: 5 * time.Second}
 	return &outbox{fake: f, db: db, dl: dl}
 }
 
