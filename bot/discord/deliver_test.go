@@ -101,7 +101,7 @@ func TestOutboxChannelGoneTellsOpsOnce(t *testing.T) {
 func TestOutboxDiscordDownKeepsOrder(t *testing.T) {
 	o := newOutbox(t, discordfake.Options{})
 	d := o.subscribe(t, testChannel)
-	if err := o.fake.SetMode(discordfake.Refused); err != nil {
+	if err := o.fake.SetMode(discordfake.Unavailable); err != nil {
 		t.Fatal(err)
 	}
 	o.enqueue(t, d, 4)

@@ -68,7 +68,7 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	defer cancel()
 	chatErr := make(chan error, 1)
 	go func() {
-		err := rt.run(ctx)
+		err := rt.run(ctx, log)
 		cancel() // a failed chat edge stops the bot rather than leave it deaf
 		chatErr <- err
 	}()
