@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -16,6 +17,20 @@ import (
 
 // CommandName is the slash command strikebot registers.
 const CommandName = "strike"
+
+// Permissions is what the bot asks for when invited: View Channel, Send
+// Messages, Embed Links, Read Message History (to find its own posts
+// after a crash), Create Public Threads and Send Messages in Threads (a
+// story's updates), and nothing else.
+const Permissions = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionEmbedLinks |
+	discordgo.PermissionReadMessageHistory | discordgo.PermissionCreatePublicThreads | discordgo.PermissionSendMessagesInThreads
+
+// InviteURL is the link a server admin follows to add the bot: the bot and
+// applications.commands scopes with Permissions.
+func InviteURL(applicationID string) string {
+	return "https://discord.com/oauth2/authorize?client_id=" + url.QueryEscape(applicationID) +
+		"&scope=bot+applications.commands&permissions=" + strconv.FormatInt(Permissions, 10)
+}
 
 // Autocomplete sources of an option.
 const (

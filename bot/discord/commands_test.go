@@ -207,3 +207,10 @@ func TestAutocomplete(t *testing.T) {
 		t.Errorf("autocomplete ran %d commands", n)
 	}
 }
+
+func TestInviteURL(t *testing.T) {
+	const want = "https://discord.com/oauth2/authorize?client_id=1023456789012345678&scope=bot+applications.commands&permissions=309237730304"
+	if got := InviteURL("1023456789012345678"); got != want {
+		t.Errorf("InviteURL = %s\nwant %s", got, want)
+	}
+}

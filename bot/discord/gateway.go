@@ -238,7 +238,8 @@ func (e *Edge) checkGuilds(in []string) {
 	}
 	for _, g := range e.guildList() {
 		if !member[g] {
-			e.o.Logger.Warn("discord: a server in discord.guilds has not added the bot; invite it with the link in the README", "guild", g)
+			e.o.Logger.Warn("discord: a server in discord.guilds has not added the bot; a server admin can add it with the invite link",
+				"guild", g, "invite", InviteURL(e.o.ApplicationID))
 		}
 	}
 }

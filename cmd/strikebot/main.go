@@ -59,7 +59,7 @@ func commands() []command {
 		{"chat", "[--config FILE] [--db DSN] [--campaign ID] [COMMAND]", "the chat commands in the terminal: one command, or a prompt", cmdChat},
 		{"audit", "[--config FILE] [--db DSN] [--limit N] [--json]", "list captains' actions, newest first", cmdAudit},
 		{"check-config", "[--config FILE] [--feeds]", "validate the configuration and print it with secrets redacted", cmdCheckConfig},
-		{"discord-commands", "[--hash]", "print the /strike command definition the bot registers with Discord, as JSON", cmdDiscordCommands},
+		{"discord-commands", "[--hash] [--invite [--config FILE]]", "print the /strike definition the bot registers with Discord (JSON), its hash, or the invite link", cmdDiscordCommands},
 		{"version", "", "print the version", func(_ context.Context, _ []string, e env) error {
 			fmt.Fprintf(e.stdout, "strikebot %s\n", version)
 			return nil
