@@ -103,6 +103,7 @@ func (e *Edge) gateway(ctx context.Context) error {
 	s.Identify.Intents = discordgo.IntentsGuilds // interactions need no intent; guilds tell which servers the bot is in
 	s.ShouldReconnectOnError = false             // reconnection is ours: it stops when ctx ends
 	s.SyncEvents = true                          // handlers hand work to goroutines the edge owns
+	s.StateEnabled = false                       // nothing reads discordgo's cache of servers
 	var cs conns
 	s.Dialer = &websocket.Dialer{HandshakeTimeout: 10 * time.Second, NetDialContext: cs.dial, Proxy: http.ProxyFromEnvironment}
 

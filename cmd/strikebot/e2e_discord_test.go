@@ -1,8 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/strikebot/strikebot/bot/discord"
 	"github.com/strikebot/strikebot/bot/discord/discordfake"
 	"github.com/strikebot/strikebot/bot/slack/slackfake"
 	"github.com/strikebot/strikebot/config"
@@ -248,4 +255,75 @@ func TestE2ESlackAndDiscordFromOneLedger(t *testing.T) {
 	if n := f.Overwrites(""); n != 1 {
 		t.Errorf("%d global command overwrites after a restart, want still 1", n)
 	}
+}
+
+// freeAddr returns a loopback address that was free a moment ago.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}
+
+// TestE2EDiscordInteractionsEndpoint runs the binary in http mode, with
+// Slack's HTTP endpoints on the same port: Discord's signed PING and
+// command are answered, a forged one is refused, and Slack's endpoint
+// answers on the same server.
+func TestE2EDiscordInteractionsEndpoint(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	f := newDiscordFake(t)
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := freeAddr(t)
+	cfgPath := e2eConfig(t, nil, func(c *config.Config) {
+		withDiscord(f)(c)
+		c.Discord.Mode, c.Discord.Listen, c.Discord.PublicKey = "http", addr, hex.EncodeToString(pub)
+		c.Slack.BotToken, c.Slack.Mode, c.Slack.SigningSecret, c.Slack.Listen = "xoxb-e2e", "http", "e2e-secret", addr
+		c.Slack.Workspaces, c.Slack.APIURL = []string{"T0E2E"}, "http://127.0.0.1:9/api/"
+	})
+	bot := startBot(t, cfgPath)
+	post := func(path string, body []byte, h http.Header) (int, string) {
+		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+path, bytes.NewReader(body))
+		for k, v := range h {
+			req.Header[k] = v
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return 0, err.Error()
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	ping := f.Ping()
+	waitUntil(t, 30*time.Second, "the endpoint up", func() bool {
+		code, _ := post(discord.Path, ping, discord.Sign(time.Now(), ping, priv))
+		return code == http.StatusOK
+	}, bot.err.String)
+	if code, body := post(discord.Path, ping, discord.Sign(time.Now(), ping, priv)); code != 200 || !strings.Contains(body, `"type":1`) {
+		t.Errorf("PING: %d %s", code, body)
+	}
+	_, _, cmd := f.NewInteraction(discordfake.Invocation{Channel: e2eDiscordChannel, User: "1077777777777777777", Subcommand: "help"})
+	if code, body := post(discord.Path, cmd, discord.Sign(time.Now(), cmd, priv)); code != 200 || !strings.Contains(body, `"type":4`) || !strings.Contains(body, "subscribe") {
+		t.Errorf("/strike help: %d %s", code, body)
+	}
+	_, otherPriv, _ := ed25519.GenerateKey(rand.Reader)
+	if code, _ := post(discord.Path, cmd, discord.Sign(time.Now(), cmd, otherPriv)); code != http.StatusUnauthorized {
+		t.Errorf("forged: %d, want 401", code)
+	}
+	if code, _ := post(discord.Path, cmd, discord.Sign(time.Now().Add(-time.Hour), cmd, priv)); code != http.StatusUnauthorized {
+		t.Errorf("stale: %d, want 401", code)
+	}
+	if code, _ := post("/slack/commands", []byte("text=status"), nil); code != http.StatusUnauthorized {
+		t.Errorf("Slack on the same port, unsigned: %d, want 401", code)
+	}
+	bot.stop(t)
 }
