@@ -203,9 +203,17 @@ func reply(d strike.Delivery, storyMsg string) *discordgo.MessageReference {
 	return &discordgo.MessageReference{MessageID: storyMsg, ChannelID: d.Channel, FailIfNotExists: &no}
 }
 
+// maxThreads bounds what the Poster remembers of stories' threads;
+// forgetting only costs a request (creating a thread that exists answers
+// "already created").
+const maxThreads = 10_000
+
 func (p *Poster) setThread(storyMsg string, s threadState) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if len(p.threads) >= maxThreads {
+		clear(p.threads)
+	}
 	p.threads[storyMsg] = s
 }
 
