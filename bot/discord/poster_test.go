@@ -214,8 +214,14 @@ func TestPosterRateLimits(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		// Remaining is 0: the third waits without a request, so no 429.
+		// Remaining is 0: the third waits without a request, so no 429;
+		// and it does not sleep in discordgo's limiter either (the headers
+		// it would act on are removed).
+		start := time.Now()
 		_, err := p.Post(ctx, delivery(3, "kc"), story(3, "x"), "")
+		if took := time.Since(start); took > 200*time.Millisecond {
+			t.Errorf("the held-back post took %s: something slept", took)
+		}
 		if _, ok := errors.AsType[*bot.RateLimitError](err); !ok {
 			t.Fatalf("third post: %v", err)
 		}
