@@ -144,7 +144,7 @@ func TestDiscordTokenNeverShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	env := map[string]string{
-		"STRIKEBOT_DISCORD_BOT_TOKEN_FILE":  path,
+		"STRIKEBOT_DISCORD_BOT_TOKEN_FILE": path,
 		"STRIKEBOT_DISCORD_APPLICATION_ID": "1023456789012345678",
 		"STRIKEBOT_DISCORD_GUILDS":         "[1034567890123456789]",
 	}
