@@ -13,6 +13,7 @@
 // platform's pace, in order per channel, with retries, Retry-After, and
 // permanent errors reported to the operations channel.
 //
-// Platform adapters render and post: bot/console (the terminal) and
-// bot/slack; they implement Poster and turn their requests into Requests.
+// Platform adapters render and post: bot/console (the terminal),
+// bot/slack and bot/discord; they implement Poster and turn their requests
+// into Requests.
 package bot

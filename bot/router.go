@@ -178,6 +178,29 @@ func NewRouter(o RouterOptions) *Router {
 	return r
 }
 
+// CommandInfo describes one router command, for platforms that declare
+// their commands up front (Discord's slash command options).
+type CommandInfo struct {
+	// Name is the command word ("status"); Usage its arguments as help
+	// shows them ("status [post]"); Help one or two sentences.
+	Name, Usage, Help string
+	// Captain says only captains may run it.
+	Captain bool
+}
+
+// Commands returns the router's commands in the order help lists them.
+func (r *Router) Commands() []CommandInfo {
+	out := make([]CommandInfo, 0, len(r.order))
+	for _, name := range r.order {
+		c := r.cmds[name]
+		out = append(out, CommandInfo{Name: c.name, Usage: c.usage, Help: c.help, Captain: c.captain})
+	}
+	return out
+}
+
+// Commands returns the commands every Router answers, in help order.
+func Commands() []CommandInfo { return NewRouter(RouterOptions{}).Commands() }
+
 func fieldNames() string {
 	var names []string
 	for _, f := range strike.StatusFields() {

@@ -243,3 +243,24 @@ func FuzzParseCommand(f *testing.F) {
 		}
 	})
 }
+
+func TestCommandsListsHelpOrder(t *testing.T) {
+	got := bot.Commands()
+	var names []string
+	for _, c := range got {
+		names = append(names, c.Name)
+		if c.Usage == "" || c.Help == "" {
+			t.Errorf("command %q has no usage or help", c.Name)
+		}
+	}
+	want := "status latest story ask why sources subscribe unsubscribe set unset announce feeds help"
+	if strings.Join(names, " ") != want {
+		t.Errorf("Commands() = %s, want %s", strings.Join(names, " "), want)
+	}
+	for _, c := range got {
+		captain := c.Name == "subscribe" || c.Name == "unsubscribe" || c.Name == "set" || c.Name == "unset" || c.Name == "announce" || c.Name == "feeds"
+		if c.Captain != captain {
+			t.Errorf("command %q: Captain = %v, want %v", c.Name, c.Captain, captain)
+		}
+	}
+}

@@ -57,6 +57,10 @@ type Config struct {
 	// bot_token is empty.
 	Slack Slack `yaml:"slack"`
 
+	// Discord connects the bot to Discord. Key "discord"; disabled while
+	// its bot_token is empty.
+	Discord Discord `yaml:"discord"`
+
 	// Bot configures the chat bot on every platform: captains, the
 	// operations channel, command and announcement limits. Key "bot".
 	Bot Bot `yaml:"bot"`
@@ -213,6 +217,58 @@ type Slack struct {
 // Enabled reports whether Slack is configured (BotToken is set).
 func (s Slack) Enabled() bool { return s.BotToken != "" }
 
+// Discord configures the Discord platform. It is enabled when BotToken is
+// set.
+type Discord struct {
+	// BotToken is the bot's token from the developer portal (without the
+	// "Bot " prefix), used for every REST call and the gateway; empty
+	// disables Discord. Key "discord.bot_token" (secret; also
+	// STRIKEBOT_DISCORD_BOT_TOKEN_FILE), default empty.
+	BotToken string `yaml:"bot_token" secret:"true"`
+
+	// ApplicationID is the application's ID (a snowflake, digits only);
+	// required when Discord is on: slash commands are registered under it.
+	// Key "discord.application_id", default empty.
+	ApplicationID string `yaml:"application_id"`
+
+	// PublicKey is the application's public key (64 hex digits), which
+	// verifies the interactions Discord posts in http mode; required in
+	// http mode. Key "discord.public_key", default empty.
+	PublicKey string `yaml:"public_key"`
+
+	// Mode is how Discord reaches the bot: "gateway" (an outgoing
+	// WebSocket, no public URL needed) or "http" (Discord posts
+	// interactions to /discord/interactions on Listen, behind HTTPS).
+	// Key "discord.mode", default "gateway".
+	Mode string `yaml:"mode"`
+
+	// Listen is the host:port of the http-mode endpoint
+	// /discord/interactions; used in http mode only. The same address as
+	// slack.listen serves both platforms on one port. Key
+	// "discord.listen", default ":8080".
+	Listen string `yaml:"listen"`
+
+	// Guilds are the server (guild) IDs the bot answers and posts in;
+	// commands from any other server are refused. At least one is needed
+	// when Discord is on. Key "discord.guilds", default empty.
+	Guilds []string `yaml:"guilds"`
+
+	// Commands is where the /strike command is registered: "global" (every
+	// server the bot is in) or "guild" (each of Guilds, which updates at
+	// once: handy while testing). Registration happens at start only when
+	// the command's definition changed. Key "discord.commands", default
+	// "global".
+	Commands string `yaml:"commands"`
+
+	// APIURL is the base URL of Discord's REST API, ending in "/"; tests
+	// point it at a fake. Key "discord.api_url", default
+	// "https://discord.com/api/v9/".
+	APIURL string `yaml:"api_url"`
+}
+
+// Enabled reports whether Discord is configured (BotToken is set).
+func (d Discord) Enabled() bool { return d.BotToken != "" }
+
 // Bot configures the platform-neutral chat bot.
 type Bot struct {
 	// Captains are the user IDs (Slack "U…", Discord user IDs) and group or
@@ -222,8 +278,8 @@ type Bot struct {
 	Captains []string `yaml:"captains"`
 
 	// OpsChannel is where permanent delivery errors are reported, as a
-	// destination "slack/TEAM/CHANNEL"; empty reports them in the log
-	// only. Key "bot.ops_channel", default empty.
+	// destination "slack/TEAM/CHANNEL" or "discord/GUILD/CHANNEL"; empty
+	// reports them in the log only. Key "bot.ops_channel", default empty.
 	OpsChannel string `yaml:"ops_channel"`
 
 	// RateLimit is how many commands one user may run per minute before
@@ -243,7 +299,7 @@ type Bot struct {
 
 	// DeliveryLease is how long a post being sent stays reserved for the
 	// process sending it. If that process dies mid-send, the post is sent
-	// again once the lease runs out (after checking Slack for a copy that
+	// again once the lease runs out (after checking the channel for a copy that
 	// did go out). Key "bot.delivery_lease", default 2m, allowed 1s to 1h.
 	DeliveryLease time.Duration `yaml:"delivery_lease"`
 }
@@ -326,6 +382,16 @@ func Default() Config {
 			Listen:        ":8080",
 			Workspaces:    []string{},
 			APIURL:        "https://slack.com/api/",
+		},
+		Discord: Discord{
+			BotToken:      "",
+			ApplicationID: "",
+			PublicKey:     "",
+			Mode:          "gateway",
+			Listen:        ":8080",
+			Guilds:        []string{},
+			Commands:      "global",
+			APIURL:        "https://discord.com/api/v9/",
 		},
 		Bot: Bot{
 			Captains:       []string{},

@@ -72,6 +72,7 @@ func (c Config) Validate() error {
 	v.duration("summarizer.timeout", s.Timeout, time.Second, 5*time.Minute, "")
 
 	v.slack(c.Slack)
+	v.discord(c.Discord)
 	v.bot(c.Bot)
 
 	v.campaigns(c.CampaignSpecs)
@@ -509,9 +510,11 @@ func (v *validator) bot(b Bot) {
 	}
 	if b.OpsChannel != "" {
 		parts := strings.Split(b.OpsChannel, "/")
-		if len(parts) != 3 || parts[0] != "slack" || !slackTeamRE.MatchString(parts[1]) || !chatIDRE.MatchString(parts[2]) {
+		ok := len(parts) == 3 && ((parts[0] == "slack" && slackTeamRE.MatchString(parts[1]) && chatIDRE.MatchString(parts[2])) ||
+			(parts[0] == "discord" && snowflakeRE.MatchString(parts[1]) && snowflakeRE.MatchString(parts[2])))
+		if !ok {
 			v.add("bot.ops_channel", truncate(b.OpsChannel, 60), "is not a destination",
-				`"slack/TEAM/CHANNEL" such as "slack/T0123ABCD/C0456EFGH", or empty`)
+				`"slack/TEAM/CHANNEL" such as "slack/T0123ABCD/C0456EFGH", "discord/GUILD/CHANNEL" such as "discord/1034567890123456789/1045678901234567890", or empty`)
 		}
 	}
 	v.integer("bot.rate_limit", b.RateLimit, 1, 600)
@@ -536,4 +539,61 @@ func (c Config) Warnings() []string {
 		}
 	}
 	return out
+}
+
+var (
+	// snowflakeRE matches a Discord ID: a snowflake written in decimal.
+	snowflakeRE = regexp.MustCompile(`^[0-9]{15,21}$`)
+	// discordTokenRE matches the shape of a Discord bot token: three
+	// base64url parts joined by dots.
+	discordTokenRE = regexp.MustCompile(`^[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{16,}$`)
+	publicKeyRE    = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
+)
+
+// discord checks the Discord section. The token is checked for its shape
+// only and never shown.
+func (v *validator) discord(d Discord) {
+	v.oneOf("discord.mode", d.Mode, "gateway", "http")
+	v.oneOf("discord.commands", d.Commands, "global", "guild")
+	v.text("discord.bot_token", d.BotToken, redactedIfSet(d.BotToken), 512)
+	switch {
+	case d.BotToken == "":
+	case strings.HasPrefix(d.BotToken, "Bot ") || strings.HasPrefix(d.BotToken, "Bearer "):
+		v.add("discord.bot_token", redacted, "begins with a prefix", `the token alone, without "Bot "`)
+	case !discordTokenRE.MatchString(d.BotToken):
+		v.add("discord.bot_token", redacted, "is not a bot token", "the bot's token from the Developer Portal (Bot → Reset Token): three parts joined by dots")
+	}
+	if d.ApplicationID != "" && !snowflakeRE.MatchString(d.ApplicationID) {
+		v.add("discord.application_id", truncate(d.ApplicationID, 40), "is not an application ID", `the digits of "Application ID" in the Developer Portal's General Information`)
+	}
+	if d.PublicKey != "" && !publicKeyRE.MatchString(d.PublicKey) {
+		v.add("discord.public_key", truncate(d.PublicKey, 70), "is not a public key", `the 64 hex digits of "Public Key" in the Developer Portal's General Information`)
+	}
+	if d.Enabled() {
+		if d.ApplicationID == "" {
+			v.add("discord.application_id", "", "is empty while discord.bot_token is set", `the digits of "Application ID" in the Developer Portal's General Information`)
+		}
+		if len(d.Guilds) == 0 {
+			v.add("discord.guilds", "[]", "is empty while discord.bot_token is set", "the IDs of the servers the bot serves (Developer Mode → right-click the server → Copy Server ID)")
+		}
+		if d.Mode == "http" {
+			if d.PublicKey == "" {
+				v.add("discord.public_key", "", "is empty while discord.mode is http", `the 64 hex digits of "Public Key" in the Developer Portal's General Information`)
+			}
+			if d.Listen == "" {
+				v.add("discord.listen", "", "is empty while discord.mode is http", `host:port such as ":8080"`)
+			}
+		}
+	}
+	if d.Listen != "" {
+		v.listen("discord.listen", d.Listen)
+	}
+	for i, id := range d.Guilds {
+		if !snowflakeRE.MatchString(id) {
+			v.add(fmt.Sprintf("discord.guilds[%d]", i), truncate(id, 40), "is not a Discord server ID", `a server (guild) ID of digits such as "1034567890123456789"`)
+		}
+	}
+	if u := v.httpURL("discord.api_url", d.APIURL); u != nil && !strings.HasSuffix(u.Path, "/") {
+		v.add("discord.api_url", redactURL(d.APIURL), "does not end in /", `an http or https URL ending in "/", such as "https://discord.com/api/v9/"`)
+	}
 }

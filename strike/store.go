@@ -317,11 +317,26 @@ type Store interface {
 	// (ties by URL, bytewise).
 	Feeds(ctx context.Context, campaignID string) ([]FeedSource, error)
 
-	// MarkSeen records that an inbound event (a chat platform's event or
-	// envelope ID, prefixed by the platform) was taken at now, and reports
-	// whether it is the first to take it within ttl: of processes marking
-	// one key at once, one is first. Keys older than ttl are forgotten.
-	MarkSeen(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error)
+	// ClaimInbound records that an inbound request a chat platform sent
+	// (key names it, for example "discord:interaction:1234") is being
+	// handled, at at. It reports true the first time a key is claimed and
+	// false ever after, until ForgetInbound drops it: replicas that share
+	// the store handle a request that reached several of them (or was
+	// replayed) once. An empty key is rejected.
+	ClaimInbound(ctx context.Context, key string, at time.Time) (bool, error)
+
+	// ForgetInbound drops the claims made before before and returns how
+	// many it dropped.
+	ForgetInbound(ctx context.Context, before time.Time) (int64, error)
+
+	// PlatformState returns a small value a chat platform's edge keeps
+	// between runs (for example the hash of the commands it registered),
+	// or ErrNotFound.
+	PlatformState(ctx context.Context, key string) (string, error)
+
+	// SetPlatformState stores value under key, replacing any value there,
+	// stamped at. An empty key is rejected.
+	SetPlatformState(ctx context.Context, key, value string, at time.Time) error
 
 	// Ping reports whether the store is reachable.
 	Ping(ctx context.Context) error

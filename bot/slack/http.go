@@ -63,7 +63,7 @@ type HandlerOptions struct {
 	// request was acknowledged, from a goroutine the Handler owns.
 	OnEvent func(ctx context.Context, team string, ev slackevents.EventsAPIEvent)
 	// Seen, if set, says whether a key (an event ID) is new to every
-	// process, not just this one (Store.MarkSeen): replicas behind one URL
+	// process, not just this one (Store.ClaimInbound): replicas behind one URL
 	// then handle a retried event once. An error counts as new: an event
 	// handled twice beats one lost.
 	Seen func(ctx context.Context, key string) (bool, error)

@@ -264,7 +264,7 @@ func TestEventsOnceAcrossReplicas(t *testing.T) {
 	}
 	defer db.Close()
 	seen := func(ctx context.Context, key string) (bool, error) {
-		return db.MarkSeen(ctx, key, published, time.Hour)
+		return db.ClaimInbound(ctx, key, published)
 	}
 	var calls atomic.Int32
 	var replicas []*Handler

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/strikebot/strikebot/bot"
 	"github.com/strikebot/strikebot/bot/console"
+	"github.com/strikebot/strikebot/bot/discord"
 	"github.com/strikebot/strikebot/bot/slack"
 	"github.com/strikebot/strikebot/config"
 	"github.com/strikebot/strikebot/coverage"
@@ -40,6 +42,11 @@ func newRouter(cfg config.Config, c strike.Campaign, d *coverage.Desk, st strike
 		for _, team := range cfg.Slack.Workspaces {
 			o.Workspaces = append(o.Workspaces, "slack/"+team)
 		}
+		if cfg.Discord.Enabled() {
+			for _, g := range cfg.Discord.Guilds {
+				o.Workspaces = append(o.Workspaces, "discord/"+g)
+			}
+		}
 	}
 	return bot.NewRouter(o), nil
 }
@@ -52,8 +59,42 @@ type chatRuntime struct {
 	announcer *bot.Announcer
 	deliverer *bot.Deliverer
 	platforms *bot.Platforms
+	store     strike.Store
 	edges     []chatEdge
-	closers   []func() error // run calls them when it ends
+	// servers are the HTTP endpoints of the edges in http mode, by
+	// address: Slack and Discord on one address share one server.
+	servers map[string]*chatServer
+	closers []func() error // run calls them when it ends
+}
+
+// chatServer is one address serving chat endpoints, its listener bound
+// at start so a busy address is a configuration error.
+type chatServer struct {
+	ln        net.Listener
+	mux       *http.ServeMux
+	platforms []string
+	// shutdown are the edges' Shutdown methods, called once the server
+	// has stopped.
+	shutdown []func(context.Context) error
+}
+
+// server returns the server of addr, binding it the first time; key names
+// the setting that gave addr, for the error.
+func (rt *chatRuntime) server(addr, key string) (*chatServer, error) {
+	if cs := rt.servers[addr]; cs != nil {
+		return cs, nil
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, &configError{fmt.Errorf("listen on %s for chat requests: %w (set %s to another address)", addr, err, key)}
+	}
+	if rt.servers == nil {
+		rt.servers = make(map[string]*chatServer)
+	}
+	cs := &chatServer{ln: ln, mux: http.NewServeMux()}
+	rt.servers[addr] = cs
+	rt.closers = append(rt.closers, func() error { ln.Close(); return nil })
+	return cs, nil
 }
 
 // chatEdge is one platform's way in (Socket Mode, an HTTP endpoint…).
@@ -107,10 +148,13 @@ func newChatRuntime(ctx context.Context, cfg config.Config, st strike.Store, ann
 	if err != nil {
 		return nil, &configError{fmt.Errorf("bot.ops_channel: %w", err)}
 	}
-	rt := &chatRuntime{announcer: ann, platforms: newPlatforms(log)}
+	rt := &chatRuntime{announcer: ann, platforms: newPlatforms(log), store: st}
 	rt.deliverer = &bot.Deliverer{Store: st, Posters: map[string]bot.Poster{}, OpsChannel: ops, RetryMax: cfg.Bot.RetryMax,
 		Lease: cfg.Bot.DeliveryLease, Logger: log, Platforms: rt.platforms}
 	if err := rt.addSlack(ctx, cfg, st, router, log); err != nil {
+		return nil, err
+	}
+	if err := rt.addDiscord(cfg, st, router, log); err != nil {
 		return nil, err
 	}
 	return rt, nil
@@ -174,13 +218,13 @@ func (rt *chatRuntime) addSlack(ctx context.Context, cfg config.Config, st strik
 			SigningSecret: s.SigningSecret, Teams: s.Workspaces, Router: router, Groups: groups, Client: client,
 			OnEvent: asker.OnEvent, Seen: seenOnce(st), Logger: log,
 		})
-		ln, err := net.Listen("tcp", s.Listen)
+		cs, err := rt.server(s.Listen, "slack.listen")
 		if err != nil {
-			return &configError{fmt.Errorf("listen on %s for Slack's requests: %w (set slack.listen to another address)", s.Listen, err)}
+			return err
 		}
-		rt.edges = append(rt.edges, chatEdge{slack.Platform, func(ctx context.Context) error {
-			return serveSlackHTTP(ctx, ln, h, rt.platforms, log)
-		}})
+		cs.mux.Handle("/slack/", h)
+		cs.platforms = append(cs.platforms, slack.Platform)
+		cs.shutdown = append(cs.shutdown, h.Shutdown)
 	default:
 		sm := slack.NewSocketClient(slack.SocketClientOptions{BotToken: s.BotToken, AppToken: s.AppToken, APIURL: s.APIURL})
 		rt.edges = append(rt.edges, chatEdge{slack.Platform, func(ctx context.Context) error {
@@ -196,7 +240,7 @@ func (rt *chatRuntime) addSlack(ctx context.Context, cfg config.Config, st strik
 // platform only: it is marked off with why, and polling, delivery to the
 // other platforms and the console go on. run returns the first failure of
 // the deliverer or the digests, which stops the bot.
-func (rt *chatRuntime) run(ctx context.Context) error {
+func (rt *chatRuntime) run(ctx context.Context, log *slog.Logger) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -214,8 +258,20 @@ func (rt *chatRuntime) run(ctx context.Context) error {
 	}
 	start("deliverer", rt.deliverer.Run)
 	start("digests", rt.announcer.Run)
+	if rt.store != nil {
+		wg.Go(func() { forgetInbound(ctx, rt.store, log) })
+	}
 	for _, e := range rt.edges {
 		wg.Go(func() { rt.runEdge(ctx, e) })
+	}
+	for addr, cs := range rt.servers {
+		wg.Go(func() {
+			if err := serveChat(ctx, addr, cs, rt.platforms, log); err != nil && ctx.Err() == nil {
+				for _, p := range cs.platforms {
+					rt.platforms.Stop(p, err.Error())
+				}
+			}
+		})
 	}
 	wg.Wait()
 	for _, c := range rt.closers {
@@ -253,26 +309,115 @@ func (rt *chatRuntime) runEdge(ctx context.Context, e chatEdge) {
 	rt.platforms.Stop(e.platform, err.Error())
 }
 
-// serveSlackHTTP serves Slack's HTTP endpoints on ln until ctx ends.
-func serveSlackHTTP(ctx context.Context, ln net.Listener, h *slack.Handler, platforms *bot.Platforms, log *slog.Logger) error {
-	srv := slack.NewServer(ln.Addr().String(), h)
+// serveChat serves the chat endpoints of one address until ctx ends, then
+// stops the server and waits for the edges' work in progress.
+func serveChat(ctx context.Context, addr string, cs *chatServer, platforms *bot.Platforms, log *slog.Logger) error {
+	srv := slack.NewServer(addr, cs.mux)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	platforms.Set(slack.Platform, bot.PlatformConnected, "")
-	log.Info("serving Slack requests", "addr", ln.Addr().String())
+	go func() { errc <- srv.Serve(cs.ln) }()
+	for _, p := range cs.platforms {
+		platforms.Set(p, bot.PlatformConnected, "")
+	}
+	log.Info("serving chat requests", "addr", cs.ln.Addr().String(), "for", strings.Join(cs.platforms, " and "))
 	select {
 	case err := <-errc:
-		return fmt.Errorf("serve Slack requests on %s: %w", ln.Addr(), err)
+		return fmt.Errorf("serve chat requests on %s: %w", cs.ln.Addr(), err)
 	case <-ctx.Done():
 	}
 	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	err := srv.Shutdown(sctx)
-	h.Shutdown(sctx)
+	for _, f := range cs.shutdown {
+		f(sctx)
+	}
 	if e := <-errc; !errors.Is(e, http.ErrServerClosed) && err == nil {
 		err = e
 	}
 	return err
+}
+
+// addDiscord registers Discord and, when it is configured, sets up its
+// edge: its poster in the outbox, its interactions endpoint in http mode,
+// and the edge itself (the gateway in gateway mode, command registration
+// in both), whose health the registry follows.
+func (rt *chatRuntime) addDiscord(cfg config.Config, st strike.Store, router *bot.Router, log *slog.Logger) error {
+	d := cfg.Discord
+	if !d.Enabled() {
+		rt.platforms.Set(discord.Platform, bot.PlatformOff, "no bot token: set discord.bot_token (and discord.application_id, discord.guilds) to turn Discord on")
+		return nil
+	}
+	rt.platforms.Set(discord.Platform, bot.PlatformStarting, fmt.Sprintf("%s mode, %d servers, commands %s", d.Mode, len(d.Guilds), d.Commands))
+	discord.LibraryLogs(log)
+	rest, err := discord.NewREST(discord.RESTOptions{Token: d.BotToken, APIURL: d.APIURL, Client: &http.Client{Timeout: 15 * time.Second}, Logger: log})
+	if err != nil {
+		return &configError{fmt.Errorf("discord.api_url: %w", err)}
+	}
+	var key ed25519.PublicKey
+	if d.Mode == "http" {
+		if key, err = discord.ParsePublicKey(d.PublicKey); err != nil {
+			return &configError{fmt.Errorf("discord.public_key: %w", err)}
+		}
+	}
+	campaign := ""
+	if cs := cfg.Campaigns(); len(cs) > 0 {
+		campaign = cs[0].ID // chat commands address the first campaign
+	}
+	edge, err := discord.New(discord.Options{Mode: d.Mode, ApplicationID: d.ApplicationID, PublicKey: key, Guilds: d.Guilds,
+		Commands: d.Commands, CampaignID: campaign, Router: router, Store: st, REST: rest, Logger: log})
+	if err != nil {
+		return &configError{err}
+	}
+	rt.deliverer.Posters[discord.Platform] = discord.NewPoster(discord.PosterOptions{REST: rest, Logger: log})
+	if d.Mode == "http" {
+		cs, err := rt.server(d.Listen, "discord.listen")
+		if err != nil {
+			return err
+		}
+		cs.mux.Handle(discord.Path, edge)
+		cs.platforms = append(cs.platforms, discord.Platform)
+		cs.shutdown = append(cs.shutdown, edge.Shutdown)
+	} else {
+		rt.closers = append(rt.closers, func() error {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			return edge.Shutdown(ctx)
+		})
+	}
+	rt.edges = append(rt.edges, chatEdge{discord.Platform, func(ctx context.Context) error {
+		var watch sync.WaitGroup
+		wctx, cancel := context.WithCancel(ctx)
+		defer func() { cancel(); watch.Wait() }()
+		watch.Go(func() { followDiscord(wctx, edge, rt.platforms) })
+		return edge.Run(ctx)
+	}})
+	return nil
+}
+
+// followDiscord keeps the registry's view of Discord in step with the
+// edge's health until ctx ends.
+func followDiscord(ctx context.Context, edge *discord.Edge, platforms *bot.Platforms) {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	last := ""
+	for {
+		h := edge.Health()
+		if h.State != last {
+			last = h.State
+			switch h.State {
+			case discord.StateConnected, discord.StateServing:
+				platforms.Set(discord.Platform, bot.PlatformConnected, "")
+			case discord.StateConnecting, discord.StateReconnecting:
+				platforms.Set(discord.Platform, bot.PlatformRetrying, h.LastError)
+			case discord.StateFailed:
+				platforms.Stop(discord.Platform, h.LastError)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // feedChecker tries a feed a captain adds from chat: one fetch through the
@@ -314,13 +459,31 @@ func chatFeeds(st strike.Store, campaigns []strike.Campaign) func(context.Contex
 	}
 }
 
-// seenTTL is how long an inbound event's key is remembered: longer than
-// Slack retries an event.
-const seenTTL = time.Hour
+// inboundTTL is how long the claims of inbound events are kept: longer
+// than any platform retries or replays one.
+const inboundTTL = 24 * time.Hour
 
-// seenOnce tells the chat edges whether an event is new to every replica.
+// forgetInbound drops, every hour until ctx ends, the inbound claims older
+// than inboundTTL.
+func forgetInbound(ctx context.Context, st strike.Store, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if _, err := st.ForgetInbound(ctx, time.Now().Add(-inboundTTL)); err != nil && ctx.Err() == nil {
+			log.Warn("old inbound claims not dropped; trying again in an hour", "err", err.Error())
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// seenOnce tells the chat edges whether an event is new to every replica
+// (the store's inbound claims, which Discord's interactions use too).
 func seenOnce(st strike.Store) func(ctx context.Context, key string) (bool, error) {
 	return func(ctx context.Context, key string) (bool, error) {
-		return st.MarkSeen(ctx, key, time.Now(), seenTTL)
+		return st.ClaimInbound(ctx, key, time.Now())
 	}
 }

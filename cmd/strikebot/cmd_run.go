@@ -83,7 +83,7 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	defer cancel()
 	chatErr := make(chan error, 1)
 	go func() {
-		err := rt.run(ctx)
+		err := rt.run(ctx, log)
 		cancel() // the outbox's deliverer failed: stop rather than post nothing
 		chatErr <- err
 	}()

@@ -83,6 +83,7 @@ func commands() []command {
 		{"chat", "[--config FILE] [--db DSN] [--campaign ID] [COMMAND]", "the chat commands in the terminal: one command, or a prompt", cmdChat},
 		{"audit", "[--config FILE] [--db DSN] [--limit N] [--json]", "list captains' actions, newest first", cmdAudit},
 		{"check-config", "[--config FILE] [--feeds]", "validate the configuration and print it with secrets redacted", cmdCheckConfig},
+		{"discord-commands", "[--hash] [--invite [--config FILE]]", "print the /strike definition the bot registers with Discord (JSON), its hash, or the invite link", cmdDiscordCommands},
 		{"healthcheck", "[--config FILE] [--url URL] [--timeout DURATION] [--strict]", "ask a running bot's /healthz whether it is well (exit 0) or not (exit 1)", cmdHealthcheck},
 		{"version", "", "print the version", cmdVersion},
 		{"help", "[COMMAND]", "list the commands, or explain one", nil},

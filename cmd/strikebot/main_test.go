@@ -547,3 +547,30 @@ func TestChatInTheTerminal(t *testing.T) {
 		t.Errorf("announce in the terminal: code %d\n%s", code, out)
 	}
 }
+
+func TestDiscordCommands(t *testing.T) {
+	var out, errb strings.Builder
+	e := env{stdout: &out, stderr: &errb, lookup: func(string) (string, bool) { return "", false }}
+	if code := run(context.Background(), []string{"discord-commands"}, e); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var def []map[string]any
+	if err := json.Unmarshal([]byte(out.String()), &def); err != nil || len(def) != 1 || def[0]["name"] != "strike" {
+		t.Fatalf("output is not the definition: %v\n%s", err, out.String())
+	}
+	out.Reset()
+	if code := run(context.Background(), []string{"discord-commands", "--hash"}, e); code != exitOK || len(strings.TrimSpace(out.String())) != 64 {
+		t.Errorf("--hash: exit %d, %q", code, out.String())
+	}
+	out.Reset()
+	e.lookup = func(k string) (string, bool) {
+		if k == "STRIKEBOT_DISCORD_APPLICATION_ID" {
+			return "1023456789012345678", true
+		}
+		return "", false
+	}
+	if code := run(context.Background(), []string{"discord-commands", "--invite"}, e); code != exitOK ||
+		!strings.Contains(out.String(), "client_id=1023456789012345678&scope=bot+applications.commands&permissions=309237730304") {
+		t.Errorf("--invite: exit %d, %q %s", code, out.String(), errb.String())
+	}
+}

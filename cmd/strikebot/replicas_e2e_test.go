@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -93,16 +92,6 @@ func (s *replicaSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	io.WriteString(w, b.String())
 }
 
-func freePort(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
 // TestE2EThreeReplicas runs three `run` processes on one PostgreSQL
 // database with the fake Slack and a news site of three outlets, each
 // reporting the same three events in its own words. Replica 0 polls
@@ -163,7 +152,7 @@ func TestE2EThreeReplicas(t *testing.T) {
 		for _, o := range outlets {
 			cfg.CampaignSpecs[0].Feeds = append(cfg.CampaignSpecs[0].Feeds, configFeed(srv.URL, o))
 		}
-		listen = freePort(t)
+		listen = freeAddr(t)
 		cfg.Slack.BotToken = fake.BotToken()
 		cfg.Slack.Mode = "http"
 		cfg.Slack.SigningSecret = secret

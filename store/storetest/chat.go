@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -19,7 +18,6 @@ var chatTests = []struct {
 	name string
 	fn   func(t *testing.T, s strike.Store)
 }{
-	{"MarkSeen", testMarkSeen},
 	{"LastSent", testLastSent},
 	{"Subscriptions", testSubscriptions},
 	{"SubscriptionRejects", testSubscriptionRejects},
@@ -1018,44 +1016,5 @@ func testOutboxStats(t *testing.T, s strike.Store) {
 	}
 	if !sameTime(got[1].Oldest, storedTime(older.CreatedAt)) || !sameTime(got[0].Oldest, storedTime(in[3].CreatedAt)) {
 		t.Errorf("oldest = %v and %v, want %v and %v", got[0].Oldest, got[1].Oldest, in[3].CreatedAt, older.CreatedAt)
-	}
-}
-
-func testMarkSeen(t *testing.T, s strike.Store) {
-	ctx := t.Context()
-	at := base
-	first, err := s.MarkSeen(ctx, "slack:Ev1", at, time.Hour)
-	if err != nil || !first {
-		t.Fatalf("first MarkSeen = %v, %v; want true", first, err)
-	}
-	if again, err := s.MarkSeen(ctx, "slack:Ev1", at.Add(time.Minute), time.Hour); err != nil || again {
-		t.Errorf("MarkSeen of a key seen a minute ago = %v, %v; want false", again, err)
-	}
-	if other, err := s.MarkSeen(ctx, "slack:Ev2", at, time.Hour); err != nil || !other {
-		t.Errorf("MarkSeen of another key = %v, %v; want true", other, err)
-	}
-	if late, err := s.MarkSeen(ctx, "slack:Ev1", at.Add(2*time.Hour), time.Hour); err != nil || !late {
-		t.Errorf("MarkSeen past the ttl = %v, %v; want true", late, err)
-	}
-	// Of markers at once, one is first.
-	var firsts atomic.Int32
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Go(func() {
-			ok, err := s.MarkSeen(ctx, "slack:Ev3", at, time.Hour)
-			if err != nil {
-				t.Error(err)
-			}
-			if ok {
-				firsts.Add(1)
-			}
-		})
-	}
-	wg.Wait()
-	if n := firsts.Load(); n != 1 {
-		t.Errorf("%d of 8 concurrent MarkSeen were first, want 1", n)
-	}
-	if _, err := s.MarkSeen(ctx, "", at, time.Hour); err == nil {
-		t.Error("MarkSeen of an empty key: no error")
 	}
 }

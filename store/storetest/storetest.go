@@ -34,6 +34,10 @@
 // due at once; Attempts counts retries and expired leases only; a late
 // worker's Complete, Retry or Fail never turns a sent delivery back, nor
 // revives a failed one; audit entries list in appending order, newest first.
+//
+// For inbound claims and platform state: a key is claimed once however
+// many claim it at once; keys are cleaned like any string; a claim at the
+// zero time is older than any cut; an empty key is rejected.
 package storetest
 
 import (
@@ -73,7 +77,7 @@ func Run(t *testing.T, open func(t *testing.T) strike.Store) {
 		{"ConcurrentSavePoll", testConcurrentSavePoll},
 		{"Ping", testPing},
 	}
-	for _, tt := range slices.Concat(tests, storyTests, coverageTests, processedTests, chatTests, feedTests) {
+	for _, tt := range slices.Concat(tests, storyTests, coverageTests, processedTests, chatTests, feedTests, inboundTests) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			tt.fn(t, open(t))

@@ -494,28 +494,3 @@ func (s *Store) Audit(ctx context.Context, limit int) ([]strike.AuditEntry, erro
 	}
 	return out, nil
 }
-
-// MarkSeen implements strike.Store with one upsert that only an unknown or
-// forgotten key passes; now and then it also deletes the forgotten keys.
-func (s *Store) MarkSeen(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error) {
-	key = Clean(key)
-	if key == "" {
-		return false, fmt.Errorf("%s: mark seen: empty key", s.d.Name)
-	}
-	now = cleanTime(now)
-	cutoff := s.time(cleanTime(now.Add(-ttl)))
-	var got string
-	err := s.w.QueryRowContext(ctx, `INSERT INTO seen_keys (key, seen_at) VALUES ($1, $2)
-ON CONFLICT (key) DO UPDATE SET seen_at = excluded.seen_at WHERE seen_keys.seen_at < $3
-RETURNING key`, key, s.time(now), cutoff).Scan(&got)
-	first := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return false, fmt.Errorf("%s: mark seen: %w", s.d.Name, err)
-	}
-	if first && s.seenCount.Add(1)%256 == 0 {
-		if _, err := s.w.ExecContext(ctx, `DELETE FROM seen_keys WHERE seen_at < $1`, cutoff); err != nil {
-			return first, fmt.Errorf("%s: forget seen keys: %w", s.d.Name, err)
-		}
-	}
-	return first, nil
-}

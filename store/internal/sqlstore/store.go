@@ -17,7 +17,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/strikebot/strikebot/strike"
@@ -97,15 +96,14 @@ ON CONFLICT (url) DO UPDATE SET
 // pool, reads to the read pool (which may be the same *sql.DB). It is safe
 // for concurrent use. Close closes both pools.
 type Store struct {
-	d         Dialect
-	w, r      *sql.DB
-	locksMu   sync.Mutex
-	locks     map[string]chan struct{} // LockCoverage without Dialect.Lock
-	seenCount atomic.Int64             // MarkSeen's first keys, to forget old ones now and then
-	insert    *sql.Stmt
-	upsert    *sql.Stmt
-	claim     *sql.Stmt
-	complete  *sql.Stmt
+	d        Dialect
+	w, r     *sql.DB
+	locksMu  sync.Mutex
+	locks    map[string]chan struct{} // LockCoverage without Dialect.Lock
+	insert   *sql.Stmt
+	upsert   *sql.Stmt
+	claim    *sql.Stmt
+	complete *sql.Stmt
 }
 
 // New returns a Store over the migrated databases w (writes) and r (reads).
