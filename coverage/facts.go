@@ -418,7 +418,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseThreatened, "read|prepar|plan|organiz", regexp.MustCompile(`\b(?:ready|readies|readying|prepare|prepares|preparing|plan|plans|planning|organize|organizes|organizing) (?:an? |the |for an? |for the )?` + reWords + `{0,2}?` + reStrikeN + `\b`)},
 	{strike.PhaseThreatened, "strike|walkout|stoppage", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:possible|likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
 	// Strike.
-	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on strike\b`)},
+	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on strike\b|\bon strike (?:since|for)\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on)\b|[.,;]|$)`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(`\b(?:began|begin|begins|beginning|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
@@ -725,6 +725,112 @@ func dayDates(s factSentence, pub time.Time, dir dateDir) []dayDate {
 	return out
 }
 
+// startVerbs are the start words that say nothing of what starts: their
+// subject or object does ("talks begin", "began a hunger strike").
+var startVerbs = map[string]bool{
+	"began": true, "begin": true, "begins": true, "beginning": true, "begun": true,
+	"started": true, "start": true, "starts": true, "starting": true,
+	"launch": true, "launches": true, "launched": true,
+}
+
+// otherEventWords name things other than the strike that begin, start or
+// resume on a date.
+var otherEventWords = map[string]bool{
+	"talks": true, "negotiations": true, "negotiating": true, "bargaining": true, "session": true, "sessions": true,
+	"mediation": true, "mediator": true, "mediators": true, "meeting": true, "meetings": true, "hearing": true,
+	"hearings": true, "vote": true, "voting": true, "ballot": true, "ballots": true, "balloting": true,
+	"ratification": true, "rally": true, "rallies": true, "march": true, "vigil": true, "protest": true,
+	"fast": true, "classes": true, "school": true, "contract": true, "agreement": true, "deal": true,
+	"trial": true, "program": true, "process": true, "services": true, "coverage": true, "enrollment": true,
+	"review": true, "investigation": true, "season": true, "campaign": true,
+}
+
+// strikeWords name the strike itself.
+var strikeWords = map[string]bool{
+	"strike": true, "strikes": true, "walkout": true, "walkouts": true, "stoppage": true, "striking": true,
+	"picketing": true, "pickets": true,
+}
+
+// eventKind says what a word of a sentence names: +1 the strike, -1
+// another event, 0 neither. words are the clause's words, k the index.
+func eventKind(words []string, k int) int {
+	w := words[k]
+	if strikeWords[w] {
+		if k > 0 && words[k-1] == "hunger" {
+			return -1
+		}
+		if k+1 < len(words) && (words[k+1] == "vote" || words[k+1] == "votes") {
+			return -1
+		}
+		return 1
+	}
+	if otherEventWords[w] {
+		return -1
+	}
+	return 0
+}
+
+// clauseWords splits s into lower-case words, keeping hyphens and
+// apostrophes inside words.
+func clauseWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
+	})
+}
+
+// startsOtherEvent reports whether the start word lower[i:j] is about
+// something other than the strike: its object ("began a hunger strike",
+// "start talks") or else its subject in the same clause ("Sessions could
+// begin", "the talks, which began") names another event.
+func startsOtherEvent(lower string, i, j int) bool {
+	if !startVerbs[lower[i:j]] {
+		return false // "since", "walked out", "went on strike": the strike's own words
+	}
+	// The object: the next few words of the clause.
+	after := lower[j:]
+	if m := clauseRE.FindStringIndex(after); m != nil {
+		after = after[:m[0]]
+	}
+	if k := strings.IndexByte(after, '.'); k >= 0 {
+		after = after[:k]
+	}
+	aw := clauseWords(after)
+	aw = aw[:min(len(aw), 4)]
+	for k := range aw {
+		if kind := eventKind(aw, k); kind != 0 {
+			return kind < 0
+		}
+	}
+	// The subject: the nearest event word before it in its clause, or,
+	// for "which began", before the relative word.
+	pre := lower[:i]
+	if locs := clauseRE.FindAllStringIndex(pre, -1); len(locs) > 0 {
+		last := locs[len(locs)-1]
+		rest := strings.TrimSpace(pre[last[1]:])
+		switch pre[last[0]:last[1]] {
+		case "which", "that", "who":
+			if rest == "" || !strings.Contains(rest, " ") {
+				pre = strings.TrimRight(pre[:last[0]], " ,")
+				if locs := clauseRE.FindAllStringIndex(pre, -1); len(locs) > 0 {
+					pre = pre[locs[len(locs)-1][1]:]
+				}
+				break
+			}
+			pre = rest
+		default:
+			pre = rest
+		}
+	}
+	bw := clauseWords(pre)
+	bw = bw[max(0, len(bw)-8):]
+	for k := len(bw) - 1; k >= 0; k-- {
+		if kind := eventKind(bw, k); kind != 0 {
+			return kind < 0
+		}
+	}
+	return false
+}
+
 // startDate returns the date a sentence gives for a strike's start: a day
 // shortly after a start word ("began Oct. 14", "since Oct. 14", "walked
 // off the job on Monday") or just before it ("Monday's walkout").
@@ -751,6 +857,9 @@ func startDate(s factSentence, pub time.Time) (time.Time, bool) {
 		}
 	}
 	for _, st := range starts {
+		if startsOtherEvent(s.lower, st[0], st[1]) {
+			continue
+		}
 		for _, dd := range dates {
 			var gap string
 			limit := 8
@@ -784,22 +893,27 @@ func startDate(s factSentence, pub time.Time) (time.Time, bool) {
 var titleStartRE = regexp.MustCompile(`\b(?:begins?|starts?|walk out|walks out|go on strike|goes on strike|launch(?:es)?)\b`)
 
 // findStarted returns the day the strike started (or, when only
-// threatened, is to start).
+// threatened, is to start). A strike the article reports under way
+// cannot start after the article was published.
 func findStarted(ss []factSentence, pub time.Time, phase string) (time.Time, int, bool) {
+	underway := factsPhaseRank(phase) >= factsPhaseRank(strike.PhaseStrike)
+	latest := dayOf(pub).AddDate(0, 0, 1)
 	for i, s := range ss {
-		if d, ok := startDate(s, pub); ok {
+		if d, ok := startDate(s, pub); ok && !(underway && d.After(latest)) {
 			return d, i, true
 		}
 	}
 	// "San Diego therapists join picket lines as strike begins": the
 	// headline reports the start, the first paragraph gives the day.
-	if factsPhaseRank(phase) >= factsPhaseRank(strike.PhaseStrike) && len(ss) > 0 && titleStartRE.MatchString(ss[0].lower) && strikeCtxRE.MatchString(ss[0].lower) {
-		for i, s := range ss[1:] {
-			if !s.lead {
-				break
-			}
-			if dd := dayDates(s, pub, dirPast); len(dd) > 0 {
-				return dd[0].d, i + 1, true
+	if underway && len(ss) > 0 && strikeCtxRE.MatchString(ss[0].lower) {
+		if m := titleStartRE.FindStringIndex(ss[0].lower); m != nil && !startsOtherEvent(ss[0].lower, m[0], m[1]) {
+			for i, s := range ss[1:] {
+				if !s.lead {
+					break
+				}
+				if dd := dayDates(s, pub, dirPast); len(dd) > 0 {
+					return dd[0].d, i + 1, true
+				}
 			}
 		}
 	}

@@ -310,3 +310,98 @@ func TestFindWorkers(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractStarted: a date gives the strike's start only when its
+// clause is about the strike beginning, not about talks, sessions or a
+// hunger strike, and a strike already under way does not start later.
+func TestExtractStarted(t *testing.T) {
+	x := testExtractor()
+	tests := []struct {
+		name        string
+		pub         string
+		title, text string
+		want        string
+	}{
+		{
+			name:  "talks resume, strike in its fifth month",
+			pub:   "2025-03-03",
+			title: "Talks to resume Monday, March 10, as the strike enters its fifth month",
+			text:  "Negotiators for Kaiser and the union have not met since February.",
+		},
+		{
+			name:  "mediation starts",
+			pub:   "2025-03-03",
+			title: "Mediation to start Monday, March 10, as Kaiser strike drags on",
+			text:  "Both sides accepted the governor's choice of mediators.",
+		},
+		{
+			name: "sessions could begin",
+			pub:  "2025-02-27",
+			text: "Sessions could begin March 10, more than four months after the clinicians walked out.",
+		},
+		{
+			name: "bargaining sessions start",
+			pub:  "2025-03-03",
+			text: "Bargaining sessions will start Monday, the first since the strike began.",
+		},
+		{
+			name: "a hunger strike is another event",
+			pub:  "2025-04-16",
+			text: "Eight therapists who have been on strike for months began a hunger strike on April 14 outside Kaiser's offices.",
+		},
+		{
+			name:  "a headline about mediation starting",
+			pub:   "2025-03-11",
+			title: "Mediation starts as Kaiser strike nears five months",
+			text:  "Talks opened Monday in Oakland with two mediators.",
+		},
+		{
+			name: "picketing starts again in a strike under way",
+			pub:  "2025-03-03",
+			text: "Therapists on strike since the fall will picket again starting Monday, March 10, at the San Diego office.",
+		},
+		{
+			name: "the strike, which began",
+			pub:  "2025-03-03",
+			text: "The strike, which began Oct. 21, has entered its fifth month.",
+			want: "2024-10-21",
+		},
+		{
+			name: "on strike since a weekday and date",
+			pub:  "2025-03-03",
+			text: "Clinicians have been on strike since Monday, Oct. 21.",
+			want: "2024-10-21",
+		},
+		{
+			name: "began an open-ended strike",
+			pub:  "2024-10-22",
+			text: "Kaiser therapists began an open-ended strike Monday.",
+			want: "2024-10-21",
+		},
+		{
+			name: "a strike to come",
+			pub:  "2024-10-11",
+			text: "Therapists will begin their strike Monday, Oct. 21, the union said.",
+			want: "2024-10-21",
+		},
+		{
+			name:  "the headline reports the start, the lead the day",
+			pub:   "2024-10-21",
+			title: "San Diego therapists join picket lines as strike begins",
+			text:  "Picket lines formed Monday outside Kaiser's Zion medical center.",
+			want:  "2024-10-21",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pub, err := time.Parse(time.DateOnly, tt.pub)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: pub.Add(15 * time.Hour)})
+			if got.Started != tt.want {
+				t.Errorf("Started = %q (from %q), want %q", got.Started, got.Evidence["started"], tt.want)
+			}
+		})
+	}
+}
