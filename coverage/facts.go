@@ -340,7 +340,16 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Employer = e
 		ev["employer"] = ss[i].text
 	}
-	if d, i, ok := findStarted(ss, pub, phase); ok {
+	earliest, latest, at := findAge(ss, pub, phase)
+	if at >= 0 {
+		if !earliest.IsZero() {
+			f.StartedEarliest = earliest.Format(time.DateOnly)
+			ev["started_earliest"] = ss[at].text
+		}
+		f.StartedLatest = latest.Format(time.DateOnly)
+		ev["started_latest"] = ss[at].text
+	}
+	if d, i, ok := findStarted(ss, pub, phase, earliest, latest); ok {
 		f.Started = d.Format(time.DateOnly)
 		ev["started"] = ss[i].text
 	}
@@ -356,7 +365,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Demands = ds
 		ev["demands"] = ss[i].text
 	}
-	if es, i := findEvents(ss, pub); len(es) > 0 {
+	if es, i := findEvents(ss, pub, phase); len(es) > 0 {
 		f.Events = es
 		ev["events"] = ss[i].text
 	}
@@ -894,12 +903,19 @@ var titleStartRE = regexp.MustCompile(`\b(?:begins?|starts?|walk out|walks out|g
 
 // findStarted returns the day the strike started (or, when only
 // threatened, is to start). A strike the article reports under way
-// cannot start after the article was published.
-func findStarted(ss []factSentence, pub time.Time, phase string) (time.Time, int, bool) {
+// cannot start after the article was published, nor outside the span its
+// own counts of the strike's length give (from earliest, which may be
+// zero, to latest; both zero when it counts nothing).
+func findStarted(ss []factSentence, pub time.Time, phase string, earliest, latest time.Time) (time.Time, int, bool) {
 	underway := factsPhaseRank(phase) >= factsPhaseRank(strike.PhaseStrike)
-	latest := dayOf(pub).AddDate(0, 0, 1)
+	if underway && (latest.IsZero() || latest.After(dayOf(pub))) {
+		latest = dayOf(pub).AddDate(0, 0, 1)
+	}
+	fits := func(d time.Time) bool {
+		return (latest.IsZero() || !d.After(latest)) && (earliest.IsZero() || !d.Before(earliest))
+	}
 	for i, s := range ss {
-		if d, ok := startDate(s, pub); ok && !(underway && d.After(latest)) {
+		if d, ok := startDate(s, pub); ok && fits(d) {
 			return d, i, true
 		}
 	}
@@ -911,7 +927,7 @@ func findStarted(ss []factSentence, pub time.Time, phase string) (time.Time, int
 				if !s.lead {
 					break
 				}
-				if dd := dayDates(s, pub, dirPast); len(dd) > 0 {
+				if dd := dayDates(s, pub, dirPast); len(dd) > 0 && fits(dd[0].d) {
 					return dd[0].d, i + 1, true
 				}
 			}
@@ -921,6 +937,231 @@ func findStarted(ss []factSentence, pub time.Time, phase string) (time.Time, int
 }
 
 const reNumWords = `(?:\d{1,4}|(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)[ -]){0,4}(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))`
+
+// The strike's age: counts of its length that bound the day it began.
+
+const (
+	reOrdinal = `(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)`
+	reQual    = `(?:nearly|almost|close to|just under|about|around|roughly|some|approximately|more than|over|at least|just over|upwards of)`
+	// reStrikeNP is a noun phrase that ends with the strike.
+	reStrikeNP = `(?:(?:the|their|its|our|an?|this|that)\s+)?(?:[\w'’-]+\s+){0,3}?(?:` + reStrikeN + `|picket lines?)`
+)
+
+// ageKind says how a count of the strike's length bounds its start.
+type ageKind int
+
+const (
+	ageOrdinal ageKind = iota // "its fifth month": the count is running
+	ageElapsed                // "four months into the strike": so long so far
+	ageTotal                  // "a 196-day strike": at least so long by now, once over
+)
+
+type ageRule struct {
+	re   *regexp.Regexp // groups: qualifier (may be absent), number, unit
+	kind ageKind
+}
+
+var ageRules = []ageRule{
+	{regexp.MustCompile(`\b` + reStrikeN + `(?:s|['’]s)?\b[^.;,]{0,40}?\b(?:its|their|the)\s+()(` + reOrdinal + `)\s+(day|week|month)\b`), ageOrdinal},
+	{regexp.MustCompile(`\b` + reStrikeN + `['’]s\s+()(` + reOrdinal + `)\s+(day|week|month)\b`), ageOrdinal},
+	{regexp.MustCompile(`\b()(` + reOrdinal + `)\s+(day|week|month)\s+(?:of|on)\s+` + reStrikeNP + `\b`), ageOrdinal},
+	{regexp.MustCompile(`\b()(day)\s+(\d{1,3})\s+of\s+` + reStrikeNP + `\b`), ageOrdinal},
+	{regexp.MustCompile(`\b(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days?|weeks?|months?)\s+(?:into\s+` + reStrikeNP + `|(?:out\s+)?on\s+(?:strike|the\s+picket\s+lines?))\b`), ageElapsed},
+	{regexp.MustCompile(`\bon strike (?:for\s+)?(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days?|weeks?|months?)\b`), ageElapsed},
+	{regexp.MustCompile(`\b` + reStrikeN + `\b[^.;,]{0,30}?\b(?:marks|marked|hits|hit|reaches|reached|passes|passed|nears|neared|enters|entered)\s+(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days|weeks|months)\b`), ageElapsed},
+	{regexp.MustCompile(`\b(?:has|have)\s+(?:now\s+)?lasted\s+(?:for\s+)?(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days|weeks|months)\b`), ageElapsed},
+	{regexp.MustCompile(`\b(?:(` + reQual + `)\s+)?(` + reNumWords + `)-(day|week|month)\s+(?:[\w'’-]+\s+){0,2}?` + reStrikeN + `\b(?: notice)?`), ageTotal},
+	{regexp.MustCompile(`\b(?:after|lasted|lasting|ending|ended)\s+(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days|weeks|months)\b`), ageTotal},
+}
+
+// ordinals are the ordinal words up to twentieth.
+var ordinals = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}
+
+func ordinalNumber(s string) (int, bool) {
+	if n, ok := ordinals[s]; ok {
+		return n, true
+	}
+	s = strings.TrimRight(s, "stndrh")
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// yearRE finds a year; monthBeforeRE says it is part of a date.
+var (
+	yearRE        = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+	monthBeforeRE = regexp.MustCompile(`(?:` + reMonth + `)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+$`)
+	historyRE     = regexp.MustCompile(`\b(?:previous|earlier|prior|last year['’]s|past)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN)
+)
+
+// historical reports whether the sentence is about another, earlier
+// strike: it names a year (not as part of a date) before publication's,
+// or "an earlier strike".
+func historical(s factSentence, pub time.Time) bool {
+	if historyRE.MatchString(s.lower) {
+		return true
+	}
+	if !strings.ContainsAny(s.lower, "12") {
+		return false
+	}
+	for _, m := range yearRE.FindAllStringIndex(s.text, -1) {
+		y, _ := strconv.Atoi(s.text[m[0]:m[1]])
+		if y >= pub.Year() || monthBeforeRE.MatchString(s.text[max(0, m[0]-20):m[0]]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// back returns the day n units before pub, moved by days.
+func back(pub time.Time, n int, unit string, days int) time.Time {
+	switch unit[0] {
+	case 'w':
+		return pub.AddDate(0, 0, -7*n+days)
+	case 'm':
+		return pub.AddDate(0, -n, days)
+	}
+	return pub.AddDate(0, 0, -n+days)
+}
+
+// ageSpan returns the days the strike may have begun on, given one count
+// of its length published on pub; a zero earliest is unbounded.
+func ageSpan(kind ageKind, qual string, n int, unit string, pub time.Time) (earliest, latest time.Time) {
+	unit = strings.TrimSuffix(unit, "s")
+	slack := 3 // days, for weeks and months
+	if unit == "day" {
+		slack = 1
+	}
+	switch kind {
+	case ageOrdinal:
+		// Day n began n-1 days after the first; week n, 7(n-1) days.
+		if unit == "day" {
+			return back(pub, n, unit, 0), back(pub, n-2, unit, 0)
+		}
+		return back(pub, n, unit, -slack), back(pub, n-1, unit, slack)
+	case ageTotal:
+		lo := n - 1
+		if qual == "nearly" || qual == "almost" || qual == "close to" || qual == "just under" {
+			lo = n - 2
+		}
+		return time.Time{}, back(pub, max(lo, 0), unit, 0)
+	}
+	lo, hi, days := n, n, slack // elapsed units, and slack in days
+	half := map[string]int{"day": 0, "week": 3, "month": 15}[unit]
+	switch qual {
+	case "nearly", "almost", "close to", "just under":
+		lo = n - 1
+	case "more than", "over", "at least", "just over", "upwards of":
+		hi = n + 1
+	case "about", "around", "roughly", "some", "approximately":
+		lo, hi = n-1, n+1
+	default:
+		days += half
+	}
+	if unit == "day" {
+		if lo == hi {
+			lo, hi = n-1, n+1
+		} else {
+			// "nearly 100 days": a tenth either way.
+			lo, hi = n-max(1, (n-lo)*n/10), n+max(1, (hi-n)*n/10)
+		}
+		days = 0
+	}
+	return back(pub, hi, unit, -days), back(pub, max(lo, 0), unit, days)
+}
+
+// findAge returns the days the strike began between by the article's own
+// counts of its length: the span all its counts agree on (the first
+// count's when they do not), with the sentence of the first. A strike's
+// total length counts only once the article reports it over (phase): "a
+// three-day strike" to come says nothing of when it began.
+func findAge(ss []factSentence, pub time.Time, phase string) (earliest, latest time.Time, at int) {
+	pub = dayOf(pub)
+	over := factsPhaseRank(phase) >= factsPhaseRank(strike.PhaseTentativeAgreement)
+	at = -1
+	for i, s := range ss {
+		if !mayCountAge(s.lower) || historical(s, pub) {
+			continue
+		}
+		for _, r := range ageRules {
+			if r.kind == ageTotal && !over {
+				continue
+			}
+			for _, m := range r.re.FindAllStringSubmatchIndex(s.lower, -1) {
+				if ageOfOther(s.lower, m[0], m[1]) || strings.HasSuffix(s.lower[m[0]:m[1]], " notice") {
+					continue
+				}
+				qual, num, unit := submatch(s.lower, m, 1), submatch(s.lower, m, 2), submatch(s.lower, m, 3)
+				if unit != "" && unit[0] >= '0' && unit[0] <= '9' {
+					num, unit = unit, num // "day 100"
+				}
+				var n int
+				var ok bool
+				if r.kind == ageOrdinal {
+					n, ok = ordinalNumber(num)
+				} else {
+					n, ok = numberWords(num)
+				}
+				if !ok || n <= 0 || n > 1000 {
+					continue
+				}
+				lo, hi := ageSpan(r.kind, qual, n, unit, pub)
+				if at < 0 {
+					earliest, latest, at = lo, hi, i
+					continue
+				}
+				// Narrow to what every count allows, unless they disagree.
+				nlo, nhi := earliest, latest
+				if lo.After(nlo) {
+					nlo = lo
+				}
+				if hi.Before(nhi) {
+					nhi = hi
+				}
+				if !nhi.Before(nlo) {
+					earliest, latest = nlo, nhi
+				}
+			}
+		}
+	}
+	return earliest, latest, at
+}
+
+// mayCountAge reports whether a sentence may count the strike's length.
+func mayCountAge(lower string) bool {
+	return (strings.Contains(lower, "day") || strings.Contains(lower, "week") || strings.Contains(lower, "month")) &&
+		(strings.Contains(lower, "strike") || strings.Contains(lower, "walkout") || strings.Contains(lower, "stoppage") || strings.Contains(lower, "picket"))
+}
+
+// ageOfOther reports whether a count matched at lower[i:j] is of
+// something other than the strike: a hunger strike, or talks that are
+// named inside the match ("the strike goes on as mediation enters its
+// fifth day").
+func ageOfOther(lower string, i, j int) bool {
+	m := lower[i:j]
+	if strings.Contains(m, "hunger") || strings.HasSuffix(strings.TrimSpace(lower[max(0, i-8):i]), "hunger") {
+		return true
+	}
+	words := clauseWords(m)
+	for k := range words {
+		if otherEventWords[words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// submatch returns submatch k of m in s, or "".
+func submatch(s string, m []int, k int) string {
+	if 2*k+1 >= len(m) || m[2*k] < 0 {
+		return ""
+	}
+	return s[m[2*k]:m[2*k+1]]
+}
 
 var durationREs = []*regexp.Regexp{
 	regexp.MustCompile(`\b(\d{1,4})-day ` + reStrikeN + `\b(?: notice)?`),
@@ -1050,8 +1291,10 @@ var (
 
 // findEvents returns the dated events on or after (about) the publication
 // date: strike begins or ends, mediation begins, a ratification or strike
-// authorization vote, a rally. Each is "what" happens on the day.
-func findEvents(ss []factSentence, pub time.Time) ([]strike.Event, int) {
+// authorization vote, a rally. Each is "what" happens on the day. A strike
+// the article reports under way (phase) has no beginning to come.
+func findEvents(ss []factSentence, pub time.Time, phase string) ([]strike.Event, int) {
+	underway := factsPhaseRank(phase) >= factsPhaseRank(strike.PhaseStrike)
 	var out []strike.Event
 	at := -1
 	from := dayOf(pub).Add(-eventSlack)
@@ -1092,7 +1335,7 @@ func findEvents(ss []factSentence, pub time.Time) ([]strike.Event, int) {
 				what = "mediation begins"
 			case rallyRE.MatchString(w):
 				what = "rally"
-			case future && dd.d.Equal(start):
+			case future && dd.d.Equal(start) && !underway:
 				what = "strike begins"
 			case future && strikeCtxRE.MatchString(w) && endRE.MatchString(w):
 				what = "strike ends"
@@ -1156,6 +1399,8 @@ func MergeFacts(newer, older strike.Facts) strike.Facts {
 	f.Employer = pickS(newer.Employer, older.Employer, "employer")
 	f.Started = pickS(newer.Started, older.Started, "started")
 	f.DurationDays = pickI(newer.DurationDays, older.DurationDays, "duration_days")
+	f.StartedEarliest = pickS(newer.StartedEarliest, older.StartedEarliest, "started_earliest")
+	f.StartedLatest = pickS(newer.StartedLatest, older.StartedLatest, "started_latest")
 	f.Offer = pickS(newer.Offer, older.Offer, "offer")
 	for _, d := range slices.Concat(newer.Demands, older.Demands) {
 		if !slices.Contains(f.Demands, d) {

@@ -98,7 +98,7 @@ func TestExtract(t *testing.T) {
 			text:  "Kaiser and the Coalition of Kaiser Permanente Unions reached a tentative agreement Tuesday. The strike began Jan. 27. Voting on ratification closes March 21.",
 			want: strike.Facts{
 				Phase: strike.PhaseTentativeAgreement, Union: "Coalition of Kaiser Permanente Unions", Employer: "Kaiser Permanente",
-				Started: "2025-01-27", DurationDays: 45,
+				Started: "2025-01-27", DurationDays: 45, StartedLatest: "2025-01-27",
 				Events: []strike.Event{{Date: "2025-03-21", What: "ratification vote"}},
 			},
 		},
@@ -108,6 +108,7 @@ func TestExtract(t *testing.T) {
 			text:  "Thirty days into the walkout, nurses represented by UNAC/UHCP said Kaiser Permanente had not returned to the table.",
 			want: strike.Facts{
 				Phase: strike.PhaseStrike, Union: "UNAC/UHCP", Employer: "Kaiser Permanente", DurationDays: 30,
+				StartedEarliest: "2025-02-09", StartedLatest: "2025-02-11",
 			},
 		},
 		{
@@ -196,7 +197,7 @@ func TestFactsOptionsFromProfile(t *testing.T) {
 
 func TestMergeFacts(t *testing.T) {
 	older := strike.Facts{
-		Phase: strike.PhaseStrike, Workers: 2400, Union: "U", Started: "2024-10-14",
+		Phase: strike.PhaseStrike, Workers: 2400, Union: "U", Started: "2024-10-14", StartedLatest: "2024-10-20",
 		Demands:  []string{"restore pensions", "more time"},
 		Events:   []strike.Event{{Date: "2024-10-14", What: "strike begins"}},
 		Evidence: map[string]string{"phase": "old phase", "workers": "old workers", "demands": "old demands"},
@@ -209,7 +210,7 @@ func TestMergeFacts(t *testing.T) {
 	}
 	got := MergeFacts(newer, older)
 	want := strike.Facts{
-		Phase: strike.PhaseMediation, Workers: 2400, Union: "U", Employer: "E", Started: "2024-10-14",
+		Phase: strike.PhaseMediation, Workers: 2400, Union: "U", Employer: "E", Started: "2024-10-14", StartedLatest: "2024-10-20",
 		Demands: []string{"pay parity", "restore pensions", "more time"},
 		Events:  []strike.Event{{Date: "2024-10-14", What: "strike begins"}, {Date: "2025-03-10", What: "mediation begins"}},
 		Evidence: map[string]string{
@@ -385,6 +386,16 @@ func TestExtractStarted(t *testing.T) {
 			want: "2024-10-21",
 		},
 		{
+			name: "a date that disagrees with the article's own day count",
+			pub:  "2025-01-29",
+			text: "The strike that began in the fall reached its 100th day on Jan. 28.",
+		},
+		{
+			name: "the same, with a word of the future",
+			pub:  "2025-01-29",
+			text: "The strike that began in the fall reached its 100th day on Jan. 28 with no talks scheduled.",
+		},
+		{
 			name:  "the headline reports the start, the lead the day",
 			pub:   "2024-10-21",
 			title: "San Diego therapists join picket lines as strike begins",
@@ -401,6 +412,54 @@ func TestExtractStarted(t *testing.T) {
 			got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: pub.Add(15 * time.Hour)})
 			if got.Started != tt.want {
 				t.Errorf("Started = %q (from %q), want %q", got.Started, got.Evidence["started"], tt.want)
+			}
+			for _, e := range got.Events {
+				if e.What == "strike begins" && e.Date != tt.want {
+					t.Errorf("event %+v (from %q), want none but the start", e, got.Evidence["events"])
+				}
+			}
+		})
+	}
+}
+
+// TestExtractStartedSpan: the article's own count of the strike's length
+// bounds the day it began.
+func TestExtractStartedSpan(t *testing.T) {
+	x := testExtractor()
+	tests := []struct {
+		name           string
+		pub            string
+		title, text    string
+		earliest, last string
+	}{
+		{name: "enters its fifth month", pub: "2025-03-03", title: "Talks to resume Monday, March 10, as the strike enters its fifth month",
+			earliest: "2024-09-30", last: "2024-11-06"},
+		{name: "day N of the strike", pub: "2025-01-28", text: "Tuesday marks day 100 of the strike.",
+			earliest: "2024-10-20", last: "2024-10-22"},
+		{name: "the strike's 100th day", pub: "2025-01-28", text: "The strike reached its 100th day Tuesday.",
+			earliest: "2024-10-20", last: "2024-10-22"},
+		{name: "N days into the strike", pub: "2025-01-29", text: "One hundred days into the strike, neither side has budged.",
+			earliest: "2024-10-20", last: "2024-10-22"},
+		{name: "nearly N months on strike", pub: "2025-02-07", text: "After nearly four months on strike, therapists say they are ready for mediation.",
+			earliest: "2024-10-04", last: "2024-11-10"},
+		{name: "in its third week", pub: "2024-11-06", text: "The walkout is in its third week.",
+			earliest: "2024-10-13", last: "2024-10-26"},
+		{name: "a finished strike's length bounds only the latest start", pub: "2025-05-05",
+			text: "Kaiser and the union reached a deal to end the 196-day strike.", last: "2024-10-22"},
+		{name: "a hunger strike's days are its own", pub: "2025-04-18", text: "The hunger strike entered its fifth day outside Kaiser's offices."},
+		{name: "another year's strike", pub: "2024-10-21", text: "In 2022, Northern California therapists struck for 10 weeks and won more staffing."},
+		{name: "another year's strike, as an adjective", pub: "2024-10-21", text: "The 10-week 2022 walkout in Northern California won more staffing."},
+		{name: "days of something else", pub: "2025-03-14", text: "The fifth day of mediation ended without a deal, and the strike goes on."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pub, err := time.Parse(time.DateOnly, tt.pub)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: pub.Add(15 * time.Hour)})
+			if got.StartedEarliest != tt.earliest || got.StartedLatest != tt.last {
+				t.Errorf("started between %q and %q, want %q and %q", got.StartedEarliest, got.StartedLatest, tt.earliest, tt.last)
 			}
 		})
 	}
