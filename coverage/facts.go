@@ -449,16 +449,24 @@ var phaseSignals = []phaseSignal{
 	// Ended.
 	{strike.PhaseEnded, "strike|walkout|stoppage", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
 	{strike.PhaseEnded, "strike|walkout|stoppage", regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
-	{strike.PhaseEnded, "work|back", regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:with|on the job|at)\b|\bback with (?:their )?patients\b`)},
+	{strike.PhaseEnded, "work|back", regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|at (?:their )?(?:jobs?|desks?|clinics?|posts?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
 }
 
 var (
 	// hypoRE finds words that make what follows a possibility, a plan or
 	// a wish rather than a fact.
-	hypoRE    = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|if|unless|whether|plans?|planned|planning|set|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going)\b|['’]ll\b`)
-	negRE     = regexp.MustCompile(`\b(?:not|no|never|without|non|nor)\b|n['’]t\b`)
-	partialRE = regexp.MustCompile(`\b(?:some|few|number|several|dozens|hundreds|handful)\b`)
-	agreeRE   = regexp.MustCompile(`\b(?:agreement|deal|accord)\b`)
+	hypoRE = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|if|unless|whether|plans?|planned|planning|set|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going)\b|['’]ll\b`)
+	negRE  = regexp.MustCompile(`\b(?:not|no|never|without|non|nor)\b|n['’]t\b`)
+	// partialRE finds words that make a return to work partial: some of
+	// the strikers, a count, a share (see partialReturn).
+	partialRE = regexp.MustCompile(`\b(?:some|few|number|numbers|several|dozens|hundreds|thousands|handful|half|majority|minority|most|many|percent|portion|share|fraction|third|thirds|quarter|\d[\d,.]*%?)(?:\b|%)`)
+	// untilRE finds words before which a present-tense end is to come:
+	// "until the strike ends".
+	untilRE = regexp.MustCompile(`\b(?:until|till|when|whenever|once|if|unless|before|after)\b`)
+	// otherStrikeRE finds words that make a strike another, earlier one:
+	// "the 2022 strike", "an earlier strike".
+	otherStrikeRE = regexp.MustCompile(`\b(?:(?:19|20)\d\d|earlier|previous|prior|past|last year['’]s)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN + `\b`)
+	agreeRE       = regexp.MustCompile(`\b(?:agreement|deal|accord)\b`)
 	// clauseRE marks where a clause begins.
 	clauseRE = regexp.MustCompile(`[,;:—–(]|\b(?:but|while|after|before|as|because|though|although|when|who|which|that)\b`)
 )
@@ -500,10 +508,17 @@ func sentencePhase(s string) string {
 				}
 				p = strike.PhaseThreatened
 			}
+			if otherStrike(s, m[0], m[1]) || otherStrikeRE.MatchString(pre) {
+				continue
+			}
 			if p == strike.PhaseEnded {
+				if match := s[m[0]:m[1]]; (strings.HasSuffix(match, " ends") || strings.HasSuffix(match, " is over")) &&
+					untilRE.MatchString(lastWords(s[:m[0]], 4)) {
+					continue // an end to come
+				}
 				if agreeRE.MatchString(s) {
 					p = strike.PhaseTentativeAgreement
-				} else if partialRE.MatchString(pre) {
+				} else if partialReturn(lastWords(s[:m[0]], 12)) {
 					continue
 				}
 			}
@@ -513,6 +528,54 @@ func sentencePhase(s string) string {
 		}
 	}
 	return best
+}
+
+// otherStrike reports whether the phrase s[i:j] is about another,
+// earlier strike: its strike noun is "the 2022 strike" or "an earlier
+// walkout".
+func otherStrike(s string, i, j int) bool {
+	from := max(0, i-30)
+	for _, m := range otherStrikeRE.FindAllStringIndex(s[from:j], -1) {
+		if from+m[1] > i {
+			return true
+		}
+	}
+	return false
+}
+
+// partialReturn reports whether the words before a return to work say
+// that only part of the strikers returned: "some", "half of", "more than
+// 1,000 therapists", "60%". A number of days or a year is no share, and
+// "most" or "many" counts only before "of" or a noun of people.
+func partialReturn(pre string) bool {
+	for _, m := range partialRE.FindAllStringIndex(pre, -1) {
+		w := strings.TrimRight(pre[m[0]:m[1]], " ")
+		next := ""
+		if f := strings.Fields(pre[m[1]:]); len(f) > 0 {
+			next = strings.Trim(f[0], ",.;:")
+		}
+		switch {
+		case w[0] >= '0' && w[0] <= '9':
+			if strings.HasSuffix(w, "%") || next == "percent" || next == "of" {
+				return true
+			}
+			if n, err := strconv.Atoi(strings.ReplaceAll(w, ",", "")); err == nil && n >= 1900 && n <= 2100 && !strings.Contains(w, ",") {
+				continue // a year
+			}
+			switch strings.TrimSuffix(next, "s") {
+			case "", "day", "week", "month", "year", "hour", "minute", "a.m", "p.m":
+				continue
+			}
+			return true
+		case w == "most" || w == "many":
+			if next == "of" || peopleNouns[next] {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 func lastWords(s string, n int) string {
@@ -544,8 +607,24 @@ func detectPhase(ss []factSentence) (string, int) {
 	return "", -1
 }
 
+// peopleNounList are the nouns a count of workers ends with.
+var peopleNounList = []string{"workers", "employees", "clinicians", "therapists", "members", "professionals", "nurses",
+	"psychologists", "strikers", "staff", "staffers", "counselors", "caregivers", "technicians", "pharmacists",
+	"teachers", "educators", "doctors", "physicians", "residents", "clerks", "cashiers", "drivers", "cooks",
+	"housekeepers", "janitors", "machinists", "mechanics", "operators", "engineers", "faculty", "firefighters",
+	"officers", "actors", "writers", "miners", "dockworkers", "longshoremen", "pilots", "attendants", "baristas",
+	"journalists", "librarians", "aides", "assistants"}
+
+var peopleNouns = func() map[string]bool {
+	m := make(map[string]bool, len(peopleNounList))
+	for _, n := range peopleNounList {
+		m[n] = true
+	}
+	return m
+}()
+
 // workersRE finds a count of people: "nearly 2,400 mental health workers".
-var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,5}?)(workers|employees|clinicians|therapists|members|professionals|nurses|psychologists|strikers|staff|staffers|counselors|caregivers|technicians|pharmacists|teachers|educators|doctors|physicians|residents|clerks|cashiers|drivers|cooks|housekeepers|janitors|machinists|mechanics|operators|engineers|faculty|firefighters|officers|actors|writers|miners|dockworkers|longshoremen|pilots|attendants|baristas|journalists|librarians|aides|assistants)\b`)
+var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,5}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
 
 var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites)\b`)
 

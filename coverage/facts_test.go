@@ -54,6 +54,28 @@ func TestSentencePhase(t *testing.T) {
 		{"Some clinicians have returned to work during the strike.", ""},
 		{"Some clinicians have returned to work, and others went on strike.", strike.PhaseStrike},
 		{"The strike is over and the contract is ratified.", strike.PhaseEnded},
+		// A partial return, or the employer's count of returns, is no end.
+		{"More than half of the strikers have returned to work.", strike.PhaseStrike},
+		{"Kaiser said 60% of the clinicians who walked out have returned to work.", strike.PhaseStrike},
+		{"A majority of therapists are back at work, the company says.", ""},
+		{"Most strikers have gone back to work.", strike.PhaseStrike},
+		{"Hundreds crossed the picket line and returned to work.", ""},
+		{"About 1,000 therapists have returned to work, Kaiser said.", ""},
+		{"After 196 days on strike, therapists returned to work Thursday.", strike.PhaseEnded},
+		{"In 2025, the strikers went back to work after the longest strike of its kind.", strike.PhaseEnded},
+		// Back at the table is not back at work.
+		{"Negotiators returned to the bargaining table Tuesday.", ""},
+		{"The two sides were back at the table on Monday.", ""},
+		// A strike that ends some day, or another year's strike.
+		{"Patients are waiting until the strike ends.", ""},
+		{"When the strike ends, therapists expect long waiting lists.", ""},
+		{"When the strike ended in May, therapists went back to their patients.", strike.PhaseEnded},
+		{"The 2022 strike ended after ten weeks.", ""},
+		{"An earlier strike ended with a deal on staffing.", ""},
+		{"Unlike the 2022 strike, this time therapists went on strike with no end date.", strike.PhaseStrike},
+		// The end the issue asks for: ended, called off, back after a deal.
+		{"The union called off the strike on Friday.", strike.PhaseEnded},
+		{"Therapists returned to work Wednesday after ratifying the contract.", strike.PhaseEnded},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
