@@ -328,7 +328,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Phase = phase
 		ev["phase"] = ss[i].text
 	}
-	if n, i, ok := findWorkers(ss); ok {
+	if n, i, ok := findWorkers(ss, pub); ok {
 		f.Workers = n
 		ev["workers"] = ss[i].text
 	}
@@ -624,33 +624,97 @@ var peopleNouns = func() map[string]bool {
 }()
 
 // workersRE finds a count of people: "nearly 2,400 mental health workers".
-var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,5}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+
+const reNumberWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`
+
+// workersWordsRE finds a count written in words: "two thousand
+// therapists", "seventy-five thousand workers".
+var workersWordsRE = regexp.MustCompile(`(^|[^\w-])((?:(?:a|` + reNumberWord + `)[ -]){1,2}(?:hundred|thousand)(?:[ -](?:and[ -])?(?:` + reNumberWord + `|hundred)){0,4})\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+
+// workersUnitRE finds a unit of so many members: "its 2,400-member
+// Southern California unit".
+var workersUnitRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:member|strong)\s+((?:[\w'’-]+\s+){0,4}?)(unit|bargaining unit|workforce|staff|team|group|union|local)\b`)
 
 var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites)\b`)
 
-// findWorkers returns the first count of workers, reading the title first.
-func findWorkers(ss []factSentence) (int, int, bool) {
+var (
+	// wholeRE finds words before a count that make it a whole of which
+	// the strikers are a part: "the union, which represents 19,000".
+	wholeRE = regexp.MustCompile(`\b(?:represents|representing|represent|membership|total)\b`)
+	// partOfRE finds words before a count that make it a part: "including
+	// 4,700".
+	partOfRE = regexp.MustCompile(`\b(?:including|includes|among them|among|of whom|of them)\s*$`)
+	// servesRE finds words before a count of the health plan's members.
+	servesRE = regexp.MustCompile(`\b(?:serves|serving|served|covers|covering|insures|insuring|enrolls|enrolled|cares for|caring for)\b`)
+	// doingRE finds what a part of the strikers did: rallied, came back.
+	doingRE = regexp.MustCompile(`^(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:rallied|rally|rallies|marched|gathered|attended|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back)\b`)
+)
+
+// findWorkers returns the first count of the striking workers, reading
+// the title first. A count that is the union's whole membership ("which
+// represents 19,000") is taken only when no other is found, and none
+// that is a part of it is; counts of the health plan's members, of a
+// rally's crowd or of those who returned, and counts in a sentence about
+// an earlier year's strike, are not the strikers'.
+func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
+	whole, wholeAt := 0, -1
 	for i, s := range ss {
-		if !strings.ContainsAny(s.text, "0123456789") {
+		hasDigit := strings.ContainsAny(s.text, "0123456789")
+		hasWords := strings.Contains(s.lower, "thousand") || strings.Contains(s.lower, "hundred")
+		if !hasDigit && !hasWords {
 			continue
 		}
-		for _, m := range workersRE.FindAllStringSubmatchIndex(s.lower, -1) {
+		if !pub.IsZero() && historical(s, pub) {
+			continue
+		}
+		var ms [][]int
+		if hasDigit {
+			ms = append(ms, workersRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			if strings.Contains(s.lower, "-member") || strings.Contains(s.lower, "-strong") {
+				ms = append(ms, workersUnitRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			}
+		}
+		if hasWords {
+			ms = append(ms, workersWordsRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+		}
+		slices.SortFunc(ms, func(a, b []int) int { return cmp.Compare(a[4], b[4]) })
+		for _, m := range ms {
 			num := s.lower[m[4]:m[5]]
 			between := s.lower[m[6]:m[7]]
+			noun := s.lower[m[8]:m[9]]
 			if notPeopleRE.MatchString(between) || strings.ContainsAny(between, "0123456789") {
 				continue
 			}
-			n, err := strconv.Atoi(strings.ReplaceAll(num, ",", ""))
-			if err != nil || n < 20 {
+			n, ok := smallNumber(num)
+			if !ok || n < 20 {
 				continue
 			}
-			if !strings.Contains(num, ",") && n >= 1900 && n <= 2100 {
+			if num[0] >= '0' && num[0] <= '9' && !strings.Contains(num, ",") && n >= 1900 && n <= 2100 {
 				continue // a year
+			}
+			if noun == "union" || noun == "local" {
+				continue // "the 19,000-member union": all its members
+			}
+			before := lastWords(s.lower[:m[4]], 6)
+			if partOfRE.MatchString(before) || doingRE.MatchString(s.lower[m[9]:]) {
+				continue
+			}
+			if noun == "members" && (n >= 100_000 || servesRE.MatchString(lastWords(before, 3))) {
+				continue // the health plan's members
+			}
+			if wholeRE.MatchString(clauseBefore(s.lower, m[4], 6)) {
+				// The union's whole membership: a fallback, unless a part of
+				// it follows ("…, including 4,700 mental health workers").
+				if wholeAt < 0 && !strings.Contains(s.lower[m[9]:min(len(s.lower), m[9]+80)], "including") {
+					whole, wholeAt = n, i
+				}
+				continue
 			}
 			return n, i, true
 		}
 	}
-	return 0, -1, false
+	return whole, wholeAt, wholeAt >= 0
 }
 
 // nameHit is a name found in a sentence.
@@ -1036,21 +1100,50 @@ const (
 )
 
 type ageRule struct {
-	re   *regexp.Regexp // groups: qualifier (may be absent), number, unit
-	kind ageKind
+	// hints are "|"-separated strings one of which a sentence must hold
+	// for re to match; "#" stands for an ordinal ("fifth", "100th").
+	hints string
+	re    *regexp.Regexp // groups: qualifier (may be absent), number, unit
+	kind  ageKind
 }
 
 var ageRules = []ageRule{
-	{regexp.MustCompile(`\b` + reStrikeN + `(?:s|['’]s)?\b[^.;,]{0,40}?\b(?:its|their|the)\s+()(` + reOrdinal + `)\s+(day|week|month)\b`), ageOrdinal},
-	{regexp.MustCompile(`\b` + reStrikeN + `['’]s\s+()(` + reOrdinal + `)\s+(day|week|month)\b`), ageOrdinal},
-	{regexp.MustCompile(`\b()(` + reOrdinal + `)\s+(day|week|month)\s+(?:of|on)\s+` + reStrikeNP + `\b`), ageOrdinal},
-	{regexp.MustCompile(`\b()(day)\s+(\d{1,3})\s+of\s+` + reStrikeNP + `\b`), ageOrdinal},
-	{regexp.MustCompile(`\b(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days?|weeks?|months?)\s+(?:into\s+` + reStrikeNP + `|(?:out\s+)?on\s+(?:strike|the\s+picket\s+lines?))\b`), ageElapsed},
-	{regexp.MustCompile(`\bon strike (?:for\s+)?(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days?|weeks?|months?)\b`), ageElapsed},
-	{regexp.MustCompile(`\b` + reStrikeN + `\b[^.;,]{0,30}?\b(?:marks|marked|hits|hit|reaches|reached|passes|passed|nears|neared|enters|entered)\s+(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days|weeks|months)\b`), ageElapsed},
-	{regexp.MustCompile(`\b(?:has|have)\s+(?:now\s+)?lasted\s+(?:for\s+)?(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days|weeks|months)\b`), ageElapsed},
-	{regexp.MustCompile(`\b(?:(` + reQual + `)\s+)?(` + reNumWords + `)-(day|week|month)\s+(?:[\w'’-]+\s+){0,2}?` + reStrikeN + `\b(?: notice)?`), ageTotal},
-	{regexp.MustCompile(`\b(?:after|lasted|lasting|ending|ended)\s+(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days|weeks|months)\b`), ageTotal},
+	{"#", regexp.MustCompile(`\b` + reStrikeN + `(?:s|['’]s)?\b[^.;,]{0,40}?\b(?:its|their|the)\s+()(` + reOrdinal + `)\s+(day|week|month)\b`), ageOrdinal},
+	{"#", regexp.MustCompile(`\b` + reStrikeN + `['’]s\s+()(` + reOrdinal + `)\s+(day|week|month)\b`), ageOrdinal},
+	{"#", regexp.MustCompile(`\b()(` + reOrdinal + `)\s+(day|week|month)\s+(?:of|on)\s+` + reStrikeNP + `\b`), ageOrdinal},
+	{"day ", regexp.MustCompile(`\b()(day)\s+(\d{1,3})\s+of\s+` + reStrikeNP + `\b`), ageOrdinal},
+	{" into | on strike| on the picket", regexp.MustCompile(`\b(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days?|weeks?|months?)\s+(?:into\s+` + reStrikeNP + `|(?:out\s+)?on\s+(?:strike|the\s+picket\s+lines?))\b`), ageElapsed},
+	{"on strike ", regexp.MustCompile(`\bon strike (?:for\s+)?(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days?|weeks?|months?)\b`), ageElapsed},
+	{"mark|hit|reach|pass|near|enter", regexp.MustCompile(`\b` + reStrikeN + `\b[^.;,]{0,30}?\b(?:marks|marked|hits|hit|reaches|reached|passes|passed|nears|neared|enters|entered)\s+(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days|weeks|months)\b`), ageElapsed},
+	{"lasted", regexp.MustCompile(`\b(?:has|have)\s+(?:now\s+)?lasted\s+(?:for\s+)?(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days|weeks|months)\b`), ageElapsed},
+	{"-day|-week|-month", regexp.MustCompile(`\b(?:(` + reQual + `)\s+)?(` + reNumWords + `)-(day|week|month)\s+(?:[\w'’-]+\s+){0,2}?` + reStrikeN + `\b(?: notice)?`), ageTotal},
+	{"after |lasted |lasting |ending |ended ", regexp.MustCompile(`\b(?:after|lasted|lasting|ending|ended)\s+(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days|weeks|months)\b`), ageTotal},
+}
+
+// hasAny reports whether s holds one of the "|"-separated hints.
+func hasAny(s, hints string) bool {
+	for h := range strings.SplitSeq(hints, "|") {
+		if strings.Contains(s, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasOrdinal reports whether s holds an ordinal: "fifth", "100th".
+func hasOrdinal(s string) bool {
+	for _, w := range clauseWords(s) {
+		if _, ok := ordinals[w]; ok {
+			return true
+		}
+		if len(w) > 2 && w[0] >= '0' && w[0] <= '9' {
+			switch w[len(w)-2:] {
+			case "st", "nd", "rd", "th":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ordinals are the ordinal words up to twentieth.
@@ -1166,8 +1259,22 @@ func findAge(ss []factSentence, pub time.Time, phase string) (earliest, latest t
 		if !mayCountAge(s.lower) || historical(s, pub) {
 			continue
 		}
+		ordinal := -1 // unknown
 		for _, r := range ageRules {
 			if r.kind == ageTotal && !over {
+				continue
+			}
+			if r.hints == "#" {
+				if ordinal < 0 {
+					ordinal = 0
+					if hasOrdinal(s.lower) {
+						ordinal = 1
+					}
+				}
+				if ordinal == 0 {
+					continue
+				}
+			} else if !hasAny(s.lower, r.hints) {
 				continue
 			}
 			for _, m := range r.re.FindAllStringSubmatchIndex(s.lower, -1) {
@@ -1210,10 +1317,26 @@ func findAge(ss []factSentence, pub time.Time, phase string) (earliest, latest t
 	return earliest, latest, at
 }
 
-// mayCountAge reports whether a sentence may count the strike's length.
+// mayCountAge reports whether a sentence may count the strike's length:
+// it has the word day, week or month (not "Monday" or "today") and names
+// the strike.
 func mayCountAge(lower string) bool {
-	return (strings.Contains(lower, "day") || strings.Contains(lower, "week") || strings.Contains(lower, "month")) &&
-		(strings.Contains(lower, "strike") || strings.Contains(lower, "walkout") || strings.Contains(lower, "stoppage") || strings.Contains(lower, "picket"))
+	unit := false
+	for _, u := range [...]string{"day", "week", "month"} {
+		for from := 0; !unit; {
+			k := strings.Index(lower[from:], u)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(u)
+			if k == 0 || !unicode.IsLetter(rune(lower[k-1])) {
+				unit = true
+			}
+		}
+	}
+	return unit && (strings.Contains(lower, "strike") || strings.Contains(lower, "walkout") ||
+		strings.Contains(lower, "stoppage") || strings.Contains(lower, "picket"))
 }
 
 // ageOfOther reports whether a count matched at lower[i:j] is of
@@ -1242,12 +1365,19 @@ func submatch(s string, m []int, k int) string {
 	return s[m[2*k]:m[2*k+1]]
 }
 
-var durationREs = []*regexp.Regexp{
-	regexp.MustCompile(`\b(\d{1,4})-day ` + reStrikeN + `\b(?: notice)?`),
-	regexp.MustCompile(`\b(?:after|lasted|lasting|struck for|strike for|on strike for|out for|ran for|running for|walked out for) (?:more than |nearly |about |almost )?(` + reNumWords + `) days\b`),
-	regexp.MustCompile(`\b(` + reNumWords + `) days (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`),
-	regexp.MustCompile(`\b(\d{1,4})(?:st|nd|rd|th) day\b`),
-	regexp.MustCompile(`\b(?:reaches|reached|hits|hit|passes|passed|marks|marked|nears|neared|enters|entered) (\d{1,4}) days\b`),
+// durationRule is a pattern of a strike's length in days, tried only on
+// sentences holding one of its hints ("|"-separated).
+type durationRule struct {
+	hints string
+	re    *regexp.Regexp
+}
+
+var durationREs = []durationRule{
+	{"-day ", regexp.MustCompile(`\b(\d{1,4})-day ` + reStrikeN + `\b(?: notice)?`)},
+	{"after |lasted |lasting |struck for |strike for |out for |ran for |running for ", regexp.MustCompile(`\b(?:after|lasted|lasting|struck for|strike for|on strike for|out for|ran for|running for|walked out for) (?:more than |nearly |about |almost )?(` + reNumWords + `) days\b`)},
+	{" days into | days of ", regexp.MustCompile(`\b(` + reNumWords + `) days (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	{"th day|st day|nd day|rd day", regexp.MustCompile(`\b(\d{1,4})(?:st|nd|rd|th) day\b`)},
+	{"reach|hit|pass|mark|near|enter", regexp.MustCompile(`\b(?:reaches|reached|hits|hit|passes|passed|marks|marked|nears|neared|enters|entered) (\d{1,4}) days\b`)},
 }
 
 // findDuration returns how many days the strike has lasted, from "a
@@ -1259,8 +1389,11 @@ func findDuration(ss []factSentence) (int, int, bool) {
 		if !strings.Contains(s.lower, "day") || !strikeCtxRE.MatchString(s.lower) {
 			continue
 		}
-		for _, re := range durationREs {
-			for _, m := range re.FindAllStringSubmatch(s.lower, -1) {
+		for _, r := range durationREs {
+			if !hasAny(s.lower, r.hints) {
+				continue
+			}
+			for _, m := range r.re.FindAllStringSubmatch(s.lower, -1) {
 				if strings.HasSuffix(m[0], " notice") {
 					continue
 				}

@@ -327,7 +327,7 @@ func TestFindWorkers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		s := factSentence{text: tt.text, lower: lowerSameLen(tt.text)}
-		got, _, _ := findWorkers([]factSentence{s})
+		got, _, _ := findWorkers([]factSentence{s}, time.Time{})
 		if got != tt.want {
 			t.Errorf("findWorkers(%q) = %d, want %d", tt.text, got, tt.want)
 		}
@@ -482,6 +482,57 @@ func TestExtractStartedSpan(t *testing.T) {
 			got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: pub.Add(15 * time.Hour)})
 			if got.StartedEarliest != tt.earliest || got.StartedLatest != tt.last {
 				t.Errorf("started between %q and %q, want %q and %q", got.StartedEarliest, got.StartedLatest, tt.earliest, tt.last)
+			}
+		})
+	}
+}
+
+// TestExtractWorkers: how outlets count the striking workers, and the
+// counts that are not theirs: patients, the health plan's members, the
+// union's whole membership, a part of the unit, another year's strike.
+func TestExtractWorkers(t *testing.T) {
+	x := testExtractor()
+	pub := time.Date(2024, 10, 22, 15, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name        string
+		title, text string
+		want        int
+	}{
+		{name: "nearly", text: "Nearly 2,400 mental health professionals walked off the job at Kaiser.", want: 2400},
+		{name: "some, with a list", text: "Some 2,400 psychologists, therapists and social workers are on strike.", want: 2400},
+		{name: "more than", title: "More than 2,000 unionized clinicians strike Kaiser", want: 2000},
+		{name: "in words", text: "Two thousand Kaiser therapists plan to walk out Monday.", want: 2000},
+		{name: "tens of thousands in words", text: "Seventy-five thousand health care workers walked out at Kaiser.", want: 75000},
+		{name: "a long description", text: "About 2,400 Kaiser Permanente Southern California mental health workers are on strike.", want: 2400},
+		{name: "a unit of so many members", text: "The strike by the union's 2,400-member Southern California unit goes on.", want: 2400},
+		{name: "members of the union", text: "Roughly 2,400 members of the National Union of Healthcare Workers went on strike.", want: 2400},
+		{
+			name: "the union's whole membership, then the strikers",
+			text: "The union, which represents 19,000 health care workers in California and Hawaii, said 2,400 of its members are on strike.",
+			want: 2400,
+		},
+		{
+			name: "the union's whole membership and a part of it",
+			text: "NUHW, which represents 19,000 health care workers, including 4,700 mental health workers, called the strike.",
+		},
+		{name: "a union of so many members", text: "The 19,000-member union called the strike on Monday."},
+		{name: "the health plan's members", text: "Kaiser serves 900,000 members in the region, and its clinics stayed open."},
+		{name: "patients", text: "Some 20,000 patients have had therapy appointments canceled since the strike began."},
+		{name: "a rally's crowd", text: "More than 500 NUHW members rallied outside the Los Angeles Medical Center."},
+		{name: "the employer's count of returns", text: "Kaiser says 1,200 therapists have returned to work since the strike began."},
+		{name: "another year's strike", text: "In 2022, some 2,000 Northern California therapists struck for 10 weeks."},
+		{
+			name:  "the first count that is the strikers' wins",
+			title: "Kaiser therapists strike",
+			text:  "More than 500 strikers rallied in Los Angeles. In all, about 2,400 workers are on strike across the region.",
+			want:  2400,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: pub})
+			if got.Workers != tt.want {
+				t.Errorf("Workers = %d (from %q), want %d", got.Workers, got.Evidence["workers"], tt.want)
 			}
 		})
 	}
