@@ -721,6 +721,7 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 type nameHit struct {
 	canon      string
 	sent, at   int
+	end        int  // where the name ends in the sentence
 	contextual bool // after "strike by", "represented by", "members of", …
 }
 
@@ -783,7 +784,7 @@ func (x *Extractor) findNames(fs factSentence, forms []nameForm) []nameHit {
 			}
 			pre := s[max(0, j-160):j]
 			ctx := unionContextRE.MatchString(pre) || unionAliasCtxRE.MatchString(pre)
-			hits = append(hits, nameHit{canon: canon, at: j, contextual: ctx})
+			hits = append(hits, nameHit{canon: canon, at: j, end: end, contextual: ctx})
 		}
 	}
 	slices.SortFunc(hits, func(a, b nameHit) int { return cmp.Compare(a.at, b.at) })
@@ -807,26 +808,72 @@ func wordEdge(s string, i, j int) bool {
 	return true
 }
 
-// findUnion returns the union the article is about: the first named as
-// the one striking or representing the workers ("a strike by …",
-// "represented by …", "members of …"), else the first named.
+var (
+	// unionAfterRE finds words right after a union's name that make it
+	// the strikers' union: "NUHW's therapists", "NUHW members",
+	// "NUHW-represented", "NUHW has called a strike".
+	unionAfterRE = regexp.MustCompile(`^(?:['’]s)?[\s-]*(?:represented\b|members\b|therapists\b|clinicians\b|workers\b|strikers\b|nurses\b|employees\b|(?:has |have )?(?:called|launched|began|begun|started)\b[^.;,]{0,30}\b(?:strike|walkout)|(?:is|are|went|remain|remains) on strike\b|(?:walked|walks) out\b)`)
+	// unionAsideRE finds what a union named beside the strikers' does:
+	// supports them, or is named for comparison.
+	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket)`)
+	unlikeRE     = regexp.MustCompile(`(?i)\b(?:unlike|like|as did|other unions?(?: such as| including)?)\s+(?:the\s+)?$`)
+)
+
+// findUnion returns the union the article is about. Each union named
+// scores by how it is named: as the one striking or representing the
+// workers ("a strike by …", "represented by …", "members of …" count most;
+// "NUHW's therapists", "NUHW has called a strike" less), in the headline,
+// and how often; a union named as joining the picket lines in solidarity,
+// or for comparison ("unlike …"), scores against. The best wins; of
+// equals, the first named. The sentence returned is the union's best.
 func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
-	var first *nameHit
+	type tally struct {
+		canon       string
+		score, best int // best: the score of its best hit
+		first, at   int // first hit's order; the best hit's sentence
+	}
+	var ts []tally
+	order := 0
 	for i, s := range ss {
 		for _, h := range x.findNames(s, x.unions) {
-			h.sent = i
-			if h.contextual {
-				return h.canon, i, true
+			w := 1
+			switch {
+			case h.contextual:
+				w += 4 // "a strike by …", "represented by …"
+			case unionAfterRE.MatchString(s.lower[h.end:]):
+				w += 2 // "NUHW's therapists"
 			}
-			if first == nil {
-				first = &h
+			if i == 0 && s.lead {
+				w++ // the headline
 			}
+			rest := s.lower[h.end:]
+			if k := strings.IndexAny(rest, ".;"); k >= 0 {
+				rest = rest[:k]
+			}
+			if unionAsideRE.MatchString(rest) || unlikeRE.MatchString(s.text[:h.at]) {
+				w -= 5
+			}
+			k := slices.IndexFunc(ts, func(t tally) bool { return t.canon == h.canon })
+			if k < 0 {
+				ts = append(ts, tally{canon: h.canon, best: w, first: order, at: i})
+				k = len(ts) - 1
+			} else if w > ts[k].best {
+				ts[k].best, ts[k].at = w, i
+			}
+			ts[k].score += w
+			order++
 		}
 	}
-	if first != nil {
-		return first.canon, first.sent, true
+	if len(ts) == 0 {
+		return "", -1, false
 	}
-	return "", -1, false
+	best := ts[0]
+	for _, t := range ts[1:] {
+		if t.score > best.score {
+			best = t
+		}
+	}
+	return best.canon, best.at, true
 }
 
 // firstName returns the first name of forms found.

@@ -537,3 +537,55 @@ func TestExtractWorkers(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractUnion: the union whose workers strike, however outlets name
+// it, and not another union named first (a supporter, a comparison).
+func TestExtractUnion(t *testing.T) {
+	x := NewExtractor(FactsOptions{
+		Unions:    []string{"National Union of Healthcare Workers", "United Nurses Associations of California", "California Nurses Association", "SEIU"},
+		Employers: []string{"Kaiser Permanente"},
+	})
+	const nuhw, unac = "National Union of Healthcare Workers", "United Nurses Associations of California"
+	tests := []struct {
+		name        string
+		title, text string
+		want        string
+	}{
+		{name: "members of", text: "Members of the National Union of Healthcare Workers went on strike Monday.", want: nuhw},
+		{name: "represented by the acronym", text: "The therapists, represented by NUHW, walked out.", want: nuhw},
+		{name: "acronym with the", text: "The NUHW said the strike would go on.", want: nuhw},
+		{name: "acronym as an adjective", text: "About 2,400 NUHW members are on strike.", want: nuhw},
+		{name: "acronym-represented", text: "Kaiser said half of the NUHW-represented employees had returned.", want: nuhw},
+		{name: "workers with", text: "Nurses with UNAC walked off the job at Kaiser hospitals.", want: unac},
+		{
+			name: "a supporting union named first",
+			text: "Nurses from the California Nurses Association joined the picket line in solidarity. NUHW's therapists have been on strike since October.",
+			want: nuhw,
+		},
+		{
+			name: "members of a supporting union",
+			text: "Members of the California Nurses Association also joined the picket lines. The strike by the National Union of Healthcare Workers is in its fourth week.",
+			want: nuhw,
+		},
+		{
+			name: "a union named for comparison",
+			text: "Unlike SEIU, which settled with Kaiser last year, the National Union of Healthcare Workers has called an open-ended strike.",
+			want: nuhw,
+		},
+		{
+			name:  "the headline's union",
+			title: "UNAC nurses set a strike date at Kaiser",
+			text:  "The nurses would join NUHW's therapists, who have been on strike since October. UNAC said the walkout would last five days.",
+			want:  unac,
+		},
+		{name: "the union, unnamed", title: "Kaiser therapists strike", text: "The union says Kaiser must restore pensions."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: wed})
+			if got.Union != tt.want {
+				t.Errorf("Union = %q (from %q), want %q", got.Union, got.Evidence["union"], tt.want)
+			}
+		})
+	}
+}
