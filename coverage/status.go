@@ -140,9 +140,11 @@ func Synthesize(in StatusInput) strike.Status {
 		st.Sources[strike.FieldEmployer] = g.srcs
 		st.Conflicts[strike.FieldEmployer] = others
 	}
-	if g, others := s.started.best(); g != nil {
+	if g, others := s.startedBest(); g != nil {
 		st.Started = g.key
 		st.Sources[strike.FieldStarted] = g.srcs
+		st.Conflicts[strike.FieldStarted] = others
+	} else {
 		st.Conflicts[strike.FieldStarted] = others
 	}
 	if g, others := s.offer.best(); g != nil {
@@ -381,6 +383,35 @@ type statusSynth struct {
 	demandOutlets                                               statusOutlets
 	events                                                      map[string]*statusField // normalized what → dates
 	eventOrder                                                  []string
+
+	// spans are the articles' counts of the strike's length, as the span
+	// of days it began in; selfConflict are start dates outside their own
+	// article's span.
+	spans        []statusSpan
+	selfConflict []int // indexes in arts
+}
+
+// statusSpan is one article's span of start days (Facts.StartedEarliest
+// to StartedLatest; an empty bound is open).
+type statusSpan struct {
+	earliest, latest string
+	art              int // index in arts
+}
+
+// excludes reports whether the day (YYYY-MM-DD) is outside the span.
+func (sp statusSpan) excludes(day string) bool {
+	return sp.earliest != "" && day < sp.earliest || sp.latest != "" && day > sp.latest
+}
+
+// value is the span as a source's value.
+func (sp statusSpan) value() string {
+	switch {
+	case sp.earliest == "":
+		return "on or before " + sp.latest + " (by its count of days)"
+	case sp.latest == "":
+		return "on or after " + sp.earliest + " (by its count of days)"
+	}
+	return "between " + sp.earliest + " and " + sp.latest + " (by its count of days)"
 }
 
 func newStatusSynth(in StatusInput) *statusSynth {
@@ -589,9 +620,20 @@ func (s *statusSynth) collect(overSince time.Time) {
 		if f.Employer != "" && s.employer.inWindow(a) {
 			s.employer.addText(f.Employer, s.statusNorm, a, s.outletAt(i))
 		}
+		var span statusSpan
+		if f.StartedEarliest != "" || f.StartedLatest != "" {
+			span = statusSpan{earliest: s.normDate(f.StartedEarliest), latest: s.normDate(f.StartedLatest), art: i}
+			if span.earliest != "" || span.latest != "" {
+				s.spans = append(s.spans, span)
+			}
+		}
 		if f.Started != "" && s.started.inWindow(a) {
 			if k := s.normDate(f.Started); k != "" {
-				s.started.add(k, f.Started, a, s.outletAt(i))
+				if span.excludes(k) {
+					s.selfConflict = append(s.selfConflict, i)
+				} else {
+					s.started.add(k, f.Started, a, s.outletAt(i))
+				}
 			}
 		}
 		if f.Offer != "" && s.offer.inWindow(a) {
@@ -630,6 +672,105 @@ func (s *statusSynth) collect(overSince time.Time) {
 			}
 		}
 	}
+}
+
+// startedBest applies the start-date rule: of the dates reported in the
+// window, those that more outlets' counts of the strike's length exclude
+// than report them are out; the best backed of the rest wins, counting the
+// outlets that report it and those whose counts allow it. When none is
+// left, older reports are tried the same way. The conflicts are the other
+// dates, the dates that contradict their own article's count, and the
+// counts that exclude the winner.
+func (s *statusSynth) startedBest() (*statusGroup, []strike.FieldSource) {
+	win := s.pickStarted(s.started.groups)
+	groups := s.started.groups
+	if win == nil && (len(s.started.groups) > 0 || len(s.selfConflict) > 0) {
+		// Every date of the window is against the counts: look further back.
+		var all statusField
+		all.init(strike.FieldStarted, "started", 1<<62)
+		for i, a := range s.arts {
+			k := s.normDate(a.Facts.Started)
+			if k == "" || slices.Contains(s.selfConflict, i) || s.ownSpanExcludes(i, k) {
+				continue
+			}
+			all.add(k, a.Facts.Started, a, s.outletAt(i))
+		}
+		if w := s.pickStarted(all.groups); w != nil {
+			win = w
+			groups = append(slices.Clone(groups), w)
+		}
+	}
+	var others []strike.FieldSource
+	var otherOutlets statusOutlets
+	add := func(src strike.FieldSource, outlet int32) {
+		if !otherOutlets.add(outlet) {
+			return
+		}
+		others = append(others, src)
+	}
+	for _, g := range groups {
+		if g == win {
+			continue
+		}
+		for k, src := range g.srcs {
+			add(src, g.outlets.ids[k])
+		}
+	}
+	for _, i := range s.selfConflict {
+		a := s.arts[i]
+		add(statusSource(a, a.Facts.Started, "started"), s.outletAt(i))
+	}
+	if win != nil {
+		for _, sp := range s.spans {
+			if sp.excludes(win.key) {
+				a := s.arts[sp.art]
+				src := statusSource(a, sp.value(), "started_latest")
+				if src.Sentence == "" {
+					src.Sentence = a.Facts.Evidence["started_earliest"]
+				}
+				add(src, s.outletAt(sp.art))
+			}
+		}
+	}
+	slices.SortStableFunc(others, func(a, b strike.FieldSource) int { return b.Published.Compare(a.Published) })
+	if len(others) > statusMaxSources {
+		others = others[:statusMaxSources]
+	}
+	return win, others
+}
+
+// ownSpanExcludes reports whether arts[i]'s own count excludes day.
+func (s *statusSynth) ownSpanExcludes(i int, day string) bool {
+	f := &s.arts[i].Facts
+	return statusSpan{earliest: s.normDate(f.StartedEarliest), latest: s.normDate(f.StartedLatest)}.excludes(day)
+}
+
+// pickStarted returns the best of the candidate start dates that the
+// counts of the strike's length do not rule out, or nil.
+func (s *statusSynth) pickStarted(groups []*statusGroup) *statusGroup {
+	var (
+		win        *statusGroup
+		winSupport int
+	)
+	for _, g := range groups {
+		var against, allow statusOutlets
+		for _, sp := range s.spans {
+			o := s.outletAt(sp.art)
+			if sp.excludes(g.key) {
+				against.add(o)
+			} else if !slices.Contains(g.outlets.ids, o) {
+				allow.add(o)
+			}
+		}
+		if against.n() > g.outlets.n() {
+			continue // several outlets' counts beat fewer outlets' clauses
+		}
+		support := g.outlets.n() + allow.n()
+		if win == nil || support > winSupport || support == winSupport && g.compare(win) < 0 {
+			win, winSupport = g, support
+		}
+	}
+	return win
 }
 
 // itoa is strconv.Itoa remembering the last number, which repeats.

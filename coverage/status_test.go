@@ -658,3 +658,86 @@ func BenchmarkSynthesize(b *testing.B) {
 		})
 	}
 }
+
+// TestSynthesizeStartedAgainstCounts: a start date is checked against the
+// counts of the strike's length that articles give ("day 100", "its fifth
+// month", as Facts.StartedEarliest and StartedLatest): several outlets'
+// counts beat one clause, the conflict is shown, and the consistent value
+// is picked, older or not.
+func TestSynthesizeStartedAgainstCounts(t *testing.T) {
+	span := func(from, to string) strike.Facts {
+		return strike.Facts{Phase: "strike", StartedEarliest: from, StartedLatest: to}
+	}
+	tests := []struct {
+		name          string
+		now           string
+		arts          []strike.Article
+		want          string
+		wantSources   []int64
+		wantConflicts []int64
+	}{
+		{
+			name: "a date against its own article's count is dropped; the older consistent one stands",
+			now:  "2025-03-04",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-22", strike.Facts{Phase: "strike", Started: "2024-10-21"}),
+				rep(t, 2, "B", "2025-03-03", strike.Facts{Phase: "strike", Started: "2025-03-10", StartedEarliest: "2024-09-30", StartedLatest: "2024-11-06"}),
+			},
+			want: "2024-10-21", wantSources: []int64{1}, wantConflicts: []int64{2},
+		},
+		{
+			name: "two outlets' day counts beat one outlet's newer clause",
+			now:  "2025-02-02",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-01-15", strike.Facts{Phase: "strike", Started: "2024-10-21"}),
+				rep(t, 2, "B", "2025-01-28", span("2024-10-20", "2024-10-22")),
+				rep(t, 3, "C", "2025-01-29", span("2024-10-20", "2024-10-22")),
+				rep(t, 4, "D", "2025-02-01", strike.Facts{Phase: "strike", Started: "2025-01-27"}),
+			},
+			want: "2024-10-21", wantSources: []int64{1}, wantConflicts: []int64{4},
+		},
+		{
+			name: "one clause against one count: kept, the count shown as a conflict",
+			now:  "2025-02-02",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-01-28", span("2024-10-20", "2024-10-22")),
+				rep(t, 2, "B", "2025-02-01", strike.Facts{Phase: "strike", Started: "2025-01-27"}),
+			},
+			want: "2025-01-27", wantSources: []int64{2}, wantConflicts: []int64{1},
+		},
+		{
+			name: "counts that agree add no conflict",
+			now:  "2025-02-02",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-22", strike.Facts{Phase: "strike", Started: "2024-10-21"}),
+				rep(t, 2, "B", "2025-01-28", span("2024-10-20", "2024-10-22")),
+				rep(t, 3, "C", "2025-02-01", strike.Facts{Phase: "strike", StartedLatest: "2024-10-25"}),
+			},
+			want: "2024-10-21", wantSources: []int64{1},
+		},
+		{
+			name: "counts alone give no start date",
+			now:  "2025-02-02",
+			arts: []strike.Article{rep(t, 1, "A", "2025-01-28", span("2024-10-20", "2024-10-22"))},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := synth(t, tt.now, nil, tt.arts...)
+			if st.Started != tt.want {
+				t.Errorf("Started = %q, want %q", st.Started, tt.want)
+			}
+			if got := sourceIDs(st.Sources[strike.FieldStarted]); !slices.Equal(got, tt.wantSources) {
+				t.Errorf("started sources = %v, want %v", got, tt.wantSources)
+			}
+			if got := sourceIDs(st.Conflicts[strike.FieldStarted]); !slices.Equal(got, tt.wantConflicts) {
+				t.Errorf("started conflicts = %v, want %v", got, tt.wantConflicts)
+			}
+			for _, c := range st.Conflicts[strike.FieldStarted] {
+				if c.Value == "" {
+					t.Errorf("conflict %+v has no value to show", c)
+				}
+			}
+		})
+	}
+}
