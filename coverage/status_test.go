@@ -624,6 +624,10 @@ func syntheticArticles(n int, span time.Duration) []strike.Article {
 		if i%11 == 0 {
 			f.Events = []strike.Event{{Date: pub.AddDate(0, 0, 10+i%9).Format(time.DateOnly), What: fmt.Sprintf("rally %d", i%5)}}
 		}
+		if i%13 == 0 && pub.After(time.Date(2024, 11, 1, 0, 0, 0, 0, time.UTC)) {
+			// "Day N of the strike": a count that allows the start date.
+			f.StartedEarliest, f.StartedLatest = "2024-10-14", "2024-10-28"
+		}
 		arts[i] = strike.Article{
 			ID: int64(i + 1), CampaignID: "kp", Source: fmt.Sprintf("Outlet %d", i%20),
 			URL: fmt.Sprintf("https://news.test/%d", i), Published: pub,
