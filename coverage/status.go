@@ -64,7 +64,9 @@ type StatusInput struct {
 //     "National Union of Healthcare Workers").
 //  2. Phase. Phases follow their order (threatened, strike, mediation,
 //     tentative agreement, ratified, ended): a report of a later phase
-//     moves the campaign on, even from one outlet. An earlier phase comes
+//     moves the campaign on, even from one outlet, except that a strike
+//     under way ends with no agreement reported only when two outlets say
+//     so (one clause is too easily a partial return). An earlier phase comes
 //     back only as strike or mediation, only before ratification, and only
 //     when two outlets report it after the current phase began. Other
 //     phases reported after the current one began are conflicts.
@@ -554,10 +556,26 @@ func (s *statusSynth) phase() statusPhaseResult {
 		r := statusPhaseRank(p)
 		switch {
 		case r > curRank:
-			if curRank < statusPhaseRank(strike.PhaseTentativeAgreement) && r >= statusPhaseRank(strike.PhaseTentativeAgreement) {
-				overAt = i
+			at := i
+			if p == strike.PhaseEnded && (cur == strike.PhaseStrike || cur == strike.PhaseMediation) {
+				// A strike under way ends with no agreement reported only
+				// when two outlets say so.
+				o := s.outletAt(i)
+				if len(pending[r]) == 0 {
+					pendingFirst[r] = i
+				}
+				if !slices.Contains(pending[r], o) {
+					pending[r] = append(pending[r], o)
+				}
+				if len(pending[r]) < statusRegressOutlets {
+					continue
+				}
+				at = pendingFirst[r]
 			}
-			cur, curRank, entered = p, r, i
+			if curRank < statusPhaseRank(strike.PhaseTentativeAgreement) && r >= statusPhaseRank(strike.PhaseTentativeAgreement) {
+				overAt = at
+			}
+			cur, curRank, entered = p, r, at
 			pending = [8][]int32{}
 		case r < curRank && curRank < statusPhaseRank(strike.PhaseRatified) &&
 			(p == strike.PhaseStrike || p == strike.PhaseMediation):

@@ -133,6 +133,36 @@ func TestSynthesizePhase(t *testing.T) {
 			wantConflicts: []int64{3, 2},
 		},
 		{
+			name: "one outlet's end without an agreement does not end a strike",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-02-05", strikeF),
+				rep(t, 2, "B", "2025-02-06", strikeF),
+				rep(t, 3, "C", "2025-02-07", strike.Facts{Phase: strike.PhaseEnded}),
+			},
+			want:          strike.PhaseStrike,
+			wantSources:   []int64{2, 1},
+			wantConflicts: []int64{3},
+		},
+		{
+			name: "two outlets end it",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-02-05", strikeF),
+				rep(t, 2, "B", "2025-02-07", strike.Facts{Phase: strike.PhaseEnded}),
+				rep(t, 3, "C", "2025-02-08", strike.Facts{Phase: strike.PhaseEnded}),
+			},
+			want:        strike.PhaseEnded,
+			wantSources: []int64{3, 2},
+		},
+		{
+			name: "after an agreement one outlet's end will do",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-05-05", ta),
+				rep(t, 2, "B", "2025-05-20", strike.Facts{Phase: strike.PhaseEnded}),
+			},
+			want:        strike.PhaseEnded,
+			wantSources: []int64{2},
+		},
+		{
 			name: "phase names are normalized, unknown ones ignored",
 			arts: []strike.Article{
 				rep(t, 1, "A", "2025-05-05", strike.Facts{Phase: "Tentative agreement"}),
