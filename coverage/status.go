@@ -75,18 +75,24 @@ type StatusInput struct {
 //     value backed by the most distinct outlets wins; a tie goes to the
 //     value reported most recently. The other values of that window are
 //     conflicts. Demands are a list: every demand of the window is kept,
-//     the best backed first.
+//     the best backed first. A start date is also checked against the
+//     articles' counts of the strike's length (Facts.StartedEarliest and
+//     StartedLatest): one outside its own article's count is dropped, one
+//     that more outlets' counts exclude than report it is out, and the
+//     outlets whose counts allow a date back it too; when every date of
+//     the window is out, older reports are tried. The counts that exclude
+//     the start chosen are conflicts.
 //  4. Next event. Each kind of event ("ratification vote") gets its date
 //     by rule 3; the next event is the earliest dated on or after Now's
 //     date.
 //  5. Days. While the phase is strike or mediation, Day counts the days
 //     since Started, the first day being day 1. Once the phase is
 //     tentative agreement or later (or an end date is pinned) the strike
-//     is over: Ended is the pinned end date, else Started plus the best
-//     backed duration reported since the strike was over, else the date it
-//     was first reported over; DurationDays is the number of days from
-//     Started to Ended, as news reports count them (Oct. 21 to May 5 is
-//     196 days).
+//     is over: Ended is the pinned end date, else the start the articles
+//     give plus the best backed duration reported since the strike was
+//     over, else the date it was first reported over (a pinned start never
+//     moves it); DurationDays is the number of days from Started to Ended,
+//     as news reports count them (Oct. 21 to May 5 is 196 days).
 //  6. Pins win. A valid pin (see CheckPin) replaces its field's value and
 //     is listed in Pinned; an empty value clears the field. Sources that
 //     disagree with the pin are moved to Conflicts. Invalid pins are
@@ -168,6 +174,10 @@ func Synthesize(in StatusInput) strike.Status {
 		st.Conflicts[strike.FieldNextEvent] = others
 	}
 
+	// The start the articles give, for the end date: a pinned start must
+	// not move it (the end is what the articles report, not pin + length).
+	srcStarted := st.Started
+
 	// Pins, before the day count, which depends on phase and dates.
 	endedPin := ""
 	for _, p := range statusLatestPins(in) {
@@ -196,11 +206,12 @@ func Synthesize(in StatusInput) strike.Status {
 	case over:
 		var ended time.Time
 		hasEnd := false
+		srcStart, hasSrcStart := statusDay(srcStarted)
 		if endedPin != "" {
 			ended, hasEnd = statusDay(endedPin)
-		} else if g, others := s.duration.best(); g != nil && hasStart {
+		} else if g, others := s.duration.best(); g != nil && hasSrcStart {
 			n, _ := strconv.Atoi(g.key)
-			ended, hasEnd = started.AddDate(0, 0, n), true
+			ended, hasEnd = srcStart.AddDate(0, 0, n), true
 			st.Sources[strike.FieldEnded] = g.srcs
 			st.Conflicts[strike.FieldEnded] = others
 		} else if !phase.overSince.IsZero() {

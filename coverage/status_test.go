@@ -371,6 +371,28 @@ func TestSynthesizeDays(t *testing.T) {
 			pins:         []strike.Pin{{Field: strike.FieldEnded, Value: "2025-05-05", SetBy: "dana", SetAt: day(t, "2025-05-06", 0)}},
 			wantDuration: 196, wantEnded: "2025-05-05",
 		},
+		{
+			name: "a pinned start does not move the end the articles report",
+			now:  "2025-05-07",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-22", strike.Facts{Phase: "strike", Started: started}),
+				rep(t, 2, "B", "2025-05-05", strike.Facts{Phase: "tentative_agreement", DurationDays: 196}),
+				rep(t, 3, "C", "2025-05-06", strike.Facts{Phase: "tentative_agreement", DurationDays: 196}),
+			},
+			pins:         []strike.Pin{{Field: strike.FieldStarted, Value: "2024-10-14", SetBy: "dana", SetAt: day(t, "2025-05-06", 0)}},
+			wantDuration: 203, wantEnded: "2025-05-05",
+		},
+		{
+			name: "a pinned start and a reported length, but no reported start: the end is the day first reported",
+			now:  "2025-05-07",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-22", strike.Facts{Phase: "strike"}),
+				rep(t, 2, "B", "2025-05-05", strike.Facts{Phase: "tentative_agreement", DurationDays: 196}),
+				rep(t, 3, "C", "2025-05-06", strike.Facts{Phase: "tentative_agreement"}),
+			},
+			pins:         []strike.Pin{{Field: strike.FieldStarted, Value: "2024-10-14", SetBy: "dana", SetAt: day(t, "2025-05-06", 0)}},
+			wantDuration: 203, wantEnded: "2025-05-05",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
