@@ -420,11 +420,11 @@ func (sp statusSpan) excludes(day string) bool {
 func (sp statusSpan) value() string {
 	switch {
 	case sp.earliest == "":
-		return "on or before " + sp.latest + " (by its count of days)"
+		return "on or before " + sp.latest + " by its count"
 	case sp.latest == "":
-		return "on or after " + sp.earliest + " (by its count of days)"
+		return "on or after " + sp.earliest + " by its count"
 	}
-	return "between " + sp.earliest + " and " + sp.latest + " (by its count of days)"
+	return "between " + sp.earliest + " and " + sp.latest + " by its count"
 }
 
 func newStatusSynth(in StatusInput) *statusSynth {
