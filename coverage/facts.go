@@ -460,6 +460,8 @@ var (
 	// partialRE finds words that make a return to work partial: some of
 	// the strikers, a count, a share (see partialReturn).
 	partialRE = regexp.MustCompile(`\b(?:some|few|number|numbers|several|dozens|hundreds|thousands|handful|half|majority|minority|most|many|percent|portion|share|fraction|third|thirds|quarter|\d[\d,.]*%?)(?:\b|%)`)
+	// rejectRE finds words before an agreement that turn it down.
+	rejectRE = regexp.MustCompile(`\b(?:reject\w*|voted down|vote down|votes down|turned down|turn down|voted against|vote against|spurned)\b`)
 	// untilRE finds words before which a present-tense end is to come:
 	// "until the strike ends".
 	untilRE = regexp.MustCompile(`\b(?:until|till|when|whenever|once|if|unless|before|after)\b`)
@@ -510,6 +512,9 @@ func sentencePhase(s string) string {
 			}
 			if otherStrike(s, m[0], m[1]) || otherStrikeRE.MatchString(pre) {
 				continue
+			}
+			if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && rejectRE.MatchString(lastWords(pre, 4)) {
+				continue // "rejected the tentative agreement"
 			}
 			if p == strike.PhaseEnded {
 				if match := s[m[0]:m[1]]; (strings.HasSuffix(match, " ends") || strings.HasSuffix(match, " is over")) &&

@@ -73,6 +73,9 @@ func TestSentencePhase(t *testing.T) {
 		{"The 2022 strike ended after ten weeks.", ""},
 		{"An earlier strike ended with a deal on staffing.", ""},
 		{"Unlike the 2022 strike, this time therapists went on strike with no end date.", strike.PhaseStrike},
+		// An agreement voted down keeps the strike going.
+		{"Members rejected the tentative agreement and stayed on strike.", strike.PhaseStrike},
+		{"Therapists voted down a tentative deal on Friday.", ""},
 		// The end the issue asks for: ended, called off, back after a deal.
 		{"The union called off the strike on Friday.", strike.PhaseEnded},
 		{"Therapists returned to work Wednesday after ratifying the contract.", strike.PhaseEnded},
