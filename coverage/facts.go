@@ -523,7 +523,7 @@ func sentencePhase(s string) string {
 				}
 				if agreeRE.MatchString(s) {
 					p = strike.PhaseTentativeAgreement
-				} else if partialReturn(lastWords(s[:m[0]], 12)) {
+				} else if partialReturn(lastWords(s[:m[0]], 25)) {
 					continue
 				}
 			}
@@ -1160,7 +1160,7 @@ type ageRule struct {
 }
 
 var ageRules = []ageRule{
-	{"#", regexp.MustCompile(`\b` + reStrikeN + `(?:s|['’]s)?\b[^.;,]{0,40}?\b(?:its|their|the)\s+()(` + reOrdinal + `)\s+(day|week|month)\b`), ageOrdinal},
+	{"#", regexp.MustCompile(`\b` + reStrikeN + `(?:s|['’]s)?\b[^.;,]{0,40}?\b(?:(?:its|their|the)\s+)?()(` + reOrdinal + `)\s+(day|week|month)\b`), ageOrdinal},
 	{"#", regexp.MustCompile(`\b` + reStrikeN + `['’]s\s+()(` + reOrdinal + `)\s+(day|week|month)\b`), ageOrdinal},
 	{"#", regexp.MustCompile(`\b()(` + reOrdinal + `)\s+(day|week|month)\s+(?:of|on)\s+` + reStrikeNP + `\b`), ageOrdinal},
 	{"day ", regexp.MustCompile(`\b()(day)\s+(\d{1,3})\s+of\s+` + reStrikeNP + `\b`), ageOrdinal},

@@ -59,6 +59,7 @@ func TestSentencePhase(t *testing.T) {
 		{"Kaiser said 60% of the clinicians who walked out have returned to work.", strike.PhaseStrike},
 		{"A majority of therapists are back at work, the company says.", ""},
 		{"Most strikers have gone back to work.", strike.PhaseStrike},
+		{"Kaiser said Friday that more than half of the mental health workers who walked off the job in October have returned to work.", strike.PhaseStrike},
 		{"Hundreds crossed the picket line and returned to work.", ""},
 		{"About 1,000 therapists have returned to work, Kaiser said.", ""},
 		{"After 196 days on strike, therapists returned to work Thursday.", strike.PhaseEnded},
@@ -458,6 +459,8 @@ func TestExtractStartedSpan(t *testing.T) {
 		earliest, last string
 	}{
 		{name: "enters its fifth month", pub: "2025-03-03", title: "Talks to resume Monday, March 10, as the strike enters its fifth month",
+			earliest: "2024-09-30", last: "2024-11-06"},
+		{name: "enters fifth month, headline style", pub: "2025-03-03", title: "Talks to resume as strike enters fifth month",
 			earliest: "2024-09-30", last: "2024-11-06"},
 		{name: "day N of the strike", pub: "2025-01-28", text: "Tuesday marks day 100 of the strike.",
 			earliest: "2024-10-20", last: "2024-10-22"},
