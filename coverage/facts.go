@@ -394,6 +394,13 @@ func factsPhaseRank(p string) int {
 	return 0
 }
 
+// backToWork and endTheStrike are the hints of the signals of workers
+// back at work and of something ending the strike.
+const (
+	backToWork   = "work|back"
+	endTheStrike = "end|call"
+)
+
 type phaseSignal struct {
 	phase string
 	hints string // "|"-separated: the sentence holds one if re can match
@@ -448,8 +455,8 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseRatified, "approv", regexp.MustCompile(`\b(?:approved|approve|approves) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal)\b`)},
 	// Ended.
 	{strike.PhaseEnded, "strike|walkout|stoppage", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
-	{strike.PhaseEnded, "strike|walkout|stoppage", regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
-	{strike.PhaseEnded, "work|back", regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|at (?:their )?(?:jobs?|desks?|clinics?|posts?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
+	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|at (?:their )?(?:jobs?|desks?|clinics?|posts?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
 }
 
 var (
@@ -465,10 +472,11 @@ var (
 	// untilRE finds words before which a present-tense end is to come:
 	// "until the strike ends".
 	untilRE = regexp.MustCompile(`\b(?:until|till|when|whenever|once|if|unless|before|after)\b`)
-	// otherStrikeRE finds words that make a strike another, earlier one:
-	// "the 2022 strike", "an earlier strike".
-	otherStrikeRE = regexp.MustCompile(`\b(?:(?:19|20)\d\d|earlier|previous|prior|past|last year['’]s)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN + `\b`)
+	// otherStrikeRE finds a strike that is another, earlier one ("the 2022
+	// strike", "an earlier strike") or no strike at all ("a hunger strike").
+	otherStrikeRE = regexp.MustCompile(`\b(?:(?:(?:19|20)\d\d|earlier|previous|prior|past|last year['’]s)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN + `|hunger strik\w*)\b`)
 	agreeRE       = regexp.MustCompile(`\b(?:agreement|deal|accord)\b`)
+	ratifyRE      = regexp.MustCompile(`\bratif(?:y|ies|ied|ying)\b`)
 	// clauseRE marks where a clause begins.
 	clauseRE = regexp.MustCompile(`[,;:—–(]|\b(?:but|while|after|before|as|because|though|although|when|who|which|that)\b`)
 )
@@ -521,9 +529,18 @@ func sentencePhase(s string) string {
 					untilRE.MatchString(lastWords(s[:m[0]], 4)) {
 					continue // an end to come
 				}
-				if agreeRE.MatchString(s) {
-					p = strike.PhaseTentativeAgreement
-				} else if partialReturn(lastWords(s[:m[0]], 25)) {
+				switch {
+				case sig.hints == backToWork:
+					// Back at work after an agreement is the end; a part of
+					// the strikers back is none.
+					if partialReturn(lastWords(s[:m[0]], 25)) {
+						continue
+					}
+				case sig.hints == endTheStrike && ratifyRE.MatchString(s):
+					p = strike.PhaseRatified // "voted to ratify, ending the strike"
+				case agreeRE.MatchString(s):
+					p = strike.PhaseTentativeAgreement // "a deal ended the strike"
+				case partialReturn(lastWords(s[:m[0]], 25)):
 					continue
 				}
 			}
@@ -820,7 +837,7 @@ var (
 	unionAfterRE = regexp.MustCompile(`^(?:['’]s)?[\s-]*(?:represented\b|members\b|therapists\b|clinicians\b|workers\b|strikers\b|nurses\b|employees\b|(?:has |have )?(?:called|launched|began|begun|started)\b[^.;,]{0,30}\b(?:strike|walkout)|(?:is|are|went|remain|remains) on strike\b|(?:walked|walks) out\b)`)
 	// unionAsideRE finds what a union named beside the strikers' does:
 	// supports them, or is named for comparison.
-	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket)`)
+	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included)\b`)
 	unlikeRE     = regexp.MustCompile(`(?i)\b(?:unlike|like|as did|other unions?(?: such as| including)?)\s+(?:the\s+)?$`)
 )
 
@@ -1037,27 +1054,28 @@ func startsOtherEvent(lower string, i, j int) bool {
 
 // startDate returns the date a sentence gives for a strike's start: a day
 // shortly after a start word ("began Oct. 14", "since Oct. 14", "walked
-// off the job on Monday") or just before it ("Monday's walkout").
-func startDate(s factSentence, pub time.Time) (time.Time, bool) {
-	if !strikeCtxRE.MatchString(s.lower) {
-		return time.Time{}, false
+// off the job on Monday") or just before it ("Monday's walkout"), and
+// where the date phrase begins in the sentence.
+func startDate(s factSentence, pub time.Time) (time.Time, int, bool) {
+	if !aboutStrike(s.lower) {
+		return time.Time{}, -1, false
 	}
 	starts := startRE.FindAllStringIndex(s.lower, -1)
 	if len(starts) == 0 {
-		return time.Time{}, false
+		return time.Time{}, -1, false
 	}
 	dir := dirPast
 	if futureRE.MatchString(s.lower) {
 		dir = dirFuture
 	}
 	dates := dayDates(s, pub, dir)
-	best, bestGap := time.Time{}, 1<<30
+	best, bestAt, bestGap := time.Time{}, -1, 1<<30
 	// A date that opens the sentence ("A week from today, 2,400 members
 	// are to put down their caseloads") dates its main verb.
 	if len(dates) > 0 {
 		pre := strings.TrimSpace(s.lower[:dates[0].m.Start])
 		if (pre == "" || pre == "on") && strings.HasPrefix(s.lower[dates[0].m.End:], ",") {
-			best, bestGap = dates[0].d, 6
+			best, bestAt, bestGap = dates[0].d, dates[0].m.Start, 6
 		}
 	}
 	for _, st := range starts {
@@ -1086,11 +1104,20 @@ func startDate(s factSentence, pub time.Time) (time.Time, bool) {
 				continue
 			}
 			if n < bestGap {
-				best, bestGap = dd.d, n
+				best, bestAt, bestGap = dd.d, dd.m.Start, n
 			}
 		}
 	}
-	return best, bestGap < 1<<30
+	return best, bestAt, bestGap < 1<<30
+}
+
+// aboutStrike reports whether a sentence speaks of the strike: a hunger
+// strike alone is not one.
+func aboutStrike(lower string) bool {
+	if strings.Contains(lower, "hunger strik") {
+		lower = strings.ReplaceAll(lower, "hunger strik", "hunger fast")
+	}
+	return strikeCtxRE.MatchString(lower)
 }
 
 // titleStartRE finds a headline that reports a strike beginning.
@@ -1110,7 +1137,7 @@ func findStarted(ss []factSentence, pub time.Time, phase string, earliest, lates
 		return (latest.IsZero() || !d.After(latest)) && (earliest.IsZero() || !d.Before(earliest))
 	}
 	for i, s := range ss {
-		if d, ok := startDate(s, pub); ok && fits(d) {
+		if d, _, ok := startDate(s, pub); ok && fits(d) {
 			return d, i, true
 		}
 	}
@@ -1370,8 +1397,8 @@ func findAge(ss []factSentence, pub time.Time, phase string) (earliest, latest t
 }
 
 // mayCountAge reports whether a sentence may count the strike's length:
-// it has the word day, week or month (not "Monday" or "today") and names
-// the strike.
+// it has the word day, week or month (not "Monday" or "today") and speaks
+// of the strike.
 func mayCountAge(lower string) bool {
 	unit := false
 	for _, u := range [...]string{"day", "week", "month"} {
@@ -1387,8 +1414,7 @@ func mayCountAge(lower string) bool {
 			}
 		}
 	}
-	return unit && (strings.Contains(lower, "strike") || strings.Contains(lower, "walkout") ||
-		strings.Contains(lower, "stoppage") || strings.Contains(lower, "picket"))
+	return unit && aboutStrike(lower)
 }
 
 // ageOfOther reports whether a count matched at lower[i:j] is of
@@ -1438,7 +1464,7 @@ var durationREs = []durationRule{
 // rough to count in days.
 func findDuration(ss []factSentence) (int, int, bool) {
 	for i, s := range ss {
-		if !strings.Contains(s.lower, "day") || !strikeCtxRE.MatchString(s.lower) {
+		if !strings.Contains(s.lower, "day") || !aboutStrike(s.lower) {
 			continue
 		}
 		for _, r := range durationREs {
@@ -1572,10 +1598,7 @@ func findEvents(ss []factSentence, pub time.Time, phase string) ([]strike.Event,
 		if len(dates) == 0 {
 			continue
 		}
-		var start time.Time
-		if d, ok := startDate(s, pub); ok {
-			start = d
-		}
+		start, startAt, _ := startDate(s, pub)
 		// Keywords are looked for with the dates blanked out, so that
 		// "March 10" is no march.
 		words := []byte(s.lower)
@@ -1591,6 +1614,9 @@ func findEvents(ss []factSentence, pub time.Time, phase string) ([]strike.Event,
 			}
 			what := ""
 			switch {
+			case dd.m.Start == startAt && !(future && dd.d.Equal(start)):
+				// The strike's start date ("a strike that began Oct. 21"),
+				// not the vote's or the rally's.
 			case voteRE.MatchString(w) && authorizeRE.MatchString(w):
 				what = "strike authorization vote"
 			case voteRE.MatchString(w):

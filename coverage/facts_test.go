@@ -74,12 +74,17 @@ func TestSentencePhase(t *testing.T) {
 		{"The 2022 strike ended after ten weeks.", ""},
 		{"An earlier strike ended with a deal on staffing.", ""},
 		{"Unlike the 2022 strike, this time therapists went on strike with no end date.", strike.PhaseStrike},
+		// A hunger strike is not the strike.
+		{"Eight therapists ended a hunger strike on Friday.", ""},
+		{"Kaiser therapists end hunger strike after five days", ""},
 		// An agreement voted down keeps the strike going.
 		{"Members rejected the tentative agreement and stayed on strike.", strike.PhaseStrike},
 		{"Therapists voted down a tentative deal on Friday.", ""},
 		// The end the issue asks for: ended, called off, back after a deal.
 		{"The union called off the strike on Friday.", strike.PhaseEnded},
 		{"Therapists returned to work Wednesday after ratifying the contract.", strike.PhaseEnded},
+		{"Workers went back to work after the tentative agreement.", strike.PhaseEnded},
+		{"Members voted to ratify a four-year contract, ending a strike that began in October.", strike.PhaseRatified},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
@@ -585,6 +590,11 @@ func TestExtractUnion(t *testing.T) {
 			want:  unac,
 		},
 		{name: "the union, unnamed", title: "Kaiser therapists strike", text: "The union says Kaiser must restore pensions."},
+		{
+			name: "members of a union not involved",
+			text: "The National Union of Healthcare Workers gave Kaiser a 10-day strike notice. Members of SEIU, Kaiser's largest union, are not involved.",
+			want: nuhw,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -594,4 +604,31 @@ func TestExtractUnion(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestExtractHungerStrikeAndStartDate: a hunger strike's days are not the
+// strike's, and the strike's start date is not the date of a vote named
+// in the same sentence.
+func TestExtractHungerStrikeAndStartDate(t *testing.T) {
+	x := testExtractor()
+	t.Run("hunger strike", func(t *testing.T) {
+		got := x.Extract(&strike.Article{
+			Title:     "Kaiser therapists end hunger strike after five days",
+			Text:      "Eight clinicians who have been on strike since October ended their fast outside Kaiser's offices on Friday.",
+			Published: time.Date(2025, 4, 18, 20, 0, 0, 0, time.UTC),
+		})
+		if got.Phase == strike.PhaseEnded || got.DurationDays != 0 || got.StartedLatest != "" {
+			t.Errorf("phase %q, %d days, started by %q: the hunger strike's, not the strike's", got.Phase, got.DurationDays, got.StartedLatest)
+		}
+	})
+	t.Run("a start date beside a vote", func(t *testing.T) {
+		got := x.Extract(&strike.Article{
+			Title:     "Kaiser mental health workers ratify contract",
+			Text:      "Members of the National Union of Healthcare Workers voted to ratify a four-year contract, ending a strike that began Oct. 21.",
+			Published: time.Date(2025, 5, 9, 14, 0, 0, 0, time.UTC),
+		})
+		if got.Started != "2024-10-21" || len(got.Events) != 0 {
+			t.Errorf("Started %q, events %+v; want 2024-10-21 and no event", got.Started, got.Events)
+		}
+	})
 }
