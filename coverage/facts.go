@@ -267,6 +267,7 @@ type factSentence struct {
 	text  string // as written
 	lower string // lower-cased, same byte offsets as text
 	lead  bool   // in the title or the first paragraph
+	title bool   // the title
 	dates []dateMention
 }
 
@@ -277,7 +278,7 @@ const leadSentences = 3
 func articleSentences(a *strike.Article) []factSentence {
 	var out []factSentence
 	if t := strings.TrimSpace(a.Title); t != "" {
-		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, dates: findDates(t)})
+		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, dates: findDates(t)})
 	}
 	firstPara := len(a.Text)
 	for i := 0; i+1 < len(a.Text); i++ {
@@ -838,7 +839,10 @@ var (
 	// unionAsideRE finds what a union named beside the strikers' does:
 	// supports them, or is named for comparison.
 	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included)\b`)
-	unlikeRE     = regexp.MustCompile(`(?i)\b(?:unlike|like|as did|other unions?(?: such as| including)?)\s+(?:the\s+)?$`)
+	// unionJoinedRE finds words before a union's name that make it the
+	// strikers' company, not theirs: "joined by members of".
+	unionJoinedRE = regexp.MustCompile(`\b(?:joined by|supported by|backed by|alongside|along with|together with|as well as|solidarity from|rally led by|rally organized by|march led by)\b`)
+	unlikeRE      = regexp.MustCompile(`(?i)\b(?:unlike|like|as did|other unions?(?: such as| including)?)\s+(?:the\s+)?$`)
 )
 
 // findUnion returns the union the article is about. Each union named
@@ -846,8 +850,10 @@ var (
 // workers ("a strike by …", "represented by …", "members of …" count most;
 // "NUHW's therapists", "NUHW has called a strike" less), in the headline,
 // and how often; a union named as joining the picket lines in solidarity,
-// or for comparison ("unlike …"), scores against. The best wins; of
-// equals, the first named. The sentence returned is the union's best.
+// as not involved, or for comparison ("unlike …"), scores against. Unions
+// the options do not name count where a union's name is expected (see
+// otherUnions). The best wins; of equals, the first named. The sentence
+// returned is the union's best.
 func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 	type tally struct {
 		canon       string
@@ -857,7 +863,9 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 	var ts []tally
 	order := 0
 	for i, s := range ss {
-		for _, h := range x.findNames(s, x.unions) {
+		hits := x.findNames(s, x.unions)
+		hits = append(hits, x.otherUnions(s, hits)...)
+		for _, h := range hits {
 			w := 1
 			switch {
 			case h.contextual:
@@ -865,15 +873,15 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 			case unionAfterRE.MatchString(s.lower[h.end:]):
 				w += 2 // "NUHW's therapists"
 			}
-			if i == 0 && s.lead {
+			if s.title {
 				w++ // the headline
 			}
 			rest := s.lower[h.end:]
 			if k := strings.IndexAny(rest, ".;"); k >= 0 {
 				rest = rest[:k]
 			}
-			if unionAsideRE.MatchString(rest) || unlikeRE.MatchString(s.text[:h.at]) {
-				w -= 5
+			if unionAsideRE.MatchString(rest) || unlikeRE.MatchString(s.text[:h.at]) || unionJoinedRE.MatchString(lastWords(s.lower[:h.at], 6)) {
+				w = -1 // a supporter, or named for comparison
 			}
 			k := slices.IndexFunc(ts, func(t tally) bool { return t.canon == h.canon })
 			if k < 0 {
@@ -896,6 +904,112 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 		}
 	}
 	return best.canon, best.at, true
+}
+
+// unionSlotRE finds where a union's name is expected: "represented by",
+// "members of", "a strike by", "nurses with".
+var unionSlotRE = regexp.MustCompile(`\b(?:(represented by|members of|member of|strikes? by|walkouts? by|organized by|led by|called by|belonging to)|(?:workers|nurses|employees|members|staff|clinicians|therapists|pharmacists|doctors|teachers|technicians) with)\s+(?:the\s+)?`)
+
+// unionHeads are the words one of which a union's name holds.
+var unionHeads = map[string]bool{
+	"Union": true, "Unions": true, "Association": true, "Associations": true, "Federation": true, "Guild": true,
+	"Council": true, "Brotherhood": true, "Teamsters": true, "Workers": true, "Employees": true, "Alliance": true,
+	"Coalition": true, "Organization": true, "Committee": true, "Professionals": true, "Local": true,
+}
+
+// otherUnions returns the unions not among the options that the sentence
+// names where a union's name is expected ("represented by the Oregon
+// Nurses Association", "a strike by Teamsters Local 2010", "represented
+// by OPEIU Local 30"), outside the names already found (known) and the
+// excluded phrases. A name must hold a word such as Union, Association,
+// Guild or Local and have two words or more, or, after "represented by",
+// "members of" or "a strike by", begin with an acronym.
+func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
+	if !strings.Contains(fs.lower, " by ") && !strings.Contains(fs.lower, " of ") &&
+		!strings.Contains(fs.lower, " with ") && !strings.Contains(fs.lower, " to ") {
+		return nil
+	}
+	var out []nameHit
+	for _, m := range unionSlotRE.FindAllStringSubmatchIndex(fs.lower, -1) {
+		at := m[1]
+		if slices.ContainsFunc(known, func(h nameHit) bool { return h.at <= at && at < h.end }) {
+			continue
+		}
+		name, end := unionNameAt(fs.text, at)
+		if name == "" {
+			continue
+		}
+		words := strings.Fields(name)
+		head := slices.ContainsFunc(words, func(w string) bool { return unionHeads[w] })
+		if !(head && len(words) >= 2) && !(m[2] >= 0 && isAcronym(words[0])) {
+			continue
+		}
+		if x.excluded(fs.lower[at:end]) || strings.Contains(name, "Federation of Labor") || strings.Contains(name, "Labor Council") {
+			continue // a labor council speaks for many unions
+		}
+		out = append(out, nameHit{canon: name, at: at, end: end, contextual: true})
+	}
+	return out
+}
+
+// unionNameAt reads a proper name starting at s[i:]: capitalized words,
+// with "of", "for", "and", "&" or "the" between them and a number after
+// "Local". It returns the name and where it ends.
+func unionNameAt(s string, i int) (string, int) {
+	last := i
+	prevLocal := false
+	for j := i; j < len(s); {
+		k := j
+		for k < len(s) && !strings.ContainsRune(" ,;.():", rune(s[k])) {
+			k++
+		}
+		w := s[j:k]
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case w == "":
+			return strings.TrimSpace(s[i:last]), last
+		case unicode.IsUpper(r):
+			last, prevLocal = k, w == "Local"
+		case prevLocal && r >= '0' && r <= '9':
+			last, prevLocal = k, false
+		case j > i && (w == "of" || w == "for" || w == "and" || w == "&" || w == "the"):
+			prevLocal = false
+		default:
+			return strings.TrimSpace(s[i:last]), last
+		}
+		if k >= len(s) || s[k] != ' ' {
+			break
+		}
+		j = k + 1
+	}
+	return strings.TrimSpace(s[i:last]), last
+}
+
+// isAcronym reports whether w is an acronym: two or more capitals, maybe
+// with digits, hyphens or a slash ("SEIU-UHW", "UNAC/UHCP").
+func isAcronym(w string) bool {
+	caps := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			caps++
+		case r >= '0' && r <= '9', r == '-', r == '/':
+		default:
+			return false
+		}
+	}
+	return caps >= 2
+}
+
+// excluded reports whether a lower-cased phrase holds one of the options'
+// excluded look-alikes.
+func (x *Extractor) excluded(lower string) bool {
+	for _, e := range x.exclude {
+		if strings.Contains(lower, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstName returns the first name of forms found.

@@ -595,6 +595,28 @@ func TestExtractUnion(t *testing.T) {
 			text: "The National Union of Healthcare Workers gave Kaiser a 10-day strike notice. Members of SEIU, Kaiser's largest union, are not involved.",
 			want: nuhw,
 		},
+		// Unions the options do not name, named where a union is expected.
+		{
+			name: "an unnamed-in-options union, represented by",
+			text: "About 5,000 nurses represented by the Oregon Nurses Association returned to work. NUHW's strike at Kaiser continues.",
+			want: "Oregon Nurses Association",
+		},
+		{name: "a guild", text: "Pharmacists represented by the Guild for Professional Pharmacists voted to authorize a strike.", want: "Guild for Professional Pharmacists"},
+		{name: "a local", text: "The strike by Teamsters Local 2010 entered its second week.", want: "Teamsters Local 2010"},
+		{name: "a union's acronym, represented by", text: "The 600 technicians, represented by OPEIU Local 30, walked out Monday.", want: "OPEIU Local 30"},
+		{name: "members of Congress are no union", text: "Members of Congress urged Kaiser to settle with the National Union of Healthcare Workers.", want: nuhw},
+		{name: "workers in a place are no union", text: "Workers in Southern California walked out on Monday."},
+		{name: "members of the public are no union", text: "Members of the Los Angeles County Board of Supervisors joined the picket line."},
+		{
+			name: "supporters named in context",
+			text: "The strikers were joined by members of the California Faculty Association. The National Union of Healthcare Workers said its members would stay out.",
+			want: nuhw,
+		},
+		{
+			name: "a labor council leads a rally",
+			text: "A rally led by the Los Angeles County Federation of Labor drew hundreds. NUHW members have been on strike since October.",
+			want: nuhw,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
