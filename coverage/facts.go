@@ -906,9 +906,44 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 	return best.canon, best.at, true
 }
 
-// unionSlotRE finds where a union's name is expected: "represented by",
-// "members of", "a strike by", "nurses with".
-var unionSlotRE = regexp.MustCompile(`\b(?:(represented by|members of|member of|strikes? by|walkouts? by|organized by|led by|called by|belonging to)|(?:workers|nurses|employees|members|staff|clinicians|therapists|pharmacists|doctors|teachers|technicians) with)\s+(?:the\s+)?`)
+// unionSlots are the words before which a union's name is expected:
+// "represented by", "members of", "a strike by", "nurses with"; strong
+// marks those after which an acronym alone is a union's name.
+var unionSlots = map[string]struct{ strong bool }{
+	"represented by": {true}, "members of": {true}, "member of": {true}, "strike by": {true},
+	"strikes by": {true}, "walkout by": {true}, "walkouts by": {true}, "organized by": {true},
+	"led by": {true}, "called by": {true}, "belonging to": {true},
+	"workers with": {}, "nurses with": {}, "employees with": {}, "members with": {}, "staff with": {},
+	"clinicians with": {}, "therapists with": {}, "pharmacists with": {}, "doctors with": {},
+	"teachers with": {}, "technicians with": {},
+}
+
+// unionSlotsIn returns where union names may begin in lower: after each
+// slot phrase (and a "the"), with whether the slot is strong.
+func unionSlotsIn(lower string) (at []int, strong []bool) {
+	for _, link := range [...]string{" by ", " of ", " with ", " to "} {
+		for from := 0; ; {
+			k := strings.Index(lower[from:], link)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + 1
+			w0 := strings.LastIndexByte(lower[:k], ' ') + 1
+			slot, ok := unionSlots[lower[w0:k]+link[:len(link)-1]]
+			if !ok {
+				continue
+			}
+			i := k + len(link)
+			if strings.HasPrefix(lower[i:], "the ") {
+				i += len("the ")
+			}
+			at = append(at, i)
+			strong = append(strong, slot.strong)
+		}
+	}
+	return at, strong
+}
 
 // unionHeads are the words one of which a union's name holds.
 var unionHeads = map[string]bool{
@@ -925,13 +960,9 @@ var unionHeads = map[string]bool{
 // Guild or Local and have two words or more, or, after "represented by",
 // "members of" or "a strike by", begin with an acronym.
 func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
-	if !strings.Contains(fs.lower, " by ") && !strings.Contains(fs.lower, " of ") &&
-		!strings.Contains(fs.lower, " with ") && !strings.Contains(fs.lower, " to ") {
-		return nil
-	}
+	ats, strong := unionSlotsIn(fs.lower)
 	var out []nameHit
-	for _, m := range unionSlotRE.FindAllStringSubmatchIndex(fs.lower, -1) {
-		at := m[1]
+	for n, at := range ats {
 		if slices.ContainsFunc(known, func(h nameHit) bool { return h.at <= at && at < h.end }) {
 			continue
 		}
@@ -941,7 +972,7 @@ func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
 		}
 		words := strings.Fields(name)
 		head := slices.ContainsFunc(words, func(w string) bool { return unionHeads[w] })
-		if !(head && len(words) >= 2) && !(m[2] >= 0 && isAcronym(words[0])) {
+		if !(head && len(words) >= 2) && !(strong[n] && isAcronym(words[0])) {
 			continue
 		}
 		if x.excluded(fs.lower[at:end]) || strings.Contains(name, "Federation of Labor") || strings.Contains(name, "Labor Council") {
@@ -1228,6 +1259,10 @@ func startDate(s factSentence, pub time.Time) (time.Time, int, bool) {
 // aboutStrike reports whether a sentence speaks of the strike: a hunger
 // strike alone is not one.
 func aboutStrike(lower string) bool {
+	if !strings.Contains(lower, "strik") && !strings.Contains(lower, "struck") && !strings.Contains(lower, "walk") &&
+		!strings.Contains(lower, "picket") && !strings.Contains(lower, "out since") && !strings.Contains(lower, " line") {
+		return false // none of strikeCtxRE's words
+	}
 	if strings.Contains(lower, "hunger strik") {
 		lower = strings.ReplaceAll(lower, "hunger strik", "hunger fast")
 	}
