@@ -263,6 +263,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Kaiser workers strike", "About 2,400 NUHW members went on strike Monday, Oct. 14. Kaiser offered 18% over four years.", int64(1728900000))
 	f.Add("Deal reached", "After one hundred days into the strike, voting closes May 13.", int64(1745800000))
 	f.Add("", "\xff 12,000,000 workers since October 99 a week from today", int64(0))
+	f.Add("Talks to resume Monday, March 10, as strike enters fifth month",
+		"Nurses represented by the Oregon Nurses Association, day 100 of the strike. More than half of the strikers have returned to work.", int64(1740990000))
 	x := testExtractor()
 	f.Fuzz(func(t *testing.T, title, text string, unix int64) {
 		a := &strike.Article{Title: title, Text: text, Published: time.Unix(unix%(1<<36), 0)}
