@@ -397,6 +397,12 @@ func StatusReply(st strike.Status, name string) Reply {
 		} else if srcs := st.Sources[field]; len(srcs) > 0 {
 			f.Note = sourceNote(srcs)
 		}
+		if c := ConflictNote(st.Conflicts[field]); c != "" {
+			if f.Note != "" {
+				f.Note += " · "
+			}
+			f.Note += c
+		}
 		rep.Fields = append(rep.Fields, f)
 	}
 	add(strike.FieldPhase, "Phase", phaseLabel(st.Phase))
@@ -450,6 +456,52 @@ func sourceNote(srcs []strike.FieldSource) string {
 		return fmt.Sprintf("%s and %d more", strings.Join(names[:3], ", "), len(names)-3)
 	}
 	return strings.Join(names, ", ")
+}
+
+// ConflictNote says briefly what other reports gave for a status field:
+// "also reported: 2025-03-10 (Valley Courier, Metro Wire); 190 days (Bay
+// Ledger)", at most three values with three outlets each, or "" for none.
+func ConflictNote(srcs []strike.FieldSource) string {
+	var values []string
+	outlets := make(map[string][]string)
+	more := 0
+	for _, s := range srcs {
+		v := strings.TrimSpace(s.Value)
+		if v == "" {
+			continue
+		}
+		if _, ok := outlets[v]; !ok {
+			if len(values) == 3 {
+				more++
+				continue
+			}
+			values = append(values, v)
+			outlets[v] = nil
+		}
+		if s.Source != "" && !slices.Contains(outlets[v], s.Source) {
+			outlets[v] = append(outlets[v], s.Source)
+		}
+	}
+	if len(values) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(values))
+	for _, v := range values {
+		names := outlets[v]
+		switch {
+		case len(names) > 3:
+			parts = append(parts, fmt.Sprintf("%s (%s and %d more)", v, strings.Join(names[:3], ", "), len(names)-3))
+		case len(names) > 0:
+			parts = append(parts, fmt.Sprintf("%s (%s)", v, strings.Join(names, ", ")))
+		default:
+			parts = append(parts, v)
+		}
+	}
+	note := "also reported: " + strings.Join(parts, "; ")
+	if more > 0 {
+		note += fmt.Sprintf("; %d more", more)
+	}
+	return note
 }
 
 func phaseLabel(p string) string { return strings.ReplaceAll(p, "_", " ") }

@@ -264,3 +264,34 @@ func TestCommandsListsHelpOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusReplyShowsConflicts: a value other outlets disagree with says
+// so on the card, briefly, as the JSON status does.
+func TestStatusReplyShowsConflicts(t *testing.T) {
+	pub := time.Date(2025, 3, 3, 12, 0, 0, 0, time.UTC)
+	st := strike.Status{
+		Phase: strike.PhaseStrike, Started: "2024-10-21", Day: 134,
+		Sources: map[strike.StatusField][]strike.FieldSource{
+			strike.FieldStarted: {{Value: "2024-10-21", Source: "Harbor Times", Published: pub}},
+		},
+		Conflicts: map[strike.StatusField][]strike.FieldSource{
+			strike.FieldStarted: {
+				{Value: "2025-03-10", Source: "Valley Courier", Published: pub},
+				{Value: "2025-03-10", Source: "Metro Wire", Published: pub},
+				{Value: "on or before 2024-11-06 by its count", Source: "Bay Ledger", Published: pub},
+			},
+		},
+	}
+	rep := bot.StatusReply(st, "Kaiser strike")
+	var note string
+	for _, f := range rep.Fields {
+		if f.Name == "Day" {
+			note = f.Note
+		}
+	}
+	for _, want := range []string{"Harbor Times", "2025-03-10 (Valley Courier, Metro Wire)", "on or before 2024-11-06 by its count (Bay Ledger)"} {
+		if !strings.Contains(note, want) {
+			t.Errorf("Day note %q lacks %q", note, want)
+		}
+	}
+}

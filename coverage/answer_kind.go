@@ -154,9 +154,10 @@ func factKind(words []string) FactKind {
 		has(kwEvent) && (when || hasW("will")):
 		return FactNext
 	// Who: the union, the employer, the strikers.
-	case has(kwUnion) && (hasW("which", "what", "who", "whose", "name") || seq("by", "whom")):
+	// ("What does the union want?" asks for the demands, not the name.)
+	case has(kwUnion) && (hasW("which", "what", "who", "whose", "name") || seq("by", "whom")) && !has(kwDemand):
 		return FactUnion
-	case has(kwBoss) && (hasW("which", "what", "who", "whom", "name")) || seq("against", "who", "whom", "which", "what"):
+	case has(kwBoss) && (hasW("which", "what", "who", "whom", "name")) && !has(kwDemand) || seq("against", "who", "whom", "which", "what"):
 		return FactEmployer
 	case hasW("who", "which", "whom") && (has(kwStrike) || walkOut) || seq("what", "kind", "type", "workers", "jobs"):
 		return FactStrikers

@@ -52,6 +52,8 @@ func TestFactKind(t *testing.T) {
 		{"What kind of workers are on strike?", FactStrikers},
 
 		{"Which union is it?", FactUnion},
+		{"What does the union want?", FactDemands},
+		{"What does Kaiser want from the union?", FactDemands},
 		{"What union represents the workers?", FactUnion},
 		{"Who represents the strikers?", FactUnion},
 

@@ -41,7 +41,7 @@ var (
 			`|\b(?:` + capAlt("today", "tonight", "yesterday", "tomorrow") + `|` + capAlt("this", "last", "next") + `\s+(?:week|month|year)|[Aa]\s+week\s+(?:from\s+today|ago)|` +
 			`(?:\d{1,3}|` + capAlt("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve") + `)\s+(?:days?|weeks?)\s+(?:ago|from\s+(?:today|now)))\b`)
 
-	monthDayRE = regexp.MustCompile(`^(?:((?i:since|on|until|by|from))\s+)?(?:` + reWeekday + `,\s+)?(` + reMonth + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`)
+	monthDayRE = regexp.MustCompile(`^(?:((?i:since|on|until|by|from))\s+)?(?:(` + reWeekday + `),\s+)?(` + reMonth + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`)
 	isoRE      = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	monthRE    = regexp.MustCompile(`^(?:(?i:since|in|until|by|through|before|after|early|late|mid-|mid)\s*)?(` + reMonthFull + `)(?:\s+(\d{4}))?$`)
 	weekdayRE  = regexp.MustCompile(`^(?:((?i:next|last|this))\s+)?(` + reWeekday + `)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?$`)
@@ -194,7 +194,9 @@ func mayHaveDate(s string) bool {
 // today"). A weekday alone is the latest such day on or before publication,
 // as news reports what happened; a month alone is the latest such month
 // that has begun; a month and day without a year is the one nearest the
-// publication date. The result is a calendar day at midnight UTC.
+// publication date, unless a weekday is written with it ("Monday, March
+// 10"): then it is the nearest such date that falls on that weekday. The
+// result is a calendar day at midnight UTC.
 func ResolveDate(phrase string, published time.Time) (time.Time, bool) {
 	phrase = strings.TrimSpace(phrase)
 	dir := dirNearest
@@ -218,13 +220,13 @@ func resolveDate(phrase string, published time.Time, dir dateDir) (d time.Time, 
 		return t, true, ok
 	}
 	if m := monthDayRE.FindStringSubmatch(phrase); m != nil {
-		mo, ok := monthByName(m[2])
+		mo, ok := monthByName(m[3])
 		if !ok {
 			return time.Time{}, false, false
 		}
-		dd, _ := strconv.Atoi(m[3])
-		if m[4] != "" {
-			y, _ := strconv.Atoi(m[4])
+		dd, _ := strconv.Atoi(m[4])
+		if m[5] != "" {
+			y, _ := strconv.Atoi(m[5])
 			t, ok := makeDate(y, mo, dd)
 			return t, true, ok
 		}
@@ -238,6 +240,20 @@ func resolveDate(phrase string, published time.Time, dir dateDir) (d time.Time, 
 		for y := pub.Year() - 1; y <= pub.Year()+1; y++ {
 			if t, ok := makeDate(y, mo, dd); ok {
 				cands = append(cands, t)
+			}
+		}
+		// "Monday, March 10": the weekday names the year, the one near
+		// publication in which they agree.
+		if wd, ok := weekdayByName(m[2]); ok {
+			agree := cands[:0:0]
+			for _, c := range cands {
+				if c.Weekday() == wd {
+					agree = append(agree, c)
+				}
+			}
+			if len(agree) > 0 {
+				t, ok := pick(agree, pub, dirNearest)
+				return t, true, ok
 			}
 		}
 		t, ok := pick(cands, pub, dir)

@@ -92,6 +92,42 @@ func TestResolveDateDirection(t *testing.T) {
 	}
 }
 
+// TestResolveDateWeekday: a weekday written with a date settles the year
+// (the one near publication in which they agree), whatever the direction.
+func TestResolveDateWeekday(t *testing.T) {
+	tests := []struct {
+		phrase string
+		pub    string
+		dir    dateDir
+		want   string
+	}{
+		// A headline a week ahead of talks: 10 March 2025 is a Monday,
+		// 10 March 2024 a Sunday.
+		{"Monday, March 10", "2025-03-03", dirPast, "2025-03-10"},
+		{"Monday, March 10", "2025-03-03", dirNearest, "2025-03-10"},
+		{"on Monday, March 10", "2025-03-03", dirPast, "2025-03-10"},
+		// Looking back over the turn of the year: 21 October 2024 is a
+		// Monday, 21 October 2025 a Tuesday.
+		{"Monday, Oct. 21", "2025-05-05", dirFuture, "2024-10-21"},
+		{"since Monday, Oct. 21", "2025-05-05", dirNearest, "2024-10-21"},
+		{"Sunday, May 4", "2025-05-05", dirFuture, "2025-05-04"},
+		// A weekday that agrees with no nearby year: the direction decides.
+		{"Wednesday, March 10", "2025-03-03", dirPast, "2024-03-10"},
+		// A written year is kept even when the weekday disagrees.
+		{"Monday, March 10, 2024", "2025-03-03", dirFuture, "2024-03-10"},
+	}
+	for _, tt := range tests {
+		pub, err := time.Parse(time.DateOnly, tt.pub)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _, ok := resolveDate(tt.phrase, pub.Add(15*time.Hour), tt.dir)
+		if got := d.Format(time.DateOnly); !ok || got != tt.want {
+			t.Errorf("resolveDate(%q, published %s, %d) = %s, %v, want %s", tt.phrase, tt.pub, tt.dir, got, ok, tt.want)
+		}
+	}
+}
+
 func TestFindDates(t *testing.T) {
 	tests := []struct {
 		text string

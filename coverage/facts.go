@@ -267,6 +267,7 @@ type factSentence struct {
 	text  string // as written
 	lower string // lower-cased, same byte offsets as text
 	lead  bool   // in the title or the first paragraph
+	title bool   // the title
 	dates []dateMention
 }
 
@@ -277,7 +278,7 @@ const leadSentences = 3
 func articleSentences(a *strike.Article) []factSentence {
 	var out []factSentence
 	if t := strings.TrimSpace(a.Title); t != "" {
-		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, dates: findDates(t)})
+		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, dates: findDates(t)})
 	}
 	firstPara := len(a.Text)
 	for i := 0; i+1 < len(a.Text); i++ {
@@ -328,7 +329,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Phase = phase
 		ev["phase"] = ss[i].text
 	}
-	if n, i, ok := findWorkers(ss); ok {
+	if n, i, ok := findWorkers(ss, pub); ok {
 		f.Workers = n
 		ev["workers"] = ss[i].text
 	}
@@ -340,7 +341,16 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Employer = e
 		ev["employer"] = ss[i].text
 	}
-	if d, i, ok := findStarted(ss, pub, phase); ok {
+	earliest, latest, at := findAge(ss, pub, phase)
+	if at >= 0 {
+		if !earliest.IsZero() {
+			f.StartedEarliest = earliest.Format(time.DateOnly)
+			ev["started_earliest"] = ss[at].text
+		}
+		f.StartedLatest = latest.Format(time.DateOnly)
+		ev["started_latest"] = ss[at].text
+	}
+	if d, i, ok := findStarted(ss, pub, phase, earliest, latest); ok {
 		f.Started = d.Format(time.DateOnly)
 		ev["started"] = ss[i].text
 	}
@@ -356,7 +366,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Demands = ds
 		ev["demands"] = ss[i].text
 	}
-	if es, i := findEvents(ss, pub); len(es) > 0 {
+	if es, i := findEvents(ss, pub, phase); len(es) > 0 {
 		f.Events = es
 		ev["events"] = ss[i].text
 	}
@@ -384,6 +394,13 @@ func factsPhaseRank(p string) int {
 	}
 	return 0
 }
+
+// backToWork and endTheStrike are the hints of the signals of workers
+// back at work and of something ending the strike.
+const (
+	backToWork   = "work|back"
+	endTheStrike = "end|call"
+)
 
 type phaseSignal struct {
 	phase string
@@ -418,7 +435,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseThreatened, "read|prepar|plan|organiz", regexp.MustCompile(`\b(?:ready|readies|readying|prepare|prepares|preparing|plan|plans|planning|organize|organizes|organizing) (?:an? |the |for an? |for the )?` + reWords + `{0,2}?` + reStrikeN + `\b`)},
 	{strike.PhaseThreatened, "strike|walkout|stoppage", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:possible|likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
 	// Strike.
-	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on strike\b`)},
+	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on strike\b|\bon strike (?:since|for)\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on)\b|[.,;]|$)`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(`\b(?:began|begin|begins|beginning|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
@@ -439,17 +456,28 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseRatified, "approv", regexp.MustCompile(`\b(?:approved|approve|approves) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal)\b`)},
 	// Ended.
 	{strike.PhaseEnded, "strike|walkout|stoppage", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
-	{strike.PhaseEnded, "strike|walkout|stoppage", regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
-	{strike.PhaseEnded, "work|back", regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:with|on the job|at)\b|\bback with (?:their )?patients\b`)},
+	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|at (?:their )?(?:jobs?|desks?|clinics?|posts?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
 }
 
 var (
 	// hypoRE finds words that make what follows a possibility, a plan or
 	// a wish rather than a fact.
-	hypoRE    = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|if|unless|whether|plans?|planned|planning|set|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going)\b|['’]ll\b`)
-	negRE     = regexp.MustCompile(`\b(?:not|no|never|without|non|nor)\b|n['’]t\b`)
-	partialRE = regexp.MustCompile(`\b(?:some|few|number|several|dozens|hundreds|handful)\b`)
-	agreeRE   = regexp.MustCompile(`\b(?:agreement|deal|accord)\b`)
+	hypoRE = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|if|unless|whether|plans?|planned|planning|set|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going)\b|['’]ll\b`)
+	negRE  = regexp.MustCompile(`\b(?:not|no|never|without|non|nor)\b|n['’]t\b`)
+	// partialRE finds words that make a return to work partial: some of
+	// the strikers, a count, a share (see partialReturn).
+	partialRE = regexp.MustCompile(`\b(?:some|few|number|numbers|several|dozens|hundreds|thousands|handful|half|majority|minority|most|many|percent|portion|share|fraction|third|thirds|quarter|\d[\d,.]*%?)(?:\b|%)`)
+	// rejectRE finds words before an agreement that turn it down.
+	rejectRE = regexp.MustCompile(`\b(?:reject\w*|voted down|vote down|votes down|turned down|turn down|voted against|vote against|spurned)\b`)
+	// untilRE finds words before which a present-tense end is to come:
+	// "until the strike ends".
+	untilRE = regexp.MustCompile(`\b(?:until|till|when|whenever|once|if|unless|before|after)\b`)
+	// otherStrikeRE finds a strike that is another, earlier one ("the 2022
+	// strike", "an earlier strike") or no strike at all ("a hunger strike").
+	otherStrikeRE = regexp.MustCompile(`\b(?:(?:(?:19|20)\d\d|earlier|previous|prior|past|last year['’]s)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN + `|hunger strik\w*)\b`)
+	agreeRE       = regexp.MustCompile(`\b(?:agreement|deal|accord)\b`)
+	ratifyRE      = regexp.MustCompile(`\bratif(?:y|ies|ied|ying)\b`)
 	// clauseRE marks where a clause begins.
 	clauseRE = regexp.MustCompile(`[,;:—–(]|\b(?:but|while|after|before|as|because|though|although|when|who|which|that)\b`)
 )
@@ -491,10 +519,29 @@ func sentencePhase(s string) string {
 				}
 				p = strike.PhaseThreatened
 			}
+			if otherStrike(s, m[0], m[1]) || otherStrikeRE.MatchString(pre) {
+				continue
+			}
+			if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && rejectRE.MatchString(lastWords(pre, 4)) {
+				continue // "rejected the tentative agreement"
+			}
 			if p == strike.PhaseEnded {
-				if agreeRE.MatchString(s) {
-					p = strike.PhaseTentativeAgreement
-				} else if partialRE.MatchString(pre) {
+				if match := s[m[0]:m[1]]; (strings.HasSuffix(match, " ends") || strings.HasSuffix(match, " is over")) &&
+					untilRE.MatchString(lastWords(s[:m[0]], 4)) {
+					continue // an end to come
+				}
+				switch {
+				case sig.hints == backToWork:
+					// Back at work after an agreement is the end; a part of
+					// the strikers back is none.
+					if partialReturn(lastWords(s[:m[0]], 25)) {
+						continue
+					}
+				case sig.hints == endTheStrike && ratifyRE.MatchString(s):
+					p = strike.PhaseRatified // "voted to ratify, ending the strike"
+				case agreeRE.MatchString(s):
+					p = strike.PhaseTentativeAgreement // "a deal ended the strike"
+				case partialReturn(lastWords(s[:m[0]], 25)):
 					continue
 				}
 			}
@@ -504,6 +551,54 @@ func sentencePhase(s string) string {
 		}
 	}
 	return best
+}
+
+// otherStrike reports whether the phrase s[i:j] is about another,
+// earlier strike: its strike noun is "the 2022 strike" or "an earlier
+// walkout".
+func otherStrike(s string, i, j int) bool {
+	from := max(0, i-30)
+	for _, m := range otherStrikeRE.FindAllStringIndex(s[from:j], -1) {
+		if from+m[1] > i {
+			return true
+		}
+	}
+	return false
+}
+
+// partialReturn reports whether the words before a return to work say
+// that only part of the strikers returned: "some", "half of", "more than
+// 1,000 therapists", "60%". A number of days or a year is no share, and
+// "most" or "many" counts only before "of" or a noun of people.
+func partialReturn(pre string) bool {
+	for _, m := range partialRE.FindAllStringIndex(pre, -1) {
+		w := strings.TrimRight(pre[m[0]:m[1]], " ")
+		next := ""
+		if f := strings.Fields(pre[m[1]:]); len(f) > 0 {
+			next = strings.Trim(f[0], ",.;:")
+		}
+		switch {
+		case w[0] >= '0' && w[0] <= '9':
+			if strings.HasSuffix(w, "%") || next == "percent" || next == "of" {
+				return true
+			}
+			if n, err := strconv.Atoi(strings.ReplaceAll(w, ",", "")); err == nil && n >= 1900 && n <= 2100 && !strings.Contains(w, ",") {
+				continue // a year
+			}
+			switch strings.TrimSuffix(next, "s") {
+			case "", "day", "week", "month", "year", "hour", "minute", "a.m", "p.m":
+				continue
+			}
+			return true
+		case w == "most" || w == "many":
+			if next == "of" || peopleNouns[next] {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 func lastWords(s string, n int) string {
@@ -535,40 +630,121 @@ func detectPhase(ss []factSentence) (string, int) {
 	return "", -1
 }
 
+// peopleNounList are the nouns a count of workers ends with.
+var peopleNounList = []string{"workers", "employees", "clinicians", "therapists", "members", "professionals", "nurses",
+	"psychologists", "strikers", "staff", "staffers", "counselors", "caregivers", "technicians", "pharmacists",
+	"teachers", "educators", "doctors", "physicians", "residents", "clerks", "cashiers", "drivers", "cooks",
+	"housekeepers", "janitors", "machinists", "mechanics", "operators", "engineers", "faculty", "firefighters",
+	"officers", "actors", "writers", "miners", "dockworkers", "longshoremen", "pilots", "attendants", "baristas",
+	"journalists", "librarians", "aides", "assistants"}
+
+var peopleNouns = func() map[string]bool {
+	m := make(map[string]bool, len(peopleNounList))
+	for _, n := range peopleNounList {
+		m[n] = true
+	}
+	return m
+}()
+
 // workersRE finds a count of people: "nearly 2,400 mental health workers".
-var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,5}?)(workers|employees|clinicians|therapists|members|professionals|nurses|psychologists|strikers|staff|staffers|counselors|caregivers|technicians|pharmacists|teachers|educators|doctors|physicians|residents|clerks|cashiers|drivers|cooks|housekeepers|janitors|machinists|mechanics|operators|engineers|faculty|firefighters|officers|actors|writers|miners|dockworkers|longshoremen|pilots|attendants|baristas|journalists|librarians|aides|assistants)\b`)
+var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+
+const reNumberWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`
+
+// workersWordsRE finds a count written in words: "two thousand
+// therapists", "seventy-five thousand workers".
+var workersWordsRE = regexp.MustCompile(`(^|[^\w-])((?:(?:a|` + reNumberWord + `)[ -]){1,2}(?:hundred|thousand)(?:[ -](?:and[ -])?(?:` + reNumberWord + `|hundred)){0,4})\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+
+// workersUnitRE finds a unit of so many members: "its 2,400-member
+// Southern California unit".
+var workersUnitRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:member|strong)\s+((?:[\w'’-]+\s+){0,4}?)(unit|bargaining unit|workforce|staff|team|group|union|local)\b`)
 
 var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites)\b`)
 
-// findWorkers returns the first count of workers, reading the title first.
-func findWorkers(ss []factSentence) (int, int, bool) {
+var (
+	// wholeRE finds words before a count that make it a whole of which
+	// the strikers are a part: "the union, which represents 19,000".
+	wholeRE = regexp.MustCompile(`\b(?:represents|representing|represent|membership|total)\b`)
+	// partOfRE finds words before a count that make it a part: "including
+	// 4,700".
+	partOfRE = regexp.MustCompile(`\b(?:including|includes|among them|among|of whom|of them)\s*$`)
+	// servesRE finds words before a count of the health plan's members.
+	servesRE = regexp.MustCompile(`\b(?:serves|serving|served|covers|covering|insures|insuring|enrolls|enrolled|cares for|caring for)\b`)
+	// doingRE finds what a part of the strikers did: rallied, came back.
+	doingRE = regexp.MustCompile(`^(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:rallied|rally|rallies|marched|gathered|attended|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back)\b`)
+)
+
+// findWorkers returns the first count of the striking workers, reading
+// the title first. A count that is the union's whole membership ("which
+// represents 19,000") is taken only when no other is found, and none
+// that is a part of it is; counts of the health plan's members, of a
+// rally's crowd or of those who returned, and counts in a sentence about
+// an earlier year's strike, are not the strikers'.
+func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
+	whole, wholeAt := 0, -1
 	for i, s := range ss {
-		if !strings.ContainsAny(s.text, "0123456789") {
+		hasDigit := strings.ContainsAny(s.text, "0123456789")
+		hasWords := strings.Contains(s.lower, "thousand") || strings.Contains(s.lower, "hundred")
+		if !hasDigit && !hasWords {
 			continue
 		}
-		for _, m := range workersRE.FindAllStringSubmatchIndex(s.lower, -1) {
+		if !pub.IsZero() && historical(s, pub) {
+			continue
+		}
+		var ms [][]int
+		if hasDigit {
+			ms = append(ms, workersRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			if strings.Contains(s.lower, "-member") || strings.Contains(s.lower, "-strong") {
+				ms = append(ms, workersUnitRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			}
+		}
+		if hasWords {
+			ms = append(ms, workersWordsRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+		}
+		slices.SortFunc(ms, func(a, b []int) int { return cmp.Compare(a[4], b[4]) })
+		for _, m := range ms {
 			num := s.lower[m[4]:m[5]]
 			between := s.lower[m[6]:m[7]]
+			noun := s.lower[m[8]:m[9]]
 			if notPeopleRE.MatchString(between) || strings.ContainsAny(between, "0123456789") {
 				continue
 			}
-			n, err := strconv.Atoi(strings.ReplaceAll(num, ",", ""))
-			if err != nil || n < 20 {
+			n, ok := smallNumber(num)
+			if !ok || n < 20 {
 				continue
 			}
-			if !strings.Contains(num, ",") && n >= 1900 && n <= 2100 {
+			if num[0] >= '0' && num[0] <= '9' && !strings.Contains(num, ",") && n >= 1900 && n <= 2100 {
 				continue // a year
+			}
+			if noun == "union" || noun == "local" {
+				continue // "the 19,000-member union": all its members
+			}
+			before := lastWords(s.lower[:m[4]], 6)
+			if partOfRE.MatchString(before) || doingRE.MatchString(s.lower[m[9]:]) {
+				continue
+			}
+			if noun == "members" && (n >= 100_000 || servesRE.MatchString(lastWords(before, 3))) {
+				continue // the health plan's members
+			}
+			if wholeRE.MatchString(clauseBefore(s.lower, m[4], 6)) {
+				// The union's whole membership: a fallback, unless a part of
+				// it follows ("…, including 4,700 mental health workers").
+				if wholeAt < 0 && !strings.Contains(s.lower[m[9]:min(len(s.lower), m[9]+80)], "including") {
+					whole, wholeAt = n, i
+				}
+				continue
 			}
 			return n, i, true
 		}
 	}
-	return 0, -1, false
+	return whole, wholeAt, wholeAt >= 0
 }
 
 // nameHit is a name found in a sentence.
 type nameHit struct {
 	canon      string
 	sent, at   int
+	end        int  // where the name ends in the sentence
 	contextual bool // after "strike by", "represented by", "members of", …
 }
 
@@ -631,7 +807,7 @@ func (x *Extractor) findNames(fs factSentence, forms []nameForm) []nameHit {
 			}
 			pre := s[max(0, j-160):j]
 			ctx := unionContextRE.MatchString(pre) || unionAliasCtxRE.MatchString(pre)
-			hits = append(hits, nameHit{canon: canon, at: j, contextual: ctx})
+			hits = append(hits, nameHit{canon: canon, at: j, end: end, contextual: ctx})
 		}
 	}
 	slices.SortFunc(hits, func(a, b nameHit) int { return cmp.Compare(a.at, b.at) })
@@ -655,26 +831,216 @@ func wordEdge(s string, i, j int) bool {
 	return true
 }
 
-// findUnion returns the union the article is about: the first named as
-// the one striking or representing the workers ("a strike by …",
-// "represented by …", "members of …"), else the first named.
+var (
+	// unionAfterRE finds words right after a union's name that make it
+	// the strikers' union: "NUHW's therapists", "NUHW members",
+	// "NUHW-represented", "NUHW has called a strike".
+	unionAfterRE = regexp.MustCompile(`^(?:['’]s)?[\s-]*(?:represented\b|members\b|therapists\b|clinicians\b|workers\b|strikers\b|nurses\b|employees\b|(?:has |have )?(?:called|launched|began|begun|started)\b[^.;,]{0,30}\b(?:strike|walkout)|(?:is|are|went|remain|remains) on strike\b|(?:walked|walks) out\b)`)
+	// unionAsideRE finds what a union named beside the strikers' does:
+	// supports them, or is named for comparison.
+	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included)\b`)
+	// unionJoinedRE finds words before a union's name that make it the
+	// strikers' company, not theirs: "joined by members of".
+	unionJoinedRE = regexp.MustCompile(`\b(?:joined by|supported by|backed by|alongside|along with|together with|as well as|solidarity from|rally led by|rally organized by|march led by)\b`)
+	unlikeRE      = regexp.MustCompile(`(?i)\b(?:unlike|like|as did|other unions?(?: such as| including)?)\s+(?:the\s+)?$`)
+)
+
+// findUnion returns the union the article is about. Each union named
+// scores by how it is named: as the one striking or representing the
+// workers ("a strike by …", "represented by …", "members of …" count most;
+// "NUHW's therapists", "NUHW has called a strike" less), in the headline,
+// and how often; a union named as joining the picket lines in solidarity,
+// as not involved, or for comparison ("unlike …"), scores against. Unions
+// the options do not name count where a union's name is expected (see
+// otherUnions). The best wins; of equals, the first named. The sentence
+// returned is the union's best.
 func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
-	var first *nameHit
+	type tally struct {
+		canon       string
+		score, best int // best: the score of its best hit
+		first, at   int // first hit's order; the best hit's sentence
+	}
+	var ts []tally
+	order := 0
 	for i, s := range ss {
-		for _, h := range x.findNames(s, x.unions) {
-			h.sent = i
-			if h.contextual {
-				return h.canon, i, true
+		hits := x.findNames(s, x.unions)
+		hits = append(hits, x.otherUnions(s, hits)...)
+		for _, h := range hits {
+			w := 1
+			switch {
+			case h.contextual:
+				w += 4 // "a strike by …", "represented by …"
+			case unionAfterRE.MatchString(s.lower[h.end:]):
+				w += 2 // "NUHW's therapists"
 			}
-			if first == nil {
-				first = &h
+			if s.title {
+				w++ // the headline
 			}
+			rest := s.lower[h.end:]
+			if k := strings.IndexAny(rest, ".;"); k >= 0 {
+				rest = rest[:k]
+			}
+			if unionAsideRE.MatchString(rest) || unlikeRE.MatchString(s.text[:h.at]) || unionJoinedRE.MatchString(lastWords(s.lower[:h.at], 6)) {
+				w = -1 // a supporter, or named for comparison
+			}
+			k := slices.IndexFunc(ts, func(t tally) bool { return t.canon == h.canon })
+			if k < 0 {
+				ts = append(ts, tally{canon: h.canon, best: w, first: order, at: i})
+				k = len(ts) - 1
+			} else if w > ts[k].best {
+				ts[k].best, ts[k].at = w, i
+			}
+			ts[k].score += w
+			order++
 		}
 	}
-	if first != nil {
-		return first.canon, first.sent, true
+	if len(ts) == 0 {
+		return "", -1, false
 	}
-	return "", -1, false
+	best := ts[0]
+	for _, t := range ts[1:] {
+		if t.score > best.score {
+			best = t
+		}
+	}
+	return best.canon, best.at, true
+}
+
+// unionSlots are the words before which a union's name is expected:
+// "represented by", "members of", "a strike by", "nurses with"; strong
+// marks those after which an acronym alone is a union's name.
+var unionSlots = map[string]struct{ strong bool }{
+	"represented by": {true}, "members of": {true}, "member of": {true}, "strike by": {true},
+	"strikes by": {true}, "walkout by": {true}, "walkouts by": {true}, "organized by": {true},
+	"led by": {true}, "called by": {true}, "belonging to": {true},
+	"workers with": {}, "nurses with": {}, "employees with": {}, "members with": {}, "staff with": {},
+	"clinicians with": {}, "therapists with": {}, "pharmacists with": {}, "doctors with": {},
+	"teachers with": {}, "technicians with": {},
+}
+
+// unionSlotsIn returns where union names may begin in lower: after each
+// slot phrase (and a "the"), with whether the slot is strong.
+func unionSlotsIn(lower string) (at []int, strong []bool) {
+	for _, link := range [...]string{" by ", " of ", " with ", " to "} {
+		for from := 0; ; {
+			k := strings.Index(lower[from:], link)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + 1
+			w0 := strings.LastIndexByte(lower[:k], ' ') + 1
+			slot, ok := unionSlots[lower[w0:k]+link[:len(link)-1]]
+			if !ok {
+				continue
+			}
+			i := k + len(link)
+			if strings.HasPrefix(lower[i:], "the ") {
+				i += len("the ")
+			}
+			at = append(at, i)
+			strong = append(strong, slot.strong)
+		}
+	}
+	return at, strong
+}
+
+// unionHeads are the words one of which a union's name holds.
+var unionHeads = map[string]bool{
+	"Union": true, "Unions": true, "Association": true, "Associations": true, "Federation": true, "Guild": true,
+	"Council": true, "Brotherhood": true, "Teamsters": true, "Workers": true, "Employees": true, "Alliance": true,
+	"Coalition": true, "Organization": true, "Committee": true, "Professionals": true, "Local": true,
+}
+
+// otherUnions returns the unions not among the options that the sentence
+// names where a union's name is expected ("represented by the Oregon
+// Nurses Association", "a strike by Teamsters Local 2010", "represented
+// by OPEIU Local 30"), outside the names already found (known) and the
+// excluded phrases. A name must hold a word such as Union, Association,
+// Guild or Local and have two words or more, or, after "represented by",
+// "members of" or "a strike by", begin with an acronym.
+func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
+	ats, strong := unionSlotsIn(fs.lower)
+	var out []nameHit
+	for n, at := range ats {
+		if slices.ContainsFunc(known, func(h nameHit) bool { return h.at <= at && at < h.end }) {
+			continue
+		}
+		name, end := unionNameAt(fs.text, at)
+		if name == "" {
+			continue
+		}
+		words := strings.Fields(name)
+		head := slices.ContainsFunc(words, func(w string) bool { return unionHeads[w] })
+		if !(head && len(words) >= 2) && !(strong[n] && isAcronym(words[0])) {
+			continue
+		}
+		if x.excluded(fs.lower[at:end]) || strings.Contains(name, "Federation of Labor") || strings.Contains(name, "Labor Council") {
+			continue // a labor council speaks for many unions
+		}
+		out = append(out, nameHit{canon: name, at: at, end: end, contextual: true})
+	}
+	return out
+}
+
+// unionNameAt reads a proper name starting at s[i:]: capitalized words,
+// with "of", "for", "and", "&" or "the" between them and a number after
+// "Local". It returns the name and where it ends.
+func unionNameAt(s string, i int) (string, int) {
+	last := i
+	prevLocal := false
+	for j := i; j < len(s); {
+		k := j
+		for k < len(s) && !strings.ContainsRune(" ,;.():", rune(s[k])) {
+			k++
+		}
+		w := s[j:k]
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case w == "":
+			return strings.TrimSpace(s[i:last]), last
+		case unicode.IsUpper(r):
+			last, prevLocal = k, w == "Local"
+		case prevLocal && r >= '0' && r <= '9':
+			last, prevLocal = k, false
+		case j > i && (w == "of" || w == "for" || w == "and" || w == "&" || w == "the"):
+			prevLocal = false
+		default:
+			return strings.TrimSpace(s[i:last]), last
+		}
+		if k >= len(s) || s[k] != ' ' {
+			break
+		}
+		j = k + 1
+	}
+	return strings.TrimSpace(s[i:last]), last
+}
+
+// isAcronym reports whether w is an acronym: two or more capitals, maybe
+// with digits, hyphens or a slash ("SEIU-UHW", "UNAC/UHCP").
+func isAcronym(w string) bool {
+	caps := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			caps++
+		case r >= '0' && r <= '9', r == '-', r == '/':
+		default:
+			return false
+		}
+	}
+	return caps >= 2
+}
+
+// excluded reports whether a lower-cased phrase holds one of the options'
+// excluded look-alikes.
+func (x *Extractor) excluded(lower string) bool {
+	for _, e := range x.exclude {
+		if strings.Contains(lower, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstName returns the first name of forms found.
@@ -725,32 +1091,142 @@ func dayDates(s factSentence, pub time.Time, dir dateDir) []dayDate {
 	return out
 }
 
+// startVerbs are the start words that say nothing of what starts: their
+// subject or object does ("talks begin", "began a hunger strike").
+var startVerbs = map[string]bool{
+	"began": true, "begin": true, "begins": true, "beginning": true, "begun": true,
+	"started": true, "start": true, "starts": true, "starting": true,
+	"launch": true, "launches": true, "launched": true,
+}
+
+// otherEventWords name things other than the strike that begin, start or
+// resume on a date.
+var otherEventWords = map[string]bool{
+	"talks": true, "negotiations": true, "negotiating": true, "bargaining": true, "session": true, "sessions": true,
+	"mediation": true, "mediator": true, "mediators": true, "meeting": true, "meetings": true, "hearing": true,
+	"hearings": true, "vote": true, "voting": true, "ballot": true, "ballots": true, "balloting": true,
+	"ratification": true, "rally": true, "rallies": true, "march": true, "vigil": true, "protest": true,
+	"fast": true, "classes": true, "school": true, "contract": true, "agreement": true, "deal": true,
+	"trial": true, "program": true, "process": true, "services": true, "coverage": true, "enrollment": true,
+	"review": true, "investigation": true, "season": true, "campaign": true,
+}
+
+// strikeWords name the strike itself.
+var strikeWords = map[string]bool{
+	"strike": true, "strikes": true, "walkout": true, "walkouts": true, "stoppage": true, "striking": true,
+	"picketing": true, "pickets": true,
+}
+
+// eventKind says what a word of a sentence names: +1 the strike, -1
+// another event, 0 neither. words are the clause's words, k the index.
+func eventKind(words []string, k int) int {
+	w := words[k]
+	if strikeWords[w] {
+		if k > 0 && words[k-1] == "hunger" {
+			return -1
+		}
+		if k+1 < len(words) && (words[k+1] == "vote" || words[k+1] == "votes") {
+			return -1
+		}
+		return 1
+	}
+	if otherEventWords[w] {
+		return -1
+	}
+	return 0
+}
+
+// clauseWords splits s into lower-case words, keeping hyphens and
+// apostrophes inside words.
+func clauseWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
+	})
+}
+
+// startsOtherEvent reports whether the start word lower[i:j] is about
+// something other than the strike: its object ("began a hunger strike",
+// "start talks") or else its subject in the same clause ("Sessions could
+// begin", "the talks, which began") names another event.
+func startsOtherEvent(lower string, i, j int) bool {
+	if !startVerbs[lower[i:j]] {
+		return false // "since", "walked out", "went on strike": the strike's own words
+	}
+	// The object: the next few words of the clause.
+	after := lower[j:]
+	if m := clauseRE.FindStringIndex(after); m != nil {
+		after = after[:m[0]]
+	}
+	if k := strings.IndexByte(after, '.'); k >= 0 {
+		after = after[:k]
+	}
+	aw := clauseWords(after)
+	aw = aw[:min(len(aw), 4)]
+	for k := range aw {
+		if kind := eventKind(aw, k); kind != 0 {
+			return kind < 0
+		}
+	}
+	// The subject: the nearest event word before it in its clause, or,
+	// for "which began", before the relative word.
+	pre := lower[:i]
+	if locs := clauseRE.FindAllStringIndex(pre, -1); len(locs) > 0 {
+		last := locs[len(locs)-1]
+		rest := strings.TrimSpace(pre[last[1]:])
+		switch pre[last[0]:last[1]] {
+		case "which", "that", "who":
+			if rest == "" || !strings.Contains(rest, " ") {
+				pre = strings.TrimRight(pre[:last[0]], " ,")
+				if locs := clauseRE.FindAllStringIndex(pre, -1); len(locs) > 0 {
+					pre = pre[locs[len(locs)-1][1]:]
+				}
+				break
+			}
+			pre = rest
+		default:
+			pre = rest
+		}
+	}
+	bw := clauseWords(pre)
+	bw = bw[max(0, len(bw)-8):]
+	for k := len(bw) - 1; k >= 0; k-- {
+		if kind := eventKind(bw, k); kind != 0 {
+			return kind < 0
+		}
+	}
+	return false
+}
+
 // startDate returns the date a sentence gives for a strike's start: a day
 // shortly after a start word ("began Oct. 14", "since Oct. 14", "walked
-// off the job on Monday") or just before it ("Monday's walkout").
-func startDate(s factSentence, pub time.Time) (time.Time, bool) {
-	if !strikeCtxRE.MatchString(s.lower) {
-		return time.Time{}, false
+// off the job on Monday") or just before it ("Monday's walkout"), and
+// where the date phrase begins in the sentence.
+func startDate(s factSentence, pub time.Time) (time.Time, int, bool) {
+	if !aboutStrike(s.lower) {
+		return time.Time{}, -1, false
 	}
 	starts := startRE.FindAllStringIndex(s.lower, -1)
 	if len(starts) == 0 {
-		return time.Time{}, false
+		return time.Time{}, -1, false
 	}
 	dir := dirPast
 	if futureRE.MatchString(s.lower) {
 		dir = dirFuture
 	}
 	dates := dayDates(s, pub, dir)
-	best, bestGap := time.Time{}, 1<<30
+	best, bestAt, bestGap := time.Time{}, -1, 1<<30
 	// A date that opens the sentence ("A week from today, 2,400 members
 	// are to put down their caseloads") dates its main verb.
 	if len(dates) > 0 {
 		pre := strings.TrimSpace(s.lower[:dates[0].m.Start])
 		if (pre == "" || pre == "on") && strings.HasPrefix(s.lower[dates[0].m.End:], ",") {
-			best, bestGap = dates[0].d, 6
+			best, bestAt, bestGap = dates[0].d, dates[0].m.Start, 6
 		}
 	}
 	for _, st := range starts {
+		if startsOtherEvent(s.lower, st[0], st[1]) {
+			continue
+		}
 		for _, dd := range dates {
 			var gap string
 			limit := 8
@@ -773,33 +1249,58 @@ func startDate(s factSentence, pub time.Time) (time.Time, bool) {
 				continue
 			}
 			if n < bestGap {
-				best, bestGap = dd.d, n
+				best, bestAt, bestGap = dd.d, dd.m.Start, n
 			}
 		}
 	}
-	return best, bestGap < 1<<30
+	return best, bestAt, bestGap < 1<<30
+}
+
+// aboutStrike reports whether a sentence speaks of the strike: a hunger
+// strike alone is not one.
+func aboutStrike(lower string) bool {
+	if !strings.Contains(lower, "strik") && !strings.Contains(lower, "struck") && !strings.Contains(lower, "walk") &&
+		!strings.Contains(lower, "picket") && !strings.Contains(lower, "out since") && !strings.Contains(lower, " line") {
+		return false // none of strikeCtxRE's words
+	}
+	if strings.Contains(lower, "hunger strik") {
+		lower = strings.ReplaceAll(lower, "hunger strik", "hunger fast")
+	}
+	return strikeCtxRE.MatchString(lower)
 }
 
 // titleStartRE finds a headline that reports a strike beginning.
 var titleStartRE = regexp.MustCompile(`\b(?:begins?|starts?|walk out|walks out|go on strike|goes on strike|launch(?:es)?)\b`)
 
 // findStarted returns the day the strike started (or, when only
-// threatened, is to start).
-func findStarted(ss []factSentence, pub time.Time, phase string) (time.Time, int, bool) {
+// threatened, is to start). A strike the article reports under way
+// cannot start after the article was published, nor outside the span its
+// own counts of the strike's length give (from earliest, which may be
+// zero, to latest; both zero when it counts nothing).
+func findStarted(ss []factSentence, pub time.Time, phase string, earliest, latest time.Time) (time.Time, int, bool) {
+	underway := factsPhaseRank(phase) >= factsPhaseRank(strike.PhaseStrike)
+	if underway && (latest.IsZero() || latest.After(dayOf(pub))) {
+		latest = dayOf(pub).AddDate(0, 0, 1)
+	}
+	fits := func(d time.Time) bool {
+		return (latest.IsZero() || !d.After(latest)) && (earliest.IsZero() || !d.Before(earliest))
+	}
 	for i, s := range ss {
-		if d, ok := startDate(s, pub); ok {
+		if d, _, ok := startDate(s, pub); ok && fits(d) {
 			return d, i, true
 		}
 	}
 	// "San Diego therapists join picket lines as strike begins": the
 	// headline reports the start, the first paragraph gives the day.
-	if factsPhaseRank(phase) >= factsPhaseRank(strike.PhaseStrike) && len(ss) > 0 && titleStartRE.MatchString(ss[0].lower) && strikeCtxRE.MatchString(ss[0].lower) {
-		for i, s := range ss[1:] {
-			if !s.lead {
-				break
-			}
-			if dd := dayDates(s, pub, dirPast); len(dd) > 0 {
-				return dd[0].d, i + 1, true
+	if underway && len(ss) > 0 && strikeCtxRE.MatchString(ss[0].lower) {
+		if m := titleStartRE.FindStringIndex(ss[0].lower); m != nil && !startsOtherEvent(ss[0].lower, m[0], m[1]) {
+			for i, s := range ss[1:] {
+				if !s.lead {
+					break
+				}
+				if dd := dayDates(s, pub, dirPast); len(dd) > 0 && fits(dd[0].d) {
+					return dd[0].d, i + 1, true
+				}
 			}
 		}
 	}
@@ -808,12 +1309,302 @@ func findStarted(ss []factSentence, pub time.Time, phase string) (time.Time, int
 
 const reNumWords = `(?:\d{1,4}|(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)[ -]){0,4}(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))`
 
-var durationREs = []*regexp.Regexp{
-	regexp.MustCompile(`\b(\d{1,4})-day ` + reStrikeN + `\b(?: notice)?`),
-	regexp.MustCompile(`\b(?:after|lasted|lasting|struck for|strike for|on strike for|out for|ran for|running for|walked out for) (?:more than |nearly |about |almost )?(` + reNumWords + `) days\b`),
-	regexp.MustCompile(`\b(` + reNumWords + `) days (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`),
-	regexp.MustCompile(`\b(\d{1,4})(?:st|nd|rd|th) day\b`),
-	regexp.MustCompile(`\b(?:reaches|reached|hits|hit|passes|passed|marks|marked|nears|neared|enters|entered) (\d{1,4}) days\b`),
+// The strike's age: counts of its length that bound the day it began.
+
+const (
+	reOrdinal = `(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)`
+	reQual    = `(?:nearly|almost|close to|just under|about|around|roughly|some|approximately|more than|over|at least|just over|upwards of)`
+	// reStrikeNP is a noun phrase that ends with the strike.
+	reStrikeNP = `(?:(?:the|their|its|our|an?|this|that)\s+)?(?:[\w'’-]+\s+){0,3}?(?:` + reStrikeN + `|picket lines?)`
+)
+
+// ageKind says how a count of the strike's length bounds its start.
+type ageKind int
+
+const (
+	ageOrdinal ageKind = iota // "its fifth month": the count is running
+	ageElapsed                // "four months into the strike": so long so far
+	ageTotal                  // "a 196-day strike": at least so long by now, once over
+)
+
+type ageRule struct {
+	// hints are "|"-separated strings one of which a sentence must hold
+	// for re to match; "#" stands for an ordinal ("fifth", "100th").
+	hints string
+	re    *regexp.Regexp // groups: qualifier (may be absent), number, unit
+	kind  ageKind
+}
+
+var ageRules = []ageRule{
+	{"#", regexp.MustCompile(`\b` + reStrikeN + `(?:s|['’]s)?\b[^.;,]{0,40}?\b(?:(?:its|their|the)\s+)?()(` + reOrdinal + `)\s+(day|week|month)\b`), ageOrdinal},
+	{"#", regexp.MustCompile(`\b` + reStrikeN + `['’]s\s+()(` + reOrdinal + `)\s+(day|week|month)\b`), ageOrdinal},
+	{"#", regexp.MustCompile(`\b()(` + reOrdinal + `)\s+(day|week|month)\s+(?:of|on)\s+` + reStrikeNP + `\b`), ageOrdinal},
+	{"day ", regexp.MustCompile(`\b()(day)\s+(\d{1,3})\s+of\s+` + reStrikeNP + `\b`), ageOrdinal},
+	{" into | on strike| on the picket", regexp.MustCompile(`\b(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days?|weeks?|months?)\s+(?:into\s+` + reStrikeNP + `|(?:out\s+)?on\s+(?:strike|the\s+picket\s+lines?))\b`), ageElapsed},
+	{"on strike ", regexp.MustCompile(`\bon strike (?:for\s+)?(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days?|weeks?|months?)\b`), ageElapsed},
+	{"mark|hit|reach|pass|near|enter", regexp.MustCompile(`\b` + reStrikeN + `\b[^.;,]{0,30}?\b(?:marks|marked|hits|hit|reaches|reached|passes|passed|nears|neared|enters|entered)\s+(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days|weeks|months)\b`), ageElapsed},
+	{"lasted", regexp.MustCompile(`\b(?:has|have)\s+(?:now\s+)?lasted\s+(?:for\s+)?(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days|weeks|months)\b`), ageElapsed},
+	{"-day|-week|-month", regexp.MustCompile(`\b(?:(` + reQual + `)\s+)?(` + reNumWords + `)-(day|week|month)\s+(?:[\w'’-]+\s+){0,2}?` + reStrikeN + `\b(?: notice)?`), ageTotal},
+	{"after |lasted |lasting |ending |ended ", regexp.MustCompile(`\b(?:after|lasted|lasting|ending|ended)\s+(?:(` + reQual + `)\s+)?(` + reNumWords + `)\s+(days|weeks|months)\b`), ageTotal},
+}
+
+// hasAny reports whether s holds one of the "|"-separated hints.
+func hasAny(s, hints string) bool {
+	for h := range strings.SplitSeq(hints, "|") {
+		if strings.Contains(s, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasOrdinal reports whether s holds an ordinal: "fifth", "100th".
+func hasOrdinal(s string) bool {
+	for _, w := range clauseWords(s) {
+		if _, ok := ordinals[w]; ok {
+			return true
+		}
+		if len(w) > 2 && w[0] >= '0' && w[0] <= '9' {
+			switch w[len(w)-2:] {
+			case "st", "nd", "rd", "th":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ordinals are the ordinal words up to twentieth.
+var ordinals = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}
+
+func ordinalNumber(s string) (int, bool) {
+	if n, ok := ordinals[s]; ok {
+		return n, true
+	}
+	s = strings.TrimRight(s, "stndrh")
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// yearRE finds a year; monthBeforeRE says it is part of a date.
+var (
+	yearRE        = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+	monthBeforeRE = regexp.MustCompile(`(?:` + reMonth + `)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+$`)
+	historyRE     = regexp.MustCompile(`\b(?:previous|earlier|prior|last year['’]s|past)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN)
+)
+
+// historical reports whether the sentence is about another, earlier
+// strike: it names a year (not as part of a date) before publication's,
+// or "an earlier strike".
+func historical(s factSentence, pub time.Time) bool {
+	if historyRE.MatchString(s.lower) {
+		return true
+	}
+	if !strings.ContainsAny(s.lower, "12") {
+		return false
+	}
+	for _, m := range yearRE.FindAllStringIndex(s.text, -1) {
+		y, _ := strconv.Atoi(s.text[m[0]:m[1]])
+		if y >= pub.Year() || monthBeforeRE.MatchString(s.text[max(0, m[0]-20):m[0]]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// back returns the day n units before pub, moved by days.
+func back(pub time.Time, n int, unit string, days int) time.Time {
+	switch unit[0] {
+	case 'w':
+		return pub.AddDate(0, 0, -7*n+days)
+	case 'm':
+		return pub.AddDate(0, -n, days)
+	}
+	return pub.AddDate(0, 0, -n+days)
+}
+
+// ageSpan returns the days the strike may have begun on, given one count
+// of its length published on pub; a zero earliest is unbounded.
+func ageSpan(kind ageKind, qual string, n int, unit string, pub time.Time) (earliest, latest time.Time) {
+	unit = strings.TrimSuffix(unit, "s")
+	slack := 3 // days, for weeks and months
+	if unit == "day" {
+		slack = 1
+	}
+	switch kind {
+	case ageOrdinal:
+		// Day n began n-1 days after the first; week n, 7(n-1) days.
+		if unit == "day" {
+			return back(pub, n, unit, 0), back(pub, n-2, unit, 0)
+		}
+		return back(pub, n, unit, -slack), back(pub, n-1, unit, slack)
+	case ageTotal:
+		lo := n - 1
+		if qual == "nearly" || qual == "almost" || qual == "close to" || qual == "just under" {
+			lo = n - 2
+		}
+		return time.Time{}, back(pub, max(lo, 0), unit, 0)
+	}
+	lo, hi, days := n, n, slack // elapsed units, and slack in days
+	half := map[string]int{"day": 0, "week": 3, "month": 15}[unit]
+	switch qual {
+	case "nearly", "almost", "close to", "just under":
+		lo = n - 1
+	case "more than", "over", "at least", "just over", "upwards of":
+		hi = n + 1
+	case "about", "around", "roughly", "some", "approximately":
+		lo, hi = n-1, n+1
+	default:
+		days += half
+	}
+	if unit == "day" {
+		if lo == hi {
+			lo, hi = n-1, n+1
+		} else {
+			// "nearly 100 days": a tenth either way.
+			lo, hi = n-max(1, (n-lo)*n/10), n+max(1, (hi-n)*n/10)
+		}
+		days = 0
+	}
+	return back(pub, hi, unit, -days), back(pub, max(lo, 0), unit, days)
+}
+
+// findAge returns the days the strike began between by the article's own
+// counts of its length: the span all its counts agree on (the first
+// count's when they do not), with the sentence of the first. A strike's
+// total length counts only once the article reports it over (phase): "a
+// three-day strike" to come says nothing of when it began.
+func findAge(ss []factSentence, pub time.Time, phase string) (earliest, latest time.Time, at int) {
+	pub = dayOf(pub)
+	over := factsPhaseRank(phase) >= factsPhaseRank(strike.PhaseTentativeAgreement)
+	at = -1
+	for i, s := range ss {
+		if !mayCountAge(s.lower) || historical(s, pub) {
+			continue
+		}
+		ordinal := -1 // unknown
+		for _, r := range ageRules {
+			if r.kind == ageTotal && !over {
+				continue
+			}
+			if r.hints == "#" {
+				if ordinal < 0 {
+					ordinal = 0
+					if hasOrdinal(s.lower) {
+						ordinal = 1
+					}
+				}
+				if ordinal == 0 {
+					continue
+				}
+			} else if !hasAny(s.lower, r.hints) {
+				continue
+			}
+			for _, m := range r.re.FindAllStringSubmatchIndex(s.lower, -1) {
+				if ageOfOther(s.lower, m[0], m[1]) || strings.HasSuffix(s.lower[m[0]:m[1]], " notice") {
+					continue
+				}
+				qual, num, unit := submatch(s.lower, m, 1), submatch(s.lower, m, 2), submatch(s.lower, m, 3)
+				if unit != "" && unit[0] >= '0' && unit[0] <= '9' {
+					num, unit = unit, num // "day 100"
+				}
+				var n int
+				var ok bool
+				if r.kind == ageOrdinal {
+					n, ok = ordinalNumber(num)
+				} else {
+					n, ok = numberWords(num)
+				}
+				if !ok || n <= 0 || n > 1000 {
+					continue
+				}
+				lo, hi := ageSpan(r.kind, qual, n, unit, pub)
+				if at < 0 {
+					earliest, latest, at = lo, hi, i
+					continue
+				}
+				// Narrow to what every count allows, unless they disagree.
+				nlo, nhi := earliest, latest
+				if lo.After(nlo) {
+					nlo = lo
+				}
+				if hi.Before(nhi) {
+					nhi = hi
+				}
+				if !nhi.Before(nlo) {
+					earliest, latest = nlo, nhi
+				}
+			}
+		}
+	}
+	return earliest, latest, at
+}
+
+// mayCountAge reports whether a sentence may count the strike's length:
+// it has the word day, week or month (not "Monday" or "today") and speaks
+// of the strike.
+func mayCountAge(lower string) bool {
+	unit := false
+	for _, u := range [...]string{"day", "week", "month"} {
+		for from := 0; !unit; {
+			k := strings.Index(lower[from:], u)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(u)
+			if k == 0 || !unicode.IsLetter(rune(lower[k-1])) {
+				unit = true
+			}
+		}
+	}
+	return unit && aboutStrike(lower)
+}
+
+// ageOfOther reports whether a count matched at lower[i:j] is of
+// something other than the strike: a hunger strike, or talks that are
+// named inside the match ("the strike goes on as mediation enters its
+// fifth day").
+func ageOfOther(lower string, i, j int) bool {
+	m := lower[i:j]
+	if strings.Contains(m, "hunger") || strings.HasSuffix(strings.TrimSpace(lower[max(0, i-8):i]), "hunger") {
+		return true
+	}
+	words := clauseWords(m)
+	for k := range words {
+		if otherEventWords[words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// submatch returns submatch k of m in s, or "".
+func submatch(s string, m []int, k int) string {
+	if 2*k+1 >= len(m) || m[2*k] < 0 {
+		return ""
+	}
+	return s[m[2*k]:m[2*k+1]]
+}
+
+// durationRule is a pattern of a strike's length in days, tried only on
+// sentences holding one of its hints ("|"-separated).
+type durationRule struct {
+	hints string
+	re    *regexp.Regexp
+}
+
+var durationREs = []durationRule{
+	{"-day ", regexp.MustCompile(`\b(\d{1,4})-day ` + reStrikeN + `\b(?: notice)?`)},
+	{"after |lasted |lasting |struck for |strike for |out for |ran for |running for ", regexp.MustCompile(`\b(?:after|lasted|lasting|struck for|strike for|on strike for|out for|ran for|running for|walked out for) (?:more than |nearly |about |almost )?(` + reNumWords + `) days\b`)},
+	{" days into | days of ", regexp.MustCompile(`\b(` + reNumWords + `) days (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	{"th day|st day|nd day|rd day", regexp.MustCompile(`\b(\d{1,4})(?:st|nd|rd|th) day\b`)},
+	{"reach|hit|pass|mark|near|enter", regexp.MustCompile(`\b(?:reaches|reached|hits|hit|passes|passed|marks|marked|nears|neared|enters|entered) (\d{1,4}) days\b`)},
 }
 
 // findDuration returns how many days the strike has lasted, from "a
@@ -822,11 +1613,14 @@ var durationREs = []*regexp.Regexp{
 // rough to count in days.
 func findDuration(ss []factSentence) (int, int, bool) {
 	for i, s := range ss {
-		if !strings.Contains(s.lower, "day") || !strikeCtxRE.MatchString(s.lower) {
+		if !strings.Contains(s.lower, "day") || !aboutStrike(s.lower) {
 			continue
 		}
-		for _, re := range durationREs {
-			for _, m := range re.FindAllStringSubmatch(s.lower, -1) {
+		for _, r := range durationREs {
+			if !hasAny(s.lower, r.hints) {
+				continue
+			}
+			for _, m := range r.re.FindAllStringSubmatch(s.lower, -1) {
 				if strings.HasSuffix(m[0], " notice") {
 					continue
 				}
@@ -936,8 +1730,10 @@ var (
 
 // findEvents returns the dated events on or after (about) the publication
 // date: strike begins or ends, mediation begins, a ratification or strike
-// authorization vote, a rally. Each is "what" happens on the day.
-func findEvents(ss []factSentence, pub time.Time) ([]strike.Event, int) {
+// authorization vote, a rally. Each is "what" happens on the day. A strike
+// the article reports under way (phase) has no beginning to come.
+func findEvents(ss []factSentence, pub time.Time, phase string) ([]strike.Event, int) {
+	underway := factsPhaseRank(phase) >= factsPhaseRank(strike.PhaseStrike)
 	var out []strike.Event
 	at := -1
 	from := dayOf(pub).Add(-eventSlack)
@@ -951,10 +1747,7 @@ func findEvents(ss []factSentence, pub time.Time) ([]strike.Event, int) {
 		if len(dates) == 0 {
 			continue
 		}
-		var start time.Time
-		if d, ok := startDate(s, pub); ok {
-			start = d
-		}
+		start, startAt, _ := startDate(s, pub)
 		// Keywords are looked for with the dates blanked out, so that
 		// "March 10" is no march.
 		words := []byte(s.lower)
@@ -970,6 +1763,9 @@ func findEvents(ss []factSentence, pub time.Time) ([]strike.Event, int) {
 			}
 			what := ""
 			switch {
+			case dd.m.Start == startAt && !(future && dd.d.Equal(start)):
+				// The strike's start date ("a strike that began Oct. 21"),
+				// not the vote's or the rally's.
 			case voteRE.MatchString(w) && authorizeRE.MatchString(w):
 				what = "strike authorization vote"
 			case voteRE.MatchString(w):
@@ -978,7 +1774,7 @@ func findEvents(ss []factSentence, pub time.Time) ([]strike.Event, int) {
 				what = "mediation begins"
 			case rallyRE.MatchString(w):
 				what = "rally"
-			case future && dd.d.Equal(start):
+			case future && dd.d.Equal(start) && !underway:
 				what = "strike begins"
 			case future && strikeCtxRE.MatchString(w) && endRE.MatchString(w):
 				what = "strike ends"
@@ -1042,6 +1838,8 @@ func MergeFacts(newer, older strike.Facts) strike.Facts {
 	f.Employer = pickS(newer.Employer, older.Employer, "employer")
 	f.Started = pickS(newer.Started, older.Started, "started")
 	f.DurationDays = pickI(newer.DurationDays, older.DurationDays, "duration_days")
+	f.StartedEarliest = pickS(newer.StartedEarliest, older.StartedEarliest, "started_earliest")
+	f.StartedLatest = pickS(newer.StartedLatest, older.StartedLatest, "started_latest")
 	f.Offer = pickS(newer.Offer, older.Offer, "offer")
 	for _, d := range slices.Concat(newer.Demands, older.Demands) {
 		if !slices.Contains(f.Demands, d) {

@@ -54,6 +54,37 @@ func TestSentencePhase(t *testing.T) {
 		{"Some clinicians have returned to work during the strike.", ""},
 		{"Some clinicians have returned to work, and others went on strike.", strike.PhaseStrike},
 		{"The strike is over and the contract is ratified.", strike.PhaseEnded},
+		// A partial return, or the employer's count of returns, is no end.
+		{"More than half of the strikers have returned to work.", strike.PhaseStrike},
+		{"Kaiser said 60% of the clinicians who walked out have returned to work.", strike.PhaseStrike},
+		{"A majority of therapists are back at work, the company says.", ""},
+		{"Most strikers have gone back to work.", strike.PhaseStrike},
+		{"Kaiser said Friday that more than half of the mental health workers who walked off the job in October have returned to work.", strike.PhaseStrike},
+		{"Hundreds crossed the picket line and returned to work.", ""},
+		{"About 1,000 therapists have returned to work, Kaiser said.", ""},
+		{"After 196 days on strike, therapists returned to work Thursday.", strike.PhaseEnded},
+		{"In 2025, the strikers went back to work after the longest strike of its kind.", strike.PhaseEnded},
+		// Back at the table is not back at work.
+		{"Negotiators returned to the bargaining table Tuesday.", ""},
+		{"The two sides were back at the table on Monday.", ""},
+		// A strike that ends some day, or another year's strike.
+		{"Patients are waiting until the strike ends.", ""},
+		{"When the strike ends, therapists expect long waiting lists.", ""},
+		{"When the strike ended in May, therapists went back to their patients.", strike.PhaseEnded},
+		{"The 2022 strike ended after ten weeks.", ""},
+		{"An earlier strike ended with a deal on staffing.", ""},
+		{"Unlike the 2022 strike, this time therapists went on strike with no end date.", strike.PhaseStrike},
+		// A hunger strike is not the strike.
+		{"Eight therapists ended a hunger strike on Friday.", ""},
+		{"Kaiser therapists end hunger strike after five days", ""},
+		// An agreement voted down keeps the strike going.
+		{"Members rejected the tentative agreement and stayed on strike.", strike.PhaseStrike},
+		{"Therapists voted down a tentative deal on Friday.", ""},
+		// The end the issue asks for: ended, called off, back after a deal.
+		{"The union called off the strike on Friday.", strike.PhaseEnded},
+		{"Therapists returned to work Wednesday after ratifying the contract.", strike.PhaseEnded},
+		{"Workers went back to work after the tentative agreement.", strike.PhaseEnded},
+		{"Members voted to ratify a four-year contract, ending a strike that began in October.", strike.PhaseRatified},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
@@ -98,7 +129,7 @@ func TestExtract(t *testing.T) {
 			text:  "Kaiser and the Coalition of Kaiser Permanente Unions reached a tentative agreement Tuesday. The strike began Jan. 27. Voting on ratification closes March 21.",
 			want: strike.Facts{
 				Phase: strike.PhaseTentativeAgreement, Union: "Coalition of Kaiser Permanente Unions", Employer: "Kaiser Permanente",
-				Started: "2025-01-27", DurationDays: 45,
+				Started: "2025-01-27", DurationDays: 45, StartedLatest: "2025-01-27",
 				Events: []strike.Event{{Date: "2025-03-21", What: "ratification vote"}},
 			},
 		},
@@ -108,6 +139,7 @@ func TestExtract(t *testing.T) {
 			text:  "Thirty days into the walkout, nurses represented by UNAC/UHCP said Kaiser Permanente had not returned to the table.",
 			want: strike.Facts{
 				Phase: strike.PhaseStrike, Union: "UNAC/UHCP", Employer: "Kaiser Permanente", DurationDays: 30,
+				StartedEarliest: "2025-02-09", StartedLatest: "2025-02-11",
 			},
 		},
 		{
@@ -196,7 +228,7 @@ func TestFactsOptionsFromProfile(t *testing.T) {
 
 func TestMergeFacts(t *testing.T) {
 	older := strike.Facts{
-		Phase: strike.PhaseStrike, Workers: 2400, Union: "U", Started: "2024-10-14",
+		Phase: strike.PhaseStrike, Workers: 2400, Union: "U", Started: "2024-10-14", StartedLatest: "2024-10-20",
 		Demands:  []string{"restore pensions", "more time"},
 		Events:   []strike.Event{{Date: "2024-10-14", What: "strike begins"}},
 		Evidence: map[string]string{"phase": "old phase", "workers": "old workers", "demands": "old demands"},
@@ -209,7 +241,7 @@ func TestMergeFacts(t *testing.T) {
 	}
 	got := MergeFacts(newer, older)
 	want := strike.Facts{
-		Phase: strike.PhaseMediation, Workers: 2400, Union: "U", Employer: "E", Started: "2024-10-14",
+		Phase: strike.PhaseMediation, Workers: 2400, Union: "U", Employer: "E", Started: "2024-10-14", StartedLatest: "2024-10-20",
 		Demands: []string{"pay parity", "restore pensions", "more time"},
 		Events:  []strike.Event{{Date: "2024-10-14", What: "strike begins"}, {Date: "2025-03-10", What: "mediation begins"}},
 		Evidence: map[string]string{
@@ -231,6 +263,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Kaiser workers strike", "About 2,400 NUHW members went on strike Monday, Oct. 14. Kaiser offered 18% over four years.", int64(1728900000))
 	f.Add("Deal reached", "After one hundred days into the strike, voting closes May 13.", int64(1745800000))
 	f.Add("", "\xff 12,000,000 workers since October 99 a week from today", int64(0))
+	f.Add("Talks to resume Monday, March 10, as strike enters fifth month",
+		"Nurses represented by the Oregon Nurses Association, day 100 of the strike. More than half of the strikers have returned to work.", int64(1740990000))
 	x := testExtractor()
 	f.Fuzz(func(t *testing.T, title, text string, unix int64) {
 		a := &strike.Article{Title: title, Text: text, Published: time.Unix(unix%(1<<36), 0)}
@@ -304,9 +338,321 @@ func TestFindWorkers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		s := factSentence{text: tt.text, lower: lowerSameLen(tt.text)}
-		got, _, _ := findWorkers([]factSentence{s})
+		got, _, _ := findWorkers([]factSentence{s}, time.Time{})
 		if got != tt.want {
 			t.Errorf("findWorkers(%q) = %d, want %d", tt.text, got, tt.want)
 		}
 	}
+}
+
+// TestExtractStarted: a date gives the strike's start only when its
+// clause is about the strike beginning, not about talks, sessions or a
+// hunger strike, and a strike already under way does not start later.
+func TestExtractStarted(t *testing.T) {
+	x := testExtractor()
+	tests := []struct {
+		name        string
+		pub         string
+		title, text string
+		want        string
+	}{
+		{
+			name:  "talks resume, strike in its fifth month",
+			pub:   "2025-03-03",
+			title: "Talks to resume Monday, March 10, as the strike enters its fifth month",
+			text:  "Negotiators for Kaiser and the union have not met since February.",
+		},
+		{
+			name:  "mediation starts",
+			pub:   "2025-03-03",
+			title: "Mediation to start Monday, March 10, as Kaiser strike drags on",
+			text:  "Both sides accepted the governor's choice of mediators.",
+		},
+		{
+			name: "sessions could begin",
+			pub:  "2025-02-27",
+			text: "Sessions could begin March 10, more than four months after the clinicians walked out.",
+		},
+		{
+			name: "bargaining sessions start",
+			pub:  "2025-03-03",
+			text: "Bargaining sessions will start Monday, the first since the strike began.",
+		},
+		{
+			name: "a hunger strike is another event",
+			pub:  "2025-04-16",
+			text: "Eight therapists who have been on strike for months began a hunger strike on April 14 outside Kaiser's offices.",
+		},
+		{
+			name:  "a headline about mediation starting",
+			pub:   "2025-03-11",
+			title: "Mediation starts as Kaiser strike nears five months",
+			text:  "Talks opened Monday in Oakland with two mediators.",
+		},
+		{
+			name: "picketing starts again in a strike under way",
+			pub:  "2025-03-03",
+			text: "Therapists on strike since the fall will picket again starting Monday, March 10, at the San Diego office.",
+		},
+		{
+			name: "the strike, which began",
+			pub:  "2025-03-03",
+			text: "The strike, which began Oct. 21, has entered its fifth month.",
+			want: "2024-10-21",
+		},
+		{
+			name: "on strike since a weekday and date",
+			pub:  "2025-03-03",
+			text: "Clinicians have been on strike since Monday, Oct. 21.",
+			want: "2024-10-21",
+		},
+		{
+			name: "began an open-ended strike",
+			pub:  "2024-10-22",
+			text: "Kaiser therapists began an open-ended strike Monday.",
+			want: "2024-10-21",
+		},
+		{
+			name: "a strike to come",
+			pub:  "2024-10-11",
+			text: "Therapists will begin their strike Monday, Oct. 21, the union said.",
+			want: "2024-10-21",
+		},
+		{
+			name: "a date that disagrees with the article's own day count",
+			pub:  "2025-01-29",
+			text: "The strike that began in the fall reached its 100th day on Jan. 28.",
+		},
+		{
+			name: "the same, with a word of the future",
+			pub:  "2025-01-29",
+			text: "The strike that began in the fall reached its 100th day on Jan. 28 with no talks scheduled.",
+		},
+		{
+			name:  "the headline reports the start, the lead the day",
+			pub:   "2024-10-21",
+			title: "San Diego therapists join picket lines as strike begins",
+			text:  "Picket lines formed Monday outside Kaiser's Zion medical center.",
+			want:  "2024-10-21",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pub, err := time.Parse(time.DateOnly, tt.pub)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: pub.Add(15 * time.Hour)})
+			if got.Started != tt.want {
+				t.Errorf("Started = %q (from %q), want %q", got.Started, got.Evidence["started"], tt.want)
+			}
+			for _, e := range got.Events {
+				if e.What == "strike begins" && e.Date != tt.want {
+					t.Errorf("event %+v (from %q), want none but the start", e, got.Evidence["events"])
+				}
+			}
+		})
+	}
+}
+
+// TestExtractStartedSpan: the article's own count of the strike's length
+// bounds the day it began.
+func TestExtractStartedSpan(t *testing.T) {
+	x := testExtractor()
+	tests := []struct {
+		name           string
+		pub            string
+		title, text    string
+		earliest, last string
+	}{
+		{name: "enters its fifth month", pub: "2025-03-03", title: "Talks to resume Monday, March 10, as the strike enters its fifth month",
+			earliest: "2024-09-30", last: "2024-11-06"},
+		{name: "enters fifth month, headline style", pub: "2025-03-03", title: "Talks to resume as strike enters fifth month",
+			earliest: "2024-09-30", last: "2024-11-06"},
+		{name: "day N of the strike", pub: "2025-01-28", text: "Tuesday marks day 100 of the strike.",
+			earliest: "2024-10-20", last: "2024-10-22"},
+		{name: "the strike's 100th day", pub: "2025-01-28", text: "The strike reached its 100th day Tuesday.",
+			earliest: "2024-10-20", last: "2024-10-22"},
+		{name: "N days into the strike", pub: "2025-01-29", text: "One hundred days into the strike, neither side has budged.",
+			earliest: "2024-10-20", last: "2024-10-22"},
+		{name: "nearly N months on strike", pub: "2025-02-07", text: "After nearly four months on strike, therapists say they are ready for mediation.",
+			earliest: "2024-10-04", last: "2024-11-10"},
+		{name: "in its third week", pub: "2024-11-06", text: "The walkout is in its third week.",
+			earliest: "2024-10-13", last: "2024-10-26"},
+		{name: "a finished strike's length bounds only the latest start", pub: "2025-05-05",
+			text: "Kaiser and the union reached a deal to end the 196-day strike.", last: "2024-10-22"},
+		{name: "a hunger strike's days are its own", pub: "2025-04-18", text: "The hunger strike entered its fifth day outside Kaiser's offices."},
+		{name: "another year's strike", pub: "2024-10-21", text: "In 2022, Northern California therapists struck for 10 weeks and won more staffing."},
+		{name: "another year's strike, as an adjective", pub: "2024-10-21", text: "The 10-week 2022 walkout in Northern California won more staffing."},
+		{name: "days of something else", pub: "2025-03-14", text: "The fifth day of mediation ended without a deal, and the strike goes on."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pub, err := time.Parse(time.DateOnly, tt.pub)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: pub.Add(15 * time.Hour)})
+			if got.StartedEarliest != tt.earliest || got.StartedLatest != tt.last {
+				t.Errorf("started between %q and %q, want %q and %q", got.StartedEarliest, got.StartedLatest, tt.earliest, tt.last)
+			}
+		})
+	}
+}
+
+// TestExtractWorkers: how outlets count the striking workers, and the
+// counts that are not theirs: patients, the health plan's members, the
+// union's whole membership, a part of the unit, another year's strike.
+func TestExtractWorkers(t *testing.T) {
+	x := testExtractor()
+	pub := time.Date(2024, 10, 22, 15, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name        string
+		title, text string
+		want        int
+	}{
+		{name: "nearly", text: "Nearly 2,400 mental health professionals walked off the job at Kaiser.", want: 2400},
+		{name: "some, with a list", text: "Some 2,400 psychologists, therapists and social workers are on strike.", want: 2400},
+		{name: "more than", title: "More than 2,000 unionized clinicians strike Kaiser", want: 2000},
+		{name: "in words", text: "Two thousand Kaiser therapists plan to walk out Monday.", want: 2000},
+		{name: "tens of thousands in words", text: "Seventy-five thousand health care workers walked out at Kaiser.", want: 75000},
+		{name: "a long description", text: "About 2,400 Kaiser Permanente Southern California mental health workers are on strike.", want: 2400},
+		{name: "a unit of so many members", text: "The strike by the union's 2,400-member Southern California unit goes on.", want: 2400},
+		{name: "members of the union", text: "Roughly 2,400 members of the National Union of Healthcare Workers went on strike.", want: 2400},
+		{
+			name: "the union's whole membership, then the strikers",
+			text: "The union, which represents 19,000 health care workers in California and Hawaii, said 2,400 of its members are on strike.",
+			want: 2400,
+		},
+		{
+			name: "the union's whole membership and a part of it",
+			text: "NUHW, which represents 19,000 health care workers, including 4,700 mental health workers, called the strike.",
+		},
+		{name: "a union of so many members", text: "The 19,000-member union called the strike on Monday."},
+		{name: "the health plan's members", text: "Kaiser serves 900,000 members in the region, and its clinics stayed open."},
+		{name: "patients", text: "Some 20,000 patients have had therapy appointments canceled since the strike began."},
+		{name: "a rally's crowd", text: "More than 500 NUHW members rallied outside the Los Angeles Medical Center."},
+		{name: "the employer's count of returns", text: "Kaiser says 1,200 therapists have returned to work since the strike began."},
+		{name: "another year's strike", text: "In 2022, some 2,000 Northern California therapists struck for 10 weeks."},
+		{
+			name:  "the first count that is the strikers' wins",
+			title: "Kaiser therapists strike",
+			text:  "More than 500 strikers rallied in Los Angeles. In all, about 2,400 workers are on strike across the region.",
+			want:  2400,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: pub})
+			if got.Workers != tt.want {
+				t.Errorf("Workers = %d (from %q), want %d", got.Workers, got.Evidence["workers"], tt.want)
+			}
+		})
+	}
+}
+
+// TestExtractUnion: the union whose workers strike, however outlets name
+// it, and not another union named first (a supporter, a comparison).
+func TestExtractUnion(t *testing.T) {
+	x := NewExtractor(FactsOptions{
+		Unions:    []string{"National Union of Healthcare Workers", "United Nurses Associations of California", "California Nurses Association", "SEIU"},
+		Employers: []string{"Kaiser Permanente"},
+	})
+	const nuhw, unac = "National Union of Healthcare Workers", "United Nurses Associations of California"
+	tests := []struct {
+		name        string
+		title, text string
+		want        string
+	}{
+		{name: "members of", text: "Members of the National Union of Healthcare Workers went on strike Monday.", want: nuhw},
+		{name: "represented by the acronym", text: "The therapists, represented by NUHW, walked out.", want: nuhw},
+		{name: "acronym with the", text: "The NUHW said the strike would go on.", want: nuhw},
+		{name: "acronym as an adjective", text: "About 2,400 NUHW members are on strike.", want: nuhw},
+		{name: "acronym-represented", text: "Kaiser said half of the NUHW-represented employees had returned.", want: nuhw},
+		{name: "workers with", text: "Nurses with UNAC walked off the job at Kaiser hospitals.", want: unac},
+		{
+			name: "a supporting union named first",
+			text: "Nurses from the California Nurses Association joined the picket line in solidarity. NUHW's therapists have been on strike since October.",
+			want: nuhw,
+		},
+		{
+			name: "members of a supporting union",
+			text: "Members of the California Nurses Association also joined the picket lines. The strike by the National Union of Healthcare Workers is in its fourth week.",
+			want: nuhw,
+		},
+		{
+			name: "a union named for comparison",
+			text: "Unlike SEIU, which settled with Kaiser last year, the National Union of Healthcare Workers has called an open-ended strike.",
+			want: nuhw,
+		},
+		{
+			name:  "the headline's union",
+			title: "UNAC nurses set a strike date at Kaiser",
+			text:  "The nurses would join NUHW's therapists, who have been on strike since October. UNAC said the walkout would last five days.",
+			want:  unac,
+		},
+		{name: "the union, unnamed", title: "Kaiser therapists strike", text: "The union says Kaiser must restore pensions."},
+		{
+			name: "members of a union not involved",
+			text: "The National Union of Healthcare Workers gave Kaiser a 10-day strike notice. Members of SEIU, Kaiser's largest union, are not involved.",
+			want: nuhw,
+		},
+		// Unions the options do not name, named where a union is expected.
+		{
+			name: "an unnamed-in-options union, represented by",
+			text: "About 5,000 nurses represented by the Oregon Nurses Association returned to work. NUHW's strike at Kaiser continues.",
+			want: "Oregon Nurses Association",
+		},
+		{name: "a guild", text: "Pharmacists represented by the Guild for Professional Pharmacists voted to authorize a strike.", want: "Guild for Professional Pharmacists"},
+		{name: "a local", text: "The strike by Teamsters Local 2010 entered its second week.", want: "Teamsters Local 2010"},
+		{name: "a union's acronym, represented by", text: "The 600 technicians, represented by OPEIU Local 30, walked out Monday.", want: "OPEIU Local 30"},
+		{name: "members of Congress are no union", text: "Members of Congress urged Kaiser to settle with the National Union of Healthcare Workers.", want: nuhw},
+		{name: "workers in a place are no union", text: "Workers in Southern California walked out on Monday."},
+		{name: "members of the public are no union", text: "Members of the Los Angeles County Board of Supervisors joined the picket line."},
+		{
+			name: "supporters named in context",
+			text: "The strikers were joined by members of the California Faculty Association. The National Union of Healthcare Workers said its members would stay out.",
+			want: nuhw,
+		},
+		{
+			name: "a labor council leads a rally",
+			text: "A rally led by the Los Angeles County Federation of Labor drew hundreds. NUHW members have been on strike since October.",
+			want: nuhw,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: wed})
+			if got.Union != tt.want {
+				t.Errorf("Union = %q (from %q), want %q", got.Union, got.Evidence["union"], tt.want)
+			}
+		})
+	}
+}
+
+// TestExtractHungerStrikeAndStartDate: a hunger strike's days are not the
+// strike's, and the strike's start date is not the date of a vote named
+// in the same sentence.
+func TestExtractHungerStrikeAndStartDate(t *testing.T) {
+	x := testExtractor()
+	t.Run("hunger strike", func(t *testing.T) {
+		got := x.Extract(&strike.Article{
+			Title:     "Kaiser therapists end hunger strike after five days",
+			Text:      "Eight clinicians who have been on strike since October ended their fast outside Kaiser's offices on Friday.",
+			Published: time.Date(2025, 4, 18, 20, 0, 0, 0, time.UTC),
+		})
+		if got.Phase == strike.PhaseEnded || got.DurationDays != 0 || got.StartedLatest != "" {
+			t.Errorf("phase %q, %d days, started by %q: the hunger strike's, not the strike's", got.Phase, got.DurationDays, got.StartedLatest)
+		}
+	})
+	t.Run("a start date beside a vote", func(t *testing.T) {
+		got := x.Extract(&strike.Article{
+			Title:     "Kaiser mental health workers ratify contract",
+			Text:      "Members of the National Union of Healthcare Workers voted to ratify a four-year contract, ending a strike that began Oct. 21.",
+			Published: time.Date(2025, 5, 9, 14, 0, 0, 0, time.UTC),
+		})
+		if got.Started != "2024-10-21" || len(got.Events) != 0 {
+			t.Errorf("Started %q, events %+v; want 2024-10-21 and no event", got.Started, got.Events)
+		}
+	})
 }

@@ -21,8 +21,12 @@ var ErrInvalidPin = errors.New("coverage: invalid pin")
 const (
 	// statusWindow is how far back from a field's newest report other
 	// reports still count, for steady fields: workers, union, employer,
-	// start date, duration, demands.
+	// start date, duration.
 	statusWindow = 30 * 24 * time.Hour
+	// statusDemandsWindow is the same for the demands, which last as long
+	// as the dispute: a late report naming one demand does not drop the
+	// others.
+	statusDemandsWindow = 365 * 24 * time.Hour
 	// statusRecentWindow is the same for fields that move: the offer and
 	// the dates of coming events.
 	statusRecentWindow = 7 * 24 * time.Hour
@@ -64,27 +68,36 @@ type StatusInput struct {
 //     "National Union of Healthcare Workers").
 //  2. Phase. Phases follow their order (threatened, strike, mediation,
 //     tentative agreement, ratified, ended): a report of a later phase
-//     moves the campaign on, even from one outlet. An earlier phase comes
+//     moves the campaign on, even from one outlet, except that a strike
+//     under way ends with no agreement reported only when two outlets say
+//     so (one clause is too easily a partial return). An earlier phase comes
 //     back only as strike or mediation, only before ratification, and only
 //     when two outlets report it after the current phase began. Other
 //     phases reported after the current one began are conflicts.
 //  3. Other fields. Only reports within 30 days of the field's newest
-//     report count (7 days for the offer and event dates, which move). The
+//     report count (7 days for the offer and event dates, which move; a
+//     year for the demands, which last as long as the dispute). The
 //     value backed by the most distinct outlets wins; a tie goes to the
 //     value reported most recently. The other values of that window are
 //     conflicts. Demands are a list: every demand of the window is kept,
-//     the best backed first.
+//     the best backed first. A start date is also checked against the
+//     articles' counts of the strike's length (Facts.StartedEarliest and
+//     StartedLatest): one outside its own article's count is dropped, one
+//     that more outlets' counts exclude than report it is out, and the
+//     outlets whose counts allow a date back it too; when every date of
+//     the window is out, older reports are tried. The counts that exclude
+//     the start chosen are conflicts.
 //  4. Next event. Each kind of event ("ratification vote") gets its date
 //     by rule 3; the next event is the earliest dated on or after Now's
 //     date.
 //  5. Days. While the phase is strike or mediation, Day counts the days
 //     since Started, the first day being day 1. Once the phase is
 //     tentative agreement or later (or an end date is pinned) the strike
-//     is over: Ended is the pinned end date, else Started plus the best
-//     backed duration reported since the strike was over, else the date it
-//     was first reported over; DurationDays is the number of days from
-//     Started to Ended, as news reports count them (Oct. 21 to May 5 is
-//     196 days).
+//     is over: Ended is the pinned end date, else the start the articles
+//     give plus the best backed duration reported since the strike was
+//     over, else the date it was first reported over (a pinned start never
+//     moves it); DurationDays is the number of days from Started to Ended,
+//     as news reports count them (Oct. 21 to May 5 is 196 days).
 //  6. Pins win. A valid pin (see CheckPin) replaces its field's value and
 //     is listed in Pinned; an empty value clears the field. Sources that
 //     disagree with the pin are moved to Conflicts. Invalid pins are
@@ -140,9 +153,11 @@ func Synthesize(in StatusInput) strike.Status {
 		st.Sources[strike.FieldEmployer] = g.srcs
 		st.Conflicts[strike.FieldEmployer] = others
 	}
-	if g, others := s.started.best(); g != nil {
+	if g, others := s.startedBest(); g != nil {
 		st.Started = g.key
 		st.Sources[strike.FieldStarted] = g.srcs
+		st.Conflicts[strike.FieldStarted] = others
+	} else {
 		st.Conflicts[strike.FieldStarted] = others
 	}
 	if g, others := s.offer.best(); g != nil {
@@ -163,6 +178,10 @@ func Synthesize(in StatusInput) strike.Status {
 		st.Sources[strike.FieldNextEvent] = srcs
 		st.Conflicts[strike.FieldNextEvent] = others
 	}
+
+	// The start the articles give, for the end date: a pinned start must
+	// not move it (the end is what the articles report, not pin + length).
+	srcStarted := st.Started
 
 	// Pins, before the day count, which depends on phase and dates.
 	endedPin := ""
@@ -192,11 +211,12 @@ func Synthesize(in StatusInput) strike.Status {
 	case over:
 		var ended time.Time
 		hasEnd := false
+		srcStart, hasSrcStart := statusDay(srcStarted)
 		if endedPin != "" {
 			ended, hasEnd = statusDay(endedPin)
-		} else if g, others := s.duration.best(); g != nil && hasStart {
+		} else if g, others := s.duration.best(); g != nil && hasSrcStart {
 			n, _ := strconv.Atoi(g.key)
-			ended, hasEnd = started.AddDate(0, 0, n), true
+			ended, hasEnd = srcStart.AddDate(0, 0, n), true
 			st.Sources[strike.FieldEnded] = g.srcs
 			st.Conflicts[strike.FieldEnded] = others
 		} else if !phase.overSince.IsZero() {
@@ -381,6 +401,35 @@ type statusSynth struct {
 	demandOutlets                                               statusOutlets
 	events                                                      map[string]*statusField // normalized what → dates
 	eventOrder                                                  []string
+
+	// spans are the articles' counts of the strike's length, as the span
+	// of days it began in; selfConflict are start dates outside their own
+	// article's span.
+	spans        []statusSpan
+	selfConflict []int // indexes in arts
+}
+
+// statusSpan is one article's span of start days (Facts.StartedEarliest
+// to StartedLatest; an empty bound is open).
+type statusSpan struct {
+	earliest, latest string
+	art              int // index in arts
+}
+
+// excludes reports whether the day (YYYY-MM-DD) is outside the span.
+func (sp statusSpan) excludes(day string) bool {
+	return sp.earliest != "" && day < sp.earliest || sp.latest != "" && day > sp.latest
+}
+
+// value is the span as a source's value.
+func (sp statusSpan) value() string {
+	switch {
+	case sp.earliest == "":
+		return "on or before " + sp.latest + " by its count"
+	case sp.latest == "":
+		return "on or after " + sp.earliest + " by its count"
+	}
+	return "between " + sp.earliest + " and " + sp.latest + " by its count"
 }
 
 func newStatusSynth(in StatusInput) *statusSynth {
@@ -397,7 +446,7 @@ func newStatusSynth(in StatusInput) *statusSynth {
 	s.started.init(strike.FieldStarted, "started", statusWindow)
 	s.offer.init(strike.FieldOffer, "offer", statusRecentWindow)
 	s.duration.init(strike.FieldEnded, "duration_days", statusWindow)
-	s.demands.init(strike.FieldDemands, "demands", statusWindow)
+	s.demands.init(strike.FieldDemands, "demands", statusDemandsWindow)
 
 	s.arts = make([]*strike.Article, 0, len(in.Articles))
 	for i := range in.Articles {
@@ -527,10 +576,26 @@ func (s *statusSynth) phase() statusPhaseResult {
 		r := statusPhaseRank(p)
 		switch {
 		case r > curRank:
-			if curRank < statusPhaseRank(strike.PhaseTentativeAgreement) && r >= statusPhaseRank(strike.PhaseTentativeAgreement) {
-				overAt = i
+			at := i
+			if p == strike.PhaseEnded && (cur == strike.PhaseStrike || cur == strike.PhaseMediation) {
+				// A strike under way ends with no agreement reported only
+				// when two outlets say so.
+				o := s.outletAt(i)
+				if len(pending[r]) == 0 {
+					pendingFirst[r] = i
+				}
+				if !slices.Contains(pending[r], o) {
+					pending[r] = append(pending[r], o)
+				}
+				if len(pending[r]) < statusRegressOutlets {
+					continue
+				}
+				at = pendingFirst[r]
 			}
-			cur, curRank, entered = p, r, i
+			if curRank < statusPhaseRank(strike.PhaseTentativeAgreement) && r >= statusPhaseRank(strike.PhaseTentativeAgreement) {
+				overAt = at
+			}
+			cur, curRank, entered = p, r, at
 			pending = [8][]int32{}
 		case r < curRank && curRank < statusPhaseRank(strike.PhaseRatified) &&
 			(p == strike.PhaseStrike || p == strike.PhaseMediation):
@@ -593,9 +658,20 @@ func (s *statusSynth) collect(overSince time.Time) {
 		if f.Employer != "" && s.employer.inWindow(a) {
 			s.employer.addText(f.Employer, s.statusNorm, a, s.outletAt(i))
 		}
+		var span statusSpan
+		if f.StartedEarliest != "" || f.StartedLatest != "" {
+			span = statusSpan{earliest: s.normDate(f.StartedEarliest), latest: s.normDate(f.StartedLatest), art: i}
+			if span.earliest != "" || span.latest != "" {
+				s.spans = append(s.spans, span)
+			}
+		}
 		if f.Started != "" && s.started.inWindow(a) {
 			if k := s.normDate(f.Started); k != "" {
-				s.started.add(k, f.Started, a, s.outletAt(i))
+				if span.excludes(k) {
+					s.selfConflict = append(s.selfConflict, i)
+				} else {
+					s.started.add(k, f.Started, a, s.outletAt(i))
+				}
 			}
 		}
 		if f.Offer != "" && s.offer.inWindow(a) {
@@ -634,6 +710,105 @@ func (s *statusSynth) collect(overSince time.Time) {
 			}
 		}
 	}
+}
+
+// startedBest applies the start-date rule: of the dates reported in the
+// window, those that more outlets' counts of the strike's length exclude
+// than report them are out; the best backed of the rest wins, counting the
+// outlets that report it and those whose counts allow it. When none is
+// left, older reports are tried the same way. The conflicts are the other
+// dates, the dates that contradict their own article's count, and the
+// counts that exclude the winner.
+func (s *statusSynth) startedBest() (*statusGroup, []strike.FieldSource) {
+	win := s.pickStarted(s.started.groups)
+	groups := s.started.groups
+	if win == nil && (len(s.started.groups) > 0 || len(s.selfConflict) > 0) {
+		// Every date of the window is against the counts: look further back.
+		var all statusField
+		all.init(strike.FieldStarted, "started", 1<<62)
+		for i, a := range s.arts {
+			k := s.normDate(a.Facts.Started)
+			if k == "" || slices.Contains(s.selfConflict, i) || s.ownSpanExcludes(i, k) {
+				continue
+			}
+			all.add(k, a.Facts.Started, a, s.outletAt(i))
+		}
+		if w := s.pickStarted(all.groups); w != nil {
+			win = w
+			groups = append(slices.Clone(groups), w)
+		}
+	}
+	var others []strike.FieldSource
+	var otherOutlets statusOutlets
+	add := func(src strike.FieldSource, outlet int32) {
+		if !otherOutlets.add(outlet) {
+			return
+		}
+		others = append(others, src)
+	}
+	for _, g := range groups {
+		if g == win {
+			continue
+		}
+		for k, src := range g.srcs {
+			add(src, g.outlets.ids[k])
+		}
+	}
+	for _, i := range s.selfConflict {
+		a := s.arts[i]
+		add(statusSource(a, a.Facts.Started, "started"), s.outletAt(i))
+	}
+	if win != nil {
+		for _, sp := range s.spans {
+			if sp.excludes(win.key) {
+				a := s.arts[sp.art]
+				src := statusSource(a, sp.value(), "started_latest")
+				if src.Sentence == "" {
+					src.Sentence = a.Facts.Evidence["started_earliest"]
+				}
+				add(src, s.outletAt(sp.art))
+			}
+		}
+	}
+	slices.SortStableFunc(others, func(a, b strike.FieldSource) int { return b.Published.Compare(a.Published) })
+	if len(others) > statusMaxSources {
+		others = others[:statusMaxSources]
+	}
+	return win, others
+}
+
+// ownSpanExcludes reports whether arts[i]'s own count excludes day.
+func (s *statusSynth) ownSpanExcludes(i int, day string) bool {
+	f := &s.arts[i].Facts
+	return statusSpan{earliest: s.normDate(f.StartedEarliest), latest: s.normDate(f.StartedLatest)}.excludes(day)
+}
+
+// pickStarted returns the best of the candidate start dates that the
+// counts of the strike's length do not rule out, or nil.
+func (s *statusSynth) pickStarted(groups []*statusGroup) *statusGroup {
+	var (
+		win        *statusGroup
+		winSupport int
+	)
+	for _, g := range groups {
+		var against, allow statusOutlets
+		for _, sp := range s.spans {
+			o := s.outletAt(sp.art)
+			if sp.excludes(g.key) {
+				against.add(o)
+			} else if !slices.Contains(g.outlets.ids, o) {
+				allow.add(o)
+			}
+		}
+		if against.n() > g.outlets.n() {
+			continue // several outlets' counts beat fewer outlets' clauses
+		}
+		support := g.outlets.n() + allow.n()
+		if win == nil || support > winSupport || support == winSupport && g.compare(win) < 0 {
+			win, winSupport = g, support
+		}
+	}
+	return win
 }
 
 // itoa is strconv.Itoa remembering the last number, which repeats.

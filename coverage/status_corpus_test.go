@@ -117,3 +117,65 @@ func BenchmarkSynthesizeCorpus(b *testing.B) {
 		coverage.Synthesize(in)
 	}
 }
+
+// TestSynthesizeCorpusExtracted runs the status over the facts the
+// extractor reads from the corpus, not the labels: the path a new user's
+// coverage takes. The strike's public facts must come out as the labels
+// give them.
+func TestSynthesizeCorpusExtracted(t *testing.T) {
+	arts := labeledCore(t)
+	x := corpusExtractor(t)
+	for i := range arts {
+		arts[i].Facts = x.Extract(&arts[i])
+	}
+	type brief struct {
+		phase, ended, started, next string
+		day, duration, workers      int
+	}
+	tests := []struct {
+		asOf string
+		want brief
+	}{
+		{"2024-10-15", brief{phase: "threatened", started: "2024-10-21", workers: 2400, next: "2024-10-21 strike begins"}},
+		{"2024-11-01", brief{phase: "strike", day: 12, started: "2024-10-21", workers: 2400}},
+		{"2025-03-15", brief{phase: "mediation", day: 146, started: "2024-10-21", workers: 2400}},
+		{"2025-05-07", brief{phase: "tentative_agreement", duration: 196, ended: "2025-05-05", started: "2024-10-21", workers: 2400, next: "2025-05-08 ratification vote"}},
+		{"2025-05-10", brief{phase: "ratified", duration: 196, ended: "2025-05-05", started: "2024-10-21", workers: 2400}},
+		{"2025-06-01", brief{phase: "ended", duration: 196, ended: "2025-05-05", started: "2024-10-21", workers: 2400}},
+	}
+	right, all := 0, 0
+	for _, tt := range tests {
+		st := coverage.Synthesize(coverage.StatusInput{
+			Campaign: strike.Campaign{ID: "kaiser-socal", Name: "Kaiser mental health strike"},
+			Articles: arts,
+			Now:      day(t, tt.asOf, 12),
+		})
+		next := ""
+		if st.NextEvent != nil {
+			next = st.NextEvent.Date + " " + st.NextEvent.What
+		}
+		got := brief{st.Phase, st.Ended, st.Started, next, st.Day, st.DurationDays, st.Workers}
+		for _, c := range []struct {
+			name      string
+			got, want any
+		}{
+			{"phase", got.phase, tt.want.phase}, {"ended", got.ended, tt.want.ended}, {"started", got.started, tt.want.started},
+			{"next", got.next, tt.want.next}, {"day", got.day, tt.want.day}, {"duration", got.duration, tt.want.duration},
+			{"workers", got.workers, tt.want.workers},
+			{"union", st.Union, "National Union of Healthcare Workers"}, {"employer", st.Employer, "Kaiser Permanente"},
+		} {
+			all++
+			if c.got == c.want {
+				right++
+			} else {
+				t.Errorf("as of %s: %s = %v, want %v", tt.asOf, c.name, c.got, c.want)
+			}
+		}
+		for _, f := range []strike.StatusField{strike.FieldPhase, strike.FieldStarted, strike.FieldEnded, strike.FieldWorkers, strike.FieldUnion} {
+			if len(st.Conflicts[f]) > 0 {
+				t.Errorf("as of %s: %s conflicts on the consistent corpus: %+v", tt.asOf, f, st.Conflicts[f])
+			}
+		}
+	}
+	t.Logf("status fields right on extracted facts: %d/%d", right, all)
+}

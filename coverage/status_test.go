@@ -133,6 +133,36 @@ func TestSynthesizePhase(t *testing.T) {
 			wantConflicts: []int64{3, 2},
 		},
 		{
+			name: "one outlet's end without an agreement does not end a strike",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-02-05", strikeF),
+				rep(t, 2, "B", "2025-02-06", strikeF),
+				rep(t, 3, "C", "2025-02-07", strike.Facts{Phase: strike.PhaseEnded}),
+			},
+			want:          strike.PhaseStrike,
+			wantSources:   []int64{2, 1},
+			wantConflicts: []int64{3},
+		},
+		{
+			name: "two outlets end it",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-02-05", strikeF),
+				rep(t, 2, "B", "2025-02-07", strike.Facts{Phase: strike.PhaseEnded}),
+				rep(t, 3, "C", "2025-02-08", strike.Facts{Phase: strike.PhaseEnded}),
+			},
+			want:        strike.PhaseEnded,
+			wantSources: []int64{3, 2},
+		},
+		{
+			name: "after an agreement one outlet's end will do",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-05-05", ta),
+				rep(t, 2, "B", "2025-05-20", strike.Facts{Phase: strike.PhaseEnded}),
+			},
+			want:        strike.PhaseEnded,
+			wantSources: []int64{2},
+		},
+		{
 			name: "phase names are normalized, unknown ones ignored",
 			arts: []strike.Article{
 				rep(t, 1, "A", "2025-05-05", strike.Facts{Phase: "Tentative agreement"}),
@@ -340,6 +370,28 @@ func TestSynthesizeDays(t *testing.T) {
 			},
 			pins:         []strike.Pin{{Field: strike.FieldEnded, Value: "2025-05-05", SetBy: "dana", SetAt: day(t, "2025-05-06", 0)}},
 			wantDuration: 196, wantEnded: "2025-05-05",
+		},
+		{
+			name: "a pinned start does not move the end the articles report",
+			now:  "2025-05-07",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-22", strike.Facts{Phase: "strike", Started: started}),
+				rep(t, 2, "B", "2025-05-05", strike.Facts{Phase: "tentative_agreement", DurationDays: 196}),
+				rep(t, 3, "C", "2025-05-06", strike.Facts{Phase: "tentative_agreement", DurationDays: 196}),
+			},
+			pins:         []strike.Pin{{Field: strike.FieldStarted, Value: "2024-10-14", SetBy: "dana", SetAt: day(t, "2025-05-06", 0)}},
+			wantDuration: 203, wantEnded: "2025-05-05",
+		},
+		{
+			name: "a pinned start and a reported length, but no reported start: the end is the day first reported",
+			now:  "2025-05-07",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-22", strike.Facts{Phase: "strike"}),
+				rep(t, 2, "B", "2025-05-05", strike.Facts{Phase: "tentative_agreement", DurationDays: 196}),
+				rep(t, 3, "C", "2025-05-06", strike.Facts{Phase: "tentative_agreement"}),
+			},
+			pins:         []strike.Pin{{Field: strike.FieldStarted, Value: "2024-10-14", SetBy: "dana", SetAt: day(t, "2025-05-06", 0)}},
+			wantDuration: 203, wantEnded: "2025-05-05",
 		},
 	}
 	for _, tt := range tests {
@@ -624,6 +676,10 @@ func syntheticArticles(n int, span time.Duration) []strike.Article {
 		if i%11 == 0 {
 			f.Events = []strike.Event{{Date: pub.AddDate(0, 0, 10+i%9).Format(time.DateOnly), What: fmt.Sprintf("rally %d", i%5)}}
 		}
+		if i%13 == 0 && pub.After(time.Date(2024, 11, 1, 0, 0, 0, 0, time.UTC)) {
+			// "Day N of the strike": a count that allows the start date.
+			f.StartedEarliest, f.StartedLatest = "2024-10-14", "2024-10-28"
+		}
 		arts[i] = strike.Article{
 			ID: int64(i + 1), CampaignID: "kp", Source: fmt.Sprintf("Outlet %d", i%20),
 			URL: fmt.Sprintf("https://news.test/%d", i), Published: pub,
@@ -654,6 +710,89 @@ func BenchmarkSynthesize(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				coverage.Synthesize(in)
+			}
+		})
+	}
+}
+
+// TestSynthesizeStartedAgainstCounts: a start date is checked against the
+// counts of the strike's length that articles give ("day 100", "its fifth
+// month", as Facts.StartedEarliest and StartedLatest): several outlets'
+// counts beat one clause, the conflict is shown, and the consistent value
+// is picked, older or not.
+func TestSynthesizeStartedAgainstCounts(t *testing.T) {
+	span := func(from, to string) strike.Facts {
+		return strike.Facts{Phase: "strike", StartedEarliest: from, StartedLatest: to}
+	}
+	tests := []struct {
+		name          string
+		now           string
+		arts          []strike.Article
+		want          string
+		wantSources   []int64
+		wantConflicts []int64
+	}{
+		{
+			name: "a date against its own article's count is dropped; the older consistent one stands",
+			now:  "2025-03-04",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-22", strike.Facts{Phase: "strike", Started: "2024-10-21"}),
+				rep(t, 2, "B", "2025-03-03", strike.Facts{Phase: "strike", Started: "2025-03-10", StartedEarliest: "2024-09-30", StartedLatest: "2024-11-06"}),
+			},
+			want: "2024-10-21", wantSources: []int64{1}, wantConflicts: []int64{2},
+		},
+		{
+			name: "two outlets' day counts beat one outlet's newer clause",
+			now:  "2025-02-02",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-01-15", strike.Facts{Phase: "strike", Started: "2024-10-21"}),
+				rep(t, 2, "B", "2025-01-28", span("2024-10-20", "2024-10-22")),
+				rep(t, 3, "C", "2025-01-29", span("2024-10-20", "2024-10-22")),
+				rep(t, 4, "D", "2025-02-01", strike.Facts{Phase: "strike", Started: "2025-01-27"}),
+			},
+			want: "2024-10-21", wantSources: []int64{1}, wantConflicts: []int64{4},
+		},
+		{
+			name: "one clause against one count: kept, the count shown as a conflict",
+			now:  "2025-02-02",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2025-01-28", span("2024-10-20", "2024-10-22")),
+				rep(t, 2, "B", "2025-02-01", strike.Facts{Phase: "strike", Started: "2025-01-27"}),
+			},
+			want: "2025-01-27", wantSources: []int64{2}, wantConflicts: []int64{1},
+		},
+		{
+			name: "counts that agree add no conflict",
+			now:  "2025-02-02",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-22", strike.Facts{Phase: "strike", Started: "2024-10-21"}),
+				rep(t, 2, "B", "2025-01-28", span("2024-10-20", "2024-10-22")),
+				rep(t, 3, "C", "2025-02-01", strike.Facts{Phase: "strike", StartedLatest: "2024-10-25"}),
+			},
+			want: "2024-10-21", wantSources: []int64{1},
+		},
+		{
+			name: "counts alone give no start date",
+			now:  "2025-02-02",
+			arts: []strike.Article{rep(t, 1, "A", "2025-01-28", span("2024-10-20", "2024-10-22"))},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := synth(t, tt.now, nil, tt.arts...)
+			if st.Started != tt.want {
+				t.Errorf("Started = %q, want %q", st.Started, tt.want)
+			}
+			if got := sourceIDs(st.Sources[strike.FieldStarted]); !slices.Equal(got, tt.wantSources) {
+				t.Errorf("started sources = %v, want %v", got, tt.wantSources)
+			}
+			if got := sourceIDs(st.Conflicts[strike.FieldStarted]); !slices.Equal(got, tt.wantConflicts) {
+				t.Errorf("started conflicts = %v, want %v", got, tt.wantConflicts)
+			}
+			for _, c := range st.Conflicts[strike.FieldStarted] {
+				if c.Value == "" {
+					t.Errorf("conflict %+v has no value to show", c)
+				}
 			}
 		})
 	}

@@ -85,6 +85,13 @@ type Facts struct {
 	Demands      []string          `json:"demands,omitempty"`
 	Events       []Event           `json:"events,omitempty"`
 	Evidence     map[string]string `json:"evidence,omitempty"`
+	// StartedEarliest and StartedLatest bound the day the strike began,
+	// both included, as the article's own count of its length implies
+	// from its publication date ("day 100", "enters its fifth month",
+	// "after 196 days"): YYYY-MM-DD, either may be empty. They let a
+	// start date be checked against the article and others.
+	StartedEarliest string `json:"started_earliest,omitempty"`
+	StartedLatest   string `json:"started_latest,omitempty"`
 }
 
 // Event is an upcoming or past dated event mentioned in coverage.

@@ -245,15 +245,15 @@ func statusCard(s strike.Status) string {
 			}
 			value += "  [" + strings.Join(names, ", ") + "]"
 		}
-		if c := s.Conflicts[field]; len(c) > 0 {
-			value += fmt.Sprintf("  (%s says %q)", c[0].Source, c[0].Value)
-		}
 		fmt.Fprintf(&b, "  %-11s %s\n", label, value)
+		if c := bot.ConflictNote(s.Conflicts[field]); c != "" {
+			fmt.Fprintf(&b, "  %-11s %s\n", "", c)
+		}
 	}
 	row(strike.FieldPhase, "phase", strings.ReplaceAll(s.Phase, "_", " "))
 	switch {
 	case s.DurationDays > 0:
-		fmt.Fprintf(&b, "  %-11s %d days (%s to %s)\n", "lasted", s.DurationDays, s.Started, s.Ended)
+		row(strike.FieldEnded, "lasted", fmt.Sprintf("%d days (%s to %s)", s.DurationDays, s.Started, s.Ended))
 	case s.Day > 0:
 		fmt.Fprintf(&b, "  %-11s day %d (since %s)\n", "strike", s.Day, s.Started)
 	}
