@@ -27,11 +27,13 @@ import (
 	"database/sql"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers driver "sqlite"
@@ -84,6 +86,8 @@ var migrator = sqlstore.Migrator{
 type DB struct {
 	// Store implements strike.Store with the SQL both backends share.
 	*sqlstore.Store
+	ckpt      *checkpointer // nil for Memory
+	closeOnce sync.Once
 }
 
 var _ strike.Store = (*DB)(nil)
@@ -111,10 +115,13 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// A file: URI, so '?' and '#' in the path are escaped, not parsed.
 		name = "file:" + (&url.URL{Path: filepath.ToSlash(abs)}).EscapedPath()
 	}
-	params := fmt.Sprintf("?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)",
+	params := fmt.Sprintf("?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-1024)",
 		BusyTimeout.Milliseconds())
 
-	w, err := sql.Open("sqlite", name+params+"&_txlock=immediate")
+	// The writer never checkpoints the WAL itself: a connection of its
+	// own does it in the background (see checkpointer), so a commit never
+	// waits for pages to be copied into the database file.
+	w, err := sql.Open("sqlite", name+params+"&_pragma=wal_autocheckpoint(0)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -147,7 +154,85 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	return &DB{Store: s}, nil
+	db := &DB{Store: s}
+	if path != Memory {
+		c, err := sql.Open("sqlite", name+params)
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		}
+		c.SetMaxOpenConns(1)
+		db.ckpt = newCheckpointer(c)
+	}
+	return db, nil
+}
+
+// Close stops the background checkpoints, closes the database and
+// checkpoints the whole WAL on the last connection. Closing again does
+// nothing more.
+func (db *DB) Close() error {
+	if db.ckpt == nil {
+		return db.Store.Close()
+	}
+	var err error
+	db.closeOnce.Do(func() {
+		db.ckpt.halt()
+		err = errors.Join(db.Store.Close(), db.ckpt.close())
+	})
+	return err
+}
+
+// CheckpointEvery is how often the background checkpointer copies the
+// WAL's committed pages into the database file.
+const CheckpointEvery = time.Second
+
+// checkpointer runs a PASSIVE checkpoint every CheckpointEvery on a
+// connection of its own: it never blocks the writer or the readers, so
+// commits stay short and the copying uses the machine's other core. Its
+// goroutine stops at halt.
+type checkpointer struct {
+	db   *sql.DB
+	stop chan struct{}
+	done chan struct{}
+}
+
+func newCheckpointer(db *sql.DB) *checkpointer {
+	c := &checkpointer{db: db, stop: make(chan struct{}), done: make(chan struct{})}
+	go c.run()
+	return c
+}
+
+func (c *checkpointer) run() {
+	defer close(c.done)
+	t := time.NewTicker(CheckpointEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-c.stop:
+			return
+		case <-t.C:
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		// A checkpoint that fails (the database busy) is tried again at
+		// the next tick; the pages wait in the WAL meanwhile.
+		_, _ = c.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
+		cancel()
+	}
+}
+
+// halt stops the goroutine.
+func (c *checkpointer) halt() {
+	close(c.stop)
+	<-c.done
+}
+
+// close truncates the WAL, the other connections being closed, and
+// closes the last one.
+func (c *checkpointer) close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, err := c.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	return errors.Join(err, c.db.Close())
 }
 
 func mustSub(fsys fs.FS, dir string) fs.FS {
