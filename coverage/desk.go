@@ -274,7 +274,7 @@ type cachedStory struct {
 }
 
 // maxCachedStories bounds the desk's cache of stories.
-const maxCachedStories = 2000
+const maxCachedStories = 500
 
 func (d *Desk) process(ctx context.Context, articles []strike.Article) ([]StoryEvent, error) {
 	var todo []prepared

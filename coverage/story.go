@@ -3,6 +3,7 @@ package coverage
 import (
 	"math"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -168,13 +169,39 @@ type Clusterer struct {
 	follow uint32 // opts.FollowGap in seconds
 
 	mu       sync.Mutex
-	members  []clusterMember          // slots; dropped ones are zero
-	bySlot   map[int64]int32          // article ID → slot
-	buckets  map[uint64][]bucketEntry // (key, day of publication) → entries
-	minVotes uint16                   // word keys a candidate must share
-	votes    []uint16                 // scratch for Match: keys shared, by slot
-	flags    []uint8                  // scratch for Match: found by event, by slot
-	touched  []int32                  // scratch for Match: slots with votes or flags
+	members  memberSlots     // by slot; dropped ones are not live
+	bySlot   map[int64]int32 // article ID → slot
+	index    keyIndex        // (key, day of publication) → slots
+	minVotes uint16          // word keys a candidate must share
+	votes    []uint16        // scratch for Match: keys shared, by slot
+	flags    []uint8         // scratch for Match: found by event, by slot
+	touched  []int32         // scratch for Match: slots with votes or flags
+}
+
+// memberSlots holds the members in chunks of a fixed size, so that a
+// growing index neither copies its members nor keeps room for as many
+// again.
+type memberSlots struct {
+	chunks [][]clusterMember
+	n      int
+}
+
+const memberChunk = 256
+
+func (s *memberSlots) len() int { return s.n }
+
+func (s *memberSlots) at(slot int32) *clusterMember {
+	return &s.chunks[slot/memberChunk][slot%memberChunk]
+}
+
+func (s *memberSlots) add(m clusterMember) int32 {
+	if s.n%memberChunk == 0 {
+		s.chunks = append(s.chunks, make([]clusterMember, 0, memberChunk))
+	}
+	last := len(s.chunks) - 1
+	s.chunks[last] = append(s.chunks[last], m)
+	s.n++
+	return int32(s.n - 1)
 }
 
 // clusterMember is a Member in the index.
@@ -189,22 +216,16 @@ type clusterMember struct {
 	live               bool
 }
 
-// bucketEntry is a member filed under a key.
-type bucketEntry struct {
-	at   uint32
-	slot int32
-}
-
 // NewClusterer returns an empty Clusterer with the options o.
 func NewClusterer(o ClusterOptions) *Clusterer {
 	o = o.withDefaults()
 	c := &Clusterer{
-		opts:    o,
-		tok:     NewTokenizer(TokenizerOptions{Stem: true, DropStopWords: true}),
-		window:  durSeconds(o.CopyWindow),
-		follow:  durSeconds(o.FollowGap),
-		bySlot:  make(map[int64]int32),
-		buckets: make(map[uint64][]bucketEntry),
+		opts:   o,
+		tok:    NewTokenizer(TokenizerOptions{Stem: true, DropStopWords: true}),
+		window: durSeconds(o.CopyWindow),
+		follow: durSeconds(o.FollowGap),
+		bySlot: make(map[int64]int32),
+		index:  newKeyIndex(),
 	}
 	// With one row per band, the keys a member shares with an article
 	// count the equal values of their word sketches: WordJaccard·Bands.
@@ -263,12 +284,11 @@ func (c *Clusterer) Add(m Member) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if slot, ok := c.bySlot[m.ArticleID]; ok {
-		c.members[slot].storyID = m.StoryID
+		c.members.at(slot).storyID = m.StoryID
 		return
 	}
 	at := unixSeconds(m.Published)
-	slot := int32(len(c.members))
-	c.members = append(c.members, clusterMember{
+	slot := c.members.add(clusterMember{
 		articleID: m.ArticleID,
 		storyID:   m.StoryID,
 		at:        at,
@@ -276,38 +296,33 @@ func (c *Clusterer) Add(m Member) {
 		core:      m.Tier == strike.TierCore,
 		ev:        m.Event,
 		sig:       m.Sig,
-		titleText: m.Title,
+		titleText: strings.Clone(m.Title), // not the feed it was cut from
 		live:      true,
 	})
 	c.bySlot[m.ArticleID] = slot
-	c.fileKeys(&c.members[slot], slot)
+	c.fileKeys(c.members.at(slot), slot)
 }
 
 // fileKeys files member slot under its keys: its word bands and its kinds
 // of event.
+// Keys are filed by day so that members come in any order (a backfill
+// going back in time) and a match reads the days nearest its article
+// first.
 func (c *Clusterer) fileKeys(m *clusterMember, slot int32) {
-	e := bucketEntry{at: m.at, slot: slot}
+	day := m.at / 86400
 	for b := 0; b < c.opts.Bands; b++ {
 		if k, ok := c.key(&m.sig, b); ok {
-			c.file(k, e)
+			c.index.file(k, day, slot)
 		}
 	}
 	if m.ev.Class.strong() || m.ev.Class == ClassMilestone {
-		c.file(eventKey(keyPrimary, m.ev.Class, m.core), e)
+		c.index.file(eventKey(keyPrimary, m.ev.Class, m.core), day, slot)
 	}
 	for cl := ClassNotice; cl <= ClassEnds; cl++ {
 		if m.ev.has(cl) {
-			c.file(eventKey(keyNamed, cl, m.core), e)
+			c.index.file(eventKey(keyNamed, cl, m.core), day, slot)
 		}
 	}
-}
-
-// file adds e to the bucket of key k on e's day. Buckets are by day so
-// that members come in any order (a backfill going back in time) at the
-// cost of an append.
-func (c *Clusterer) file(k uint64, e bucketEntry) {
-	dk := dayKey(k, e.at/86400)
-	c.buckets[dk] = append(c.buckets[dk], e)
 }
 
 // dayKey is the bucket of key k on a day (Unix days).
@@ -332,9 +347,9 @@ func eventKey(kind uint64, class EventClass, core bool) uint64 {
 func (c *Clusterer) Relabel(from, into int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for i := range c.members {
-		if c.members[i].live && c.members[i].storyID == from {
-			c.members[i].storyID = into
+	for slot := range int32(c.members.len()) {
+		if x := c.members.at(slot); x.live && x.storyID == from {
+			x.storyID = into
 		}
 	}
 }
@@ -345,21 +360,19 @@ func (c *Clusterer) Retain(keep func(day int64) bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	old := c.members
-	c.members = make([]clusterMember, 0, len(old))
-	c.bySlot = make(map[int64]int32, len(old))
-	c.buckets = make(map[uint64][]bucketEntry, len(c.buckets))
-	order := make([]int, 0, len(old))
-	for i := range old {
-		if old[i].live && keep(int64(old[i].at)/86400) {
-			order = append(order, i)
+	c.members = memberSlots{}
+	c.bySlot = make(map[int64]int32, len(c.bySlot))
+	c.index.reset()
+	for slot := range int32(old.len()) {
+		x := old.at(slot)
+		if !x.live || !keep(int64(x.at)/86400) {
+			continue
 		}
+		slot := c.members.add(*x)
+		c.bySlot[x.articleID] = slot
+		c.fileKeys(c.members.at(slot), slot)
 	}
-	for _, i := range order {
-		slot := int32(len(c.members))
-		c.members = append(c.members, old[i])
-		c.bySlot[old[i].articleID] = slot
-		c.fileKeys(&c.members[slot], slot)
-	}
+	c.index.flush()
 	c.votes, c.flags = nil, nil
 }
 
@@ -450,9 +463,9 @@ func (c *Clusterer) Match(m *Member) []int64 {
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.votes) < len(c.members) {
-		c.votes = make([]uint16, cap(c.members))
-		c.flags = make([]uint8, cap(c.members))
+	if n := c.members.len(); len(c.votes) < n {
+		c.votes = make([]uint16, n+n/4)
+		c.flags = make([]uint8, n+n/4)
 	}
 	votes, flags, touched := c.votes, c.flags, c.touched[:0]
 	defer func() {
@@ -467,17 +480,21 @@ func (c *Clusterer) Match(m *Member) []int64 {
 		n := 0
 		day, first, last := int64(at/86400), int64(lo/86400), int64(hi/86400)
 		scan := func(d int64) bool { // false once ScanLimit is reached
-			for _, e := range c.buckets[dayKey(k, uint32(d))] {
-				if e.at < lo || e.at > hi {
-					continue
+			// Only the first and last days hold members out of range.
+			whole := d > first && d < last
+			return c.index.each(k, uint32(d), func(slot int32) bool {
+				if !whole {
+					if at := c.members.at(slot).at; at < lo || at > hi {
+						return true
+					}
 				}
 				if n == c.opts.ScanLimit {
 					return false
 				}
 				n++
-				fn(e.slot)
-			}
-			return true
+				fn(slot)
+				return true
+			})
 		}
 		if !scan(day) {
 			return
@@ -527,7 +544,7 @@ func (c *Clusterer) Match(m *Member) []int64 {
 
 	var stories []int64
 	for _, slot := range touched {
-		x := &c.members[slot]
+		x := c.members.at(slot)
 		if !x.live || x.articleID == m.ArticleID || x.none != none || slices.Contains(stories, x.storyID) {
 			continue
 		}
