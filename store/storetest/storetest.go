@@ -73,7 +73,7 @@ func Run(t *testing.T, open func(t *testing.T) strike.Store) {
 		{"ConcurrentSavePoll", testConcurrentSavePoll},
 		{"Ping", testPing},
 	}
-	for _, tt := range slices.Concat(tests, storyTests, coverageTests, processedTests, chatTests, feedTests) {
+	for _, tt := range slices.Concat(tests, storyTests, coverageTests, processedTests, chatTests, feedTests, controlTests) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			tt.fn(t, open(t))
@@ -134,6 +134,7 @@ func storedState(s strike.FeedState) strike.FeedState {
 	s.LastSuccess = storedTime(s.LastSuccess)
 	s.LastError = storedTime(s.LastError)
 	s.NextPoll = storedTime(s.NextPoll)
+	s.FailingSince = storedTime(s.FailingSince)
 	return s
 }
 
@@ -181,13 +182,14 @@ func diffState(got, want strike.FeedState) string {
 		{"LastSuccess", got.LastSuccess, want.LastSuccess},
 		{"LastError", got.LastError, want.LastError},
 		{"NextPoll", got.NextPoll, want.NextPoll},
+		{"FailingSince", got.FailingSince, want.FailingSince},
 	} {
 		if !sameTime(p.got, p.want) {
 			d = append(d, fmt.Sprintf("%s = %v, want %v", p.name, p.got, p.want))
 		}
 	}
-	got.LastPoll, got.LastSuccess, got.LastError, got.NextPoll = time.Time{}, time.Time{}, time.Time{}, time.Time{}
-	want.LastPoll, want.LastSuccess, want.LastError, want.NextPoll = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	got.LastPoll, got.LastSuccess, got.LastError, got.NextPoll, got.FailingSince = time.Time{}, time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	want.LastPoll, want.LastSuccess, want.LastError, want.NextPoll, want.FailingSince = time.Time{}, time.Time{}, time.Time{}, time.Time{}, time.Time{}
 	if got != want {
 		d = append(d, fmt.Sprintf("got  %+v\nwant %+v", got, want))
 	}
