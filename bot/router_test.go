@@ -81,6 +81,9 @@ func text(rep bot.Reply) string {
 	for _, l := range rep.Links {
 		b.WriteString(l.URL + "\n")
 	}
+	if rep.Footer != "" {
+		b.WriteString(rep.Footer + "\n")
+	}
 	return b.String()
 }
 

@@ -282,18 +282,19 @@ type feedChecker struct {
 	maxItems int
 }
 
-// Check returns the feed's title, or an error whose text is one line a
-// captain can act on (no credentials: fetch and feeds redact them).
-func (fc feedChecker) Check(ctx context.Context, url string) (string, error) {
+// Check returns the feed's title and items, or a *bot.FeedError whose
+// Plain sentence a captain can act on (feeds.Plain); the error itself,
+// which may name configuration keys, goes to the log.
+func (fc feedChecker) Check(ctx context.Context, url string) (bot.FeedPreview, error) {
 	resp, err := fc.client.Get(ctx, fetch.Request{URL: url})
 	if err != nil {
-		return "", err
+		return bot.FeedPreview{}, &bot.FeedError{Plain: feeds.Plain(err), Err: err}
 	}
 	parsed, err := feeds.Parse(resp.Body, feeds.ParseOptions{FeedURL: url, Now: time.Now(), MaxItems: fc.maxItems, ContentType: resp.ContentType})
 	if err != nil {
-		return "", err
+		return bot.FeedPreview{}, &bot.FeedError{Plain: feeds.Plain(err), Err: err}
 	}
-	return parsed.Title, nil
+	return bot.FeedPreview{Title: parsed.Title, Items: parsed.Items}, nil
 }
 
 // chatFeeds returns the poller's Feeds: the feeds captains added from
