@@ -66,7 +66,7 @@ type Result struct {
 // full-text fetching for snippet-only items, classification, idempotent
 // storage, and announcement of new relevant articles. A feed a captain
 // paused (strike.FeedState.Paused) is not fetched; Run looks at it again
-// every minute or Interval, whichever is shorter, so a resume is seen soon.
+// every 10 seconds (or Interval, if shorter), so a resume is seen soon.
 //
 // Fields are set before the first call and not changed afterwards; a Poller
 // is then safe for concurrent use. Store, Fetch and Classify are required.
@@ -232,6 +232,13 @@ func (p *Poller) Run(ctx context.Context, feeds []Feed) error {
 				}
 				r := p.Poll(ctx, f)
 				next := r.NextPoll
+				if r.Paused {
+					// Looked at again soon: a captain's resume shows quickly.
+					next = p.now().Add(min(p.interval(), pausedLook))
+					if p.Lease > 0 {
+						p.release(f)
+					}
+				}
 				if next.IsZero() {
 					// The poll could not save its state (store down, or
 					// the process stopping): try again after a short pause.
@@ -294,6 +301,9 @@ func (p *Poller) Run(ctx context.Context, feeds []Feed) error {
 		}
 	}
 }
+
+// pausedLook is how often Run looks at a paused feed again.
+const pausedLook = 10 * time.Second
 
 // claim leases f for this process when Lease is set. When another process
 // polls it, or polled it and it is not due yet, it returns when to look
