@@ -123,6 +123,13 @@ type Editor interface {
 	Edit(ctx context.Context, d strike.Delivery, post Post, messageID string) error
 }
 
+// Plainer is implemented by errors that can say in a short plain phrase
+// what went wrong, for the people reading chat ("the bot is not a member
+// of the channel"); the error itself goes to the log.
+type Plainer interface {
+	Plain() string
+}
+
 // ErrPermanent marks a post that can never succeed as it is (channel gone,
 // bot removed, payload refused): it is not retried and the captains are
 // told. Wrap it: fmt.Errorf("slack: %w: channel_not_found", ErrPermanent).

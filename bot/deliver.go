@@ -532,10 +532,18 @@ func (dl *Deliverer) permanent(ctx context.Context, d strike.Delivery, cause err
 	if !newly || dl.OpsChannel == (strike.Destination{}) || dl.OpsChannel == d.Destination {
 		return
 	}
+	plain := "the platform refuses them for good"
+	var pe interface {
+		error
+		Plainer
+	}
+	if errors.As(cause, &pe) && pe.Plain() != "" {
+		plain = pe.Plain()
+	}
 	payload, _ := json.Marshal(Post{Notice: &Reply{
 		Title: "Posting stopped in a channel",
 		Lines: []string{
-			fmt.Sprintf("Posts to %s fail for good: %s.", d.Destination, why),
+			fmt.Sprintf("Posts to %s stopped: %s.", d.Destination, plain),
 			"Its subscription is marked broken and nothing more is sent there. Fix the channel (invite the bot, or restore the token), then run \"subscribe\" in it again.",
 		},
 	}})

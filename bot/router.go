@@ -896,7 +896,7 @@ func (r *Router) set(ctx context.Context, req Request, c Command) (Reply, error)
 	p := strike.Pin{CampaignID: r.camp(ctx).Campaign.ID, Field: f, Value: strings.Join(c.Args[1:], " "), SetBy: who, SetAt: r.o.Now()}
 	if err := coverage.CheckPin(p); err != nil {
 		if errors.Is(err, coverage.ErrInvalidPin) {
-			return Reply{}, usagef("%s", pinProblem(err))
+			return Reply{}, usagef("%s", pinProblem(p))
 		}
 		return Reply{}, err
 	}
@@ -906,11 +906,21 @@ func (r *Router) set(ctx context.Context, req Request, c Command) (Reply, error)
 	return Reply{Title: "Pinned", Lines: []string{fmt.Sprintf("%s is now %q until a captain unsets it.", f, p.Value)}}, nil
 }
 
-// pinProblem is CheckPin's error without its package prefix and sentinel.
-func pinProblem(err error) string {
-	s := strings.TrimPrefix(err.Error(), "coverage: ")
-	s = strings.TrimSuffix(s, ": "+coverage.ErrInvalidPin.Error())
-	return s
+// pinProblem says in one sentence what is wrong with a pin CheckPin
+// refused, and how to write it.
+func pinProblem(p strike.Pin) string {
+	v := truncateWord(p.Value)
+	switch p.Field {
+	case strike.FieldPhase:
+		return fmt.Sprintf("%q is not a phase; the phases are threatened, strike, mediation, tentative_agreement, ratified and ended.", v)
+	case strike.FieldWorkers:
+		return fmt.Sprintf("%q is not a whole number; write the number of workers, for example 2400.", v)
+	case strike.FieldStarted, strike.FieldEnded:
+		return fmt.Sprintf("%q is not a date; write it as YYYY-MM-DD, for example 2024-10-14.", v)
+	case strike.FieldNextEvent:
+		return "Write the next event as a date and what happens, for example \"2025-05-06 ratification vote\"."
+	}
+	return fmt.Sprintf("%q can't be pinned as %s.", v, p.Field)
 }
 
 func (r *Router) unset(ctx context.Context, _ Request, c Command) (Reply, error) {

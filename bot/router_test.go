@@ -120,7 +120,7 @@ func TestRouterCommands(t *testing.T) {
 		{name: "subscribe bad tz", user: "UCAP", text: "subscribe tz Mars/Base", want: []string{"not a time zone"}, audit: "usage: \"Mars/Base\" is not a time zone such as America/Los_Angeles."},
 		{name: "subscribe bad quiet", user: "UCAP", text: "subscribe quiet 25:00-07:00", want: []string{"are not HH:MM-HH:MM"}},
 		{name: "set", user: "UCAP", text: "set phase mediation", want: []string{"phase is now \"mediation\""}, audit: "ok"},
-		{name: "set bad value", user: "UCAP", text: "set workers many", want: []string{"Usage: set FIELD VALUE", "want a whole number"}},
+		{name: "set bad value", user: "UCAP", text: "set workers many", want: []string{"Usage: set FIELD VALUE", "\"many\" is not a whole number; write the number of workers"}},
 		{name: "set bad field", user: "UCAP", text: "set mood angry", want: []string{"not a status field"}},
 		{name: "unset", user: "UCAP", text: "unset phase", want: []string{"phase follows the coverage again"}, audit: "ok"},
 		{name: "unset not pinned", user: "UCAP", text: "unset offer", want: []string{"offer was not pinned"}},

@@ -226,6 +226,27 @@ func (e *apiError) Error() string {
 	return "slack: post to " + e.channel + ": " + e.code
 }
 
+// Plain says what the error code means for the people reading chat.
+func (e *apiError) Plain() string {
+	switch e.code {
+	case "channel_not_found":
+		return "the channel no longer exists, or the bot cannot see it"
+	case "not_in_channel":
+		return "the bot is not a member of the channel; invite it with /invite @strikebot"
+	case "is_archived":
+		return "the channel is archived"
+	case "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired":
+		return "Slack no longer accepts the bot's token"
+	case "no_permission", "missing_scope", "restricted_action", "team_access_not_granted", "ekm_access_denied":
+		return "Slack does not let the bot post there"
+	case "msg_too_long", "msg_blocks_too_long", "invalid_blocks", "no_text", "invalid_arguments", "invalid_form_data":
+		return "Slack refused the post as it was written"
+	case "message_not_found", "cant_update_message", "edit_window_closed":
+		return "Slack no longer lets the bot change that post"
+	}
+	return "Slack refused it (" + e.code + ")"
+}
+
 func (e *apiError) Unwrap() error {
 	if e.permanent {
 		return bot.ErrPermanent

@@ -240,3 +240,19 @@ func TestPosterEdit(t *testing.T) {
 		t.Errorf("edit while Slack is down = %v, want a retryable error", err)
 	}
 }
+
+// TestAPIErrorPlain: what a Slack error code means, said plainly for the
+// ops channel, with no error chain.
+func TestAPIErrorPlain(t *testing.T) {
+	for code, want := range map[string]string{
+		"not_in_channel":    "the bot is not a member of the channel; invite it with /invite @strikebot",
+		"channel_not_found": "the channel no longer exists, or the bot cannot see it",
+		"token_revoked":     "Slack no longer accepts the bot's token",
+		"weird_new_code":    "Slack refused it (weird_new_code)",
+	} {
+		var pe bot.Plainer = &apiError{channel: "C1", code: code, permanent: true}
+		if got := pe.Plain(); got != want {
+			t.Errorf("Plain of %s = %q, want %q", code, got, want)
+		}
+	}
+}
