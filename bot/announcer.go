@@ -193,10 +193,24 @@ func (a *Announcer) plan(ctx context.Context, s strike.Subscription, an Announce
 	if err != nil {
 		return d, false, fmt.Errorf("bot: announce: deliveries of %s: %w", s.Destination, err)
 	}
-	if again && an.Kind != KindUpdate && slices.ContainsFunc(past, func(p strike.Delivery) bool {
-		return p.StoryID == an.StoryID && p.Kind != string(KindUpdate) && p.State != strike.DeliveryFailed
-	}) {
-		return d, false, nil
+	if again && an.Kind != KindUpdate {
+		for _, p := range past {
+			if p.StoryID != an.StoryID || p.State == strike.DeliveryFailed {
+				continue
+			}
+			switch Kind(p.Kind) {
+			case KindNewStory, KindPhaseChange:
+				return d, false, nil // the channel has the story
+			case KindHeldDigest, KindHeldFlood:
+				if p.State == strike.DeliveryPending && an.Tier == strike.TierCore {
+					// Parked as related news, it is strike news now: posted
+					// at once below rather than in the digest too.
+					if err := a.Store.FailDelivery(ctx, p.ID, "posted at once after a captain's verdict"); err != nil {
+						return d, false, fmt.Errorf("bot: announce: unpark delivery %d: %w", p.ID, err)
+					}
+				}
+			}
+		}
 	}
 	if an.Kind == KindPhaseChange {
 		d.Kind, d.Urgent = string(KindPhaseChange), true

@@ -356,6 +356,7 @@ func TestAnnouncerVerdictAgain(t *testing.T) {
 		st.SaveSubscription(ctx, s)
 	}
 	a := &bot.Announcer{Store: st, Now: clk.Now}
+	// chanA (core, no digest) skips the related story; chanB posts it.
 	if _, err := a.Announce(ctx, event(coverage.EventNewStory, 1, 7, strike.TierRelated)); err != nil {
 		t.Fatal(err)
 	}
@@ -367,6 +368,23 @@ func TestAnnouncerVerdictAgain(t *testing.T) {
 	}
 	if len(out) != 1 || out[0].Destination != chanA || out[0].Key != "article:1:verdict:3" {
 		t.Errorf("re-announcement = %+v, want one to chanA keyed article:1:verdict:3", out)
+	}
+	// A story parked for the digest, ruled strike news: posted at once,
+	// and out of the digest.
+	st.SaveSubscription(ctx, strike.Subscription{Destination: chanA, CampaignID: "kp", Mode: strike.ModeCore, TimeZone: "UTC", DigestAt: "18:00"})
+	if _, err := a.Announce(ctx, event(coverage.EventNewStory, 2, 8, strike.TierRelated)); err != nil {
+		t.Fatal(err)
+	}
+	ev = event(coverage.EventNewStory, 2, 8, strike.TierCore)
+	ev.Verdict = 4
+	if out, err = a.Announce(ctx, ev); err != nil || len(out) != 1 || out[0].Kind != "new_story" {
+		t.Fatalf("re-announcement of a parked story = %+v, %v", out, err)
+	}
+	ds, _ := st.Deliveries(ctx, chanA)
+	for _, d := range ds {
+		if d.Key == "article:2" && (d.Kind != "held_digest" || d.State != strike.DeliveryFailed) {
+			t.Errorf("the parked row: %+v", d)
+		}
 	}
 }
 
