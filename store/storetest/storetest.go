@@ -34,6 +34,13 @@
 // due at once; Attempts counts retries and expired leases only; a late
 // worker's Complete, Retry or Fail never turns a sent delivery back, nor
 // revives a failed one; audit entries list in appending order, newest first.
+//
+// For captains' control: saving a story (as coverage does) keeps its mute
+// and retraction, and merging a muted or retracted story mutes the
+// survivor; a verdict is stored append-only and the latest of each article
+// is in force; a verdict of none detaches the article (CoverageChanges
+// lists it with story 0), one that makes an unassigned article relevant
+// marks it unprocessed; saving a feed's state keeps its pause and alert.
 package storetest
 
 import (
