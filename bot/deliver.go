@@ -326,11 +326,19 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 		}
 	}
 	id, err := poster.Post(ctx, d, post, thread)
+	return dl.settle(ctx, d, id, err, func() { dl.permanent(ctx, d, err) })
+}
+
+// settle records how a try of d (a post, or an edit) went: sent with the
+// platform's message ID, or to be tried again as the error says, or, for
+// a permanent error, what permanent does. It returns when to try again,
+// zero when d is done (or the process is stopping).
+func (dl *Deliverer) settle(ctx context.Context, d strike.Delivery, platformID string, err error, permanent func()) time.Time {
 	var rl *RateLimitError
 	switch {
 	case err == nil:
 		dl.observe(d.Platform, OutcomeSent)
-		if err := dl.Store.CompleteDelivery(ctx, d.ID, id, dl.now()); err != nil {
+		if err := dl.Store.CompleteDelivery(ctx, d.ID, platformID, dl.now()); err != nil {
 			dl.log().Error("bot: delivery posted but not recorded; it may be posted again", "delivery", d.ID, "destination", d.Destination.String(), "err", err.Error())
 		}
 	case ctx.Err() != nil:
@@ -350,7 +358,7 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 		return next
 	case errors.Is(err, ErrPermanent):
 		dl.observe(d.Platform, OutcomeFailed)
-		dl.permanent(ctx, d, err)
+		permanent()
 	default:
 		dl.observe(d.Platform, OutcomeRetry)
 		next := dl.now().Add(dl.backoff(d.Attempts))
@@ -429,37 +437,9 @@ func (dl *Deliverer) edit(ctx context.Context, d strike.Delivery, post Post, pos
 		return time.Time{}
 	}
 	err = ed.Edit(ctx, target, post, target.PlatformID)
-	var rl *RateLimitError
-	switch {
-	case err == nil:
-		dl.observe(d.Platform, OutcomeSent)
-		dl.complete(ctx, d, target.PlatformID)
-	case ctx.Err() != nil:
-	case errors.As(err, &rl):
-		dl.observe(d.Platform, OutcomeRateLimited)
-		next := dl.now().Add(max(rl.RetryAfter, time.Second))
-		dl.mu.Lock()
-		dl.paused[d.Destination] = next
-		dl.mu.Unlock()
-		dl.retry(ctx, d, next, err.Error())
-		return next
-	case errors.Is(err, ErrPlatformOff):
-		dl.observe(d.Platform, OutcomePlatformOff)
-		next := dl.now().Add(min(platformOffWait, orDefault(dl.RetryMax, 30*time.Minute)))
-		dl.retry(ctx, d, next, err.Error())
-		return next
-	case errors.Is(err, ErrPermanent):
-		// The post is gone or can no longer be edited: nothing to do
-		// about it here, and the channel is not broken for that.
-		dl.observe(d.Platform, OutcomeFailed)
-		dl.fail(ctx, d, err.Error())
-	default:
-		dl.observe(d.Platform, OutcomeRetry)
-		next := dl.now().Add(dl.backoff(d.Attempts))
-		dl.retry(ctx, d, next, err.Error())
-		return next
-	}
-	return time.Time{}
+	// The post is gone or can no longer be edited: nothing more to do
+	// about it, and its channel is not broken for that.
+	return dl.settle(ctx, d, target.PlatformID, err, func() { dl.fail(ctx, d, err.Error()) })
 }
 
 func (dl *Deliverer) complete(ctx context.Context, d strike.Delivery, platformID string) {

@@ -889,11 +889,7 @@ func (r *Router) set(ctx context.Context, req Request, c Command) (Reply, error)
 	if err != nil {
 		return Reply{}, err
 	}
-	who := req.UserName
-	if who == "" {
-		who = req.User
-	}
-	p := strike.Pin{CampaignID: r.camp(ctx).Campaign.ID, Field: f, Value: strings.Join(c.Args[1:], " "), SetBy: who, SetAt: r.o.Now()}
+	p := strike.Pin{CampaignID: r.camp(ctx).Campaign.ID, Field: f, Value: strings.Join(c.Args[1:], " "), SetBy: who(req), SetAt: r.o.Now()}
 	if err := coverage.CheckPin(p); err != nil {
 		if errors.Is(err, coverage.ErrInvalidPin) {
 			return Reply{}, usagef("%s", pinProblem(p))
@@ -964,11 +960,7 @@ func (r *Router) announce(ctx context.Context, req Request, c Command) (Reply, e
 	if err != nil {
 		return Reply{}, fmt.Errorf("bot: audit announce: %w", err)
 	}
-	who := req.UserName
-	if who == "" {
-		who = req.User
-	}
-	payload, err := json.Marshal(Post{Notice: &Reply{Title: "Captains' announcement", Lines: []string{c.Rest}, Footer: "— " + who}})
+	payload, err := json.Marshal(Post{Notice: &Reply{Title: "Captains' announcement", Lines: []string{c.Rest}, Footer: "— " + who(req)}})
 	if err != nil {
 		return Reply{}, fmt.Errorf("bot: encode announcement: %w", err)
 	}

@@ -525,12 +525,8 @@ func (s *Server) post(w http.ResponseWriter, r *http.Request, method string, v u
 		slackErr(w, "user_not_found")
 		return
 	}
-	if strings.TrimSpace(text) == "" && (blocks == "" || blocks == "[]") {
-		slackErr(w, "no_text")
-		return
-	}
-	if len([]rune(text)) > MaxText {
-		slackErr(w, "msg_too_long")
+	if code := checkText(text, blocks); code != "" {
+		slackErr(w, code)
 		return
 	}
 	var meta json.RawMessage
@@ -541,13 +537,9 @@ func (s *Server) post(w http.ResponseWriter, r *http.Request, method string, v u
 		}
 		meta = json.RawMessage(m)
 	}
-	var raw json.RawMessage
-	if blocks != "" {
-		raw = json.RawMessage(blocks)
-		if code, detail := CheckBlocks(raw); code != "" {
-			slackErr(w, code, detail)
-			return
-		}
+	raw, ok := checkedBlocks(w, blocks)
+	if !ok {
+		return
 	}
 	s.mu.Lock()
 	c := s.channels[ch]
@@ -612,21 +604,13 @@ func (s *Server) post(w http.ResponseWriter, r *http.Request, method string, v u
 // ts the channel has no message of is message_not_found.
 func (s *Server) update(w http.ResponseWriter, v url.Values) {
 	ch, ts, text, blocks := v.Get("channel"), v.Get("ts"), v.Get("text"), v.Get("blocks")
-	if strings.TrimSpace(text) == "" && (blocks == "" || blocks == "[]") {
-		slackErr(w, "no_text")
+	if code := checkText(text, blocks); code != "" {
+		slackErr(w, code)
 		return
 	}
-	if len([]rune(text)) > MaxText {
-		slackErr(w, "msg_too_long")
+	raw, ok := checkedBlocks(w, blocks)
+	if !ok {
 		return
-	}
-	var raw json.RawMessage
-	if blocks != "" {
-		raw = json.RawMessage(blocks)
-		if code, detail := CheckBlocks(raw); code != "" {
-			slackErr(w, code, detail)
-			return
-		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -651,4 +635,30 @@ func (s *Server) update(w http.ResponseWriter, v url.Values) {
 	s.edits = append(s.edits, Edit{Channel: ch, TS: ts, Text: text, Blocks: raw, At: s.opts.Now()})
 	writeJSON(w, http.StatusOK, map[string]any{"ok": true, "channel": ch, "ts": ts, "text": text,
 		"message": map[string]any{"type": "message", "text": text, "ts": ts, "bot_id": "B0BOT"}})
+}
+
+// checkText is Slack's error code for a message's text and blocks as
+// sent, or "": it needs one or the other, and text within MaxText.
+func checkText(text, blocks string) string {
+	switch {
+	case strings.TrimSpace(text) == "" && (blocks == "" || blocks == "[]"):
+		return "no_text"
+	case len([]rune(text)) > MaxText:
+		return "msg_too_long"
+	}
+	return ""
+}
+
+// checkedBlocks returns the blocks as sent (nil for none) when Block Kit
+// takes them; else it answers with Slack's error and reports false.
+func checkedBlocks(w http.ResponseWriter, blocks string) (json.RawMessage, bool) {
+	if blocks == "" {
+		return nil, true
+	}
+	raw := json.RawMessage(blocks)
+	if code, detail := CheckBlocks(raw); code != "" {
+		slackErr(w, code, detail)
+		return nil, false
+	}
+	return raw, true
 }
