@@ -45,6 +45,25 @@ type Announcement struct {
 	// Sources are every outlet that has covered the story.
 	Sources []string
 	Reasons []string
+	// TimeZone is the IANA zone of the subscription the post is for:
+	// platforms show times in it (LocalTime); "" for UTC.
+	TimeZone string `json:"tz,omitempty"`
+	// Mention is the user group or role the subscription wants mentioned
+	// on a phase change (strike.Subscription.Mention); set on phase
+	// changes only.
+	Mention string `json:"mention,omitempty"`
+}
+
+// LocalTime formats t for a post in the IANA zone tz ("2025-05-01 09:30
+// PDT"), in UTC when tz is empty or unknown.
+func LocalTime(t time.Time, tz string) string {
+	loc := time.UTC
+	if tz != "" {
+		if l, err := time.LoadLocation(tz); err == nil {
+			loc = l
+		}
+	}
+	return t.In(loc).Format("2006-01-02 15:04 MST")
 }
 
 // LeadRunes is the longest Summary an Announcement carries.

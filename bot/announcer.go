@@ -23,6 +23,10 @@ const (
 	KindCaptain Kind = "captain"
 	// KindOps is an operations alert to bot.ops_channel.
 	KindOps Kind = "ops"
+	// KindRetract is an edit of an earlier post to say a captain retracted
+	// it (its payload's Retraction names the delivery); posted through the
+	// platform's Editor.
+	KindRetract Kind = "retract"
 	// KindHeldDigest is a related story parked for the channel's daily
 	// digest; KindHeldFlood one parked by the flood guard for the hour's
 	// flood digest. Parked rows are never posted themselves: the digest
@@ -42,6 +46,9 @@ type AnnouncerStore interface {
 	Enqueue(ctx context.Context, ds []strike.Delivery) ([]strike.Delivery, error)
 	Deliveries(ctx context.Context, d strike.Destination) ([]strike.Delivery, error)
 	CompleteDelivery(ctx context.Context, id int64, platformID string, at time.Time) error
+	Stories(ctx context.Context, f strike.StoryFilter) ([]strike.Story, error)
+	RetractStory(ctx context.Context, id int64, at time.Time) error
+	RetractStore
 }
 
 // Announcer turns story events into outbox deliveries, one per subscribed
@@ -61,7 +68,18 @@ type AnnouncerStore interface {
 //     in the story's thread), parked like the story when the story is
 //     parked, and skipped when the channel never got the story;
 //   - quiet hours hold non-urgent posts with NextAttempt at the end of the
-//     quiet span; digests falling in quiet hours wait the same way.
+//     quiet span; digests falling in quiet hours wait the same way;
+//   - a story a captain retracted gets nothing more, a muted one nothing
+//     but phase changes;
+//   - an event that follows a captain's verdict (StoryEvent.Verdict) is
+//     keyed "article:ID:verdict:V", so that an article ruled strike news
+//     is posted even where its earlier post was retracted, but a channel
+//     that already has the story gets no second top-level post of it;
+//   - an article withdrawn by a verdict has its posts retracted (the
+//     whole story's when it has no member left): see retractPosts.
+//
+// Each post carries its subscription's time zone, and a phase change the
+// subscription's mention.
 //
 // Holding is durable: parked rows are outbox rows, so a restart loses
 // nothing; every key is deterministic ("article:ID", "digest:…"), so
@@ -99,17 +117,30 @@ func (a *Announcer) logger() *slog.Logger {
 // Announce enqueues the deliveries an event causes and returns those that
 // were new.
 func (a *Announcer) Announce(ctx context.Context, ev coverage.StoryEvent) ([]strike.Delivery, error) {
+	if ev.Kind == coverage.EventWithdrawn {
+		return nil, a.withdraw(ctx, ev)
+	}
 	an, ok := FromEvent(ev)
 	if !ok {
 		return nil, nil
+	}
+	if ev.Story.ID != 0 {
+		// What captains decided about the story, as stored now.
+		ss, err := a.Store.Stories(ctx, strike.StoryFilter{IDs: []int64{ev.Story.ID}, MaxArticles: -1})
+		if err != nil {
+			return nil, fmt.Errorf("bot: announce: story %d: %w", ev.Story.ID, err)
+		}
+		if len(ss) == 1 && (!ss[0].Retracted.IsZero() || ss[0].Muted && an.Kind != KindPhaseChange) {
+			return nil, nil
+		}
 	}
 	subs, err := a.Store.Subscriptions(ctx, ev.Story.CampaignID)
 	if err != nil {
 		return nil, fmt.Errorf("bot: announce: subscriptions: %w", err)
 	}
-	payload, err := json.Marshal(Post{Announcement: &an})
-	if err != nil {
-		return nil, fmt.Errorf("bot: announce: encode: %w", err)
+	key := "article:" + strconv.FormatInt(ev.Article.ID, 10)
+	if ev.Verdict != 0 {
+		key += ":verdict:" + strconv.FormatInt(ev.Verdict, 10)
 	}
 	now := a.now()
 	var ds []strike.Delivery
@@ -117,15 +148,24 @@ func (a *Announcer) Announce(ctx context.Context, ev coverage.StoryEvent) ([]str
 		if s.Broken != "" {
 			continue
 		}
-		d, ok, err := a.plan(ctx, s, an, now)
+		d, ok, err := a.plan(ctx, s, an, now, ev.Verdict != 0)
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
 			continue
 		}
+		mine := an
+		mine.TimeZone = s.TimeZone
+		if an.Kind == KindPhaseChange {
+			mine.Mention = s.Mention
+		}
+		payload, err := json.Marshal(Post{Announcement: &mine})
+		if err != nil {
+			return nil, fmt.Errorf("bot: announce: encode: %w", err)
+		}
 		d.Destination, d.CampaignID, d.Payload = s.Destination, ev.Story.CampaignID, payload
-		d.Key = "article:" + strconv.FormatInt(ev.Article.ID, 10)
+		d.Key = key
 		d.StoryID, d.State, d.CreatedAt = an.StoryID, strike.DeliveryPending, now
 		ds = append(ds, d)
 	}
@@ -140,16 +180,41 @@ func (a *Announcer) Announce(ctx context.Context, ev coverage.StoryEvent) ([]str
 }
 
 // plan decides what one subscription gets: the delivery's Kind, Urgent
-// and NextAttempt, or ok false for nothing.
-func (a *Announcer) plan(ctx context.Context, s strike.Subscription, an Announcement, now time.Time) (d strike.Delivery, ok bool, err error) {
+// and NextAttempt, or ok false for nothing. again is set for an event
+// that follows a captain's verdict: a channel that has the story already
+// gets no second top-level post of it.
+func (a *Announcer) plan(ctx context.Context, s strike.Subscription, an Announcement, now time.Time, again bool) (d strike.Delivery, ok bool, err error) {
 	d.NextAttempt = now
-	if an.Kind == KindPhaseChange {
+	if an.Kind == KindPhaseChange && !again {
 		d.Kind, d.Urgent = string(KindPhaseChange), true
 		return d, true, nil
 	}
 	past, err := a.Store.Deliveries(ctx, s.Destination)
 	if err != nil {
 		return d, false, fmt.Errorf("bot: announce: deliveries of %s: %w", s.Destination, err)
+	}
+	if again && an.Kind != KindUpdate {
+		for _, p := range past {
+			if p.StoryID != an.StoryID || p.State == strike.DeliveryFailed {
+				continue
+			}
+			switch Kind(p.Kind) {
+			case KindNewStory, KindPhaseChange:
+				return d, false, nil // the channel has the story
+			case KindHeldDigest, KindHeldFlood:
+				if p.State == strike.DeliveryPending && an.Tier == strike.TierCore {
+					// Parked as related news, it is strike news now: posted
+					// at once below rather than in the digest too.
+					if err := a.Store.FailDelivery(ctx, p.ID, "posted at once after a captain's verdict"); err != nil {
+						return d, false, fmt.Errorf("bot: announce: unpark delivery %d: %w", p.ID, err)
+					}
+				}
+			}
+		}
+	}
+	if an.Kind == KindPhaseChange {
+		d.Kind, d.Urgent = string(KindPhaseChange), true
+		return d, true, nil
 	}
 	loc := subLocation(s)
 	if an.Kind == KindUpdate {
@@ -193,6 +258,33 @@ func (a *Announcer) plan(ctx context.Context, s strike.Subscription, an Announce
 	}
 	d.Kind, d.NextAttempt = string(KindNewStory), quietEnd(s, loc, now)
 	return d, true, nil
+}
+
+// withdraw retracts the posts of an article a captain's verdict took out
+// of its story, and the whole story's when no member is left.
+func (a *Announcer) withdraw(ctx context.Context, ev coverage.StoryEvent) error {
+	ds, err := a.Store.StoryDeliveries(ctx, ev.Story.ID)
+	if err != nil {
+		return fmt.Errorf("bot: withdraw article %d: deliveries of story %d: %w", ev.Article.ID, ev.Story.ID, err)
+	}
+	r := retraction{title: ev.Article.Title, why: "not about this strike", now: a.now()}
+	if ev.Story.Members == 0 {
+		if err := a.Store.RetractStory(ctx, ev.Story.ID, r.now); err != nil {
+			return fmt.Errorf("bot: withdraw story %d: %w", ev.Story.ID, err)
+		}
+		r.title = ev.Story.Title
+	} else {
+		ds = slices.DeleteFunc(ds, func(d strike.Delivery) bool { return !causedBy(d, ev.Article.ID) })
+	}
+	n, channels, err := retractPosts(ctx, a.Store, ds, r)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		a.logger().Info("bot: posts retracted after a captain's verdict", "article", ev.Article.ID, "story", ev.Story.ID,
+			"posts", n, "channels", channels)
+	}
+	return nil
 }
 
 // subLocation is the subscription's time zone, UTC when unknown.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/strikebot/strikebot/strike"
@@ -65,6 +66,30 @@ type Post struct {
 	Digest *Digest `json:"digest,omitempty"`
 	// Notice is a captains' announcement or an operations alert.
 	Notice *Reply `json:"notice,omitempty"`
+	// Retraction replaces an earlier post (a delivery of KindRetract):
+	// platforms that can edit their posts (Editor) show it instead.
+	Retraction *Retraction `json:"retraction,omitempty"`
+}
+
+// Retraction is what a retracted post is edited to say.
+type Retraction struct {
+	// Delivery is the ID of the delivery whose post is edited.
+	Delivery int64 `json:"delivery"`
+	// Title is what the post was about (the story's headline), shown
+	// struck out where the platform can; may be empty.
+	Title string `json:"title,omitempty"`
+	// Why is a short plain phrase after "Retracted by a captain", such as
+	// "not news about this strike"; empty for none.
+	Why string `json:"why,omitempty"`
+}
+
+// Text is the retraction's line: "Retracted by a captain." or
+// "Retracted by a captain: WHY."
+func (r Retraction) Text() string {
+	if r.Why == "" {
+		return "Retracted by a captain."
+	}
+	return "Retracted by a captain: " + strings.TrimSuffix(r.Why, ".") + "."
 }
 
 // Digest is several stories in one post.
@@ -84,6 +109,25 @@ type Digest struct {
 type Poster interface {
 	Platform() string
 	Post(ctx context.Context, d strike.Delivery, post Post, thread string) (messageID string, err error)
+}
+
+// Editor is implemented by Posters whose platform can change a message
+// already posted (Slack: chat.update). Retracting a story needs it: each
+// of its posts is edited to a Retraction. The deliverer logs, and skips,
+// the edits meant for a platform whose Poster is no Editor.
+type Editor interface {
+	// Edit replaces the message messageID, posted for delivery d, with
+	// post (a Post with Retraction set). Errors are classified as Post's
+	// are: RateLimitError, ErrPermanent (the message is gone or can no
+	// longer be edited), ErrPlatformOff, anything else retried.
+	Edit(ctx context.Context, d strike.Delivery, post Post, messageID string) error
+}
+
+// Plainer is implemented by errors that can say in a short plain phrase
+// what went wrong, for the people reading chat ("the bot is not a member
+// of the channel"); the error itself goes to the log.
+type Plainer interface {
+	Plain() string
 }
 
 // ErrPermanent marks a post that can never succeed as it is (channel gone,

@@ -36,11 +36,16 @@ type DelivererStore interface {
 	Subscriptions(ctx context.Context, campaignID string) ([]strike.Subscription, error)
 	SaveSubscription(ctx context.Context, s strike.Subscription) error
 	Enqueue(ctx context.Context, ds []strike.Delivery) ([]strike.Delivery, error)
+	Delivery(ctx context.Context, id int64) (strike.Delivery, error)
+	Stories(ctx context.Context, f strike.StoryFilter) ([]strike.Story, error)
 }
 
 // Deliverer drains the outbox: it claims due deliveries, paces each
 // destination, posts through the platform's Poster and records the
-// outcome. A rate limit pauses that destination only; a permanent error
+// outcome. A post about a story a captain retracted (or an update of a
+// muted one) is failed unsent. A retraction (KindRetract) edits the post
+// it names through the platform's Editor; on a platform without one it
+// is logged and dropped. A rate limit pauses that destination only; a permanent error
 // fails the delivery, marks the channel's subscriptions broken and tells
 // the captains in OpsChannel; any other error is retried with capped,
 // jittered exponential backoff. A delivery whose worker died (crash) is
@@ -292,6 +297,20 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 		dl.observe(d.Platform, OutcomeFailed)
 		return time.Time{}
 	}
+	if Kind(d.Kind) == KindRetract {
+		return dl.edit(ctx, d, post, poster)
+	}
+	if quiet, err := dl.silenced(ctx, d); err != nil {
+		next := dl.now().Add(dl.backoff(d.Attempts))
+		dl.retry(ctx, d, next, "story lookup: "+err.Error())
+		return next
+	} else if quiet != "" {
+		dl.log().Info("bot: post dropped", "delivery", d.ID, "destination", d.Destination.String(), "story", d.StoryID, "why", quiet)
+		if err := dl.Store.FailDelivery(ctx, d.ID, quiet); err != nil {
+			dl.log().Error("bot: delivery failure not recorded", "delivery", d.ID, "err", err.Error())
+		}
+		return time.Time{}
+	}
 	thread := ""
 	if d.StoryID != 0 && d.Kind == string(KindUpdate) {
 		t, err := dl.Store.ThreadOf(ctx, d.Destination, d.StoryID)
@@ -307,11 +326,19 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 		}
 	}
 	id, err := poster.Post(ctx, d, post, thread)
+	return dl.settle(ctx, d, id, err, func() { dl.permanent(ctx, d, err) })
+}
+
+// settle records how a try of d (a post, or an edit) went: sent with the
+// platform's message ID, or to be tried again as the error says, or, for
+// a permanent error, what permanent does. It returns when to try again,
+// zero when d is done (or the process is stopping).
+func (dl *Deliverer) settle(ctx context.Context, d strike.Delivery, platformID string, err error, permanent func()) time.Time {
 	var rl *RateLimitError
 	switch {
 	case err == nil:
 		dl.observe(d.Platform, OutcomeSent)
-		if err := dl.Store.CompleteDelivery(ctx, d.ID, id, dl.now()); err != nil {
+		if err := dl.Store.CompleteDelivery(ctx, d.ID, platformID, dl.now()); err != nil {
 			dl.log().Error("bot: delivery posted but not recorded; it may be posted again", "delivery", d.ID, "destination", d.Destination.String(), "err", err.Error())
 		}
 	case ctx.Err() != nil:
@@ -331,7 +358,7 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 		return next
 	case errors.Is(err, ErrPermanent):
 		dl.observe(d.Platform, OutcomeFailed)
-		dl.permanent(ctx, d, err)
+		permanent()
 	default:
 		dl.observe(d.Platform, OutcomeRetry)
 		next := dl.now().Add(dl.backoff(d.Attempts))
@@ -339,6 +366,86 @@ func (dl *Deliverer) deliver(ctx context.Context, d strike.Delivery, deadline ti
 		return next
 	}
 	return time.Time{}
+}
+
+// silenced says why a post about a story must not go out: the story was
+// retracted, or it is an update of a muted story; "" when it may.
+func (dl *Deliverer) silenced(ctx context.Context, d strike.Delivery) (string, error) {
+	if d.StoryID == 0 {
+		return "", nil
+	}
+	switch Kind(d.Kind) {
+	case KindNewStory, KindPhaseChange, KindUpdate:
+	default:
+		return "", nil
+	}
+	ss, err := dl.Store.Stories(ctx, strike.StoryFilter{IDs: []int64{d.StoryID}, MaxArticles: -1})
+	if err != nil || len(ss) == 0 {
+		return "", err
+	}
+	switch {
+	case !ss[0].Retracted.IsZero():
+		return retractedUnsent, nil
+	case ss[0].Muted && Kind(d.Kind) == KindUpdate:
+		return "the story was muted by a captain", nil
+	}
+	return "", nil
+}
+
+// edit delivers a retraction: the post it names, once out, is edited to
+// the retraction line. A post that never went out needs none. It returns
+// when to try again, zero when done.
+func (dl *Deliverer) edit(ctx context.Context, d strike.Delivery, post Post, poster Poster) time.Time {
+	if post.Retraction == nil {
+		dl.fail(ctx, d, "retraction without its post")
+		dl.observe(d.Platform, OutcomeFailed)
+		return time.Time{}
+	}
+	target, err := dl.Store.Delivery(ctx, post.Retraction.Delivery)
+	switch {
+	case errors.Is(err, strike.ErrNotFound):
+		dl.fail(ctx, d, "the retracted post is not in the outbox")
+		return time.Time{}
+	case err != nil:
+		next := dl.now().Add(dl.backoff(d.Attempts))
+		dl.retry(ctx, d, next, "post lookup: "+err.Error())
+		return next
+	}
+	switch {
+	case target.State == strike.DeliverySending:
+		// Its worker died holding it: it comes back first.
+		next := dl.now().Add(5 * time.Second)
+		dl.retry(ctx, d, next, "waiting for the retracted post to settle")
+		return next
+	case target.State == strike.DeliveryPending:
+		if err := dl.Store.FailDelivery(ctx, target.ID, retractedUnsent); err != nil {
+			next := dl.now().Add(dl.backoff(d.Attempts))
+			dl.retry(ctx, d, next, "cancel the retracted post: "+err.Error())
+			return next
+		}
+		fallthrough
+	case target.State != strike.DeliverySent || target.PlatformID == "":
+		dl.complete(ctx, d, "") // never out: nothing to edit
+		return time.Time{}
+	}
+	ed, ok := poster.(Editor)
+	if !ok {
+		dl.log().Warn("bot: this platform cannot edit its posts, so a retracted post stays as it was there",
+			"platform", d.Platform, "destination", d.Destination.String(), "delivery", target.ID)
+		dl.fail(ctx, d, d.Platform+" cannot edit posts")
+		dl.observe(d.Platform, OutcomeFailed)
+		return time.Time{}
+	}
+	err = ed.Edit(ctx, target, post, target.PlatformID)
+	// The post is gone or can no longer be edited: nothing more to do
+	// about it, and its channel is not broken for that.
+	return dl.settle(ctx, d, target.PlatformID, err, func() { dl.fail(ctx, d, err.Error()) })
+}
+
+func (dl *Deliverer) complete(ctx context.Context, d strike.Delivery, platformID string) {
+	if err := dl.Store.CompleteDelivery(ctx, d.ID, platformID, dl.now()); err != nil {
+		dl.log().Error("bot: delivery done but not recorded; it may be tried again", "delivery", d.ID, "destination", d.Destination.String(), "err", err.Error())
+	}
 }
 
 // backoff is the wait before the attempt after attempts failures: base ×
@@ -405,10 +512,18 @@ func (dl *Deliverer) permanent(ctx context.Context, d strike.Delivery, cause err
 	if !newly || dl.OpsChannel == (strike.Destination{}) || dl.OpsChannel == d.Destination {
 		return
 	}
+	plain := "the platform refuses them for good"
+	var pe interface {
+		error
+		Plainer
+	}
+	if errors.As(cause, &pe) && pe.Plain() != "" {
+		plain = pe.Plain()
+	}
 	payload, _ := json.Marshal(Post{Notice: &Reply{
 		Title: "Posting stopped in a channel",
 		Lines: []string{
-			fmt.Sprintf("Posts to %s fail for good: %s.", d.Destination, why),
+			fmt.Sprintf("Posts to %s stopped: %s.", d.Destination, plain),
 			"Its subscription is marked broken and nothing more is sent there. Fix the channel (invite the bot, or restore the token), then run \"subscribe\" in it again.",
 		},
 	}})

@@ -30,8 +30,21 @@ type Explainer interface {
 	Explain(a *strike.Article) string
 }
 
+// Overrider records captains' verdicts on articles and makes the
+// coverage follow them; *coverage.Desk satisfies it. A campaign whose Desk
+// is no Overrider answers "verdict" with a refusal.
+type Overrider interface {
+	Override(ctx context.Context, articleID int64, tier strike.Tier, by string) (coverage.Ruling, error)
+}
+
 // RouterStore is what the router reads and writes; strike.Store satisfies it.
 type RouterStore interface {
+	RetractStore
+	MuteStory(ctx context.Context, id int64, muted bool) error
+	RetractStory(ctx context.Context, id int64, at time.Time) error
+	Verdicts(ctx context.Context, campaignID string) ([]strike.Verdict, error)
+	PauseFeed(ctx context.Context, url, campaignID, by string, at time.Time) error
+	ResumeFeed(ctx context.Context, url string) error
 	Stories(ctx context.Context, f strike.StoryFilter) ([]strike.Story, error)
 	Story(ctx context.Context, id int64) (strike.Story, error)
 	Article(ctx context.Context, id int64) (strike.Article, error)
@@ -52,22 +65,55 @@ type RouterStore interface {
 
 // FeedChecker checks a feed a captain asks to add before it is stored:
 // typically it fetches url once through the SSRF-guarded polite client and
-// parses it, returning the feed's own title. The text of its error is shown
-// to the captain as the reason the feed was not added ("not allowed",
-// "not a feed; try …"), so it must be one readable line without secrets.
+// parses it, returning the feed's own title and newest items. An error
+// that is (or wraps) a *FeedError is shown to the captain by its Plain
+// sentence; any other is logged and shown as a generic line.
 // Implementations must be safe for concurrent use and honour ctx.
 type FeedChecker interface {
-	Check(ctx context.Context, url string) (title string, err error)
+	Check(ctx context.Context, url string) (FeedPreview, error)
 }
 
-// RouterOptions configure a Router. Campaign, Desk and Store are required.
+// FeedPreview is what a FeedChecker read of a feed.
+type FeedPreview struct {
+	// Title is the feed's own title; may be empty.
+	Title string
+	// Items are the feed's items as parsed (not stored), newest first.
+	Items []strike.Article
+}
+
+// FeedError is a FeedChecker's error with the one sentence a captain
+// reads ("That address is on a private network, so the bot won't read
+// it."); Err, which may say more, goes to the log.
+type FeedError struct {
+	Plain string
+	Err   error
+}
+
+func (e *FeedError) Error() string {
+	if e.Err == nil {
+		return e.Plain
+	}
+	return e.Err.Error()
+}
+
+func (e *FeedError) Unwrap() error { return e.Err }
+
+// RouterOptions configure a Router. Store and a campaign (Campaigns, or
+// Campaign and Desk) are required.
 type RouterOptions struct {
-	// Campaign is the campaign the commands are about.
+	// Campaigns are the campaigns the commands may be about, the first
+	// being the default: a command addresses the campaign its channel is
+	// subscribed to, else the one named by a leading "campaign ID", else
+	// the first. When empty, Campaign, Desk and Scorer are the only one.
+	Campaigns []RouterCampaign
+	// Campaign is the campaign the commands are about when Campaigns is
+	// empty.
 	Campaign strike.Campaign
 	Desk     Desk
 	Store    RouterStore
 	// Scorer explains relevance for "why"; nil answers that it is not
-	// available.
+	// available. An Explainer that also scores (as *coverage.Scorer does)
+	// shows the verdict of each item a "feeds add" preview lists.
 	Scorer Explainer
 	// FeedChecker checks feeds before "feeds add" stores them; nil
 	// answers that adding feeds from chat is not set up.
@@ -100,6 +146,8 @@ type RouterOptions struct {
 // it is safe for concurrent use.
 type Router struct {
 	o          RouterOptions
+	camps      []*RouterCampaign
+	byID       map[string]*RouterCampaign
 	captains   map[string]bool
 	workspaces map[string]bool
 	cmds       map[string]*command
@@ -150,6 +198,17 @@ func NewRouter(o RouterOptions) *Router {
 		limits:     make(map[string]*userLimit),
 		perUser:    rate.Every(time.Minute / time.Duration(o.RateLimit)),
 	}
+	if len(o.Campaigns) == 0 {
+		o.Campaigns = []RouterCampaign{{Campaign: o.Campaign, Desk: o.Desk, Scorer: o.Scorer}}
+	}
+	r.byID = make(map[string]*RouterCampaign)
+	for i := range o.Campaigns {
+		cp := &o.Campaigns[i]
+		if _, dup := r.byID[cp.Campaign.ID]; !dup {
+			r.camps = append(r.camps, cp)
+			r.byID[cp.Campaign.ID] = cp
+		}
+	}
 	for _, c := range o.Captains {
 		r.captains[c] = true
 	}
@@ -164,12 +223,17 @@ func NewRouter(o RouterOptions) *Router {
 		{name: "ask", usage: "ask QUESTION", help: "Answers a question from the coverage, citing its sources.", run: r.ask},
 		{name: "why", usage: "why URL|ID", help: "Why an article was or was not treated as strike news.", run: r.why},
 		{name: "sources", usage: "sources", help: "Each feed and its health: last success, last error, next poll.", run: r.sources},
-		{name: "subscribe", usage: "subscribe [core|all] [digest HH:MM] [quiet HH:MM-HH:MM] [tz Area/City]", captain: true, help: "Posts this campaign's news in this channel: core stories at once, related ones in the daily digest (or at once with \"all\").", run: r.subscribe},
+		{name: "subscribe", usage: "subscribe [core|all] [digest HH:MM|off] [quiet HH:MM-HH:MM|off] [tz Area/City] [mention @group|off]", captain: true, help: "Posts this campaign's news in this channel: core stories at once, related ones in the daily digest (or at once with \"all\"); times in the channel's time zone; \"mention @group\" mentions a user group on phase changes, and only then. Run again to change a setting; the others stay.", run: r.subscribe},
 		{name: "unsubscribe", usage: "unsubscribe", captain: true, help: "Stops posting news in this channel.", run: r.unsubscribe},
 		{name: "set", usage: "set FIELD VALUE", captain: true, help: "Pins a status field (" + fieldNames() + "); the pin wins over the coverage until unset.", run: r.set},
 		{name: "unset", usage: "unset FIELD", captain: true, help: "Removes a pinned status field.", run: r.unset},
 		{name: "announce", usage: "announce TEXT", captain: true, selfAudit: true, help: "Posts a captains' announcement to every subscribed channel.", run: r.announce},
-		{name: "feeds", usage: "feeds [add URL [NAME] | remove URL]", captain: true, selfAudit: true, help: "Lists the campaign's feeds, adds a feed (checked first) or removes one added from chat.", run: r.feeds},
+		{name: "feeds", usage: "feeds [add URL [NAME] [confirm] | remove URL | pause URL | resume URL]", captain: true, selfAudit: true, help: "Lists the campaign's feeds; adds a feed (first shows its newest items and what the bot would make of each, then \"confirm\" adds it); removes one added from chat; pauses a feed (it is not read) or resumes it.", run: r.feeds},
+		{name: "retract", usage: "retract STORY [REASON]", captain: true, selfAudit: true, help: "Edits every post of a story, in every channel, to say a captain retracted it, and posts nothing more about it. The reason goes to the audit log.", run: r.retract},
+		{name: "verdict", usage: "verdict URL|ID strike|related|not", captain: true, selfAudit: true, help: "Overrules the bot on one article: strike news, related news, or not news about this strike (then its copies are not either). Posts follow: an article made news is announced, one ruled out is retracted.", run: r.verdict},
+		{name: "mute", usage: "mute STORY", captain: true, help: "Posts no more updates about a story (phase changes still go out).", run: r.mute},
+		{name: "unmute", usage: "unmute STORY", captain: true, help: "Posts updates about a muted story again.", run: r.unmute},
+		{name: "campaign", usage: "campaign [ID COMMAND]", help: "Lists the campaigns the bot follows; \"campaign ID COMMAND\" runs a command about that campaign. Elsewhere commands are about the channel's campaign.", run: r.campaigns},
 		{name: "help", usage: "help [COMMAND]", help: "Lists the commands, or explains one.", run: r.help},
 	} {
 		r.cmds[c.name] = c
@@ -232,6 +296,11 @@ func (r *Router) Handle(ctx context.Context, req Request) Reply {
 	if err != nil {
 		return Reply{Title: "That command is too long", Lines: []string{strings.TrimPrefix(err.Error(), ErrUsage.Error()+": ")}}
 	}
+	cp, c, refusal := r.address(ctx, req, c)
+	if cp == nil {
+		return refusal
+	}
+	ctx = context.WithValue(ctx, campaignKey{}, cp)
 	cmd := r.cmds[c.Name]
 	if cmd == nil {
 		return Reply{Title: fmt.Sprintf("I don't know the command %q", truncateWord(c.Name)), Lines: []string{"Try \"help\" for the list of commands."}}
@@ -310,6 +379,9 @@ func (r *Router) audit(ctx context.Context, req Request, c Command, outcome stri
 	if c.Rest != "" {
 		text += " " + c.Rest
 	}
+	if len(r.camps) > 1 {
+		text = "campaign " + r.camp(ctx).Campaign.ID + " " + text
+	}
 	e, err := r.o.Store.AppendAudit(ctx, strike.AuditEntry{
 		At: r.o.Now(), Destination: req.Destination, User: req.User, Command: Truncate(redactWords(text), 500), Outcome: outcome,
 	})
@@ -319,7 +391,7 @@ func (r *Router) audit(ctx context.Context, req Request, c Command, outcome stri
 	return e
 }
 
-func (r *Router) help(_ context.Context, _ Request, c Command) (Reply, error) {
+func (r *Router) help(ctx context.Context, _ Request, c Command) (Reply, error) {
 	if len(c.Args) > 0 {
 		cmd := r.cmds[strings.ToLower(c.Args[0])]
 		if cmd == nil {
@@ -331,7 +403,7 @@ func (r *Router) help(_ context.Context, _ Request, c Command) (Reply, error) {
 		}
 		return Reply{Title: r.syntax() + cmd.usage, Lines: lines}, nil
 	}
-	rep := Reply{Title: "strikebot: " + r.o.Campaign.Name}
+	rep := Reply{Title: "strikebot: " + r.camp(ctx).Campaign.Name}
 	if r.o.Terminal {
 		rep.Footer = "Type the commands as shown here. \"quit\" (or Ctrl-D) leaves."
 	}
@@ -359,7 +431,7 @@ func (r *Router) syntax() string {
 // terminal.
 const terminalNoChannel = "The terminal is not a chat channel: run this in the chat channel that should (or should no longer) get the news. Here, news shows while \"strikebot run\" or \"strikebot demo\" runs."
 
-func (r *Router) status(ctx context.Context, _ Request, c Command) (Reply, error) {
+func (r *Router) status(ctx context.Context, req Request, c Command) (Reply, error) {
 	post := false
 	switch {
 	case len(c.Args) == 0:
@@ -368,11 +440,14 @@ func (r *Router) status(ctx context.Context, _ Request, c Command) (Reply, error
 	default:
 		return Reply{}, usagef("\"status\" takes nothing or \"post\".")
 	}
-	st, err := r.o.Desk.Status(ctx)
+	st, err := r.camp(ctx).Desk.Status(ctx)
 	if err != nil {
 		return Reply{}, fmt.Errorf("bot: status: %w", err)
 	}
-	rep := StatusReply(st, r.o.Campaign.Name)
+	rep := StatusReply(st, r.camp(ctx).Campaign.Name)
+	if loc := r.zone(ctx, req); loc != time.UTC && !st.AsOf.IsZero() {
+		rep.Footer = "As of " + stampIn(st.AsOf, loc)
+	}
 	rep.Public = post
 	return rep, nil
 }
@@ -533,7 +608,7 @@ func (r *Router) latest(ctx context.Context, _ Request, c Command) (Reply, error
 		}
 		n = v
 	}
-	stories, err := r.o.Store.Stories(ctx, strike.StoryFilter{CampaignID: r.o.Campaign.ID, Tiers: []strike.Tier{strike.TierCore, strike.TierRelated}, Limit: n})
+	stories, err := r.o.Store.Stories(ctx, strike.StoryFilter{CampaignID: r.camp(ctx).Campaign.ID, Tiers: []strike.Tier{strike.TierCore, strike.TierRelated}, Limit: n})
 	if err != nil {
 		return Reply{}, fmt.Errorf("bot: latest stories: %w", err)
 	}
@@ -582,7 +657,7 @@ func (r *Router) story(ctx context.Context, _ Request, c Command) (Reply, error)
 		return Reply{}, usagef("%q is not a story number.", truncateWord(c.Args[0]))
 	}
 	s, err := r.o.Store.Story(ctx, id)
-	if errors.Is(err, strike.ErrNotFound) || (err == nil && s.CampaignID != r.o.Campaign.ID) {
+	if errors.Is(err, strike.ErrNotFound) || (err == nil && s.CampaignID != r.camp(ctx).Campaign.ID) {
 		return Reply{Lines: []string{fmt.Sprintf("There is no story #%d.", id)}}, nil
 	}
 	if err != nil {
@@ -622,7 +697,7 @@ func (r *Router) ask(ctx context.Context, _ Request, c Command) (Reply, error) {
 	if c.Rest == "" {
 		return Reply{}, usagef("Ask a question, for example \"ask when did the strike start?\".")
 	}
-	ans, err := r.o.Desk.Ask(ctx, c.Rest)
+	ans, err := r.camp(ctx).Desk.Ask(ctx, c.Rest)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -640,41 +715,37 @@ func (r *Router) why(ctx context.Context, _ Request, c Command) (Reply, error) {
 	if len(c.Args) != 1 {
 		return Reply{}, usagef("Give one article link or number.")
 	}
-	if r.o.Scorer == nil {
-		return Reply{Lines: []string{"Explanations are not available here."}}, nil
+	a, missing, err := r.findArticle(ctx, c.Args[0])
+	if missing != nil || err != nil {
+		if missing != nil {
+			return *missing, nil
+		}
+		return Reply{}, err
 	}
-	arg := strings.Trim(c.Args[0], "<>")
-	var a strike.Article
-	if id, ok := parseID(arg); ok {
-		got, err := r.o.Store.Article(ctx, id)
-		if errors.Is(err, strike.ErrNotFound) || (err == nil && got.CampaignID != r.o.Campaign.ID) {
-			return Reply{Lines: []string{fmt.Sprintf("There is no article #%d.", id)}}, nil
-		}
-		if err != nil {
-			return Reply{}, fmt.Errorf("bot: article %d: %w", id, err)
-		}
-		a = got
-	} else {
-		if !strings.HasPrefix(arg, "http://") && !strings.HasPrefix(arg, "https://") {
-			return Reply{}, usagef("%q is neither an article link nor a number.", truncateWord(arg))
-		}
-		as, err := r.o.Store.Articles(ctx, strike.ArticleFilter{CampaignID: r.o.Campaign.ID, URL: arg, Limit: 1})
-		if err != nil {
-			return Reply{}, fmt.Errorf("bot: article by URL: %w", err)
-		}
-		if len(as) == 0 {
-			return Reply{Lines: []string{"I have not read that article: it came from none of the campaign's feeds."}}, nil
-		}
-		a = as[0]
+	v, ruled, err := r.verdictOf(ctx, a)
+	if err != nil {
+		return Reply{}, err
 	}
-	rep := Reply{Title: "Why: " + a.Title, Lines: []string{r.o.Scorer.Explain(&a)}}
+	rep := Reply{Title: "Why: " + a.Title}
+	switch sc := r.camp(ctx).Scorer; {
+	case ruled:
+		rep.Lines = append(rep.Lines, verdictLine(v))
+		if sc != nil {
+			rep.Lines = append(rep.Lines, "Without that, the bot would say: "+sc.Explain(&a))
+		}
+	case sc == nil:
+		rep.Lines = append(rep.Lines, "Explanations are not available here.")
+	default:
+		rep.Lines = append(rep.Lines, sc.Explain(&a))
+	}
 	if a.URL != "" {
 		rep.Links = []Link{{Title: a.Title, URL: a.URL, Source: a.Source, Date: dateOf(a.Published)}}
 	}
+	rep.Footer = fmt.Sprintf("Article #%d. A captain can overrule the bot: \"verdict %d strike|related|not\".", a.ID, a.ID)
 	return rep, nil
 }
 
-func (r *Router) sources(ctx context.Context, _ Request, c Command) (Reply, error) {
+func (r *Router) sources(ctx context.Context, req Request, c Command) (Reply, error) {
 	if len(c.Args) > 0 {
 		return Reply{}, usagef("\"sources\" takes nothing.")
 	}
@@ -691,6 +762,7 @@ func (r *Router) sources(ctx context.Context, _ Request, c Command) (Reply, erro
 		return Reply{}, err
 	}
 	rep := Reply{Title: "Sources"}
+	loc := r.zone(ctx, req)
 	for _, f := range all {
 		s, ok := byURL[f.URL]
 		name := f.Name
@@ -702,6 +774,8 @@ func (r *Router) sources(ctx context.Context, _ Request, c Command) (Reply, erro
 		}
 		var v string
 		switch {
+		case !s.Paused.IsZero():
+			v = "paused by " + orSomeone(s.PausedBy) + " on " + dateOf(s.Paused)
 		case !ok || s.Polls == 0:
 			v = "not polled yet"
 		case s.Failures > 0:
@@ -711,47 +785,83 @@ func (r *Router) sources(ctx context.Context, _ Request, c Command) (Reply, erro
 		}
 		var notes []string
 		if !s.LastSuccess.IsZero() {
-			notes = append(notes, "last success "+stamp(s.LastSuccess))
+			notes = append(notes, "last success "+stampIn(s.LastSuccess, loc))
 		}
 		if !s.LastError.IsZero() {
-			notes = append(notes, "last error "+stamp(s.LastError))
+			notes = append(notes, "last error "+stampIn(s.LastError, loc))
 		}
-		if !s.NextPoll.IsZero() {
-			notes = append(notes, "next poll "+stamp(s.NextPoll))
+		if !s.NextPoll.IsZero() && s.Paused.IsZero() {
+			notes = append(notes, "next poll "+stampIn(s.NextPoll, loc))
 		}
 		rep.Fields = append(rep.Fields, Field{Name: name, Value: v, Note: strings.Join(notes, " · ")})
 	}
 	return rep, nil
 }
 
-func stamp(t time.Time) string { return t.UTC().Format("2006-01-02 15:04") + " UTC" }
+func orSomeone(name string) string {
+	if name == "" {
+		return "a captain"
+	}
+	return name
+}
 
 func (r *Router) subscribe(ctx context.Context, req Request, c Command) (Reply, error) {
 	if r.o.Terminal {
 		return Reply{}, usagef(terminalNoChannel)
 	}
+	cp := r.camp(ctx)
+	subs, err := r.o.Store.Subscriptions(ctx, "")
+	if err != nil {
+		return Reply{}, fmt.Errorf("bot: subscriptions: %w", err)
+	}
+	// Run again, subscribe changes the settings given and keeps the others.
 	sub := strike.Subscription{
-		Destination: req.Destination, CampaignID: r.o.Campaign.ID, Mode: strike.ModeCore,
+		Destination: req.Destination, CampaignID: cp.Campaign.ID, Mode: strike.ModeCore,
 		TimeZone: "UTC", CreatedBy: req.User, CreatedAt: r.o.Now(),
+	}
+	again := false
+	for _, s := range subs {
+		if s.Destination != req.Destination {
+			continue
+		}
+		if s.CampaignID == cp.Campaign.ID {
+			sub, again = s, true
+			sub.Broken = "" // subscribing again is how a fixed channel comes back
+			continue
+		}
+		if other := r.byID[s.CampaignID]; other != nil {
+			return Reply{Title: "Not subscribed", Lines: []string{
+				"This channel already follows " + other.Campaign.Name + "; a channel follows one campaign. Run \"unsubscribe\" here first, or subscribe another channel.",
+			}}, nil
+		}
 	}
 	args := c.Args
 	for len(args) > 0 {
 		switch w := strings.ToLower(args[0]); w {
 		case strike.ModeCore, strike.ModeAll:
 			sub.Mode, args = w, args[1:]
-		case "digest", "quiet", "tz":
+		case "digest", "quiet", "tz", "mention":
 			if len(args) < 2 {
 				return Reply{}, usagef("%q needs a value.", w)
 			}
 			v := args[1]
 			args = args[2:]
+			off := strings.EqualFold(v, "off") || strings.EqualFold(v, "none")
 			switch w {
 			case "digest":
+				if off {
+					sub.DigestAt = ""
+					break
+				}
 				if !validClock(v) {
 					return Reply{}, usagef("The digest time %q is not HH:MM (24-hour).", truncateWord(v))
 				}
 				sub.DigestAt = v
 			case "quiet":
+				if off {
+					sub.QuietStart, sub.QuietEnd = "", ""
+					break
+				}
 				start, end, ok := strings.Cut(v, "-")
 				if !ok || !validClock(start) || !validClock(end) || start == end {
 					return Reply{}, usagef("Quiet hours %q are not HH:MM-HH:MM.", truncateWord(v))
@@ -762,6 +872,16 @@ func (r *Router) subscribe(ctx context.Context, req Request, c Command) (Reply, 
 					return Reply{}, usagef("%q is not a time zone such as America/Los_Angeles.", truncateWord(v))
 				}
 				sub.TimeZone = v
+			case "mention":
+				if off {
+					sub.Mention = ""
+					break
+				}
+				id, err := parseMention(v)
+				if err != nil {
+					return Reply{}, err
+				}
+				sub.Mention = id
 			}
 		default:
 			return Reply{}, usagef("I don't understand %q.", truncateWord(args[0]))
@@ -770,7 +890,11 @@ func (r *Router) subscribe(ctx context.Context, req Request, c Command) (Reply, 
 	if err := r.o.Store.SaveSubscription(ctx, sub); err != nil {
 		return Reply{}, fmt.Errorf("bot: save subscription: %w", err)
 	}
-	lines := []string{"This channel now gets " + r.o.Campaign.Name + " news."}
+	title := "Subscribed"
+	if again {
+		title = "Subscription updated"
+	}
+	lines := []string{"This channel gets " + cp.Campaign.Name + " news."}
 	if sub.Mode == strike.ModeAll {
 		lines = append(lines, "Core and related stories are posted at once.")
 	} else if sub.DigestAt != "" {
@@ -781,7 +905,11 @@ func (r *Router) subscribe(ctx context.Context, req Request, c Command) (Reply, 
 	if sub.QuietStart != "" {
 		lines = append(lines, "Quiet hours "+sub.QuietStart+"-"+sub.QuietEnd+" "+sub.TimeZone+": news waits, phase changes and captains' announcements do not.")
 	}
-	return Reply{Public: true, Title: "Subscribed", Lines: lines}, nil
+	lines = append(lines, "Times are shown in "+sub.TimeZone+".")
+	if sub.Mention != "" {
+		lines = append(lines, "A phase change mentions the user group chosen; no other post mentions anyone.")
+	}
+	return Reply{Public: true, Title: title, Lines: lines}, nil
 }
 
 // validClock reports whether s is "HH:MM" on a 24-hour clock.
@@ -810,14 +938,14 @@ func (r *Router) unsubscribe(ctx context.Context, req Request, c Command) (Reply
 	if len(c.Args) > 0 {
 		return Reply{}, usagef("\"unsubscribe\" takes nothing: it stops news in this channel.")
 	}
-	err := r.o.Store.DeleteSubscription(ctx, req.Destination, r.o.Campaign.ID)
+	err := r.o.Store.DeleteSubscription(ctx, req.Destination, r.camp(ctx).Campaign.ID)
 	if errors.Is(err, strike.ErrNotFound) {
 		return Reply{Lines: []string{"This channel was not subscribed."}}, nil
 	}
 	if err != nil {
 		return Reply{}, fmt.Errorf("bot: delete subscription: %w", err)
 	}
-	return Reply{Public: true, Title: "Unsubscribed", Lines: []string{"This channel no longer gets " + r.o.Campaign.Name + " news."}}, nil
+	return Reply{Public: true, Title: "Unsubscribed", Lines: []string{"This channel no longer gets " + r.camp(ctx).Campaign.Name + " news."}}, nil
 }
 
 func parseField(s string) (strike.StatusField, error) {
@@ -836,14 +964,10 @@ func (r *Router) set(ctx context.Context, req Request, c Command) (Reply, error)
 	if err != nil {
 		return Reply{}, err
 	}
-	who := req.UserName
-	if who == "" {
-		who = req.User
-	}
-	p := strike.Pin{CampaignID: r.o.Campaign.ID, Field: f, Value: strings.Join(c.Args[1:], " "), SetBy: who, SetAt: r.o.Now()}
+	p := strike.Pin{CampaignID: r.camp(ctx).Campaign.ID, Field: f, Value: strings.Join(c.Args[1:], " "), SetBy: who(req), SetAt: r.o.Now()}
 	if err := coverage.CheckPin(p); err != nil {
 		if errors.Is(err, coverage.ErrInvalidPin) {
-			return Reply{}, usagef("%s", pinProblem(err))
+			return Reply{}, usagef("%s", pinProblem(p))
 		}
 		return Reply{}, err
 	}
@@ -853,11 +977,21 @@ func (r *Router) set(ctx context.Context, req Request, c Command) (Reply, error)
 	return Reply{Title: "Pinned", Lines: []string{fmt.Sprintf("%s is now %q until a captain unsets it.", f, p.Value)}}, nil
 }
 
-// pinProblem is CheckPin's error without its package prefix and sentinel.
-func pinProblem(err error) string {
-	s := strings.TrimPrefix(err.Error(), "coverage: ")
-	s = strings.TrimSuffix(s, ": "+coverage.ErrInvalidPin.Error())
-	return s
+// pinProblem says in one sentence what is wrong with a pin CheckPin
+// refused, and how to write it.
+func pinProblem(p strike.Pin) string {
+	v := truncateWord(p.Value)
+	switch p.Field {
+	case strike.FieldPhase:
+		return fmt.Sprintf("%q is not a phase; the phases are threatened, strike, mediation, tentative_agreement, ratified and ended.", v)
+	case strike.FieldWorkers:
+		return fmt.Sprintf("%q is not a whole number; write the number of workers, for example 2400.", v)
+	case strike.FieldStarted, strike.FieldEnded:
+		return fmt.Sprintf("%q is not a date; write it as YYYY-MM-DD, for example 2024-10-14.", v)
+	case strike.FieldNextEvent:
+		return "Write the next event as a date and what happens, for example \"2025-05-06 ratification vote\"."
+	}
+	return fmt.Sprintf("%q can't be pinned as %s.", v, p.Field)
 }
 
 func (r *Router) unset(ctx context.Context, _ Request, c Command) (Reply, error) {
@@ -868,7 +1002,7 @@ func (r *Router) unset(ctx context.Context, _ Request, c Command) (Reply, error)
 	if err != nil {
 		return Reply{}, err
 	}
-	err = r.o.Store.DeletePin(ctx, r.o.Campaign.ID, f)
+	err = r.o.Store.DeletePin(ctx, r.camp(ctx).Campaign.ID, f)
 	if errors.Is(err, strike.ErrNotFound) {
 		return Reply{Lines: []string{fmt.Sprintf("%s was not pinned.", f)}}, nil
 	}
@@ -888,7 +1022,7 @@ func (r *Router) announce(ctx context.Context, req Request, c Command) (Reply, e
 	if n := len([]rune(c.Rest)); n > MaxAnnounceRunes {
 		return Reply{}, usagef("The announcement has %d characters; the most is %d.", n, MaxAnnounceRunes)
 	}
-	subs, err := r.o.Store.Subscriptions(ctx, r.o.Campaign.ID)
+	subs, err := r.o.Store.Subscriptions(ctx, r.camp(ctx).Campaign.ID)
 	if err != nil {
 		return Reply{}, fmt.Errorf("bot: subscriptions: %w", err)
 	}
@@ -901,11 +1035,7 @@ func (r *Router) announce(ctx context.Context, req Request, c Command) (Reply, e
 	if err != nil {
 		return Reply{}, fmt.Errorf("bot: audit announce: %w", err)
 	}
-	who := req.UserName
-	if who == "" {
-		who = req.User
-	}
-	payload, err := json.Marshal(Post{Notice: &Reply{Title: "Captains' announcement", Lines: []string{c.Rest}, Footer: "— " + who}})
+	payload, err := json.Marshal(Post{Notice: &Reply{Title: "Captains' announcement", Lines: []string{c.Rest}, Footer: "— " + who(req)}})
 	if err != nil {
 		return Reply{}, fmt.Errorf("bot: encode announcement: %w", err)
 	}
@@ -915,7 +1045,7 @@ func (r *Router) announce(ctx context.Context, req Request, c Command) (Reply, e
 			continue // the terminal is no channel: nothing would deliver there
 		}
 		ds = append(ds, strike.Delivery{
-			Destination: s.Destination, Key: "captain:" + strconv.FormatInt(e.ID, 10), CampaignID: r.o.Campaign.ID,
+			Destination: s.Destination, Key: "captain:" + strconv.FormatInt(e.ID, 10), CampaignID: r.camp(ctx).Campaign.ID,
 			Kind: string(KindCaptain), Urgent: true, Payload: payload, State: strike.DeliveryPending,
 			NextAttempt: r.o.Now(), CreatedAt: r.o.Now(),
 		})

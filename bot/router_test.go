@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -81,6 +82,9 @@ func text(rep bot.Reply) string {
 	for _, l := range rep.Links {
 		b.WriteString(l.URL + "\n")
 	}
+	if rep.Footer != "" {
+		b.WriteString(rep.Footer + "\n")
+	}
 	return b.String()
 }
 
@@ -117,7 +121,7 @@ func TestRouterCommands(t *testing.T) {
 		{name: "subscribe bad tz", user: "UCAP", text: "subscribe tz Mars/Base", want: []string{"not a time zone"}, audit: "usage: \"Mars/Base\" is not a time zone such as America/Los_Angeles."},
 		{name: "subscribe bad quiet", user: "UCAP", text: "subscribe quiet 25:00-07:00", want: []string{"are not HH:MM-HH:MM"}},
 		{name: "set", user: "UCAP", text: "set phase mediation", want: []string{"phase is now \"mediation\""}, audit: "ok"},
-		{name: "set bad value", user: "UCAP", text: "set workers many", want: []string{"Usage: set FIELD VALUE", "want a whole number"}},
+		{name: "set bad value", user: "UCAP", text: "set workers many", want: []string{"Usage: set FIELD VALUE", "\"many\" is not a whole number; write the number of workers"}},
 		{name: "set bad field", user: "UCAP", text: "set mood angry", want: []string{"not a status field"}},
 		{name: "unset", user: "UCAP", text: "unset phase", want: []string{"phase follows the coverage again"}, audit: "ok"},
 		{name: "unset not pinned", user: "UCAP", text: "unset offer", want: []string{"offer was not pinned"}},
@@ -253,12 +257,12 @@ func TestCommandsListsHelpOrder(t *testing.T) {
 			t.Errorf("command %q has no usage or help", c.Name)
 		}
 	}
-	want := "status latest story ask why sources subscribe unsubscribe set unset announce feeds help"
+	want := "status latest story ask why sources subscribe unsubscribe set unset announce feeds retract verdict mute unmute campaign help"
 	if strings.Join(names, " ") != want {
 		t.Errorf("Commands() = %s, want %s", strings.Join(names, " "), want)
 	}
 	for _, c := range got {
-		captain := c.Name == "subscribe" || c.Name == "unsubscribe" || c.Name == "set" || c.Name == "unset" || c.Name == "announce" || c.Name == "feeds"
+		captain := slices.Contains([]string{"subscribe", "unsubscribe", "set", "unset", "announce", "feeds", "retract", "verdict", "mute", "unmute"}, c.Name)
 		if c.Captain != captain {
 			t.Errorf("command %q: Captain = %v, want %v", c.Name, c.Captain, captain)
 		}

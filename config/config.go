@@ -302,6 +302,12 @@ type Bot struct {
 	// again once the lease runs out (after checking the channel for a copy that
 	// did go out). Key "bot.delivery_lease", default 2m, allowed 1s to 1h.
 	DeliveryLease time.Duration `yaml:"delivery_lease"`
+
+	// FeedAlertAfter is how long a feed fails every poll before the ops
+	// channel (or, without one, the log) is told, once per spell of
+	// failures, and again when it works. Key "bot.feed_alert_after",
+	// default 24h, allowed 1s to 720h.
+	FeedAlertAfter time.Duration `yaml:"feed_alert_after"`
 }
 
 // CampaignSpec is one followed strike as written in the configuration;
@@ -400,6 +406,7 @@ func Default() Config {
 			FloodThreshold: 5,
 			RetryMax:       30 * time.Minute,
 			DeliveryLease:  2 * time.Minute,
+			FeedAlertAfter: 24 * time.Hour,
 		},
 		CampaignSpecs: []CampaignSpec{{
 			ID:   "kaiser-nuhw-socal",

@@ -521,6 +521,7 @@ func (v *validator) bot(b Bot) {
 	v.integer("bot.flood_threshold", b.FloodThreshold, 1, 1000)
 	v.duration("bot.retry_max", b.RetryMax, time.Second, 24*time.Hour, "")
 	v.duration("bot.delivery_lease", b.DeliveryLease, time.Second, time.Hour, "")
+	v.duration("bot.feed_alert_after", b.FeedAlertAfter, time.Second, 720*time.Hour, "")
 }
 
 // Warnings returns settings that are valid but probably not what was

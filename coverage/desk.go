@@ -27,6 +27,9 @@ type DeskStore interface {
 	SaveCoverage(ctx context.Context, cs []strike.ArticleCoverage, stories []strike.Story) error
 	Stories(ctx context.Context, f strike.StoryFilter) ([]strike.Story, error)
 	MarkProcessed(ctx context.Context, articleIDs []int64) error
+	SaveVerdict(ctx context.Context, v strike.Verdict, reasons []string) (strike.Verdict, error)
+	Verdicts(ctx context.Context, campaignID string) ([]strike.Verdict, error)
+	Article(ctx context.Context, id int64) (strike.Article, error)
 }
 
 // EventKind says what an article did to a story.
@@ -46,6 +49,11 @@ const (
 	EventNewFacts EventKind = "new_facts"
 	// EventNothingNew: another copy with nothing new.
 	EventNothingNew EventKind = "nothing_new"
+	// EventWithdrawn: a captain ruled the article (or the article it
+	// copies) not strike news, and it left Story; its posts are to be
+	// retracted, and the whole story's when no member is left
+	// (Story.Members is 0).
+	EventWithdrawn EventKind = "withdrawn"
 )
 
 // StoryEvent is what happened to a story when an article joined it.
@@ -58,6 +66,11 @@ type StoryEvent struct {
 	// Merged are the stories the article showed to report the same event
 	// as Story, and that were merged into it.
 	Merged []int64
+	// Verdict is the captain's verdict on Article that the event follows
+	// (strike.Verdict.ID), 0 when coverage alone made it: an article a
+	// captain ruled strike news is announced anew, even if its earlier
+	// posts were retracted.
+	Verdict int64
 }
 
 // DefaultMaxIndexed bounds how many members a desk keeps in its
@@ -106,6 +119,7 @@ type Desk struct {
 	phase   string     // the campaign's phase, as stored
 	loaded  map[int64]bool
 	stories map[int64]*cachedStory // as last saved, while no other process changed any
+	rulings rulings                // captains' verdicts in force, as last read
 }
 
 // DeskOptions configure a Desk. The zero value is usable.
@@ -297,12 +311,7 @@ func (d *Desk) process(ctx context.Context, articles []strike.Article) ([]StoryE
 	})
 	// Reading the text is the costly part; it needs no lock.
 	for i := range todo {
-		p := &todo[i]
-		if p.a.StoryID == 0 || p.a.Facts.Evidence == nil {
-			p.a.Facts = d.extractor.Extract(&p.a)
-		}
-		p.fp = Fingerprint{Sig: d.signer.Sign(&p.a), Event: EventOf(&p.a, p.a.Facts, d.ours)}
-		p.blob, _ = p.fp.MarshalBinary()
+		d.prepare(&todo[i])
 	}
 
 	d.mu.Lock()
@@ -321,10 +330,38 @@ func (d *Desk) process(ctx context.Context, articles []strike.Article) ([]StoryE
 	if todo, err = d.stillUnprocessed(ctx, todo); err != nil {
 		return nil, err
 	}
+	return d.handle(ctx, todo)
+}
+
+// prepare reads what is needed of the articles' text, outside the lock.
+func (d *Desk) prepare(p *prepared) {
+	if p.a.StoryID == 0 || p.a.Facts.Evidence == nil {
+		p.a.Facts = d.extractor.Extract(&p.a)
+	}
+	p.fp = Fingerprint{Sig: d.signer.Sign(&p.a), Event: EventOf(&p.a, p.a.Facts, d.ours)}
+	p.blob, _ = p.fp.MarshalBinary()
+}
+
+// handle assigns the unprocessed articles todo (in order) to stories,
+// saves the stories, hands their events on and marks the articles
+// processed. The lock is held and the desk caught up.
+func (d *Desk) handle(ctx context.Context, todo []prepared) ([]StoryEvent, error) {
 	b := &batch{works: make(map[int64]*storyWork), articles: make(map[int64]*strike.Article, len(todo))}
 	phase := d.phase // as the batch's events will have moved it
+	var copies []int64
 	for i := range todo {
 		p := &todo[i]
+		if p.a.StoryID == 0 {
+			copied, err := d.followRuling(ctx, p)
+			if err != nil {
+				d.stories = nil
+				return nil, err
+			}
+			if copied {
+				copies = append(copies, p.a.ID)
+				continue
+			}
+		}
 		b.articles[p.a.ID] = &p.a
 		var err error
 		if p.a.StoryID != 0 {
@@ -341,9 +378,12 @@ func (d *Desk) process(ctx context.Context, articles []strike.Article) ([]StoryE
 		d.stories = nil
 		return nil, err
 	}
+	for i := range b.events {
+		b.events[i].ev.Verdict = d.rulings.own(b.events[i].ev.Article.ID)
+	}
 
 	var events []StoryEvent
-	var done []int64
+	done := copies
 	defer func() {
 		// Our own changes are not news to this desk; the next catch-up
 		// starts after them.
@@ -422,7 +462,10 @@ func (d *Desk) catchUp(ctx context.Context) error {
 		}
 		for _, m := range changes {
 			d.seq = max(d.seq, m.Seq)
-			if d.loaded[dayOfTime(m.Published)] {
+			switch {
+			case m.StoryID == 0: // it left its story (a captain's verdict)
+				d.clusterer.Remove(m.ArticleID)
+			case d.loaded[dayOfTime(m.Published)]:
 				d.addMember(m)
 			}
 		}
@@ -431,7 +474,7 @@ func (d *Desk) catchUp(ctx context.Context) error {
 		}
 	}
 	d.seq = max(d.seq, st.Seq)
-	return nil
+	return d.rulings.load(ctx, d.store, d.campaign.ID)
 }
 
 // addMember puts a stored member into the clustering index.

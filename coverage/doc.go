@@ -86,4 +86,13 @@
 // demands, events), Extractive (2–3 sentences, at most 60 words, each cited),
 // Synthesize (which report wins a status field, conflicts, pins) and
 // Index.Ask (BM25 over sentences, recency, the FAQ first).
+//
+// # Captains' verdicts
+//
+// A captain may overrule the Scorer on one article (Desk.Override): ruled
+// strike or related news, the article joins or opens a story as a new one
+// would; ruled not strike news, it leaves its story with every article
+// that copies it, the story is made again from the members left, and
+// copies arriving later follow the verdict. Verdicts are stored, so they
+// hold across restarts and replicas.
 package coverage

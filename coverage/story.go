@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -279,13 +280,20 @@ func (c *Clusterer) Has(articleID int64) bool {
 }
 
 // Add records m as a member of story m.StoryID. Adding an article that is
-// already in the index only records its (new) story.
+// already in the index records its (new) story, and its tier when a
+// captain's verdict changed it.
 func (c *Clusterer) Add(m Member) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if slot, ok := c.bySlot[m.ArticleID]; ok {
-		c.members.at(slot).storyID = m.StoryID
-		return
+		x := c.members.at(slot)
+		if x.none == (m.Tier == strike.TierNone) && x.core == (m.Tier == strike.TierCore) {
+			x.storyID = m.StoryID
+			return
+		}
+		// Its event keys depend on the tier: it is filed again.
+		x.live = false
+		delete(c.bySlot, m.ArticleID)
 	}
 	at := unixSeconds(m.Published)
 	slot := c.members.add(clusterMember{
@@ -340,6 +348,60 @@ func eventKey(kind uint64, class EventClass, core bool) uint64 {
 		k |= 1
 	}
 	return k
+}
+
+// Remove drops an article from the index (a captain ruled it is not
+// strike news); removing one not in it does nothing.
+func (c *Clusterer) Remove(articleID int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if slot, ok := c.bySlot[articleID]; ok {
+		c.members.at(slot).live = false
+		delete(c.bySlot, articleID)
+	}
+}
+
+// Copies returns the members of the index that m copies or that copy m
+// (shingle Jaccard at least Threshold, published within CopyWindow of
+// each other), m itself left out, by increasing article ID. Their Title is
+// left empty.
+func (c *Clusterer) Copies(m *Member) []Member {
+	at := unixSeconds(m.Published)
+	lo, hi := subSat(at, c.window), addSat(at, c.window)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	seen := make(map[int32]bool)
+	var out []Member
+	for b := 0; b < c.opts.Bands; b++ {
+		k, ok := c.key(&m.Sig, b)
+		if !ok {
+			continue
+		}
+		for day := lo / 86400; day <= hi/86400; day++ {
+			c.index.each(k, day, func(slot int32) bool {
+				x := c.members.at(slot)
+				if x.at < lo || x.at > hi || seen[slot] {
+					return true
+				}
+				seen[slot] = true
+				if !x.live || x.articleID == m.ArticleID || m.Sig.Jaccard(x.sig) < c.opts.Threshold {
+					return true
+				}
+				tier := strike.TierRelated
+				switch {
+				case x.none:
+					tier = strike.TierNone
+				case x.core:
+					tier = strike.TierCore
+				}
+				out = append(out, Member{ArticleID: x.articleID, StoryID: x.storyID, Published: time.Unix(int64(x.at), 0).UTC(),
+					Sig: x.sig, Tier: tier, Event: x.ev})
+				return true
+			})
+		}
+	}
+	slices.SortFunc(out, func(a, b Member) int { return cmp.Compare(a.ArticleID, b.ArticleID) })
+	return out
 }
 
 // Relabel moves every member of story from to story into: the stories

@@ -3,6 +3,7 @@ package coverage
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -98,10 +99,18 @@ func (v *View) catchUp(ctx context.Context) error {
 		}
 		for _, m := range changes {
 			v.seq = max(v.seq, m.Seq)
-			if v.index != nil && m.Tier.Announceable() {
+			if m.StoryID == 0 || !m.Tier.Announceable() {
+				// A captain ruled it out: it counts no more, and the
+				// index is built again without it when next asked.
+				v.dropCore(m.ArticleID)
+				v.index = nil
+				continue
+			}
+			if v.index != nil {
 				fresh = append(fresh, m.ArticleID)
 			}
 			if m.Tier != strike.TierCore {
+				v.dropCore(m.ArticleID) // ruled related
 				continue
 			}
 			if v.core != nil {
@@ -118,13 +127,31 @@ func (v *View) catchUp(ctx context.Context) error {
 			break
 		}
 	}
-	if len(fresh) > 0 {
+	if len(fresh) > 0 && v.index != nil {
 		if err := v.indexArticles(ctx, fresh); err != nil {
 			return err
 		}
 	}
 	v.checked = now
 	return nil
+}
+
+// dropCore removes an article from the core articles, if it is one.
+// v.mu is held.
+func (v *View) dropCore(id int64) {
+	i, ok := v.core[id]
+	if !ok {
+		return
+	}
+	// A fresh slice: Status may still read the old one outside the lock.
+	list := slices.Clone(v.coreList)
+	last := len(list) - 1
+	if i != last {
+		list[i] = list[last]
+		v.core[list[i].ID] = i
+	}
+	v.coreList = list[:last]
+	delete(v.core, id)
 }
 
 // indexArticles adds the articles ids (with their text) to the index.

@@ -51,17 +51,22 @@ type Result struct {
 	Announced int
 	// NotModified is true when the server answered 304 or sent the same body.
 	NotModified bool
+	// Paused is true when a captain paused the feed: it was not fetched.
+	Paused bool
 	// Err is the poll's error, nil on success. Its text is safe to show.
 	Err error
 	// Duration is how long the poll took.
 	Duration time.Duration
-	// NextPoll is when the feed is due again, zero if its state could not be saved.
+	// NextPoll is when the feed is due again, zero if its state could not
+	// be saved or the feed is paused (Run looks again shortly).
 	NextPoll time.Time
 }
 
 // Poller reads feeds on a per-feed schedule: conditional GET, parsing,
 // full-text fetching for snippet-only items, classification, idempotent
-// storage, and announcement of new relevant articles.
+// storage, and announcement of new relevant articles. A feed a captain
+// paused (strike.FeedState.Paused) is not fetched; Run looks at it again
+// every 10 seconds (or Interval, if shorter), so a resume is seen soon.
 //
 // Fields are set before the first call and not changed afterwards; a Poller
 // is then safe for concurrent use. Store, Fetch and Classify are required.
@@ -227,6 +232,13 @@ func (p *Poller) Run(ctx context.Context, feeds []Feed) error {
 				}
 				r := p.Poll(ctx, f)
 				next := r.NextPoll
+				if r.Paused {
+					// Looked at again soon: a captain's resume shows quickly.
+					next = p.now().Add(min(p.interval(), pausedLook))
+					if p.Lease > 0 {
+						p.release(f)
+					}
+				}
 				if next.IsZero() {
 					// The poll could not save its state (store down, or
 					// the process stopping): try again after a short pause.
@@ -289,6 +301,9 @@ func (p *Poller) Run(ctx context.Context, feeds []Feed) error {
 		}
 	}
 }
+
+// pausedLook is how often Run looks at a paused feed again.
+const pausedLook = 10 * time.Second
 
 // claim leases f for this process when Lease is set. When another process
 // polls it, or polled it and it is not due yet, it returns when to look
@@ -485,6 +500,8 @@ func (p *Poller) Poll(ctx context.Context, f Feed) Result {
 		log.Warn("feed poll failed", "err", r.Err.Error())
 	case r.NotModified:
 		log.Debug("feed not modified")
+	case r.Paused:
+		log.Debug("feed paused by a captain; not fetched")
 	default:
 		log.Info("feed polled", "items", r.Items, "new", len(r.New), "announced", r.Announced)
 	}
@@ -503,6 +520,9 @@ func (p *Poller) poll(ctx context.Context, f Feed, now time.Time) Result {
 		state = strike.FeedState{URL: f.URL, CampaignID: f.CampaignID}
 	} else if err != nil {
 		return Result{Err: fmt.Errorf("feeds: load state of %s: %w", redactURL(f.URL), err)}
+	}
+	if !state.Paused.IsZero() {
+		return Result{Paused: true}
 	}
 	state.CampaignID = f.CampaignID
 	state.Polls++
@@ -684,6 +704,7 @@ func (p *Poller) fillText(ctx context.Context, campaignID string, items []strike
 func (p *Poller) succeed(state *strike.FeedState, now time.Time) {
 	state.LastSuccess = now
 	state.Failures = 0
+	state.FailingSince = time.Time{}
 	state.NextPoll = now.Add(p.jittered(p.interval()))
 }
 
@@ -702,9 +723,14 @@ func (p *Poller) fail(ctx context.Context, state strike.FeedState, now time.Time
 	if ctx.Err() != nil {
 		return Result{Err: ctx.Err()}
 	}
+	if state.Failures == 0 || state.FailingSince.IsZero() {
+		state.FailingSince = now // a spell of failures begins
+	}
 	state.Failures++
 	state.LastError = now
-	state.LastErrorText = cause.Error()
+	// What captains read in "sources" and the operations channel; the
+	// log has the error itself.
+	state.LastErrorText = Plain(cause)
 	delay := p.backoff(state.Failures)
 	var se *fetch.StatusError
 	if errors.As(cause, &se) && se.RetryAfter > delay {

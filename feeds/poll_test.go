@@ -462,3 +462,55 @@ func TestPollerShutdownIsNotAFailure(t *testing.T) {
 		t.Errorf("a poll cut short by shutdown counted as failure %d", state.Failures)
 	}
 }
+
+// TestPollerSpellAndPause: a spell of failures starts at the first failed
+// poll and ends with a success; what captains read of the last error is a
+// plain sentence; a paused feed is not fetched until resumed.
+func TestPollerSpellAndPause(t *testing.T) {
+	site := &newsSite{status: http.StatusServiceUnavailable}
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	st := openStore(t, filepath.Join(t.TempDir(), "p.db"))
+	clk := &clock{t: t0}
+	p := newPoller(st, clk, &announced{})
+	feed := feeds.Feed{URL: srv.URL + "/f", CampaignID: "c"}
+	ctx := context.Background()
+
+	p.Poll(ctx, feed)
+	start := clk.Now()
+	clk.Add(time.Hour)
+	p.Poll(ctx, feed)
+	state, _ := st.FeedState(ctx, feed.URL)
+	if !state.FailingSince.Equal(start) || state.Failures != 2 {
+		t.Errorf("failing since %v after 2 failures (%d), want %v", state.FailingSince, state.Failures, start)
+	}
+	if state.LastErrorText != "The site is having trouble right now (error 503)." {
+		t.Errorf("LastErrorText = %q", state.LastErrorText)
+	}
+
+	if err := st.PauseFeed(ctx, feed.URL, "c", "ana", clk.Now()); err != nil {
+		t.Fatal(err)
+	}
+	hits := site.hits.Load()
+	r := p.Poll(ctx, feed)
+	if !r.Paused || r.Err != nil || !r.NextPoll.IsZero() || site.hits.Load() != hits {
+		t.Errorf("poll of a paused feed = %+v, site hit %d times more", r, site.hits.Load()-hits)
+	}
+	if after, _ := st.FeedState(ctx, feed.URL); after.Polls != state.Polls || !after.FailingSince.Equal(start) {
+		t.Errorf("a paused poll changed the state: %+v", after)
+	}
+
+	if err := st.ResumeFeed(ctx, feed.URL); err != nil {
+		t.Fatal(err)
+	}
+	site.mu.Lock()
+	site.status = 0
+	site.mu.Unlock()
+	site.set(siteItem{"a", "Strike", "Strike news.", t0})
+	if r := p.Poll(ctx, feed); r.Err != nil || r.Paused {
+		t.Fatalf("poll after resuming = %+v", r)
+	}
+	if state, _ = st.FeedState(ctx, feed.URL); !state.FailingSince.IsZero() || state.Failures != 0 {
+		t.Errorf("after a success: failing since %v, failures %d", state.FailingSince, state.Failures)
+	}
+}

@@ -99,3 +99,29 @@ type Event struct {
 	Date string `json:"date"` // YYYY-MM-DD
 	What string `json:"what"`
 }
+
+// Verdict is a captain's ruling on one article's relevance, which wins
+// over the relevance profile's: the article is treated as of Tier from
+// then on, across restarts. A copy of an article ruled TierNone inherits
+// the ruling (CopyOf names that article), so wire copies of a story a
+// captain rejected are not posted either.
+type Verdict struct {
+	// ID is the store's identifier, increasing with each verdict saved.
+	ID         int64
+	CampaignID string
+	ArticleID  int64
+	// Tier is the article's tier by the ruling.
+	Tier Tier
+	// Was is the tier the article had before.
+	Was Tier
+	// By is the captain who ruled, as the platform names them; At is when.
+	By string
+	At time.Time
+	// CopyOf is the article whose ruling this copy inherits; 0 for a
+	// captain's own ruling.
+	CopyOf int64
+	// Signature is the article's clustering fingerprint, opaque to the
+	// store and kept byte for byte, so coverage recognizes copies of it;
+	// nil if none.
+	Signature []byte
+}

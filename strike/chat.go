@@ -36,8 +36,12 @@ type Subscription struct {
 	// QuietStart and QuietEnd ("HH:MM", local) hold non-urgent posts; both
 	// "" for no quiet hours. The span may cross midnight.
 	QuietStart, QuietEnd string
-	CreatedBy            string
-	CreatedAt            time.Time
+	// Mention is the user group (Slack "S…" ID) or role (Discord ID) to
+	// mention in posts of phase changes, and in no other post; "" for
+	// none.
+	Mention   string
+	CreatedBy string
+	CreatedAt time.Time
 	// Broken is why posting here stopped for good (for example
 	// "channel_not_found"), "" while the subscription works.
 	Broken string
@@ -68,7 +72,7 @@ type Delivery struct {
 	// story is posted in the thread of the story's first post there.
 	StoryID int64
 	// Kind is what the post is: new_story, phase_change, update, digest,
-	// captain, ops.
+	// captain, ops, or retract (an edit of an earlier post, not a post).
 	Kind string
 	// Urgent posts ignore quiet hours (phase changes, captains' posts).
 	Urgent bool

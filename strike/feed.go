@@ -32,4 +32,19 @@ type FeedState struct {
 	// LeaseUntil is when the lease of the process polling the feed runs
 	// out (see Store.ClaimFeed); zero when no process holds one.
 	LeaseUntil time.Time
+	// FailingSince is when the feed's current spell of failures began:
+	// the first failed poll after a success (or after the first poll);
+	// zero while the feed works.
+	FailingSince time.Time
+	// Paused is when a captain paused the feed, and PausedBy who: a
+	// paused feed is not fetched until resumed. Both are zero when it is
+	// not paused. Store.PauseFeed sets them; SaveFeedState and SavePoll
+	// keep them as they are.
+	Paused   time.Time
+	PausedBy string
+	// Alerted is the FailingSince of the spell of failures the operations
+	// channel was told about (see Store.SetFeedAlert), zero when none
+	// was: the channel hears once that a feed is failing, and once that
+	// it recovered. SaveFeedState and SavePoll keep it as it is.
+	Alerted time.Time
 }

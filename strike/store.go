@@ -110,7 +110,9 @@ type Store interface {
 	// were new, with their IDs set, in the order given.
 	SavePoll(ctx context.Context, state FeedState, articles []Article) ([]Article, error)
 
-	// SaveFeedState saves a feed's state alone (a failed or not-modified poll).
+	// SaveFeedState saves a feed's state alone (a failed or not-modified
+	// poll). Paused, PausedBy and Alerted are kept as stored (see
+	// PauseFeed, SetFeedAlert), as SavePoll keeps them.
 	SaveFeedState(ctx context.Context, state FeedState) error
 
 	// ClaimFeed leases the feed to the caller until leaseUntil when the feed
@@ -169,7 +171,9 @@ type Store interface {
 
 	// CoverageChanges returns the members whose story changed after seq
 	// (CoverageState.Seq), in Seq order, at most limit (0: all): what
-	// other processes did since this one last looked.
+	// other processes did since this one last looked. An article that
+	// left its story (SetCoverage with story 0, or a verdict of TierNone)
+	// is listed with StoryID 0.
 	CoverageChanges(ctx context.Context, campaignID string, seq int64, limit int) ([]StoryMember, error)
 
 	// CoverageState returns the campaign's coverage state; the zero state
@@ -219,6 +223,37 @@ type Store interface {
 	// most recently updated first (ties by ID descending; never updated
 	// last). Stories merged into another are left out.
 	Stories(ctx context.Context, f StoryFilter) ([]Story, error)
+
+	// MuteStory mutes (muted true) or unmutes a story (a merged one: the
+	// story it was merged into). ErrNotFound if there is no such story.
+	// Merging a muted or retracted story into another mutes that one.
+	MuteStory(ctx context.Context, id int64, muted bool) error
+
+	// RetractStory records that a captain retracted the story (a merged
+	// one: the story it was merged into) at at; a story retracted before
+	// keeps its first time. ErrNotFound if there is no such story.
+	RetractStory(ctx context.Context, id int64, at time.Time) error
+
+	// StoryDeliveries returns the deliveries about the story (StoryID id,
+	// which a merge moves to the surviving story), every destination's,
+	// in ID order.
+	StoryDeliveries(ctx context.Context, id int64) ([]Delivery, error)
+
+	// SaveVerdict records a verdict on an article, which replaces the
+	// article's earlier one: the article's tier becomes v.Tier (its score
+	// is kept, its reasons become reasons). When v.Tier is TierNone the
+	// article also leaves its story, taking the campaign's next coverage
+	// Seq as SetCoverage with story 0 would; when it is announceable and
+	// the article has no story, the article is marked unprocessed, so that
+	// coverage handles it (again after a crash). v.Was is set from the
+	// stored tier. It returns v as stored, with ID (greater than every
+	// earlier verdict's) set. ErrNotFound, and nothing changed, if there
+	// is no article v.ArticleID of campaign v.CampaignID.
+	SaveVerdict(ctx context.Context, v Verdict, reasons []string) (Verdict, error)
+
+	// Verdicts returns the campaign's verdicts in force, the latest of
+	// each article, in ID order.
+	Verdicts(ctx context.Context, campaignID string) ([]Verdict, error)
 
 	// SetPin stores a captain's pin, replacing the campaign's pin of the same field.
 	SetPin(ctx context.Context, p Pin) error
@@ -284,6 +319,9 @@ type Store interface {
 	// store pace a destination by it.
 	LastSent(ctx context.Context, d Destination) (time.Time, error)
 
+	// Delivery returns one delivery by ID, or ErrNotFound.
+	Delivery(ctx context.Context, id int64) (Delivery, error)
+
 	// Deliveries returns a destination's deliveries (every destination's
 	// when d is zero) in ID order; for health reports and tests.
 	Deliveries(ctx context.Context, d Destination) ([]Delivery, error)
@@ -311,6 +349,19 @@ type Store interface {
 	// campaign has no added feed of that URL. The feed's state and
 	// articles are kept.
 	RemoveFeed(ctx context.Context, campaignID, url string) error
+
+	// PauseFeed pauses a feed (by its URL as polled) for the campaign:
+	// its state records by and at (Paused, PausedBy), creating a state
+	// for a feed never polled. A feed paused before keeps its first time
+	// and captain. ResumeFeed clears them; ErrNotFound if the feed was not
+	// paused.
+	PauseFeed(ctx context.Context, url, campaignID, by string, at time.Time) error
+	ResumeFeed(ctx context.Context, url string) error
+
+	// SetFeedAlert records the spell of failures (its FailingSince) the
+	// operations channel was told about, zero when it was told the feed
+	// recovered (FeedState.Alerted). ErrNotFound if the feed has no state.
+	SetFeedAlert(ctx context.Context, url string, spell time.Time) error
 
 	// Feeds returns the feeds added to the campaign with AddFeed (not the
 	// configured ones), with AddedBy and AddedAt set, oldest added first

@@ -36,6 +36,13 @@ type Story struct {
 	// Coverage is what the coverage desk keeps to update the story without
 	// reading every member again; opaque to the store, kept byte for byte.
 	Coverage []byte
+	// Muted is true when a captain muted the story: nothing more is
+	// posted about it but phase changes (Store.MuteStory).
+	Muted bool
+	// Retracted is when a captain retracted the story (its posts were
+	// edited to say so), zero if never: nothing more is posted about it
+	// (Store.RetractStory).
+	Retracted time.Time
 }
 
 // MaxStoryOutlets bounds Story.Outlets.

@@ -29,13 +29,13 @@ const maxReasons = 4
 // block, an update of a known story as an indented follow-up line.
 func (p *Printer) Announce(an bot.Announcement) error {
 	var b strings.Builder
-	date := an.Published.UTC().Format("2006-01-02 15:04")
+	date := bot.LocalTime(an.Published, an.TimeZone) // UTC unless a channel's post
 	if an.Estimated {
 		date += " (first seen)"
 	}
 	switch an.Kind {
 	case bot.KindUpdate:
-		fmt.Fprintf(&b, "  ↳ story #%d %q: %s also reports (%s UTC): %s\n", an.StoryID, oneLine(an.Title), oneLine(an.Source), date, oneLine(an.ArticleTitle))
+		fmt.Fprintf(&b, "  ↳ story #%d %q: %s also reports (%s): %s\n", an.StoryID, oneLine(an.Title), oneLine(an.Source), date, oneLine(an.ArticleTitle))
 		if an.URL != "" {
 			fmt.Fprintf(&b, "    %s\n", an.URL)
 		}
@@ -50,7 +50,7 @@ func (p *Printer) Announce(an bot.Announcement) error {
 		}
 		fmt.Fprintf(&b, "▶ %s  %s\n", label, oneLine(an.Title))
 	}
-	fmt.Fprintf(&b, "  story #%d · %s · %s UTC\n", an.StoryID, oneLine(an.Source), date)
+	fmt.Fprintf(&b, "  story #%d · %s · %s\n", an.StoryID, oneLine(an.Source), date)
 	if an.Summary != "" {
 		fmt.Fprintf(&b, "  %s\n", oneLine(an.Summary))
 	}
@@ -66,6 +66,17 @@ func (p *Printer) Announce(an bot.Announcement) error {
 	}
 	b.WriteString("\n")
 	return p.write(b.String())
+}
+
+// Retract prints that posts were retracted: the terminal cannot edit
+// what it printed, so it says so in a line. storyID is the story; title
+// what the posts were about; why may be empty.
+func (p *Printer) Retract(storyID int64, title, why string) error {
+	line := fmt.Sprintf("✕ RETRACTED  story #%d %q by a captain", storyID, oneLine(title))
+	if why != "" {
+		line += ": " + oneLine(why)
+	}
+	return p.write(line + "\n\n")
 }
 
 func (p *Printer) write(s string) error {

@@ -64,3 +64,21 @@ func TestPrinterUpdateAndPhase(t *testing.T) {
 		}
 	}
 }
+
+func TestPrinterLocalTimeAndRetract(t *testing.T) {
+	var b strings.Builder
+	p := &Printer{W: &b}
+	if err := p.Announce(bot.Announcement{Kind: bot.KindNewStory, StoryID: 4, Title: "Rally", Source: "Pacific Ledger",
+		Published: time.Date(2024, 10, 21, 16, 0, 0, 0, time.UTC), TimeZone: "America/Los_Angeles"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Retract(4, "Rally\nat noon", "not about this strike"); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	for _, want := range []string{"2024-10-21 09:00 PDT", "✕ RETRACTED  story #4 \"Rally at noon\" by a captain: not about this strike\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+}

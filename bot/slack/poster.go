@@ -58,7 +58,10 @@ type Poster struct {
 	platforms  *bot.Platforms
 }
 
-var _ bot.Poster = (*Poster)(nil)
+var (
+	_ bot.Poster = (*Poster)(nil)
+	_ bot.Editor = (*Poster)(nil)
+)
 
 // NewPoster returns a Poster.
 func NewPoster(o PosterOptions) *Poster {
@@ -128,6 +131,24 @@ func (p *Poster) Post(ctx context.Context, d strike.Delivery, post bot.Post, thr
 	return ts, err
 }
 
+// Edit replaces a message the bot posted (messageID is its ts) with post,
+// rendered as Post renders it, with chat.update. Errors are classified as
+// Post's: a message Slack no longer has or lets the bot edit
+// (message_not_found, cant_update_message, edit_window_closed) wraps
+// bot.ErrPermanent.
+func (p *Poster) Edit(ctx context.Context, d strike.Delivery, post bot.Post, messageID string) error {
+	m := RenderPost(post)
+	opts := []slack.MsgOption{slack.MsgOptionText(m.Text, false)}
+	if len(m.Blocks) > 0 {
+		// Blocks left out would be kept by Slack: the old post would show.
+		opts = append(opts, slack.MsgOptionBlocks(m.Blocks...))
+	}
+	if _, _, _, err := p.api.UpdateMessageContext(ctx, d.Channel, messageID, opts...); err != nil {
+		return p.classify(d.Channel, err)
+	}
+	return nil
+}
+
 func (p *Poster) send(ctx context.Context, channel, thread, text string, blocks []slack.Block, meta slack.MsgOption) (string, error) {
 	opts := []slack.MsgOption{
 		slack.MsgOptionText(text, false),
@@ -156,6 +177,8 @@ var permanent = map[string]bool{
 	"team_access_not_granted": true, "ekm_access_denied": true,
 	"msg_too_long": true, "msg_blocks_too_long": true, "invalid_blocks": true, "no_text": true,
 	"invalid_arguments": true, "invalid_form_data": true,
+	// chat.update's: the message is gone, not the bot's, or too old.
+	"message_not_found": true, "cant_update_message": true, "edit_window_closed": true,
 }
 
 func (p *Poster) classify(channel string, err error) error {
@@ -201,6 +224,27 @@ func (e *apiError) Error() string {
 		return "slack: post to " + e.channel + ": " + bot.ErrPermanent.Error() + ": " + e.code
 	}
 	return "slack: post to " + e.channel + ": " + e.code
+}
+
+// Plain says what the error code means for the people reading chat.
+func (e *apiError) Plain() string {
+	switch e.code {
+	case "channel_not_found":
+		return "the channel no longer exists, or the bot cannot see it"
+	case "not_in_channel":
+		return "the bot is not a member of the channel; invite it with /invite @strikebot"
+	case "is_archived":
+		return "the channel is archived"
+	case "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired":
+		return "Slack no longer accepts the bot's token"
+	case "no_permission", "missing_scope", "restricted_action", "team_access_not_granted", "ekm_access_denied":
+		return "Slack does not let the bot post there"
+	case "msg_too_long", "msg_blocks_too_long", "invalid_blocks", "no_text", "invalid_arguments", "invalid_form_data":
+		return "Slack refused the post as it was written"
+	case "message_not_found", "cant_update_message", "edit_window_closed":
+		return "Slack no longer lets the bot change that post"
+	}
+	return "Slack refused it (" + e.code + ")"
 }
 
 func (e *apiError) Unwrap() error {

@@ -200,3 +200,59 @@ func TestPoster429WithoutRetryAfter(t *testing.T) {
 		t.Fatalf("Post() = %v, want a RateLimitError of 7s", err)
 	}
 }
+
+// TestPosterEdit: a retraction replaces the post's text and blocks with
+// chat.update; a message Slack does not have is a permanent error.
+func TestPosterEdit(t *testing.T) {
+	clock := &fakeClock{t: published}
+	fs := newFake(t, clock)
+	p := NewPoster(PosterOptions{Token: fs.BotToken(), APIURL: fs.APIURL(), Client: &http.Client{Timeout: 5 * time.Second}})
+	ctx := context.Background()
+	d := delivery("C1")
+	ts, err := p.Post(ctx, d, newsPost, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	retraction := bot.Post{Retraction: &bot.Retraction{Delivery: d.ID, Title: "Strike begins at Kaiser"}}
+	if err := p.Edit(ctx, d, retraction, ts); err != nil {
+		t.Fatal(err)
+	}
+	edits := fs.Edits()
+	if len(edits) != 1 || edits[0].TS != ts || edits[0].Channel != "C1" || edits[0].Text != "Retracted by a captain." || edits[0].Blocks == nil {
+		t.Fatalf("edits = %+v", edits)
+	}
+	posts := fs.Posts()
+	if len(posts) != 1 || posts[0].Text != "Retracted by a captain." || !strings.Contains(string(posts[0].Blocks), "~Strike begins at Kaiser~") ||
+		strings.Contains(string(posts[0].Blocks), "2,400") {
+		t.Errorf("the post after the edit: %+v", posts)
+	}
+	err = p.Edit(ctx, d, retraction, "1.000001")
+	if !errors.Is(err, bot.ErrPermanent) || !strings.Contains(err.Error(), "message_not_found") {
+		t.Errorf("edit of an unknown message = %v, want a permanent message_not_found", err)
+	}
+	if err := p.Edit(ctx, delivery("C9"), retraction, ts); !errors.Is(err, bot.ErrPermanent) {
+		t.Errorf("edit in an unknown channel = %v, want permanent", err)
+	}
+	if err := fs.SetMode(slackfake.Unavailable); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Edit(ctx, d, retraction, ts); err == nil || errors.Is(err, bot.ErrPermanent) {
+		t.Errorf("edit while Slack is down = %v, want a retryable error", err)
+	}
+}
+
+// TestAPIErrorPlain: what a Slack error code means, said plainly for the
+// ops channel, with no error chain.
+func TestAPIErrorPlain(t *testing.T) {
+	for code, want := range map[string]string{
+		"not_in_channel":    "the bot is not a member of the channel; invite it with /invite @strikebot",
+		"channel_not_found": "the channel no longer exists, or the bot cannot see it",
+		"token_revoked":     "Slack no longer accepts the bot's token",
+		"weird_new_code":    "Slack refused it (weird_new_code)",
+	} {
+		var pe bot.Plainer = &apiError{channel: "C1", code: code, permanent: true}
+		if got := pe.Plain(); got != want {
+			t.Errorf("Plain of %s = %q, want %q", code, got, want)
+		}
+	}
+}

@@ -241,8 +241,31 @@ func RenderPost(p bot.Post) Message {
 		return renderDigest(*p.Digest)
 	case p.Notice != nil:
 		return RenderReply(*p.Notice)
+	case p.Retraction != nil:
+		return renderRetraction(*p.Retraction)
 	}
 	return Message{Text: "(nothing to post)"}
+}
+
+// renderRetraction is what a retracted post is edited to: its headline
+// struck out, and the retraction line.
+func renderRetraction(r bot.Retraction) Message {
+	var b builder
+	text := "_" + escape(r.Text()) + "_"
+	if t := fitLine(r.Title, 300); t != "" {
+		text = "~" + t + "~\n" + text
+	}
+	b.section(text)
+	return Message{Text: fallback("", []string{r.Text()}, nil, nil), Blocks: b.blocks}
+}
+
+// groupMention is how a message mentions a user group: "<!subteam^ID>", or ""
+// for an ID that is not one.
+func groupMention(id string) string {
+	if !bot.ValidMention(id) {
+		return ""
+	}
+	return "<!subteam^" + id + ">"
 }
 
 func renderAnnouncement(an bot.Announcement) Message {
@@ -262,6 +285,7 @@ func renderAnnouncement(an bot.Announcement) Message {
 		return Message{Text: fallbackWith(fb, an.URL, an.ArticleTitle), Blocks: b.blocks}
 	case bot.KindPhaseChange:
 		b.header(plainLine("Phase change: "+phaseName(an.Phase), MaxHeaderText))
+		b.section(groupMention(an.Mention)) // only phase changes mention anyone
 		if an.PrevPhase != "" {
 			b.section("*" + fitLine(phaseName(an.PrevPhase), 90) + "* → *" + fitLine(phaseName(an.Phase), 90) + "*")
 		}
@@ -282,7 +306,11 @@ func renderAnnouncement(an bot.Announcement) Message {
 	if an.Kind == bot.KindPhaseChange {
 		head = "Phase change: " + phaseName(an.Phase) + " — " + head
 	}
-	return Message{Text: fallbackWith(head+"\n"+oneLine(an.Summary), an.URL, an.ArticleTitle), Blocks: b.blocks}
+	text := fallbackWith(head+"\n"+oneLine(an.Summary), an.URL, an.ArticleTitle)
+	if m := groupMention(an.Mention); m != "" && an.Kind == bot.KindPhaseChange {
+		text = m + " " + text // the notification's text: the group is told
+	}
+	return Message{Text: text, Blocks: b.blocks}
 }
 
 // metaLine is an announcement's small print: outlet, date, story number.
@@ -292,7 +320,7 @@ func metaLine(an bot.Announcement) string {
 		parts = append(parts, fitLine(an.Source, 100))
 	}
 	if !an.Published.IsZero() {
-		d := an.Published.UTC().Format("2006-01-02 15:04 UTC")
+		d := bot.LocalTime(an.Published, an.TimeZone) // the channel's time zone
 		if an.Estimated {
 			d += " (first seen)"
 		}

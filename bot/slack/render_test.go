@@ -19,8 +19,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// ourLink matches a link the renderer builds: <http(s)://…|title>.
-var ourLink = regexp.MustCompile(`<https?://[^|<> ]+\|[^<>|]*>`)
+// ourLink matches a link the renderer builds: <http(s)://…|title>, or
+// the mention of a user group a channel asked for: <!subteam^ID>.
+var ourLink = regexp.MustCompile(`<https?://[^|<> ]+\|[^<>|]*>|<!subteam\^[A-Za-z0-9]+>`)
 
 // checkMessage asserts m is within Slack's limits and safe: valid UTF-8,
 // no '<' or '>' except in links we built.
@@ -164,6 +165,10 @@ func TestRenderGolden(t *testing.T) {
 			URL: "https://example.net/more", ArticleTitle: "Therapists back at work", Published: published}})},
 		{"digest_60", RenderPost(bot.Post{Digest: &bot.Digest{Title: "Daily digest — 2025-03-11", Items: manyItems}})},
 		{"notice", RenderPost(bot.Post{Notice: &bot.Reply{Public: true, Title: "Captains: picket at 7am", Lines: []string{"Meet at the main entrance. Bring water & signs."}}})},
+		{"retraction", RenderPost(bot.Post{Retraction: &bot.Retraction{Delivery: 9, Title: "Mill workers ~walk out~ at <Kaiser>", Why: "not about this strike"}})},
+		{"phase_change_local", RenderPost(bot.Post{Announcement: &bot.Announcement{Kind: bot.KindPhaseChange, StoryID: 7, Tier: "core",
+			Phase: "tentative_agreement", PrevPhase: "mediation", Title: "Kaiser and NUHW reach a tentative agreement", Summary: "Members vote next week.",
+			Source: "Example Radio", URL: "https://example.org/ta", Published: published, TimeZone: "America/Los_Angeles", Mention: "S0CAPTAINS"}})},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -278,6 +283,28 @@ func TestFormattingNeutralised(t *testing.T) {
 		// Links keep their URL as it is.
 		if i == 0 && !strings.Contains(string(raw), "https://example.org/a_b~c|") {
 			t.Errorf("link URL changed: %s", raw)
+		}
+	}
+}
+
+// TestRenderMentionOnlyOnPhaseChange: a post mentions the channel's user
+// group only when it is a phase change, and never anything that is not a
+// group's ID.
+func TestRenderMentionOnlyOnPhaseChange(t *testing.T) {
+	for _, tt := range []struct {
+		an   bot.Announcement
+		want bool
+	}{
+		{bot.Announcement{Kind: bot.KindPhaseChange, Phase: "strike", Title: "Strike begins", Mention: "S0CAPTAINS"}, true},
+		{bot.Announcement{Kind: bot.KindNewStory, Title: "Rally", Mention: "S0CAPTAINS"}, false},
+		{bot.Announcement{Kind: bot.KindUpdate, Title: "Rally", Mention: "S0CAPTAINS"}, false},
+		{bot.Announcement{Kind: bot.KindPhaseChange, Phase: "strike", Title: "Strike begins", Mention: "S0|<!channel>"}, false},
+	} {
+		m := RenderPost(bot.Post{Announcement: &tt.an})
+		b, _ := json.Marshal(m.Blocks)
+		got := strings.Contains(m.Text, "<!subteam^S0CAPTAINS>") && strings.Contains(string(b), "\\u003c!subteam^S0CAPTAINS\\u003e")
+		if got != tt.want || strings.Contains(m.Text+string(b), "channel>") {
+			t.Errorf("%s with mention %q: text %q blocks %s", tt.an.Kind, tt.an.Mention, m.Text, b)
 		}
 	}
 }

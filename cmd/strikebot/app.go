@@ -331,17 +331,28 @@ type announcing struct {
 // so it is announced at the next start: nothing is lost, and the outbox's
 // key per article keeps it from being queued twice.
 func (an announcing) onEvent(ctx context.Context, ev coverage.StoryEvent) error {
-	if b, ok := ctx.Value(batchKey{}).(feeds.Batch); ok {
-		if !b.Announce(ev.Article) {
-			return nil // a first poll's backlog
-		}
-	} else if an.window > 0 && time.Since(ev.Article.Published) > an.window {
+	switch b, ok := ctx.Value(batchKey{}).(feeds.Batch); {
+	case ev.Verdict != 0:
+		// A captain's verdict: posted, or retracted, however old the article.
+	case ok && !b.Announce(ev.Article):
+		return nil // a first poll's backlog
+	case !ok && an.window > 0 && time.Since(ev.Article.Published) > an.window:
 		return nil
 	}
 	if an.ann != nil {
 		if _, err := an.ann.Announce(ctx, ev); err != nil {
 			return fmt.Errorf("queue the announcement of article %d: %w", ev.Article.ID, err)
 		}
+	}
+	if ev.Kind == coverage.EventWithdrawn && an.out != nil {
+		title, story := ev.Article.Title, ev.Story.ID
+		if ev.Story.Members == 0 {
+			title = ev.Story.Title
+		}
+		if err := an.out.Retract(story, title, "not about this strike"); err != nil {
+			an.log.Error("retraction not printed", "err", err.Error())
+		}
+		return nil
 	}
 	if a, ok := bot.FromEvent(ev); ok && an.out != nil {
 		if err := an.out.Announce(a); err != nil {

@@ -24,17 +24,22 @@ import (
 	"github.com/strikebot/strikebot/strike"
 )
 
-// routers builds the command router of each chat edge for a campaign: the
-// Slack one answers the configured workspaces and captains; the terminal's
-// answers only the terminal, whose user is a captain (whoever runs the
-// command already holds the configuration and the database).
-func newRouter(cfg config.Config, c strike.Campaign, d *coverage.Desk, st strike.Store, log *slog.Logger, terminal bool) (*bot.Router, error) {
-	scorer, err := coverage.NewScorer(c.Relevance)
-	if err != nil {
-		return nil, &configError{fmt.Errorf("campaign %q: relevance: %w", c.ID, err)}
-	}
-	o := bot.RouterOptions{Campaign: c, Desk: d, Store: st, Scorer: scorer, RateLimit: cfg.Bot.RateLimit, Logger: log,
+// newRouter builds the command router of a chat edge for the campaigns,
+// the first being the default (a channel's commands address the campaign
+// it follows; "campaign ID" another): the Slack one answers the
+// configured workspaces and captains; the terminal's answers only the
+// terminal, whose user is a captain (whoever runs the command already
+// holds the configuration and the database).
+func newRouter(cfg config.Config, campaigns []strike.Campaign, ds desks, st strike.Store, log *slog.Logger, terminal bool) (*bot.Router, error) {
+	o := bot.RouterOptions{Store: st, RateLimit: cfg.Bot.RateLimit, Logger: log,
 		FeedChecker: feedChecker{client: newFetcher(cfg), maxItems: cfg.Poll.MaxItems}}
+	for _, c := range campaigns {
+		scorer, err := coverage.NewScorer(c.Relevance)
+		if err != nil {
+			return nil, &configError{fmt.Errorf("campaign %q: relevance: %w", c.ID, err)}
+		}
+		o.Campaigns = append(o.Campaigns, bot.RouterCampaign{Campaign: c, Desk: ds[c.ID], Scorer: scorer})
+	}
 	if terminal {
 		o.Workspaces, o.Captains, o.Terminal = []string{"console/"}, []string{console.User}, true
 	} else {
@@ -427,18 +432,19 @@ type feedChecker struct {
 	maxItems int
 }
 
-// Check returns the feed's title, or an error whose text is one line a
-// captain can act on (no credentials: fetch and feeds redact them).
-func (fc feedChecker) Check(ctx context.Context, url string) (string, error) {
+// Check returns the feed's title and items, or a *bot.FeedError whose
+// Plain sentence a captain can act on (feeds.Plain); the error itself,
+// which may name configuration keys, goes to the log.
+func (fc feedChecker) Check(ctx context.Context, url string) (bot.FeedPreview, error) {
 	resp, err := fc.client.Get(ctx, fetch.Request{URL: url})
 	if err != nil {
-		return "", err
+		return bot.FeedPreview{}, &bot.FeedError{Plain: feeds.Plain(err), Err: err}
 	}
 	parsed, err := feeds.Parse(resp.Body, feeds.ParseOptions{FeedURL: url, Now: time.Now(), MaxItems: fc.maxItems, ContentType: resp.ContentType})
 	if err != nil {
-		return "", err
+		return bot.FeedPreview{}, &bot.FeedError{Plain: feeds.Plain(err), Err: err}
 	}
-	return parsed.Title, nil
+	return bot.FeedPreview{Title: parsed.Title, Items: parsed.Items}, nil
 }
 
 // chatFeeds returns the poller's Feeds: the feeds captains added from

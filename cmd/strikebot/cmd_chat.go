@@ -10,6 +10,7 @@ import (
 
 	"github.com/strikebot/strikebot/bot"
 	"github.com/strikebot/strikebot/bot/console"
+	"github.com/strikebot/strikebot/strike"
 )
 
 // cmdChat runs the chat commands in the terminal: with arguments, one
@@ -46,7 +47,14 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	router, err := newRouter(cfg, c, ds[c.ID], st, log, true)
+	// --campaign picks the one commands address unless they name another.
+	campaigns := []strike.Campaign{c}
+	for _, x := range cfg.Campaigns() {
+		if x.ID != c.ID {
+			campaigns = append(campaigns, x)
+		}
+	}
+	router, err := newRouter(cfg, campaigns, ds, st, log, true)
 	if err != nil {
 		return err
 	}

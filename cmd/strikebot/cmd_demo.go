@@ -135,7 +135,7 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 	defer cancel()
 	wg.Go(func() { publish(ctx, site, *every, out, *db) })
 	if prompt {
-		router, err := newRouter(cfg, campaigns[0], ds[campaigns[0].ID], st, log, true)
+		router, err := newRouter(cfg, campaigns, ds, st, log, true)
 		if err != nil {
 			return err
 		}

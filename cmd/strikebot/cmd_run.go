@@ -7,8 +7,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/strikebot/strikebot/bot"
 	"github.com/strikebot/strikebot/bot/console"
 	"github.com/strikebot/strikebot/store"
+	"github.com/strikebot/strikebot/strike"
 )
 
 // cmdRun is the long-running bot: it polls every configured feed on its
@@ -47,8 +49,9 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	// Chat commands address the first campaign.
-	router, err := newRouter(cfg, campaigns[0], ds[campaigns[0].ID], st, log, false)
+	// One router for every campaign: a channel's commands address the
+	// campaign it follows, "campaign ID" another, and the first by default.
+	router, err := newRouter(cfg, campaigns, ds, st, log, false)
 	if err != nil {
 		return err
 	}
@@ -89,6 +92,10 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	}()
 	var sweeping sync.WaitGroup
 	sweeping.Go(func() { ds.sweep(ctx, sweepEvery, log) })
+	// Feeds failing for a day are told to the ops channel, once a spell.
+	watch := &bot.FeedWatch{Store: st, Ops: rt.deliverer.OpsChannel, After: cfg.Bot.FeedAlertAfter,
+		Tick: min(time.Minute, max(time.Second, cfg.Bot.FeedAlertAfter/20)), Names: feedNames(campaigns), Logger: log}
+	sweeping.Go(func() { watch.Run(ctx) })
 	err = p.Run(ctx, list)
 	cancel()
 	sweeping.Wait()
@@ -113,4 +120,15 @@ func orDefaults(path string) string {
 // worth, at least half a minute.
 func feedLease(timeout time.Duration) time.Duration {
 	return max(30*time.Second, 10*timeout)
+}
+
+// feedNames returns the configured display name of a feed by URL.
+func feedNames(campaigns []strike.Campaign) func(string) string {
+	names := make(map[string]string)
+	for _, c := range campaigns {
+		for _, f := range c.Feeds {
+			names[f.URL] = f.Name
+		}
+	}
+	return func(url string) string { return names[url] }
 }

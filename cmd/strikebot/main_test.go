@@ -461,13 +461,20 @@ func TestChatFeedsAddThenIngest(t *testing.T) {
 
 	// Without the private-network allowance the guard refuses it, in one line.
 	code, out, _ := runCmd(t, ctx, nil, "chat", "--db", db, "feeds add "+srv.URL+"/rss")
-	if code != exitOK || !strings.Contains(out, "not allowed") {
+	if code != exitOK || !strings.Contains(out, "That address is on a private network, so the bot won't read it.") ||
+		strings.Contains(out, "allow_private_networks") || strings.Contains(out, "fetch:") {
 		t.Errorf("feeds add of a loopback feed: code %d\n%s", code, out)
 	}
 	vars := map[string]string{"STRIKEBOT_ALLOW_PRIVATE_NETWORKS": "true", "STRIKEBOT_POLL_FULL_TEXT": "false"}
+	// First a preview of what the bot would make of its items; nothing added.
 	code, out, _ = runCmd(t, ctx, vars, "chat", "--db", db, "feeds add "+srv.URL+"/rss Harbor Test Times")
-	if code != exitOK || !strings.Contains(out, "Harbor Test Times") {
-		t.Fatalf("feeds add: code %d\n%s", code, out)
+	if code != exitOK || !strings.Contains(out, "Preview: Harbor Test Times") || !strings.Contains(out, "strike news: posted at once") ||
+		!strings.Contains(out, "feeds add "+srv.URL+"/rss Harbor Test Times confirm") {
+		t.Fatalf("feeds add preview: code %d\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, ctx, vars, "chat", "--db", db, "feeds add "+srv.URL+"/rss Harbor Test Times confirm")
+	if code != exitOK || !strings.Contains(out, "Feed added") || !strings.Contains(out, "Harbor Test Times") {
+		t.Fatalf("feeds add confirm: code %d\n%s", code, out)
 	}
 	code, out, _ = runCmd(t, ctx, vars, "chat", "--db", db, "feeds")
 	if code != exitOK || !strings.Contains(out, srv.URL+"/rss") {

@@ -38,7 +38,7 @@ func newMetrics() *metrics {
 	m := &metrics{
 		reg: reg,
 		polls: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "strikebot_feed_polls_total", Help: "Feed polls by campaign and outcome (ok, not_modified, error).",
+			Name: "strikebot_feed_polls_total", Help: "Feed polls by campaign and outcome (ok, not_modified, error, paused).",
 		}, []string{"campaign", "outcome"}),
 		stored: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "strikebot_articles_stored_total", Help: "New articles stored, by campaign and relevance tier.",
@@ -139,6 +139,8 @@ func (m *metrics) observe(r feeds.Result) {
 		outcome = "error"
 	case r.NotModified:
 		outcome = "not_modified"
+	case r.Paused:
+		outcome = "paused"
 	}
 	m.polls.WithLabelValues(r.Feed.CampaignID, outcome).Inc()
 	m.duration.Observe(r.Duration.Seconds())

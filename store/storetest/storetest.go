@@ -38,6 +38,13 @@
 // For inbound claims and platform state: a key is claimed once however
 // many claim it at once; keys are cleaned like any string; a claim at the
 // zero time is older than any cut; an empty key is rejected.
+//
+// For captains' control: saving a story (as coverage does) keeps its mute
+// and retraction, and merging a muted or retracted story mutes the
+// survivor; a verdict is stored append-only and the latest of each article
+// is in force; a verdict of none detaches the article (CoverageChanges
+// lists it with story 0), one that makes an unassigned article relevant
+// marks it unprocessed; saving a feed's state keeps its pause and alert.
 package storetest
 
 import (
@@ -77,7 +84,7 @@ func Run(t *testing.T, open func(t *testing.T) strike.Store) {
 		{"ConcurrentSavePoll", testConcurrentSavePoll},
 		{"Ping", testPing},
 	}
-	for _, tt := range slices.Concat(tests, storyTests, coverageTests, processedTests, chatTests, feedTests, inboundTests) {
+	for _, tt := range slices.Concat(tests, storyTests, coverageTests, processedTests, chatTests, feedTests, inboundTests, controlTests) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			tt.fn(t, open(t))
@@ -138,6 +145,7 @@ func storedState(s strike.FeedState) strike.FeedState {
 	s.LastSuccess = storedTime(s.LastSuccess)
 	s.LastError = storedTime(s.LastError)
 	s.NextPoll = storedTime(s.NextPoll)
+	s.FailingSince = storedTime(s.FailingSince)
 	return s
 }
 
@@ -185,13 +193,14 @@ func diffState(got, want strike.FeedState) string {
 		{"LastSuccess", got.LastSuccess, want.LastSuccess},
 		{"LastError", got.LastError, want.LastError},
 		{"NextPoll", got.NextPoll, want.NextPoll},
+		{"FailingSince", got.FailingSince, want.FailingSince},
 	} {
 		if !sameTime(p.got, p.want) {
 			d = append(d, fmt.Sprintf("%s = %v, want %v", p.name, p.got, p.want))
 		}
 	}
-	got.LastPoll, got.LastSuccess, got.LastError, got.NextPoll = time.Time{}, time.Time{}, time.Time{}, time.Time{}
-	want.LastPoll, want.LastSuccess, want.LastError, want.NextPoll = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	got.LastPoll, got.LastSuccess, got.LastError, got.NextPoll, got.FailingSince = time.Time{}, time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	want.LastPoll, want.LastSuccess, want.LastError, want.NextPoll, want.FailingSince = time.Time{}, time.Time{}, time.Time{}, time.Time{}, time.Time{}
 	if got != want {
 		d = append(d, fmt.Sprintf("got  %+v\nwant %+v", got, want))
 	}

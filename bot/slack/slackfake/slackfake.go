@@ -26,6 +26,10 @@
 //     that usergroups.list is allowed usergroups:read (missing_scope when
 //     SetUserGroupsAllowed(false)).
 //
+// chat.update replaces a message the bot posted in that channel
+// (message_not_found for any other ts), with the same checks of text and
+// blocks as a post; Edits lists them.
+//
 // It records every accepted post with its metadata and serves them back
 // from conversations.history and conversations.replies, can be switched
 // down (503, or connection refused) for outage tests, can hold the answer
@@ -47,6 +51,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -106,6 +111,14 @@ type Post struct {
 	At       time.Time
 }
 
+// Edit is one chat.update the fake accepted.
+type Edit struct {
+	Channel, TS string
+	Text        string
+	Blocks      json.RawMessage // nil when none were sent (the old ones stay)
+	At          time.Time
+}
+
 // Response is one message posted to a response_url.
 type Response struct {
 	Body map[string]any
@@ -129,6 +142,7 @@ type Server struct {
 	mode      Mode
 	channels  map[string]*channel
 	posts     []Post
+	edits     []Edit
 	limited   int
 	requests  map[string]int
 	seq       int
@@ -257,6 +271,13 @@ func (s *Server) Posts() []Post {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]Post(nil), s.posts...)
+}
+
+// Edits returns every accepted chat.update, in order.
+func (s *Server) Edits() []Edit {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Edit(nil), s.edits...)
 }
 
 // FailNext makes the next chat.postMessage calls, one per code, fail
@@ -471,6 +492,8 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "url": "https://fake.slack.invalid/", "team": "Fake", "user": "strikebot", "team_id": s.opts.TeamID, "user_id": "U0BOT", "bot_id": "B0BOT"})
 	case "chat.postMessage", "chat.postEphemeral":
 		s.post(w, r, method, v)
+	case "chat.update":
+		s.update(w, v)
 	case "conversations.history", "conversations.replies":
 		s.history(w, method, v)
 	case "usergroups.list":
@@ -502,12 +525,8 @@ func (s *Server) post(w http.ResponseWriter, r *http.Request, method string, v u
 		slackErr(w, "user_not_found")
 		return
 	}
-	if strings.TrimSpace(text) == "" && (blocks == "" || blocks == "[]") {
-		slackErr(w, "no_text")
-		return
-	}
-	if len([]rune(text)) > MaxText {
-		slackErr(w, "msg_too_long")
+	if code := checkText(text, blocks); code != "" {
+		slackErr(w, code)
 		return
 	}
 	var meta json.RawMessage
@@ -518,13 +537,9 @@ func (s *Server) post(w http.ResponseWriter, r *http.Request, method string, v u
 		}
 		meta = json.RawMessage(m)
 	}
-	var raw json.RawMessage
-	if blocks != "" {
-		raw = json.RawMessage(blocks)
-		if code, detail := CheckBlocks(raw); code != "" {
-			slackErr(w, code, detail)
-			return
-		}
+	raw, ok := checkedBlocks(w, blocks)
+	if !ok {
+		return
 	}
 	s.mu.Lock()
 	c := s.channels[ch]
@@ -582,4 +597,68 @@ func (s *Server) post(w http.ResponseWriter, r *http.Request, method string, v u
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"ok": true, "channel": ch, "ts": ts,
 		"message": map[string]any{"type": "message", "text": text, "ts": ts, "bot_id": "B0BOT"}})
+}
+
+// update is chat.update: it replaces the text (and the blocks, when given)
+// of a message chat.postMessage posted in the channel, as Slack does; a
+// ts the channel has no message of is message_not_found.
+func (s *Server) update(w http.ResponseWriter, v url.Values) {
+	ch, ts, text, blocks := v.Get("channel"), v.Get("ts"), v.Get("text"), v.Get("blocks")
+	if code := checkText(text, blocks); code != "" {
+		slackErr(w, code)
+		return
+	}
+	raw, ok := checkedBlocks(w, blocks)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.channels[ch]
+	switch {
+	case c == nil:
+		slackErr(w, "channel_not_found")
+		return
+	case c.archived:
+		slackErr(w, "is_archived")
+		return
+	}
+	i := slices.IndexFunc(s.posts, func(p Post) bool { return p.Method == "chat.postMessage" && p.Channel == ch && p.TS == ts })
+	if ts == "" || i < 0 {
+		slackErr(w, "message_not_found")
+		return
+	}
+	s.posts[i].Text = text
+	if raw != nil {
+		s.posts[i].Blocks = raw
+	}
+	s.edits = append(s.edits, Edit{Channel: ch, TS: ts, Text: text, Blocks: raw, At: s.opts.Now()})
+	writeJSON(w, http.StatusOK, map[string]any{"ok": true, "channel": ch, "ts": ts, "text": text,
+		"message": map[string]any{"type": "message", "text": text, "ts": ts, "bot_id": "B0BOT"}})
+}
+
+// checkText is Slack's error code for a message's text and blocks as
+// sent, or "": it needs one or the other, and text within MaxText.
+func checkText(text, blocks string) string {
+	switch {
+	case strings.TrimSpace(text) == "" && (blocks == "" || blocks == "[]"):
+		return "no_text"
+	case len([]rune(text)) > MaxText:
+		return "msg_too_long"
+	}
+	return ""
+}
+
+// checkedBlocks returns the blocks as sent (nil for none) when Block Kit
+// takes them; else it answers with Slack's error and reports false.
+func checkedBlocks(w http.ResponseWriter, blocks string) (json.RawMessage, bool) {
+	if blocks == "" {
+		return nil, true
+	}
+	raw := json.RawMessage(blocks)
+	if code, detail := CheckBlocks(raw); code != "" {
+		slackErr(w, code, detail)
+		return nil, false
+	}
+	return raw, true
 }

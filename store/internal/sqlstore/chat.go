@@ -18,7 +18,7 @@ import (
 var ErrBadLease = errors.New("lease must be positive")
 
 const subscriptionColumns = `platform, workspace, channel, campaign_id, mode, digest_at, time_zone,
-	quiet_start, quiet_end, created_by, created_at, broken`
+	quiet_start, quiet_end, created_by, created_at, broken, mention`
 
 const deliveryColumns = `id, platform, workspace, channel, key, campaign_id, story_id, kind, urgent,
 	payload, state, attempts, next_attempt, last_error, platform_id, created_at, sent_at`
@@ -70,6 +70,7 @@ func CleanSubscription(sub strike.Subscription) strike.Subscription {
 	sub.CreatedBy = Clean(sub.CreatedBy)
 	sub.CreatedAt = cleanTime(sub.CreatedAt)
 	sub.Broken = Clean(sub.Broken)
+	sub.Mention = Clean(sub.Mention)
 	return sub
 }
 
@@ -117,8 +118,9 @@ func CleanAuditEntry(e strike.AuditEntry) strike.AuditEntry {
 func (s *Store) SaveSubscription(ctx context.Context, sub strike.Subscription) error {
 	sub = CleanSubscription(sub)
 	_, err := s.w.ExecContext(ctx, `INSERT INTO subscriptions (`+subscriptionColumns+`)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 ON CONFLICT (platform, workspace, channel, campaign_id) DO UPDATE SET
+	mention = excluded.mention,
 	mode = excluded.mode,
 	digest_at = excluded.digest_at,
 	time_zone = excluded.time_zone,
@@ -128,7 +130,7 @@ ON CONFLICT (platform, workspace, channel, campaign_id) DO UPDATE SET
 	created_at = excluded.created_at,
 	broken = excluded.broken`,
 		sub.Platform, sub.Workspace, sub.Channel, sub.CampaignID, sub.Mode, sub.DigestAt, sub.TimeZone,
-		sub.QuietStart, sub.QuietEnd, sub.CreatedBy, s.time(sub.CreatedAt), sub.Broken)
+		sub.QuietStart, sub.QuietEnd, sub.CreatedBy, s.time(sub.CreatedAt), sub.Broken, sub.Mention)
 	if err != nil {
 		return fmt.Errorf("%s: save subscription of %s to %q: %w", s.d.Name, sub.Destination, sub.CampaignID, err)
 	}
@@ -174,7 +176,7 @@ func (s *Store) Subscriptions(ctx context.Context, campaignID string) ([]strike.
 			created nullTime
 		)
 		err := rows.Scan(&sub.Platform, &sub.Workspace, &sub.Channel, &sub.CampaignID, &sub.Mode, &sub.DigestAt,
-			&sub.TimeZone, &sub.QuietStart, &sub.QuietEnd, &sub.CreatedBy, &created, &sub.Broken)
+			&sub.TimeZone, &sub.QuietStart, &sub.QuietEnd, &sub.CreatedBy, &created, &sub.Broken, &sub.Mention)
 		if err != nil {
 			return nil, fmt.Errorf("%s: subscriptions of %q: %w", s.d.Name, campaignID, err)
 		}
@@ -401,6 +403,31 @@ func (s *Store) Deliveries(ctx context.Context, d strike.Destination) ([]strike.
 	out, err := scanAll(rows, err, scanDelivery)
 	if err != nil {
 		return nil, fmt.Errorf("%s: deliveries of %s: %w", s.d.Name, d, err)
+	}
+	return out, nil
+}
+
+// Delivery implements strike.Store.
+func (s *Store) Delivery(ctx context.Context, id int64) (strike.Delivery, error) {
+	d, err := scanDelivery(s.r.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return strike.Delivery{}, fmt.Errorf("%s: delivery %d: %w", s.d.Name, id, strike.ErrNotFound)
+	}
+	if err != nil {
+		return strike.Delivery{}, fmt.Errorf("%s: delivery %d: %w", s.d.Name, id, err)
+	}
+	return d, nil
+}
+
+// StoryDeliveries implements strike.Store, by the index on story_id.
+func (s *Store) StoryDeliveries(ctx context.Context, id int64) ([]strike.Delivery, error) {
+	if id == 0 {
+		return nil, nil // posts about no story are no story's
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE story_id = $1 ORDER BY id`, id)
+	out, err := scanAll(rows, err, scanDelivery)
+	if err != nil {
+		return nil, fmt.Errorf("%s: deliveries of story %d: %w", s.d.Name, id, err)
 	}
 	return out, nil
 }

@@ -98,6 +98,10 @@ func CleanFeedState(s strike.FeedState) strike.FeedState {
 	s.LastSuccess = cleanTime(s.LastSuccess)
 	s.LastError = cleanTime(s.LastError)
 	s.NextPoll = cleanTime(s.NextPoll)
+	s.FailingSince = cleanTime(s.FailingSince)
+	s.Paused = cleanTime(s.Paused)
+	s.PausedBy = Clean(s.PausedBy)
+	s.Alerted = cleanTime(s.Alerted)
 	return s
 }
 

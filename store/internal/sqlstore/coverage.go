@@ -113,16 +113,16 @@ const memberColumns = `id, story_id, published, title, tier, source, url, feed, 
 
 func scanMember(sc scanner) (strike.StoryMember, error) {
 	var (
-		m         strike.StoryMember
-		published nullTime
-		tier      string
-		facts     string
-		seq       sql.NullInt64
+		m          strike.StoryMember
+		published  nullTime
+		tier       string
+		facts      string
+		seq, story sql.NullInt64
 	)
-	if err := sc.Scan(&m.ArticleID, &m.StoryID, &published, &m.Title, &tier, &m.Source, &m.URL, &m.Feed, &facts, &m.Signature, &seq); err != nil {
+	if err := sc.Scan(&m.ArticleID, &story, &published, &m.Title, &tier, &m.Source, &m.URL, &m.Feed, &facts, &m.Signature, &seq); err != nil {
 		return m, err
 	}
-	m.Published, m.Tier, m.Seq = published.t, strike.Tier(tier), seq.Int64
+	m.StoryID, m.Published, m.Tier, m.Seq = story.Int64, published.t, strike.Tier(tier), seq.Int64
 	if len(m.Signature) == 0 {
 		m.Signature = nil
 	}
@@ -272,6 +272,11 @@ func (s *Store) MergeStories(ctx context.Context, campaignID string, into int64,
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO coverage_state (campaign_id, seq, phase, phase_article) VALUES ($1, $2, '', 0)
 ON CONFLICT (campaign_id) DO UPDATE SET seq = excluded.seq`, campaignID, seq); err != nil {
+			return err
+		}
+		// A muted or retracted story stays quiet in the story it joins.
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET muted = TRUE WHERE id = $2 AND EXISTS (
+	SELECT 1 FROM stories f WHERE `+s.d.In(`f.id`, `$1`)+` AND (f.muted OR f.retracted IS NOT NULL))`, fromArg, into); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE stories SET merged_into = $2, members = 0 WHERE `+s.d.In(`id`, `$1`), fromArg, into); err != nil {

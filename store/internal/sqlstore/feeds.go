@@ -79,3 +79,50 @@ WHERE campaign_id = $1 ORDER BY added_at IS NOT NULL, added_at, url`, Clean(camp
 	}
 	return out, nil
 }
+
+// PauseFeed implements strike.Store with one upsert: a feed never polled
+// gets a state with nothing but the pause (due at once when resumed).
+func (s *Store) PauseFeed(ctx context.Context, feedURL, campaignID, by string, at time.Time) error {
+	feedURL, campaignID = Clean(feedURL), Clean(campaignID)
+	if feedURL == "" {
+		return fmt.Errorf("%s: pause feed: %w", s.d.Name, errEmptyFeed)
+	}
+	_, err := s.w.ExecContext(ctx, `INSERT INTO feeds (`+feedColumns+`, paused, paused_by)
+VALUES ($1, $2, '', '', '', '', 0, NULL, NULL, NULL, '', 0, NULL, NULL, $3, $4)
+ON CONFLICT (url) DO UPDATE SET paused = excluded.paused, paused_by = excluded.paused_by
+WHERE feeds.paused IS NULL`, feedURL, campaignID, s.time(cleanTime(at)), Clean(by))
+	if err != nil {
+		return fmt.Errorf("%s: pause feed %s: %w", s.d.Name, RedactURL(feedURL), err)
+	}
+	return nil
+}
+
+// ResumeFeed implements strike.Store.
+func (s *Store) ResumeFeed(ctx context.Context, feedURL string) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE feeds SET paused = NULL, paused_by = '' WHERE url = $1 AND paused IS NOT NULL`, Clean(feedURL))
+	if err != nil {
+		return fmt.Errorf("%s: resume feed %s: %w", s.d.Name, RedactURL(feedURL), err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if err == nil {
+			err = strike.ErrNotFound
+		}
+		return fmt.Errorf("%s: resume feed %s: %w", s.d.Name, RedactURL(feedURL), err)
+	}
+	return nil
+}
+
+// SetFeedAlert implements strike.Store.
+func (s *Store) SetFeedAlert(ctx context.Context, feedURL string, spell time.Time) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE feeds SET alerted = $2 WHERE url = $1`, Clean(feedURL), s.time(cleanTime(spell)))
+	if err != nil {
+		return fmt.Errorf("%s: set alert of feed %s: %w", s.d.Name, RedactURL(feedURL), err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if err == nil {
+			err = strike.ErrNotFound
+		}
+		return fmt.Errorf("%s: set alert of feed %s: %w", s.d.Name, RedactURL(feedURL), err)
+	}
+	return nil
+}

@@ -70,13 +70,14 @@ ON CONFLICT DO NOTHING
 RETURNING id`
 
 const feedColumns = `url, campaign_id, title, etag, last_modified, body_hash, polls,
-	last_poll, last_success, last_error, last_error_text, failures, next_poll`
+	last_poll, last_success, last_error, last_error_text, failures, next_poll, failing_since`
 
-// feedReadColumns are feedColumns and the lease.
-const feedReadColumns = feedColumns + `, lease_until`
+// feedReadColumns are feedColumns, the lease, and what captains and the
+// operations alerts set (which saving a poll keeps).
+const feedReadColumns = feedColumns + `, lease_until, paused, paused_by, alerted`
 
 const upsertFeedSQL = `INSERT INTO feeds (` + feedColumns + `)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 ON CONFLICT (url) DO UPDATE SET
 	campaign_id = excluded.campaign_id,
 	title = excluded.title,
@@ -90,6 +91,7 @@ ON CONFLICT (url) DO UPDATE SET
 	last_error_text = excluded.last_error_text,
 	failures = excluded.failures,
 	next_poll = excluded.next_poll,
+	failing_since = excluded.failing_since,
 	lease_until = NULL`
 
 // Store implements strike.Store over database/sql. Writes go to the write
@@ -312,7 +314,7 @@ func (s *Store) articleArgs(a *strike.Article) ([]any, error) {
 func (s *Store) feedArgs(f *strike.FeedState) []any {
 	return []any{f.URL, f.CampaignID, f.Title, f.ETag, f.LastModified, f.BodyHash, int64(f.Polls),
 		s.time(f.LastPoll), s.time(f.LastSuccess), s.time(f.LastError), f.LastErrorText,
-		int64(f.Failures), s.time(f.NextPoll)}
+		int64(f.Failures), s.time(f.NextPoll), s.time(f.FailingSince)}
 }
 
 // SaveFeedState implements strike.Store.
@@ -347,7 +349,7 @@ func (s *Store) ClaimFeed(ctx context.Context, feedURL, campaignID string, now, 
 	}
 	n, l := s.time(cleanTime(now)), s.time(cleanTime(leaseUntil))
 	row := s.w.QueryRowContext(ctx, `INSERT INTO feeds (`+feedColumns+`, lease_until)
-VALUES ($1, $2, '', '', '', '', 0, NULL, NULL, NULL, '', 0, NULL, $4)
+VALUES ($1, $2, '', '', '', '', 0, NULL, NULL, NULL, '', 0, NULL, NULL, $4)
 ON CONFLICT (url) DO UPDATE SET lease_until = excluded.lease_until
 WHERE (feeds.next_poll IS NULL OR feeds.next_poll <= $3) AND (feeds.lease_until IS NULL OR feeds.lease_until <= $3)
 RETURNING `+feedReadColumns, feedURL, campaignID, n, l)
@@ -567,16 +569,17 @@ func scanFeed(sc scanner) (strike.FeedState, error) {
 		f                                          strike.FeedState
 		polls, failures                            int64
 		lastPoll, lastSuccess, lastError, nextPoll nullTime
-		leaseUntil                                 nullTime
+		failing, leaseUntil, paused, alerted       nullTime
 	)
 	err := sc.Scan(&f.URL, &f.CampaignID, &f.Title, &f.ETag, &f.LastModified, &f.BodyHash, &polls,
-		&lastPoll, &lastSuccess, &lastError, &f.LastErrorText, &failures, &nextPoll, &leaseUntil)
+		&lastPoll, &lastSuccess, &lastError, &f.LastErrorText, &failures, &nextPoll, &failing,
+		&leaseUntil, &paused, &f.PausedBy, &alerted)
 	if err != nil {
 		return strike.FeedState{}, err
 	}
 	f.Polls, f.Failures = int(polls), int(failures)
 	f.LastPoll, f.LastSuccess, f.LastError, f.NextPoll = lastPoll.t, lastSuccess.t, lastError.t, nextPoll.t
-	f.LeaseUntil = leaseUntil.t
+	f.FailingSince, f.LeaseUntil, f.Paused, f.Alerted = failing.t, leaseUntil.t, paused.t, alerted.t
 	return f, nil
 }
 

@@ -12,7 +12,7 @@ import (
 	"github.com/strikebot/strikebot/strike"
 )
 
-const storyColumns = `id, campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts, members, outlets, merged_into, coverage`
+const storyColumns = `id, campaign_id, title, summary, summary_sources, tier, first_seen, updated, facts, members, outlets, merged_into, coverage, muted, retracted`
 
 // storiesOrder is most recently updated first, a story never updated last,
 // ties by id descending. SQLite's default NULL placement is the same, so
@@ -333,12 +333,14 @@ func scanStory(sc scanner) (strike.Story, error) {
 		tier, sources, facts, outlets string
 		members                       int64
 		mergedInto                    sql.NullInt64
+		retracted                     nullTime
 	)
 	err := sc.Scan(&st.ID, &st.CampaignID, &st.Title, &st.Summary, &sources, &tier, &firstSeen, &updated, &facts,
-		&members, &outlets, &mergedInto, &st.Coverage)
+		&members, &outlets, &mergedInto, &st.Coverage, &st.Muted, &retracted)
 	if err != nil {
 		return strike.Story{}, err
 	}
+	st.Retracted = retracted.t
 	st.Members, st.MergedInto = int(members), mergedInto.Int64
 	if len(st.Coverage) == 0 {
 		st.Coverage = nil
@@ -361,4 +363,29 @@ func scanStory(sc scanner) (strike.Story, error) {
 		return strike.Story{}, fmt.Errorf("story %d: decode facts: %w", st.ID, err)
 	}
 	return st, nil
+}
+
+// MuteStory implements strike.Store.
+func (s *Store) MuteStory(ctx context.Context, id int64, muted bool) error {
+	st, err := s.storyRow(ctx, id)
+	if err != nil {
+		return err
+	}
+	if _, err := s.w.ExecContext(ctx, `UPDATE stories SET muted = $2 WHERE id = $1`, st.ID, muted); err != nil {
+		return fmt.Errorf("%s: mute story %d: %w", s.d.Name, id, err)
+	}
+	return nil
+}
+
+// RetractStory implements strike.Store.
+func (s *Store) RetractStory(ctx context.Context, id int64, at time.Time) error {
+	st, err := s.storyRow(ctx, id)
+	if err != nil {
+		return err
+	}
+	if _, err := s.w.ExecContext(ctx, `UPDATE stories SET retracted = $2 WHERE id = $1 AND retracted IS NULL`,
+		st.ID, s.time(cleanTime(at))); err != nil {
+		return fmt.Errorf("%s: retract story %d: %w", s.d.Name, id, err)
+	}
+	return nil
 }
