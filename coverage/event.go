@@ -332,13 +332,14 @@ const leadChars = 700
 // extracted (facts gives the union it is about; ours is the canonical name
 // of the campaign's union, as the Extractor reports it). It reads the
 // headline and the lead sentence of the text (or of the feed's summary),
-// with the dateline.
+// with the dateline, past any byline or date line a page put first.
 func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 	title := lowerSameLen(a.Title)
 	text := a.Text
 	if strings.TrimSpace(text) == "" {
 		text = a.Summary
 	}
+	text = text[leadStart(text):] // past a byline or date line
 	if len(text) > leadChars {
 		cut := leadChars
 		for cut > 0 && text[cut]&0xC0 == 0x80 {

@@ -280,15 +280,23 @@ func articleSentences(a *strike.Article) []factSentence {
 	if t := strings.TrimSpace(a.Title); t != "" {
 		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, dates: findDates(t)})
 	}
+	// The lead is the first paragraph of the article's own words, past any
+	// byline or date line the page put first.
+	start := leadStart(a.Text)
 	firstPara := len(a.Text)
-	for i := 0; i+1 < len(a.Text); i++ {
-		if a.Text[i] == '\n' && sentBlankLine(a.Text, i) && strings.TrimSpace(a.Text[:i]) != "" {
+	for i := start; i+1 < len(a.Text); i++ {
+		if a.Text[i] == '\n' && sentBlankLine(a.Text, i) && strings.TrimSpace(a.Text[start:i]) != "" {
 			firstPara = i
 			break
 		}
 	}
-	for i, s := range Sentences(a.Text) {
-		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: s.Start < firstPara && i < leadSentences, dates: findDates(s.Text)})
+	n := 0
+	for _, s := range Sentences(a.Text) {
+		lead := s.Start >= start && s.Start < firstPara && n < leadSentences
+		if lead {
+			n++
+		}
+		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, dates: findDates(s.Text)})
 	}
 	return out
 }

@@ -656,3 +656,21 @@ func TestExtractHungerStrikeAndStartDate(t *testing.T) {
 		}
 	})
 }
+
+// TestExtractLeadAfterFurniture: a byline or date line that a page leaves
+// at the top of the text is not the lead; the first paragraph of the
+// article's own words is.
+func TestExtractLeadAfterFurniture(t *testing.T) {
+	x := testExtractor()
+	for _, furniture := range []string{"", "By Ana Ruiz · May. 6, 2025 3:10 PM UTC\n\n", "· May 6, 2025\n\nBy Ana Ruiz | Staff writer\n\n"} {
+		got := x.Extract(&strike.Article{
+			Title: "Therapists picket Kaiser",
+			Text: furniture + "Striking therapists picketed outside Kaiser on Monday.\n\n" +
+				"A passing nurse said the strike at her own hospital ended in March and she returned to work.",
+			Published: wed,
+		})
+		if got.Phase != strike.PhaseStrike {
+			t.Errorf("after %q: phase %q (from %q), want %q", furniture, got.Phase, got.Evidence["phase"], strike.PhaseStrike)
+		}
+	}
+}
