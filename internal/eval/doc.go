@@ -11,13 +11,13 @@
 // nobody here wrote. The development one, in testdata/dev, was written
 // after the rules in the held-out corpus's manner, aimed at what real news
 // does that the rules may not expect, to tune them on (DevCorpus). Each
-// corpus has a truth file with the campaign status it
-// supports at its end and the questions a supporter asks, with the answers
-// the first sentence of a reply must state.
+// corpus has a truth file with the campaign status it supports at its end
+// and the questions a supporter asks, with the answers the first sentence
+// of a reply must state.
 //
 // The held-out and development corpora use demo's file format (see
-// demo.Parse); their feed key
-// names one of three feeds: "wire" (a wire service's full-text RSS),
-// "search" (a news-search RSS of snippets whose links lead to the article
-// pages; some pages carry no date) and "union" (the union's own Atom feed).
+// demo.Parse); their feed key names one of three feeds: "wire" (a wire
+// service's full-text RSS), "search" (a news-search RSS of snippets whose
+// links lead to the article pages; some pages carry no date) and "union"
+// (the union's own Atom feed).
 package eval

@@ -92,6 +92,9 @@ func (f Figures) Details() string {
 		fmt.Fprintf(&b, " %s %d/%d", field, t.Right, t.Scored)
 	}
 	b.WriteString("\n")
+	for _, m := range f.TierMisses {
+		fmt.Fprintf(&b, "  tier BAD %s\n", m)
+	}
 	for _, m := range f.FactMisses {
 		fmt.Fprintf(&b, "  fact BAD %s %s: want %q, got %q\n", m.Doc, m.Field, m.Want, m.Got)
 	}

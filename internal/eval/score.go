@@ -39,6 +39,9 @@ type Figures struct {
 	Asks []AskResult
 	// FactMisses lists the scored facts that were wrong, in corpus order.
 	FactMisses []FactMiss
+	// TierMisses lists the docs whose tier was wrong, as "ID: want TIER,
+	// got TIER", in corpus order.
+	TierMisses []string
 	// Split lists, per story label whose articles went to more than one
 	// story (or to none), where each went; Merged, per story that holds
 	// more than one label, the labels it holds. Both in corpus order.
@@ -171,6 +174,9 @@ func Score(c Corpus, out Output) (Figures, error) {
 		}
 		f.Relevance.add(d.Tier != strike.TierNone, tier.Announceable())
 		f.Core.add(d.Tier == strike.TierCore, tier == strike.TierCore)
+		if tier != d.Tier {
+			f.TierMisses = append(f.TierMisses, fmt.Sprintf("%s: want %s, got %s", d.ID, d.Tier, tier))
+		}
 		if d.CopyOf != "" {
 			f.CopyPairs++
 			s1, ok1 := storyOf(d.ID)
