@@ -214,7 +214,7 @@ var classPatterns = []classPattern{
 	{ClassHunger, []string{"hunger", "fast"}, regexp.MustCompile(`\bhunger[- ]strik\w*|\b(?:fast|fasting|fasted)\b`)},
 	{ClassLetter, []string{"letter", "lawmaker", "legislat", "senator", "governor", "newsom", "assembly", "official", "urge"},
 		regexp.MustCompile(`\bletters?\b|\b(?:lawmakers|legislators|senators|assembly ?members|governor|gov\.|newsom|officials|mayors?|council)\b[^.;]{0,40}\b(?:urge[sd]?|urging|press(?:es|ed)?|call(?:s|ed)? on|calls? for|wr(?:ite|ites|ote)|tell|tells|told|demand(?:s|ed)?)\b`)},
-	{ClassRatified, []string{"ratif", "approve"}, regexp.MustCompile(`\bratif\w*|\bvot(?:e|es|ed|ing) (?:overwhelmingly |narrowly )?to approve\b|\bapprov(?:e|es|ed) (?:the |a |their |new )*(?:contract|deal|agreement)\b`)},
+	{ClassRatified, []string{"ratif", "approve"}, regexp.MustCompile(`\bratif\w*|\bvot(?:e|es|ed|ing) (?:overwhelmingly |narrowly )?to approve\b|\bapprov(?:e|es|ed) (?:the |a |their |new )*(?:[\w-]+ )?(?:contract|deal|agreement|pact)\b|\b(?:contract|deal|agreement|pact) (?:was |were |has been )?(?:overwhelmingly |narrowly )?approved\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	{ClassAgreement, []string{"agreement", "deal", "accord", "pact"}, regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:reach|reaches|reached|strike|strikes|struck|clinch\w*|seal\w*|announce\w*) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord|pact) (?:is |was |has been )?(?:reached|struck)\b|\bdeal (?:to end|ends|ending)\b|\bagreement (?:to end|ends|ending)\b|\bweigh (?:a |the )?(?:deal|agreement)\b`)},
 	{ClassEnds, []string{"back", "return", "end", "called off", "over"}, regexp.MustCompile(`\b(?:back to work|back on the job|back with (?:their )?patients|return(?:s|ed|ing)? to (?:work|the job|their patients|patients)|go(?:es|ing)? back|went back|strike (?:is |was )?over|(?:strike|walkout) (?:ends|ended)|end(?:s|ed)? (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|call(?:s|ed)? off)\b`)},
 	{ClassMediation, []string{"mediat"}, regexp.MustCompile(`\bmediat\w*`)},
@@ -408,6 +408,9 @@ func classesOf(s string) (EventClass, uint16) {
 		}
 		if class == ClassBegins && hypoRE.MatchString(lastWords(s[:loc[0]], 3)) {
 			class = ClassNotice // "will walk off the job Oct. 21"
+		}
+		if class == ClassEnds && hypoRE.MatchString(lastWords(s[:loc[0]], 3)) {
+			continue // "will return to work once the vote is counted"
 		}
 		if !class.strong() {
 			if loc[0] < weakAt {

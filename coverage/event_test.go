@@ -31,6 +31,10 @@ func TestEventOf(t *testing.T) {
 		{"Kaiser opens a new wing", "Kaiser opened a new wing on Monday.", coverage.ClassUnknown},
 		{"Therapists back at work", "Strikers returned to work on Monday after the union called off its strike.", coverage.ClassEnds},
 		{"A long week", "Kaiser therapists went on strike Monday across Southern California.", coverage.ClassBegins},
+		// An approval of a pact is a ratification; a return to come is no end.
+		{"San Diego therapists head back Monday", "Kaiser therapists will return to their posts Monday after members approved the pact that ended their long strike.", coverage.ClassRatified},
+		{"Contract approved by 94% of voters", "", coverage.ClassRatified},
+		{"Therapists expect to be back soon", "The strikers will return to work once the vote is counted.", coverage.ClassOngoing},
 		// The page's byline and date line are not the lead.
 		{"Inside the Kaiser deal", "By Owen Mattis · May. 6, 2025 3:10 PM UTC\n\nThe two sides reached a tentative agreement on Sunday.", coverage.ClassAgreement},
 		{"Governor steps into Kaiser strike. Will it matter?", "· Feb. 7, 2025 6:10 PM UTC\n\nGov. Gavin Newsom has written to both sides to urge mediation.", coverage.ClassLetter},

@@ -456,12 +456,13 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|joins|joined)\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? )?(?:[\w-]+ )?mediator\b|\bwith an? (?:[\w-]+ )?mediator working\b`)},
-	// Tentative agreement.
+	// Tentative agreement: named so, or an agreement still to be approved.
 	{strike.PhaseTentativeAgreement, "tentative", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b`)},
+	{strike.PhaseTentativeAgreement, "approv|ratif", regexp.MustCompile(`\b(?:must|needs? to|has to|have to) (?:still |yet )?(?:be )?(?:approv|ratif)\w*|\bsubject to (?:a )?(?:ratification|approval|members['’]? (?:vote|approval))\b|\b(?:pending|awaits?|awaiting) (?:a )?(?:ratification|members['’]? approval)\b`)},
 	{strike.PhaseTentativeAgreement, "agreement|deal|accord|pact", regexp.MustCompile(`\b(?:reached|reach|reaches|reaching|struck|strike|announced|secured|clinched) (?:an? |the )?` + reWords + `{0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord) (?:was |has been |is )?reached\b|\bwith a deal\b`)},
 	// Ratified.
 	{strike.PhaseRatified, "ratif|vote", regexp.MustCompile(`\b(?:voted|vote|votes) (?:overwhelmingly |narrowly )?to (?:ratify|approve)\b|\bratif(?:y|ies|ied)\b`)},
-	{strike.PhaseRatified, "approv", regexp.MustCompile(`\b(?:approved|approve|approves) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal)\b`)},
+	{strike.PhaseRatified, "approv", regexp.MustCompile(`\b(?:approved|approve|approves) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	// Ended.
 	{strike.PhaseEnded, "strike|walkout|stoppage", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
 	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
@@ -484,8 +485,9 @@ var (
 	// otherStrikeRE finds a strike that is another, earlier one ("the 2022
 	// strike", "an earlier strike") or no strike at all ("a hunger strike").
 	otherStrikeRE = regexp.MustCompile(`\b(?:(?:(?:19|20)\d\d|earlier|previous|prior|past|last year['’]s)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN + `|hunger strik\w*)\b`)
-	agreeRE       = regexp.MustCompile(`\b(?:agreement|deal|accord)\b`)
-	ratifyRE      = regexp.MustCompile(`\bratif(?:y|ies|ied|ying)\b`)
+	agreeRE       = regexp.MustCompile(`\b(?:agreement|deal|accord|pact)\b`)
+	// ratifyRE finds a ratification: ratified, or a contract approved.
+	ratifyRE = regexp.MustCompile(`\bratif(?:y|ies|ied|ying)\b|\b(?:approved|approve|approves) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?approved\b`)
 	// clauseRE marks where a clause begins.
 	clauseRE = regexp.MustCompile(`[,;:—–(]|\b(?:but|while|after|before|as|because|though|although|when|who|which|that)\b`)
 )
@@ -599,7 +601,13 @@ func partialReturn(pre string) bool {
 			}
 			return true
 		case w == "most" || w == "many":
-			if next == "of" || peopleNouns[next] {
+			// "most of the strikers", "many therapists", or "many" as the
+			// subject: "many have returned".
+			switch next {
+			case "of", "have", "had", "has", "are", "were", "returned", "went", "came", "now":
+				return true
+			}
+			if peopleNouns[next] {
 				return true
 			}
 		default:

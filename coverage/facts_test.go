@@ -85,6 +85,17 @@ func TestSentencePhase(t *testing.T) {
 		{"Therapists returned to work Wednesday after ratifying the contract.", strike.PhaseEnded},
 		{"Workers went back to work after the tentative agreement.", strike.PhaseEnded},
 		{"Members voted to ratify a four-year contract, ending a strike that began in October.", strike.PhaseRatified},
+		// An approval is a ratification, in any voice and of a pact too; the
+		// strike it ends ended with it.
+		{"Members approved the pact that ended their long strike.", strike.PhaseRatified},
+		{"Therapists will return to their posts Monday after members approved the pact that ended their long strike.", strike.PhaseRatified},
+		{"Our new contract with Kaiser was approved by 94% of voters in balloting that ended tonight.", strike.PhaseRatified},
+		{"The agreement has been ratified by members.", strike.PhaseRatified},
+		{"Kaiser therapists approve contract that ends record strike", strike.PhaseRatified},
+		{"The deal, which members must still approve, goes to a vote.", strike.PhaseTentativeAgreement},
+		// "Many" or "most" as the subject of a return is a part of the strikers.
+		{"Kaiser says many have returned to work; the union says most are still out.", ""},
+		{"Kaiser says most have gone back to work.", ""},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
