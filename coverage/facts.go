@@ -508,7 +508,14 @@ func clauseBefore(s string, i, n int) string {
 
 // sentencePhase returns the most advanced phase the sentence reports.
 func sentencePhase(s string) string {
-	best := ""
+	p, _ := sentencePhaseDetail(s)
+	return p
+}
+
+// sentencePhaseDetail returns the most advanced phase the sentence
+// reports and, when that is the end, whether it is told as workers back
+// at work (rather than as a strike ended or called off).
+func sentencePhaseDetail(s string) (best string, back bool) {
 	for _, sig := range phaseSignals {
 		if !sig.mayMatch(s) {
 			continue
@@ -557,10 +564,13 @@ func sentencePhase(s string) string {
 			}
 			if factsPhaseRank(p) > factsPhaseRank(best) {
 				best = p
+				back = p == strike.PhaseEnded && sig.hints == backToWork
+			} else if p == strike.PhaseEnded && sig.hints == backToWork {
+				back = true
 			}
 		}
 	}
-	return best
+	return best, back
 }
 
 // otherStrike reports whether the phrase s[i:j] is about another,
@@ -628,6 +638,11 @@ func lastWords(s string, n int) string {
 // detectPhase returns the most advanced phase reported in the lead (the
 // title and first paragraph), or, when the lead reports none, in the whole
 // article, with the index of the sentence that reports it.
+//
+// A strike said to be over ("ended their walkout", "the strike is over")
+// is in the phase of the contract the article reports, tentative or
+// ratified, unless the article has the workers back at work: the
+// strikers are only back once the contract is settled.
 func detectPhase(ss []factSentence) (string, int) {
 	best, at := "", -1
 	for _, leadOnly := range []bool{true, false} {
@@ -640,10 +655,26 @@ func detectPhase(ss []factSentence) (string, int) {
 			}
 		}
 		if best != "" {
-			return best, at
+			break
 		}
 	}
-	return "", -1
+	if best != strike.PhaseEnded {
+		return best, at
+	}
+	contract, cat := "", -1
+	for i, s := range ss {
+		p, back := sentencePhaseDetail(s.lower)
+		if back {
+			return best, at
+		}
+		if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && factsPhaseRank(p) > factsPhaseRank(contract) {
+			contract, cat = p, i
+		}
+	}
+	if contract != "" {
+		return contract, cat
+	}
+	return best, at
 }
 
 // peopleNounList are the nouns a count of workers ends with.

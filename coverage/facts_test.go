@@ -685,3 +685,34 @@ func TestExtractLeadAfterFurniture(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractEndWithPendingContract: a strike said to be over is in the
+// phase of the contract the article reports, tentative or ratified, until
+// the workers are back at work; an end with no contract is the end.
+func TestExtractEndWithPendingContract(t *testing.T) {
+	x := testExtractor()
+	for _, tt := range []struct {
+		title, text, want string
+	}{
+		{"Kaiser therapists end their walkout. Now comes the vote.",
+			"The picket lines came down after union leaders announced a tentative agreement late Sunday. The deal goes to a ratification vote Thursday.",
+			strike.PhaseTentativeAgreement},
+		{"The longest mental health strike is over. What did it win?",
+			"After 196 days, the strike is over.\n\nOn paper, the tentative agreement gives therapists more. Members are voting on it this week.",
+			strike.PhaseTentativeAgreement},
+		{"The strike is over",
+			"Members ratified the contract Thursday.\n\nThe strike ended after 196 days.",
+			strike.PhaseRatified},
+		{"The strike is over",
+			"Members ratified the contract Thursday, and therapists returned to work on Monday.",
+			strike.PhaseEnded},
+		{"Union calls off strike",
+			"The union called off the strike on Friday without a contract.",
+			strike.PhaseEnded},
+	} {
+		got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: wed})
+		if got.Phase != tt.want {
+			t.Errorf("%q: phase %q (from %q), want %q", tt.title, got.Phase, got.Evidence["phase"], tt.want)
+		}
+	}
+}
