@@ -368,6 +368,20 @@ func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 			}
 		}
 	}
+	// An end whose article reports the contract (still to be voted on, or
+	// ratified) is that contract's event: "therapists end their walkout;
+	// now comes the vote" the day after the deal.
+	if f.Class == ClassEnds {
+		switch facts.Phase {
+		case strike.PhaseTentativeAgreement:
+			f.Class = ClassAgreement
+		case strike.PhaseRatified:
+			f.Class = ClassRatified
+		}
+		if f.Class != ClassEnds {
+			f.Classes = f.Classes&^(1<<ClassEnds) | 1<<f.Class
+		}
+	}
 	if f.Class == ClassUnknown && ongoingRE.MatchString(title+" "+lead) {
 		f.Class = ClassOngoing
 	}

@@ -47,6 +47,29 @@ func TestEventOf(t *testing.T) {
 	}
 }
 
+// TestEventOfEndIsItsContract: an end of the strike whose article reports
+// the contract still to be voted on is the agreement's event; one whose
+// article reports it ratified, the ratification's; else the end's own.
+func TestEventOfEndIsItsContract(t *testing.T) {
+	a := &strike.Article{Title: "Kaiser therapists end their walkout. Now comes the vote.",
+		Text: "Kaiser's mental health workers ended their walkout this week."}
+	for phase, want := range map[string]coverage.EventClass{
+		strike.PhaseTentativeAgreement: coverage.ClassAgreement,
+		strike.PhaseRatified:           coverage.ClassRatified,
+		strike.PhaseEnded:              coverage.ClassEnds,
+		"":                             coverage.ClassEnds,
+	} {
+		got := coverage.EventOf(a, strike.Facts{Phase: phase}, "")
+		if got.Class != want {
+			t.Errorf("phase %q: class %v, want %v", phase, got.Class, want)
+		}
+		deal := coverage.EventOf(&strike.Article{Title: "Tentative agreement reached at Kaiser"}, strike.Facts{}, "")
+		if _, same := got.SameEvent(deal); same != (want == coverage.ClassAgreement) {
+			t.Errorf("phase %q: same event as the agreement = %v", phase, same)
+		}
+	}
+}
+
 func TestEventConflicts(t *testing.T) {
 	ev := func(title string, union string) coverage.EventFeatures {
 		facts := strike.Facts{Union: union}
