@@ -152,6 +152,31 @@ type EventFeatures struct {
 	Union uint8
 	// Workforce and Region say who and where, 0 when not said.
 	Workforce, Region uint8
+	// Contract is the state of the contract the article reports the
+	// strike in (its facts' phase): contractTentative, contractRatified,
+	// contractEnded, or 0 when the strike is not at that stage or the
+	// article says nothing of it.
+	Contract uint8
+}
+
+// Contract values of EventFeatures.
+const (
+	contractTentative uint8 = iota + 1
+	contractRatified
+	contractEnded
+)
+
+// contractOf returns the Contract value of a phase.
+func contractOf(phase string) uint8 {
+	switch phase {
+	case strike.PhaseTentativeAgreement:
+		return contractTentative
+	case strike.PhaseRatified:
+		return contractRatified
+	case strike.PhaseEnded:
+		return contractEnded
+	}
+	return 0
 }
 
 // has reports whether class c was found.
@@ -168,10 +193,15 @@ func (f EventFeatures) groups() uint16 {
 }
 
 // Conflicts reports whether f and o report different events: both name
-// a union, a workforce or a region and they differ, or both name strong
-// classes that share no group.
+// a union, a workforce or a region and they differ, both report the
+// strike's contract in different states (the deal, its ratification, the
+// return to work are three events days apart, which a commentary between
+// them must not join), or both name strong classes that share no group.
 func (f EventFeatures) Conflicts(o EventFeatures) bool {
 	if f.Union != 0 && o.Union != 0 && f.Union != o.Union {
+		return true
+	}
+	if f.Contract != 0 && o.Contract != 0 && f.Contract != o.Contract {
 		return true
 	}
 	if f.Workforce != 0 && o.Workforce != 0 && f.Workforce != o.Workforce &&
@@ -385,6 +415,7 @@ func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 	if f.Class == ClassUnknown && ongoingRE.MatchString(title+" "+lead) {
 		f.Class = ClassOngoing
 	}
+	f.Contract = contractOf(facts.Phase)
 	words := plainWords(title + " \n " + lead)
 	f.Region = firstRegion(words)
 	f.Workforce = workforceOf(words)

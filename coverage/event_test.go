@@ -70,6 +70,12 @@ func TestEventOfEndIsItsContract(t *testing.T) {
 	}
 }
 
+// phased returns the event features of a headline whose article reports
+// the phase.
+func phased(title, phase string) coverage.EventFeatures {
+	return coverage.EventOf(&strike.Article{Title: title}, strike.Facts{Phase: phase}, "NUHW")
+}
+
 func TestEventConflicts(t *testing.T) {
 	ev := func(title string, union string) coverage.EventFeatures {
 		facts := strike.Facts{Union: union}
@@ -86,6 +92,12 @@ func TestEventConflicts(t *testing.T) {
 		{ev("Kaiser therapists strike", "NUHW"), ev("Kaiser nurses strike", "UNAC/UHCP"), true},
 		{ev("Kaiser strike talks resume", ""), ev("Mediator joins Kaiser talks", ""), false},
 		{ev("Kaiser strike drags on", ""), ev("Kaiser therapists ratify contract", ""), false},
+		// Reports of the contract in different states are different events,
+		// whatever their headlines' classes: the deal, the vote, the return.
+		{phased("What the deal means for patients", strike.PhaseTentativeAgreement), phased("What the vote means for patients", strike.PhaseRatified), true},
+		{phased("Therapists head back", strike.PhaseRatified), phased("Therapists are back", strike.PhaseEnded), true},
+		{phased("What the deal means for patients", strike.PhaseTentativeAgreement), ev("Tentative agreement reached in Kaiser strike", ""), false},
+		{phased("A die-in at Kaiser", strike.PhaseStrike), phased("A die-in at Kaiser", strike.PhaseMediation), false},
 	}
 	for i, tt := range tests {
 		if got := tt.a.Conflicts(tt.b); got != tt.conflict {
@@ -99,7 +111,10 @@ func TestEventConflicts(t *testing.T) {
 
 func TestFingerprintRoundTrip(t *testing.T) {
 	a := &strike.Article{Title: "Hawaii Kaiser nurses rally as talks resume", Text: "Nurses marched in Honolulu on Monday.", Published: time.Now()}
-	f := coverage.Fingerprint{Sig: coverage.Sign(a), Event: coverage.EventOf(a, strike.Facts{Union: "X"}, "Y")}
+	f := coverage.Fingerprint{Sig: coverage.Sign(a), Event: coverage.EventOf(a, strike.Facts{Union: "X", Phase: strike.PhaseRatified}, "Y")}
+	if f.Event.Contract == 0 || f.Event.Workforce == 0 {
+		t.Fatalf("event %+v: want a contract and a workforce to round-trip", f.Event)
+	}
 	b, err := f.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
