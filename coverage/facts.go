@@ -344,6 +344,9 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 	if u, i, ok := x.findUnion(ss); ok {
 		f.Union = u
 		ev["union"] = ss[i].text
+	} else if u, i, ok := x.sourceUnion(a.Source, ss); ok {
+		f.Union = u
+		ev["union"] = ss[i].text
 	}
 	if e, i, ok := x.firstName(ss, x.employers); ok {
 		f.Employer = e
@@ -951,6 +954,40 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 		}
 	}
 	return best.canon, best.at, true
+}
+
+// sourceUnion returns the union that publishes the article, when its
+// source is a union the options name: a union's own post ("Tonight our
+// bargaining team reached a tentative agreement") is about that union
+// when its text names none. The sentence returned is the first that
+// speaks as the union ("we", "our"), else the first of the text.
+func (x *Extractor) sourceUnion(source string, ss []factSentence) (string, int, bool) {
+	source = strings.TrimSpace(source)
+	if source == "" || len(ss) == 0 {
+		return "", -1, false
+	}
+	hits := x.findNames(factSentence{text: source, lower: lowerSameLen(source)}, x.unions)
+	if len(hits) == 0 {
+		return "", -1, false
+	}
+	at := -1
+	for i, s := range ss {
+		if s.title {
+			continue
+		}
+		if at < 0 {
+			at = i
+		}
+		for _, w := range clauseWords(s.lower) {
+			if w == "we" || w == "our" || w == "us" || w == "we're" || w == "we’re" {
+				return hits[0].canon, i, true
+			}
+		}
+	}
+	if at < 0 {
+		at = 0
+	}
+	return hits[0].canon, at, true
 }
 
 // unionSlots are the words before which a union's name is expected:

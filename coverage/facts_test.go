@@ -641,6 +641,31 @@ func TestExtractUnion(t *testing.T) {
 	}
 }
 
+// TestExtractUnionFromSource: a union's own post, written as "we" and
+// "our union", is about the union that publishes it; the text decides when
+// it names a union as the one striking.
+func TestExtractUnionFromSource(t *testing.T) {
+	x := testExtractor()
+	const nuhw = "National Union of Healthcare Workers"
+	for _, tt := range []struct {
+		source, text, want string
+	}{
+		{nuhw, "Tonight our bargaining team reached a tentative agreement with Kaiser Permanente.", nuhw},
+		{"NUHW", "We are five months into this strike. We will stay out until Kaiser agrees.", nuhw},
+		{nuhw, "Nurses represented by UNAC are on strike this week, and our members are proud to stand with them.", "UNAC"},
+		{"Western Press Wire", "Therapists walked out on Monday, their union said.", ""},
+		{"Kaiser Permanente Southern California", "We are disappointed that clinicians have chosen to strike.", ""},
+	} {
+		got := x.Extract(&strike.Article{Title: "News", Text: tt.text, Source: tt.source, Published: wed})
+		if got.Union != tt.want {
+			t.Errorf("source %q, %q: union %q, want %q", tt.source, tt.text, got.Union, tt.want)
+		}
+		if got.Union != "" && got.Evidence["union"] == "" {
+			t.Errorf("source %q: no evidence for the union", tt.source)
+		}
+	}
+}
+
 // TestExtractHungerStrikeAndStartDate: a hunger strike's days are not the
 // strike's, and the strike's start date is not the date of a vote named
 // in the same sentence.
