@@ -1064,6 +1064,68 @@ func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
 		}
 		out = append(out, nameHit{canon: name, at: at, end: end, contextual: true})
 	}
+	return append(out, x.unionsNamedAside(fs, append(known, out...))...)
+}
+
+// Words after a name that make it the union of the workers it represents
+// ("The Guild for Professional Pharmacists, which represents pharmacists
+// at Kaiser's hospitals") when workers follow; and those that make a name
+// holding a union's own word (Union, Guild, Local) a union speaking ("The
+// Guild for Professional Pharmacists announced").
+var (
+	representsAfter = []string{", which represents ", ", which represent ", ", which bargains for ", ", representing ",
+		", the union representing ", ", the union that represents ", ", the union for "}
+	speaksAfter  = []string{" said", " says", " announced", " announces", " called", " calls", " voted", " urged", " urges"}
+	strongHeads  = map[string]bool{"Union": true, "Unions": true, "Guild": true, "Teamsters": true, "Brotherhood": true, "Local": true}
+	speakPrefilt = []string{"Union", "Guild", "Teamsters", "Brotherhood", "Local"}
+)
+
+// unionsNamedAside returns the unions not among the options that the
+// sentence names as representing workers or as speaking (see
+// representsAfter), outside the names already found and the excluded
+// phrases.
+func (x *Extractor) unionsNamedAside(fs factSentence, known []nameHit) []nameHit {
+	represents := strings.Contains(fs.lower, ", which represent") || strings.Contains(fs.lower, ", which bargains") ||
+		strings.Contains(fs.lower, ", representing ") || strings.Contains(fs.lower, ", the union ")
+	if !represents && !slices.ContainsFunc(speakPrefilt, func(h string) bool { return strings.Contains(fs.text, h) }) {
+		return nil
+	}
+	var out []nameHit
+	s := fs.text
+	for i := 0; i < len(s); i++ {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsUpper(r) || i > 0 && s[i-1] != ' ' && s[i-1] != '(' && s[i-1] != '"' {
+			continue
+		}
+		if slices.ContainsFunc(known, func(h nameHit) bool { return h.at <= i && i < h.end }) {
+			continue
+		}
+		name, end := unionNameAt(s, i)
+		next := end
+		if name == "" {
+			continue
+		}
+		i = end
+		name = strings.TrimPrefix(name, "The ")
+		words := strings.Fields(name)
+		if len(words) < 2 || !slices.ContainsFunc(words, func(w string) bool { return unionHeads[w] }) ||
+			x.excluded(lowerSameLen(name)) || strings.Contains(name, "Federation of Labor") || strings.Contains(name, "Labor Council") {
+			continue
+		}
+		rest := fs.lower[next:]
+		hit := nameHit{canon: name, at: next - len(name), end: next}
+		switch {
+		case slices.ContainsFunc(representsAfter, func(p string) bool { return strings.HasPrefix(rest, p) }):
+			w := strings.Fields(rest)
+			if slices.ContainsFunc(w[:min(len(w), 9)], func(w string) bool { return peopleNouns[strings.Trim(w, ",.;:")] }) {
+				hit.contextual = true
+				out = append(out, hit)
+			}
+		case slices.ContainsFunc(words, func(w string) bool { return strongHeads[w] }) &&
+			slices.ContainsFunc(speaksAfter, func(p string) bool { return strings.HasPrefix(rest, p) }):
+			out = append(out, hit)
+		}
+	}
 	return out
 }
 

@@ -625,6 +625,16 @@ func TestExtractUnion(t *testing.T) {
 			text: "The strikers were joined by members of the California Faculty Association. The National Union of Healthcare Workers said its members would stay out.",
 			want: nuhw,
 		},
+		// A union the options do not name, named as representing workers or
+		// as speaking.
+		{
+			name: "an appositive that represents workers",
+			text: "The Guild for Professional Pharmacists, which represents pharmacists at Kaiser's hospitals, said members are frustrated.",
+			want: "Guild for Professional Pharmacists",
+		},
+		{name: "a guild that speaks", text: "The Guild for Professional Pharmacists announced the result of the vote this week.", want: "Guild for Professional Pharmacists"},
+		{name: "an association of employers is no union", text: "The California Hospital Association, which represents hospitals, opposed the bill."},
+		{name: "a city council is no union", text: "The San Diego City Council voted to back the strikers on Tuesday."},
 		{
 			name: "a labor council leads a rally",
 			text: "A rally led by the Los Angeles County Federation of Labor drew hundreds. NUHW members have been on strike since October.",
