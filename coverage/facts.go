@@ -268,6 +268,7 @@ type factSentence struct {
 	lower string // lower-cased, same byte offsets as text
 	lead  bool   // in the title or the first paragraph
 	title bool   // the title
+	para  int    // the paragraph of the text it is in, from 1; 0 for the title
 	dates []dateMention
 }
 
@@ -290,15 +291,30 @@ func articleSentences(a *strike.Article) []factSentence {
 			break
 		}
 	}
-	n := 0
+	n, para, last := 0, 1, 0
 	for _, s := range Sentences(a.Text) {
 		lead := s.Start >= start && s.Start < firstPara && n < leadSentences
 		if lead {
 			n++
 		}
-		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, dates: findDates(s.Text)})
+		if strings.Contains(a.Text[last:s.Start], "\n") && sentBlankLineIn(a.Text[last:s.Start]) {
+			para++
+		}
+		last = s.End
+		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, dates: findDates(s.Text)})
 	}
 	return out
+}
+
+// sentBlankLineIn reports whether the space between two sentences holds a
+// blank line.
+func sentBlankLineIn(gap string) bool {
+	for i := range len(gap) {
+		if gap[i] == '\n' && sentBlankLine(gap, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerSameLen lower-cases s rune by rune where that keeps the byte
@@ -332,7 +348,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 	}
 	ev := map[string]string{}
 
-	phase, i := detectPhase(ss)
+	phase, i := detectPhase(ss, pub)
 	if phase != "" {
 		f.Phase = phase
 		ev["phase"] = ss[i].text
@@ -451,12 +467,18 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on)\b|[.,;]|$)`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(`\b(?:began|begin|begins|beginning|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers)\b`)},
+	// A strike with an aside between it and its verb ("The strike, by
+	// psychologists represented by the union, began Oct. 21"; "the
+	// walkout, now in its eighth week"), or told by its length ("a
+	// seven-week strike", "the months-long strike"): one under way.
+	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(reStrikeN + `s?, [^,.;]{2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	{strike.PhaseStrike, "day|week|month|year", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)[- ](?:day|week|month)(?:[- ]old|[- ]long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)[- ]long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
 	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? the picket lines?\b`)},
 	{strike.PhaseStrike, "picket|out since", regexp.MustCompile(`\bpicket lines? (?:formed|went up|ring|rings|ringed)\b|\bpickets? (?:formed|went up)\b|\b(?:join|joined|joins|joining) (?:the )?picket lines?\b|\bon the picket lines?\b|\bpicketed\b|\bout since\b`)},
 	// Mediation.
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|joins|joined)\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|joins|joined|have been going on|has been going on|have continued|has continued|are continuing|is continuing)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? )?(?:[\w-]+ )?mediator\b|\bwith an? (?:[\w-]+ )?mediator working\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
@@ -488,6 +510,12 @@ var (
 	// otherStrikeRE finds a strike that is another, earlier one ("the 2022
 	// strike", "an earlier strike") or no strike at all ("a hunger strike").
 	otherStrikeRE = regexp.MustCompile(`\b(?:(?:(?:19|20)\d\d|earlier|previous|prior|past|last year['’]s)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN + `|hunger strik\w*)\b`)
+	// otherDisputeRE finds words that put a phase in another dispute:
+	// "walked off the job in a separate dispute".
+	otherDisputeRE = regexp.MustCompile(`\b(?:separate|different|unrelated) (?:[\w-]+ )?(?:dispute|strike|walkout|union|contract|labor fight)s?\b|\banother (?:dispute|union)\b`)
+	// strikeThingRE finds a word after a strike noun that makes it a
+	// thing about a strike, not one: "strike notice", "strike vote".
+	strikeThingRE = regexp.MustCompile(`^s? (?:notice|vote|votes|authorization|date|deadline|threat|fund|pay)\b`)
 	agreeRE       = regexp.MustCompile(`\b(?:agreement|deal|accord|pact)\b`)
 	// ratifyRE finds a ratification: ratified, or a contract approved.
 	ratifyRE = regexp.MustCompile(`\bratif(?:y|ies|ied|ying)\b|\b(?:approved|approve|approves) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?approved\b`)
@@ -541,6 +569,12 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if otherStrike(s, m[0], m[1]) || otherStrikeRE.MatchString(pre) {
 				continue
+			}
+			if rest := s[m[1]:min(len(s), m[1]+60)]; otherDisputeRE.MatchString(pre) || otherDisputeRE.MatchString(strings.SplitN(rest, ".", 2)[0]) {
+				continue // "walked off the job in a separate dispute"
+			}
+			if p == strike.PhaseStrike && strikeThingRE.MatchString(s[m[1]:]) {
+				continue // "a 10-day strike notice", "the strike vote"
 			}
 			if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && rejectRE.MatchString(lastWords(pre, 4)) {
 				continue // "rejected the tentative agreement"
@@ -639,26 +673,47 @@ func lastWords(s string, n int) string {
 }
 
 // detectPhase returns the most advanced phase reported in the lead (the
-// title and first paragraph), or, when the lead reports none, in the whole
-// article, with the index of the sentence that reports it.
+// title and first paragraph), or, when the lead reports none, in the first
+// paragraph that reports one, with the index of the sentence that reports
+// it; mediation reported going on anywhere raises a strike to mediation.
 //
 // A strike said to be over ("ended their walkout", "the strike is over")
 // is in the phase of the contract the article reports, tentative or
 // ratified, unless the article has the workers back at work: the
 // strikers are only back once the contract is settled.
-func detectPhase(ss []factSentence) (string, int) {
+func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 	best, at := "", -1
-	for _, leadOnly := range []bool{true, false} {
+	for i, s := range ss {
+		if !s.lead {
+			continue
+		}
+		if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
+			best, at = p, i
+		}
+	}
+	if best == "" {
+		// The lead says nothing of the phase: the first paragraph that does
+		// decides, as the rest is background (or, in a roundup, other
+		// disputes).
+		para := -1
 		for i, s := range ss {
-			if leadOnly && !s.lead {
+			if s.lead || para >= 0 && s.para != para {
 				continue
 			}
 			if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
-				best, at = p, i
+				best, at, para = p, i, s.para
 			}
 		}
-		if best != "" {
-			break
+	}
+	if factsPhaseRank(best) < factsPhaseRank(strike.PhaseMediation) {
+		// A strike reported with its mediation going on in the background
+		// ("two weeks into mediated talks, which are continuing") is in
+		// mediation: the lead tells the day's event, the body the state of
+		// the talks.
+		for i, s := range ss {
+			if !s.lead && sentencePhase(s.lower) == strike.PhaseMediation && (pub.IsZero() || !historical(s, pub)) {
+				return strike.PhaseMediation, i
+			}
 		}
 	}
 	if best != strike.PhaseEnded {

@@ -93,6 +93,19 @@ func TestSentencePhase(t *testing.T) {
 		{"The agreement has been ratified by members.", strike.PhaseRatified},
 		{"Kaiser therapists approve contract that ends record strike", strike.PhaseRatified},
 		{"The deal, which members must still approve, goes to a vote.", strike.PhaseTentativeAgreement},
+		// A strike under way, told by its length or with an aside.
+		{"The strike, by psychologists and therapists represented by the union, began Oct. 21.", strike.PhaseStrike},
+		{"Lawmakers urged him to settle a seven-week strike by the health system's therapists.", strike.PhaseStrike},
+		{"Rivas wrote that the walkout, now in its eighth week, was hurting patients.", strike.PhaseStrike},
+		{"Gov. Gavin Newsom has weighed in on the months-long Kaiser mental health strike.", strike.PhaseStrike},
+		{"Newsom said the nearly four-month walkout must end.", strike.PhaseStrike},
+		{"The union plans a three-day strike next month.", strike.PhaseThreatened},
+		// Mediation under way, however the sentence is built.
+		{"Mediation between Kaiser and the union got under way Monday.", strike.PhaseMediation},
+		{"The die-in came two weeks into mediated talks between Kaiser and the union.", strike.PhaseMediation},
+		{"Mediated talks between Kaiser and their union have been going on since March 10 without a settlement.", strike.PhaseMediation},
+		// Another dispute named beside the phase.
+		{"Pharmacists voted to authorize a strike, a day after the company's mental health workers walked off the job in a separate dispute.", strike.PhaseThreatened},
 		// "Many" or "most" as the subject of a return is a part of the strikers.
 		{"Kaiser says many have returned to work; the union says most are still out.", ""},
 		{"Kaiser says most have gone back to work.", ""},
@@ -744,6 +757,32 @@ func TestExtractEndWithPendingContract(t *testing.T) {
 		{"Union calls off strike",
 			"The union called off the strike on Friday without a contract.",
 			strike.PhaseEnded},
+	} {
+		got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: wed})
+		if got.Phase != tt.want {
+			t.Errorf("%q: phase %q (from %q), want %q", tt.title, got.Phase, got.Evidence["phase"], tt.want)
+		}
+	}
+}
+
+// TestExtractPhaseBeyondTheLead: the body raises the lead's strike to
+// mediation when it reports mediated talks going on; when the lead says
+// nothing of the phase, the first paragraph that does decides, not a
+// roundup's last item about another dispute.
+func TestExtractPhaseBeyondTheLead(t *testing.T) {
+	x := testExtractor()
+	for _, tt := range []struct {
+		title, text, want string
+	}{
+		{"Therapists stage die-in at Kaiser offices",
+			"Dozens of striking therapists lay down outside Kaiser offices on Tuesday.\n\nThe die-in came two weeks into mediated talks, which are continuing.",
+			strike.PhaseMediation},
+		{"Therapists rally at Kaiser",
+			"Striking therapists rallied outside Kaiser on Tuesday.\n\nNurses at another hospital began mediation in 2023.",
+			strike.PhaseStrike},
+		{"This week in labor",
+			"Welcome back to our weekly look at labor news.\n\n1. KAISER. Police arrested people at a rally for the strikers.\n\n3. PORTS. Dockworkers reached a deal on automation rules.",
+			strike.PhaseStrike},
 	} {
 		got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: wed})
 		if got.Phase != tt.want {
