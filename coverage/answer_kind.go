@@ -67,7 +67,7 @@ var (
 	// kwDone are events of kwEvent that the status never schedules: a
 	// hunger strike is neither the strike's start, its length nor what
 	// comes next.
-	kwDone = ansSet("hunger", "fast", "fasting", "vigil", "arrests", "letter", "letters")
+	kwDone   = ansSet("hunger", "fast", "fasting", "vigil", "arrests", "letter", "letters")
 	kwNext   = ansSet("next", "upcoming", "coming", "planned", "scheduled", "soon", "future")
 	kwUnion  = ansSet("union", "unions", "represents", "represent", "represented", "representing", "organizing", "organized")
 	kwBoss   = ansSet("employer", "employers", "company", "companies", "management", "boss", "bosses", "against", "employs", "employ", "hospital", "hospitals")
