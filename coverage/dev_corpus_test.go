@@ -20,7 +20,7 @@ import (
 // lifts a figure. TestCoverageFigures measures the same corpus through
 // the command line.
 const (
-	devFactsFloor = 0.97 // phase, workers and union of core and related articles
+	devFactsFloor = 0.98 // phase, workers and union of core and related articles
 	devStoryFloor = 0.95 // pairwise F1 of core and related articles
 )
 

@@ -31,6 +31,8 @@ func TestEventOf(t *testing.T) {
 		{"Kaiser opens a new wing", "Kaiser opened a new wing on Monday.", coverage.ClassUnknown},
 		{"Therapists back at work", "Strikers returned to work on Monday after the union called off its strike.", coverage.ClassEnds},
 		{"A long week", "Kaiser therapists went on strike Monday across Southern California.", coverage.ClassBegins},
+		// Strikers putting down caseloads and picking up picket signs begin it.
+		{"We're on strike for our patients", "This morning, Kaiser clinicians put down their caseloads and picked up picket signs across Southern California.", coverage.ClassBegins},
 		// An approval of a pact is a ratification; a return to come is no end.
 		{"San Diego therapists head back Monday", "Kaiser therapists will return to their posts Monday after members approved the pact that ended their long strike.", coverage.ClassRatified},
 		{"Contract approved by 94% of voters", "", coverage.ClassRatified},

@@ -764,6 +764,11 @@ var workersWordsRE = regexp.MustCompile(`(^|[^\w-])((?:(?:a|` + reNumberWord + `
 // Southern California unit".
 var workersUnitRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:member|strong)\s+((?:[\w'’-]+\s+){0,4}?)(unit|bargaining unit|workforce|staff|team|group|union|local)\b`)
 
+// workersListRE finds a count that opens an item of a "by the numbers"
+// list: "2,400: The number of psychologists ... who walked out", "2,400 —
+// therapists on strike" (not "Day 100: strikers march").
+var workersListRE = regexp.MustCompile(`^(\s*(?:[•*·-]\s*)?)(\d{1,3}(?:,\d{3})+|\d{2,6})\s*(?::|—|–)\s*(?:the (?:number|total) of\s+)?((?:[\w'’-]+\s+){0,3}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+
 var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites)\b`)
 
 var (
@@ -801,6 +806,9 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			ms = append(ms, workersRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			if strings.Contains(s.lower, "-member") || strings.Contains(s.lower, "-strong") {
 				ms = append(ms, workersUnitRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			}
+			if strings.ContainsAny(s.lower, ":—–") {
+				ms = append(ms, workersListRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			}
 		}
 		if hasWords {

@@ -359,6 +359,12 @@ func TestFindWorkers(t *testing.T) {
 		{"In 2022 therapists struck for 10 weeks.", 0},
 		{"It paid $25,000 members dues.", 0},
 		{"Only 12 nurses came.", 0},
+		// A "by the numbers" list: the count, then what it counts.
+		{"2,400: The number of psychologists, therapists and other clinicians who walked out on Oct. 21.", 2400},
+		{"2,400 — therapists on strike across the region.", 2400},
+		{"196: The number of days the strike lasted.", 0},
+		{"8: Clinicians who held a five-day hunger strike.", 0},
+		{"Day 100: strikers march in four cities", 0},
 	}
 	for _, tt := range tests {
 		s := factSentence{text: tt.text, lower: lowerSameLen(tt.text)}
