@@ -2,6 +2,7 @@ package coverage_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"sort"
 	"strings"
 	"testing"
@@ -107,5 +108,28 @@ func TestStoryDevCorpus(t *testing.T) {
 	}
 	if s.f1 < devStoryFloor {
 		t.Errorf("story pairwise F1 = %.3f, below the floor %.2f", s.f1, devStoryFloor)
+	}
+}
+
+// TestStoryDevPartitionIgnoresOrder: the development corpus's strike news
+// gives the same stories in any order, as the demo's does
+// (TestStoryPartitionIgnoresOrder).
+func TestStoryDevPartitionIgnoresOrder(t *testing.T) {
+	var news []demo.Doc
+	for _, d := range devDocs(t) {
+		if d.Tier.Announceable() {
+			news = append(news, d)
+		}
+	}
+	want := partition(news, clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), news, nil))
+	r := rand.New(rand.NewPCG(11, 7))
+	for trial := range 50 {
+		order := r.Perm(len(news))
+		got := partition(news, clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), news, order))
+		for _, d := range news {
+			if got[d.ID] != want[d.ID] {
+				t.Fatalf("order %d: %s is with %s, in publication order with %s", trial, d.ID, got[d.ID], want[d.ID])
+			}
+		}
 	}
 }

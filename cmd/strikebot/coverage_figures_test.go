@@ -54,9 +54,11 @@ var coverageFloors = map[string]coverageFloor{
 	// from, and the retrieval was not yet made for it).
 	"in-sample": {copies: 1.00, grouping: 0.98, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 5},
 	"held-out":  {copies: 1.00, grouping: 0.84, relevance: 0.98, core: 0.97, facts: 0.81, status: 5, asks: 2},
-	// The development corpus, measured when it was written and before any
-	// rule was tuned on it.
-	"dev": {copies: 1.00, grouping: 0.70, relevance: 0.97, core: 0.92, facts: 0.81, status: 5, asks: 6},
+	// The development corpus: before any rule was tuned on it, grouping
+	// 0.71, facts 0.82 and 6 answers. Its grouping still suffers from
+	// relevance: the union's posts that name supporting unions, or no
+	// union, are related, and a newsletter is none.
+	"dev": {copies: 1.00, grouping: 0.83, relevance: 0.97, core: 0.92, facts: 0.95, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
