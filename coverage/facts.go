@@ -471,8 +471,8 @@ var phaseSignals = []phaseSignal{
 	// psychologists represented by the union, began Oct. 21"; "the
 	// walkout, now in its eighth week"), or told by its length ("a
 	// seven-week strike", "the months-long strike"): one under way.
-	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(reStrikeN + `s?, [^,.;]{2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
-	{strike.PhaseStrike, "day|week|month|year", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)[- ](?:day|week|month)(?:[- ]old|[- ]long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)[- ]long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
+	{strike.PhaseStrike, "strike,|strikes,|walkout,|stoppage,", regexp.MustCompile(reStrikeN + `s?, [^,.;]{2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	{strike.PhaseStrike, "-day|-week|-month|-long", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
 	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? the picket lines?\b`)},
@@ -711,7 +711,8 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 		// mediation: the lead tells the day's event, the body the state of
 		// the talks.
 		for i, s := range ss {
-			if !s.lead && sentencePhase(s.lower) == strike.PhaseMediation && (pub.IsZero() || !historical(s, pub)) {
+			if !s.lead && strings.Contains(s.lower, "mediat") && sentencePhase(s.lower) == strike.PhaseMediation &&
+				(pub.IsZero() || !historical(s, pub)) {
 				return strike.PhaseMediation, i
 			}
 		}
