@@ -883,6 +883,7 @@ func (k ansKind) wants(flags uint8) bool {
 type ansQuestion struct {
 	kind    ansKind
 	fact    FactKind
+	stillOn bool      // a FactOver question asks whether the strike is still on
 	words   []string  // every word, lower-cased
 	stems   []string  // every word's stem, stop words kept
 	content []string  // distinct content stems, at most ansMaxQueryTerms
@@ -942,6 +943,7 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		q.words[i] = t.Word
 	}
 	q.fact = factKind(q.words)
+	q.stillOn = q.fact == FactOver && asksStillOn(q.words)
 	for i, t := range toks {
 		next := ""
 		if i+1 < len(toks) {

@@ -62,7 +62,12 @@ var (
 	kwDemand = ansSet("demand", "demands", "demanding", "want", "wants", "wanted", "seek", "seeking", "seek",
 		"fighting", "issue", "issues", "reason", "reasons", "asking", "goals", "grievances", "why")
 	kwEvent = ansSet("vote", "votes", "voting", "ballot", "ratification", "ratify", "session", "sessions",
-		"rally", "rallies", "meeting", "hearing", "talks", "bargaining", "mediation", "march", "protest", "deadline")
+		"rally", "rallies", "meeting", "hearing", "talks", "bargaining", "mediation", "march", "protest", "deadline",
+		"hunger", "fast", "fasting", "vigil", "arrests", "letter", "letters")
+	// kwDone are events of kwEvent that the status never schedules: a
+	// hunger strike is neither the strike's start, its length nor what
+	// comes next.
+	kwDone   = ansSet("hunger", "fast", "fasting", "vigil", "arrests", "letter", "letters")
 	kwNext   = ansSet("next", "upcoming", "coming", "planned", "scheduled", "soon", "future")
 	kwUnion  = ansSet("union", "unions", "represents", "represent", "represented", "representing", "organizing", "organized")
 	kwBoss   = ansSet("employer", "employers", "company", "companies", "management", "boss", "bosses", "against", "employs", "employ", "hospital", "hospitals")
@@ -150,8 +155,7 @@ func factKind(words []string) FactKind {
 		hasW("is", "are") && hasW("there", "they", "workers", "we") && has(kwStrike) && onlyStrikeWords(words):
 		return FactOver
 	// What comes next: "when is the vote", "what's next".
-	case has(kwNext) && !has(kwStrike) || has(kwNext) && has(kwEvent),
-		has(kwEvent) && (when || hasW("will")):
+	case (has(kwNext) && !has(kwStrike) || has(kwNext) && has(kwEvent) || has(kwEvent) && (when || hasW("will"))) && !has(kwDone):
 		return FactNext
 	// Who: the union, the employer, the strikers.
 	// ("What does the union want?" asks for the demands, not the name.)
@@ -169,6 +173,19 @@ func factKind(words []string) FactKind {
 		return FactPhase
 	}
 	return FactNone
+}
+
+// asksStillOn reports whether a question of kind FactOver asks whether
+// the strike is still on ("are they still on strike?", "is there a
+// strike?"), which a strike that ended answers with no, rather than
+// whether it is over ("is the strike over?", "are they back at work?").
+func asksStillOn(words []string) bool {
+	for _, w := range words {
+		if kwEnd[w] || kwReturn[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyStrikeWords reports whether words say nothing but that someone is

@@ -33,6 +33,11 @@ func TestFactKind(t *testing.T) {
 		{"Are they on strike?", FactOver},
 		{"Was the strike called off?", FactOver},
 
+		// Another event of the strike is no question about the strike's
+		// status.
+		{"How long did the hunger strike last?", FactNone},
+		{"When did the hunger strike begin?", FactNone},
+		{"When was the die-in?", FactNone},
 		{"How long did the strike last?", FactDuration},
 		{"how long was the strike", FactDuration},
 		{"How long has the strike been going on?", FactDuration},

@@ -165,9 +165,14 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 		l.newest = true
 		switch {
 		case over:
-			lead := "Yes: the strike ended"
+			// "Is it over?" is answered yes, "Are they still on strike?" no.
+			yes := "Yes: "
+			if q.stillOn {
+				yes = "No: "
+			}
+			lead := yes + "the strike ended"
 			if ended == "" {
-				lead = "Yes: the strike is over"
+				lead = yes + "the strike is over"
 			}
 			add(overText(lead), sources(2, strike.FieldPhase, strike.FieldEnded))
 			if st.DurationDays > 0 {
@@ -177,7 +182,11 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 				next()
 			}
 		case ongoing:
-			add(onText("No: the strike is still on"), sources(2, strike.FieldPhase, strike.FieldStarted))
+			no := "No: "
+			if q.stillOn {
+				no = "Yes: "
+			}
+			add(onText(no+"the strike is still on"), sources(2, strike.FieldPhase, strike.FieldStarted))
 		case threatened:
 			text := "No strike has begun yet: the workers have voted or threatened to strike"
 			if started != "" {

@@ -94,6 +94,9 @@ func TestAskStatusFirstSentence(t *testing.T) {
 		{"how many strikers are there", "About 1,200 workers went on strike [1]."},
 		{"How long did the strike last?", "The strike lasted 132 days, from 21 October 2024 to 2 March 2025 [1][2]."},
 		{"Is the strike over?", "Yes: the strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
+		// Asked whether it is still on, the answer is no.
+		{"Are the workers still on strike?", "No: the strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
+		{"Is the strike still going on?", "No: the strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
 		{"Which union is it?", "The workers are represented by the Allied Clinicians Union [1]."},
 		{"Who are they striking against?", "The strike was against Northvale Health [1]."},
 		{"What did Northvale offer?", "Before the agreement, Northvale Health's last reported offer was 10% over three years [1]."},
@@ -250,5 +253,24 @@ func TestAskWhatWasWonWithoutPhase(t *testing.T) {
 	a := ix.AskStatus("What raise did the workers win?", &st)
 	if first := firstLine(a.Text); !strings.Contains(first, "14%") || strings.Contains(a.Text, "9%") {
 		t.Errorf("AskStatus =\n%s\nwant first the contract's 14%%, never the 9%% offer", a.Text)
+	}
+}
+
+// TestAskStillOnWhileOn: asked whether a strike under way is still on, the
+// answer is yes; asked whether it is over, no.
+func TestAskStillOnWhileOn(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := strike.Status{Phase: strike.PhaseStrike, Workers: 1200, Started: "2024-10-21", Day: 30,
+		Sources: map[strike.StatusField][]strike.FieldSource{
+			strike.FieldPhase:   {src(arts[1], "strike", "went on strike Monday")},
+			strike.FieldStarted: {src(arts[1], "2024-10-21", "The strike began Oct. 21 after months of talks.")},
+		}}
+	for q, want := range map[string]string{
+		"Are the workers still on strike?": "Yes: the strike is still on",
+		"Is the strike over?":              "No: the strike is still on",
+	} {
+		if got := firstLine(ix.AskStatus(q, &st).Text); !strings.HasPrefix(got, want) {
+			t.Errorf("AskStatus(%q) = %q, want it to start %q", q, got, want)
+		}
 	}
 }

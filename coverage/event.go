@@ -152,6 +152,31 @@ type EventFeatures struct {
 	Union uint8
 	// Workforce and Region say who and where, 0 when not said.
 	Workforce, Region uint8
+	// Contract is the state of the contract the article reports the
+	// strike in (its facts' phase): contractTentative, contractRatified,
+	// contractEnded, or 0 when the strike is not at that stage or the
+	// article says nothing of it.
+	Contract uint8
+}
+
+// Contract values of EventFeatures.
+const (
+	contractTentative uint8 = iota + 1
+	contractRatified
+	contractEnded
+)
+
+// contractOf returns the Contract value of a phase.
+func contractOf(phase string) uint8 {
+	switch phase {
+	case strike.PhaseTentativeAgreement:
+		return contractTentative
+	case strike.PhaseRatified:
+		return contractRatified
+	case strike.PhaseEnded:
+		return contractEnded
+	}
+	return 0
 }
 
 // has reports whether class c was found.
@@ -168,10 +193,15 @@ func (f EventFeatures) groups() uint16 {
 }
 
 // Conflicts reports whether f and o report different events: both name
-// a union, a workforce or a region and they differ, or both name strong
-// classes that share no group.
+// a union, a workforce or a region and they differ, both report the
+// strike's contract in different states (the deal, its ratification, the
+// return to work are three events days apart, which a commentary between
+// them must not join), or both name strong classes that share no group.
 func (f EventFeatures) Conflicts(o EventFeatures) bool {
 	if f.Union != 0 && o.Union != 0 && f.Union != o.Union {
+		return true
+	}
+	if f.Contract != 0 && o.Contract != 0 && f.Contract != o.Contract {
 		return true
 	}
 	if f.Workforce != 0 && o.Workforce != 0 && f.Workforce != o.Workforce &&
@@ -214,14 +244,14 @@ var classPatterns = []classPattern{
 	{ClassHunger, []string{"hunger", "fast"}, regexp.MustCompile(`\bhunger[- ]strik\w*|\b(?:fast|fasting|fasted)\b`)},
 	{ClassLetter, []string{"letter", "lawmaker", "legislat", "senator", "governor", "newsom", "assembly", "official", "urge"},
 		regexp.MustCompile(`\bletters?\b|\b(?:lawmakers|legislators|senators|assembly ?members|governor|gov\.|newsom|officials|mayors?|council)\b[^.;]{0,40}\b(?:urge[sd]?|urging|press(?:es|ed)?|call(?:s|ed)? on|calls? for|wr(?:ite|ites|ote)|tell|tells|told|demand(?:s|ed)?)\b`)},
-	{ClassRatified, []string{"ratif", "approve"}, regexp.MustCompile(`\bratif\w*|\bvot(?:e|es|ed|ing) (?:overwhelmingly |narrowly )?to approve\b|\bapprov(?:e|es|ed) (?:the |a |their |new )*(?:contract|deal|agreement)\b`)},
+	{ClassRatified, []string{"ratif", "approve"}, regexp.MustCompile(`\bratif\w*|\bvot(?:e|es|ed|ing) (?:overwhelmingly |narrowly )?to approve\b|\bapprov(?:e|es|ed) (?:the |a |their |new )*(?:[\w-]+ )?(?:contract|deal|agreement|pact)\b|\b(?:contract|deal|agreement|pact) (?:was |were |has been )?(?:overwhelmingly |narrowly )?approved\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	{ClassAgreement, []string{"agreement", "deal", "accord", "pact"}, regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:reach|reaches|reached|strike|strikes|struck|clinch\w*|seal\w*|announce\w*) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord|pact) (?:is |was |has been )?(?:reached|struck)\b|\bdeal (?:to end|ends|ending)\b|\bagreement (?:to end|ends|ending)\b|\bweigh (?:a |the )?(?:deal|agreement)\b`)},
 	{ClassEnds, []string{"back", "return", "end", "called off", "over"}, regexp.MustCompile(`\b(?:back to work|back on the job|back with (?:their )?patients|return(?:s|ed|ing)? to (?:work|the job|their patients|patients)|go(?:es|ing)? back|went back|strike (?:is |was )?over|(?:strike|walkout) (?:ends|ended)|end(?:s|ed)? (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|call(?:s|ed)? off)\b`)},
 	{ClassMediation, []string{"mediat"}, regexp.MustCompile(`\bmediat\w*`)},
 	{ClassTalks, []string{"talk", "bargain", "negotiat", "session", "table"}, regexp.MustCompile(`\btalks\b|\bbargaining (?:session|table|talks)\b|\bnegotiat\w*|\bsessions?\b|\b(?:back|return\w*) to the (?:bargaining )?table\b`)},
 	{ClassRally, []string{"rall", "march", "protest", "vigil", "die-in", "sit-in", "arrest", "demonstrat"}, regexp.MustCompile(`\brall(?:y|ies|ied|ying)\b|\bmarch(?:es|ed|ing)?\b|\bprotest\w*|\bvigil\w*|\bdie-in\b|\bsit-in\b|\barrest\w*|\bdemonstrat\w*`)},
 	{ClassNotice, []string{"notice", "authori", "vote", "threat", "set", "ready", "plan", "could", "may", "poised", "prepar", "loom"}, regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:a |the )?strike\b|\b\d+-day (?:strike )?notice\b|\bauthori[sz]\w* (?:an? |the )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b|\bstrike (?:authori[sz]ation|vote)\b|\bvot(?:e|es|ed|ing) (?:overwhelmingly )?to (?:authorize (?:a )?)?strike\b|\bthreat\w* (?:to |of )?(?:an? )?(?:[\w-]+ )?(?:strike|walk out|walkout)\b|\b(?:set|sets|ready|readies|plan|plans|planning|prepare|prepares|preparing|poised) (?:to strike|for (?:an? )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|an? (?:[\w-]+ ){0,2}?(?:strike|walkout))\b|\bset (?:a |an )?(?:[\w.]+ ){0,3}?(?:strike|walkout)\b|\b(?:could|may|might|would|will) (?:go on )?strike\b|\blooming (?:strike|walkout)\b`)},
-	{ClassBegins, []string{"begin", "start", "launch", "walk", "strike", "picket", "out"}, regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|began|starts|started|is under way|gets under way|kicks off)\b|\b(?:begin|begins|began|start|starts|started|launch|launches|launched|open|opens|opened|kick off|kicks off|kicked off|stage|stages|staged) (?:an? |the |their |its )?(?:[\w-]+ ){0,3}?(?:strike|walkout|work stoppage)\b|\b(?:walk|walks|walked|walking) (?:out|off the job)\b|\b(?:go|goes|went|going) on strike\b|\b(?:join|joins|joined|form|formed|hit|hits) (?:the )?picket lines?\b|\bpicket lines? (?:go|goes|went) up\b`)},
+	{ClassBegins, []string{"begin", "start", "launch", "walk", "strike", "picket", "out", "down"}, regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|began|starts|started|is under way|gets under way|kicks off)\b|\b(?:begin|begins|began|start|starts|started|launch|launches|launched|open|opens|opened|kick off|kicks off|kicked off|stage|stages|staged) (?:an? |the |their |its )?(?:[\w-]+ ){0,3}?(?:strike|walkout|work stoppage)\b|\b(?:walk|walks|walked|walking) (?:out|off the job)\b|\b(?:go|goes|went|going) on strike\b|\b(?:join|joins|joined|form|formed|hit|hits) (?:the )?picket lines?\b|\bpicket lines? (?:go|goes|went) up\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bpick(?:ed|s)? up (?:their )?picket signs\b`)},
 	{ClassMilestone, []string{"day", "week", "month"}, regexp.MustCompile(`\b\d{1,3}(?:st|nd|rd|th)? day\b|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|one hundred)[- ](?:days?|weeks?|months?)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:day|week|month)\b|\bday \d{1,3}\b`)},
 }
 
@@ -332,13 +362,14 @@ const leadChars = 700
 // extracted (facts gives the union it is about; ours is the canonical name
 // of the campaign's union, as the Extractor reports it). It reads the
 // headline and the lead sentence of the text (or of the feed's summary),
-// with the dateline.
+// with the dateline, past any byline or date line a page put first.
 func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 	title := lowerSameLen(a.Title)
 	text := a.Text
 	if strings.TrimSpace(text) == "" {
 		text = a.Summary
 	}
+	text = text[leadStart(text):] // past a byline or date line
 	if len(text) > leadChars {
 		cut := leadChars
 		for cut > 0 && text[cut]&0xC0 == 0x80 {
@@ -367,9 +398,24 @@ func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 			}
 		}
 	}
+	// An end whose article reports the contract (still to be voted on, or
+	// ratified) is that contract's event: "therapists end their walkout;
+	// now comes the vote" the day after the deal.
+	if f.Class == ClassEnds {
+		switch facts.Phase {
+		case strike.PhaseTentativeAgreement:
+			f.Class = ClassAgreement
+		case strike.PhaseRatified:
+			f.Class = ClassRatified
+		}
+		if f.Class != ClassEnds {
+			f.Classes = f.Classes&^(1<<ClassEnds) | 1<<f.Class
+		}
+	}
 	if f.Class == ClassUnknown && ongoingRE.MatchString(title+" "+lead) {
 		f.Class = ClassOngoing
 	}
+	f.Contract = contractOf(facts.Phase)
 	words := plainWords(title + " \n " + lead)
 	f.Region = firstRegion(words)
 	f.Workforce = workforceOf(words)
@@ -407,6 +453,9 @@ func classesOf(s string) (EventClass, uint16) {
 		}
 		if class == ClassBegins && hypoRE.MatchString(lastWords(s[:loc[0]], 3)) {
 			class = ClassNotice // "will walk off the job Oct. 21"
+		}
+		if class == ClassEnds && hypoRE.MatchString(lastWords(s[:loc[0]], 3)) {
+			continue // "will return to work once the vote is counted"
 		}
 		if !class.strong() {
 			if loc[0] < weakAt {

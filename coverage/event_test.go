@@ -31,6 +31,15 @@ func TestEventOf(t *testing.T) {
 		{"Kaiser opens a new wing", "Kaiser opened a new wing on Monday.", coverage.ClassUnknown},
 		{"Therapists back at work", "Strikers returned to work on Monday after the union called off its strike.", coverage.ClassEnds},
 		{"A long week", "Kaiser therapists went on strike Monday across Southern California.", coverage.ClassBegins},
+		// Strikers putting down caseloads and picking up picket signs begin it.
+		{"We're on strike for our patients", "This morning, Kaiser clinicians put down their caseloads and picked up picket signs across Southern California.", coverage.ClassBegins},
+		// An approval of a pact is a ratification; a return to come is no end.
+		{"San Diego therapists head back Monday", "Kaiser therapists will return to their posts Monday after members approved the pact that ended their long strike.", coverage.ClassRatified},
+		{"Contract approved by 94% of voters", "", coverage.ClassRatified},
+		{"Therapists expect to be back soon", "The strikers will return to work once the vote is counted.", coverage.ClassOngoing},
+		// The page's byline and date line are not the lead.
+		{"Inside the Kaiser deal", "By Owen Mattis · May. 6, 2025 3:10 PM UTC\n\nThe two sides reached a tentative agreement on Sunday.", coverage.ClassAgreement},
+		{"Governor steps into Kaiser strike. Will it matter?", "· Feb. 7, 2025 6:10 PM UTC\n\nGov. Gavin Newsom has written to both sides to urge mediation.", coverage.ClassLetter},
 	}
 	for _, tt := range tests {
 		a := &strike.Article{Title: tt.title, Text: tt.lead}
@@ -38,6 +47,35 @@ func TestEventOf(t *testing.T) {
 			t.Errorf("EventOf(%q, %q).Class = %v, want %v", tt.title, tt.lead, got, tt.want)
 		}
 	}
+}
+
+// TestEventOfEndIsItsContract: an end of the strike whose article reports
+// the contract still to be voted on is the agreement's event; one whose
+// article reports it ratified, the ratification's; else the end's own.
+func TestEventOfEndIsItsContract(t *testing.T) {
+	a := &strike.Article{Title: "Kaiser therapists end their walkout. Now comes the vote.",
+		Text: "Kaiser's mental health workers ended their walkout this week."}
+	for phase, want := range map[string]coverage.EventClass{
+		strike.PhaseTentativeAgreement: coverage.ClassAgreement,
+		strike.PhaseRatified:           coverage.ClassRatified,
+		strike.PhaseEnded:              coverage.ClassEnds,
+		"":                             coverage.ClassEnds,
+	} {
+		got := coverage.EventOf(a, strike.Facts{Phase: phase}, "")
+		if got.Class != want {
+			t.Errorf("phase %q: class %v, want %v", phase, got.Class, want)
+		}
+		deal := coverage.EventOf(&strike.Article{Title: "Tentative agreement reached at Kaiser"}, strike.Facts{}, "")
+		if _, same := got.SameEvent(deal); same != (want == coverage.ClassAgreement) {
+			t.Errorf("phase %q: same event as the agreement = %v", phase, same)
+		}
+	}
+}
+
+// phased returns the event features of a headline whose article reports
+// the phase.
+func phased(title, phase string) coverage.EventFeatures {
+	return coverage.EventOf(&strike.Article{Title: title}, strike.Facts{Phase: phase}, "NUHW")
 }
 
 func TestEventConflicts(t *testing.T) {
@@ -56,6 +94,12 @@ func TestEventConflicts(t *testing.T) {
 		{ev("Kaiser therapists strike", "NUHW"), ev("Kaiser nurses strike", "UNAC/UHCP"), true},
 		{ev("Kaiser strike talks resume", ""), ev("Mediator joins Kaiser talks", ""), false},
 		{ev("Kaiser strike drags on", ""), ev("Kaiser therapists ratify contract", ""), false},
+		// Reports of the contract in different states are different events,
+		// whatever their headlines' classes: the deal, the vote, the return.
+		{phased("What the deal means for patients", strike.PhaseTentativeAgreement), phased("What the vote means for patients", strike.PhaseRatified), true},
+		{phased("Therapists head back", strike.PhaseRatified), phased("Therapists are back", strike.PhaseEnded), true},
+		{phased("What the deal means for patients", strike.PhaseTentativeAgreement), ev("Tentative agreement reached in Kaiser strike", ""), false},
+		{phased("A die-in at Kaiser", strike.PhaseStrike), phased("A die-in at Kaiser", strike.PhaseMediation), false},
 	}
 	for i, tt := range tests {
 		if got := tt.a.Conflicts(tt.b); got != tt.conflict {
@@ -69,7 +113,10 @@ func TestEventConflicts(t *testing.T) {
 
 func TestFingerprintRoundTrip(t *testing.T) {
 	a := &strike.Article{Title: "Hawaii Kaiser nurses rally as talks resume", Text: "Nurses marched in Honolulu on Monday.", Published: time.Now()}
-	f := coverage.Fingerprint{Sig: coverage.Sign(a), Event: coverage.EventOf(a, strike.Facts{Union: "X"}, "Y")}
+	f := coverage.Fingerprint{Sig: coverage.Sign(a), Event: coverage.EventOf(a, strike.Facts{Union: "X", Phase: strike.PhaseRatified}, "Y")}
+	if f.Event.Contract == 0 || f.Event.Workforce == 0 {
+		t.Fatalf("event %+v: want a contract and a workforce to round-trip", f.Event)
+	}
 	b, err := f.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)

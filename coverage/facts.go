@@ -268,6 +268,7 @@ type factSentence struct {
 	lower string // lower-cased, same byte offsets as text
 	lead  bool   // in the title or the first paragraph
 	title bool   // the title
+	para  int    // the paragraph of the text it is in, from 1; 0 for the title
 	dates []dateMention
 }
 
@@ -280,17 +281,40 @@ func articleSentences(a *strike.Article) []factSentence {
 	if t := strings.TrimSpace(a.Title); t != "" {
 		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, dates: findDates(t)})
 	}
+	// The lead is the first paragraph of the article's own words, past any
+	// byline or date line the page put first.
+	start := leadStart(a.Text)
 	firstPara := len(a.Text)
-	for i := 0; i+1 < len(a.Text); i++ {
-		if a.Text[i] == '\n' && sentBlankLine(a.Text, i) && strings.TrimSpace(a.Text[:i]) != "" {
+	for i := start; i+1 < len(a.Text); i++ {
+		if a.Text[i] == '\n' && sentBlankLine(a.Text, i) && strings.TrimSpace(a.Text[start:i]) != "" {
 			firstPara = i
 			break
 		}
 	}
-	for i, s := range Sentences(a.Text) {
-		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: s.Start < firstPara && i < leadSentences, dates: findDates(s.Text)})
+	n, para, last := 0, 1, 0
+	for _, s := range Sentences(a.Text) {
+		lead := s.Start >= start && s.Start < firstPara && n < leadSentences
+		if lead {
+			n++
+		}
+		if strings.Contains(a.Text[last:s.Start], "\n") && sentBlankLineIn(a.Text[last:s.Start]) {
+			para++
+		}
+		last = s.End
+		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, dates: findDates(s.Text)})
 	}
 	return out
+}
+
+// sentBlankLineIn reports whether the space between two sentences holds a
+// blank line.
+func sentBlankLineIn(gap string) bool {
+	for i := range len(gap) {
+		if gap[i] == '\n' && sentBlankLine(gap, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerSameLen lower-cases s rune by rune where that keeps the byte
@@ -324,7 +348,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 	}
 	ev := map[string]string{}
 
-	phase, i := detectPhase(ss)
+	phase, i := detectPhase(ss, pub)
 	if phase != "" {
 		f.Phase = phase
 		ev["phase"] = ss[i].text
@@ -334,6 +358,9 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		ev["workers"] = ss[i].text
 	}
 	if u, i, ok := x.findUnion(ss); ok {
+		f.Union = u
+		ev["union"] = ss[i].text
+	} else if u, i, ok := x.sourceUnion(a.Source, ss); ok {
 		f.Union = u
 		ev["union"] = ss[i].text
 	}
@@ -440,20 +467,27 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on)\b|[.,;]|$)`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(`\b(?:began|begin|begins|beginning|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers)\b`)},
+	// A strike with an aside between it and its verb ("The strike, by
+	// psychologists represented by the union, began Oct. 21"; "the
+	// walkout, now in its eighth week"), or told by its length ("a
+	// seven-week strike", "the months-long strike"): one under way.
+	{strike.PhaseStrike, "strike,|strikes,|walkout,|stoppage,", regexp.MustCompile(reStrikeN + `s?, [^,.;]{2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	{strike.PhaseStrike, "-day|-week|-month|-long", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
 	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? the picket lines?\b`)},
 	{strike.PhaseStrike, "picket|out since", regexp.MustCompile(`\bpicket lines? (?:formed|went up|ring|rings|ringed)\b|\bpickets? (?:formed|went up)\b|\b(?:join|joined|joins|joining) (?:the )?picket lines?\b|\bon the picket lines?\b|\bpicketed\b|\bout since\b`)},
 	// Mediation.
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|joins|joined)\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|joins|joined|have been going on|has been going on|have continued|has continued|are continuing|is continuing)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? )?(?:[\w-]+ )?mediator\b|\bwith an? (?:[\w-]+ )?mediator working\b`)},
-	// Tentative agreement.
+	// Tentative agreement: named so, or an agreement still to be approved.
 	{strike.PhaseTentativeAgreement, "tentative", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b`)},
+	{strike.PhaseTentativeAgreement, "approv|ratif", regexp.MustCompile(`\b(?:must|needs? to|has to|have to) (?:still |yet )?(?:be )?(?:approv|ratif)\w*|\bsubject to (?:a )?(?:ratification|approval|members['’]? (?:vote|approval))\b|\b(?:pending|awaits?|awaiting) (?:a )?(?:ratification|members['’]? approval)\b`)},
 	{strike.PhaseTentativeAgreement, "agreement|deal|accord|pact", regexp.MustCompile(`\b(?:reached|reach|reaches|reaching|struck|strike|announced|secured|clinched) (?:an? |the )?` + reWords + `{0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord) (?:was |has been |is )?reached\b|\bwith a deal\b`)},
 	// Ratified.
 	{strike.PhaseRatified, "ratif|vote", regexp.MustCompile(`\b(?:voted|vote|votes) (?:overwhelmingly |narrowly )?to (?:ratify|approve)\b|\bratif(?:y|ies|ied)\b`)},
-	{strike.PhaseRatified, "approv", regexp.MustCompile(`\b(?:approved|approve|approves) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal)\b`)},
+	{strike.PhaseRatified, "approv", regexp.MustCompile(`\b(?:approved|approve|approves) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	// Ended.
 	{strike.PhaseEnded, "strike|walkout|stoppage", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
 	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
@@ -476,8 +510,15 @@ var (
 	// otherStrikeRE finds a strike that is another, earlier one ("the 2022
 	// strike", "an earlier strike") or no strike at all ("a hunger strike").
 	otherStrikeRE = regexp.MustCompile(`\b(?:(?:(?:19|20)\d\d|earlier|previous|prior|past|last year['’]s)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN + `|hunger strik\w*)\b`)
-	agreeRE       = regexp.MustCompile(`\b(?:agreement|deal|accord)\b`)
-	ratifyRE      = regexp.MustCompile(`\bratif(?:y|ies|ied|ying)\b`)
+	// otherDisputeRE finds words that put a phase in another dispute:
+	// "walked off the job in a separate dispute".
+	otherDisputeRE = regexp.MustCompile(`\b(?:separate|different|unrelated) (?:[\w-]+ )?(?:dispute|strike|walkout|union|contract|labor fight)s?\b|\banother (?:dispute|union)\b`)
+	// strikeThingRE finds a word after a strike noun that makes it a
+	// thing about a strike, not one: "strike notice", "strike vote".
+	strikeThingRE = regexp.MustCompile(`^s? (?:notice|vote|votes|authorization|date|deadline|threat|fund|pay)\b`)
+	agreeRE       = regexp.MustCompile(`\b(?:agreement|deal|accord|pact)\b`)
+	// ratifyRE finds a ratification: ratified, or a contract approved.
+	ratifyRE = regexp.MustCompile(`\bratif(?:y|ies|ied|ying)\b|\b(?:approved|approve|approves) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?approved\b`)
 	// clauseRE marks where a clause begins.
 	clauseRE = regexp.MustCompile(`[,;:—–(]|\b(?:but|while|after|before|as|because|though|although|when|who|which|that)\b`)
 )
@@ -498,7 +539,14 @@ func clauseBefore(s string, i, n int) string {
 
 // sentencePhase returns the most advanced phase the sentence reports.
 func sentencePhase(s string) string {
-	best := ""
+	p, _ := sentencePhaseDetail(s)
+	return p
+}
+
+// sentencePhaseDetail returns the most advanced phase the sentence
+// reports and, when that is the end, whether it is told as workers back
+// at work (rather than as a strike ended or called off).
+func sentencePhaseDetail(s string) (best string, back bool) {
 	for _, sig := range phaseSignals {
 		if !sig.mayMatch(s) {
 			continue
@@ -521,6 +569,12 @@ func sentencePhase(s string) string {
 			}
 			if otherStrike(s, m[0], m[1]) || otherStrikeRE.MatchString(pre) {
 				continue
+			}
+			if rest := s[m[1]:min(len(s), m[1]+60)]; otherDisputeRE.MatchString(pre) || otherDisputeRE.MatchString(strings.SplitN(rest, ".", 2)[0]) {
+				continue // "walked off the job in a separate dispute"
+			}
+			if p == strike.PhaseStrike && strikeThingRE.MatchString(s[m[1]:]) {
+				continue // "a 10-day strike notice", "the strike vote"
 			}
 			if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && rejectRE.MatchString(lastWords(pre, 4)) {
 				continue // "rejected the tentative agreement"
@@ -547,10 +601,13 @@ func sentencePhase(s string) string {
 			}
 			if factsPhaseRank(p) > factsPhaseRank(best) {
 				best = p
+				back = p == strike.PhaseEnded && sig.hints == backToWork
+			} else if p == strike.PhaseEnded && sig.hints == backToWork {
+				back = true
 			}
 		}
 	}
-	return best
+	return best, back
 }
 
 // otherStrike reports whether the phrase s[i:j] is about another,
@@ -591,7 +648,13 @@ func partialReturn(pre string) bool {
 			}
 			return true
 		case w == "most" || w == "many":
-			if next == "of" || peopleNouns[next] {
+			// "most of the strikers", "many therapists", or "many" as the
+			// subject: "many have returned".
+			switch next {
+			case "of", "have", "had", "has", "are", "were", "returned", "went", "came", "now":
+				return true
+			}
+			if peopleNouns[next] {
 				return true
 			}
 		default:
@@ -610,24 +673,67 @@ func lastWords(s string, n int) string {
 }
 
 // detectPhase returns the most advanced phase reported in the lead (the
-// title and first paragraph), or, when the lead reports none, in the whole
-// article, with the index of the sentence that reports it.
-func detectPhase(ss []factSentence) (string, int) {
+// title and first paragraph), or, when the lead reports none, in the first
+// paragraph that reports one, with the index of the sentence that reports
+// it; mediation reported going on anywhere raises a strike to mediation.
+//
+// A strike said to be over ("ended their walkout", "the strike is over")
+// is in the phase of the contract the article reports, tentative or
+// ratified, unless the article has the workers back at work: the
+// strikers are only back once the contract is settled.
+func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 	best, at := "", -1
-	for _, leadOnly := range []bool{true, false} {
+	for i, s := range ss {
+		if !s.lead {
+			continue
+		}
+		if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
+			best, at = p, i
+		}
+	}
+	if best == "" {
+		// The lead says nothing of the phase: the first paragraph that does
+		// decides, as the rest is background (or, in a roundup, other
+		// disputes).
+		para := -1
 		for i, s := range ss {
-			if leadOnly && !s.lead {
+			if s.lead || para >= 0 && s.para != para {
 				continue
 			}
 			if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
-				best, at = p, i
+				best, at, para = p, i, s.para
 			}
 		}
-		if best != "" {
-			return best, at
+	}
+	if factsPhaseRank(best) < factsPhaseRank(strike.PhaseMediation) {
+		// A strike reported with its mediation going on in the background
+		// ("two weeks into mediated talks, which are continuing") is in
+		// mediation: the lead tells the day's event, the body the state of
+		// the talks.
+		for i, s := range ss {
+			if !s.lead && strings.Contains(s.lower, "mediat") && sentencePhase(s.lower) == strike.PhaseMediation &&
+				(pub.IsZero() || !historical(s, pub)) {
+				return strike.PhaseMediation, i
+			}
 		}
 	}
-	return "", -1
+	if best != strike.PhaseEnded {
+		return best, at
+	}
+	contract, cat := "", -1
+	for i, s := range ss {
+		p, back := sentencePhaseDetail(s.lower)
+		if back {
+			return best, at
+		}
+		if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && factsPhaseRank(p) > factsPhaseRank(contract) {
+			contract, cat = p, i
+		}
+	}
+	if contract != "" {
+		return contract, cat
+	}
+	return best, at
 }
 
 // peopleNounList are the nouns a count of workers ends with.
@@ -658,6 +764,11 @@ var workersWordsRE = regexp.MustCompile(`(^|[^\w-])((?:(?:a|` + reNumberWord + `
 // workersUnitRE finds a unit of so many members: "its 2,400-member
 // Southern California unit".
 var workersUnitRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:member|strong)\s+((?:[\w'’-]+\s+){0,4}?)(unit|bargaining unit|workforce|staff|team|group|union|local)\b`)
+
+// workersListRE finds a count that opens an item of a "by the numbers"
+// list: "2,400: The number of psychologists ... who walked out", "2,400 —
+// therapists on strike" (not "Day 100: strikers march").
+var workersListRE = regexp.MustCompile(`^(\s*(?:[•*·-]\s*)?)(\d{1,3}(?:,\d{3})+|\d{2,6})\s*(?::|—|–)\s*(?:the (?:number|total) of\s+)?((?:[\w'’-]+\s+){0,3}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
 
 var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites)\b`)
 
@@ -696,6 +807,9 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			ms = append(ms, workersRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			if strings.Contains(s.lower, "-member") || strings.Contains(s.lower, "-strong") {
 				ms = append(ms, workersUnitRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			}
+			if strings.ContainsAny(s.lower, ":—–") {
+				ms = append(ms, workersListRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			}
 		}
 		if hasWords {
@@ -906,6 +1020,40 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 	return best.canon, best.at, true
 }
 
+// sourceUnion returns the union that publishes the article, when its
+// source is a union the options name: a union's own post ("Tonight our
+// bargaining team reached a tentative agreement") is about that union
+// when its text names none. The sentence returned is the first that
+// speaks as the union ("we", "our"), else the first of the text.
+func (x *Extractor) sourceUnion(source string, ss []factSentence) (string, int, bool) {
+	source = strings.TrimSpace(source)
+	if source == "" || len(ss) == 0 {
+		return "", -1, false
+	}
+	hits := x.findNames(factSentence{text: source, lower: lowerSameLen(source)}, x.unions)
+	if len(hits) == 0 {
+		return "", -1, false
+	}
+	at := -1
+	for i, s := range ss {
+		if s.title {
+			continue
+		}
+		if at < 0 {
+			at = i
+		}
+		for _, w := range clauseWords(s.lower) {
+			if w == "we" || w == "our" || w == "us" || w == "we're" || w == "we’re" {
+				return hits[0].canon, i, true
+			}
+		}
+	}
+	if at < 0 {
+		at = 0
+	}
+	return hits[0].canon, at, true
+}
+
 // unionSlots are the words before which a union's name is expected:
 // "represented by", "members of", "a strike by", "nurses with"; strong
 // marks those after which an acronym alone is a union's name.
@@ -979,6 +1127,68 @@ func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
 			continue // a labor council speaks for many unions
 		}
 		out = append(out, nameHit{canon: name, at: at, end: end, contextual: true})
+	}
+	return append(out, x.unionsNamedAside(fs, append(known, out...))...)
+}
+
+// Words after a name that make it the union of the workers it represents
+// ("The Guild for Professional Pharmacists, which represents pharmacists
+// at Kaiser's hospitals") when workers follow; and those that make a name
+// holding a union's own word (Union, Guild, Local) a union speaking ("The
+// Guild for Professional Pharmacists announced").
+var (
+	representsAfter = []string{", which represents ", ", which represent ", ", which bargains for ", ", representing ",
+		", the union representing ", ", the union that represents ", ", the union for "}
+	speaksAfter  = []string{" said", " says", " announced", " announces", " called", " calls", " voted", " urged", " urges"}
+	strongHeads  = map[string]bool{"Union": true, "Unions": true, "Guild": true, "Teamsters": true, "Brotherhood": true, "Local": true}
+	speakPrefilt = []string{"Union", "Guild", "Teamsters", "Brotherhood", "Local"}
+)
+
+// unionsNamedAside returns the unions not among the options that the
+// sentence names as representing workers or as speaking (see
+// representsAfter), outside the names already found and the excluded
+// phrases.
+func (x *Extractor) unionsNamedAside(fs factSentence, known []nameHit) []nameHit {
+	represents := strings.Contains(fs.lower, ", which represent") || strings.Contains(fs.lower, ", which bargains") ||
+		strings.Contains(fs.lower, ", representing ") || strings.Contains(fs.lower, ", the union ")
+	if !represents && !slices.ContainsFunc(speakPrefilt, func(h string) bool { return strings.Contains(fs.text, h) }) {
+		return nil
+	}
+	var out []nameHit
+	s := fs.text
+	for i := 0; i < len(s); i++ {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsUpper(r) || i > 0 && s[i-1] != ' ' && s[i-1] != '(' && s[i-1] != '"' {
+			continue
+		}
+		if slices.ContainsFunc(known, func(h nameHit) bool { return h.at <= i && i < h.end }) {
+			continue
+		}
+		name, end := unionNameAt(s, i)
+		next := end
+		if name == "" {
+			continue
+		}
+		i = end
+		name = strings.TrimPrefix(name, "The ")
+		words := strings.Fields(name)
+		if len(words) < 2 || !slices.ContainsFunc(words, func(w string) bool { return unionHeads[w] }) ||
+			x.excluded(lowerSameLen(name)) || strings.Contains(name, "Federation of Labor") || strings.Contains(name, "Labor Council") {
+			continue
+		}
+		rest := fs.lower[next:]
+		hit := nameHit{canon: name, at: next - len(name), end: next}
+		switch {
+		case slices.ContainsFunc(representsAfter, func(p string) bool { return strings.HasPrefix(rest, p) }):
+			w := strings.Fields(rest)
+			if slices.ContainsFunc(w[:min(len(w), 9)], func(w string) bool { return peopleNouns[strings.Trim(w, ",.;:")] }) {
+				hit.contextual = true
+				out = append(out, hit)
+			}
+		case slices.ContainsFunc(words, func(w string) bool { return strongHeads[w] }) &&
+			slices.ContainsFunc(speaksAfter, func(p string) bool { return strings.HasPrefix(rest, p) }):
+			out = append(out, hit)
+		}
 	}
 	return out
 }

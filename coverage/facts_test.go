@@ -85,6 +85,30 @@ func TestSentencePhase(t *testing.T) {
 		{"Therapists returned to work Wednesday after ratifying the contract.", strike.PhaseEnded},
 		{"Workers went back to work after the tentative agreement.", strike.PhaseEnded},
 		{"Members voted to ratify a four-year contract, ending a strike that began in October.", strike.PhaseRatified},
+		// An approval is a ratification, in any voice and of a pact too; the
+		// strike it ends ended with it.
+		{"Members approved the pact that ended their long strike.", strike.PhaseRatified},
+		{"Therapists will return to their posts Monday after members approved the pact that ended their long strike.", strike.PhaseRatified},
+		{"Our new contract with Kaiser was approved by 94% of voters in balloting that ended tonight.", strike.PhaseRatified},
+		{"The agreement has been ratified by members.", strike.PhaseRatified},
+		{"Kaiser therapists approve contract that ends record strike", strike.PhaseRatified},
+		{"The deal, which members must still approve, goes to a vote.", strike.PhaseTentativeAgreement},
+		// A strike under way, told by its length or with an aside.
+		{"The strike, by psychologists and therapists represented by the union, began Oct. 21.", strike.PhaseStrike},
+		{"Lawmakers urged him to settle a seven-week strike by the health system's therapists.", strike.PhaseStrike},
+		{"Rivas wrote that the walkout, now in its eighth week, was hurting patients.", strike.PhaseStrike},
+		{"Gov. Gavin Newsom has weighed in on the months-long Kaiser mental health strike.", strike.PhaseStrike},
+		{"Newsom said the nearly four-month walkout must end.", strike.PhaseStrike},
+		{"The union plans a three-day strike next month.", strike.PhaseThreatened},
+		// Mediation under way, however the sentence is built.
+		{"Mediation between Kaiser and the union got under way Monday.", strike.PhaseMediation},
+		{"The die-in came two weeks into mediated talks between Kaiser and the union.", strike.PhaseMediation},
+		{"Mediated talks between Kaiser and their union have been going on since March 10 without a settlement.", strike.PhaseMediation},
+		// Another dispute named beside the phase.
+		{"Pharmacists voted to authorize a strike, a day after the company's mental health workers walked off the job in a separate dispute.", strike.PhaseThreatened},
+		// "Many" or "most" as the subject of a return is a part of the strikers.
+		{"Kaiser says many have returned to work; the union says most are still out.", ""},
+		{"Kaiser says most have gone back to work.", ""},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
@@ -335,6 +359,12 @@ func TestFindWorkers(t *testing.T) {
 		{"In 2022 therapists struck for 10 weeks.", 0},
 		{"It paid $25,000 members dues.", 0},
 		{"Only 12 nurses came.", 0},
+		// A "by the numbers" list: the count, then what it counts.
+		{"2,400: The number of psychologists, therapists and other clinicians who walked out on Oct. 21.", 2400},
+		{"2,400 — therapists on strike across the region.", 2400},
+		{"196: The number of days the strike lasted.", 0},
+		{"8: Clinicians who held a five-day hunger strike.", 0},
+		{"Day 100: strikers march in four cities", 0},
 	}
 	for _, tt := range tests {
 		s := factSentence{text: tt.text, lower: lowerSameLen(tt.text)}
@@ -614,6 +644,16 @@ func TestExtractUnion(t *testing.T) {
 			text: "The strikers were joined by members of the California Faculty Association. The National Union of Healthcare Workers said its members would stay out.",
 			want: nuhw,
 		},
+		// A union the options do not name, named as representing workers or
+		// as speaking.
+		{
+			name: "an appositive that represents workers",
+			text: "The Guild for Professional Pharmacists, which represents pharmacists at Kaiser's hospitals, said members are frustrated.",
+			want: "Guild for Professional Pharmacists",
+		},
+		{name: "a guild that speaks", text: "The Guild for Professional Pharmacists announced the result of the vote this week.", want: "Guild for Professional Pharmacists"},
+		{name: "an association of employers is no union", text: "The California Hospital Association, which represents hospitals, opposed the bill."},
+		{name: "a city council is no union", text: "The San Diego City Council voted to back the strikers on Tuesday."},
 		{
 			name: "a labor council leads a rally",
 			text: "A rally led by the Los Angeles County Federation of Labor drew hundreds. NUHW members have been on strike since October.",
@@ -627,6 +667,31 @@ func TestExtractUnion(t *testing.T) {
 				t.Errorf("Union = %q (from %q), want %q", got.Union, got.Evidence["union"], tt.want)
 			}
 		})
+	}
+}
+
+// TestExtractUnionFromSource: a union's own post, written as "we" and
+// "our union", is about the union that publishes it; the text decides when
+// it names a union as the one striking.
+func TestExtractUnionFromSource(t *testing.T) {
+	x := testExtractor()
+	const nuhw = "National Union of Healthcare Workers"
+	for _, tt := range []struct {
+		source, text, want string
+	}{
+		{nuhw, "Tonight our bargaining team reached a tentative agreement with Kaiser Permanente.", nuhw},
+		{"NUHW", "We are five months into this strike. We will stay out until Kaiser agrees.", nuhw},
+		{nuhw, "Nurses represented by UNAC are on strike this week, and our members are proud to stand with them.", "UNAC"},
+		{"Western Press Wire", "Therapists walked out on Monday, their union said.", ""},
+		{"Kaiser Permanente Southern California", "We are disappointed that clinicians have chosen to strike.", ""},
+	} {
+		got := x.Extract(&strike.Article{Title: "News", Text: tt.text, Source: tt.source, Published: wed})
+		if got.Union != tt.want {
+			t.Errorf("source %q, %q: union %q, want %q", tt.source, tt.text, got.Union, tt.want)
+		}
+		if got.Union != "" && got.Evidence["union"] == "" {
+			t.Errorf("source %q: no evidence for the union", tt.source)
+		}
 	}
 }
 
@@ -655,4 +720,79 @@ func TestExtractHungerStrikeAndStartDate(t *testing.T) {
 			t.Errorf("Started %q, events %+v; want 2024-10-21 and no event", got.Started, got.Events)
 		}
 	})
+}
+
+// TestExtractLeadAfterFurniture: a byline or date line that a page leaves
+// at the top of the text is not the lead; the first paragraph of the
+// article's own words is.
+func TestExtractLeadAfterFurniture(t *testing.T) {
+	x := testExtractor()
+	for _, furniture := range []string{"", "By Ana Ruiz · May. 6, 2025 3:10 PM UTC\n\n", "· May 6, 2025\n\nBy Ana Ruiz | Staff writer\n\n"} {
+		got := x.Extract(&strike.Article{
+			Title: "Therapists picket Kaiser",
+			Text: furniture + "Striking therapists picketed outside Kaiser on Monday.\n\n" +
+				"A passing nurse said the strike at her own hospital ended in March and she returned to work.",
+			Published: wed,
+		})
+		if got.Phase != strike.PhaseStrike {
+			t.Errorf("after %q: phase %q (from %q), want %q", furniture, got.Phase, got.Evidence["phase"], strike.PhaseStrike)
+		}
+	}
+}
+
+// TestExtractEndWithPendingContract: a strike said to be over is in the
+// phase of the contract the article reports, tentative or ratified, until
+// the workers are back at work; an end with no contract is the end.
+func TestExtractEndWithPendingContract(t *testing.T) {
+	x := testExtractor()
+	for _, tt := range []struct {
+		title, text, want string
+	}{
+		{"Kaiser therapists end their walkout. Now comes the vote.",
+			"The picket lines came down after union leaders announced a tentative agreement late Sunday. The deal goes to a ratification vote Thursday.",
+			strike.PhaseTentativeAgreement},
+		{"The longest mental health strike is over. What did it win?",
+			"After 196 days, the strike is over.\n\nOn paper, the tentative agreement gives therapists more. Members are voting on it this week.",
+			strike.PhaseTentativeAgreement},
+		{"The strike is over",
+			"Members ratified the contract Thursday.\n\nThe strike ended after 196 days.",
+			strike.PhaseRatified},
+		{"The strike is over",
+			"Members ratified the contract Thursday, and therapists returned to work on Monday.",
+			strike.PhaseEnded},
+		{"Union calls off strike",
+			"The union called off the strike on Friday without a contract.",
+			strike.PhaseEnded},
+	} {
+		got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: wed})
+		if got.Phase != tt.want {
+			t.Errorf("%q: phase %q (from %q), want %q", tt.title, got.Phase, got.Evidence["phase"], tt.want)
+		}
+	}
+}
+
+// TestExtractPhaseBeyondTheLead: the body raises the lead's strike to
+// mediation when it reports mediated talks going on; when the lead says
+// nothing of the phase, the first paragraph that does decides, not a
+// roundup's last item about another dispute.
+func TestExtractPhaseBeyondTheLead(t *testing.T) {
+	x := testExtractor()
+	for _, tt := range []struct {
+		title, text, want string
+	}{
+		{"Therapists stage die-in at Kaiser offices",
+			"Dozens of striking therapists lay down outside Kaiser offices on Tuesday.\n\nThe die-in came two weeks into mediated talks, which are continuing.",
+			strike.PhaseMediation},
+		{"Therapists rally at Kaiser",
+			"Striking therapists rallied outside Kaiser on Tuesday.\n\nNurses at another hospital began mediation in 2023.",
+			strike.PhaseStrike},
+		{"This week in labor",
+			"Welcome back to our weekly look at labor news.\n\n1. KAISER. Police arrested people at a rally for the strikers.\n\n3. PORTS. Dockworkers reached a deal on automation rules.",
+			strike.PhaseStrike},
+	} {
+		got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: wed})
+		if got.Phase != tt.want {
+			t.Errorf("%q: phase %q (from %q), want %q", tt.title, got.Phase, got.Evidence["phase"], tt.want)
+		}
+	}
 }

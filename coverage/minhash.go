@@ -241,13 +241,14 @@ type Fingerprint struct {
 }
 
 // MarshalBinary encodes f as a version byte, the signature's values (as
-// Signature.MarshalBinary) and five bytes of event features. It never
+// Signature.MarshalBinary) and five bytes of event features (the last
+// holds the contract's state and the workforce, four bits each). It never
 // fails.
 func (f Fingerprint) MarshalBinary() ([]byte, error) {
 	b, _ := f.Sig.MarshalBinary()
 	b[0] = fingerprintVersion
 	e := f.Event
-	return append(b, byte(e.Class), byte(e.Classes), byte(e.Classes>>8), e.Union<<4|e.Region&0x0f, e.Workforce), nil
+	return append(b, byte(e.Class), byte(e.Classes), byte(e.Classes>>8), e.Union<<4|e.Region&0x0f, e.Contract<<4|e.Workforce&0x0f), nil
 }
 
 // UnmarshalBinary decodes a marshaled Fingerprint, or a marshaled
@@ -276,7 +277,8 @@ func (f *Fingerprint) UnmarshalBinary(data []byte) error {
 		Classes:   uint16(tail[1]) | uint16(tail[2])<<8,
 		Union:     tail[3] >> 4,
 		Region:    tail[3] & 0x0f,
-		Workforce: tail[4],
+		Workforce: tail[4] & 0x0f,
+		Contract:  tail[4] >> 4, // 0 in fingerprints stored before it was kept
 	}}
 	return nil
 }

@@ -229,3 +229,73 @@ var sentOtherAbbrev = map[string]bool{
 	"etc": true, "vs": true, "approx": true, "est": true, "min": true,
 	"max": true, "avg": true, "e.g": true, "i.e": true,
 }
+
+// furnitureParagraphs is how many paragraphs at the top of a text
+// leadStart may pass over.
+const furnitureParagraphs = 3
+
+// leadStart returns the offset in text at which the article's own words
+// begin: past the page furniture that text taken from a news page often
+// starts with, such as a byline ("By Ana Ruiz | Staff writer"), a date
+// line ("· Feb. 7, 2025 6:10 PM UTC") or a photo caption, each a paragraph
+// of its own. A paragraph is furniture when it is short and is no
+// sentence (it does not end as one), or when it opens as a byline,
+// caption or time stamp does. It returns 0 when the text has no
+// paragraph of its own words after the furniture.
+func leadStart(text string) int {
+	at := 0
+	for range furnitureParagraphs {
+		for at < len(text) && (text[at] == ' ' || text[at] == '\n' || text[at] == '\t' || text[at] == '\r') {
+			at++
+		}
+		end := len(text)
+		for i := at; i+1 < len(text); i++ {
+			if text[i] == '\n' && sentBlankLine(text, i) {
+				end = i
+				break
+			}
+		}
+		if end == len(text) || !isFurniture(strings.TrimSpace(text[at:end])) {
+			break
+		}
+		at = end
+	}
+	for at < len(text) && (text[at] == ' ' || text[at] == '\n' || text[at] == '\t' || text[at] == '\r') {
+		at++
+	}
+	if at >= len(text) {
+		return 0
+	}
+	return at
+}
+
+// Openers of the paragraphs of a page that are no part of its article:
+// captions and credits (strong: whatever follows), bylines and time
+// stamps (weak: only in a short paragraph or one that is no sentence, as
+// "By Monday, 2,400 workers were out." is the lead).
+var (
+	strongFurniture = []string{"photo:", "[photo", "photo by", "image:", "[image", "caption:", "·", "|"}
+	weakFurniture   = []string{"by ", "updated ", "published ", "posted ", "listen", "watch", "—"}
+)
+
+// isFurniture reports whether a paragraph is page furniture: see leadStart.
+func isFurniture(p string) bool {
+	words := len(strings.Fields(p))
+	if words == 0 {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	sentence := strings.ContainsRune(".!?…\"”’)", last)
+	lower := strings.ToLower(p)
+	for _, o := range strongFurniture {
+		if strings.HasPrefix(lower, o) && words <= 40 {
+			return true
+		}
+	}
+	for _, o := range weakFurniture {
+		if strings.HasPrefix(lower, o) && (words <= 8 || words <= 20 && !sentence) {
+			return true
+		}
+	}
+	return words <= 14 && !sentence
+}

@@ -140,3 +140,29 @@ func BenchmarkSentences(b *testing.B) {
 		Sentences(text)
 	}
 }
+
+func TestLeadStart(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Kaiser therapists went on strike Monday.\n\nMore.", "Kaiser therapists"},
+		{"By Owen Mattis · May. 6, 2025 3:10 PM UTC\n\nThe tentative contract would raise pay.", "The tentative contract"},
+		{"· Feb. 7, 2025 6:10 PM UTC\n\nGov. Gavin Newsom has weighed in.", "Gov. Gavin Newsom"},
+		{"By Tomás Echeverría | Staff writer\n\nDrivers on Zion Avenue honked.", "Drivers on Zion"},
+		{"By Harbor TV 9 Staff\n\nClinicians say they will walk off the job.", "Clinicians say"},
+		{"By Ana Ruiz, Staff Writer.\n\nTherapists marched.", "Therapists marched"},
+		{"[Photo: Strikers march on Sunset Boulevard. (WPW)]\n\nPolice arrested several people.", "Police arrested"},
+		{"Updated 6:40 p.m.\n\nBy Ana Ruiz\n\nThe strike goes on.", "The strike goes on"},
+		{"PHOTO: Members of the bargaining team after the vote, standing outside the union hall in Los Angeles on a warm Monday. (NUHW)\n\nThe union said.", "The union said"},
+		// A short sentence is the lead, not furniture.
+		{"By Monday, 2,400 workers were on strike across Southern California and beyond.\n\nMore.", "By Monday"},
+		{"The strike is over.\n\nMembers voted Thursday.", "The strike is over"},
+		{"Summary: The strike enters week two.\n\nWho is striking?", "Summary: The strike"},
+		// Only furniture: the text is its own lead.
+		{"By Ana Ruiz", "By Ana Ruiz"},
+		{"", ""},
+	} {
+		i := leadStart(tt.text)
+		if got := tt.text[i:]; !strings.HasPrefix(got, tt.want) {
+			t.Errorf("leadStart(%q) leaves %q, want it to start with %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -49,11 +49,16 @@ type coverageFloor struct {
 
 var coverageFloors = map[string]coverageFloor{
 	// Stories no longer depend on the order the feeds' batches reach the
-	// desk, so these are plain floors. Held-out grouping settled at 0.83
-	// once stories were kept in the store and merged when a late article
-	// joins two of them; it is below issue 7's 0.85.
+	// desk, so these are plain floors. Held-out grouping went from 0.83 to
+	// 0.93 and facts from 0.84 to 0.90 when the rules were tuned on the
+	// development corpus (the held-out corpus was never read for it).
 	"in-sample": {copies: 1.00, grouping: 0.98, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 8},
-	"held-out":  {copies: 1.00, grouping: 0.82, relevance: 0.98, core: 0.97, facts: 0.83, status: 5, asks: 5},
+	"held-out":  {copies: 1.00, grouping: 0.92, relevance: 0.98, core: 0.97, facts: 0.89, status: 5, asks: 5},
+	// The development corpus: before any rule was tuned on it, grouping
+	// 0.71, facts 0.82 and 6 answers. Its grouping still suffers from
+	// relevance: the union's posts that name supporting unions, or no
+	// union, are related, and a newsletter is none.
+	"dev": {copies: 1.00, grouping: 0.83, relevance: 0.97, core: 0.92, facts: 0.95, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
@@ -62,46 +67,74 @@ var coverageFloors = map[string]coverageFloor{
 // the story figures too.
 const storiesOrderIndependent = true
 
-// TestCoverageFigures measures issue 7's figures on the in-sample (demo)
-// and held-out corpora through the real path: each corpus served on
-// 127.0.0.1 as its feeds, all polled at once by `ingest`, then read back
-// with `articles`, `stories`, `status` and `ask`. It logs the README's table
-// (run with -v), checks that no figure falls below what the code already
-// reaches, and that a second run gives the same figures.
+// TestCoverageFigures measures issue 7's figures on the in-sample (demo),
+// held-out and development corpora through the real path: each corpus
+// served on 127.0.0.1 as its feeds, all polled at once by `ingest`, then
+// read back with `articles`, `stories`, `status` and `ask`. It logs the
+// README's table (run with -v), checks that no figure falls below what the
+// code already reaches, and that a second run gives the same figures.
+//
+// STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
+// ("in-sample", "held-out", "dev"), measures only those: tuning on the
+// development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
 	start := time.Now()
+	only := map[string]bool{}
+	for name := range strings.SplitSeq(os.Getenv("STRIKEBOT_TEST_CORPUS"), ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			only[name] = true
+		}
+	}
 	var r, again eval.Report
+	var measured [][2]eval.Figures
 	for _, run := range []struct {
+		name        string
 		load        func() (eval.Corpus, error)
 		first, next *eval.Figures
 	}{
-		{eval.InSampleCorpus, &r.InSample, &again.InSample},
-		{eval.HeldoutCorpus, &r.Heldout, &again.Heldout},
+		{"in-sample", eval.InSampleCorpus, &r.InSample, &again.InSample},
+		{"held-out", eval.HeldoutCorpus, &r.Heldout, &again.Heldout},
+		{"dev", eval.DevCorpus, &r.Dev, &again.Dev},
 	} {
+		if len(only) > 0 && !only[run.name] {
+			continue
+		}
 		c, err := run.load()
 		if err != nil {
 			t.Fatal(err)
 		}
 		*run.first = measureCorpus(t, c)
 		*run.next = measureCorpus(t, c)
+		measured = append(measured, [2]eval.Figures{*run.first, *run.next})
 	}
 	// The held-out corpus's details (which article, which answer) are for
 	// whoever writes the corpus, not for whoever tunes the rules: they are
-	// shown only when asked for with STRIKEBOT_TEST_HELDOUT_DETAILS=1.
+	// shown only when asked for with STRIKEBOT_TEST_HELDOUT_DETAILS=1. The
+	// development corpus is there to tune on: its details are always shown.
 	heldoutDetails := "held-out details hidden (set STRIKEBOT_TEST_HELDOUT_DETAILS=1 to show them)"
 	if os.Getenv("STRIKEBOT_TEST_HELDOUT_DETAILS") == "1" {
 		heldoutDetails = r.Heldout.Details()
 	}
-	t.Logf("coverage figures (4 runs in %s):\n%s\n%s\n%s", time.Since(start).Round(time.Millisecond),
-		r.Table(), r.InSample.Details(), heldoutDetails)
+	var details []string
+	for _, pair := range measured {
+		switch f := pair[0]; f.Corpus {
+		case "held-out":
+			details = append(details, heldoutDetails)
+		default:
+			details = append(details, f.Details())
+		}
+	}
+	t.Logf("coverage figures (%d runs in %s):\n%s\n%s", 2*len(measured), time.Since(start).Round(time.Millisecond),
+		r.Table(), strings.Join(details, "\n"))
 
-	for _, f := range []eval.Figures{r.InSample, r.Heldout} {
+	for _, pair := range measured {
+		f := pair[0]
 		t.Run("floors/"+f.Corpus, func(t *testing.T) {
 			checkFloors(t, f, coverageFloors[f.Corpus])
 		})
 	}
-	for _, pair := range [][2]eval.Figures{{r.InSample, again.InSample}, {r.Heldout, again.Heldout}} {
+	for _, pair := range measured {
 		t.Run("deterministic/"+pair[0].Corpus, func(t *testing.T) {
 			a, b := pair[0], pair[1]
 			if !storiesOrderIndependent {

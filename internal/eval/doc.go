@@ -3,17 +3,21 @@
 // ingests every feed at once with its whole backlog, and what `articles`,
 // `stories`, `status` and `ask` print is compared with the labels.
 //
-// It holds two corpora. The in-sample one is the demo corpus (package demo),
+// It holds three corpora. The in-sample one is the demo corpus (package demo),
 // whose articles the coverage rules were tuned on. The held-out one, in
 // testdata/heldout, was written separately, from public facts, in other
 // outlets' styles and with other strikes, copies, snippets and undated pages,
 // and must never be used to tune: it measures how coverage holds on news
-// nobody here wrote. Each corpus has a truth file with the campaign status it
-// supports at its end and the questions a supporter asks, with the answers
-// the first sentence of a reply must state.
+// nobody here wrote. The development one, in testdata/dev, was written
+// after the rules in the held-out corpus's manner, aimed at what real news
+// does that the rules may not expect, to tune them on (DevCorpus). Each
+// corpus has a truth file with the campaign status it supports at its end
+// and the questions a supporter asks, with the answers the first sentence
+// of a reply must state.
 //
-// The held-out corpus uses demo's file format (see demo.Parse); its feed key
-// names one of three feeds: "wire" (a wire service's full-text RSS),
-// "search" (a news-search RSS of snippets whose links lead to the article
-// pages; some pages carry no date) and "union" (the union's own Atom feed).
+// The held-out and development corpora use demo's file format (see
+// demo.Parse); their feed key names one of three feeds: "wire" (a wire
+// service's full-text RSS), "search" (a news-search RSS of snippets whose
+// links lead to the article pages; some pages carry no date) and "union"
+// (the union's own Atom feed).
 package eval

@@ -51,6 +51,21 @@ func HeldoutCorpus() (Corpus, error) {
 		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
 }
 
+// DevCorpus is the development corpus served by a HeldoutSite, the same
+// three feeds as the held-out corpus's.
+func DevCorpus() (Corpus, error) {
+	docs, err := Dev()
+	if err != nil {
+		return Corpus{}, err
+	}
+	truth, err := DevTruth()
+	if err != nil {
+		return Corpus{}, err
+	}
+	return Corpus{Name: "dev", Docs: docs, Truth: truth, Site: NewHeldoutSite(docs),
+		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
+}
+
 // InSampleCorpus is the demo corpus served by the demo's own site, every
 // article published and every feed polled at once.
 func InSampleCorpus() (Corpus, error) {

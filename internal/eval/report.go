@@ -5,9 +5,10 @@ import (
 	"strings"
 )
 
-// Report holds the figures of both corpora, for the README's table.
+// Report holds the figures of the corpora, for the README's table. Dev is
+// optional: the table shows its column only when it was measured.
 type Report struct {
-	InSample, Heldout Figures
+	InSample, Heldout, Dev Figures
 }
 
 // The rows of issue 7's table, with their targets on the held-out set.
@@ -50,13 +51,30 @@ var rows = []struct {
 }
 
 // Table formats the report as the README's Markdown table: measure,
-// in-sample, held-out, target.
+// in-sample, held-out, target; with a development column before the
+// target when r.Dev was measured.
 func (r Report) Table() string {
+	dev := r.Dev.Corpus != ""
 	var b strings.Builder
-	b.WriteString("| measure (three feeds at once through `ingest`) | in-sample | held-out | target (held-out) |\n")
-	b.WriteString("|---|---|---|---|\n")
+	if dev {
+		b.WriteString("| measure (three feeds at once through `ingest`) | in-sample | held-out | development | target (held-out) |\n")
+		b.WriteString("|---|---|---|---|---|\n")
+	} else {
+		b.WriteString("| measure (three feeds at once through `ingest`) | in-sample | held-out | target (held-out) |\n")
+		b.WriteString("|---|---|---|---|\n")
+	}
+	cell := func(f Figures, row func(Figures) string) string {
+		if f.Corpus == "" {
+			return "not measured"
+		}
+		return row(f)
+	}
 	for _, row := range rows {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", row.measure, row.cell(r.InSample), row.cell(r.Heldout), row.target)
+		fmt.Fprintf(&b, "| %s | %s | %s |", row.measure, cell(r.InSample, row.cell), cell(r.Heldout, row.cell))
+		if dev {
+			fmt.Fprintf(&b, " %s |", cell(r.Dev, row.cell))
+		}
+		fmt.Fprintf(&b, " %s |\n", row.target)
 	}
 	return b.String()
 }
@@ -74,6 +92,18 @@ func (f Figures) Details() string {
 		fmt.Fprintf(&b, " %s %d/%d", field, t.Right, t.Scored)
 	}
 	b.WriteString("\n")
+	for _, m := range f.TierMisses {
+		fmt.Fprintf(&b, "  tier BAD %s\n", m)
+	}
+	for _, m := range f.FactMisses {
+		fmt.Fprintf(&b, "  fact BAD %s %s: want %q, got %q\n", m.Doc, m.Field, m.Want, m.Got)
+	}
+	for _, s := range f.Split {
+		fmt.Fprintf(&b, "  split  %s\n", s)
+	}
+	for _, s := range f.Merged {
+		fmt.Fprintf(&b, "  merged %s\n", s)
+	}
 	for _, r := range f.Status {
 		mark := "ok "
 		if !r.OK {

@@ -37,6 +37,20 @@ type Figures struct {
 	Status []FieldResult
 	// Asks holds one result per question of the truth.
 	Asks []AskResult
+	// FactMisses lists the scored facts that were wrong, in corpus order.
+	FactMisses []FactMiss
+	// TierMisses lists the docs whose tier was wrong, as "ID: want TIER,
+	// got TIER", in corpus order.
+	TierMisses []string
+	// Split lists, per story label whose articles went to more than one
+	// story (or to none), where each went; Merged, per story that holds
+	// more than one label, the labels it holds. Both in corpus order.
+	Split, Merged []string
+}
+
+// FactMiss is one fact of one doc that was wrong.
+type FactMiss struct {
+	Doc, Field, Want, Got string
 }
 
 // Counts are the outcomes of a binary decision.
@@ -160,6 +174,9 @@ func Score(c Corpus, out Output) (Figures, error) {
 		}
 		f.Relevance.add(d.Tier != strike.TierNone, tier.Announceable())
 		f.Core.add(d.Tier == strike.TierCore, tier == strike.TierCore)
+		if tier != d.Tier {
+			f.TierMisses = append(f.TierMisses, fmt.Sprintf("%s: want %s, got %s", d.ID, d.Tier, tier))
+		}
 		if d.CopyOf != "" {
 			f.CopyPairs++
 			s1, ok1 := storyOf(d.ID)
@@ -183,6 +200,8 @@ func Score(c Corpus, out Output) (Figures, error) {
 			t.Scored++
 			if sameFact(field, want, got) {
 				t.Right++
+			} else {
+				f.FactMisses = append(f.FactMisses, FactMiss{Doc: d.ID, Field: field, Want: want, Got: got})
 			}
 			f.Facts[field] = t
 		}
@@ -194,6 +213,7 @@ func Score(c Corpus, out Output) (Figures, error) {
 			f.Grouping.add(a.Story == b.Story, oka && okb && sa == sb)
 		}
 	}
+	f.Split, f.Merged = groupingMisses(grouped, storyOf)
 	f.Status = scoreStatus(c.Truth, out.Status)
 	if len(out.Answers) != len(c.Truth.Questions) {
 		return Figures{}, fmt.Errorf("eval: %s: %d answers for %d questions", c.Name, len(out.Answers), len(c.Truth.Questions))
@@ -202,6 +222,80 @@ func Score(c Corpus, out Output) (Figures, error) {
 		f.Asks = append(f.Asks, scoreAnswer(q, out.Answers[i]))
 	}
 	return f, nil
+}
+
+// groupingMisses describes how the stories differ from the labels: the
+// labels split over several stories and the stories that merge labels.
+// Stories are named by their first doc in corpus order ("#3" is the story
+// of the third doc that has one), not by ID: IDs depend on the order the
+// feeds were read in.
+func groupingMisses(docs []demo.Doc, storyOf func(string) (int64, bool)) (split, merged []string) {
+	name := map[int64]string{}
+	var stories []int64
+	for i, d := range docs {
+		if s, ok := storyOf(d.ID); ok {
+			if _, seen := name[s]; !seen {
+				name[s] = "#" + strconv.Itoa(i+1)
+				stories = append(stories, s)
+			}
+		}
+	}
+	where := func(d demo.Doc) string {
+		if s, ok := storyOf(d.ID); ok {
+			return name[s]
+		}
+		return "none"
+	}
+	var labels []string
+	byLabel := map[string][]demo.Doc{}
+	for _, d := range docs {
+		if _, ok := byLabel[d.Story]; !ok {
+			labels = append(labels, d.Story)
+		}
+		byLabel[d.Story] = append(byLabel[d.Story], d)
+	}
+	group := func(ds []demo.Doc, key func(demo.Doc) string) string {
+		var keys []string
+		ids := map[string][]string{}
+		for _, d := range ds {
+			k := key(d)
+			if _, ok := ids[k]; !ok {
+				keys = append(keys, k)
+			}
+			ids[k] = append(ids[k], d.ID)
+		}
+		if len(keys) < 2 {
+			return ""
+		}
+		var b strings.Builder
+		for _, k := range keys {
+			fmt.Fprintf(&b, " %s %v", k, ids[k])
+		}
+		return b.String()
+	}
+	for _, l := range labels {
+		ds := byLabel[l]
+		g := group(ds, where)
+		if g == "" && (len(ds) < 2 || where(ds[0]) != "none") {
+			continue
+		}
+		if g == "" {
+			g = fmt.Sprintf(" none %d docs", len(ds))
+		}
+		split = append(split, l+":"+g)
+	}
+	for _, s := range stories {
+		var ds []demo.Doc
+		for _, d := range docs {
+			if st, ok := storyOf(d.ID); ok && st == s {
+				ds = append(ds, d)
+			}
+		}
+		if g := group(ds, func(d demo.Doc) string { return d.Story }); g != "" {
+			merged = append(merged, "story "+name[s]+":"+g)
+		}
+	}
+	return split, merged
 }
 
 func factValue(f strike.Facts, field string) string {

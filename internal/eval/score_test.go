@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -80,6 +81,12 @@ func TestScore(t *testing.T) {
 	if got, want := f.FactsTally(), (Tally{3, 6}); got != want {
 		t.Errorf("FactsTally = %+v, want %+v", got, want)
 	}
+	if got, want := fmt.Sprint(f.Split, f.Merged), "[s1: #1 [a] #2 [b]] [story #2: s1 [b] r1 [c]]"; got != want {
+		t.Errorf("split, merged = %s, want %s", got, want)
+	}
+	if got, want := fmt.Sprint(f.FactMisses), "[{b phase  strike} {c phase threatened } {c union United Food and Commercial Workers }]"; got != want {
+		t.Errorf("fact misses = %s, want %s", got, want)
+	}
 	if f.Stored != 4 || f.Unmatched != 1 || f.Stories != 2 {
 		t.Errorf("stored %d, unmatched %d, stories %d; want 4, 1, 2", f.Stored, f.Unmatched, f.Stories)
 	}
@@ -107,6 +114,12 @@ func TestScore(t *testing.T) {
 	}
 	if n := strings.Count(table, "\n"); n != 2+7 {
 		t.Errorf("table has %d lines, want 9:\n%s", n, table)
+	}
+	g := f
+	g.Corpus = "dev"
+	table = Report{InSample: f, Heldout: f, Dev: g}.Table()
+	if !strings.Contains(table, "| in-sample | held-out | development | target") || strings.Count(table, "0 of 1 (0.00)") != 3 {
+		t.Errorf("table with a development column:\n%s", table)
 	}
 }
 
@@ -174,7 +187,7 @@ func TestFirstSentence(t *testing.T) {
 }
 
 func FuzzParseTruth(f *testing.F) {
-	for _, name := range []string{heldoutTruthFile, insampleTruth} {
+	for _, name := range []string{heldoutTruthFile, insampleTruth, devTruthFile} {
 		data, err := testdata.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)

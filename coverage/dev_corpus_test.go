@@ -1,0 +1,135 @@
+package coverage_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/strikebot/strikebot/coverage"
+	"github.com/strikebot/strikebot/demo"
+	"github.com/strikebot/strikebot/internal/eval"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// The development corpus (internal/eval/testdata/dev) is written to tune
+// the rules on: these tests run its labeled articles through the
+// extractor and the clusterer directly, as TestFactsCorpus and
+// TestStoryCorpus run the demo's, so that a rule's effect shows in a
+// second. The floors are what the rules reach; raise them when a change
+// lifts a figure. TestCoverageFigures measures the same corpus through
+// the command line.
+const (
+	devFactsFloor = 0.98 // phase, workers and union of core and related articles
+	devStoryFloor = 0.95 // pairwise F1 of core and related articles
+)
+
+func devDocs(tb testing.TB) []demo.Doc {
+	tb.Helper()
+	docs, err := eval.Dev()
+	if err != nil {
+		tb.Fatalf("eval.Dev: %v", err)
+	}
+	return docs
+}
+
+func TestFactsDevCorpus(t *testing.T) {
+	x := corpusExtractor(t)
+	right, all := 0, 0
+	perField := map[string][2]int{}
+	var misses []string
+	for _, d := range devDocs(t) {
+		if !d.Tier.Announceable() {
+			continue
+		}
+		a := &strike.Article{Title: d.Title, Text: d.Body, Published: d.Published, Source: d.Outlet}
+		got := x.Extract(a)
+		for _, field := range []string{"phase", "workers", "union"} {
+			want, have := devFact(d.Facts, field), devFact(got, field)
+			if want == "" && have == "" {
+				continue
+			}
+			all++
+			c := perField[field]
+			c[1]++
+			if want == have {
+				right++
+				c[0]++
+			} else {
+				misses = append(misses, fmt.Sprintf("%s %s: got %q, want %q (evidence %q)", d.ID, field, have, want, got.Evidence[field]))
+			}
+			perField[field] = c
+		}
+	}
+	acc := float64(right) / float64(all)
+	t.Logf("phase %d/%d, workers %d/%d, union %d/%d; all %d/%d (%.3f)", perField["phase"][0], perField["phase"][1],
+		perField["workers"][0], perField["workers"][1], perField["union"][0], perField["union"][1], right, all, acc)
+	sort.Strings(misses)
+	if acc < devFactsFloor || testing.Verbose() {
+		t.Logf("misses:\n%s", strings.Join(misses, "\n"))
+	}
+	if acc < devFactsFloor {
+		t.Errorf("facts right %.3f, below the floor %.2f", acc, devFactsFloor)
+	}
+}
+
+func devFact(f strike.Facts, field string) string {
+	switch field {
+	case "phase":
+		return f.Phase
+	case "workers":
+		if f.Workers == 0 {
+			return ""
+		}
+		return fmt.Sprint(f.Workers)
+	}
+	return f.Union
+}
+
+func TestStoryDevCorpus(t *testing.T) {
+	var news []demo.Doc
+	for _, d := range devDocs(t) {
+		if d.Tier.Announceable() {
+			news = append(news, d)
+		}
+	}
+	got := clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), news, nil)
+	s := scorePairs(news, got)
+	t.Logf("%d core/related articles: pairs tp=%d fp=%d fn=%d, precision %.3f recall %.3f F1 %.3f",
+		len(news), s.tp, s.fp, s.fn, s.precision, s.recall, s.f1)
+	if s.f1 < devStoryFloor || testing.Verbose() {
+		for _, p := range s.falseJoins {
+			t.Logf("joined, should not be: %s", p)
+		}
+		for _, p := range s.falseSplits {
+			t.Logf("split, should not be: %s", p)
+		}
+	}
+	if s.f1 < devStoryFloor {
+		t.Errorf("story pairwise F1 = %.3f, below the floor %.2f", s.f1, devStoryFloor)
+	}
+}
+
+// TestStoryDevPartitionIgnoresOrder: the development corpus's strike news
+// gives the same stories in any order, as the demo's does
+// (TestStoryPartitionIgnoresOrder).
+func TestStoryDevPartitionIgnoresOrder(t *testing.T) {
+	var news []demo.Doc
+	for _, d := range devDocs(t) {
+		if d.Tier.Announceable() {
+			news = append(news, d)
+		}
+	}
+	want := partition(news, clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), news, nil))
+	r := rand.New(rand.NewPCG(11, 7))
+	for trial := range 50 {
+		order := r.Perm(len(news))
+		got := partition(news, clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), news, order))
+		for _, d := range news {
+			if got[d.ID] != want[d.ID] {
+				t.Fatalf("order %d: %s is with %s, in publication order with %s", trial, d.ID, got[d.ID], want[d.ID])
+			}
+		}
+	}
+}

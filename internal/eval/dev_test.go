@@ -1,0 +1,181 @@
+package eval
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/demo"
+	"github.com/strikebot/strikebot/strike"
+)
+
+func loadDev(tb testing.TB) []demo.Doc {
+	tb.Helper()
+	docs, err := Dev()
+	if err != nil {
+		tb.Fatalf("Dev: %v", err)
+	}
+	return docs
+}
+
+// TestDevLabels checks every development doc's labels for validity and
+// consistency, with the rules of testdata/dev/README.md that a program can
+// check.
+func TestDevLabels(t *testing.T) {
+	docs := loadDev(t)
+	byID := make(map[string]demo.Doc, len(docs))
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	for _, d := range docs {
+		t.Run(d.ID, func(t *testing.T) {
+			if d.Outlet == "" || d.Title == "" || d.Published.IsZero() {
+				t.Errorf("missing outlet, title or date")
+			}
+			// The id carries the outlet's local date, up to a day earlier
+			// in California than Published (UTC).
+			dated := strings.HasPrefix(d.ID, d.Published.Format(time.DateOnly)) ||
+				strings.HasPrefix(d.ID, d.Published.AddDate(0, 0, -1).Format(time.DateOnly))
+			if !d.Undated && !dated {
+				t.Errorf("id %q does not start with its date %s", d.ID, d.Published.Format(time.DateOnly))
+			}
+			if d.Undated && len(d.ID) > 4 && d.ID[0] == '2' && d.ID[4] == '-' {
+				t.Errorf("undated doc %q carries a date in its id (and so its URL)", d.ID)
+			}
+			if d.Undated && d.Feed != FeedSearch {
+				t.Errorf("undated doc in feed %s; only news-search pages lack dates", d.Feed)
+			}
+			if d.Snippet != (d.Feed == FeedSearch) {
+				t.Errorf("snippet = %v in feed %s; the search feed, and only it, carries snippets", d.Snippet, d.Feed)
+			}
+			if n := len(strings.Fields(d.Body)); n < 50 || n > 400 {
+				t.Errorf("body has %d words, want 50 to 400", n)
+			}
+			if d.Story == "" {
+				t.Errorf("no story: every dev doc names its event")
+			}
+			if d.Tier == strike.TierCore && !strings.HasPrefix(d.Story, "socal-") ||
+				d.Tier == strike.TierRelated && !strings.HasPrefix(d.Story, "kp-") {
+				t.Errorf("tier %s with story %q: socal- stories are this campaign's, kp- other Kaiser labor news", d.Tier, d.Story)
+			}
+			f := d.Facts
+			if d.Tier != strike.TierNone && (f.Union == "" || f.Employer != "Kaiser Permanente") {
+				t.Errorf("%s facts lack the union or the employer Kaiser Permanente: %+v", d.Tier, f)
+			}
+			if d.Tier == strike.TierCore && f.Union != "National Union of Healthcare Workers" {
+				t.Errorf("core article with union %q", f.Union)
+			}
+			if f.Workers != 0 && !strings.Contains(d.Body, fmt.Sprintf("%d,%03d", f.Workers/1000, f.Workers%1000)) &&
+				!strings.Contains(d.Body, fmt.Sprintf(" %d ", f.Workers)) {
+				t.Errorf("facts.workers = %d, not in the body", f.Workers)
+			}
+			if f.DurationDays != 0 && !strings.Contains(d.Title+" "+d.Body, fmt.Sprint(f.DurationDays)) {
+				t.Errorf("facts.duration_days = %d, not in the text", f.DurationDays)
+			}
+			if d.Tier == strike.TierCore && f.Started != "" && f.Started != "2024-10-21" {
+				t.Errorf("core facts.started = %s, want 2024-10-21", f.Started)
+			}
+			if d.CopyOf == "" {
+				return
+			}
+			orig, ok := byID[d.CopyOf]
+			switch {
+			case !ok:
+				t.Errorf("copy_of %q is not in the corpus", d.CopyOf)
+			case orig.CopyOf != "":
+				t.Errorf("copy_of %q is itself a copy", d.CopyOf)
+			case orig.Story != d.Story || orig.Tier != d.Tier:
+				t.Errorf("copy has story %q tier %s, original %q tier %s", d.Story, d.Tier, orig.Story, orig.Tier)
+			case orig.Outlet == d.Outlet:
+				t.Errorf("copy from the original's own outlet %q", d.Outlet)
+			case d.Published.Before(orig.Published):
+				t.Errorf("copy published %v before the original %v", d.Published, orig.Published)
+			case d.Body == orig.Body:
+				t.Error("copy body is identical to the original; want the edits republishers make")
+			case d.Published.Sub(orig.Published) > 48*time.Hour:
+				t.Errorf("copy published %v after the original; republication is within two days", d.Published.Sub(orig.Published))
+			case d.Facts.Phase != orig.Facts.Phase || d.Facts.Union != orig.Facts.Union:
+				t.Errorf("copy's phase and union %q, %q differ from the original's %q, %q",
+					d.Facts.Phase, d.Facts.Union, orig.Facts.Phase, orig.Facts.Union)
+			}
+		})
+	}
+}
+
+// TestDevComposition checks that the development corpus has the variety
+// it was written for, and logs its composition.
+func TestDevComposition(t *testing.T) {
+	docs := loadDev(t)
+	c := Compose(docs)
+	t.Logf("development corpus:\n%s", c)
+	if c.Docs < 60 {
+		t.Errorf("%d articles, want at least 60", c.Docs)
+	}
+	if c.ByTier[strike.TierRelated] < 10 || c.ByTier[strike.TierNone] < 8 {
+		t.Errorf("related %d, none %d: want at least 10 and 8", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone])
+	}
+	if c.CopyPairs < 5 || c.Undated < 3 || c.Snippets < 25 {
+		t.Errorf("copies %d, undated %d, snippets %d: want at least 5, 3 and 25", c.CopyPairs, c.Undated, c.Snippets)
+	}
+	// The strike's events, each told by two or more outlets in their own
+	// words.
+	outlets := map[string]map[string]bool{}
+	for _, d := range docs {
+		if d.CopyOf != "" {
+			continue
+		}
+		if outlets[d.Story] == nil {
+			outlets[d.Story] = map[string]bool{}
+		}
+		outlets[d.Story][d.Outlet] = true
+	}
+	for _, s := range []string{
+		"socal-strike-notice", "socal-strike-begins", "socal-legislators-letter", "socal-day-100",
+		"socal-newsom-letter", "socal-rally-arrests", "socal-presidents-day-talks", "socal-mediation",
+		"socal-die-in", "socal-hunger-strike", "socal-tentative-agreement", "socal-ratified",
+		"socal-return-to-work", "kp-hawaii-strike-2024", "kp-pharmacists-vote-2024", "kp-norcal-strike-2022",
+		"kp-coalition-strike-2023", "kp-unac-strike-2025", "kp-dmhc-settlement-2023",
+	} {
+		if n := len(outlets[s]); n < 2 {
+			t.Errorf("story %s: %d outlets wrote originals, want 2 or more", s, n)
+		}
+	}
+	// Every phase is labeled somewhere, and some core articles state none.
+	phases := map[string]int{}
+	for _, d := range docs {
+		if d.Tier == strike.TierCore {
+			phases[d.Facts.Phase]++
+		}
+	}
+	for _, p := range append(demo.Phases(), "") {
+		if phases[p] == 0 {
+			t.Errorf("no core article with phase %q", p)
+		}
+	}
+}
+
+func TestDevTruth(t *testing.T) {
+	truth, err := DevTruth()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(truth.Questions) != 8 {
+		t.Errorf("%d questions, want 8", len(truth.Questions))
+	}
+	for _, d := range loadDev(t) {
+		if d.Tier == strike.TierCore && d.Facts.Started != "" && d.Facts.Started != truth.Started {
+			t.Errorf("%s: facts.started = %s, truth says %s", d.ID, d.Facts.Started, truth.Started)
+		}
+	}
+}
+
+func TestDevCorpus(t *testing.T) {
+	c, err := DevCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Name != "dev" || len(c.Docs) < 60 || len(c.Feeds) != 3 {
+		t.Errorf("dev corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
+	}
+}
