@@ -1,6 +1,8 @@
 package coverage
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -795,4 +797,43 @@ func TestExtractPhaseBeyondTheLead(t *testing.T) {
 			t.Errorf("%q: phase %q (from %q), want %q", tt.title, got.Phase, got.Evidence["phase"], tt.want)
 		}
 	}
+}
+
+// TestPhaseHintsNeverHideAMatch checks the cheap test before each phase
+// signal's expression on every sentence of the project's corpora (the
+// demo's and the development one): wherever the expression matches, the
+// hints hold.
+func TestPhaseHintsNeverHideAMatch(t *testing.T) {
+	var files []string
+	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt"} {
+		m, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) < 100 {
+		t.Fatalf("found %d corpus files, want the demo's and the development corpus", len(files))
+	}
+	sentences, matched := 0, 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range Sentences(string(b)) {
+			lower := strings.ToLower(s.Text)
+			sentences++
+			for i, sig := range phaseSignals {
+				if !sig.re.MatchString(lower) {
+					continue
+				}
+				matched++
+				if !sig.mayMatch(lower) {
+					t.Errorf("%s: signal %d (%s, hints %q) matches %q but its hints say it cannot", filepath.Base(f), i, sig.phase, sig.hints, lower)
+				}
+			}
+		}
+	}
+	t.Logf("%d sentences, %d signal matches", sentences, matched)
 }
