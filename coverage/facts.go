@@ -440,12 +440,17 @@ type phaseSignal struct {
 // mayMatch reports whether the sentence holds what the hints ask: a
 // cheap test before the regular expression.
 func (p phaseSignal) mayMatch(s string) bool {
-	for group := range strings.SplitSeq(p.hints, "&") {
+	hints := p.hints
+	for {
+		group, rest, more := strings.Cut(hints, "&")
 		if !hasAny(s, group) {
 			return false
 		}
+		if !more {
+			return true
+		}
+		hints = rest
 	}
-	return true
 }
 
 const (
@@ -1562,12 +1567,16 @@ var ageRules = []ageRule{
 
 // hasAny reports whether s holds one of the "|"-separated hints.
 func hasAny(s, hints string) bool {
-	for h := range strings.SplitSeq(hints, "|") {
+	for {
+		h, rest, more := strings.Cut(hints, "|")
 		if strings.Contains(s, h) {
 			return true
 		}
+		if !more {
+			return false
+		}
+		hints = rest
 	}
-	return false
 }
 
 // hasOrdinal reports whether s holds an ordinal: "fifth", "100th".
