@@ -82,6 +82,7 @@ func Run(t *testing.T, open func(t *testing.T) strike.Store) {
 		{"InjectionTextLiteral", testInjectionTextLiteral},
 		{"TextHygiene", testTextHygiene},
 		{"ConcurrentSavePoll", testConcurrentSavePoll},
+		{"SavePollsFailAlone", testSavePollsFailAlone},
 		{"Ping", testPing},
 	}
 	for _, tt := range slices.Concat(tests, storyTests, coverageTests, processedTests, chatTests, feedTests, inboundTests, controlTests) {
@@ -804,6 +805,59 @@ func testConcurrentSavePoll(t *testing.T, s strike.Store) {
 	}
 	if got, want := len(seen), n; got != want {
 		t.Errorf("%d distinct new articles, want %d", got, want)
+	}
+}
+
+// testSavePollsFailAlone: polls saved at the same moment may be written
+// together, but a poll with a row the database refuses, or whose caller
+// gave up, fails alone and stores nothing of its own; the others are
+// stored whole.
+func testSavePollsFailAlone(t *testing.T, s strike.Store) {
+	const polls, each = 8, 20
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	errs := make([]error, polls)
+	got := make([][]strike.Article, polls)
+	for p := range polls {
+		wg.Go(func() {
+			batch := make([]strike.Article, each)
+			for i := range batch {
+				batch[i] = article(1000 + p*each + i)
+				batch[i].Feed = fmt.Sprintf("%s?p=%d", feedURL, p)
+			}
+			ctx := t.Context()
+			switch p {
+			case 2:
+				batch[each/2].Key = "" // the database refuses an empty key
+			case 5:
+				c, cancel := context.WithCancel(ctx)
+				cancel()
+				ctx = c
+			}
+			<-start
+			got[p], errs[p] = s.SavePoll(ctx, state(fmt.Sprintf("%s?p=%d", feedURL, p), 1), batch)
+		})
+	}
+	close(start)
+	wg.Wait()
+	for p := range polls {
+		failed := p == 2 || p == 5
+		if failed != (errs[p] != nil) {
+			t.Errorf("poll %d: error %v, want one: %v", p, errs[p], failed)
+		}
+		if !failed && len(got[p]) != each {
+			t.Errorf("poll %d: %d new articles, want %d", p, len(got[p]), each)
+		}
+		stored, err := s.Articles(t.Context(), strike.ArticleFilter{CampaignID: campaign, URL: article(1000 + p*each).URL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case failed && len(stored) != 0:
+			t.Errorf("poll %d failed but its first article is stored", p)
+		case !failed && len(stored) != 1:
+			t.Errorf("poll %d: its first article stored %d times, want once", p, len(stored))
+		}
 	}
 }
 

@@ -106,6 +106,7 @@ type Store struct {
 	upsert   *sql.Stmt
 	claim    *sql.Stmt
 	complete *sql.Stmt
+	polls    batcher // SavePoll calls waiting to be written together
 }
 
 // New returns a Store over the migrated databases w (writes) and r (reads).
@@ -210,83 +211,6 @@ func (s *Store) KnownKeys(ctx context.Context, campaignID string, keys []string)
 		return nil, fmt.Errorf("%s: known keys: %w", s.d.Name, err)
 	}
 	return known, nil
-}
-
-// SavePoll implements strike.Store. The articles are inserted in
-// (campaign, key) order, so concurrent writers of overlapping batches take
-// their row locks in the same order; a transaction the dialect calls
-// retryable (a deadlock) is run again, at most maxAttempts times. The
-// returned articles are as stored: cleaned, with UTC microsecond times.
-func (s *Store) SavePoll(ctx context.Context, state strike.FeedState, articles []strike.Article) ([]strike.Article, error) {
-	state = CleanFeedState(state)
-	clean := make([]strike.Article, len(articles))
-	for i, a := range articles {
-		clean[i] = CleanArticle(a)
-	}
-	order := make([]int, len(clean))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		return cmp.Or(cmp.Compare(clean[i].CampaignID, clean[j].CampaignID), cmp.Compare(clean[i].Key, clean[j].Key))
-	})
-	ids := make([]int64, len(clean))
-	var err error
-	for attempt := 1; ; attempt++ {
-		err = s.savePoll(ctx, state, clean, order, ids)
-		if err == nil || attempt == maxAttempts || s.d.Retryable == nil || !s.d.Retryable(err) || ctx.Err() != nil {
-			break
-		}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: save poll of %s: %w", s.d.Name, RedactURL(state.URL), err)
-	}
-	var fresh []strike.Article
-	for i, id := range ids {
-		if id != 0 {
-			a := clean[i]
-			a.ID = id
-			fresh = append(fresh, a)
-		}
-	}
-	return fresh, nil
-}
-
-func (s *Store) savePoll(ctx context.Context, state strike.FeedState, articles []strike.Article, order []int, ids []int64) (err error) {
-	clear(ids)
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-			clear(ids)
-		}
-	}()
-	if len(articles) > 0 {
-		ins := tx.StmtContext(ctx, s.insert)
-		for _, i := range order {
-			args, err := s.articleArgs(&articles[i])
-			if err != nil {
-				return err
-			}
-			err = ins.QueryRowContext(ctx, args...).Scan(&ids[i])
-			if errors.Is(err, sql.ErrNoRows) {
-				continue // already stored: not new
-			}
-			if err != nil {
-				return fmt.Errorf("insert article %d of %d: %w", i+1, len(articles), err)
-			}
-		}
-	}
-	if _, err := tx.StmtContext(ctx, s.upsert).ExecContext(ctx, s.feedArgs(&state)...); err != nil {
-		return fmt.Errorf("save feed state: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
 }
 
 func (s *Store) articleArgs(a *strike.Article) ([]any, error) {

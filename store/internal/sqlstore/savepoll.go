@@ -1,0 +1,231 @@
+package sqlstore
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/strikebot/strikebot/strike"
+)
+
+// SavePoll calls that arrive while another is being written wait and are
+// written together, in one transaction: the pages a poll's rows share
+// with the next poll's (the table's last pages, the indexes' inner pages,
+// the feeds table) are then written once, and a commit's fixed cost is
+// paid once. Polling 1,000 feeds into SQLite, that is most of what saving
+// costs; on PostgreSQL it is one disk-synced commit for several polls.
+//
+// No goroutine is started: the first caller to find no batch being
+// written writes the ones waiting, and goes on while more arrive. A batch
+// that fails is written again one poll per transaction, so one poll's bad
+// row, or one caller's cancelled context, fails that poll only.
+
+// Batches stop growing at these sizes.
+const (
+	maxBatchPolls    = 32
+	maxBatchArticles = 4000
+)
+
+// While polls arrive together, a writer with fewer than lingerBelow
+// waiting waits linger for more.
+const (
+	lingerBelow = 8
+	linger      = 3 * time.Millisecond
+)
+
+// pollReq is one SavePoll call, cleaned and ordered.
+type pollReq struct {
+	ctx      context.Context
+	state    strike.FeedState
+	articles []strike.Article
+	ids      []int64 // filled by the writer: ID of each new article, else 0
+	err      error
+	done     chan struct{}
+}
+
+// batcher queues SavePoll calls for the writer.
+type batcher struct {
+	mu      sync.Mutex
+	queue   []*pollReq
+	writing bool // a caller is writing batches
+	busy    bool // the last batch had company: polls arrive together
+}
+
+// SavePoll implements strike.Store. The articles are inserted in
+// (campaign, key) order, so concurrent writers of overlapping batches take
+// their row locks in the same order; a transaction the dialect calls
+// retryable (a deadlock) is run again, at most maxAttempts times. The
+// returned articles are as stored: cleaned, with UTC microsecond times.
+func (s *Store) SavePoll(ctx context.Context, state strike.FeedState, articles []strike.Article) ([]strike.Article, error) {
+	req := &pollReq{ctx: ctx, state: CleanFeedState(state), articles: make([]strike.Article, len(articles)),
+		ids: make([]int64, len(articles)), done: make(chan struct{})}
+	for i, a := range articles {
+		req.articles[i] = CleanArticle(a)
+	}
+
+	b := &s.polls
+	b.mu.Lock()
+	b.queue = append(b.queue, req)
+	if b.writing {
+		b.mu.Unlock()
+		// The writer answers every request it takes, promptly: waiting
+		// for it, not for ctx, keeps a caller from giving up on rows
+		// that are being stored.
+		<-req.done
+	} else {
+		b.writing = true
+		for len(b.queue) > 0 {
+			if b.busy && len(b.queue) < lingerBelow {
+				// Polls are arriving together (a backlog, a first run):
+				// let the ones finishing meanwhile join, a few
+				// milliseconds against a poll's hundreds. A poll on its
+				// own is written at once.
+				b.mu.Unlock()
+				time.Sleep(linger)
+				b.mu.Lock()
+			}
+			n, rows := 0, 0
+			for n < len(b.queue) && n < maxBatchPolls && (n == 0 || rows+len(b.queue[n].articles) <= maxBatchArticles) {
+				rows += len(b.queue[n].articles)
+				n++
+			}
+			batch := slices.Clone(b.queue[:n])
+			b.queue = slices.Delete(b.queue, 0, n)
+			b.mu.Unlock()
+			s.writePolls(batch)
+			b.mu.Lock()
+			b.busy = n > 1 || len(b.queue) > 0
+		}
+		b.writing = false
+		b.mu.Unlock()
+	}
+
+	if req.err != nil {
+		return nil, fmt.Errorf("%s: save poll of %s: %w", s.d.Name, RedactURL(state.URL), req.err)
+	}
+	var fresh []strike.Article
+	for i, id := range req.ids {
+		if id != 0 {
+			a := req.articles[i]
+			a.ID = id
+			fresh = append(fresh, a)
+		}
+	}
+	return fresh, nil
+}
+
+// writePolls writes the batch and answers each request in it.
+func (s *Store) writePolls(batch []*pollReq) {
+	defer func() {
+		for _, r := range batch {
+			close(r.done)
+		}
+	}()
+	live := batch[:0:0]
+	for _, r := range batch {
+		if err := r.ctx.Err(); err != nil {
+			r.err = err
+			continue
+		}
+		live = append(live, r)
+	}
+	if len(live) == 0 {
+		return
+	}
+	if len(live) > 1 {
+		// The batch runs on its first caller's context, without its
+		// cancellation: a caller going away must not fail the others.
+		ctx := context.WithoutCancel(live[0].ctx)
+		if err := s.savePolls(ctx, live); err == nil {
+			return
+		}
+	}
+	for _, r := range live {
+		r.err = s.savePolls(r.ctx, []*pollReq{r})
+	}
+}
+
+// savePolls stores the polls in one transaction, run again while the
+// dialect calls its error retryable.
+func (s *Store) savePolls(ctx context.Context, polls []*pollReq) error {
+	// Every row in (campaign, key) order, whichever poll it is from, and
+	// the feeds in URL order: concurrent writers lock in the same order.
+	type row struct{ poll, i int }
+	var rows []row
+	for p, r := range polls {
+		for i := range r.articles {
+			rows = append(rows, row{p, i})
+		}
+	}
+	slices.SortStableFunc(rows, func(x, y row) int {
+		a, b := &polls[x.poll].articles[x.i], &polls[y.poll].articles[y.i]
+		return cmp.Or(cmp.Compare(a.CampaignID, b.CampaignID), cmp.Compare(a.Key, b.Key))
+	})
+	feeds := make([]int, len(polls))
+	for i := range feeds {
+		feeds[i] = i
+	}
+	slices.SortStableFunc(feeds, func(x, y int) int { return cmp.Compare(polls[x].state.URL, polls[y].state.URL) })
+
+	var err error
+	for attempt := 1; ; attempt++ {
+		err = s.savePollsTx(ctx, polls, func(yield func(p, i int) bool) {
+			for _, r := range rows {
+				if !yield(r.poll, r.i) {
+					return
+				}
+			}
+		}, feeds)
+		if err == nil || attempt == maxAttempts || s.d.Retryable == nil || !s.d.Retryable(err) || ctx.Err() != nil {
+			return err
+		}
+	}
+}
+
+func (s *Store) savePollsTx(ctx context.Context, polls []*pollReq, rows func(yield func(p, i int) bool), feeds []int) (err error) {
+	for _, r := range polls {
+		clear(r.ids)
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+			for _, r := range polls {
+				clear(r.ids)
+			}
+		}
+	}()
+	ins := tx.StmtContext(ctx, s.insert)
+	for p, i := range rows {
+		a := &polls[p].articles[i]
+		args, err := s.articleArgs(a)
+		if err != nil {
+			return err
+		}
+		err = ins.QueryRowContext(ctx, args...).Scan(&polls[p].ids[i])
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // already stored: not new
+		}
+		if err != nil {
+			return fmt.Errorf("insert article %q of %s: %w", a.Key, RedactURL(polls[p].state.URL), err)
+		}
+	}
+	up := tx.StmtContext(ctx, s.upsert)
+	for _, p := range feeds {
+		if _, err := up.ExecContext(ctx, s.feedArgs(&polls[p].state)...); err != nil {
+			return fmt.Errorf("save feed state of %s: %w", RedactURL(polls[p].state.URL), err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
