@@ -114,6 +114,10 @@ type Desk struct {
 	maxIndexed int
 	reach      time.Duration
 
+	qmu      sync.Mutex // guards queue and handling
+	queue    []*deskReq // Process calls waiting to be handled together
+	handling bool       // a Process call is handling the queue
+
 	mu      sync.Mutex // serializes Process in this process; guards below
 	seq     int64      // the last coverage change the clusterer holds
 	phase   string     // the campaign's phase, as stored
@@ -313,7 +317,99 @@ func (d *Desk) process(ctx context.Context, articles []strike.Article) ([]StoryE
 	for i := range todo {
 		d.prepare(&todo[i])
 	}
+	return d.queued(ctx, todo)
+}
 
+// deskReq is one Process call waiting for the lock, its articles read.
+type deskReq struct {
+	ctx    context.Context
+	todo   []prepared
+	events []StoryEvent
+	err    error
+	done   chan struct{}
+}
+
+// maxQueuedCalls bounds how many Process calls are handled together.
+const maxQueuedCalls = 64
+
+// queued hands todo to the desk. Calls that arrive while another is
+// being handled wait and are handled together, by the first of them, in
+// one pass under the lock: one catch-up, one transaction for the
+// stories, one mark; each call gets the events of its own articles. No
+// goroutine is started.
+func (d *Desk) queued(ctx context.Context, todo []prepared) ([]StoryEvent, error) {
+	req := &deskReq{ctx: ctx, todo: todo, done: make(chan struct{})}
+	d.qmu.Lock()
+	d.queue = append(d.queue, req)
+	if d.handling {
+		d.qmu.Unlock()
+		<-req.done // the handler answers every call it takes
+		return req.events, req.err
+	}
+	d.handling = true
+	for len(d.queue) > 0 {
+		n := min(len(d.queue), maxQueuedCalls)
+		calls := slices.Clone(d.queue[:n])
+		d.queue = slices.Delete(d.queue, 0, n)
+		d.qmu.Unlock()
+		d.handleCalls(calls)
+		d.qmu.Lock()
+	}
+	d.handling = false
+	d.qmu.Unlock()
+	return req.events, req.err
+}
+
+// handleCalls handles the calls' articles in one pass and answers each.
+func (d *Desk) handleCalls(calls []*deskReq) {
+	defer func() {
+		for _, c := range calls {
+			close(c.done)
+		}
+	}()
+	var live []*deskReq
+	var todo []prepared
+	for _, c := range calls {
+		if err := c.ctx.Err(); err != nil {
+			c.err = err // its articles stay unprocessed, for a sweep
+			continue
+		}
+		live = append(live, c)
+		todo = append(todo, c.todo...)
+	}
+	if len(live) == 0 {
+		return
+	}
+	ctx := live[0].ctx
+	if len(live) > 1 {
+		// One call going away must not fail the others.
+		ctx = context.WithoutCancel(ctx)
+		slices.SortStableFunc(todo, func(x, y prepared) int {
+			if c := x.a.Published.Compare(y.a.Published); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.a.ID, y.a.ID)
+		})
+	}
+	events, err := d.handleLocked(ctx, todo)
+	owner := make(map[int64]*deskReq, len(todo))
+	for _, c := range live {
+		for i := range c.todo {
+			owner[c.todo[i].a.ID] = c
+		}
+	}
+	for _, ev := range events {
+		if c := owner[ev.Article.ID]; c != nil {
+			c.events = append(c.events, ev)
+		}
+	}
+	for _, c := range live {
+		c.err = err
+	}
+}
+
+// handleLocked takes the locks, catches up and handles todo.
+func (d *Desk) handleLocked(ctx context.Context, todo []prepared) ([]StoryEvent, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	release, err := d.store.LockCoverage(ctx, d.campaign.ID)

@@ -301,3 +301,90 @@ func TestDeskMergesStoriesALateArticleJoins(t *testing.T) {
 		t.Errorf("Story(%d) = story %d with %d articles (%d members), %v; want %d with 3", younger, s.ID, len(s.Articles), s.Members, err, older)
 	}
 }
+
+// TestDeskCallsAtOnceGetTheirOwnEvents: Process calls made at the same
+// moment on one desk are handled together, and each gets the events of
+// its own articles, every article's once; the stories are those of one
+// call with everything.
+func TestDeskCallsAtOnceGetTheirOwnEvents(t *testing.T) {
+	c, articles, docs := strikeDocs(t)
+	open := func() *sqlite.DB {
+		db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "desk.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	all := arrival{order: make([]int, len(articles)), batches: []int{len(articles)}, restarts: []bool{false}, desks: 1}
+	for i := range all.order {
+		all.order[i] = i
+	}
+	want := partition(docs, runArrival(t, open(), c, articles, docs, all))
+
+	db := open()
+	ctx := t.Context()
+	now := func() time.Time { return time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC) }
+	d, _, err := coverage.NewDesk(ctx, c, db, coverage.DeskOptions{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const calls = 8
+	stored := make([][]strike.Article, calls)
+	for i, a := range articles {
+		stored[i%calls] = append(stored[i%calls], a)
+	}
+	for i := range stored {
+		if stored[i], err = db.SavePoll(ctx, strike.FeedState{URL: fmt.Sprintf("feed-%d", i), CampaignID: c.ID}, stored[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	events := make([][]coverage.StoryEvent, calls)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range calls {
+		wg.Go(func() {
+			<-start
+			var err error
+			if events[i], err = d.Process(ctx, stored[i]); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	seen := map[int64]int{}
+	for i := range calls {
+		mine := map[int64]bool{}
+		for _, a := range stored[i] {
+			mine[a.ID] = true
+		}
+		for _, ev := range events[i] {
+			if !mine[ev.Article.ID] {
+				t.Errorf("call %d got the event of article %d, not one of its own", i, ev.Article.ID)
+			}
+			seen[ev.Article.ID]++
+		}
+	}
+	for i := range calls {
+		for _, a := range stored[i] {
+			if seen[a.ID] != 1 {
+				t.Errorf("article %d (%s): %d events, want 1", a.ID, a.Key, seen[a.ID])
+			}
+		}
+	}
+	got := make(map[string]int64, len(docs))
+	list, err := db.Articles(ctx, strike.ArticleFilter{CampaignID: c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range list {
+		got[a.Key] = a.StoryID
+	}
+	parts := partition(docs, got)
+	for _, doc := range docs {
+		if parts[doc.ID] != want[doc.ID] {
+			t.Errorf("%s is with %s, with everything in one call with %s", doc.ID, parts[doc.ID], want[doc.ID])
+		}
+	}
+}
