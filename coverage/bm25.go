@@ -89,14 +89,6 @@ func (m *bm25) idf(df int) float64 {
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
-// df returns the number of passages that hold term.
-func (m *bm25) df(term string) int {
-	if p := m.post[term]; p != nil {
-		return len(p.ids)
-	}
-	return 0
-}
-
 // accumulate adds weight × BM25(term) to the score of every passage that
 // holds term, and sets bit in its mask. It returns the term's idf.
 func (m *bm25) accumulate(term string, weight float64, bit uint64, s *bmScratch) float64 {

@@ -23,11 +23,6 @@ import (
 
 const testSecret = "test-signing-secret"
 
-// routerFunc adapts a function to Router.
-type routerFunc func(ctx context.Context, req bot.Request) bot.Reply
-
-func (f routerFunc) Handle(ctx context.Context, req bot.Request) bot.Reply { return f(ctx, req) }
-
 // recorder is a Router that remembers its requests.
 type recorder struct {
 	mu    sync.Mutex
