@@ -444,30 +444,6 @@ func TestPosterEdit(t *testing.T) {
 			t.Errorf("%d channel edits (unarchiving), want 1", n)
 		}
 	})
-	for name, tc := range map[string]struct {
-		id    string
-		setup func()
-		plain string
-	}{
-		"deleted post":     {id: "1045678901234567000", plain: "the post was deleted"},
-		"a member's post":  {id: f.AddUserMessage(testChannel, "1077777777777777777", "hello"), plain: "the post was not written by the bot"},
-		"channel gone":     {id: storyMsg, setup: func() { f.RemoveChannel(testChannel) }, plain: "the channel was deleted, or the bot was removed from its server"},
-		"missing access":   {id: storyMsg, setup: func() { f.AddChannel(testChannel, discordfake.Channel{NoView: true}) }, plain: "the bot lost access to the channel (its role can no longer see it)"},
-		"refused for good": {id: storyMsg, setup: func() { f.FailNextEdit(400, 50035, "Invalid Form Body"); f.FailNextEdit(400, 50035, "Invalid Form Body") }, plain: "Discord refused the post as it was written"},
-	} {
-		t.Run(name, func(t *testing.T) {
-			f.AddChannel(testChannel, discordfake.Channel{})
-			if tc.setup != nil {
-				tc.setup()
-			}
-			err := p.Edit(ctx, d, retraction, tc.id)
-			var pe bot.Plainer
-			if !errors.Is(err, bot.ErrPermanent) || !errors.As(err, &pe) || pe.Plain() != tc.plain {
-				t.Errorf("err %v, want permanent, said %q", err, tc.plain)
-			}
-		})
-	}
-	f.AddChannel(testChannel, discordfake.Channel{})
 	t.Run("rate limited", func(t *testing.T) {
 		f.RateLimitNextEdit(discordfake.Limit{Scope: "user", RetryAfter: 0.3})
 		err := p.Edit(ctx, d, retraction, storyMsg)
@@ -481,11 +457,38 @@ func TestPosterEdit(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer f.SetMode(discordfake.Up)
-		time.Sleep(600 * time.Millisecond) // the rate limit above has passed
 		if err := p.Edit(ctx, d, retraction, storyMsg); err == nil || errors.Is(err, bot.ErrPermanent) {
 			t.Errorf("err %v, want retryable", err)
 		}
 	})
+	time.Sleep(600 * time.Millisecond) // the rate limit above has passed
+	member := f.AddUserMessage(testChannel, "1077777777777777777", "hello")
+	for _, tc := range []struct {
+		name, id string
+		setup    func()
+		plain    string
+	}{
+		{"deleted post", "1045678901234567000", nil, "the post was deleted"},
+		{"a member's post", member, nil, "the post was not written by the bot"},
+		{"refused for good", storyMsg, func() {
+			f.FailNextEdit(400, 50035, "Invalid Form Body")
+			f.FailNextEdit(400, 50035, "Invalid Form Body")
+		},
+			"Discord refused the post as it was written"},
+		{"missing access", storyMsg, func() { f.AddChannel(testChannel, discordfake.Channel{NoView: true}) }, "the bot lost access to the channel (its role can no longer see it)"},
+		{"channel gone", storyMsg, func() { f.RemoveChannel(testChannel) }, "the channel was deleted, or the bot was removed from its server"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.setup != nil {
+				tc.setup()
+			}
+			err := p.Edit(ctx, d, retraction, tc.id)
+			var pe bot.Plainer
+			if !errors.Is(err, bot.ErrPermanent) || !errors.As(err, &pe) || pe.Plain() != tc.plain {
+				t.Errorf("err %v, want permanent, said %q", err, tc.plain)
+			}
+		})
+	}
 }
 
 // TestPosterMentionsTheRoleOnPhaseChangesOnly: a phase change for a
