@@ -344,6 +344,16 @@ func FuzzRender(f *testing.F) {
 		checkMessage(t, RenderPost(bot.Post{Digest: &bot.Digest{Title: title, Items: items}}, "digest:x"))
 		for _, k := range []bot.Kind{bot.KindNewStory, bot.KindPhaseChange, bot.KindUpdate} {
 			checkMessage(t, RenderPost(bot.Post{Announcement: &bot.Announcement{Kind: k, Title: title, Summary: line, URL: url, ArticleTitle: linkTitle, Source: title, Phase: line}}, "article:1"))
+			// A mention (a role ID, or anything) and a time zone (or anything).
+			for _, mention := range []string{"1066666666666666666", linkTitle} {
+				m := RenderPost(bot.Post{Announcement: &bot.Announcement{Kind: k, Title: title, Summary: line, URL: url, Source: title, Phase: line,
+					Mention: mention, TimeZone: linkTitle, Published: time.Unix(int64(n)*86400*97, 0)}}, "article:1")
+				checkMessage(t, m)
+				if len(m.Roles) > 0 && (k != bot.KindPhaseChange || m.Roles[0] != mention) {
+					t.Fatalf("kind %s mentions %v", k, m.Roles)
+				}
+			}
 		}
+		checkMessage(t, RenderPost(bot.Post{Retraction: &bot.Retraction{Delivery: 1, Title: title, Why: line}}, "article:1"))
 	})
 }

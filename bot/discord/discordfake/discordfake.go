@@ -34,7 +34,8 @@
 //     10062 Unknown interaction), once (400, 40060), and edits of the
 //     original response within 15 minutes;
 //   - slash-command definitions (names, descriptions, option nesting,
-//     choices), registered with bulk overwrites, which it counts.
+//     choices, 8,000 characters in all), registered with bulk overwrites,
+//     which it counts.
 //
 // It stores the messages it accepts, applies edits to them and records
 // each edit (Edits), serves them back from the channel history, knows
