@@ -355,16 +355,20 @@ func stampIn(t time.Time, loc *time.Location) string {
 }
 
 // parseMention reads the user group or role a captain names for
-// "subscribe mention": Slack's escaped group ("<!subteam^S0123ABCD|@picket-captains>"),
-// a bare Slack group ID ("S0123ABCD"), or a Discord role ("<@&123456789>").
-// It returns the ID.
-func parseMention(arg string) (string, error) {
+// "subscribe mention" in a channel of req's platform. On Slack: the
+// escaped group Slack sends ("<!subteam^S0123ABCD|@picket-captains>") or
+// a bare group ID ("S0123ABCD"). On Discord: a role mention
+// ("<@&123456789>") or a role ID, as the command's role option sends
+// it; never the @everyone role, whose ID is the server's. It returns the
+// ID.
+func parseMention(req Request, arg string) (string, error) {
+	if req.Platform == "discord" {
+		return parseRole(arg, req.Workspace)
+	}
 	id := ""
 	switch {
 	case strings.HasPrefix(arg, "<!subteam^") && strings.HasSuffix(arg, ">"):
 		id, _, _ = strings.Cut(strings.TrimSuffix(strings.TrimPrefix(arg, "<!subteam^"), ">"), "|")
-	case strings.HasPrefix(arg, "<@&") && strings.HasSuffix(arg, ">"):
-		id = strings.TrimSuffix(strings.TrimPrefix(arg, "<@&"), ">")
 	case strings.HasPrefix(arg, "S") && ValidMention(arg):
 		id = arg
 	case strings.EqualFold(arg, "@here") || strings.EqualFold(arg, "@channel") || strings.EqualFold(arg, "@everyone") || strings.HasPrefix(arg, "<!"):
@@ -376,6 +380,40 @@ func parseMention(arg string) (string, error) {
 		return "", usagef("%q is not a user group.", truncateWord(arg))
 	}
 	return id, nil
+}
+
+// parseRole reads a Discord role for "subscribe mention" in a channel of
+// the server guild.
+func parseRole(arg, guild string) (string, error) {
+	id := arg
+	switch {
+	case strings.HasPrefix(arg, "<@&") && strings.HasSuffix(arg, ">"):
+		id = strings.TrimSuffix(strings.TrimPrefix(arg, "<@&"), ">")
+	case strings.EqualFold(strings.TrimPrefix(arg, "@"), "everyone") || strings.EqualFold(strings.TrimPrefix(arg, "@"), "here"):
+		return "", usagef("Only a role can be mentioned, never @everyone or @here: pick a role such as your captains' in the mention option.")
+	case !isSnowflake(arg):
+		return "", usagef("I can't tell which role %q is: pick it in the mention option, which lists the server's roles.", truncateWord(arg))
+	}
+	switch {
+	case !isSnowflake(id):
+		return "", usagef("%q is not a role.", truncateWord(arg))
+	case id == guild:
+		return "", usagef("@everyone can't be mentioned: pick a role such as your captains' in the mention option.")
+	}
+	return id, nil
+}
+
+// isSnowflake reports whether s may be a Discord ID: 1 to 20 digits.
+func isSnowflake(s string) bool {
+	if s == "" || len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidMention reports whether id may be a user group or role ID to

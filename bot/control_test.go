@@ -506,6 +506,50 @@ func TestRouterSubscribeSettings(t *testing.T) {
 	}
 }
 
+// TestRouterSubscribeMentionDiscord: on Discord the mention is a role,
+// given by the command's role option (its ID) or as <@&ID>; never
+// @everyone (the server's own ID), @here, or a Slack group.
+func TestRouterSubscribeMentionDiscord(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	clk := newClock(time.Date(2025, 4, 20, 15, 0, 0, 0, time.UTC))
+	const guild = "1034567890123456789"
+	r := bot.NewRouter(bot.RouterOptions{Campaign: campaign, Store: st, Desk: fakeDesk{}, Captains: []string{"UCAP"},
+		Workspaces: []string{"discord/" + guild}, Now: clk.Now, RateLimit: 100})
+	here := strike.Destination{Platform: "discord", Workspace: guild, Channel: "1045678901234567890"}
+	mention := func() string {
+		t.Helper()
+		subs, err := st.Subscriptions(ctx, "kp")
+		if err != nil || len(subs) != 1 {
+			t.Fatalf("Subscriptions = %+v, %v", subs, err)
+		}
+		return subs[0].Mention
+	}
+	for _, tt := range []struct {
+		text, want, mention string
+	}{
+		{"subscribe mention 1066666666666666666", "A phase change mentions the role chosen", "1066666666666666666"},
+		{"subscribe mention <@&1077777777777777777>", "Subscription updated", "1077777777777777777"},
+		{"subscribe mention " + guild, "@everyone can't be mentioned", "1077777777777777777"},
+		{"subscribe mention @everyone", "never @everyone or @here", "1077777777777777777"},
+		{"subscribe mention @here", "never @everyone or @here", "1077777777777777777"},
+		{"subscribe mention S0CAPTAINS", "I can't tell which role", "1077777777777777777"},
+		{"subscribe mention <@&12a>", "is not a role", "1077777777777777777"},
+		{"subscribe mention <@1077777777777777777>", "I can't tell which role", "1077777777777777777"},
+		{"subscribe mention off", "Subscription updated", ""},
+	} {
+		x := req("UCAP", tt.text)
+		x.Destination = here
+		got := text(r.Handle(ctx, x))
+		if !strings.Contains(got, tt.want) {
+			t.Errorf("%q: %q, want %q", tt.text, got, tt.want)
+		}
+		if m := mention(); m != tt.mention {
+			t.Errorf("after %q: mention %q, want %q", tt.text, m, tt.mention)
+		}
+	}
+}
+
 // TestRouterCampaigns: a channel's commands address the campaign it
 // follows; "campaign ID" addresses another; a channel follows one.
 func TestRouterCampaigns(t *testing.T) {

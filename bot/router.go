@@ -877,7 +877,7 @@ func (r *Router) subscribe(ctx context.Context, req Request, c Command) (Reply, 
 					sub.Mention = ""
 					break
 				}
-				id, err := parseMention(v)
+				id, err := parseMention(req, v)
 				if err != nil {
 					return Reply{}, err
 				}
@@ -907,7 +907,11 @@ func (r *Router) subscribe(ctx context.Context, req Request, c Command) (Reply, 
 	}
 	lines = append(lines, "Times are shown in "+sub.TimeZone+".")
 	if sub.Mention != "" {
-		lines = append(lines, "A phase change mentions the user group chosen; no other post mentions anyone.")
+		group := "user group"
+		if req.Platform == "discord" {
+			group = "role"
+		}
+		lines = append(lines, "A phase change mentions the "+group+" chosen; no other post mentions anyone.")
 	}
 	return Reply{Public: true, Title: title, Lines: lines}, nil
 }

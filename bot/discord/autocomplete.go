@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -49,8 +50,10 @@ func autocompleteResponse(cs []*discordgo.ApplicationCommandOptionChoice) *disco
 }
 
 // autocomplete suggests values for the option being typed: recent
-// stories, time zones, phases, feeds added from chat. A server not
-// served, or a store that does not answer in time, gets no suggestions.
+// stories (not retracted ones, for retract), time zones, phases, feeds
+// (added from chat, or all the campaign's), campaigns. Stories and feeds
+// are of the channel's campaign. A server not served, or a store that
+// does not answer in time, gets no suggestions.
 func (e *Edge) autocomplete(i *discordgo.Interaction) *discordgo.InteractionResponse {
 	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 	if !ok || !e.allowedGuild(i.GuildID) {
@@ -77,8 +80,10 @@ func (e *Edge) autocomplete(i *discordgo.Interaction) *discordgo.InteractionResp
 	defer cancel()
 	var cs []*discordgo.ApplicationCommandOptionChoice
 	switch spec.autocomplete {
-	case acStory:
-		cs = e.storyChoices(ctx, typed)
+	case acStory, acLiveStory:
+		cs = e.storyChoices(ctx, e.campaignOf(ctx, i), typed, spec.autocomplete == acLiveStory)
+	case acCampaign:
+		cs = e.campaignChoices(typed)
 	case acTimeZone:
 		cs = zoneChoices(typed)
 	case acPin:
@@ -89,14 +94,53 @@ func (e *Edge) autocomplete(i *discordgo.Interaction) *discordgo.InteractionResp
 				}
 			}
 		}
-	case acFeed:
-		cs = e.feedChoices(ctx, typed)
+	case acFeed, acAnyFeed:
+		cs = e.feedChoices(ctx, e.campaignOf(ctx, i), typed, spec.autocomplete == acAnyFeed)
 	}
 	return autocompleteResponse(cs)
 }
 
-func (e *Edge) storyChoices(ctx context.Context, typed string) []*discordgo.ApplicationCommandOptionChoice {
-	stories, err := e.o.Store.Stories(ctx, strike.StoryFilter{CampaignID: e.o.CampaignID,
+// campaignOf is the campaign of the interaction's channel: the one it is
+// subscribed to, else Options.CampaignID.
+func (e *Edge) campaignOf(ctx context.Context, i *discordgo.Interaction) string {
+	if len(e.o.Campaigns) < 2 {
+		return e.o.CampaignID
+	}
+	subs, err := e.o.Store.Subscriptions(ctx, "")
+	if err != nil {
+		e.o.Logger.Warn("discord: subscriptions for autocomplete", "err", err.Error())
+		return e.o.CampaignID
+	}
+	here := strike.Destination{Platform: Platform, Workspace: i.GuildID, Channel: i.ChannelID}
+	for _, s := range subs {
+		if s.Destination == here {
+			return s.CampaignID
+		}
+	}
+	return e.o.CampaignID
+}
+
+func (e *Edge) campaignChoices(typed string) []*discordgo.ApplicationCommandOptionChoice {
+	typed = strings.ToLower(typed)
+	var cs []*discordgo.ApplicationCommandOptionChoice
+	for _, c := range e.o.Campaigns {
+		if len(c.ID) > 100 || (typed != "" && !strings.Contains(strings.ToLower(c.ID), typed) && !strings.Contains(strings.ToLower(c.Name), typed)) {
+			continue
+		}
+		name := c.ID
+		if c.Name != "" {
+			name += " — " + c.Name
+		}
+		cs = append(cs, choice(name, c.ID))
+		if len(cs) == maxChoices {
+			break
+		}
+	}
+	return cs
+}
+
+func (e *Edge) storyChoices(ctx context.Context, campaign, typed string, live bool) []*discordgo.ApplicationCommandOptionChoice {
+	stories, err := e.o.Store.Stories(ctx, strike.StoryFilter{CampaignID: campaign,
 		Tiers: []strike.Tier{strike.TierCore, strike.TierRelated}, Limit: 100})
 	if err != nil {
 		e.o.Logger.Warn("discord: stories for autocomplete", "err", err.Error())
@@ -105,6 +149,9 @@ func (e *Edge) storyChoices(ctx context.Context, typed string) []*discordgo.Appl
 	typed = strings.ToLower(strings.TrimPrefix(typed, "#"))
 	var cs []*discordgo.ApplicationCommandOptionChoice
 	for _, s := range stories {
+		if live && !s.Retracted.IsZero() {
+			continue
+		}
 		id := strconv.FormatInt(s.ID, 10)
 		if typed != "" && !strings.HasPrefix(id, typed) && !strings.Contains(strings.ToLower(s.Title), typed) {
 			continue
@@ -136,18 +183,33 @@ func zoneChoices(typed string) []*discordgo.ApplicationCommandOptionChoice {
 	return cs
 }
 
-func (e *Edge) feedChoices(ctx context.Context, typed string) []*discordgo.ApplicationCommandOptionChoice {
-	feeds, err := e.o.Store.Feeds(ctx, e.o.CampaignID)
+// feedChoices suggests the campaign's feeds added from chat, and with
+// all its configured ones first.
+func (e *Edge) feedChoices(ctx context.Context, campaign, typed string, all bool) []*discordgo.ApplicationCommandOptionChoice {
+	feeds, err := e.o.Store.Feeds(ctx, campaign)
 	if err != nil {
 		e.o.Logger.Warn("discord: feeds for autocomplete", "err", err.Error())
 		return nil
 	}
+	if all {
+		for _, c := range e.o.Campaigns {
+			if c.ID == campaign {
+				feeds = append(slices.Clone(c.Feeds), feeds...)
+			}
+		}
+	}
 	typed = strings.ToLower(typed)
 	var cs []*discordgo.ApplicationCommandOptionChoice
+	seen := make(map[string]bool)
 	for _, f := range feeds {
+		if seen[f.URL] {
+			continue
+		}
+		seen[f.URL] = true
 		// A choice's value is at most 100 characters, and a URL with
-		// credentials is never shown in chat.
-		if u, err := url.Parse(f.URL); len(f.URL) > 100 || err != nil || u.User != nil {
+		// credentials (user info, a token in its query) is never shown in
+		// chat.
+		if u, err := url.Parse(f.URL); len(f.URL) > 100 || err != nil || u.User != nil || strike.RedactURL(f.URL) != f.URL {
 			continue
 		}
 		name := f.Name

@@ -66,3 +66,31 @@ func TestCaptainsCheckedAndAudited(t *testing.T) {
 		t.Errorf("subscription audited as %+v", a)
 	}
 }
+
+// TestSubscribeMentionRole: the role option of /strike subscribe stores
+// the role a phase change mentions; picking @everyone (whose ID is the
+// server's) is refused in a plain sentence.
+func TestSubscribeMentionRole(t *testing.T) {
+	s := newEdge(t, "http", nil)
+	s.edge.o.Router = bot.NewRouter(bot.RouterOptions{Campaign: strike.Campaign{ID: "kaiser", Name: "Kaiser strike"}, Desk: deskStub{}, Store: s.store,
+		Captains: []string{captainRole}, Workspaces: []string{"discord/" + s.fake.GuildID()}, Logger: quiet()})
+	const role = "1066666666666666666"
+	subscribe := func(value discordfake.Role) string {
+		t.Helper()
+		inv := statusInvocation(s.fake)
+		inv.Subcommand, inv.Options = "subscribe", []discordfake.Option{{Name: "mention", Value: value}}
+		_, _, p := s.fake.NewInteraction(inv)
+		_, body := serve(s, signed(p, time.Now(), s))
+		return embedText(body)
+	}
+	if got := subscribe(role); !strings.Contains(got, "A phase change mentions the role chosen") {
+		t.Errorf("subscribe mention: %s", got)
+	}
+	if got := subscribe(discordfake.Role(s.fake.GuildID())); !strings.Contains(got, "everyone can't be mentioned") || strings.Contains(got, "bot:") {
+		t.Errorf("subscribe mention @everyone: %s", got)
+	}
+	subs, err := s.store.Subscriptions(context.Background(), "kaiser")
+	if err != nil || len(subs) != 1 || subs[0].Mention != role {
+		t.Errorf("subscriptions %+v, %v; want the role kept", subs, err)
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/strikebot/strikebot/bot"
 	"github.com/strikebot/strikebot/strike"
 )
 
@@ -38,6 +39,11 @@ const (
 	acTimeZone = "tz"
 	acPin      = "pin"
 	acFeed     = "feed"
+	// acLiveStory is a story not retracted yet.
+	acLiveStory = "live-story"
+	// acAnyFeed is any feed of the campaign, configured or added from chat.
+	acAnyFeed  = "any-feed"
+	acCampaign = "campaign"
 )
 
 // optSpec is one typed option of a subcommand and how it becomes router
@@ -90,6 +96,42 @@ func fieldChoices() []*discordgo.ApplicationCommandOptionChoice {
 
 func always(map[string]any) bool { return true }
 
+// commandNames are the router's commands, for help's choices.
+func commandNames() []string {
+	var names []string
+	for _, c := range bot.Commands() {
+		names = append(names, c.Name)
+	}
+	return names
+}
+
+// publicCommand predicts whether the router answers a command's text
+// for the channel: "status post", "subscribe", "unsubscribe".
+func publicCommand(text string) bool {
+	w := strings.Fields(strings.ToLower(text))
+	switch {
+	case len(w) == 0:
+		return false
+	case w[0] == "subscribe", w[0] == "unsubscribe":
+		return true
+	case w[0] == "status":
+		return len(w) > 1 && w[1] == "post"
+	}
+	return false
+}
+
+// storyOpt is a required story number, suggested as it is typed.
+func storyOpt(name, desc, ac string) optSpec {
+	return optSpec{name: name, typ: discordgo.ApplicationCommandOptionInteger, required: true, min: 1, max: 1 << 53,
+		autocomplete: ac, desc: desc}
+}
+
+// feedOpt is a required feed link.
+func feedOpt(desc, ac string) optSpec {
+	return optSpec{name: "url", typ: discordgo.ApplicationCommandOptionString, required: true, oneWord: true, maxLength: 2000,
+		autocomplete: ac, desc: desc}
+}
+
 // subcommands is /strike: one subcommand per router command, in help
 // order, with typed options.
 var subcommands = []subSpec{
@@ -120,7 +162,11 @@ var subcommands = []subSpec{
 			{name: "quiet", typ: discordgo.ApplicationCommandOptionString, word: "quiet", oneWord: true, maxLength: 11,
 				desc: "Quiet hours, HH:MM-HH:MM: news waits, phase changes and announcements do not."},
 			{name: "tz", typ: discordgo.ApplicationCommandOptionString, word: "tz", oneWord: true, maxLength: 64,
-				autocomplete: acTimeZone, desc: "Time zone of the digest and quiet hours, such as America/Los_Angeles."},
+				autocomplete: acTimeZone, desc: "Time zone of posts, the digest and quiet hours, such as America/Los_Angeles."},
+			{name: "mention", typ: discordgo.ApplicationCommandOptionRole, word: "mention",
+				desc: "A role to mention when the strike changes phase, and on nothing else."},
+			{name: "mention-off", typ: discordgo.ApplicationCommandOptionBoolean, word: "mention off",
+				desc: "Mention no role on phase changes any more."},
 		}},
 	{name: "unsubscribe", command: "unsubscribe", captain: true, public: always, desc: "Captains: stop posting news in this channel."},
 	{name: "set", command: "set", captain: true, desc: "Captains: pin a status field; the pin wins over the coverage until unset.",
@@ -137,19 +183,49 @@ var subcommands = []subSpec{
 		opts: []optSpec{{name: "text", typ: discordgo.ApplicationCommandOptionString, required: true, maxLength: 2000,
 			desc: "The announcement, up to 2,000 characters."}}},
 	{group: "feeds", name: "list", command: "feeds", captain: true, desc: "Captains: list the campaign's news feeds."},
-	{group: "feeds", name: "add", command: "feeds add", captain: true, desc: "Captains: add a news feed (it is checked first).",
+	{group: "feeds", name: "add", command: "feeds add", captain: true, desc: "Captains: preview a news feed, then add it with confirm.",
 		opts: []optSpec{
-			{name: "url", typ: discordgo.ApplicationCommandOptionString, required: true, oneWord: true, maxLength: 2000,
-				desc: "The feed's link (RSS or Atom)."},
+			feedOpt("The feed's link (RSS or Atom).", ""),
 			{name: "name", typ: discordgo.ApplicationCommandOptionString, maxLength: 100, desc: "A display name; the feed's own title when empty."},
+			{name: "confirm", typ: discordgo.ApplicationCommandOptionBoolean, word: "confirm",
+				desc: "Add it after the preview; without this only the preview is shown."},
 		}},
 	{group: "feeds", name: "remove", command: "feeds remove", captain: true, desc: "Captains: remove a feed added from chat.",
-		opts: []optSpec{{name: "url", typ: discordgo.ApplicationCommandOptionString, required: true, oneWord: true, maxLength: 2000,
-			autocomplete: acFeed, desc: "The feed's link, as feeds list shows it."}}},
+		opts: []optSpec{feedOpt("The feed's link, as feeds list shows it.", acFeed)}},
+	{group: "feeds", name: "pause", command: "feeds pause", captain: true, desc: "Captains: stop reading a feed until it is resumed.",
+		opts: []optSpec{feedOpt("The feed's link, as feeds list shows it.", acAnyFeed)}},
+	{group: "feeds", name: "resume", command: "feeds resume", captain: true, desc: "Captains: read a paused feed again.",
+		opts: []optSpec{feedOpt("The feed's link, as feeds list shows it.", acAnyFeed)}},
+	{name: "retract", command: "retract", captain: true,
+		desc: "Captains: edit every post of a story to say it was retracted, and post no more about it.",
+		opts: []optSpec{
+			storyOpt("story", "The story's number, as latest shows it.", acLiveStory),
+			{name: "reason", typ: discordgo.ApplicationCommandOptionString, maxLength: 300,
+				desc: "Why, for the audit log."},
+		}},
+	{name: "verdict", command: "verdict", captain: true, desc: "Captains: overrule the bot on whether an article is news about the strike.",
+		opts: []optSpec{
+			{name: "article", typ: discordgo.ApplicationCommandOptionString, required: true, oneWord: true, maxLength: 2000,
+				desc: "The article's link, or its number as why shows it."},
+			{name: "verdict", typ: discordgo.ApplicationCommandOptionString, required: true, desc: "What it is.",
+				choices: []*discordgo.ApplicationCommandOptionChoice{
+					{Name: "strike news", Value: "strike"}, {Name: "related news", Value: "related"}, {Name: "not news about this strike", Value: "not"}}},
+		}},
+	{name: "mute", command: "mute", captain: true, desc: "Captains: post no more updates of a story (phase changes still go out).",
+		opts: []optSpec{storyOpt("story", "The story's number, as latest shows it.", acStory)}},
+	{name: "unmute", command: "unmute", captain: true, desc: "Captains: post the updates of a muted story again.",
+		opts: []optSpec{storyOpt("story", "The story's number, as latest shows it.", acStory)}},
+	{name: "campaign", command: "campaign", desc: "The campaigns the bot follows, or a command about another campaign.",
+		public: func(v map[string]any) bool { c, _ := v["command"].(string); return publicCommand(c) },
+		opts: []optSpec{
+			{name: "id", typ: discordgo.ApplicationCommandOptionString, oneWord: true, maxLength: 64, autocomplete: acCampaign,
+				desc: "The campaign the command is about."},
+			{name: "command", typ: discordgo.ApplicationCommandOptionString, maxLength: 1000,
+				desc: "The command, as help lists them: status, latest 3, subscribe…"},
+		}},
 	{name: "help", command: "help", desc: "The list of commands, or help on one.",
 		opts: []optSpec{{name: "command", typ: discordgo.ApplicationCommandOptionString, oneWord: true,
-			choices: choices("status", "latest", "story", "ask", "why", "sources", "subscribe", "unsubscribe", "set", "unset", "announce", "feeds", "help"),
-			desc:    "The command to explain."}}},
+			choices: choices(commandNames()...), desc: "The command to explain."}}},
 }
 
 // groupDescs are the descriptions of subcommand groups.
@@ -166,8 +242,8 @@ func (o optSpec) option() *discordgo.ApplicationCommandOption {
 }
 
 // Definition returns the /strike command as registered with Discord: one
-// subcommand per router command (feeds as a group of list, add and
-// remove), typed options with choices and autocomplete, usable in servers
+// subcommand per router command (feeds as a group of list, add, remove,
+// pause and resume), typed options with choices and autocomplete, usable in servers
 // only. Captain subcommands are visible to everyone: the bot checks
 // captains itself on every command, since server admins can change
 // Discord's own command permissions.

@@ -52,6 +52,70 @@ func TestDefinitionCoversTheRouter(t *testing.T) {
 	}
 }
 
+// TestDefinitionOptions: the captains' newer options are there, typed,
+// with suggestions where they help.
+func TestDefinitionOptions(t *testing.T) {
+	find := func(group, name, opt string) *discordgo.ApplicationCommandOption {
+		t.Helper()
+		for _, top := range Definition()[0].Options {
+			subs := []*discordgo.ApplicationCommandOption{top}
+			if top.Type == discordgo.ApplicationCommandOptionSubCommandGroup {
+				if top.Name != group {
+					continue
+				}
+				subs = top.Options
+			} else if group != "" {
+				continue
+			}
+			for _, s := range subs {
+				if s.Name != name {
+					continue
+				}
+				for _, o := range s.Options {
+					if o.Name == opt {
+						return o
+					}
+				}
+			}
+		}
+		t.Errorf("/strike %s %s has no option %s", group, name, opt)
+		return &discordgo.ApplicationCommandOption{}
+	}
+	for _, tc := range []struct {
+		group, name, opt string
+		typ              discordgo.ApplicationCommandOptionType
+		required, auto   bool
+	}{
+		{"", "retract", "story", discordgo.ApplicationCommandOptionInteger, true, true},
+		{"", "retract", "reason", discordgo.ApplicationCommandOptionString, false, false},
+		{"", "verdict", "article", discordgo.ApplicationCommandOptionString, true, false},
+		{"", "verdict", "verdict", discordgo.ApplicationCommandOptionString, true, false},
+		{"", "mute", "story", discordgo.ApplicationCommandOptionInteger, true, true},
+		{"", "unmute", "story", discordgo.ApplicationCommandOptionInteger, true, true},
+		{"", "campaign", "id", discordgo.ApplicationCommandOptionString, false, true},
+		{"", "campaign", "command", discordgo.ApplicationCommandOptionString, false, false},
+		{"", "subscribe", "tz", discordgo.ApplicationCommandOptionString, false, true},
+		{"", "subscribe", "mention", discordgo.ApplicationCommandOptionRole, false, false},
+		{"", "subscribe", "mention-off", discordgo.ApplicationCommandOptionBoolean, false, false},
+		{"feeds", "add", "confirm", discordgo.ApplicationCommandOptionBoolean, false, false},
+		{"feeds", "pause", "url", discordgo.ApplicationCommandOptionString, true, true},
+		{"feeds", "resume", "url", discordgo.ApplicationCommandOptionString, true, true},
+	} {
+		o := find(tc.group, tc.name, tc.opt)
+		if o.Type != tc.typ || o.Required != tc.required || o.Autocomplete != tc.auto {
+			t.Errorf("%s %s %s: type %d required %v autocomplete %v; want %d %v %v", tc.group, tc.name, tc.opt,
+				o.Type, o.Required, o.Autocomplete, tc.typ, tc.required, tc.auto)
+		}
+	}
+	verdicts := find("", "verdict", "verdict").Choices
+	if len(verdicts) != 3 || verdicts[0].Value != "strike" || verdicts[1].Value != "related" || verdicts[2].Value != "not" {
+		t.Errorf("verdict choices %+v", verdicts)
+	}
+	if n := len(find("", "help", "command").Choices); n != len(bot.Commands()) {
+		t.Errorf("help offers %d commands, the router has %d", n, len(bot.Commands()))
+	}
+}
+
 // TestDefinitionAcceptedByDiscord registers the definition with the fake,
 // which checks names, descriptions, nesting and option order as Discord
 // does, and checks the hash is stable.
@@ -75,6 +139,10 @@ func TestDefinitionAcceptedByDiscord(t *testing.T) {
 	if ctx, _ := json.Marshal(back[0]["contexts"]); string(ctx) != "[0]" {
 		t.Errorf("contexts = %s, want servers only", ctx)
 	}
+	one, _ := json.Marshal(Definition()[0])
+	if n := discordfake.CommandSize(one); n > discordfake.MaxCommandSize*9/10 {
+		t.Errorf("the definition is %d characters of Discord's %d: little room left", n, discordfake.MaxCommandSize)
+	}
 }
 
 func opt(name string, typ discordgo.ApplicationCommandOptionType, v any) *discordgo.ApplicationCommandInteractionDataOption {
@@ -91,6 +159,7 @@ func TestReadInvocation(t *testing.T) {
 		str  = discordgo.ApplicationCommandOptionString
 		num  = discordgo.ApplicationCommandOptionInteger
 		flag = discordgo.ApplicationCommandOptionBoolean
+		role = discordgo.ApplicationCommandOptionRole
 	)
 	feeds := func(name string, opts ...*discordgo.ApplicationCommandInteractionDataOption) discordgo.ApplicationCommandInteractionData {
 		return discordgo.ApplicationCommandInteractionData{Name: "strike", Options: []*discordgo.ApplicationCommandInteractionDataOption{
@@ -121,7 +190,24 @@ func TestReadInvocation(t *testing.T) {
 		{"feeds list", feeds("list"), "feeds", false},
 		{"feeds add", feeds("add", opt("url", str, "https://n.example/rss"), opt("name", str, "Harbor Times")), "feeds add https://n.example/rss Harbor Times", false},
 		{"feeds remove", feeds("remove", opt("url", str, "https://n.example/rss")), "feeds remove https://n.example/rss", false},
+		{"feeds add confirmed", feeds("add", opt("url", str, "https://n.example/rss"), opt("name", str, "Harbor Times"), opt("confirm", flag, true)),
+			"feeds add https://n.example/rss Harbor Times confirm", false},
+		{"feeds add not confirmed", feeds("add", opt("url", str, "https://n.example/rss"), opt("confirm", flag, false)), "feeds add https://n.example/rss", false},
+		{"feeds pause", feeds("pause", opt("url", str, "https://n.example/rss")), "feeds pause https://n.example/rss", false},
+		{"feeds resume", feeds("resume", opt("url", str, "https://n.example/rss")), "feeds resume https://n.example/rss", false},
+		{"subscribe mention", sub("subscribe", opt("mention", role, "1066666666666666666")), "subscribe mention 1066666666666666666", true},
+		{"subscribe mention off", sub("subscribe", opt("mention-off", flag, true)), "subscribe mention off", true},
+		{"retract", sub("retract", opt("story", num, float64(12)), opt("reason", str, "wrong strike")), "retract 12 wrong strike", false},
+		{"retract without a reason", sub("retract", opt("story", num, float64(12))), "retract 12", false},
+		{"verdict", sub("verdict", opt("article", str, "https://e.example/a"), opt("verdict", str, "not")), "verdict https://e.example/a not", false},
+		{"mute", sub("mute", opt("story", num, float64(7))), "mute 7", false},
+		{"unmute", sub("unmute", opt("story", num, float64(7))), "unmute 7", false},
+		{"campaign list", sub("campaign"), "campaign", false},
+		{"campaign command", sub("campaign", opt("id", str, "kaiser"), opt("command", str, "latest 3")), "campaign kaiser latest 3", false},
+		{"campaign status post", sub("campaign", opt("id", str, "kaiser"), opt("command", str, "status post")), "campaign kaiser status post", true},
+		{"campaign subscribe", sub("campaign", opt("id", str, "kaiser"), opt("command", str, "subscribe all")), "campaign kaiser subscribe all", true},
 		{"help", sub("help", opt("command", str, "set")), "help set", false},
+		{"help retract", sub("help", opt("command", str, "retract")), "help retract", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -205,6 +291,77 @@ func TestAutocomplete(t *testing.T) {
 	}
 	if n := len(s.router.requests()); n != 0 {
 		t.Errorf("autocomplete ran %d commands", n)
+	}
+}
+
+// TestAutocompleteCaptainsTools: retract suggests only stories not
+// retracted yet; feeds pause suggests configured feeds and those added
+// from chat, never one with a secret in it; campaign id the campaigns; in
+// a channel subscribed to another campaign, its stories.
+func TestAutocompleteCaptainsTools(t *testing.T) {
+	campaigns := []strike.Campaign{
+		{ID: "kaiser", Name: "Kaiser strike", Feeds: []strike.FeedSource{{URL: "https://cfg.example/rss", Name: "Configured Times"},
+			{URL: "https://cfg.example/private?token=s3cret"}}},
+		{ID: "ucla", Name: "UCLA strike"},
+	}
+	s := newEdge(t, "http", func(o *Options) { o.Campaigns = campaigns })
+	ctx := context.Background()
+	var ids []int64
+	for _, st := range []strike.Story{
+		{CampaignID: "kaiser", Title: "Therapists strike at Kaiser"},
+		{CampaignID: "kaiser", Title: "Wrong strike reported"},
+		{CampaignID: "ucla", Title: "UCLA workers walk out"},
+	} {
+		st.Tier, st.FirstSeen, st.Updated = strike.TierCore, time.Now(), time.Now()
+		id, err := s.store.SaveStory(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	if err := s.store.RetractStory(ctx, ids[1], time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.store.AddFeed(ctx, "kaiser", strike.FeedSource{URL: "https://n.example/rss", Name: "Harbor Times"}, "U1", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	ask := func(channel, subcmd, focused string, opts ...discordfake.Option) []string {
+		t.Helper()
+		inv := statusInvocation(s.fake)
+		inv.Channel, inv.Subcommand, inv.Options, inv.Focused = channel, subcmd, opts, focused
+		_, _, p := s.fake.NewInteraction(inv)
+		w, body := serve(s, signed(p, time.Now(), s))
+		if w.Code != 200 || body["type"] != float64(8) {
+			t.Fatalf("autocomplete: %d %s", w.Code, w.Body)
+		}
+		var names []string
+		for _, c := range body["data"].(map[string]any)["choices"].([]any) {
+			names = append(names, c.(map[string]any)["name"].(string))
+		}
+		return names
+	}
+	if got := ask(testChannel, "retract", "story", discordfake.Option{Name: "story", Value: ""}); len(got) != 1 || !strings.Contains(got[0], "Therapists strike") {
+		t.Errorf("stories to retract: %q", got)
+	}
+	if got := ask(testChannel, "mute", "story", discordfake.Option{Name: "story", Value: ""}); len(got) != 2 {
+		t.Errorf("stories to mute: %q", got)
+	}
+	if got := ask(testChannel, "feeds pause", "url", discordfake.Option{Name: "url", Value: ""}); len(got) != 2 || got[0] != "Configured Times" || got[1] != "Harbor Times" {
+		t.Errorf("feeds to pause: %q", got)
+	}
+	if got := ask(testChannel, "feeds remove", "url", discordfake.Option{Name: "url", Value: ""}); len(got) != 1 || got[0] != "Harbor Times" {
+		t.Errorf("feeds to remove (added from chat only): %q", got)
+	}
+	if got := ask(testChannel, "campaign", "id", discordfake.Option{Name: "id", Value: "uc"}); len(got) != 1 || got[0] != "ucla — UCLA strike" {
+		t.Errorf("campaigns for %q: %q", "uc", got)
+	}
+	const uclaChannel = "1045678901234567891"
+	if err := s.store.SaveSubscription(ctx, strike.Subscription{Destination: strike.Destination{Platform: "discord", Workspace: s.fake.GuildID(), Channel: uclaChannel},
+		CampaignID: "ucla", Mode: strike.ModeCore, TimeZone: "UTC", CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ask(uclaChannel, "retract", "story", discordfake.Option{Name: "story", Value: ""}); len(got) != 1 || !strings.Contains(got[0], "UCLA") {
+		t.Errorf("stories to retract in the UCLA channel: %q", got)
 	}
 }
 

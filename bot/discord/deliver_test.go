@@ -71,7 +71,7 @@ func (o *outbox) run(t *testing.T) func() {
 
 // TestOutboxChannelGoneTellsOpsOnce: a deleted channel (404) stops that
 // destination after one request, marks its subscription broken, and the
-// ops channel (on Discord) is told once.
+// ops channel (on Discord) is told once, in a plain sentence.
 func TestOutboxChannelGoneTellsOpsOnce(t *testing.T) {
 	o := newOutbox(t, discordfake.Options{})
 	gone := "1045678901234567777"
@@ -81,8 +81,12 @@ func TestOutboxChannelGoneTellsOpsOnce(t *testing.T) {
 	waitFor(t, 10*time.Second, "the ops notice", func() bool { return len(o.fake.Messages(opsChannel)) == 1 })
 	time.Sleep(300 * time.Millisecond)
 	ops := o.fake.Messages(opsChannel)
-	if len(ops) != 1 || !strings.Contains(ops[0].Text(), "Unknown Channel") {
-		t.Errorf("ops messages %+v", ops)
+	// One plain sentence that names the cause; the error chain stays in
+	// the log.
+	want := "Posts to " + d.String() + " stopped: the channel was deleted, or the bot was removed from its server."
+	if len(ops) != 1 || !strings.Contains(ops[0].Text(), want) || strings.Contains(ops[0].Text(), "permanent delivery error") ||
+		strings.Contains(ops[0].Text(), "10003") {
+		t.Errorf("ops messages %+v, want the sentence %q", ops, want)
 	}
 	subs, _ := o.db.Subscriptions(context.Background(), "")
 	if len(subs) != 1 || subs[0].Broken == "" {
@@ -131,5 +135,61 @@ func TestOutboxBurstMeetsTheBucket(t *testing.T) {
 	waitFor(t, 40*time.Second, "all posted", func() bool { return len(o.fake.Messages(testChannel)) == 12 })
 	if n := o.fake.RateLimited(); n != 0 {
 		t.Errorf("%d 429s", n)
+	}
+}
+
+// TestOutboxRetractEditsEachPostOnce: the outbox edits each of the posts
+// of a story once, through Discord's edit bucket, a 429 on an edit and a
+// global 429: every edit is made, none twice, and a second retraction
+// of the same posts (the same keys) adds nothing.
+func TestOutboxRetractEditsEachPostOnce(t *testing.T) {
+	o := newOutbox(t, discordfake.Options{BucketLimit: 2, BucketWindow: time.Second})
+	d := o.subscribe(t, testChannel)
+	o.enqueue(t, d, 4)
+	stop := o.run(t)
+	waitFor(t, 20*time.Second, "four posts", func() bool { return len(o.fake.Messages(testChannel)) == 4 })
+	stop()
+
+	ctx := context.Background()
+	sent, err := o.db.Deliveries(ctx, d)
+	if err != nil || len(sent) != 4 {
+		t.Fatalf("deliveries %+v, %v", sent, err)
+	}
+	retract := func() {
+		var ds []strike.Delivery
+		for _, s := range sent {
+			payload, _ := json.Marshal(bot.Post{Retraction: &bot.Retraction{Delivery: s.ID, Title: "Story number " + strconv.FormatInt(s.StoryID, 10)}})
+			ds = append(ds, strike.Delivery{Destination: d, Key: "retract:" + strconv.FormatInt(s.ID, 10), CampaignID: "kaiser",
+				Kind: string(bot.KindRetract), Urgent: true, Payload: payload, State: strike.DeliveryPending, NextAttempt: time.Now(), CreatedAt: time.Now()})
+		}
+		if _, err := o.db.Enqueue(ctx, ds); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o.fake.RateLimitNextEdit(discordfake.Limit{Scope: "user", RetryAfter: 0.2})
+	o.fake.RateLimitNext(discordfake.Limit{Scope: "global", RetryAfter: 0.2})
+	retract()
+	o.run(t)
+	waitFor(t, 30*time.Second, "four edits", func() bool { return len(o.fake.Edits()) >= 4 })
+	retract() // the same again: already queued, nothing more
+	time.Sleep(time.Second)
+	edits := o.fake.Edits()
+	if len(edits) != 4 {
+		t.Fatalf("%d edits, want 4", len(edits))
+	}
+	once := map[string]int{}
+	for _, m := range o.fake.Messages(testChannel) {
+		once[m.ID] = m.Edited
+		if len(m.Embeds) != 1 || !strings.Contains(m.Embeds[0].Description, "Retracted by a captain.") {
+			t.Errorf("message %s after the edits: %+v", m.ID, m.Embeds)
+		}
+	}
+	for id, n := range once {
+		if n != 1 {
+			t.Errorf("message %s edited %d times, want once", id, n)
+		}
+	}
+	if o.fake.RateLimited() < 2 {
+		t.Errorf("%d 429s, want the two scripted ones at least", o.fake.RateLimited())
 	}
 }

@@ -14,9 +14,13 @@
 // registration (Discord caps command creations per day).
 //
 // A Poster posts outbox deliveries as embeds within Discord's limits,
-// with allowed_mentions {"parse": []} on every message and every piece of
-// feed text escaped for Discord markdown; updates of a story go into a
-// thread started from the story's message. The REST client behind it owns
+// with allowed_mentions {"parse": []} on every message (a phase change
+// lets through the one role its channel chose, never @everyone) and
+// every piece of feed text escaped for Discord markdown, times in the
+// channel's time zone; updates of a story go into a thread started from
+// the story's message. It is a bot.Editor: a retracted story's posts,
+// in the channel and in the thread, are edited in place. Its permanent
+// errors say plainly what happened (bot.Plainer) for the ops channel. The REST client behind it owns
 // Discord's rate limits (route buckets, the global limit, 429s with
 // float retry_after) and hands every wait back to the outbox instead of
 // sleeping; after a crash, a delivery is looked up by the reference in its

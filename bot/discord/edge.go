@@ -33,6 +33,7 @@ type Store interface {
 	SetPlatformState(ctx context.Context, key, value string, at time.Time) error
 	Stories(ctx context.Context, f strike.StoryFilter) ([]strike.Story, error)
 	Feeds(ctx context.Context, campaignID string) ([]strike.FeedSource, error)
+	Subscriptions(ctx context.Context, campaignID string) ([]strike.Subscription, error)
 }
 
 // Defaults of Options.
@@ -79,8 +80,14 @@ type Options struct {
 	// "guild" (each of Guilds).
 	Commands string
 	// CampaignID is the campaign autocomplete suggests stories and feeds
-	// of.
+	// of in a channel subscribed to none.
 	CampaignID string
+	// Campaigns are the campaigns the bot follows: autocomplete suggests
+	// their IDs for "campaign id:", and their configured feeds (besides
+	// those added from chat) for "feeds pause" and "feeds resume"; a
+	// channel's stories and feeds are those of the campaign it is
+	// subscribed to.
+	Campaigns []strike.Campaign
 	// Router answers commands. Required.
 	Router Router
 	// Store claims interactions, keeps the registered definition's hash

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -57,7 +58,18 @@ type PosterOptions struct {
 // message (created on the first update; a thread's ID is its message's
 // ID). Where threads are not possible (a forum, a missing permission,
 // the story's message deleted), the update is a reply to the story's
-// message instead, or a plain post when that message is gone.
+// message instead, or a plain post when that message is gone. The ID
+// Post returns for a message in a thread is "THREAD/MESSAGE", so that
+// Edit finds it; any other is the message's own ID.
+//
+// A phase change for a channel that chose a role to mention
+// (Announcement.Mention) mentions it in the message's content, and
+// allowed_mentions lets that one role through; no other message
+// mentions anyone, and the server's @everyone role (whose ID is the
+// server's) is never mentioned.
+//
+// Edit (bot.Editor) replaces a retracted story's message with its
+// retraction, through the same REST client and rate limits as posts.
 type Poster struct {
 	rest *REST
 	log  *slog.Logger
@@ -79,6 +91,7 @@ const (
 
 var (
 	_ bot.Poster = (*Poster)(nil)
+	_ bot.Editor = (*Poster)(nil)
 	_ bot.Pacer  = (*Poster)(nil)
 )
 
@@ -130,13 +143,13 @@ func NoMentions() *discordgo.MessageAllowedMentions {
 
 // Post renders post and posts it to the delivery's channel (into the
 // story's thread when thread, the story message's ID, is not ""). It
-// returns the new message's ID.
+// returns the new message's ID ("THREAD/MESSAGE" in a thread).
 func (p *Poster) Post(ctx context.Context, d strike.Delivery, post bot.Post, thread string) (string, error) {
-	p.mu.Lock()
-	refused := p.unauthorized
-	p.mu.Unlock()
-	if refused {
-		return "", fmt.Errorf("discord: post to %s: %w: the bot token was refused (401)", d.Channel, bot.ErrPermanent)
+	if err := p.refused(d.Channel, "post to"); err != nil {
+		return "", err
+	}
+	if th, _, ok := strings.Cut(thread, "/"); ok {
+		thread = th // a message in the thread: the thread is its story's message
 	}
 	if mayBePosted(d) {
 		id, err := p.reconcile(ctx, d, thread)
@@ -144,7 +157,7 @@ func (p *Poster) Post(ctx context.Context, d strike.Delivery, post bot.Post, thr
 			return id, err
 		}
 	}
-	m := RenderPost(post, d.Key)
+	m := RenderPost(mentionable(post, d), d.Key)
 	target, ref := d.Channel, (*discordgo.MessageReference)(nil)
 	if thread != "" {
 		var err error
@@ -159,32 +172,136 @@ func (p *Poster) Post(ctx context.Context, d strike.Delivery, post bot.Post, thr
 		p.setThread(thread, threadNone)
 		p.log.Warn("discord: cannot post in the story's thread; replying in the channel instead",
 			"destination", d.Destination.String(), "thread", thread, "err", describe(err))
-		id, err = p.sendOrPlain(ctx, d, d.Channel, reply(d, thread), m)
+		target, ref = d.Channel, reply(d, thread)
+		id, err = p.sendOrPlain(ctx, d, target, ref, m)
 	}
 	if err != nil && ref != nil && replyTrouble(err) {
 		p.log.Warn("discord: cannot reply to the story's message; posting plainly", "destination", d.Destination.String(), "err", describe(err))
 		p.setThread(thread, threadMissing)
-		id, err = p.sendOrPlain(ctx, d, d.Channel, nil, m)
+		target, ref = d.Channel, nil
+		id, err = p.sendOrPlain(ctx, d, target, ref, m)
 	}
 	if err != nil {
-		return "", p.classify(d.Channel, err)
+		return "", p.classify(d.Channel, "post to", err)
 	}
-	return id, nil
+	return messageRef(d.Channel, target, id), nil
 }
 
-// sendOrPlain sends m's embed; when Discord refuses the body (400,
-// 50035) it sends the plain-text version instead.
+// messageRef is the ID Post returns for message id posted in target:
+// the ID alone in the delivery's channel, "THREAD/ID" in a thread.
+func messageRef(channel, target, id string) string {
+	if target == channel {
+		return id
+	}
+	return target + "/" + id
+}
+
+// refused returns the error every post or edit gets once Discord has
+// refused the bot's token, nil before.
+func (p *Poster) refused(channel, op string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.unauthorized {
+		return nil
+	}
+	return &refusedError{op: op, channel: channel, status: http.StatusUnauthorized, detail: "401"}
+}
+
+// mentionable returns post with its role mention kept only where one is
+// allowed: a phase change, a role ID, and not the server's @everyone
+// role (whose ID is the server's).
+func mentionable(post bot.Post, d strike.Delivery) bot.Post {
+	an := post.Announcement
+	if an == nil || an.Mention == "" {
+		return post
+	}
+	if an.Kind != bot.KindPhaseChange || RoleMention(an.Mention) == "" || an.Mention == d.Workspace {
+		quiet := *an
+		quiet.Mention = ""
+		post.Announcement = &quiet
+	}
+	return post
+}
+
+// Edit replaces the message messageID (as Post returned it), posted for
+// delivery d, with post (a retraction), rendered as Post renders: the
+// content and embeds are both replaced, so nothing of the old message
+// (its plain version, a role mention) is left, and the edit mentions
+// nobody. A message in an archived thread is edited after the thread is
+// unarchived. Errors are classified as Post's: a message Discord no
+// longer has (10008) or lets the bot edit (403), or a channel gone,
+// wrap bot.ErrPermanent; rate limits are *bot.RateLimitError.
+func (p *Poster) Edit(ctx context.Context, d strike.Delivery, post bot.Post, messageID string) error {
+	if err := p.refused(d.Channel, "edit in"); err != nil {
+		return err
+	}
+	channel, id := d.Channel, messageID
+	if th, msg, ok := strings.Cut(messageID, "/"); ok {
+		channel, id = th, msg
+	}
+	m := RenderPost(post, d.Key)
+	err := p.editOrPlain(ctx, d, channel, id, m)
+	if _, code := restCode(err); code == discordgo.ErrCodePerformedOperationOnArchivedThread && channel != d.Channel {
+		// A thread archives itself after a week without messages.
+		no := false
+		_, uerr := p.rest.Session.ChannelEditComplex(channel, &discordgo.ChannelEdit{Archived: &no}, discordgo.WithContext(ctx))
+		if uerr != nil {
+			p.log.Warn("discord: cannot unarchive the story's thread to edit a post in it", "destination", d.Destination.String(),
+				"thread", channel, "err", describe(uerr))
+		} else {
+			err = p.editOrPlain(ctx, d, channel, id, m)
+		}
+	}
+	if err != nil {
+		return p.classify(d.Channel, "edit in", err)
+	}
+	return nil
+}
+
+// editOrPlain edits message id in channel to m's embed; when Discord
+// refuses the body (400, 50035) it edits to the plain-text version.
+func (p *Poster) editOrPlain(ctx context.Context, d strike.Delivery, channel, id string, m Message) error {
+	edit := func(content string, embeds []*discordgo.MessageEmbed) error {
+		for _, e := range embeds {
+			if e.Type == "" {
+				e.Type = discordgo.EmbedTypeRich
+			}
+		}
+		_, err := p.rest.Session.ChannelMessageEditComplex(&discordgo.MessageEdit{Channel: channel, ID: id,
+			Content: &content, Embeds: &embeds, AllowedMentions: NoMentions()}, discordgo.WithContext(ctx))
+		return err
+	}
+	err := edit("", []*discordgo.MessageEmbed{m.Embed})
+	if status, code := restCode(err); status == http.StatusBadRequest && code == discordgo.ErrCodeInvalidFormBody {
+		p.log.Warn("discord: embed refused in an edit; editing to the plain version", "destination", d.Destination.String(), "err", describe(err))
+		err = edit(m.Content, []*discordgo.MessageEmbed{})
+	}
+	return err
+}
+
+// sendOrPlain sends m's embed (and its lead, with the roles it may
+// notify); when Discord refuses the body (400, 50035) it sends the
+// plain-text version instead.
 func (p *Poster) sendOrPlain(ctx context.Context, d strike.Delivery, channel string, ref *discordgo.MessageReference, m Message) (string, error) {
-	id, err := p.send(ctx, channel, outMessage{Embeds: []*discordgo.MessageEmbed{m.Embed}, Reference: ref, Nonce: Nonce(d), EnforceNonce: true})
+	mentions := NoMentions()
+	if len(m.Roles) > 0 {
+		mentions.Roles = m.Roles
+	}
+	id, err := p.send(ctx, channel, outMessage{Content: m.Lead, Embeds: []*discordgo.MessageEmbed{m.Embed}, AllowedMentions: mentions,
+		Reference: ref, Nonce: Nonce(d), EnforceNonce: true})
 	if status, code := restCode(err); status == http.StatusBadRequest && code == discordgo.ErrCodeInvalidFormBody {
 		p.log.Warn("discord: embed refused; posting the plain version", "destination", d.Destination.String(), "err", describe(err))
-		id, err = p.send(ctx, channel, outMessage{Content: m.Content, Reference: ref, Nonce: Nonce(d), EnforceNonce: true})
+		id, err = p.send(ctx, channel, outMessage{Content: m.Content, AllowedMentions: mentions, Reference: ref, Nonce: Nonce(d), EnforceNonce: true})
 	}
 	return id, err
 }
 
+// send posts msg; allowed_mentions is {"parse": []} unless msg lists
+// the roles it may notify.
 func (p *Poster) send(ctx context.Context, channel string, msg outMessage) (string, error) {
-	msg.AllowedMentions = NoMentions()
+	if msg.AllowedMentions == nil {
+		msg.AllowedMentions = NoMentions()
+	}
 	for _, e := range msg.Embeds {
 		if e.Type == "" {
 			e.Type = discordgo.EmbedTypeRich
@@ -257,14 +374,14 @@ func (p *Poster) threadFor(ctx context.Context, d strike.Delivery, post bot.Post
 		p.setThread(storyMsg, threadMissing)
 		return d.Channel, nil, nil
 	case code == discordgo.ErrCodeUnknownChannel:
-		return "", nil, p.classify(d.Channel, err) // the channel itself is gone
+		return "", nil, p.classify(d.Channel, "post to", err) // the channel itself is gone
 	case code == discordgo.ErrCodeCannotExecuteActionOnThisChannelType, code == discordgo.ErrCodeMaximumNumberOfActiveThreadsReached,
 		code == discordgo.ErrCodeMaximumNumberOfActiveAnnouncementThreadsReached, status == http.StatusForbidden:
 		p.log.Info("discord: no thread for this story here; updates reply to its message", "destination", d.Destination.String(), "why", describe(err))
 		p.setThread(storyMsg, threadNone)
 		return d.Channel, reply(d, storyMsg), nil
 	default:
-		return "", nil, p.classify(d.Channel, err)
+		return "", nil, p.classify(d.Channel, "post to", err)
 	}
 }
 
@@ -281,22 +398,76 @@ func replyTrouble(err error) bool {
 	return code == discordgo.ErrCodeCannotReplyWithoutPermissionToReadMessageHistory
 }
 
-// classify turns a REST error into what the deliverer understands.
-func (p *Poster) classify(channel string, err error) error {
+// classify turns a REST error into what the deliverer understands; op
+// is "post to" or "edit in".
+func (p *Poster) classify(channel, op string, err error) error {
 	if wait, ok := waitOf(err); ok {
 		return &bot.RateLimitError{RetryAfter: wait}
 	}
-	status, _ := restCode(err)
+	status, code := restCode(err)
 	switch {
 	case status == http.StatusUnauthorized:
 		p.mu.Lock()
 		p.unauthorized = true
 		p.mu.Unlock()
-		return fmt.Errorf("discord: post to %s: %w: the bot token was refused (%s)", channel, bot.ErrPermanent, describe(err))
-	case status == http.StatusForbidden, status == http.StatusNotFound:
-		return fmt.Errorf("discord: post to %s: %w: %s", channel, bot.ErrPermanent, describe(err))
 	case status >= 400 && status < 500:
-		return fmt.Errorf("discord: post to %s: %w: refused: %s", channel, bot.ErrPermanent, describe(err))
+	default:
+		return fmt.Errorf("discord: %s %s: %s", op, channel, describe(err))
 	}
-	return fmt.Errorf("discord: post to %s: %s", channel, describe(err))
+	return &refusedError{op: op, channel: channel, status: status, code: code, detail: describe(err)}
+}
+
+// refusedError is a post or edit Discord refused for good (a 4xx other
+// than 429). It unwraps to bot.ErrPermanent, and says plainly what
+// happened (bot.Plainer) for the ops channel.
+type refusedError struct {
+	op, channel  string
+	status, code int
+	// detail is describe's account: "404 Unknown Channel (10003)".
+	detail string
+}
+
+func (e *refusedError) Error() string {
+	prefix := "discord: " + e.op + " " + e.channel + ": " + bot.ErrPermanent.Error() + ": "
+	switch {
+	case e.status == http.StatusUnauthorized:
+		return prefix + "the bot token was refused (" + e.detail + ")"
+	case e.status == http.StatusForbidden, e.status == http.StatusNotFound:
+		return prefix + e.detail
+	}
+	return prefix + "refused: " + e.detail
+}
+
+func (e *refusedError) Unwrap() error { return bot.ErrPermanent }
+
+// Plain says what Discord's refusal means, in words for the people
+// reading the ops channel.
+func (e *refusedError) Plain() string {
+	switch e.code {
+	case discordgo.ErrCodeUnknownChannel:
+		return "the channel was deleted, or the bot was removed from its server"
+	case discordgo.ErrCodeMissingAccess:
+		return "the bot lost access to the channel (its role can no longer see it)"
+	case discordgo.ErrCodeMissingPermissions:
+		return "the bot's role may not post there (it needs Send Messages and Embed Links in that channel)"
+	case discordgo.ErrCodeUnknownMessage:
+		return "the post was deleted"
+	case discordgo.ErrCodeCannotEditFromAnotherUser:
+		return "the post was not written by the bot"
+	case discordgo.ErrCodePerformedOperationOnArchivedThread:
+		return "the story's thread is archived and the bot could not reopen it"
+	case discordgo.ErrCodeThreadIsLocked:
+		return "the story's thread is locked"
+	case discordgo.ErrCodeInvalidFormBody:
+		return "Discord refused the post as it was written"
+	}
+	switch e.status {
+	case http.StatusUnauthorized:
+		return "Discord no longer accepts the bot's token (it was reset, or the application deleted)"
+	case http.StatusForbidden:
+		return "Discord does not let the bot post there"
+	case http.StatusNotFound:
+		return "Discord no longer knows the channel"
+	}
+	return fmt.Sprintf("Discord refused it (HTTP %d, code %d)", e.status, e.code)
 }

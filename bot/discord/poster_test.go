@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -367,5 +368,193 @@ func TestRouteOf(t *testing.T) {
 func TestDefaultAPIURLMatchesDiscordgo(t *testing.T) {
 	if DefaultAPIURL != discordgoEndpointAPI() {
 		t.Errorf("DefaultAPIURL %q, discordgo %q", DefaultAPIURL, discordgoEndpointAPI())
+	}
+}
+
+// TestPosterEdit: a retracted story's posts, in the channel and in its
+// thread, are edited in place once each to the retraction, nothing of the
+// old post left; errors are classified as posts' are.
+func TestPosterEdit(t *testing.T) {
+	ctx := context.Background()
+	f, p, _ := newPoster(t, discordfake.Options{})
+	d := delivery(1, "article:1")
+	storyMsg, err := p.Post(ctx, d, story(5, "Mediation begins"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	up := delivery(2, "article:2")
+	up.Kind, up.StoryID = string(bot.KindUpdate), 5
+	inThread, err := p.Post(ctx, up, bot.Post{Announcement: &bot.Announcement{Kind: bot.KindUpdate, StoryID: 5, Source: "Bay Ledger",
+		URL: "https://n.example/more", ArticleTitle: "Talks resume"}}, storyMsg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := storyMsg + "/"; !strings.HasPrefix(inThread, want) {
+		t.Fatalf("ID of the update in the thread %q, want %q…", inThread, want)
+	}
+	retraction := bot.Post{Retraction: &bot.Retraction{Delivery: 1, Title: "Mediation begins", Why: "wrong strike"}}
+	if err := p.Edit(ctx, d, retraction, storyMsg); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Edit(ctx, up, retraction, inThread); err != nil {
+		t.Fatal(err)
+	}
+	edits := f.Edits()
+	if len(edits) != 2 || edits[0].ChannelID != testChannel || edits[0].MessageID != storyMsg ||
+		edits[1].ChannelID != storyMsg || storyMsg+"/"+edits[1].MessageID != inThread {
+		t.Fatalf("edits %+v", edits)
+	}
+	for _, e := range edits {
+		if string(e.Raw) == "" || !strings.Contains(string(e.Raw), `"content":""`) || !strings.Contains(string(e.Raw), `"allowed_mentions":{"parse":[]`) {
+			t.Errorf("edit body %s: want the content cleared and no mention", e.Raw)
+		}
+	}
+	for _, m := range f.Messages("") {
+		if m.Edited != 1 || len(m.Embeds) != 1 || m.Embeds[0].URL != "" ||
+			!strings.Contains(m.Embeds[0].Description, "Retracted by a captain: wrong strike.") || strings.Contains(m.Text(), "Picket lines") {
+			t.Errorf("after the edit: %+v", m)
+		}
+	}
+	if m := f.Messages(testChannel)[0]; !strings.Contains(m.Embeds[0].Description, "~~Mediation begins~~") || !HasRef(m.Embeds[0].Footer.Text, "article:1") {
+		t.Errorf("the story's post after the edit: %+v", m.Embeds[0])
+	}
+
+	t.Run("plain post", func(t *testing.T) {
+		// A post that went out as plain text loses that text.
+		f.FailNext(400, 50035, "Invalid Form Body")
+		d := delivery(3, "article:3")
+		id, err := p.Post(ctx, d, story(6, "Vote set"), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Edit(ctx, d, retraction, id); err != nil {
+			t.Fatal(err)
+		}
+		msgs := f.Messages(testChannel)
+		if m := msgs[len(msgs)-1]; m.ID != id || m.Content != "" || len(m.Embeds) != 1 {
+			t.Errorf("after the edit: %+v", m)
+		}
+	})
+	t.Run("archived thread", func(t *testing.T) {
+		f.ArchiveThread(storyMsg)
+		if err := p.Edit(ctx, up, retraction, inThread); err != nil {
+			t.Fatal(err)
+		}
+		if n := f.Requests("edit_channel"); n != 1 {
+			t.Errorf("%d channel edits (unarchiving), want 1", n)
+		}
+	})
+	t.Run("rate limited", func(t *testing.T) {
+		f.RateLimitNextEdit(discordfake.Limit{Scope: "user", RetryAfter: 0.3})
+		err := p.Edit(ctx, d, retraction, storyMsg)
+		var rl *bot.RateLimitError
+		if !errors.As(err, &rl) || rl.RetryAfter < 300*time.Millisecond {
+			t.Errorf("err %v, want a rate limit of 0.3 s or more", err)
+		}
+	})
+	t.Run("Discord down", func(t *testing.T) {
+		if err := f.SetMode(discordfake.Unavailable); err != nil {
+			t.Fatal(err)
+		}
+		defer f.SetMode(discordfake.Up)
+		if err := p.Edit(ctx, d, retraction, storyMsg); err == nil || errors.Is(err, bot.ErrPermanent) {
+			t.Errorf("err %v, want retryable", err)
+		}
+	})
+	time.Sleep(600 * time.Millisecond) // the rate limit above has passed
+	member := f.AddUserMessage(testChannel, "1077777777777777777", "hello")
+	for _, tc := range []struct {
+		name, id string
+		setup    func()
+		plain    string
+	}{
+		{"deleted post", "1045678901234567000", nil, "the post was deleted"},
+		{"a member's post", member, nil, "the post was not written by the bot"},
+		{"refused for good", storyMsg, func() {
+			f.FailNextEdit(400, 50035, "Invalid Form Body")
+			f.FailNextEdit(400, 50035, "Invalid Form Body")
+		},
+			"Discord refused the post as it was written"},
+		{"missing access", storyMsg, func() { f.AddChannel(testChannel, discordfake.Channel{NoView: true}) }, "the bot lost access to the channel (its role can no longer see it)"},
+		{"channel gone", storyMsg, func() { f.RemoveChannel(testChannel) }, "the channel was deleted, or the bot was removed from its server"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.setup != nil {
+				tc.setup()
+			}
+			err := p.Edit(ctx, d, retraction, tc.id)
+			var pe bot.Plainer
+			if !errors.Is(err, bot.ErrPermanent) || !errors.As(err, &pe) || pe.Plain() != tc.plain {
+				t.Errorf("err %v, want permanent, said %q", err, tc.plain)
+			}
+		})
+	}
+}
+
+// TestPosterMentionsTheRoleOnPhaseChangesOnly: a phase change for a
+// channel that chose a role pings that role, and only it; nothing else
+// pings anyone, and the @everyone role (the server's ID) never.
+func TestPosterMentionsTheRoleOnPhaseChangesOnly(t *testing.T) {
+	ctx := context.Background()
+	const role = "1066666666666666666"
+	phase := func(mention string) bot.Post {
+		return bot.Post{Announcement: &bot.Announcement{Kind: bot.KindPhaseChange, StoryID: 5, Phase: "mediation", PrevPhase: "strike",
+			Title: "Talks move to mediation", Source: "Harbor Times", URL: "https://n.example/m", Published: time.Now(), Mention: mention}}
+	}
+	f, p, _ := newPoster(t, discordfake.Options{BucketLimit: 50})
+	if _, err := p.Post(ctx, delivery(1, "article:1"), phase(role), ""); err != nil {
+		t.Fatal(err)
+	}
+	m := f.Messages(testChannel)[0]
+	if !strings.HasPrefix(m.Content, "<@&"+role+"> ") || len(m.Pinged) != 1 || m.Pinged[0] != role ||
+		string(m.AllowedMentions) != `{"parse":[],"roles":["`+role+`"],"replied_user":false}` {
+		t.Errorf("phase change: content %q, pinged %v, allowed_mentions %s", m.Content, m.Pinged, m.AllowedMentions)
+	}
+	// The plain version, when the embed is refused, still mentions it.
+	f.FailNext(400, 50035, "Invalid Form Body")
+	if _, err := p.Post(ctx, delivery(2, "article:2"), phase(role), ""); err != nil {
+		t.Fatal(err)
+	}
+	if m := f.Messages(testChannel)[1]; !strings.HasPrefix(m.Content, "<@&"+role+">\n") || len(m.Embeds) != 0 || len(m.Pinged) != 1 {
+		t.Errorf("plain phase change: %+v", m)
+	}
+	for i, post := range []bot.Post{
+		phase(discordfake.DefaultGuildID), // @everyone
+		phase("S0123ABCD"),                // not a role
+		{Announcement: &bot.Announcement{Kind: bot.KindNewStory, StoryID: 6, Title: "Picket", Mention: role}},
+		{Announcement: &bot.Announcement{Kind: bot.KindUpdate, StoryID: 6, Source: "B", Mention: role}},
+	} {
+		id := int64(10 + i)
+		if _, err := p.Post(ctx, delivery(id, "article:"+strconv.FormatInt(id, 10)), post, ""); err != nil {
+			t.Fatal(err)
+		}
+		msgs := f.Messages(testChannel)
+		if m := msgs[len(msgs)-1]; m.Content != "" || len(m.Pinged) != 0 || string(m.AllowedMentions) != `{"parse":[],"replied_user":false}` {
+			t.Errorf("post %d: content %q, pinged %v, allowed_mentions %s", i, m.Content, m.Pinged, m.AllowedMentions)
+		}
+	}
+}
+
+// TestRefusedErrorPlain: each refusal is one plain phrase for the ops
+// channel, with no error chain in it.
+func TestRefusedErrorPlain(t *testing.T) {
+	for _, tc := range []struct {
+		status, code int
+		want         string
+	}{
+		{404, 10003, "the channel was deleted, or the bot was removed from its server"},
+		{403, 50001, "the bot lost access to the channel (its role can no longer see it)"},
+		{403, 50013, "the bot's role may not post there (it needs Send Messages and Embed Links in that channel)"},
+		{401, 0, "Discord no longer accepts the bot's token (it was reset, or the application deleted)"},
+		{404, 0, "Discord no longer knows the channel"},
+		{400, 12345, "Discord refused it (HTTP 400, code 12345)"},
+	} {
+		e := &refusedError{op: "post to", channel: "C1", status: tc.status, code: tc.code, detail: "x"}
+		if got := e.Plain(); got != tc.want {
+			t.Errorf("%d/%d: %q, want %q", tc.status, tc.code, got, tc.want)
+		}
+		if !errors.Is(e, bot.ErrPermanent) {
+			t.Errorf("%d/%d: not permanent", tc.status, tc.code)
+		}
 	}
 }

@@ -32,7 +32,8 @@ func mayBePosted(d strike.Delivery) bool {
 // reconcile looks for d among the recent messages of its story's thread
 // (when thread is not "") and of its channel, and returns the ID of the
 // message that carries its reference, or "" when none was found and d
-// must be posted. When Discord could not answer (down, rate limited), it
+// must be posted (for a message in the thread, "THREAD/MESSAGE", as Post
+// returns it). When Discord could not answer (down, rate limited), it
 // returns that error, classified like a post's, so the delivery is tried
 // again later: nothing is posted blindly and nothing is lost. When the bot
 // may not read the history (403: the Read Message History permission is
@@ -43,7 +44,7 @@ func (p *Poster) reconcile(ctx context.Context, d strike.Delivery, thread string
 	attrs := []any{"delivery", d.ID, "destination", d.Destination.String(), "key", d.Key, "attempts", d.Attempts}
 	botID, err := p.botUserID(ctx)
 	if err != nil {
-		return "", p.classify(d.Channel, err)
+		return "", p.classify(d.Channel, "post to", err)
 	}
 	complete := true
 	channels := []string{d.Channel}
@@ -65,11 +66,11 @@ func (p *Poster) reconcile(ctx context.Context, d strike.Delivery, thread string
 					append(attrs, "err", describe(err), "hint", "give the bot the Read Message History permission")...)
 				return "", nil
 			}
-			return "", p.classify(d.Channel, err)
+			return "", p.classify(d.Channel, "post to", err)
 		}
 		if id != "" {
 			p.log.Info("discord: delivery reconciled: already posted, not posting again", append(attrs, "message", id)...)
-			return id, nil
+			return messageRef(d.Channel, ch, id), nil
 		}
 		complete = complete && done
 	}

@@ -51,6 +51,9 @@ const (
 	colorPhase   = 0xF1C40F
 	colorUpdate  = 0x95A5A6
 	colorNotice  = 0xE67E22
+	// colorRetracted is a retracted post's: grey, like something struck
+	// out.
+	colorRetracted = 0x7F8C8D
 )
 
 // RefPrefix begins the delivery reference at the end of every posted
@@ -67,6 +70,13 @@ const RefPrefix = "ref "
 type Message struct {
 	Embed   *discordgo.MessageEmbed
 	Content string
+	// Lead is the content sent with the embed, "" for none: the role a
+	// phase change mentions, which only a message's content can notify.
+	// The plain-text Content then begins with it too.
+	Lead string
+	// Roles are the role IDs the message may notify (allowed_mentions
+	// roles): the one Lead mentions, or none.
+	Roles []string
 }
 
 // EmbedTotal is the number of characters of embeds that count toward
@@ -248,10 +258,14 @@ func linkLines(links []bot.Link) []string {
 
 // RenderPost renders an outbox post with the delivery reference key at
 // the end of its footer. A new story gets its headline (linked to the
-// article), summary, source link and a footer line; a phase change is
-// announced as such; an update of a known story is a short line meant
-// for the story's thread; a digest lists up to 25 stories as fields; a
-// notice is rendered like a reply.
+// article), summary, source link and a footer line, its time in the
+// channel's time zone; a phase change is announced as such, and mentions
+// the channel's chosen role (Announcement.Mention, a role ID) in its
+// content, the only place Discord notifies a mention from; an update of
+// a known story is a short line meant for the story's thread; a digest
+// lists up to 25 stories as fields; a notice is rendered like a reply; a
+// retraction is what a retracted post is edited to: its headline struck
+// out and "Retracted by a captain".
 func RenderPost(p bot.Post, key string) Message {
 	switch {
 	case p.Announcement != nil:
@@ -260,8 +274,32 @@ func RenderPost(p bot.Post, key string) Message {
 		return renderDigest(*p.Digest, key)
 	case p.Notice != nil:
 		return renderReply(*p.Notice, key, colorNotice)
+	case p.Retraction != nil:
+		return renderRetraction(*p.Retraction, key)
 	}
 	return renderReply(bot.Reply{Lines: []string{"(nothing to post)"}}, key, colorNotice)
+}
+
+// renderRetraction is a retracted post: grey, no link, the headline
+// struck out above the retraction line.
+func renderRetraction(r bot.Retraction, key string) Message {
+	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Color: colorRetracted}
+	line := "*" + fitLine(r.Text(), 600) + "*"
+	if t := fitLine(r.Title, 300); t != "" {
+		line = "~~" + t + "~~\n" + line
+	}
+	e.Description = line
+	setFooter(e, footerWithRef("", key))
+	return Message{Embed: e, Content: plain("", []string{r.Text()}, nil, nil, "", key)}
+}
+
+// RoleMention is how a message mentions a role: "<@&ID>", or "" when id
+// is not a role ID (a Discord snowflake: digits only).
+func RoleMention(id string) string {
+	if !isDigits(id) || len(id) > 20 {
+		return ""
+	}
+	return "<@&" + id + ">"
 }
 
 func renderAnnouncement(an bot.Announcement, key string) Message {
@@ -289,11 +327,23 @@ func renderAnnouncement(an bot.Announcement, key string) Message {
 		b.WriteString("**" + fitLine(title, 300) + "**")
 		e.Description = b.String()
 		plainHead = "Phase change: " + phaseName(an.Phase) + " — " + oneLine(title)
+		if m := RoleMention(an.Mention); m != "" {
+			// Only phase changes mention anyone, and only in the content.
+			lead := m + " " + fitLine("Phase change: "+phaseName(an.Phase), 200)
+			return Message{Embed: withBody(e, an, src), Lead: lead, Roles: []string{an.Mention},
+				Content: m + "\n" + plainWithin(MaxContent-count(m)-1, plainHead, []string{an.Summary}, nil, srcLinks(an), metaLine(an), key)}
+		}
 	default:
 		e.Title = fitLine(title, MaxTitle)
 		e.URL = embedURL(an.URL)
 		plainHead = oneLine(title)
 	}
+	return Message{Embed: withBody(e, an, src), Content: plain(plainHead, []string{an.Summary}, nil, srcLinks(an), metaLine(an), key)}
+}
+
+// withBody adds an announcement's summary and source link to e's
+// description.
+func withBody(e *discordgo.MessageEmbed, an bot.Announcement, src string) *discordgo.MessageEmbed {
 	body := fit(an.Summary, maxSummary)
 	if src != "" {
 		if body != "" {
@@ -307,7 +357,7 @@ func renderAnnouncement(an bot.Announcement, key string) Message {
 		}
 		e.Description += body
 	}
-	return Message{Embed: e, Content: plain(plainHead, []string{an.Summary}, nil, srcLinks(an), metaLine(an), key)}
+	return e
 }
 
 func srcLinks(an bot.Announcement) []bot.Link {
@@ -324,7 +374,7 @@ func metaLine(an bot.Announcement) string {
 		parts = append(parts, oneLine(an.Source))
 	}
 	if !an.Published.IsZero() {
-		d := an.Published.UTC().Format("2006-01-02 15:04 UTC")
+		d := bot.LocalTime(an.Published, an.TimeZone) // the channel's time zone
 		if an.Estimated {
 			d += " (first seen)"
 		}
@@ -392,6 +442,11 @@ func renderDigest(d bot.Digest, key string) Message {
 // them itself), the footer and the reference. The links and the reference
 // are kept first.
 func plain(title string, lines []string, fields []bot.Field, links []bot.Link, footer, ref string) string {
+	return plainWithin(MaxContent, title, lines, fields, links, footer, ref)
+}
+
+// plainWithin is plain within limit characters instead of MaxContent.
+func plainWithin(limit int, title string, lines []string, fields []bot.Field, links []bot.Link, footer, ref string) string {
 	var tail []string
 	for i, l := range links {
 		if i == maxLinks {
@@ -419,7 +474,6 @@ func plain(title string, lines []string, fields []bot.Field, links []bot.Link, f
 	for _, f := range fields {
 		body = append(body, escape(oneLine(f.Name))+": "+escape(oneLine(f.Value)))
 	}
-	limit := MaxContent
 	if tailText != "" {
 		limit -= count(tailText) + 1
 	}

@@ -29,7 +29,11 @@ var ourLink = regexp.MustCompile(`\[(?:\\.|[^\]\\])*\]\(https?://[^()\s<>\[\]]+\
 // them, and safe: valid UTF-8, no markup but ours.
 func checkMessage(t testing.TB, m Message) {
 	t.Helper()
-	raw, err := json.Marshal(map[string]any{"embeds": []*discordgo.MessageEmbed{m.Embed}, "allowed_mentions": map[string]any{"parse": []string{}}})
+	mentions := map[string]any{"parse": []string{}}
+	if len(m.Roles) > 0 {
+		mentions["roles"] = m.Roles
+	}
+	raw, err := json.Marshal(map[string]any{"content": m.Lead, "embeds": []*discordgo.MessageEmbed{m.Embed}, "allowed_mentions": mentions})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,19 +41,30 @@ func checkMessage(t testing.TB, m Message) {
 	if err := json.Unmarshal(raw, &p); err != nil {
 		t.Fatal(err)
 	}
-	if e := discordfake.CheckMessage(p, discordfake.CheckOptions{NoMentions: true, RequireContent: true}); e != nil {
+	if e := discordfake.CheckMessage(p, discordfake.CheckOptions{NoMentions: true, RoleMentions: true, RequireContent: true}); e != nil {
 		t.Fatalf("embed refused: %v", e)
 	}
 	content := m.Content
 	p = discordfake.MessagePayload{Content: &content, AllowedMentions: p.AllowedMentions}
-	if e := discordfake.CheckMessage(p, discordfake.CheckOptions{NoMentions: true, RequireContent: true}); e != nil {
+	if e := discordfake.CheckMessage(p, discordfake.CheckOptions{NoMentions: true, RoleMentions: true, RequireContent: true}); e != nil {
 		t.Fatalf("plain content refused: %v", e)
+	}
+	if len(m.Roles) > 1 || (len(m.Roles) == 1 && (!strings.HasPrefix(m.Lead, RoleMention(m.Roles[0])+" ") || !strings.HasPrefix(m.Content, RoleMention(m.Roles[0])+"\n"))) {
+		t.Fatalf("roles %v: want one, mentioned at the start of the lead %q and of the content %q", m.Roles, m.Lead, m.Content)
+	}
+	if len(m.Roles) == 0 && m.Lead != "" {
+		t.Fatalf("a lead %q without a role", m.Lead)
 	}
 	// Counted without trimming too: the renderer's own count.
 	if n := embedTotalUntrimmed(m.Embed); n > MaxEmbedTotal {
 		t.Fatalf("embed is %d characters untrimmed", n)
 	}
-	texts := []string{m.Embed.Title, m.Embed.Description, m.Content}
+	// Past the one role mention our own, no markup.
+	texts := []string{m.Embed.Title, m.Embed.Description, m.Content, m.Lead}
+	if len(m.Roles) == 1 {
+		texts[2] = strings.TrimPrefix(m.Content, RoleMention(m.Roles[0]))
+		texts[3] = strings.TrimPrefix(m.Lead, RoleMention(m.Roles[0]))
+	}
 	for _, f := range m.Embed.Fields {
 		texts = append(texts, f.Name, f.Value)
 	}
@@ -123,7 +138,11 @@ func golden(t *testing.T, name string, m Message) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(map[string]any{"embed": m.Embed, "content": m.Content}); err != nil {
+	out := map[string]any{"embed": m.Embed, "content": m.Content}
+	if m.Lead != "" || len(m.Roles) > 0 {
+		out["lead"], out["roles"] = m.Lead, m.Roles
+	}
+	if err := enc.Encode(out); err != nil {
 		t.Fatal(err)
 	}
 	got := buf.Bytes()
@@ -220,6 +239,15 @@ func TestRenderGolden(t *testing.T) {
 			Title: "Nurses elsewhere watch the Kaiser talks", Source: "Example Weekly", URL: "https://example.com/nurses", Published: published}}, "article:43")},
 		{"digest_60", RenderPost(bot.Post{Digest: &bot.Digest{Title: "Daily digest — 2025-03-11", Items: manyItems}}, "digest:2025-03-11")},
 		{"notice", RenderPost(bot.Post{Notice: &bot.Reply{Public: true, Title: "Captains' announcement", Lines: []string{"Picket at 7am: meet at the main entrance. Bring water & signs."}, Footer: "— Ana"}}, "captain:3")},
+		// The channel's time zone, and the role it chose, on a phase change.
+		{"phase_change_local", RenderPost(bot.Post{Announcement: &bot.Announcement{Kind: bot.KindPhaseChange, StoryID: 7, Tier: "core",
+			Phase: "tentative_agreement", PrevPhase: "mediation", Title: "Kaiser and NUHW reach a *tentative* agreement", Summary: "Members vote next week.",
+			Source: "Example Radio", URL: "https://example.org/ta", Published: published, TimeZone: "America/Los_Angeles",
+			Mention: "1066666666666666666"}}, "article:8")},
+		{"new_story_local", RenderPost(bot.Post{Announcement: &bot.Announcement{Kind: bot.KindNewStory, StoryID: 12, Tier: "core",
+			Title: "Picket lines at dawn", Source: "Example Times", URL: "https://example.com/dawn", Published: published, TimeZone: "Asia/Kolkata"}}, "article:44")},
+		{"retraction", RenderPost(bot.Post{Retraction: &bot.Retraction{Delivery: 41, Title: "Kaiser *strike* ends — @everyone", Why: "not news about this strike"}}, "article:41")},
+		{"retraction_untitled", RenderPost(bot.Post{Retraction: &bot.Retraction{Delivery: 41}}, "article:41")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -316,6 +344,16 @@ func FuzzRender(f *testing.F) {
 		checkMessage(t, RenderPost(bot.Post{Digest: &bot.Digest{Title: title, Items: items}}, "digest:x"))
 		for _, k := range []bot.Kind{bot.KindNewStory, bot.KindPhaseChange, bot.KindUpdate} {
 			checkMessage(t, RenderPost(bot.Post{Announcement: &bot.Announcement{Kind: k, Title: title, Summary: line, URL: url, ArticleTitle: linkTitle, Source: title, Phase: line}}, "article:1"))
+			// A mention (a role ID, or anything) and a time zone (or anything).
+			for _, mention := range []string{"1066666666666666666", linkTitle} {
+				m := RenderPost(bot.Post{Announcement: &bot.Announcement{Kind: k, Title: title, Summary: line, URL: url, Source: title, Phase: line,
+					Mention: mention, TimeZone: linkTitle, Published: time.Unix(int64(n)*86400*97, 0)}}, "article:1")
+				checkMessage(t, m)
+				if len(m.Roles) > 0 && (k != bot.KindPhaseChange || m.Roles[0] != mention) {
+					t.Fatalf("kind %s mentions %v", k, m.Roles)
+				}
+			}
 		}
+		checkMessage(t, RenderPost(bot.Post{Retraction: &bot.Retraction{Delivery: 1, Title: title, Why: line}}, "article:1"))
 	})
 }

@@ -363,12 +363,12 @@ func (rt *chatRuntime) addDiscord(cfg config.Config, st strike.Store, router *bo
 			return &configError{fmt.Errorf("discord.public_key: %w", err)}
 		}
 	}
-	campaign := ""
-	if cs := cfg.Campaigns(); len(cs) > 0 {
-		campaign = cs[0].ID // chat commands address the first campaign
+	campaign, campaigns := "", cfg.Campaigns()
+	if len(campaigns) > 0 {
+		campaign = campaigns[0].ID // a channel subscribed to none addresses the first campaign
 	}
 	edge, err := discord.New(discord.Options{Mode: d.Mode, ApplicationID: d.ApplicationID, PublicKey: key, Guilds: d.Guilds,
-		Commands: d.Commands, CampaignID: campaign, Router: router, Store: st, REST: rest, Logger: log})
+		Commands: d.Commands, CampaignID: campaign, Campaigns: campaigns, Router: router, Store: st, REST: rest, Logger: log})
 	if err != nil {
 		return &configError{err}
 	}

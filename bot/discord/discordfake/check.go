@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -114,6 +116,11 @@ type CheckOptions struct {
 	// that feed text never pings anyone. Discord itself does not require
 	// it.
 	NoMentions bool
+	// RoleMentions relaxes NoMentions for one case: allowed_mentions may
+	// list roles, each of which the content mentions (<@&ID>), as a phase
+	// change pings the role a channel chose. parse stays empty (never
+	// @everyone or @here), users empty.
+	RoleMentions bool
 	// RequireContent requires content or embeds (true for new messages,
 	// false for edits that change other parts).
 	RequireContent bool
@@ -210,30 +217,125 @@ func CheckMessage(p MessagePayload, o CheckOptions) *FormError {
 	default:
 		return invalid("nonce", "NONCE_TYPE_INVALID_TYPE", "Nonce must be an integer or string.")
 	}
+	if e := checkAllowedMentions(p.AllowedMentions); e != nil {
+		return e
+	}
 	if o.NoMentions {
-		if err := checkNoMentions(p.AllowedMentions); err != nil {
+		if err := checkNoMentions(p.AllowedMentions, content, o.RoleMentions); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// checkNoMentions requires allowed_mentions {"parse": []} (users, roles
-// empty or absent, replied_user false or absent).
-func checkNoMentions(raw *json.RawMessage) *FormError {
+// allowedMentions is allowed_mentions as the fake reads it.
+type allowedMentions struct {
+	Parse       *[]string `json:"parse"`
+	Users       []string  `json:"users"`
+	Roles       []string  `json:"roles"`
+	RepliedUser bool      `json:"replied_user"`
+}
+
+// checkAllowedMentions applies Discord's own rules to allowed_mentions:
+// parse holds only "roles", "users" and "everyone"; a type in parse may
+// not also be listed by ID; at most 100 users and 100 roles.
+func checkAllowedMentions(raw *json.RawMessage) *FormError {
+	if raw == nil || string(*raw) == "null" {
+		return nil
+	}
+	var am allowedMentions
+	if err := json.Unmarshal(*raw, &am); err != nil {
+		return invalid("allowed_mentions", "MODEL_TYPE_CONVERT", "Only dictionaries may be used in a ModelType")
+	}
+	if am.Parse != nil {
+		for i, t := range *am.Parse {
+			switch {
+			case t != "roles" && t != "users" && t != "everyone":
+				return invalid(fmt.Sprintf("allowed_mentions.parse.%d", i), "BASE_TYPE_CHOICES", "Value must be one of ('roles', 'users', 'everyone').")
+			case t == "roles" && len(am.Roles) > 0, t == "users" && len(am.Users) > 0:
+				return invalid("allowed_mentions", "MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE",
+					fmt.Sprintf("parse:[\"%s\"] and %s: [ids...] are mutually exclusive.", t, t))
+			}
+		}
+	}
+	if len(am.Roles) > 100 {
+		return tooLong("allowed_mentions.roles", 100)
+	}
+	if len(am.Users) > 100 {
+		return tooLong("allowed_mentions.users", 100)
+	}
+	return nil
+}
+
+// RoleMentionsIn returns the role IDs content mentions (<@&ID>), in
+// order, each once.
+func RoleMentionsIn(content string) []string {
+	var out []string
+	seen := make(map[string]bool)
+	for _, m := range roleMentionRE.FindAllStringSubmatch(content, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+var roleMentionRE = regexp.MustCompile(`<@&([0-9]+)>`)
+
+// pinged returns the roles a message with this content and
+// allowed_mentions notifies: those it mentions that allowed_mentions
+// lets through (listed, or parse holding "roles"; with no
+// allowed_mentions at all, every one).
+func pinged(raw *json.RawMessage, content string) []string {
+	mentioned := RoleMentionsIn(content)
+	if len(mentioned) == 0 {
+		return nil
+	}
+	if raw == nil || string(*raw) == "null" {
+		return mentioned
+	}
+	var am allowedMentions
+	if json.Unmarshal(*raw, &am) != nil {
+		return nil
+	}
+	if am.Parse != nil && slices.Contains(*am.Parse, "roles") {
+		return mentioned
+	}
+	var out []string
+	for _, r := range mentioned {
+		if slices.Contains(am.Roles, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// checkNoMentions requires allowed_mentions {"parse": []} (users empty or
+// absent, replied_user false or absent, roles empty or absent unless
+// roles is set: then only roles content mentions).
+func checkNoMentions(raw *json.RawMessage, content string, roles bool) *FormError {
 	const problem = "strikebot rule: allowed_mentions must be {\"parse\": []}"
 	if raw == nil {
 		return invalid("allowed_mentions", "STRIKEBOT_MENTIONS_MISSING", problem)
 	}
-	var am struct {
-		Parse       *[]string `json:"parse"`
-		Users       []string  `json:"users"`
-		Roles       []string  `json:"roles"`
-		RepliedUser bool      `json:"replied_user"`
-	}
+	var am allowedMentions
 	if err := json.Unmarshal(*raw, &am); err != nil || am.Parse == nil || len(*am.Parse) > 0 ||
-		len(am.Users) > 0 || len(am.Roles) > 0 || am.RepliedUser {
+		len(am.Users) > 0 || am.RepliedUser {
 		return invalid("allowed_mentions", "STRIKEBOT_MENTIONS_ALLOWED", problem)
+	}
+	if len(am.Roles) == 0 {
+		return nil
+	}
+	if !roles {
+		return invalid("allowed_mentions", "STRIKEBOT_MENTIONS_ALLOWED", problem+" here: no role may be mentioned")
+	}
+	mentioned := RoleMentionsIn(content)
+	for _, r := range am.Roles {
+		if !slices.Contains(mentioned, r) {
+			return invalid("allowed_mentions.roles", "STRIKEBOT_MENTIONS_ALLOWED",
+				"strikebot rule: allowed_mentions.roles may list only the role the content mentions")
+		}
 	}
 	return nil
 }

@@ -132,7 +132,39 @@ func checkCommand(c command, path string) *FormError {
 	if e := checkDescription(path, c.Description); e != nil {
 		return e
 	}
-	return checkOptions(path+".options", c.Options, 0)
+	if e := checkOptions(path+".options", c.Options, 0); e != nil {
+		return e
+	}
+	if n := length(c.Name) + length(c.Description) + optionsSize(c.Options); n > MaxCommandSize {
+		return invalid(path, "APPLICATION_COMMAND_TOO_LARGE", fmt.Sprintf("Command exceeds maximum size (%d)", MaxCommandSize))
+	}
+	return nil
+}
+
+// MaxCommandSize bounds the characters of a command's name and
+// description and of all its options' names, descriptions and choices'
+// names and values together.
+const MaxCommandSize = 8000
+
+// CommandSize is a command definition's size as Discord counts it
+// against MaxCommandSize; -1 when raw is not a command.
+func CommandSize(raw json.RawMessage) int {
+	var c command
+	if json.Unmarshal(raw, &c) != nil {
+		return -1
+	}
+	return length(c.Name) + length(c.Description) + optionsSize(c.Options)
+}
+
+func optionsSize(opts []commandOption) int {
+	n := 0
+	for _, o := range opts {
+		n += length(o.Name) + length(o.Description) + optionsSize(o.Options)
+		for _, ch := range o.Choices {
+			n += length(ch.Name) + length(fmt.Sprint(ch.Value))
+		}
+	}
+	return n
 }
 
 // checkOptions checks a level of options under parent (0 the command, 1

@@ -11,9 +11,17 @@
 //   - message bodies against Discord's limits (content 2,000; 10 embeds;
 //     title 256, description 4,096, 25 fields of 256/1,024, footer 2,048,
 //     6,000 in all, counted in code points after trimming; nonce of at
-//     most 25 characters): 400 with code 50035 and Discord's nested
-//     "errors" object; and strikebot's own rule that allowed_mentions is
-//     {"parse": []} on every message;
+//     most 25 characters; allowed_mentions' parse types, and a type in
+//     parse not also listed by ID): 400 with code 50035 and Discord's
+//     nested "errors" object; and strikebot's own rule that
+//     allowed_mentions is {"parse": []} on every message, except that a
+//     new message may list in roles the one role its content mentions
+//     (never the server's @everyone role, whose ID is the server's);
+//   - edits of a message (PATCH /channels/{id}/messages/{id}): the
+//     message exists in that channel (404, 10008 Unknown Message), the bot
+//     wrote it (403, 50005), its thread is not archived (400, 50083),
+//     the body as for a new message (a part left out is kept; the result
+//     may not be empty), with their own bucket per channel;
 //   - a nonce sent with enforce_nonce: the same nonce in the same channel
 //     within NonceWindow returns the first message instead of a new one;
 //   - per-route buckets (create message: BucketLimit per BucketWindow per
@@ -26,10 +34,12 @@
 //     10062 Unknown interaction), once (400, 40060), and edits of the
 //     original response within 15 minutes;
 //   - slash-command definitions (names, descriptions, option nesting,
-//     choices), registered with bulk overwrites, which it counts.
+//     choices, 8,000 characters in all), registered with bulk overwrites,
+//     which it counts.
 //
-// It stores the messages it accepts and serves them back from the channel
-// history, can be switched down (503, or connection refused), can hold the
+// It stores the messages it accepts, applies edits to them and records
+// each edit (Edits), serves them back from the channel history, knows
+// which roles each message pinged, can be switched down (503, or connection refused), can hold the
 // answer to a message it did store (Hold), can answer the next requests
 // with scripted errors or 429s, and counts invalid requests (401, 403,
 // 429) as Discord does for its 10,000-in-10-minutes ban.
@@ -48,6 +58,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -125,14 +136,31 @@ type Message struct {
 	ID, ChannelID, GuildID string
 	// ParentID is the channel of a thread's message; "" otherwise.
 	ParentID string
+	// AuthorID is who wrote it: the application's ID for the bot's
+	// messages.
+	AuthorID string
 	Content  string
 	Embeds   []Embed
 	Nonce    string
 	// Reference is the message replied to, "" for none.
 	Reference string
-	// AllowedMentions is allowed_mentions as sent.
+	// AllowedMentions is allowed_mentions as sent (last edited).
 	AllowedMentions json.RawMessage
-	At              time.Time
+	// Pinged are the roles the message notified when it was sent.
+	Pinged []string
+	At     time.Time
+	// Edited counts its edits; EditedAt is the last one's time.
+	Edited   int
+	EditedAt time.Time
+}
+
+// Edit is one edit of a message the fake accepted.
+type Edit struct {
+	ChannelID, MessageID string
+	// Body is the edit's body as sent.
+	Body MessagePayload
+	Raw  json.RawMessage
+	At   time.Time
 }
 
 // Text is the message's content and every embed text joined, for tests
@@ -163,9 +191,11 @@ type channel struct {
 	Channel
 	id, parent string
 	msgs       []*Message
-	// create-message bucket: a fixed window.
-	winStart time.Time
-	winCount int
+	// create-message and edit-message buckets: fixed windows.
+	winStart, editStart time.Time
+	winCount, editCount int
+	// archived is set for a thread by ArchiveThread.
+	archived bool
 }
 
 type nonceEntry struct {
@@ -197,8 +227,12 @@ type Server struct {
 	globalN  int
 	failNext []failure
 	limits   []Limit
-	hold     chan struct{}
-	held     int
+	// the same for edits
+	editFails  []failure
+	editLimits []Limit
+	edits      []Edit
+	hold       chan struct{}
+	held       int
 	// interactions (interactions.go), commands (commands.go), gateway
 	// (gateway.go).
 	inter    map[string]*interaction
@@ -351,8 +385,8 @@ func (s *Server) Messages(channelID string) []Message {
 }
 
 // Requests counts the calls of a route, accepted or not (also while the
-// fake is Unavailable): "create_message", "get_messages",
-// "create_thread", "users_me", "gateway", "callback", "edit_original",
+// fake is Unavailable): "create_message", "edit_message", "get_messages",
+// "create_thread", "edit_channel", "users_me", "gateway", "callback", "edit_original",
 // "delete_original", "followup", "put_commands".
 func (s *Server) Requests(route string) int {
 	s.mu.Lock()
@@ -382,6 +416,58 @@ func (s *Server) FailNext(status, code int, message string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.failNext = append(s.failNext, failure{status, code, message})
+}
+
+// FailNextEdit makes the next edit-message calls, one per entry, fail
+// with HTTP status and a JSON error code; a 5xx comes after the edit was
+// made.
+func (s *Server) FailNextEdit(status, code int, message string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.editFails = append(s.editFails, failure{status, code, message})
+}
+
+// RateLimitNextEdit makes the next edit-message calls, one per entry,
+// answer 429 with that scope and retry_after.
+func (s *Server) RateLimitNextEdit(l ...Limit) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.editLimits = append(s.editLimits, l...)
+}
+
+// Edits returns every edit the fake accepted, in order.
+func (s *Server) Edits() []Edit {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Edit(nil), s.edits...)
+}
+
+// AddUserMessage stores a message a member (author, a user ID) wrote in a
+// channel or thread, which the bot may read but not edit. It returns its
+// ID.
+func (s *Server) AddUserMessage(channelID, author, content string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.o.Now()
+	m := &Message{ID: s.snowflake(now), ChannelID: channelID, AuthorID: author, Content: content, At: now}
+	if c := s.channels[channelID]; c != nil {
+		m.GuildID, m.ParentID = c.Guild, c.parent
+		c.msgs = append(c.msgs, m)
+	}
+	s.all = append(s.all, m)
+	return m.ID
+}
+
+// ArchiveThread archives a thread, as Discord does after its
+// auto-archive duration without messages: its messages cannot be edited
+// until it is unarchived (by a new message, or by setting archived to
+// false).
+func (s *Server) ArchiveThread(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c := s.channels[id]; c != nil && c.Kind == "thread" {
+		c.archived = true
+	}
 }
 
 // RateLimitNext makes the next create-message calls, one per entry,
@@ -583,6 +669,10 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, s.botUser())
 	case "create_message":
 		s.createMessage(w, parts[1], body)
+	case "edit_message":
+		s.editMessage(w, parts[1], parts[3], body)
+	case "edit_channel":
+		s.editChannel(w, parts[1], body)
 	case "get_messages":
 		s.getMessages(w, r, parts[1])
 	case "create_thread":
@@ -620,6 +710,10 @@ func routeOf(method string, p []string) (route string, authed bool) {
 		case http.MethodGet:
 			return "get_messages", true
 		}
+	case method == http.MethodPatch && len(p) == 4 && p[0] == "channels" && p[2] == "messages":
+		return "edit_message", true
+	case method == http.MethodPatch && len(p) == 2 && p[0] == "channels":
+		return "edit_channel", true
 	case method == http.MethodPost && len(p) == 5 && p[0] == "channels" && p[2] == "messages" && p[4] == "threads":
 		return "create_thread", true
 	case method == http.MethodPost && len(p) == 4 && p[0] == "interactions" && p[3] == "callback":
@@ -667,11 +761,20 @@ func (s *Server) messageJSON(m *Message) map[string]any {
 	if embeds == nil {
 		embeds = []Embed{}
 	}
+	author := s.botUser()
+	if m.AuthorID != "" && m.AuthorID != s.o.ApplicationID {
+		author = map[string]any{"id": m.AuthorID, "username": "member" + m.AuthorID, "discriminator": "0"}
+	}
+	roles := []string{}
+	roles = append(roles, RoleMentionsIn(m.Content)...)
 	out := map[string]any{
 		"id": m.ID, "channel_id": m.ChannelID, "guild_id": m.GuildID, "content": m.Content,
-		"timestamp": m.At.UTC().Format(time.RFC3339Nano), "author": s.botUser(), "embeds": embeds,
-		"type": 0, "tts": false, "mention_everyone": false, "mentions": []any{}, "mention_roles": []any{},
+		"timestamp": m.At.UTC().Format(time.RFC3339Nano), "author": author, "embeds": embeds,
+		"type": 0, "tts": false, "mention_everyone": false, "mentions": []any{}, "mention_roles": roles,
 		"attachments": []any{}, "pinned": false,
+	}
+	if m.Edited > 0 {
+		out["edited_timestamp"] = m.EditedAt.UTC().Format(time.RFC3339Nano)
 	}
 	if m.Nonce != "" {
 		out["nonce"] = m.Nonce
@@ -711,7 +814,7 @@ func (s *Server) createMessage(w http.ResponseWriter, channelID string, body []b
 		s.formError(w, invalid("_misc", "BASE_TYPE_BAD_REQUEST", "Request body is not JSON."))
 		return
 	}
-	if e := CheckMessage(p, CheckOptions{NoMentions: !s.o.AllowMentions, RequireContent: true}); e != nil {
+	if e := CheckMessage(p, CheckOptions{NoMentions: !s.o.AllowMentions, RoleMentions: true, RequireContent: true}); e != nil {
 		s.formError(w, e)
 		return
 	}
@@ -737,6 +840,11 @@ func (s *Server) createMessage(w http.ResponseWriter, channelID string, body []b
 	if c == nil {
 		s.mu.Unlock()
 		s.apiError(w, status, code, msg)
+		return
+	}
+	if !s.o.AllowMentions && slices.Contains(pinged(p.AllowedMentions, content(p)), c.Guild) {
+		s.mu.Unlock()
+		s.formError(w, invalid("allowed_mentions.roles", "STRIKEBOT_MENTIONS_ALLOWED", "strikebot rule: never the @everyone role"))
 		return
 	}
 	now := s.o.Now()
@@ -771,10 +879,9 @@ func (s *Server) createMessage(w http.ResponseWriter, channelID string, body []b
 		}
 	}
 	c.winCount++
-	m := &Message{ID: s.snowflake(now), ChannelID: channelID, GuildID: c.Guild, ParentID: c.parent, Embeds: p.Embeds, Nonce: nonce, At: now}
-	if p.Content != nil {
-		m.Content = *p.Content
-	}
+	c.archived = false // a new message unarchives its thread
+	m := &Message{ID: s.snowflake(now), ChannelID: channelID, GuildID: c.Guild, ParentID: c.parent, AuthorID: s.o.ApplicationID,
+		Embeds: p.Embeds, Nonce: nonce, At: now, Content: content(p), Pinged: pinged(p.AllowedMentions, content(p))}
 	if p.AllowedMentions != nil {
 		m.AllowedMentions = *p.AllowedMentions
 	}
@@ -931,4 +1038,150 @@ func (s *Server) Threads() map[string]string {
 		}
 	}
 	return out
+}
+
+func content(p MessagePayload) string {
+	if p.Content == nil {
+		return ""
+	}
+	return *p.Content
+}
+
+// editMessage edits a message the bot wrote, as Discord's PATCH
+// /channels/{channel}/messages/{message} does: content, embeds and
+// allowed_mentions given replace the message's; those left out stay.
+func (s *Server) editMessage(w http.ResponseWriter, channelID, messageID string, body []byte) {
+	var p MessagePayload
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(body, &p) != nil || json.Unmarshal(body, &fields) != nil {
+		s.formError(w, invalid("_misc", "BASE_TYPE_BAD_REQUEST", "Request body is not JSON."))
+		return
+	}
+	if e := CheckMessage(p, CheckOptions{NoMentions: !s.o.AllowMentions}); e != nil {
+		s.formError(w, e)
+		return
+	}
+	s.mu.Lock()
+	if len(s.editLimits) > 0 {
+		l := s.editLimits[0]
+		s.editLimits = s.editLimits[1:]
+		s.mu.Unlock()
+		s.rateLimited(w, l, "fake-edit-message")
+		return
+	}
+	var fail *failure
+	if len(s.editFails) > 0 {
+		fail = &s.editFails[0]
+		s.editFails = s.editFails[1:]
+	}
+	if fail != nil && fail.status < 500 {
+		s.mu.Unlock()
+		s.apiError(w, fail.status, fail.code, fail.message)
+		return
+	}
+	c, status, code, msg := s.access(channelID, false)
+	if c == nil {
+		s.mu.Unlock()
+		s.apiError(w, status, code, msg)
+		return
+	}
+	var m *Message
+	for _, x := range c.msgs {
+		if x.ID == messageID {
+			m = x
+		}
+	}
+	switch {
+	case m == nil:
+		s.mu.Unlock()
+		s.apiError(w, http.StatusNotFound, 10008, "Unknown Message")
+		return
+	case m.AuthorID != s.o.ApplicationID:
+		s.mu.Unlock()
+		s.apiError(w, http.StatusForbidden, 50005, "Cannot edit a message authored by another user")
+		return
+	case c.archived:
+		s.mu.Unlock()
+		s.apiError(w, http.StatusBadRequest, 50083, "Thread is archived")
+		return
+	}
+	now := s.o.Now()
+	if now.Sub(c.editStart) >= s.o.BucketWindow {
+		c.editStart, c.editCount = now, 0
+	}
+	resetAfter := (s.o.BucketWindow - now.Sub(c.editStart)).Seconds()
+	if c.editCount >= s.o.BucketLimit {
+		s.mu.Unlock()
+		s.rateLimited(w, Limit{Scope: "user", RetryAfter: resetAfter}, "fake-edit-message")
+		return
+	}
+	after := *m
+	if _, ok := fields["content"]; ok {
+		after.Content = content(p)
+	}
+	if _, ok := fields["embeds"]; ok {
+		after.Embeds = p.Embeds
+	}
+	if length(after.Content) == 0 && len(after.Embeds) == 0 {
+		s.mu.Unlock()
+		s.formError(w, &FormError{Code: 50006, Message: "Cannot send an empty message"})
+		return
+	}
+	c.editCount++
+	m.Content, m.Embeds = after.Content, after.Embeds
+	if p.AllowedMentions != nil {
+		m.AllowedMentions = *p.AllowedMentions
+	}
+	m.Edited++
+	m.EditedAt = now
+	s.edits = append(s.edits, Edit{ChannelID: channelID, MessageID: messageID, Body: p, Raw: body, At: now})
+	out := s.messageJSON(m)
+	remaining := s.o.BucketLimit - c.editCount
+	s.mu.Unlock()
+	if fail != nil { // a 5xx after the edit was made
+		s.apiError(w, fail.status, fail.code, fail.message)
+		return
+	}
+	h := w.Header()
+	h.Set("X-RateLimit-Bucket", "fake-edit-message")
+	h.Set("X-RateLimit-Limit", strconv.Itoa(s.o.BucketLimit))
+	h.Set("X-RateLimit-Remaining", strconv.Itoa(remaining))
+	h.Set("X-RateLimit-Reset-After", formatSeconds(resetAfter))
+	h.Set("X-RateLimit-Reset", formatSeconds(float64(now.UnixMilli())/1000+resetAfter))
+	writeJSON(w, http.StatusOK, out)
+}
+
+// editChannel modifies a channel; the fake supports what strikebot
+// does with it: unarchiving a thread ({"archived": false}), which needs
+// Send Messages in Threads.
+func (s *Server) editChannel(w http.ResponseWriter, channelID string, body []byte) {
+	var p struct {
+		Archived *bool `json:"archived"`
+	}
+	if err := json.Unmarshal(body, &p); err != nil {
+		s.formError(w, invalid("_misc", "BASE_TYPE_BAD_REQUEST", "Request body is not JSON."))
+		return
+	}
+	s.mu.Lock()
+	c, status, code, msg := s.access(channelID, false)
+	if c == nil {
+		s.mu.Unlock()
+		s.apiError(w, status, code, msg)
+		return
+	}
+	if c.Kind != "thread" || p.Archived == nil || *p.Archived {
+		s.mu.Unlock()
+		s.apiError(w, http.StatusForbidden, 50013, "Missing Permissions")
+		return
+	}
+	if pc := s.channels[c.parent]; pc != nil && pc.NoSendInThreads {
+		s.mu.Unlock()
+		s.apiError(w, http.StatusForbidden, 50013, "Missing Permissions")
+		return
+	}
+	c.archived = false
+	out := map[string]any{"id": channelID, "guild_id": c.Guild, "parent_id": c.parent, "type": 11,
+		"thread_metadata": map[string]any{"archived": false, "auto_archive_duration": 10080}}
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, out)
 }

@@ -173,3 +173,125 @@ func TestInteractionDeadlines(t *testing.T) {
 		t.Errorf("edit after 15 minutes: %+v", a)
 	}
 }
+
+// TestEdits: the edit endpoint checks what Discord checks, keeps the
+// parts an edit leaves out, has its own bucket, and records each edit.
+func TestEdits(t *testing.T) {
+	s := newServer(t, Options{BucketLimit: 2, BucketWindow: time.Minute})
+	const ch = "/channels/1045678901234567890/messages"
+	posted := call(t, s, "POST", ch, s.Token(), map[string]any{"content": "old words",
+		"embeds": []any{map[string]any{"title": "Old"}}, "allowed_mentions": map[string]any{"parse": []string{}}})
+	id, _ := posted.body["id"].(string)
+	edit := map[string]any{"embeds": []any{map[string]any{"title": "New"}}, "allowed_mentions": map[string]any{"parse": []string{}}}
+
+	if a := call(t, s, "PATCH", ch+"/"+id, "wrong", edit); a.status != 401 {
+		t.Errorf("bad token: %+v", a)
+	}
+	a := call(t, s, "PATCH", ch+"/"+id, s.Token(), edit)
+	if a.status != 200 || a.header.Get("X-RateLimit-Bucket") != "fake-edit-message" || a.header.Get("X-RateLimit-Remaining") != "1" ||
+		a.body["edited_timestamp"] == nil {
+		t.Fatalf("edit: %+v", a)
+	}
+	m := s.Messages("")[0]
+	if m.Content != "old words" || len(m.Embeds) != 1 || m.Embeds[0].Title != "New" || m.Edited != 1 {
+		t.Errorf("after an edit of the embeds only: %+v", m)
+	}
+	// Content "" clears it; embeds [] with no content left is refused.
+	if a := call(t, s, "PATCH", ch+"/"+id, s.Token(), map[string]any{"content": "", "embeds": []any{}, "allowed_mentions": map[string]any{"parse": []string{}}}); a.status != 400 || a.body["code"] != float64(50006) {
+		t.Errorf("edit to nothing: %+v", a)
+	}
+	for name, tc := range map[string]struct {
+		path   string
+		body   any
+		status int
+		code   float64
+	}{
+		"unknown message":     {ch + "/1045678901234567000", edit, 404, 10008},
+		"unknown channel":     {"/channels/1045678901234567899/messages/" + id, edit, 404, 10003},
+		"too long":            {ch + "/" + id, map[string]any{"content": strings.Repeat("x", 2001), "allowed_mentions": map[string]any{"parse": []string{}}}, 400, 50035},
+		"no allowed_mentions": {ch + "/" + id, map[string]any{"content": "x"}, 400, 50035},
+		"a role in an edit":   {ch + "/" + id, map[string]any{"content": "<@&1066666666666666666>", "allowed_mentions": map[string]any{"parse": []string{}, "roles": []string{"1066666666666666666"}}}, 400, 50035},
+	} {
+		if a := call(t, s, "PATCH", tc.path, s.Token(), tc.body); a.status != tc.status || a.body["code"] != tc.code {
+			t.Errorf("%s: %+v", name, a)
+		}
+	}
+	other := s.AddUserMessage("1045678901234567890", "1077777777777777777", "a member's words")
+	if a := call(t, s, "PATCH", ch+"/"+other, s.Token(), edit); a.status != 403 || a.body["code"] != float64(50005) {
+		t.Errorf("a member's message: %+v", a)
+	}
+	// The edit bucket: two per minute here, apart from creates.
+	call(t, s, "PATCH", ch+"/"+id, s.Token(), edit)
+	if a := call(t, s, "PATCH", ch+"/"+id, s.Token(), edit); a.status != 429 || a.header.Get("X-RateLimit-Bucket") != "fake-edit-message" {
+		t.Errorf("third edit in the window: %+v", a)
+	}
+	if a := call(t, s, "POST", ch, s.Token(), msg("still allowed")); a.status != 200 {
+		t.Errorf("a create after the edits: %+v", a)
+	}
+	if n := len(s.Edits()); n != 2 {
+		t.Errorf("%d edits recorded, want 2", n)
+	}
+	s.RateLimitNextEdit(Limit{Scope: "user", RetryAfter: 0.25})
+	if a := call(t, s, "PATCH", ch+"/"+id, s.Token(), edit); a.status != 429 || a.body["retry_after"] != 0.25 {
+		t.Errorf("scripted 429: %+v", a)
+	}
+}
+
+// TestEditInArchivedThread: an archived thread's messages cannot be
+// edited until the thread is unarchived.
+func TestEditInArchivedThread(t *testing.T) {
+	s := newServer(t, Options{})
+	const ch = "/channels/1045678901234567890/messages"
+	root, _ := call(t, s, "POST", ch, s.Token(), msg("story")).body["id"].(string)
+	if a := call(t, s, "POST", ch+"/"+root+"/threads", s.Token(), map[string]any{"name": "Story"}); a.status != 201 {
+		t.Fatalf("thread: %+v", a)
+	}
+	in, _ := call(t, s, "POST", "/channels/"+root+"/messages", s.Token(), msg("update")).body["id"].(string)
+	s.ArchiveThread(root)
+	edit := msg("retracted")
+	if a := call(t, s, "PATCH", "/channels/"+root+"/messages/"+in, s.Token(), edit); a.status != 400 || a.body["code"] != float64(50083) {
+		t.Errorf("edit in an archived thread: %+v", a)
+	}
+	if a := call(t, s, "PATCH", "/channels/"+root, s.Token(), map[string]any{"archived": false}); a.status != 200 {
+		t.Errorf("unarchive: %+v", a)
+	}
+	if a := call(t, s, "PATCH", "/channels/"+root+"/messages/"+in, s.Token(), edit); a.status != 200 {
+		t.Errorf("edit after unarchiving: %+v", a)
+	}
+}
+
+// TestRoleMentions: a new message may ping the one role its content
+// mentions, listed in allowed_mentions.roles; never @everyone (the
+// server's own ID as a role), never by parse, never a role it does not
+// mention; Discord's own rules on allowed_mentions hold too.
+func TestRoleMentions(t *testing.T) {
+	s := newServer(t, Options{})
+	const ch = "/channels/1045678901234567890/messages"
+	const role = "1066666666666666666"
+	withRoles := func(content string, am map[string]any) map[string]any {
+		return map[string]any{"content": content, "allowed_mentions": am}
+	}
+	a := call(t, s, "POST", ch, s.Token(), withRoles("<@&"+role+"> Phase change", map[string]any{"parse": []string{}, "roles": []string{role}}))
+	if a.status != 200 {
+		t.Fatalf("role ping: %+v", a)
+	}
+	if m := s.Messages("")[0]; len(m.Pinged) != 1 || m.Pinged[0] != role {
+		t.Errorf("pinged %v, want the role", m.Pinged)
+	}
+	if a := call(t, s, "POST", ch, s.Token(), withRoles("<@&"+role+"> quiet", map[string]any{"parse": []string{}})); a.status != 200 {
+		t.Errorf("a mention not allowed: %+v", a)
+	} else if m := s.Messages("")[1]; len(m.Pinged) != 0 {
+		t.Errorf("pinged %v, want nobody", m.Pinged)
+	}
+	for name, body := range map[string]any{
+		"everyone role":       withRoles("<@&"+DefaultGuildID+">", map[string]any{"parse": []string{}, "roles": []string{DefaultGuildID}}),
+		"role not mentioned":  withRoles("hello", map[string]any{"parse": []string{}, "roles": []string{role}}),
+		"parse roles":         withRoles("<@&"+role+">", map[string]any{"parse": []string{"roles"}}),
+		"parse and roles":     withRoles("<@&"+role+">", map[string]any{"parse": []string{"roles"}, "roles": []string{role}}),
+		"unknown parse value": withRoles("x", map[string]any{"parse": []string{"channels"}}),
+	} {
+		if a := call(t, s, "POST", ch, s.Token(), body); a.status != 400 || a.body["code"] != float64(50035) {
+			t.Errorf("%s: %+v", name, a)
+		}
+	}
+}

@@ -25,11 +25,16 @@ const (
 )
 
 // Option is one option of an invocation: its name and value (string,
-// int, bool).
+// int, bool, or Role).
 type Option struct {
 	Name  string
 	Value any
 }
+
+// Role is the value of a role option (type 8): the role's ID. The
+// interaction carries the role in its resolved data too, as Discord's
+// do.
+type Role string
 
 // Invocation is a use of the application's /strike command.
 type Invocation struct {
@@ -99,9 +104,19 @@ func (s *Server) NewInteraction(inv Invocation) (id, token string, payload []byt
 		typ = TypeAutocomplete
 	}
 	var opts []map[string]any
+	resolved := map[string]any{}
 	for _, o := range inv.Options {
 		m := map[string]any{"name": o.Name, "value": o.Value}
 		switch v := o.Value.(type) {
+		case Role:
+			m["type"] = 8
+			m["value"] = string(v)
+			roles, _ := resolved["roles"].(map[string]any)
+			if roles == nil {
+				roles = map[string]any{}
+				resolved["roles"] = roles
+			}
+			roles[string(v)] = map[string]any{"id": string(v), "name": "role" + string(v), "mentionable": true, "managed": false}
 		case string:
 			m["type"] = 3
 		case int:
@@ -140,6 +155,9 @@ func (s *Server) NewInteraction(inv Invocation) (id, token string, payload []byt
 		"id": id, "application_id": s.o.ApplicationID, "type": typ, "token": token, "version": 1,
 		"channel_id": inv.Channel, "locale": "en-US", "app_permissions": "277025508352",
 		"data": map[string]any{"id": "1090000000000000001", "name": "strike", "type": 1, "options": options},
+	}
+	if len(resolved) > 0 {
+		p["data"].(map[string]any)["resolved"] = resolved
 	}
 	if inv.DM {
 		p["user"] = user
