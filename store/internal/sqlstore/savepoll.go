@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -203,19 +204,25 @@ func (s *Store) savePollsTx(ctx context.Context, polls []*pollReq, rows func(yie
 			}
 		}
 	}()
-	ins := tx.StmtContext(ctx, s.insert)
-	for p, i := range rows {
-		a := &polls[p].articles[i]
-		args, err := s.articleArgs(a)
-		if err != nil {
+	if s.d.InsertRows > 1 {
+		if err := s.insertRows(ctx, tx, polls, rows); err != nil {
 			return err
 		}
-		err = ins.QueryRowContext(ctx, args...).Scan(&polls[p].ids[i])
-		if errors.Is(err, sql.ErrNoRows) {
-			continue // already stored: not new
-		}
-		if err != nil {
-			return fmt.Errorf("insert article %q of %s: %w", a.Key, RedactURL(polls[p].state.URL), err)
+	} else {
+		ins := tx.StmtContext(ctx, s.insert)
+		for p, i := range rows {
+			a := &polls[p].articles[i]
+			args, err := s.articleArgs(a)
+			if err != nil {
+				return err
+			}
+			err = ins.QueryRowContext(ctx, args...).Scan(&polls[p].ids[i])
+			if errors.Is(err, sql.ErrNoRows) {
+				continue // already stored: not new
+			}
+			if err != nil {
+				return fmt.Errorf("insert article %q of %s: %w", a.Key, RedactURL(polls[p].state.URL), err)
+			}
 		}
 	}
 	up := tx.StmtContext(ctx, s.upsert)
@@ -228,4 +235,92 @@ func (s *Store) savePollsTx(ctx context.Context, polls []*pollReq, rows func(yie
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// insertRows inserts the rows, in order, several per statement: chunks of
+// a power of two rows, at most Dialect.InsertRows, so that a few
+// statement texts serve every batch. A row the table already holds (by
+// key or URL), or that an earlier row of the batch took, is not new.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, polls []*pollReq, rows func(yield func(p, i int) bool)) error {
+	type ref struct{ p, i int }
+	var all []ref
+	for p, i := range rows {
+		all = append(all, ref{p, i})
+	}
+	for len(all) > 0 {
+		n := 1
+		for n*2 <= len(all) && n*2 <= s.d.InsertRows {
+			n *= 2
+		}
+		chunk := all[:n]
+		all = all[n:]
+		args := make([]any, 0, n*insertColumns)
+		// Which rows of the chunk carry each key: the first not yet
+		// given an ID gets the one returned.
+		byKey := make(map[[2]string][]ref, n)
+		for _, r := range chunk {
+			a := &polls[r.p].articles[r.i]
+			row, err := s.articleArgs(a)
+			if err != nil {
+				return err
+			}
+			args = append(args, row...)
+			k := [2]string{a.CampaignID, a.Key}
+			byKey[k] = append(byKey[k], r)
+		}
+		res, err := tx.QueryContext(ctx, insertRowsSQL(n), args...)
+		if err != nil {
+			return fmt.Errorf("insert %d articles: %w", n, err)
+		}
+		for res.Next() {
+			var id int64
+			var k [2]string
+			if err := res.Scan(&id, &k[0], &k[1]); err != nil {
+				res.Close()
+				return fmt.Errorf("insert %d articles: %w", n, err)
+			}
+			if refs := byKey[k]; len(refs) > 0 {
+				polls[refs[0].p].ids[refs[0].i] = id
+				byKey[k] = refs[1:]
+			}
+		}
+		if err := res.Err(); err != nil {
+			return fmt.Errorf("insert %d articles: %w", n, err)
+		}
+		if err := res.Close(); err != nil {
+			return fmt.Errorf("insert %d articles: %w", n, err)
+		}
+	}
+	return nil
+}
+
+// insertColumns is how many values articleArgs binds for a row.
+const insertColumns = 17
+
+var insertRowsTexts sync.Map // rows → statement text
+
+// insertRowsSQL returns the statement inserting n articles.
+func insertRowsSQL(n int) string {
+	if q, ok := insertRowsTexts.Load(n); ok {
+		return q.(string)
+	}
+	var b strings.Builder
+	b.WriteString(`INSERT INTO articles (campaign_id, feed, key, url, title, source, author, summary, text,
+	published, published_estimated, first_seen, tier, score, reasons, story_id, facts) VALUES `)
+	for r := range n {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for c := range insertColumns {
+			if c > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "$%d", r*insertColumns+c+1)
+		}
+		b.WriteByte(')')
+	}
+	b.WriteString(` ON CONFLICT DO NOTHING RETURNING id, campaign_id, key`)
+	q, _ := insertRowsTexts.LoadOrStore(n, b.String())
+	return q.(string)
 }

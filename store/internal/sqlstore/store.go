@@ -55,6 +55,10 @@ type Dialect struct {
 	// locking clause such as " FOR UPDATE SKIP LOCKED" (PostgreSQL), so
 	// concurrent claimers pass over each other's rows instead of waiting.
 	ClaimLock string
+	// InsertRows, above 1, makes SavePoll insert up to that many articles
+	// per statement (PostgreSQL: one round trip for many rows); SQLite,
+	// in the process, inserts one row per prepared statement.
+	InsertRows int
 }
 
 // maxAttempts bounds how often SavePoll runs a retryable transaction.
