@@ -102,7 +102,9 @@ type Poll struct {
 	Interval time.Duration `yaml:"interval"`
 
 	// Jitter spreads polls: each wait is Interval changed by a random
-	// fraction up to ±Jitter. Key "poll.jitter", default 0.1, allowed 0 to 0.5.
+	// fraction up to ±Jitter. The feeds of one site take turns (k feeds,
+	// 1/k of the interval apart); for them the spread is within a feed's
+	// share. Key "poll.jitter", default 0.1, allowed 0 to 0.5.
 	Jitter float64 `yaml:"jitter"`
 
 	// Timeout bounds one whole HTTP request, body included.

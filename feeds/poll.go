@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"log/slog"
+	"math"
 	"math/rand/v2"
 	"sort"
 	"sync"
@@ -95,6 +97,11 @@ type Poller struct {
 	SnippetWords   int           // fewer words of text than this makes an item a snippet; default 80
 	MaxFullText    int           // linked pages fetched per poll at most; default MaxItems (100)
 	Concurrency    int           // feeds polled at once; default 8
+
+	// Run spaces the feeds of one host: after a success, a feed's next
+	// poll is at its own place in the interval (k feeds of a host 1/k of
+	// it apart), derived from the feed list alone, so replicas agree.
+	// Jitter then moves a poll within the feed's share only.
 
 	// Lease, when positive, makes Run lease each due feed in the store
 	// (Store.ClaimFeed) before polling it, for that long: several
@@ -230,7 +237,7 @@ func (p *Poller) Run(ctx context.Context, feeds []Feed) error {
 					s.done(f.URL, later)
 					continue
 				}
-				r := p.Poll(ctx, f)
+				r := p.poll1(ctx, f, s.place(f.URL))
 				next := r.NextPoll
 				if r.Paused {
 					// Looked at again soon: a captain's resume shows quickly.
@@ -395,6 +402,48 @@ type schedule struct {
 	seq   map[string]int       // order of arrival, to break ties
 	n     int
 	wake  chan struct{}
+
+	places map[string]place // each feed's place in the interval; nil when the list changed
+}
+
+// place is a feed's share of the polling interval, as fractions of it: a
+// host's k feeds take turns, 1/k of the interval apart, from a start that
+// depends on the host's name, so that several hosts do not all begin at
+// once. Every replica derives the same places from the same list.
+type place struct {
+	start, width float64
+}
+
+// place returns the place of the feed at URL u in the current list.
+func (s *schedule) place(u string) place {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.places == nil {
+		s.places = places(s.feeds)
+	}
+	return s.places[u]
+}
+
+// places spaces each host's feeds evenly over the interval.
+func places(feeds map[string]Feed) map[string]place {
+	byHost := make(map[string][]string)
+	for u := range feeds {
+		h := hostName(u)
+		byHost[h] = append(byHost[h], u)
+	}
+	out := make(map[string]place, len(feeds))
+	for h, urls := range byHost {
+		sort.Strings(urls)
+		sum := fnv.New64a()
+		sum.Write([]byte(h)) //nolint:errcheck // a hash's Write never fails
+		base := float64(sum.Sum64()>>11) / (1 << 53)
+		k := float64(len(urls))
+		for i, u := range urls {
+			start := base + float64(i)/k
+			out[u] = place{start: start - math.Floor(start), width: 1 / k}
+		}
+	}
+	return out
 }
 
 // add puts f in the list, due at due, unless a feed of its URL is there.
@@ -406,6 +455,7 @@ func (s *schedule) add(f Feed, due time.Time) {
 	}
 	s.feeds[f.URL] = f
 	s.due[f.URL] = due
+	s.places = nil
 	s.n++
 	s.seq[f.URL] = s.n
 }
@@ -437,6 +487,7 @@ func (s *schedule) replace(list []Feed, now time.Time) {
 		}
 	}
 	s.feeds = keep
+	s.places = nil
 }
 
 // take removes and returns the feeds due at now, in due order, marking them
@@ -488,8 +539,14 @@ func (s *schedule) done(u string, next time.Time) {
 
 // Poll reads one feed once and records the outcome in the store.
 func (p *Poller) Poll(ctx context.Context, f Feed) Result {
+	return p.poll1(ctx, f, place{})
+}
+
+// poll1 is Poll with the feed's place in the interval (Run's spacing of
+// a host's feeds); the zero place is no place.
+func (p *Poller) poll1(ctx context.Context, f Feed, at place) Result {
 	start := p.now()
-	r := p.poll(ctx, f, start)
+	r := p.poll(ctx, f, start, at)
 	r.Feed = f
 	r.Duration = p.now().Sub(start)
 	log := p.logger().With("feed", redactURL(f.URL), "campaign", f.CampaignID)
@@ -514,7 +571,7 @@ func (p *Poller) Poll(ctx context.Context, f Feed) Result {
 	return r
 }
 
-func (p *Poller) poll(ctx context.Context, f Feed, now time.Time) Result {
+func (p *Poller) poll(ctx context.Context, f Feed, now time.Time, at place) Result {
 	state, err := p.Store.FeedState(ctx, f.URL)
 	if errors.Is(err, strike.ErrNotFound) {
 		state = strike.FeedState{URL: f.URL, CampaignID: f.CampaignID}
@@ -534,13 +591,13 @@ func (p *Poller) poll(ctx context.Context, f Feed, now time.Time) Result {
 		return p.fail(ctx, state, now, err)
 	}
 	if resp.NotModified {
-		return p.unchanged(ctx, state, now)
+		return p.unchanged(ctx, state, now, at)
 	}
 	sum := sha256.Sum256(resp.Body)
 	bodyHash := hex.EncodeToString(sum[:16])
 	state.ETag, state.LastModified = resp.ETag, resp.LastModified
 	if bodyHash == state.BodyHash {
-		return p.unchanged(ctx, state, now)
+		return p.unchanged(ctx, state, now, at)
 	}
 
 	parsed, err := Parse(resp.Body, ParseOptions{
@@ -568,7 +625,7 @@ func (p *Poller) poll(ctx context.Context, f Feed, now time.Time) Result {
 
 	state.Title = parsed.Title
 	state.BodyHash = bodyHash
-	p.succeed(&state, now)
+	p.succeed(&state, now, at)
 	stored, err := p.Store.SavePoll(ctx, state, fresh)
 	if err != nil {
 		return Result{Items: len(parsed.Items), Err: fmt.Errorf("feeds: store poll of %s: %w", redactURL(f.URL), err)}
@@ -701,15 +758,43 @@ func (p *Poller) fillText(ctx context.Context, campaignID string, items []strike
 	wg.Wait()
 }
 
-func (p *Poller) succeed(state *strike.FeedState, now time.Time) {
+func (p *Poller) succeed(state *strike.FeedState, now time.Time, at place) {
 	state.LastSuccess = now
 	state.Failures = 0
 	state.FailingSince = time.Time{}
+	if at.width > 0 {
+		state.NextPoll = p.slot(now, at)
+		return
+	}
 	state.NextPoll = now.Add(p.jittered(p.interval()))
 }
 
-func (p *Poller) unchanged(ctx context.Context, state strike.FeedState, now time.Time) Result {
-	p.succeed(&state, now)
+// slot is when a feed with place at, polled successfully at now, is due
+// again: about one interval later (between a half and one and a half),
+// moved to the feed's own place in the interval, counted from the Unix
+// epoch so that every replica computes the same. Jitter, if any, moves it
+// within the feed's share of the interval only, so a host's feeds keep
+// their turns.
+func (p *Poller) slot(now time.Time, at place) time.Time {
+	iv := p.interval()
+	target := now.Add(iv)
+	want := time.Duration(at.start * float64(iv))
+	have := time.Duration(target.UnixNano() % int64(iv))
+	d := want - have
+	for d > iv/2 {
+		d -= iv
+	}
+	for d <= -iv/2 {
+		d += iv
+	}
+	if p.Jitter > 0 {
+		d += time.Duration(p.Jitter * (2*rand.Float64() - 1) * at.width / 2 * float64(iv))
+	}
+	return target.Add(d)
+}
+
+func (p *Poller) unchanged(ctx context.Context, state strike.FeedState, now time.Time, at place) Result {
+	p.succeed(&state, now, at)
 	if err := p.Store.SaveFeedState(ctx, state); err != nil {
 		return Result{NotModified: true, Err: fmt.Errorf("feeds: save state of %s: %w", redactURL(state.URL), err)}
 	}

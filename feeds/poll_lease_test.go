@@ -2,8 +2,10 @@ package feeds_test
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"sort"
 	"sync"
 	"testing"
 	"time"
@@ -77,5 +79,63 @@ func TestPollerTakesOverAFeedWhoseReplicaDied(t *testing.T) {
 	<-done
 	if s, err := st.FeedState(t.Context(), url); err != nil || s.Polls != 1 || !s.LeaseUntil.IsZero() {
 		t.Errorf("state after the takeover = %+v, %v; want one poll and no lease", s, err)
+	}
+}
+
+// TestReplicasSpaceAHostsFeeds runs three replicas on four feeds of one
+// host: after the first pass (the backlog, at once) the host sees its
+// feeds' requests spread over the interval, about a quarter apart,
+// whichever replica makes them, and each feed about once per interval.
+func TestReplicasSpaceAHostsFeeds(t *testing.T) {
+	site := &newsSite{}
+	site.set(siteItem{"a", "Strike begins", "Workers strike.", time.Now().Add(-time.Minute)})
+	var mu sync.Mutex
+	var times []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		times = append(times, time.Now())
+		mu.Unlock()
+		site.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	st := openStore(t, filepath.Join(t.TempDir(), "f.db"))
+	const interval = 1200 * time.Millisecond
+	var list []feeds.Feed
+	for _, name := range []string{"a", "b", "c", "d"} {
+		list = append(list, feeds.Feed{URL: srv.URL + "/" + name, CampaignID: "c"})
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range 3 {
+		p := newPoller(st, &clock{}, &announced{})
+		p.Now = time.Now
+		p.Interval = interval
+		p.Lease = 10 * time.Second
+		wg.Go(func() { p.Run(ctx, list) })
+	}
+	time.Sleep(5*interval + interval/2)
+	cancel()
+	wg.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	var later []time.Time
+	for _, at := range times {
+		if at.Sub(start) > interval/2 { // past the first pass
+			later = append(later, at)
+		}
+	}
+	sort.Slice(later, func(i, j int) bool { return later[i].Before(later[j]) })
+	// Each feed: once at once, then at its place (between a half and one
+	// and a half intervals later), then once per interval: at most 7 in
+	// 5.5 intervals; at least 10 after the first pass even on a slow
+	// machine.
+	if len(times) > 4*7 || len(later) < 10 {
+		t.Fatalf("%d requests in all, %d after the first pass: want each feed about once per interval", len(times), len(later))
+	}
+	for i := 1; i < len(later); i++ {
+		if gap := later[i].Sub(later[i-1]); gap < interval/4/3 {
+			t.Errorf("requests %d and %d to the host came %v apart, want about %v (a quarter of the interval)", i-1, i, gap, interval/4)
+		}
 	}
 }
