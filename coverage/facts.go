@@ -864,7 +864,7 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 // nameHit is a name found in a sentence.
 type nameHit struct {
 	canon      string
-	sent, at   int
+	at         int
 	end        int  // where the name ends in the sentence
 	contextual bool // after "strike by", "represented by", "members of", …
 }

@@ -144,7 +144,7 @@ func (p *Poster) Post(_ context.Context, d strike.Delivery, post bot.Post, threa
 	pr := &Printer{W: &b}
 	switch {
 	case post.Announcement != nil:
-		pr.Announce(*post.Announcement)
+		_ = pr.Announce(*post.Announcement) // b is a strings.Builder: writes never fail
 	case post.Digest != nil:
 		fmt.Fprintf(&b, "▶ DIGEST  %s\n", oneLine(post.Digest.Title))
 		for _, it := range post.Digest.Items {
