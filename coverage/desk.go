@@ -74,9 +74,11 @@ type StoryEvent struct {
 }
 
 // DefaultMaxIndexed bounds how many members a desk keeps in its
-// clustering index; beyond it the days farthest from the article at hand
-// are dropped (and read again from the store when needed).
-const DefaultMaxIndexed = 50_000
+// clustering index (about two kilobytes each); beyond it the days used
+// least recently are dropped, and read again from the store when an
+// article needs them. So memory stays flat however long the history,
+// while the few months a backlog or live news touch stay in memory.
+const DefaultMaxIndexed = 20_000
 
 // Desk is a campaign's newsroom: it assigns each new relevant article to a
 // story (opening one when the event is new, merging stories the article
@@ -112,16 +114,18 @@ type Desk struct {
 	now        func() time.Time
 	onEvent    func(ctx context.Context, ev StoryEvent) error
 	maxIndexed int
+	retainAt   int // the index's size that makes ensureLoaded drop days
 	reach      time.Duration
 
 	qmu      sync.Mutex // guards queue and handling
 	queue    []*deskReq // Process calls waiting to be handled together
 	handling bool       // a Process call is handling the queue
 
-	mu      sync.Mutex // serializes Process in this process; guards below
-	seq     int64      // the last coverage change the clusterer holds
-	phase   string     // the campaign's phase, as stored
-	loaded  map[int64]bool
+	mu      sync.Mutex             // serializes Process in this process; guards below
+	seq     int64                  // the last coverage change the clusterer holds
+	phase   string                 // the campaign's phase, as stored
+	loaded  map[int64]int64        // days in the index → when last used (uses)
+	uses    int64                  // ensureLoaded calls so far
 	stories map[int64]*cachedStory // as last saved, while no other process changed any
 	rulings rulings                // captains' verdicts in force, as last read
 }
@@ -182,7 +186,8 @@ func NewDesk(ctx context.Context, c strike.Campaign, st DeskStore, o DeskOptions
 		now:        o.Now,
 		onEvent:    o.OnEvent,
 		maxIndexed: o.MaxIndexed,
-		loaded:     make(map[int64]bool),
+		retainAt:   o.MaxIndexed,
+		loaded:     make(map[int64]int64),
 	}
 	if len(fo.Unions) > 0 {
 		d.ours = fo.Unions[0]
@@ -561,7 +566,7 @@ func (d *Desk) catchUp(ctx context.Context) error {
 			switch {
 			case m.StoryID == 0: // it left its story (a captain's verdict)
 				d.clusterer.Remove(m.ArticleID)
-			case d.loaded[dayOfTime(m.Published)]:
+			case d.isLoaded(dayOfTime(m.Published)):
 				d.addMember(m)
 			}
 		}
@@ -586,16 +591,19 @@ func (d *Desk) addMember(m strike.StoryMember) {
 func dayOfTime(t time.Time) int64 { return t.Unix() / 86400 }
 
 // ensureLoaded reads into the index the stored members published within
-// the clustering reach of at, by whole days not read before. The lock is
-// held.
+// the clustering reach of at, by whole days not read before, and drops
+// the days used least recently when the index outgrows maxIndexed. The
+// lock is held.
 func (d *Desk) ensureLoaded(ctx context.Context, at time.Time) error {
 	first, last := dayOfTime(at.Add(-d.reach)), dayOfTime(at.Add(d.reach))
+	d.uses++
 	for day := first; day <= last; day++ {
-		if d.loaded[day] {
+		if _, ok := d.loaded[day]; ok {
+			d.loaded[day] = d.uses
 			continue
 		}
 		end := day
-		for end+1 <= last && !d.loaded[end+1] {
+		for end+1 <= last && !d.isLoaded(end+1) {
 			end++
 		}
 		ms, err := d.store.StoryMembers(ctx, d.campaign.ID, time.Unix(day*86400, 0), time.Unix((end+1)*86400, 0))
@@ -606,21 +614,68 @@ func (d *Desk) ensureLoaded(ctx context.Context, at time.Time) error {
 			d.addMember(m)
 		}
 		for x := day; x <= end; x++ {
-			d.loaded[x] = true
+			d.loaded[x] = d.uses
 		}
 		day = end
 	}
-	if d.clusterer.Len() > d.maxIndexed {
-		// Keep the days nearest the article at hand.
-		keepFrom, keepTo := first-(last-first), last+(last-first)
-		d.clusterer.Retain(func(day int64) bool { return day >= keepFrom && day <= keepTo })
-		for day := range d.loaded {
-			if day < keepFrom || day > keepTo {
-				delete(d.loaded, day)
-			}
-		}
+	if d.clusterer.Len() > d.retainAt {
+		d.dropDays(first, last)
 	}
 	return nil
+}
+
+// isLoaded reports whether the day's stored members are in the index.
+func (d *Desk) isLoaded(day int64) bool {
+	_, ok := d.loaded[day]
+	return ok
+}
+
+// dropDays shrinks the index to three quarters of maxIndexed by dropping
+// the days used least recently, never those from first to last (the
+// reach of the article at hand). If those alone hold more, the index
+// keeps them, and drops again only once it has grown by a quarter of
+// maxIndexed, so that a dense month costs one rebuild per quarter, not
+// one per article.
+func (d *Desk) dropDays(first, last int64) {
+	perDay := d.clusterer.DayCounts()
+	days := make([]int64, 0, len(d.loaded))
+	n := 0
+	for day := range d.loaded {
+		if day >= first && day <= last {
+			n += perDay[day]
+			continue
+		}
+		days = append(days, day)
+	}
+	// Most recently used first; among days used together, nearest the
+	// article at hand first.
+	dist := func(day int64) int64 {
+		if day < first {
+			return first - day
+		}
+		return day - last
+	}
+	slices.SortFunc(days, func(a, b int64) int {
+		if c := cmp.Compare(d.loaded[b], d.loaded[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(dist(a), dist(b))
+	})
+	keep := make(map[int64]bool, len(days))
+	for _, day := range days {
+		if n+perDay[day] > d.maxIndexed*3/4 {
+			break
+		}
+		n += perDay[day]
+		keep[day] = true
+	}
+	d.clusterer.Retain(func(day int64) bool { return (day >= first && day <= last) || keep[day] })
+	for _, day := range days {
+		if !keep[day] {
+			delete(d.loaded, day)
+		}
+	}
+	d.retainAt = max(d.maxIndexed, d.clusterer.Len()+d.maxIndexed/4)
 }
 
 // work returns the story being updated in the batch, loading it (from the
@@ -913,7 +968,7 @@ func (d *Desk) movesPhase(a strike.Article, phase string) bool {
 // event is judged by the story's members published before the article.
 func (d *Desk) resume(ctx context.Context, b *batch, p *prepared, phase *string) error {
 	a := &p.a
-	if d.loaded[dayOfTime(a.Published)] {
+	if d.isLoaded(dayOfTime(a.Published)) {
 		d.clusterer.Add(Member{ArticleID: a.ID, StoryID: a.StoryID, Published: a.Published, Sig: p.fp.Sig, Title: a.Title,
 			Tier: a.Relevance.Tier, Event: p.fp.Event})
 	}

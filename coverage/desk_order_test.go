@@ -30,6 +30,10 @@ type arrival struct {
 	batches  []int // batch sizes, summing to len(order)
 	restarts []bool
 	desks    int // desks working at once (replicas), each on its own batches
+	// maxIndexed bounds each desk's clustering index (DeskOptions), 0 for
+	// the default: a small bound makes the desks drop and read back days
+	// all the time.
+	maxIndexed int
 }
 
 func randomArrival(r *rand.Rand, n int) arrival {
@@ -53,7 +57,7 @@ func runArrival(t *testing.T, st deskStore, c strike.Campaign, articles []strike
 	ctx := t.Context()
 	now := func() time.Time { return time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC) }
 	newDesk := func() *coverage.Desk {
-		d, _, err := coverage.NewDesk(ctx, c, st, coverage.DeskOptions{Now: now})
+		d, _, err := coverage.NewDesk(ctx, c, st, coverage.DeskOptions{Now: now, MaxIndexed: arr.maxIndexed})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -152,7 +156,10 @@ func TestDeskStoriesIgnoreArrival(t *testing.T) {
 	}
 	for trial := range trials {
 		arr := randomArrival(r, len(articles))
-		t.Run(fmt.Sprintf("trial-%d-desks-%d-batches-%d", trial, arr.desks, len(arr.batches)), func(t *testing.T) {
+		if trial%2 == 1 {
+			arr.maxIndexed = 4 + trial
+		}
+		t.Run(fmt.Sprintf("trial-%d-desks-%d-batches-%d-index-%d", trial, arr.desks, len(arr.batches), arr.maxIndexed), func(t *testing.T) {
 			got := partition(docs, runArrival(t, open(t), c, articles, docs, arr))
 			for _, d := range docs {
 				if got[d.ID] != want[d.ID] {
@@ -385,6 +392,89 @@ func TestDeskCallsAtOnceGetTheirOwnEvents(t *testing.T) {
 	for _, doc := range docs {
 		if parts[doc.ID] != want[doc.ID] {
 			t.Errorf("%s is with %s, with everything in one call with %s", doc.ID, parts[doc.ID], want[doc.ID])
+		}
+	}
+}
+
+// TestDeskIndexStaysBounded feeds the corpus's strike news one article at
+// a time, newest first (a backlog read back in time), to a desk whose
+// clustering index may hold six members: the index drops the days used
+// least recently, holds no more than the bound or the densest reach met
+// and a quarter of the bound beyond, and the stories are those of an
+// unbounded desk.
+func TestDeskIndexStaysBounded(t *testing.T) {
+	c, articles, docs := strikeDocs(t)
+	open := func() deskStore {
+		db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "desk.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	order := make([]int, len(articles))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return articles[b].Published.Compare(articles[a].Published) })
+	ones := make([]int, len(order))
+	for i := range ones {
+		ones[i] = 1
+	}
+	want := partition(docs, runArrival(t, open(), c, articles, docs, arrival{order: order, batches: ones, restarts: make([]bool, len(order)), desks: 1}))
+
+	const bound = 6
+	st := open()
+	ctx := t.Context()
+	d, _, err := coverage.NewDesk(ctx, c, st, coverage.DeskOptions{MaxIndexed: bound, Now: func() time.Time { return time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reach := coverage.DefaultClusterOptions().Reach() + 48*time.Hour // whole days either side
+	most, densest, dropped := 0, 0, false
+	for n, i := range order {
+		stored, err := st.SavePoll(ctx, strike.FeedState{URL: fmt.Sprintf("feed-%d", n), CampaignID: c.ID}, []strike.Article{articles[i]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.Process(ctx, stored); err != nil {
+			t.Fatal(err)
+		}
+		near := 0
+		for _, j := range order[:n+1] {
+			if gap := articles[j].Published.Sub(articles[i].Published).Abs(); gap <= reach {
+				near++
+			}
+		}
+		// A drop keeps the reach of the article at hand, and the next one
+		// comes once the index has grown by a quarter of the bound, checked
+		// before the article joins it.
+		densest = max(densest, near)
+		if got, limit := d.Indexed(), max(bound, densest)+bound/4+1; got > limit {
+			t.Fatalf("after %d articles the index holds %d members, want at most %d (%d within reach at most)", n+1, got, limit, densest)
+		}
+		most = max(most, d.Indexed())
+		dropped = dropped || d.Indexed() < n+1
+	}
+	if !dropped {
+		t.Fatalf("the index never dropped a day (at most %d members of %d)", most, len(order))
+	}
+	got := make(map[string]int64, len(docs))
+	all, err := st.Articles(ctx, strike.ArticleFilter{CampaignID: c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byKey := make(map[string]int64, len(all))
+	for _, a := range all {
+		byKey[a.Key] = a.StoryID
+	}
+	for _, doc := range docs {
+		got[doc.ID] = byKey[doc.ID]
+	}
+	gotP := partition(docs, got)
+	for _, doc := range docs {
+		if gotP[doc.ID] != want[doc.ID] {
+			t.Errorf("%s is with %s, with an unbounded index with %s", doc.ID, gotP[doc.ID], want[doc.ID])
 		}
 	}
 }

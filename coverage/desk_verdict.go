@@ -411,7 +411,7 @@ func (d *Desk) retier(ctx context.Context, p *prepared, v strike.Verdict) ([]Sto
 	// The article's change takes a Seq, so other processes re-file it
 	// with its new tier.
 	b.coverage = append(b.coverage, strike.ArticleCoverage{ArticleID: p.a.ID, StoryID: w.s.ID, Facts: p.a.Facts, Signature: p.blob})
-	if d.loaded[dayOfTime(p.a.Published)] {
+	if d.isLoaded(dayOfTime(p.a.Published)) {
 		d.clusterer.Add(Member{ArticleID: p.a.ID, StoryID: w.s.ID, Published: p.a.Published, Sig: p.fp.Sig, Title: p.a.Title,
 			Tier: v.Tier, Event: p.fp.Event})
 	}

@@ -271,6 +271,18 @@ func (c *Clusterer) Len() int {
 	return len(c.bySlot)
 }
 
+// DayCounts returns how many members the index holds by day of
+// publication (Unix seconds / 86400).
+func (c *Clusterer) DayCounts() map[int64]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make(map[int64]int)
+	for _, slot := range c.bySlot {
+		out[int64(c.members.at(slot).at)/86400]++
+	}
+	return out
+}
+
 // Has reports whether the article is in the index.
 func (c *Clusterer) Has(articleID int64) bool {
 	c.mu.Lock()
