@@ -59,6 +59,11 @@ type Dialect struct {
 	// per statement (PostgreSQL: one round trip for many rows); SQLite,
 	// in the process, inserts one row per prepared statement.
 	InsertRows int
+	// KnownKeysOption, if not nil, is passed to the driver ahead of
+	// KnownKeysSQL's arguments, and KnownKeysSQL is then not prepared
+	// once for the Store (PostgreSQL: planned for its values each time,
+	// see the postgres package).
+	KnownKeysOption any
 }
 
 // maxAttempts bounds how often SavePoll runs a retryable transaction.
@@ -145,9 +150,11 @@ RETURNING `+deliveryColumns); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("%s: prepare feed state: %w", d.Name, err)
 	}
-	if s.knownKeys, err = r.PrepareContext(ctx, d.KnownKeysSQL); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("%s: prepare known keys: %w", d.Name, err)
+	if d.KnownKeysOption == nil {
+		if s.knownKeys, err = r.PrepareContext(ctx, d.KnownKeysSQL); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("%s: prepare known keys: %w", d.Name, err)
+		}
 	}
 	if s.claimFeed, err = w.PrepareContext(ctx, claimFeedSQL); err != nil {
 		s.Close()
@@ -218,7 +225,12 @@ func (s *Store) KnownKeys(ctx context.Context, campaignID string, keys []string)
 	if err != nil {
 		return nil, fmt.Errorf("%s: known keys: %w", s.d.Name, err)
 	}
-	rows, err := s.knownKeys.QueryContext(ctx, Clean(campaignID), arg)
+	var rows *sql.Rows
+	if s.knownKeys != nil {
+		rows, err = s.knownKeys.QueryContext(ctx, Clean(campaignID), arg)
+	} else {
+		rows, err = s.r.QueryContext(ctx, s.d.KnownKeysSQL, s.d.KnownKeysOption, Clean(campaignID), arg)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: known keys: %w", s.d.Name, err)
 	}
