@@ -99,8 +99,8 @@ func simpleEntity(s string) (r rune, n int) {
 		}
 		return x, i + 1
 	}
-	end := strings.IndexByte(s, ';')
-	if end < 2 || end > 8 {
+	end := strings.IndexByte(s[:min(len(s), 9)], ';') // names in the table are short
+	if end < 2 {
 		return 0, 0
 	}
 	name := s[1:end]
