@@ -85,3 +85,28 @@ func FuzzCanonicalURL(f *testing.F) {
 		}
 	})
 }
+
+func FuzzSimpleHTMLToText(f *testing.F) {
+	for _, s := range []string{
+		"<p>One &amp; two</p><p>three</p>", "a<br>b", "<br/>x<BR />y", "<a href=\"x>y\" class=c>read</a> <em>more</em>",
+		"Q & A &mdash; &#8220;x&#x201D; &nbsp;&nbsp;y", "<p>a\r\nb</p>", "<ul><li>a<li>b</ul>", "plain  text ",
+		"<div><h2>Head</h2>Body <b>bold</b>\u00a0text</div>", "&#128;&#0;&#x110000;&ampx;", "<img src=x/>z",
+		"a <b>b</b>c", "é <i>ü</i> ñ", "<td>a</td><td>b</td>", "<p>ünï code ünï code ünï code</p>",
+	} {
+		f.Add(s, -1)
+		f.Add(s, 5)
+	}
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		if limit < -1 {
+			limit = -1
+		}
+		s = strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", ""), "") // as htmlToText does first
+		got, ok := simpleHTMLToText(s, limit)
+		if !ok {
+			return
+		}
+		if want := tokenHTMLToText(s, limit); got != want {
+			t.Errorf("simpleHTMLToText(%q, %d) = %q, tokenizer path %q", s, limit, got, want)
+		}
+	})
+}

@@ -128,6 +128,15 @@ func htmlToText(s string, limit int) string {
 	if !isClean(s) {
 		s = strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", ""), "")
 	}
+	if t, ok := simpleHTMLToText(s, limit); ok {
+		return t
+	}
+	return tokenHTMLToText(s, limit)
+}
+
+// tokenHTMLToText is htmlToText for any HTML, through the x/net/html
+// tokenizer; s has no NUL bytes and is valid UTF-8.
+func tokenHTMLToText(s string, limit int) string {
 	var w textWriter
 	w.b.Grow(len(s) / 2)
 	z := html.NewTokenizer(strings.NewReader(s))
@@ -230,11 +239,9 @@ func (w *textWriter) text(t []byte) {
 	for i := 0; i < len(t); {
 		c := t[i]
 		if c > ' ' && c < 0x7F {
-			// A run of visible ASCII, the common case, goes in one write.
-			j := i + 1
-			for j < len(t) && t[j] > ' ' && t[j] < 0x7F {
-				j++
-			}
+			// A run of visible characters with single spaces between
+			// them, the common case, goes in one write.
+			j := visibleRun(t, i+1)
 			w.flush()
 			w.b.Write(t[i:j])
 			i = j
@@ -259,11 +266,42 @@ func (w *textWriter) text(t []byte) {
 			w.brk(breakSpace)
 		case unicode.IsControl(r):
 		default:
+			j := visibleRun(t, i+size)
 			w.flush()
-			w.b.Write(t[i : i+size])
+			w.b.Write(t[i:j])
+			i = j
+			continue
 		}
 		i += size
 	}
+}
+
+// visibleRun returns the end of the run of text starting at t[i] that
+// text may copy as it is: visible characters (no white space, controls,
+// U+FFFD or invalid UTF-8), and single ASCII spaces between two of them.
+func visibleRun(t []byte, i int) int {
+	for i < len(t) {
+		c := t[i]
+		switch {
+		case c > ' ' && c < 0x7F:
+			i++
+		case c == ' ':
+			if i+1 < len(t) && t[i+1] > ' ' && t[i+1] < 0x7F {
+				i += 2
+				continue
+			}
+			return i
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(t[i:])
+			if r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsControl(r) {
+				return i
+			}
+			i += size
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 func (w *textWriter) flush() {

@@ -70,6 +70,15 @@ var dialect = sqlstore.Dialect{
 	// A poll's articles go in a few statements, not a round trip each:
 	// 256 rows bind 4,352 values, well under the protocol's 65,535.
 	InsertRows: 256,
+	// KnownKeys runs as an unnamed statement, planned for its values each
+	// time. As a named prepared statement (database/sql's or pgx's cache)
+	// it soon gets a generic plan, made while the articles table is new
+	// and empty, before autovacuum has analyzed it: that plan reads every
+	// article of the campaign through a campaign-only index and filters
+	// the keys, and it stays cached for the connection's life. On a first
+	// ingest of 1,000 feeds that made the server spend seconds in
+	// KnownKeys on some runs (45 ms a call) and not on others.
+	KnownKeysOption: pgx.QueryExecModeExec,
 }
 
 // advisoryLock takes the session advisory lock named key on a connection

@@ -115,13 +115,17 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// A file: URI, so '?' and '#' in the path are escaped, not parsed.
 		name = "file:" + (&url.URL{Path: filepath.ToSlash(abs)}).EscapedPath()
 	}
-	params := fmt.Sprintf("?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-1024)",
+	params := fmt.Sprintf("?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)",
 		BusyTimeout.Milliseconds())
 
 	// The writer never checkpoints the WAL itself: a connection of its
 	// own does it in the background (see checkpointer), so a commit never
-	// waits for pages to be copied into the database file.
-	w, err := sql.Open("sqlite", name+params+"&_pragma=wal_autocheckpoint(0)&_txlock=immediate")
+	// waits for pages to be copied into the database file. Its page cache
+	// (4 MiB) holds the inner pages of the articles table and its indexes
+	// that every insert walks, and its temporary b-trees (sorts, the
+	// IN lists of KnownKeys) stay in memory; the readers, several of
+	// them, keep small caches (512 KiB each).
+	w, err := sql.Open("sqlite", name+params+"&_pragma=cache_size(-4096)&_pragma=temp_store(MEMORY)&_pragma=wal_autocheckpoint(0)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -136,7 +140,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 
 	r := w // an in-memory database exists only on its one connection
 	if path != Memory {
-		r, err = sql.Open("sqlite", name+params+"&_pragma=query_only(1)")
+		r, err = sql.Open("sqlite", name+params+"&_pragma=cache_size(-512)&_pragma=query_only(1)")
 		if err != nil {
 			w.Close()
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -156,7 +160,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	db := &DB{Store: s}
 	if path != Memory {
-		c, err := sql.Open("sqlite", name+params)
+		c, err := sql.Open("sqlite", name+params+"&_pragma=cache_size(-512)")
 		if err != nil {
 			s.Close()
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)

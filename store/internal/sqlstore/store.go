@@ -59,6 +59,11 @@ type Dialect struct {
 	// per statement (PostgreSQL: one round trip for many rows); SQLite,
 	// in the process, inserts one row per prepared statement.
 	InsertRows int
+	// KnownKeysOption, if not nil, is passed to the driver ahead of
+	// KnownKeysSQL's arguments, and KnownKeysSQL is then not prepared
+	// once for the Store (PostgreSQL: planned for its values each time,
+	// see the postgres package).
+	KnownKeysOption any
 }
 
 // maxAttempts bounds how often SavePoll runs a retryable transaction.
@@ -110,7 +115,12 @@ type Store struct {
 	upsert   *sql.Stmt
 	claim    *sql.Stmt
 	complete *sql.Stmt
-	polls    batcher // SavePoll calls waiting to be written together
+	// Per-poll statements: the poller's reads on r, its lease on w.
+	feedState   *sql.Stmt
+	knownKeys   *sql.Stmt
+	claimFeed   *sql.Stmt
+	releaseFeed *sql.Stmt
+	polls       batcher // SavePoll calls waiting to be written together
 }
 
 // New returns a Store over the migrated databases w (writes) and r (reads).
@@ -136,13 +146,31 @@ RETURNING `+deliveryColumns); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("%s: prepare complete: %w", d.Name, err)
 	}
+	if s.feedState, err = r.PrepareContext(ctx, feedStateSQL); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("%s: prepare feed state: %w", d.Name, err)
+	}
+	if d.KnownKeysOption == nil {
+		if s.knownKeys, err = r.PrepareContext(ctx, d.KnownKeysSQL); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("%s: prepare known keys: %w", d.Name, err)
+		}
+	}
+	if s.claimFeed, err = w.PrepareContext(ctx, claimFeedSQL); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("%s: prepare claim feed: %w", d.Name, err)
+	}
+	if s.releaseFeed, err = w.PrepareContext(ctx, releaseFeedSQL); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("%s: prepare release feed: %w", d.Name, err)
+	}
 	return s, nil
 }
 
 // Close closes the prepared statements and both pools.
 func (s *Store) Close() error {
 	var errs []error
-	for _, st := range []*sql.Stmt{s.insert, s.upsert, s.claim, s.complete} {
+	for _, st := range []*sql.Stmt{s.insert, s.upsert, s.claim, s.complete, s.feedState, s.knownKeys, s.claimFeed, s.releaseFeed} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
@@ -197,7 +225,12 @@ func (s *Store) KnownKeys(ctx context.Context, campaignID string, keys []string)
 	if err != nil {
 		return nil, fmt.Errorf("%s: known keys: %w", s.d.Name, err)
 	}
-	rows, err := s.r.QueryContext(ctx, s.d.KnownKeysSQL, Clean(campaignID), arg)
+	var rows *sql.Rows
+	if s.knownKeys != nil {
+		rows, err = s.knownKeys.QueryContext(ctx, Clean(campaignID), arg)
+	} else {
+		rows, err = s.r.QueryContext(ctx, s.d.KnownKeysSQL, s.d.KnownKeysOption, Clean(campaignID), arg)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: known keys: %w", s.d.Name, err)
 	}
@@ -256,7 +289,7 @@ func (s *Store) SaveFeedState(ctx context.Context, state strike.FeedState) error
 
 // FeedState implements strike.Store.
 func (s *Store) FeedState(ctx context.Context, feedURL string) (strike.FeedState, error) {
-	row := s.r.QueryRowContext(ctx, `SELECT `+feedReadColumns+` FROM feeds WHERE url = $1`, Clean(feedURL))
+	row := s.feedState.QueryRowContext(ctx, Clean(feedURL))
 	f, err := scanFeed(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return strike.FeedState{}, fmt.Errorf("%s: feed state of %s: %w", s.d.Name, RedactURL(feedURL), strike.ErrNotFound)
@@ -267,6 +300,16 @@ func (s *Store) FeedState(ctx context.Context, feedURL string) (strike.FeedState
 	return f, nil
 }
 
+var (
+	feedStateSQL = `SELECT ` + feedReadColumns + ` FROM feeds WHERE url = $1`
+	claimFeedSQL = `INSERT INTO feeds (` + feedColumns + `, lease_until)
+VALUES ($1, $2, '', '', '', '', 0, NULL, NULL, NULL, '', 0, NULL, NULL, $4)
+ON CONFLICT (url) DO UPDATE SET lease_until = excluded.lease_until
+WHERE (feeds.next_poll IS NULL OR feeds.next_poll <= $3) AND (feeds.lease_until IS NULL OR feeds.lease_until <= $3)
+RETURNING ` + feedReadColumns
+	releaseFeedSQL = `UPDATE feeds SET lease_until = NULL WHERE url = $1`
+)
+
 // ClaimFeed implements strike.Store with one statement: an upsert whose
 // update applies only to a due, unleased feed, so concurrent claimers (in
 // this process or another) get the lease once.
@@ -276,11 +319,7 @@ func (s *Store) ClaimFeed(ctx context.Context, feedURL, campaignID string, now, 
 		return strike.FeedState{}, false, fmt.Errorf("%s: claim feed: empty URL", s.d.Name)
 	}
 	n, l := s.time(cleanTime(now)), s.time(cleanTime(leaseUntil))
-	row := s.w.QueryRowContext(ctx, `INSERT INTO feeds (`+feedColumns+`, lease_until)
-VALUES ($1, $2, '', '', '', '', 0, NULL, NULL, NULL, '', 0, NULL, NULL, $4)
-ON CONFLICT (url) DO UPDATE SET lease_until = excluded.lease_until
-WHERE (feeds.next_poll IS NULL OR feeds.next_poll <= $3) AND (feeds.lease_until IS NULL OR feeds.lease_until <= $3)
-RETURNING `+feedReadColumns, feedURL, campaignID, n, l)
+	row := s.claimFeed.QueryRowContext(ctx, feedURL, campaignID, n, l)
 	f, err := scanFeed(row)
 	if err == nil {
 		return f, true, nil
@@ -297,7 +336,7 @@ RETURNING `+feedReadColumns, feedURL, campaignID, n, l)
 
 // ReleaseFeed implements strike.Store.
 func (s *Store) ReleaseFeed(ctx context.Context, feedURL string) error {
-	if _, err := s.w.ExecContext(ctx, `UPDATE feeds SET lease_until = NULL WHERE url = $1`, Clean(feedURL)); err != nil {
+	if _, err := s.releaseFeed.ExecContext(ctx, Clean(feedURL)); err != nil {
 		return fmt.Errorf("%s: release feed %s: %w", s.d.Name, RedactURL(feedURL), err)
 	}
 	return nil
