@@ -59,6 +59,10 @@ var coverageFloors = map[string]coverageFloor{
 	// relevance: the union's posts that name supporting unions, or no
 	// union, are related, and a newsletter is none.
 	"dev": {copies: 1.00, grouping: 0.83, relevance: 0.97, core: 0.92, facts: 0.95, status: 5, asks: 8},
+	// The second development corpus, written when the first no longer
+	// told what generalises: before any rule was tuned on it, grouping
+	// 0.89, core 0.96, facts 0.87 and 4 answers of 8.
+	"dev2": {copies: 1.00, grouping: 0.89, relevance: 0.99, core: 0.96, facts: 0.87, status: 5, asks: 4},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
@@ -75,7 +79,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -96,6 +100,7 @@ func TestCoverageFigures(t *testing.T) {
 		{"in-sample", eval.InSampleCorpus, &r.InSample, &again.InSample},
 		{"held-out", eval.HeldoutCorpus, &r.Heldout, &again.Heldout},
 		{"dev", eval.DevCorpus, &r.Dev, &again.Dev},
+		{"dev2", eval.Dev2Corpus, &r.Dev2, &again.Dev2},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue
