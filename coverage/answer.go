@@ -3,6 +3,7 @@ package coverage
 import (
 	"hash/fnv"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -731,7 +732,7 @@ func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) An
 			if usedArt[sent.art] || art.id != 0 && citedID[art.id] != 0 {
 				continue
 			}
-			text := ansTrimDateline(strings.Join(strings.Fields(sent.text), " "))
+			text := ansTrimListMark(ansTrimDateline(strings.Join(strings.Fields(sent.text), " ")))
 			terms := termsOf(text)
 			dup := false
 			for _, other := range seen {
@@ -1278,6 +1279,42 @@ func ansTrimDateline(s string) string {
 		if after, ok := strings.CutPrefix(rest, dash); ok && after != "" {
 			return after
 		}
+	}
+	return s
+}
+
+var (
+	// ansItemMarkRE finds what opens an item of a list or a live blog: a
+	// bullet ("•", "-"), an item's number ("3.", "3)", "(3)", "#3") or an
+	// entry's time ("9:10 a.m. —", "11:45 PM -"), before a capital letter,
+	// a digit or a quote.
+	ansItemMarkRE = regexp.MustCompile(`^(?:[-•*·–—]|\d{1,2}[.)]|\(\d{1,2}\)|#\d{1,2}[.:]?|\d{1,2}:\d\d\s*(?:[ap]\.m\.|[AaPp][Mm])?\s*[-–—:])\s+(["“'‘]?[\p{Lu}\d])`)
+	// ansFigureRE finds a "by the numbers" item: a figure, a colon or a
+	// dash, then what it counts ("8: Clinicians who held a hunger strike",
+	// "2,400 — The number of therapists who walked out").
+	ansFigureRE = regexp.MustCompile(`^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?)\s*(?::|\s[-–—])\s+(\p{Lu}[\p{L}'’-]*)`)
+)
+
+// ansTrimListMark removes what marks a sentence as an item of a list, a
+// bulleted or numbered one or a live blog's timestamped entry, so that
+// an answer does not start with "3)" or "9:10 a.m. —". A "by the numbers"
+// item keeps its figure, which is what it says: before its noun when the
+// item starts with one ("8 clinicians who held a hunger strike"), else
+// after the item ("The number of therapists who walked out: 2,400.").
+func ansTrimListMark(s string) string {
+	if m := ansFigureRE.FindStringSubmatchIndex(s); m != nil {
+		figure, word, rest := s[m[2]:m[3]], s[m[4]:m[5]], s[m[4]:]
+		if len(word) > 3 && strings.HasSuffix(word, "s") && !strings.HasSuffix(word, "ss") && strings.ToUpper(word) != word {
+			return figure + " " + strings.ToLower(word[:1]) + rest[1:]
+		}
+		end := strings.TrimRight(rest, ".")
+		if end == rest {
+			return rest + ": " + figure
+		}
+		return end + ": " + figure + "."
+	}
+	if m := ansItemMarkRE.FindStringSubmatchIndex(s); m != nil {
+		return s[m[2]:]
 	}
 	return s
 }

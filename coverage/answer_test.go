@@ -256,3 +256,48 @@ func TestAskTrimsDateline(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// TestAskTrimsListMarks: a sentence taken from a numbered list, a bulleted
+// one, a live blog's timestamped entry or a "by the numbers" item is
+// quoted without its marker; a "by the numbers" figure is kept, after its
+// noun or at the end.
+func TestAskTrimsListMarks(t *testing.T) {
+	for _, tt := range []struct {
+		text, question, want string
+	}{
+		{"1. Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"3) Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"(2) Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"#4 Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"• \"Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "\"Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"- Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"9:10 a.m. — Mediation began with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"11:45 PM - Mediation began with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"2: Mediators, Mark Ghaly and Darrell Steinberg, who brokered the deal",
+			"who were the mediators?", "2 mediators, Mark Ghaly and Darrell Steinberg, who brokered the deal"},
+		{"8: Clinicians who held a five-day hunger strike outside the offices",
+			"how many clinicians held a hunger strike?", "8 clinicians who held a five-day hunger strike outside the offices"},
+		{"2,400: The number of therapists who held a strike outside the offices.",
+			"how many therapists held a strike?", "The number of therapists who held a strike outside the offices: 2,400."},
+		// Not markers: a year, a count that is the sentence's subject.
+		{"2024 was the year mediation began with Mark Ghaly and Darrell Steinberg.",
+			"who were the mediators?", "2024 was the year mediation began with Mark Ghaly and Darrell Steinberg."},
+		{"2 mediators, Mark Ghaly and Darrell Steinberg, brokered the deal.",
+			"who were the mediators?", "2 mediators, Mark Ghaly and Darrell Steinberg, brokered the deal."},
+	} {
+		ix := coverage.NewIndex(nil, ansNow)
+		ix.Add(ansArt(1, 0, "Kaiser talks", tt.text))
+		a := ix.Ask(tt.question)
+		if len(a.Citations) == 0 || a.Citations[0].Sentence != tt.want {
+			t.Errorf("%q: answer %q, citations %+v; want the sentence %q", tt.text, a.Text, a.Citations, tt.want)
+		}
+	}
+}
