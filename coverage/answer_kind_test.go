@@ -37,6 +37,16 @@ func TestFactKind(t *testing.T) {
 		// status.
 		{"How long did the hunger strike last?", FactNone},
 		{"When did the hunger strike begin?", FactNone},
+		{"How many clinicians went on hunger strike?", FactNone},
+		{"How many people joined the fast?", FactNone},
+		// Who did something other than strike or represent the workers.
+		{"Who mediated between Kaiser and the union?", FactNone},
+		{"Who are the mediators in the union's talks?", FactNone},
+		{"Who negotiated for the union?", FactNone},
+		// How big a raise they won.
+		{"How big a pay increase did the clinicians win?", FactWon},
+		{"How much of a raise did the workers get?", FactWon},
+		{"How large a raise did the union win?", FactWon},
 		{"When was the die-in?", FactNone},
 		{"How long did the strike last?", FactDuration},
 		{"how long was the strike", FactDuration},
