@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -293,7 +294,11 @@ func (ix *Index) Add(a strike.Article) {
 	}
 	var sents []prepared
 	var toks []Token
-	add := func(s string, title bool) {
+	// add indexes a sentence; asked are the terms of the question it
+	// answers, in an FAQ or a Q&A list ("Who mediated? Mark Ghaly and
+	// Darrell Steinberg."), or of its item's heading, which it is found
+	// by too.
+	add := func(s string, title bool, asked []string) {
 		if len(s) > ansMaxSentenceBytes {
 			return
 		}
@@ -305,6 +310,11 @@ func (ix *Index) Add(a strike.Article) {
 		if len(terms) < ansMinSentenceTerms {
 			return
 		}
+		for _, t := range asked {
+			if !slices.Contains(terms, t) {
+				terms = append(terms, t)
+			}
+		}
 		h := ansHash(terms)
 		for _, p := range sents {
 			if p.hash == h {
@@ -313,9 +323,25 @@ func (ix *Index) Add(a strike.Article) {
 		}
 		sents = append(sents, prepared{text: s, terms: terms, hash: h, flags: flags})
 	}
-	add(strings.TrimSpace(a.Title), true)
+	add(strings.TrimSpace(a.Title), true, nil)
+	// asked are the terms of a question the next sentence answers, or of
+	// the heading of a list's item it opens ("2. Pay. The deal raises
+	// wages 20%.").
+	var asked []string
+	prevEnd := -1
 	for _, s := range Sentences(text) {
-		add(s.Text, false)
+		if asked != nil && sentBlankLineIn(text[prevEnd:s.Start]) {
+			asked = nil
+		}
+		heading := ansItemHeadingRE.MatchString(s.Text) || strings.HasSuffix(s.Text, "?") && ansItemMarkRE.MatchString(s.Text)
+		if !heading {
+			// (An item's heading or question is no answer.)
+			add(s.Text, false, asked)
+		}
+		asked, prevEnd = nil, s.End
+		if heading || strings.HasSuffix(s.Text, "?") {
+			asked, _ = ansTerms(ix.tok.AppendTokens(nil, s.Text))
+		}
 	}
 
 	ix.mu.Lock()
@@ -480,7 +506,12 @@ func (q *ansQuestion) withCues(cues []string) ansQuestion {
 		st := stemWord(w)
 		dup := false
 		for _, t := range c.terms {
-			dup = dup || t.stem == st
+			if t.stem == st {
+				dup = true
+				// A cue the question asks for itself, or one of its
+				// synonyms: a match of it is a match of the cue.
+				c.cueBits |= t.bit()
+			}
 		}
 		if !dup {
 			c.terms = append(c.terms, ansTerm{stem: st, group: ansCueGroup})
@@ -491,15 +522,23 @@ func (q *ansQuestion) withCues(cues []string) ansQuestion {
 
 // ansOfferSentence reports whether a sentence speaks of an offer or a
 // proposal, which an answer about what was won must not pass off as the
-// agreement.
+// agreement. A sentence that tells the agreement first and the offer
+// only after a comma, to compare ("The deal raises wages 20%, above the
+// 18% Kaiser offered"), speaks of the agreement.
 func ansOfferSentence(text string) bool {
 	l := strings.ToLower(text)
+	first := -1
 	for _, w := range []string{"offer", "propos", "on the table", "had sought", "initially"} {
-		if strings.Contains(l, w) {
-			return true
+		if i := strings.Index(l, w); i >= 0 && (first < 0 || i < first) {
+			first = i
 		}
 	}
-	return false
+	if first < 0 {
+		return false
+	}
+	before := l[:first]
+	comma := strings.LastIndexByte(before, ',')
+	return comma < 0 || !ansDealSentence(before[:comma])
 }
 
 // ansDealSentence reports whether a sentence speaks of an agreement.
@@ -548,12 +587,12 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 	groups := q.groups()
 	idf := make([]float64, groups)
 	for _, t := range q.terms {
-		bit, w := uint64(1)<<t.group, 1.0
+		bit, w := t.bit(), 1.0
 		switch {
 		case t.group == ansCueGroup:
 			w = ansCueWeight
 		case t.synonym:
-			bit, w = uint64(1)<<(32+t.group), ansSynonymWeight
+			w = ansSynonymWeight
 		}
 		v := ix.bm.accumulate(t.stem, w, bit, s)
 		if !t.synonym && t.group != ansCueGroup {
@@ -581,7 +620,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		}
 		m := s.mask[id]
 		if f.cueOnly {
-			if m&(1<<ansCueGroup) == 0 {
+			if m&(1<<ansCueGroup|q.cueBits) == 0 {
 				continue
 			}
 		} else {
@@ -889,6 +928,9 @@ type ansQuestion struct {
 	stems   []string  // every word's stem, stop words kept
 	content []string  // distinct content stems, at most ansMaxQueryTerms
 	terms   []ansTerm // content stems, then their synonyms
+	// cueBits are the match bits (see ansTerm.bit) of terms that are cues
+	// too (see withCues).
+	cueBits uint64
 }
 
 // ansTerm is one searched stem: group is the position in content of
@@ -898,6 +940,15 @@ type ansTerm struct {
 	stem    string
 	group   int
 	synonym bool
+}
+
+// bit is the bit a sentence's match mask holds when it matches t: the
+// group's, from 32 on for a synonym.
+func (t ansTerm) bit() uint64 {
+	if t.synonym {
+		return 1 << (32 + t.group)
+	}
+	return 1 << t.group
 }
 
 func (q *ansQuestion) groups() int { return len(q.content) }
@@ -1282,6 +1333,10 @@ func ansTrimDateline(s string) string {
 	}
 	return s
 }
+
+// ansItemHeadingRE finds the heading of a list's item: its number and up
+// to three words ("1. Pay.", "3) Patient-care time:").
+var ansItemHeadingRE = regexp.MustCompile(`^(?:\d{1,2}[.)]|\(\d{1,2}\))\s+[\p{Lu}][\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,2}[.:]$`)
 
 var (
 	// ansItemMarkRE finds what opens an item of a list or a live blog: a

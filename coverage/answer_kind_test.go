@@ -122,3 +122,24 @@ func TestFactKind(t *testing.T) {
 		}
 	}
 }
+
+// TestAnsOfferSentence: a sentence about the offer is no answer to what
+// was won, but a sentence about the deal that compares it with the offer
+// is.
+func TestAnsOfferSentence(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		offer bool
+	}{
+		{"Kaiser offered raises of 18% over four years.", true},
+		{"Kaiser's offer of 18% was rejected, and the deal came later.", true},
+		{"The proposal on the table would raise pay 18%.", true},
+		{"The deal raises wages 20% over four years, above the 18% Kaiser offered before the strike.", false},
+		{"The agreement raises pay 21.5%, more than Kaiser's last offer.", false},
+		{"The contract gives raises of 20% over four years.", false},
+	} {
+		if got := ansOfferSentence(tc.text); got != tc.offer {
+			t.Errorf("ansOfferSentence(%q) = %v, want %v", tc.text, got, tc.offer)
+		}
+	}
+}

@@ -301,3 +301,42 @@ func TestAskTrimsListMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestAskFindsAnswersByTheirQuestion: in an FAQ or a Q&A list, the
+// sentence after a question answers it and is found by the question's
+// words; a question in another paragraph lends none.
+func TestAskFindsAnswersByTheirQuestion(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Strike FAQ", "Quick answers.\n\n4. Who mediated? Former health secretary Mark Ghaly and former mayor Darrell Steinberg.\n\n5. Who paid? Nobody knows.\n\nKaiser clinics stayed open."))
+	ix.Add(ansArt(2, 1, "Governor weighs in", "The governor asked Kaiser and the union to settle soon."))
+	a := ix.Ask("Who mediated?")
+	if len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Sentence, "Ghaly") {
+		t.Errorf("answer =\n%s\nwant first the sentence that answers \"Who mediated?\"", a.Text)
+	}
+	a = ix.Ask("Who paid for the clinics?")
+	for _, c := range a.Citations {
+		if strings.Contains(c.Sentence, "stayed open") && !strings.Contains(c.Sentence, "clinics") {
+			t.Errorf("a question lent its words across a paragraph:\n%s", a.Text)
+		}
+	}
+}
+
+// TestAskWonFindsTheRaiseByItsSynonym: "how big a pay increase did they
+// win" finds the deal's "raises wages 20%" (words the question's "pay"
+// stands for), not a sentence on pensions that shares "clinicians"; an
+// item's heading ("1. Pay.") is no answer.
+func TestAskWonFindsTheRaiseByItsSynonym(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	a := ansArt(1, 0, "Kaiser and union reach tentative deal", "Four things to know:\n\n1. Pay. The deal raises wages 20% over four years, above the 18% Kaiser offered.\n\n2. Pensions. Clinicians hired after 2015 will get a new retirement plan.")
+	a.Facts.Phase = strike.PhaseTentativeAgreement
+	ix.Add(a)
+	got := ix.Ask("How big a pay increase did the clinicians win?")
+	if len(got.Citations) == 0 || !strings.Contains(got.Citations[0].Sentence, "20%") {
+		t.Errorf("answer =\n%s\nwant first the deal's 20%%", got.Text)
+	}
+	for _, c := range got.Citations {
+		if c.Sentence == "Pay." || c.Sentence == "1. Pay." {
+			t.Errorf("an item's heading cited:\n%s", got.Text)
+		}
+	}
+}
