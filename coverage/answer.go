@@ -4,7 +4,6 @@ import (
 	"hash/fnv"
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -285,6 +284,7 @@ func (ix *Index) Add(a strike.Article) {
 	type prepared struct {
 		text  string
 		terms []string
+		lent  []string // the words of the question it answers
 		hash  uint64
 		flags uint8
 	}
@@ -310,18 +310,13 @@ func (ix *Index) Add(a strike.Article) {
 		if len(terms) < ansMinSentenceTerms {
 			return
 		}
-		for _, t := range asked {
-			if !slices.Contains(terms, t) {
-				terms = append(terms, t)
-			}
-		}
 		h := ansHash(terms)
 		for _, p := range sents {
 			if p.hash == h {
 				return // the title repeated as the first line, and the like
 			}
 		}
-		sents = append(sents, prepared{text: s, terms: terms, hash: h, flags: flags})
+		sents = append(sents, prepared{text: s, terms: terms, lent: asked, hash: h, flags: flags})
 	}
 	add(strings.TrimSpace(a.Title), true, nil)
 	// asked are the terms of a question the next sentence answers, or of
@@ -363,7 +358,7 @@ func (ix *Index) Add(a strike.Article) {
 		ix.byID[a.ID] = ai
 	}
 	for _, p := range sents {
-		ix.bm.add(p.terms, a.Relevance.Tier != strike.TierCore) // marked: related
+		ix.bm.add(p.terms, p.lent, a.Relevance.Tier != strike.TierCore) // marked: related
 		ix.sents = append(ix.sents, ansSent{text: p.text, hash: p.hash, art: ai, flags: p.flags})
 	}
 }
@@ -1198,12 +1193,21 @@ func ansTerms(toks []Token) ([]string, uint8) {
 		if ansReasonWords[w] || (w == "over" && i > 0 && ansNearStrike(toks[max(0, i-3):i])) {
 			flags |= ansHasReason
 		}
-		if english.IsStopWord(w) {
+		if english.IsStopWord(w) || ansLightVerbs[w] {
 			continue
 		}
 		terms = append(terms, t.Stem)
 	}
 	return terms, flags
+}
+
+// ansLightVerbs are verbs that carry no meaning of their own in a
+// question or a sentence ("went on strike", "did they get"): like stop
+// words, they are not searched for.
+var ansLightVerbs = map[string]bool{
+	"go": true, "goes": true, "went": true, "gone": true, "going": true, "get": true, "gets": true,
+	"got": true, "gotten": true, "make": true, "makes": true, "made": true, "take": true, "takes": true,
+	"took": true, "taken": true,
 }
 
 // ansReasonWords are words that give a reason or a demand.
@@ -1266,7 +1270,11 @@ func ansNumberWord(w string) bool {
 		return !ansYear(w)
 	}
 	switch w {
-	case "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens", "percent":
+	case "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens", "percent",
+		// Counts news spells out ("eight clinicians"); not "one", which
+		// is as often a pronoun.
+		"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety":
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(w)

@@ -340,3 +340,16 @@ func TestAskWonFindsTheRaiseByItsSynonym(t *testing.T) {
 		}
 	}
 }
+
+// TestAskCountSpelledOut: a count written in words ("Eight clinicians")
+// answers "how many", and a light verb of the question ("went") finds
+// nothing by itself.
+func TestAskCountSpelledOut(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Clinicians fast", "Eight clinicians who have been on strike since October began a hunger strike outside the offices."))
+	ix.Add(ansArt(2, 5, "Contract approved", "Members ratified it on May 8, and clinicians went back to work on May 12."))
+	a := ix.Ask("How many clinicians went on hunger strike?")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+		t.Errorf("answer =\n%s\nwant first the eight hunger strikers", a.Text)
+	}
+}
