@@ -176,6 +176,9 @@ const (
 	ansHasNumber
 	ansHasReason
 	ansIsTitle
+	// ansHasWeekday: a day named only by its weekday ("voted Thursday"),
+	// half an answer to "when".
+	ansHasWeekday
 )
 
 // ansArticle is what an answer cites of an article.
@@ -633,8 +636,11 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			}
 		}
 		sc := float64(s.score[id])
-		if q.kind.wants(sent.flags) {
+		switch {
+		case q.kind.wants(sent.flags):
 			sc *= ansKindBoost
+		case q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0:
+			sc *= (1 + ansKindBoost) / 2
 		}
 		if sent.flags&ansIsTitle != 0 {
 			sc *= ansTitleFactor
@@ -767,6 +773,9 @@ func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) An
 				continue
 			}
 			text := ansTrimListMark(ansTrimDateline(strings.Join(strings.Fields(sent.text), " ")))
+			if q.kind == ansKindWhen && sent.flags&(ansHasWeekday|ansHasDate) == ansHasWeekday {
+				text = ansDateWeekday(text, art.published)
+			}
 			terms := termsOf(text)
 			dup := false
 			for _, other := range seen {
@@ -1185,6 +1194,8 @@ func ansTerms(toks []Token) ([]string, uint8) {
 			next = toks[i+1].Word
 		}
 		switch {
+		case ansWeekdayWord(w):
+			flags |= ansHasWeekday
 		case ansDateWord(w, next):
 			flags |= ansHasDate
 		case ansNumberWord(w):
@@ -1248,11 +1259,17 @@ func ansDateWord(w, next string) bool {
 	if ambiguous, ok := ansMonths[w]; ok {
 		return !ambiguous || (next != "" && isDigit(rune(next[0])))
 	}
+	return ansWeekdayWord(w) || ansYear(w)
+}
+
+// ansWeekdayWord reports whether w names a day relative to the week or to
+// the day written: a weekday, "today", "tomorrow".
+func ansWeekdayWord(w string) bool {
 	switch w {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow":
 		return true
 	}
-	return ansYear(w)
+	return false
 }
 
 func ansYear(w string) bool {
@@ -1380,4 +1397,27 @@ func ansTrimListMark(s string) string {
 		return s[m[2]:]
 	}
 	return s
+}
+
+// ansWeekdayRE finds a day named by its weekday, with the part of the day
+// that may follow it ("Thursday night").
+var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?:\s+(?:morning|afternoon|evening|night))?`)
+
+// ansDateWeekday gives the first day a sentence names only by its weekday
+// its date, in brackets after it, resolved against the article's
+// publication as ResolveDate does: "voted Thursday [8 May 2025]". A
+// sentence published at an unknown time is left as it is.
+func ansDateWeekday(text string, published time.Time) string {
+	if published.IsZero() {
+		return text
+	}
+	m := ansWeekdayRE.FindStringIndex(text)
+	if m == nil {
+		return text
+	}
+	d, ok := ResolveDate(text[m[0]:m[1]], published)
+	if !ok {
+		return text
+	}
+	return text[:m[1]] + " [" + d.Format("2 January 2006") + "]" + text[m[1]:]
 }

@@ -353,3 +353,22 @@ func TestAskCountSpelledOut(t *testing.T) {
 		t.Errorf("answer =\n%s\nwant first the eight hunger strikers", a.Text)
 	}
 }
+
+// TestAskDatesAWeekday: a "when" answer that names the day only by its
+// weekday gives the date it was, from the article's publication.
+func TestAskDatesAWeekday(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	a := ansArt(1, 0, "Contract ratified", "Members voted Thursday night to ratify the contract by a wide margin.")
+	a.Published = time.Date(2025, 5, 9, 4, 30, 0, 0, time.UTC) // a Friday
+	ix.Add(a)
+	got := ix.Ask("When did members vote to ratify the contract?")
+	want := "Members voted Thursday night [8 May 2025] to ratify the contract by a wide margin."
+	if len(got.Citations) == 0 || got.Citations[0].Sentence != want {
+		t.Errorf("answer =\n%s\nwant the sentence %q", got.Text, want)
+	}
+	// Not for other questions.
+	got = ix.Ask("How did members vote on the contract?")
+	if len(got.Citations) > 0 && strings.Contains(got.Citations[0].Sentence, "[") {
+		t.Errorf("answer to a how question dated:\n%s", got.Text)
+	}
+}
