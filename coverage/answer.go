@@ -3,6 +3,7 @@ package coverage
 import (
 	"hash/fnv"
 	"math"
+	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -419,6 +420,7 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	q := ix.parseQuestion(question)
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	q.lightenOwn(ix.tok, st)
 	away := ix.pointsAway(&q, st)
 	if away {
 		q.fact = FactNone
@@ -592,9 +594,15 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		case t.synonym:
 			w = ansSynonymWeight
 		}
+		if t.group != ansCueGroup && q.light&(1<<t.group) != 0 {
+			w *= ansOwnWeight
+		}
 		v := ix.bm.accumulate(t.stem, w, bit, s)
 		if !t.synonym && t.group != ansCueGroup {
 			idf[t.group] = v
+			if q.light&(1<<t.group) != 0 {
+				idf[t.group] *= ansOwnWeight
+			}
 		}
 	}
 	var mass float64
@@ -605,7 +613,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 	var top ansTop
 	// No factor raises a score by more than bound: once the list is full,
 	// a sentence whose raw score times bound cannot enter it is skipped.
-	const bound = ansKindBoost * (1 + ansRecencyBoost)
+	const bound = ansKindBoost * ansKindBoost * (1 + ansRecencyBoost)
 	for _, id := range s.touched {
 		if len(top.c) == ansTopCandidates && float64(s.score[id])*bound < top.c[len(top.c)-1].score {
 			continue
@@ -641,6 +649,10 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			sc *= ansKindBoost
 		case q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0:
 			sc *= (1 + ansKindBoost) / 2
+		case len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNameRE.MatchString(sent.text):
+			// The agents by name ("mediators Mark Ghaly and …") answer who
+			// they were; "a federal mediator" does not: twice the boost.
+			sc *= ansKindBoost * ansKindBoost
 		}
 		if sent.flags&ansIsTitle != 0 {
 			sc *= ansTitleFactor
@@ -932,6 +944,12 @@ type ansQuestion struct {
 	stems   []string  // every word's stem, stop words kept
 	content []string  // distinct content stems, at most ansMaxQueryTerms
 	terms   []ansTerm // content stems, then their synonyms
+	// light marks the groups (bit 1<<group) of the campaign's own names
+	// (see lightenOwn).
+	light uint64
+	// agents are the nouns for who did what a "who" question asks about
+	// ("mediator", "negotiator"): a sentence naming them answers it.
+	agents []string
 	// cueBits are the match bits (see ansTerm.bit) of terms that are cues
 	// too (see withCues).
 	cueBits uint64
@@ -1034,8 +1052,18 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 			break
 		}
 	}
+	if q.kind == ansKindWho {
+		// "Who mediated?" asks for the mediators: the agent nouns of the
+		// question's verbs in the past tense.
+		for _, w := range q.words {
+			if len(w) > 5 && strings.HasSuffix(w, "ed") {
+				base := w[:len(w)-2]
+				q.agents = append(q.agents, base+"or", base+"er", w[:len(w)-1]+"r")
+			}
+		}
+	}
 	for i, t := range toks {
-		if english.IsStopWord(t.Word) || ansStopWords[t.Word] {
+		if english.IsStopWord(t.Word) || ansStopWords[t.Word] || ansLightVerbs[t.Word] {
 			continue
 		}
 		if i > 0 && toks[i-1].Word == "how" && ansAfterHow[t.Word] {
@@ -1420,4 +1448,56 @@ func ansDateWeekday(text string, published time.Time) string {
 		return text
 	}
 	return text[:m[1]] + " [" + d.Format("2 January 2006") + "]" + text[m[1]:]
+}
+
+// ansOwnWeight is what a word of the campaign's own names weighs in a
+// search, as a share of another word's weight (see lightenOwn).
+const ansOwnWeight = 0.25
+
+// lightenOwn marks the question's words that name the campaign's employer
+// or union ("Who mediated between Kaiser and the union?"), when it has
+// other words: nearly every sentence of the coverage is about them, so
+// they tell little of what is asked, and a sentence that names them
+// should not outrank one that answers.
+func (q *ansQuestion) lightenOwn(tok *Tokenizer, st *strike.Status) {
+	if st == nil || st.Employer == "" && st.Union == "" {
+		return
+	}
+	var own []string
+	for _, t := range tok.Tokens(st.Employer + " . " + st.Union) {
+		own = append(own, t.Stem)
+	}
+	var light uint64
+	for g, c := range q.content {
+		if g < 32 && ansHas(own, c) {
+			light |= 1 << g
+		}
+	}
+	if light != 0 && bits.OnesCount64(light) < len(q.content) {
+		q.light = light
+	}
+}
+
+// ansNameRE finds a name, as two capitalised words after the first word
+// of a sentence: "Mark Ghaly", "Mayor Darrell Steinberg".
+var ansNameRE = regexp.MustCompile(`\S\s+\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+`)
+
+// ansNamesAgent reports whether text holds one of the agent nouns, alone
+// or in the plural, at the start of a word.
+func ansNamesAgent(text string, agents []string) bool {
+	l := strings.ToLower(text)
+	for _, a := range agents {
+		for i := 0; ; {
+			j := strings.Index(l[i:], a)
+			if j < 0 {
+				break
+			}
+			j += i
+			if j == 0 || !isWordRune(rune(l[j-1])) {
+				return true
+			}
+			i = j + len(a)
+		}
+	}
+	return false
 }

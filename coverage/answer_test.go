@@ -372,3 +372,15 @@ func TestAskDatesAWeekday(t *testing.T) {
 		t.Errorf("answer to a how question dated:\n%s", got.Text)
 	}
 }
+
+// TestAskWhoNamesTheAgents: "who mediated?" is answered by the sentence
+// that names the mediators, not by one that only mentions mediators.
+func TestAskWhoNamesTheAgents(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Deal reached", "Mediators Mark Ghaly and Darrell Steinberg helped broker the deal after weeks of talks."))
+	ix.Add(ansArt(2, 3, "Talks go on", "Talks with the mediators continued on Monday."))
+	a := ix.Ask("Who mediated the talks?")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+		t.Errorf("answer =\n%s\nwant first the sentence that names the mediators", a.Text)
+	}
+}
