@@ -484,9 +484,18 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
 	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? the picket lines?\b`)},
 	{strike.PhaseStrike, "picket|out since", regexp.MustCompile(`\bpicket lines? (?:formed|went up|ring|rings|ringed)\b|\bpickets? (?:formed|went up)\b|\b(?:join|joined|joins|joining) (?:the )?picket lines?\b|\bon the picket lines?\b|\bpicketed\b|\bout since\b`)},
+	// A strike told by its week ("the strike … finishes its first week")
+	// or by its union ("our strike").
+	{strike.PhaseStrike, "strike|walkout|stoppage&its|their", regexp.MustCompile(reStrikeN + `\b[^.;]{0,60}?\b(?:finishes|finished|completes|completed|marks|marked|enters|entered|reaches|reached|passes|passed|nears|neared|ends|ended) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	{strike.PhaseStrike, "our", regexp.MustCompile(`\bour (?:[\w-]+ )?` + reStrikeN + `\b`)},
+	// Community papers that write in Spanish: "en huelga" (on strike), "una
+	// huelga de cinco días", "la huelga empezó", "acuerdo tentativo".
+	{strike.PhaseStrike, "huelga", regexp.MustCompile(`\ben huelga\b|\bhuelga de (?:[\w]+ ){1,2}(?:días|semanas|meses)\b|\bla huelga (?:empezó|comenzó|sigue|continúa|cumple)(?:[\s,.;]|$)|\b(?:empezó|comenzó|inició) la huelga\b`)},
+	{strike.PhaseTentativeAgreement, "acuerdo", regexp.MustCompile(`\bacuerdo tentativo\b`)},
 	// Mediation.
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|joins|joined|have been going on|has been going on|have continued|has continued|are continuing|is continuing)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|joins|joined|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:continu\w* to |still )(?:meet|work|talk) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? )?(?:[\w-]+ )?mediator\b|\bwith an? (?:[\w-]+ )?mediator working\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
 	{strike.PhaseTentativeAgreement, "tentative", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b`)},
@@ -520,6 +529,10 @@ var (
 	// otherDisputeRE finds words that put a phase in another dispute:
 	// "walked off the job in a separate dispute".
 	otherDisputeRE = regexp.MustCompile(`\b(?:separate|different|unrelated) (?:[\w-]+ )?(?:dispute|strike|walkout|union|contract|labor fight)s?\b|\banother (?:dispute|union)\b`)
+	// returnToComeRE finds a return to work in the present tense followed
+	// by the day it will happen: "return to work Monday", "go back to work
+	// next week".
+	returnToComeRE = regexp.MustCompile(`^(?:return|returns|go back|goes back|come back|comes back) to work,? (?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month)\b`)
 	// strikeThingRE finds a word after a strike noun that makes it a
 	// thing about a strike, not one: "strike notice", "strike vote".
 	strikeThingRE = regexp.MustCompile(`^s? (?:notice|vote|votes|authorization|date|deadline|threat|fund|pay)\b`)
@@ -594,8 +607,10 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				switch {
 				case sig.hints == backToWork:
 					// Back at work after an agreement is the end; a part of
-					// the strikers back is none.
-					if partialReturn(lastWords(s[:m[0]], 25)) {
+					// the strikers back is none, and nor is a return told in
+					// a headline's present tense with its day to come
+					// ("return to work Monday").
+					if partialReturn(lastWords(s[:m[0]], 25)) || returnToComeRE.MatchString(s[m[0]:]) {
 						continue
 					}
 				case sig.hints == endTheStrike && ratifyRE.MatchString(s):
@@ -749,7 +764,9 @@ var peopleNounList = []string{"workers", "employees", "clinicians", "therapists"
 	"teachers", "educators", "doctors", "physicians", "residents", "clerks", "cashiers", "drivers", "cooks",
 	"housekeepers", "janitors", "machinists", "mechanics", "operators", "engineers", "faculty", "firefighters",
 	"officers", "actors", "writers", "miners", "dockworkers", "longshoremen", "pilots", "attendants", "baristas",
-	"journalists", "librarians", "aides", "assistants"}
+	"journalists", "librarians", "aides", "assistants",
+	// Community papers that write in Spanish.
+	"trabajadores", "trabajadoras", "terapeutas", "enfermeras", "enfermeros", "empleados"}
 
 var peopleNouns = func() map[string]bool {
 	m := make(map[string]bool, len(peopleNounList))
@@ -771,6 +788,10 @@ var workersWordsRE = regexp.MustCompile(`(^|[^\w-])((?:(?:a|` + reNumberWord + `
 // workersUnitRE finds a unit of so many members: "its 2,400-member
 // Southern California unit".
 var workersUnitRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:member|strong)\s+((?:[\w'’-]+\s+){0,4}?)(unit|bargaining unit|workforce|staff|team|group|union|local)\b`)
+
+// workersSizeRE finds a strike told by its size: "the 2,400-clinician
+// walkout", "a 300-worker strike".
+var workersSizeRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:person|people|worker|employee|clinician|therapist|nurse|teacher|member)\s+((?:[\w'’-]+\s+){0,2}?)(strike|walkout|work stoppage)\b`)
 
 // workersListRE finds a count that opens an item of a "by the numbers"
 // list: "2,400: The number of psychologists ... who walked out", "2,400 —
@@ -814,6 +835,9 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			ms = append(ms, workersRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			if strings.Contains(s.lower, "-member") || strings.Contains(s.lower, "-strong") {
 				ms = append(ms, workersUnitRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			}
+			if strings.Contains(s.lower, "strike") || strings.Contains(s.lower, "walkout") || strings.Contains(s.lower, "stoppage") {
+				ms = append(ms, workersSizeRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			}
 			if strings.ContainsAny(s.lower, ":—–") {
 				ms = append(ms, workersListRE.FindAllStringSubmatchIndex(s.lower, -1)...)
@@ -959,7 +983,7 @@ var (
 	unionAfterRE = regexp.MustCompile(`^(?:['’]s)?[\s-]*(?:represented\b|members\b|therapists\b|clinicians\b|workers\b|strikers\b|nurses\b|employees\b|(?:has |have )?(?:called|launched|began|begun|started)\b[^.;,]{0,30}\b(?:strike|walkout)|(?:is|are|went|remain|remains) on strike\b|(?:walked|walks) out\b)`)
 	// unionAsideRE finds what a union named beside the strikers' does:
 	// supports them, or is named for comparison.
-	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included)\b`)
+	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket|(?:came|come|comes|coming) to (?:picket|march|rally|stand) with (?:us|them)|join(?:ed|s|ing)? us\b|(?:picket|picketed|picketing|marched|rallied|stood|stand|standing) with us\b)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included)\b`)
 	// unionJoinedRE finds words before a union's name that make it the
 	// strikers' company, not theirs: "joined by members of".
 	unionJoinedRE = regexp.MustCompile(`\b(?:joined by|supported by|backed by|alongside|along with|together with|as well as|solidarity from|rally led by|rally organized by|march led by)\b`)
@@ -1023,6 +1047,9 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 		if t.score > best.score {
 			best = t
 		}
+	}
+	if best.score <= 0 {
+		return "", -1, false // only supporters, or unions named to compare
 	}
 	return best.canon, best.at, true
 }

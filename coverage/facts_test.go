@@ -108,6 +108,24 @@ func TestSentencePhase(t *testing.T) {
 		{"Mediated talks between Kaiser and their union have been going on since March 10 without a settlement.", strike.PhaseMediation},
 		// Another dispute named beside the phase.
 		{"Pharmacists voted to authorize a strike, a day after the company's mental health workers walked off the job in a separate dispute.", strike.PhaseThreatened},
+		// A strike told by its week, and by its union ("our strike").
+		{"As the NUHW strike at Kaiser's Southern California region finishes its first week, executives watch.", strike.PhaseStrike},
+		{"The governor asked both sides to go to mediation to settle our strike.", strike.PhaseStrike},
+		{"Our strike vote is next week.", strike.PhaseThreatened},
+		// Mediation going on, told by its meetings and its process.
+		{"The dispute comes as mediated talks between the two sides continue.", strike.PhaseMediation},
+		{"Kaiser said it was continuing to meet with the union and state-appointed mediators.", strike.PhaseMediation},
+		{"Kaiser said it remains committed to the mediation process.", strike.PhaseMediation},
+		{"The governor urged them to meet with mediators soon.", ""},
+		// A headline's present tense with a day to come is no return yet.
+		{"Kaiser mental health workers ratify contract; return to work Monday", strike.PhaseRatified},
+		{"Therapists go back to work tomorrow", ""},
+		{"Therapists returned to work Monday", strike.PhaseEnded},
+		// Community papers that write in Spanish.
+		{"Unos 2,400 trabajadores de salud mental están en huelga desde el lunes.", strike.PhaseStrike},
+		{"Enfermeras de Kaiser en huelga de cinco días en Fontana", strike.PhaseStrike},
+		{"La huelga empezó el 21 de octubre y todavía no hay acuerdo.", strike.PhaseStrike},
+		{"Acuerdo tentativo: terapeutas de Kaiser regresarían al trabajo", strike.PhaseTentativeAgreement},
 		// "Many" or "most" as the subject of a return is a part of the strikers.
 		{"Kaiser says many have returned to work; the union says most are still out.", ""},
 		{"Kaiser says most have gone back to work.", ""},
@@ -367,6 +385,11 @@ func TestFindWorkers(t *testing.T) {
 		{"196: The number of days the strike lasted.", 0},
 		{"8: Clinicians who held a five-day hunger strike.", 0},
 		{"Day 100: strikers march in four cities", 0},
+		// A strike or unit told by its size.
+		{"The roughly 2,400-clinician walkout centers on time for patients.", 2400},
+		{"A 300-worker strike closed the plant.", 300},
+		// Community papers that write in Spanish.
+		{"Unos 2,400 trabajadores de salud mental están en huelga.", 2400},
 	}
 	for _, tt := range tests {
 		s := factSentence{text: tt.text, lower: lowerSameLen(tt.text)}
@@ -686,6 +709,8 @@ func TestExtractUnionFromSource(t *testing.T) {
 		{nuhw, "Nurses represented by UNAC are on strike this week, and our members are proud to stand with them.", "UNAC"},
 		{"Western Press Wire", "Therapists walked out on Monday, their union said.", ""},
 		{"Kaiser Permanente Southern California", "We are disappointed that clinicians have chosen to strike.", ""},
+		// Unions that come to picket with the union are its supporters.
+		{nuhw, "Our lines were twice their usual size when members of UNAC/UHCP and SEIU came to picket with us. We are five weeks into this strike.", nuhw},
 	} {
 		got := x.Extract(&strike.Article{Title: "News", Text: tt.text, Source: tt.source, Published: wed})
 		if got.Union != tt.want {
