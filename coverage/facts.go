@@ -269,8 +269,14 @@ type factSentence struct {
 	lead  bool   // in the title or the first paragraph
 	title bool   // the title
 	para  int    // the paragraph of the text it is in, from 1; 0 for the title
+	// item is the index of the sentence that opens the numbered list item
+	// it is in ("3. PORTS. Dockworkers …"), -1 outside a numbered list.
+	item  int
 	dates []dateMention
 }
+
+// numberedItemRE finds the number that opens an item of a numbered list.
+var numberedItemRE = regexp.MustCompile(`^(?:\d{1,2}[.)]|\(\d{1,2}\))\s`)
 
 // leadSentences is how many sentences of the first paragraph count as
 // the lead, for texts with no paragraph breaks.
@@ -279,7 +285,7 @@ const leadSentences = 3
 func articleSentences(a *strike.Article) []factSentence {
 	var out []factSentence
 	if t := strings.TrimSpace(a.Title); t != "" {
-		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, dates: findDates(t)})
+		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, item: -1, dates: findDates(t)})
 	}
 	// The lead is the first paragraph of the article's own words, past any
 	// byline or date line the page put first.
@@ -291,7 +297,7 @@ func articleSentences(a *strike.Article) []factSentence {
 			break
 		}
 	}
-	n, para, last := 0, 1, 0
+	n, para, last, item := 0, 1, 0, -1
 	for _, s := range Sentences(a.Text) {
 		lead := s.Start >= start && s.Start < firstPara && n < leadSentences
 		if lead {
@@ -300,8 +306,11 @@ func articleSentences(a *strike.Article) []factSentence {
 		if strings.Contains(a.Text[last:s.Start], "\n") && sentBlankLineIn(a.Text[last:s.Start]) {
 			para++
 		}
+		if numberedItemRE.MatchString(s.Text) {
+			item = len(out)
+		}
 		last = s.End
-		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, dates: findDates(s.Text)})
+		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, item: item, dates: findDates(s.Text)})
 	}
 	return out
 }
@@ -470,6 +479,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseThreatened, "strike|walkout|stoppage&possible|likely|looming|imminent|odds|set", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:possible|likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
 	// Strike.
 	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on strike\b|\bon strike (?:since|for)\b`)},
+	{strike.PhaseStrike, " on ", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on (?:an? |the |their |its )(?:[\w-]+ ){0,2}?strike\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on)\b|[.,;]|$)`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
@@ -732,9 +742,11 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 		// ("two weeks into mediated talks, which are continuing") is in
 		// mediation: the lead tells the day's event, the body the state of
 		// the talks.
+		// Not from another item of a numbered list: a roundup's items
+		// are other disputes.
 		for i, s := range ss {
-			if !s.lead && strings.Contains(s.lower, "mediat") && sentencePhase(s.lower) == strike.PhaseMediation &&
-				(pub.IsZero() || !historical(s, pub)) {
+			if !s.lead && strings.Contains(s.lower, "mediat") && (s.item < 0 || at >= 0 && s.item == ss[at].item) &&
+				sentencePhase(s.lower) == strike.PhaseMediation && (pub.IsZero() || !historical(s, pub)) {
 				return strike.PhaseMediation, i
 			}
 		}

@@ -30,6 +30,8 @@ func TestSentencePhase(t *testing.T) {
 	}{
 		{"Hotel cooks went on strike Monday.", strike.PhaseStrike},
 		{"Bus drivers walked off the job at dawn.", strike.PhaseStrike},
+		{"Clinicians have been on an open-ended strike since Oct. 21.", strike.PhaseStrike},
+		{"Nurses went on a three-day strike.", strike.PhaseStrike},
 		{"Striking nurses marched downtown.", strike.PhaseStrike},
 		{"The walkout entered its third week.", strike.PhaseStrike},
 		{"Two weeks into the strike, nobody has moved.", strike.PhaseStrike},
@@ -815,6 +817,10 @@ func TestExtractPhaseBeyondTheLead(t *testing.T) {
 			strike.PhaseStrike},
 		{"This week in labor",
 			"Welcome back to our weekly look at labor news.\n\n1. KAISER. Police arrested people at a rally for the strikers.\n\n3. PORTS. Dockworkers reached a deal on automation rules.",
+			strike.PhaseStrike},
+		// Another item's mediation is another dispute's.
+		{"4 health care strikes to watch",
+			"Labor actions keep coming.\n\n1. Kaiser. About 2,400 clinicians have been on strike since Oct. 21.\n\n2. Providence. Nurses struck in January. Talks with a federal mediator continue.",
 			strike.PhaseStrike},
 	} {
 		got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: wed})
