@@ -378,6 +378,10 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		ev["employer"] = ss[i].text
 	}
 	earliest, latest, at := findAge(ss, pub, phase)
+	if a.PublishedEstimated {
+		// Undated: "five weeks into the strike" counts from a day unknown.
+		earliest, latest, at = time.Time{}, time.Time{}, -1
+	}
 	if at >= 0 {
 		if !earliest.IsZero() {
 			f.StartedEarliest = earliest.Format(time.DateOnly)
@@ -386,7 +390,9 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.StartedLatest = latest.Format(time.DateOnly)
 		ev["started_latest"] = ss[at].text
 	}
-	if d, i, ok := findStarted(ss, pub, phase, earliest, latest); ok {
+	// Undated, only a date written with its year is known: "since Oct.
+	// 21" on a page found in 2026 need not be 2026's.
+	if d, i, ok := findStarted(ss, pub, phase, earliest, latest); ok && (!a.PublishedEstimated || yearRE.MatchString(ss[i].text)) {
 		f.Started = d.Format(time.DateOnly)
 		ev["started"] = ss[i].text
 	}

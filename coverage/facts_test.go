@@ -868,3 +868,23 @@ func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 	}
 	t.Logf("%d sentences, %d signal matches", sentences, matched)
 }
+
+// TestExtractUndatedGivesNoYearlessStart: a page with no date of its own
+// (its publication estimated when it was found) cannot tell which year
+// "since Oct. 21" is, nor what "five weeks into the strike" counts from;
+// a date with its year it can.
+func TestExtractUndatedGivesNoYearlessStart(t *testing.T) {
+	x := testExtractor()
+	found := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text, want string
+	}{
+		{"About 2,400 clinicians have been on strike since Oct. 21. We are five weeks into this strike.", ""},
+		{"About 2,400 clinicians went on strike on Oct. 21, 2024.", "2024-10-21"},
+	} {
+		got := x.Extract(&strike.Article{Title: "Strikes to watch", Text: tt.text, Published: found, PublishedEstimated: true})
+		if got.Started != tt.want || tt.want == "" && (got.StartedEarliest != "" || got.StartedLatest != "") {
+			t.Errorf("%q: started %q (%q to %q), want %q", tt.text, got.Started, got.StartedEarliest, got.StartedLatest, tt.want)
+		}
+	}
+}
