@@ -1449,6 +1449,13 @@ func startsOtherEvent(lower string, i, j int) bool {
 			pre = rest
 		}
 	}
+	// The subject's head comes before what qualifies it: "mediated talks
+	// between Kaiser and the National Union of Healthcare Workers began".
+	for _, prep := range []string{" between ", " with "} {
+		if k := strings.LastIndex(pre, prep); k >= 0 {
+			pre = pre[:k]
+		}
+	}
 	bw := clauseWords(pre)
 	bw = bw[max(0, len(bw)-8):]
 	for k := len(bw) - 1; k >= 0; k-- {
@@ -1463,7 +1470,11 @@ func startsOtherEvent(lower string, i, j int) bool {
 // shortly after a start word ("began Oct. 14", "since Oct. 14", "walked
 // off the job on Monday") or just before it ("Monday's walkout"), and
 // where the date phrase begins in the sentence.
-func startDate(s factSentence, pub time.Time) (time.Time, int, bool) {
+//
+// ahead says the strike is yet to come (the article's phase is
+// threatened): its start is a date to come, "an open-ended walkout
+// beginning Oct. 21".
+func startDate(s factSentence, pub time.Time, ahead bool) (time.Time, int, bool) {
 	if !aboutStrike(s.lower) {
 		return time.Time{}, -1, false
 	}
@@ -1472,7 +1483,7 @@ func startDate(s factSentence, pub time.Time) (time.Time, int, bool) {
 		return time.Time{}, -1, false
 	}
 	dir := dirPast
-	if futureRE.MatchString(s.lower) {
+	if futureRE.MatchString(s.lower) || ahead {
 		dir = dirFuture
 	}
 	dates := dayDates(s, pub, dir)
@@ -1505,6 +1516,9 @@ func startDate(s factSentence, pub time.Time) (time.Time, int, bool) {
 				}
 			default:
 				continue
+			}
+			if s.lower[st[0]:st[1]] == "since" {
+				limit = 0 // "since October stopped eating Monday": since is October's
 			}
 			n := len(strings.Fields(gap))
 			if n > limit || blockRE.MatchString(gap) {
@@ -1548,7 +1562,7 @@ func findStarted(ss []factSentence, pub time.Time, phase string, earliest, lates
 		return (latest.IsZero() || !d.After(latest)) && (earliest.IsZero() || !d.Before(earliest))
 	}
 	for i, s := range ss {
-		if d, _, ok := startDate(s, pub); ok && fits(d) {
+		if d, _, ok := startDate(s, pub, phase == strike.PhaseThreatened); ok && fits(d) {
 			return d, i, true
 		}
 	}
@@ -2016,7 +2030,7 @@ func findEvents(ss []factSentence, pub time.Time, phase string) ([]strike.Event,
 		if len(dates) == 0 {
 			continue
 		}
-		start, startAt, _ := startDate(s, pub)
+		start, startAt, _ := startDate(s, pub, phase == strike.PhaseThreatened)
 		// Keywords are looked for with the dates blanked out, so that
 		// "March 10" is no march.
 		words := []byte(s.lower)

@@ -739,6 +739,36 @@ func TestExtractHungerStrikeAndStartDate(t *testing.T) {
 			t.Errorf("phase %q, %d days, started by %q: the hunger strike's, not the strike's", got.Phase, got.DurationDays, got.StartedLatest)
 		}
 	})
+	t.Run("on strike since a month, fasting since a day", func(t *testing.T) {
+		got := x.Extract(&strike.Article{
+			Title:     "Striking Kaiser clinicians begin hunger strike in Pasadena",
+			Text:      "Eight Kaiser clinicians who have been on strike since October stopped eating Monday, beginning a hunger strike outside the company's offices.",
+			Published: time.Date(2025, 4, 14, 20, 0, 0, 0, time.UTC),
+		})
+		if got.Started != "" {
+			t.Errorf("Started %q, want none: Monday is the hunger strike's", got.Started)
+		}
+	})
+	t.Run("talks between the parties began", func(t *testing.T) {
+		got := x.Extract(&strike.Article{
+			Title:     "Mediation opens in Kaiser strike",
+			Text:      "Mediated talks between Kaiser Permanente and the National Union of Healthcare Workers began Monday, nearly five months after about 2,400 clinicians walked off the job.",
+			Published: time.Date(2025, 3, 10, 21, 0, 0, 0, time.UTC),
+		})
+		if got.Started != "" {
+			t.Errorf("Started %q, want none: Monday is the talks'", got.Started)
+		}
+	})
+	t.Run("a notice's start is to come", func(t *testing.T) {
+		got := x.Extract(&strike.Article{
+			Title:     "Union gives Kaiser notice of open-ended strike",
+			Text:      "The union has delivered a 10-day strike notice, setting up an open-ended walkout beginning Oct. 21.",
+			Published: time.Date(2024, 10, 14, 20, 0, 0, 0, time.UTC),
+		})
+		if got.Started != "2024-10-21" {
+			t.Errorf("Started %q, want 2024-10-21, a week after the notice", got.Started)
+		}
+	})
 	t.Run("a start date beside a vote", func(t *testing.T) {
 		got := x.Extract(&strike.Article{
 			Title:     "Kaiser mental health workers ratify contract",
