@@ -500,6 +500,9 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
 	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? the picket lines?\b`)},
 	{strike.PhaseStrike, "picket|out since", regexp.MustCompile(`\bpicket lines? (?:formed|went up|ring|rings|ringed)\b|\bpickets? (?:formed|went up)\b|\b(?:join|joined|joins|joining) (?:the )?picket lines?\b|\bon the picket lines?\b|\bpicketed\b|\bout since\b`)},
+	// A strike going on as the setting of the news: "met Monday in a
+	// strike that …", "patients wait amid the strike".
+	{strike.PhaseStrike, "strike|walkout|stoppage&in |amid", regexp.MustCompile(`\b(?:in|amid|amidst) (?:an? |the |their |its |this )(?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b`)},
 	// A strike told by its week ("the strike … finishes its first week")
 	// or by its union ("our strike").
 	{strike.PhaseStrike, "strike|walkout|stoppage&its|their", regexp.MustCompile(reStrikeN + `\b[^.;]{0,60}?\b(?:finishes|finished|completes|completed|marks|marked|enters|entered|reaches|reached|passes|passed|nears|neared|ends|ended) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
@@ -549,6 +552,9 @@ var (
 	// by the day it will happen: "return to work Monday", "go back to work
 	// next week".
 	returnToComeRE = regexp.MustCompile(`^(?:return|returns|go back|goes back|come back|comes back) to work,? (?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month)\b`)
+	// hypoStrikeRE finds words inside a strike's phrase that make it one
+	// to come: "amid a possible strike".
+	hypoStrikeRE = regexp.MustCompile(`\b(?:possible|potential|looming|planned|threatened|proposed|likely|imminent|future|next)\b`)
 	// strikeThingRE finds a word after a strike noun that makes it a
 	// thing about a strike, not one: "strike notice", "strike vote".
 	strikeThingRE = regexp.MustCompile(`^s? (?:notice|vote|votes|authorization|date|deadline|threat|fund|pay)\b`)
@@ -611,6 +617,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if p == strike.PhaseStrike && strikeThingRE.MatchString(s[m[1]:]) {
 				continue // "a 10-day strike notice", "the strike vote"
+			}
+			if p == strike.PhaseStrike && hypoStrikeRE.MatchString(s[m[0]:m[1]]) {
+				continue // "amid a possible strike": threatened, if anything
 			}
 			if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && rejectRE.MatchString(lastWords(pre, 4)) {
 				continue // "rejected the tentative agreement"

@@ -110,6 +110,11 @@ func TestSentencePhase(t *testing.T) {
 		{"Mediated talks between Kaiser and their union have been going on since March 10 without a settlement.", strike.PhaseMediation},
 		// Another dispute named beside the phase.
 		{"Pharmacists voted to authorize a strike, a day after the company's mental health workers walked off the job in a separate dispute.", strike.PhaseThreatened},
+		// A strike going on, as the setting of the news.
+		{"The two sides met Monday in a strike that most members are still honoring.", strike.PhaseStrike},
+		{"Patients wait for therapy amid the Kaiser strike.", strike.PhaseStrike},
+		{"Patients worry amid a possible strike.", strike.PhaseThreatened},
+		{"Members met in the strike vote.", strike.PhaseThreatened},
 		// A strike told by its week, and by its union ("our strike").
 		{"As the NUHW strike at Kaiser's Southern California region finishes its first week, executives watch.", strike.PhaseStrike},
 		{"The governor asked both sides to go to mediation to settle our strike.", strike.PhaseStrike},
