@@ -52,17 +52,18 @@ var coverageFloors = map[string]coverageFloor{
 	// desk, so these are plain floors. Held-out grouping went from 0.83 to
 	// 0.93 and facts from 0.84 to 0.90 when the rules were tuned on the
 	// development corpus (the held-out corpus was never read for it).
-	"in-sample": {copies: 1.00, grouping: 0.98, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 8},
+	"in-sample": {copies: 1.00, grouping: 0.99, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 8},
 	"held-out":  {copies: 1.00, grouping: 0.92, relevance: 0.98, core: 0.97, facts: 0.89, status: 5, asks: 5},
 	// The development corpus: before any rule was tuned on it, grouping
-	// 0.71, facts 0.82 and 6 answers. Its grouping still suffers from
-	// relevance: the union's posts that name supporting unions, or no
-	// union, are related, and a newsletter is none.
-	"dev": {copies: 1.00, grouping: 0.83, relevance: 0.97, core: 0.92, facts: 0.95, status: 5, asks: 8},
+	// 0.71, facts 0.82 and 6 answers. Grouping went from 0.83 to 0.98 and
+	// core from 0.92 to 0.97 when the union's own posts came to speak for
+	// it; a newsletter and a roundup whose snippets name no strike are
+	// still none (their pages are never fetched).
+	"dev": {copies: 1.00, grouping: 0.97, relevance: 0.97, core: 0.96, facts: 0.96, status: 5, asks: 8},
 	// The second development corpus, written when the first no longer
 	// told what generalises: before any rule was tuned on it, grouping
 	// 0.89, core 0.96, facts 0.87 and 4 answers of 8.
-	"dev2": {copies: 1.00, grouping: 0.89, relevance: 0.99, core: 0.96, facts: 0.87, status: 5, asks: 4},
+	"dev2": {copies: 1.00, grouping: 0.89, relevance: 0.99, core: 0.97, facts: 0.97, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
