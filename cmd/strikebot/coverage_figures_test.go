@@ -52,8 +52,10 @@ var coverageFloors = map[string]coverageFloor{
 	// desk, so these are plain floors. Held-out grouping went from 0.83 to
 	// 0.93 and facts from 0.84 to 0.90 when the rules were tuned on the
 	// development corpus (the held-out corpus was never read for it).
+	// Its core floor was raised from 0.97 to 0.98 after the one look at
+	// its totals that closed the tuning on the second development corpus.
 	"in-sample": {copies: 1.00, grouping: 0.99, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 8},
-	"held-out":  {copies: 1.00, grouping: 0.92, relevance: 0.98, core: 0.97, facts: 0.89, status: 5, asks: 5},
+	"held-out":  {copies: 1.00, grouping: 0.92, relevance: 0.98, core: 0.98, facts: 0.89, status: 5, asks: 5},
 	// The development corpus: before any rule was tuned on it, grouping
 	// 0.71, facts 0.82 and 6 answers. Grouping went from 0.83 to 0.98 and
 	// core from 0.92 to 0.97 when the union's own posts came to speak for
