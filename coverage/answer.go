@@ -3,6 +3,8 @@ package coverage
 import (
 	"hash/fnv"
 	"math"
+	"math/bits"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -175,6 +177,9 @@ const (
 	ansHasNumber
 	ansHasReason
 	ansIsTitle
+	// ansHasWeekday: a day named only by its weekday ("voted Thursday"),
+	// half an answer to "when".
+	ansHasWeekday
 )
 
 // ansArticle is what an answer cites of an article.
@@ -283,6 +288,7 @@ func (ix *Index) Add(a strike.Article) {
 	type prepared struct {
 		text  string
 		terms []string
+		lent  []string // the words of the question it answers
 		hash  uint64
 		flags uint8
 	}
@@ -292,7 +298,11 @@ func (ix *Index) Add(a strike.Article) {
 	}
 	var sents []prepared
 	var toks []Token
-	add := func(s string, title bool) {
+	// add indexes a sentence; asked are the terms of the question it
+	// answers, in an FAQ or a Q&A list ("Who mediated? Mark Ghaly and
+	// Darrell Steinberg."), or of its item's heading, which it is found
+	// by too.
+	add := func(s string, title bool, asked []string) {
 		if len(s) > ansMaxSentenceBytes {
 			return
 		}
@@ -310,11 +320,27 @@ func (ix *Index) Add(a strike.Article) {
 				return // the title repeated as the first line, and the like
 			}
 		}
-		sents = append(sents, prepared{text: s, terms: terms, hash: h, flags: flags})
+		sents = append(sents, prepared{text: s, terms: terms, lent: asked, hash: h, flags: flags})
 	}
-	add(strings.TrimSpace(a.Title), true)
+	add(strings.TrimSpace(a.Title), true, nil)
+	// asked are the terms of a question the next sentence answers, or of
+	// the heading of a list's item it opens ("2. Pay. The deal raises
+	// wages 20%.").
+	var asked []string
+	prevEnd := -1
 	for _, s := range Sentences(text) {
-		add(s.Text, false)
+		if asked != nil && sentBlankLineIn(text[prevEnd:s.Start]) {
+			asked = nil
+		}
+		heading := ansItemHeadingRE.MatchString(s.Text) || strings.HasSuffix(s.Text, "?") && ansItemMarkRE.MatchString(s.Text)
+		if !heading {
+			// (An item's heading or question is no answer.)
+			add(s.Text, false, asked)
+		}
+		asked, prevEnd = nil, s.End
+		if heading || strings.HasSuffix(s.Text, "?") {
+			asked, _ = ansTerms(ix.tok.AppendTokens(nil, s.Text))
+		}
 	}
 
 	ix.mu.Lock()
@@ -336,7 +362,7 @@ func (ix *Index) Add(a strike.Article) {
 		ix.byID[a.ID] = ai
 	}
 	for _, p := range sents {
-		ix.bm.add(p.terms, a.Relevance.Tier != strike.TierCore) // marked: related
+		ix.bm.add(p.terms, p.lent, a.Relevance.Tier != strike.TierCore) // marked: related
 		ix.sents = append(ix.sents, ansSent{text: p.text, hash: p.hash, art: ai, flags: p.flags})
 	}
 }
@@ -394,6 +420,7 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	q := ix.parseQuestion(question)
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	q.lightenOwn(ix.tok, st)
 	away := ix.pointsAway(&q, st)
 	if away {
 		q.fact = FactNone
@@ -479,7 +506,12 @@ func (q *ansQuestion) withCues(cues []string) ansQuestion {
 		st := stemWord(w)
 		dup := false
 		for _, t := range c.terms {
-			dup = dup || t.stem == st
+			if t.stem == st {
+				dup = true
+				// A cue the question asks for itself, or one of its
+				// synonyms: a match of it is a match of the cue.
+				c.cueBits |= t.bit()
+			}
 		}
 		if !dup {
 			c.terms = append(c.terms, ansTerm{stem: st, group: ansCueGroup})
@@ -490,15 +522,23 @@ func (q *ansQuestion) withCues(cues []string) ansQuestion {
 
 // ansOfferSentence reports whether a sentence speaks of an offer or a
 // proposal, which an answer about what was won must not pass off as the
-// agreement.
+// agreement. A sentence that tells the agreement first and the offer
+// only after a comma, to compare ("The deal raises wages 20%, above the
+// 18% Kaiser offered"), speaks of the agreement.
 func ansOfferSentence(text string) bool {
 	l := strings.ToLower(text)
+	first := -1
 	for _, w := range []string{"offer", "propos", "on the table", "had sought", "initially"} {
-		if strings.Contains(l, w) {
-			return true
+		if i := strings.Index(l, w); i >= 0 && (first < 0 || i < first) {
+			first = i
 		}
 	}
-	return false
+	if first < 0 {
+		return false
+	}
+	before := l[:first]
+	comma := strings.LastIndexByte(before, ',')
+	return comma < 0 || !ansDealSentence(before[:comma])
 }
 
 // ansDealSentence reports whether a sentence speaks of an agreement.
@@ -547,16 +587,22 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 	groups := q.groups()
 	idf := make([]float64, groups)
 	for _, t := range q.terms {
-		bit, w := uint64(1)<<t.group, 1.0
+		bit, w := t.bit(), 1.0
 		switch {
 		case t.group == ansCueGroup:
 			w = ansCueWeight
 		case t.synonym:
-			bit, w = uint64(1)<<(32+t.group), ansSynonymWeight
+			w = ansSynonymWeight
+		}
+		if t.group != ansCueGroup && q.light&(1<<t.group) != 0 {
+			w *= ansOwnWeight
 		}
 		v := ix.bm.accumulate(t.stem, w, bit, s)
 		if !t.synonym && t.group != ansCueGroup {
 			idf[t.group] = v
+			if q.light&(1<<t.group) != 0 {
+				idf[t.group] *= ansOwnWeight
+			}
 		}
 	}
 	var mass float64
@@ -567,7 +613,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 	var top ansTop
 	// No factor raises a score by more than bound: once the list is full,
 	// a sentence whose raw score times bound cannot enter it is skipped.
-	const bound = ansKindBoost * (1 + ansRecencyBoost)
+	const bound = ansKindBoost * ansKindBoost * (1 + ansRecencyBoost)
 	for _, id := range s.touched {
 		if len(top.c) == ansTopCandidates && float64(s.score[id])*bound < top.c[len(top.c)-1].score {
 			continue
@@ -580,7 +626,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		}
 		m := s.mask[id]
 		if f.cueOnly {
-			if m&(1<<ansCueGroup) == 0 {
+			if m&(1<<ansCueGroup|q.cueBits) == 0 {
 				continue
 			}
 		} else {
@@ -598,8 +644,15 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			}
 		}
 		sc := float64(s.score[id])
-		if q.kind.wants(sent.flags) {
+		switch {
+		case q.kind.wants(sent.flags):
 			sc *= ansKindBoost
+		case q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0:
+			sc *= (1 + ansKindBoost) / 2
+		case len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNameRE.MatchString(sent.text):
+			// The agents by name ("mediators Mark Ghaly and …") answer who
+			// they were; "a federal mediator" does not: twice the boost.
+			sc *= ansKindBoost * ansKindBoost
 		}
 		if sent.flags&ansIsTitle != 0 {
 			sc *= ansTitleFactor
@@ -731,7 +784,10 @@ func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) An
 			if usedArt[sent.art] || art.id != 0 && citedID[art.id] != 0 {
 				continue
 			}
-			text := ansTrimDateline(strings.Join(strings.Fields(sent.text), " "))
+			text := ansTrimListMark(ansTrimDateline(strings.Join(strings.Fields(sent.text), " ")))
+			if q.kind == ansKindWhen && sent.flags&(ansHasWeekday|ansHasDate) == ansHasWeekday {
+				text = ansDateWeekday(text, art.published)
+			}
 			terms := termsOf(text)
 			dup := false
 			for _, other := range seen {
@@ -888,6 +944,15 @@ type ansQuestion struct {
 	stems   []string  // every word's stem, stop words kept
 	content []string  // distinct content stems, at most ansMaxQueryTerms
 	terms   []ansTerm // content stems, then their synonyms
+	// light marks the groups (bit 1<<group) of the campaign's own names
+	// (see lightenOwn).
+	light uint64
+	// agents are the nouns for who did what a "who" question asks about
+	// ("mediator", "negotiator"): a sentence naming them answers it.
+	agents []string
+	// cueBits are the match bits (see ansTerm.bit) of terms that are cues
+	// too (see withCues).
+	cueBits uint64
 }
 
 // ansTerm is one searched stem: group is the position in content of
@@ -897,6 +962,15 @@ type ansTerm struct {
 	stem    string
 	group   int
 	synonym bool
+}
+
+// bit is the bit a sentence's match mask holds when it matches t: the
+// group's, from 32 on for a synonym.
+func (t ansTerm) bit() uint64 {
+	if t.synonym {
+		return 1 << (32 + t.group)
+	}
+	return 1 << t.group
 }
 
 func (q *ansQuestion) groups() int { return len(q.content) }
@@ -978,8 +1052,18 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 			break
 		}
 	}
+	if q.kind == ansKindWho {
+		// "Who mediated?" asks for the mediators: the agent nouns of the
+		// question's verbs in the past tense.
+		for _, w := range q.words {
+			if len(w) > 5 && strings.HasSuffix(w, "ed") {
+				base := w[:len(w)-2]
+				q.agents = append(q.agents, base+"or", base+"er", w[:len(w)-1]+"r")
+			}
+		}
+	}
 	for i, t := range toks {
-		if english.IsStopWord(t.Word) || ansStopWords[t.Word] {
+		if english.IsStopWord(t.Word) || ansStopWords[t.Word] || ansLightVerbs[t.Word] {
 			continue
 		}
 		if i > 0 && toks[i-1].Word == "how" && ansAfterHow[t.Word] {
@@ -1138,6 +1222,8 @@ func ansTerms(toks []Token) ([]string, uint8) {
 			next = toks[i+1].Word
 		}
 		switch {
+		case ansWeekdayWord(w):
+			flags |= ansHasWeekday
 		case ansDateWord(w, next):
 			flags |= ansHasDate
 		case ansNumberWord(w):
@@ -1146,12 +1232,21 @@ func ansTerms(toks []Token) ([]string, uint8) {
 		if ansReasonWords[w] || (w == "over" && i > 0 && ansNearStrike(toks[max(0, i-3):i])) {
 			flags |= ansHasReason
 		}
-		if english.IsStopWord(w) {
+		if english.IsStopWord(w) || ansLightVerbs[w] {
 			continue
 		}
 		terms = append(terms, t.Stem)
 	}
 	return terms, flags
+}
+
+// ansLightVerbs are verbs that carry no meaning of their own in a
+// question or a sentence ("went on strike", "did they get"): like stop
+// words, they are not searched for.
+var ansLightVerbs = map[string]bool{
+	"go": true, "goes": true, "went": true, "gone": true, "going": true, "get": true, "gets": true,
+	"got": true, "gotten": true, "make": true, "makes": true, "made": true, "take": true, "takes": true,
+	"took": true, "taken": true,
 }
 
 // ansReasonWords are words that give a reason or a demand.
@@ -1192,11 +1287,17 @@ func ansDateWord(w, next string) bool {
 	if ambiguous, ok := ansMonths[w]; ok {
 		return !ambiguous || (next != "" && isDigit(rune(next[0])))
 	}
+	return ansWeekdayWord(w) || ansYear(w)
+}
+
+// ansWeekdayWord reports whether w names a day relative to the week or to
+// the day written: a weekday, "today", "tomorrow".
+func ansWeekdayWord(w string) bool {
 	switch w {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow":
 		return true
 	}
-	return ansYear(w)
+	return false
 }
 
 func ansYear(w string) bool {
@@ -1214,7 +1315,11 @@ func ansNumberWord(w string) bool {
 		return !ansYear(w)
 	}
 	switch w {
-	case "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens", "percent":
+	case "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens", "percent",
+		// Counts news spells out ("eight clinicians"); not "one", which
+		// is as often a pronoun.
+		"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety":
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(w)
@@ -1280,4 +1385,119 @@ func ansTrimDateline(s string) string {
 		}
 	}
 	return s
+}
+
+// ansItemHeadingRE finds the heading of a list's item: its number and up
+// to three words ("1. Pay.", "3) Patient-care time:").
+var ansItemHeadingRE = regexp.MustCompile(`^(?:\d{1,2}[.)]|\(\d{1,2}\))\s+[\p{Lu}][\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,2}[.:]$`)
+
+var (
+	// ansItemMarkRE finds what opens an item of a list or a live blog: a
+	// bullet ("•", "-"), an item's number ("3.", "3)", "(3)", "#3") or an
+	// entry's time ("9:10 a.m. —", "11:45 PM -"), before a capital letter,
+	// a digit or a quote.
+	ansItemMarkRE = regexp.MustCompile(`^(?:[-•*·–—]|\d{1,2}[.)]|\(\d{1,2}\)|#\d{1,2}[.:]?|\d{1,2}:\d\d\s*(?:[ap]\.m\.|[AaPp][Mm])?\s*[-–—:])\s+(["“'‘]?[\p{Lu}\d])`)
+	// ansFigureRE finds a "by the numbers" item: a figure, a colon or a
+	// dash, then what it counts ("8: Clinicians who held a hunger strike",
+	// "2,400 — The number of therapists who walked out").
+	ansFigureRE = regexp.MustCompile(`^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?)\s*(?::|\s[-–—])\s+(\p{Lu}[\p{L}'’-]*)`)
+)
+
+// ansTrimListMark removes what marks a sentence as an item of a list, a
+// bulleted or numbered one or a live blog's timestamped entry, so that
+// an answer does not start with "3)" or "9:10 a.m. —". A "by the numbers"
+// item keeps its figure, which is what it says: before its noun when the
+// item starts with one ("8 clinicians who held a hunger strike"), else
+// after the item ("The number of therapists who walked out: 2,400.").
+func ansTrimListMark(s string) string {
+	if m := ansFigureRE.FindStringSubmatchIndex(s); m != nil {
+		figure, word, rest := s[m[2]:m[3]], s[m[4]:m[5]], s[m[4]:]
+		if len(word) > 3 && strings.HasSuffix(word, "s") && !strings.HasSuffix(word, "ss") && strings.ToUpper(word) != word {
+			return figure + " " + strings.ToLower(word[:1]) + rest[1:]
+		}
+		end := strings.TrimRight(rest, ".")
+		if end == rest {
+			return rest + ": " + figure
+		}
+		return end + ": " + figure + "."
+	}
+	if m := ansItemMarkRE.FindStringSubmatchIndex(s); m != nil {
+		return s[m[2]:]
+	}
+	return s
+}
+
+// ansWeekdayRE finds a day named by its weekday, with the part of the day
+// that may follow it ("Thursday night").
+var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?:\s+(?:morning|afternoon|evening|night))?`)
+
+// ansDateWeekday gives the first day a sentence names only by its weekday
+// its date, in brackets after it, resolved against the article's
+// publication as ResolveDate does: "voted Thursday [8 May 2025]". A
+// sentence published at an unknown time is left as it is.
+func ansDateWeekday(text string, published time.Time) string {
+	if published.IsZero() {
+		return text
+	}
+	m := ansWeekdayRE.FindStringIndex(text)
+	if m == nil {
+		return text
+	}
+	d, ok := ResolveDate(text[m[0]:m[1]], published)
+	if !ok {
+		return text
+	}
+	return text[:m[1]] + " [" + d.Format("2 January 2006") + "]" + text[m[1]:]
+}
+
+// ansOwnWeight is what a word of the campaign's own names weighs in a
+// search, as a share of another word's weight (see lightenOwn).
+const ansOwnWeight = 0.25
+
+// lightenOwn marks the question's words that name the campaign's employer
+// or union ("Who mediated between Kaiser and the union?"), when it has
+// other words: nearly every sentence of the coverage is about them, so
+// they tell little of what is asked, and a sentence that names them
+// should not outrank one that answers.
+func (q *ansQuestion) lightenOwn(tok *Tokenizer, st *strike.Status) {
+	if st == nil || st.Employer == "" && st.Union == "" {
+		return
+	}
+	var own []string
+	for _, t := range tok.Tokens(st.Employer + " . " + st.Union) {
+		own = append(own, t.Stem)
+	}
+	var light uint64
+	for g, c := range q.content {
+		if g < 32 && ansHas(own, c) {
+			light |= 1 << g
+		}
+	}
+	if light != 0 && bits.OnesCount64(light) < len(q.content) {
+		q.light = light
+	}
+}
+
+// ansNameRE finds a name, as two capitalised words after the first word
+// of a sentence: "Mark Ghaly", "Mayor Darrell Steinberg".
+var ansNameRE = regexp.MustCompile(`\S\s+\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+`)
+
+// ansNamesAgent reports whether text holds one of the agent nouns, alone
+// or in the plural, at the start of a word.
+func ansNamesAgent(text string, agents []string) bool {
+	l := strings.ToLower(text)
+	for _, a := range agents {
+		for i := 0; ; {
+			j := strings.Index(l[i:], a)
+			if j < 0 {
+				break
+			}
+			j += i
+			if j == 0 || !isWordRune(rune(l[j-1])) {
+				return true
+			}
+			i = j + len(a)
+		}
+	}
+	return false
 }

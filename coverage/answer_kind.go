@@ -67,7 +67,11 @@ var (
 	// kwDone are events of kwEvent that the status never schedules: a
 	// hunger strike is neither the strike's start, its length nor what
 	// comes next.
-	kwDone   = ansSet("hunger", "fast", "fasting", "vigil", "arrests", "letter", "letters")
+	kwDone = ansSet("hunger", "fast", "fasting", "vigil", "arrests", "letter", "letters")
+	// kwActs are what people other than the strikers and their union do
+	// in a dispute: "who mediated?" asks for them, not for the union.
+	kwActs = ansSet("mediated", "mediate", "mediates", "mediating", "mediator", "mediators", "negotiated",
+		"negotiate", "negotiates", "negotiator", "negotiators", "brokered", "broker", "brokers", "arrested")
 	kwNext   = ansSet("next", "upcoming", "coming", "planned", "scheduled", "soon", "future")
 	kwUnion  = ansSet("union", "unions", "represents", "represent", "represented", "representing", "organizing", "organized")
 	kwBoss   = ansSet("employer", "employers", "company", "companies", "management", "boss", "bosses", "against", "employs", "employ", "hospital", "hospitals")
@@ -122,6 +126,9 @@ func factKind(words []string) FactKind {
 	walkOut := seq("walk", "out", "off") || seq("walked", "out", "off") || seq("walking", "out", "off")
 
 	switch {
+	// Who did something else than strike or represent the strikers.
+	case hasW("who", "whom") && has(kwActs):
+		return FactNone
 	// The employer's offer, before anything about winning: "what did
 	// Kaiser offer", "what's on the table".
 	case has(kwOffer) && !has(kwWin) && !hasW("accept", "accepted", "reject", "rejected", "when"):
@@ -129,18 +136,20 @@ func factKind(words []string) FactKind {
 	// What the workers won: a raise, the deal's terms.
 	case has(kwWin) && (has(kwPay) || has(kwDeal) || hasW("what", "which") || howMany) && !has(kwStart) && !hasW("how", "when") ||
 		has(kwWin) && seq("how", "much") ||
+		has(kwWin) && has(kwPay) && howMany ||
 		has(kwDeal) && has(kwWhatt) && !when && !has(kwEvent) && !has(kwEnd) && !hasW("who", "reach", "reached") ||
 		has(kwPay) && has(kwDeal):
 		return FactWon
 	// How long: "how long did it last", "how many days", "what day of the
 	// strike is it".
 	case howLong && !has(kwEvent),
-		howMany && has(kwPeriod),
+		howMany && has(kwPeriod) && !has(kwDone),
 		seq("what", "day") && (hasW("is", "are", "it", "we") || has(kwStrike)) && !has(kwStart),
 		seq("day", "count"):
 		return FactDuration
 	// How many workers.
-	case howMany && !hasW("percent", "hours", "hour", "dollars", "money", "patients", "members") || howMany && has(kwPeople) && !hasW("percent", "hours", "patients"):
+	// (A count of hunger strikers is no count of the strikers.)
+	case (howMany && !hasW("percent", "hours", "hour", "dollars", "money", "patients", "members") || howMany && has(kwPeople) && !hasW("percent", "hours", "patients")) && !has(kwDone):
 		return FactWorkers
 	// Still on?
 	case has(kwStill) && (has(kwStrike) || hasW("on", "out")) && !hasW("why", "who", "where"):

@@ -37,6 +37,16 @@ func TestFactKind(t *testing.T) {
 		// status.
 		{"How long did the hunger strike last?", FactNone},
 		{"When did the hunger strike begin?", FactNone},
+		{"How many clinicians went on hunger strike?", FactNone},
+		{"How many people joined the fast?", FactNone},
+		// Who did something other than strike or represent the workers.
+		{"Who mediated between Kaiser and the union?", FactNone},
+		{"Who are the mediators in the union's talks?", FactNone},
+		{"Who negotiated for the union?", FactNone},
+		// How big a raise they won.
+		{"How big a pay increase did the clinicians win?", FactWon},
+		{"How much of a raise did the workers get?", FactWon},
+		{"How large a raise did the union win?", FactWon},
 		{"When was the die-in?", FactNone},
 		{"How long did the strike last?", FactDuration},
 		{"how long was the strike", FactDuration},
@@ -109,6 +119,27 @@ func TestFactKind(t *testing.T) {
 		}
 		if got := factKind(words); got != tc.want {
 			t.Errorf("factKind(%q) = %q, want %q", tc.question, got, tc.want)
+		}
+	}
+}
+
+// TestAnsOfferSentence: a sentence about the offer is no answer to what
+// was won, but a sentence about the deal that compares it with the offer
+// is.
+func TestAnsOfferSentence(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		offer bool
+	}{
+		{"Kaiser offered raises of 18% over four years.", true},
+		{"Kaiser's offer of 18% was rejected, and the deal came later.", true},
+		{"The proposal on the table would raise pay 18%.", true},
+		{"The deal raises wages 20% over four years, above the 18% Kaiser offered before the strike.", false},
+		{"The agreement raises pay 21.5%, more than Kaiser's last offer.", false},
+		{"The contract gives raises of 20% over four years.", false},
+	} {
+		if got := ansOfferSentence(tc.text); got != tc.offer {
+			t.Errorf("ansOfferSentence(%q) = %v, want %v", tc.text, got, tc.offer)
 		}
 	}
 }

@@ -256,3 +256,131 @@ func TestAskTrimsDateline(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// TestAskTrimsListMarks: a sentence taken from a numbered list, a bulleted
+// one, a live blog's timestamped entry or a "by the numbers" item is
+// quoted without its marker; a "by the numbers" figure is kept, after its
+// noun or at the end.
+func TestAskTrimsListMarks(t *testing.T) {
+	for _, tt := range []struct {
+		text, question, want string
+	}{
+		{"1. Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"3) Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"(2) Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"#4 Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"• \"Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "\"Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"- Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began Monday with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"9:10 a.m. — Mediation began with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"11:45 PM - Mediation began with Mark Ghaly and Darrell Steinberg as mediators.",
+			"who were the mediators?", "Mediation began with Mark Ghaly and Darrell Steinberg as mediators."},
+		{"2: Mediators, Mark Ghaly and Darrell Steinberg, who brokered the deal",
+			"who were the mediators?", "2 mediators, Mark Ghaly and Darrell Steinberg, who brokered the deal"},
+		{"8: Clinicians who held a five-day hunger strike outside the offices",
+			"how many clinicians held a hunger strike?", "8 clinicians who held a five-day hunger strike outside the offices"},
+		{"2,400: The number of therapists who held a strike outside the offices.",
+			"how many therapists held a strike?", "The number of therapists who held a strike outside the offices: 2,400."},
+		// Not markers: a year, a count that is the sentence's subject.
+		{"2024 was the year mediation began with Mark Ghaly and Darrell Steinberg.",
+			"who were the mediators?", "2024 was the year mediation began with Mark Ghaly and Darrell Steinberg."},
+		{"2 mediators, Mark Ghaly and Darrell Steinberg, brokered the deal.",
+			"who were the mediators?", "2 mediators, Mark Ghaly and Darrell Steinberg, brokered the deal."},
+	} {
+		ix := coverage.NewIndex(nil, ansNow)
+		ix.Add(ansArt(1, 0, "Kaiser talks", tt.text))
+		a := ix.Ask(tt.question)
+		if len(a.Citations) == 0 || a.Citations[0].Sentence != tt.want {
+			t.Errorf("%q: answer %q, citations %+v; want the sentence %q", tt.text, a.Text, a.Citations, tt.want)
+		}
+	}
+}
+
+// TestAskFindsAnswersByTheirQuestion: in an FAQ or a Q&A list, the
+// sentence after a question answers it and is found by the question's
+// words; a question in another paragraph lends none.
+func TestAskFindsAnswersByTheirQuestion(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Strike FAQ", "Quick answers.\n\n4. Who mediated? Former health secretary Mark Ghaly and former mayor Darrell Steinberg.\n\n5. Who paid? Nobody knows.\n\nKaiser clinics stayed open."))
+	ix.Add(ansArt(2, 1, "Governor weighs in", "The governor asked Kaiser and the union to settle soon."))
+	a := ix.Ask("Who mediated?")
+	if len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Sentence, "Ghaly") {
+		t.Errorf("answer =\n%s\nwant first the sentence that answers \"Who mediated?\"", a.Text)
+	}
+	a = ix.Ask("Who paid for the clinics?")
+	for _, c := range a.Citations {
+		if strings.Contains(c.Sentence, "stayed open") && !strings.Contains(c.Sentence, "clinics") {
+			t.Errorf("a question lent its words across a paragraph:\n%s", a.Text)
+		}
+	}
+}
+
+// TestAskWonFindsTheRaiseByItsSynonym: "how big a pay increase did they
+// win" finds the deal's "raises wages 20%" (words the question's "pay"
+// stands for), not a sentence on pensions that shares "clinicians"; an
+// item's heading ("1. Pay.") is no answer.
+func TestAskWonFindsTheRaiseByItsSynonym(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	a := ansArt(1, 0, "Kaiser and union reach tentative deal", "Four things to know:\n\n1. Pay. The deal raises wages 20% over four years, above the 18% Kaiser offered.\n\n2. Pensions. Clinicians hired after 2015 will get a new retirement plan.")
+	a.Facts.Phase = strike.PhaseTentativeAgreement
+	ix.Add(a)
+	got := ix.Ask("How big a pay increase did the clinicians win?")
+	if len(got.Citations) == 0 || !strings.Contains(got.Citations[0].Sentence, "20%") {
+		t.Errorf("answer =\n%s\nwant first the deal's 20%%", got.Text)
+	}
+	for _, c := range got.Citations {
+		if c.Sentence == "Pay." || c.Sentence == "1. Pay." {
+			t.Errorf("an item's heading cited:\n%s", got.Text)
+		}
+	}
+}
+
+// TestAskCountSpelledOut: a count written in words ("Eight clinicians")
+// answers "how many", and a light verb of the question ("went") finds
+// nothing by itself.
+func TestAskCountSpelledOut(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Clinicians fast", "Eight clinicians who have been on strike since October began a hunger strike outside the offices."))
+	ix.Add(ansArt(2, 5, "Contract approved", "Members ratified it on May 8, and clinicians went back to work on May 12."))
+	a := ix.Ask("How many clinicians went on hunger strike?")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+		t.Errorf("answer =\n%s\nwant first the eight hunger strikers", a.Text)
+	}
+}
+
+// TestAskDatesAWeekday: a "when" answer that names the day only by its
+// weekday gives the date it was, from the article's publication.
+func TestAskDatesAWeekday(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	a := ansArt(1, 0, "Contract ratified", "Members voted Thursday night to ratify the contract by a wide margin.")
+	a.Published = time.Date(2025, 5, 9, 4, 30, 0, 0, time.UTC) // a Friday
+	ix.Add(a)
+	got := ix.Ask("When did members vote to ratify the contract?")
+	want := "Members voted Thursday night [8 May 2025] to ratify the contract by a wide margin."
+	if len(got.Citations) == 0 || got.Citations[0].Sentence != want {
+		t.Errorf("answer =\n%s\nwant the sentence %q", got.Text, want)
+	}
+	// Not for other questions.
+	got = ix.Ask("How did members vote on the contract?")
+	if len(got.Citations) > 0 && strings.Contains(got.Citations[0].Sentence, "[") {
+		t.Errorf("answer to a how question dated:\n%s", got.Text)
+	}
+}
+
+// TestAskWhoNamesTheAgents: "who mediated?" is answered by the sentence
+// that names the mediators, not by one that only mentions mediators.
+func TestAskWhoNamesTheAgents(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Deal reached", "Mediators Mark Ghaly and Darrell Steinberg helped broker the deal after weeks of talks."))
+	ix.Add(ansArt(2, 3, "Talks go on", "Talks with the mediators continued on Monday."))
+	a := ix.Ask("Who mediated the talks?")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+		t.Errorf("answer =\n%s\nwant first the sentence that names the mediators", a.Text)
+	}
+}

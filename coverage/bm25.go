@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -26,7 +27,8 @@ type bm25 struct {
 }
 
 // bmPostings lists the passages that hold one term. ids[i] is a passage
-// number and tf[i] the term's count there (capped at 255); marked counts
+// number and tf[i] the term's count there (capped at 255; 0 for a lent
+// term, see add); marked counts
 // the passages added with mark set.
 type bmPostings struct {
 	ids    []uint32
@@ -42,8 +44,11 @@ func newBM25() *bm25 {
 func (m *bm25) len() int { return len(m.lens) }
 
 // add indexes a passage made of terms (repeats allowed) and returns its
-// number. mark counts the passage in its terms' marked counts.
-func (m *bm25) add(terms []string, mark bool) uint32 {
+// number. mark counts the passage in its terms' marked counts. lent are
+// terms the passage is found by without holding them (the words of the
+// question it answers): each not in terms counts bmLentFactor of one
+// occurrence and nothing to the passage's length; its tf is 0.
+func (m *bm25) add(terms, lent []string, mark bool) uint32 {
 	id := uint32(len(m.lens))
 	n := min(len(terms), math.MaxUint16)
 	m.lens = append(m.lens, uint16(n))
@@ -67,19 +72,32 @@ func (m *bm25) add(terms []string, mark bool) uint32 {
 				tf++
 			}
 		}
-		p := m.post[t]
-		if p == nil {
-			p = &bmPostings{}
-			// The key must not pin the text the term was cut from.
-			m.post[strings.Clone(t)] = p
-		}
-		p.ids = append(p.ids, id)
-		p.tf = append(p.tf, uint8(min(tf, math.MaxUint8)))
-		if mark {
-			p.marked++
+		m.posting(t, id, tf, mark)
+	}
+	for i, t := range lent {
+		if !slices.Contains(terms, t) && !slices.Contains(lent[:i], t) {
+			m.posting(t, id, 0, mark)
 		}
 	}
 	return id
+}
+
+// bmLentFactor is what a lent term counts (see add), as a share of one
+// occurrence.
+const bmLentFactor = 0.5
+
+func (m *bm25) posting(t string, id uint32, tf int, mark bool) {
+	p := m.post[t]
+	if p == nil {
+		p = &bmPostings{}
+		// The key must not pin the text the term was cut from.
+		m.post[strings.Clone(t)] = p
+	}
+	p.ids = append(p.ids, id)
+	p.tf = append(p.tf, uint8(min(tf, math.MaxUint8)))
+	if mark {
+		p.marked++
+	}
 }
 
 // idf returns the inverse document frequency of a term found in df of the
@@ -105,8 +123,11 @@ func (m *bm25) accumulate(term string, weight float64, bit uint64, s *bmScratch)
 	norm0 := bm25K1 * (1 - bm25B)
 	norm1 := bm25K1 * bm25B / avg
 	for i, id := range p.ids {
-		tf := float64(p.tf[i])
-		sc := w * tf / (tf + norm0 + norm1*float64(m.lens[id]))
+		tf, f := float64(p.tf[i]), 1.0
+		if tf == 0 {
+			tf, f = 1, bmLentFactor // a lent term
+		}
+		sc := f * w * tf / (tf + norm0 + norm1*float64(m.lens[id]))
 		if s.mask[id] == 0 {
 			s.touched = append(s.touched, id)
 		}

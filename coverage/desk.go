@@ -438,6 +438,11 @@ func (d *Desk) handleLocked(ctx context.Context, todo []prepared) ([]StoryEvent,
 func (d *Desk) prepare(p *prepared) {
 	if p.a.StoryID == 0 || p.a.Facts.Evidence == nil {
 		p.a.Facts = d.extractor.Extract(&p.a)
+		if p.a.Facts.Union == "" && p.a.Relevance.Tier == strike.TierCore {
+			// About the campaign, naming no union ("the union for 2,400
+			// striking workers", an op-ed): the campaign's union.
+			p.a.Facts.Union = d.ours
+		}
 	}
 	p.fp = Fingerprint{Sig: d.signer.Sign(&p.a), Event: EventOf(&p.a, p.a.Facts, d.ours)}
 	p.blob, _ = p.fp.MarshalBinary()

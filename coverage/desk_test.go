@@ -565,3 +565,38 @@ func TestDeskStatusCacheFollowsPinsAndArticles(t *testing.T) {
 		t.Errorf("phase after mediation news = %q, want mediation", st.Phase)
 	}
 }
+
+// TestDeskCoreArticleHasTheCampaignsUnion: an article about the campaign
+// that names no union (an op-ed, a radio piece's "the union for 2,400
+// striking workers") is about the campaign's union; a related one that
+// names none is left without.
+func TestDeskCoreArticleHasTheCampaignsUnion(t *testing.T) {
+	ctx := context.Background()
+	db, c, _, _ := deskFixture(t)
+	now := time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC)
+	d, _, err := coverage.NewDesk(ctx, c, db, coverage.DeskOptions{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := time.Date(2025, 2, 18, 20, 0, 0, 0, time.UTC)
+	core := strike.Article{CampaignID: c.ID, Feed: "test", Key: "core", URL: "https://radio.example/talks",
+		Title: "Holiday bargaining session fails to move Kaiser strike", Source: "Radio",
+		Text:      "Negotiators for Kaiser Permanente and the union for 2,400 striking mental health workers met Monday in Pasadena.",
+		Published: pub, FirstSeen: pub, Relevance: strike.Relevance{Tier: strike.TierCore}}
+	related := core
+	related.Key, related.URL, related.Title = "related", "https://radio.example/pharmacists", "Kaiser pharmacists picket in Downey"
+	related.Text = "Kaiser Permanente pharmacists picketed in Downey on Monday, their union said."
+	related.Relevance.Tier = strike.TierRelated
+	stored := save(t, db, []strike.Article{core, related})
+	evs, err := d.Process(ctx, stored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, ev := range evs {
+		got[ev.Article.Key] = ev.Article.Facts.Union
+	}
+	if got["core"] != "National Union of Healthcare Workers" || got["related"] != "" {
+		t.Errorf("unions = %q, want the campaign's for the core article and none for the related one", got)
+	}
+}

@@ -269,8 +269,14 @@ type factSentence struct {
 	lead  bool   // in the title or the first paragraph
 	title bool   // the title
 	para  int    // the paragraph of the text it is in, from 1; 0 for the title
+	// item is the index of the sentence that opens the numbered list item
+	// it is in ("3. PORTS. Dockworkers …"), -1 outside a numbered list.
+	item  int
 	dates []dateMention
 }
+
+// numberedItemRE finds the number that opens an item of a numbered list.
+var numberedItemRE = regexp.MustCompile(`^(?:\d{1,2}[.)]|\(\d{1,2}\))\s`)
 
 // leadSentences is how many sentences of the first paragraph count as
 // the lead, for texts with no paragraph breaks.
@@ -279,7 +285,7 @@ const leadSentences = 3
 func articleSentences(a *strike.Article) []factSentence {
 	var out []factSentence
 	if t := strings.TrimSpace(a.Title); t != "" {
-		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, dates: findDates(t)})
+		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, item: -1, dates: findDates(t)})
 	}
 	// The lead is the first paragraph of the article's own words, past any
 	// byline or date line the page put first.
@@ -291,7 +297,7 @@ func articleSentences(a *strike.Article) []factSentence {
 			break
 		}
 	}
-	n, para, last := 0, 1, 0
+	n, para, last, item := 0, 1, 0, -1
 	for _, s := range Sentences(a.Text) {
 		lead := s.Start >= start && s.Start < firstPara && n < leadSentences
 		if lead {
@@ -300,8 +306,11 @@ func articleSentences(a *strike.Article) []factSentence {
 		if strings.Contains(a.Text[last:s.Start], "\n") && sentBlankLineIn(a.Text[last:s.Start]) {
 			para++
 		}
+		if numberedItemRE.MatchString(s.Text) {
+			item = len(out)
+		}
 		last = s.End
-		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, dates: findDates(s.Text)})
+		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, item: item, dates: findDates(s.Text)})
 	}
 	return out
 }
@@ -369,6 +378,10 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		ev["employer"] = ss[i].text
 	}
 	earliest, latest, at := findAge(ss, pub, phase)
+	if a.PublishedEstimated {
+		// Undated: "five weeks into the strike" counts from a day unknown.
+		earliest, latest, at = time.Time{}, time.Time{}, -1
+	}
 	if at >= 0 {
 		if !earliest.IsZero() {
 			f.StartedEarliest = earliest.Format(time.DateOnly)
@@ -377,7 +390,9 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.StartedLatest = latest.Format(time.DateOnly)
 		ev["started_latest"] = ss[at].text
 	}
-	if d, i, ok := findStarted(ss, pub, phase, earliest, latest); ok {
+	// Undated, only a date written with its year is known: "since Oct.
+	// 21" on a page found in 2026 need not be 2026's.
+	if d, i, ok := findStarted(ss, pub, phase, earliest, latest); ok && (!a.PublishedEstimated || yearRE.MatchString(ss[i].text)) {
 		f.Started = d.Format(time.DateOnly)
 		ev["started"] = ss[i].text
 	}
@@ -470,6 +485,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseThreatened, "strike|walkout|stoppage&possible|likely|looming|imminent|odds|set", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:possible|likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
 	// Strike.
 	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on strike\b|\bon strike (?:since|for)\b`)},
+	{strike.PhaseStrike, " on ", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on (?:an? |the |their |its )(?:[\w-]+ ){0,2}?strike\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on)\b|[.,;]|$)`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
@@ -484,9 +500,21 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
 	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? the picket lines?\b`)},
 	{strike.PhaseStrike, "picket|out since", regexp.MustCompile(`\bpicket lines? (?:formed|went up|ring|rings|ringed)\b|\bpickets? (?:formed|went up)\b|\b(?:join|joined|joins|joining) (?:the )?picket lines?\b|\bon the picket lines?\b|\bpicketed\b|\bout since\b`)},
+	// A strike going on as the setting of the news: "met Monday in a
+	// strike that …", "patients wait amid the strike".
+	{strike.PhaseStrike, "strike|walkout|stoppage&in |amid", regexp.MustCompile(`\b(?:in|amid|amidst) (?:an? |the |their |its |this )(?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b`)},
+	// A strike told by its week ("the strike … finishes its first week")
+	// or by its union ("our strike").
+	{strike.PhaseStrike, "strike|walkout|stoppage&its|their", regexp.MustCompile(reStrikeN + `\b[^.;]{0,60}?\b(?:finishes|finished|completes|completed|marks|marked|enters|entered|reaches|reached|passes|passed|nears|neared|ends|ended) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	{strike.PhaseStrike, "our", regexp.MustCompile(`\bour (?:[\w-]+ )?` + reStrikeN + `\b`)},
+	// Community papers that write in Spanish: "en huelga" (on strike), "una
+	// huelga de cinco días", "la huelga empezó", "acuerdo tentativo".
+	{strike.PhaseStrike, "huelga", regexp.MustCompile(`\ben huelga\b|\bhuelga de (?:[\w]+ ){1,2}(?:días|semanas|meses)\b|\bla huelga (?:empezó|comenzó|sigue|continúa|cumple)(?:[\s,.;]|$)|\b(?:empezó|comenzó|inició) la huelga\b`)},
+	{strike.PhaseTentativeAgreement, "acuerdo", regexp.MustCompile(`\bacuerdo tentativo\b`)},
 	// Mediation.
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|joins|joined|have been going on|has been going on|have continued|has continued|are continuing|is continuing)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|joins|joined|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:continu\w* to |still )(?:meet|work|talk) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? )?(?:[\w-]+ )?mediator\b|\bwith an? (?:[\w-]+ )?mediator working\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
 	{strike.PhaseTentativeAgreement, "tentative", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b`)},
@@ -520,6 +548,13 @@ var (
 	// otherDisputeRE finds words that put a phase in another dispute:
 	// "walked off the job in a separate dispute".
 	otherDisputeRE = regexp.MustCompile(`\b(?:separate|different|unrelated) (?:[\w-]+ )?(?:dispute|strike|walkout|union|contract|labor fight)s?\b|\banother (?:dispute|union)\b`)
+	// returnToComeRE finds a return to work in the present tense followed
+	// by the day it will happen: "return to work Monday", "go back to work
+	// next week".
+	returnToComeRE = regexp.MustCompile(`^(?:return|returns|go back|goes back|come back|comes back) to work,? (?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month)\b`)
+	// hypoStrikeRE finds words inside a strike's phrase that make it one
+	// to come: "amid a possible strike".
+	hypoStrikeRE = regexp.MustCompile(`\b(?:possible|potential|looming|planned|threatened|proposed|likely|imminent|future|next)\b`)
 	// strikeThingRE finds a word after a strike noun that makes it a
 	// thing about a strike, not one: "strike notice", "strike vote".
 	strikeThingRE = regexp.MustCompile(`^s? (?:notice|vote|votes|authorization|date|deadline|threat|fund|pay)\b`)
@@ -583,6 +618,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseStrike && strikeThingRE.MatchString(s[m[1]:]) {
 				continue // "a 10-day strike notice", "the strike vote"
 			}
+			if p == strike.PhaseStrike && hypoStrikeRE.MatchString(s[m[0]:m[1]]) {
+				continue // "amid a possible strike": threatened, if anything
+			}
 			if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && rejectRE.MatchString(lastWords(pre, 4)) {
 				continue // "rejected the tentative agreement"
 			}
@@ -594,8 +632,10 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				switch {
 				case sig.hints == backToWork:
 					// Back at work after an agreement is the end; a part of
-					// the strikers back is none.
-					if partialReturn(lastWords(s[:m[0]], 25)) {
+					// the strikers back is none, and nor is a return told in
+					// a headline's present tense with its day to come
+					// ("return to work Monday").
+					if partialReturn(lastWords(s[:m[0]], 25)) || returnToComeRE.MatchString(s[m[0]:]) {
 						continue
 					}
 				case sig.hints == endTheStrike && ratifyRE.MatchString(s):
@@ -717,9 +757,11 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 		// ("two weeks into mediated talks, which are continuing") is in
 		// mediation: the lead tells the day's event, the body the state of
 		// the talks.
+		// Not from another item of a numbered list: a roundup's items
+		// are other disputes.
 		for i, s := range ss {
-			if !s.lead && strings.Contains(s.lower, "mediat") && sentencePhase(s.lower) == strike.PhaseMediation &&
-				(pub.IsZero() || !historical(s, pub)) {
+			if !s.lead && strings.Contains(s.lower, "mediat") && (s.item < 0 || at >= 0 && s.item == ss[at].item) &&
+				sentencePhase(s.lower) == strike.PhaseMediation && (pub.IsZero() || !historical(s, pub)) {
 				return strike.PhaseMediation, i
 			}
 		}
@@ -749,7 +791,9 @@ var peopleNounList = []string{"workers", "employees", "clinicians", "therapists"
 	"teachers", "educators", "doctors", "physicians", "residents", "clerks", "cashiers", "drivers", "cooks",
 	"housekeepers", "janitors", "machinists", "mechanics", "operators", "engineers", "faculty", "firefighters",
 	"officers", "actors", "writers", "miners", "dockworkers", "longshoremen", "pilots", "attendants", "baristas",
-	"journalists", "librarians", "aides", "assistants"}
+	"journalists", "librarians", "aides", "assistants",
+	// Community papers that write in Spanish.
+	"trabajadores", "trabajadoras", "terapeutas", "enfermeras", "enfermeros", "empleados"}
 
 var peopleNouns = func() map[string]bool {
 	m := make(map[string]bool, len(peopleNounList))
@@ -771,6 +815,10 @@ var workersWordsRE = regexp.MustCompile(`(^|[^\w-])((?:(?:a|` + reNumberWord + `
 // workersUnitRE finds a unit of so many members: "its 2,400-member
 // Southern California unit".
 var workersUnitRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:member|strong)\s+((?:[\w'’-]+\s+){0,4}?)(unit|bargaining unit|workforce|staff|team|group|union|local)\b`)
+
+// workersSizeRE finds a strike told by its size: "the 2,400-clinician
+// walkout", "a 300-worker strike".
+var workersSizeRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:person|people|worker|employee|clinician|therapist|nurse|teacher|member)\s+((?:[\w'’-]+\s+){0,2}?)(strike|walkout|work stoppage)\b`)
 
 // workersListRE finds a count that opens an item of a "by the numbers"
 // list: "2,400: The number of psychologists ... who walked out", "2,400 —
@@ -814,6 +862,9 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			ms = append(ms, workersRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			if strings.Contains(s.lower, "-member") || strings.Contains(s.lower, "-strong") {
 				ms = append(ms, workersUnitRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			}
+			if strings.Contains(s.lower, "strike") || strings.Contains(s.lower, "walkout") || strings.Contains(s.lower, "stoppage") {
+				ms = append(ms, workersSizeRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			}
 			if strings.ContainsAny(s.lower, ":—–") {
 				ms = append(ms, workersListRE.FindAllStringSubmatchIndex(s.lower, -1)...)
@@ -959,7 +1010,7 @@ var (
 	unionAfterRE = regexp.MustCompile(`^(?:['’]s)?[\s-]*(?:represented\b|members\b|therapists\b|clinicians\b|workers\b|strikers\b|nurses\b|employees\b|(?:has |have )?(?:called|launched|began|begun|started)\b[^.;,]{0,30}\b(?:strike|walkout)|(?:is|are|went|remain|remains) on strike\b|(?:walked|walks) out\b)`)
 	// unionAsideRE finds what a union named beside the strikers' does:
 	// supports them, or is named for comparison.
-	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included)\b`)
+	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket|(?:came|come|comes|coming) to (?:picket|march|rally|stand) with (?:us|them)|join(?:ed|s|ing)? us\b|(?:picket|picketed|picketing|marched|rallied|stood|stand|standing) with us\b)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included)\b`)
 	// unionJoinedRE finds words before a union's name that make it the
 	// strikers' company, not theirs: "joined by members of".
 	unionJoinedRE = regexp.MustCompile(`\b(?:joined by|supported by|backed by|alongside|along with|together with|as well as|solidarity from|rally led by|rally organized by|march led by)\b`)
@@ -1023,6 +1074,9 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 		if t.score > best.score {
 			best = t
 		}
+	}
+	if best.score <= 0 {
+		return "", -1, false // only supporters, or unions named to compare
 	}
 	return best.canon, best.at, true
 }
@@ -1404,6 +1458,13 @@ func startsOtherEvent(lower string, i, j int) bool {
 			pre = rest
 		}
 	}
+	// The subject's head comes before what qualifies it: "mediated talks
+	// between Kaiser and the National Union of Healthcare Workers began".
+	for _, prep := range []string{" between ", " with "} {
+		if k := strings.LastIndex(pre, prep); k >= 0 {
+			pre = pre[:k]
+		}
+	}
 	bw := clauseWords(pre)
 	bw = bw[max(0, len(bw)-8):]
 	for k := len(bw) - 1; k >= 0; k-- {
@@ -1418,7 +1479,11 @@ func startsOtherEvent(lower string, i, j int) bool {
 // shortly after a start word ("began Oct. 14", "since Oct. 14", "walked
 // off the job on Monday") or just before it ("Monday's walkout"), and
 // where the date phrase begins in the sentence.
-func startDate(s factSentence, pub time.Time) (time.Time, int, bool) {
+//
+// ahead says the strike is yet to come (the article's phase is
+// threatened): its start is a date to come, "an open-ended walkout
+// beginning Oct. 21".
+func startDate(s factSentence, pub time.Time, ahead bool) (time.Time, int, bool) {
 	if !aboutStrike(s.lower) {
 		return time.Time{}, -1, false
 	}
@@ -1427,7 +1492,7 @@ func startDate(s factSentence, pub time.Time) (time.Time, int, bool) {
 		return time.Time{}, -1, false
 	}
 	dir := dirPast
-	if futureRE.MatchString(s.lower) {
+	if futureRE.MatchString(s.lower) || ahead {
 		dir = dirFuture
 	}
 	dates := dayDates(s, pub, dir)
@@ -1460,6 +1525,9 @@ func startDate(s factSentence, pub time.Time) (time.Time, int, bool) {
 				}
 			default:
 				continue
+			}
+			if s.lower[st[0]:st[1]] == "since" {
+				limit = 0 // "since October stopped eating Monday": since is October's
 			}
 			n := len(strings.Fields(gap))
 			if n > limit || blockRE.MatchString(gap) {
@@ -1503,7 +1571,7 @@ func findStarted(ss []factSentence, pub time.Time, phase string, earliest, lates
 		return (latest.IsZero() || !d.After(latest)) && (earliest.IsZero() || !d.Before(earliest))
 	}
 	for i, s := range ss {
-		if d, _, ok := startDate(s, pub); ok && fits(d) {
+		if d, _, ok := startDate(s, pub, phase == strike.PhaseThreatened); ok && fits(d) {
 			return d, i, true
 		}
 	}
@@ -1971,7 +2039,7 @@ func findEvents(ss []factSentence, pub time.Time, phase string) ([]strike.Event,
 		if len(dates) == 0 {
 			continue
 		}
-		start, startAt, _ := startDate(s, pub)
+		start, startAt, _ := startDate(s, pub, phase == strike.PhaseThreatened)
 		// Keywords are looked for with the dates blanked out, so that
 		// "March 10" is no march.
 		words := []byte(s.lower)

@@ -30,6 +30,8 @@ func TestSentencePhase(t *testing.T) {
 	}{
 		{"Hotel cooks went on strike Monday.", strike.PhaseStrike},
 		{"Bus drivers walked off the job at dawn.", strike.PhaseStrike},
+		{"Clinicians have been on an open-ended strike since Oct. 21.", strike.PhaseStrike},
+		{"Nurses went on a three-day strike.", strike.PhaseStrike},
 		{"Striking nurses marched downtown.", strike.PhaseStrike},
 		{"The walkout entered its third week.", strike.PhaseStrike},
 		{"Two weeks into the strike, nobody has moved.", strike.PhaseStrike},
@@ -108,6 +110,29 @@ func TestSentencePhase(t *testing.T) {
 		{"Mediated talks between Kaiser and their union have been going on since March 10 without a settlement.", strike.PhaseMediation},
 		// Another dispute named beside the phase.
 		{"Pharmacists voted to authorize a strike, a day after the company's mental health workers walked off the job in a separate dispute.", strike.PhaseThreatened},
+		// A strike going on, as the setting of the news.
+		{"The two sides met Monday in a strike that most members are still honoring.", strike.PhaseStrike},
+		{"Patients wait for therapy amid the Kaiser strike.", strike.PhaseStrike},
+		{"Patients worry amid a possible strike.", strike.PhaseThreatened},
+		{"Members met in the strike vote.", strike.PhaseThreatened},
+		// A strike told by its week, and by its union ("our strike").
+		{"As the NUHW strike at Kaiser's Southern California region finishes its first week, executives watch.", strike.PhaseStrike},
+		{"The governor asked both sides to go to mediation to settle our strike.", strike.PhaseStrike},
+		{"Our strike vote is next week.", strike.PhaseThreatened},
+		// Mediation going on, told by its meetings and its process.
+		{"The dispute comes as mediated talks between the two sides continue.", strike.PhaseMediation},
+		{"Kaiser said it was continuing to meet with the union and state-appointed mediators.", strike.PhaseMediation},
+		{"Kaiser said it remains committed to the mediation process.", strike.PhaseMediation},
+		{"The governor urged them to meet with mediators soon.", ""},
+		// A headline's present tense with a day to come is no return yet.
+		{"Kaiser mental health workers ratify contract; return to work Monday", strike.PhaseRatified},
+		{"Therapists go back to work tomorrow", ""},
+		{"Therapists returned to work Monday", strike.PhaseEnded},
+		// Community papers that write in Spanish.
+		{"Unos 2,400 trabajadores de salud mental están en huelga desde el lunes.", strike.PhaseStrike},
+		{"Enfermeras de Kaiser en huelga de cinco días en Fontana", strike.PhaseStrike},
+		{"La huelga empezó el 21 de octubre y todavía no hay acuerdo.", strike.PhaseStrike},
+		{"Acuerdo tentativo: terapeutas de Kaiser regresarían al trabajo", strike.PhaseTentativeAgreement},
 		// "Many" or "most" as the subject of a return is a part of the strikers.
 		{"Kaiser says many have returned to work; the union says most are still out.", ""},
 		{"Kaiser says most have gone back to work.", ""},
@@ -367,6 +392,11 @@ func TestFindWorkers(t *testing.T) {
 		{"196: The number of days the strike lasted.", 0},
 		{"8: Clinicians who held a five-day hunger strike.", 0},
 		{"Day 100: strikers march in four cities", 0},
+		// A strike or unit told by its size.
+		{"The roughly 2,400-clinician walkout centers on time for patients.", 2400},
+		{"A 300-worker strike closed the plant.", 300},
+		// Community papers that write in Spanish.
+		{"Unos 2,400 trabajadores de salud mental están en huelga.", 2400},
 	}
 	for _, tt := range tests {
 		s := factSentence{text: tt.text, lower: lowerSameLen(tt.text)}
@@ -686,6 +716,8 @@ func TestExtractUnionFromSource(t *testing.T) {
 		{nuhw, "Nurses represented by UNAC are on strike this week, and our members are proud to stand with them.", "UNAC"},
 		{"Western Press Wire", "Therapists walked out on Monday, their union said.", ""},
 		{"Kaiser Permanente Southern California", "We are disappointed that clinicians have chosen to strike.", ""},
+		// Unions that come to picket with the union are its supporters.
+		{nuhw, "Our lines were twice their usual size when members of UNAC/UHCP and SEIU came to picket with us. We are five weeks into this strike.", nuhw},
 	} {
 		got := x.Extract(&strike.Article{Title: "News", Text: tt.text, Source: tt.source, Published: wed})
 		if got.Union != tt.want {
@@ -710,6 +742,36 @@ func TestExtractHungerStrikeAndStartDate(t *testing.T) {
 		})
 		if got.Phase == strike.PhaseEnded || got.DurationDays != 0 || got.StartedLatest != "" {
 			t.Errorf("phase %q, %d days, started by %q: the hunger strike's, not the strike's", got.Phase, got.DurationDays, got.StartedLatest)
+		}
+	})
+	t.Run("on strike since a month, fasting since a day", func(t *testing.T) {
+		got := x.Extract(&strike.Article{
+			Title:     "Striking Kaiser clinicians begin hunger strike in Pasadena",
+			Text:      "Eight Kaiser clinicians who have been on strike since October stopped eating Monday, beginning a hunger strike outside the company's offices.",
+			Published: time.Date(2025, 4, 14, 20, 0, 0, 0, time.UTC),
+		})
+		if got.Started != "" {
+			t.Errorf("Started %q, want none: Monday is the hunger strike's", got.Started)
+		}
+	})
+	t.Run("talks between the parties began", func(t *testing.T) {
+		got := x.Extract(&strike.Article{
+			Title:     "Mediation opens in Kaiser strike",
+			Text:      "Mediated talks between Kaiser Permanente and the National Union of Healthcare Workers began Monday, nearly five months after about 2,400 clinicians walked off the job.",
+			Published: time.Date(2025, 3, 10, 21, 0, 0, 0, time.UTC),
+		})
+		if got.Started != "" {
+			t.Errorf("Started %q, want none: Monday is the talks'", got.Started)
+		}
+	})
+	t.Run("a notice's start is to come", func(t *testing.T) {
+		got := x.Extract(&strike.Article{
+			Title:     "Union gives Kaiser notice of open-ended strike",
+			Text:      "The union has delivered a 10-day strike notice, setting up an open-ended walkout beginning Oct. 21.",
+			Published: time.Date(2024, 10, 14, 20, 0, 0, 0, time.UTC),
+		})
+		if got.Started != "2024-10-21" {
+			t.Errorf("Started %q, want 2024-10-21, a week after the notice", got.Started)
 		}
 	})
 	t.Run("a start date beside a vote", func(t *testing.T) {
@@ -791,6 +853,10 @@ func TestExtractPhaseBeyondTheLead(t *testing.T) {
 		{"This week in labor",
 			"Welcome back to our weekly look at labor news.\n\n1. KAISER. Police arrested people at a rally for the strikers.\n\n3. PORTS. Dockworkers reached a deal on automation rules.",
 			strike.PhaseStrike},
+		// Another item's mediation is another dispute's.
+		{"4 health care strikes to watch",
+			"Labor actions keep coming.\n\n1. Kaiser. About 2,400 clinicians have been on strike since Oct. 21.\n\n2. Providence. Nurses struck in January. Talks with a federal mediator continue.",
+			strike.PhaseStrike},
 	} {
 		got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: wed})
 		if got.Phase != tt.want {
@@ -836,4 +902,24 @@ func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 		}
 	}
 	t.Logf("%d sentences, %d signal matches", sentences, matched)
+}
+
+// TestExtractUndatedGivesNoYearlessStart: a page with no date of its own
+// (its publication estimated when it was found) cannot tell which year
+// "since Oct. 21" is, nor what "five weeks into the strike" counts from;
+// a date with its year it can.
+func TestExtractUndatedGivesNoYearlessStart(t *testing.T) {
+	x := testExtractor()
+	found := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text, want string
+	}{
+		{"About 2,400 clinicians have been on strike since Oct. 21. We are five weeks into this strike.", ""},
+		{"About 2,400 clinicians went on strike on Oct. 21, 2024.", "2024-10-21"},
+	} {
+		got := x.Extract(&strike.Article{Title: "Strikes to watch", Text: tt.text, Published: found, PublishedEstimated: true})
+		if got.Started != tt.want || tt.want == "" && (got.StartedEarliest != "" || got.StartedLatest != "") {
+			t.Errorf("%q: started %q (%q to %q), want %q", tt.text, got.Started, got.StartedEarliest, got.StartedLatest, tt.want)
+		}
+	}
 }

@@ -278,6 +278,7 @@ type scratch struct {
 	cands  []*firsts
 	masked []bool
 	hits   []hits
+	saved  []hits // hits before the source was matched
 	// titleFirst is, per scope dimension, the side (+1 the campaign's, -1
 	// a sibling's) of the first of its terms in the title; 0 for none.
 	titleFirst [len(dims)]int8
@@ -317,6 +318,9 @@ type result struct {
 	tier     strike.Tier
 	// scope is the verdict of the campaign's scope; it decides core only.
 	scope scopeVerdict
+	// publisher: the article's source is the campaign's union (its own
+	// feed), which speaks for it (see matchPublisher).
+	publisher bool
 }
 
 // Score returns the article's relevance: its tier, its score and the
@@ -345,9 +349,11 @@ func (s *Scorer) analyze(a *strike.Article, sc *scratch) *result {
 	}
 	s.match(sc, a.Title, true)
 	s.match(sc, text, false)
+	publisher := s.matchPublisher(sc, a.Source)
 
 	r := &sc.result
 	*r = result{
+		publisher: publisher,
 		hits:      sc.hits,
 		found:     r.found[:0],
 		points:    clearN(r.points, n),
@@ -489,6 +495,37 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 			}
 		}
 	}
+}
+
+// matchPublisher counts the campaign's union as named once in the lead
+// when the article's source is that union: a union's own post ("We won:
+// tentative agreement reached with Kaiser") is about its members whether
+// or not it names itself. Only the campaign's union terms count; it
+// reports whether one did.
+func (s *Scorer) matchPublisher(sc *scratch, source string) bool {
+	source = strings.TrimSpace(source)
+	if source == "" {
+		return false
+	}
+	saved := append(sc.saved[:0], sc.hits...)
+	sc.saved = saved
+	titleFirst := sc.titleFirst
+	s.match(sc, source, false)
+	sc.titleFirst = titleFirst
+	ours := false
+	for i := range sc.hits {
+		t := &s.terms[i]
+		if sc.hits[i] == saved[i] {
+			continue
+		}
+		if t.weight > 0 && (t.group == union || t.group == campUnion) {
+			ours = ours || t.group == campUnion
+			sc.hits[i] = hits{title: saved[i].title, text: saved[i].text + 1, lead: saved[i].lead + 1}
+			continue
+		}
+		sc.hits[i] = saved[i]
+	}
+	return ours
 }
 
 // longest returns the first (longest) of the candidate terms whose words

@@ -176,7 +176,9 @@ func (v *scopeVerdict) miss() bool {
 // employer. For each dimension: the title decides when it names the
 // dimension, by the first name it gives; else the text, where a name in
 // the first sentence counts twice, is about a sibling when it names the
-// siblings more than the campaign.
+// siblings more than the campaign. The campaign's union's own post is
+// about its union whatever other unions it names in its text (those who
+// joined its picket lines), unless its title names another first.
 func (s *Scorer) judgeScope(a *strike.Article, sc *scratch, r *result) scopeVerdict {
 	var v scopeVerdict
 	for d, g := range dims {
@@ -190,6 +192,9 @@ func (s *Scorer) judgeScope(a *strike.Article, sc *scratch, r *result) scopeVerd
 				}
 			}
 			continue
+		}
+		if g == campUnion && r.publisher {
+			continue // the union's own post speaks for its members
 		}
 		ours, theirs := 0, 0
 		for _, i := range r.found {

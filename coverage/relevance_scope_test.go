@@ -154,6 +154,24 @@ func TestScopeRules(t *testing.T) {
 			tier:      strike.TierCore,
 		},
 		{
+			name:      "the union's own post, naming no union",
+			a:         strike.Article{Title: "We won: agreement reached with Acme Health", Text: "Our members at the hospital ended the strike tonight.", Source: "HWU"},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "the union's own post, naming the unions that joined its picket",
+			a:         strike.Article{Title: "Acme Health strike: allies on our line", Text: "Other Union members came to picket with our nurses outside the hospital during our strike.", Source: "HWU"},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "a post by another source, naming no union",
+			a:         strike.Article{Title: "We won: agreement reached with Acme Health", Text: "Our members at the hospital ended the strike tonight.", Source: "Springfield Gazette"},
+			published: "2024-05-02",
+			tier:      strike.TierRelated,
+		},
+		{
 			name:      "title names a sibling region first",
 			a:         strike.Article{Title: "Acme Health nurses strike in Capital City, joining Springfield", Text: "HWU nurses walked out at the hospital."},
 			published: "2024-05-02",

@@ -1,6 +1,8 @@
 package coverage
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,10 +29,16 @@ type Sentence struct {
 // ("Oct.", "Calif.", "Inc.") unless the next word starts with a capital
 // letter or a quote: "Oct. 14" and "Kaiser Foundation Health Plan Inc.
 // said" stay whole. Periods between digits ("1.5") never end a sentence.
+// A line that opens an item of a list or a live blog (a bullet, an item's
+// number, a "by the numbers" figure, an entry's time: see sentItemRE)
+// starts a sentence, and an item's number ("1. Pay.") ends none; in a
+// list whose line breaks were lost, each next item's number ("… four
+// years 2. A new pension") starts one.
 // A text with no words gives no sentences.
 func Sentences(text string) []Sentence {
 	var out []Sentence
 	start := -1 // byte offset of the current sentence's first non-space rune
+	item := 0   // the number of the list's last item, 0 outside a list
 	emit := func(end int) {
 		if start < 0 {
 			return
@@ -45,7 +53,7 @@ func Sentences(text string) []Sentence {
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
-			if r == '\n' && start >= 0 && sentBlankLine(text, i) {
+			if r == '\n' && start >= 0 && (sentBlankLine(text, i) || sentItemAt(text, i+1)) {
 				emit(i)
 			}
 			i += size
@@ -57,6 +65,34 @@ func Sentences(text string) []Sentence {
 		if r != '.' && r != '!' && r != '?' && r != '…' {
 			i += size
 			continue
+		}
+		if r == '.' && i-start <= 2 && sentItemAt(text, start) {
+			item, _ = strconv.Atoi(text[start:i])
+			i += size // the number of a list's item: "1. Pay."
+			continue
+		}
+		if r == '.' {
+			// A list run into a paragraph: "We won: 1. Raises 2. A pension".
+			// The first item's number follows a colon; each next one opens
+			// a sentence. (A day of the month, "May 2.", follows no item 1.)
+			k := i
+			for k > start && text[k-1] >= '0' && text[k-1] <= '9' {
+				k--
+			}
+			if n, err := strconv.Atoi(text[k:i]); err == nil && i-k <= 2 && k > start && text[k-1] == ' ' && sentItemAt(text, k) {
+				before := strings.TrimRight(text[start:k], " ")
+				switch {
+				case n == 1 && strings.HasSuffix(before, ":"):
+					item = 1
+					i += size
+					continue
+				case item > 0 && n == item+1:
+					emit(k)
+					start, item = k, n
+					i += size
+					continue
+				}
+			}
 		}
 		// A run of terminators ("?!", "...").
 		termStart := i
@@ -96,6 +132,21 @@ func Sentences(text string) []Sentence {
 	}
 	emit(len(text))
 	return out
+}
+
+// sentItemRE finds what opens an item of a list or a live blog at the
+// start of a line: a bullet, an item's number ("1.", "2)", "(3)"), a
+// "by the numbers" figure ("2,400:") or an
+// entry's time ("7:10 a.m. —"), then a capital letter, a digit or a quote.
+var sentItemRE = regexp.MustCompile(`^[ \t]*(?:[-•*·]|\d{1,3}(?:,\d{3})*%?:|\d{1,2}[.)]|\(\d{1,2}\)|\d{1,2}:\d\d\s*(?:[ap]\.m\.|[AaPp][Mm])?\s*[-–—:])[ \t]+["“'‘]?[\p{Lu}\d]`)
+
+// sentItemAt reports whether the line that starts at offset i of text
+// opens an item of a list (see sentItemRE).
+func sentItemAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	return sentItemRE.MatchString(text[i:min(len(text), i+40)])
 }
 
 // sentBlankLine reports whether the newline at i is followed, after spaces

@@ -15,6 +15,24 @@ func TestSentences(t *testing.T) {
 	}{
 		{"empty", "", nil},
 		{"spaces", "  \n\n\t ", nil},
+		// A list's items, one a line, are sentences of their own; the
+		// number of the next item does not end the one before.
+		{"numbered lines", "They won:\n1. Raises of 20% over four years\n2. A new pension plan\n3) Five protected hours.",
+			[]string{"They won:", "1. Raises of 20% over four years", "2. A new pension plan", "3) Five protected hours."}},
+		{"bulleted lines", "Demands:\n- Better pay\n• More time for patients\n  * Pensions",
+			[]string{"Demands:", "- Better pay", "• More time for patients", "* Pensions"}},
+		{"live blog lines", "Updates below.\n7:10 a.m. — The strike is on\n10:05 AM - Kaiser responds",
+			[]string{"Updates below.", "7:10 a.m. — The strike is on", "10:05 AM - Kaiser responds"}},
+		{"wrapped line", "The strike by 2,400 workers\nbegan Monday - and continues.",
+			[]string{"The strike by 2,400 workers\nbegan Monday - and continues."}},
+		{"wrapped number", "Kaiser offered raises of\n18. percent, said the union.",
+			[]string{"Kaiser offered raises of\n18. percent, said the union."}},
+		// A list whose line breaks were lost: the next item's number opens
+		// a sentence, a day of the month does not.
+		{"run-in list", "We won: 1. Raises of 20% over four years 2. A new pension plan 3. Five hours. Kaiser agreed on May 2. Talks end.",
+			[]string{"We won: 1. Raises of 20% over four years", "2. A new pension plan", "3. Five hours.", "Kaiser agreed on May 2.", "Talks end."}},
+		{"item number in a paragraph", "1. Who is striking? About 2,400 clinicians.\n\n2. Pay. Kaiser offered 18%.",
+			[]string{"1. Who is striking?", "About 2,400 clinicians.", "2. Pay.", "Kaiser offered 18%."}},
 		{"one without period", "Workers walk out", []string{"Workers walk out"}},
 		{"two", "Workers walked out. Kaiser said care continues.",
 			[]string{"Workers walked out.", "Kaiser said care continues."}},

@@ -52,13 +52,20 @@ var coverageFloors = map[string]coverageFloor{
 	// desk, so these are plain floors. Held-out grouping went from 0.83 to
 	// 0.93 and facts from 0.84 to 0.90 when the rules were tuned on the
 	// development corpus (the held-out corpus was never read for it).
-	"in-sample": {copies: 1.00, grouping: 0.98, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 8},
-	"held-out":  {copies: 1.00, grouping: 0.92, relevance: 0.98, core: 0.97, facts: 0.89, status: 5, asks: 5},
+	// Its core floor was raised from 0.97 to 0.98 after the one look at
+	// its totals that closed the tuning on the second development corpus.
+	"in-sample": {copies: 1.00, grouping: 0.99, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 8},
+	"held-out":  {copies: 1.00, grouping: 0.92, relevance: 0.98, core: 0.98, facts: 0.89, status: 5, asks: 5},
 	// The development corpus: before any rule was tuned on it, grouping
-	// 0.71, facts 0.82 and 6 answers. Its grouping still suffers from
-	// relevance: the union's posts that name supporting unions, or no
-	// union, are related, and a newsletter is none.
-	"dev": {copies: 1.00, grouping: 0.83, relevance: 0.97, core: 0.92, facts: 0.95, status: 5, asks: 8},
+	// 0.71, facts 0.82 and 6 answers. Grouping went from 0.83 to 0.98 and
+	// core from 0.92 to 0.97 when the union's own posts came to speak for
+	// it; a newsletter and a roundup whose snippets name no strike are
+	// still none (their pages are never fetched).
+	"dev": {copies: 1.00, grouping: 0.97, relevance: 0.97, core: 0.96, facts: 0.96, status: 5, asks: 8},
+	// The second development corpus, written when the first no longer
+	// told what generalises: before any rule was tuned on it, grouping
+	// 0.89, core 0.96, facts 0.87 and 4 answers of 8.
+	"dev2": {copies: 1.00, grouping: 0.89, relevance: 0.99, core: 0.97, facts: 0.97, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
@@ -75,7 +82,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -96,6 +103,7 @@ func TestCoverageFigures(t *testing.T) {
 		{"in-sample", eval.InSampleCorpus, &r.InSample, &again.InSample},
 		{"held-out", eval.HeldoutCorpus, &r.Heldout, &again.Heldout},
 		{"dev", eval.DevCorpus, &r.Dev, &again.Dev},
+		{"dev2", eval.Dev2Corpus, &r.Dev2, &again.Dev2},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue

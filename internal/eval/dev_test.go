@@ -19,11 +19,25 @@ func loadDev(tb testing.TB) []demo.Doc {
 	return docs
 }
 
+func loadDev2(tb testing.TB) []demo.Doc {
+	tb.Helper()
+	docs, err := Dev2()
+	if err != nil {
+		tb.Fatalf("Dev2: %v", err)
+	}
+	return docs
+}
+
 // TestDevLabels checks every development doc's labels for validity and
 // consistency, with the rules of testdata/dev/README.md that a program can
 // check.
-func TestDevLabels(t *testing.T) {
-	docs := loadDev(t)
+func TestDevLabels(t *testing.T) { checkDevLabels(t, loadDev(t)) }
+
+// TestDev2Labels checks the second development corpus's labels by the
+// same rules.
+func TestDev2Labels(t *testing.T) { checkDevLabels(t, loadDev2(t)) }
+
+func checkDevLabels(t *testing.T, docs []demo.Doc) {
 	byID := make(map[string]demo.Doc, len(docs))
 	for _, d := range docs {
 		byID[d.ID] = d
@@ -177,5 +191,79 @@ func TestDevCorpus(t *testing.T) {
 	}
 	if c.Name != "dev" || len(c.Docs) < 60 || len(c.Feeds) != 3 {
 		t.Errorf("dev corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
+	}
+}
+
+// TestDev2Composition checks that the second development corpus has the
+// variety it was written for, and logs its composition.
+func TestDev2Composition(t *testing.T) {
+	docs := loadDev2(t)
+	c := Compose(docs)
+	t.Logf("second development corpus:\n%s", c)
+	if c.Docs < 50 {
+		t.Errorf("%d articles, want at least 50", c.Docs)
+	}
+	if c.ByTier[strike.TierRelated] < 10 || c.ByTier[strike.TierNone] < 5 {
+		t.Errorf("related %d, none %d: want at least 10 and 5", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone])
+	}
+	if c.CopyPairs < 4 || c.Undated < 2 || c.Snippets < 35 {
+		t.Errorf("copies %d, undated %d, snippets %d: want at least 4, 2 and 35", c.CopyPairs, c.Undated, c.Snippets)
+	}
+	// The voices it was written for, told by their shape.
+	voices := map[string]int{}
+	for _, d := range docs {
+		switch {
+		case strings.HasPrefix(d.Title, "LIVE"):
+			voices["live blog"]++
+		case strings.Contains(d.Body, "\n1. "):
+			voices["numbered list"]++
+		}
+		if strings.HasPrefix(d.Title, "Opinion") || strings.HasPrefix(d.Title, "Commentary") {
+			voices["opinion"]++
+		}
+		if strings.Contains(d.Body, " el ") && strings.Contains(d.Body, " the ") {
+			voices["Spanish and English"]++
+		}
+	}
+	for _, v := range []string{"live blog", "numbered list", "opinion", "Spanish and English"} {
+		if voices[v] < 3 {
+			t.Errorf("%d %s articles, want at least 3", voices[v], v)
+		}
+	}
+	phases := map[string]int{}
+	for _, d := range docs {
+		if d.Tier == strike.TierCore {
+			phases[d.Facts.Phase]++
+		}
+	}
+	for _, p := range append(demo.Phases(), "") {
+		if phases[p] == 0 {
+			t.Errorf("no core article with phase %q", p)
+		}
+	}
+}
+
+func TestDev2Truth(t *testing.T) {
+	truth, err := Dev2Truth()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(truth.Questions) != 8 {
+		t.Errorf("%d questions, want 8", len(truth.Questions))
+	}
+	for _, d := range loadDev2(t) {
+		if d.Tier == strike.TierCore && d.Facts.Started != "" && d.Facts.Started != truth.Started {
+			t.Errorf("%s: facts.started = %s, truth says %s", d.ID, d.Facts.Started, truth.Started)
+		}
+	}
+}
+
+func TestDev2Corpus(t *testing.T) {
+	c, err := Dev2Corpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Name != "dev2" || len(c.Docs) < 50 || len(c.Feeds) != 3 {
+		t.Errorf("dev2 corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
 	}
 }

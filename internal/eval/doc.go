@@ -3,14 +3,19 @@
 // ingests every feed at once with its whole backlog, and what `articles`,
 // `stories`, `status` and `ask` print is compared with the labels.
 //
-// It holds three corpora. The in-sample one is the demo corpus (package demo),
+// It holds four corpora. The in-sample one is the demo corpus (package demo),
 // whose articles the coverage rules were tuned on. The held-out one, in
 // testdata/heldout, was written separately, from public facts, in other
 // outlets' styles and with other strikes, copies, snippets and undated pages,
 // and must never be used to tune: it measures how coverage holds on news
 // nobody here wrote. The development one, in testdata/dev, was written
 // after the rules in the held-out corpus's manner, aimed at what real news
-// does that the rules may not expect, to tune them on (DevCorpus). Each
+// does that the rules may not expect, to tune them on (DevCorpus). The
+// second development one, in testdata/dev2, was written once the first
+// had been tuned on until it scored like the in-sample corpus, in voices
+// further from both (live blogs, numbered lists, trade press, op-eds,
+// bilingual community papers, passing mentions), to tune on too
+// (Dev2Corpus). Each
 // corpus has a truth file with the campaign status it supports at its end
 // and the questions a supporter asks, with the answers the first sentence
 // of a reply must state.

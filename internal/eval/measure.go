@@ -66,6 +66,21 @@ func DevCorpus() (Corpus, error) {
 		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
 }
 
+// Dev2Corpus is the second development corpus served by a HeldoutSite,
+// the same three feeds as the held-out corpus's.
+func Dev2Corpus() (Corpus, error) {
+	docs, err := Dev2()
+	if err != nil {
+		return Corpus{}, err
+	}
+	truth, err := Dev2Truth()
+	if err != nil {
+		return Corpus{}, err
+	}
+	return Corpus{Name: "dev2", Docs: docs, Truth: truth, Site: NewHeldoutSite(docs),
+		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
+}
+
 // InSampleCorpus is the demo corpus served by the demo's own site, every
 // article published and every feed polled at once.
 func InSampleCorpus() (Corpus, error) {

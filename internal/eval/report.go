@@ -5,10 +5,11 @@ import (
 	"strings"
 )
 
-// Report holds the figures of the corpora, for the README's table. Dev is
-// optional: the table shows its column only when it was measured.
+// Report holds the figures of the corpora, for the README's table. Dev and
+// Dev2 are optional: the table shows a development column only when its
+// corpus was measured.
 type Report struct {
-	InSample, Heldout, Dev Figures
+	InSample, Heldout, Dev, Dev2 Figures
 }
 
 // The rows of issue 7's table, with their targets on the held-out set.
@@ -51,28 +52,39 @@ var rows = []struct {
 }
 
 // Table formats the report as the README's Markdown table: measure,
-// in-sample, held-out, target; with a development column before the
-// target when r.Dev was measured.
+// in-sample, held-out, target; with a column for each development corpus
+// (r.Dev, r.Dev2) that was measured, before the target.
 func (r Report) Table() string {
-	dev := r.Dev.Corpus != ""
+	cols := []struct {
+		name string
+		f    Figures
+	}{{"in-sample", r.InSample}, {"held-out", r.Heldout}}
+	if r.Dev.Corpus != "" {
+		cols = append(cols, struct {
+			name string
+			f    Figures
+		}{"development", r.Dev})
+	}
+	if r.Dev2.Corpus != "" {
+		cols = append(cols, struct {
+			name string
+			f    Figures
+		}{"development 2", r.Dev2})
+	}
 	var b strings.Builder
-	if dev {
-		b.WriteString("| measure (three feeds at once through `ingest`) | in-sample | held-out | development | target (held-out) |\n")
-		b.WriteString("|---|---|---|---|---|\n")
-	} else {
-		b.WriteString("| measure (three feeds at once through `ingest`) | in-sample | held-out | target (held-out) |\n")
-		b.WriteString("|---|---|---|---|\n")
+	b.WriteString("| measure (three feeds at once through `ingest`) |")
+	for _, c := range cols {
+		b.WriteString(" " + c.name + " |")
 	}
-	cell := func(f Figures, row func(Figures) string) string {
-		if f.Corpus == "" {
-			return "not measured"
-		}
-		return row(f)
-	}
+	b.WriteString(" target (held-out) |\n|---|" + strings.Repeat("---|", len(cols)) + "---|\n")
 	for _, row := range rows {
-		fmt.Fprintf(&b, "| %s | %s | %s |", row.measure, cell(r.InSample, row.cell), cell(r.Heldout, row.cell))
-		if dev {
-			fmt.Fprintf(&b, " %s |", cell(r.Dev, row.cell))
+		fmt.Fprintf(&b, "| %s |", row.measure)
+		for _, c := range cols {
+			cell := "not measured"
+			if c.f.Corpus != "" {
+				cell = row.cell(c.f)
+			}
+			fmt.Fprintf(&b, " %s |", cell)
 		}
 		fmt.Fprintf(&b, " %s |\n", row.target)
 	}

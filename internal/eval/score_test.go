@@ -121,6 +121,13 @@ func TestScore(t *testing.T) {
 	if !strings.Contains(table, "| in-sample | held-out | development | target") || strings.Count(table, "0 of 1 (0.00)") != 3 {
 		t.Errorf("table with a development column:\n%s", table)
 	}
+	h := f
+	h.Corpus = "dev2"
+	table = Report{InSample: f, Heldout: f, Dev: g, Dev2: h}.Table()
+	if !strings.Contains(table, "| in-sample | held-out | development | development 2 | target") ||
+		!strings.Contains(table, "|---|---|---|---|---|---|") || strings.Count(table, "0 of 1 (0.00)") != 4 {
+		t.Errorf("table with two development columns:\n%s", table)
+	}
 }
 
 func TestScoreRejectsTwoArticlesForOneDoc(t *testing.T) {
