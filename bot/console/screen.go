@@ -19,9 +19,10 @@ const eraseLine = "\r\x1b[K"
 type Screen struct {
 	out io.Writer // where the prompt is
 
-	mu     sync.Mutex
-	prompt string
-	shown  bool
+	mu      sync.Mutex
+	prompt  string
+	shown   bool
+	redrawn bool // the prompt was shown again since ShowPrompt
 }
 
 // NewScreen returns a Screen whose prompt is written to out.
@@ -59,6 +60,7 @@ func (s *Screen) write(w io.Writer, p []byte) (int, error) {
 			return n, err
 		}
 	}
+	s.redrawn = true
 	_, err = io.WriteString(s.out, s.prompt)
 	return n, err
 }
@@ -67,15 +69,21 @@ func (s *Screen) write(w io.Writer, p []byte) (int, error) {
 func (s *Screen) ShowPrompt(prompt string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.prompt, s.shown = prompt, true
+	s.prompt, s.shown, s.redrawn = prompt, true, false
 	_, err := io.WriteString(s.out, prompt)
 	return err
 }
 
 // PromptAnswered records that the user pressed Enter: the terminal moved
-// to a new line, and the prompt is no longer shown.
+// to a new line, and the prompt is no longer shown. If output redrew the
+// prompt meanwhile, the redraw may have come after the Enter, leaving a
+// bare prompt on the new line: that line is cleared (when the redraw came
+// before, the line is empty and clearing it changes nothing).
 func (s *Screen) PromptAnswered() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.shown = false
+	if s.shown && s.redrawn {
+		_, _ = io.WriteString(s.out, eraseLine)
+	}
+	s.shown, s.redrawn = false, false
 }

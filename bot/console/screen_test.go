@@ -28,7 +28,9 @@ func TestScreenKeepsLogsOffThePrompt(t *testing.T) {
 	if got, want := errOut.String(), "before\nlevel=WARN msg=\"feed failed\"\n"; got != want {
 		t.Errorf("stderr = %q, want %q", got, want)
 	}
-	want := Prompt + eraseLine + Prompt + eraseLine + "▶ NEWS  Strike begins\n" + Prompt + "reply\n"
+	// The answer clears the redrawn prompt's line, in case the redraw
+	// came after the user's Enter.
+	want := Prompt + eraseLine + Prompt + eraseLine + "▶ NEWS  Strike begins\n" + Prompt + eraseLine + "reply\n"
 	if got := out.String(); got != want {
 		t.Errorf("stdout = %q, want %q", got, want)
 	}
@@ -60,8 +62,11 @@ func TestChatOnScreen(t *testing.T) {
 	s := NewScreen(&term)
 	logs := s.Wrap(&term)
 	in, feed := io.Pipe()
+	// A terminal echoes what the user types, Enter included, so the
+	// cursor is on a new line when the line is read.
+	echo := io.TeeReader(in, &term)
 	done := make(chan error, 1)
-	go func() { done <- Chat(context.Background(), r, in, s) }()
+	go func() { done <- Chat(context.Background(), r, echo, s) }()
 	for i := range 20 {
 		fmt.Fprintf(logs, "time=x level=INFO msg=\"poll %d\"\n", i)
 		if i == 10 {
