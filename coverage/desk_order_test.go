@@ -99,8 +99,13 @@ func runArrival(t *testing.T, st deskStore, c strike.Campaign, articles []strike
 		})
 	}
 	wg.Wait()
-	got := make(map[string]int64, len(docs))
-	all, err := st.Articles(ctx, strike.ArticleFilter{CampaignID: c.ID})
+	return storiesOf(t, st, c, docs)
+}
+
+// storiesOf returns each doc's story as stored.
+func storiesOf(t *testing.T, st deskStore, c strike.Campaign, docs []demo.Doc) map[string]int64 {
+	t.Helper()
+	all, err := st.Articles(t.Context(), strike.ArticleFilter{CampaignID: c.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,6 +113,7 @@ func runArrival(t *testing.T, st deskStore, c strike.Campaign, articles []strike
 	for _, a := range all {
 		byKey[a.Key] = a.StoryID
 	}
+	got := make(map[string]int64, len(docs))
 	for _, d := range docs {
 		got[d.ID] = byKey[d.ID]
 	}
@@ -459,19 +465,7 @@ func TestDeskIndexStaysBounded(t *testing.T) {
 	if !dropped {
 		t.Fatalf("the index never dropped a day (at most %d members of %d)", most, len(order))
 	}
-	got := make(map[string]int64, len(docs))
-	all, err := st.Articles(ctx, strike.ArticleFilter{CampaignID: c.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	byKey := make(map[string]int64, len(all))
-	for _, a := range all {
-		byKey[a.Key] = a.StoryID
-	}
-	for _, doc := range docs {
-		got[doc.ID] = byKey[doc.ID]
-	}
-	gotP := partition(docs, got)
+	gotP := partition(docs, storiesOf(t, st, c, docs))
 	for _, doc := range docs {
 		if gotP[doc.ID] != want[doc.ID] {
 			t.Errorf("%s is with %s, with an unbounded index with %s", doc.ID, gotP[doc.ID], want[doc.ID])

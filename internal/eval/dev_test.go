@@ -156,17 +156,7 @@ func TestDevComposition(t *testing.T) {
 		}
 	}
 	// Every phase is labeled somewhere, and some core articles state none.
-	phases := map[string]int{}
-	for _, d := range docs {
-		if d.Tier == strike.TierCore {
-			phases[d.Facts.Phase]++
-		}
-	}
-	for _, p := range append(demo.Phases(), "") {
-		if phases[p] == 0 {
-			t.Errorf("no core article with phase %q", p)
-		}
-	}
+	everyPhaseLabeled(t, docs)
 }
 
 func TestDevTruth(t *testing.T) {
@@ -174,14 +164,7 @@ func TestDevTruth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(truth.Questions) != 8 {
-		t.Errorf("%d questions, want 8", len(truth.Questions))
-	}
-	for _, d := range loadDev(t) {
-		if d.Tier == strike.TierCore && d.Facts.Started != "" && d.Facts.Started != truth.Started {
-			t.Errorf("%s: facts.started = %s, truth says %s", d.ID, d.Facts.Started, truth.Started)
-		}
-	}
+	truthAgrees(t, truth, loadDev(t))
 }
 
 func TestDevCorpus(t *testing.T) {
@@ -230,6 +213,21 @@ func TestDev2Composition(t *testing.T) {
 			t.Errorf("%d %s articles, want at least 3", voices[v], v)
 		}
 	}
+	everyPhaseLabeled(t, docs)
+}
+
+func TestDev2Truth(t *testing.T) {
+	truth, err := Dev2Truth()
+	if err != nil {
+		t.Fatal(err)
+	}
+	truthAgrees(t, truth, loadDev2(t))
+}
+
+// everyPhaseLabeled checks that every phase is labeled on some core
+// article, and that some core articles state none.
+func everyPhaseLabeled(t *testing.T, docs []demo.Doc) {
+	t.Helper()
 	phases := map[string]int{}
 	for _, d := range docs {
 		if d.Tier == strike.TierCore {
@@ -243,15 +241,14 @@ func TestDev2Composition(t *testing.T) {
 	}
 }
 
-func TestDev2Truth(t *testing.T) {
-	truth, err := Dev2Truth()
-	if err != nil {
-		t.Fatal(err)
-	}
+// truthAgrees checks that a truth file asks eight questions and that no
+// core article's labeled start date contradicts it.
+func truthAgrees(t *testing.T, truth Truth, docs []demo.Doc) {
+	t.Helper()
 	if len(truth.Questions) != 8 {
 		t.Errorf("%d questions, want 8", len(truth.Questions))
 	}
-	for _, d := range loadDev2(t) {
+	for _, d := range docs {
 		if d.Tier == strike.TierCore && d.Facts.Started != "" && d.Facts.Started != truth.Started {
 			t.Errorf("%s: facts.started = %s, truth says %s", d.ID, d.Facts.Started, truth.Started)
 		}
