@@ -1429,7 +1429,7 @@ func ansTrimListMark(s string) string {
 
 // ansWeekdayRE finds a day named by its weekday, with the part of the day
 // that may follow it ("Thursday night").
-var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?:\s+(?:morning|afternoon|evening|night))?`)
+var ansWeekdayRE = regexp.MustCompile(`(?i)\b` + reWeekday + `\b(?:\s+(?:morning|afternoon|evening|night))?`)
 
 // ansDateWeekday gives the first day a sentence names only by its weekday
 // its date, in brackets after it, resolved against the article's

@@ -203,23 +203,30 @@ func dropBadCharRefs(b []byte) []byte {
 // charRef parses the numeric character reference at the start of b
 // ("&#65;" or "&#x41;") and returns its length and code point.
 func charRef(b []byte) (n int, r rune, ok bool) {
+	n, v, ok := charRefValue(b)
+	return n, rune(v), ok
+}
+
+// charRefValue parses the numeric character reference at the start of s
+// ("&#65;" or "&#x41;", up to nine digits) and returns its length and
+// value, which may be beyond any code point.
+func charRefValue[T string | []byte](s T) (n, v int, ok bool) {
 	i, base := 2, 10
-	if len(b) > 2 && (b[2] == 'x' || b[2] == 'X') {
+	if len(s) > 2 && (s[2] == 'x' || s[2] == 'X') {
 		i, base = 3, 16
 	}
 	start := i
-	v := 0
-	for ; i < len(b) && i-start < 9; i++ {
-		d := digitVal(b[i])
+	for ; i < len(s) && i-start < 9; i++ {
+		d := digitVal(s[i])
 		if d < 0 || d >= base {
 			break
 		}
 		v = v*base + d
 	}
-	if i == start || i >= len(b) || b[i] != ';' {
+	if i == start || i >= len(s) || s[i] != ';' {
 		return 0, 0, false
 	}
-	return i + 1, rune(v), true
+	return i + 1, v, true
 }
 
 func digitVal(c byte) int {

@@ -75,29 +75,13 @@ func simpleEntity(s string) (r rune, n int) {
 		return '&', 1 // no name follows: the '&' is text
 	}
 	if s[1] == '#' {
-		i, base := 2, rune(10)
-		if i < len(s) && (s[i] == 'x' || s[i] == 'X') {
-			i, base = 3, 16
-		}
-		i0 := i
-		var x rune
-		for i < len(s) && i-i0 < 8 {
-			d := hexDigit(s[i])
-			if d < 0 || d >= base {
-				break
-			}
-			x = x*base + d
-			i++
-		}
-		if i == i0 || i == len(s) || s[i] != ';' {
-			return 0, 0
-		}
+		n, x, ok := charRefValue(s)
 		// Leave the tokenizer the references it rewrites: NUL,
 		// controls, the Windows-1252 range, surrogates, out of range.
-		if x < 0x20 || 0x7F <= x && x <= 0x9F || 0xD800 <= x && x <= 0xDFFF || x > utf8.MaxRune {
+		if !ok || x < 0x20 || 0x7F <= x && x <= 0x9F || 0xD800 <= x && x <= 0xDFFF || x > utf8.MaxRune {
 			return 0, 0
 		}
-		return x, i + 1
+		return rune(x), n
 	}
 	end := strings.IndexByte(s[:min(len(s), 9)], ';') // names in the table are short
 	if end < 2 {
@@ -113,19 +97,6 @@ func simpleEntity(s string) (r rune, n int) {
 		return r, end + 1
 	}
 	return 0, 0
-}
-
-// hexDigit returns the value of the hexadecimal digit c, or -1.
-func hexDigit(c byte) rune {
-	switch {
-	case '0' <= c && c <= '9':
-		return rune(c - '0')
-	case 'a' <= c && c <= 'f':
-		return rune(c-'a') + 10
-	case 'A' <= c && c <= 'F':
-		return rune(c-'A') + 10
-	}
-	return -1
 }
 
 // simpleTag reads the start or end tag at the start of s (s[0] is '<')

@@ -124,54 +124,57 @@ type Store struct {
 }
 
 // New returns a Store over the migrated databases w (writes) and r (reads).
-// It prepares the hot-path statements on w. The Store owns w and r from
+// It prepares the hot-path statements (see statements). The Store owns w and r from
 // then on, also when New fails.
 func New(ctx context.Context, d Dialect, w, r *sql.DB) (*Store, error) {
 	s := &Store{d: d, w: w, r: r}
-	var err error
-	if s.insert, err = w.PrepareContext(ctx, insertArticleSQL); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("%s: prepare insert: %w", d.Name, err)
-	}
-	if s.upsert, err = w.PrepareContext(ctx, upsertFeedSQL); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("%s: prepare feed upsert: %w", d.Name, err)
-	}
-	if s.claim, err = w.PrepareContext(ctx, claimSQL+d.ClaimLock+`)
-RETURNING `+deliveryColumns); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("%s: prepare claim: %w", d.Name, err)
-	}
-	if s.complete, err = w.PrepareContext(ctx, completeSQL); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("%s: prepare complete: %w", d.Name, err)
-	}
-	if s.feedState, err = r.PrepareContext(ctx, feedStateSQL); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("%s: prepare feed state: %w", d.Name, err)
-	}
-	if d.KnownKeysOption == nil {
-		if s.knownKeys, err = r.PrepareContext(ctx, d.KnownKeysSQL); err != nil {
+	for _, p := range s.statements() {
+		if p.query == "" {
+			continue // not prepared in this dialect
+		}
+		var err error
+		if *p.stmt, err = p.on.PrepareContext(ctx, p.query); err != nil {
 			s.Close()
-			return nil, fmt.Errorf("%s: prepare known keys: %w", d.Name, err)
+			return nil, fmt.Errorf("%s: prepare %s: %w", d.Name, p.what, err)
 		}
 	}
-	if s.claimFeed, err = w.PrepareContext(ctx, claimFeedSQL); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("%s: prepare claim feed: %w", d.Name, err)
-	}
-	if s.releaseFeed, err = w.PrepareContext(ctx, releaseFeedSQL); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("%s: prepare release feed: %w", d.Name, err)
-	}
 	return s, nil
+}
+
+// statement is one of the Store's prepared statements: where it is kept,
+// the pool it is prepared on, its SQL ("" when the dialect does not
+// prepare it) and its name in errors.
+type statement struct {
+	stmt  **sql.Stmt
+	on    *sql.DB
+	query string
+	what  string
+}
+
+// statements lists the hot-path statements New prepares: the poller's
+// reads on r, every write on w.
+func (s *Store) statements() []statement {
+	knownKeys := s.d.KnownKeysSQL
+	if s.d.KnownKeysOption != nil {
+		knownKeys = "" // planned for its values each time (see Dialect)
+	}
+	return []statement{
+		{&s.insert, s.w, insertArticleSQL, "insert"},
+		{&s.upsert, s.w, upsertFeedSQL, "feed upsert"},
+		{&s.claim, s.w, claimSQL + s.d.ClaimLock + ")\nRETURNING " + deliveryColumns, "claim"},
+		{&s.complete, s.w, completeSQL, "complete"},
+		{&s.feedState, s.r, feedStateSQL, "feed state"},
+		{&s.knownKeys, s.r, knownKeys, "known keys"},
+		{&s.claimFeed, s.w, claimFeedSQL, "claim feed"},
+		{&s.releaseFeed, s.w, releaseFeedSQL, "release feed"},
+	}
 }
 
 // Close closes the prepared statements and both pools.
 func (s *Store) Close() error {
 	var errs []error
-	for _, st := range []*sql.Stmt{s.insert, s.upsert, s.claim, s.complete, s.feedState, s.knownKeys, s.claimFeed, s.releaseFeed} {
-		if st != nil {
+	for _, p := range s.statements() {
+		if st := *p.stmt; st != nil {
 			errs = append(errs, st.Close())
 		}
 	}
