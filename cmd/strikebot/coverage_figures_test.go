@@ -66,6 +66,11 @@ var coverageFloors = map[string]coverageFloor{
 	// told what generalises: before any rule was tuned on it, grouping
 	// 0.89, core 0.96, facts 0.87 and 4 answers of 8.
 	"dev2": {copies: 1.00, grouping: 0.89, relevance: 0.99, core: 0.97, facts: 0.97, status: 5, asks: 8},
+	// The third development corpus, written when tuning on the first two
+	// no longer moved the held-out figures: before any rule was tuned on
+	// it, copies 4 of 5, grouping 0.65, relevance 0.87, core 0.86, facts
+	// 0.70 (98 of 140), status 4 of 5 and 5 answers of 8.
+	"dev3": {copies: 0.80, grouping: 0.64, relevance: 0.87, core: 0.86, facts: 0.70, status: 4, asks: 5},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
@@ -82,7 +87,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev", "dev2"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2", "dev3"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -104,6 +109,7 @@ func TestCoverageFigures(t *testing.T) {
 		{"held-out", eval.HeldoutCorpus, &r.Heldout, &again.Heldout},
 		{"dev", eval.DevCorpus, &r.Dev, &again.Dev},
 		{"dev2", eval.Dev2Corpus, &r.Dev2, &again.Dev2},
+		{"dev3", eval.Dev3Corpus, &r.Dev3, &again.Dev3},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue
