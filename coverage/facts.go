@@ -441,8 +441,12 @@ func factsPhaseRank(p string) int {
 // back at work and of something ending the strike.
 const (
 	backToWork   = "work|back"
+	backToWorkES = "regres|volv|vuelv"
 	endTheStrike = "end|call"
 )
+
+// backSignal reports whether a signal tells the workers back at work.
+func backSignal(sig phaseSignal) bool { return sig.hints == backToWork || sig.hints == backToWorkES }
 
 type phaseSignal struct {
 	phase string
@@ -487,6 +491,11 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on strike\b|\bon strike (?:since|for)\b`)},
 	{strike.PhaseStrike, " on ", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on (?:an? |the |their |its )(?:[\w-]+ ){0,2}?strike\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
+	// Out and staying out: "have been off the job since Oct. 21", "have
+	// now been out for two months"; and an explainer's question that
+	// takes the strike as given: "Why are Kaiser's therapists on strike?"
+	{strike.PhaseStrike, "off the job|been out", regexp.MustCompile(`\b(?:been|are|were|remain|remained|remains|stay|stayed|still) off the job\b|\bbeen out (?:for|since)\b`)},
+	{strike.PhaseStrike, "why&on strike", regexp.MustCompile(`\bwhy (?:are|is|were|was) [^.?;]{1,60}? on strike\b`)},
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on)\b|[.,;]|$)`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|hit|reach|enter|continu|pass|near|open|last|stretch|drag|wear|wore|affect|cover", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers)\b`)},
@@ -497,7 +506,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "strike,|strikes,|walkout,|stoppage,", regexp.MustCompile(reStrikeN + `s?, [^,.;]{2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
 	{strike.PhaseStrike, "-day|-week|-month|-long", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
-	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its |this )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
 	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? the picket lines?\b`)},
 	{strike.PhaseStrike, "picket|out since", regexp.MustCompile(`\bpicket lines? (?:formed|went up|ring|rings|ringed)\b|\bpickets? (?:formed|went up)\b|\b(?:join|joined|joins|joining) (?:the )?picket lines?\b|\bon the picket lines?\b|\bpicketed\b|\bout since\b`)},
 	// A strike going on as the setting of the news: "met Monday in a
@@ -509,11 +518,19 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "our", regexp.MustCompile(`\bour (?:[\w-]+ )?` + reStrikeN + `\b`)},
 	// Community papers that write in Spanish: "en huelga" (on strike), "una
 	// huelga de cinco días", "la huelga empezó", "acuerdo tentativo".
-	{strike.PhaseStrike, "huelga", regexp.MustCompile(`\ben huelga\b|\bhuelga de (?:[\w]+ ){1,2}(?:días|semanas|meses)\b|\bla huelga (?:empezó|comenzó|sigue|continúa|cumple)(?:[\s,.;]|$)|\b(?:empezó|comenzó|inició) la huelga\b`)},
+	{strike.PhaseStrike, "huelga", regexp.MustCompile(`\ben huelga\b|\bhuelga de (?:[\w]+ ){1,2}(?:días|semanas|meses)\b|\bla huelga (?:[^.;,]{1,80}? )?(?:empezó|comenzó|sigue|continúa|cumple|cumplió)(?:[\s,.;]|$)|\b(?:empezó|comenzó|inició) la huelga\b`)},
+	// "dejaron sus puestos" (walked off the job); back at work:
+	// "regresaron el lunes a sus consultorios", "volvieron al trabajo".
+	{strike.PhaseStrike, "dejaron", regexp.MustCompile(`\bdejaron (?:sus puestos|de trabajar|el trabajo)\b`)},
+	{strike.PhaseEnded, backToWorkES, regexp.MustCompile(`\b(?:regresaron|regresan|volvieron|vuelven)\b(?: [^.;,]{1,30}?)? (?:a sus (?:consultorios|puestos|clínicas|empleos|trabajos)|al trabajo)\b`)},
 	{strike.PhaseTentativeAgreement, "acuerdo", regexp.MustCompile(`\bacuerdo tentativo\b`)},
 	// Mediation.
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|joins|joined|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|join|joins|joined|steps? into|stepped into|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
+	// Mediation told by what the mediators do or by the state of the
+	// talks: "began mediating Monday", "the two sides are now in
+	// mediation".
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was) mediating\b|\b(?:are|is|were|was|remain|remains|remained) (?:now |still )?in mediation\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:continu\w* to |still )(?:meet|work|talk) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? )?(?:[\w-]+ )?mediator\b|\bwith an? (?:[\w-]+ )?mediator working\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
@@ -565,6 +582,31 @@ var (
 	clauseRE = regexp.MustCompile(`[,;:—–(]|\b(?:but|while|after|before|as|because|though|although|when|who|which|that)\b`)
 )
 
+// hypothetical reports whether words make what follows them a
+// possibility, a plan or a wish (hypoRE), "May" the month excepted: "ended
+// the strike in May and returned to work" is no maybe.
+func hypothetical(pre string) bool {
+	ms := hypoRE.FindAllStringIndex(pre, -1)
+	for _, m := range ms {
+		if pre[m[0]:m[1]] != "may" || !monthMay(pre, m[0], m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthMay reports whether "may" at pre[i:j] is the month: after "in",
+// "of", "since", "until", "by", "early", "late", "mid" or "last", or
+// before a day's number.
+func monthMay(pre string, i, j int) bool {
+	switch w := lastWords(pre[:i], 1); strings.TrimSuffix(w, "-") {
+	case "in", "of", "since", "until", "by", "early", "late", "mid", "last":
+		return true
+	}
+	rest := strings.TrimLeft(pre[j:], " ")
+	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
+}
+
 // clauseBefore returns the words of the clause before offset i of s, at
 // most n of them.
 func clauseBefore(s string, i, n int) string {
@@ -603,7 +645,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if m[0] > 0 && s[m[0]-1] == '-' || negRE.MatchString(lastWords(pre, 3)) || strings.HasSuffix(s[:m[0]], "non-") {
 				continue
 			}
-			if p != strike.PhaseThreatened && (hypoRE.MatchString(pre) || last == "to") {
+			if p != strike.PhaseThreatened && (hypothetical(pre) || last == "to") {
 				if p != strike.PhaseStrike {
 					continue
 				}
@@ -630,7 +672,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					continue // an end to come
 				}
 				switch {
-				case sig.hints == backToWork:
+				case backSignal(sig):
 					// Back at work after an agreement is the end; a part of
 					// the strikers back is none, and nor is a return told in
 					// a headline's present tense with its day to come
@@ -648,8 +690,8 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if factsPhaseRank(p) > factsPhaseRank(best) {
 				best = p
-				back = p == strike.PhaseEnded && sig.hints == backToWork
-			} else if p == strike.PhaseEnded && sig.hints == backToWork {
+				back = p == strike.PhaseEnded && backSignal(sig)
+			} else if p == strike.PhaseEnded && backSignal(sig) {
 				back = true
 			}
 		}
@@ -689,7 +731,8 @@ func partialReturn(pre string) bool {
 			if n, err := strconv.Atoi(strings.ReplaceAll(w, ",", "")); err == nil && n >= 1900 && n <= 2100 && !strings.Contains(w, ",") {
 				continue // a year
 			}
-			switch strings.TrimSuffix(next, "s") {
+			// "a 196-day strike": a length, not a share.
+			switch strings.TrimSuffix(strings.TrimPrefix(next, "-"), "s") {
 			case "", "day", "week", "month", "year", "hour", "minute", "a.m", "p.m":
 				continue
 			}
@@ -792,8 +835,11 @@ var peopleNounList = []string{"workers", "employees", "clinicians", "therapists"
 	"housekeepers", "janitors", "machinists", "mechanics", "operators", "engineers", "faculty", "firefighters",
 	"officers", "actors", "writers", "miners", "dockworkers", "longshoremen", "pilots", "attendants", "baristas",
 	"journalists", "librarians", "aides", "assistants",
+	// A union's own voice: "2,400 of us walked out".
+	"of us",
 	// Community papers that write in Spanish.
-	"trabajadores", "trabajadoras", "terapeutas", "enfermeras", "enfermeros", "empleados"}
+	"trabajadores", "trabajadoras", "terapeutas", "enfermeras", "enfermeros", "empleados", "profesionales",
+	"psicólogos", "miembros"}
 
 var peopleNouns = func() map[string]bool {
 	m := make(map[string]bool, len(peopleNounList))
@@ -804,7 +850,7 @@ var peopleNouns = func() map[string]bool {
 }()
 
 // workersRE finds a count of people: "nearly 2,400 mental health workers".
-var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
 
 const reNumberWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`
 
@@ -876,6 +922,9 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		slices.SortFunc(ms, func(a, b []int) int { return cmp.Compare(a[4], b[4]) })
 		for _, m := range ms {
 			num := s.lower[m[4]:m[5]]
+			if strings.IndexByte(num, '.') > 0 {
+				num = strings.ReplaceAll(num, ".", "") // "2.400": Spanish writes thousands so
+			}
 			between := s.lower[m[6]:m[7]]
 			noun := s.lower[m[8]:m[9]]
 			if notPeopleRE.MatchString(between) || strings.ContainsAny(between, "0123456789") {

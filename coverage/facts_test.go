@@ -133,6 +133,23 @@ func TestSentencePhase(t *testing.T) {
 		{"Enfermeras de Kaiser en huelga de cinco días en Fontana", strike.PhaseStrike},
 		{"La huelga empezó el 21 de octubre y todavía no hay acuerdo.", strike.PhaseStrike},
 		{"Acuerdo tentativo: terapeutas de Kaiser regresarían al trabajo", strike.PhaseTentativeAgreement},
+		{"La huelga de los terapeutas de Kaiser cumplió cien días el martes.", strike.PhaseStrike},
+		{"Unos 2.400 psicólogos dejaron sus puestos el 21 de octubre.", strike.PhaseStrike},
+		{"Los terapeutas regresaron el lunes a sus consultorios.", strike.PhaseEnded},
+		{"Las enfermeras volvieron al trabajo tras la huelga.", strike.PhaseEnded},
+		// Mediation told by the mediators' work or the talks' state.
+		{"Two former officials began mediating on Monday between Kaiser and the union.", strike.PhaseMediation},
+		{"Kaiser and the union are now in mediation.", strike.PhaseMediation},
+		{"Mediators join Kaiser talks as the walkout nears five months", strike.PhaseMediation},
+		{"The governor hopes they will be in mediation soon.", ""},
+		// Out and staying out; an explainer that takes the strike as given.
+		{"Some 2,400 employees have been off the job since Oct. 21.", strike.PhaseStrike},
+		{"My former colleagues have now been out for two months.", strike.PhaseStrike},
+		{"Why are Kaiser's therapists on strike?", strike.PhaseStrike},
+		{"Appointments were canceled twice in the first week of this walkout.", strike.PhaseStrike},
+		// "May" the month is no maybe; "may" the verb still is.
+		{"They ended a 196-day strike in May and returned to work after ratifying the deal.", strike.PhaseEnded},
+		{"The clinicians may return to work next week.", ""},
 		// "Many" or "most" as the subject of a return is a part of the strikers.
 		{"Kaiser says many have returned to work; the union says most are still out.", ""},
 		{"Kaiser says most have gone back to work.", ""},
@@ -397,6 +414,12 @@ func TestFindWorkers(t *testing.T) {
 		{"A 300-worker strike closed the plant.", 300},
 		// Community papers that write in Spanish.
 		{"Unos 2,400 trabajadores de salud mental están en huelga.", 2400},
+		{"Unos 2.400 profesionales de salud mental se declararon en huelga.", 2400},
+		{"Los 2.400 psicólogos regresaron el lunes.", 2400},
+		{"Kaiser tiene 4.800.000 afiliados.", 0},
+		// A union's own voice.
+		{"Twenty-four hundred of us walked out on Oct. 21.", 2400},
+		{"All 2,400 of us can say we won.", 2400},
 	}
 	for _, tt := range tests {
 		s := factSentence{text: tt.text, lower: lowerSameLen(tt.text)}
@@ -871,7 +894,8 @@ func TestExtractPhaseBeyondTheLead(t *testing.T) {
 // hints hold.
 func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 	var files []string
-	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt"} {
+	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt",
+		"../internal/eval/testdata/dev2/*.txt", "../internal/eval/testdata/dev3/*.txt"} {
 		m, err := filepath.Glob(glob)
 		if err != nil {
 			t.Fatal(err)
