@@ -1948,28 +1948,46 @@ var durationREs = []durationRule{
 // findDuration returns how many days the strike has lasted, from "a
 // 196-day strike", "after 196 days", "100 days into the strike", "its
 // 100th day". Weeks and months are not converted: "10 weeks" is too
-// rough to count in days.
+// rough to count in days. A strike only grows older, so of several
+// counts the largest is its latest: a timeline that passes "The strike
+// reaches 100 days" on its way to "a deal is reached after 196 days"
+// tells a 196-day strike. Counts in a sentence about another strike
+// ("the 2022 strike", "a hunger strike") are not this one's.
 func findDuration(ss []factSentence) (int, int, bool) {
+	best, at := 0, -1
 	for i, s := range ss {
-		if !strings.Contains(s.lower, "day") || !aboutStrike(s.lower) {
+		if !strings.Contains(s.lower, "day") {
 			continue
+		}
+		// A deal "reached after 196 days" ends the strike it does not
+		// name; "after 30 days of talks" counts the talks.
+		deal := false
+		if !aboutStrike(s.lower) {
+			if !strings.Contains(s.lower, "after ") || !agreeRE.MatchString(s.lower) {
+				continue
+			}
+			deal = true
 		}
 		for _, r := range durationREs {
 			if !hasAny(s.lower, r.hints) {
 				continue
 			}
-			for _, m := range r.re.FindAllStringSubmatch(s.lower, -1) {
-				if strings.HasSuffix(m[0], " notice") {
+			for _, m := range r.re.FindAllStringSubmatchIndex(s.lower, -1) {
+				if strings.HasSuffix(s.lower[m[0]:m[1]], " notice") || otherStrike(s.lower, m[0], m[1]) ||
+					otherStrikeRE.MatchString(clauseBefore(s.lower, m[0], 8)) {
 					continue
 				}
-				n, ok := numberWords(m[1])
-				if ok && n > 0 && n < 3000 {
-					return n, i, true
+				if deal && (!strings.HasPrefix(s.lower[m[0]:], "after ") || strings.HasPrefix(s.lower[m[1]:], " of ")) {
+					continue
+				}
+				n, ok := numberWords(s.lower[m[2]:m[3]])
+				if ok && n > best && n < 3000 {
+					best, at = n, i
 				}
 			}
 		}
 	}
-	return 0, -1, false
+	return best, at, at >= 0
 }
 
 // numberWords reads a number that may be preceded by other words: the

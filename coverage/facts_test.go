@@ -947,3 +947,44 @@ func TestExtractUndatedGivesNoYearlessStart(t *testing.T) {
 		}
 	}
 }
+
+// TestFindDurationLatest: a strike only grows older, so of the counts an
+// article gives the largest is the strike's latest; another strike's
+// count is not this one's.
+func TestFindDurationLatest(t *testing.T) {
+	tests := []struct {
+		name string
+		text []string
+		want int
+	}{
+		{"one count", []string{"The strike reached 100 days on Tuesday."}, 100},
+		{"a timeline passes an age on its way to the end", []string{
+			"Jan. 28, 2025: The strike reaches 100 days.",
+			"May 4, 2025: A tentative agreement is reached after 196 days.",
+		}, 196},
+		{"the length first, an age after", []string{
+			"The 196-day strike is over.",
+			"On its 100th day, strikers marched downtown.",
+		}, 196},
+		{"a hunger strike's days are not the strike's", []string{
+			"Therapists on strike for 30 days began a 10-day hunger strike.",
+		}, 30},
+		{"a deal after days of talks counts the talks", []string{
+			"A deal was reached after 30 days of talks.",
+		}, 0},
+		{"an earlier strike's length is not this one's", []string{
+			"The walkout has lasted 40 days; the 2022 strike lasted 70 days.",
+		}, 40},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ss []factSentence
+			for _, s := range tt.text {
+				ss = append(ss, factSentence{text: s, lower: lowerSameLen(s)})
+			}
+			if got, _, _ := findDuration(ss); got != tt.want {
+				t.Errorf("findDuration = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
