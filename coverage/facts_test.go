@@ -988,3 +988,22 @@ func TestFindDurationLatest(t *testing.T) {
 		})
 	}
 }
+
+// TestAnsDateWeekday: a weekday alone is the latest such day, as news
+// reports what happened, unless the words before it put it ahead: a plan,
+// or a scheduled act told in the present tense.
+func TestAnsDateWeekday(t *testing.T) {
+	thu := time.Date(2025, 5, 8, 22, 0, 0, 0, time.UTC) // a Thursday
+	for _, tc := range []struct{ text, want string }{
+		{"Members voted Monday to ratify.", "Members voted Monday [5 May 2025] to ratify."},
+		{"The clinicians go back to work on Monday.", "The clinicians go back to work on Monday [12 May 2025]."},
+		{"They will return Monday.", "They will return Monday [12 May 2025]."},
+		{"They could be back as early as next Monday.", "They could be back as early as next Monday [12 May 2025]."},
+		{"Talks resumed last Monday.", "Talks resumed last Monday [5 May 2025]."},
+		{"The clinicians went back on Monday.", "The clinicians went back on Monday [5 May 2025]."},
+	} {
+		if got := ansDateWeekday(tc.text, thu); got != tc.want {
+			t.Errorf("ansDateWeekday(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
