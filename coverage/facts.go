@@ -441,7 +441,7 @@ func factsPhaseRank(p string) int {
 // back at work and of something ending the strike.
 const (
 	backToWork   = "work|back"
-	backToWorkES = "regres|volv|vuelv"
+	backToWorkES = "regresaron|regresan|volvieron|vuelven"
 	endTheStrike = "end|call"
 )
 
@@ -521,7 +521,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "huelga", regexp.MustCompile(`\ben huelga\b|\bhuelga de (?:[\w]+ ){1,2}(?:días|semanas|meses)\b|\bla huelga (?:[^.;,]{1,80}? )?(?:empezó|comenzó|sigue|continúa|cumple|cumplió)(?:[\s,.;]|$)|\b(?:empezó|comenzó|inició) la huelga\b`)},
 	// "dejaron sus puestos" (walked off the job); back at work:
 	// "regresaron el lunes a sus consultorios", "volvieron al trabajo".
-	{strike.PhaseStrike, "dejaron", regexp.MustCompile(`\bdejaron (?:sus puestos|de trabajar|el trabajo)\b`)},
+	{strike.PhaseStrike, "dejaron sus|dejaron de|dejaron el", regexp.MustCompile(`\bdejaron (?:sus puestos|de trabajar|el trabajo)\b`)},
 	{strike.PhaseEnded, backToWorkES, regexp.MustCompile(`\b(?:regresaron|regresan|volvieron|vuelven)\b(?: [^.;,]{1,30}?)? (?:a sus (?:consultorios|puestos|clínicas|empleos|trabajos)|al trabajo)\b`)},
 	{strike.PhaseTentativeAgreement, "acuerdo", regexp.MustCompile(`\bacuerdo tentativo\b`)},
 	// Mediation.
@@ -586,8 +586,13 @@ var (
 // possibility, a plan or a wish (hypoRE), "May" the month excepted: "ended
 // the strike in May and returned to work" is no maybe.
 func hypothetical(pre string) bool {
-	ms := hypoRE.FindAllStringIndex(pre, -1)
-	for _, m := range ms {
+	if !hypoRE.MatchString(pre) {
+		return false
+	}
+	if !strings.Contains(pre, "may") {
+		return true
+	}
+	for _, m := range hypoRE.FindAllStringIndex(pre, -1) {
 		if pre[m[0]:m[1]] != "may" || !monthMay(pre, m[0], m[1]) {
 			return true
 		}
