@@ -179,6 +179,24 @@ func TestScopeRules(t *testing.T) {
 			tier:      strike.TierCore,
 		},
 		{
+			name:      "the union's own post, naming no employer but the campaign's workers",
+			a:         strike.Article{Title: "Picket dispatch, week four", Text: "Our nurses in Springfield held the picket line all week. Management brought no new proposal, and our strike goes on.", Source: "HWU"},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "the union's own post, naming no employer nor the campaign's workers",
+			a:         strike.Article{Title: "Picket dispatch, week four", Text: "Our members held the picket line all week. Management brought no new proposal, and our strike goes on.", Source: "HWU"},
+			published: "2024-05-02",
+			tier:      strike.TierNone,
+		},
+		{
+			name:      "another source's post naming no employer",
+			a:         strike.Article{Title: "Picket dispatch, week four", Text: "Nurses in Springfield held the picket line all week. Management brought no new proposal, and the strike goes on.", Source: "Springfield Gazette"},
+			published: "2024-05-02",
+			tier:      strike.TierNone,
+		},
+		{
 			name:      "a post by another source, naming no union",
 			a:         strike.Article{Title: "We won: agreement reached with Acme Health", Text: "Our members at the hospital ended the strike tonight.", Source: "Springfield Gazette"},
 			published: "2024-05-02",
