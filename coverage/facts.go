@@ -800,6 +800,9 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 			}
 		}
 	}
+	if p, i := timelinePhase(ss); factsPhaseRank(p) > factsPhaseRank(best) {
+		best, at = p, i
+	}
 	if factsPhaseRank(best) < factsPhaseRank(strike.PhaseMediation) {
 		// A strike reported with its mediation going on in the background
 		// ("two weeks into mediated talks, which are continuing") is in
@@ -831,6 +834,40 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 		return contract, cat
 	}
 	return best, at
+}
+
+// timelinePhase returns, for a timeline (three or more entries that open
+// with their date: "May 12, 2025: Clinicians return to work."), the most
+// advanced phase its entries report and the entry that reports it: its
+// entries run in order, and the last state is the latest. It returns ""
+// for any other text.
+func timelinePhase(ss []factSentence) (string, int) {
+	entries := 0
+	for _, s := range ss {
+		if len(s.dates) > 0 && timelineEntry(s) {
+			entries++
+		}
+	}
+	if entries < 3 {
+		return "", -1
+	}
+	best, at := "", -1
+	for i, s := range ss {
+		if len(s.dates) == 0 || !timelineEntry(s) {
+			continue
+		}
+		if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
+			best, at = p, i
+		}
+	}
+	return best, at
+}
+
+// timelineEntry reports whether a sentence opens with its date and a
+// colon: "Oct. 21, 2024: …".
+func timelineEntry(s factSentence) bool {
+	m := s.dates[0]
+	return m.Start == 0 && strings.HasPrefix(strings.TrimLeft(s.text[m.End:], " "), ":")
 }
 
 // peopleNounList are the nouns a count of workers ends with.

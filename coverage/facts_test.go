@@ -1007,3 +1007,30 @@ func TestAnsDateWeekday(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractTimeline: a timeline's entries run in order, so its phase
+// is the most advanced its entries report, not its first entry's.
+func TestExtractTimeline(t *testing.T) {
+	x := NewExtractor(FactsOptions{})
+	pub := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"a timeline to the end",
+			"This timeline covers the strike.\n\nOct. 21, 2024: About 2,400 clinicians walk out.\n\nMay 4, 2025: A tentative agreement is reached.\n\nMay 8, 2025: Members ratify the contract.\n\nMay 12, 2025: Clinicians return to work.",
+			strike.PhaseEnded},
+		{"a timeline to the deal",
+			"This timeline covers the strike.\n\nOct. 21, 2024: Clinicians walk out.\n\nJan. 28, 2025: The strike reaches 100 days.\n\nMay 4, 2025: A tentative agreement is reached.",
+			strike.PhaseTentativeAgreement},
+		{"two dated lines are no timeline",
+			"Clinicians walk out.\n\nOct. 21, 2024: Clinicians walk out.\n\nMay 4, 2025: A tentative agreement is reached.",
+			strike.PhaseStrike},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: "Strike timeline", Text: tc.text, Published: pub})
+			if got.Phase != tc.want {
+				t.Errorf("phase = %q, want %q (evidence %q)", got.Phase, tc.want, got.Evidence["phase"])
+			}
+		})
+	}
+}

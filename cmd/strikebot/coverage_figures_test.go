@@ -70,7 +70,7 @@ var coverageFloors = map[string]coverageFloor{
 	// no longer moved the held-out figures: before any rule was tuned on
 	// it, copies 4 of 5, grouping 0.65, relevance 0.87, core 0.86, facts
 	// 0.70 (98 of 140), status 4 of 5 and 5 answers of 8.
-	"dev3": {copies: 1.00, grouping: 0.82, relevance: 0.94, core: 0.94, facts: 0.87, status: 5, asks: 7},
+	"dev3": {copies: 1.00, grouping: 0.82, relevance: 0.94, core: 0.94, facts: 0.88, status: 5, asks: 7},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
