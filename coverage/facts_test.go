@@ -666,6 +666,16 @@ func TestExtractUnion(t *testing.T) {
 			want: nuhw,
 		},
 		{
+			name: "a union that bargains separately and is not covered",
+			text: "Kaiser and SEIU reached a tentative agreement Friday. Its clinicians, represented by the National Union of Healthcare Workers, bargain separately and are not covered.",
+			want: "SEIU",
+		},
+		{
+			name: "the strikers' union, bargaining separately, is still theirs",
+			text: "About 50 Kaiser clinicians in Hawaii went on strike. They belong to the National Union of Healthcare Workers, but they bargain separately.",
+			want: nuhw,
+		},
+		{
 			name: "a union named for comparison",
 			text: "Unlike SEIU, which settled with Kaiser last year, the National Union of Healthcare Workers has called an open-ended strike.",
 			want: nuhw,
