@@ -640,7 +640,11 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 					cover += ansSynonymWeight * v
 				}
 			}
-			if cover < ansMinCover*mass {
+			// The agents by name answer "who" however few of the
+			// question's other words they share: "Mediators Mark Ghaly
+			// and Darrell Steinberg helped broker the agreement" answers
+			// "who mediated the talks?".
+			if cover < ansMinCover*mass && !(len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNameRE.MatchString(sent.text)) {
 				continue
 			}
 		}
@@ -1057,9 +1061,13 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		// "Who mediated?" asks for the mediators: the agent nouns of the
 		// question's verbs in the past tense.
 		for _, w := range q.words {
-			if len(w) > 5 && strings.HasSuffix(w, "ed") {
+			switch {
+			case len(w) > 5 && strings.HasSuffix(w, "ed"):
 				base := w[:len(w)-2]
 				q.agents = append(q.agents, base+"or", base+"er", w[:len(w)-1]+"r")
+			case kwActs[w] && (strings.HasSuffix(w, "ors") || strings.HasSuffix(w, "or")):
+				// "Who were the mediators?" names the agents itself.
+				q.agents = append(q.agents, strings.TrimSuffix(w, "s"))
 			}
 		}
 	}
