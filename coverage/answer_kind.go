@@ -138,7 +138,9 @@ func factKind(words []string) FactKind {
 		has(kwWin) && seq("how", "much") ||
 		has(kwWin) && has(kwPay) && howMany ||
 		has(kwDeal) && has(kwWhatt) && !when && !has(kwEvent) && !has(kwEnd) && !hasW("who", "reach", "reached") ||
-		has(kwPay) && has(kwDeal):
+		has(kwPay) && has(kwDeal),
+		// "How big was the raise?" asks for the raise, not a count.
+		seq("how", "big", "large", "much") && has(kwPay):
 		return FactWon
 	// How long: "how long did it last", "how many days", "what day of the
 	// strike is it".
