@@ -28,7 +28,7 @@ const (
 	dev2StoryFloor = 0.92
 	// The same for the third development corpus (testdata/dev3), before
 	// any rule was tuned on it.
-	dev3FactsFloor = 0.88
+	dev3FactsFloor = 0.89
 	dev3StoryFloor = 0.84
 )
 
