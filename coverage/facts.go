@@ -1998,7 +1998,8 @@ var durationREs = []durationRule{
 func findDuration(ss []factSentence) (int, int, bool) {
 	best, at := 0, -1
 	for i, s := range ss {
-		if !strings.Contains(s.lower, "day") {
+		// Every count has a digit, or is spelled out before " days".
+		if !strings.Contains(s.lower, "day") || !strings.ContainsAny(s.lower, "0123456789") && !strings.Contains(s.lower, " days") {
 			continue
 		}
 		// A deal "reached after 196 days" ends the strike it does not
@@ -2015,17 +2016,17 @@ func findDuration(ss []factSentence) (int, int, bool) {
 				continue
 			}
 			for _, m := range r.re.FindAllStringSubmatchIndex(s.lower, -1) {
-				if strings.HasSuffix(s.lower[m[0]:m[1]], " notice") || otherStrike(s.lower, m[0], m[1]) ||
-					otherStrikeRE.MatchString(clauseBefore(s.lower, m[0], 8)) {
+				n, ok := numberWords(s.lower[m[2]:m[3]])
+				if !ok || n <= best || n >= 3000 || strings.HasSuffix(s.lower[m[0]:m[1]], " notice") {
 					continue
 				}
 				if deal && (!strings.HasPrefix(s.lower[m[0]:], "after ") || strings.HasPrefix(s.lower[m[1]:], " of ")) {
 					continue
 				}
-				n, ok := numberWords(s.lower[m[2]:m[3]])
-				if ok && n > best && n < 3000 {
-					best, at = n, i
+				if otherStrike(s.lower, m[0], m[1]) || otherStrikeRE.MatchString(clauseBefore(s.lower, m[0], 8)) {
+					continue
 				}
+				best, at = n, i
 			}
 		}
 	}
