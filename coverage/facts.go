@@ -870,6 +870,24 @@ func timelineEntry(s factSentence) bool {
 	return m.Start == 0 && strings.HasPrefix(strings.TrimLeft(s.text[m.End:], " "), ":")
 }
 
+// workersDotRE is workersRE for a count written with dots between its
+// thousands, as Spanish writes them ("2.400 profesionales"); it runs only
+// on sentences that hold such a number (see dotThousands).
+var workersDotRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:\.\d{3})+)\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+
+// dotThousands reports whether s holds a digit, a dot and three digits
+// ("2.400").
+func dotThousands(s string) bool {
+	for i := 1; i+3 < len(s); i++ {
+		if s[i] == '.' && asciiDigit(s[i-1]) && asciiDigit(s[i+1]) && asciiDigit(s[i+2]) && asciiDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func asciiDigit(c byte) bool { return '0' <= c && c <= '9' }
+
 // peopleNounList are the nouns a count of workers ends with.
 var peopleNounList = []string{"workers", "employees", "clinicians", "therapists", "members", "professionals", "nurses",
 	"psychologists", "strikers", "staff", "staffers", "counselors", "caregivers", "technicians", "pharmacists",
@@ -892,7 +910,7 @@ var peopleNouns = func() map[string]bool {
 }()
 
 // workersRE finds a count of people: "nearly 2,400 mental health workers".
-var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
 
 const reNumberWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`
 
@@ -948,6 +966,9 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		var ms [][]int
 		if hasDigit {
 			ms = append(ms, workersRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			if strings.IndexByte(s.lower, '.') > 0 && dotThousands(s.lower) {
+				ms = append(ms, workersDotRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			}
 			if strings.Contains(s.lower, "-member") || strings.Contains(s.lower, "-strong") {
 				ms = append(ms, workersUnitRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			}
