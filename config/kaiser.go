@@ -27,12 +27,15 @@ func kaiserProfile() strike.Profile {
 			{Text: "NUHW", Weight: 3},
 			{Text: "National Union of Healthcare Workers", Weight: 3},
 			{Text: "National Union of Health Care Workers", Weight: 3},
+			// Its name in the Spanish-language press of the region.
+			{Text: "Sindicato Nacional de Trabajadores de la Salud", Weight: 3},
 			// Other unions at Kaiser: their strikes are related, not core.
 			// UNAC/UHCP (nurses) and the coalition strike in the same region,
 			// so they weigh as much as NUHW and cancel a passing mention.
 			{Text: "SEIU", Weight: -1.5},
 			{Text: "UNAC", Weight: -4},
 			{Text: "Coalition of Kaiser Permanente Unions", Weight: -4},
+			{Text: "Coalición de Sindicatos de Kaiser Permanente", Weight: -4},
 			{Text: "Alliance of Health Care Unions", Weight: -2},
 			{Text: "California Nurses Association", Weight: -1.5},
 			{Text: "OPEIU", Weight: -1.5},
@@ -61,6 +64,14 @@ func kaiserProfile() strike.Profile {
 			{Text: "union", Weight: 1.5}, // also unions, unionized
 			{Text: "negotiations", Weight: 1.5},
 			{Text: "contract", Weight: 1},
+			// The region's Spanish-language press: huelga (strike),
+			// huelguistas (strikers), piquetes (pickets), acuerdo tentativo,
+			// sindicato (union).
+			{Text: "huelga", Weight: 3},
+			{Text: "huelguistas", Weight: 3},
+			{Text: "piquetes", Weight: 2},
+			{Text: "acuerdo tentativo", Weight: 3},
+			{Text: "sindicato", Weight: 1.5},
 		},
 		Scope: []strike.Term{
 			// The unit: who is on strike. Other NUHW units (Northern
@@ -75,6 +86,10 @@ func kaiserProfile() strike.Profile {
 			{Text: "clinicians", Weight: 0.5},
 			{Text: "counselors", Weight: 0.5},
 			{Text: "addiction medicine", Weight: 0.5},
+			{Text: "salud mental", Weight: 1},
+			{Text: "terapeutas", Weight: 1},
+			{Text: "psicólogos", Weight: 1},
+			{Text: "trabajadores sociales", Weight: 1},
 			// Other professions: their strikes are related, not core.
 			{Text: "nurses", Weight: -1.5},
 			{Text: "respiratory therapists", Weight: -2},
@@ -85,7 +100,9 @@ func kaiserProfile() strike.Profile {
 			// The place: Kaiser's Southern California region.
 			{Text: "Southern California", Weight: 3},
 			{Text: "SoCal", Weight: 3},
+			{Text: "sur de California", Weight: 3},
 			{Text: "Los Angeles", Weight: 2},
+			{Text: "Los Ángeles", Weight: 2},
 			{Text: "San Diego", Weight: 2},
 			{Text: "Orange County", Weight: 2},
 			{Text: "Inland Empire", Weight: 1},
@@ -134,6 +151,7 @@ func kaiserProfile() strike.Profile {
 			{Text: "military strike"},
 			{Text: "preemptive strike"},
 			{Text: "hunger strike"},
+			{Text: "huelga de hambre"},
 			{Text: "strike price"},
 			{Text: "strike zone"},
 			{Text: "strike out"},
@@ -167,6 +185,7 @@ func kaiserProfile() strike.Profile {
 			"doctors", "physicians", "nurses", "therapists", "therapy", "psychologists",
 			"psychiatrists", "psychiatric", "social workers", "clinicians",
 			"mental health", "behavioral health", "appointments", "Permanente",
+			"pacientes", "salud mental", "terapeutas", "clínicas",
 		},
 		// A regulator's fine or a lawsuit's settlement is not labor news
 		// unless its title or first sentence is about the strike.
@@ -189,14 +208,16 @@ func kaiserProfile() strike.Profile {
 // strike is written there too.
 func kaiserScope() strike.Scope {
 	return strike.Scope{
-		Unions: []string{"NUHW", "National Union of Healthcare Workers", "National Union of Health Care Workers"},
+		Unions: []string{"NUHW", "National Union of Healthcare Workers", "National Union of Health Care Workers",
+			"Sindicato Nacional de Trabajadores de la Salud"},
 		OtherUnions: []string{
-			"SEIU", "UNAC", "UHCP", "Coalition of Kaiser Permanente Unions", "Alliance of Health Care Unions",
+			"SEIU", "UNAC", "UHCP", "Coalition of Kaiser Permanente Unions", "Coalición de Sindicatos de Kaiser Permanente",
+			"Alliance of Health Care Unions",
 			"California Nurses Association", "National Nurses United", "OPEIU", "UFCW", "United Steelworkers",
 			"Teamsters", "AFSCME", "Guild for Professional Pharmacists",
 		},
 		Regions: []string{
-			"Southern California", "SoCal", "Los Angeles", "San Diego", "Orange County", "Inland Empire",
+			"Southern California", "SoCal", "sur de California", "Los Angeles", "Los Ángeles", "San Diego", "Orange County", "Inland Empire",
 			"Riverside", "San Bernardino", "Ventura", "Bakersfield", "Pasadena", "Fontana", "Irvine",
 			"Long Beach", "Anaheim", "Woodland Hills", "Panorama City", "Downey", "Baldwin Park", "Hollywood",
 			"Kern County", "Santa Clarita",
@@ -210,6 +231,7 @@ func kaiserScope() strike.Scope {
 		Workforce: []string{
 			"mental health", "behavioral health", "therapists", "psychologists", "social workers",
 			"psychiatric nurses", "clinicians", "counselors", "addiction medicine",
+			"salud mental", "terapeutas", "psicólogos", "trabajadores sociales",
 		},
 		OtherWorkforce: []string{
 			"nurses", "registered nurses", "respiratory therapists", "physical therapists", "occupational therapists",

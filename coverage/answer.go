@@ -255,6 +255,7 @@ func NewIndex(faq []strike.FAQ, now func() time.Time) *Index {
 var ansSynonyms = [...]struct{ words, synonyms []string }{
 	{[]string{"start", "begin", "began", "begun"}, []string{"start", "began", "begin", "begun", "launch"}},
 	{[]string{"end", "finish"}, []string{"ended", "conclude", "settle"}},
+	{[]string{"back", "return", "returned"}, []string{"back", "return", "resume"}},
 	{[]string{"vote", "ballot", "voting"}, []string{"vote", "ballot", "ratify", "ratification"}},
 	{[]string{"ratify", "ratification"}, []string{"vote", "ballot", "approve"}},
 	{[]string{"offer", "proposal", "propose"}, []string{"offer", "proposal", "propose"}},
@@ -639,7 +640,11 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 					cover += ansSynonymWeight * v
 				}
 			}
-			if cover < ansMinCover*mass {
+			// The agents by name answer "who" however few of the
+			// question's other words they share: "Mediators Mark Ghaly
+			// and Darrell Steinberg helped broker the agreement" answers
+			// "who mediated the talks?".
+			if cover < ansMinCover*mass && !(len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNameRE.MatchString(sent.text)) {
 				continue
 			}
 		}
@@ -1056,9 +1061,13 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		// "Who mediated?" asks for the mediators: the agent nouns of the
 		// question's verbs in the past tense.
 		for _, w := range q.words {
-			if len(w) > 5 && strings.HasSuffix(w, "ed") {
+			switch {
+			case len(w) > 5 && strings.HasSuffix(w, "ed"):
 				base := w[:len(w)-2]
 				q.agents = append(q.agents, base+"or", base+"er", w[:len(w)-1]+"r")
+			case kwActs[w] && (strings.HasSuffix(w, "ors") || strings.HasSuffix(w, "or")):
+				// "Who were the mediators?" names the agents itself.
+				q.agents = append(q.agents, strings.TrimSuffix(w, "s"))
 			}
 		}
 	}
@@ -1429,12 +1438,20 @@ func ansTrimListMark(s string) string {
 
 // ansWeekdayRE finds a day named by its weekday, with the part of the day
 // that may follow it ("Thursday night").
-var ansWeekdayRE = regexp.MustCompile(`(?i)\b` + reWeekday + `\b(?:\s+(?:morning|afternoon|evening|night))?`)
+var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:(?:next|last|this)\s+)?` + reWeekday + `\b(?:\s+(?:morning|afternoon|evening|night))?`)
+
+// ansToComeRE finds, before a weekday, words that put its day ahead: a
+// plan or a possibility (hypoRE's words), or a verb in the present tense
+// of a scheduled return, vote or start ("The clinicians go back to work on
+// Monday", written on a Thursday, is the Monday to come).
+var ansToComeRE = regexp.MustCompile(`\b(?:go|goes|return|returns|come|comes|head|heads|begin|begins|start|starts|resume|resumes|vote|votes|meet|meets|walk|walks|reopen|reopens)\b`)
 
 // ansDateWeekday gives the first day a sentence names only by its weekday
 // its date, in brackets after it, resolved against the article's
 // publication as ResolveDate does: "voted Thursday [8 May 2025]". A
-// sentence published at an unknown time is left as it is.
+// weekday after words of a plan or of a scheduled act in the present
+// tense ("will vote Monday", "go back to work on Monday") is the one to
+// come. A sentence published at an unknown time is left as it is.
 func ansDateWeekday(text string, published time.Time) string {
 	if published.IsZero() {
 		return text
@@ -1443,7 +1460,14 @@ func ansDateWeekday(text string, published time.Time) string {
 	if m == nil {
 		return text
 	}
-	d, ok := ResolveDate(text[m[0]:m[1]], published)
+	phrase := text[m[0]:m[1]]
+	d, ok := ResolveDate(phrase, published)
+	if ansWeekdayWord(strings.ToLower(strings.Fields(phrase)[0])) {
+		// No "next" or "last" of its own: the words before it decide.
+		if pre := clauseBefore(lowerSameLen(text), m[0], 8); hypothetical(pre) || ansToComeRE.MatchString(pre) {
+			d, _, ok = resolveDate(phrase, published, dirFuture)
+		}
+	}
 	if !ok {
 		return text
 	}

@@ -138,7 +138,9 @@ func factKind(words []string) FactKind {
 		has(kwWin) && seq("how", "much") ||
 		has(kwWin) && has(kwPay) && howMany ||
 		has(kwDeal) && has(kwWhatt) && !when && !has(kwEvent) && !has(kwEnd) && !hasW("who", "reach", "reached") ||
-		has(kwPay) && has(kwDeal):
+		has(kwPay) && has(kwDeal),
+		// "How big was the raise?" asks for the raise, not a count.
+		seq("how", "big", "large", "much") && has(kwPay):
 		return FactWon
 	// How long: "how long did it last", "how many days", "what day of the
 	// strike is it".
@@ -160,7 +162,7 @@ func factKind(words []string) FactKind {
 		return FactStarted
 	// Whether it is over, when it ended.
 	case has(kwEnd) && (has(kwStrike) || hasW("it", "they")) && !hasW("offer"),
-		has(kwReturn) && (hasW("work", "job", "jobs", "clinics") || has(kwStrike)) && !has(kwStart),
+		has(kwReturn) && (hasW("work", "job", "jobs", "clinics") || has(kwStrike)) && !has(kwStart) && !when,
 		hasW("is", "are") && hasW("there", "they", "workers", "we") && has(kwStrike) && onlyStrikeWords(words):
 		return FactOver
 	// What comes next: "when is the vote", "what's next".
@@ -195,6 +197,22 @@ func asksStillOn(words []string) bool {
 		}
 	}
 	return true
+}
+
+// asksWhen reports whether words ask for a day: "when", "what day",
+// "which date".
+func asksWhen(words []string) bool {
+	for i, w := range words {
+		switch w {
+		case "when", "date":
+			return true
+		case "what", "which":
+			if i+1 < len(words) && (words[i+1] == "day" || words[i+1] == "date") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // onlyStrikeWords reports whether words say nothing but that someone is

@@ -28,6 +28,11 @@ func TestFactKind(t *testing.T) {
 		{"Are they still on strike?", FactOver},
 		{"Is the strike still going on?", FactOver},
 		{"Are the workers back at work?", FactOver},
+		{"How big was the raise?", FactWon},
+		{"How large a pay increase is it?", FactWon},
+		// When they went back is a day the articles tell, not the end.
+		{"When did they go back to work?", FactNone},
+		{"When were the therapists back at their clinics?", FactNone},
 		{"Have the strikers returned to work?", FactOver},
 		{"Is there a strike?", FactOver},
 		{"Are they on strike?", FactOver},

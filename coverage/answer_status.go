@@ -174,6 +174,10 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 			if ended == "" {
 				lead = yes + "the strike is over"
 			}
+			if ended != "" && asksWhen(q.words) {
+				// "When did it end?" asks for no yes or no.
+				lead = "The strike ended"
+			}
 			add(overText(lead), sources(2, strike.FieldPhase, strike.FieldEnded))
 			if st.DurationDays > 0 {
 				l.numbers[strconv.Itoa(st.DurationDays)] = true

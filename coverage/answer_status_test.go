@@ -97,6 +97,9 @@ func TestAskStatusFirstSentence(t *testing.T) {
 		// Asked whether it is still on, the answer is no.
 		{"Are the workers still on strike?", "No: the strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
 		{"Is the strike still going on?", "No: the strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
+		// Asked when, the answer is a day, not a yes.
+		{"When did the strike end?", "The strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
+		{"When was the deal to end the walkout struck?", "The strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
 		{"Which union is it?", "The workers are represented by the Allied Clinicians Union [1]."},
 		{"Who are they striking against?", "The strike was against Northvale Health [1]."},
 		{"What did Northvale offer?", "Before the agreement, Northvale Health's last reported offer was 10% over three years [1]."},

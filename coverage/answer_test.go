@@ -384,3 +384,20 @@ func TestAskWhoNamesTheAgents(t *testing.T) {
 		t.Errorf("answer =\n%s\nwant first the sentence that names the mediators", a.Text)
 	}
 }
+
+// TestAskWhoNamesTheAgentsAskedByNoun: "who were the mediators?" asks
+// for the agents by name as "who mediated?" does, over a newer, shorter
+// sentence about mediation that names someone else; and the agents by
+// name answer even when they share few of the question's other words.
+func TestAskWhoNamesTheAgentsAskedByNoun(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 30, "Mediation", "Mediators Mark Ghaly and Darrell Steinberg began sessions."))
+	ix.Add(ansArt(2, 0, "Governor", "Gov. Gavin Newsom urges mediation."))
+	ix.Add(ansArt(3, 0, "Talks", "Neither side would talk about what is on the table in the dispute."))
+	for _, q := range []string{"Who were the mediators?", "Who were the mediators in the Kaiser dispute?"} {
+		a := ix.Ask(q)
+		if len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+			t.Errorf("Ask(%q) =\n%s\nwant first the sentence that names the mediators", q, a.Text)
+		}
+	}
+}

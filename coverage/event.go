@@ -241,19 +241,30 @@ type classPattern struct {
 }
 
 var classPatterns = []classPattern{
-	{ClassHunger, []string{"hunger", "fast"}, regexp.MustCompile(`\bhunger[- ]strik\w*|\b(?:fast|fasting|fasted)\b`)},
+	{ClassHunger, []string{"hunger", "fast", "hambre"}, regexp.MustCompile(`\bhunger[- ]strik\w*|\b(?:fast|fasting|fasted)\b|\bhuelga de hambre\b`)},
 	{ClassLetter, []string{"letter", "lawmaker", "legislat", "senator", "governor", "newsom", "assembly", "official", "urge"},
 		regexp.MustCompile(`\bletters?\b|\b(?:lawmakers|legislators|senators|assembly ?members|governor|gov\.|newsom|officials|mayors?|council)\b[^.;]{0,40}\b(?:urge[sd]?|urging|press(?:es|ed)?|call(?:s|ed)? on|calls? for|wr(?:ite|ites|ote)|tell|tells|told|demand(?:s|ed)?)\b`)},
 	{ClassRatified, []string{"ratif", "approve"}, regexp.MustCompile(`\bratif\w*|\bvot(?:e|es|ed|ing) (?:overwhelmingly |narrowly )?to approve\b|\bapprov(?:e|es|ed) (?:the |a |their |new )*(?:[\w-]+ )?(?:contract|deal|agreement|pact)\b|\b(?:contract|deal|agreement|pact) (?:was |were |has been )?(?:overwhelmingly |narrowly )?approved\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	{ClassAgreement, []string{"agreement", "deal", "accord", "pact"}, regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:reach|reaches|reached|strike|strikes|struck|clinch\w*|seal\w*|announce\w*) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord|pact) (?:is |was |has been )?(?:reached|struck)\b|\bdeal (?:to end|ends|ending)\b|\bagreement (?:to end|ends|ending)\b|\bweigh (?:a |the )?(?:deal|agreement)\b`)},
-	{ClassEnds, []string{"back", "return", "end", "called off", "over"}, regexp.MustCompile(`\b(?:back to work|back on the job|back with (?:their )?patients|return(?:s|ed|ing)? to (?:work|the job|their patients|patients)|go(?:es|ing)? back|went back|strike (?:is |was )?over|(?:strike|walkout) (?:ends|ended)|end(?:s|ed)? (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|call(?:s|ed)? off)\b`)},
+	// The region's Spanish-language press: "acuerdo tentativo".
+	{ClassAgreement, []string{"acuerdo"}, regexp.MustCompile(`\bacuerdo tentativo\b`)},
+	{ClassEnds, []string{"back", "return", "end", "called off", "over"}, regexp.MustCompile(`\b(?:back to work|back on the job|back with (?:their )?patients|return(?:s|ed|ing)? to (?:work|the job|their patients|patients|their (?:offices|clinics|desks|jobs))|go(?:es|ing)? back|went back|strike (?:is |was )?over|(?:strike|walkout) (?:ends|ended)|end(?:s|ed)? (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|call(?:s|ed)? off)\b`)},
+	// "regresan a sus consultorios", "volvieron al trabajo".
+	{ClassEnds, []string{"regresa", "volvie", "vuelven"}, regexp.MustCompile(`\b(?:regresaron|regresan|volvieron|vuelven)\b(?: [^.;,]{1,30}?)? (?:a sus (?:consultorios|puestos|clínicas|empleos|trabajos)|al trabajo)\b`)},
 	{ClassMediation, []string{"mediat"}, regexp.MustCompile(`\bmediat\w*`)},
 	{ClassTalks, []string{"talk", "bargain", "negotiat", "session", "table"}, regexp.MustCompile(`\btalks\b|\bbargaining (?:session|table|talks)\b|\bnegotiat\w*|\bsessions?\b|\b(?:back|return\w*) to the (?:bargaining )?table\b`)},
 	{ClassRally, []string{"rall", "march", "protest", "vigil", "die-in", "sit-in", "arrest", "demonstrat"}, regexp.MustCompile(`\brall(?:y|ies|ied|ying)\b|\bmarch(?:es|ed|ing)?\b|\bprotest\w*|\bvigil\w*|\bdie-in\b|\bsit-in\b|\barrest\w*|\bdemonstrat\w*`)},
 	{ClassNotice, []string{"notice", "authori", "vote", "threat", "set", "ready", "plan", "could", "may", "poised", "prepar", "loom"}, regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:a |the )?strike\b|\b\d+-day (?:strike )?notice\b|\bauthori[sz]\w* (?:an? |the )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b|\bstrike (?:authori[sz]ation|vote)\b|\bvot(?:e|es|ed|ing) (?:overwhelmingly )?to (?:authorize (?:a )?)?strike\b|\bthreat\w* (?:to |of )?(?:an? )?(?:[\w-]+ )?(?:strike|walk out|walkout)\b|\b(?:set|sets|ready|readies|plan|plans|planning|prepare|prepares|preparing|poised) (?:to strike|for (?:an? )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|an? (?:[\w-]+ ){0,2}?(?:strike|walkout))\b|\bset (?:a |an )?(?:[\w.]+ ){0,3}?(?:strike|walkout)\b|\b(?:could|may|might|would|will) (?:go on )?strike\b|\blooming (?:strike|walkout)\b`)},
 	{ClassBegins, []string{"begin", "start", "launch", "walk", "strike", "picket", "out", "down"}, regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|began|starts|started|is under way|gets under way|kicks off)\b|\b(?:begin|begins|began|start|starts|started|launch|launches|launched|open|opens|opened|kick off|kicks off|kicked off|stage|stages|staged) (?:an? |the |their |its )?(?:[\w-]+ ){0,3}?(?:strike|walkout|work stoppage)\b|\b(?:walk|walks|walked|walking) (?:out|off the job)\b|\b(?:go|goes|went|going) on strike\b|\b(?:join|joins|joined|form|formed|hit|hits) (?:the )?picket lines?\b|\bpicket lines? (?:go|goes|went) up\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bpick(?:ed|s)? up (?:their )?picket signs\b`)},
+	// "inician huelga", "se declararon en huelga".
+	{ClassBegins, []string{"huelga"}, regexp.MustCompile(`\b(?:inician|iniciaron|comienzan|comenzaron|empiezan|empezaron) (?:una |la |su )?huelga\b|\bse declara(?:n|ron) en huelga\b`)},
 	{ClassMilestone, []string{"day", "week", "month"}, regexp.MustCompile(`\b\d{1,3}(?:st|nd|rd|th)? day\b|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|one hundred)[- ](?:days?|weeks?|months?)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:day|week|month)\b|\bday \d{1,3}\b`)},
+	{ClassMilestone, []string{"día"}, regexp.MustCompile(`\b(?:\d{1,3}|cien|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) días\b|\b(?:primer|segundo|tercer|cuarto|quinto) día\b`)},
 }
+
+// afterContractRE finds a contract told as what came before: "days after
+// ratifying a new contract".
+var afterContractRE = regexp.MustCompile(`\bafter (?:ratifying|approving|voting to (?:ratify|approve)|reaching|members (?:ratified|approved))\b`)
 
 // ongoingRE finds a strike under way, for articles of no other class.
 var ongoingRE = regexp.MustCompile(`\bstrik(?:e|es|ing|ers?)\b|\bwalkout\b|\bpicket\w*`)
@@ -383,13 +394,18 @@ func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 	}
 	var f EventFeatures
 	f.Class, f.Classes = classesOf(title)
+	// Workers back at work "days after ratifying" are the return, not the
+	// ratification, when the title tells the return and the lead puts the
+	// contract before it.
+	returnAfterContract := f.Class == ClassEnds && f.Classes&(1<<ClassAgreement|1<<ClassRatified) == 0 &&
+		strings.Contains(lead, "after ") && afterContractRE.MatchString(lead)
 	lc, lcs := classesOf(lead)
 	if !f.Class.strong() && (lc.strong() || f.Class == ClassUnknown) {
 		f.Class = lc
 	}
 	f.Classes |= lcs
 	// An agreement or a ratification that ends a strike is that event.
-	if f.has(ClassAgreement) || f.has(ClassRatified) {
+	if (f.has(ClassAgreement) || f.has(ClassRatified)) && !returnAfterContract {
 		f.Classes &^= 1 << ClassEnds
 		if f.Class == ClassEnds {
 			f.Class = ClassAgreement

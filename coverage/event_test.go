@@ -35,6 +35,17 @@ func TestEventOf(t *testing.T) {
 		{"We're on strike for our patients", "This morning, Kaiser clinicians put down their caseloads and picked up picket signs across Southern California.", coverage.ClassBegins},
 		// An approval of a pact is a ratification; a return to come is no end.
 		{"San Diego therapists head back Monday", "Kaiser therapists will return to their posts Monday after members approved the pact that ended their long strike.", coverage.ClassRatified},
+		// Back at work days after ratifying is the return; ratifying and
+		// ending the strike at once is the ratification.
+		{"Kaiser therapists return to work after strike", "The therapists returned to their offices Monday morning, days after ratifying a new contract.", coverage.ClassEnds},
+		{"Therapists return to their clinics", "Kaiser's clinicians returned to their offices on Monday.", coverage.ClassEnds},
+		{"Strike over", "Members voted to ratify the contract, ending the strike and sending therapists back to work.", coverage.ClassRatified},
+		// The region's Spanish-language press.
+		{"Terapeutas de Kaiser inician huelga indefinida en el sur de California", "", coverage.ClassBegins},
+		{"Ocho terapeutas cumplen tres días en huelga de hambre", "", coverage.ClassHunger},
+		{"Acuerdo tentativo pone fin a la huelga de terapeutas", "", coverage.ClassAgreement},
+		{"Terapeutas de Kaiser regresan a sus consultorios tras la huelga", "", coverage.ClassEnds},
+		{"Cien días de huelga: terapeutas siguen sin contrato", "", coverage.ClassMilestone},
 		{"Contract approved by 94% of voters", "", coverage.ClassRatified},
 		{"Therapists expect to be back soon", "The strikers will return to work once the vote is counted.", coverage.ClassOngoing},
 		// The page's byline and date line are not the lead.

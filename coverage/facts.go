@@ -441,8 +441,12 @@ func factsPhaseRank(p string) int {
 // back at work and of something ending the strike.
 const (
 	backToWork   = "work|back"
+	backToWorkES = "regresaron|regresan|volvieron|vuelven"
 	endTheStrike = "end|call"
 )
+
+// backSignal reports whether a signal tells the workers back at work.
+func backSignal(sig phaseSignal) bool { return sig.hints == backToWork || sig.hints == backToWorkES }
 
 type phaseSignal struct {
 	phase string
@@ -487,6 +491,11 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on strike\b|\bon strike (?:since|for)\b`)},
 	{strike.PhaseStrike, " on ", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on (?:an? |the |their |its )(?:[\w-]+ ){0,2}?strike\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
+	// Out and staying out: "have been off the job since Oct. 21", "have
+	// now been out for two months"; and an explainer's question that
+	// takes the strike as given: "Why are Kaiser's therapists on strike?"
+	{strike.PhaseStrike, "off the job|been out", regexp.MustCompile(`\b(?:been|are|were|remain|remained|remains|stay|stayed|still) off the job\b|\bbeen out (?:for|since)\b`)},
+	{strike.PhaseStrike, "why&on strike", regexp.MustCompile(`\bwhy (?:are|is|were|was) [^.?;]{1,60}? on strike\b`)},
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on)\b|[.,;]|$)`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|hit|reach|enter|continu|pass|near|open|last|stretch|drag|wear|wore|affect|cover", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers)\b`)},
@@ -497,7 +506,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "strike,|strikes,|walkout,|stoppage,", regexp.MustCompile(reStrikeN + `s?, [^,.;]{2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
 	{strike.PhaseStrike, "-day|-week|-month|-long", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
-	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its |this )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
 	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? the picket lines?\b`)},
 	{strike.PhaseStrike, "picket|out since", regexp.MustCompile(`\bpicket lines? (?:formed|went up|ring|rings|ringed)\b|\bpickets? (?:formed|went up)\b|\b(?:join|joined|joins|joining) (?:the )?picket lines?\b|\bon the picket lines?\b|\bpicketed\b|\bout since\b`)},
 	// A strike going on as the setting of the news: "met Monday in a
@@ -509,11 +518,19 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "our", regexp.MustCompile(`\bour (?:[\w-]+ )?` + reStrikeN + `\b`)},
 	// Community papers that write in Spanish: "en huelga" (on strike), "una
 	// huelga de cinco días", "la huelga empezó", "acuerdo tentativo".
-	{strike.PhaseStrike, "huelga", regexp.MustCompile(`\ben huelga\b|\bhuelga de (?:[\w]+ ){1,2}(?:días|semanas|meses)\b|\bla huelga (?:empezó|comenzó|sigue|continúa|cumple)(?:[\s,.;]|$)|\b(?:empezó|comenzó|inició) la huelga\b`)},
+	{strike.PhaseStrike, "huelga", regexp.MustCompile(`\ben huelga\b|\bhuelga de (?:[\w]+ ){1,2}(?:días|semanas|meses)\b|\bla huelga (?:[^.;,]{1,80}? )?(?:empezó|comenzó|sigue|continúa|cumple|cumplió)(?:[\s,.;]|$)|\b(?:empezó|comenzó|inició) la huelga\b`)},
+	// "dejaron sus puestos" (walked off the job); back at work:
+	// "regresaron el lunes a sus consultorios", "volvieron al trabajo".
+	{strike.PhaseStrike, "dejaron sus|dejaron de|dejaron el", regexp.MustCompile(`\bdejaron (?:sus puestos|de trabajar|el trabajo)\b`)},
+	{strike.PhaseEnded, backToWorkES, regexp.MustCompile(`\b(?:regresaron|regresan|volvieron|vuelven)\b(?: [^.;,]{1,30}?)? (?:a sus (?:consultorios|puestos|clínicas|empleos|trabajos)|al trabajo)\b`)},
 	{strike.PhaseTentativeAgreement, "acuerdo", regexp.MustCompile(`\bacuerdo tentativo\b`)},
 	// Mediation.
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|joins|joined|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|join|joins|joined|steps? into|stepped into|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
+	// Mediation told by what the mediators do or by the state of the
+	// talks: "began mediating Monday", "the two sides are now in
+	// mediation".
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was) mediating\b|\b(?:are|is|were|was|remain|remains|remained) (?:now |still )?in mediation\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:continu\w* to |still )(?:meet|work|talk) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? )?(?:[\w-]+ )?mediator\b|\bwith an? (?:[\w-]+ )?mediator working\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
@@ -565,6 +582,36 @@ var (
 	clauseRE = regexp.MustCompile(`[,;:—–(]|\b(?:but|while|after|before|as|because|though|although|when|who|which|that)\b`)
 )
 
+// hypothetical reports whether words make what follows them a
+// possibility, a plan or a wish (hypoRE), "May" the month excepted: "ended
+// the strike in May and returned to work" is no maybe.
+func hypothetical(pre string) bool {
+	if !hypoRE.MatchString(pre) {
+		return false
+	}
+	if !strings.Contains(pre, "may") {
+		return true
+	}
+	for _, m := range hypoRE.FindAllStringIndex(pre, -1) {
+		if pre[m[0]:m[1]] != "may" || !monthMay(pre, m[0], m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthMay reports whether "may" at pre[i:j] is the month: after "in",
+// "of", "since", "until", "by", "early", "late", "mid" or "last", or
+// before a day's number.
+func monthMay(pre string, i, j int) bool {
+	switch w := lastWords(pre[:i], 1); strings.TrimSuffix(w, "-") {
+	case "in", "of", "since", "until", "by", "early", "late", "mid", "last":
+		return true
+	}
+	rest := strings.TrimLeft(pre[j:], " ")
+	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
+}
+
 // clauseBefore returns the words of the clause before offset i of s, at
 // most n of them.
 func clauseBefore(s string, i, n int) string {
@@ -603,7 +650,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if m[0] > 0 && s[m[0]-1] == '-' || negRE.MatchString(lastWords(pre, 3)) || strings.HasSuffix(s[:m[0]], "non-") {
 				continue
 			}
-			if p != strike.PhaseThreatened && (hypoRE.MatchString(pre) || last == "to") {
+			if p != strike.PhaseThreatened && (hypothetical(pre) || last == "to") {
 				if p != strike.PhaseStrike {
 					continue
 				}
@@ -630,7 +677,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					continue // an end to come
 				}
 				switch {
-				case sig.hints == backToWork:
+				case backSignal(sig):
 					// Back at work after an agreement is the end; a part of
 					// the strikers back is none, and nor is a return told in
 					// a headline's present tense with its day to come
@@ -648,8 +695,8 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if factsPhaseRank(p) > factsPhaseRank(best) {
 				best = p
-				back = p == strike.PhaseEnded && sig.hints == backToWork
-			} else if p == strike.PhaseEnded && sig.hints == backToWork {
+				back = p == strike.PhaseEnded && backSignal(sig)
+			} else if p == strike.PhaseEnded && backSignal(sig) {
 				back = true
 			}
 		}
@@ -689,7 +736,8 @@ func partialReturn(pre string) bool {
 			if n, err := strconv.Atoi(strings.ReplaceAll(w, ",", "")); err == nil && n >= 1900 && n <= 2100 && !strings.Contains(w, ",") {
 				continue // a year
 			}
-			switch strings.TrimSuffix(next, "s") {
+			// "a 196-day strike": a length, not a share.
+			switch strings.TrimSuffix(strings.TrimPrefix(next, "-"), "s") {
 			case "", "day", "week", "month", "year", "hour", "minute", "a.m", "p.m":
 				continue
 			}
@@ -752,6 +800,9 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 			}
 		}
 	}
+	if p, i := timelinePhase(ss); factsPhaseRank(p) > factsPhaseRank(best) {
+		best, at = p, i
+	}
 	if factsPhaseRank(best) < factsPhaseRank(strike.PhaseMediation) {
 		// A strike reported with its mediation going on in the background
 		// ("two weeks into mediated talks, which are continuing") is in
@@ -785,6 +836,58 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 	return best, at
 }
 
+// timelinePhase returns, for a timeline (three or more entries that open
+// with their date: "May 12, 2025: Clinicians return to work."), the most
+// advanced phase its entries report and the entry that reports it: its
+// entries run in order, and the last state is the latest. It returns ""
+// for any other text.
+func timelinePhase(ss []factSentence) (string, int) {
+	entries := 0
+	for _, s := range ss {
+		if len(s.dates) > 0 && timelineEntry(s) {
+			entries++
+		}
+	}
+	if entries < 3 {
+		return "", -1
+	}
+	best, at := "", -1
+	for i, s := range ss {
+		if len(s.dates) == 0 || !timelineEntry(s) {
+			continue
+		}
+		if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
+			best, at = p, i
+		}
+	}
+	return best, at
+}
+
+// timelineEntry reports whether a sentence opens with its date and a
+// colon: "Oct. 21, 2024: …".
+func timelineEntry(s factSentence) bool {
+	m := s.dates[0]
+	return m.Start == 0 && strings.HasPrefix(strings.TrimLeft(s.text[m.End:], " "), ":")
+}
+
+// workersDotRE is workersRE for a count written with dots between its
+// thousands, as Spanish writes them ("2.400 profesionales"); it runs only
+// on sentences that hold such a number (see dotThousands).
+var workersDotRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:\.\d{3})+)\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+
+// dotThousands reports whether s holds a digit, a dot and three digits
+// ("2.400").
+func dotThousands(s string) bool {
+	for i := 1; i+3 < len(s); i++ {
+		if s[i] == '.' && asciiDigit(s[i-1]) && asciiDigit(s[i+1]) && asciiDigit(s[i+2]) && asciiDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func asciiDigit(c byte) bool { return '0' <= c && c <= '9' }
+
 // peopleNounList are the nouns a count of workers ends with.
 var peopleNounList = []string{"workers", "employees", "clinicians", "therapists", "members", "professionals", "nurses",
 	"psychologists", "strikers", "staff", "staffers", "counselors", "caregivers", "technicians", "pharmacists",
@@ -792,8 +895,11 @@ var peopleNounList = []string{"workers", "employees", "clinicians", "therapists"
 	"housekeepers", "janitors", "machinists", "mechanics", "operators", "engineers", "faculty", "firefighters",
 	"officers", "actors", "writers", "miners", "dockworkers", "longshoremen", "pilots", "attendants", "baristas",
 	"journalists", "librarians", "aides", "assistants",
+	// A union's own voice: "2,400 of us walked out".
+	"of us",
 	// Community papers that write in Spanish.
-	"trabajadores", "trabajadoras", "terapeutas", "enfermeras", "enfermeros", "empleados"}
+	"trabajadores", "trabajadoras", "terapeutas", "enfermeras", "enfermeros", "empleados", "profesionales",
+	"psicólogos", "miembros"}
 
 var peopleNouns = func() map[string]bool {
 	m := make(map[string]bool, len(peopleNounList))
@@ -860,6 +966,9 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		var ms [][]int
 		if hasDigit {
 			ms = append(ms, workersRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			if strings.IndexByte(s.lower, '.') > 0 && dotThousands(s.lower) {
+				ms = append(ms, workersDotRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			}
 			if strings.Contains(s.lower, "-member") || strings.Contains(s.lower, "-strong") {
 				ms = append(ms, workersUnitRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			}
@@ -876,6 +985,9 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		slices.SortFunc(ms, func(a, b []int) int { return cmp.Compare(a[4], b[4]) })
 		for _, m := range ms {
 			num := s.lower[m[4]:m[5]]
+			if strings.IndexByte(num, '.') > 0 {
+				num = strings.ReplaceAll(num, ".", "") // "2.400": Spanish writes thousands so
+			}
 			between := s.lower[m[6]:m[7]]
 			noun := s.lower[m[8]:m[9]]
 			if notPeopleRE.MatchString(between) || strings.ContainsAny(between, "0123456789") {
@@ -1010,7 +1122,7 @@ var (
 	unionAfterRE = regexp.MustCompile(`^(?:['’]s)?[\s-]*(?:represented\b|members\b|therapists\b|clinicians\b|workers\b|strikers\b|nurses\b|employees\b|(?:has |have )?(?:called|launched|began|begun|started)\b[^.;,]{0,30}\b(?:strike|walkout)|(?:is|are|went|remain|remains) on strike\b|(?:walked|walks) out\b)`)
 	// unionAsideRE finds what a union named beside the strikers' does:
 	// supports them, or is named for comparison.
-	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket|(?:came|come|comes|coming) to (?:picket|march|rally|stand) with (?:us|them)|join(?:ed|s|ing)? us\b|(?:picket|picketed|picketing|marched|rallied|stood|stand|standing) with us\b)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included)\b`)
+	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket|(?:came|come|comes|coming) to (?:picket|march|rally|stand) with (?:us|them)|join(?:ed|s|ing)? us\b|(?:picket|picketed|picketing|marched|rallied|stood|stand|standing) with us\b)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included|covered)\b`)
 	// unionJoinedRE finds words before a union's name that make it the
 	// strikers' company, not theirs: "joined by members of".
 	unionJoinedRE = regexp.MustCompile(`\b(?:joined by|supported by|backed by|alongside|along with|together with|as well as|solidarity from|rally led by|rally organized by|march led by)\b`)
@@ -1899,28 +2011,47 @@ var durationREs = []durationRule{
 // findDuration returns how many days the strike has lasted, from "a
 // 196-day strike", "after 196 days", "100 days into the strike", "its
 // 100th day". Weeks and months are not converted: "10 weeks" is too
-// rough to count in days.
+// rough to count in days. A strike only grows older, so of several
+// counts the largest is its latest: a timeline that passes "The strike
+// reaches 100 days" on its way to "a deal is reached after 196 days"
+// tells a 196-day strike. Counts in a sentence about another strike
+// ("the 2022 strike", "a hunger strike") are not this one's.
 func findDuration(ss []factSentence) (int, int, bool) {
+	best, at := 0, -1
 	for i, s := range ss {
-		if !strings.Contains(s.lower, "day") || !aboutStrike(s.lower) {
+		// Every count has a digit, or is spelled out before " days".
+		if !strings.Contains(s.lower, "day") || !strings.ContainsAny(s.lower, "0123456789") && !strings.Contains(s.lower, " days") {
 			continue
+		}
+		// A deal "reached after 196 days" ends the strike it does not
+		// name; "after 30 days of talks" counts the talks.
+		deal := false
+		if !aboutStrike(s.lower) {
+			if !strings.Contains(s.lower, "after ") || !agreeRE.MatchString(s.lower) {
+				continue
+			}
+			deal = true
 		}
 		for _, r := range durationREs {
 			if !hasAny(s.lower, r.hints) {
 				continue
 			}
-			for _, m := range r.re.FindAllStringSubmatch(s.lower, -1) {
-				if strings.HasSuffix(m[0], " notice") {
+			for _, m := range r.re.FindAllStringSubmatchIndex(s.lower, -1) {
+				n, ok := numberWords(s.lower[m[2]:m[3]])
+				if !ok || n <= best || n >= 3000 || strings.HasSuffix(s.lower[m[0]:m[1]], " notice") {
 					continue
 				}
-				n, ok := numberWords(m[1])
-				if ok && n > 0 && n < 3000 {
-					return n, i, true
+				if deal && (!strings.HasPrefix(s.lower[m[0]:], "after ") || strings.HasPrefix(s.lower[m[1]:], " of ")) {
+					continue
 				}
+				if otherStrike(s.lower, m[0], m[1]) || otherStrikeRE.MatchString(clauseBefore(s.lower, m[0], 8)) {
+					continue
+				}
+				best, at = n, i
 			}
 		}
 	}
-	return 0, -1, false
+	return best, at, at >= 0
 }
 
 // numberWords reads a number that may be preceded by other words: the

@@ -133,6 +133,23 @@ func TestSentencePhase(t *testing.T) {
 		{"Enfermeras de Kaiser en huelga de cinco días en Fontana", strike.PhaseStrike},
 		{"La huelga empezó el 21 de octubre y todavía no hay acuerdo.", strike.PhaseStrike},
 		{"Acuerdo tentativo: terapeutas de Kaiser regresarían al trabajo", strike.PhaseTentativeAgreement},
+		{"La huelga de los terapeutas de Kaiser cumplió cien días el martes.", strike.PhaseStrike},
+		{"Unos 2.400 psicólogos dejaron sus puestos el 21 de octubre.", strike.PhaseStrike},
+		{"Los terapeutas regresaron el lunes a sus consultorios.", strike.PhaseEnded},
+		{"Las enfermeras volvieron al trabajo tras la huelga.", strike.PhaseEnded},
+		// Mediation told by the mediators' work or the talks' state.
+		{"Two former officials began mediating on Monday between Kaiser and the union.", strike.PhaseMediation},
+		{"Kaiser and the union are now in mediation.", strike.PhaseMediation},
+		{"Mediators join Kaiser talks as the walkout nears five months", strike.PhaseMediation},
+		{"The governor hopes they will be in mediation soon.", ""},
+		// Out and staying out; an explainer that takes the strike as given.
+		{"Some 2,400 employees have been off the job since Oct. 21.", strike.PhaseStrike},
+		{"My former colleagues have now been out for two months.", strike.PhaseStrike},
+		{"Why are Kaiser's therapists on strike?", strike.PhaseStrike},
+		{"Appointments were canceled twice in the first week of this walkout.", strike.PhaseStrike},
+		// "May" the month is no maybe; "may" the verb still is.
+		{"They ended a 196-day strike in May and returned to work after ratifying the deal.", strike.PhaseEnded},
+		{"The clinicians may return to work next week.", ""},
 		// "Many" or "most" as the subject of a return is a part of the strikers.
 		{"Kaiser says many have returned to work; the union says most are still out.", ""},
 		{"Kaiser says most have gone back to work.", ""},
@@ -397,6 +414,12 @@ func TestFindWorkers(t *testing.T) {
 		{"A 300-worker strike closed the plant.", 300},
 		// Community papers that write in Spanish.
 		{"Unos 2,400 trabajadores de salud mental están en huelga.", 2400},
+		{"Unos 2.400 profesionales de salud mental se declararon en huelga.", 2400},
+		{"Los 2.400 psicólogos regresaron el lunes.", 2400},
+		{"Kaiser tiene 4.800.000 afiliados.", 0},
+		// A union's own voice.
+		{"Twenty-four hundred of us walked out on Oct. 21.", 2400},
+		{"All 2,400 of us can say we won.", 2400},
 	}
 	for _, tt := range tests {
 		s := factSentence{text: tt.text, lower: lowerSameLen(tt.text)}
@@ -643,6 +666,16 @@ func TestExtractUnion(t *testing.T) {
 			want: nuhw,
 		},
 		{
+			name: "a union that bargains separately and is not covered",
+			text: "Kaiser and SEIU reached a tentative agreement Friday. Its clinicians, represented by the National Union of Healthcare Workers, bargain separately and are not covered.",
+			want: "SEIU",
+		},
+		{
+			name: "the strikers' union, bargaining separately, is still theirs",
+			text: "About 50 Kaiser clinicians in Hawaii went on strike. They belong to the National Union of Healthcare Workers, but they bargain separately.",
+			want: nuhw,
+		},
+		{
 			name: "a union named for comparison",
 			text: "Unlike SEIU, which settled with Kaiser last year, the National Union of Healthcare Workers has called an open-ended strike.",
 			want: nuhw,
@@ -871,7 +904,8 @@ func TestExtractPhaseBeyondTheLead(t *testing.T) {
 // hints hold.
 func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 	var files []string
-	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt"} {
+	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt",
+		"../internal/eval/testdata/dev2/*.txt", "../internal/eval/testdata/dev3/*.txt"} {
 		m, err := filepath.Glob(glob)
 		if err != nil {
 			t.Fatal(err)
@@ -921,5 +955,92 @@ func TestExtractUndatedGivesNoYearlessStart(t *testing.T) {
 		if got.Started != tt.want || tt.want == "" && (got.StartedEarliest != "" || got.StartedLatest != "") {
 			t.Errorf("%q: started %q (%q to %q), want %q", tt.text, got.Started, got.StartedEarliest, got.StartedLatest, tt.want)
 		}
+	}
+}
+
+// TestFindDurationLatest: a strike only grows older, so of the counts an
+// article gives the largest is the strike's latest; another strike's
+// count is not this one's.
+func TestFindDurationLatest(t *testing.T) {
+	tests := []struct {
+		name string
+		text []string
+		want int
+	}{
+		{"one count", []string{"The strike reached 100 days on Tuesday."}, 100},
+		{"a timeline passes an age on its way to the end", []string{
+			"Jan. 28, 2025: The strike reaches 100 days.",
+			"May 4, 2025: A tentative agreement is reached after 196 days.",
+		}, 196},
+		{"the length first, an age after", []string{
+			"The 196-day strike is over.",
+			"On its 100th day, strikers marched downtown.",
+		}, 196},
+		{"a hunger strike's days are not the strike's", []string{
+			"Therapists on strike for 30 days began a 10-day hunger strike.",
+		}, 30},
+		{"a deal after days of talks counts the talks", []string{
+			"A deal was reached after 30 days of talks.",
+		}, 0},
+		{"an earlier strike's length is not this one's", []string{
+			"The walkout has lasted 40 days; the 2022 strike lasted 70 days.",
+		}, 40},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ss []factSentence
+			for _, s := range tt.text {
+				ss = append(ss, factSentence{text: s, lower: lowerSameLen(s)})
+			}
+			if got, _, _ := findDuration(ss); got != tt.want {
+				t.Errorf("findDuration = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAnsDateWeekday: a weekday alone is the latest such day, as news
+// reports what happened, unless the words before it put it ahead: a plan,
+// or a scheduled act told in the present tense.
+func TestAnsDateWeekday(t *testing.T) {
+	thu := time.Date(2025, 5, 8, 22, 0, 0, 0, time.UTC) // a Thursday
+	for _, tc := range []struct{ text, want string }{
+		{"Members voted Monday to ratify.", "Members voted Monday [5 May 2025] to ratify."},
+		{"The clinicians go back to work on Monday.", "The clinicians go back to work on Monday [12 May 2025]."},
+		{"They will return Monday.", "They will return Monday [12 May 2025]."},
+		{"They could be back as early as next Monday.", "They could be back as early as next Monday [12 May 2025]."},
+		{"Talks resumed last Monday.", "Talks resumed last Monday [5 May 2025]."},
+		{"The clinicians went back on Monday.", "The clinicians went back on Monday [5 May 2025]."},
+	} {
+		if got := ansDateWeekday(tc.text, thu); got != tc.want {
+			t.Errorf("ansDateWeekday(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestExtractTimeline: a timeline's entries run in order, so its phase
+// is the most advanced its entries report, not its first entry's.
+func TestExtractTimeline(t *testing.T) {
+	x := NewExtractor(FactsOptions{})
+	pub := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"a timeline to the end",
+			"This timeline covers the strike.\n\nOct. 21, 2024: About 2,400 clinicians walk out.\n\nMay 4, 2025: A tentative agreement is reached.\n\nMay 8, 2025: Members ratify the contract.\n\nMay 12, 2025: Clinicians return to work.",
+			strike.PhaseEnded},
+		{"a timeline to the deal",
+			"This timeline covers the strike.\n\nOct. 21, 2024: Clinicians walk out.\n\nJan. 28, 2025: The strike reaches 100 days.\n\nMay 4, 2025: A tentative agreement is reached.",
+			strike.PhaseTentativeAgreement},
+		{"two dated lines are no timeline",
+			"Clinicians walk out.\n\nOct. 21, 2024: Clinicians walk out.\n\nMay 4, 2025: A tentative agreement is reached.",
+			strike.PhaseStrike},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: "Strike timeline", Text: tc.text, Published: pub})
+			if got.Phase != tc.want {
+				t.Errorf("phase = %q, want %q (evidence %q)", got.Phase, tc.want, got.Evidence["phase"])
+			}
+		})
 	}
 }

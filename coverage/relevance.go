@@ -126,6 +126,8 @@ type Scorer struct {
 	core     float64
 	related  float64
 	employer string // the employer's display name: the first employer term
+	// employerAt is the index of that term in terms, -1 when none.
+	employerAt int
 	// ours names each dimension of the scope in phrases: its first term.
 	ours [len(dims)]string
 	// contextWords are the first few employer context words, for reasons;
@@ -224,10 +226,11 @@ func NewScorer(p strike.Profile) (*Scorer, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	s.employerAt = -1
 	for i := range s.terms {
 		t := &s.terms[i]
 		if s.employer == "" && t.group == employer && t.weight > 0 {
-			s.employer = t.text
+			s.employer, s.employerAt = t.text, i
 		}
 		f := s.first[t.stems[0]]
 		if f == nil {
@@ -525,7 +528,35 @@ func (s *Scorer) matchPublisher(sc *scratch, source string) bool {
 		}
 		sc.hits[i] = saved[i]
 	}
+	if ours && s.employerAt >= 0 {
+		s.publisherEmployer(sc)
+	}
 	return ours
+}
+
+// publisherEmployer counts the campaign's employer as named once in the
+// lead of the campaign's union's own post that names it by no full name
+// but speaks of the campaign's workers or region: a union writes to its
+// members of "management" and "our clinics" ("Your bargaining team met
+// management for ten hours"), and its post about the campaign's
+// therapists in Pasadena is about their employer.
+func (s *Scorer) publisherEmployer(sc *scratch) {
+	ownScope := false
+	for i, h := range sc.hits {
+		t := &s.terms[i]
+		if !h.found() {
+			continue
+		}
+		if t.group == employer && t.weight > 0 && len(t.stems) > 1 || t.group == exclude {
+			return // named in full, or another organisation of the name
+		}
+		ownScope = ownScope || (t.group == campWork || t.group == campRegion) && t.weight > 0
+	}
+	if ownScope {
+		h := &sc.hits[s.employerAt]
+		h.text++
+		h.lead++
+	}
 }
 
 // longest returns the first (longest) of the candidate terms whose words

@@ -54,8 +54,10 @@ var coverageFloors = map[string]coverageFloor{
 	// development corpus (the held-out corpus was never read for it).
 	// Its core floor was raised from 0.97 to 0.98 after the one look at
 	// its totals that closed the tuning on the second development corpus.
+	// Tuning on the third development corpus lifted it to relevance and
+	// core 1.00, facts 0.91 (190 of 209) and 6 answers of 8.
 	"in-sample": {copies: 1.00, grouping: 0.99, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 8},
-	"held-out":  {copies: 1.00, grouping: 0.92, relevance: 0.98, core: 0.98, facts: 0.89, status: 5, asks: 5},
+	"held-out":  {copies: 1.00, grouping: 0.92, relevance: 0.99, core: 0.99, facts: 0.90, status: 5, asks: 6},
 	// The development corpus: before any rule was tuned on it, grouping
 	// 0.71, facts 0.82 and 6 answers. Grouping went from 0.83 to 0.98 and
 	// core from 0.92 to 0.97 when the union's own posts came to speak for
@@ -66,6 +68,13 @@ var coverageFloors = map[string]coverageFloor{
 	// told what generalises: before any rule was tuned on it, grouping
 	// 0.89, core 0.96, facts 0.87 and 4 answers of 8.
 	"dev2": {copies: 1.00, grouping: 0.89, relevance: 0.99, core: 0.97, facts: 0.97, status: 5, asks: 8},
+	// The third development corpus, written when tuning on the first two
+	// no longer moved the held-out figures: before any rule was tuned on
+	// it, copies 4 of 5, grouping 0.65, relevance 0.87, core 0.86, facts
+	// 0.70 (98 of 140), status 4 of 5 and 5 answers of 8. After: copies
+	// 5 of 5, grouping 0.83, relevance 0.95, core 0.94, facts 0.89 (125 of
+	// 140), status 5 of 5 and 7 answers of 8.
+	"dev3": {copies: 1.00, grouping: 0.82, relevance: 0.94, core: 0.94, facts: 0.89, status: 5, asks: 7},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
@@ -82,7 +91,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev", "dev2"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2", "dev3"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -104,6 +113,7 @@ func TestCoverageFigures(t *testing.T) {
 		{"held-out", eval.HeldoutCorpus, &r.Heldout, &again.Heldout},
 		{"dev", eval.DevCorpus, &r.Dev, &again.Dev},
 		{"dev2", eval.Dev2Corpus, &r.Dev2, &again.Dev2},
+		{"dev3", eval.Dev3Corpus, &r.Dev3, &again.Dev3},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue

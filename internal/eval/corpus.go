@@ -13,6 +13,7 @@ import (
 
 //go:embed testdata/heldout/*.txt testdata/insample-truth.txt testdata/dev/*.txt testdata/dev-truth.txt
 //go:embed testdata/dev2/*.txt testdata/dev2-truth.txt
+//go:embed testdata/dev3/*.txt testdata/dev3-truth.txt
 var testdata embed.FS
 
 const (
@@ -23,6 +24,8 @@ const (
 	devTruthFile     = "testdata/dev-truth.txt"
 	dev2Dir          = "testdata/dev2"
 	dev2TruthFile    = "testdata/dev2-truth.txt"
+	dev3Dir          = "testdata/dev3"
+	dev3TruthFile    = "testdata/dev3-truth.txt"
 )
 
 // The feeds of the held-out and development corpora.
@@ -50,6 +53,15 @@ func Dev() ([]demo.Doc, error) { return readCorpus(devDir, devTruthFile, "develo
 // community papers, passing mentions); see testdata/dev2/README.md. It may
 // be read and tuned on.
 func Dev2() ([]demo.Doc, error) { return readCorpus(dev2Dir, dev2TruthFile, "second development") }
+
+// Dev3 returns the third development corpus, checked and sorted as
+// Heldout's. It was written after Dev and Dev2 had been tuned on until
+// they no longer moved the held-out figures, in shapes neither has (wire
+// briefs with datelines, TV scripts, letters, advocacy and business
+// pieces, Spanish articles, explainers, union bulletins in their jargon)
+// and with numbers, phases, workers and the union worded in other ways;
+// see testdata/dev3/README.md. It may be read and tuned on.
+func Dev3() ([]demo.Doc, error) { return readCorpus(dev3Dir, dev3TruthFile, "third development") }
 
 // readCorpus reads the articles of one labeled directory, leaving out its
 // truth file (skip) if it keeps one there.
@@ -106,6 +118,9 @@ func DevTruth() (Truth, error) { return readTruth(devTruthFile) }
 
 // Dev2Truth returns the truth file of the second development corpus.
 func Dev2Truth() (Truth, error) { return readTruth(dev2TruthFile) }
+
+// Dev3Truth returns the truth file of the third development corpus.
+func Dev3Truth() (Truth, error) { return readTruth(dev3TruthFile) }
 
 // InSampleTruth returns the truth file of the in-sample (demo) corpus.
 func InSampleTruth() (Truth, error) { return readTruth(insampleTruth) }

@@ -28,6 +28,15 @@ func loadDev2(tb testing.TB) []demo.Doc {
 	return docs
 }
 
+func loadDev3(tb testing.TB) []demo.Doc {
+	tb.Helper()
+	docs, err := Dev3()
+	if err != nil {
+		tb.Fatalf("Dev3: %v", err)
+	}
+	return docs
+}
+
 // TestDevLabels checks every development doc's labels for validity and
 // consistency, with the rules of testdata/dev/README.md that a program can
 // check.
@@ -36,6 +45,10 @@ func TestDevLabels(t *testing.T) { checkDevLabels(t, loadDev(t)) }
 // TestDev2Labels checks the second development corpus's labels by the
 // same rules.
 func TestDev2Labels(t *testing.T) { checkDevLabels(t, loadDev2(t)) }
+
+// TestDev3Labels checks the third development corpus's labels by the
+// same rules.
+func TestDev3Labels(t *testing.T) { checkDevLabels(t, loadDev3(t)) }
 
 func checkDevLabels(t *testing.T, docs []demo.Doc) {
 	byID := make(map[string]demo.Doc, len(docs))
@@ -80,8 +93,7 @@ func checkDevLabels(t *testing.T, docs []demo.Doc) {
 			if d.Tier == strike.TierCore && f.Union != "National Union of Healthcare Workers" {
 				t.Errorf("core article with union %q", f.Union)
 			}
-			if f.Workers != 0 && !strings.Contains(d.Body, fmt.Sprintf("%d,%03d", f.Workers/1000, f.Workers%1000)) &&
-				!strings.Contains(d.Body, fmt.Sprintf(" %d ", f.Workers)) {
+			if f.Workers != 0 && !workersWritten(d.Body, f.Workers) {
 				t.Errorf("facts.workers = %d, not in the body", f.Workers)
 			}
 			if f.DurationDays != 0 && !strings.Contains(d.Title+" "+d.Body, fmt.Sprint(f.DurationDays)) {
@@ -115,6 +127,26 @@ func checkDevLabels(t *testing.T, docs []demo.Doc) {
 			}
 		})
 	}
+}
+
+// workersWritten reports whether body states n workers: "2,400" or
+// " 2400 ", or as the third development corpus also writes them, "2.400",
+// "2.4K" or in words ("twenty-four hundred").
+func workersWritten(body string, n int) bool {
+	forms := []string{fmt.Sprintf("%d,%03d", n/1000, n%1000), fmt.Sprintf(" %d ", n), fmt.Sprintf("%d.%03d", n/1000, n%1000)}
+	if n%100 == 0 && n%1000 != 0 {
+		forms = append(forms, fmt.Sprintf("%d.%dK", n/1000, n%1000/100))
+	}
+	if words, ok := map[int]string{2400: "twenty-four hundred", 2000: "two thousand"}[n]; ok {
+		forms = append(forms, words)
+	}
+	lower := strings.ToLower(body)
+	for _, f := range forms {
+		if strings.Contains(lower, strings.ToLower(f)) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestDevComposition checks that the development corpus has the variety
@@ -252,6 +284,63 @@ func truthAgrees(t *testing.T, truth Truth, docs []demo.Doc) {
 		if d.Tier == strike.TierCore && d.Facts.Started != "" && d.Facts.Started != truth.Started {
 			t.Errorf("%s: facts.started = %s, truth says %s", d.ID, d.Facts.Started, truth.Started)
 		}
+	}
+}
+
+// TestDev3Composition checks that the third development corpus has the
+// variety it was written for, and logs its composition.
+func TestDev3Composition(t *testing.T) {
+	docs := loadDev3(t)
+	c := Compose(docs)
+	t.Logf("third development corpus:\n%s", c)
+	if c.Docs < 60 {
+		t.Errorf("%d articles, want at least 60", c.Docs)
+	}
+	if c.ByTier[strike.TierRelated] < 10 || c.ByTier[strike.TierNone] < 8 {
+		t.Errorf("related %d, none %d: want at least 10 and 8", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone])
+	}
+	if c.CopyPairs < 4 || c.Undated < 3 || c.Snippets < 30 {
+		t.Errorf("copies %d, undated %d, snippets %d: want at least 4, 3 and 30", c.CopyPairs, c.Undated, c.Snippets)
+	}
+	// The shapes it was written for, told by their marks.
+	shapes := map[string]int{}
+	for _, d := range docs {
+		switch {
+		case strings.Contains(d.Body, "(ANCHOR)"):
+			shapes["TV script"]++
+		case strings.Contains(d.Body, " (Coastline Wire) - "):
+			shapes["dated wire brief"]++
+		case strings.HasPrefix(d.Title, "Letters:"):
+			shapes["letter to the editor"]++
+		case strings.Contains(d.Body, " los ") && !strings.Contains(d.Body, " the "):
+			shapes["Spanish"]++
+		case d.Feed == FeedUnion && strings.Contains(d.Body, "our members"):
+			shapes["union bulletin"]++
+		}
+	}
+	for _, s := range []string{"TV script", "dated wire brief", "letter to the editor", "Spanish", "union bulletin"} {
+		if shapes[s] < 3 {
+			t.Errorf("%d %s articles, want at least 3", shapes[s], s)
+		}
+	}
+	everyPhaseLabeled(t, docs)
+}
+
+func TestDev3Truth(t *testing.T) {
+	truth, err := Dev3Truth()
+	if err != nil {
+		t.Fatal(err)
+	}
+	truthAgrees(t, truth, loadDev3(t))
+}
+
+func TestDev3Corpus(t *testing.T) {
+	c, err := Dev3Corpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Name != "dev3" || len(c.Docs) < 60 || len(c.Feeds) != 3 {
+		t.Errorf("dev3 corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
 	}
 }
 

@@ -81,6 +81,21 @@ func Dev2Corpus() (Corpus, error) {
 		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
 }
 
+// Dev3Corpus is the third development corpus served by a HeldoutSite,
+// the same three feeds as the held-out corpus's.
+func Dev3Corpus() (Corpus, error) {
+	docs, err := Dev3()
+	if err != nil {
+		return Corpus{}, err
+	}
+	truth, err := Dev3Truth()
+	if err != nil {
+		return Corpus{}, err
+	}
+	return Corpus{Name: "dev3", Docs: docs, Truth: truth, Site: NewHeldoutSite(docs),
+		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
+}
+
 // InSampleCorpus is the demo corpus served by the demo's own site, every
 // article published and every feed polled at once.
 func InSampleCorpus() (Corpus, error) {

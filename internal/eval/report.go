@@ -5,11 +5,11 @@ import (
 	"strings"
 )
 
-// Report holds the figures of the corpora, for the README's table. Dev and
-// Dev2 are optional: the table shows a development column only when its
+// Report holds the figures of the corpora, for the README's table. Dev,
+// Dev2 and Dev3 are optional: the table shows a development column only when its
 // corpus was measured.
 type Report struct {
-	InSample, Heldout, Dev, Dev2 Figures
+	InSample, Heldout, Dev, Dev2, Dev3 Figures
 }
 
 // The rows of issue 7's table, with their targets on the held-out set.
@@ -53,7 +53,7 @@ var rows = []struct {
 
 // Table formats the report as the README's Markdown table: measure,
 // in-sample, held-out, target; with a column for each development corpus
-// (r.Dev, r.Dev2) that was measured, before the target.
+// (r.Dev, r.Dev2, r.Dev3) that was measured, before the target.
 func (r Report) Table() string {
 	cols := []struct {
 		name string
@@ -70,6 +70,12 @@ func (r Report) Table() string {
 			name string
 			f    Figures
 		}{"development 2", r.Dev2})
+	}
+	if r.Dev3.Corpus != "" {
+		cols = append(cols, struct {
+			name string
+			f    Figures
+		}{"development 3", r.Dev3})
 	}
 	var b strings.Builder
 	b.WriteString("| measure (three feeds at once through `ingest`) |")

@@ -128,6 +128,12 @@ func TestScore(t *testing.T) {
 		!strings.Contains(table, "|---|---|---|---|---|---|") || strings.Count(table, "0 of 1 (0.00)") != 4 {
 		t.Errorf("table with two development columns:\n%s", table)
 	}
+	k := f
+	k.Corpus = "dev3"
+	table = Report{InSample: f, Heldout: f, Dev: g, Dev2: h, Dev3: k}.Table()
+	if !strings.Contains(table, "| development 2 | development 3 | target") || strings.Count(table, "0 of 1 (0.00)") != 5 {
+		t.Errorf("table with three development columns:\n%s", table)
+	}
 }
 
 func TestScoreRejectsTwoArticlesForOneDoc(t *testing.T) {
