@@ -21,8 +21,13 @@ func TestKeyIndexListsInFilingOrder(t *testing.T) {
 		// Each slot is filed under a few keys, some shared, some not.
 		for range 1 + r.IntN(4) {
 			k, day := uint64(r.IntN(50)), uint32(r.IntN(5))
-			if r.IntN(3) == 0 {
+			switch r.IntN(6) {
+			case 0, 1:
 				k = r.Uint64() // a key nobody else has
+			case 2:
+				k |= uint64(r.IntN(4)) << 32 // another band's
+			case 3:
+				k |= 1 << 62 // an event key
 			}
 			x.file(k, day, slot)
 			want[kd{k, day}] = append(want[kd{k, day}], slot)

@@ -115,8 +115,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// A file: URI, so '?' and '#' in the path are escaped, not parsed.
 		name = "file:" + (&url.URL{Path: filepath.ToSlash(abs)}).EscapedPath()
 	}
-	params := fmt.Sprintf("?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)",
-		BusyTimeout.Milliseconds())
+	params := fmt.Sprintf("?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=journal_size_limit(%d)",
+		BusyTimeout.Milliseconds(), walRestartFrames*4096)
 
 	// The writer never checkpoints the WAL itself: a connection of its
 	// own does it in the background (see checkpointer), so a commit never
@@ -166,7 +166,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 		}
 		c.SetMaxOpenConns(1)
-		db.ckpt = newCheckpointer(c)
+		db.ckpt = newCheckpointer(c, CheckpointEvery, walRestartFrames)
 	}
 	return db, nil
 }
@@ -190,25 +190,43 @@ func (db *DB) Close() error {
 // WAL's committed pages into the database file.
 const CheckpointEvery = time.Second
 
+// walRestartFrames is the WAL's length, in frames (pages), beyond which
+// the checkpointer makes the next commit start the WAL over: about
+// 64 MiB with SQLite's 4 KiB pages.
+const walRestartFrames = 16384
+
 // checkpointer runs a PASSIVE checkpoint every CheckpointEvery on a
 // connection of its own: it never blocks the writer or the readers, so
-// commits stay short and the copying uses the machine's other core. Its
-// goroutine stops at halt.
+// commits stay short and the copying uses the machine's other core.
+//
+// A passive checkpoint alone lets the WAL grow without end while commits
+// and reads keep coming (a first ingest wrote a 570 MB WAL beside a
+// 225 MB database): the WAL starts over only when a commit finds every
+// frame copied and no reader in it, which busy reading and writing never
+// allow. So once the WAL is restartAt frames long, the checkpointer runs
+// a RESTART checkpoint: it holds commits back while it copies what the
+// passive ones left (little: they copied the rest) and waits for the
+// reads in progress (the busy timeout), and the next commit then
+// rewrites the WAL from its start; journal_size_limit truncates the file
+// to walRestartFrames pages. That is one short wait for the writer per
+// 64 MiB written. Its goroutine stops at halt.
 type checkpointer struct {
-	db   *sql.DB
-	stop chan struct{}
-	done chan struct{}
+	db        *sql.DB
+	every     time.Duration
+	restartAt int
+	stop      chan struct{}
+	done      chan struct{}
 }
 
-func newCheckpointer(db *sql.DB) *checkpointer {
-	c := &checkpointer{db: db, stop: make(chan struct{}), done: make(chan struct{})}
+func newCheckpointer(db *sql.DB, every time.Duration, restartAt int) *checkpointer {
+	c := &checkpointer{db: db, every: every, restartAt: restartAt, stop: make(chan struct{}), done: make(chan struct{})}
 	go c.run()
 	return c
 }
 
 func (c *checkpointer) run() {
 	defer close(c.done)
-	t := time.NewTicker(CheckpointEvery)
+	t := time.NewTicker(c.every)
 	defer t.Stop()
 	for {
 		select {
@@ -216,12 +234,23 @@ func (c *checkpointer) run() {
 			return
 		case <-t.C:
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		// A checkpoint that fails (the database busy) is tried again at
-		// the next tick; the pages wait in the WAL meanwhile.
-		_, _ = c.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
-		cancel()
+		c.checkpoint(c.restartAt)
 	}
+}
+
+// checkpoint runs one passive checkpoint, and a restarting one when the
+// WAL is restartAt frames or longer. A checkpoint that fails (the database
+// busy) is tried again at the next tick; the pages wait in the WAL
+// meanwhile.
+func (c *checkpointer) checkpoint(restartAt int) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var busy, frames, copied int
+	err := c.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &frames, &copied)
+	if err != nil || busy != 0 || frames < restartAt {
+		return
+	}
+	_, _ = c.db.ExecContext(ctx, `PRAGMA wal_checkpoint(RESTART)`)
 }
 
 // halt stops the goroutine.
