@@ -329,6 +329,9 @@ func sentBlankLineIn(gap string) bool {
 // lowerSameLen lower-cases s rune by rune where that keeps the byte
 // length, so offsets in the result are offsets in s.
 func lowerSameLen(s string) string {
+	if asciiOnly(s) {
+		return strings.ToLower(s) // the same, in one pass
+	}
 	return strings.Map(func(r rune) rune {
 		l := unicode.ToLower(r)
 		if utf8.RuneLen(l) != utf8.RuneLen(r) {

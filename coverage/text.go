@@ -355,3 +355,13 @@ func (c *memo[V]) fill(toks []Token, vals []V) {
 		c.m[key] = e
 	}
 }
+
+// asciiOnly reports whether s is all ASCII.
+func asciiOnly(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
