@@ -592,8 +592,8 @@ func sentencePhase(s string) string {
 // reports and, when that is the end, whether it is told as workers back
 // at work (rather than as a strike ended or called off).
 func sentencePhaseDetail(s string) (best string, back bool) {
-	for _, sig := range phaseSignals {
-		if !sig.mayMatch(s) {
+	for k, sig := range phaseSignals {
+		if !sig.mayMatch(s) || !phaseSignalFilters[k].may(s) {
 			continue
 		}
 		for _, m := range sig.re.FindAllStringIndex(s, -1) {
@@ -1055,7 +1055,7 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 			if k := strings.IndexAny(rest, ".;"); k >= 0 {
 				rest = rest[:k]
 			}
-			if unionAsideRE.MatchString(rest) || unlikeRE.MatchString(s.text[:h.at]) || unionJoinedRE.MatchString(lastWords(s.lower[:h.at], 6)) {
+			if unionAsideF.MatchString(rest) || unlikeF.MatchString(s.text[:h.at]) || unionJoinedF.MatchString(lastWords(s.lower[:h.at], 6)) {
 				w = -1 // a supporter, or named for comparison
 			}
 			k := slices.IndexFunc(ts, func(t tally) bool { return t.canon == h.canon })
