@@ -592,8 +592,10 @@ func sentencePhase(s string) string {
 // reports and, when that is the end, whether it is told as workers back
 // at work (rather than as a strike ended or called off).
 func sentencePhaseDetail(s string) (best string, back bool) {
+	var lp letterPairs
+	lp.of(s)
 	for k, sig := range phaseSignals {
-		if !sig.mayMatch(s) || !phaseSignalFilters[k].may(s) {
+		if !phaseSignalMay(k, s, &lp) {
 			continue
 		}
 		for _, m := range sig.re.FindAllStringIndex(s, -1) {

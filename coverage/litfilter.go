@@ -20,6 +20,8 @@ type litFilter struct {
 	s    string       // litString: the literal
 	fold bool         // litString: matched ignoring ASCII case
 	subs []*litFilter // litAll, litAny
+	// pairs are s's letter pairs (see letterPairs), for litString.
+	pairs []uint16
 }
 
 type litOp uint8
@@ -50,27 +52,74 @@ func newLitFilter(re *regexp.Regexp) *litFilter {
 
 // may reports whether s passes the filter: false means the expression
 // cannot match in s.
-func (f *litFilter) may(s string) bool {
+func (f *litFilter) may(s string) bool { return f.mayIn(s, nil) }
+
+// mayIn is may with, when not nil, the letter pairs of s, which rule out
+// most literals before strings.Contains.
+func (f *litFilter) mayIn(s string, lp *letterPairs) bool {
 	switch f.op {
 	case litString:
 		if f.fold {
 			return containsFoldASCII(s, f.s)
 		}
-		return strings.Contains(s, f.s)
+		return (lp == nil || lp.hasAll(f.pairs)) && strings.Contains(s, f.s)
 	case litAll:
 		for _, g := range f.subs {
-			if !g.may(s) {
+			if !g.mayIn(s, lp) {
 				return false
 			}
 		}
 		return true
 	case litAny:
 		for _, g := range f.subs {
-			if g.may(s) {
+			if g.mayIn(s, lp) {
 				return true
 			}
 		}
 		return false
+	}
+	return true
+}
+
+// letterPairs is the set of the pairs of adjacent bytes of a string, each
+// byte as its lower-case ASCII letter or as 'not a letter': a string that
+// holds another holds all of its pairs. Testing a few bits of it rules out
+// a literal more cheaply than looking for it.
+type letterPairs [(27*27 + 63) / 64]uint64
+
+func letterClass(c byte) uint16 {
+	if 'a' <= c && c <= 'z' {
+		return uint16(c-'a') + 1
+	}
+	return 0
+}
+
+// of sets p to the pairs of s.
+func (p *letterPairs) of(s string) {
+	*p = letterPairs{}
+	for i := 0; i+1 < len(s); i++ {
+		k := letterClass(s[i])*27 + letterClass(s[i+1])
+		p[k/64] |= 1 << (k % 64)
+	}
+}
+
+// pairsOf returns the pairs of s, as indexes into a letterPairs.
+func pairsOf(s string) []uint16 {
+	var ks []uint16
+	for i := 0; i+1 < len(s); i++ {
+		k := letterClass(s[i])*27 + letterClass(s[i+1])
+		if !slices.Contains(ks, k) {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}
+
+func (p *letterPairs) hasAll(ks []uint16) bool {
+	for _, k := range ks {
+		if p[k/64]&(1<<(k%64)) == 0 {
+			return false
+		}
 	}
 	return true
 }
@@ -220,7 +269,7 @@ func litCond(in litInfo) *litFilter {
 		if slices.ContainsFunc(set[:i], func(t string) bool { return strings.Contains(s, t) }) {
 			continue
 		}
-		keep = append(keep, &litFilter{op: litString, s: s})
+		keep = append(keep, &litFilter{op: litString, s: s, pairs: pairsOf(s)})
 	}
 	return litJoin(litAny, keep)
 }
@@ -296,6 +345,47 @@ var phaseSignalFilters = func() []*litFilter {
 	}
 	return fs
 }()
+
+// hintWord is one of a phase signal's hints with its letter pairs.
+type hintWord struct {
+	s     string
+	pairs []uint16
+}
+
+// phaseSignalHints are phaseSignals' hints, in their order: for each,
+// the "&"-separated lists, each of its "|"-separated strings.
+var phaseSignalHints = func() [][][]hintWord {
+	hs := make([][][]hintWord, len(phaseSignals))
+	for i, sig := range phaseSignals {
+		for _, group := range strings.Split(sig.hints, "&") {
+			var ws []hintWord
+			for _, h := range strings.Split(group, "|") {
+				ws = append(ws, hintWord{h, pairsOf(h)})
+			}
+			hs[i] = append(hs[i], ws)
+		}
+	}
+	return hs
+}()
+
+// phaseSignalMay reports what phaseSignals[k].mayMatch(s) does, and
+// whether s passes the filter of its expression, using lp, the letter
+// pairs of s.
+func phaseSignalMay(k int, s string, lp *letterPairs) bool {
+	for _, group := range phaseSignalHints[k] {
+		found := false
+		for _, w := range group {
+			if lp.hasAll(w.pairs) && strings.Contains(s, w.s) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return phaseSignalFilters[k].mayIn(s, lp)
+}
 
 // The expressions findUnion tries on every name of a union it finds.
 var (

@@ -101,6 +101,23 @@ func TestLitFilterCorpus(t *testing.T) {
 	if matched < 1000 {
 		t.Fatalf("only %d matches to check the filters on", matched)
 	}
+	for _, s := range texts {
+		checkPhaseSignalMay(t, s)
+	}
+}
+
+// checkPhaseSignalMay checks that phaseSignalMay, with its letter pairs,
+// says what a phase signal's hints and its filter say without them.
+func checkPhaseSignalMay(t *testing.T, s string) {
+	t.Helper()
+	var lp letterPairs
+	lp.of(s)
+	for k, sig := range phaseSignals {
+		want := sig.mayMatch(s) && phaseSignalFilters[k].may(s)
+		if got := phaseSignalMay(k, s, &lp); got != want {
+			t.Fatalf("phaseSignalMay(%d, %q) = %v, want %v", k, s, got, want)
+		}
+	}
 }
 
 func FuzzLitFilter(f *testing.F) {
@@ -120,6 +137,7 @@ func FuzzLitFilter(f *testing.F) {
 					t.Fatalf("filter of %q turns away %q, which it matches", re, v)
 				}
 			}
+			checkPhaseSignalMay(t, v)
 		}
 	})
 }
