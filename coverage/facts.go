@@ -1950,7 +1950,7 @@ var (
 func findOffer(ss []factSentence) (string, int, bool) {
 	first, at := "", -1
 	for i, s := range ss {
-		m := offerRE.FindStringSubmatch(s.lower)
+		m := offerF.FindStringSubmatch(s.lower)
 		if m == nil {
 			continue
 		}

@@ -387,6 +387,17 @@ func phaseSignalMay(k int, s string, lp *letterPairs) bool {
 	return phaseSignalFilters[k].mayIn(s, lp)
 }
 
+// FindStringSubmatch is re.FindStringSubmatch.
+func (r filteredRE) FindStringSubmatch(s string) []string {
+	if !r.f.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringSubmatch(s)
+}
+
+// offerF is offerRE, which findOffer tries on every sentence.
+var offerF = filtered(offerRE)
+
 // The expressions findUnion tries on every name of a union it finds.
 var (
 	unionAsideF  = filtered(unionAsideRE)

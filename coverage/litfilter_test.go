@@ -58,7 +58,7 @@ func TestLitFilter(t *testing.T) {
 // some of the largest of the rest, to check filters on.
 func litFilterPatterns() []*regexp.Regexp {
 	res := []*regexp.Regexp{unionAsideRE, unlikeRE, unionJoinedRE, dateAtRE, dateRE, workersRE, workersWordsRE,
-		unionAfterRE, hypoRE, negRE, partialRE, otherStrikeRE, clauseRE, ratifyRE}
+		unionAfterRE, hypoRE, negRE, partialRE, otherStrikeRE, clauseRE, ratifyRE, offerRE}
 	for _, sig := range phaseSignals {
 		res = append(res, sig.re)
 	}
