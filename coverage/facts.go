@@ -329,6 +329,9 @@ func sentBlankLineIn(gap string) bool {
 // lowerSameLen lower-cases s rune by rune where that keeps the byte
 // length, so offsets in the result are offsets in s.
 func lowerSameLen(s string) string {
+	if asciiOnly(s) {
+		return strings.ToLower(s) // the same, in one pass
+	}
 	return strings.Map(func(r rune) rune {
 		l := unicode.ToLower(r)
 		if utf8.RuneLen(l) != utf8.RuneLen(r) {
@@ -636,8 +639,10 @@ func sentencePhase(s string) string {
 // reports and, when that is the end, whether it is told as workers back
 // at work (rather than as a strike ended or called off).
 func sentencePhaseDetail(s string) (best string, back bool) {
-	for _, sig := range phaseSignals {
-		if !sig.mayMatch(s) {
+	var lp letterPairs
+	lp.of(s)
+	for k, sig := range phaseSignals {
+		if !phaseSignalMay(k, s, &lp) {
 			continue
 		}
 		for _, m := range sig.re.FindAllStringIndex(s, -1) {
@@ -1164,7 +1169,7 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 			if k := strings.IndexAny(rest, ".;"); k >= 0 {
 				rest = rest[:k]
 			}
-			if unionAsideRE.MatchString(rest) || unlikeRE.MatchString(s.text[:h.at]) || unionJoinedRE.MatchString(lastWords(s.lower[:h.at], 6)) {
+			if unionAsideF.MatchString(rest) || unlikeF.MatchString(s.text[:h.at]) || unionJoinedF.MatchString(lastWords(s.lower[:h.at], 6)) {
 				w = -1 // a supporter, or named for comparison
 			}
 			k := slices.IndexFunc(ts, func(t tally) bool { return t.canon == h.canon })
@@ -2076,7 +2081,7 @@ var (
 func findOffer(ss []factSentence) (string, int, bool) {
 	first, at := "", -1
 	for i, s := range ss {
-		m := offerRE.FindStringSubmatch(s.lower)
+		m := offerF.FindStringSubmatch(s.lower)
 		if m == nil {
 			continue
 		}

@@ -88,10 +88,11 @@ func (t *Tokenizer) Words(text string) []string {
 // slice. Reusing dst across calls saves allocations.
 func (t *Tokenizer) AppendTokens(dst []Token, text string) []Token {
 	first := len(dst)
-	// All lower-cased words live in one string: lower.String() aliases the
-	// builder's buffer and stays valid (and unchanged) as the builder grows.
+	// A word already in lower case (most are) is a piece of text itself;
+	// the others, lower-cased, live in one string: lower.String() aliases
+	// the builder's buffer and stays valid (and unchanged) as the builder
+	// grows.
 	var lower strings.Builder
-	lower.Grow(len(text) + 8)
 
 	brk := false   // a boundary seen since the previous word
 	newlines := 0  // newlines seen since the previous word
@@ -128,9 +129,15 @@ func (t *Tokenizer) AppendTokens(dst []Token, text string) []Token {
 		if n := possessive(text[start:end]); n > 0 {
 			wordEnd = end - n
 		}
-		off := lower.Len()
-		appendLower(&lower, text[start:wordEnd])
-		word := lower.String()[off:]
+		word := text[start:wordEnd]
+		if !isLowerASCII(word) {
+			if lower.Cap() == 0 {
+				lower.Grow(max(64, (len(text)-start)/4))
+			}
+			off := lower.Len()
+			appendLower(&lower, word)
+			word = lower.String()[off:]
+		}
 		newlines, prevRunes = 0, runes
 		if t.opts.DropStopWords && english.IsStopWord(word) {
 			continue // a boundary before a dropped word carries over
@@ -234,14 +241,20 @@ func possessive(word string) int {
 	return 0
 }
 
+// isLowerASCII reports whether w is ASCII without capitals: appendLower
+// would write it as it is.
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // appendLower writes w lower-cased, with curly apostrophes made straight.
 func appendLower(b *strings.Builder, w string) {
-	simple := true // ASCII without capitals: copied as is
-	for i := 0; i < len(w) && simple; i++ {
-		c := w[i]
-		simple = c < utf8.RuneSelf && !('A' <= c && c <= 'Z')
-	}
-	if simple {
+	if isLowerASCII(w) {
 		b.WriteString(w)
 		return
 	}
@@ -354,4 +367,14 @@ func (c *memo[V]) fill(toks []Token, vals []V) {
 		}
 		c.m[key] = e
 	}
+}
+
+// asciiOnly reports whether s is all ASCII.
+func asciiOnly(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

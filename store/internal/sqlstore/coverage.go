@@ -19,6 +19,13 @@ SELECT campaign_id, 1, '', 0 FROM articles WHERE id = $1
 ON CONFLICT (campaign_id) DO UPDATE SET seq = coverage_state.seq + 1
 RETURNING seq`
 
+// setCoverageSQL records article $1's story, facts, signature and
+// coverage sequence number; a story that is not one of the article's
+// campaign changes nothing.
+const setCoverageSQL = `UPDATE articles SET story_id = $2, facts = $3, signature = $4, coverage_seq = $5
+WHERE id = $1 AND (CAST($2 AS BIGINT) IS NULL OR EXISTS (
+	SELECT 1 FROM stories WHERE stories.id = $2 AND stories.campaign_id = articles.campaign_id))`
+
 // SetCoverage implements strike.Store in one transaction. The story, when
 // not 0, must be a story of the article's campaign: otherwise, as when the
 // article does not exist, nothing changes and the error wraps
@@ -46,6 +53,7 @@ func (s *Store) SaveCoverage(ctx context.Context, cs []strike.ArticleCoverage, s
 	}
 	var failed strike.ArticleCoverage
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		next, set := tx.StmtContext(ctx, s.nextSeq), tx.StmtContext(ctx, s.setCoverage)
 		for _, r := range rows {
 			failed = r.c
 			var story, sig any
@@ -56,17 +64,14 @@ func (s *Store) SaveCoverage(ctx context.Context, cs []strike.ArticleCoverage, s
 				sig = r.c.Signature
 			}
 			var seq int64
-			err := tx.QueryRowContext(ctx, nextSeqSQL, r.c.ArticleID).Scan(&seq)
+			err := next.QueryRowContext(ctx, r.c.ArticleID).Scan(&seq)
 			if errors.Is(err, sql.ErrNoRows) {
 				return strike.ErrNotFound
 			}
 			if err != nil {
 				return err
 			}
-			res, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = $2, facts = $3, signature = $4, coverage_seq = $5
-WHERE id = $1 AND (CAST($2 AS BIGINT) IS NULL OR EXISTS (
-	SELECT 1 FROM stories WHERE stories.id = $2 AND stories.campaign_id = articles.campaign_id))`,
-				r.c.ArticleID, story, r.facts, sig, seq)
+			res, err := set.ExecContext(ctx, r.c.ArticleID, story, r.facts, sig, seq)
 			if err != nil {
 				return err
 			}

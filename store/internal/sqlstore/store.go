@@ -115,6 +115,9 @@ type Store struct {
 	upsert   *sql.Stmt
 	claim    *sql.Stmt
 	complete *sql.Stmt
+	// The desk's per-article coverage writes.
+	nextSeq     *sql.Stmt
+	setCoverage *sql.Stmt
 	// Per-poll statements: the poller's reads on r, its lease on w.
 	feedState   *sql.Stmt
 	knownKeys   *sql.Stmt
@@ -163,6 +166,8 @@ func (s *Store) statements() []statement {
 		{&s.upsert, s.w, upsertFeedSQL, "feed upsert"},
 		{&s.claim, s.w, claimSQL + s.d.ClaimLock + ")\nRETURNING " + deliveryColumns, "claim"},
 		{&s.complete, s.w, completeSQL, "complete"},
+		{&s.nextSeq, s.w, nextSeqSQL, "next coverage sequence"},
+		{&s.setCoverage, s.w, setCoverageSQL, "set coverage"},
 		{&s.feedState, s.r, feedStateSQL, "feed state"},
 		{&s.knownKeys, s.r, knownKeys, "known keys"},
 		{&s.claimFeed, s.w, claimFeedSQL, "claim feed"},

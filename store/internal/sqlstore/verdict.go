@@ -70,7 +70,7 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 		switch {
 		case v.Tier == strike.TierNone && story.Valid:
 			var seq int64
-			if err := tx.QueryRowContext(ctx, nextSeqSQL, v.ArticleID).Scan(&seq); err != nil {
+			if err := tx.StmtContext(ctx, s.nextSeq).QueryRowContext(ctx, v.ArticleID).Scan(&seq); err != nil {
 				return err
 			}
 			_, err = tx.ExecContext(ctx, `UPDATE articles SET story_id = NULL, coverage_seq = $2 WHERE id = $1`, v.ArticleID, seq)
