@@ -256,6 +256,8 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	{[]string{"start", "begin", "began", "begun"}, []string{"start", "began", "begin", "begun", "launch"}},
 	{[]string{"end", "finish"}, []string{"ended", "conclude", "settle"}},
 	{[]string{"back", "return", "returned"}, []string{"back", "return", "resume"}},
+	// Clinicians back to seeing (treating) patients are back at work.
+	{[]string{"see", "seeing", "treat", "treating"}, []string{"work", "office", "job"}},
 	{[]string{"vote", "ballot", "voting"}, []string{"vote", "ballot", "ratify", "ratification"}},
 	{[]string{"ratify", "ratification"}, []string{"vote", "ballot", "approve"}},
 	{[]string{"offer", "proposal", "propose"}, []string{"offer", "proposal", "propose"}},

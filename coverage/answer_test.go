@@ -401,3 +401,19 @@ func TestAskWhoNamesTheAgentsAskedByNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestAskBackToSeeingPatients: clinicians back to seeing (treating)
+// patients are back at work, so the sentence that dates the return
+// answers, not a quote that shares only "see" and "patients".
+func TestAskBackToSeeingPatients(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Deal reached", "\"I cried,\" one therapist said. \"I'm ready to see my patients.\" Patients waited weeks for care during the strike."))
+	ix.Add(ansArt(2, 2, "Contract ratified", "Members approved the contract. Clinicians are scheduled to return to their offices on May 12."))
+	ix.Add(ansArt(3, 3, "Patients", "Patients said they waited too long for therapy appointments."))
+	for _, q := range []string{"When did the clinicians go back to seeing patients?", "When were the clinicians back to treating patients?"} {
+		a := ix.Ask(q)
+		if len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Sentence, "May 12") {
+			t.Errorf("Ask(%q) =\n%s\nwant first the return on May 12", q, a.Text)
+		}
+	}
+}

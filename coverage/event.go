@@ -157,6 +157,43 @@ type EventFeatures struct {
 	// contractEnded, or 0 when the strike is not at that stage or the
 	// article says nothing of it.
 	Contract uint8
+	// NotReport is set when the headline announces a piece that reports
+	// no event of its own (see notReportTitle): an opinion piece, a
+	// letter, an explainer or timeline, a roundup of others' coverage. It
+	// joins a story only as a copy or by its headline, and so never ties
+	// two stories together.
+	NotReport bool
+}
+
+// notReportPrefixes open the headline of a piece that reports no event:
+// the desk's labels for opinion and letters, and explainers.
+var notReportPrefixes = []string{"opinion:", "opinion |", "commentary:", "op-ed:", "oped:", "editorial:",
+	"column:", "guest column", "letter:", "letters:", "letter to the editor", "letters to the editor",
+	"viewpoint:", "my turn:", "explainer:", "faq:", "q&a:", "what to know", "what you need to know",
+	"everything you need to know"}
+
+// notReportMarks, found anywhere in a headline, mark the same kinds of
+// piece: "…: what to know", "… timeline: …", "an explainer", "what
+// outlets are reporting".
+var notReportMarks = []string{"what to know", "need to know", " faq", " q&a", " timeline", "an explainer",
+	"| opinion", "what outlets are reporting", "what others are reporting", "news roundup", "media roundup",
+	"coverage roundup", "press review"}
+
+// notReportTitle reports whether a lower-cased headline announces a piece
+// that reports no event of its own.
+func notReportTitle(title string) bool {
+	title = strings.TrimSpace(title)
+	for _, p := range notReportPrefixes {
+		if strings.HasPrefix(title, p) {
+			return true
+		}
+	}
+	for _, m := range notReportMarks {
+		if strings.Contains(title, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // Contract values of EventFeatures.
@@ -432,6 +469,7 @@ func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 		f.Class = ClassOngoing
 	}
 	f.Contract = contractOf(facts.Phase)
+	f.NotReport = notReportTitle(title)
 	words := plainWords(title + " \n " + lead)
 	f.Region = firstRegion(words)
 	f.Workforce = workforceOf(words)

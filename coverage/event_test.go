@@ -125,8 +125,9 @@ func TestEventConflicts(t *testing.T) {
 func TestFingerprintRoundTrip(t *testing.T) {
 	a := &strike.Article{Title: "Hawaii Kaiser nurses rally as talks resume", Text: "Nurses marched in Honolulu on Monday.", Published: time.Now()}
 	f := coverage.Fingerprint{Sig: coverage.Sign(a), Event: coverage.EventOf(a, strike.Facts{Union: "X", Phase: strike.PhaseRatified}, "Y")}
-	if f.Event.Contract == 0 || f.Event.Workforce == 0 {
-		t.Fatalf("event %+v: want a contract and a workforce to round-trip", f.Event)
+	f.Event.NotReport = true
+	if f.Event.Contract == 0 || f.Event.Workforce == 0 || f.Event.Class == coverage.ClassUnknown {
+		t.Fatalf("event %+v: want a class, a contract and a workforce to round-trip", f.Event)
 	}
 	b, err := f.MarshalBinary()
 	if err != nil {
@@ -177,4 +178,37 @@ func FuzzFingerprint(f *testing.F) {
 			t.Fatalf("re-encoding %x gave %+v, %v", data, h, err)
 		}
 	})
+}
+
+// TestEventOfNotReport: a headline that announces an opinion piece, a
+// letter, an explainer, a timeline or a roundup of others' coverage marks
+// a piece that reports no event of its own; a news headline does not.
+func TestEventOfNotReport(t *testing.T) {
+	tests := []struct {
+		title string
+		want  bool
+	}{
+		{"Opinion: Striking therapists deserve a fair deal", true},
+		{"Commentary: The Kaiser deal is only a beginning", true},
+		{"Op-ed: Why I walked the picket line", true},
+		{"Letters: Readers weigh in on the walkout", true},
+		{"Editorial: Settle the strike", true},
+		{"What to know about the therapists' walkout", true},
+		{"Kaiser strike: what to know as it enters week three", true},
+		{"Therapist strike timeline: from walkout to deal", true},
+		{"Kaiser therapist strike FAQ: pay, pensions and patients", true},
+		{"Why are the clinicians striking? An explainer", true},
+		{"Kaiser strike: what outlets are reporting", true},
+		{"Kaiser therapists walk off the job across Southern California", false},
+		{"Tentative agreement ends Kaiser therapists' strike", false},
+		{"Lawmakers urge Kaiser to settle with striking therapists", false},
+		{"Kaiser strike reaches 100 days", false},
+		{"Opinions differ as Kaiser strike drags on", false},
+	}
+	for _, tt := range tests {
+		got := coverage.EventOf(&strike.Article{Title: tt.title}, strike.Facts{}, "").NotReport
+		if got != tt.want {
+			t.Errorf("EventOf(%q).NotReport = %v, want %v", tt.title, got, tt.want)
+		}
+	}
 }

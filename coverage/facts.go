@@ -3,6 +3,7 @@ package coverage
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -936,6 +937,75 @@ var workersSizeRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})
 // therapists on strike" (not "Day 100: strikers march").
 var workersListRE = regexp.MustCompile(`^(\s*(?:[•*·-]\s*)?)(\d{1,3}(?:,\d{3})+|\d{2,6})\s*(?::|—|–)\s*(?:the (?:number|total) of\s+)?((?:[\w'’-]+\s+){0,3}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
 
+// workersScaledRE finds a count written with a scale: "about 2.4K
+// clinicians", "roughly 2,4 thousand workers" (a decimal comma, as much
+// of Europe writes it). It runs only on sentences that hold such a
+// number (see scaledCountAt).
+var workersScaledRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|thousand))\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `|` + strikedVerbs + `)\b`)
+
+// workersBareRE finds a count with no noun, told by what it did: "about
+// 2,400 are on strike", "2.4K walked out". A bare count has three digits
+// at least, so that "on Oct. 21 walked out" is no count. It runs only on
+// sentences that say someone struck (see strikedVerbHint).
+var workersBareRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|thousand)|\d{3,6})\s+()(` + strikedVerbs + `)\b`)
+
+// strikedVerbs are what a count of strikers did, with no noun between.
+const strikedVerbs = `(?:are|were|went|remain|remained|stayed|have been|had been) on strike|(?:have |had )?walked out|are striking|were striking|struck`
+
+// strikedVerbHint reports whether a lower-cased sentence may hold one of
+// strikedVerbs: a prefilter for workersBareRE.
+func strikedVerbHint(s string) bool {
+	return strings.Contains(s, "on strike") || strings.Contains(s, "walked out") ||
+		strings.Contains(s, "striking") || strings.Contains(s, "struck")
+}
+
+// scaledCountAt reports whether a lower-cased sentence holds a digit
+// followed by "k" or "thousand" ("2.4k", "2,4 thousand"): a prefilter
+// for workersScaledRE.
+func scaledCountAt(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if !asciiDigit(s[i-1]) {
+			continue
+		}
+		j := i
+		if s[j] == ' ' {
+			j++
+		}
+		if j < len(s) && s[j] == 'k' && (j+1 == len(s) || !isASCIILetter(s[j+1])) {
+			return true
+		}
+		if strings.HasPrefix(s[j:], "thousand") {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// scaledCount reads a count written with a scale ("2.4k", "2,4
+// thousand") and reports whether it was one.
+func scaledCount(num string) (int, bool) {
+	var rest string
+	switch {
+	case strings.HasSuffix(num, "thousand"):
+		rest = strings.TrimSuffix(num, "thousand")
+	case strings.HasSuffix(num, "k"):
+		rest = strings.TrimSuffix(num, "k")
+	default:
+		return 0, false
+	}
+	rest = strings.ReplaceAll(strings.TrimSpace(rest), ",", ".")
+	if rest == "" || !asciiDigit(rest[0]) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(rest, 64)
+	if err != nil {
+		return 0, false
+	}
+	return int(math.Round(f * 1000)), true
+}
+
 var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites)\b`)
 
 var (
@@ -983,6 +1053,13 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if strings.ContainsAny(s.lower, ":—–") {
 				ms = append(ms, workersListRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			}
+			scaled := scaledCountAt(s.lower)
+			if scaled {
+				ms = append(ms, workersScaledRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			}
+			if strikedVerbHint(s.lower) {
+				ms = append(ms, workersBareRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			}
 		}
 		if hasWords {
 			ms = append(ms, workersWordsRE.FindAllStringSubmatchIndex(s.lower, -1)...)
@@ -990,7 +1067,8 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		slices.SortFunc(ms, func(a, b []int) int { return cmp.Compare(a[4], b[4]) })
 		for _, m := range ms {
 			num := s.lower[m[4]:m[5]]
-			if strings.IndexByte(num, '.') > 0 {
+			n, isScaled := scaledCount(num)
+			if !isScaled && strings.IndexByte(num, '.') > 0 {
 				num = strings.ReplaceAll(num, ".", "") // "2.400": Spanish writes thousands so
 			}
 			between := s.lower[m[6]:m[7]]
@@ -998,11 +1076,14 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if notPeopleRE.MatchString(between) || strings.ContainsAny(between, "0123456789") {
 				continue
 			}
-			n, ok := smallNumber(num)
+			ok := isScaled
+			if !isScaled {
+				n, ok = smallNumber(num)
+			}
 			if !ok || n < 20 {
 				continue
 			}
-			if num[0] >= '0' && num[0] <= '9' && !strings.Contains(num, ",") && n >= 1900 && n <= 2100 {
+			if !isScaled && num[0] >= '0' && num[0] <= '9' && !strings.Contains(num, ",") && n >= 1900 && n <= 2100 {
 				continue // a year
 			}
 			if noun == "union" || noun == "local" {

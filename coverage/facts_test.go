@@ -420,6 +420,17 @@ func TestFindWorkers(t *testing.T) {
 		// A union's own voice.
 		{"Twenty-four hundred of us walked out on Oct. 21.", 2400},
 		{"All 2,400 of us can say we won.", 2400},
+		// A count written with a scale, or with no noun but a verb.
+		{"Clinicians marched at more than 100 sites; about 2.4K are on strike.", 2400},
+		{"Some 2.4k therapists walked out.", 2400},
+		{"Roughly 2,4 thousand mental health workers are on strike.", 2400},
+		{"About 2.4 thousand clinicians struck.", 2400},
+		{"Two thousand four hundred therapists walked out.", 2400},
+		{"About 2,400 walked out on Monday.", 2400},
+		{"The union said 2400 are on strike.", 2400},
+		{"Workers who on Oct. 21 walked out returned.", 0},
+		{"The 5k run raised $2.4k for strikers.", 0},
+		{"In 2024 struck workers marched.", 0},
 	}
 	for _, tt := range tests {
 		s := factSentence{text: tt.text, lower: lowerSameLen(tt.text)}

@@ -230,6 +230,10 @@ func (s *Signature) UnmarshalBinary(data []byte) error {
 // Signature's version 1 followed by event features.
 const fingerprintVersion = 2
 
+// notReportBit is the bit of a marshaled Fingerprint's class byte that
+// holds EventFeatures.NotReport (classes are far below it).
+const notReportBit = 0x80
+
 // fingerprintLen is the length of a marshaled Fingerprint.
 const fingerprintLen = 1 + 4*NumHashes + 5
 
@@ -242,13 +246,18 @@ type Fingerprint struct {
 
 // MarshalBinary encodes f as a version byte, the signature's values (as
 // Signature.MarshalBinary) and five bytes of event features (the last
-// holds the contract's state and the workforce, four bits each). It never
+// holds the contract's state and the workforce, four bits each; the first
+// holds NotReport in its top bit). It never
 // fails.
 func (f Fingerprint) MarshalBinary() ([]byte, error) {
 	b, _ := f.Sig.MarshalBinary()
 	b[0] = fingerprintVersion
 	e := f.Event
-	return append(b, byte(e.Class), byte(e.Classes), byte(e.Classes>>8), e.Union<<4|e.Region&0x0f, e.Contract<<4|e.Workforce&0x0f), nil
+	class := byte(e.Class)
+	if e.NotReport {
+		class |= notReportBit
+	}
+	return append(b, class, byte(e.Classes), byte(e.Classes>>8), e.Union<<4|e.Region&0x0f, e.Contract<<4|e.Workforce&0x0f), nil
 }
 
 // UnmarshalBinary decodes a marshaled Fingerprint, or a marshaled
@@ -273,7 +282,8 @@ func (f *Fingerprint) UnmarshalBinary(data []byte) error {
 	}
 	tail := data[1+4*NumHashes:]
 	*f = Fingerprint{Sig: s, Event: EventFeatures{
-		Class:     EventClass(tail[0]),
+		Class:     EventClass(tail[0] &^ notReportBit),
+		NotReport: tail[0]&notReportBit != 0, // false in fingerprints stored before it was kept
 		Classes:   uint16(tail[1]) | uint16(tail[2])<<8,
 		Union:     tail[3] >> 4,
 		Region:    tail[3] & 0x0f,

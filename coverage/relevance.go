@@ -536,10 +536,12 @@ func (s *Scorer) matchPublisher(sc *scratch, source string) bool {
 
 // publisherEmployer counts the campaign's employer as named once in the
 // lead of the campaign's union's own post that names it by no full name
-// but speaks of the campaign's workers or region: a union writes to its
+// but speaks of the campaign's workers or region, or gives the employer's
+// short name in its headline or first sentence: a union writes to its
 // members of "management" and "our clinics" ("Your bargaining team met
-// management for ten hours"), and its post about the campaign's
-// therapists in Pasadena is about their employer.
+// management for ten hours"), its post about the campaign's therapists
+// in Pasadena is about their employer, and so is its post that opens
+// with "our members ratified our new contract with Kaiser".
 func (s *Scorer) publisherEmployer(sc *scratch) {
 	ownScope := false
 	for i, h := range sc.hits {
@@ -547,16 +549,29 @@ func (s *Scorer) publisherEmployer(sc *scratch) {
 		if !h.found() {
 			continue
 		}
-		if t.group == employer && t.weight > 0 && len(t.stems) > 1 || t.group == exclude {
+		if t.group == employer && t.weight > 0 && len(t.stems) > 1 || t.group == exclude && s.shadowsEmployer(i) {
 			return // named in full, or another organisation of the name
 		}
-		ownScope = ownScope || (t.group == campWork || t.group == campRegion) && t.weight > 0
+		ownScope = ownScope || (t.group == campWork || t.group == campRegion) && t.weight > 0 ||
+			t.group == employer && t.weight > 0 && (h.title > 0 || h.lead > 0)
 	}
 	if ownScope {
 		h := &sc.hits[s.employerAt]
 		h.text++
 		h.lead++
 	}
+}
+
+// shadowsEmployer reports whether exclusion e holds an employer term's
+// words ("Kaiser Aluminum" holds "Kaiser"): another organisation of the
+// employer's name, not a look-alike of labor news ("hunger strike").
+func (s *Scorer) shadowsEmployer(e int) bool {
+	for i := range s.terms {
+		if t := &s.terms[i]; t.group == employer && slices.Contains(t.shadowedBy, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // longest returns the first (longest) of the candidate terms whose words

@@ -191,6 +191,30 @@ func TestScopeRules(t *testing.T) {
 			tier:      strike.TierNone,
 		},
 		{
+			name:      "the union's own post, naming the employer's short name in its lead only",
+			a:         strike.Article{Title: "We won: our members ratify the contract", Text: "Tonight our members ratified our new contract with Acme by a wide margin. We held the picket line through a lightning strike and a long winter.", Source: "HWU"},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "the union's own post, naming the employer's short name only deep in its text",
+			a:         strike.Article{Title: "We won: our members ratify the contract", Text: "Tonight our members ratified our new contract by a wide margin. We held the picket line through a long winter. Thanks to everyone who stood up to Acme.", Source: "HWU"},
+			published: "2024-05-02",
+			tier:      strike.TierNone,
+		},
+		{
+			name:      "the union's own post, naming another organisation of the employer's name in its lead",
+			a:         strike.Article{Title: "We won: our members ratify the contract", Text: "Tonight our members at Acme Anvils ratified our new contract by a wide margin. We held the picket line through a long winter.", Source: "HWU"},
+			published: "2024-05-02",
+			tier:      strike.TierNone,
+		},
+		{
+			name:      "another source's post, naming the employer's short name in its lead only",
+			a:         strike.Article{Title: "Members ratify the contract", Text: "Members ratified a new contract with Acme by a wide margin. They held the picket line through a long winter.", Source: "Springfield Gazette"},
+			published: "2024-05-02",
+			tier:      strike.TierNone,
+		},
+		{
 			name:      "another source's post naming no employer",
 			a:         strike.Article{Title: "Picket dispatch, week four", Text: "Nurses in Springfield held the picket line all week. Management brought no new proposal, and the strike goes on.", Source: "Springfield Gazette"},
 			published: "2024-05-02",

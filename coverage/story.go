@@ -27,6 +27,11 @@ import (
 //   - follow-up: word Jaccard at least TopicThreshold, within FollowGap,
 //     unless both name events of different kinds.
 //
+// The last two do not hold for a piece that reports no event of its own
+// (EventFeatures.NotReport: an opinion piece, a letter, an explainer, a
+// roundup of others' coverage): it shares the strike's words and kinds of
+// event with every report near it, and would tie their stories together.
+//
 // Except for copies, the two must be of the same tier (core or related)
 // and their event features must not conflict (different unions,
 // workforces, regions or kinds of event).
@@ -657,8 +662,8 @@ func (c *Clusterer) related(m *Member, at uint32, core bool, title []uint64, x *
 	if gap <= c.window && wj >= c.opts.TopicThreshold/2 && jaccardSorted(title, c.memberTitle(x)) >= c.opts.TitleThreshold {
 		return linkStrong, 0 // the same headline
 	}
-	if core != x.core {
-		return linkNone, 0
+	if core != x.core || m.Event.NotReport || x.ev.NotReport {
+		return linkNone, 0 // a piece that reports no event ties only by copy or headline
 	}
 	if cl, ok := m.Event.SameEvent(x.ev); ok && gap <= durSeconds(cl.lifetime()) {
 		return linkStrong, 0 // the same event

@@ -268,3 +268,38 @@ func TestStoryTitle(t *testing.T) {
 }
 
 var _ = fmt.Sprint
+
+// TestClustererNotReportNeverBridges: an opinion piece the day after a
+// deal, sharing the deal's words and kind of event, joins no report of it
+// and so does not tie the deal's story to the next day's; its copy still
+// joins it, and so does a piece under the same headline.
+func TestClustererNotReportNeverBridges(t *testing.T) {
+	const (
+		oped     = "Commentary: The Harbor Point deal is a start. Patients need more."
+		opedText = `The tentative agreement between Harbor Point clinic and its striking nurses, reached on Thursday, is good news for patients who waited weeks for care.
+
+But thirty new nursing positions will not fill themselves. The clinic and the Coastal Nurses Guild should turn the energy of this strike toward hiring, and publish how many patients each nurse cares for.`
+		dealNews     = "Harbor Point clinic and nurses reach tentative agreement"
+		dealNewsText = `Harbor Point clinic and the Coastal Nurses Guild reached a tentative agreement on Thursday to end the nurses' strike over staffing, the guild said.
+
+The deal adds thirty nursing positions and limits how many patients each nurse cares for on day shifts. Members vote next week.`
+	)
+	c := coverage.NewClusterer(coverage.ClusterOptions{})
+	add(c, 1, 1, article(dealNews, dealNewsText, day0, strike.TierCore))
+	if got, ok := assign(c, article(oped, opedText, day0.Add(20*time.Hour), strike.TierCore)); ok {
+		t.Errorf("the commentary joined story %d; want a story of its own", got)
+	}
+	// The same commentary taken up by another site is its copy.
+	add(c, 2, 2, article(oped, opedText, day0.Add(20*time.Hour), strike.TierCore))
+	if got, ok := assign(c, article("Opinion: The deal is a start; patients need more", opedText, day0.Add(30*time.Hour), strike.TierCore)); !ok || got != 2 {
+		t.Errorf("the commentary's copy = %d, %v; want story 2", got, ok)
+	}
+	// A news report under the commentary's headline still shares it.
+	if got, ok := assign(c, article(oped, dealNewsText, day0.Add(21*time.Hour), strike.TierCore)); !ok {
+		t.Errorf("a piece under the same headline = %d, %v; want a match", got, ok)
+	}
+	// Without the label the same piece is a follow-up of the deal.
+	if _, ok := assign(c, article("The Harbor Point deal is a start. Patients need more.", opedText, day0.Add(20*time.Hour), strike.TierCore)); !ok {
+		t.Errorf("the unlabelled piece joined no story; the test texts no longer share the deal's words")
+	}
+}

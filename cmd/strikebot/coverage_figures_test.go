@@ -67,14 +67,18 @@ var coverageFloors = map[string]coverageFloor{
 	// The second development corpus, written when the first no longer
 	// told what generalises: before any rule was tuned on it, grouping
 	// 0.89, core 0.96, facts 0.87 and 4 answers of 8.
-	"dev2": {copies: 1.00, grouping: 0.89, relevance: 0.99, core: 0.97, facts: 0.97, status: 5, asks: 8},
+	"dev2": {copies: 1.00, grouping: 0.90, relevance: 0.99, core: 0.97, facts: 0.97, status: 5, asks: 8},
 	// The third development corpus, written when tuning on the first two
 	// no longer moved the held-out figures: before any rule was tuned on
 	// it, copies 4 of 5, grouping 0.65, relevance 0.87, core 0.86, facts
 	// 0.70 (98 of 140), status 4 of 5 and 5 answers of 8. After: copies
 	// 5 of 5, grouping 0.83, relevance 0.95, core 0.94, facts 0.89 (125 of
-	// 140), status 5 of 5 and 7 answers of 8.
-	"dev3": {copies: 1.00, grouping: 0.82, relevance: 0.94, core: 0.94, facts: 0.89, status: 5, asks: 7},
+	// 140), status 5 of 5 and 7 answers of 8. Then grouping 0.97 once
+	// opinion pieces, letters, explainers and roundups joined stories only
+	// as copies or by headline (dev2's went from 0.90 to 0.91 with it),
+	// relevance 0.95 and core 0.95 when the union's own post naming Kaiser
+	// in its lead counted it, facts 0.92 (129 of 140) and 8 answers of 8.
+	"dev3": {copies: 1.00, grouping: 0.97, relevance: 0.95, core: 0.95, facts: 0.92, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
