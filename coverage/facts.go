@@ -333,6 +333,11 @@ func lowerSameLen(s string) string {
 	if asciiOnly(s) {
 		return strings.ToLower(s) // the same, in one pass
 	}
+	return lowerSameLenRunes(s)
+}
+
+// lowerSameLenRunes is lowerSameLen for any text, rune by rune.
+func lowerSameLenRunes(s string) string {
 	return strings.Map(func(r rune) rune {
 		l := unicode.ToLower(r)
 		if utf8.RuneLen(l) != utf8.RuneLen(r) {

@@ -98,17 +98,19 @@ func letterClass(c byte) uint16 {
 func (p *letterPairs) of(s string) {
 	*p = letterPairs{}
 	for i := 0; i+1 < len(s); i++ {
-		k := letterClass(s[i])*27 + letterClass(s[i+1])
+		k := pairAt(s, i)
 		p[k/64] |= 1 << (k % 64)
 	}
 }
+
+// pairAt is the index of the pair of s's bytes i and i+1.
+func pairAt(s string, i int) uint16 { return letterClass(s[i])*27 + letterClass(s[i+1]) }
 
 // pairsOf returns the pairs of s, as indexes into a letterPairs.
 func pairsOf(s string) []uint16 {
 	var ks []uint16
 	for i := 0; i+1 < len(s); i++ {
-		k := letterClass(s[i])*27 + letterClass(s[i+1])
-		if !slices.Contains(ks, k) {
+		if k := pairAt(s, i); !slices.Contains(ks, k) {
 			ks = append(ks, k)
 		}
 	}

@@ -1,24 +1,9 @@
 package coverage
 
-import (
-	"strings"
-	"testing"
-	"unicode"
-	"unicode/utf8"
-)
+import "testing"
 
-// lowerSameLenRunes is lowerSameLen rune by rune, as it was written
-// before its path for ASCII text.
-func lowerSameLenRunes(s string) string {
-	return strings.Map(func(r rune) rune {
-		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != utf8.RuneLen(r) {
-			return r
-		}
-		return l
-	}, s)
-}
-
+// FuzzLowerSameLen checks the path for ASCII text against the rune by
+// rune one that any text takes.
 func FuzzLowerSameLen(f *testing.F) {
 	for _, s := range []string{"", "Kaiser Permanente", "NUHW’s STRIKE", "İstanbul", "\u212a", "a\xffB"} {
 		f.Add(s)
