@@ -41,6 +41,15 @@ type Config struct {
 	// Log configures logging. Key "log".
 	Log Log `yaml:"log"`
 
+	// MemoryLimit is a soft limit on the memory Go's runtime holds (its
+	// heap, stacks and bookkeeping; not the SQLite engine's page cache):
+	// near it, garbage is collected sooner, so a long backfill or a large
+	// store does not grow the process. It is soft: a process that needs
+	// more live memory still gets it, collecting more often. 0 leaves
+	// Go's default (no limit); the GOMEMLIMIT variable, when set, wins.
+	// Key "memory_limit", default 40MiB, allowed 0 or 16MiB to 64GiB.
+	MemoryLimit Size `yaml:"memory_limit"`
+
 	// AllowPrivateNetworks lets feeds and linked pages resolve to loopback,
 	// private and link-local addresses. Off, such requests are refused
 	// (SSRF guard). Key "allow_private_networks", default false.
@@ -361,6 +370,7 @@ func Default() Config {
 		DB:                   "sqlite:strikebot.db",
 		Listen:               "127.0.0.1:9090",
 		Log:                  Log{Level: "info", Format: "auto"},
+		MemoryLimit:          40 * MiB,
 		AllowPrivateNetworks: false,
 		Poll: Poll{
 			Interval:       15 * time.Minute,

@@ -44,6 +44,9 @@ func (c Config) Validate() error {
 	v.listen("listen", c.Listen)
 	v.oneOf("log.level", c.Log.Level, "debug", "info", "warn", "error")
 	v.oneOf("log.format", c.Log.Format, "auto", "json", "text")
+	if c.MemoryLimit != 0 {
+		v.size("memory_limit", c.MemoryLimit, 16*MiB, 64*GiB)
+	}
 
 	p := c.Poll
 	v.duration("poll.interval", p.Interval, time.Minute, 24*time.Hour, "")

@@ -112,6 +112,12 @@ func TestValidate(t *testing.T) {
 		{"poll timeout long", func(c *Config) { c.Poll.Timeout = 6 * time.Minute }, []string{
 			`key "poll.timeout": value "6m" is too long: allowed 1s to 5m`,
 		}},
+		{"memory_limit small", func(c *Config) { c.MemoryLimit = 8 * MiB }, []string{
+			`key "memory_limit": value "8MiB" is too small: allowed 16MiB to 64GiB`,
+		}},
+		{"memory_limit large", func(c *Config) { c.MemoryLimit = 65 * GiB }, []string{
+			`key "memory_limit": value "65GiB" is too large: allowed 16MiB to 64GiB`,
+		}},
 		{"poll max_body small", func(c *Config) { c.Poll.MaxBody = 1000 }, []string{
 			`key "poll.max_body": value "1000B" is too small: allowed 64KiB to 100MiB`,
 		}},

@@ -120,7 +120,21 @@ func loadConfig(path string, e env) (config.Config, string, error) {
 	if err != nil {
 		return config.Config{}, path, &configError{err}
 	}
+	applyMemoryLimit(cfg, e)
 	return cfg, path, nil
+}
+
+// applyMemoryLimit hands the configured memory_limit to the process,
+// unless it is 0 or GOMEMLIMIT is set (the operator's own choice, which
+// Go's runtime has already applied).
+func applyMemoryLimit(cfg config.Config, e env) {
+	if e.setMemoryLimit == nil || cfg.MemoryLimit <= 0 {
+		return
+	}
+	if v, ok := e.lookup("GOMEMLIMIT"); ok && v != "" {
+		return
+	}
+	e.setMemoryLimit(int64(cfg.MemoryLimit))
 }
 
 // newLogger builds the process's logger: text on a terminal, JSON otherwise,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -252,5 +253,38 @@ func TestHealthcheck(t *testing.T) {
 		if got, err := healthzURL(addr); err != nil || got != want {
 			t.Errorf("healthzURL(%q) = %q, %v; want %q", addr, got, err, want)
 		}
+	}
+}
+
+// TestMemoryLimit checks that a command hands memory_limit to the process
+// (debug.SetMemoryLimit in main), and leaves the process alone when the
+// limit is 0 or GOMEMLIMIT already chose one.
+func TestMemoryLimit(t *testing.T) {
+	chdir(t)
+	for _, tc := range []struct {
+		name string
+		vars map[string]string
+		want int64 // -1: not applied
+	}{
+		{"default", nil, 40 << 20},
+		{"configured", map[string]string{"STRIKEBOT_MEMORY_LIMIT": "64MiB"}, 64 << 20},
+		{"off", map[string]string{"STRIKEBOT_MEMORY_LIMIT": "0"}, -1},
+		{"GOMEMLIMIT wins", map[string]string{"GOMEMLIMIT": "200MiB"}, -1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := int64(-1)
+			var out, errOut bytes.Buffer
+			lookup := func(k string) (string, bool) { v, ok := tc.vars[k]; return v, ok }
+			code := run(context.Background(), []string{"check-config"}, env{
+				stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, lookup: lookup,
+				setMemoryLimit: func(b int64) { got = b },
+			})
+			if code != exitOK {
+				t.Fatalf("check-config: exit %d, %s", code, errOut.String())
+			}
+			if got != tc.want {
+				t.Errorf("memory limit applied: %d, want %d", got, tc.want)
+			}
+		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 )
@@ -20,7 +21,7 @@ var version = "dev"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, lookup: os.LookupEnv, environ: os.Environ}))
+	os.Exit(run(ctx, os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, lookup: os.LookupEnv, environ: os.Environ, setMemoryLimit: setMemoryLimit}))
 }
 
 // env is what a command may touch of the outside world, so tests can run
@@ -32,6 +33,9 @@ type env struct {
 	// environ lists the environment as "NAME=value" (os.Environ), so that
 	// misspelt STRIKEBOT_ variables are caught; nil lists nothing.
 	environ func() []string
+	// setMemoryLimit applies the configuration's memory_limit to the
+	// process (debug.SetMemoryLimit); nil, as in tests, applies nothing.
+	setMemoryLimit func(bytes int64)
 }
 
 // Exit statuses.
@@ -202,3 +206,6 @@ func commandUsage(w io.Writer, c command, fs *flag.FlagSet) {
 	})
 	fmt.Fprintln(w, "\nFlags may come before or after the other arguments; -x and --x are the same.")
 }
+
+// setMemoryLimit is debug.SetMemoryLimit, for env.setMemoryLimit.
+func setMemoryLimit(bytes int64) { debug.SetMemoryLimit(bytes) }
