@@ -21,10 +21,11 @@ import (
 // paid once. Polling 1,000 feeds into SQLite, that is most of what saving
 // costs; on PostgreSQL it is one disk-synced commit for several polls.
 //
-// No goroutine is started: the first caller to find no batch being
-// written writes the ones waiting, and goes on while more arrive. A batch
-// that fails is written again one poll per transaction, so one poll's bad
-// row, or one caller's cancelled context, fails that poll only.
+// No goroutine is started: a caller that finds fewer batches being
+// written than the dialect allows at once (Dialect.Writers) writes the
+// ones waiting, and goes on while more arrive. A batch that fails is
+// written again one poll per transaction, so one poll's bad row, or one
+// caller's cancelled context, fails that poll only.
 
 // Batches stop growing at these sizes.
 const (
@@ -53,7 +54,7 @@ type pollReq struct {
 type batcher struct {
 	mu      sync.Mutex
 	queue   []*pollReq
-	writing bool // a caller is writing batches
+	writers int  // callers writing batches
 	busy    bool // the last batch had company: polls arrive together
 }
 
@@ -72,14 +73,14 @@ func (s *Store) SavePoll(ctx context.Context, state strike.FeedState, articles [
 	b := &s.polls
 	b.mu.Lock()
 	b.queue = append(b.queue, req)
-	if b.writing {
+	if b.writers >= max(s.d.Writers, 1) {
 		b.mu.Unlock()
 		// The writer answers every request it takes, promptly: waiting
 		// for it, not for ctx, keeps a caller from giving up on rows
 		// that are being stored.
 		<-req.done
 	} else {
-		b.writing = true
+		b.writers++
 		for len(b.queue) > 0 {
 			if b.busy && len(b.queue) < lingerBelow {
 				// Polls are arriving together (a backlog, a first run):
@@ -102,7 +103,7 @@ func (s *Store) SavePoll(ctx context.Context, state strike.FeedState, articles [
 			b.mu.Lock()
 			b.busy = n > 1 || len(b.queue) > 0
 		}
-		b.writing = false
+		b.writers--
 		b.mu.Unlock()
 	}
 

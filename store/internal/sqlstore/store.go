@@ -59,6 +59,12 @@ type Dialect struct {
 	// per statement (PostgreSQL: one round trip for many rows); SQLite,
 	// in the process, inserts one row per prepared statement.
 	InsertRows int
+	// Writers is how many SavePoll batches may be written at once, each
+	// in its own transaction (0 or 1: one). More than one needs a
+	// database whose writers do not exclude each other (PostgreSQL):
+	// batches lock their rows in (campaign, key) order, and a deadlock
+	// left is retried (Retryable).
+	Writers int
 	// KnownKeysOption, if not nil, is passed to the driver ahead of
 	// KnownKeysSQL's arguments, and KnownKeysSQL is then not prepared
 	// once for the Store (PostgreSQL: planned for its values each time,
