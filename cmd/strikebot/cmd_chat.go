@@ -63,7 +63,9 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 		_, err := io.WriteString(e.stdout, console.RenderReply(reply))
 		return err
 	}
-	fmt.Fprintln(e.stdout, `strikebot chat: type "help" for the commands, "quit" to leave.`)
+	if _, err := fmt.Fprintln(e.stdout, `strikebot chat: type "help" for the commands, "quit" to leave.`); err != nil {
+		return err
+	}
 	if screen != nil {
 		return console.Chat(ctx, router, e.stdin, screen)
 	}

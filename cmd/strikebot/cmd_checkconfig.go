@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/strikebot/strikebot/feeds"
@@ -28,9 +29,13 @@ func cmdCheckConfig(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return fmt.Errorf("print configuration: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "# strikebot configuration from %s, with environment overrides; secrets redacted\n", orDefaults(path))
-	e.stdout.Write(out)
-	fmt.Fprintln(e.stdout, "# configuration is valid")
+	// The printed configuration is the command's answer: a failed write
+	// (a closed pipe, a full disk) fails the command.
+	text := fmt.Sprintf("# strikebot configuration from %s, with environment overrides; secrets redacted\n%s# configuration is valid\n",
+		orDefaults(path), out)
+	if _, err := io.WriteString(e.stdout, text); err != nil {
+		return fmt.Errorf("print configuration: %w", err)
+	}
 	for _, w := range cfg.Warnings() {
 		fmt.Fprintf(e.stderr, "strikebot check-config: warning: %s\n", w)
 	}
