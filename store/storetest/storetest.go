@@ -82,6 +82,7 @@ func Run(t *testing.T, open func(t *testing.T) strike.Store) {
 		{"InjectionTextLiteral", testInjectionTextLiteral},
 		{"TextHygiene", testTextHygiene},
 		{"ConcurrentSavePoll", testConcurrentSavePoll},
+		{"ConcurrentFeedsGetTheirOwnNew", testConcurrentFeedsGetTheirOwnNew},
 		{"SavePollsFailAlone", testSavePollsFailAlone},
 		{"Ping", testPing},
 	}
@@ -805,6 +806,47 @@ func testConcurrentSavePoll(t *testing.T, s strike.Store) {
 	}
 	if got, want := len(seen), n; got != want {
 		t.Errorf("%d distinct new articles, want %d", got, want)
+	}
+}
+
+// testConcurrentFeedsGetTheirOwnNew: many feeds polled at once, each with
+// articles no other feed has, must each be told all of their own articles
+// are new. The caller uses that answer to run the desk: an article stored
+// but not returned would never be clustered or announced. A writer that
+// found another writer taking its request once returned before that
+// request was written, with some or none of its IDs.
+func testConcurrentFeedsGetTheirOwnNew(t *testing.T, s strike.Store) {
+	const feeds, per, rounds = 48, 20, 3
+	for r := range rounds {
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		got := make([]int, feeds)
+		errs := make([]error, feeds)
+		for f := range feeds {
+			wg.Go(func() {
+				url := fmt.Sprintf("https://news.example.test/feed-%d-%d.rss", r, f)
+				batch := make([]strike.Article, per)
+				for i := range batch {
+					a := article((r*feeds+f)*per + i)
+					a.Feed = url
+					a.Key = fmt.Sprintf("guid:%d:%d:%d", r, f, i)
+					a.URL = fmt.Sprintf("https://news.example.test/%d/%d/%d", r, f, i)
+					batch[i] = a
+				}
+				<-start
+				fresh, err := s.SavePoll(t.Context(), state(url, 1), batch)
+				got[f], errs[f] = len(fresh), err
+			})
+		}
+		close(start)
+		wg.Wait()
+		for f := range feeds {
+			if errs[f] != nil {
+				t.Errorf("round %d feed %d: %v", r, f, errs[f])
+			} else if got[f] != per {
+				t.Errorf("round %d feed %d: %d of its %d new articles returned as new", r, f, got[f], per)
+			}
+		}
 	}
 }
 

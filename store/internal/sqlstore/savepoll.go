@@ -105,6 +105,9 @@ func (s *Store) SavePoll(ctx context.Context, state strike.FeedState, articles [
 		}
 		b.writers--
 		b.mu.Unlock()
+		// With more than one writer, another may have taken this
+		// request and still be writing it.
+		<-req.done
 	}
 
 	if req.err != nil {
