@@ -1015,7 +1015,7 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		}
 		text = text[:cut]
 	}
-	toks := ix.tok.Tokens(text)
+	toks := ansRewrite(text, ix.tok.Tokens(text), true)
 	var q ansQuestion
 	q.stems = make([]string, len(toks))
 	q.words = make([]string, len(toks))

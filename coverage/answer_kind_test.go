@@ -148,3 +148,33 @@ func TestAnsOfferSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestFactKindAsTyped checks that shorthand, slips of the keyboard and
+// Spanish questions are read as the English questions they are.
+func TestFactKindAsTyped(t *testing.T) {
+	tok := NewTokenizer(TokenizerOptions{Stem: true})
+	for _, tc := range []struct {
+		question string
+		want     FactKind
+	}{
+		{"whats the raise", FactWon},
+		{"whats going on with the strike", FactPhase},
+		{"r they still on strike", FactOver},
+		{"wen did the strike start", FactStarted},
+		{"how many ppl are on strike", FactWorkers},
+		{"¿cuándo empezó la huelga?", FactStarted},
+		{"cuantos trabajadores estan en huelga", FactWorkers},
+		{"¿terminó la huelga?", FactOver},
+		{"sigue la huelga", FactOver},
+		{"cual es el sindicato", FactUnion},
+		{"¿cuánto duró la huelga?", FactDuration},
+	} {
+		var words []string
+		for _, tk := range ansRewrite(tc.question, tok.Tokens(tc.question), true) {
+			words = append(words, tk.Word)
+		}
+		if got := factKind(words); got != tc.want {
+			t.Errorf("factKind(%q) = %q (words %q), want %q", tc.question, got, words, tc.want)
+		}
+	}
+}
