@@ -140,7 +140,10 @@ func factKind(words []string) FactKind {
 		has(kwDeal) && has(kwWhatt) && !when && !has(kwEvent) && !has(kwEnd) && !hasW("who", "reach", "reached") ||
 		has(kwPay) && has(kwDeal),
 		// "How big was the raise?" asks for the raise, not a count.
-		seq("how", "big", "large", "much") && has(kwPay):
+		seq("how", "big", "large", "much") && has(kwPay),
+		// "What's the raise?", "what percent raise", "raise?": the raise
+		// there is, not one asked for or offered.
+		has(kwPay) && (hasW("what", "which") || len(words) <= 2) && !has(kwDemand) && !has(kwOffer) && !when && !has(kwStart):
 		return FactWon
 	// How long: "how long did it last", "how many days", "what day of the
 	// strike is it".
