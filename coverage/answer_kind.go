@@ -25,6 +25,7 @@ const (
 	FactDemands  FactKind = "demands"  // what do they want? why are they striking?
 	FactNext     FactKind = "next"     // when is the vote? what's next?
 	FactPhase    FactKind = "phase"    // what's happening?
+	FactHelp     FactKind = "help"     // what can I ask you?
 )
 
 // ansWordSet is a set of lower-cased words.
@@ -75,6 +76,9 @@ var (
 	kwNext   = ansSet("next", "upcoming", "coming", "planned", "scheduled", "soon", "future")
 	kwUnion  = ansSet("union", "unions", "represents", "represent", "represented", "representing", "organizing", "organized")
 	kwBoss   = ansSet("employer", "employers", "company", "companies", "management", "boss", "bosses", "against", "employs", "employ", "hospital", "hospitals")
+	// kwHelp are the words of a question about the bot itself: "what
+	// can I ask you?", "what do you answer?".
+	kwHelp   = ansSet("ask", "answer", "answers", "do", "know", "tell", "questions", "question")
 	kwStatus = ansSet("happening", "happen", "happened", "status", "latest", "update", "updates", "news", "situation",
 		"stand", "standing", "state", "progress", "new", "status")
 )
@@ -126,6 +130,10 @@ func factKind(words []string) FactKind {
 	walkOut := seq("walk", "out", "off") || seq("walked", "out", "off") || seq("walking", "out", "off")
 
 	switch {
+	// The bot itself: "help", "what can I ask you?", "what do you know?".
+	case len(words) <= 2 && hasW("help", "commands", "ayuda") && !has(kwStrike),
+		hasW("what", "which") && hasW("you") && has(kwHelp) && (hasW("can", "could", "do") || seq("should", "i")) && botOnly(words):
+		return FactHelp
 	// Who did something else than strike or represent the strikers.
 	case hasW("who", "whom") && has(kwActs):
 		return FactNone
@@ -189,6 +197,23 @@ func factKind(words []string) FactKind {
 	return FactNone
 }
 
+// botOnly reports whether words ask about nothing but the bot: no word
+// of a strike's news ("what can you tell me about the vote?" asks about
+// the vote).
+func botOnly(words []string) bool {
+	for _, w := range words {
+		switch {
+		case kwHelp[w]:
+		case w == "what", w == "which", w == "can", w == "could", w == "i", w == "you", w == "me", w == "we",
+			w == "should", w == "kind", w == "kinds", w == "sort", w == "of", w == "things", w == "stuff",
+			w == "about", w == "help", w == "with", w == "here", w == "bot", w == "strikebot", w == "to", w == "is", w == "are":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // asksStillOn reports whether a question of kind FactOver asks whether
 // the strike is still on ("are they still on strike?", "is there a
 // strike?"), which a strike that ended answers with no, rather than
@@ -240,7 +265,7 @@ func onlyStrikeWords(words []string) bool {
 var ansGeneric = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, set := range []ansWordSet{kwStart, kwEnd, kwReturn, kwStill, kwStrike, kwPeople, kwLastVerb, kwPeriod, kwWin,
-		kwDeal, kwWhatt, kwOffer, kwPay, kwDemand, kwEvent, kwNext, kwUnion, kwBoss, kwStatus} {
+		kwDeal, kwWhatt, kwOffer, kwPay, kwDemand, kwEvent, kwNext, kwUnion, kwBoss, kwStatus, kwHelp} {
 		for w := range set {
 			m[stemWord(w)] = true
 		}

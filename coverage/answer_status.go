@@ -344,6 +344,26 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 		l.strictDates, l.mustRepeat = true, true
 		add(ansCapitalize(ansThe(strings.TrimSpace(ev.What)))+" is set for "+ansDay(ev.Date), sources(ansLeadCites, strike.FieldNextEvent))
 
+	case FactHelp:
+		// Where things stand, then what a supporter can ask now: the
+		// questions that have answers at this point of the strike.
+		l.alone = true
+		switch {
+		case over:
+			add(overText("The strike ended")+"; ask me when it began, how many went on strike, how long it lasted, what the contract won, who mediated or why they struck",
+				sources(2, strike.FieldPhase, strike.FieldEnded))
+		case ongoing:
+			add(onText("The strike is on")+"; ask me when it began, how many are on strike, what the union wants, what "+employer+" has offered, whether it is over or what comes next",
+				sources(2, strike.FieldPhase, strike.FieldStarted))
+		case threatened:
+			text := "No strike has begun yet"
+			if started != "" {
+				text = "The strike is set to begin on " + started
+			}
+			add(text+"; ask me when it starts, how many would strike, what the union wants, what "+employer+" has offered or what comes next",
+				sources(2, strike.FieldPhase, strike.FieldStarted))
+		}
+
 	case FactPhase:
 		l.newest = true
 		switch {
