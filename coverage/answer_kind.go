@@ -73,9 +73,9 @@ var (
 	// in a dispute: "who mediated?" asks for them, not for the union.
 	kwActs = ansSet("mediated", "mediate", "mediates", "mediating", "mediator", "mediators", "negotiated",
 		"negotiate", "negotiates", "negotiator", "negotiators", "brokered", "broker", "brokers", "arrested")
-	kwNext   = ansSet("next", "upcoming", "coming", "planned", "scheduled", "soon", "future")
-	kwUnion  = ansSet("union", "unions", "represents", "represent", "represented", "representing", "organizing", "organized")
-	kwBoss   = ansSet("employer", "employers", "company", "companies", "management", "boss", "bosses", "against", "employs", "employ", "hospital", "hospitals")
+	kwNext  = ansSet("next", "upcoming", "coming", "planned", "scheduled", "soon", "future")
+	kwUnion = ansSet("union", "unions", "represents", "represent", "represented", "representing", "organizing", "organized")
+	kwBoss  = ansSet("employer", "employers", "company", "companies", "management", "boss", "bosses", "against", "employs", "employ", "hospital", "hospitals")
 	// kwHelp are the words of a question about the bot itself: "what
 	// can I ask you?", "what do you answer?".
 	kwHelp   = ansSet("ask", "answer", "answers", "do", "know", "tell", "questions", "question")
