@@ -1444,9 +1444,10 @@ var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:(?:next|last|this)\s+)?` + reWee
 
 // ansToComeRE finds, before a weekday, words that put its day ahead: a
 // plan or a possibility (hypoRE's words), or a verb in the present tense
-// of a scheduled return, vote or start ("The clinicians go back to work on
-// Monday", written on a Thursday, is the Monday to come).
-var ansToComeRE = regexp.MustCompile(`\b(?:go|goes|return|returns|come|comes|head|heads|begin|begins|start|starts|resume|resumes|vote|votes|meet|meets|walk|walks|reopen|reopens)\b`)
+// of a scheduled return, vote, start or close ("The clinicians go back to
+// work on Monday", written on a Thursday, is the Monday to come; so is "a
+// vote that closes Thursday" written on a Tuesday).
+var ansToComeRE = regexp.MustCompile(`\b(?:go|goes|return|returns|come|comes|head|heads|begin|begins|start|starts|resume|resumes|vote|votes|meet|meets|walk|walks|reopen|reopens|close|closes|end|ends|open|opens|run|runs|conclude|concludes|wrap|wraps)\b`)
 
 // ansDateWeekday gives the first day a sentence names only by its weekday
 // its date, in brackets after it, resolved against the article's
