@@ -1064,6 +1064,9 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		// question's verbs in the past tense.
 		for _, w := range q.words {
 			switch {
+			case w == "settle" || w == "settled" || w == "resolve" || w == "resolved":
+				// Who settles a dispute but its parties is its mediator.
+				q.agents = append(q.agents, "mediator")
 			case len(w) > 5 && strings.HasSuffix(w, "ed"):
 				base := w[:len(w)-2]
 				q.agents = append(q.agents, base+"or", base+"er", w[:len(w)-1]+"r")

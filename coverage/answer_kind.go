@@ -72,7 +72,8 @@ var (
 	// kwActs are what people other than the strikers and their union do
 	// in a dispute: "who mediated?" asks for them, not for the union.
 	kwActs = ansSet("mediated", "mediate", "mediates", "mediating", "mediator", "mediators", "negotiated",
-		"negotiate", "negotiates", "negotiator", "negotiators", "brokered", "broker", "brokers", "arrested")
+		"negotiate", "negotiates", "negotiator", "negotiators", "brokered", "broker", "brokers", "arrested",
+		"settle", "settled", "resolve", "resolved", "helped")
 	kwNext  = ansSet("next", "upcoming", "coming", "planned", "scheduled", "soon", "future")
 	kwUnion = ansSet("union", "unions", "represents", "represent", "represented", "representing", "organizing", "organized")
 	kwBoss  = ansSet("employer", "employers", "company", "companies", "management", "boss", "bosses", "against", "employs", "employ", "hospital", "hospitals")
@@ -128,6 +129,19 @@ func factKind(words []string) FactKind {
 		}
 	}
 	walkOut := seq("walk", "out", "off") || seq("walked", "out", "off") || seq("walking", "out", "off")
+	// "What date did the therapists strike?": the strike is the verb the
+	// question ends on, after "did" ("when did they strike a deal?" does
+	// not end on it).
+	didStrike := false
+	if n := len(words); n > 2 && (words[n-1] == "strike" || words[n-1] == "picket") {
+		for _, w := range words[:n-1] {
+			didStrike = didStrike || w == "did"
+		}
+	}
+	// "When was the deal reached?": the day of the agreement that ended
+	// the strike, not of a vote on it.
+	dealDay := when && hasW("deal", "agreement", "tentative", "settlement", "accord") &&
+		!has(kwEvent) && !hasW("ratified", "ratify", "approved", "approve", "expire", "expired", "expires", "signed")
 
 	switch {
 	// The bot itself: "help", "what can I ask you?", "what do you know?".
@@ -156,7 +170,7 @@ func factKind(words []string) FactKind {
 	// How long: "how long did it last", "how many days", "what day of the
 	// strike is it".
 	case howLong && !has(kwEvent),
-		howMany && has(kwPeriod) && !has(kwDone),
+		(howMany || hasW("total")) && has(kwPeriod) && !has(kwDone),
 		seq("what", "day") && (hasW("is", "are", "it", "we") || has(kwStrike)) && !has(kwStart),
 		seq("day", "count"):
 		return FactDuration
@@ -168,6 +182,12 @@ func factKind(words []string) FactKind {
 	case has(kwStill) && (has(kwStrike) || hasW("on", "out")) && !hasW("why", "who", "where"):
 		return FactOver
 	// When it started.
+	case when && didStrike && !has(kwEnd) && !has(kwReturn) && !has(kwEvent) && !has(kwDone),
+		dealDay && !has(kwStart):
+		if dealDay {
+			return FactOver
+		}
+		return FactStarted
 	case (has(kwStart) || walkOut || goOnStrike || seq("first", "day") || seq("since", "when") && has(kwStrike)) &&
 		!has(kwEvent) && !hasW("talks", "return", "back", "why", "who", "where") && (!hasW("how") || seq("long", "ago")):
 		return FactStarted
@@ -187,8 +207,9 @@ func factKind(words []string) FactKind {
 		return FactEmployer
 	case hasW("who", "which", "whom") && (has(kwStrike) || walkOut) || seq("what", "kind", "type", "workers", "jobs"):
 		return FactStrikers
-	// Why, and what they want.
-	case has(kwDemand):
+	// Why, and what they want; "what was the strike about?".
+	case has(kwDemand),
+		hasW("what") && words[len(words)-1] == "about" && (has(kwStrike) || hasW("it")):
 		return FactDemands
 	case has(kwStatus) && !hasW("who", "why", "where"),
 		seq("going", "on") && hasW("what", "what's"):

@@ -168,6 +168,16 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"sigue la huelga", FactOver},
 		{"cual es el sindicato", FactUnion},
 		{"¿cuánto duró la huelga?", FactDuration},
+		{"what date did the therapists strike", FactStarted},
+		{"when did they strike a deal", FactOver},
+		{"total days on strike", FactDuration},
+		{"what was the strike about", FactDemands},
+		{"when was the deal reached", FactOver},
+		{"when was the contract ratified", FactNone},
+		{"who helped settle the strike", FactNone},
+		{"help", FactHelp},
+		{"what can I ask you?", FactHelp},
+		{"what can you tell me about the vote", FactNone},
 	} {
 		var words []string
 		for _, tk := range ansRewrite(tc.question, tok.Tokens(tc.question), true) {

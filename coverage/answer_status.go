@@ -190,6 +190,9 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 			if q.stillOn {
 				no = "Yes: "
 			}
+			if q.namesDeal() {
+				no = "There is no agreement yet: "
+			}
 			add(onText(no+"the strike is still on"), sources(2, strike.FieldPhase, strike.FieldStarted))
 		case threatened:
 			text := "No strike has begun yet: the workers have voted or threatened to strike"
@@ -448,6 +451,18 @@ func (l *ansLead) check(text string, pub time.Time, toks []Token) (ok, repeats b
 		}
 	}
 	return true, repeats
+}
+
+// namesDeal reports whether the question names an agreement ("when was
+// the deal reached?").
+func (q *ansQuestion) namesDeal() bool {
+	for _, w := range q.words {
+		switch w {
+		case "deal", "agreement", "tentative", "settlement", "accord":
+			return true
+		}
+	}
+	return false
 }
 
 // past reports whether the question asks about the past ("when was the
