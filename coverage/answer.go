@@ -325,7 +325,9 @@ func (ix *Index) Add(a strike.Article) {
 		}
 		sents = append(sents, prepared{text: s, terms: terms, lent: asked, hash: h, flags: flags})
 	}
-	add(strings.TrimSpace(a.Title), true, nil)
+	if title := strings.TrimSpace(a.Title); !ansAsks(title) {
+		add(title, true, nil)
+	}
 	// asked are the terms of a question the next sentence answers, or of
 	// the heading of a list's item it opens ("2. Pay. The deal raises
 	// wages 20%.").
@@ -336,8 +338,10 @@ func (ix *Index) Add(a strike.Article) {
 			asked = nil
 		}
 		heading := ansItemHeadingRE.MatchString(s.Text) || strings.HasSuffix(s.Text, "?") && ansItemMarkRE.MatchString(s.Text)
-		if !heading {
-			// (An item's heading or question is no answer.)
+		if !heading && !ansAsks(s.Text) {
+			// (An item's heading or question is no answer, nor is any
+			// question the text asks: "What does Kaiser say?" answers
+			// nobody who asks it.)
 			add(s.Text, false, asked)
 		}
 		asked, prevEnd = nil, s.End
@@ -1399,6 +1403,13 @@ func ansTrimDateline(s string) string {
 		}
 	}
 	return s
+}
+
+// ansAsks reports whether a sentence is a question: it ends with a
+// question mark, before any closing quote or bracket.
+func ansAsks(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), "\"'’”)]")
+	return strings.HasSuffix(s, "?")
 }
 
 // ansItemHeadingRE finds the heading of a list's item: its number and up
