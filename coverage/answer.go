@@ -268,6 +268,9 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	{[]string{"deal", "agreement", "contract"}, []string{"deal", "agreement", "contract"}},
 	{[]string{"talk", "negotiation", "negotiate", "bargaining"}, []string{"talk", "negotiation", "bargaining", "mediation"}},
 	{[]string{"union"}, []string{"nuhw"}},
+	// "What did Kaiser say?" is answered by what it said, in a statement
+	// or by its spokesperson.
+	{[]string{"say", "says", "said", "statement", "respond", "response"}, []string{"said", "say", "statement", "spokesperson", "spokeswoman", "spokesman"}},
 	{[]string{"win", "won", "gain", "secure"}, []string{"won", "win", "gain", "secure", "include"}},
 }
 
@@ -1503,6 +1506,14 @@ const ansOwnWeight = 0.25
 func (q *ansQuestion) lightenOwn(tok *Tokenizer, st *strike.Status) {
 	if st == nil || st.Employer == "" && st.Union == "" {
 		return
+	}
+	// "What did Kaiser say?" asks what the name's bearer said: the name
+	// is what is asked.
+	for _, w := range q.words {
+		switch w {
+		case "say", "says", "said", "statement", "respond", "responded", "response", "position", "stance":
+			return
+		}
 	}
 	var own []string
 	for _, t := range tok.Tokens(st.Employer + " . " + st.Union) {
