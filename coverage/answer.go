@@ -435,6 +435,9 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	if away {
 		q.fact = FactNone
 	}
+	if q.fact == FactNone && st != nil && q.asksAcronym(st.Union) {
+		q.fact = FactUnion
+	}
 	if a, ok := ix.matchFAQ(q); ok {
 		return a
 	}
@@ -461,6 +464,10 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 			}
 		}
 		if len(cands) > 0 {
+			if lead != nil && lead.yes {
+				// "Did they win?": yes, then what.
+				return ix.compose(&q, cands, lead)
+			}
 			return ix.compose(&q, cands, nil)
 		}
 	}
@@ -954,6 +961,7 @@ type ansQuestion struct {
 	kind    ansKind
 	fact    FactKind
 	stillOn bool      // a FactOver question asks whether the strike is still on
+	yesNo   bool      // the question opens with an auxiliary: "did they win?"
 	words   []string  // every word, lower-cased
 	stems   []string  // every word's stem, stop words kept
 	content []string  // distinct content stems, at most ansMaxQueryTerms
@@ -1031,6 +1039,12 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		q.words[i] = t.Word
 	}
 	q.fact = factKind(q.words)
+	if len(q.words) > 0 {
+		switch q.words[0] {
+		case "did", "do", "does", "was", "were", "is", "are", "has", "have", "will", "can":
+			q.yesNo = true
+		}
+	}
 	q.stillOn = q.fact == FactOver && asksStillOn(q.words)
 	for i, t := range toks {
 		next := ""
@@ -1528,6 +1542,28 @@ func (q *ansQuestion) lightenOwn(tok *Tokenizer, st *strike.Status) {
 	if light != 0 && bits.OnesCount64(light) < len(q.content) {
 		q.light = light
 	}
+}
+
+// asksAcronym reports whether a short question asks what the union's
+// acronym stands for: "what is NUHW?", "who's nuhw".
+func (q *ansQuestion) asksAcronym(union string) bool {
+	if union == "" || len(q.words) > 5 {
+		return false
+	}
+	initials := strings.ToLower(statusInitials(union))
+	if len(initials) < 3 {
+		return false
+	}
+	asks, named := false, false
+	for _, w := range q.words {
+		switch w {
+		case "what", "who", "whats", "whos", "stand", "stands", "mean", "means":
+			asks = true
+		case initials:
+			named = true
+		}
+	}
+	return asks && named
 }
 
 // ansNameRE finds a name, as two capitalised words after the first word

@@ -161,6 +161,8 @@ func factKind(words []string) FactKind {
 		has(kwWin) && has(kwPay) && howMany ||
 		has(kwDeal) && has(kwWhatt) && !when && !has(kwEvent) && !has(kwEnd) && !hasW("who", "reach", "reached") ||
 		has(kwPay) && has(kwDeal),
+		// "Did they win?", "have they won?".
+		has(kwWin) && len(words) > 0 && (words[0] == "did" || words[0] == "have" || words[0] == "has") && !has(kwStart) && !has(kwEvent),
 		// "How big was the raise?" asks for the raise, not a count.
 		seq("how", "big", "large", "much") && has(kwPay),
 		// "What's the raise?", "what percent raise", "raise?": the raise

@@ -47,6 +47,9 @@ type ansLead struct {
 	// alone: nothing follows; the sources' sentences would only repeat
 	// a name.
 	alone bool
+	// yes: the sentence answers "did they win?" with yes and how it
+	// ended; what was won follows from the news.
+	yes bool
 }
 
 // ansLeadPart is a clause and its sources.
@@ -308,6 +311,15 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 
 	case FactWon:
 		switch {
+		case over && q.yesNo:
+			// As below, a strike ended past its agreement ended with a
+			// contract the members ratified.
+			text := overText("Yes: the strike ended")
+			if ph := statusPhase(st.Phase); ph == strike.PhaseEnded {
+				text += ", and members ratified a new contract"
+			}
+			add(text, sources(2, strike.FieldPhase, strike.FieldEnded))
+			l.wantsTerms, l.newest, l.yes = true, true, true
 		case over:
 			text := "A tentative agreement ended the strike"
 			if statusPhase(st.Phase) == strike.PhaseRatified || statusPhase(st.Phase) == strike.PhaseEnded {
@@ -339,6 +351,12 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 		add(verb+ansList(st.Demands), sources(ansLeadCites, strike.FieldDemands))
 
 	case FactNext:
+		if over && statusPhase(st.Phase) != strike.PhaseTentativeAgreement && !q.past() {
+			// Talks, votes and rallies are behind: the strike is over.
+			add(overText("Nothing more is scheduled: the strike ended"), sources(2, strike.FieldPhase, strike.FieldEnded))
+			l.newest = true
+			break
+		}
 		ev := st.NextEvent
 		if ev == nil || ansDay(ev.Date) == "" || strings.TrimSpace(ev.What) == "" || q.past() || !q.namesEvent(ev.What) {
 			return nil

@@ -307,3 +307,29 @@ func TestAskHelpFollowsThePhase(t *testing.T) {
 		}
 	}
 }
+
+// TestAskYesNoAndAfterTheEnd: "did they win?" is answered yes with how the
+// strike ended, then what was won; once the contract is ratified, "when do
+// talks resume?" hears that the strike is over; "what is ACU?" names the
+// union.
+func TestAskYesNoAndAfterTheEnd(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	over := overStatus(arts)
+	ratified := overStatus(arts)
+	ratified.Phase = strike.PhaseRatified
+	for _, tc := range []struct {
+		q          string
+		st         *strike.Status
+		want, then string
+	}{
+		{"did they win?", &over, "Yes: the strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]", "16%"},
+		{"when do talks resume", &ratified, "Nothing more is scheduled: the strike ended on 2 March 2025 after 132 days, and members have ratified the new contract [1]", ""},
+		{"what is ACU?", &over, "The workers are represented by the Allied Clinicians Union [1]", ""},
+	} {
+		a := ix.AskStatus(tc.q, tc.st)
+		first, rest, _ := strings.Cut(a.Text, "\n")
+		if !strings.HasPrefix(first, tc.want) || !strings.Contains(rest, tc.then) {
+			t.Errorf("AskStatus(%q) =\n%s\nwant it to start %q, then say %q", tc.q, a.Text, tc.want, tc.then)
+		}
+	}
+}
