@@ -180,6 +180,9 @@ const (
 	// ansHasWeekday: a day named only by its weekday ("voted Thursday"),
 	// half an answer to "when".
 	ansHasWeekday
+	// ansHasPlace: a place by its name after a word of place ("in
+	// Pasadena", "from San Diego to Bakersfield"), an answer to "where".
+	ansHasPlace
 )
 
 // ansArticle is what an answer cites of an article.
@@ -316,6 +319,8 @@ func (ix *Index) Add(a strike.Article) {
 		terms, flags := ansTerms(toks)
 		if title {
 			flags |= ansIsTitle
+		} else if ansNamesPlace(s, toks) {
+			flags |= ansHasPlace
 		}
 		if len(terms) < ansMinSentenceTerms {
 			return
@@ -952,6 +957,8 @@ func (k ansKind) wants(flags uint8) bool {
 		return flags&ansHasNumber != 0
 	case ansKindWhy:
 		return flags&ansHasReason != 0
+	case ansKindWhere:
+		return flags&ansHasPlace != 0
 	}
 	return false
 }
@@ -1273,6 +1280,25 @@ func ansTerms(toks []Token) ([]string, uint8) {
 		terms = append(terms, t.Stem)
 	}
 	return terms, flags
+}
+
+// ansNamesPlace reports whether text names a place: a capitalised word,
+// neither a month nor a weekday, right after "in", "at", "outside",
+// "from", "across", "near" or "to" (not opening a clause).
+func ansNamesPlace(text string, toks []Token) bool {
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if t.Break || t.Start >= len(text) || text[t.Start] < 'A' || text[t.Start] > 'Z' {
+			continue
+		}
+		switch toks[i-1].Word {
+		case "in", "at", "outside", "from", "across", "near", "to":
+			if !ansMonths[t.Word] && !ansWeekdayWord(t.Word) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ansLightVerbs are verbs that carry no meaning of their own in a
