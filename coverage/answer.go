@@ -1181,7 +1181,10 @@ func (ix *Index) matchFAQ(q ansQuestion) (Answer, bool) {
 		// The entry must answer the question asked: the same kind of
 		// factual question, and the same question word unless one of its
 		// keywords was asked for.
-		if q.fact != e.fact || !kwHit && q.kind != e.kind {
+		// (Where the pickets are is asked as many ways as the entries
+		// about them are found by keywords: "is there a picket map?"; its
+		// kind decides nothing here.)
+		if ansFAQKind(q.fact) != ansFAQKind(e.fact) || !kwHit && q.kind != e.kind {
 			continue
 		}
 		if len(q.content) == 0 {
@@ -1224,6 +1227,14 @@ func (ix *Index) matchFAQ(q ansQuestion) (Answer, bool) {
 		Kind:      q.fact,
 		By:        "faq",
 	}, true
+}
+
+// ansFAQKind is the kind of factual question an FAQ entry is matched by.
+func ansFAQKind(k FactKind) FactKind {
+	if k == FactWhere {
+		return FactNone
+	}
+	return k
 }
 
 func ansHas(list []string, s string) bool {

@@ -26,6 +26,7 @@ const (
 	FactNext     FactKind = "next"     // when is the vote? what's next?
 	FactPhase    FactKind = "phase"    // what's happening?
 	FactHelp     FactKind = "help"     // what can I ask you?
+	FactWhere    FactKind = "where"    // where are the pickets?
 )
 
 // ansWordSet is a set of lower-cased words.
@@ -148,6 +149,9 @@ func factKind(words []string) FactKind {
 	case len(words) <= 2 && hasW("help", "commands", "ayuda") && !has(kwStrike),
 		hasW("what", "which") && hasW("you") && has(kwHelp) && (hasW("can", "could", "do") || seq("should", "i")) && botOnly(words):
 		return FactHelp
+	// Where the pickets are: the places, or none once it is over.
+	case hasW("where") && (has(kwStrike) || hasW("rally", "rallies", "protest", "protests", "march")) && !has(kwDemand) && !has(kwStart) && !has(kwEnd):
+		return FactWhere
 	// Who did something else than strike or represent the strikers.
 	case hasW("who", "whom") && has(kwActs):
 		return FactNone

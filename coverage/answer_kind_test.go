@@ -113,7 +113,7 @@ func TestFactKind(t *testing.T) {
 		{"Any news?", FactPhase},
 		{"What is the status of the strike?", FactPhase},
 
-		{"Where is the nearest picket line?", FactNone},
+		{"Where is the nearest picket line?", FactWhere},
 		{"How can I help?", FactNone},
 		{"What is the weather in Paris?", FactNone},
 		{"?!", FactNone},

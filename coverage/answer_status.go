@@ -385,6 +385,16 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 				sources(2, strike.FieldPhase, strike.FieldStarted))
 		}
 
+	case FactWhere:
+		// "Where are the pickets?" once the strike is over: nowhere.
+		// Where they were, and where they are while it is on, the news
+		// tells (sentences naming places).
+		if !over || q.past() {
+			return nil
+		}
+		add(overText("There are no picket lines now: the strike ended"), sources(2, strike.FieldPhase, strike.FieldEnded))
+		l.newest = true
+
 	case FactPhase:
 		l.newest = true
 		switch {
