@@ -675,6 +675,10 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			sc *= ansKindBoost
 		case q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0:
 			sc *= (1 + ansKindBoost) / 2
+		case q.kind == ansKindWhen && sent.flags&ansIsTitle == 0:
+			// A sentence that names no day at all is no answer to
+			// "when", however many of the question's words it shares.
+			sc /= ansKindBoost
 		case len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNameRE.MatchString(sent.text):
 			// The agents by name ("mediators Mark Ghaly and …") answer who
 			// they were; "a federal mediator" does not: twice the boost.
