@@ -261,6 +261,8 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	{[]string{"back", "return", "returned"}, []string{"back", "return", "resume"}},
 	// Clinicians back to seeing (treating) patients are back at work.
 	{[]string{"see", "seeing", "treat", "treating"}, []string{"work", "office", "job"}},
+	// Back at work is back on the job, back at the clinics.
+	{[]string{"work", "job"}, []string{"work", "job", "clinic", "office"}},
 	{[]string{"vote", "ballot", "voting"}, []string{"vote", "ballot", "ratify", "ratification"}},
 	{[]string{"ratify", "ratification"}, []string{"vote", "ballot", "approve"}},
 	{[]string{"offer", "proposal", "propose"}, []string{"offer", "proposal", "propose"}},
