@@ -817,7 +817,7 @@ func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) An
 				continue
 			}
 			text := ansTrimListMark(ansTrimDateline(strings.Join(strings.Fields(sent.text), " ")))
-			if q.kind == ansKindWhen && sent.flags&(ansHasWeekday|ansHasDate) == ansHasWeekday {
+			if q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0 {
 				text = ansDateWeekday(text, art.published)
 			}
 			terms := termsOf(text)
@@ -1516,6 +1516,10 @@ func ansTrimListMark(s string) string {
 // that may follow it ("Thursday night").
 var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:(?:next|last|this)\s+)?` + reWeekday + `\b(?:\s+(?:morning|afternoon|evening|night))?`)
 
+// ansDatedRE finds a date written right after a weekday: ", May 12",
+// " (Oct. 21)", " 12 May".
+var ansDatedRE = regexp.MustCompile(`^[,\s(]*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{0,2}|^[,\s(]*\d{1,2}/\d{1,2}`)
+
 // ansToComeRE finds, before a weekday, words that put its day ahead: a
 // plan or a possibility (hypoRE's words), or a verb in the present tense
 // of a scheduled return, vote, start or close ("The clinicians go back to
@@ -1538,6 +1542,9 @@ func ansDateWeekday(text string, published time.Time) string {
 		return text
 	}
 	phrase := text[m[0]:m[1]]
+	if ansDatedRE.MatchString(text[m[1]:]) {
+		return text // "Monday, May 12": the day is written out already
+	}
 	d, ok := ResolveDate(phrase, published)
 	if ansWeekdayWord(strings.ToLower(strings.Fields(phrase)[0])) {
 		// No "next" or "last" of its own: the words before it decide.
