@@ -18,9 +18,10 @@ var askBankFloors = map[string]int{
 	// Before any rule was tuned on the bank (written in four batches,
 	// each measured before any code changed): dev 76, dev2 79, dev3 79
 	// of 110.
-	"dev":  76,
-	"dev2": 79,
-	"dev3": 79,
+	// After the rules tuned on its misses: dev 106, dev2 106, dev3 105.
+	"dev":  106,
+	"dev2": 106,
+	"dev3": 105,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
