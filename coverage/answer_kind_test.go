@@ -168,6 +168,8 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"sigue la huelga", FactOver},
 		{"cual es el sindicato", FactUnion},
 		{"¿cuánto duró la huelga?", FactDuration},
+		{"¿por qué estaban en huelga?", FactDemands},
+		{"is there a strike rn", FactOver},
 		{"what date did the therapists strike", FactStarted},
 		{"when did they strike a deal", FactOver},
 		{"total days on strike", FactDuration},

@@ -24,7 +24,7 @@ var ansShorthand = map[string][]string{
 	"havent": {"have", "not"}, "wont": {"will", "not"}, "theyre": {"they", "are"}, "im": {"i", "am"},
 	// Chat spellings.
 	"r": {"are"}, "u": {"you"}, "ur": {"your"}, "ppl": {"people"}, "bc": {"because"}, "cuz": {"because"},
-	"pls": {"please"}, "plz": {"please"}, "abt": {"about"}, "wat": {"what"}, "wut": {"what"},
+	"rn": {"right", "now"}, "atm": {"now"}, "pls": {"please"}, "plz": {"please"}, "abt": {"about"}, "wat": {"what"}, "wut": {"what"},
 	// Common slips of the keyboard on a question's own words.
 	"wen": {"when"}, "whn": {"when"}, "teh": {"the"}, "hte": {"the"}, "waht": {"what"}, "hwo": {"how"},
 	"strik": {"strike"}, "stirke": {"strike"}, "srike": {"strike"}, "strke": {"strike"}, "sitll": {"still"},
@@ -58,6 +58,7 @@ var ansSpanish = map[string][]string{
 	"mediador": {"mediator"}, "mediadores": {"mediators"}, "piden": {"want"}, "quieren": {"want"},
 	"demandas": {"demands"}, "votaron": {"voted"}, "votación": {"vote"}, "ratificaron": {"ratified"},
 	"pasa": {"happening"}, "pasando": {"happening"}, "está": {"is"}, "están": {"are"}, "estan": {"are"},
+	"estaba": {"was"}, "estaban": {"were"}, "ahora": {"now"}, "hoy": {"today"},
 	"es": {"is"}, "son": {"are"}, "fue": {"was"}, "hay": {"is", "there"}, "ya": {"yet"},
 	"la": nil, "el": nil, "los": nil, "las": nil, "de": nil, "del": nil, "en": nil, "un": nil, "una": nil,
 	"se": nil, "por": nil, "para": nil, "con": nil, "al": nil, "lo": nil, "le": nil, "les": nil,
@@ -98,13 +99,22 @@ func ansRewrite(text string, toks []Token, stem bool) []Token {
 		return toks
 	}
 	out := make([]Token, 0, len(toks)+4)
+	skip := false
 	for i, t := range toks {
+		if skip {
+			skip = false
+			continue
+		}
 		reps, ok := ansShorthand[t.Word]
 		if !ok && spanish {
 			reps, ok = ansSpanish[t.Word]
-			// "¿cuánto duró?" asks how long.
-			if (t.Word == "cuánto" || t.Word == "cuanto") && i+1 < len(toks) && strings.HasPrefix(toks[i+1].Word, "dur") {
+			switch {
+			case (t.Word == "cuánto" || t.Word == "cuanto") && i+1 < len(toks) && strings.HasPrefix(toks[i+1].Word, "dur"):
+				// "¿cuánto duró?" asks how long.
 				reps = []string{"how", "long"}
+			case t.Word == "por" && i+1 < len(toks) && (toks[i+1].Word == "qué" || toks[i+1].Word == "que"):
+				// "¿por qué?" asks why.
+				reps, skip = []string{"why"}, true
 			}
 		}
 		if !ok {

@@ -18,10 +18,12 @@ var askBankFloors = map[string]int{
 	// Before any rule was tuned on the bank (written in four batches,
 	// each measured before any code changed): dev 76, dev2 79, dev3 79
 	// of 110.
-	// After the rules tuned on its misses: dev 106, dev2 106, dev3 105.
-	"dev":  106,
-	"dev2": 106,
-	"dev3": 105,
+	// After the rules tuned on its misses: dev 106, dev2 106, dev3 105 of
+	// 110. A fifth batch of 15, written after those rules, answered 13,
+	// 12 and 13 before any further change; then 15, 14 and 15.
+	"dev":  121,
+	"dev2": 120,
+	"dev3": 120,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
