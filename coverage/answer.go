@@ -802,6 +802,9 @@ func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) An
 				}
 			}
 		}
+		if lead.tail != "" && len(lead.parts) > 0 {
+			b.WriteString("; " + lead.tail)
+		}
 		b.WriteByte('.')
 	}
 	if len(cands) > 0 {

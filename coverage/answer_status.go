@@ -47,6 +47,9 @@ type ansLead struct {
 	// alone: nothing follows; the sources' sentences would only repeat
 	// a name.
 	alone bool
+	// tail ends the sentence after the sources of its clauses, citing
+	// nothing itself: the questions "help" offers.
+	tail string
 	// yes: the sentence answers "did they win?" with yes and how it
 	// ended; what was won follows from the news.
 	yes bool
@@ -354,7 +357,7 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 		if over && statusPhase(st.Phase) != strike.PhaseTentativeAgreement && !q.past() {
 			// Talks, votes and rallies are behind: the strike is over.
 			add(overText("Nothing more is scheduled: the strike ended"), sources(2, strike.FieldPhase, strike.FieldEnded))
-			l.newest = true
+			l.alone = true
 			break
 		}
 		ev := st.NextEvent
@@ -371,18 +374,18 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 		l.alone = true
 		switch {
 		case over:
-			add(overText("The strike ended")+"; ask me when it began, how many went on strike, how long it lasted, what the contract won, who mediated or why they struck",
-				sources(2, strike.FieldPhase, strike.FieldEnded))
+			add(overText("The strike ended"), sources(2, strike.FieldPhase, strike.FieldEnded))
+			l.tail = "ask me when it began, how many went on strike, how long it lasted, what the contract won, who mediated or why they struck"
 		case ongoing:
-			add(onText("The strike is on")+"; ask me when it began, how many are on strike, what the union wants, what "+employer+" has offered, whether it is over or what comes next",
-				sources(2, strike.FieldPhase, strike.FieldStarted))
+			add(onText("The strike is on"), sources(2, strike.FieldPhase, strike.FieldStarted))
+			l.tail = "ask me when it began, how many are on strike, what the union wants, what " + employer + " has offered, whether it is over or what comes next"
 		case threatened:
 			text := "No strike has begun yet"
 			if started != "" {
 				text = "The strike is set to begin on " + started
 			}
-			add(text+"; ask me when it starts, how many would strike, what the union wants, what "+employer+" has offered or what comes next",
-				sources(2, strike.FieldPhase, strike.FieldStarted))
+			add(text, sources(2, strike.FieldPhase, strike.FieldStarted))
+			l.tail = "ask me when it starts, how many would strike, what the union wants, what " + employer + " has offered or what comes next"
 		}
 
 	case FactWhere:
@@ -393,7 +396,7 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 			return nil
 		}
 		add(overText("There are no picket lines now: the strike ended"), sources(2, strike.FieldPhase, strike.FieldEnded))
-		l.newest = true
+		l.alone = true
 
 	case FactPhase:
 		l.newest = true
