@@ -80,7 +80,10 @@ var (
 	kwBoss  = ansSet("employer", "employers", "company", "companies", "management", "boss", "bosses", "against", "employs", "employ", "hospital", "hospitals")
 	// kwHelp are the words of a question about the bot itself: "what
 	// can I ask you?", "what do you answer?".
-	kwHelp   = ansSet("ask", "answer", "answers", "do", "know", "tell", "questions", "question")
+	kwHelp = ansSet("ask", "answer", "answers", "do", "know", "tell", "questions", "question", "help", "commands")
+	// kwReach are the verbs of reaching a deal: every strike's news has
+	// them, so they never point to other news.
+	kwReach  = ansSet("reach", "reached", "reaching", "struck", "agreed", "sign", "signed", "announced")
 	kwStatus = ansSet("happening", "happen", "happened", "status", "latest", "update", "updates", "news", "situation",
 		"stand", "standing", "state", "progress", "new", "status")
 )
@@ -292,7 +295,7 @@ func onlyStrikeWords(words []string) bool {
 var ansGeneric = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, set := range []ansWordSet{kwStart, kwEnd, kwReturn, kwStill, kwStrike, kwPeople, kwLastVerb, kwPeriod, kwWin,
-		kwDeal, kwWhatt, kwOffer, kwPay, kwDemand, kwEvent, kwNext, kwUnion, kwBoss, kwStatus, kwHelp} {
+		kwDeal, kwWhatt, kwOffer, kwPay, kwDemand, kwEvent, kwNext, kwUnion, kwBoss, kwStatus, kwHelp, kwReach} {
 		for w := range set {
 			m[stemWord(w)] = true
 		}
