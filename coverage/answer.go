@@ -685,6 +685,10 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			// The agents by name ("mediators Mark Ghaly and …") answer who
 			// they were; "a federal mediator" does not: twice the boost.
 			sc *= ansKindBoost * ansKindBoost
+		case len(q.agents) > 0:
+			// "Who mediated?" is not answered by "a federal mediator":
+			// a sentence naming nobody counts a third less.
+			sc /= ansKindBoost
 		}
 		if sent.flags&ansIsTitle != 0 {
 			sc *= ansTitleFactor
