@@ -20,9 +20,10 @@ var askBankFloors = map[string]int{
 	// of 110.
 	// After the rules tuned on its misses: dev 106, dev2 106, dev3 105 of
 	// 110. A fifth batch of 15, written after those rules, answered 13,
-	// 12 and 13 before any further change; then 15, 14 and 15.
+	// 12 and 13 before any further change; then 15, 14 and 15, and 16
+	// of dev2 once a "who" sentence naming nobody counted less.
 	"dev":  121,
-	"dev2": 120,
+	"dev2": 122,
 	"dev3": 120,
 }
 
