@@ -180,6 +180,9 @@ const (
 	// ansHasWeekday: a day named only by its weekday ("voted Thursday"),
 	// half an answer to "when".
 	ansHasWeekday
+	// ansHasPlace: a place by its name after a word of place ("in
+	// Pasadena", "from San Diego to Bakersfield"), an answer to "where".
+	ansHasPlace
 )
 
 // ansArticle is what an answer cites of an article.
@@ -258,6 +261,8 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	{[]string{"back", "return", "returned"}, []string{"back", "return", "resume"}},
 	// Clinicians back to seeing (treating) patients are back at work.
 	{[]string{"see", "seeing", "treat", "treating"}, []string{"work", "office", "job"}},
+	// Back at work is back on the job, back at the clinics.
+	{[]string{"work", "job"}, []string{"work", "job", "clinic", "office"}},
 	{[]string{"vote", "ballot", "voting"}, []string{"vote", "ballot", "ratify", "ratification"}},
 	{[]string{"ratify", "ratification"}, []string{"vote", "ballot", "approve"}},
 	{[]string{"offer", "proposal", "propose"}, []string{"offer", "proposal", "propose"}},
@@ -268,6 +273,9 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	{[]string{"deal", "agreement", "contract"}, []string{"deal", "agreement", "contract"}},
 	{[]string{"talk", "negotiation", "negotiate", "bargaining"}, []string{"talk", "negotiation", "bargaining", "mediation"}},
 	{[]string{"union"}, []string{"nuhw"}},
+	// "What did Kaiser say?" is answered by what it said, in a statement
+	// or by its spokesperson.
+	{[]string{"say", "says", "said", "statement", "respond", "response"}, []string{"said", "say", "statement", "spokesperson", "spokeswoman", "spokesman"}},
 	{[]string{"win", "won", "gain", "secure"}, []string{"won", "win", "gain", "secure", "include"}},
 }
 
@@ -313,6 +321,8 @@ func (ix *Index) Add(a strike.Article) {
 		terms, flags := ansTerms(toks)
 		if title {
 			flags |= ansIsTitle
+		} else if ansNamesPlace(s, toks) {
+			flags |= ansHasPlace
 		}
 		if len(terms) < ansMinSentenceTerms {
 			return
@@ -325,7 +335,9 @@ func (ix *Index) Add(a strike.Article) {
 		}
 		sents = append(sents, prepared{text: s, terms: terms, lent: asked, hash: h, flags: flags})
 	}
-	add(strings.TrimSpace(a.Title), true, nil)
+	if title := strings.TrimSpace(a.Title); !ansAsks(title) {
+		add(title, true, nil)
+	}
 	// asked are the terms of a question the next sentence answers, or of
 	// the heading of a list's item it opens ("2. Pay. The deal raises
 	// wages 20%.").
@@ -336,8 +348,10 @@ func (ix *Index) Add(a strike.Article) {
 			asked = nil
 		}
 		heading := ansItemHeadingRE.MatchString(s.Text) || strings.HasSuffix(s.Text, "?") && ansItemMarkRE.MatchString(s.Text)
-		if !heading {
-			// (An item's heading or question is no answer.)
+		if !heading && !ansAsks(s.Text) {
+			// (An item's heading or question is no answer, nor is any
+			// question the text asks: "What does Kaiser say?" answers
+			// nobody who asks it.)
 			add(s.Text, false, asked)
 		}
 		asked, prevEnd = nil, s.End
@@ -428,6 +442,9 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	if away {
 		q.fact = FactNone
 	}
+	if q.fact == FactNone && st != nil && q.asksAcronym(st.Union) {
+		q.fact = FactUnion
+	}
 	if a, ok := ix.matchFAQ(q); ok {
 		return a
 	}
@@ -454,6 +471,10 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 			}
 		}
 		if len(cands) > 0 {
+			if lead != nil && lead.yes {
+				// "Did they win?": yes, then what.
+				return ix.compose(&q, cands, lead)
+			}
 			return ix.compose(&q, cands, nil)
 		}
 	}
@@ -656,10 +677,18 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			sc *= ansKindBoost
 		case q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0:
 			sc *= (1 + ansKindBoost) / 2
+		case q.kind == ansKindWhen && sent.flags&ansIsTitle == 0:
+			// A sentence that names no day at all is no answer to
+			// "when", however many of the question's words it shares.
+			sc /= ansKindBoost
 		case len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNameRE.MatchString(sent.text):
 			// The agents by name ("mediators Mark Ghaly and …") answer who
 			// they were; "a federal mediator" does not: twice the boost.
 			sc *= ansKindBoost * ansKindBoost
+		case len(q.agents) > 0:
+			// "Who mediated?" is not answered by "a federal mediator":
+			// a sentence naming nobody counts a third less.
+			sc /= ansKindBoost
 		}
 		if sent.flags&ansIsTitle != 0 {
 			sc *= ansTitleFactor
@@ -777,6 +806,9 @@ func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) An
 				}
 			}
 		}
+		if lead.tail != "" && len(lead.parts) > 0 {
+			b.WriteString("; " + lead.tail)
+		}
 		b.WriteByte('.')
 	}
 	if len(cands) > 0 {
@@ -792,7 +824,7 @@ func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) An
 				continue
 			}
 			text := ansTrimListMark(ansTrimDateline(strings.Join(strings.Fields(sent.text), " ")))
-			if q.kind == ansKindWhen && sent.flags&(ansHasWeekday|ansHasDate) == ansHasWeekday {
+			if q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0 {
 				text = ansDateWeekday(text, art.published)
 			}
 			terms := termsOf(text)
@@ -938,6 +970,8 @@ func (k ansKind) wants(flags uint8) bool {
 		return flags&ansHasNumber != 0
 	case ansKindWhy:
 		return flags&ansHasReason != 0
+	case ansKindWhere:
+		return flags&ansHasPlace != 0
 	}
 	return false
 }
@@ -947,6 +981,7 @@ type ansQuestion struct {
 	kind    ansKind
 	fact    FactKind
 	stillOn bool      // a FactOver question asks whether the strike is still on
+	yesNo   bool      // the question opens with an auxiliary: "did they win?"
 	words   []string  // every word, lower-cased
 	stems   []string  // every word's stem, stop words kept
 	content []string  // distinct content stems, at most ansMaxQueryTerms
@@ -1015,7 +1050,7 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		}
 		text = text[:cut]
 	}
-	toks := ix.tok.Tokens(text)
+	toks := ansRewrite(text, ix.tok.Tokens(text), true)
 	var q ansQuestion
 	q.stems = make([]string, len(toks))
 	q.words = make([]string, len(toks))
@@ -1024,6 +1059,12 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		q.words[i] = t.Word
 	}
 	q.fact = factKind(q.words)
+	if len(q.words) > 0 {
+		switch q.words[0] {
+		case "did", "do", "does", "was", "were", "is", "are", "has", "have", "will", "can":
+			q.yesNo = true
+		}
+	}
 	q.stillOn = q.fact == FactOver && asksStillOn(q.words)
 	for i, t := range toks {
 		next := ""
@@ -1064,6 +1105,9 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		// question's verbs in the past tense.
 		for _, w := range q.words {
 			switch {
+			case w == "settle" || w == "settled" || w == "resolve" || w == "resolved":
+				// Who settles a dispute but its parties is its mediator.
+				q.agents = append(q.agents, "mediator")
 			case len(w) > 5 && strings.HasSuffix(w, "ed"):
 				base := w[:len(w)-2]
 				q.agents = append(q.agents, base+"or", base+"er", w[:len(w)-1]+"r")
@@ -1150,7 +1194,10 @@ func (ix *Index) matchFAQ(q ansQuestion) (Answer, bool) {
 		// The entry must answer the question asked: the same kind of
 		// factual question, and the same question word unless one of its
 		// keywords was asked for.
-		if q.fact != e.fact || !kwHit && q.kind != e.kind {
+		// (Where the pickets are is asked as many ways as the entries
+		// about them are found by keywords: "is there a picket map?"; its
+		// kind decides nothing here.)
+		if ansFAQKind(q.fact) != ansFAQKind(e.fact) || !kwHit && q.kind != e.kind {
 			continue
 		}
 		if len(q.content) == 0 {
@@ -1193,6 +1240,14 @@ func (ix *Index) matchFAQ(q ansQuestion) (Answer, bool) {
 		Kind:      q.fact,
 		By:        "faq",
 	}, true
+}
+
+// ansFAQKind is the kind of factual question an FAQ entry is matched by.
+func ansFAQKind(k FactKind) FactKind {
+	if k == FactWhere {
+		return FactNone
+	}
+	return k
 }
 
 func ansHas(list []string, s string) bool {
@@ -1249,6 +1304,25 @@ func ansTerms(toks []Token) ([]string, uint8) {
 		terms = append(terms, t.Stem)
 	}
 	return terms, flags
+}
+
+// ansNamesPlace reports whether text names a place: a capitalised word,
+// neither a month nor a weekday, right after "in", "at", "outside",
+// "from", "across", "near" or "to" (not opening a clause).
+func ansNamesPlace(text string, toks []Token) bool {
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if t.Break || t.Start >= len(text) || text[t.Start] < 'A' || text[t.Start] > 'Z' {
+			continue
+		}
+		switch toks[i-1].Word {
+		case "in", "at", "outside", "from", "across", "near", "to":
+			if !ansMonths[t.Word] && !ansWeekdayWord(t.Word) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ansLightVerbs are verbs that carry no meaning of their own in a
@@ -1398,6 +1472,13 @@ func ansTrimDateline(s string) string {
 	return s
 }
 
+// ansAsks reports whether a sentence is a question: it ends with a
+// question mark, before any closing quote or bracket.
+func ansAsks(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), "\"'’”)]")
+	return strings.HasSuffix(s, "?")
+}
+
 // ansItemHeadingRE finds the heading of a list's item: its number and up
 // to three words ("1. Pay.", "3) Patient-care time:").
 var ansItemHeadingRE = regexp.MustCompile(`^(?:\d{1,2}[.)]|\(\d{1,2}\))\s+[\p{Lu}][\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,2}[.:]$`)
@@ -1442,11 +1523,16 @@ func ansTrimListMark(s string) string {
 // that may follow it ("Thursday night").
 var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:(?:next|last|this)\s+)?` + reWeekday + `\b(?:\s+(?:morning|afternoon|evening|night))?`)
 
+// ansDatedRE finds a date written right after a weekday: ", May 12",
+// " (Oct. 21)", " 12 May".
+var ansDatedRE = regexp.MustCompile(`^[,\s(]*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{0,2}|^[,\s(]*\d{1,2}/\d{1,2}`)
+
 // ansToComeRE finds, before a weekday, words that put its day ahead: a
 // plan or a possibility (hypoRE's words), or a verb in the present tense
-// of a scheduled return, vote or start ("The clinicians go back to work on
-// Monday", written on a Thursday, is the Monday to come).
-var ansToComeRE = regexp.MustCompile(`\b(?:go|goes|return|returns|come|comes|head|heads|begin|begins|start|starts|resume|resumes|vote|votes|meet|meets|walk|walks|reopen|reopens)\b`)
+// of a scheduled return, vote, start or close ("The clinicians go back to
+// work on Monday", written on a Thursday, is the Monday to come; so is "a
+// vote that closes Thursday" written on a Tuesday).
+var ansToComeRE = regexp.MustCompile(`\b(?:go|goes|return|returns|come|comes|head|heads|begin|begins|start|starts|resume|resumes|vote|votes|meet|meets|walk|walks|reopen|reopens|close|closes|end|ends|open|opens|run|runs|conclude|concludes|wrap|wraps)\b`)
 
 // ansDateWeekday gives the first day a sentence names only by its weekday
 // its date, in brackets after it, resolved against the article's
@@ -1463,6 +1549,9 @@ func ansDateWeekday(text string, published time.Time) string {
 		return text
 	}
 	phrase := text[m[0]:m[1]]
+	if ansDatedRE.MatchString(text[m[1]:]) {
+		return text // "Monday, May 12": the day is written out already
+	}
 	d, ok := ResolveDate(phrase, published)
 	if ansWeekdayWord(strings.ToLower(strings.Fields(phrase)[0])) {
 		// No "next" or "last" of its own: the words before it decide.
@@ -1489,6 +1578,14 @@ func (q *ansQuestion) lightenOwn(tok *Tokenizer, st *strike.Status) {
 	if st == nil || st.Employer == "" && st.Union == "" {
 		return
 	}
+	// "What did Kaiser say?" asks what the name's bearer said: the name
+	// is what is asked.
+	for _, w := range q.words {
+		switch w {
+		case "say", "says", "said", "statement", "respond", "responded", "response", "position", "stance":
+			return
+		}
+	}
 	var own []string
 	for _, t := range tok.Tokens(st.Employer + " . " + st.Union) {
 		own = append(own, t.Stem)
@@ -1502,6 +1599,28 @@ func (q *ansQuestion) lightenOwn(tok *Tokenizer, st *strike.Status) {
 	if light != 0 && bits.OnesCount64(light) < len(q.content) {
 		q.light = light
 	}
+}
+
+// asksAcronym reports whether a short question asks what the union's
+// acronym stands for: "what is NUHW?", "who's nuhw".
+func (q *ansQuestion) asksAcronym(union string) bool {
+	if union == "" || len(q.words) > 5 {
+		return false
+	}
+	initials := strings.ToLower(statusInitials(union))
+	if len(initials) < 3 {
+		return false
+	}
+	asks, named := false, false
+	for _, w := range q.words {
+		switch w {
+		case "what", "who", "whats", "whos", "stand", "stands", "mean", "means":
+			asks = true
+		case initials:
+			named = true
+		}
+	}
+	return asks && named
 }
 
 // ansNameRE finds a name, as two capitalised words after the first word

@@ -186,6 +186,11 @@ func TestAskCorpusFirstSentence(t *testing.T) {
 			{q: "Is the strike over?", want: []string{"No"}},
 			{q: "What did Kaiser offer?", want: []string{"18%"}},
 			{q: "What do they want?", want: []string{"pension", "pay", "patient-care"}},
+			// As supporters type them, while the strike is on.
+			{q: "help", want: []string{"The strike is on"}, not: []string{"ended"}},
+			{q: "when was the deal reached", want: []string{"no agreement yet"}},
+			{q: "¿sigue la huelga?", want: []string{"Yes"}},
+			{q: "whats the raise", want: []string{"no agreement yet"}},
 		}},
 		{"2025-05-07", []question{
 			{q: "When is the vote?", want: []string{"8 May 2025", "May 8"}},

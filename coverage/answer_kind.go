@@ -25,6 +25,8 @@ const (
 	FactDemands  FactKind = "demands"  // what do they want? why are they striking?
 	FactNext     FactKind = "next"     // when is the vote? what's next?
 	FactPhase    FactKind = "phase"    // what's happening?
+	FactHelp     FactKind = "help"     // what can I ask you?
+	FactWhere    FactKind = "where"    // where are the pickets?
 )
 
 // ansWordSet is a set of lower-cased words.
@@ -71,10 +73,17 @@ var (
 	// kwActs are what people other than the strikers and their union do
 	// in a dispute: "who mediated?" asks for them, not for the union.
 	kwActs = ansSet("mediated", "mediate", "mediates", "mediating", "mediator", "mediators", "negotiated",
-		"negotiate", "negotiates", "negotiator", "negotiators", "brokered", "broker", "brokers", "arrested")
-	kwNext   = ansSet("next", "upcoming", "coming", "planned", "scheduled", "soon", "future")
-	kwUnion  = ansSet("union", "unions", "represents", "represent", "represented", "representing", "organizing", "organized")
-	kwBoss   = ansSet("employer", "employers", "company", "companies", "management", "boss", "bosses", "against", "employs", "employ", "hospital", "hospitals")
+		"negotiate", "negotiates", "negotiator", "negotiators", "brokered", "broker", "brokers", "arrested",
+		"settle", "settled", "resolve", "resolved", "helped")
+	kwNext  = ansSet("next", "upcoming", "coming", "planned", "scheduled", "soon", "future")
+	kwUnion = ansSet("union", "unions", "represents", "represent", "represented", "representing", "organizing", "organized")
+	kwBoss  = ansSet("employer", "employers", "company", "companies", "management", "boss", "bosses", "against", "employs", "employ", "hospital", "hospitals")
+	// kwHelp are the words of a question about the bot itself: "what
+	// can I ask you?", "what do you answer?".
+	kwHelp = ansSet("ask", "answer", "answers", "do", "know", "tell", "questions", "question", "help", "commands")
+	// kwReach are the verbs of reaching a deal: every strike's news has
+	// them, so they never point to other news.
+	kwReach  = ansSet("reach", "reached", "reaching", "struck", "agreed", "sign", "signed", "announced")
 	kwStatus = ansSet("happening", "happen", "happened", "status", "latest", "update", "updates", "news", "situation",
 		"stand", "standing", "state", "progress", "new", "status")
 )
@@ -124,8 +133,28 @@ func factKind(words []string) FactKind {
 		}
 	}
 	walkOut := seq("walk", "out", "off") || seq("walked", "out", "off") || seq("walking", "out", "off")
+	// "What date did the therapists strike?": the strike is the verb the
+	// question ends on, after "did" ("when did they strike a deal?" does
+	// not end on it).
+	didStrike := false
+	if n := len(words); n > 2 && (words[n-1] == "strike" || words[n-1] == "picket") {
+		for _, w := range words[:n-1] {
+			didStrike = didStrike || w == "did"
+		}
+	}
+	// "When was the deal reached?": the day of the agreement that ended
+	// the strike, not of a vote on it.
+	dealDay := when && hasW("deal", "agreement", "tentative", "settlement", "accord") &&
+		!has(kwEvent) && !hasW("ratified", "ratify", "approved", "approve", "expire", "expired", "expires", "signed")
 
 	switch {
+	// The bot itself: "help", "what can I ask you?", "what do you know?".
+	case len(words) <= 2 && hasW("help", "commands", "ayuda") && !has(kwStrike),
+		hasW("what", "which") && hasW("you") && has(kwHelp) && (hasW("can", "could", "do") || seq("should", "i")) && botOnly(words):
+		return FactHelp
+	// Where the pickets are: the places, or none once it is over.
+	case hasW("where") && (has(kwStrike) || hasW("rally", "rallies", "protest", "protests", "march")) && !has(kwDemand) && !has(kwStart) && !has(kwEnd):
+		return FactWhere
 	// Who did something else than strike or represent the strikers.
 	case hasW("who", "whom") && has(kwActs):
 		return FactNone
@@ -139,13 +168,18 @@ func factKind(words []string) FactKind {
 		has(kwWin) && has(kwPay) && howMany ||
 		has(kwDeal) && has(kwWhatt) && !when && !has(kwEvent) && !has(kwEnd) && !hasW("who", "reach", "reached") ||
 		has(kwPay) && has(kwDeal),
+		// "Did they win?", "have they won?".
+		has(kwWin) && len(words) > 0 && (words[0] == "did" || words[0] == "have" || words[0] == "has") && !has(kwStart) && !has(kwEvent),
 		// "How big was the raise?" asks for the raise, not a count.
-		seq("how", "big", "large", "much") && has(kwPay):
+		seq("how", "big", "large", "much") && has(kwPay),
+		// "What's the raise?", "what percent raise", "raise?": the raise
+		// there is, not one asked for or offered.
+		has(kwPay) && (hasW("what", "which") || len(words) <= 2) && !has(kwDemand) && !has(kwOffer) && !when && !has(kwStart):
 		return FactWon
 	// How long: "how long did it last", "how many days", "what day of the
 	// strike is it".
 	case howLong && !has(kwEvent),
-		howMany && has(kwPeriod) && !has(kwDone),
+		(howMany || hasW("total")) && has(kwPeriod) && !has(kwDone),
 		seq("what", "day") && (hasW("is", "are", "it", "we") || has(kwStrike)) && !has(kwStart),
 		seq("day", "count"):
 		return FactDuration
@@ -157,6 +191,12 @@ func factKind(words []string) FactKind {
 	case has(kwStill) && (has(kwStrike) || hasW("on", "out")) && !hasW("why", "who", "where"):
 		return FactOver
 	// When it started.
+	case when && didStrike && !has(kwEnd) && !has(kwReturn) && !has(kwEvent) && !has(kwDone),
+		dealDay && !has(kwStart):
+		if dealDay {
+			return FactOver
+		}
+		return FactStarted
 	case (has(kwStart) || walkOut || goOnStrike || seq("first", "day") || seq("since", "when") && has(kwStrike)) &&
 		!has(kwEvent) && !hasW("talks", "return", "back", "why", "who", "where") && (!hasW("how") || seq("long", "ago")):
 		return FactStarted
@@ -176,14 +216,32 @@ func factKind(words []string) FactKind {
 		return FactEmployer
 	case hasW("who", "which", "whom") && (has(kwStrike) || walkOut) || seq("what", "kind", "type", "workers", "jobs"):
 		return FactStrikers
-	// Why, and what they want.
-	case has(kwDemand):
+	// Why, and what they want; "what was the strike about?".
+	case has(kwDemand),
+		hasW("what") && words[len(words)-1] == "about" && (has(kwStrike) || hasW("it")):
 		return FactDemands
 	case has(kwStatus) && !hasW("who", "why", "where"),
 		seq("going", "on") && hasW("what", "what's"):
 		return FactPhase
 	}
 	return FactNone
+}
+
+// botOnly reports whether words ask about nothing but the bot: no word
+// of a strike's news ("what can you tell me about the vote?" asks about
+// the vote).
+func botOnly(words []string) bool {
+	for _, w := range words {
+		switch {
+		case kwHelp[w]:
+		case w == "what", w == "which", w == "can", w == "could", w == "i", w == "you", w == "me", w == "we",
+			w == "should", w == "kind", w == "kinds", w == "sort", w == "of", w == "things", w == "stuff",
+			w == "about", w == "help", w == "with", w == "here", w == "bot", w == "strikebot", w == "to", w == "is", w == "are":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // asksStillOn reports whether a question of kind FactOver asks whether
@@ -237,7 +295,7 @@ func onlyStrikeWords(words []string) bool {
 var ansGeneric = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, set := range []ansWordSet{kwStart, kwEnd, kwReturn, kwStill, kwStrike, kwPeople, kwLastVerb, kwPeriod, kwWin,
-		kwDeal, kwWhatt, kwOffer, kwPay, kwDemand, kwEvent, kwNext, kwUnion, kwBoss, kwStatus} {
+		kwDeal, kwWhatt, kwOffer, kwPay, kwDemand, kwEvent, kwNext, kwUnion, kwBoss, kwStatus, kwHelp, kwReach} {
 		for w := range set {
 			m[stemWord(w)] = true
 		}

@@ -113,7 +113,7 @@ func TestFactKind(t *testing.T) {
 		{"Any news?", FactPhase},
 		{"What is the status of the strike?", FactPhase},
 
-		{"Where is the nearest picket line?", FactNone},
+		{"Where is the nearest picket line?", FactWhere},
 		{"How can I help?", FactNone},
 		{"What is the weather in Paris?", FactNone},
 		{"?!", FactNone},
@@ -145,6 +145,48 @@ func TestAnsOfferSentence(t *testing.T) {
 	} {
 		if got := ansOfferSentence(tc.text); got != tc.offer {
 			t.Errorf("ansOfferSentence(%q) = %v, want %v", tc.text, got, tc.offer)
+		}
+	}
+}
+
+// TestFactKindAsTyped checks that shorthand, slips of the keyboard and
+// Spanish questions are read as the English questions they are.
+func TestFactKindAsTyped(t *testing.T) {
+	tok := NewTokenizer(TokenizerOptions{Stem: true})
+	for _, tc := range []struct {
+		question string
+		want     FactKind
+	}{
+		{"whats the raise", FactWon},
+		{"whats going on with the strike", FactPhase},
+		{"r they still on strike", FactOver},
+		{"wen did the strike start", FactStarted},
+		{"how many ppl are on strike", FactWorkers},
+		{"¿cuándo empezó la huelga?", FactStarted},
+		{"cuantos trabajadores estan en huelga", FactWorkers},
+		{"¿terminó la huelga?", FactOver},
+		{"sigue la huelga", FactOver},
+		{"cual es el sindicato", FactUnion},
+		{"¿cuánto duró la huelga?", FactDuration},
+		{"¿por qué estaban en huelga?", FactDemands},
+		{"is there a strike rn", FactOver},
+		{"what date did the therapists strike", FactStarted},
+		{"when did they strike a deal", FactOver},
+		{"total days on strike", FactDuration},
+		{"what was the strike about", FactDemands},
+		{"when was the deal reached", FactOver},
+		{"when was the contract ratified", FactNone},
+		{"who helped settle the strike", FactNone},
+		{"help", FactHelp},
+		{"what can I ask you?", FactHelp},
+		{"what can you tell me about the vote", FactNone},
+	} {
+		var words []string
+		for _, tk := range ansRewrite(tc.question, tok.Tokens(tc.question), true) {
+			words = append(words, tk.Word)
+		}
+		if got := factKind(words); got != tc.want {
+			t.Errorf("factKind(%q) = %q (words %q), want %q", tc.question, got, words, tc.want)
 		}
 	}
 }

@@ -47,6 +47,12 @@ type ansLead struct {
 	// alone: nothing follows; the sources' sentences would only repeat
 	// a name.
 	alone bool
+	// tail ends the sentence after the sources of its clauses, citing
+	// nothing itself: the questions "help" offers.
+	tail string
+	// yes: the sentence answers "did they win?" with yes and how it
+	// ended; what was won follows from the news.
+	yes bool
 }
 
 // ansLeadPart is a clause and its sources.
@@ -190,6 +196,9 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 			if q.stillOn {
 				no = "Yes: "
 			}
+			if q.namesDeal() {
+				no = "There is no agreement yet: "
+			}
 			add(onText(no+"the strike is still on"), sources(2, strike.FieldPhase, strike.FieldStarted))
 		case threatened:
 			text := "No strike has begun yet: the workers have voted or threatened to strike"
@@ -305,6 +314,15 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 
 	case FactWon:
 		switch {
+		case over && q.yesNo:
+			// As below, a strike ended past its agreement ended with a
+			// contract the members ratified.
+			text := overText("Yes: the strike ended")
+			if ph := statusPhase(st.Phase); ph == strike.PhaseEnded {
+				text += ", and members ratified a new contract"
+			}
+			add(text, sources(2, strike.FieldPhase, strike.FieldEnded))
+			l.wantsTerms, l.newest, l.yes = true, true, true
 		case over:
 			text := "A tentative agreement ended the strike"
 			if statusPhase(st.Phase) == strike.PhaseRatified || statusPhase(st.Phase) == strike.PhaseEnded {
@@ -336,6 +354,12 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 		add(verb+ansList(st.Demands), sources(ansLeadCites, strike.FieldDemands))
 
 	case FactNext:
+		if over && statusPhase(st.Phase) != strike.PhaseTentativeAgreement && !q.past() {
+			// Talks, votes and rallies are behind: the strike is over.
+			add(overText("Nothing more is scheduled: the strike ended"), sources(2, strike.FieldPhase, strike.FieldEnded))
+			l.alone = true
+			break
+		}
 		ev := st.NextEvent
 		if ev == nil || ansDay(ev.Date) == "" || strings.TrimSpace(ev.What) == "" || q.past() || !q.namesEvent(ev.What) {
 			return nil
@@ -343,6 +367,36 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 		l.dates = map[string]bool{ev.Date: true}
 		l.strictDates, l.mustRepeat = true, true
 		add(ansCapitalize(ansThe(strings.TrimSpace(ev.What)))+" is set for "+ansDay(ev.Date), sources(ansLeadCites, strike.FieldNextEvent))
+
+	case FactHelp:
+		// Where things stand, then what a supporter can ask now: the
+		// questions that have answers at this point of the strike.
+		l.alone = true
+		switch {
+		case over:
+			add(overText("The strike ended"), sources(2, strike.FieldPhase, strike.FieldEnded))
+			l.tail = "ask me when it began, how many went on strike, how long it lasted, what the contract won, who mediated or why they struck"
+		case ongoing:
+			add(onText("The strike is on"), sources(2, strike.FieldPhase, strike.FieldStarted))
+			l.tail = "ask me when it began, how many are on strike, what the union wants, what " + employer + " has offered, whether it is over or what comes next"
+		case threatened:
+			text := "No strike has begun yet"
+			if started != "" {
+				text = "The strike is set to begin on " + started
+			}
+			add(text, sources(2, strike.FieldPhase, strike.FieldStarted))
+			l.tail = "ask me when it starts, how many would strike, what the union wants, what " + employer + " has offered or what comes next"
+		}
+
+	case FactWhere:
+		// "Where are the pickets?" once the strike is over: nowhere.
+		// Where they were, and where they are while it is on, the news
+		// tells (sentences naming places).
+		if !over || q.past() {
+			return nil
+		}
+		add(overText("There are no picket lines now: the strike ended"), sources(2, strike.FieldPhase, strike.FieldEnded))
+		l.alone = true
 
 	case FactPhase:
 		l.newest = true
@@ -428,6 +482,18 @@ func (l *ansLead) check(text string, pub time.Time, toks []Token) (ok, repeats b
 		}
 	}
 	return true, repeats
+}
+
+// namesDeal reports whether the question names an agreement ("when was
+// the deal reached?").
+func (q *ansQuestion) namesDeal() bool {
+	for _, w := range q.words {
+		switch w {
+		case "deal", "agreement", "tentative", "settlement", "accord":
+			return true
+		}
+	}
+	return false
 }
 
 // past reports whether the question asks about the past ("when was the

@@ -277,3 +277,59 @@ func TestAskStillOnWhileOn(t *testing.T) {
 		}
 	}
 }
+
+// TestAskHelpFollowsThePhase: "what can I ask you?" says where the strike
+// stands, with its sources, and offers the questions that have answers at
+// that point: how long it lasted once it is over, what comes next while
+// it is on.
+func TestAskHelpFollowsThePhase(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	over := overStatus(arts)
+	on := strike.Status{Phase: strike.PhaseStrike, Workers: 1200, Started: "2024-10-21", Day: 30, Employer: "Northvale Health",
+		Sources: map[strike.StatusField][]strike.FieldSource{
+			strike.FieldPhase:   {src(arts[1], "strike", "went on strike Monday")},
+			strike.FieldStarted: {src(arts[1], "2024-10-21", "The strike began Oct. 21 after months of talks.")},
+		}}
+	for _, tc := range []struct {
+		q         string
+		st        *strike.Status
+		want, not string
+	}{
+		{"help", &over, "The strike ended on 2 March 2025 after 132 days", "what comes next"},
+		{"what can I ask you?", &over, "how long it lasted", "is on"},
+		{"What can you answer", &on, "The strike is on, in its 30th day since 21 October 2024", "how long it lasted"},
+		{"help", &on, "what comes next", "ended"},
+	} {
+		a := ix.AskStatus(tc.q, tc.st)
+		got := firstLine(a.Text)
+		if a.Kind != coverage.FactHelp || !a.FromStatus || !strings.Contains(got, tc.want) || strings.Contains(got, tc.not) || !strings.Contains(got, "[1]") {
+			t.Errorf("AskStatus(%q) = %q (kind %q), want the status with %q and without %q, cited", tc.q, got, a.Kind, tc.want, tc.not)
+		}
+	}
+}
+
+// TestAskYesNoAndAfterTheEnd: "did they win?" is answered yes with how the
+// strike ended, then what was won; once the contract is ratified, "when do
+// talks resume?" hears that the strike is over; "what is ACU?" names the
+// union.
+func TestAskYesNoAndAfterTheEnd(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	over := overStatus(arts)
+	ratified := overStatus(arts)
+	ratified.Phase = strike.PhaseRatified
+	for _, tc := range []struct {
+		q          string
+		st         *strike.Status
+		want, then string
+	}{
+		{"did they win?", &over, "Yes: the strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]", "16%"},
+		{"when do talks resume", &ratified, "Nothing more is scheduled: the strike ended on 2 March 2025 after 132 days, and members have ratified the new contract [1]", ""},
+		{"what is ACU?", &over, "The workers are represented by the Allied Clinicians Union [1]", ""},
+	} {
+		a := ix.AskStatus(tc.q, tc.st)
+		first, rest, _ := strings.Cut(a.Text, "\n")
+		if !strings.HasPrefix(first, tc.want) || !strings.Contains(rest, tc.then) {
+			t.Errorf("AskStatus(%q) =\n%s\nwant it to start %q, then say %q", tc.q, a.Text, tc.want, tc.then)
+		}
+	}
+}

@@ -674,7 +674,10 @@ func (s *statusSynth) collect(overSince time.Time) {
 				}
 			}
 		}
-		if f.Offer != "" && s.offer.inWindow(a) {
+		// An offer is what the employer put forward before a deal: an
+		// article reporting the agreement or later gives the deal's
+		// terms, which its reader may take for an offer.
+		if f.Offer != "" && s.offer.inWindow(a) && statusPhaseRank(statusPhase(f.Phase)) < statusPhaseRank(strike.PhaseTentativeAgreement) {
 			s.offer.addText(f.Offer, s.statusNorm, a, s.outletAt(i))
 		}
 		if f.DurationDays > 0 && s.duration.inWindow(a) && !a.Published.Before(overSince) {

@@ -1,0 +1,134 @@
+package coverage
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Supporters type questions on a phone, in a hurry, and some in Spanish:
+// "whats the raise", "r they still out", "wen did it start", "¿cuándo
+// empezó la huelga?". Before a question's kind and words are read, the
+// words of chat shorthand are written out and the Spanish words that
+// carry a question's meaning are glossed in English, so that the same
+// rules read them. The answer is the same as to the English question.
+
+// ansShorthand maps a word as typed (lower-cased, apostrophe dropped) to
+// the words it stands for.
+var ansShorthand = map[string][]string{
+	// Contractions typed without their apostrophe.
+	"whats": {"what", "is"}, "whens": {"when", "is"}, "wheres": {"where", "is"}, "whos": {"who", "is"},
+	"hows": {"how", "is"}, "whys": {"why", "is"}, "whatre": {"what", "are"}, "whore": {"who", "are"},
+	"isnt": {"is", "not"}, "arent": {"are", "not"}, "didnt": {"did", "not"}, "dont": {"do", "not"},
+	"doesnt": {"does", "not"}, "wasnt": {"was", "not"}, "werent": {"were", "not"}, "hasnt": {"has", "not"},
+	"havent": {"have", "not"}, "wont": {"will", "not"}, "theyre": {"they", "are"}, "im": {"i", "am"},
+	// Chat spellings.
+	"r": {"are"}, "u": {"you"}, "ur": {"your"}, "ppl": {"people"}, "bc": {"because"}, "cuz": {"because"},
+	"rn": {"right", "now"}, "atm": {"now"}, "pls": {"please"}, "plz": {"please"}, "abt": {"about"}, "wat": {"what"}, "wut": {"what"},
+	// Common slips of the keyboard on a question's own words.
+	"wen": {"when"}, "whn": {"when"}, "teh": {"the"}, "hte": {"the"}, "waht": {"what"}, "hwo": {"how"},
+	"strik": {"strike"}, "stirke": {"strike"}, "srike": {"strike"}, "strke": {"strike"}, "sitll": {"still"},
+	"stil": {"still"}, "uniom": {"union"}, "unoin": {"union"},
+}
+
+// ansSpanish glosses the Spanish words of supporters' questions; words
+// glossed by nothing (articles, prepositions) are dropped, so that they
+// are not searched for.
+var ansSpanish = map[string][]string{
+	"cuándo": {"when"}, "cuando": {"when"}, "dónde": {"where"}, "donde": {"where"},
+	"quién": {"who"}, "quien": {"who"}, "quiénes": {"who"}, "quienes": {"who"},
+	"qué": {"what"}, "cuál": {"which"}, "cual": {"which"}, "cuáles": {"which"}, "cuales": {"which"},
+	"cuántos": {"how", "many"}, "cuantos": {"how", "many"}, "cuántas": {"how", "many"}, "cuantas": {"how", "many"},
+	"cuánto": {"how", "much"}, "cuanto": {"how", "much"}, "porqué": {"why"}, "porque": {"because"},
+	"empezó": {"began"}, "empezo": {"began"}, "comenzó": {"began"}, "comenzo": {"began"}, "inició": {"began"},
+	"empezaron": {"began"}, "comenzaron": {"began"}, "empieza": {"begins"}, "comienza": {"begins"},
+	"terminó": {"ended"}, "termino": {"ended"}, "acabó": {"ended"}, "acabo": {"ended"}, "terminado": {"ended"},
+	"terminada": {"ended"}, "acabada": {"ended"}, "acabado": {"ended"}, "termina": {"ends"},
+	"sigue": {"still", "on"}, "siguen": {"still", "on"}, "continúa": {"still", "on"}, "continua": {"still", "on"},
+	"todavía": {"still"}, "todavia": {"still"}, "aún": {"still"},
+	"duró": {"lasted"}, "duro": {"lasted"}, "dura": {"lasts"}, "durado": {"lasted"},
+	"huelga": {"strike"}, "huelgas": {"strike"}, "paro": {"strike"}, "huelguistas": {"strikers"},
+	"piquete": {"picket"}, "piquetes": {"pickets"},
+	"trabajadores": {"workers"}, "trabajadoras": {"workers"}, "terapeutas": {"therapists"},
+	"sindicato": {"union"}, "empresa": {"employer"}, "patrón": {"employer"},
+	"acuerdo": {"agreement"}, "contrato": {"contract"}, "oferta": {"offer"}, "ofreció": {"offered"},
+	"aumento": {"raise"}, "salario": {"pay"}, "sueldo": {"pay"}, "ganaron": {"won"}, "consiguieron": {"won"},
+	"regresaron": {"returned"}, "volvieron": {"returned"}, "regresan": {"return"}, "vuelven": {"return"},
+	"trabajo": {"work"}, "días": {"days"}, "dias": {"days"}, "semanas": {"weeks"}, "meses": {"months"},
+	"mediador": {"mediator"}, "mediadores": {"mediators"}, "piden": {"want"}, "quieren": {"want"},
+	"demandas": {"demands"}, "votaron": {"voted"}, "votación": {"vote"}, "ratificaron": {"ratified"},
+	"pasa": {"happening"}, "pasando": {"happening"}, "está": {"is"}, "están": {"are"}, "estan": {"are"},
+	"estaba": {"was"}, "estaban": {"were"}, "ahora": {"now"}, "hoy": {"today"},
+	"es": {"is"}, "son": {"are"}, "fue": {"was"}, "hay": {"is", "there"}, "ya": {"yet"},
+	"la": nil, "el": nil, "los": nil, "las": nil, "de": nil, "del": nil, "en": nil, "un": nil, "una": nil,
+	"se": nil, "por": nil, "para": nil, "con": nil, "al": nil, "lo": nil, "le": nil, "les": nil,
+}
+
+// ansSpanishQuestion reports whether toks read as a Spanish question: two
+// of its words are Spanish words glossed above that English does not use
+// ("la", "huelga"), or it opens with "¿".
+func ansSpanishQuestion(text string, toks []Token) bool {
+	if strings.HasPrefix(strings.TrimSpace(text), "¿") {
+		return true
+	}
+	n := 0
+	for _, t := range toks {
+		if _, ok := ansSpanish[t.Word]; ok && !ansEnglishToo[t.Word] {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// ansEnglishToo are the glossed Spanish words that English writes too.
+var ansEnglishToo = map[string]bool{"son": true, "la": true, "el": true, "es": true, "dura": true, "paro": true, "patrón": true, "al": true, "le": true, "les": true, "de": true, "en": true, "con": true, "ya": true}
+
+// ansRewrite returns toks with shorthand written out and, for a Spanish
+// question, Spanish words glossed. stem says whether Stem holds stems.
+// The new tokens keep the offsets of the word they replace.
+func ansRewrite(text string, toks []Token, stem bool) []Token {
+	spanish := ansSpanishQuestion(text, toks)
+	changed := false
+	for _, t := range toks {
+		if _, ok := ansShorthand[t.Word]; ok {
+			changed = true
+			break
+		}
+	}
+	if !changed && !spanish {
+		return toks
+	}
+	out := make([]Token, 0, len(toks)+4)
+	skip := false
+	for i, t := range toks {
+		if skip {
+			skip = false
+			continue
+		}
+		reps, ok := ansShorthand[t.Word]
+		if !ok && spanish {
+			reps, ok = ansSpanish[t.Word]
+			switch {
+			case (t.Word == "cuánto" || t.Word == "cuanto") && i+1 < len(toks) && strings.HasPrefix(toks[i+1].Word, "dur"):
+				// "¿cuánto duró?" asks how long.
+				reps = []string{"how", "long"}
+			case t.Word == "por" && i+1 < len(toks) && (toks[i+1].Word == "qué" || toks[i+1].Word == "que"):
+				// "¿por qué?" asks why.
+				reps, skip = []string{"why"}, true
+			}
+		}
+		if !ok {
+			out = append(out, t)
+			continue
+		}
+		for _, w := range reps {
+			nt := t
+			nt.Word, nt.Stem = w, w
+			if stem && !english.IsStopWord(w) {
+				nt.Stem = stemWord(w)
+			}
+			out = append(out, nt)
+		}
+	}
+	return out
+}
