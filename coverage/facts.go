@@ -450,12 +450,15 @@ func factsPhaseRank(p string) int {
 // back at work and of something ending the strike.
 const (
 	backToWork   = "work|back"
+	backToOffice = "back|return"
 	backToWorkES = "regresaron|regresan|volvieron|vuelven"
 	endTheStrike = "end|call"
 )
 
 // backSignal reports whether a signal tells the workers back at work.
-func backSignal(sig phaseSignal) bool { return sig.hints == backToWork || sig.hints == backToWorkES }
+func backSignal(sig phaseSignal) bool {
+	return sig.hints == backToWork || sig.hints == backToOffice || sig.hints == backToWorkES
+}
 
 type phaseSignal struct {
 	phase string
@@ -490,14 +493,16 @@ const (
 // lower-cased sentence.
 var phaseSignals = []phaseSignal{
 	// Threatened: notices, votes, threats.
-	{strike.PhaseThreatened, "notice", regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:a |the )?strike\b|\b\d+-day notice\b|\b(?:ten|10)[- ]days?['’]? notice\b`)},
+	{strike.PhaseThreatened, "notice", regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:an? |the )?(?:[\w-]+ ){0,2}?strike\b|\b\d+-day notice\b|\b(?:ten|10)[- ]days?['’]? notice\b`)},
 	{strike.PhaseThreatened, "authori|strike vote", regexp.MustCompile(`\bauthori[sz](?:e|ed|es|ing) (?:an? |the )?` + reWords + `{0,2}?` + reStrikeN + `\b|\bstrike (?:authori[sz]ation|vote)\b`)},
 	{strike.PhaseThreatened, "strike|walk&could|may|might|would|will|plan|threaten|set to|ready to|prepared to|poised to|vowed to", regexp.MustCompile(`\b(?:could|may|might|would|will|plans? to|planning to|threaten(?:s|ed)? to|set to|ready to|prepared to|poised to|vowed to) (?:go on )?(?:strike|walk out|walk off)\b`)},
 	{strike.PhaseThreatened, "threat|possible|potential|looming|planned", regexp.MustCompile(`\bthreat(?:en(?:ed|s|ing)?)? (?:of )?(?:an? |the )?(?:[\w-]+ )?` + reStrikeN + `\b|\b(?:possible|potential|looming|planned|threatened) ` + reStrikeN + `\b`)},
 	{strike.PhaseThreatened, "read|prepar|plan|organiz", regexp.MustCompile(`\b(?:ready|readies|readying|prepare|prepares|preparing|plan|plans|planning|organize|organizes|organizing) (?:an? |the |for an? |for the )?` + reWords + `{0,2}?` + reStrikeN + `\b`)},
 	{strike.PhaseThreatened, "strike|walkout|stoppage&possible|likely|looming|imminent|odds|set", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:possible|likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
 	// Strike.
-	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on strike\b|\bon strike (?:since|for)\b`)},
+	// Also told by its time ("in their third week on strike") or as the
+	// strikers' state ("lost coverage while on strike").
+	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still|while) on strike\b|\bon strike (?:since|for)\b|\b(?:day|week|month)s? on strike\b`)},
 	{strike.PhaseStrike, " on ", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on (?:an? |the |their |its )(?:[\w-]+ ){0,2}?strike\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
 	// Out and staying out: "have been off the job since Oct. 21", "have
@@ -513,6 +518,10 @@ var phaseSignals = []phaseSignal{
 	// walkout, now in its eighth week"), or told by its length ("a
 	// seven-week strike", "the months-long strike"): one under way.
 	{strike.PhaseStrike, "strike,|strikes,|walkout,|stoppage,", regexp.MustCompile(reStrikeN + `s?, [^,.;]{2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	// A strike told by who struck before its verb ("the strike by the
+	// National Union of Healthcare Workers (NUHW) that began today"), or
+	// by its age ("the strike is now four months old").
+	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
 	{strike.PhaseStrike, "-day|-week|-month|-long", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its |this )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
@@ -523,7 +532,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "strike|walkout|stoppage&in |amid", regexp.MustCompile(`\b(?:in|amid|amidst) (?:an? |the |their |its |this )(?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b`)},
 	// A strike told by its week ("the strike … finishes its first week")
 	// or by its union ("our strike").
-	{strike.PhaseStrike, "strike|walkout|stoppage&its|their", regexp.MustCompile(reStrikeN + `\b[^.;]{0,60}?\b(?:finishes|finished|completes|completed|marks|marked|enters|entered|reaches|reached|passes|passed|nears|neared|ends|ended) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage&its|their", regexp.MustCompile(reStrikeN + `\b[^.;]{0,100}?\b(?:finishes|finished|completes|completed|marks|marked|enters|entered|reaches|reached|passes|passed|nears|neared|ends|ended) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
 	{strike.PhaseStrike, "our", regexp.MustCompile(`\bour (?:[\w-]+ )?` + reStrikeN + `\b`)},
 	// Community papers that write in Spanish: "en huelga" (on strike), "una
 	// huelga de cinco días", "la huelga empezó", "acuerdo tentativo".
@@ -535,12 +544,12 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseTentativeAgreement, "acuerdo", regexp.MustCompile(`\bacuerdo tentativo\b`)},
 	// Mediation.
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|join|joins|joined|steps? into|stepped into|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
 	// Mediation told by what the mediators do or by the state of the
 	// talks: "began mediating Monday", "the two sides are now in
 	// mediation".
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was) mediating\b|\b(?:are|is|were|was|remain|remains|remained) (?:now |still )?in mediation\b`)},
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:continu\w* to |still )(?:meet|work|talk) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediators? (?:are|were|is|was|have been|has been) (?:still |now )?(?:meeting|working|shuttling)\b|\b(?:continu\w* to |still )(?:meet|work|talk) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? )?(?:[\w-]+ )?mediator\b|\bwith an? (?:[\w-]+ )?mediator working\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
 	{strike.PhaseTentativeAgreement, "tentative", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b`)},
@@ -552,6 +561,9 @@ var phaseSignals = []phaseSignal{
 	// Ended.
 	{strike.PhaseEnded, "strike|walkout|stoppage&over|end", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
 	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	// Back told by the place: "went back to their offices today",
+	// "walked back into Kaiser's clinics", "returned to their jobs".
+	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the )?(?:[\w'’-]+ ){0,2}?(?:offices|clinics|jobs|desks|posts)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
 	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|at (?:their )?(?:jobs?|desks?|clinics?|posts?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
 }
 
@@ -744,6 +756,11 @@ func partialReturn(pre string) bool {
 			if strings.HasSuffix(w, "%") || next == "percent" || next == "of" {
 				return true
 			}
+			if struckRE.MatchString(pre[m[1]:]) {
+				// "About 2,400 members walked out in October and went back
+				// in May": the count is of the strikers, all of them back.
+				continue
+			}
 			if n, err := strconv.Atoi(strings.ReplaceAll(w, ",", "")); err == nil && n >= 1900 && n <= 2100 && !strings.Contains(w, ",") {
 				continue // a year
 			}
@@ -769,6 +786,10 @@ func partialReturn(pre string) bool {
 	}
 	return false
 }
+
+// struckRE finds words that say a counted group struck: what follows a
+// count of all the strikers, not of some who returned.
+var struckRE = regexp.MustCompile(`\b(?:walked out|walked off the job|went on strike|struck)\b`)
 
 func lastWords(s string, n int) string {
 	w := strings.Fields(s)
