@@ -756,9 +756,10 @@ func partialReturn(pre string) bool {
 			if strings.HasSuffix(w, "%") || next == "percent" || next == "of" {
 				return true
 			}
-			if struckRE.MatchString(pre[m[1]:]) {
+			if next != "%" && struckRE.MatchString(pre[m[1]:]) && !relativeRE.MatchString(pre[m[1]:]) {
 				// "About 2,400 members walked out in October and went back
-				// in May": the count is of the strikers, all of them back.
+				// in May": the count is of the strikers, all of them back
+				// (not "60% of the clinicians who walked out").
 				continue
 			}
 			if n, err := strconv.Atoi(strings.ReplaceAll(w, ",", "")); err == nil && n >= 1900 && n <= 2100 && !strings.Contains(w, ",") {
@@ -790,6 +791,9 @@ func partialReturn(pre string) bool {
 // struckRE finds words that say a counted group struck: what follows a
 // count of all the strikers, not of some who returned.
 var struckRE = regexp.MustCompile(`\b(?:walked out|walked off the job|went on strike|struck)\b`)
+
+// relativeRE finds a relative clause: "the clinicians who walked out".
+var relativeRE = regexp.MustCompile(`\b(?:who|that|which)\b`)
 
 func lastWords(s string, n int) string {
 	w := strings.Fields(s)
@@ -835,6 +839,9 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 	if p, i := timelinePhase(ss); factsPhaseRank(p) > factsPhaseRank(best) {
 		best, at = p, i
 	}
+	if p, i := faqPhase(ss); factsPhaseRank(p) > factsPhaseRank(best) {
+		best, at = p, i
+	}
 	if factsPhaseRank(best) < factsPhaseRank(strike.PhaseMediation) {
 		// A strike reported with its mediation going on in the background
 		// ("two weeks into mediated talks, which are continuing") is in
@@ -876,7 +883,7 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 func timelinePhase(ss []factSentence) (string, int) {
 	entries := 0
 	for _, s := range ss {
-		if len(s.dates) > 0 && timelineEntry(s) {
+		if timelineEntry(s) {
 			entries++
 		}
 	}
@@ -885,7 +892,7 @@ func timelinePhase(ss []factSentence) (string, int) {
 	}
 	best, at := "", -1
 	for i, s := range ss {
-		if len(s.dates) == 0 || !timelineEntry(s) {
+		if !timelineEntry(s) {
 			continue
 		}
 		if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
@@ -896,10 +903,50 @@ func timelinePhase(ss []factSentence) (string, int) {
 }
 
 // timelineEntry reports whether a sentence opens with its date and a
-// colon: "Oct. 21, 2024: …".
+// colon: "Oct. 21, 2024: …", or, as a gallery's captions run, with a
+// month alone: "May: Members hug before walking back in …".
 func timelineEntry(s factSentence) bool {
+	if len(s.dates) == 0 {
+		return monthEntryRE.MatchString(s.text)
+	}
 	m := s.dates[0]
-	return m.Start == 0 && strings.HasPrefix(strings.TrimLeft(s.text[m.End:], " "), ":")
+	return m.Start == 0 && strings.HasPrefix(strings.TrimLeft(s.text[m.End:], " "), ":") || monthEntryRE.MatchString(s.text)
+}
+
+// monthEntryRE finds a month named alone, with its year or not, before
+// a colon at the start of a sentence.
+var monthEntryRE = regexp.MustCompile(`^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?:`)
+
+// faqPhase returns, for an explainer written as questions and answers
+// (three or more paragraphs that open with a question: "Is it over?
+// Yes. …"), the most advanced phase its answers report and the sentence
+// that reports it: its answers tell the state of things as it was
+// written, not only its first paragraph. It returns "" for any other
+// text.
+func faqPhase(ss []factSentence) (string, int) {
+	questions, para := 0, -1
+	for _, s := range ss {
+		if s.title || s.para == para {
+			continue
+		}
+		para = s.para
+		if strings.HasSuffix(strings.TrimSpace(s.text), "?") {
+			questions++
+		}
+	}
+	if questions < 3 {
+		return "", -1
+	}
+	best, at := "", -1
+	for i, s := range ss {
+		if s.title || strings.HasSuffix(strings.TrimSpace(s.text), "?") {
+			continue
+		}
+		if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
+			best, at = p, i
+		}
+	}
+	return best, at
 }
 
 // workersDotRE is workersRE for a count written with dots between its

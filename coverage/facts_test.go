@@ -153,6 +153,18 @@ func TestSentencePhase(t *testing.T) {
 		// "Many" or "most" as the subject of a return is a part of the strikers.
 		{"Kaiser says many have returned to work; the union says most are still out.", ""},
 		{"Kaiser says most have gone back to work.", ""},
+		// Phases told indirectly: by the talks' move, the place they went
+		// back to, who struck before the verb, the strike's age.
+		{"The two sides went into mediation on Monday.", strike.PhaseMediation},
+		{"Mediators are still meeting with both sides this week.", strike.PhaseMediation},
+		{"The clinicians went back to their offices today.", strike.PhaseEnded},
+		{"Today our members walked back into Kaiser's clinics together.", strike.PhaseEnded},
+		{"The clinicians will return to their jobs on Monday.", ""},
+		{"A statement on the strike by the union (NUHW) that began today.", strike.PhaseStrike},
+		{"The behavioral health strike is now four months old.", strike.PhaseStrike},
+		{"Engineers at Kaiser are in their third week on strike.", strike.PhaseStrike},
+		{"About 2,400 members walked out in October and went back to work in May.", strike.PhaseEnded},
+		{"Kaiser said 60% of the clinicians who walked out have returned to work.", strike.PhaseStrike},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
@@ -1052,6 +1064,32 @@ func TestExtractTimeline(t *testing.T) {
 			got := x.Extract(&strike.Article{Title: "Strike timeline", Text: tc.text, Published: pub})
 			if got.Phase != tc.want {
 				t.Errorf("phase = %q, want %q (evidence %q)", got.Phase, tc.want, got.Evidence["phase"])
+			}
+		})
+	}
+}
+
+// TestPhaseOfAnswersAndCaptions checks that an explainer in questions and
+// answers, and a gallery whose captions open with their month, are in the
+// most advanced phase their answers or captions report, not their first
+// paragraph's.
+func TestPhaseOfAnswersAndCaptions(t *testing.T) {
+	x := NewExtractor(FactsOptions{})
+	pub := time.Date(2025, 5, 20, 12, 0, 0, 0, time.UTC)
+	tests := []struct{ name, text, want string }{
+		{"faq", "Who went on strike? Therapists at the hospital.\n\nWhen did it start? In October.\n\n" +
+			"Is it over? Yes. Members ratified the contract, and the clinicians returned to work on May 12.", strike.PhaseEnded},
+		{"captions", "October: Workers form their first picket line on the morning the strike began.\n\n" +
+			"February: A demonstrator is arrested at a rally for the strikers.\n\n" +
+			"May: Members hug before walking back in after the strike ended.", strike.PhaseEnded},
+		{"two questions are no faq", "Who went on strike? Therapists.\n\nWhy? Pay.\n\n" +
+			"Kaiser said the two sides reached a tentative agreement on some issues.", strike.PhaseStrike},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: "Explained", Text: tt.text, Published: pub})
+			if got.Phase != tt.want {
+				t.Errorf("phase %q (from %q), want %q", got.Phase, got.Evidence["phase"], tt.want)
 			}
 		})
 	}
