@@ -822,17 +822,23 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 			best, at = p, i
 		}
 	}
-	if best == "" {
-		// The lead says nothing of the phase: the first paragraph that does
-		// decides, as the rest is background (or, in a roundup, other
-		// disputes).
+	if best == "" || at >= 0 && ss[at].title && shortOpening(ss) {
+		// The lead says nothing of the phase, or only its headline does
+		// and its first paragraph is a greeting or a scene ("Good
+		// morning.", "The news broke overnight."): the first paragraph
+		// that tells a phase decides, with the headline, as the rest is
+		// background (or, in a roundup, other disputes).
 		para := -1
 		for i, s := range ss {
 			if s.lead || para >= 0 && s.para != para {
 				continue
 			}
-			if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
-				best, at, para = p, i, s.para
+			p := sentencePhase(s.lower)
+			if p != "" && para < 0 {
+				para = s.para
+			}
+			if factsPhaseRank(p) > factsPhaseRank(best) {
+				best, at = p, i
 			}
 		}
 	}
@@ -873,6 +879,22 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 		return contract, cat
 	}
 	return best, at
+}
+
+// shortOpening reports whether the text's first paragraph is short
+// (fifteen words at most) and tells no phase: a newsletter's greeting or
+// a scene that opens a story, not its news.
+func shortOpening(ss []factSentence) bool {
+	words := 0
+	for _, s := range ss {
+		if s.lead && !s.title {
+			if sentencePhase(s.lower) != "" {
+				return false
+			}
+			words += len(strings.Fields(s.text))
+		}
+	}
+	return words > 0 && words <= 15
 }
 
 // timelinePhase returns, for a timeline (three or more entries that open

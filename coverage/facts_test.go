@@ -1084,10 +1084,13 @@ func TestPhaseOfAnswersAndCaptions(t *testing.T) {
 			"May: Members hug before walking back in after the strike ended.", strike.PhaseEnded},
 		{"two questions are no faq", "Who went on strike? Therapists.\n\nWhy? Pay.\n\n" +
 			"Kaiser said the two sides reached a tentative agreement on some issues.", strike.PhaseStrike},
+		// A greeting before the news: the headline's phase is not the last
+		// word.
+		{"greeting", "Good morning.\n\nThe union and the company reached a tentative agreement this week.", strike.PhaseTentativeAgreement},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := x.Extract(&strike.Article{Title: "Explained", Text: tt.text, Published: pub})
+			got := x.Extract(&strike.Article{Title: "Strikers wait as the strike heads for a vote", Text: tt.text, Published: pub})
 			if got.Phase != tt.want {
 				t.Errorf("phase %q (from %q), want %q", got.Phase, got.Evidence["phase"], tt.want)
 			}
