@@ -371,7 +371,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Phase = phase
 		ev["phase"] = ss[i].text
 	}
-	if n, i, ok := findWorkers(ss, pub); ok {
+	if n, i, ok := x.employerWorkers(ss, pub); ok {
 		f.Workers = n
 		ev["workers"] = ss[i].text
 	}
@@ -1203,6 +1203,42 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		}
 	}
 	return whole, wholeAt, wholeAt >= 0
+}
+
+// employerWorkers is findWorkers for an article that may tell other
+// disputes too: when the first count's paragraph names neither the
+// employer nor a union the options know, and a paragraph that names one
+// gives a count, that count is the workers' ("Boeing. Some 33,000
+// machinists … Kaiser Permanente. Nearly 2,400 clinicians …", as a
+// national roundup runs).
+func (x *Extractor) employerWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
+	n, i, ok := findWorkers(ss, pub)
+	if !ok || len(x.employers) == 0 {
+		return n, i, ok
+	}
+	named := func(para int) bool {
+		for _, s := range ss {
+			if s.para == para && !s.title && (len(x.findNames(s, x.employers)) > 0 || len(x.findNames(s, x.unions)) > 0) {
+				return true
+			}
+		}
+		return false
+	}
+	if ss[i].title || named(ss[i].para) {
+		return n, i, ok
+	}
+	var rest []factSentence
+	var index []int
+	for k, s := range ss {
+		if k > i && !s.title && s.para != ss[i].para && named(s.para) {
+			rest = append(rest, s)
+			index = append(index, k)
+		}
+	}
+	if m, j, found := findWorkers(rest, pub); found {
+		return m, index[j], true
+	}
+	return n, i, ok
 }
 
 // nameHit is a name found in a sentence.

@@ -1097,3 +1097,22 @@ func TestPhaseOfAnswersAndCaptions(t *testing.T) {
 		})
 	}
 }
+
+// TestWorkersOfTheEmployerInARoundup checks that a roundup's count of
+// another dispute's workers, in a paragraph that names neither the
+// employer nor the union, gives way to the count in the employer's
+// paragraph.
+func TestWorkersOfTheEmployerInARoundup(t *testing.T) {
+	x := testExtractor()
+	text := "Three disputes to watch.\n\nBoeing. Some 33,000 machinists have been on strike since September.\n\n" +
+		"Kaiser Permanente. Nearly 2,400 mental health clinicians walked out on Monday."
+	got := x.Extract(&strike.Article{Title: "A fall of long strikes", Text: text, Published: wed})
+	if got.Workers != 2400 {
+		t.Errorf("workers %d (from %q), want 2400", got.Workers, got.Evidence["workers"])
+	}
+	// A count in a paragraph of its own, with no other, stays.
+	got = x.Extract(&strike.Article{Title: "Therapists strike", Text: "About 2,400 therapists walked out on Monday.\n\nKaiser Permanente said its clinics were open.", Published: wed})
+	if got.Workers != 2400 {
+		t.Errorf("workers %d, want 2400", got.Workers)
+	}
+}
