@@ -1251,6 +1251,12 @@ type nameHit struct {
 
 var unionContextRE = regexp.MustCompile(`(?i)(?:strikes?|walkouts?|action|led|called|represented|organized|members|unions|union|workers|clinicians) (?:by|of|in|from)(?: the)?(?: unions in the| unions of the)? ?$`)
 
+// umbrellaCtxRE finds the words before an umbrella of unions whose wider
+// action the union's strike is part of: "part of a wider walkout by
+// unions in the". ("The five-day strike by unions in the Alliance" is
+// the umbrella's own.)
+var umbrellaCtxRE = regexp.MustCompile(`(?i)\bpart of (?:an? |the )?(?:wider |larger |broader |bigger )?(?:strikes?|walkouts?|action) by unions (?:in|of) the ?$`)
+
 // unionAliasCtxRE finds a name given as another's short form right after
 // the union is named in context: "led by the United Nurses Associations
 // of California, known as UNAC".
@@ -1307,7 +1313,10 @@ func (x *Extractor) findNames(fs factSentence, forms []nameForm) []nameHit {
 				taken[k] = true
 			}
 			pre := s[max(0, j-160):j]
-			ctx := unionContextRE.MatchString(pre) || unionAliasCtxRE.MatchString(pre)
+			// "part of a wider walkout by unions in the Alliance of Health
+			// Care Unions": the umbrella of the striking union is named,
+			// not the union.
+			ctx := unionContextRE.MatchString(pre) && !umbrellaCtxRE.MatchString(pre) || unionAliasCtxRE.MatchString(pre)
 			hits = append(hits, nameHit{canon: canon, at: j, end: end, contextual: ctx})
 		}
 	}
@@ -1575,8 +1584,10 @@ func (x *Extractor) unionsNamedAside(fs factSentence, known []nameHit) []nameHit
 				hit.contextual = true
 				out = append(out, hit)
 			}
-		case slices.ContainsFunc(words, func(w string) bool { return strongHeads[w] }) &&
-			slices.ContainsFunc(speaksAfter, func(p string) bool { return strings.HasPrefix(rest, p) }):
+		case slices.ContainsFunc(words, func(w string) bool {
+			// "California/Union": a joint name's halves are words too.
+			return strongHeads[w] || slices.ContainsFunc(strings.Split(w, "/"), func(h string) bool { return strongHeads[h] })
+		}) && slices.ContainsFunc(speaksAfter, func(p string) bool { return strings.HasPrefix(rest, p) }):
 			out = append(out, hit)
 		}
 	}

@@ -1116,3 +1116,21 @@ func TestWorkersOfTheEmployerInARoundup(t *testing.T) {
 		t.Errorf("workers %d, want 2400", got.Workers)
 	}
 }
+
+// TestUnionJointNameAndUmbrella checks that a joint union name speaking
+// ("… California/Union of Health Care Professionals says") is the union,
+// and that the umbrella its unions belong to ("a walkout by unions in the
+// Alliance of Health Care Unions") does not outweigh the union named.
+func TestUnionJointNameAndUmbrella(t *testing.T) {
+	x := NewExtractor(FactsOptions{Unions: []string{"National Union of Healthcare Workers", "UNAC", "Alliance of Health Care Unions"}})
+	for _, tt := range []struct{ text, want string }{
+		{"The United Nurses Associations of California/Union of Health Care Professionals says its members want raises.",
+			"United Nurses Associations of California/Union of Health Care Professionals"},
+		{"Nurses began a five-day strike this morning, UNAC/UHCP announced. The strike is part of a wider walkout by unions in the Alliance of Health Care Unions.",
+			"UNAC/UHCP"},
+	} {
+		if got := x.Extract(&strike.Article{Title: "Nurses strike", Text: tt.text, Published: wed}); got.Union != tt.want {
+			t.Errorf("%q: union %q, want %q", tt.text, got.Union, tt.want)
+		}
+	}
+}
