@@ -32,8 +32,8 @@ const (
 	dev3StoryFloor = 0.84
 	// The same for the fourth development corpus (testdata/dev4), before
 	// any rule was tuned on it.
-	dev4FactsFloor = 0.87 // 138 of 158 before tuning
-	dev4StoryFloor = 0.83 // 0.835 before tuning
+	dev4FactsFloor = 0.98 // 138 of 158 (0.873) before tuning
+	dev4StoryFloor = 0.91 // 0.835 before tuning, 0.918 with its headlines unwrapped
 )
 
 func devDocs(tb testing.TB) []demo.Doc {

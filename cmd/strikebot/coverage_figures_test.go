@@ -85,8 +85,13 @@ var coverageFloors = map[string]coverageFloor{
 	// newsletters, national roundups): before any rule was tuned on it,
 	// copies 6 of 6, grouping 0.80 (P 0.76, R 0.86), relevance 0.97
 	// (P 1.00, R 0.94), core 0.95 (P 1.00, R 0.91), facts 0.84 (132 of
-	// 158), status 5 of 5 and 5 answers of 8.
-	"dev4": {copies: 1.00, grouping: 0.80, relevance: 0.96, core: 0.95, facts: 0.83, status: 5, asks: 5},
+	// 158), status 5 of 5 and 5 answers of 8. 37 of its headlines had
+	// been written wrapped in quotation marks, which no outlet does; with
+	// them unwrapped, the untuned rules gave grouping 0.87 (P 0.89, R
+	// 0.84) and the same other figures. Then facts 0.93 (147 of 158) once
+	// phases told indirectly, answers and captions, a roundup's counts and
+	// joint union names were read.
+	"dev4": {copies: 1.00, grouping: 0.86, relevance: 0.96, core: 0.95, facts: 0.93, status: 5, asks: 5},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
