@@ -822,6 +822,9 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 			best, at = p, i
 		}
 	}
+	if best == strike.PhaseStrike && !pub.IsZero() && strikeToCome(ss, pub) {
+		best = strike.PhaseThreatened // "Our strike begins at 7 a.m. on Monday, October 21", ten days ahead
+	}
 	if best == "" || at >= 0 && ss[at].title && shortOpening(ss) {
 		// The lead says nothing of the phase, or only its headline does
 		// and its first paragraph is a greeting or a scene ("Good
@@ -832,6 +835,9 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 		for i, s := range ss {
 			if s.lead || para >= 0 && s.para != para {
 				continue
+			}
+			if !pub.IsZero() && historical(s, pub) {
+				continue // "won similar protections after a ten-week strike in 2022": background
 			}
 			p := sentencePhase(s.lower)
 			if p != "" && para < 0 {
@@ -879,6 +885,36 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 		return contract, cat
 	}
 	return best, at
+}
+
+// startsRE finds a strike's start told in the present tense, as a
+// schedule is: "our strike begins at 7 a.m. on Monday".
+var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|starts)\b`)
+
+// strikeToCome reports whether every sentence of the lead that tells a
+// strike tells one that begins, in the present tense, on a day after
+// pub: a union's notice, written before the strike.
+func strikeToCome(ss []factSentence, pub time.Time) bool {
+	found := false
+	for _, s := range ss {
+		if !s.lead || sentencePhase(s.lower) != strike.PhaseStrike {
+			continue
+		}
+		if !startsRE.MatchString(s.lower) {
+			return false
+		}
+		later := false
+		for _, d := range dayDates(s, pub, dirFuture) {
+			if d.d.After(pub.AddDate(0, 0, 1)) {
+				later = true
+			}
+		}
+		if !later {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // shortOpening reports whether the text's first paragraph is short

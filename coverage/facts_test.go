@@ -1134,3 +1134,22 @@ func TestUnionJointNameAndUmbrella(t *testing.T) {
 		}
 	}
 }
+
+// TestPhaseOfANoticeAndOfBackground checks that a union's notice telling
+// its strike's start in the present tense, days ahead, is a threat, not a
+// strike; and that a strike dated to an earlier year, told after a lead
+// with no phase, is background.
+func TestPhaseOfANoticeAndOfBackground(t *testing.T) {
+	x := testExtractor()
+	pub := time.Date(2024, 10, 11, 1, 10, 0, 0, time.UTC)
+	got := x.Extract(&strike.Article{Title: "Notice delivered",
+		Text: "Today our team handed management the ten-day notice. Our open-ended strike begins at 7 a.m. on Monday, October 21.", Published: pub})
+	if got.Phase != strike.PhaseThreatened {
+		t.Errorf("notice: phase %q (from %q), want threatened", got.Phase, got.Evidence["phase"])
+	}
+	got = x.Extract(&strike.Article{Title: "Talks open",
+		Text: "Kaiser and the union opened contract talks this week.\n\nThe northern unit won similar protections after a ten-week strike in 2022.", Published: pub})
+	if got.Phase != "" {
+		t.Errorf("background: phase %q (from %q), want none", got.Phase, got.Evidence["phase"])
+	}
+}
