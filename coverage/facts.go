@@ -1148,8 +1148,10 @@ var (
 	partOfRE = regexp.MustCompile(`\b(?:including|includes|among them|among|of whom|of them)\s*$`)
 	// servesRE finds words before a count of the health plan's members.
 	servesRE = regexp.MustCompile(`\b(?:serves|serving|served|covers|covering|insures|insuring|enrolls|enrolled|cares for|caring for)\b`)
-	// doingRE finds what a part of the strikers did: rallied, came back.
-	doingRE = regexp.MustCompile(`^(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:rallied|rally|rallies|marched|gathered|attended|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back)\b`)
+	// doingRE finds what a part of the strikers did: rallied, came back,
+	// spoke at a meeting ("About 40 workers, most wearing purple, spoke
+	// during public comment").
+	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,40},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back)\b`)
 )
 
 // findWorkers returns the first count of the striking workers, reading

@@ -415,6 +415,7 @@ func TestFindWorkers(t *testing.T) {
 		{"In 2022 therapists struck for 10 weeks.", 0},
 		{"It paid $25,000 members dues.", 0},
 		{"Only 12 nurses came.", 0},
+		{"About 40 mental health workers, most wearing purple, spoke during public comment.", 0},
 		// A "by the numbers" list: the count, then what it counts.
 		{"2,400: The number of psychologists, therapists and other clinicians who walked out on Oct. 21.", 2400},
 		{"2,400 — therapists on strike across the region.", 2400},
