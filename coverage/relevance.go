@@ -428,9 +428,23 @@ func (s *Scorer) isRelated(r *result) bool {
 	return e >= evidence && l >= evidence && round1(e+l) >= s.related
 }
 
-// isCore assumes isRelated.
+// isCore assumes isRelated. When the campaign's union is evidence, the
+// scope's weakest negative terms (weight -1 or above: a place that is
+// also the state capital, a profession that also works beside the
+// strikers) do not by themselves turn the article away: "a 14-hour
+// session in a downtown Sacramento office", "our Sacramento
+// correspondent" tell where a reporter or a meeting was, not another
+// region's strike.
 func (s *Scorer) isCore(r *result) bool {
 	u, sc := r.group[union], r.group[scope]
+	if u >= evidence && sc < 0 {
+		sc = 0
+		for _, i := range r.found {
+			if t := &s.terms[i]; t.group == scope && (t.weight > 0 || t.weight < -1) {
+				sc += r.points[i]
+			}
+		}
+	}
 	return u >= 0 && sc >= 0 && (u >= evidence || sc >= evidence) && r.score >= s.core
 }
 
