@@ -32,7 +32,7 @@ const (
 	dev3StoryFloor = 0.84
 	// The same for the fourth development corpus (testdata/dev4), before
 	// any rule was tuned on it.
-	dev4FactsFloor = 0.98 // 138 of 158 (0.873) before tuning
+	dev4FactsFloor = 0.99 // 138 of 158 (0.873) before tuning, 156 of 156 after
 	dev4StoryFloor = 0.91 // 0.835 before tuning, 0.918 with its headlines unwrapped
 )
 

@@ -90,8 +90,11 @@ var coverageFloors = map[string]coverageFloor{
 	// them unwrapped, the untuned rules gave grouping 0.87 (P 0.89, R
 	// 0.84) and the same other figures. Then facts 0.93 (147 of 158) once
 	// phases told indirectly, answers and captions, a roundup's counts and
-	// joint union names were read.
-	"dev4": {copies: 1.00, grouping: 0.86, relevance: 0.96, core: 0.95, facts: 0.93, status: 5, asks: 5},
+	// joint union names were read; 0.95 (148 of 156) with a union's notice
+	// ahead of its strike, dated background and a crowd at a council
+	// meeting; core 0.97 and grouping 0.91 (P 0.89, R 0.94) once the state
+	// capital named as a place no longer kept the union's news from core.
+	"dev4": {copies: 1.00, grouping: 0.91, relevance: 0.96, core: 0.97, facts: 0.94, status: 5, asks: 5},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
