@@ -822,9 +822,6 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 			best, at = p, i
 		}
 	}
-	if best == strike.PhaseStrike && !pub.IsZero() && strikeToCome(ss, pub) {
-		best = strike.PhaseThreatened // "Our strike begins at 7 a.m. on Monday, October 21", ten days ahead
-	}
 	if best == "" || at >= 0 && ss[at].title && shortOpening(ss) {
 		// The lead says nothing of the phase, or only its headline does
 		// and its first paragraph is a greeting or a scene ("Good
@@ -853,6 +850,11 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 	}
 	if p, i := faqPhase(ss); factsPhaseRank(p) > factsPhaseRank(best) {
 		best, at = p, i
+	}
+	if best == strike.PhaseStrike && !pub.IsZero() && strikeToCome(ss, pub) {
+		// "Our strike begins at 7 a.m. on Monday, October 21", ten days
+		// ahead: what its answers say of striking is to come too.
+		best = strike.PhaseThreatened
 	}
 	if factsPhaseRank(best) < factsPhaseRank(strike.PhaseMediation) {
 		// A strike reported with its mediation going on in the background
@@ -888,8 +890,9 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 }
 
 // startsRE finds a strike's start told in the present tense, as a
-// schedule is: "our strike begins at 7 a.m. on Monday".
-var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|starts)\b`)
+// schedule is: "our strike begins at 7 a.m. on Monday", "our members walk
+// out on Monday, Oct. 21".
+var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|starts)\b|\b(?:walk|walks) (?:out|off the job)\b|\b(?:go|goes) on strike\b`)
 
 // strikeToCome reports whether every sentence of the lead that tells a
 // strike tells one that begins, in the present tense, on a day after

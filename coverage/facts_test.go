@@ -1148,6 +1148,11 @@ func TestPhaseOfANoticeAndOfBackground(t *testing.T) {
 	if got.Phase != strike.PhaseThreatened {
 		t.Errorf("notice: phase %q (from %q), want threatened", got.Phase, got.Evidence["phase"])
 	}
+	got = x.Extract(&strike.Article{Title: "Ten days to go",
+		Text: "Our notice is in. Unless management bargains, our members walk out on Monday, Oct. 21.\n\nWill I get paid? Not by Kaiser.\n\nCan I be fired? No. Striking is protected activity.\n\nWhat do I bring? Water.", Published: pub})
+	if got.Phase != strike.PhaseThreatened {
+		t.Errorf("steward's notice: phase %q (from %q), want threatened", got.Phase, got.Evidence["phase"])
+	}
 	got = x.Extract(&strike.Article{Title: "Talks open",
 		Text: "Kaiser and the union opened contract talks this week.\n\nThe northern unit won similar protections after a ten-week strike in 2022.", Published: pub})
 	if got.Phase != "" {
