@@ -425,6 +425,11 @@ func (s *Scorer) analyze(a *strike.Article, sc *scratch) *result {
 // strike it is, not whether it is labor news about the employer.
 func (s *Scorer) isRelated(r *result) bool {
 	e, l := r.group[employer], r.group[labor]
+	if u := r.group[union]; l < evidence && u >= evidence && r.notLabor < 0 {
+		// A union named as evidence is labor news by itself: "NUHW
+		// members I spoke with" in a transcript that never says strike.
+		l += u
+	}
 	return e >= evidence && l >= evidence && round1(e+l) >= s.related
 }
 

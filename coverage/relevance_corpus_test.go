@@ -182,3 +182,22 @@ func TestCoreWithTheCapitalAsAPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestUnionNamedIsLaborNews checks that a piece naming the campaign's
+// union and the employer but no labor word (a radio transcript of the
+// first day back) is still labor news about the employer; and that the
+// employer alone is not.
+func TestUnionNamedIsLaborNews(t *testing.T) {
+	s := kaiserScorer(t)
+	pub := time.Date(2025, 5, 13, 0, 35, 0, 0, time.UTC)
+	a := &strike.Article{Title: "Transcript: First day back for Kaiser's therapists",
+		Text: "Kaiser Permanente's mental health clinicians went back to their offices today for the first time since October. " +
+			"NUHW members I spoke with said the first week is mostly phone calls.", Published: pub}
+	if got := s.Score(a).Tier; got == strike.TierNone {
+		t.Errorf("union named: tier %s, want core or related", got)
+	}
+	a.Text = "Kaiser Permanente's mental health clinicians went back to their offices today after the holiday."
+	if got := s.Score(a).Tier; got != strike.TierNone {
+		t.Errorf("no union, no labor word: tier %s, want none", got)
+	}
+}
