@@ -176,6 +176,7 @@ var notReportPrefixes = []string{"opinion:", "opinion |", "commentary:", "op-ed:
 // piece: "…: what to know", "… timeline: …", "an explainer", "what
 // outlets are reporting".
 var notReportMarks = []string{"what to know", "need to know", " faq", " q&a", " timeline", "an explainer",
+	"your questions", "questions, answered", "questions answered",
 	"| opinion", "what outlets are reporting", "what others are reporting", "news roundup", "media roundup",
 	"coverage roundup", "press review"}
 

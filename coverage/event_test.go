@@ -195,6 +195,7 @@ func TestEventOfNotReport(t *testing.T) {
 		{"Editorial: Settle the strike", true},
 		{"What to know about the therapists' walkout", true},
 		{"Kaiser strike: what to know as it enters week three", true},
+		{"Kaiser mental health strike - your questions, answered", true},
 		{"Therapist strike timeline: from walkout to deal", true},
 		{"Kaiser therapist strike FAQ: pay, pensions and patients", true},
 		{"Why are the clinicians striking? An explainer", true},
