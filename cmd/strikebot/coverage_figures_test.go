@@ -94,7 +94,11 @@ var coverageFloors = map[string]coverageFloor{
 	// ahead of its strike, dated background and a crowd at a council
 	// meeting; core 0.97 and grouping 0.91 (P 0.89, R 0.94) once the state
 	// capital named as a place no longer kept the union's news from core.
-	"dev4": {copies: 1.00, grouping: 0.91, relevance: 0.96, core: 0.97, facts: 0.94, status: 5, asks: 5},
+	// Then relevance 0.98 (P 1.00, R 0.95), core 0.98, facts 0.96 (150 of
+	// 156) once the union named counted as labor news without a labor
+	// word, and grouping 0.92 (P 0.90, R 0.95) once "your questions,
+	// answered" marked an explainer.
+	"dev4": {copies: 1.00, grouping: 0.92, relevance: 0.97, core: 0.98, facts: 0.96, status: 5, asks: 5},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
