@@ -33,7 +33,7 @@ const (
 	// The same for the fourth development corpus (testdata/dev4), before
 	// any rule was tuned on it.
 	dev4FactsFloor = 0.99 // 138 of 158 (0.873) before tuning, 156 of 156 after
-	dev4StoryFloor = 0.91 // 0.835 before tuning, 0.918 with its headlines unwrapped
+	dev4StoryFloor = 0.92 // 0.835 before tuning, 0.918 with its headlines unwrapped, 0.925 after
 )
 
 func devDocs(tb testing.TB) []demo.Doc {

@@ -213,3 +213,19 @@ func TestEventOfNotReport(t *testing.T) {
 		}
 	}
 }
+
+// TestEventOfRegionAcrossStates checks that a strike told across three
+// regions or more names no one region, so its local photos are not
+// another event; and that one region named stays that region.
+func TestEventOfRegionAcrossStates(t *testing.T) {
+	pub := time.Date(2023, 10, 4, 12, 0, 0, 0, time.UTC)
+	multi := &strike.Article{Title: "Kaiser health care workers begin strike", Published: pub,
+		Text: "OAKLAND, Calif. -- Workers in California, Oregon, Colorado and Virginia walked off the job today."}
+	if got := coverage.EventOf(multi, strike.Facts{}, "").Region; got != 0 {
+		t.Errorf("across states: region %d, want 0", got)
+	}
+	one := &strike.Article{Title: "Kaiser workers picket in Harbor City", Published: pub, Text: "Workers walked off the job today."}
+	if got := coverage.EventOf(one, strike.Facts{}, "").Region; got == 0 {
+		t.Errorf("one region: region 0, want Southern California's")
+	}
+}
