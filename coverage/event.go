@@ -176,6 +176,7 @@ var notReportPrefixes = []string{"opinion:", "opinion |", "commentary:", "op-ed:
 // piece: "…: what to know", "… timeline: …", "an explainer", "what
 // outlets are reporting".
 var notReportMarks = []string{"what to know", "need to know", " faq", " q&a", " timeline", "an explainer",
+	"your questions", "questions, answered", "questions answered",
 	"| opinion", "what outlets are reporting", "what others are reporting", "news roundup", "media roundup",
 	"coverage roundup", "press review"}
 
@@ -534,11 +535,29 @@ func negated(s string, i int) bool {
 	return negRE.MatchString(lastWords(s[:i], 2))
 }
 
-// firstRegion returns the region of the first place named in words.
+// firstRegion returns the region of the first place named in words, or
+// 0 when they name places in three regions or more: a strike across
+// states ("workers in California, Oregon, Colorado and Virginia walked
+// off the job", under an Oakland dateline) is no one region's, and its
+// Los Angeles photos are of the same event.
 func firstRegion(words []string) uint8 {
-	var r uint8
-	regionPhrases.find(words, func(v uint8) bool { r = v; return false })
-	return r
+	var first uint8
+	var seen [8]bool
+	n := 0
+	regionPhrases.find(words, func(v uint8) bool {
+		if first == 0 {
+			first = v
+		}
+		if int(v) < len(seen) && !seen[v] {
+			seen[v] = true
+			n++
+		}
+		return n < 3
+	})
+	if n >= 3 {
+		return 0
+	}
+	return first
 }
 
 // workforceOf returns the workforce words name, workforceMixed when they

@@ -195,6 +195,7 @@ func TestEventOfNotReport(t *testing.T) {
 		{"Editorial: Settle the strike", true},
 		{"What to know about the therapists' walkout", true},
 		{"Kaiser strike: what to know as it enters week three", true},
+		{"Kaiser mental health strike - your questions, answered", true},
 		{"Therapist strike timeline: from walkout to deal", true},
 		{"Kaiser therapist strike FAQ: pay, pensions and patients", true},
 		{"Why are the clinicians striking? An explainer", true},
@@ -210,5 +211,21 @@ func TestEventOfNotReport(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("EventOf(%q).NotReport = %v, want %v", tt.title, got, tt.want)
 		}
+	}
+}
+
+// TestEventOfRegionAcrossStates checks that a strike told across three
+// regions or more names no one region, so its local photos are not
+// another event; and that one region named stays that region.
+func TestEventOfRegionAcrossStates(t *testing.T) {
+	pub := time.Date(2023, 10, 4, 12, 0, 0, 0, time.UTC)
+	multi := &strike.Article{Title: "Kaiser health care workers begin strike", Published: pub,
+		Text: "OAKLAND, Calif. -- Workers in California, Oregon, Colorado and Virginia walked off the job today."}
+	if got := coverage.EventOf(multi, strike.Facts{}, "").Region; got != 0 {
+		t.Errorf("across states: region %d, want 0", got)
+	}
+	one := &strike.Article{Title: "Kaiser workers picket in Harbor City", Published: pub, Text: "Workers walked off the job today."}
+	if got := coverage.EventOf(one, strike.Facts{}, "").Region; got == 0 {
+		t.Errorf("one region: region 0, want Southern California's")
 	}
 }

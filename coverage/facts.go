@@ -371,7 +371,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Phase = phase
 		ev["phase"] = ss[i].text
 	}
-	if n, i, ok := findWorkers(ss, pub); ok {
+	if n, i, ok := x.employerWorkers(ss, pub); ok {
 		f.Workers = n
 		ev["workers"] = ss[i].text
 	}
@@ -450,12 +450,15 @@ func factsPhaseRank(p string) int {
 // back at work and of something ending the strike.
 const (
 	backToWork   = "work|back"
+	backToOffice = "back|return"
 	backToWorkES = "regresaron|regresan|volvieron|vuelven"
 	endTheStrike = "end|call"
 )
 
 // backSignal reports whether a signal tells the workers back at work.
-func backSignal(sig phaseSignal) bool { return sig.hints == backToWork || sig.hints == backToWorkES }
+func backSignal(sig phaseSignal) bool {
+	return sig.hints == backToWork || sig.hints == backToOffice || sig.hints == backToWorkES
+}
 
 type phaseSignal struct {
 	phase string
@@ -490,14 +493,16 @@ const (
 // lower-cased sentence.
 var phaseSignals = []phaseSignal{
 	// Threatened: notices, votes, threats.
-	{strike.PhaseThreatened, "notice", regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:a |the )?strike\b|\b\d+-day notice\b|\b(?:ten|10)[- ]days?['’]? notice\b`)},
+	{strike.PhaseThreatened, "notice", regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:an? |the )?(?:[\w-]+ ){0,2}?strike\b|\b\d+-day notice\b|\b(?:ten|10)[- ]days?['’]? notice\b`)},
 	{strike.PhaseThreatened, "authori|strike vote", regexp.MustCompile(`\bauthori[sz](?:e|ed|es|ing) (?:an? |the )?` + reWords + `{0,2}?` + reStrikeN + `\b|\bstrike (?:authori[sz]ation|vote)\b`)},
 	{strike.PhaseThreatened, "strike|walk&could|may|might|would|will|plan|threaten|set to|ready to|prepared to|poised to|vowed to", regexp.MustCompile(`\b(?:could|may|might|would|will|plans? to|planning to|threaten(?:s|ed)? to|set to|ready to|prepared to|poised to|vowed to) (?:go on )?(?:strike|walk out|walk off)\b`)},
 	{strike.PhaseThreatened, "threat|possible|potential|looming|planned", regexp.MustCompile(`\bthreat(?:en(?:ed|s|ing)?)? (?:of )?(?:an? |the )?(?:[\w-]+ )?` + reStrikeN + `\b|\b(?:possible|potential|looming|planned|threatened) ` + reStrikeN + `\b`)},
 	{strike.PhaseThreatened, "read|prepar|plan|organiz", regexp.MustCompile(`\b(?:ready|readies|readying|prepare|prepares|preparing|plan|plans|planning|organize|organizes|organizing) (?:an? |the |for an? |for the )?` + reWords + `{0,2}?` + reStrikeN + `\b`)},
 	{strike.PhaseThreatened, "strike|walkout|stoppage&possible|likely|looming|imminent|odds|set", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:possible|likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
 	// Strike.
-	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on strike\b|\bon strike (?:since|for)\b`)},
+	// Also told by its time ("in their third week on strike") or as the
+	// strikers' state ("lost coverage while on strike").
+	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still|while) on strike\b|\bon strike (?:since|for)\b|\b(?:day|week|month)s? on strike\b`)},
 	{strike.PhaseStrike, " on ", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on (?:an? |the |their |its )(?:[\w-]+ ){0,2}?strike\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
 	// Out and staying out: "have been off the job since Oct. 21", "have
@@ -513,6 +518,10 @@ var phaseSignals = []phaseSignal{
 	// walkout, now in its eighth week"), or told by its length ("a
 	// seven-week strike", "the months-long strike"): one under way.
 	{strike.PhaseStrike, "strike,|strikes,|walkout,|stoppage,", regexp.MustCompile(reStrikeN + `s?, [^,.;]{2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	// A strike told by who struck before its verb ("the strike by the
+	// National Union of Healthcare Workers (NUHW) that began today"), or
+	// by its age ("the strike is now four months old").
+	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
 	{strike.PhaseStrike, "-day|-week|-month|-long", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its |this )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
@@ -523,7 +532,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "strike|walkout|stoppage&in |amid", regexp.MustCompile(`\b(?:in|amid|amidst) (?:an? |the |their |its |this )(?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b`)},
 	// A strike told by its week ("the strike … finishes its first week")
 	// or by its union ("our strike").
-	{strike.PhaseStrike, "strike|walkout|stoppage&its|their", regexp.MustCompile(reStrikeN + `\b[^.;]{0,60}?\b(?:finishes|finished|completes|completed|marks|marked|enters|entered|reaches|reached|passes|passed|nears|neared|ends|ended) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage&its|their", regexp.MustCompile(reStrikeN + `\b[^.;]{0,100}?\b(?:finishes|finished|completes|completed|marks|marked|enters|entered|reaches|reached|passes|passed|nears|neared|ends|ended) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
 	{strike.PhaseStrike, "our", regexp.MustCompile(`\bour (?:[\w-]+ )?` + reStrikeN + `\b`)},
 	// Community papers that write in Spanish: "en huelga" (on strike), "una
 	// huelga de cinco días", "la huelga empezó", "acuerdo tentativo".
@@ -535,12 +544,12 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseTentativeAgreement, "acuerdo", regexp.MustCompile(`\bacuerdo tentativo\b`)},
 	// Mediation.
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|join|joins|joined|steps? into|stepped into|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
 	// Mediation told by what the mediators do or by the state of the
 	// talks: "began mediating Monday", "the two sides are now in
 	// mediation".
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was) mediating\b|\b(?:are|is|were|was|remain|remains|remained) (?:now |still )?in mediation\b`)},
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:continu\w* to |still )(?:meet|work|talk) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediators? (?:are|were|is|was|have been|has been) (?:still |now )?(?:meeting|working|shuttling)\b|\b(?:continu\w* to |still )(?:meet|work|talk) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? )?(?:[\w-]+ )?mediator\b|\bwith an? (?:[\w-]+ )?mediator working\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
 	{strike.PhaseTentativeAgreement, "tentative", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b`)},
@@ -552,6 +561,9 @@ var phaseSignals = []phaseSignal{
 	// Ended.
 	{strike.PhaseEnded, "strike|walkout|stoppage&over|end", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
 	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	// Back told by the place: "went back to their offices today",
+	// "walked back into Kaiser's clinics", "returned to their jobs".
+	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the )?(?:[\w'’-]+ ){0,2}?(?:offices|clinics|jobs|desks|posts)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
 	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|at (?:their )?(?:jobs?|desks?|clinics?|posts?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
 }
 
@@ -744,6 +756,12 @@ func partialReturn(pre string) bool {
 			if strings.HasSuffix(w, "%") || next == "percent" || next == "of" {
 				return true
 			}
+			if next != "%" && struckRE.MatchString(pre[m[1]:]) && !relativeRE.MatchString(pre[m[1]:]) {
+				// "About 2,400 members walked out in October and went back
+				// in May": the count is of the strikers, all of them back
+				// (not "60% of the clinicians who walked out").
+				continue
+			}
 			if n, err := strconv.Atoi(strings.ReplaceAll(w, ",", "")); err == nil && n >= 1900 && n <= 2100 && !strings.Contains(w, ",") {
 				continue // a year
 			}
@@ -769,6 +787,13 @@ func partialReturn(pre string) bool {
 	}
 	return false
 }
+
+// struckRE finds words that say a counted group struck: what follows a
+// count of all the strikers, not of some who returned.
+var struckRE = regexp.MustCompile(`\b(?:walked out|walked off the job|went on strike|struck)\b`)
+
+// relativeRE finds a relative clause: "the clinicians who walked out".
+var relativeRE = regexp.MustCompile(`\b(?:who|that|which)\b`)
 
 func lastWords(s string, n int) string {
 	w := strings.Fields(s)
@@ -797,22 +822,39 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 			best, at = p, i
 		}
 	}
-	if best == "" {
-		// The lead says nothing of the phase: the first paragraph that does
-		// decides, as the rest is background (or, in a roundup, other
-		// disputes).
+	if best == "" || at >= 0 && ss[at].title && shortOpening(ss) {
+		// The lead says nothing of the phase, or only its headline does
+		// and its first paragraph is a greeting or a scene ("Good
+		// morning.", "The news broke overnight."): the first paragraph
+		// that tells a phase decides, with the headline, as the rest is
+		// background (or, in a roundup, other disputes).
 		para := -1
 		for i, s := range ss {
 			if s.lead || para >= 0 && s.para != para {
 				continue
 			}
-			if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
-				best, at, para = p, i, s.para
+			if !pub.IsZero() && historical(s, pub) {
+				continue // "won similar protections after a ten-week strike in 2022": background
+			}
+			p := sentencePhase(s.lower)
+			if p != "" && para < 0 {
+				para = s.para
+			}
+			if factsPhaseRank(p) > factsPhaseRank(best) {
+				best, at = p, i
 			}
 		}
 	}
 	if p, i := timelinePhase(ss); factsPhaseRank(p) > factsPhaseRank(best) {
 		best, at = p, i
+	}
+	if p, i := faqPhase(ss); factsPhaseRank(p) > factsPhaseRank(best) {
+		best, at = p, i
+	}
+	if best == strike.PhaseStrike && !pub.IsZero() && strikeToCome(ss, pub) {
+		// "Our strike begins at 7 a.m. on Monday, October 21", ten days
+		// ahead: what its answers say of striking is to come too.
+		best = strike.PhaseThreatened
 	}
 	if factsPhaseRank(best) < factsPhaseRank(strike.PhaseMediation) {
 		// A strike reported with its mediation going on in the background
@@ -847,6 +889,53 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 	return best, at
 }
 
+// startsRE finds a strike's start told in the present tense, as a
+// schedule is: "our strike begins at 7 a.m. on Monday", "our members walk
+// out on Monday, Oct. 21".
+var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|starts)\b|\b(?:walk|walks) (?:out|off the job)\b|\b(?:go|goes) on strike\b`)
+
+// strikeToCome reports whether every sentence of the lead that tells a
+// strike tells one that begins, in the present tense, on a day after
+// pub: a union's notice, written before the strike.
+func strikeToCome(ss []factSentence, pub time.Time) bool {
+	found := false
+	for _, s := range ss {
+		if !s.lead || sentencePhase(s.lower) != strike.PhaseStrike {
+			continue
+		}
+		if !startsRE.MatchString(s.lower) {
+			return false
+		}
+		later := false
+		for _, d := range dayDates(s, pub, dirFuture) {
+			if d.d.After(pub.AddDate(0, 0, 1)) {
+				later = true
+			}
+		}
+		if !later {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// shortOpening reports whether the text's first paragraph is short
+// (fifteen words at most) and tells no phase: a newsletter's greeting or
+// a scene that opens a story, not its news.
+func shortOpening(ss []factSentence) bool {
+	words := 0
+	for _, s := range ss {
+		if s.lead && !s.title {
+			if sentencePhase(s.lower) != "" {
+				return false
+			}
+			words += len(strings.Fields(s.text))
+		}
+	}
+	return words > 0 && words <= 15
+}
+
 // timelinePhase returns, for a timeline (three or more entries that open
 // with their date: "May 12, 2025: Clinicians return to work."), the most
 // advanced phase its entries report and the entry that reports it: its
@@ -855,7 +944,7 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 func timelinePhase(ss []factSentence) (string, int) {
 	entries := 0
 	for _, s := range ss {
-		if len(s.dates) > 0 && timelineEntry(s) {
+		if timelineEntry(s) {
 			entries++
 		}
 	}
@@ -864,7 +953,7 @@ func timelinePhase(ss []factSentence) (string, int) {
 	}
 	best, at := "", -1
 	for i, s := range ss {
-		if len(s.dates) == 0 || !timelineEntry(s) {
+		if !timelineEntry(s) {
 			continue
 		}
 		if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
@@ -875,10 +964,50 @@ func timelinePhase(ss []factSentence) (string, int) {
 }
 
 // timelineEntry reports whether a sentence opens with its date and a
-// colon: "Oct. 21, 2024: …".
+// colon: "Oct. 21, 2024: …", or, as a gallery's captions run, with a
+// month alone: "May: Members hug before walking back in …".
 func timelineEntry(s factSentence) bool {
+	if len(s.dates) == 0 {
+		return monthEntryRE.MatchString(s.text)
+	}
 	m := s.dates[0]
-	return m.Start == 0 && strings.HasPrefix(strings.TrimLeft(s.text[m.End:], " "), ":")
+	return m.Start == 0 && strings.HasPrefix(strings.TrimLeft(s.text[m.End:], " "), ":") || monthEntryRE.MatchString(s.text)
+}
+
+// monthEntryRE finds a month named alone, with its year or not, before
+// a colon at the start of a sentence.
+var monthEntryRE = regexp.MustCompile(`^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?:`)
+
+// faqPhase returns, for an explainer written as questions and answers
+// (three or more paragraphs that open with a question: "Is it over?
+// Yes. …"), the most advanced phase its answers report and the sentence
+// that reports it: its answers tell the state of things as it was
+// written, not only its first paragraph. It returns "" for any other
+// text.
+func faqPhase(ss []factSentence) (string, int) {
+	questions, para := 0, -1
+	for _, s := range ss {
+		if s.title || s.para == para {
+			continue
+		}
+		para = s.para
+		if strings.HasSuffix(strings.TrimSpace(s.text), "?") {
+			questions++
+		}
+	}
+	if questions < 3 {
+		return "", -1
+	}
+	best, at := "", -1
+	for i, s := range ss {
+		if s.title || strings.HasSuffix(strings.TrimSpace(s.text), "?") {
+			continue
+		}
+		if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
+			best, at = p, i
+		}
+	}
+	return best, at
 }
 
 // workersDotRE is workersRE for a count written with dots between its
@@ -1022,8 +1151,10 @@ var (
 	partOfRE = regexp.MustCompile(`\b(?:including|includes|among them|among|of whom|of them)\s*$`)
 	// servesRE finds words before a count of the health plan's members.
 	servesRE = regexp.MustCompile(`\b(?:serves|serving|served|covers|covering|insures|insuring|enrolls|enrolled|cares for|caring for)\b`)
-	// doingRE finds what a part of the strikers did: rallied, came back.
-	doingRE = regexp.MustCompile(`^(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:rallied|rally|rallies|marched|gathered|attended|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back)\b`)
+	// doingRE finds what a part of the strikers did: rallied, came back,
+	// spoke at a meeting ("About 40 workers, most wearing purple, spoke
+	// during public comment").
+	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,40},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back)\b`)
 )
 
 // findWorkers returns the first count of the striking workers, reading
@@ -1115,6 +1246,42 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	return whole, wholeAt, wholeAt >= 0
 }
 
+// employerWorkers is findWorkers for an article that may tell other
+// disputes too: when the first count's paragraph names neither the
+// employer nor a union the options know, and a paragraph that names one
+// gives a count, that count is the workers' ("Boeing. Some 33,000
+// machinists … Kaiser Permanente. Nearly 2,400 clinicians …", as a
+// national roundup runs).
+func (x *Extractor) employerWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
+	n, i, ok := findWorkers(ss, pub)
+	if !ok || len(x.employers) == 0 {
+		return n, i, ok
+	}
+	named := func(para int) bool {
+		for _, s := range ss {
+			if s.para == para && !s.title && (len(x.findNames(s, x.employers)) > 0 || len(x.findNames(s, x.unions)) > 0) {
+				return true
+			}
+		}
+		return false
+	}
+	if ss[i].title || named(ss[i].para) {
+		return n, i, ok
+	}
+	var rest []factSentence
+	var index []int
+	for k, s := range ss {
+		if k > i && !s.title && s.para != ss[i].para && named(s.para) {
+			rest = append(rest, s)
+			index = append(index, k)
+		}
+	}
+	if m, j, found := findWorkers(rest, pub); found {
+		return m, index[j], true
+	}
+	return n, i, ok
+}
+
 // nameHit is a name found in a sentence.
 type nameHit struct {
 	canon      string
@@ -1124,6 +1291,12 @@ type nameHit struct {
 }
 
 var unionContextRE = regexp.MustCompile(`(?i)(?:strikes?|walkouts?|action|led|called|represented|organized|members|unions|union|workers|clinicians) (?:by|of|in|from)(?: the)?(?: unions in the| unions of the)? ?$`)
+
+// umbrellaCtxRE finds the words before an umbrella of unions whose wider
+// action the union's strike is part of: "part of a wider walkout by
+// unions in the". ("The five-day strike by unions in the Alliance" is
+// the umbrella's own.)
+var umbrellaCtxRE = regexp.MustCompile(`(?i)\bpart of (?:an? |the )?(?:wider |larger |broader |bigger )?(?:strikes?|walkouts?|action) by unions (?:in|of) the ?$`)
 
 // unionAliasCtxRE finds a name given as another's short form right after
 // the union is named in context: "led by the United Nurses Associations
@@ -1181,7 +1354,10 @@ func (x *Extractor) findNames(fs factSentence, forms []nameForm) []nameHit {
 				taken[k] = true
 			}
 			pre := s[max(0, j-160):j]
-			ctx := unionContextRE.MatchString(pre) || unionAliasCtxRE.MatchString(pre)
+			// "part of a wider walkout by unions in the Alliance of Health
+			// Care Unions": the umbrella of the striking union is named,
+			// not the union.
+			ctx := unionContextRE.MatchString(pre) && !umbrellaCtxRE.MatchString(pre) || unionAliasCtxRE.MatchString(pre)
 			hits = append(hits, nameHit{canon: canon, at: j, end: end, contextual: ctx})
 		}
 	}
@@ -1449,8 +1625,10 @@ func (x *Extractor) unionsNamedAside(fs factSentence, known []nameHit) []nameHit
 				hit.contextual = true
 				out = append(out, hit)
 			}
-		case slices.ContainsFunc(words, func(w string) bool { return strongHeads[w] }) &&
-			slices.ContainsFunc(speaksAfter, func(p string) bool { return strings.HasPrefix(rest, p) }):
+		case slices.ContainsFunc(words, func(w string) bool {
+			// "California/Union": a joint name's halves are words too.
+			return strongHeads[w] || slices.ContainsFunc(strings.Split(w, "/"), func(h string) bool { return strongHeads[h] })
+		}) && slices.ContainsFunc(speaksAfter, func(p string) bool { return strings.HasPrefix(rest, p) }):
 			out = append(out, hit)
 		}
 	}

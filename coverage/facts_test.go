@@ -153,6 +153,18 @@ func TestSentencePhase(t *testing.T) {
 		// "Many" or "most" as the subject of a return is a part of the strikers.
 		{"Kaiser says many have returned to work; the union says most are still out.", ""},
 		{"Kaiser says most have gone back to work.", ""},
+		// Phases told indirectly: by the talks' move, the place they went
+		// back to, who struck before the verb, the strike's age.
+		{"The two sides went into mediation on Monday.", strike.PhaseMediation},
+		{"Mediators are still meeting with both sides this week.", strike.PhaseMediation},
+		{"The clinicians went back to their offices today.", strike.PhaseEnded},
+		{"Today our members walked back into Kaiser's clinics together.", strike.PhaseEnded},
+		{"The clinicians will return to their jobs on Monday.", ""},
+		{"A statement on the strike by the union (NUHW) that began today.", strike.PhaseStrike},
+		{"The behavioral health strike is now four months old.", strike.PhaseStrike},
+		{"Engineers at Kaiser are in their third week on strike.", strike.PhaseStrike},
+		{"About 2,400 members walked out in October and went back to work in May.", strike.PhaseEnded},
+		{"Kaiser said 60% of the clinicians who walked out have returned to work.", strike.PhaseStrike},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
@@ -403,6 +415,7 @@ func TestFindWorkers(t *testing.T) {
 		{"In 2022 therapists struck for 10 weeks.", 0},
 		{"It paid $25,000 members dues.", 0},
 		{"Only 12 nurses came.", 0},
+		{"About 40 mental health workers, most wearing purple, spoke during public comment.", 0},
 		// A "by the numbers" list: the count, then what it counts.
 		{"2,400: The number of psychologists, therapists and other clinicians who walked out on Oct. 21.", 2400},
 		{"2,400 — therapists on strike across the region.", 2400},
@@ -916,7 +929,8 @@ func TestExtractPhaseBeyondTheLead(t *testing.T) {
 func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 	var files []string
 	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt",
-		"../internal/eval/testdata/dev2/*.txt", "../internal/eval/testdata/dev3/*.txt"} {
+		"../internal/eval/testdata/dev2/*.txt", "../internal/eval/testdata/dev3/*.txt",
+		"../internal/eval/testdata/dev4/*.txt"} {
 		m, err := filepath.Glob(glob)
 		if err != nil {
 			t.Fatal(err)
@@ -1053,5 +1067,95 @@ func TestExtractTimeline(t *testing.T) {
 				t.Errorf("phase = %q, want %q (evidence %q)", got.Phase, tc.want, got.Evidence["phase"])
 			}
 		})
+	}
+}
+
+// TestPhaseOfAnswersAndCaptions checks that an explainer in questions and
+// answers, and a gallery whose captions open with their month, are in the
+// most advanced phase their answers or captions report, not their first
+// paragraph's.
+func TestPhaseOfAnswersAndCaptions(t *testing.T) {
+	x := NewExtractor(FactsOptions{})
+	pub := time.Date(2025, 5, 20, 12, 0, 0, 0, time.UTC)
+	tests := []struct{ name, text, want string }{
+		{"faq", "Who went on strike? Therapists at the hospital.\n\nWhen did it start? In October.\n\n" +
+			"Is it over? Yes. Members ratified the contract, and the clinicians returned to work on May 12.", strike.PhaseEnded},
+		{"captions", "October: Workers form their first picket line on the morning the strike began.\n\n" +
+			"February: A demonstrator is arrested at a rally for the strikers.\n\n" +
+			"May: Members hug before walking back in after the strike ended.", strike.PhaseEnded},
+		{"two questions are no faq", "Who went on strike? Therapists.\n\nWhy? Pay.\n\n" +
+			"Kaiser said the two sides reached a tentative agreement on some issues.", strike.PhaseStrike},
+		// A greeting before the news: the headline's phase is not the last
+		// word.
+		{"greeting", "Good morning.\n\nThe union and the company reached a tentative agreement this week.", strike.PhaseTentativeAgreement},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: "Strikers wait as the strike heads for a vote", Text: tt.text, Published: pub})
+			if got.Phase != tt.want {
+				t.Errorf("phase %q (from %q), want %q", got.Phase, got.Evidence["phase"], tt.want)
+			}
+		})
+	}
+}
+
+// TestWorkersOfTheEmployerInARoundup checks that a roundup's count of
+// another dispute's workers, in a paragraph that names neither the
+// employer nor the union, gives way to the count in the employer's
+// paragraph.
+func TestWorkersOfTheEmployerInARoundup(t *testing.T) {
+	x := testExtractor()
+	text := "Three disputes to watch.\n\nBoeing. Some 33,000 machinists have been on strike since September.\n\n" +
+		"Kaiser Permanente. Nearly 2,400 mental health clinicians walked out on Monday."
+	got := x.Extract(&strike.Article{Title: "A fall of long strikes", Text: text, Published: wed})
+	if got.Workers != 2400 {
+		t.Errorf("workers %d (from %q), want 2400", got.Workers, got.Evidence["workers"])
+	}
+	// A count in a paragraph of its own, with no other, stays.
+	got = x.Extract(&strike.Article{Title: "Therapists strike", Text: "About 2,400 therapists walked out on Monday.\n\nKaiser Permanente said its clinics were open.", Published: wed})
+	if got.Workers != 2400 {
+		t.Errorf("workers %d, want 2400", got.Workers)
+	}
+}
+
+// TestUnionJointNameAndUmbrella checks that a joint union name speaking
+// ("… California/Union of Health Care Professionals says") is the union,
+// and that the umbrella its unions belong to ("a walkout by unions in the
+// Alliance of Health Care Unions") does not outweigh the union named.
+func TestUnionJointNameAndUmbrella(t *testing.T) {
+	x := NewExtractor(FactsOptions{Unions: []string{"National Union of Healthcare Workers", "UNAC", "Alliance of Health Care Unions"}})
+	for _, tt := range []struct{ text, want string }{
+		{"The United Nurses Associations of California/Union of Health Care Professionals says its members want raises.",
+			"United Nurses Associations of California/Union of Health Care Professionals"},
+		{"Nurses began a five-day strike this morning, UNAC/UHCP announced. The strike is part of a wider walkout by unions in the Alliance of Health Care Unions.",
+			"UNAC/UHCP"},
+	} {
+		if got := x.Extract(&strike.Article{Title: "Nurses strike", Text: tt.text, Published: wed}); got.Union != tt.want {
+			t.Errorf("%q: union %q, want %q", tt.text, got.Union, tt.want)
+		}
+	}
+}
+
+// TestPhaseOfANoticeAndOfBackground checks that a union's notice telling
+// its strike's start in the present tense, days ahead, is a threat, not a
+// strike; and that a strike dated to an earlier year, told after a lead
+// with no phase, is background.
+func TestPhaseOfANoticeAndOfBackground(t *testing.T) {
+	x := testExtractor()
+	pub := time.Date(2024, 10, 11, 1, 10, 0, 0, time.UTC)
+	got := x.Extract(&strike.Article{Title: "Notice delivered",
+		Text: "Today our team handed management the ten-day notice. Our open-ended strike begins at 7 a.m. on Monday, October 21.", Published: pub})
+	if got.Phase != strike.PhaseThreatened {
+		t.Errorf("notice: phase %q (from %q), want threatened", got.Phase, got.Evidence["phase"])
+	}
+	got = x.Extract(&strike.Article{Title: "Ten days to go",
+		Text: "Our notice is in. Unless management bargains, our members walk out on Monday, Oct. 21.\n\nWill I get paid? Not by Kaiser.\n\nCan I be fired? No. Striking is protected activity.\n\nWhat do I bring? Water.", Published: pub})
+	if got.Phase != strike.PhaseThreatened {
+		t.Errorf("steward's notice: phase %q (from %q), want threatened", got.Phase, got.Evidence["phase"])
+	}
+	got = x.Extract(&strike.Article{Title: "Talks open",
+		Text: "Kaiser and the union opened contract talks this week.\n\nThe northern unit won similar protections after a ten-week strike in 2022.", Published: pub})
+	if got.Phase != "" {
+		t.Errorf("background: phase %q (from %q), want none", got.Phase, got.Evidence["phase"])
 	}
 }

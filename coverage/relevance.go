@@ -425,12 +425,31 @@ func (s *Scorer) analyze(a *strike.Article, sc *scratch) *result {
 // strike it is, not whether it is labor news about the employer.
 func (s *Scorer) isRelated(r *result) bool {
 	e, l := r.group[employer], r.group[labor]
+	if u := r.group[union]; l < evidence && u >= evidence && r.notLabor < 0 {
+		// A union named as evidence is labor news by itself: "NUHW
+		// members I spoke with" in a transcript that never says strike.
+		l += u
+	}
 	return e >= evidence && l >= evidence && round1(e+l) >= s.related
 }
 
-// isCore assumes isRelated.
+// isCore assumes isRelated. When the campaign's union is evidence, the
+// scope's weakest negative terms (weight -1 or above: a place that is
+// also the state capital, a profession that also works beside the
+// strikers) do not by themselves turn the article away: "a 14-hour
+// session in a downtown Sacramento office", "our Sacramento
+// correspondent" tell where a reporter or a meeting was, not another
+// region's strike.
 func (s *Scorer) isCore(r *result) bool {
 	u, sc := r.group[union], r.group[scope]
+	if u >= evidence && sc < 0 {
+		sc = 0
+		for _, i := range r.found {
+			if t := &s.terms[i]; t.group == scope && (t.weight > 0 || t.weight < -1) {
+				sc += r.points[i]
+			}
+		}
+	}
 	return u >= 0 && sc >= 0 && (u >= evidence || sc >= evidence) && r.score >= s.core
 }
 

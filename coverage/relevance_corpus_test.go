@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/strikebot/strikebot/config"
 	"github.com/strikebot/strikebot/coverage"
@@ -155,5 +156,48 @@ func TestCorpusRelevance(t *testing.T) {
 		lead.precision, lead.recall, lead.f1, lead.coreF1, lead.accuracy)
 	if testing.Verbose() {
 		t.Logf("full text confusion:\n%s", full.matrix)
+	}
+}
+
+// TestCoreWithTheCapitalAsAPlace checks that a piece naming the
+// campaign's union whose only other place is the state capital, where a
+// reporter or a meeting was, is core; and that a sibling region named
+// outright still keeps it related.
+func TestCoreWithTheCapitalAsAPlace(t *testing.T) {
+	s := kaiserScorer(t)
+	pub := time.Date(2025, 5, 5, 16, 45, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text string
+		want strike.Tier
+	}{
+		{"The deal came together before midnight on Sunday, after a 14-hour session in a downtown Sacramento office. " +
+			"We spoke with people on both sides about how Kaiser Permanente and the National Union of Healthcare Workers reached the tentative agreement, which members must still approve.",
+			strike.TierCore},
+		{"Kaiser Permanente and the National Union of Healthcare Workers reached a tentative agreement in the strike by therapists in Northern California.",
+			strike.TierRelated},
+	} {
+		a := &strike.Article{Title: "Inside the session that ended Kaiser's longest strike", Text: tt.text, Published: pub}
+		if got := s.Score(a).Tier; got != tt.want {
+			t.Errorf("%q: tier %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestUnionNamedIsLaborNews checks that a piece naming the campaign's
+// union and the employer but no labor word (a radio transcript of the
+// first day back) is still labor news about the employer; and that the
+// employer alone is not.
+func TestUnionNamedIsLaborNews(t *testing.T) {
+	s := kaiserScorer(t)
+	pub := time.Date(2025, 5, 13, 0, 35, 0, 0, time.UTC)
+	a := &strike.Article{Title: "Transcript: First day back for Kaiser's therapists",
+		Text: "Kaiser Permanente's mental health clinicians went back to their offices today for the first time since October. " +
+			"NUHW members I spoke with said the first week is mostly phone calls.", Published: pub}
+	if got := s.Score(a).Tier; got == strike.TierNone {
+		t.Errorf("union named: tier %s, want core or related", got)
+	}
+	a.Text = "Kaiser Permanente's mental health clinicians went back to their offices today after the holiday."
+	if got := s.Score(a).Tier; got != strike.TierNone {
+		t.Errorf("no union, no labor word: tier %s, want none", got)
 	}
 }

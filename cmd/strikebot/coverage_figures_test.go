@@ -79,6 +79,27 @@ var coverageFloors = map[string]coverageFloor{
 	// relevance 0.95 and core 0.95 when the union's own post naming Kaiser
 	// in its lead counted it, facts 0.92 (129 of 140) and 8 answers of 8.
 	"dev3": {copies: 1.00, grouping: 0.97, relevance: 0.95, core: 0.95, facts: 0.92, status: 5, asks: 8},
+	// The fourth development corpus, written when the held-out facts stood
+	// at 0.91, in shapes the first three lack (press releases, radio
+	// transcripts, interviews, photo captions, council items, quoted posts,
+	// newsletters, national roundups): before any rule was tuned on it,
+	// copies 6 of 6, grouping 0.80 (P 0.76, R 0.86), relevance 0.97
+	// (P 1.00, R 0.94), core 0.95 (P 1.00, R 0.91), facts 0.84 (132 of
+	// 158), status 5 of 5 and 5 answers of 8. 37 of its headlines had
+	// been written wrapped in quotation marks, which no outlet does; with
+	// them unwrapped, the untuned rules gave grouping 0.87 (P 0.89, R
+	// 0.84) and the same other figures. Then facts 0.93 (147 of 158) once
+	// phases told indirectly, answers and captions, a roundup's counts and
+	// joint union names were read; 0.95 (148 of 156) with a union's notice
+	// ahead of its strike, dated background and a crowd at a council
+	// meeting; core 0.97 and grouping 0.91 (P 0.89, R 0.94) once the state
+	// capital named as a place no longer kept the union's news from core.
+	// Then relevance 0.98 (P 1.00, R 0.95), core 0.98, facts 0.96 (150 of
+	// 156) once the union named counted as labor news without a labor
+	// word, and grouping 0.92 (P 0.90, R 0.95) once "your questions,
+	// answered" marked an explainer; grouping 0.93 (P 0.90, R 0.96) once a
+	// strike told across three regions or more named no one region.
+	"dev4": {copies: 1.00, grouping: 0.93, relevance: 0.97, core: 0.98, facts: 0.96, status: 5, asks: 5},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
@@ -95,7 +116,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev", "dev2", "dev3"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2", "dev3", "dev4"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -118,6 +139,7 @@ func TestCoverageFigures(t *testing.T) {
 		{"dev", eval.DevCorpus, &r.Dev, &again.Dev},
 		{"dev2", eval.Dev2Corpus, &r.Dev2, &again.Dev2},
 		{"dev3", eval.Dev3Corpus, &r.Dev3, &again.Dev3},
+		{"dev4", eval.Dev4Corpus, &r.Dev4, &again.Dev4},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue

@@ -14,6 +14,7 @@ import (
 //go:embed testdata/heldout/*.txt testdata/insample-truth.txt testdata/dev/*.txt testdata/dev-truth.txt
 //go:embed testdata/dev2/*.txt testdata/dev2-truth.txt
 //go:embed testdata/dev3/*.txt testdata/dev3-truth.txt
+//go:embed testdata/dev4/*.txt testdata/dev4-truth.txt
 var testdata embed.FS
 
 const (
@@ -26,6 +27,8 @@ const (
 	dev2TruthFile    = "testdata/dev2-truth.txt"
 	dev3Dir          = "testdata/dev3"
 	dev3TruthFile    = "testdata/dev3-truth.txt"
+	dev4Dir          = "testdata/dev4"
+	dev4TruthFile    = "testdata/dev4-truth.txt"
 )
 
 // The feeds of the held-out and development corpora.
@@ -62,6 +65,16 @@ func Dev2() ([]demo.Doc, error) { return readCorpus(dev2Dir, dev2TruthFile, "sec
 // and with numbers, phases, workers and the union worded in other ways;
 // see testdata/dev3/README.md. It may be read and tuned on.
 func Dev3() ([]demo.Doc, error) { return readCorpus(dev3Dir, dev3TruthFile, "third development") }
+
+// Dev4 returns the fourth development corpus, checked and sorted as
+// Heldout's. It was written when the held-out facts stood at 0.91, in
+// shapes none of the first three has (press-release wire text, radio
+// transcripts, interviews, photo captions, legislature and council items,
+// quoted posts, appended updates, paywalled teasers, student papers,
+// industry newsletters, national roundups) and with phases, workers and
+// the union told indirectly; see testdata/dev4/README.md. It may be read
+// and tuned on.
+func Dev4() ([]demo.Doc, error) { return readCorpus(dev4Dir, dev4TruthFile, "fourth development") }
 
 // readCorpus reads the articles of one labeled directory, leaving out its
 // truth file (skip) if it keeps one there.
@@ -121,6 +134,9 @@ func Dev2Truth() (Truth, error) { return readTruth(dev2TruthFile) }
 
 // Dev3Truth returns the truth file of the third development corpus.
 func Dev3Truth() (Truth, error) { return readTruth(dev3TruthFile) }
+
+// Dev4Truth returns the truth file of the fourth development corpus.
+func Dev4Truth() (Truth, error) { return readTruth(dev4TruthFile) }
 
 // InSampleTruth returns the truth file of the in-sample (demo) corpus.
 func InSampleTruth() (Truth, error) { return readTruth(insampleTruth) }

@@ -37,6 +37,15 @@ func loadDev3(tb testing.TB) []demo.Doc {
 	return docs
 }
 
+func loadDev4(tb testing.TB) []demo.Doc {
+	tb.Helper()
+	docs, err := Dev4()
+	if err != nil {
+		tb.Fatalf("Dev4: %v", err)
+	}
+	return docs
+}
+
 // TestDevLabels checks every development doc's labels for validity and
 // consistency, with the rules of testdata/dev/README.md that a program can
 // check.
@@ -49,6 +58,10 @@ func TestDev2Labels(t *testing.T) { checkDevLabels(t, loadDev2(t)) }
 // TestDev3Labels checks the third development corpus's labels by the
 // same rules.
 func TestDev3Labels(t *testing.T) { checkDevLabels(t, loadDev3(t)) }
+
+// TestDev4Labels checks the fourth development corpus's labels by the
+// same rules.
+func TestDev4Labels(t *testing.T) { checkDevLabels(t, loadDev4(t)) }
 
 func checkDevLabels(t *testing.T, docs []demo.Doc) {
 	byID := make(map[string]demo.Doc, len(docs))
@@ -351,5 +364,68 @@ func TestDev2Corpus(t *testing.T) {
 	}
 	if c.Name != "dev2" || len(c.Docs) < 50 || len(c.Feeds) != 3 {
 		t.Errorf("dev2 corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
+	}
+}
+
+// TestDev4Composition checks that the fourth development corpus has the
+// variety it was written for, and logs its composition.
+func TestDev4Composition(t *testing.T) {
+	docs := loadDev4(t)
+	c := Compose(docs)
+	t.Logf("fourth development corpus:\n%s", c)
+	if c.Docs < 65 {
+		t.Errorf("%d articles, want at least 65", c.Docs)
+	}
+	if c.ByTier[strike.TierRelated] < 10 || c.ByTier[strike.TierNone] < 8 {
+		t.Errorf("related %d, none %d: want at least 10 and 8", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone])
+	}
+	if c.CopyPairs < 5 || c.Undated < 3 || c.Snippets < 40 {
+		t.Errorf("copies %d, undated %d, snippets %d: want at least 5, 3 and 40", c.CopyPairs, c.Undated, c.Snippets)
+	}
+	// The shapes it was written for, told by their marks.
+	shapes := map[string]int{}
+	for _, d := range docs {
+		switch {
+		case strings.Contains(d.Body, "/PressLine/ --"):
+			shapes["press release"]++
+		case strings.Contains(d.Body, "HOST ") || strings.Contains(d.Body, "ANCHOR "):
+			shapes["radio transcript"]++
+		case strings.Contains(d.Body, "\nQ: "):
+			shapes["interview"]++
+		case strings.Contains(strings.ToLower(d.Title), "photos") || strings.Contains(d.Title, "pictures"):
+			shapes["photo gallery"]++
+		case strings.Contains(d.Body, " — @"):
+			shapes["quoted posts"]++
+		}
+		if strings.Contains(d.Title, "Subscriber exclusive") {
+			shapes["paywalled teaser"]++
+		}
+		if strings.Contains(d.Body, "UPDATE ") {
+			shapes["appended update"]++
+		}
+	}
+	for _, s := range []string{"press release", "radio transcript", "interview", "photo gallery", "quoted posts", "paywalled teaser", "appended update"} {
+		if shapes[s] < 2 {
+			t.Errorf("%d %s articles, want at least 2", shapes[s], s)
+		}
+	}
+	everyPhaseLabeled(t, docs)
+}
+
+func TestDev4Truth(t *testing.T) {
+	truth, err := Dev4Truth()
+	if err != nil {
+		t.Fatal(err)
+	}
+	truthAgrees(t, truth, loadDev4(t))
+}
+
+func TestDev4Corpus(t *testing.T) {
+	c, err := Dev4Corpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Name != "dev4" || len(c.Docs) < 65 || len(c.Feeds) != 3 {
+		t.Errorf("dev4 corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
 	}
 }

@@ -96,6 +96,21 @@ func Dev3Corpus() (Corpus, error) {
 		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
 }
 
+// Dev4Corpus is the fourth development corpus served by a HeldoutSite,
+// the same three feeds as the held-out corpus's.
+func Dev4Corpus() (Corpus, error) {
+	docs, err := Dev4()
+	if err != nil {
+		return Corpus{}, err
+	}
+	truth, err := Dev4Truth()
+	if err != nil {
+		return Corpus{}, err
+	}
+	return Corpus{Name: "dev4", Docs: docs, Truth: truth, Site: NewHeldoutSite(docs),
+		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
+}
+
 // InSampleCorpus is the demo corpus served by the demo's own site, every
 // article published and every feed polled at once.
 func InSampleCorpus() (Corpus, error) {
