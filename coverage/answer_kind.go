@@ -206,7 +206,10 @@ func factKind(words []string) FactKind {
 		hasW("is", "are") && hasW("there", "they", "workers", "we") && has(kwStrike) && onlyStrikeWords(words):
 		return FactOver
 	// What comes next: "when is the vote", "what's next".
-	case (has(kwNext) && !has(kwStrike) || has(kwNext) && has(kwEvent) || has(kwEvent) && (when || hasW("will"))) && !has(kwDone):
+	// ("When did members vote?", "when was the rally?" ask of one past,
+	// found in the articles.)
+	case (has(kwNext) && !has(kwStrike) || has(kwNext) && has(kwEvent) ||
+		has(kwEvent) && (when && !hasW("did", "was", "were") || hasW("will"))) && !has(kwDone):
 		return FactNext
 	// Who: the union, the employer, the strikers.
 	// ("What does the union want?" asks for the demands, not the name.)
@@ -220,7 +223,9 @@ func factKind(words []string) FactKind {
 	case has(kwDemand),
 		hasW("what") && words[len(words)-1] == "about" && (has(kwStrike) || hasW("it")):
 		return FactDemands
-	case has(kwStatus) && !hasW("who", "why", "where"),
+	// (A when-question asks for a day, not for the news: "what date did
+	// members approve the new contract?".)
+	case has(kwStatus) && !hasW("who", "why", "where") && !when,
 		seq("going", "on") && hasW("what", "what's"):
 		return FactPhase
 	}

@@ -176,6 +176,8 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"what was the strike about", FactDemands},
 		{"when was the deal reached", FactOver},
 		{"when was the contract ratified", FactNone},
+		{"What date did members approve the new Kaiser contract?", FactNone},
+		{"when did members vote yes on the deal", FactNone},
 		{"who helped settle the strike", FactNone},
 		{"help", FactHelp},
 		{"what can I ask you?", FactHelp},
