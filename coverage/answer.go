@@ -1288,7 +1288,7 @@ func ansTerms(toks []Token) ([]string, uint8) {
 			next = toks[i+1].Word
 		}
 		switch {
-		case ansWeekdayWord(w):
+		case ansWeekdayWord(w), w == "today", w == "tonight", w == "yesterday":
 			flags |= ansHasWeekday
 		case ansDateWord(w, next):
 			flags |= ansHasDate
@@ -1521,7 +1521,7 @@ func ansTrimListMark(s string) string {
 
 // ansWeekdayRE finds a day named by its weekday, with the part of the day
 // that may follow it ("Thursday night").
-var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:(?:next|last|this)\s+)?` + reWeekday + `\b(?:\s+(?:morning|afternoon|evening|night))?`)
+var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:(?:next|last|this)\s+)?` + reWeekday + `\b(?:\s+(?:morning|afternoon|evening|night))?|\b(?:today|tonight|yesterday)\b`)
 
 // ansDatedRE finds a date written right after a weekday: ", May 12",
 // " (Oct. 21)", " 12 May".
@@ -1534,8 +1534,9 @@ var ansDatedRE = regexp.MustCompile(`^[,\s(]*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:J
 // vote that closes Thursday" written on a Tuesday).
 var ansToComeRE = regexp.MustCompile(`\b(?:go|goes|return|returns|come|comes|head|heads|begin|begins|start|starts|resume|resumes|vote|votes|meet|meets|walk|walks|reopen|reopens|close|closes|end|ends|open|opens|run|runs|conclude|concludes|wrap|wraps)\b`)
 
-// ansDateWeekday gives the first day a sentence names only by its weekday
-// its date, in brackets after it, resolved against the article's
+// ansDateWeekday gives the first day a sentence names only by its weekday,
+// or as today, tonight or yesterday (a broadcast transcript's "went back
+// to their offices today"), its date, in brackets after it, resolved against the article's
 // publication as ResolveDate does: "voted Thursday [8 May 2025]". A
 // weekday after words of a plan or of a scheduled act in the present
 // tense ("will vote Monday", "go back to work on Monday") is the one to
@@ -1551,6 +1552,16 @@ func ansDateWeekday(text string, published time.Time) string {
 	phrase := text[m[0]:m[1]]
 	if ansDatedRE.MatchString(text[m[1]:]) {
 		return text // "Monday, May 12": the day is written out already
+	}
+	switch strings.ToLower(phrase) {
+	case "today", "tonight", "yesterday":
+		// Stored times are UTC and the outlet's own offset is gone: in
+		// a UTC morning, "today" on the American west coast is still the
+		// day before. In the UTC afternoon it is the same day from the
+		// Americas to Europe.
+		if published.UTC().Hour() < 12 {
+			return text
+		}
 	}
 	d, ok := ResolveDate(phrase, published)
 	if ansWeekdayWord(strings.ToLower(strings.Fields(phrase)[0])) {

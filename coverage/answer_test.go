@@ -373,6 +373,29 @@ func TestAskDatesAWeekday(t *testing.T) {
 	}
 }
 
+// TestAskDatesToday: a transcript's or a live story's "today" is dated
+// in an answer to when, as a weekday is.
+func TestAskDatesToday(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	a := ansArt(1, 0, "Back at work", "Kaiser's mental health clinicians went back to their offices today for the first time since October.")
+	a.Published = time.Date(2025, 5, 12, 19, 0, 0, 0, time.UTC) // a Monday
+	ix.Add(a)
+	got := ix.Ask("When were the clinicians back in their offices?")
+	want := "Kaiser's mental health clinicians went back to their offices today [12 May 2025] for the first time since October."
+	if len(got.Citations) == 0 || got.Citations[0].Sentence != want {
+		t.Errorf("answer =\n%s\nwant the sentence %q", got.Text, want)
+	}
+	// Published at 01:00 UTC, which is the evening before in California:
+	// "today" is left undated rather than given the wrong day.
+	ix = coverage.NewIndex(nil, ansNow)
+	a.Published = time.Date(2025, 5, 13, 1, 0, 0, 0, time.UTC)
+	ix.Add(a)
+	got = ix.Ask("When were the clinicians back in their offices?")
+	if len(got.Citations) == 0 || strings.Contains(got.Citations[0].Sentence, "[") {
+		t.Errorf("answer =\n%s\nwant the sentence undated", got.Text)
+	}
+}
+
 // TestAskWhoNamesTheAgents: "who mediated?" is answered by the sentence
 // that names the mediators, not by one that only mentions mediators.
 func TestAskWhoNamesTheAgents(t *testing.T) {
