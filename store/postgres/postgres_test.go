@@ -50,6 +50,18 @@ func TestContract(t *testing.T) {
 	})
 }
 
+// TestContractTwoWriters runs the contract with two SavePoll batches
+// written at once. PostgreSQL writes one at a time (two measured no
+// faster), but the path exists and once lost track of new articles.
+func TestContractTwoWriters(t *testing.T) {
+	// Cleanup, not defer: the contract's subtests are parallel and run
+	// after this function returns.
+	t.Cleanup(postgres.SetWriters(2))
+	storetest.Run(t, func(t *testing.T) strike.Store {
+		return open(t, schemaDSN(t))
+	})
+}
+
 var start = time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC)
 
 func article(key string) strike.Article {
