@@ -56,8 +56,11 @@ var (
 	kwPeriod   = ansSet("day", "days", "week", "weeks", "month", "months", "year", "years")
 	kwWin      = ansSet("win", "won", "wins", "winning", "gain", "gained", "gains", "get", "got", "gotten", "secure",
 		"secured", "achieve", "achieved", "obtain", "obtained", "earn", "earned")
-	kwDeal  = ansSet("deal", "agreement", "contract", "settlement", "terms", "tentative")
-	kwWhatt = ansSet("what", "which", "terms", "details", "include", "includes", "included", "provide", "provides",
+	kwDeal = ansSet("deal", "agreement", "contract", "settlement", "terms", "tentative")
+	// kwAccord names the agreement that ends a strike ("when was the deal
+	// reached?"), not the contract it becomes.
+	kwAccord = ansSet("deal", "agreement", "tentative", "settlement", "accord")
+	kwWhatt  = ansSet("what", "which", "terms", "details", "include", "includes", "included", "provide", "provides",
 		"give", "gives", "say", "says", "contain", "contains", "cover", "covers", "mean")
 	kwOffer  = ansSet("offer", "offers", "offered", "offering", "proposal", "proposals", "propose", "proposed", "proposing", "table")
 	kwPay    = ansSet("raise", "raises", "pay", "wage", "wages", "salary", "salaries", "increase", "money")
@@ -144,7 +147,7 @@ func factKind(words []string) FactKind {
 	}
 	// "When was the deal reached?": the day of the agreement that ended
 	// the strike, not of a vote on it.
-	dealDay := when && hasW("deal", "agreement", "tentative", "settlement", "accord") &&
+	dealDay := when && has(kwAccord) &&
 		!has(kwEvent) && !hasW("ratified", "ratify", "approved", "approve", "expire", "expired", "expires", "signed")
 
 	switch {

@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -487,13 +488,7 @@ func (l *ansLead) check(text string, pub time.Time, toks []Token) (ok, repeats b
 // namesDeal reports whether the question names an agreement ("when was
 // the deal reached?").
 func (q *ansQuestion) namesDeal() bool {
-	for _, w := range q.words {
-		switch w {
-		case "deal", "agreement", "tentative", "settlement", "accord":
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(q.words, func(w string) bool { return kwAccord[w] })
 }
 
 // past reports whether the question asks about the past ("when was the

@@ -1257,13 +1257,22 @@ func (x *Extractor) employerWorkers(ss []factSentence, pub time.Time) (int, int,
 	if !ok || len(x.employers) == 0 {
 		return n, i, ok
 	}
+	// Whether each paragraph names the employer or a known union, found
+	// once a paragraph: the names are looked for sentence by sentence.
+	namedPara := map[int]bool{}
 	named := func(para int) bool {
+		if v, ok := namedPara[para]; ok {
+			return v
+		}
+		v := false
 		for _, s := range ss {
 			if s.para == para && !s.title && (len(x.findNames(s, x.employers)) > 0 || len(x.findNames(s, x.unions)) > 0) {
-				return true
+				v = true
+				break
 			}
 		}
-		return false
+		namedPara[para] = v
+		return v
 	}
 	if ss[i].title || named(ss[i].para) {
 		return n, i, ok
