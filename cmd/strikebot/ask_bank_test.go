@@ -25,6 +25,9 @@ var askBankFloors = map[string]int{
 	"dev":  121,
 	"dev2": 122,
 	"dev3": 120,
+	// The fourth development corpus, first asked the bank after the rules
+	// above and before any change made for it: 115 of 125.
+	"dev4": 115,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
@@ -36,10 +39,10 @@ var askBankFloors = map[string]int{
 // The held-out corpus is never asked: the bank is for tuning.
 //
 // STRIKEBOT_TEST_CORPUS, as for TestCoverageFigures, limits the corpora
-// (only "dev", "dev2" and "dev3" are asked).
+// (only "dev", "dev2", "dev3" and "dev4" are asked).
 func TestAskBank(t *testing.T) {
 	if testing.Short() {
-		t.Skip("ingests three corpora")
+		t.Skip("ingests four corpora")
 	}
 	data, err := os.ReadFile("testdata/ask-bank.txt")
 	if err != nil {
@@ -65,6 +68,7 @@ func TestAskBank(t *testing.T) {
 		{"dev", eval.DevCorpus},
 		{"dev2", eval.Dev2Corpus},
 		{"dev3", eval.Dev3Corpus},
+		{"dev4", eval.Dev4Corpus},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue
