@@ -446,6 +446,9 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 		q.fact = FactUnion
 	}
 	if a, ok := ix.matchFAQ(q); ok {
+		if st != nil && q.fact != FactNone {
+			ix.citeFAQ(&a, st)
+		}
 		return a
 	}
 	s := ix.pool.Get().(*bmScratch)
@@ -1156,9 +1159,21 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 			q.terms = append(q.terms, ansTerm{stem: st, group: ansCueGroup})
 		}
 	}
+	// "Strike pay" is the union's fund, as the news calls it ("strike
+	// fund stipend", "strike benefits"), not the pay a raise raises.
+	money := ""
+	for i := 0; i+1 < len(q.words); i++ {
+		if kwStrike[q.words[i]] && kwStrikeMoney[q.words[i+1]] {
+			money = q.stems[i+1]
+		}
+	}
 	for g, c := range q.content {
+		syns := ix.syn[c]
+		if c == money {
+			syns = ansStrikeMoney
+		}
 	syn:
-		for _, s := range ix.syn[c] {
+		for _, s := range syns {
 			for _, t := range q.terms {
 				if t.stem == s {
 					continue syn
@@ -1169,6 +1184,9 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 	}
 	return q
 }
+
+// ansStrikeMoney are the stems the news uses for strike pay.
+var ansStrikeMoney = []string{stemWord("fund"), stemWord("stipend"), stemWord("benefits"), stemWord("hardship")}
 
 // matchFAQ returns the answer of the FAQ entry that best matches q, if
 // one matches well enough.
@@ -1240,6 +1258,76 @@ func (ix *Index) matchFAQ(q ansQuestion) (Answer, bool) {
 		Kind:      q.fact,
 		By:        "faq",
 	}, true
+}
+
+// citeFAQ adds to a, an FAQ entry's answer to a factual question, the
+// sources of the status values its text states (the workers' count, the
+// union, the employer, the offer, the start and end dates), one per
+// value and no article twice, at most ansLeadCites, marked after its
+// first sentence: a captain's answer that agrees with the news is as
+// well sourced as the news. ix.mu is held.
+func (ix *Index) citeFAQ(a *Answer, st *strike.Status) {
+	text := a.Text
+	var marks strings.Builder
+	cited := make(map[int64]bool)
+	for _, f := range []strike.StatusField{strike.FieldWorkers, strike.FieldEmployer, strike.FieldUnion,
+		strike.FieldOffer, strike.FieldStarted, strike.FieldEnded} {
+		if len(a.Citations) > ansLeadCites || !ansStates(text, st, f) {
+			continue
+		}
+		for _, src := range st.Sources[f] {
+			if src.ArticleID == 0 || cited[src.ArticleID] {
+				continue
+			}
+			cited[src.ArticleID] = true
+			a.Citations = append(a.Citations, ix.statusCitation(ansSrc{src: src, field: f}))
+			marks.WriteString("[" + strconv.Itoa(len(a.Citations)) + "]")
+			break
+		}
+	}
+	if marks.Len() == 0 {
+		return
+	}
+	end := len(text)
+	if ss := Sentences(text); len(ss) > 0 {
+		end = ss[0].End
+	}
+	a.Text = text[:end] + " " + marks.String() + text[end:]
+}
+
+// ansStates reports whether text states the status's value of field f.
+func ansStates(text string, st *strike.Status, f strike.StatusField) bool {
+	l := strings.ToLower(text)
+	has := func(v string) bool { return v != "" && strings.Contains(l, strings.ToLower(v)) }
+	switch f {
+	case strike.FieldWorkers:
+		if st.Workers <= 0 {
+			return false
+		}
+		n := strconv.Itoa(st.Workers)
+		for _, w := range NewTokenizer(TokenizerOptions{}).Words(text) {
+			if strings.ReplaceAll(w, ",", "") == n {
+				return true
+			}
+		}
+	case strike.FieldUnion:
+		return has(st.Union) || has("("+statusInitials(st.Union)+")")
+	case strike.FieldEmployer:
+		return has(st.Employer)
+	case strike.FieldOffer:
+		return has(st.Offer)
+	case strike.FieldStarted, strike.FieldEnded:
+		v := st.Started
+		if f == strike.FieldEnded {
+			v = st.Ended
+		}
+		d, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return false
+		}
+		return has(d.Format("2 January 2006")) || has(d.Format("January 2, 2006")) || has(d.Format("Jan. 2, 2006"))
+	}
+	return false
 }
 
 // ansFAQKind is the kind of factual question an FAQ entry is matched by.

@@ -44,7 +44,7 @@ func ansSet(words ...string) ansWordSet {
 var (
 	kwStart = ansSet("start", "starts", "started", "starting", "begin", "begins", "began", "begun", "beginning",
 		"launch", "launched", "commence", "commenced", "kick", "kicked")
-	kwEnd = ansSet("over", "end", "ends", "ended", "ending", "finish", "finished", "done", "settled", "resolved",
+	kwEnd = ansSet("over", "end", "ends", "ended", "ending", "finish", "finished", "done", "settle", "settled", "resolved",
 		"concluded", "called")
 	kwReturn = ansSet("back", "return", "returned", "returning")
 	kwStill  = ansSet("still", "ongoing", "continuing", "continue", "continues")
@@ -86,8 +86,15 @@ var (
 	kwHelp = ansSet("ask", "answer", "answers", "do", "know", "tell", "questions", "question", "help", "commands")
 	// kwReach are the verbs of reaching a deal: every strike's news has
 	// them, so they never point to other news.
-	kwReach  = ansSet("reach", "reached", "reaching", "struck", "agreed", "sign", "signed", "announced")
-	kwStatus = ansSet("happening", "happen", "happened", "status", "latest", "update", "updates", "news", "situation",
+	kwReach = ansSet("reach", "reached", "reaching", "struck", "agreed", "sign", "signed", "announced")
+	// kwPlace are the nouns of a question that asks where by naming
+	// the kind of place: "which cities had pickets?".
+	kwPlace = ansSet("city", "cities", "town", "towns", "place", "places", "location", "locations", "site", "sites",
+		"county", "counties", "area", "areas", "neighborhood", "neighborhoods", "region", "regions")
+	// kwStrikeMoney follow "strike" in the names of what a union pays its
+	// strikers: strike pay is the fund's, not a raise.
+	kwStrikeMoney = ansSet("pay", "fund", "funds", "benefit", "benefits", "stipend", "stipends")
+	kwStatus      = ansSet("happening", "happen", "happened", "status", "latest", "update", "updates", "news", "situation",
 		"stand", "standing", "state", "progress", "new", "status")
 )
 
@@ -150,13 +157,37 @@ func factKind(words []string) FactKind {
 	dealDay := when && has(kwAccord) &&
 		!has(kwEvent) && !hasW("ratified", "ratify", "approved", "approve", "expire", "expired", "expires", "signed")
 
+	// "Which cities had pickets?": where, by the kind of place.
+	placeQ := false
+	for i := 0; i+1 < len(words); i++ {
+		placeQ = placeQ || (words[i] == "which" || words[i] == "what") && kwPlace[words[i+1]]
+	}
+	strikeMoney := false
+	for i := 0; i+1 < len(words); i++ {
+		strikeMoney = strikeMoney || kwStrike[words[i]] && kwStrikeMoney[words[i+1]]
+	}
+	one := ""
+	if len(words) == 1 {
+		one = words[0]
+	}
+
 	switch {
+	// One word: "over?", "strike?", "workers?".
+	case kwEnd[one] && one != "called":
+		return FactOver
+	case kwStrike[one]:
+		return FactPhase
+	case kwPeople[one] && one != "union" && one != "they" && one != "them":
+		return FactStrikers
+	// Strike pay, a strike fund: what the union pays, not what was won.
+	case strikeMoney:
+		return FactNone
 	// The bot itself: "help", "what can I ask you?", "what do you know?".
 	case len(words) <= 2 && hasW("help", "commands", "ayuda") && !has(kwStrike),
 		hasW("what", "which") && hasW("you") && has(kwHelp) && (hasW("can", "could", "do") || seq("should", "i")) && botOnly(words):
 		return FactHelp
 	// Where the pickets are: the places, or none once it is over.
-	case hasW("where") && (has(kwStrike) || hasW("rally", "rallies", "protest", "protests", "march")) && !has(kwDemand) && !has(kwStart) && !has(kwEnd):
+	case (hasW("where") || placeQ) && (has(kwStrike) || hasW("rally", "rallies", "protest", "protests", "march")) && !has(kwDemand) && !has(kwStart) && !has(kwEnd):
 		return FactWhere
 	// Who did something else than strike or represent the strikers.
 	case hasW("who", "whom") && has(kwActs):
@@ -179,6 +210,10 @@ func factKind(words []string) FactKind {
 		// there is, not one asked for or offered.
 		has(kwPay) && (hasW("what", "which") || len(words) <= 2) && !has(kwDemand) && !has(kwOffer) && !when && !has(kwStart):
 		return FactWon
+	// "Was there a strike in October?": whether the strike's span holds a
+	// time, which the span answers.
+	case len(words) > 0 && (words[0] == "was" || words[0] == "were") && hasW("there") && has(kwStrike) && !has(kwEvent) && !has(kwDemand):
+		return FactDuration
 	// How long: "how long did it last", "how many days", "what day of the
 	// strike is it".
 	case howLong && !has(kwEvent),
@@ -231,8 +266,29 @@ func factKind(words []string) FactKind {
 	case has(kwStatus) && !hasW("who", "why", "where") && !when,
 		seq("going", "on") && hasW("what", "what's"):
 		return FactPhase
+	// "Tell me about the Kaiser strike": the strike, by its name at most,
+	// and nothing else asked of it.
+	case seq("tell", "me") && has(kwStrike) && !has(kwEvent) && aboutOnly(words):
+		return FactPhase
 	}
 	return FactNone
+}
+
+// aboutOnly reports whether words, but for the words of asking to be
+// told about something, the strike's and one more (its employer's or
+// campaign's name), name nothing: "tell me about the Kaiser strike".
+func aboutOnly(words []string) bool {
+	other := 0
+	for _, w := range words {
+		switch {
+		case kwStrike[w]:
+		case w == "tell", w == "me", w == "us", w == "about", w == "the", w == "a", w == "more", w == "please",
+			w == "can", w == "could", w == "you", w == "this", w == "that", w == "on":
+		default:
+			other++
+		}
+	}
+	return other <= 1
 }
 
 // botOnly reports whether words ask about nothing but the bot: no word

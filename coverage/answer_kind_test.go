@@ -182,6 +182,24 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"help", FactHelp},
 		{"what can I ask you?", FactHelp},
 		{"what can you tell me about the vote", FactNone},
+		// Negated questions ask what the plain ones ask.
+		{"didn't they settle?", FactOver},
+		{"the strike isn't over yet, is it", FactOver},
+		// Whether there was a strike at some time: its span answers.
+		{"was there a strike in October?", FactDuration},
+		{"was there a strike last spring", FactDuration},
+		{"which cities had pickets", FactWhere},
+		{"what towns did they picket in", FactWhere},
+		// Strike pay is what the union's fund pays, not the raise.
+		{"what about strike pay", FactNone},
+		{"how much is strike pay", FactNone},
+		// One word, or the strike and nothing else: where things stand.
+		{"tell me about the kaiser strike", FactPhase},
+		{"strike?", FactPhase},
+		{"over?", FactOver},
+		{"done?", FactOver},
+		{"workers?", FactStrikers},
+		{"tell me about the hunger strike", FactNone},
 	} {
 		var words []string
 		for _, tk := range ansRewrite(tc.question, tok.Tokens(tc.question), true) {

@@ -103,7 +103,8 @@ func TestAskStatusFirstSentence(t *testing.T) {
 		{"Which union is it?", "The workers are represented by the Allied Clinicians Union [1]."},
 		{"Who are they striking against?", "The strike was against Northvale Health [1]."},
 		{"What did Northvale offer?", "Before the agreement, Northvale Health's last reported offer was 10% over three years [1]."},
-		{"Who is on strike?", "Therapists at Northvale Health."},
+		// The FAQ answers, and the status's sources back what it states.
+		{"Who is on strike?", "Therapists at Northvale Health. [2]"},
 	} {
 		a := ix.AskStatus(tc.question, &st)
 		if got := firstLine(a.Text); got != tc.want {
@@ -120,6 +121,36 @@ func TestAskStatusFirstSentence(t *testing.T) {
 		if !a.FromFAQ && !a.FromStatus {
 			t.Errorf("AskStatus(%q): FromStatus false, want the status sentence", tc.question)
 		}
+	}
+}
+
+// TestAskFAQCitesTheNews: an FAQ entry that answers a factual question
+// carries the sources of the status values it states (the count, the
+// union, the employer), after its first sentence; a value it does not
+// state is not cited, and without a status it stands alone.
+func TestAskFAQCitesTheNews(t *testing.T) {
+	faq := []strike.FAQ{{
+		Question: "Who is on strike?",
+		Answer:   "About 1,200 therapists at Northvale Health, members of the Allied Clinicians Union. They picket daily.",
+		Keywords: []string{"strikers"},
+	}}
+	ix, arts := statusFixture(t, faq)
+	st := overStatus(arts)
+	a := ix.AskStatus("who is on strike", &st)
+	want := "About 1,200 therapists at Northvale Health, members of the Allied Clinicians Union. [2][3] They picket daily."
+	if !a.FromFAQ || a.Text != want {
+		t.Fatalf("AskStatus = %q (FAQ %v), want %q", a.Text, a.FromFAQ, want)
+	}
+	if len(a.Citations) != 3 || a.Citations[0].Source != coverage.FAQSource || a.Citations[1].ArticleID != 1 || a.Citations[2].ArticleID != 3 {
+		t.Errorf("citations = %+v, want the FAQ entry, then articles 1 and 3", a.Citations)
+	}
+	// A count the status does not hold is not backed by its sources.
+	st.Workers = 900
+	if a := ix.AskStatus("who is on strike", &st); len(a.Citations) != 3 || a.Citations[1].ArticleID != 1 || a.Citations[2].ArticleID != 3 {
+		t.Errorf("with another count, citations = %+v, want the employer's and the union's sources only", a.Citations)
+	}
+	if a := ix.Ask("who is on strike"); a.Text != faq[0].Answer || len(a.Citations) != 1 {
+		t.Errorf("Ask without a status = %q, %d citations, want the FAQ entry alone", a.Text, len(a.Citations))
 	}
 }
 

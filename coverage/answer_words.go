@@ -31,6 +31,16 @@ var ansShorthand = map[string][]string{
 	"stil": {"still"}, "uniom": {"union"}, "unoin": {"union"},
 }
 
+// ansShort returns the words a word typed as shorthand stands for; a
+// negated contraction typed with its apostrophe ("didn't") as without.
+func ansShort(w string) ([]string, bool) {
+	if strings.HasSuffix(w, "n't") {
+		w = strings.Replace(w, "'", "", 1)
+	}
+	reps, ok := ansShorthand[w]
+	return reps, ok
+}
+
 // ansSpanish glosses the Spanish words of supporters' questions; words
 // glossed by nothing (articles, prepositions) are dropped, so that they
 // are not searched for.
@@ -90,7 +100,7 @@ func ansRewrite(text string, toks []Token, stem bool) []Token {
 	spanish := ansSpanishQuestion(text, toks)
 	changed := false
 	for _, t := range toks {
-		if _, ok := ansShorthand[t.Word]; ok {
+		if _, ok := ansShort(t.Word); ok {
 			changed = true
 			break
 		}
@@ -105,7 +115,7 @@ func ansRewrite(text string, toks []Token, stem bool) []Token {
 			skip = false
 			continue
 		}
-		reps, ok := ansShorthand[t.Word]
+		reps, ok := ansShort(t.Word)
 		if !ok && spanish {
 			reps, ok = ansSpanish[t.Word]
 			switch {
