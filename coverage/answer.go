@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -276,6 +277,8 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	// "What did Kaiser say?" is answered by what it said, in a statement
 	// or by its spokesperson.
 	{[]string{"say", "says", "said", "statement", "respond", "response"}, []string{"said", "say", "statement", "spokesperson", "spokeswoman", "spokesman"}},
+	// Who speaks for a party is its spokesperson, or its statement.
+	{[]string{"spokesperson", "spokesman", "spokeswoman"}, []string{"spokesperson", "spokesman", "spokeswoman", "statement"}},
 	{[]string{"win", "won", "gain", "secure"}, []string{"won", "win", "gain", "secure", "include"}},
 }
 
@@ -458,6 +461,9 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	if st != nil && q.fact != FactNone {
 		lead = statusLead(&q, st)
 	}
+	if lead != nil && len(q.also) > 0 && q.fact != FactWon {
+		lead.join(&q, st)
+	}
 	if q.fact == FactWon && (lead == nil || lead.wantsTerms) {
 		// The terms: sentences on pay or terms from the articles reporting
 		// the agreement or later, else sentences about the deal published
@@ -475,7 +481,12 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 		}
 		if len(cands) > 0 {
 			if lead != nil && lead.yes {
-				// "Did they win?": yes, then what.
+				// "Did they get their pension back?" names a term: the
+				// deal's sentence on it answers first. "Did they win?":
+				// yes, then what.
+				if c, ok := ix.namingFirst(cands, q.termsOfDeal()); ok {
+					return ix.compose(&q, c, nil)
+				}
 				return ix.compose(&q, cands, lead)
 			}
 			return ix.compose(&q, cands, nil)
@@ -505,6 +516,82 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	}
 	return ix.compose(&q, cands, nil)
 }
+
+// termsOfDeal returns the question's words that name a term of an
+// agreement ("pension", "hours"), not winning or the deal itself.
+func (q *ansQuestion) termsOfDeal() []string {
+	var out []string
+	for _, c := range q.content {
+		if ansHas(ansWonCueStems, c) && !kwWin[c] && !kwDeal[c] || !ansGeneric[c] && !ansHas(ansWonCueStems, c) && c != "back" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// namingFirst returns cands with those whose sentence holds one of stems
+// first, and whether any does. ix.mu is held.
+func (ix *Index) namingFirst(cands []ansCandidate, stems []string) ([]ansCandidate, bool) {
+	if len(stems) == 0 {
+		return cands, false
+	}
+	var first, rest []ansCandidate
+	for _, c := range cands {
+		if slices.ContainsFunc(ix.tok.Words(ix.sents[c.id].text), func(w string) bool { return ansHas(stems, w) }) {
+			first = append(first, c)
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	return append(first, rest...), len(first) > 0
+}
+
+// ansWonCueStems are the stems of ansWonCues.
+var ansWonCueStems = func() []string {
+	out := make([]string, len(ansWonCues))
+	for i, w := range ansWonCues {
+		out[i] = stemWord(w)
+	}
+	return out
+}()
+
+// splitClauses reads a question of clauses joined by "and", each opening
+// with a question word ("when did it start and how long did it last?"):
+// when they ask for different facts, the first clause's kind is the
+// question's, the others' are in q.also.
+func (q *ansQuestion) splitClauses() {
+	var kinds []FactKind
+	start := 0
+	for i := 0; i <= len(q.words); i++ {
+		if i < len(q.words) && !(q.words[i] == "and" && i+1 < len(q.words) && ansClauseOpener[q.words[i+1]]) {
+			continue
+		}
+		clause := q.words[start:i]
+		if k := factKind(clause); k != FactNone && !slices.Contains(kinds, k) && (start == 0 || ansNamesSomething(clause)) {
+			kinds = append(kinds, k)
+		}
+		start = i + 1
+	}
+	if len(kinds) < 2 || start == 0 {
+		return
+	}
+	q.fact, q.also = kinds[0], kinds[1:]
+}
+
+// ansNamesSomething reports whether a clause has a word of its own
+// besides question words and pronouns: "how much it was" only points
+// back to what the clause before named.
+func ansNamesSomething(words []string) bool {
+	for _, w := range words {
+		if !english.IsStopWord(w) && !ansAfterHow[w] && !ansClauseOpener[w] && !ansStopWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// ansClauseOpener are the words that open a question's clause.
+var ansClauseOpener = ansSet("what", "which", "who", "when", "where", "why", "how", "is", "are", "was", "were", "did", "do", "does", "has", "have")
 
 // ansFilter says which sentences a search may return.
 type ansFilter struct {
@@ -670,7 +757,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			// question's other words they share: "Mediators Mark Ghaly
 			// and Darrell Steinberg helped broker the agreement" answers
 			// "who mediated the talks?".
-			if cover < ansMinCover*mass && !(len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNameRE.MatchString(sent.text)) {
+			if cover < ansMinCover*mass && !(len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNamesPerson(sent.text)) {
 				continue
 			}
 		}
@@ -684,7 +771,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			// A sentence that names no day at all is no answer to
 			// "when", however many of the question's words it shares.
 			sc /= ansKindBoost
-		case len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNameRE.MatchString(sent.text):
+		case len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNamesPerson(sent.text):
 			// The agents by name ("mediators Mark Ghaly and …") answer who
 			// they were; "a federal mediator" does not: twice the boost.
 			sc *= ansKindBoost * ansKindBoost
@@ -983,8 +1070,11 @@ func (k ansKind) wants(flags uint8) bool {
 type ansQuestion struct {
 	kind    ansKind
 	fact    FactKind
-	stillOn bool      // a FactOver question asks whether the strike is still on
-	yesNo   bool      // the question opens with an auxiliary: "did they win?"
+	stillOn bool // a FactOver question asks whether the strike is still on
+	yesNo   bool // the question opens with an auxiliary: "did they win?"
+	// also are the kinds of the question's later clauses, each asking
+	// for another fact: "how many struck and what union are they in?".
+	also    []FactKind
 	words   []string  // every word, lower-cased
 	stems   []string  // every word's stem, stop words kept
 	content []string  // distinct content stems, at most ansMaxQueryTerms
@@ -1062,6 +1152,7 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		q.words[i] = t.Word
 	}
 	q.fact = factKind(q.words)
+	q.splitClauses()
 	if len(q.words) > 0 {
 		switch q.words[0] {
 		case "did", "do", "does", "was", "were", "is", "are", "has", "have", "will", "can":
@@ -1094,6 +1185,10 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 				k = ansKindWhen
 			case "percent", "percentage", "number":
 				k = ansKindNumber
+			default:
+				if kwPlace[next] {
+					k = ansKindWhere
+				}
 			case "reason", "reasons":
 				k = ansKindWhy
 			}
@@ -1111,6 +1206,9 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 			case w == "settle" || w == "settled" || w == "resolve" || w == "resolved":
 				// Who settles a dispute but its parties is its mediator.
 				q.agents = append(q.agents, "mediator")
+			case w == "lead" || w == "leads" || w == "led" || w == "head" || w == "heads" || w == "headed" || w == "runs":
+				// Who leads an organisation is its president or leader.
+				q.agents = append(q.agents, "president", "leader", "chair", "director")
 			case len(w) > 5 && strings.HasSuffix(w, "ed"):
 				base := w[:len(w)-2]
 				q.agents = append(q.agents, base+"or", base+"er", w[:len(w)-1]+"r")
@@ -1125,6 +1223,10 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 			continue
 		}
 		if i > 0 && toks[i-1].Word == "how" && ansAfterHow[t.Word] {
+			continue
+		}
+		if i > 0 && (toks[i-1].Word == "which" || toks[i-1].Word == "what") && kwPlace[t.Word] {
+			// "Which cities?" asks for places, by whatever name.
 			continue
 		}
 		dup := false
@@ -1725,6 +1827,36 @@ func (q *ansQuestion) asksAcronym(union string) bool {
 // ansNameRE finds a name, as two capitalised words after the first word
 // of a sentence: "Mark Ghaly", "Mayor Darrell Steinberg".
 var ansNameRE = regexp.MustCompile(`\S\s+\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+`)
+
+// ansNamesPerson reports whether text names a person (see ansNameRE): two
+// capitalised words, neither of which belongs to the name of an
+// organisation, a place or a day ("the National Union of Healthcare
+// Workers", "Southern California", "Kaiser Permanente").
+func ansNamesPerson(text string) bool {
+next:
+	for _, m := range ansNameRE.FindAllStringIndex(text, -1) {
+		_, name, _ := strings.Cut(text[m[0]:m[1]], " ")
+		for w := range strings.FieldsSeq(name) {
+			w = strings.ToLower(strings.TrimSuffix(w, "."))
+			if ansNotNames[w] || ansMonths[w] || ansWeekdayWord(w) {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// ansNotNames are capitalised words of the names of organisations and
+// places, never of a person's.
+var ansNotNames = ansSet("union", "unions", "workers", "employees", "nurses", "association", "council", "federation",
+	"department", "health", "healthcare", "permanente", "hospital", "hospitals", "medical", "center", "centre",
+	"services", "service", "board", "committee", "university", "college", "institute", "company", "group",
+	"league", "coalition", "alliance", "guild", "local", "national", "united", "international", "american",
+	"foundation", "care", "clinic", "clinics", "plan", "state", "county", "city", "senate", "assembly",
+	"news", "times", "post", "daily", "press", "radio", "california", "southern", "northern", "valley",
+	"beach", "park", "street", "avenue", "los", "san", "santa", "new", "north", "south", "east", "west",
+	"inland", "empire", "bay", "area", "day", "labor", "mental")
 
 // ansNamesAgent reports whether text holds one of the agent nouns, alone
 // or in the plural, at the start of a word.

@@ -78,6 +78,11 @@ var (
 	kwActs = ansSet("mediated", "mediate", "mediates", "mediating", "mediator", "mediators", "negotiated",
 		"negotiate", "negotiates", "negotiator", "negotiators", "brokered", "broker", "brokers", "arrested",
 		"settle", "settled", "resolve", "resolved", "helped")
+	// kwLeads are what a person does for an organisation: "who leads
+	// the union?", "who spoke for Kaiser?" ask for a person, not for
+	// the union's or the employer's name.
+	kwLeads = ansSet("lead", "leads", "led", "leading", "head", "heads", "headed", "run", "runs", "directs",
+		"chairs", "speak", "speaks", "spoke", "speaking", "spokesperson", "spokesman", "spokeswoman")
 	kwNext  = ansSet("next", "upcoming", "coming", "planned", "scheduled", "soon", "future")
 	kwUnion = ansSet("union", "unions", "represents", "represent", "represented", "representing", "organizing", "organized")
 	kwBoss  = ansSet("employer", "employers", "company", "companies", "management", "boss", "bosses", "against", "employs", "employ", "hospital", "hospitals")
@@ -190,7 +195,7 @@ func factKind(words []string) FactKind {
 	case (hasW("where") || placeQ) && (has(kwStrike) || hasW("rally", "rallies", "protest", "protests", "march")) && !has(kwDemand) && !has(kwStart) && !has(kwEnd):
 		return FactWhere
 	// Who did something else than strike or represent the strikers.
-	case hasW("who", "whom") && has(kwActs):
+	case hasW("who", "whom") && (has(kwActs) || has(kwLeads)):
 		return FactNone
 	// The employer's offer, before anything about winning: "what did
 	// Kaiser offer", "what's on the table".

@@ -149,6 +149,26 @@ func TestAnsOfferSentence(t *testing.T) {
 	}
 }
 
+// TestAnsNamesPerson: two capitalised words name a person unless they
+// belong to an organisation's or a place's name.
+func TestAnsNamesPerson(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Mediators Mark Ghaly and Darrell Steinberg helped.", true},
+		{"Talks with Gov. Gavin Newsom went on.", true},
+		{"Talks between Kaiser and the National Union of Healthcare Workers went on.", false},
+		{"The mediators met in Southern California on Monday.", false},
+		{"Kaiser Permanente and the union met with mediators.", false},
+		{"Talks between Kaiser and the National Union of Healthcare Workers, led by Sal Rosselli, went on.", true},
+	} {
+		if got := ansNamesPerson(tc.text); got != tc.want {
+			t.Errorf("ansNamesPerson(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestFactKindAsTyped checks that shorthand, slips of the keyboard and
 // Spanish questions are read as the English questions they are.
 func TestFactKindAsTyped(t *testing.T) {
@@ -200,6 +220,11 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"done?", FactOver},
 		{"workers?", FactStrikers},
 		{"tell me about the hunger strike", FactNone},
+		// Who leads or speaks for someone is no question of the union's
+		// name.
+		{"who leads the union", FactNone},
+		{"who heads the union", FactNone},
+		{"who spoke for kaiser", FactNone},
 	} {
 		var words []string
 		for _, tk := range ansRewrite(tc.question, tok.Tokens(tc.question), true) {

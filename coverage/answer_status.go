@@ -393,7 +393,7 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 		// "Where are the pickets?" once the strike is over: nowhere.
 		// Where they were, and where they are while it is on, the news
 		// tells (sentences naming places).
-		if !over || q.past() {
+		if !over || q.past() || !q.namesPickets() {
 			return nil
 		}
 		add(overText("There are no picket lines now: the strike ended"), sources(2, strike.FieldPhase, strike.FieldEnded))
@@ -422,6 +422,44 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 		return nil
 	}
 	return l
+}
+
+// join adds to l the status clauses of q's later clauses (q.also), each
+// a fact of its own: "About 2,400 workers went on strike [1]; the
+// workers are represented by …". The answer is then the status sentence
+// alone: news that follows one fact would not follow the others.
+func (l *ansLead) join(q *ansQuestion, st *strike.Status) {
+	joined := false
+	for _, k := range q.also {
+		if k == FactWon || k == FactHelp {
+			continue
+		}
+		o := *q
+		o.fact, o.also = k, nil
+		m := statusLead(&o, st)
+		if m == nil || m.newest && k != FactOver || m.wantsTerms || m.tail != "" {
+			continue
+		}
+		for _, p := range m.parts {
+			p.text = ansLowerFirst(p.text)
+			l.parts = append(l.parts, p)
+		}
+		joined = true
+	}
+	if joined {
+		l.alone, l.newest = true, false
+	}
+}
+
+// ansLowerFirst lower-cases a clause's first word when it is a common
+// word that opens a status clause ("The", "About", "Yes"), not a name.
+func ansLowerFirst(s string) string {
+	first, rest, _ := strings.Cut(s, " ")
+	switch strings.TrimSuffix(first, ":") {
+	case "The", "About", "Yes", "No", "Members", "There", "Before", "A", "Nothing", "Workers":
+		return strings.ToLower(first[:1]) + first[1:] + " " + rest
+	}
+	return s
 }
 
 // conflict adds a clause naming the best-backed other value of field,
@@ -496,7 +534,19 @@ func (q *ansQuestion) namesDeal() bool {
 func (q *ansQuestion) past() bool {
 	for _, w := range q.words {
 		switch w {
-		case "was", "were", "did", "happened", "held":
+		case "was", "were", "did", "had", "happened", "held":
+			return true
+		}
+	}
+	return false
+}
+
+// namesPickets reports whether the question asks where the pickets,
+// rallies or marches are, rather than where the strike is.
+func (q *ansQuestion) namesPickets() bool {
+	for _, w := range q.words {
+		switch w {
+		case "picket", "pickets", "picketing", "line", "lines", "rally", "rallies", "march", "marches", "protest", "protests":
 			return true
 		}
 	}

@@ -364,3 +364,71 @@ func TestAskYesNoAndAfterTheEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestAskWhereAfterTheStrike: once the strike is over, "where are the
+// pickets?" is answered that there are none; "which towns had pickets?"
+// and "where is the strike?" ask where it was, which the news tells.
+func TestAskWhereAfterTheStrike(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	ix.Add(strike.Article{ID: 7, Key: "pickets", URL: "https://news.example/pickets", Title: "Pickets spread", Source: "Valley Ledger",
+		Text:      "Therapists picketed outside clinics in Riverside and Fontana on the strike's second day.",
+		Published: arts[1].Published.Add(24 * time.Hour), Relevance: strike.Relevance{Tier: strike.TierCore}, Facts: strike.Facts{Phase: strike.PhaseStrike}})
+	st := overStatus(arts)
+	if a := ix.AskStatus("where are the pickets", &st); !strings.HasPrefix(a.Text, "There are no picket lines now") {
+		t.Errorf("where are the pickets = %q, want none now", firstLine(a.Text))
+	}
+	for _, q := range []string{"which cities had pickets", "where is the strike", "what towns did they picket in"} {
+		if a := ix.AskStatus(q, &st); len(a.Citations) == 0 || !strings.Contains(firstLine(a.Text), "Riverside") {
+			t.Errorf("%s = %q, want the towns the news names", q, a.Text)
+		}
+	}
+}
+
+// TestAskOfferFromTheNewsHasAFigure: without an offer in the status, the
+// news answers "what did Northvale offer?" with the sentence that gives
+// the offer's figure, not a newer one that only says it is fair.
+func TestAskOfferFromTheNewsHasAFigure(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	ix.Add(strike.Article{ID: 8, Key: "fair", URL: "https://news.example/fair", Title: "Northvale responds", Source: "Metro Daily",
+		Text:      "Northvale says its offer is fair and that patients are being referred to other providers.",
+		Published: arts[3].Published.Add(48 * time.Hour), Relevance: strike.Relevance{Tier: strike.TierCore}, Facts: strike.Facts{Phase: strike.PhaseTentativeAgreement}})
+	st := overStatus(arts)
+	st.Offer = ""
+	delete(st.Sources, strike.FieldOffer)
+	for _, q := range []string{"what did northvale offer", "didn't northvale offer 10%"} {
+		if a := ix.AskStatus(q, &st); !strings.Contains(firstLine(a.Text), "10%") {
+			t.Errorf("%s = %q, want the offer's figure first", q, a.Text)
+		}
+	}
+}
+
+// TestAskDidTheyWinATerm: "did they get their pensions back?" names a
+// term of the deal, which the deal's sentence on it answers first;
+// "did they win?" names none and is answered yes, with how it ended.
+func TestAskDidTheyWinATerm(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	if a := ix.AskStatus("did they get their pensions back", &st); !strings.Contains(firstLine(a.Text), "pensions") {
+		t.Errorf("pensions: first line %q, want the deal's sentence on pensions", firstLine(a.Text))
+	}
+	if a := ix.AskStatus("did they win?", &st); !strings.HasPrefix(a.Text, "Yes: the strike ended") {
+		t.Errorf("did they win: first line %q, want yes and how it ended", firstLine(a.Text))
+	}
+}
+
+// TestAskCompound: a question that asks two facts joined by "and" gets
+// both in its first sentence, each with its sources.
+func TestAskCompound(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	for _, tc := range []struct{ question, want string }{
+		{"how many workers struck and what union are they in", "About 1,200 workers went on strike [1]; the workers are represented by the Allied Clinicians Union [2]."},
+		{"when did it start and how long did it last?", "The strike began on 21 October 2024 [1]; the strike lasted 132 days, from 21 October 2024 to 2 March 2025 [2][1]."},
+		// A later clause that names nothing of its own asks of the first.
+		{"i want to know if they ended up getting a raise and how much it was", "The agreement raises pay 16% over four years and restores pensions for newer hires. [1]"},
+	} {
+		if a := ix.AskStatus(tc.question, &st); firstLine(a.Text) != tc.want {
+			t.Errorf("AskStatus(%q) first line = %q, want %q", tc.question, firstLine(a.Text), tc.want)
+		}
+	}
+}

@@ -440,3 +440,29 @@ func TestAskBackToSeeingPatients(t *testing.T) {
 		}
 	}
 }
+
+// TestAskWhoOrganisationIsNoName: an organisation's name ("the National
+// Union of Healthcare Workers") names no person, so a sentence that
+// mentions mediators and the union does not pass for one that names the
+// mediators, however newer and closer in words it is.
+func TestAskWhoOrganisationIsNoName(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 40, "Deal reached", "Mediators Mark Ghaly and Darrell Steinberg helped end the strike."))
+	ix.Add(ansArt(2, 0, "Die-in", "The protest came two weeks into mediated talks between Kaiser and the National Union of Healthcare Workers, which continue with the help of two state-appointed mediators to settle the strike."))
+	a := ix.Ask("who helped settle the strike")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+		t.Errorf("answer =\n%s\nwant first the sentence that names the mediators", a.Text)
+	}
+}
+
+// TestAskWhoSpokeFor: "who spoke for Kaiser?" asks for its spokesperson
+// or its statement, not for a sentence with the verb "spoke".
+func TestAskWhoSpokeFor(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 5, "Kaiser responds", "A Kaiser spokesperson said the company had bargained in good faith."))
+	ix.Add(ansArt(2, 0, "On the line", "Members I spoke with at Kaiser expect the vote to pass."))
+	a := ix.Ask("who spoke for kaiser")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+		t.Errorf("answer =\n%s\nwant first the spokesperson's sentence", a.Text)
+	}
+}

@@ -41,6 +41,16 @@ func ansShort(w string) ([]string, bool) {
 	return reps, ok
 }
 
+// ansSpeaksFor reports whether toks[i] is a verb of speaking followed by
+// "for": "spoke for", "speaks for".
+func ansSpeaksFor(toks []Token, i int) bool {
+	switch toks[i].Word {
+	case "speak", "speaks", "spoke", "speaking", "talks", "talked", "talking":
+		return i+1 < len(toks) && toks[i+1].Word == "for"
+	}
+	return false
+}
+
 // ansSpanish glosses the Spanish words of supporters' questions; words
 // glossed by nothing (articles, prepositions) are dropped, so that they
 // are not searched for.
@@ -99,8 +109,8 @@ var ansEnglishToo = map[string]bool{"son": true, "la": true, "el": true, "es": t
 func ansRewrite(text string, toks []Token, stem bool) []Token {
 	spanish := ansSpanishQuestion(text, toks)
 	changed := false
-	for _, t := range toks {
-		if _, ok := ansShort(t.Word); ok {
+	for i, t := range toks {
+		if _, ok := ansShort(t.Word); ok || ansSpeaksFor(toks, i) {
 			changed = true
 			break
 		}
@@ -116,6 +126,10 @@ func ansRewrite(text string, toks []Token, stem bool) []Token {
 			continue
 		}
 		reps, ok := ansShort(t.Word)
+		if ansSpeaksFor(toks, i) {
+			// "Who spoke for Kaiser?" asks for its spokesperson.
+			reps, ok = []string{"spokesperson"}, true
+		}
 		if !ok && spanish {
 			reps, ok = ansSpanish[t.Word]
 			switch {
