@@ -186,6 +186,9 @@ const (
 	ansHasPlace
 )
 
+// ansPercent is the stem of "percent", which a "%" stands for.
+var ansPercent = stemWord("percent")
+
 // ansArticle is what an answer cites of an article.
 type ansArticle struct {
 	id        int64
@@ -322,6 +325,10 @@ func (ix *Index) Add(a strike.Article) {
 		}
 		toks = ix.tok.AppendTokens(toks[:0], s)
 		terms, flags := ansTerms(toks)
+		if strings.Contains(s, "%") && !ansHas(terms, ansPercent) {
+			// "20%" says "percent" as "20 percent" does.
+			terms = append(terms, ansPercent)
+		}
 		if title {
 			flags |= ansIsTitle
 		} else if ansNamesPlace(s, toks) {
@@ -509,6 +516,10 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	f := ansFilter{related: away, minPhase: -1}
 	if q.fact == FactWon {
 		f.skip = ansOfferSentence
+	}
+	if q.fact == FactOffer && q.kind == ansKindOther {
+		// An offer is its figures: "what did Kaiser offer?" asks how much.
+		q.kind = ansKindNumber
 	}
 	cands := ix.search(&q, f, s)
 	if len(cands) == 0 {
@@ -767,9 +778,11 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			sc *= ansKindBoost
 		case q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0:
 			sc *= (1 + ansKindBoost) / 2
-		case q.kind == ansKindWhen && sent.flags&ansIsTitle == 0:
+		case q.kind == ansKindWhen && sent.flags&ansIsTitle == 0,
+			q.kind == ansKindWhere && sent.flags&ansIsTitle == 0:
 			// A sentence that names no day at all is no answer to
-			// "when", however many of the question's words it shares.
+			// "when", however many of the question's words it shares;
+			// nor one that names no place to "where".
 			sc /= ansKindBoost
 		case len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNamesPerson(sent.text):
 			// The agents by name ("mediators Mark Ghaly and …") answer who
@@ -792,7 +805,33 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		}
 		top.push(ansCandidate{id: id, score: sc, published: art.published, url: art.url})
 	}
-	return top.sorted()
+	return ix.readable(q, top.sorted())
+}
+
+// readable returns the candidates that can answer q, when there are
+// any, else cands: for "where", the sentences that name a place. ix.mu
+// is held.
+func (ix *Index) readable(q *ansQuestion, cands []ansCandidate) []ansCandidate {
+	keep := func(c ansCandidate) bool {
+		f := ix.sents[c.id].flags
+		return q.kind != ansKindWhere || f&ansHasPlace != 0
+	}
+	n := 0
+	for _, c := range cands {
+		if keep(c) {
+			n++
+		}
+	}
+	if n == 0 || n == len(cands) {
+		return cands
+	}
+	out := make([]ansCandidate, 0, n)
+	for _, c := range cands {
+		if keep(c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // newestLeads returns the first sentences of the newest core articles

@@ -466,3 +466,29 @@ func TestAskWhoSpokeFor(t *testing.T) {
 		t.Errorf("answer =\n%s\nwant first the spokesperson's sentence", a.Text)
 	}
 }
+
+// TestAskPercentSign: "20%" says "percent", so "what percent raise?" is
+// answered by the sentence with the figure, not by a newer one that
+// shares only "raise".
+func TestAskPercentSign(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 5, "Deal reached", "The deal includes raises of roughly 20% over four years."))
+	ix.Add(ansArt(2, 0, "Union speaks", "Union leaders said the raise in the deal was the main issue for them."))
+	a := ix.Ask("what percent raise")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+		t.Errorf("answer =\n%s\nwant first the sentence with 20%%", a.Text)
+	}
+}
+
+// TestAskWhereNamesAPlace: "where is the strike?" is answered by a
+// sentence that names a place, not by a shorter one that only says
+// "strike" more often.
+func TestAskWhereNamesAPlace(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Strikes", "The county strike is separate from the long walkout by the therapists, though some picketers wore buttons backing the strikers."))
+	ix.Add(ansArt(2, 3, "Walkout", "About 2,400 therapists went on strike at clinics in Riverside and Fontana."))
+	a := ix.Ask("where is the strike")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 2 {
+		t.Errorf("answer =\n%s\nwant first the sentence that names the places", a.Text)
+	}
+}

@@ -103,7 +103,8 @@ var coverageFloors = map[string]coverageFloor{
 	// word, and grouping 0.92 (P 0.90, R 0.95) once "your questions,
 	// answered" marked an explainer; grouping 0.93 (P 0.90, R 0.96) once a
 	// strike told across three regions or more named no one region.
-	"dev4": {copies: 1.00, grouping: 0.93, relevance: 0.97, core: 0.98, facts: 0.96, status: 5, asks: 6},
+	// Answers 7 of 8 once "20%" was read as saying "percent".
+	"dev4": {copies: 1.00, grouping: 0.93, relevance: 0.97, core: 0.98, facts: 0.96, status: 5, asks: 7},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
