@@ -184,7 +184,16 @@ const (
 	// ansHasPlace: a place by its name after a word of place ("in
 	// Pasadena", "from San Diego to Bakersfield"), an answer to "where".
 	ansHasPlace
+	// ansHasSpan: a length of time, a number before a unit of time ("196
+	// days", "a five-day fast"), an answer to "how long".
+	ansHasSpan
+	// ansHasPercent: a percentage ("20%", "20 percent"), which is how a
+	// raise is stated.
+	ansHasPercent
 )
+
+// ansPercentRE finds a percentage.
+var ansPercentRE = regexp.MustCompile(`\d\s?%|\d\s+(?:percent|per cent)\b`)
 
 // ansPercent is the stem of "percent", which a "%" stands for.
 var ansPercent = stemWord("percent")
@@ -328,6 +337,9 @@ func (ix *Index) Add(a strike.Article) {
 		if strings.Contains(s, "%") && !ansHas(terms, ansPercent) {
 			// "20%" says "percent" as "20 percent" does.
 			terms = append(terms, ansPercent)
+		}
+		if ansPercentRE.MatchString(s) {
+			flags |= ansHasPercent
 		}
 		if title {
 			flags |= ansIsTitle
@@ -477,6 +489,7 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 		// since the strike ended; numbers ("20%") first.
 		wq := q.withCues(ansWonCues)
 		wq.kind = ansKindNumber
+		wq.percent = !wq.span
 		f := ansFilter{minPhase: statusPhaseRank(strike.PhaseTentativeAgreement), cueOnly: true, skip: ansOfferSentence}
 		cands := ix.search(&wq, f, s)
 		if len(cands) == 0 && st != nil {
@@ -774,7 +787,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		}
 		sc := float64(s.score[id])
 		switch {
-		case q.kind.wants(sent.flags):
+		case q.wants(sent.flags):
 			sc *= ansKindBoost
 		case q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0:
 			sc *= (1 + ansKindBoost) / 2
@@ -1105,12 +1118,28 @@ func (k ansKind) wants(flags uint8) bool {
 	return false
 }
 
+// wants reports whether a sentence with flags has what q asks for: its
+// kind's (see ansKind.wants), and for "how long" a span of time, for a
+// raise a percentage.
+func (q *ansQuestion) wants(flags uint8) bool {
+	switch {
+	case q.span:
+		return flags&ansHasSpan != 0
+	case q.percent:
+		return flags&ansHasPercent != 0
+	}
+	return q.kind.wants(flags)
+}
+
 // ansQuestion is a parsed question.
 type ansQuestion struct {
 	kind    ansKind
 	fact    FactKind
 	stillOn bool // a FactOver question asks whether the strike is still on
 	yesNo   bool // the question opens with an auxiliary: "did they win?"
+	// span: "how long" asks for a length of time; percent: the question
+	// asks for a raise, a percentage.
+	span, percent bool
 	// also are the kinds of the question's later clauses, each asking
 	// for another fact: "how many struck and what union are they in?".
 	also    []FactKind
@@ -1164,7 +1193,7 @@ var ansCues = map[ansKind][]string{
 var ansStopWords = map[string]bool{
 	"tell": true, "please": true, "know": true, "anyone": true, "anybody": true,
 	"hey": true, "hi": true, "bot": true, "strikebot": true, "question": true,
-	"happening": true, "going": true, "get": true, "got": true, "us": true,
+	"happening": true, "happens": true, "going": true, "get": true, "got": true, "us": true,
 }
 
 // ansAfterHow are words that, after "how", make the question ask for a
@@ -1217,6 +1246,7 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		case "how":
 			if ansAfterHow[next] {
 				k = ansKindNumber
+				q.span = next == "long"
 			}
 		case "what", "which":
 			switch next {
@@ -1523,6 +1553,9 @@ func ansTerms(toks []Token) ([]string, uint8) {
 			flags |= ansHasDate
 		case ansNumberWord(w):
 			flags |= ansHasNumber
+			if kwPeriod[next] {
+				flags |= ansHasSpan
+			}
 		}
 		if ansReasonWords[w] || (w == "over" && i > 0 && ansNearStrike(toks[max(0, i-3):i])) {
 			flags |= ansHasReason

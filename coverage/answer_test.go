@@ -492,3 +492,42 @@ func TestAskWhereNamesAPlace(t *testing.T) {
 		t.Errorf("answer =\n%s\nwant first the sentence that names the places", a.Text)
 	}
 }
+
+// TestAskHowLongWantsASpan: "how long was the hunger strike?" is answered
+// by a sentence that gives a span ("a five-day hunger strike"), not by
+// one whose only number is a day's count ("Day 1 of our hunger strike").
+func TestAskHowLongWantsASpan(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Posts", "\"Day 1 of our hunger strike.\" the clinicians posted."))
+	ix.Add(ansArt(2, 10, "Fast ends", "Eight clinicians ended a five-day hunger strike outside the regional offices."))
+	a := ix.Ask("how long was the hunger strike")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 2 {
+		t.Errorf("answer =\n%s\nwant first the five-day hunger strike", a.Text)
+	}
+}
+
+// TestAskRaiseWantsAPercentage: a raise is stated as a percentage, so
+// "what's the pay raise in the deal?" is answered by the sentence that
+// gives one, not by a list's item whose figure lost its sign.
+func TestAskRaiseWantsAPercentage(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	ix.Add(strike.Article{ID: 9, Key: "numbers", URL: "https://news.example/numbers", Title: "The deal in numbers", Source: "Coast Times",
+		Text:      "The deal in numbers.\n\n16: the percent pay raise in the deal.\n\n132: days on strike.",
+		Published: arts[5].Published.Add(24 * time.Hour), Relevance: strike.Relevance{Tier: strike.TierCore}, Facts: strike.Facts{Phase: strike.PhaseTentativeAgreement}})
+	if a := ix.AskStatus("whats the pay raise in the deal", &st); !strings.Contains(firstLine(a.Text), "16%") {
+		t.Errorf("first line %q, want the sentence with 16%%", firstLine(a.Text))
+	}
+}
+
+// TestAskWhatHappensTo: "what happens to patients?" asks about patients;
+// "happens" says nothing of the answer.
+func TestAskWhatHappensTo(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Next steps", "Here is what happens during the strike: sign up for a picket shift by Friday."))
+	ix.Add(ansArt(2, 10, "Patients", "Patients are being referred to contracted providers during the strike."))
+	a := ix.Ask("what happens to patients during the strike")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 2 {
+		t.Errorf("answer =\n%s\nwant first the sentence about patients", a.Text)
+	}
+}

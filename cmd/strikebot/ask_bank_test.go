@@ -29,10 +29,10 @@ var askBankFloors = map[string]int{
 	// one-word and rambling ones), written before it was asked, answered
 	// 16, 16, 14 and 14 of 33 before any change: dev 137, dev2 138, dev3
 	// 134, dev4 129 of 158.
-	"dev":  149,
-	"dev2": 153,
+	"dev":  150,
+	"dev2": 154,
 	"dev3": 146,
-	"dev4": 142,
+	"dev4": 146,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
