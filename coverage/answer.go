@@ -500,6 +500,9 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 			}
 		}
 		if len(cands) > 0 {
+			if l := ix.compareLead(&q, cands, st); l != nil {
+				return ix.compose(&q, nil, l)
+			}
 			if lead != nil && lead.yes {
 				// "Did they get their pension back?" names a term: the
 				// deal's sentence on it answers first. "Did they win?":
@@ -539,6 +542,53 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 		return ansNotFound(q.fact)
 	}
 	return ix.compose(&q, cands, nil)
+}
+
+// compareLead returns, for a question that sets what was won beside the
+// employer's offer ("how much more than Kaiser's offer did they get?"),
+// a status sentence that states both: the raise from the best sentence
+// on the agreement's terms, cited to it, and the status's last offer,
+// cited to its sources. It returns nil when the question compares
+// nothing, the status knows no offer or the sentence states no
+// percentage. ix.mu is held.
+func (ix *Index) compareLead(q *ansQuestion, cands []ansCandidate, st *strike.Status) *ansLead {
+	if st == nil || st.Offer == "" || len(st.Sources[strike.FieldOffer]) == 0 || !q.compares() {
+		return nil
+	}
+	sent := &ix.sents[cands[0].id]
+	fig := ansRaiseRE.FindString(sent.text)
+	if fig == "" {
+		return nil
+	}
+	art := &ix.arts[sent.art]
+	if art.id == 0 {
+		return nil
+	}
+	employer := st.Employer
+	if employer == "" {
+		employer = "the employer"
+	}
+	won := ansSrc{src: strike.FieldSource{ArticleID: art.id, URL: art.url, Source: art.source, Published: art.published,
+		Sentence: sent.text}}
+	offer := ansSrc{src: st.Sources[strike.FieldOffer][0], field: strike.FieldOffer}
+	return &ansLead{alone: true, parts: []ansLeadPart{
+		{text: "The agreement raises pay " + fig, sources: []ansSrc{won}},
+		{text: "before it, " + ansPossessive(employer) + " last reported offer was " + st.Offer, sources: []ansSrc{offer}},
+	}}
+}
+
+// ansRaiseRE finds a raise's figure and its term: "20% over four years".
+var ansRaiseRE = regexp.MustCompile(`\d[\d.]*\s?(?:%|percent)(?:\s+over\s+(?:the\s+)?(?:\w+\s+)?(?:years?|months?|contract))?`)
+
+// compares reports whether the question sets something beside the
+// employer's offer: "bigger than what Kaiser offered".
+func (q *ansQuestion) compares() bool {
+	offer, than := false, false
+	for _, w := range q.words {
+		offer = offer || kwOffer[w]
+		than = than || w == "than" || w == "compared" || w == "versus" || w == "vs"
+	}
+	return offer && than
 }
 
 // termsOfDeal returns the question's words that name a term of an

@@ -197,6 +197,10 @@ func factKind(words []string) FactKind {
 	// Who did something else than strike or represent the strikers.
 	case hasW("who", "whom") && (has(kwActs) || has(kwLeads)):
 		return FactNone
+	// The raise set beside the offer: "was the raise bigger than what
+	// Kaiser offered?".
+	case has(kwOffer) && hasW("than", "compared", "versus", "vs") && (has(kwWin) || has(kwPay) || has(kwDeal) || hasW("final")):
+		return FactWon
 	// The employer's offer, before anything about winning: "what did
 	// Kaiser offer", "what's on the table".
 	case has(kwOffer) && !has(kwWin) && !hasW("accept", "accepted", "reject", "rejected", "when"):

@@ -225,6 +225,10 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"who leads the union", FactNone},
 		{"who heads the union", FactNone},
 		{"who spoke for kaiser", FactNone},
+		// Set beside the offer, the raise won.
+		{"was the final raise bigger than what kaiser offered", FactWon},
+		{"how much more than kaiser's first offer did they get", FactWon},
+		{"did kaiser raise its offer", FactOffer},
 	} {
 		var words []string
 		for _, tk := range ansRewrite(tc.question, tok.Tokens(tc.question), true) {

@@ -432,3 +432,18 @@ func TestAskCompound(t *testing.T) {
 		}
 	}
 }
+
+// TestAskCompareWithTheOffer: "how much more than the offer did they
+// get?" sets the agreement's raise beside the employer's last offer in
+// one sentence, each with its source.
+func TestAskCompareWithTheOffer(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	for _, q := range []string{"how much more than northvale's first offer did they get", "was the final raise bigger than what northvale offered"} {
+		a := ix.AskStatus(q, &st)
+		first := firstLine(a.Text)
+		if !strings.Contains(first, "16%") || !strings.Contains(first, "10%") || strings.Count(first, "[") < 2 {
+			t.Errorf("AskStatus(%q) first line = %q, want the 16%% raise beside the 10%% offer, both cited", q, first)
+		}
+	}
+}
