@@ -289,6 +289,9 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	// "What did Kaiser say?" is answered by what it said, in a statement
 	// or by its spokesperson.
 	{[]string{"say", "says", "said", "statement", "respond", "response"}, []string{"said", "say", "statement", "spokesperson", "spokeswoman", "spokesman"}},
+	// An appointment cancelled is, in the news, rescheduled, postponed
+	// or affected.
+	{[]string{"cancel", "cancelled", "canceled", "cancellation", "cancellations"}, []string{"cancel", "reschedule", "postpone", "affect"}},
 	// Who speaks for a party is its spokesperson, or its statement.
 	{[]string{"spokesperson", "spokesman", "spokeswoman"}, []string{"spokesperson", "spokesman", "spokeswoman", "statement"}},
 	{[]string{"win", "won", "gain", "secure"}, []string{"won", "win", "gain", "secure", "include"}},
@@ -1327,7 +1330,7 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 				q.agents = append(q.agents, "mediator")
 			case w == "lead" || w == "leads" || w == "led" || w == "head" || w == "heads" || w == "headed" || w == "runs":
 				// Who leads an organisation is its president or leader.
-				q.agents = append(q.agents, "president", "leader", "chair", "director")
+				q.agents = append(q.agents, "president", "leader", "director")
 			case len(w) > 5 && strings.HasSuffix(w, "ed"):
 				base := w[:len(w)-2]
 				q.agents = append(q.agents, base+"or", base+"er", w[:len(w)-1]+"r")
@@ -1374,9 +1377,15 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 	for g, c := range q.content {
 		q.terms = append(q.terms, ansTerm{stem: c, group: g})
 	}
-	for _, w := range ansCues[q.kind] {
+	cues := ansCues[q.kind]
+	if len(q.agents) > 0 {
+		// "Who mediated?" is answered by a sentence naming the mediators,
+		// whatever else it shares with the question.
+		cues = q.agents
+	}
+	for _, w := range cues {
 		st := stemWord(w)
-		if !ansHas(q.content, st) {
+		if !ansHas(q.content, st) && !slices.ContainsFunc(q.terms, func(t ansTerm) bool { return t.stem == st }) {
 			q.terms = append(q.terms, ansTerm{stem: st, group: ansCueGroup})
 		}
 	}

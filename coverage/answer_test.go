@@ -531,3 +531,28 @@ func TestAskWhatHappensTo(t *testing.T) {
 		t.Errorf("answer =\n%s\nwant first the sentence about patients", a.Text)
 	}
 }
+
+// TestAskCancelledAppointments: news says appointments were rescheduled,
+// postponed or affected, which answers whether they are cancelled.
+func TestAskCancelledAppointments(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Patients", "Kaiser says appointments are being rescheduled or sent to contracted providers."))
+	ix.Add(ansArt(2, 0, "Rally", "The union held a rally outside the clinic on Monday."))
+	a := ix.Ask("are appointments cancelled?")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+		t.Errorf("answer =\n%s\nwant the rescheduled appointments", a.Text)
+	}
+}
+
+// TestAskWhoFindsTheAgentsByTheirNoun: "who helped settle the strike?"
+// asks for the mediators, found by that noun even in a sentence that
+// shares none of the question's words.
+func TestAskWhoFindsTheAgentsByTheirNoun(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 20, "Thanks", "We are grateful to Mark Ghaly and Darrell Steinberg for their work as mediators."))
+	ix.Add(ansArt(2, 0, "Help", "Patients who need help during the strike can call the crisis line."))
+	a := ix.Ask("who helped settle the strike")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+		t.Errorf("answer =\n%s\nwant first the mediators by name", a.Text)
+	}
+}

@@ -30,8 +30,8 @@ var askBankFloors = map[string]int{
 	// 16, 16, 14 and 14 of 33 before any change: dev 137, dev2 138, dev3
 	// 134, dev4 129 of 158.
 	"dev":  152,
-	"dev2": 155,
-	"dev3": 146,
+	"dev2": 157,
+	"dev3": 147,
 	"dev4": 146,
 }
 
