@@ -76,6 +76,13 @@ type Dialect struct {
 	// articles table's statistics if it has none yet (PostgreSQL, whose
 	// autovacuum does so only a minute or more after the table fills).
 	AnalyzeNewSQL string
+	// SetCoverageBulkSQL, if not "", sets the coverage of many articles
+	// of one campaign in one statement (PostgreSQL: one round trip
+	// instead of two per article), from five parallel lists: $1 article
+	// IDs ([]int64), $2 story IDs (0 for none), $3 facts as JSON
+	// ([]string), $4 signatures ([][]byte, nil for none), $5 sequence
+	// numbers. SaveCoverage checks the articles and stories first.
+	SetCoverageBulkSQL string
 }
 
 // maxAttempts bounds how often SavePoll runs a retryable transaction.
