@@ -126,7 +126,10 @@ func loadConfig(path string, e env) (config.Config, string, error) {
 
 // applyMemoryLimit hands the configured memory_limit to the process,
 // unless it is 0 or GOMEMLIMIT is set (the operator's own choice, which
-// Go's runtime has already applied).
+// Go's runtime has already applied). Under the limit, the collector also
+// lets the heap grow to three times what is live (gcPercentUnderLimit)
+// rather than twice, unless GOGC is set: the limit, not the percentage,
+// then bounds memory, and a first ingest collects half as often.
 func applyMemoryLimit(cfg config.Config, e env) {
 	if e.setMemoryLimit == nil || cfg.MemoryLimit <= 0 {
 		return
@@ -135,7 +138,19 @@ func applyMemoryLimit(cfg config.Config, e env) {
 		return
 	}
 	e.setMemoryLimit(int64(cfg.MemoryLimit))
+	if v, ok := e.lookup("GOGC"); (!ok || v == "") && e.setGCPercent != nil {
+		e.setGCPercent(gcPercentUnderLimit)
+	}
 }
+
+// gcPercentUnderLimit is the collector's percentage while memory_limit
+// applies. Measured on a first ingest of 1,000 feeds × 50 items (5%
+// strike news, two cores): the ingest used about 1.7 s less CPU on
+// PostgreSQL (11.6 against 13.3 s) and 0.8 s less on SQLite with 200
+// than with Go's default 100, at the same peak RSS, since the live heap
+// (10-20 MB) stays well under the limit either way; 400 saved no more,
+// and no percentage (collecting only at the limit) saved less.
+const gcPercentUnderLimit = 200
 
 // newLogger builds the process's logger: text on a terminal, JSON otherwise,
 // unless the configuration says which.

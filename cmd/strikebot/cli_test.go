@@ -257,33 +257,39 @@ func TestHealthcheck(t *testing.T) {
 }
 
 // TestMemoryLimit checks that a command hands memory_limit to the process
-// (debug.SetMemoryLimit in main), and leaves the process alone when the
-// limit is 0 or GOMEMLIMIT already chose one.
+// (debug.SetMemoryLimit in main) with the collector's percentage for it,
+// and leaves the process alone when the limit is 0 or GOMEMLIMIT already
+// chose one; a GOGC of the operator's keeps its percentage.
 func TestMemoryLimit(t *testing.T) {
 	chdir(t)
 	for _, tc := range []struct {
-		name string
-		vars map[string]string
-		want int64 // -1: not applied
+		name   string
+		vars   map[string]string
+		want   int64 // -1: not applied
+		wantGC int   // -1: not applied
 	}{
-		{"default", nil, 40 << 20},
-		{"configured", map[string]string{"STRIKEBOT_MEMORY_LIMIT": "64MiB"}, 64 << 20},
-		{"off", map[string]string{"STRIKEBOT_MEMORY_LIMIT": "0"}, -1},
-		{"GOMEMLIMIT wins", map[string]string{"GOMEMLIMIT": "200MiB"}, -1},
+		{"default", nil, 40 << 20, gcPercentUnderLimit},
+		{"configured", map[string]string{"STRIKEBOT_MEMORY_LIMIT": "64MiB"}, 64 << 20, gcPercentUnderLimit},
+		{"off", map[string]string{"STRIKEBOT_MEMORY_LIMIT": "0"}, -1, -1},
+		{"GOMEMLIMIT wins", map[string]string{"GOMEMLIMIT": "200MiB"}, -1, -1},
+		{"GOGC kept", map[string]string{"GOGC": "50"}, 40 << 20, -1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := int64(-1)
+			got, gotGC := int64(-1), -1
 			var out, errOut bytes.Buffer
 			lookup := func(k string) (string, bool) { v, ok := tc.vars[k]; return v, ok }
 			code := run(context.Background(), []string{"check-config"}, env{
 				stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, lookup: lookup,
-				setMemoryLimit: func(b int64) { got = b },
+				setMemoryLimit: func(b int64) { got = b }, setGCPercent: func(p int) { gotGC = p },
 			})
 			if code != exitOK {
 				t.Fatalf("check-config: exit %d, %s", code, errOut.String())
 			}
 			if got != tc.want {
 				t.Errorf("memory limit applied: %d, want %d", got, tc.want)
+			}
+			if gotGC != tc.wantGC {
+				t.Errorf("GC percent applied: %d, want %d", gotGC, tc.wantGC)
 			}
 		})
 	}

@@ -21,7 +21,7 @@ var version = "dev"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, lookup: os.LookupEnv, environ: os.Environ, setMemoryLimit: setMemoryLimit}))
+	os.Exit(run(ctx, os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, lookup: os.LookupEnv, environ: os.Environ, setMemoryLimit: setMemoryLimit, setGCPercent: setGCPercent}))
 }
 
 // env is what a command may touch of the outside world, so tests can run
@@ -36,6 +36,9 @@ type env struct {
 	// setMemoryLimit applies the configuration's memory_limit to the
 	// process (debug.SetMemoryLimit); nil, as in tests, applies nothing.
 	setMemoryLimit func(bytes int64)
+	// setGCPercent sets the collector's percentage (debug.SetGCPercent)
+	// when memory_limit applies; nil, as in tests, sets nothing.
+	setGCPercent func(percent int)
 }
 
 // Exit statuses.
@@ -209,3 +212,6 @@ func commandUsage(w io.Writer, c command, fs *flag.FlagSet) {
 
 // setMemoryLimit is debug.SetMemoryLimit, for env.setMemoryLimit.
 func setMemoryLimit(bytes int64) { debug.SetMemoryLimit(bytes) }
+
+// setGCPercent is debug.SetGCPercent, for env.setGCPercent.
+func setGCPercent(percent int) { debug.SetGCPercent(percent) }

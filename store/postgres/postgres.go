@@ -90,6 +90,18 @@ var dialect = sqlstore.Dialect{
 	// ingest of 1,000 feeds that made the server spend seconds in
 	// KnownKeys on some runs (45 ms a call) and not on others.
 	KnownKeysOption: pgx.QueryExecModeExec,
+	SetCoverageBulkSQL: `UPDATE articles SET story_id = NULLIF(v.story, 0), facts = v.facts, signature = v.sig, coverage_seq = v.seq
+FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bytea[], $5::bigint[]) AS v(id, story, facts, sig, seq)
+WHERE articles.id = v.id`,
+	// A new articles table gets its statistics after its first thousand
+	// articles rather than at autovacuum's next round.
+	AnalyzeNewSQL: `DO $$
+BEGIN
+	IF (SELECT reltuples < 0 FROM pg_class WHERE oid = 'articles'::regclass) THEN
+		ANALYZE articles;
+	END IF;
+END
+$$`,
 }
 
 // advisoryLock takes the session advisory lock named key on a connection

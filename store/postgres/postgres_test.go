@@ -515,3 +515,63 @@ func TestOpenKeywordDSN(t *testing.T) {
 		t.Fatalf("Ping: %v", err)
 	}
 }
+
+// TestNewTableAnalyzed checks that a new articles table gets its
+// statistics once SavePoll has stored a thousand articles, without
+// waiting for autovacuum: until then the planner looked known keys up by
+// reading every article of the campaign. With them, KnownKeys's plan
+// uses the (campaign, key) index.
+func TestNewTableAnalyzed(t *testing.T) {
+	dsn := schemaDSN(t)
+	db := open(t, dsn)
+	ctx := context.Background()
+	raw, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	reltuples := func() float64 {
+		t.Helper()
+		var n float64
+		if err := raw.QueryRowContext(ctx, `SELECT reltuples FROM pg_class WHERE oid = 'articles'::regclass`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	save := func(from, to int) {
+		t.Helper()
+		var batch []strike.Article
+		for i := from; i < to; i++ {
+			batch = append(batch, article(fmt.Sprintf("k%05d", i)))
+		}
+		st := feedState(1)
+		st.URL = fmt.Sprintf("https://news.example.test/rss%d", from)
+		if _, err := db.SavePoll(ctx, st, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(0, 900)
+	if n := reltuples(); n >= 0 {
+		t.Fatalf("after 900 articles: reltuples %v, want the table not analyzed yet (-1)", n)
+	}
+	save(900, 1100)
+	if n := reltuples(); n < 1000 {
+		t.Fatalf("after 1,100 articles: reltuples %v, want the table analyzed", n)
+	}
+	var plan strings.Builder
+	rows, err := raw.QueryContext(ctx, `EXPLAIN SELECT key FROM articles WHERE campaign_id = 'kaiser-2024' AND key = ANY('{k00001,k00002}'::text[])`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			t.Fatal(err)
+		}
+		plan.WriteString(line + "\n")
+	}
+	if !strings.Contains(plan.String(), "articles_campaign_id_key_key") {
+		t.Errorf("known keys plan does not use the key index:\n%s", plan.String())
+	}
+}

@@ -307,6 +307,13 @@ func testSaveCoverage(t *testing.T, s strike.Store) {
 	if cs, err := s.CoverageState(ctx, campaign); err != nil || cs.Seq != 2 {
 		t.Errorf("CoverageState = %+v, %v; want Seq 2", cs, err)
 	}
+	// The articles took the campaign's sequence numbers in order, as one
+	// by one, each with its own signature (none stored as none).
+	if ch, err := s.CoverageChanges(ctx, campaign, 0, 0); err != nil || len(ch) != 2 ||
+		ch[0].ArticleID != saved[0].ID || ch[0].Seq != 1 || !slices.Equal(ch[0].Signature, []byte{1}) ||
+		ch[1].ArticleID != saved[1].ID || ch[1].Seq != 2 || ch[1].Signature != nil || ch[1].Facts.Workers != 20 {
+		t.Errorf("CoverageChanges after SaveCoverage = %+v, %v", ch, err)
+	}
 	// All or nothing: an unknown article, or an unknown story, undoes the rest.
 	story.Title = "not saved"
 	for _, bad := range [][]strike.ArticleCoverage{
@@ -333,5 +340,35 @@ func testSaveCoverage(t *testing.T, s strike.Store) {
 	}
 	if err := s.SaveCoverage(ctx, nil, nil); err != nil {
 		t.Errorf("SaveCoverage of nothing: %v", err)
+	}
+	// An article leaving its story (story 0), beside one joining; then
+	// articles of two campaigns in one call, each numbered in its own.
+	more := savePoll(t, s, state(feedURL, 2), article(3), article(4))
+	if err := s.SaveCoverage(ctx, []strike.ArticleCoverage{
+		{ArticleID: saved[1].ID, StoryID: 0, Facts: strike.Facts{Workers: 21}},
+		{ArticleID: more[0].ID, StoryID: st, Signature: []byte{3}},
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if a := getArticle(t, s, saved[1].ID); a.StoryID != 0 || a.Facts.Workers != 21 {
+		t.Errorf("article leaving its story: story %d, workers %d", a.StoryID, a.Facts.Workers)
+	}
+	if a := getArticle(t, s, more[0].ID); a.StoryID != st {
+		t.Errorf("article joining the story: story %d", a.StoryID)
+	}
+	other := article(5)
+	other.CampaignID, other.Key, other.URL = otherCampaign, other.Key+"-other", other.URL+"-other"
+	theirs := savePoll(t, s, state(feedURL+"/other", 1), other)
+	if err := s.SaveCoverage(ctx, []strike.ArticleCoverage{
+		{ArticleID: more[1].ID, Facts: strike.Facts{Workers: 4}},
+		{ArticleID: theirs[0].ID, Facts: strike.Facts{Workers: 5}},
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if cs, err := s.CoverageState(ctx, campaign); err != nil || cs.Seq != 5 {
+		t.Errorf("CoverageState after a call over two campaigns = %+v, %v; want Seq 5", cs, err)
+	}
+	if cs, err := s.CoverageState(ctx, otherCampaign); err != nil || cs.Seq != 1 {
+		t.Errorf("CoverageState of the other campaign = %+v, %v; want Seq 1", cs, err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -39,46 +40,22 @@ func (s *Store) SaveCoverage(ctx context.Context, cs []strike.ArticleCoverage, s
 	if len(cs) == 0 && len(stories) == 0 {
 		return nil
 	}
-	type row struct {
-		c     strike.ArticleCoverage
-		facts string
-	}
-	rows := make([]row, len(cs))
+	rows := make([]bulkCoverage, len(cs))
 	for i, c := range cs {
 		fj, err := json.Marshal(cleanFacts(c.Facts))
 		if err != nil {
 			return fmt.Errorf("%s: set coverage of article %d: encode facts: %w", s.d.Name, c.ArticleID, err)
 		}
-		rows[i] = row{c: c, facts: string(fj)}
+		rows[i] = bulkCoverage{c: c, facts: string(fj)}
 	}
 	var failed strike.ArticleCoverage
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		next, set := tx.StmtContext(ctx, s.nextSeq), tx.StmtContext(ctx, s.setCoverage)
-		for _, r := range rows {
-			failed = r.c
-			var story, sig any
-			if r.c.StoryID != 0 {
-				story = r.c.StoryID
-			}
-			if len(r.c.Signature) > 0 {
-				sig = r.c.Signature
-			}
-			var seq int64
-			err := next.QueryRowContext(ctx, r.c.ArticleID).Scan(&seq)
-			if errors.Is(err, sql.ErrNoRows) {
-				return strike.ErrNotFound
-			}
-			if err != nil {
-				return err
-			}
-			res, err := set.ExecContext(ctx, r.c.ArticleID, story, r.facts, sig, seq)
-			if err != nil {
-				return err
-			}
-			if n, err := res.RowsAffected(); err != nil || n == 0 {
-				if err == nil {
-					err = strike.ErrNotFound
-				}
+		bulk, err := s.coverageInBulk(ctx, tx, rows)
+		if err != nil {
+			return err
+		}
+		if !bulk {
+			if err := s.coverageOneByOne(ctx, tx, rows, &failed); err != nil {
 				return err
 			}
 		}
@@ -99,6 +76,129 @@ func (s *Store) SaveCoverage(ctx context.Context, cs []strike.ArticleCoverage, s
 		return fmt.Errorf("%s: set coverage of article %d: %w", s.d.Name, failed.ArticleID, err)
 	}
 	return fmt.Errorf("%s: save coverage: %w", s.d.Name, err)
+}
+
+// bulkCoverage is one article's coverage as SaveCoverage binds it.
+type bulkCoverage struct {
+	c     strike.ArticleCoverage
+	facts string // JSON
+}
+
+// coverageInBulk saves the articles' coverage with a few statements,
+// whatever their number, when the dialect has SetCoverageBulkSQL and the
+// batch is the usual one: several distinct articles, all stored, of one
+// campaign, each with no story or a story of that campaign. It reports
+// false, having changed nothing, for any other batch, which SaveCoverage
+// then saves article by article (and so reports the exact one at fault).
+// The articles take the campaign's next sequence numbers in order, as
+// one by one.
+func (s *Store) coverageInBulk(ctx context.Context, tx *sql.Tx, rows []bulkCoverage) (bool, error) {
+	if s.d.SetCoverageBulkSQL == "" || len(rows) < 2 {
+		return false, nil
+	}
+	ids := make([]int64, len(rows))
+	seen := make(map[int64]bool, len(rows))
+	var stories []int64
+	for i, r := range rows {
+		if seen[r.c.ArticleID] {
+			return false, nil
+		}
+		seen[r.c.ArticleID] = true
+		ids[i] = r.c.ArticleID
+		if r.c.StoryID != 0 {
+			stories = append(stories, r.c.StoryID)
+		}
+	}
+	idArg, err := s.d.ListArg(ids)
+	if err != nil {
+		return false, err
+	}
+	var low, high sql.NullString
+	var n int
+	err = tx.QueryRowContext(ctx, `SELECT MIN(campaign_id), MAX(campaign_id), COUNT(*) FROM articles WHERE `+s.d.In(`id`, `$1`), idArg).Scan(&low, &high, &n)
+	if err != nil {
+		return false, err
+	}
+	if n != len(rows) || !low.Valid || low.String != high.String {
+		return false, nil
+	}
+	campaign := low.String
+	if len(stories) > 0 {
+		slices.Sort(stories)
+		stories = slices.Compact(stories)
+		storyArg, err := s.d.ListArg(stories)
+		if err != nil {
+			return false, err
+		}
+		var found int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories WHERE campaign_id = $1 AND `+s.d.In(`id`, `$2`), campaign, storyArg).Scan(&found); err != nil {
+			return false, err
+		}
+		if found != len(stories) {
+			return false, nil
+		}
+	}
+	var last int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO coverage_state (campaign_id, seq, phase, phase_article) VALUES ($1, $2, '', 0)
+ON CONFLICT (campaign_id) DO UPDATE SET seq = coverage_state.seq + excluded.seq
+RETURNING seq`, campaign, int64(len(rows))).Scan(&last)
+	if err != nil {
+		return false, err
+	}
+	storyIDs, seqs, facts := make([]int64, len(rows)), make([]int64, len(rows)), make([]string, len(rows))
+	sigs := make([][]byte, len(rows))
+	for i, r := range rows {
+		storyIDs[i], seqs[i], facts[i] = r.c.StoryID, last-int64(len(rows)-1-i), r.facts
+		if len(r.c.Signature) > 0 {
+			sigs[i] = r.c.Signature
+		}
+	}
+	res, err := tx.ExecContext(ctx, s.d.SetCoverageBulkSQL, ids, storyIDs, facts, sigs, seqs)
+	if err != nil {
+		return false, err
+	}
+	if got, err := res.RowsAffected(); err != nil || got != int64(len(rows)) {
+		if err == nil {
+			err = fmt.Errorf("set coverage of %d articles: %d rows changed", len(rows), got)
+		}
+		return false, err
+	}
+	return true, nil
+}
+
+// coverageOneByOne saves the articles' coverage one statement pair per
+// article; *failed is the article at hand when it fails.
+func (s *Store) coverageOneByOne(ctx context.Context, tx *sql.Tx, rows []bulkCoverage, failed *strike.ArticleCoverage) error {
+	next, set := tx.StmtContext(ctx, s.nextSeq), tx.StmtContext(ctx, s.setCoverage)
+	for _, r := range rows {
+		*failed = r.c
+		var story, sig any
+		if r.c.StoryID != 0 {
+			story = r.c.StoryID
+		}
+		if len(r.c.Signature) > 0 {
+			sig = r.c.Signature
+		}
+		var seq int64
+		err := next.QueryRowContext(ctx, r.c.ArticleID).Scan(&seq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return strike.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		res, err := set.ExecContext(ctx, r.c.ArticleID, story, r.facts, sig, seq)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			if err == nil {
+				err = strike.ErrNotFound
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // inTx runs fn in a write transaction, committing when it returns nil.

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/strikebot/strikebot/strike"
@@ -70,6 +71,18 @@ type Dialect struct {
 	// once for the Store (PostgreSQL: planned for its values each time,
 	// see the postgres package).
 	KnownKeysOption any
+	// AnalyzeNewSQL, if not "", is run once by a Store whose SavePoll
+	// calls have inserted analyzeAfterRows articles: it gathers the
+	// articles table's statistics if it has none yet (PostgreSQL, whose
+	// autovacuum does so only a minute or more after the table fills).
+	AnalyzeNewSQL string
+	// SetCoverageBulkSQL, if not "", sets the coverage of many articles
+	// of one campaign in one statement (PostgreSQL: one round trip
+	// instead of two per article), from five parallel lists: $1 article
+	// IDs ([]int64), $2 story IDs (0 for none), $3 facts as JSON
+	// ([]string), $4 signatures ([][]byte, nil for none), $5 sequence
+	// numbers. SaveCoverage checks the articles and stories first.
+	SetCoverageBulkSQL string
 }
 
 // maxAttempts bounds how often SavePoll runs a retryable transaction.
@@ -130,6 +143,9 @@ type Store struct {
 	claimFeed   *sql.Stmt
 	releaseFeed *sql.Stmt
 	polls       batcher // SavePoll calls waiting to be written together
+	// Articles SavePoll inserted, until AnalyzeNewSQL has run.
+	inserted atomic.Int64
+	analyzed atomic.Bool
 }
 
 // New returns a Store over the migrated databases w (writes) and r (reads).
