@@ -120,7 +120,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev", "dev2", "dev3", "dev4"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2", "dev3", "dev4", "dev5"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -144,6 +144,7 @@ func TestCoverageFigures(t *testing.T) {
 		{"dev2", eval.Dev2Corpus, &r.Dev2, &again.Dev2},
 		{"dev3", eval.Dev3Corpus, &r.Dev3, &again.Dev3},
 		{"dev4", eval.Dev4Corpus, &r.Dev4, &again.Dev4},
+		{"dev5", eval.Dev5Corpus, &r.Dev5, &again.Dev5},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue
