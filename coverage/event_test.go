@@ -46,6 +46,11 @@ func TestEventOf(t *testing.T) {
 		{"Acuerdo tentativo pone fin a la huelga de terapeutas", "", coverage.ClassAgreement},
 		{"Terapeutas de Kaiser regresan a sus consultorios tras la huelga", "", coverage.ClassEnds},
 		{"Cien días de huelga: terapeutas siguen sin contrato", "", coverage.ClassMilestone},
+		{"Terapeutas de Kaiser anuncian huelga para el 21 de octubre", "", coverage.ClassNotice},
+		// A start counted back from today is the count; a contract's state
+		// is not its ratification.
+		{"100 days. Still here.", "One hundred days ago we walked out of Kaiser's clinics in Southern California.", coverage.ClassMilestone},
+		{"Back inside", "Today our members walked back into Kaiser's clinics together, with a ratified contract in hand.", coverage.ClassEnds},
 		{"Contract approved by 94% of voters", "", coverage.ClassRatified},
 		{"Therapists expect to be back soon", "The strikers will return to work once the vote is counted.", coverage.ClassOngoing},
 		// The page's byline and date line are not the lead.
@@ -205,6 +210,16 @@ func TestEventOfNotReport(t *testing.T) {
 		{"Lawmakers urge Kaiser to settle with striking therapists", false},
 		{"Kaiser strike reaches 100 days", false},
 		{"Opinions differ as Kaiser strike drags on", false},
+		// First-person essays, podcast notes, FAQ pages, results.
+		{"I'm a Kaiser therapist. This is my ninth day on a picket line.", true},
+		{"I went back to my Kaiser office after six months on strike", true},
+		{"Episode 212: Why Kaiser's therapists walked out", true},
+		{"Frequently asked questions: mental health care during the strike", true},
+		{"Returning to your clinician: common questions", true},
+		{"The Kaiser therapist contract, in plain English", true},
+		{"Kaiser posts third-quarter operating gain as investment income climbs", true},
+		{"Kaiser's first-quarter margin narrows as labor costs rise", true},
+		{"Immigrant therapists join Kaiser picket lines", false},
 	}
 	for _, tt := range tests {
 		got := coverage.EventOf(&strike.Article{Title: tt.title}, strike.Facts{}, "").NotReport
@@ -227,5 +242,16 @@ func TestEventOfRegionAcrossStates(t *testing.T) {
 	one := &strike.Article{Title: "Kaiser workers picket in Harbor City", Published: pub, Text: "Workers walked off the job today."}
 	if got := coverage.EventOf(one, strike.Facts{}, "").Region; got == 0 {
 		t.Errorf("one region: region 0, want Southern California's")
+	}
+	// A show's number names no place: the sentence after it does; so does
+	// the region's Spanish-language press.
+	show := &strike.Article{Title: "Episode 212: Why Kaiser's therapists walked out", Published: pub,
+		Text: "Episode 212. This week we're outside a Kaiser clinic in Pasadena, where therapists are on strike."}
+	spanish := &strike.Article{Title: "Huelga de terapeutas de Kaiser", Published: pub,
+		Text: "Los trabajadores de salud mental de Kaiser en el sur de California siguen en huelga."}
+	for _, a := range []*strike.Article{show, spanish} {
+		if got, want := coverage.EventOf(a, strike.Facts{}, "").Region, coverage.EventOf(one, strike.Facts{}, "").Region; got != want {
+			t.Errorf("%q: region %d, want %d", a.Title, got, want)
+		}
 	}
 }
