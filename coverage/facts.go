@@ -722,8 +722,8 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if p == strike.PhaseEnded {
 				if match := s[m[0]:m[1]]; (strings.HasSuffix(match, " ends") || strings.HasSuffix(match, " is over")) &&
-					untilRE.MatchString(lastWords(s[:m[0]], 4)) {
-					continue // an end to come
+					(untilRE.MatchString(lastWords(s[:m[0]], 4)) || endsOnRE.MatchString(s[m[1]:])) {
+					continue // an end to come: "until the strike ends", "the strike ends Sunday morning"
 				}
 				switch {
 				case backSignal(sig):
@@ -820,6 +820,10 @@ func partialReturn(pre string) bool {
 	}
 	return false
 }
+
+// endsOnRE finds the day after a present-tense end that puts it ahead:
+// "the five-day strike ends Sunday morning", "ends at 7 a.m. on Oct. 19".
+var endsOnRE = regexp.MustCompile(`^,? (?:on |at |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d{1,2}(?::\d\d)? ?[ap]\.?m\b)`)
 
 // monthNames are the months' names and abbreviations, lower-cased.
 var monthNames = map[string]bool{
@@ -1245,7 +1249,8 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		for _, m := range ms {
 			num := s.lower[m[4]:m[5]]
 			n, isScaled := scaledCount(num)
-			if !isScaled && strings.IndexByte(num, '.') > 0 {
+			dotted := !isScaled && strings.IndexByte(num, '.') > 0
+			if dotted {
 				num = strings.ReplaceAll(num, ".", "") // "2.400": Spanish writes thousands so
 			}
 			between := s.lower[m[6]:m[7]]
@@ -1260,8 +1265,8 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if !ok || n < 20 {
 				continue
 			}
-			if !isScaled && num[0] >= '0' && num[0] <= '9' && !strings.Contains(num, ",") && n >= 1900 && n <= 2100 {
-				continue // a year
+			if !isScaled && !dotted && num[0] >= '0' && num[0] <= '9' && !strings.Contains(num, ",") && n >= 1900 && n <= 2100 {
+				continue // a year ("2.000" is two thousand)
 			}
 			if noun == "union" || noun == "local" {
 				continue // "the 19,000-member union": all its members

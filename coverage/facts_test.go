@@ -177,6 +177,9 @@ func TestSentencePhase(t *testing.T) {
 		{"La huelga de los trabajadores de salud mental de Kaiser Permanente en el sur de California llegó el martes a los 100 días.", strike.PhaseStrike},
 		{"Los terapeutas anunciaron que se irán a la huelga el lunes 21 de octubre si no logran un nuevo contrato.", strike.PhaseThreatened},
 		{"Los trabajadores ratificaron el jueves su nuevo contrato de cuatro años.", strike.PhaseRatified},
+		// A present-tense end with its day ahead is to come.
+		{"The union's five-day strike ends Sunday morning.", strike.PhaseStrike},
+		{"The strike ended Sunday morning.", strike.PhaseEnded},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
@@ -441,6 +444,7 @@ func TestFindWorkers(t *testing.T) {
 		{"Unos 2,400 trabajadores de salud mental están en huelga.", 2400},
 		{"Unos 2.400 profesionales de salud mental se declararon en huelga.", 2400},
 		{"Los 2.400 psicólogos regresaron el lunes.", 2400},
+		{"Unos 2.000 trabajadores de salud mental comenzaron una huelga.", 2000}, // not the year 2000
 		{"Kaiser tiene 4.800.000 afiliados.", 0},
 		// A union's own voice.
 		{"Twenty-four hundred of us walked out on Oct. 21.", 2400},
