@@ -47,6 +47,10 @@ func TestEventOf(t *testing.T) {
 		{"Terapeutas de Kaiser regresan a sus consultorios tras la huelga", "", coverage.ClassEnds},
 		{"Cien días de huelga: terapeutas siguen sin contrato", "", coverage.ClassMilestone},
 		{"Terapeutas de Kaiser anuncian huelga para el 21 de octubre", "", coverage.ClassNotice},
+		{"Huelga de terapeutas de Kaiser", "Unos 2.000 trabajadores de Kaiser comenzaron el lunes una huelga indefinida.", coverage.ClassBegins},
+		// A strike reported on the day it is on: its first.
+		{"KAISER NURSES STRIKE - 6AM LIVE", "[ANCHOR] THOUSANDS OF KAISER NURSES ARE ON STRIKE THIS MORNING.", coverage.ClassBegins},
+		{"Kaiser strike drags on", "The therapists remain on strike today.", coverage.ClassOngoing},
 		// A start counted back from today is the count; a contract's state
 		// is not its ratification.
 		{"100 days. Still here.", "One hundred days ago we walked out of Kaiser's clinics in Southern California.", coverage.ClassMilestone},
