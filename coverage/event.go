@@ -3,6 +3,7 @@ package coverage
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -157,6 +158,11 @@ type EventFeatures struct {
 	// contractEnded, or 0 when the strike is not at that stage or the
 	// article says nothing of it.
 	Contract uint8
+	// Days is the strike's age in days that the headline or lead marks
+	// ("marks 100 days on strike", "day 100", "cumple 100 días"), 0 when
+	// none: reports of one milestone name the same count, whatever else
+	// they tell of the day (a march, a post).
+	Days uint16
 	// NotReport is set when the headline announces a piece that reports
 	// no event of its own (see notReportTitle): an opinion piece, a
 	// letter, an explainer or timeline, a roundup of others' coverage. It
@@ -275,6 +281,8 @@ func (f EventFeatures) SameEvent(o EventFeatures) (EventClass, bool) {
 		return o.Class, true
 	case f.Class == ClassMilestone && o.Class == ClassMilestone:
 		return ClassMilestone, true
+	case f.Days != 0 && f.Days == o.Days:
+		return ClassMilestone, true // "100 days on strike" in both
 	}
 	return ClassUnknown, false
 }
@@ -491,6 +499,7 @@ func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 		f.Class = ClassOngoing
 	}
 	f.Contract = contractOf(facts.Phase)
+	f.Days = milestoneDays(title + " \n " + lead)
 	f.NotReport = notReportTitle(title)
 	words := plainWords(title + " \n " + where)
 	f.Region = firstRegion(words)
@@ -554,6 +563,39 @@ func classesOf(s string) (EventClass, uint16) {
 		return weak, set
 	}
 	return first, set
+}
+
+// milestoneDaysRE finds a strike's age in days: "100 days", "100th day",
+// "day 100", "one hundred days", "cien días"; not a length ("a 196-day
+// strike", "within 30 days").
+var milestoneDaysRE = regexp.MustCompile(`(?:^|[^\w-])(?:(\d{1,3}|one hundred|cien) (?:days|días)\b|(\d{1,3})(?:st|nd|rd|th) day\b|day (\d{1,3})\b)`)
+
+// milestoneDays returns the strike's age in days that the lower-cased s
+// marks, or 0.
+func milestoneDays(s string) uint16 {
+	if !strings.Contains(s, "day") && !strings.Contains(s, "días") {
+		return 0
+	}
+	for _, m := range milestoneDaysRE.FindAllStringSubmatchIndex(s, -1) {
+		if m[2] >= 0 && (lastWords(s[:m[2]], 1) == "within" || lastWords(s[:m[2]], 1) == "in" || lastWords(s[:m[2]], 1) == "for") {
+			continue // "within 30 days", "in 30 days", "for 30 days"
+		}
+		for k := 2; k+1 < len(m); k += 2 {
+			if m[k] < 0 {
+				continue
+			}
+			switch w := s[m[k]:m[k+1]]; w {
+			case "one hundred", "cien":
+				return 100
+			default:
+				n, err := strconv.Atoi(w)
+				if err == nil && n > 1 {
+					return uint16(n)
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // negated reports whether the words just before offset i deny what

@@ -135,6 +135,7 @@ func TestFingerprintRoundTrip(t *testing.T) {
 	a := &strike.Article{Title: "Hawaii Kaiser nurses rally as talks resume", Text: "Nurses marched in Honolulu on Monday.", Published: time.Now()}
 	f := coverage.Fingerprint{Sig: coverage.Sign(a), Event: coverage.EventOf(a, strike.Facts{Union: "X", Phase: strike.PhaseRatified}, "Y")}
 	f.Event.NotReport = true
+	f.Event.Days = 100
 	if f.Event.Contract == 0 || f.Event.Workforce == 0 || f.Event.Class == coverage.ClassUnknown {
 		t.Fatalf("event %+v: want a class, a contract and a workforce to round-trip", f.Event)
 	}
@@ -145,6 +146,11 @@ func TestFingerprintRoundTrip(t *testing.T) {
 	var g coverage.Fingerprint
 	if err := g.UnmarshalBinary(b); err != nil || g != f {
 		t.Fatalf("round trip = %+v, %v; want %+v", g.Event, err, f.Event)
+	}
+	// A version 2 fingerprint reads without the days.
+	v2 := append([]byte{2}, b[1:len(b)-2]...)
+	if err := g.UnmarshalBinary(v2); err != nil || g.Sig != f.Sig || g.Event.Days != 0 || g.Event.Class != f.Event.Class {
+		t.Errorf("version 2 = %+v, %v", g.Event, err)
 	}
 	// A version 1 signature reads as a fingerprint with no event.
 	old, _ := f.Sig.MarshalBinary()
@@ -229,6 +235,29 @@ func TestEventOfNotReport(t *testing.T) {
 		got := coverage.EventOf(&strike.Article{Title: tt.title}, strike.Facts{}, "").NotReport
 		if got != tt.want {
 			t.Errorf("EventOf(%q).NotReport = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestEventOfDays checks that reports of one milestone, whatever else they
+// tell of the day, are one event by its count of days; and that a length
+// or a deadline is no count.
+func TestEventOfDays(t *testing.T) {
+	pub := time.Date(2025, 1, 28, 12, 0, 0, 0, time.UTC)
+	march := &strike.Article{Title: "Kaiser therapists mark 100 days on strike with march in Los Angeles", Published: pub}
+	post := &strike.Article{Title: "100 days. Still here.", Text: "One hundred days ago we walked out of Kaiser's clinics.", Published: pub}
+	spanish := &strike.Article{Title: "Huelga de terapeutas de Kaiser cumple 100 días sin acuerdo", Published: pub}
+	for _, a := range []*strike.Article{march, post, spanish} {
+		if got := coverage.EventOf(a, strike.Facts{}, "").Days; got != 100 {
+			t.Errorf("%q: days %d, want 100", a.Title, got)
+		}
+	}
+	if cl, ok := coverage.EventOf(march, strike.Facts{}, "").SameEvent(coverage.EventOf(spanish, strike.Facts{}, "")); !ok || cl != coverage.ClassMilestone {
+		t.Errorf("march and Spanish brief: SameEvent = %v, %v; want milestone", cl, ok)
+	}
+	for _, title := range []string{"Deal ends 196-day strike", "Kaiser must answer within 30 days", "Kaiser opens a clinic"} {
+		if got := coverage.EventOf(&strike.Article{Title: title, Published: pub}, strike.Facts{}, "").Days; got != 0 {
+			t.Errorf("%q: days %d, want 0", title, got)
 		}
 	}
 }
