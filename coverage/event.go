@@ -313,6 +313,9 @@ var classPatterns = []classPattern{
 	// "anuncian huelga para el 21 de octubre", "aviso de huelga", "se
 	// irán a la huelga".
 	{ClassNotice, []string{"huelga"}, regexp.MustCompile(`\b(?:anuncian|anunciaron|anuncia|convocan|convocaron) (?:una |la )?huelga\b|\baviso de huelga\b|\b(?:irán|irían|podrían ir) a la huelga\b|\bamenaza(?:n|ron)? con (?:una |la )?huelga\b`)},
+	// A strike's first day is its start: "on the first day of a five-day
+	// strike", "en el primer día de una huelga".
+	{ClassBegins, []string{"first day", "primer día"}, regexp.MustCompile(`\b(?:first day|primer día) (?:of|de) (?:an? |the |their |its |una |la |su )?(?:[\w-]+ ){0,2}?(?:strike|walkout|huelga)\b`)},
 	// "inician huelga", "se declararon en huelga".
 	{ClassBegins, []string{"huelga"}, regexp.MustCompile(`\b(?:inician|iniciaron|comienzan|comenzaron|empiezan|empezaron)(?: [^.;,]{1,30}?)? (?:una |la |su )?huelga\b|\bse declara(?:n|ron) en huelga\b`)},
 	{ClassMilestone, []string{"day", "week", "month"}, regexp.MustCompile(`\b\d{1,3}(?:st|nd|rd|th)? day\b|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|one hundred)[- ](?:days?|weeks?|months?)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:day|week|month)\b|\bday \d{1,3}\b`)},

@@ -51,6 +51,8 @@ func TestEventOf(t *testing.T) {
 		// A strike reported on the day it is on: its first.
 		{"KAISER NURSES STRIKE - 6AM LIVE", "[ANCHOR] THOUSANDS OF KAISER NURSES ARE ON STRIKE THIS MORNING.", coverage.ClassBegins},
 		{"Kaiser strike drags on", "The therapists remain on strike today.", coverage.ClassOngoing},
+		{"Enfermeras de Kaiser en huelga", "Enfermeras de Kaiser marcharon el martes, en el primer día de una huelga de cinco días.", coverage.ClassBegins},
+		{"Nurses picket Kaiser", "Nurses picketed on the first day of a five-day strike.", coverage.ClassBegins},
 		// A start counted back from today is the count; a contract's state
 		// is not its ratification.
 		{"100 days. Still here.", "One hundred days ago we walked out of Kaiser's clinics in Southern California.", coverage.ClassMilestone},
