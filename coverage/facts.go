@@ -551,6 +551,10 @@ var phaseSignals = []phaseSignal{
 	// A strike going on as the setting of the news: "met Monday in a
 	// strike that …", "patients wait amid the strike".
 	{strike.PhaseStrike, "strike|walkout|stoppage&in |amid", regexp.MustCompile(`\b(?:in|amid|amidst) (?:an? |the |their |its |this )(?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b`)},
+	// A strike named by who is striking, as the setting of what is said:
+	// "our facilities are open during the strike by some of our mental
+	// health professionals" (a return "during the strike" is only some).
+	{strike.PhaseStrike, "during&strike|walkout|stoppage", regexp.MustCompile(`\bduring (?:the|this|their|its) (?:[\w'’-]+ ){0,3}?` + reStrikeN + ` by\b`)},
 	// A strike told by its week ("the strike … finishes its first week")
 	// or by its union ("our strike").
 	{strike.PhaseStrike, "strike|walkout|stoppage&its|their", regexp.MustCompile(reStrikeN + `\b[^.;]{0,100}?\b(?:finishes|finished|completes|completed|marks|marked|enters|entered|reaches|reached|passes|passed|nears|neared|ends|ended) (?:its|their) [\w-]+ (?:day|week|month)\b`)},

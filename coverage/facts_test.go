@@ -177,6 +177,8 @@ func TestSentencePhase(t *testing.T) {
 		{"La huelga de los trabajadores de salud mental de Kaiser Permanente en el sur de California llegó el martes a los 100 días.", strike.PhaseStrike},
 		{"Los terapeutas anunciaron que se irán a la huelga el lunes 21 de octubre si no logran un nuevo contrato.", strike.PhaseThreatened},
 		{"Los trabajadores ratificaron el jueves su nuevo contrato de cuatro años.", strike.PhaseRatified},
+		{"Yes. Our facilities are open during the strike by some mental health professionals represented by the union.", strike.PhaseStrike},
+		{"Some clinicians have returned to work during the strike.", ""},
 		// A present-tense end with its day ahead is to come.
 		{"The union's five-day strike ends Sunday morning.", strike.PhaseStrike},
 		{"The strike ended Sunday morning.", strike.PhaseEnded},
