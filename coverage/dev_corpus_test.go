@@ -25,15 +25,18 @@ const (
 	devStoryFloor = 0.95 // pairwise F1 of core and related articles
 	// The same for the second development corpus (testdata/dev2).
 	dev2FactsFloor = 0.97
-	dev2StoryFloor = 0.92
-	// The same for the third development corpus (testdata/dev3), before
-	// any rule was tuned on it.
-	dev3FactsFloor = 0.89
-	dev3StoryFloor = 0.84
+	dev2StoryFloor = 0.95 // 0.941, then 0.957 with the fifth corpus's rules
+	// The same for the third development corpus (testdata/dev3): 0.89
+	// and 0.84 before any rule was tuned on it.
+	dev3FactsFloor = 0.90 // 0.908 now
+	dev3StoryFloor = 0.97 // 0.955, then 0.971 with the fifth corpus's rules
 	// The same for the fourth development corpus (testdata/dev4), before
 	// any rule was tuned on it.
 	dev4FactsFloor = 0.99 // 138 of 158 (0.873) before tuning, 156 of 156 after
 	dev4StoryFloor = 0.92 // 0.835 before tuning, 0.918 with its headlines unwrapped, 0.925 after
+	// The same for the fifth development corpus (testdata/dev5).
+	dev5FactsFloor = 0.99 // 125 of 144 (0.868) before tuning, 126 with one label fixed; 144 of 144 after
+	dev5StoryFloor = 0.97 // 0.654 before tuning, 0.971 after
 )
 
 func devDocs(tb testing.TB) []demo.Doc {
@@ -72,6 +75,15 @@ func dev4Docs(tb testing.TB) []demo.Doc {
 	return docs
 }
 
+func dev5Docs(tb testing.TB) []demo.Doc {
+	tb.Helper()
+	docs, err := eval.Dev5()
+	if err != nil {
+		tb.Fatalf("eval.Dev5: %v", err)
+	}
+	return docs
+}
+
 func TestFactsDevCorpus(t *testing.T) { checkDevFacts(t, devDocs(t), devFactsFloor) }
 
 // TestFactsDev2Corpus runs the second development corpus
@@ -85,6 +97,10 @@ func TestFactsDev3Corpus(t *testing.T) { checkDevFacts(t, dev3Docs(t), dev3Facts
 // TestFactsDev4Corpus runs the fourth development corpus
 // (internal/eval/testdata/dev4) through the extractor.
 func TestFactsDev4Corpus(t *testing.T) { checkDevFacts(t, dev4Docs(t), dev4FactsFloor) }
+
+// TestFactsDev5Corpus runs the fifth development corpus
+// (internal/eval/testdata/dev5) through the extractor.
+func TestFactsDev5Corpus(t *testing.T) { checkDevFacts(t, dev5Docs(t), dev5FactsFloor) }
 
 func checkDevFacts(t *testing.T, docs []demo.Doc, floor float64) {
 	x := corpusExtractor(t)
@@ -152,6 +168,10 @@ func TestStoryDev3Corpus(t *testing.T) { checkDevStories(t, dev3Docs(t), dev3Sto
 // TestStoryDev4Corpus clusters the fourth development corpus's strike
 // news.
 func TestStoryDev4Corpus(t *testing.T) { checkDevStories(t, dev4Docs(t), dev4StoryFloor) }
+
+// TestStoryDev5Corpus clusters the fifth development corpus's strike
+// news.
+func TestStoryDev5Corpus(t *testing.T) { checkDevStories(t, dev5Docs(t), dev5StoryFloor) }
 
 func checkDevStories(t *testing.T, docs []demo.Doc, floor float64) {
 	var news []demo.Doc

@@ -3,6 +3,7 @@ package coverage
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -157,6 +158,11 @@ type EventFeatures struct {
 	// contractEnded, or 0 when the strike is not at that stage or the
 	// article says nothing of it.
 	Contract uint8
+	// Days is the strike's age in days that the headline or lead marks
+	// ("marks 100 days on strike", "day 100", "cumple 100 días"), 0 when
+	// none: reports of one milestone name the same count, whatever else
+	// they tell of the day (a march, a post).
+	Days uint16
 	// NotReport is set when the headline announces a piece that reports
 	// no event of its own (see notReportTitle): an opinion piece, a
 	// letter, an explainer or timeline, a roundup of others' coverage. It
@@ -170,7 +176,10 @@ type EventFeatures struct {
 var notReportPrefixes = []string{"opinion:", "opinion |", "commentary:", "op-ed:", "oped:", "editorial:",
 	"column:", "guest column", "letter:", "letters:", "letter to the editor", "letters to the editor",
 	"viewpoint:", "my turn:", "explainer:", "faq:", "q&a:", "what to know", "what you need to know",
-	"everything you need to know"}
+	"everything you need to know",
+	// A first-person essay ("I'm a Kaiser therapist. …", "I went back to
+	// my office …") and a podcast's show notes ("Episode 212: …").
+	"i ", "i'm ", "i’m ", "i've ", "i’ve ", "episode "}
 
 // notReportMarks, found anywhere in a headline, mark the same kinds of
 // piece: "…: what to know", "… timeline: …", "an explainer", "what
@@ -178,7 +187,12 @@ var notReportPrefixes = []string{"opinion:", "opinion |", "commentary:", "op-ed:
 var notReportMarks = []string{"what to know", "need to know", " faq", " q&a", " timeline", "an explainer",
 	"your questions", "questions, answered", "questions answered",
 	"| opinion", "what outlets are reporting", "what others are reporting", "news roundup", "media roundup",
-	"coverage roundup", "press review"}
+	"coverage roundup", "press review",
+	// FAQ pages and plain-language explainers.
+	"frequently asked questions", "common questions", "in plain english",
+	// A company's results, which may mention a strike among their costs.
+	"first-quarter", "second-quarter", "third-quarter", "fourth-quarter", "first quarter", "second quarter",
+	"third quarter", "fourth quarter", "quarterly results", "earnings"}
 
 // notReportTitle reports whether a lower-cased headline announces a piece
 // that reports no event of its own.
@@ -267,6 +281,8 @@ func (f EventFeatures) SameEvent(o EventFeatures) (EventClass, bool) {
 		return o.Class, true
 	case f.Class == ClassMilestone && o.Class == ClassMilestone:
 		return ClassMilestone, true
+	case f.Days != 0 && f.Days == o.Days:
+		return ClassMilestone, true // "100 days on strike" in both
 	}
 	return ClassUnknown, false
 }
@@ -286,16 +302,22 @@ var classPatterns = []classPattern{
 	{ClassAgreement, []string{"agreement", "deal", "accord", "pact"}, regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:reach|reaches|reached|strike|strikes|struck|clinch\w*|seal\w*|announce\w*) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord|pact) (?:is |was |has been )?(?:reached|struck)\b|\bdeal (?:to end|ends|ending)\b|\bagreement (?:to end|ends|ending)\b|\bweigh (?:a |the )?(?:deal|agreement)\b`)},
 	// The region's Spanish-language press: "acuerdo tentativo".
 	{ClassAgreement, []string{"acuerdo"}, regexp.MustCompile(`\bacuerdo tentativo\b`)},
-	{ClassEnds, []string{"back", "return", "end", "called off", "over"}, regexp.MustCompile(`\b(?:back to work|back on the job|back with (?:their )?patients|return(?:s|ed|ing)? to (?:work|the job|their patients|patients|their (?:offices|clinics|desks|jobs))|go(?:es|ing)? back|went back|strike (?:is |was )?over|(?:strike|walkout) (?:ends|ended)|end(?:s|ed)? (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|call(?:s|ed)? off)\b`)},
+	{ClassEnds, []string{"back", "return", "end", "called off", "over"}, regexp.MustCompile(`\b(?:back to work|back on the job|back with (?:their )?patients|return(?:s|ed|ing)? to (?:work|the job|their patients|patients|their (?:offices|clinics|desks|jobs))|go(?:es|ing)? back|went back|walk(?:s|ed|ing)? back (?:in|into|to)|strike (?:is |was )?over|(?:strike|walkout) (?:ends|ended)|end(?:s|ed)? (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|call(?:s|ed)? off)\b`)},
 	// "regresan a sus consultorios", "volvieron al trabajo".
 	{ClassEnds, []string{"regresa", "volvie", "vuelven"}, regexp.MustCompile(`\b(?:regresaron|regresan|volvieron|vuelven)\b(?: [^.;,]{1,30}?)? (?:a sus (?:consultorios|puestos|clínicas|empleos|trabajos)|al trabajo)\b`)},
 	{ClassMediation, []string{"mediat"}, regexp.MustCompile(`\bmediat\w*`)},
 	{ClassTalks, []string{"talk", "bargain", "negotiat", "session", "table"}, regexp.MustCompile(`\btalks\b|\bbargaining (?:session|table|talks)\b|\bnegotiat\w*|\bsessions?\b|\b(?:back|return\w*) to the (?:bargaining )?table\b`)},
 	{ClassRally, []string{"rall", "march", "protest", "vigil", "die-in", "sit-in", "arrest", "demonstrat"}, regexp.MustCompile(`\brall(?:y|ies|ied|ying)\b|\bmarch(?:es|ed|ing)?\b|\bprotest\w*|\bvigil\w*|\bdie-in\b|\bsit-in\b|\barrest\w*|\bdemonstrat\w*`)},
 	{ClassNotice, []string{"notice", "authori", "vote", "threat", "set", "ready", "plan", "could", "may", "poised", "prepar", "loom"}, regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:a |the )?strike\b|\b\d+-day (?:strike )?notice\b|\bauthori[sz]\w* (?:an? |the )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b|\bstrike (?:authori[sz]ation|vote)\b|\bvot(?:e|es|ed|ing) (?:overwhelmingly )?to (?:authorize (?:a )?)?strike\b|\bthreat\w* (?:to |of )?(?:an? )?(?:[\w-]+ )?(?:strike|walk out|walkout)\b|\b(?:set|sets|ready|readies|plan|plans|planning|prepare|prepares|preparing|poised) (?:to strike|for (?:an? )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|an? (?:[\w-]+ ){0,2}?(?:strike|walkout))\b|\bset (?:a |an )?(?:[\w.]+ ){0,3}?(?:strike|walkout)\b|\b(?:could|may|might|would|will) (?:go on )?strike\b|\blooming (?:strike|walkout)\b`)},
-	{ClassBegins, []string{"begin", "start", "launch", "walk", "strike", "picket", "out", "down"}, regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|began|starts|started|is under way|gets under way|kicks off)\b|\b(?:begin|begins|began|start|starts|started|launch|launches|launched|open|opens|opened|kick off|kicks off|kicked off|stage|stages|staged) (?:an? |the |their |its )?(?:[\w-]+ ){0,3}?(?:strike|walkout|work stoppage)\b|\b(?:walk|walks|walked|walking) (?:out|off the job)\b|\b(?:go|goes|went|going) on strike\b|\b(?:join|joins|joined|form|formed|hit|hits) (?:the )?picket lines?\b|\bpicket lines? (?:go|goes|went) up\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bpick(?:ed|s)? up (?:their )?picket signs\b`)},
+	{ClassBegins, []string{"begin", "start", "launch", "walk", "strike", "picket", "out", "down"}, regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|began|starts|started|is under way|gets under way|kicks off)\b|\b(?:begin|begins|began|start|starts|started|launch|launches|launched|open|opens|opened|kick off|kicks off|kicked off|stage|stages|staged) (?:an? |the |their |its )?(?:[\w-]+ ){0,3}?(?:strike|walkout|work stoppage)\b|\b(?:walk|walks|walked|walking) (?:out|off the job)\b|\b(?:go|goes|went|going) on strike\b|\b(?:are|is) on strike (?:today|this morning|tonight)\b|\b(?:join|joins|joined|form|formed|hit|hits) (?:the )?picket lines?\b|\bpicket lines? (?:go|goes|went) up\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bpick(?:ed|s)? up (?:their )?picket signs\b`)},
+	// "anuncian huelga para el 21 de octubre", "aviso de huelga", "se
+	// irán a la huelga".
+	{ClassNotice, []string{"huelga"}, regexp.MustCompile(`\b(?:anuncian|anunciaron|anuncia|convocan|convocaron) (?:una |la )?huelga\b|\baviso de huelga\b|\b(?:irán|irían|podrían ir) a la huelga\b|\bamenaza(?:n|ron)? con (?:una |la )?huelga\b`)},
+	// A strike's first day is its start: "on the first day of a five-day
+	// strike", "en el primer día de una huelga".
+	{ClassBegins, []string{"first day", "primer día"}, regexp.MustCompile(`\b(?:first day|primer día) (?:of|de) (?:an? |the |their |its |una |la |su )?(?:[\w-]+ ){0,2}?(?:strike|walkout|huelga)\b`)},
 	// "inician huelga", "se declararon en huelga".
-	{ClassBegins, []string{"huelga"}, regexp.MustCompile(`\b(?:inician|iniciaron|comienzan|comenzaron|empiezan|empezaron) (?:una |la |su )?huelga\b|\bse declara(?:n|ron) en huelga\b`)},
+	{ClassBegins, []string{"huelga"}, regexp.MustCompile(`\b(?:inician|iniciaron|comienzan|comenzaron|empiezan|empezaron)(?: [^.;,]{1,30}?)? (?:una |la |su )?huelga\b|\bse declara(?:n|ron) en huelga\b`)},
 	{ClassMilestone, []string{"day", "week", "month"}, regexp.MustCompile(`\b\d{1,3}(?:st|nd|rd|th)? day\b|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|one hundred)[- ](?:days?|weeks?|months?)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:day|week|month)\b|\bday \d{1,3}\b`)},
 	{ClassMilestone, []string{"día"}, regexp.MustCompile(`\b(?:\d{1,3}|cien|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) días\b|\b(?:primer|segundo|tercer|cuarto|quinto) día\b`)},
 }
@@ -304,6 +326,10 @@ var classPatterns = []classPattern{
 // ratifying a new contract".
 var afterContractRE = regexp.MustCompile(`\bafter (?:ratifying|approving|voting to (?:ratify|approve)|reaching|members (?:ratified|approved))\b`)
 
+// adjectiveRatifiedRE finds "ratified" as a contract's state: "a
+// ratified contract", "the newly ratified agreement".
+var adjectiveRatifiedRE = regexp.MustCompile(`\b(?:a|the|their|our|its|newly) ratified (?:[\w-]+ )?(?:contract|agreement|deal|pact)\b`)
+
 // ongoingRE finds a strike under way, for articles of no other class.
 var ongoingRE = regexp.MustCompile(`\bstrik(?:e|es|ing|ers?)\b|\bwalkout\b|\bpicket\w*`)
 
@@ -311,10 +337,10 @@ var ongoingRE = regexp.MustCompile(`\bstrik(?:e|es|ing|ers?)\b|\bwalkout\b|\bpic
 // the lead sentence, as phrases of whole words.
 var (
 	regionPhrases = newPhraseSet(map[uint8][]string{
-		1: {"southern california", "socal", "los angeles", "san diego", "orange county", "inland empire", "riverside",
+		1: {"southern california", "socal", "sur de california", "los angeles", "san diego", "orange county", "inland empire", "riverside",
 			"san bernardino", "bakersfield", "kern county", "pasadena", "fontana", "ventura", "irvine", "anaheim",
 			"woodland hills", "harbor city", "panorama city"},
-		2: {"northern california", "norcal", "bay area", "sacramento", "san francisco", "oakland", "san jose", "fresno",
+		2: {"northern california", "norcal", "norte de california", "bay area", "sacramento", "san francisco", "oakland", "san jose", "fresno",
 			"santa rosa", "roseville", "santa clara"},
 		3: {"hawaii", "honolulu", "oahu", "maui"},
 		4: {"oregon", "portland", "washington state", "seattle"},
@@ -325,8 +351,8 @@ var (
 	workforcePhrases = newPhraseSet(map[uint8][]string{
 		workforceMentalHealth: {"mental health", "behavioral health", "therapist", "therapists", "psychologist", "psychologists",
 			"social worker", "social workers", "clinician", "clinicians", "counselor", "counselors", "psychiatric",
-			"psychiatric nurse", "psychiatric nurses"},
-		workforceNurses:      {"nurse", "nurses"},
+			"psychiatric nurse", "psychiatric nurses", "salud mental", "terapeutas", "psicólogos", "trabajadores sociales"},
+		workforceNurses:      {"nurse", "nurses", "enfermeras", "enfermeros"},
 		workforcePharmacists: {"pharmacist", "pharmacists", "pharmacy"},
 		workforceDoctors:     {"doctor", "doctors", "physician", "physicians", "residents"},
 		workforceSteel:       {"steelworker", "steelworkers", "aluminum", "smelter", "mill workers"},
@@ -426,9 +452,15 @@ func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 		}
 		text = text[:cut]
 	}
-	lead := ""
+	lead, where := "", ""
 	if ss := Sentences(text); len(ss) > 0 {
 		lead = lowerSameLen(ss[0].Text)
+		where = lead
+		// A show's number or a greeting names no place ("Episode 212.",
+		// "Our notice is in."): the next sentence tells where, and who.
+		if len(ss) > 1 && len(plainWords(ss[0].Text)) < 5 {
+			where += " " + lowerSameLen(ss[1].Text)
+		}
 	}
 	var f EventFeatures
 	f.Class, f.Classes = classesOf(title)
@@ -470,8 +502,9 @@ func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 		f.Class = ClassOngoing
 	}
 	f.Contract = contractOf(facts.Phase)
+	f.Days = milestoneDays(title + " \n " + lead)
 	f.NotReport = notReportTitle(title)
-	words := plainWords(title + " \n " + lead)
+	words := plainWords(title + " \n " + where)
 	f.Region = firstRegion(words)
 	f.Workforce = workforceOf(words)
 	if facts.Union != "" {
@@ -509,6 +542,12 @@ func classesOf(s string) (EventClass, uint16) {
 		if class == ClassBegins && hypoRE.MatchString(lastWords(s[:loc[0]], 3)) {
 			class = ClassNotice // "will walk off the job Oct. 21"
 		}
+		if class == ClassRatified && adjectiveRatifiedRE.MatchString(s[max(0, loc[0]-12):min(len(s), loc[1]+12)]) {
+			continue // "with a ratified contract in hand": the contract's state, not the vote
+		}
+		if class == ClassBegins && strings.Contains(lastWords(s[:loc[0]], 3), " ago") {
+			class = ClassMilestone // "One hundred days ago we walked out": the count, not the start
+		}
 		if class == ClassEnds && hypoRE.MatchString(lastWords(s[:loc[0]], 3)) {
 			continue // "will return to work once the vote is counted"
 		}
@@ -527,6 +566,39 @@ func classesOf(s string) (EventClass, uint16) {
 		return weak, set
 	}
 	return first, set
+}
+
+// milestoneDaysRE finds a strike's age in days: "100 days", "100th day",
+// "day 100", "one hundred days", "cien días"; not a length ("a 196-day
+// strike", "within 30 days").
+var milestoneDaysRE = regexp.MustCompile(`(?:^|[^\w-])(?:(\d{1,3}|one hundred|cien) (?:days|días)\b|(\d{1,3})(?:st|nd|rd|th) day\b|day (\d{1,3})\b)`)
+
+// milestoneDays returns the strike's age in days that the lower-cased s
+// marks, or 0.
+func milestoneDays(s string) uint16 {
+	if !strings.Contains(s, "day") && !strings.Contains(s, "días") {
+		return 0
+	}
+	for _, m := range milestoneDaysRE.FindAllStringSubmatchIndex(s, -1) {
+		if m[2] >= 0 && (lastWords(s[:m[2]], 1) == "within" || lastWords(s[:m[2]], 1) == "in" || lastWords(s[:m[2]], 1) == "for") {
+			continue // "within 30 days", "in 30 days", "for 30 days"
+		}
+		for k := 2; k+1 < len(m); k += 2 {
+			if m[k] < 0 {
+				continue
+			}
+			switch w := s[m[k]:m[k+1]]; w {
+			case "one hundred", "cien":
+				return 100
+			default:
+				n, err := strconv.Atoi(w)
+				if err == nil && n > 1 {
+					return uint16(n)
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // negated reports whether the words just before offset i deny what

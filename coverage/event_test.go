@@ -46,6 +46,17 @@ func TestEventOf(t *testing.T) {
 		{"Acuerdo tentativo pone fin a la huelga de terapeutas", "", coverage.ClassAgreement},
 		{"Terapeutas de Kaiser regresan a sus consultorios tras la huelga", "", coverage.ClassEnds},
 		{"Cien días de huelga: terapeutas siguen sin contrato", "", coverage.ClassMilestone},
+		{"Terapeutas de Kaiser anuncian huelga para el 21 de octubre", "", coverage.ClassNotice},
+		{"Huelga de terapeutas de Kaiser", "Unos 2.000 trabajadores de Kaiser comenzaron el lunes una huelga indefinida.", coverage.ClassBegins},
+		// A strike reported on the day it is on: its first.
+		{"KAISER NURSES STRIKE - 6AM LIVE", "[ANCHOR] THOUSANDS OF KAISER NURSES ARE ON STRIKE THIS MORNING.", coverage.ClassBegins},
+		{"Kaiser strike drags on", "The therapists remain on strike today.", coverage.ClassOngoing},
+		{"Enfermeras de Kaiser en huelga", "Enfermeras de Kaiser marcharon el martes, en el primer día de una huelga de cinco días.", coverage.ClassBegins},
+		{"Nurses picket Kaiser", "Nurses picketed on the first day of a five-day strike.", coverage.ClassBegins},
+		// A start counted back from today is the count; a contract's state
+		// is not its ratification.
+		{"100 days. Still here.", "One hundred days ago we walked out of Kaiser's clinics in Southern California.", coverage.ClassMilestone},
+		{"Back inside", "Today our members walked back into Kaiser's clinics together, with a ratified contract in hand.", coverage.ClassEnds},
 		{"Contract approved by 94% of voters", "", coverage.ClassRatified},
 		{"Therapists expect to be back soon", "The strikers will return to work once the vote is counted.", coverage.ClassOngoing},
 		// The page's byline and date line are not the lead.
@@ -126,6 +137,7 @@ func TestFingerprintRoundTrip(t *testing.T) {
 	a := &strike.Article{Title: "Hawaii Kaiser nurses rally as talks resume", Text: "Nurses marched in Honolulu on Monday.", Published: time.Now()}
 	f := coverage.Fingerprint{Sig: coverage.Sign(a), Event: coverage.EventOf(a, strike.Facts{Union: "X", Phase: strike.PhaseRatified}, "Y")}
 	f.Event.NotReport = true
+	f.Event.Days = 100
 	if f.Event.Contract == 0 || f.Event.Workforce == 0 || f.Event.Class == coverage.ClassUnknown {
 		t.Fatalf("event %+v: want a class, a contract and a workforce to round-trip", f.Event)
 	}
@@ -136,6 +148,11 @@ func TestFingerprintRoundTrip(t *testing.T) {
 	var g coverage.Fingerprint
 	if err := g.UnmarshalBinary(b); err != nil || g != f {
 		t.Fatalf("round trip = %+v, %v; want %+v", g.Event, err, f.Event)
+	}
+	// A version 2 fingerprint reads without the days.
+	v2 := append([]byte{2}, b[1:len(b)-2]...)
+	if err := g.UnmarshalBinary(v2); err != nil || g.Sig != f.Sig || g.Event.Days != 0 || g.Event.Class != f.Event.Class {
+		t.Errorf("version 2 = %+v, %v", g.Event, err)
 	}
 	// A version 1 signature reads as a fingerprint with no event.
 	old, _ := f.Sig.MarshalBinary()
@@ -205,11 +222,44 @@ func TestEventOfNotReport(t *testing.T) {
 		{"Lawmakers urge Kaiser to settle with striking therapists", false},
 		{"Kaiser strike reaches 100 days", false},
 		{"Opinions differ as Kaiser strike drags on", false},
+		// First-person essays, podcast notes, FAQ pages, results.
+		{"I'm a Kaiser therapist. This is my ninth day on a picket line.", true},
+		{"I went back to my Kaiser office after six months on strike", true},
+		{"Episode 212: Why Kaiser's therapists walked out", true},
+		{"Frequently asked questions: mental health care during the strike", true},
+		{"Returning to your clinician: common questions", true},
+		{"The Kaiser therapist contract, in plain English", true},
+		{"Kaiser posts third-quarter operating gain as investment income climbs", true},
+		{"Kaiser's first-quarter margin narrows as labor costs rise", true},
+		{"Immigrant therapists join Kaiser picket lines", false},
 	}
 	for _, tt := range tests {
 		got := coverage.EventOf(&strike.Article{Title: tt.title}, strike.Facts{}, "").NotReport
 		if got != tt.want {
 			t.Errorf("EventOf(%q).NotReport = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestEventOfDays checks that reports of one milestone, whatever else they
+// tell of the day, are one event by its count of days; and that a length
+// or a deadline is no count.
+func TestEventOfDays(t *testing.T) {
+	pub := time.Date(2025, 1, 28, 12, 0, 0, 0, time.UTC)
+	march := &strike.Article{Title: "Kaiser therapists mark 100 days on strike with march in Los Angeles", Published: pub}
+	post := &strike.Article{Title: "100 days. Still here.", Text: "One hundred days ago we walked out of Kaiser's clinics.", Published: pub}
+	spanish := &strike.Article{Title: "Huelga de terapeutas de Kaiser cumple 100 días sin acuerdo", Published: pub}
+	for _, a := range []*strike.Article{march, post, spanish} {
+		if got := coverage.EventOf(a, strike.Facts{}, "").Days; got != 100 {
+			t.Errorf("%q: days %d, want 100", a.Title, got)
+		}
+	}
+	if cl, ok := coverage.EventOf(march, strike.Facts{}, "").SameEvent(coverage.EventOf(spanish, strike.Facts{}, "")); !ok || cl != coverage.ClassMilestone {
+		t.Errorf("march and Spanish brief: SameEvent = %v, %v; want milestone", cl, ok)
+	}
+	for _, title := range []string{"Deal ends 196-day strike", "Kaiser must answer within 30 days", "Kaiser opens a clinic"} {
+		if got := coverage.EventOf(&strike.Article{Title: title, Published: pub}, strike.Facts{}, "").Days; got != 0 {
+			t.Errorf("%q: days %d, want 0", title, got)
 		}
 	}
 }
@@ -227,5 +277,16 @@ func TestEventOfRegionAcrossStates(t *testing.T) {
 	one := &strike.Article{Title: "Kaiser workers picket in Harbor City", Published: pub, Text: "Workers walked off the job today."}
 	if got := coverage.EventOf(one, strike.Facts{}, "").Region; got == 0 {
 		t.Errorf("one region: region 0, want Southern California's")
+	}
+	// A show's number names no place: the sentence after it does; so does
+	// the region's Spanish-language press.
+	show := &strike.Article{Title: "Episode 212: Why Kaiser's therapists walked out", Published: pub,
+		Text: "Episode 212. This week we're outside a Kaiser clinic in Pasadena, where therapists are on strike."}
+	spanish := &strike.Article{Title: "Huelga de terapeutas de Kaiser", Published: pub,
+		Text: "Los trabajadores de salud mental de Kaiser en el sur de California siguen en huelga."}
+	for _, a := range []*strike.Article{show, spanish} {
+		if got, want := coverage.EventOf(a, strike.Facts{}, "").Region, coverage.EventOf(one, strike.Facts{}, "").Region; got != want {
+			t.Errorf("%q: region %d, want %d", a.Title, got, want)
+		}
 	}
 }

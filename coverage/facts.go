@@ -274,6 +274,24 @@ type factSentence struct {
 	// it is in ("3. PORTS. Dockworkers …"), -1 outside a numbered list.
 	item  int
 	dates []dateMention
+	// shout is set when the sentence is written all in capitals (a TV
+	// script, a wire slug): its capitals tell no names apart.
+	shout bool
+}
+
+// shouting reports whether s is written all in capitals: a dozen letters
+// or more and none of them lower-case.
+func shouting(s string) bool {
+	upper := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			upper++
+		}
+	}
+	return upper >= 12
 }
 
 // numberedItemRE finds the number that opens an item of a numbered list.
@@ -286,7 +304,7 @@ const leadSentences = 3
 func articleSentences(a *strike.Article) []factSentence {
 	var out []factSentence
 	if t := strings.TrimSpace(a.Title); t != "" {
-		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, item: -1, dates: findDates(t)})
+		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, item: -1, dates: findDates(t), shout: shouting(t)})
 	}
 	// The lead is the first paragraph of the article's own words, past any
 	// byline or date line the page put first.
@@ -311,7 +329,8 @@ func articleSentences(a *strike.Article) []factSentence {
 			item = len(out)
 		}
 		last = s.End
-		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, item: item, dates: findDates(s.Text)})
+		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, item: item, dates: findDates(s.Text),
+			shout: shouting(s.Text)})
 	}
 	return out
 }
@@ -505,6 +524,8 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still|while) on strike\b|\bon strike (?:since|for)\b|\b(?:day|week|month)s? on strike\b`)},
 	{strike.PhaseStrike, " on ", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on (?:an? |the |their |its )(?:[\w-]+ ){0,2}?strike\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
+	// "The strike is officially on."
+	{strike.PhaseStrike, "strike|walkout|stoppage&on", regexp.MustCompile(reStrikeN + ` (?:is|was) (?:officially |now )?on(?:[.!,;]|$)`)},
 	// Out and staying out: "have been off the job since Oct. 21", "have
 	// now been out for two months"; and an explainer's question that
 	// takes the strike as given: "Why are Kaiser's therapists on strike?"
@@ -524,24 +545,33 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
 	{strike.PhaseStrike, "-day|-week|-month|-long", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
-	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its |this )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on the picket lines?)\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket| on a picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its |this )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on (?:the|a) picket lines?)\b`)},
 	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? the picket lines?\b`)},
 	{strike.PhaseStrike, "picket|out since", regexp.MustCompile(`\bpicket lines? (?:formed|went up|ring|rings|ringed)\b|\bpickets? (?:formed|went up)\b|\b(?:join|joined|joins|joining) (?:the )?picket lines?\b|\bon the picket lines?\b|\bpicketed\b|\bout since\b`)},
 	// A strike going on as the setting of the news: "met Monday in a
 	// strike that …", "patients wait amid the strike".
 	{strike.PhaseStrike, "strike|walkout|stoppage&in |amid", regexp.MustCompile(`\b(?:in|amid|amidst) (?:an? |the |their |its |this )(?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b`)},
+	// A strike named by who is striking, as the setting of what is said:
+	// "our facilities are open during the strike by some of our mental
+	// health professionals" (a return "during the strike" is only some).
+	{strike.PhaseStrike, "during&strike|walkout|stoppage", regexp.MustCompile(`\bduring (?:the|this|their|its) (?:[\w'’-]+ ){0,3}?` + reStrikeN + ` by\b`)},
 	// A strike told by its week ("the strike … finishes its first week")
 	// or by its union ("our strike").
 	{strike.PhaseStrike, "strike|walkout|stoppage&its|their", regexp.MustCompile(reStrikeN + `\b[^.;]{0,100}?\b(?:finishes|finished|completes|completed|marks|marked|enters|entered|reaches|reached|passes|passed|nears|neared|ends|ended) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
 	{strike.PhaseStrike, "our", regexp.MustCompile(`\bour (?:[\w-]+ )?` + reStrikeN + `\b`)},
 	// Community papers that write in Spanish: "en huelga" (on strike), "una
 	// huelga de cinco días", "la huelga empezó", "acuerdo tentativo".
-	{strike.PhaseStrike, "huelga", regexp.MustCompile(`\ben huelga\b|\bhuelga de (?:[\w]+ ){1,2}(?:días|semanas|meses)\b|\bla huelga (?:[^.;,]{1,80}? )?(?:empezó|comenzó|sigue|continúa|cumple|cumplió)(?:[\s,.;]|$)|\b(?:empezó|comenzó|inició) la huelga\b`)},
+	{strike.PhaseStrike, "huelga", regexp.MustCompile(`\ben huelga\b|\bhuelga de (?:[\w]+ ){1,2}(?:días|semanas|meses)\b|\bhuelga (?:[^.;,]{1,120}? )?(?:empezó|comenzó|sigue|continúa|cumple|cumplió|llegó|llega|lleva|entra|entró)(?:[\s,.;]|$)|\b(?:empezó|comenzó|inició) la huelga\b|\b(?:comenzaron|iniciaron|empezaron|comienzan|inician|empiezan|realizan|mantienen|continúan)\b(?: [^.;,]{1,30}?)? una huelga\b`)},
+	// A strike called for a day to come, in Spanish: "se irán a la huelga
+	// el lunes si no logran un contrato", "entregó el aviso de huelga".
+	{strike.PhaseThreatened, "huelga", regexp.MustCompile(`\b(?:irán|iría|irían|podrían ir|amenazan con ir|amenazaron con ir) a la huelga\b|\baviso de huelga\b|\bamenaza(?:n|ron)? con (?:una |la )?huelga\b`)},
 	// "dejaron sus puestos" (walked off the job); back at work:
 	// "regresaron el lunes a sus consultorios", "volvieron al trabajo".
 	{strike.PhaseStrike, "dejaron sus|dejaron de|dejaron el", regexp.MustCompile(`\bdejaron (?:sus puestos|de trabajar|el trabajo)\b`)},
 	{strike.PhaseEnded, backToWorkES, regexp.MustCompile(`\b(?:regresaron|regresan|volvieron|vuelven)\b(?: [^.;,]{1,30}?)? (?:a sus (?:consultorios|puestos|clínicas|empleos|trabajos)|al trabajo)\b`)},
 	{strike.PhaseTentativeAgreement, "acuerdo", regexp.MustCompile(`\bacuerdo tentativo\b`)},
+	// "ratificaron su nuevo contrato", "aprobaron el contrato".
+	{strike.PhaseRatified, "ratific|aprob", regexp.MustCompile(`\bratific(?:aron|an|ó|ado|ada)\b|\baprob(?:aron|ó|ado)\b(?: [^.;,]{1,20}?)? (?:el|su) (?:nuevo )?(?:contrato|acuerdo)\b`)},
 	// Mediation.
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|join|joins|joined|steps? into|stepped into|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
@@ -563,7 +593,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
 	// Back told by the place: "went back to their offices today",
 	// "walked back into Kaiser's clinics", "returned to their jobs".
-	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the )?(?:[\w'’-]+ ){0,2}?(?:offices|clinics|jobs|desks|posts)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
+	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
 	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|at (?:their )?(?:jobs?|desks?|clinics?|posts?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
 }
 
@@ -696,8 +726,8 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if p == strike.PhaseEnded {
 				if match := s[m[0]:m[1]]; (strings.HasSuffix(match, " ends") || strings.HasSuffix(match, " is over")) &&
-					untilRE.MatchString(lastWords(s[:m[0]], 4)) {
-					continue // an end to come
+					(untilRE.MatchString(lastWords(s[:m[0]], 4)) || endsOnRE.MatchString(s[m[1]:])) {
+					continue // an end to come: "until the strike ends", "the strike ends Sunday morning"
 				}
 				switch {
 				case backSignal(sig):
@@ -752,6 +782,8 @@ func partialReturn(pre string) bool {
 			next = strings.Trim(f[0], ",.;:")
 		}
 		switch {
+		case w[0] >= '0' && w[0] <= '9' && monthNames[strings.TrimSuffix(lastWords(pre[:m[0]], 1), ".")]:
+			continue // "on May 4, 2025": a date, not a share
 		case w[0] >= '0' && w[0] <= '9':
 			if strings.HasSuffix(w, "%") || next == "percent" || next == "of" {
 				return true
@@ -771,6 +803,11 @@ func partialReturn(pre string) bool {
 				continue
 			}
 			return true
+		case w == "third" || w == "thirds" || w == "quarter" || w == "portion" || w == "share" || w == "fraction":
+			// "a third of the strikers"; not "the quarter included".
+			if next == "of" {
+				return true
+			}
 		case w == "most" || w == "many":
 			// "most of the strikers", "many therapists", or "many" as the
 			// subject: "many have returned".
@@ -786,6 +823,18 @@ func partialReturn(pre string) bool {
 		}
 	}
 	return false
+}
+
+// endsOnRE finds the day after a present-tense end that puts it ahead:
+// "the five-day strike ends Sunday morning", "ends at 7 a.m. on Oct. 19".
+var endsOnRE = regexp.MustCompile(`^,? (?:on |at |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d{1,2}(?::\d\d)? ?[ap]\.?m\b)`)
+
+// monthNames are the months' names and abbreviations, lower-cased.
+var monthNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sept": true,
+	"sep": true, "oct": true, "nov": true, "dec": true,
 }
 
 // struckRE finds words that say a counted group struck: what follows a
@@ -1204,7 +1253,8 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		for _, m := range ms {
 			num := s.lower[m[4]:m[5]]
 			n, isScaled := scaledCount(num)
-			if !isScaled && strings.IndexByte(num, '.') > 0 {
+			dotted := !isScaled && strings.IndexByte(num, '.') > 0
+			if dotted {
 				num = strings.ReplaceAll(num, ".", "") // "2.400": Spanish writes thousands so
 			}
 			between := s.lower[m[6]:m[7]]
@@ -1219,8 +1269,8 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if !ok || n < 20 {
 				continue
 			}
-			if !isScaled && num[0] >= '0' && num[0] <= '9' && !strings.Contains(num, ",") && n >= 1900 && n <= 2100 {
-				continue // a year
+			if !isScaled && !dotted && num[0] >= '0' && num[0] <= '9' && !strings.Contains(num, ",") && n >= 1900 && n <= 2100 {
+				continue // a year ("2.000" is two thousand)
 			}
 			if noun == "union" || noun == "local" {
 				continue // "the 19,000-member union": all its members
@@ -1334,15 +1384,26 @@ func (x *Extractor) findNames(fs factSentence, forms []nameForm) []nameHit {
 			}
 		}
 	}
+	// A sentence in capitals is read in lower case: "THE NATIONAL UNION
+	// OF HEALTHCARE WORKERS SAYS" names the union as "the National Union
+	// of Healthcare Workers says" does.
+	hay := s
+	if fs.shout {
+		hay = fs.lower
+	}
 	for _, f := range forms {
+		form := f.form
+		if fs.shout {
+			form = lowerSameLen(form)
+		}
 		from := 0
 		for {
-			j := strings.Index(s[from:], f.form)
+			j := strings.Index(hay[from:], form)
 			if j < 0 {
 				break
 			}
 			j += from
-			end := j + len(f.form)
+			end := j + len(form)
 			from = end
 			if !wordEdge(s, j, end) || taken[j] || taken[end-1] {
 				continue
@@ -1557,6 +1618,9 @@ var unionHeads = map[string]bool{
 // Guild or Local and have two words or more, or, after "represented by",
 // "members of" or "a strike by", begin with an acronym.
 func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
+	if fs.shout {
+		return nil // every word looks like a name, or an acronym
+	}
 	ats, strong := unionSlotsIn(fs.lower)
 	var out []nameHit
 	for n, at := range ats {

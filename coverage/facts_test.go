@@ -165,6 +165,23 @@ func TestSentencePhase(t *testing.T) {
 		{"Engineers at Kaiser are in their third week on strike.", strike.PhaseStrike},
 		{"About 2,400 members walked out in October and went back to work in May.", strike.PhaseEnded},
 		{"Kaiser said 60% of the clinicians who walked out have returned to work.", strike.PhaseStrike},
+		// A date or "the quarter" before a return is no share of the strikers.
+		{"They reached a tentative agreement on the night of May 4, 2025, ratified it on May 8 and were back at work on May 12.", strike.PhaseEnded},
+		{"The quarter included the end of the strike by workers, who returned to work in May under a new contract.", strike.PhaseEnded},
+		{"Kaiser said a third of the clinicians had returned to work.", ""},
+		// Told in a live update, a first person and in Spanish.
+		{"7:04 a.m. — The strike is officially on.", strike.PhaseStrike},
+		{"I'm a Kaiser therapist. This is my ninth day on a picket line.", strike.PhaseStrike},
+		{"I went back to my Kaiser office after six months on strike.", strike.PhaseEnded},
+		{"Unos 2.000 trabajadores de Kaiser comenzaron el lunes una huelga indefinida.", strike.PhaseStrike},
+		{"La huelga de los trabajadores de salud mental de Kaiser Permanente en el sur de California llegó el martes a los 100 días.", strike.PhaseStrike},
+		{"Los terapeutas anunciaron que se irán a la huelga el lunes 21 de octubre si no logran un nuevo contrato.", strike.PhaseThreatened},
+		{"Los trabajadores ratificaron el jueves su nuevo contrato de cuatro años.", strike.PhaseRatified},
+		{"Yes. Our facilities are open during the strike by some mental health professionals represented by the union.", strike.PhaseStrike},
+		{"Some clinicians have returned to work during the strike.", ""},
+		// A present-tense end with its day ahead is to come.
+		{"The union's five-day strike ends Sunday morning.", strike.PhaseStrike},
+		{"The strike ended Sunday morning.", strike.PhaseEnded},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
@@ -429,6 +446,7 @@ func TestFindWorkers(t *testing.T) {
 		{"Unos 2,400 trabajadores de salud mental están en huelga.", 2400},
 		{"Unos 2.400 profesionales de salud mental se declararon en huelga.", 2400},
 		{"Los 2.400 psicólogos regresaron el lunes.", 2400},
+		{"Unos 2.000 trabajadores de salud mental comenzaron una huelga.", 2000}, // not the year 2000
 		{"Kaiser tiene 4.800.000 afiliados.", 0},
 		// A union's own voice.
 		{"Twenty-four hundred of us walked out on Oct. 21.", 2400},
@@ -679,6 +697,8 @@ func TestExtractUnion(t *testing.T) {
 		{name: "acronym as an adjective", text: "About 2,400 NUHW members are on strike.", want: nuhw},
 		{name: "acronym-represented", text: "Kaiser said half of the NUHW-represented employees had returned.", want: nuhw},
 		{name: "workers with", text: "Nurses with UNAC walked off the job at Kaiser hospitals.", want: unac},
+		{name: "a script in capitals", text: "THE THERAPISTS ARE MEMBERS OF THE NATIONAL UNION OF HEALTHCARE WORKERS AND ARE TRYING TO WIN A CONTRACT.", want: nuhw},
+		{name: "a script in capitals, the union speaking", text: "[VO] THE NATIONAL UNION OF HEALTHCARE WORKERS SAYS NO BARGAINING SESSION IS SCHEDULED.", want: nuhw},
 		{
 			name: "a supporting union named first",
 			text: "Nurses from the California Nurses Association joined the picket line in solidarity. NUHW's therapists have been on strike since October.",
@@ -930,7 +950,7 @@ func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 	var files []string
 	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt",
 		"../internal/eval/testdata/dev2/*.txt", "../internal/eval/testdata/dev3/*.txt",
-		"../internal/eval/testdata/dev4/*.txt"} {
+		"../internal/eval/testdata/dev4/*.txt", "../internal/eval/testdata/dev5/*.txt"} {
 		m, err := filepath.Glob(glob)
 		if err != nil {
 			t.Fatal(err)

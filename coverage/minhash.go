@@ -227,15 +227,20 @@ func (s *Signature) UnmarshalBinary(data []byte) error {
 }
 
 // fingerprintVersion is the first byte of a marshaled Fingerprint: a
-// Signature's version 1 followed by event features.
-const fingerprintVersion = 2
+// Signature's version 1 followed by event features. Version 2 lacked the
+// milestone's days.
+const fingerprintVersion = 3
 
 // notReportBit is the bit of a marshaled Fingerprint's class byte that
 // holds EventFeatures.NotReport (classes are far below it).
 const notReportBit = 0x80
 
-// fingerprintLen is the length of a marshaled Fingerprint.
-const fingerprintLen = 1 + 4*NumHashes + 5
+// fingerprintLen is the length of a marshaled Fingerprint; fingerprintV2Len
+// of one of version 2.
+const (
+	fingerprintLen   = fingerprintV2Len + 2
+	fingerprintV2Len = 1 + 4*NumHashes + 5
+)
 
 // Fingerprint is what the store keeps of an article for clustering: its
 // Signature and its EventFeatures.
@@ -247,8 +252,8 @@ type Fingerprint struct {
 // MarshalBinary encodes f as a version byte, the signature's values (as
 // Signature.MarshalBinary) and five bytes of event features (the last
 // holds the contract's state and the workforce, four bits each; the first
-// holds NotReport in its top bit). It never
-// fails.
+// holds NotReport in its top bit), then the milestone's days in two bytes,
+// little-endian. It never fails.
 func (f Fingerprint) MarshalBinary() ([]byte, error) {
 	b, _ := f.Sig.MarshalBinary()
 	b[0] = fingerprintVersion
@@ -257,7 +262,8 @@ func (f Fingerprint) MarshalBinary() ([]byte, error) {
 	if e.NotReport {
 		class |= notReportBit
 	}
-	return append(b, class, byte(e.Classes), byte(e.Classes>>8), e.Union<<4|e.Region&0x0f, e.Contract<<4|e.Workforce&0x0f), nil
+	return append(b, class, byte(e.Classes), byte(e.Classes>>8), e.Union<<4|e.Region&0x0f, e.Contract<<4|e.Workforce&0x0f,
+		byte(e.Days), byte(e.Days>>8)), nil
 }
 
 // UnmarshalBinary decodes a marshaled Fingerprint, or a marshaled
@@ -273,7 +279,7 @@ func (f *Fingerprint) UnmarshalBinary(data []byte) error {
 		}
 		*f = Fingerprint{Sig: s}
 		return nil
-	case len(data) != fingerprintLen || data[0] != fingerprintVersion:
+	case !(len(data) == fingerprintLen && data[0] == fingerprintVersion || len(data) == fingerprintV2Len && data[0] == 2):
 		return fmt.Errorf("coverage: unmarshal fingerprint: %d bytes of version %d: %w", len(data), firstByte(data), ErrInvalidSignature)
 	}
 	var s Signature
@@ -290,6 +296,9 @@ func (f *Fingerprint) UnmarshalBinary(data []byte) error {
 		Workforce: tail[4] & 0x0f,
 		Contract:  tail[4] >> 4, // 0 in fingerprints stored before it was kept
 	}}
+	if len(tail) >= 7 {
+		f.Event.Days = uint16(tail[5]) | uint16(tail[6])<<8 // 0 in version 2
+	}
 	return nil
 }
 

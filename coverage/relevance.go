@@ -298,9 +298,13 @@ func clearN[T any](s []T, n int) []T {
 	return s
 }
 
-// hits counts where a term was found: in the title, in the text, and how
-// many of the text's hits are in its first sentence (the lead).
-type hits struct{ title, text, lead int }
+// hits counts where a term was found: in the title, in the text, how
+// many of the text's hits are in its first sentence (the lead), and how
+// many in its first earlyTokens words.
+type hits struct{ title, text, lead, early int }
+
+// earlyTokens is how many words open a text: its first paragraph or two.
+const earlyTokens = 60
 
 func (h hits) found() bool { return h.title > 0 || h.text > 0 }
 
@@ -450,7 +454,25 @@ func (s *Scorer) isCore(r *result) bool {
 			}
 		}
 	}
+	if u < evidence && !s.employerUpFront(r) {
+		// Neither the campaign's union nor the employer in the headline
+		// or the opening words: a strike elsewhere that names the
+		// campaign's in passing ("the latest in a string of walkouts,
+		// including the long strike at Kaiser").
+		return false
+	}
 	return u >= 0 && sc >= 0 && (u >= evidence || sc >= evidence) && r.score >= s.core
+}
+
+// employerUpFront reports whether an employer term counted is in the
+// headline or the text's first earlyTokens words.
+func (s *Scorer) employerUpFront(r *result) bool {
+	for _, i := range r.found {
+		if h := r.hits[i]; s.terms[i].group == employer && r.points[i] > 0 && (h.title > 0 || h.early > 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // match counts the profile's terms in one field (the title or the text).
@@ -482,6 +504,9 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 			fallthrough
 		default:
 			h.text++
+			if at < earlyTokens {
+				h.early++
+			}
 		}
 	}
 	// Exclusions first: they mask their words from every other term.
@@ -542,7 +567,7 @@ func (s *Scorer) matchPublisher(sc *scratch, source string) bool {
 		}
 		if t.weight > 0 && (t.group == union || t.group == campUnion) {
 			ours = ours || t.group == campUnion
-			sc.hits[i] = hits{title: saved[i].title, text: saved[i].text + 1, lead: saved[i].lead + 1}
+			sc.hits[i] = hits{title: saved[i].title, text: saved[i].text + 1, lead: saved[i].lead + 1, early: saved[i].early + 1}
 			continue
 		}
 		sc.hits[i] = saved[i]
@@ -578,6 +603,7 @@ func (s *Scorer) publisherEmployer(sc *scratch) {
 		h := &sc.hits[s.employerAt]
 		h.text++
 		h.lead++
+		h.early++
 	}
 }
 

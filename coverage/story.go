@@ -348,6 +348,9 @@ func (c *Clusterer) fileKeys(m *clusterMember, slot int32) {
 			c.index.file(eventKey(keyNamed, cl, m.core), day, slot)
 		}
 	}
+	if m.ev.Days != 0 {
+		c.index.file(daysKey(m.ev.Days, m.core), day, slot)
+	}
 }
 
 // dayKey is the bucket of key k on a day (Unix days).
@@ -357,7 +360,17 @@ func dayKey(k uint64, day uint32) uint64 { return minhashMix(k ^ uint64(day)<<40
 const (
 	keyPrimary = 1 << 62 // members whose Class is the class
 	keyNamed   = 1 << 61 // members that name the class
+	keyDays    = 1 << 60 // members that mark a strike's age in days
 )
+
+// daysKey is the event key of the members marking a strike's age of days.
+func daysKey(days uint16, core bool) uint64 {
+	k := keyDays | uint64(days)<<8
+	if core {
+		k |= 1
+	}
+	return k
+}
 
 func eventKey(kind uint64, class EventClass, core bool) uint64 {
 	k := kind | uint64(class)<<8
@@ -619,6 +632,9 @@ func (c *Clusterer) Match(m *Member) []int64 {
 		if m.Event.has(cl) {
 			byEvent(eventKey(keyPrimary, cl, core), durSeconds(cl.lifetime()))
 		}
+	}
+	if m.Event.Days != 0 {
+		byEvent(daysKey(m.Event.Days, core), durSeconds(ClassMilestone.lifetime()))
 	}
 
 	var stories []int64

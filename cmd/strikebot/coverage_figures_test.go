@@ -66,12 +66,16 @@ var coverageFloors = map[string]coverageFloor{
 	// 0.71, facts 0.82 and 6 answers. Grouping went from 0.83 to 0.98 and
 	// core from 0.92 to 0.97 when the union's own posts came to speak for
 	// it; a newsletter and a roundup whose snippets name no strike are
-	// still none (their pages are never fetched).
-	"dev": {copies: 1.00, grouping: 0.97, relevance: 0.97, core: 0.96, facts: 0.96, status: 5, asks: 8},
+	// still none (their pages are never fetched). Core 0.98 (P 1.00) once
+	// an article naming neither the campaign's union nor its employer up
+	// front was no longer the campaign's (the fifth corpus's rule).
+	"dev": {copies: 1.00, grouping: 0.97, relevance: 0.97, core: 0.97, facts: 0.96, status: 5, asks: 8},
 	// The second development corpus, written when the first no longer
 	// told what generalises: before any rule was tuned on it, grouping
-	// 0.89, core 0.96, facts 0.87 and 4 answers of 8.
-	"dev2": {copies: 1.00, grouping: 0.90, relevance: 0.99, core: 0.97, facts: 0.97, status: 5, asks: 8},
+	// 0.89, core 0.96, facts 0.87 and 4 answers of 8. Grouping 0.93 (P
+	// 0.91, R 0.94) with the fifth corpus's rules ("the first day of a
+	// five-day strike" is its start).
+	"dev2": {copies: 1.00, grouping: 0.92, relevance: 0.99, core: 0.97, facts: 0.97, status: 5, asks: 8},
 	// The third development corpus, written when tuning on the first two
 	// no longer moved the held-out figures: before any rule was tuned on
 	// it, copies 4 of 5, grouping 0.65, relevance 0.87, core 0.86, facts
@@ -82,7 +86,9 @@ var coverageFloors = map[string]coverageFloor{
 	// as copies or by headline (dev2's went from 0.90 to 0.91 with it),
 	// relevance 0.95 and core 0.95 when the union's own post naming Kaiser
 	// in its lead counted it, facts 0.92 (129 of 140) and 8 answers of 8.
-	"dev3": {copies: 1.00, grouping: 0.97, relevance: 0.95, core: 0.95, facts: 0.92, status: 5, asks: 8},
+	// Grouping 0.99 (P 1.00, R 0.97) with the fifth corpus's rules (one
+	// milestone's reports share its count of days).
+	"dev3": {copies: 1.00, grouping: 0.98, relevance: 0.95, core: 0.95, facts: 0.92, status: 5, asks: 8},
 	// The fourth development corpus, written when the held-out facts stood
 	// at 0.91, in shapes the first three lack (press releases, radio
 	// transcripts, interviews, photo captions, council items, quoted posts,
@@ -105,6 +111,19 @@ var coverageFloors = map[string]coverageFloor{
 	// strike told across three regions or more named no one region.
 	// Answers 7 of 8 once "20%" was read as saying "percent".
 	"dev4": {copies: 1.00, grouping: 0.93, relevance: 0.97, core: 0.98, facts: 0.96, status: 5, asks: 7},
+	// The fifth development corpus, written when the held-out facts stood
+	// at 0.92, in shapes the first four lack (aggregator items, live
+	// updates, one-paragraph briefs, TV scripts in capitals, podcast notes,
+	// event calendars, Kaiser's statements and FAQ pages, labour-board
+	// filings, earnings pieces, essays, Spanish outlets): before any rule
+	// was tuned on it, copies 5 of 5, grouping 0.65 (P 0.60, R 0.71),
+	// relevance 0.97 (P 0.98, R 0.95), core 0.97 (P 0.98, R 0.96), facts
+	// 0.86 (124 of 144; 125 with one label fixed), status 5 of 5 and 8
+	// answers of 8. After: grouping 0.96 (P 0.97, R 0.94), core 0.98
+	// (P 1.00), facts 0.96 (138 of 144); what is left is snippets that
+	// name no labor word (event calendars, a script's "A WEEK WITHOUT
+	// FOOD.") and so their facts.
+	"dev5": {copies: 1.00, grouping: 0.95, relevance: 0.96, core: 0.98, facts: 0.95, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
@@ -121,7 +140,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev", "dev2", "dev3", "dev4"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2", "dev3", "dev4", "dev5"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -145,6 +164,7 @@ func TestCoverageFigures(t *testing.T) {
 		{"dev2", eval.Dev2Corpus, &r.Dev2, &again.Dev2},
 		{"dev3", eval.Dev3Corpus, &r.Dev3, &again.Dev3},
 		{"dev4", eval.Dev4Corpus, &r.Dev4, &again.Dev4},
+		{"dev5", eval.Dev5Corpus, &r.Dev5, &again.Dev5},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue

@@ -15,6 +15,7 @@ import (
 //go:embed testdata/dev2/*.txt testdata/dev2-truth.txt
 //go:embed testdata/dev3/*.txt testdata/dev3-truth.txt
 //go:embed testdata/dev4/*.txt testdata/dev4-truth.txt
+//go:embed testdata/dev5/*.txt testdata/dev5-truth.txt
 var testdata embed.FS
 
 const (
@@ -29,6 +30,8 @@ const (
 	dev3TruthFile    = "testdata/dev3-truth.txt"
 	dev4Dir          = "testdata/dev4"
 	dev4TruthFile    = "testdata/dev4-truth.txt"
+	dev5Dir          = "testdata/dev5"
+	dev5TruthFile    = "testdata/dev5-truth.txt"
 )
 
 // The feeds of the held-out and development corpora.
@@ -75,6 +78,16 @@ func Dev3() ([]demo.Doc, error) { return readCorpus(dev3Dir, dev3TruthFile, "thi
 // the union told indirectly; see testdata/dev4/README.md. It may be read
 // and tuned on.
 func Dev4() ([]demo.Doc, error) { return readCorpus(dev4Dir, dev4TruthFile, "fourth development") }
+
+// Dev5 returns the fifth development corpus, checked and sorted as
+// Heldout's. It was written when the held-out facts stood at 0.92, in
+// shapes none of the first four has (aggregator items, live updates,
+// one-paragraph briefs, TV scripts in capitals, podcast show notes, event
+// calendars, the employer's statements and FAQ pages, labour-board
+// filings, earnings pieces, personal essays, patient features, Spanish
+// outlets) and with numbers and dates written in other ways; see
+// testdata/dev5/README.md. It may be read and tuned on.
+func Dev5() ([]demo.Doc, error) { return readCorpus(dev5Dir, dev5TruthFile, "fifth development") }
 
 // readCorpus reads the articles of one labeled directory, leaving out its
 // truth file (skip) if it keeps one there.
@@ -137,6 +150,9 @@ func Dev3Truth() (Truth, error) { return readTruth(dev3TruthFile) }
 
 // Dev4Truth returns the truth file of the fourth development corpus.
 func Dev4Truth() (Truth, error) { return readTruth(dev4TruthFile) }
+
+// Dev5Truth returns the truth file of the fifth development corpus.
+func Dev5Truth() (Truth, error) { return readTruth(dev5TruthFile) }
 
 // InSampleTruth returns the truth file of the in-sample (demo) corpus.
 func InSampleTruth() (Truth, error) { return readTruth(insampleTruth) }

@@ -46,6 +46,15 @@ func loadDev4(tb testing.TB) []demo.Doc {
 	return docs
 }
 
+func loadDev5(tb testing.TB) []demo.Doc {
+	tb.Helper()
+	docs, err := Dev5()
+	if err != nil {
+		tb.Fatalf("Dev5: %v", err)
+	}
+	return docs
+}
+
 // TestDevLabels checks every development doc's labels for validity and
 // consistency, with the rules of testdata/dev/README.md that a program can
 // check.
@@ -62,6 +71,10 @@ func TestDev3Labels(t *testing.T) { checkDevLabels(t, loadDev3(t)) }
 // TestDev4Labels checks the fourth development corpus's labels by the
 // same rules.
 func TestDev4Labels(t *testing.T) { checkDevLabels(t, loadDev4(t)) }
+
+// TestDev5Labels checks the fifth development corpus's labels by the
+// same rules.
+func TestDev5Labels(t *testing.T) { checkDevLabels(t, loadDev5(t)) }
 
 func checkDevLabels(t *testing.T, docs []demo.Doc) {
 	byID := make(map[string]demo.Doc, len(docs))
@@ -427,5 +440,74 @@ func TestDev4Corpus(t *testing.T) {
 	}
 	if c.Name != "dev4" || len(c.Docs) < 65 || len(c.Feeds) != 3 {
 		t.Errorf("dev4 corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
+	}
+}
+
+// TestDev5Composition checks that the fifth development corpus has the
+// variety it was written for, and logs its composition.
+func TestDev5Composition(t *testing.T) {
+	docs := loadDev5(t)
+	c := Compose(docs)
+	t.Logf("fifth development corpus:\n%s", c)
+	if c.Docs < 70 {
+		t.Errorf("%d articles, want at least 70", c.Docs)
+	}
+	if c.ByTier[strike.TierRelated] < 10 || c.ByTier[strike.TierNone] < 8 {
+		t.Errorf("related %d, none %d: want at least 10 and 8", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone])
+	}
+	if c.CopyPairs < 5 || c.Undated < 3 || c.Snippets < 40 {
+		t.Errorf("copies %d, undated %d, snippets %d: want at least 5, 3 and 40", c.CopyPairs, c.Undated, c.Snippets)
+	}
+	// The shapes it was written for, told by their marks.
+	shapes := map[string]int{}
+	for _, d := range docs {
+		lines := strings.Split(d.Body, "\n")
+		switch {
+		case strings.Contains(d.Title, " - ") && (strings.Contains(d.Body, "… Read more") || strings.Contains(d.Body, "…\n")):
+			shapes["aggregator item"]++
+		case strings.HasPrefix(d.Body, "[ANCHOR") && d.Body == strings.ToUpper(d.Body):
+			shapes["TV script in capitals"]++
+		case strings.HasPrefix(d.Title, "Live updates:"):
+			shapes["live updates"]++
+		case strings.HasPrefix(d.Title, "Episode "):
+			shapes["podcast notes"]++
+		case strings.HasPrefix(d.Body, "SAT ") || strings.HasPrefix(d.Body, "SUN "):
+			shapes["event calendar"]++
+		case strings.Contains(d.Body, "huelga"):
+			shapes["Spanish"]++
+		case len(lines) == 1:
+			shapes["one-paragraph brief"]++
+		case strings.Contains(d.Body, "unfair labor practice") || strings.Contains(d.Body, "Section 8(a)"):
+			shapes["labour-board filing"]++
+		case strings.Contains(d.Body, "attributed to Kaiser Permanente") || d.Outlet == "Kaiser Permanente":
+			shapes["employer's statement or FAQ"]++
+		case strings.Contains(d.Body, "The author is"):
+			shapes["personal essay"]++
+		}
+	}
+	for _, s := range []string{"aggregator item", "TV script in capitals", "live updates", "podcast notes",
+		"event calendar", "Spanish", "one-paragraph brief", "labour-board filing", "employer's statement or FAQ", "personal essay"} {
+		if shapes[s] < 2 {
+			t.Errorf("%d %s articles, want at least 2", shapes[s], s)
+		}
+	}
+	everyPhaseLabeled(t, docs)
+}
+
+func TestDev5Truth(t *testing.T) {
+	truth, err := Dev5Truth()
+	if err != nil {
+		t.Fatal(err)
+	}
+	truthAgrees(t, truth, loadDev5(t))
+}
+
+func TestDev5Corpus(t *testing.T) {
+	c, err := Dev5Corpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Name != "dev5" || len(c.Docs) < 70 || len(c.Feeds) != 3 {
+		t.Errorf("dev5 corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
 	}
 }

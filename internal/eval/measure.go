@@ -111,6 +111,21 @@ func Dev4Corpus() (Corpus, error) {
 		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
 }
 
+// Dev5Corpus is the fifth development corpus served by a HeldoutSite,
+// the same three feeds as the held-out corpus's.
+func Dev5Corpus() (Corpus, error) {
+	docs, err := Dev5()
+	if err != nil {
+		return Corpus{}, err
+	}
+	truth, err := Dev5Truth()
+	if err != nil {
+		return Corpus{}, err
+	}
+	return Corpus{Name: "dev5", Docs: docs, Truth: truth, Site: NewHeldoutSite(docs),
+		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
+}
+
 // InSampleCorpus is the demo corpus served by the demo's own site, every
 // article published and every feed polled at once.
 func InSampleCorpus() (Corpus, error) {
