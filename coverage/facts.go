@@ -1790,7 +1790,29 @@ var (
 	saidRE = regexp.MustCompile(`(?i)\b(?:said|says|announced|told|reported|confirmed|added|statement)\s+(?:on\s+)?$`)
 	// futureRE makes incomplete dates in a sentence resolve forward.
 	futureRE = regexp.MustCompile(`\b(?:will|would|set to|scheduled|plans?|planned|expected|next|upcoming|is to|are to)\b|['’]ll\b`)
+	// futureWords are those futureRE cannot match without.
+	futureWords = []string{"will", "would", "set to", "scheduled", "plan", "expected", "next", "upcoming", "is to", "are to", "'ll", "’ll"}
+	// startWords are those startRE cannot match without.
+	startWords = []string{"beg", "start", "since", "on strike", "walk", "set to strike", "first", "put down", "pick up picket", "hit the picket"}
 )
+
+// speaksOfFuture reports whether a lower-cased sentence speaks of what is to
+// come (futureRE).
+func speaksOfFuture(lower string) bool {
+	return containsAnyOf(lower, futureWords) && futureRE.MatchString(lower)
+}
+
+// containsAnyOf reports whether s contains one of words: a cheap test
+// before a regular expression that cannot match without one of them,
+// since Go's matcher finds no literal prefix in an alternation of words.
+func containsAnyOf(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // dayDate is a resolved date phrase of a sentence.
 type dayDate struct {
@@ -1941,12 +1963,15 @@ func startDate(s factSentence, pub time.Time, ahead bool) (time.Time, int, bool)
 	if !aboutStrike(s.lower) {
 		return time.Time{}, -1, false
 	}
-	starts := startRE.FindAllStringIndex(s.lower, -1)
+	var starts [][]int
+	if containsAnyOf(s.lower, startWords) {
+		starts = startRE.FindAllStringIndex(s.lower, -1)
+	}
 	if len(starts) == 0 {
 		return time.Time{}, -1, false
 	}
 	dir := dirPast
-	if futureRE.MatchString(s.lower) || ahead {
+	if speaksOfFuture(s.lower) || ahead {
 		dir = dirFuture
 	}
 	dates := dayDates(s, pub, dir)
@@ -2138,13 +2163,15 @@ var (
 	yearRE        = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
 	monthBeforeRE = regexp.MustCompile(`(?:` + reMonth + `)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+$`)
 	historyRE     = regexp.MustCompile(`\b(?:previous|earlier|prior|last year['’]s|past)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN)
+	// historyWords are those historyRE cannot match without.
+	historyWords = []string{"previous", "earlier", "prior", "last year", "past"}
 )
 
 // historical reports whether the sentence is about another, earlier
 // strike: it names a year (not as part of a date) before publication's,
 // or "an earlier strike".
 func historical(s factSentence, pub time.Time) bool {
-	if historyRE.MatchString(s.lower) {
+	if containsAnyOf(s.lower, historyWords) && historyRE.MatchString(s.lower) {
 		return true
 	}
 	if !strings.ContainsAny(s.lower, "12") {
@@ -2488,6 +2515,10 @@ var (
 	mediationRE = regexp.MustCompile(`\bmediat\w*`)
 	rallyRE     = regexp.MustCompile(`\b(?:rall(?:y|ies)|march|vigil|protest)\b`)
 	endRE       = regexp.MustCompile(`\b(?:end|ends|ending)\b`)
+	// voteWords and rallyWords are those voteRE and rallyRE cannot
+	// match without.
+	voteWords  = []string{"vot", "ballot", "ratif"}
+	rallyWords = []string{"rall", "march", "vigil", "protest"}
 )
 
 // findEvents returns the dated events on or after (about) the publication
@@ -2503,7 +2534,7 @@ func findEvents(ss []factSentence, pub time.Time, phase string) ([]strike.Event,
 		if len(s.dates) == 0 {
 			continue // no date, no event (and no need to read the tense)
 		}
-		future := futureRE.MatchString(s.lower)
+		future := speaksOfFuture(s.lower)
 		dir := dirNearest
 		if future {
 			dir = dirFuture
@@ -2522,6 +2553,12 @@ func findEvents(ss []factSentence, pub time.Time, phase string) ([]strike.Event,
 			}
 		}
 		w := string(words)
+		// What the sentence's words report, whichever of its dates.
+		vote := containsAnyOf(w, voteWords) && voteRE.MatchString(w)
+		authorize := vote && strings.Contains(w, "authori") && authorizeRE.MatchString(w)
+		mediation := !vote && strings.Contains(w, "mediat") && mediationRE.MatchString(w)
+		rally := !vote && !mediation && containsAnyOf(w, rallyWords) && rallyRE.MatchString(w)
+		ends := future && strings.Contains(w, "end") && strikeCtxRE.MatchString(w) && endRE.MatchString(w)
 		for _, dd := range dates {
 			if dd.d.Before(from) {
 				continue
@@ -2531,17 +2568,17 @@ func findEvents(ss []factSentence, pub time.Time, phase string) ([]strike.Event,
 			case dd.m.Start == startAt && !(future && dd.d.Equal(start)):
 				// The strike's start date ("a strike that began Oct. 21"),
 				// not the vote's or the rally's.
-			case voteRE.MatchString(w) && authorizeRE.MatchString(w):
+			case authorize:
 				what = "strike authorization vote"
-			case voteRE.MatchString(w):
+			case vote:
 				what = "ratification vote"
-			case mediationRE.MatchString(w):
+			case mediation:
 				what = "mediation begins"
-			case rallyRE.MatchString(w):
+			case rally:
 				what = "rally"
 			case future && dd.d.Equal(start) && !underway:
 				what = "strike begins"
-			case future && strikeCtxRE.MatchString(w) && endRE.MatchString(w):
+			case ends:
 				what = "strike ends"
 			}
 			if what == "" {
