@@ -277,6 +277,36 @@ type factSentence struct {
 	// shout is set when the sentence is written all in capitals (a TV
 	// script, a wire slug): its capitals tell no names apart.
 	shout bool
+	// memo keeps what is read of the sentence more than once; nil reads
+	// it each time.
+	memo *sentenceMemo
+}
+
+// sentenceMemo is what phaseDetail read of a sentence.
+type sentenceMemo struct {
+	done        bool
+	phase       string
+	phaseIsBack bool
+}
+
+// phaseDetail is sentencePhaseDetail of the sentence, read once: the
+// phase rules ask it of the same lead sentences several times.
+func (s factSentence) phaseDetail() (string, bool) {
+	m := s.memo
+	if m == nil {
+		return sentencePhaseDetail(s.lower)
+	}
+	if !m.done {
+		m.phase, m.phaseIsBack = sentencePhaseDetail(s.lower)
+		m.done = true
+	}
+	return m.phase, m.phaseIsBack
+}
+
+// phase is sentencePhase of the sentence, read once.
+func (s factSentence) phase() string {
+	p, _ := s.phaseDetail()
+	return p
 }
 
 // shouting reports whether s is written all in capitals: a dozen letters
@@ -304,7 +334,7 @@ const leadSentences = 3
 func articleSentences(a *strike.Article) []factSentence {
 	var out []factSentence
 	if t := strings.TrimSpace(a.Title); t != "" {
-		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, item: -1, dates: findDates(t), shout: shouting(t)})
+		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, item: -1, dates: findDates(t), shout: shouting(t), memo: new(sentenceMemo)})
 	}
 	// The lead is the first paragraph of the article's own words, past any
 	// byline or date line the page put first.
@@ -330,7 +360,7 @@ func articleSentences(a *strike.Article) []factSentence {
 		}
 		last = s.End
 		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, item: item, dates: findDates(s.Text),
-			shout: shouting(s.Text)})
+			shout: shouting(s.Text), memo: new(sentenceMemo)})
 	}
 	return out
 }
@@ -867,7 +897,7 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 		if !s.lead {
 			continue
 		}
-		if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
+		if p := s.phase(); factsPhaseRank(p) > factsPhaseRank(best) {
 			best, at = p, i
 		}
 	}
@@ -885,7 +915,7 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 			if !pub.IsZero() && historical(s, pub) {
 				continue // "won similar protections after a ten-week strike in 2022": background
 			}
-			p := sentencePhase(s.lower)
+			p := s.phase()
 			if p != "" && para < 0 {
 				para = s.para
 			}
@@ -914,7 +944,7 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 		// are other disputes.
 		for i, s := range ss {
 			if !s.lead && strings.Contains(s.lower, "mediat") && (s.item < 0 || at >= 0 && s.item == ss[at].item) &&
-				sentencePhase(s.lower) == strike.PhaseMediation && (pub.IsZero() || !historical(s, pub)) {
+				s.phase() == strike.PhaseMediation && (pub.IsZero() || !historical(s, pub)) {
 				return strike.PhaseMediation, i
 			}
 		}
@@ -924,7 +954,7 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 	}
 	contract, cat := "", -1
 	for i, s := range ss {
-		p, back := sentencePhaseDetail(s.lower)
+		p, back := s.phaseDetail()
 		if back {
 			return best, at
 		}
@@ -949,7 +979,7 @@ var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|start
 func strikeToCome(ss []factSentence, pub time.Time) bool {
 	found := false
 	for _, s := range ss {
-		if !s.lead || sentencePhase(s.lower) != strike.PhaseStrike {
+		if !s.lead || s.phase() != strike.PhaseStrike {
 			continue
 		}
 		if !startsRE.MatchString(s.lower) {
@@ -976,7 +1006,7 @@ func shortOpening(ss []factSentence) bool {
 	words := 0
 	for _, s := range ss {
 		if s.lead && !s.title {
-			if sentencePhase(s.lower) != "" {
+			if s.phase() != "" {
 				return false
 			}
 			words += len(strings.Fields(s.text))
@@ -1005,7 +1035,7 @@ func timelinePhase(ss []factSentence) (string, int) {
 		if !timelineEntry(s) {
 			continue
 		}
-		if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
+		if p := s.phase(); factsPhaseRank(p) > factsPhaseRank(best) {
 			best, at = p, i
 		}
 	}
@@ -1052,7 +1082,7 @@ func faqPhase(ss []factSentence) (string, int) {
 		if s.title || strings.HasSuffix(strings.TrimSpace(s.text), "?") {
 			continue
 		}
-		if p := sentencePhase(s.lower); factsPhaseRank(p) > factsPhaseRank(best) {
+		if p := s.phase(); factsPhaseRank(p) > factsPhaseRank(best) {
 			best, at = p, i
 		}
 	}
