@@ -16,6 +16,7 @@ package config
 
 import (
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/strikebot/strikebot/strike"
@@ -47,8 +48,13 @@ type Config struct {
 	// store does not grow the process. It is soft: a process that needs
 	// more live memory still gets it, collecting more often. 0 leaves
 	// Go's default (no limit); the GOMEMLIMIT variable, when set, wins.
-	// Key "memory_limit", default 40MiB, allowed 0 or 16MiB to 64GiB.
+	// Key "memory_limit", default 40MiB (PostgresMemoryLimit when db is
+	// PostgreSQL and the key is not set: see ProcessMemoryLimit), allowed
+	// 0 or 16MiB to 64GiB.
 	MemoryLimit Size `yaml:"memory_limit"`
+	// memoryLimitSet records that memory_limit was set in the file or
+	// the environment, not left at its default.
+	memoryLimitSet bool
 
 	// AllowPrivateNetworks lets feeds and linked pages resolve to loopback,
 	// private and link-local addresses. Off, such requests are refused
@@ -476,4 +482,23 @@ func kaiserFAQ() []strike.FAQ {
 			Keywords: []string{"union website", "nuhw.org"},
 		},
 	}
+}
+
+// PostgresMemoryLimit is memory_limit's default when the database is
+// PostgreSQL. SQLite's page cache lives in the process beside Go's memory
+// (so 40 MiB of Go memory made a first ingest of 50,000 items peak at
+// 75 MB); PostgreSQL's lives in the server, and with it the same ingest
+// peaked at 58 MB and spent part of its time collecting garbage and
+// returning memory at the limit. At 64 MiB it peaked at 77 MB and ran
+// 0.4 to 2.6 s faster in three interleaved rounds.
+const PostgresMemoryLimit = 64 * MiB
+
+// ProcessMemoryLimit returns the memory limit the process takes:
+// memory_limit as set, else its default for the database, larger for
+// PostgreSQL (PostgresMemoryLimit) than for SQLite.
+func (c Config) ProcessMemoryLimit() Size {
+	if c.memoryLimitSet || c.MemoryLimit != Default().MemoryLimit || c.DB == "" || strings.HasPrefix(c.DB, "sqlite:") {
+		return c.MemoryLimit
+	}
+	return PostgresMemoryLimit
 }

@@ -116,6 +116,8 @@ func TestYAMLRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("load(YAML()) error: %v\n%s", err, data)
 			}
+			// The YAML sets memory_limit, so it is no longer the default.
+			tc.c.memoryLimitSet = true
 			if !reflect.DeepEqual(got, tc.c) {
 				t.Errorf("load(YAML()) = %+v\nwant %+v\nYAML:\n%s", got, tc.c, data)
 			}
@@ -181,6 +183,7 @@ func TestExampleFile(t *testing.T) {
 		}
 	}
 	got.CampaignSpecs[0].Relevance = want.CampaignSpecs[0].Relevance
+	want.memoryLimitSet = true // the example file sets memory_limit
 	if !reflect.DeepEqual(got, want) {
 		// Only the profile is rewritten by -update-example: every other
 		// default is written by hand, with its comment.

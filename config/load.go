@@ -73,6 +73,9 @@ func load(data []byte, source string, lookupEnv func(string) (string, bool)) (Co
 			errs = append(errs, err)
 		}
 	}
+	_, inFile := l.lines["memory_limit"]
+	_, inEnv := l.env["memory_limit"]
+	c.memoryLimitSet = inFile || inEnv
 	if err := c.Validate(); err != nil {
 		for _, e := range unjoin(err) {
 			fe, ok := errors.AsType[*FieldError](e)

@@ -93,6 +93,7 @@ func (c configFlags) load(e env) (config.Config, string, error) {
 	cfg, path, err := loadConfig(*c.path, e)
 	if err == nil && c.db != nil && *c.db != "" {
 		cfg.DB = *c.db
+		applyMemoryLimit(cfg, e) // its default depends on the database
 	}
 	return cfg, path, err
 }
@@ -124,20 +125,22 @@ func loadConfig(path string, e env) (config.Config, string, error) {
 	return cfg, path, nil
 }
 
-// applyMemoryLimit hands the configured memory_limit to the process,
-// unless it is 0 or GOMEMLIMIT is set (the operator's own choice, which
+// applyMemoryLimit hands the configured memory_limit (or its default for
+// the database, cfg.ProcessMemoryLimit) to the process, unless it is 0
+// or GOMEMLIMIT is set (the operator's own choice, which
 // Go's runtime has already applied). Under the limit, the collector also
 // lets the heap grow to three times what is live (gcPercentUnderLimit)
 // rather than twice, unless GOGC is set: the limit, not the percentage,
 // then bounds memory, and a first ingest collects half as often.
 func applyMemoryLimit(cfg config.Config, e env) {
-	if e.setMemoryLimit == nil || cfg.MemoryLimit <= 0 {
+	limit := cfg.ProcessMemoryLimit()
+	if e.setMemoryLimit == nil || limit <= 0 {
 		return
 	}
 	if v, ok := e.lookup("GOMEMLIMIT"); ok && v != "" {
 		return
 	}
-	e.setMemoryLimit(int64(cfg.MemoryLimit))
+	e.setMemoryLimit(int64(limit))
 	if v, ok := e.lookup("GOGC"); (!ok || v == "") && e.setGCPercent != nil {
 		e.setGCPercent(gcPercentUnderLimit)
 	}

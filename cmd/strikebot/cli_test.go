@@ -273,6 +273,8 @@ func TestMemoryLimit(t *testing.T) {
 		{"off", map[string]string{"STRIKEBOT_MEMORY_LIMIT": "0"}, -1, -1},
 		{"GOMEMLIMIT wins", map[string]string{"GOMEMLIMIT": "200MiB"}, -1, -1},
 		{"GOGC kept", map[string]string{"GOGC": "50"}, 40 << 20, -1},
+		{"PostgreSQL default", map[string]string{"STRIKEBOT_DB": "postgres://bot@127.0.0.1:1/none"}, 64 << 20, gcPercentUnderLimit},
+		{"PostgreSQL, set", map[string]string{"STRIKEBOT_DB": "postgres://bot@127.0.0.1:1/none", "STRIKEBOT_MEMORY_LIMIT": "40MiB"}, 40 << 20, gcPercentUnderLimit},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, gotGC := int64(-1), -1
@@ -292,5 +294,22 @@ func TestMemoryLimit(t *testing.T) {
 				t.Errorf("GC percent applied: %d, want %d", gotGC, tc.wantGC)
 			}
 		})
+	}
+}
+
+// TestMemoryLimitFollowsDBFlag checks that --db decides memory_limit's
+// default as the configuration's db does: PostgreSQL's is larger, since
+// its page cache is not in the process.
+func TestMemoryLimitFollowsDBFlag(t *testing.T) {
+	chdir(t)
+	got := int64(-1)
+	var out, errOut bytes.Buffer
+	run(context.Background(), []string{"articles", "--db", "postgres://bot@127.0.0.1:1/none?connect_timeout=1"}, env{
+		stdin: strings.NewReader(""), stdout: &out, stderr: &errOut,
+		lookup:         func(string) (string, bool) { return "", false },
+		setMemoryLimit: func(b int64) { got = b },
+	})
+	if got != 64<<20 {
+		t.Errorf("memory limit with --db postgres://…: %d, want %d (stderr: %s)", got, 64<<20, errOut.String())
 	}
 }
