@@ -217,24 +217,6 @@ func TestDevComposition(t *testing.T) {
 	everyPhaseLabeled(t, docs)
 }
 
-func TestDevTruth(t *testing.T) {
-	truth, err := DevTruth()
-	if err != nil {
-		t.Fatal(err)
-	}
-	truthAgrees(t, truth, loadDev(t))
-}
-
-func TestDevCorpus(t *testing.T) {
-	c, err := DevCorpus()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.Name != "dev" || len(c.Docs) < 60 || len(c.Feeds) != 3 {
-		t.Errorf("dev corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
-	}
-}
-
 // TestDev2Composition checks that the second development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev2Composition(t *testing.T) {
@@ -272,14 +254,6 @@ func TestDev2Composition(t *testing.T) {
 		}
 	}
 	everyPhaseLabeled(t, docs)
-}
-
-func TestDev2Truth(t *testing.T) {
-	truth, err := Dev2Truth()
-	if err != nil {
-		t.Fatal(err)
-	}
-	truthAgrees(t, truth, loadDev2(t))
 }
 
 // everyPhaseLabeled checks that every phase is labeled on some core
@@ -352,34 +326,6 @@ func TestDev3Composition(t *testing.T) {
 	everyPhaseLabeled(t, docs)
 }
 
-func TestDev3Truth(t *testing.T) {
-	truth, err := Dev3Truth()
-	if err != nil {
-		t.Fatal(err)
-	}
-	truthAgrees(t, truth, loadDev3(t))
-}
-
-func TestDev3Corpus(t *testing.T) {
-	c, err := Dev3Corpus()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.Name != "dev3" || len(c.Docs) < 60 || len(c.Feeds) != 3 {
-		t.Errorf("dev3 corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
-	}
-}
-
-func TestDev2Corpus(t *testing.T) {
-	c, err := Dev2Corpus()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.Name != "dev2" || len(c.Docs) < 50 || len(c.Feeds) != 3 {
-		t.Errorf("dev2 corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
-	}
-}
-
 // TestDev4Composition checks that the fourth development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev4Composition(t *testing.T) {
@@ -423,24 +369,6 @@ func TestDev4Composition(t *testing.T) {
 		}
 	}
 	everyPhaseLabeled(t, docs)
-}
-
-func TestDev4Truth(t *testing.T) {
-	truth, err := Dev4Truth()
-	if err != nil {
-		t.Fatal(err)
-	}
-	truthAgrees(t, truth, loadDev4(t))
-}
-
-func TestDev4Corpus(t *testing.T) {
-	c, err := Dev4Corpus()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.Name != "dev4" || len(c.Docs) < 65 || len(c.Feeds) != 3 {
-		t.Errorf("dev4 corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
-	}
 }
 
 // TestDev5Composition checks that the fifth development corpus has the
@@ -494,20 +422,35 @@ func TestDev5Composition(t *testing.T) {
 	everyPhaseLabeled(t, docs)
 }
 
-func TestDev5Truth(t *testing.T) {
-	truth, err := Dev5Truth()
-	if err != nil {
-		t.Fatal(err)
-	}
-	truthAgrees(t, truth, loadDev5(t))
-}
-
-func TestDev5Corpus(t *testing.T) {
-	c, err := Dev5Corpus()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.Name != "dev5" || len(c.Docs) < 70 || len(c.Feeds) != 3 {
-		t.Errorf("dev5 corpus %q: %d docs, %d feeds", c.Name, len(c.Docs), len(c.Feeds))
+// TestDevCorpora checks each development corpus's truth file against its
+// labels, and that it loads as three feeds of enough articles.
+func TestDevCorpora(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		truth   func() (Truth, error)
+		docs    func(testing.TB) []demo.Doc
+		corpus  func() (Corpus, error)
+		minDocs int
+	}{
+		{"dev", DevTruth, loadDev, DevCorpus, 60},
+		{"dev2", Dev2Truth, loadDev2, Dev2Corpus, 50},
+		{"dev3", Dev3Truth, loadDev3, Dev3Corpus, 60},
+		{"dev4", Dev4Truth, loadDev4, Dev4Corpus, 65},
+		{"dev5", Dev5Truth, loadDev5, Dev5Corpus, 70},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			truth, err := tc.truth()
+			if err != nil {
+				t.Fatal(err)
+			}
+			truthAgrees(t, truth, tc.docs(t))
+			c, err := tc.corpus()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Name != tc.name || len(c.Docs) < tc.minDocs || len(c.Feeds) != 3 {
+				t.Errorf("%s corpus %q: %d docs, %d feeds", tc.name, c.Name, len(c.Docs), len(c.Feeds))
+			}
+		})
 	}
 }
