@@ -92,7 +92,8 @@ var dialect = sqlstore.Dialect{
 	KnownKeysOption: pgx.QueryExecModeExec,
 	SetCoverageBulkSQL: `UPDATE articles SET story_id = NULLIF(v.story, 0), facts = v.facts, signature = v.sig, coverage_seq = v.seq
 FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bytea[], $5::bigint[]) AS v(id, story, facts, sig, seq)
-WHERE articles.id = v.id`,
+WHERE articles.id = v.id AND (v.story = 0 OR EXISTS (
+	SELECT 1 FROM stories WHERE stories.id = v.story AND stories.campaign_id = articles.campaign_id))`,
 	// A new articles table gets its statistics after its first thousand
 	// articles rather than at autovacuum's next round.
 	AnalyzeNewSQL: `DO $$

@@ -159,7 +159,8 @@ RETURNING seq`, campaign, int64(len(rows))).Scan(&last)
 	}
 	if got, err := res.RowsAffected(); err != nil || got != int64(len(rows)) {
 		if err == nil {
-			err = fmt.Errorf("set coverage of %d articles: %d rows changed", len(rows), got)
+			// A story went away since it was checked: nothing is saved.
+			err = fmt.Errorf("set coverage of %d articles: %d rows changed: %w", len(rows), got, strike.ErrNotFound)
 		}
 		return false, err
 	}

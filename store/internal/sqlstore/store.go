@@ -81,7 +81,8 @@ type Dialect struct {
 	// instead of two per article), from five parallel lists: $1 article
 	// IDs ([]int64), $2 story IDs (0 for none), $3 facts as JSON
 	// ([]string), $4 signatures ([][]byte, nil for none), $5 sequence
-	// numbers. SaveCoverage checks the articles and stories first.
+	// numbers. SaveCoverage checks the articles and stories first; the
+	// statement checks each story again, as the one-by-one UPDATE does.
 	SetCoverageBulkSQL string
 }
 
