@@ -376,7 +376,7 @@ func Default() Config {
 		DB:                   "sqlite:strikebot.db",
 		Listen:               "127.0.0.1:9090",
 		Log:                  Log{Level: "info", Format: "auto"},
-		MemoryLimit:          40 * MiB,
+		MemoryLimit:          defaultMemoryLimit,
 		AllowPrivateNetworks: false,
 		Poll: Poll{
 			Interval:       15 * time.Minute,
@@ -484,6 +484,9 @@ func kaiserFAQ() []strike.FAQ {
 	}
 }
 
+// defaultMemoryLimit is memory_limit's default with SQLite.
+const defaultMemoryLimit = 40 * MiB
+
 // PostgresMemoryLimit is memory_limit's default when the database is
 // PostgreSQL. SQLite's page cache lives in the process beside Go's memory
 // (so 40 MiB of Go memory made a first ingest of 50,000 items peak at
@@ -497,7 +500,7 @@ const PostgresMemoryLimit = 64 * MiB
 // memory_limit as set, else its default for the database, larger for
 // PostgreSQL (PostgresMemoryLimit) than for SQLite.
 func (c Config) ProcessMemoryLimit() Size {
-	if c.memoryLimitSet || c.MemoryLimit != Default().MemoryLimit || c.DB == "" || strings.HasPrefix(c.DB, "sqlite:") {
+	if c.memoryLimitSet || c.MemoryLimit != defaultMemoryLimit || c.DB == "" || strings.HasPrefix(c.DB, "sqlite:") {
 		return c.MemoryLimit
 	}
 	return PostgresMemoryLimit

@@ -1820,28 +1820,20 @@ var (
 	saidRE = regexp.MustCompile(`(?i)\b(?:said|says|announced|told|reported|confirmed|added|statement)\s+(?:on\s+)?$`)
 	// futureRE makes incomplete dates in a sentence resolve forward.
 	futureRE = regexp.MustCompile(`\b(?:will|would|set to|scheduled|plans?|planned|expected|next|upcoming|is to|are to)\b|['’]ll\b`)
-	// futureWords are those futureRE cannot match without.
-	futureWords = []string{"will", "would", "set to", "scheduled", "plan", "expected", "next", "upcoming", "is to", "are to", "'ll", "’ll"}
-	// startWords are those startRE cannot match without.
-	startWords = []string{"beg", "start", "since", "on strike", "walk", "set to strike", "first", "put down", "pick up picket", "hit the picket"}
+)
+
+// The words futureRE and startRE cannot match without, for hasAny: a
+// plain test before the expression, since Go's matcher finds no literal
+// prefix in an alternation of words.
+const (
+	futureHints = "will|would|set to|scheduled|plan|expected|next|upcoming|is to|are to|'ll|’ll"
+	startHints  = "beg|start|since|on strike|walk|set to strike|first|put down|pick up picket|hit the picket"
 )
 
 // speaksOfFuture reports whether a lower-cased sentence speaks of what is to
 // come (futureRE).
 func speaksOfFuture(lower string) bool {
-	return containsAnyOf(lower, futureWords) && futureRE.MatchString(lower)
-}
-
-// containsAnyOf reports whether s contains one of words: a cheap test
-// before a regular expression that cannot match without one of them,
-// since Go's matcher finds no literal prefix in an alternation of words.
-func containsAnyOf(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return hasAny(lower, futureHints) && futureRE.MatchString(lower)
 }
 
 // dayDate is a resolved date phrase of a sentence.
@@ -1994,7 +1986,7 @@ func startDate(s factSentence, pub time.Time, ahead bool) (time.Time, int, bool)
 		return time.Time{}, -1, false
 	}
 	var starts [][]int
-	if containsAnyOf(s.lower, startWords) {
+	if hasAny(s.lower, startHints) {
 		starts = startRE.FindAllStringIndex(s.lower, -1)
 	}
 	if len(starts) == 0 {
@@ -2193,15 +2185,16 @@ var (
 	yearRE        = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
 	monthBeforeRE = regexp.MustCompile(`(?:` + reMonth + `)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+$`)
 	historyRE     = regexp.MustCompile(`\b(?:previous|earlier|prior|last year['’]s|past)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN)
-	// historyWords are those historyRE cannot match without.
-	historyWords = []string{"previous", "earlier", "prior", "last year", "past"}
 )
+
+// historyHints are the words historyRE cannot match without.
+const historyHints = "previous|earlier|prior|last year|past"
 
 // historical reports whether the sentence is about another, earlier
 // strike: it names a year (not as part of a date) before publication's,
 // or "an earlier strike".
 func historical(s factSentence, pub time.Time) bool {
-	if containsAnyOf(s.lower, historyWords) && historyRE.MatchString(s.lower) {
+	if hasAny(s.lower, historyHints) && historyRE.MatchString(s.lower) {
 		return true
 	}
 	if !strings.ContainsAny(s.lower, "12") {
@@ -2545,10 +2538,13 @@ var (
 	mediationRE = regexp.MustCompile(`\bmediat\w*`)
 	rallyRE     = regexp.MustCompile(`\b(?:rall(?:y|ies)|march|vigil|protest)\b`)
 	endRE       = regexp.MustCompile(`\b(?:end|ends|ending)\b`)
-	// voteWords and rallyWords are those voteRE and rallyRE cannot
-	// match without.
-	voteWords  = []string{"vot", "ballot", "ratif"}
-	rallyWords = []string{"rall", "march", "vigil", "protest"}
+)
+
+// voteHints and rallyHints are the words voteRE and rallyRE cannot match
+// without.
+const (
+	voteHints  = "vot|ballot|ratif"
+	rallyHints = "rall|march|vigil|protest"
 )
 
 // findEvents returns the dated events on or after (about) the publication
@@ -2584,10 +2580,10 @@ func findEvents(ss []factSentence, pub time.Time, phase string) ([]strike.Event,
 		}
 		w := string(words)
 		// What the sentence's words report, whichever of its dates.
-		vote := containsAnyOf(w, voteWords) && voteRE.MatchString(w)
+		vote := hasAny(w, voteHints) && voteRE.MatchString(w)
 		authorize := vote && strings.Contains(w, "authori") && authorizeRE.MatchString(w)
 		mediation := !vote && strings.Contains(w, "mediat") && mediationRE.MatchString(w)
-		rally := !vote && !mediation && containsAnyOf(w, rallyWords) && rallyRE.MatchString(w)
+		rally := !vote && !mediation && hasAny(w, rallyHints) && rallyRE.MatchString(w)
 		ends := future && strings.Contains(w, "end") && strikeCtxRE.MatchString(w) && endRE.MatchString(w)
 		for _, dd := range dates {
 			if dd.d.Before(from) {

@@ -39,91 +39,51 @@ type Corpus struct {
 
 // HeldoutCorpus is the held-out corpus served by a HeldoutSite.
 func HeldoutCorpus() (Corpus, error) {
-	docs, err := Heldout()
+	return servedCorpus("held-out", Heldout, HeldoutTruth)
+}
+
+// servedCorpus is the named corpus of docs and truth served by a
+// HeldoutSite, on the held-out corpus's three feeds.
+func servedCorpus(name string, docs func() ([]demo.Doc, error), truth func() (Truth, error)) (Corpus, error) {
+	d, err := docs()
 	if err != nil {
 		return Corpus{}, err
 	}
-	truth, err := HeldoutTruth()
+	t, err := truth()
 	if err != nil {
 		return Corpus{}, err
 	}
-	return Corpus{Name: "held-out", Docs: docs, Truth: truth, Site: NewHeldoutSite(docs),
-		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
+	return Corpus{Name: name, Docs: d, Truth: t, Site: NewHeldoutSite(d), Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
 }
 
 // DevCorpus is the development corpus served by a HeldoutSite, the same
 // three feeds as the held-out corpus's.
 func DevCorpus() (Corpus, error) {
-	docs, err := Dev()
-	if err != nil {
-		return Corpus{}, err
-	}
-	truth, err := DevTruth()
-	if err != nil {
-		return Corpus{}, err
-	}
-	return Corpus{Name: "dev", Docs: docs, Truth: truth, Site: NewHeldoutSite(docs),
-		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
+	return servedCorpus("dev", Dev, DevTruth)
 }
 
 // Dev2Corpus is the second development corpus served by a HeldoutSite,
 // the same three feeds as the held-out corpus's.
 func Dev2Corpus() (Corpus, error) {
-	docs, err := Dev2()
-	if err != nil {
-		return Corpus{}, err
-	}
-	truth, err := Dev2Truth()
-	if err != nil {
-		return Corpus{}, err
-	}
-	return Corpus{Name: "dev2", Docs: docs, Truth: truth, Site: NewHeldoutSite(docs),
-		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
+	return servedCorpus("dev2", Dev2, Dev2Truth)
 }
 
 // Dev3Corpus is the third development corpus served by a HeldoutSite,
 // the same three feeds as the held-out corpus's.
 func Dev3Corpus() (Corpus, error) {
-	docs, err := Dev3()
-	if err != nil {
-		return Corpus{}, err
-	}
-	truth, err := Dev3Truth()
-	if err != nil {
-		return Corpus{}, err
-	}
-	return Corpus{Name: "dev3", Docs: docs, Truth: truth, Site: NewHeldoutSite(docs),
-		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
+	return servedCorpus("dev3", Dev3, Dev3Truth)
 }
 
 // Dev4Corpus is the fourth development corpus served by a HeldoutSite,
 // the same three feeds as the held-out corpus's.
 func Dev4Corpus() (Corpus, error) {
-	docs, err := Dev4()
-	if err != nil {
-		return Corpus{}, err
-	}
-	truth, err := Dev4Truth()
-	if err != nil {
-		return Corpus{}, err
-	}
-	return Corpus{Name: "dev4", Docs: docs, Truth: truth, Site: NewHeldoutSite(docs),
-		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
+	return servedCorpus("dev4", Dev4, Dev4Truth)
 }
 
 // Dev5Corpus is the fifth development corpus served by a HeldoutSite,
 // the same three feeds as the held-out corpus's.
 func Dev5Corpus() (Corpus, error) {
-	docs, err := Dev5()
-	if err != nil {
-		return Corpus{}, err
-	}
-	truth, err := Dev5Truth()
-	if err != nil {
-		return Corpus{}, err
-	}
-	return Corpus{Name: "dev5", Docs: docs, Truth: truth, Site: NewHeldoutSite(docs),
-		Feeds: HeldoutFeedPaths(), PagePath: PagePath}, nil
+	return servedCorpus("dev5", Dev5, Dev5Truth)
 }
 
 // InSampleCorpus is the demo corpus served by the demo's own site, every

@@ -55,39 +55,16 @@ var rows = []struct {
 // in-sample, held-out, target; with a column for each development corpus
 // (r.Dev, r.Dev2, r.Dev3, r.Dev4, r.Dev5) that was measured, before the target.
 func (r Report) Table() string {
-	cols := []struct {
+	type column struct {
 		name string
 		f    Figures
-	}{{"in-sample", r.InSample}, {"held-out", r.Heldout}}
-	if r.Dev.Corpus != "" {
-		cols = append(cols, struct {
-			name string
-			f    Figures
-		}{"development", r.Dev})
 	}
-	if r.Dev2.Corpus != "" {
-		cols = append(cols, struct {
-			name string
-			f    Figures
-		}{"development 2", r.Dev2})
-	}
-	if r.Dev3.Corpus != "" {
-		cols = append(cols, struct {
-			name string
-			f    Figures
-		}{"development 3", r.Dev3})
-	}
-	if r.Dev4.Corpus != "" {
-		cols = append(cols, struct {
-			name string
-			f    Figures
-		}{"development 4", r.Dev4})
-	}
-	if r.Dev5.Corpus != "" {
-		cols = append(cols, struct {
-			name string
-			f    Figures
-		}{"development 5", r.Dev5})
+	cols := []column{{"in-sample", r.InSample}, {"held-out", r.Heldout}}
+	for _, c := range []column{{"development", r.Dev}, {"development 2", r.Dev2}, {"development 3", r.Dev3},
+		{"development 4", r.Dev4}, {"development 5", r.Dev5}} {
+		if c.f.Corpus != "" {
+			cols = append(cols, c)
+		}
 	}
 	var b strings.Builder
 	b.WriteString("| measure (three feeds at once through `ingest`) |")
