@@ -76,6 +76,11 @@ var dialect = sqlstore.Dialect{
 	// and its peak memory from 77 to 66 MB, with the server's time the
 	// same.
 	InsertRows: 32,
+	// A batch's articles go in with COPY, when none is stored already:
+	// pgx then encodes them into one buffer it reuses, where INSERT's
+	// parameters are built in buffers grown by copying and dropped after
+	// each statement (about 1.6 GB of a first ingest's 3.6 GB allocated).
+	CopyArticles: copyArticles,
 	// One batch of polls is written at a time. Two at once (so the
 	// server and the client would overlap) measured no faster on a first
 	// ingest of 1,000 feeds on two cores: 13.4 s against 12.6 s median,
@@ -207,4 +212,48 @@ func mustSub(fsys fs.FS, dir string) fs.FS {
 		panic(err) // dir is a constant embedded above
 	}
 	return sub
+}
+
+// articleColumns are the columns CopyArticles fills: the ID, then
+// articleArgs' values.
+var articleColumns = []string{"id", "campaign_id", "feed", "key", "url", "title", "source", "author", "summary", "text",
+	"published", "published_estimated", "first_seen", "tier", "score", "reasons", "story_id", "facts"}
+
+// copyArticles is the Dialect's CopyArticles: it takes the rows' IDs from
+// the table's sequence, then copies the rows in with them.
+func copyArticles(ctx context.Context, conn *sql.Conn, rows [][]any) ([]int64, error) {
+	ids := make([]int64, 0, len(rows))
+	err := conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("postgres: copy: connection is %T, not pgx's", dc)
+		}
+		pc := c.Conn()
+		res, err := pc.Query(ctx, `SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, $1)`, len(rows))
+		if err != nil {
+			return err
+		}
+		for res.Next() {
+			var id int64
+			if err := res.Scan(&id); err != nil {
+				res.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		if err := res.Err(); err != nil {
+			return err
+		}
+		if len(ids) != len(rows) {
+			return fmt.Errorf("postgres: copy: %d IDs for %d articles", len(ids), len(rows))
+		}
+		row := make([]any, len(articleColumns))
+		_, err = pc.CopyFrom(ctx, pgx.Identifier{"articles"}, articleColumns, pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) {
+			row[0] = ids[i]
+			copy(row[1:], rows[i])
+			return row, nil
+		}))
+		return err
+	})
+	return ids, err
 }

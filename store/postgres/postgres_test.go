@@ -575,3 +575,55 @@ func TestNewTableAnalyzed(t *testing.T) {
 		t.Errorf("known keys plan does not use the key index:\n%s", plan.String())
 	}
 }
+
+// TestSavePollCopies checks that a poll's new articles go in with one
+// bulk copy, and that a batch holding a stored article, which fails the
+// copy, is inserted row by row: the stored one skipped, the new ones
+// stored with IDs beyond every earlier one.
+func TestSavePollCopies(t *testing.T) {
+	copies, failed, restore := postgres.CountCopies()
+	defer restore()
+	db := open(t, schemaDSN(t))
+	ctx := context.Background()
+
+	first := []strike.Article{article("k1"), article("k2"), article("k3")}
+	got, err := db.SavePoll(ctx, feedState(1), first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || copies.Load() != 1 || failed.Load() != 0 {
+		t.Fatalf("first poll: %d new, %d copies, %d failed; want 3 new in 1 copy", len(got), copies.Load(), failed.Load())
+	}
+	var last int64
+	for _, a := range got {
+		if a.ID <= last {
+			t.Fatalf("IDs %d after %d: want increasing", a.ID, last)
+		}
+		last = a.ID
+		stored, err := db.Article(ctx, a.ID)
+		if err != nil || stored.Key != a.Key || stored.Text != a.Text {
+			t.Fatalf("article %d: stored %q (err %v), want %q with its text", a.ID, stored.Key, err, a.Key)
+		}
+	}
+
+	second := []strike.Article{article("k2"), article("k4"), article("k5")}
+	got, err = db.SavePoll(ctx, feedState(2), second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if copies.Load() != 2 || failed.Load() != 1 {
+		t.Errorf("second poll: %d copies, %d failed; want the copy tried and failed", copies.Load(), failed.Load())
+	}
+	if len(got) != 2 || got[0].Key != "k4" || got[1].Key != "k5" {
+		t.Fatalf("second poll: new %v, want k4 and k5", got)
+	}
+	for _, a := range got {
+		if a.ID <= last {
+			t.Errorf("new article %s has ID %d, not beyond %d", a.Key, a.ID, last)
+		}
+	}
+	all, err := db.Articles(ctx, strike.ArticleFilter{})
+	if err != nil || len(all) != 5 {
+		t.Fatalf("stored %d articles (err %v), want 5", len(all), err)
+	}
+}

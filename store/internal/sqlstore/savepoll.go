@@ -233,7 +233,20 @@ func (s *Store) savePollsTx(ctx context.Context, polls []*pollReq, rows func(yie
 	for _, r := range polls {
 		clear(r.ids)
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	var conn *sql.Conn
+	if s.d.CopyArticles != nil {
+		// The bulk copy needs the transaction's own connection.
+		if conn, err = s.w.Conn(ctx); err != nil {
+			return fmt.Errorf("connect: %w", err)
+		}
+		defer conn.Close()
+	}
+	var tx *sql.Tx
+	if conn != nil {
+		tx, err = conn.BeginTx(ctx, nil)
+	} else {
+		tx, err = s.w.BeginTx(ctx, nil)
+	}
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
@@ -245,11 +258,19 @@ func (s *Store) savePollsTx(ctx context.Context, polls []*pollReq, rows func(yie
 			}
 		}
 	}()
-	if s.d.InsertRows > 1 {
+	copied := false
+	if conn != nil {
+		if copied, err = s.copyRows(ctx, conn, tx, polls, rows); err != nil {
+			return err
+		}
+	}
+	switch {
+	case copied:
+	case s.d.InsertRows > 1:
 		if err := s.insertRows(ctx, tx, polls, rows); err != nil {
 			return err
 		}
-	} else {
+	default:
 		ins := tx.StmtContext(ctx, s.insert)
 		for p, i := range rows {
 			a := &polls[p].articles[i]
@@ -276,6 +297,61 @@ func (s *Store) savePollsTx(ctx context.Context, polls []*pollReq, rows func(yie
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// copyRows inserts the rows with Dialect.CopyArticles, reporting false
+// (and nothing inserted) when the copy failed and the rows must be
+// inserted one way or another that skips stored ones. A row sharing a key
+// or a URL with an earlier row of the batch is not new, as with
+// insertRows; a row the table already holds fails the copy.
+func (s *Store) copyRows(ctx context.Context, conn *sql.Conn, tx *sql.Tx, polls []*pollReq, rows func(yield func(p, i int) bool)) (bool, error) {
+	type ref struct{ p, i int }
+	var refs []ref
+	var args [][]any
+	keys := make(map[[2]string]bool)
+	urls := make(map[[2]string]bool)
+	for p, i := range rows {
+		a := &polls[p].articles[i]
+		k, u := [2]string{a.CampaignID, a.Key}, [2]string{a.CampaignID, a.URL}
+		if keys[k] || (a.URL != "" && urls[u]) {
+			continue
+		}
+		keys[k] = true
+		if a.URL != "" {
+			urls[u] = true
+		}
+		row, err := s.articleArgs(a)
+		if err != nil {
+			return false, err
+		}
+		refs = append(refs, ref{p, i})
+		args = append(args, row)
+	}
+	if len(args) == 0 {
+		return true, nil
+	}
+	if _, err := tx.ExecContext(ctx, `SAVEPOINT copy_articles`); err != nil {
+		return false, fmt.Errorf("savepoint: %w", err)
+	}
+	ids, err := s.d.CopyArticles(ctx, conn, args)
+	if err == nil && len(ids) != len(args) {
+		err = fmt.Errorf("copy returned %d IDs for %d articles", len(ids), len(args))
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return false, fmt.Errorf("copy %d articles: %w", len(args), err)
+		}
+		// A stored key or URL, most likely (another replica's poll of
+		// the same feed): the rows go in one by one, skipping those.
+		if _, err := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT copy_articles`); err != nil {
+			return false, fmt.Errorf("roll back a failed copy: %w", err)
+		}
+		return false, nil
+	}
+	for n, r := range refs {
+		polls[r.p].ids[r.i] = ids[n]
+	}
+	return true, nil
 }
 
 // insertRows inserts the rows, in order, several per statement: chunks of

@@ -60,6 +60,12 @@ type Dialect struct {
 	// per statement (PostgreSQL: one round trip for many rows); SQLite,
 	// in the process, inserts one row per prepared statement.
 	InsertRows int
+	// CopyArticles, if not nil, inserts a SavePoll batch's articles in
+	// bulk on conn, inside the batch's transaction: rows are articleArgs'
+	// values, in order, none of them sharing a key or a URL with another;
+	// it returns each row's new ID. It fails, and SavePoll then inserts
+	// them as InsertRows says, when a row's key or URL is stored already.
+	CopyArticles func(ctx context.Context, conn *sql.Conn, rows [][]any) ([]int64, error)
 	// Writers is how many SavePoll batches may be written at once, each
 	// in its own transaction (0 or 1: one). More than one needs a
 	// database whose writers do not exclude each other (PostgreSQL):
