@@ -109,7 +109,8 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 	p.Interval = time.Second
 	p.Jitter = 0
 	p.AnnounceWindow = 0 // the demo's backlog is history worth showing
-	p.Handle = ds.handler(log)
+	q := newDeskQueue(ds, log)
+	p.Handle = q.handle
 	p.Observe = func(r feeds.Result) {
 		for _, a := range r.New {
 			if !a.Relevance.Tier.Announceable() {
@@ -147,6 +148,7 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 		}()
 	}
 	err = p.Run(ctx, feedList(campaigns))
+	q.wait()
 	if ctx.Err() != nil { // stopped by a signal or the caller: a clean stop
 		fmt.Fprintln(e.stdout, "\nstrikebot demo stopped.")
 		return nil

@@ -69,7 +69,8 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	p := newPoller(cfg, st, cls, log)
-	p.Handle = ds.handler(log)
+	q := newDeskQueue(ds, log)
+	p.Handle = q.handle
 	start := time.Now()
 	// Each feed's line as its poll ends; nothing of an article is kept
 	// past its feed's poll, so memory does not grow with the items.
@@ -82,6 +83,7 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 		fresh += len(r.New)
 		announced += r.Announced
 	})
+	q.wait()
 	fmt.Fprintf(e.stdout, "ingest: %d of %d feeds read, %d new articles stored, %d announced, in %s\n",
 		read, len(list), fresh, announced, time.Since(start).Round(time.Millisecond))
 	if read == 0 {

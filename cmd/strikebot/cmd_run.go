@@ -68,7 +68,8 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	// poll's requests (each bounded by poll.timeout), and one whose
 	// replica died runs out.
 	p.Lease = feedLease(cfg.Poll.Timeout)
-	p.Handle = ds.handler(log)
+	q := newDeskQueue(ds, log)
+	p.Handle = q.handle
 	p.Feeds = chatFeeds(st, campaigns)
 	p.Observe = m.observe
 
@@ -98,6 +99,7 @@ func cmdRun(ctx context.Context, args []string, e env) error {
 	sweeping.Go(func() { watch.Run(ctx) })
 	err = p.Run(ctx, list)
 	cancel()
+	q.wait()
 	sweeping.Wait()
 	if cerr := <-chatErr; cerr != nil {
 		return cerr
