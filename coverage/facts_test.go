@@ -950,7 +950,8 @@ func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 	var files []string
 	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt",
 		"../internal/eval/testdata/dev2/*.txt", "../internal/eval/testdata/dev3/*.txt",
-		"../internal/eval/testdata/dev4/*.txt", "../internal/eval/testdata/dev5/*.txt"} {
+		"../internal/eval/testdata/dev4/*.txt", "../internal/eval/testdata/dev5/*.txt",
+		"../internal/eval/testdata/dev6/*.txt"} {
 		m, err := filepath.Glob(glob)
 		if err != nil {
 			t.Fatal(err)

@@ -124,6 +124,15 @@ var coverageFloors = map[string]coverageFloor{
 	// name no labor word (event calendars, a script's "A WEEK WITHOUT
 	// FOOD.") and so their facts.
 	"dev5": {copies: 1.00, grouping: 0.95, relevance: 0.96, core: 0.98, facts: 0.95, status: 5, asks: 8},
+	// The sixth development corpus, written when the held-out facts still
+	// stood at 0.92, in shapes the first five lack (behavioral-health trade
+	// press, numbered newsletters, op-eds by a legislator and an executive,
+	// city and county resolutions, weeklies' columns, headline-only search
+	// items, corrections and updates that change a fact): before any rule
+	// was tuned on it, copies 5 of 5, grouping 0.73 (P 0.59, R 0.98),
+	// relevance 0.98 (P 1.00, R 0.97), core 0.96 (P 1.00, R 0.92), facts
+	// 0.87 (150 of 172), status 5 of 5 and 7 answers of 8.
+	"dev6": {copies: 1.00, grouping: 0.73, relevance: 0.98, core: 0.95, facts: 0.87, status: 5, asks: 7},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
@@ -140,7 +149,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev", "dev2", "dev3", "dev4", "dev5"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -165,6 +174,7 @@ func TestCoverageFigures(t *testing.T) {
 		{"dev3", eval.Dev3Corpus, &r.Dev3, &again.Dev3},
 		{"dev4", eval.Dev4Corpus, &r.Dev4, &again.Dev4},
 		{"dev5", eval.Dev5Corpus, &r.Dev5, &again.Dev5},
+		{"dev6", eval.Dev6Corpus, &r.Dev6, &again.Dev6},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue
