@@ -1234,7 +1234,51 @@ var (
 	// spoke at a meeting ("About 40 workers, most wearing purple, spoke
 	// during public comment").
 	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,40},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back)\b`)
+	// withOthersRE finds, after a count's noun, others counted with the
+	// workers: a crowd ("200 members and supporters joined the vigil").
+	withOthersRE = regexp.MustCompile(`^ and (?:their |other |community )?(?:supporters|allies|patients|families|friends|neighbors|neighbours)\b`)
+	// wholeAfterRE finds, after a count, the larger whole it is a part of:
+	// "About 180 ... work in the valley, out of roughly 2,400", "45 ...,
+	// part of a walkout of some 2,400", "400 ... were among the more than
+	// 75,000 on strike". Its number is the strike's count.
+	wholeAfterRE = regexp.MustCompile(`\b(?:out of|part of an? [\w-]+(?: [\w-]+){0,3} (?:of|by)|among(?: the)?|one of(?: the)?)\s+(?:about |roughly |some |nearly |almost |more than |over |approximately |an estimated )?(\d{1,3}(?:,\d{3})+|\d{3,6})\b`)
+	// localRE finds a count of the workers of one place, not the
+	// strike's: "About 45 local therapists".
+	localRE = regexp.MustCompile(`\blocal\b`)
 )
+
+// wholeAfter returns the larger count that rest (the words after a
+// count of n) says n is a part of, if any, in the same clause.
+func wholeAfter(rest string, n int) (int, bool) {
+	if end := strings.IndexAny(rest, ";"); end >= 0 {
+		rest = rest[:end]
+	}
+	if !hasAny(rest, "out of|part of|among|one of") {
+		return 0, false
+	}
+	m := wholeAfterRE.FindStringSubmatch(rest)
+	if m == nil {
+		return 0, false
+	}
+	w, ok := smallNumber(m[1])
+	if !ok || w <= n || w >= 1900 && w <= 2100 && !strings.Contains(m[1], ",") {
+		return 0, false
+	}
+	return w, true
+}
+
+// presentClause cuts a sentence before a relative clause that tells the
+// past of what it names ("…, belong to the union, which split from SEIU
+// in 2009"): the year there does not make the sentence's count an
+// earlier strike's.
+func presentClause(s factSentence) factSentence {
+	for _, rel := range []string{", which ", ", who ", ", whose "} {
+		if i := strings.Index(s.lower, rel); i > 0 && strings.ContainsAny(s.lower[:i], "0123456789") {
+			s.text, s.lower = s.text[:i], s.lower[:i]
+		}
+	}
+	return s
+}
 
 // findWorkers returns the first count of the striking workers, reading
 // the title first. A count that is the union's whole membership ("which
@@ -1250,7 +1294,7 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		if !hasDigit && !hasWords {
 			continue
 		}
-		if !pub.IsZero() && historical(s, pub) {
+		if !pub.IsZero() && historical(presentClause(s), pub) {
 			continue
 		}
 		var ms [][]int
@@ -1306,8 +1350,20 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 				continue // "the 19,000-member union": all its members
 			}
 			before := lastWords(s.lower[:m[4]], 6)
-			if partOfRE.MatchString(before) || doingRE.MatchString(s.lower[m[9]:]) {
+			if partOfRE.MatchString(before) || doingRE.MatchString(s.lower[m[9]:]) || withOthersRE.MatchString(s.lower[m[9]:]) {
 				continue
+			}
+			if between == "of the " || between == "of those " || localRE.MatchString(between) {
+				// "About 90 of the strikers live in the city", "45 local
+				// therapists": a share of the strikers, told of one place;
+				// the whole may follow ("…, out of roughly 2,400").
+				if w, ok := wholeAfter(s.lower[m[9]:], n); ok {
+					return w, i, true
+				}
+				continue
+			}
+			if w, ok := wholeAfter(s.lower[m[9]:], n); ok {
+				return w, i, true
 			}
 			if noun == "members" && (n >= 100_000 || servesRE.MatchString(lastWords(before, 3))) {
 				continue // the health plan's members

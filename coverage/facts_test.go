@@ -462,10 +462,25 @@ func TestFindWorkers(t *testing.T) {
 		{"Workers who on Oct. 21 walked out returned.", 0},
 		{"The 5k run raised $2.4k for strikers.", 0},
 		{"In 2024 struck workers marched.", 0},
+		// A share of the strikers, or one place's, is not the strike's
+		// count; the whole it belongs to, when the clause gives it, is.
+		{"About 90 of the strikers live in the city, the union said.", 0},
+		{"About 180 of the strikers work in the valley, out of roughly 2,400 across the region.", 2400},
+		{"About 45 therapists from two clinics take turns on the line, part of a walkout of some 2,400 mental health workers.", 2400},
+		{"About 400 workers at the Fontana hospital were among the more than 75,000 employees on strike.", 75000},
+		{"About 45 local therapists are still picketing outside the offices.", 0},
+		{"Some 300 nurses, one of 12 groups on strike, walked out.", 300},
+		{"About 2,400 of its mental health workers are on strike.", 2400},
+		// A crowd counted with its supporters.
+		{"Nearly two hundred members and supporters joined the vigil.", 0},
+		{"Nearly 200 nurses and their supporters rallied downtown.", 0},
+		// A year in a clause about what a union did once is not an
+		// earlier strike's.
+		{"The strikers, about 2,400 psychologists and therapists, belong to the union, which split from SEIU in 2009.", 2400},
 	}
 	for _, tt := range tests {
 		s := factSentence{text: tt.text, lower: lowerSameLen(tt.text)}
-		got, _, _ := findWorkers([]factSentence{s}, time.Time{})
+		got, _, _ := findWorkers([]factSentence{s}, time.Date(2024, 11, 1, 0, 0, 0, 0, time.UTC))
 		if got != tt.want {
 			t.Errorf("findWorkers(%q) = %d, want %d", tt.text, got, tt.want)
 		}
