@@ -653,6 +653,14 @@ var (
 	// hypoStrikeRE finds words inside a strike's phrase that make it one
 	// to come: "amid a possible strike".
 	hypoStrikeRE = regexp.MustCompile(`\b(?:possible|potential|looming|planned|threatened|proposed|likely|imminent|future|next)\b`)
+	// noticeOfRE finds, before a strike's phrase, a notice or threat whose
+	// object it is: "give notice of five-day strike".
+	noticeOfRE = regexp.MustCompile(`\b(?:notice|warning|threat) (?:of|for) (?:an? |the )?$`)
+	// asTheRE finds, before a strike's start told as a noun, the words
+	// that name a day for it: "setting Oct. 21 as the start of an
+	// open-ended strike", "as the first day of the strike".
+	asTheRE     = regexp.MustCompile(`\bas the (?:first |opening )?$`)
+	startNounRE = regexp.MustCompile(`^(?:start|beginning|days?) of\b`)
 	// strikeThingRE finds a word after a strike noun that makes it a
 	// thing about a strike, not one: "strike notice", "strike vote".
 	strikeThingRE = regexp.MustCompile(`^s? (?:notice|vote|votes|authorization|date|deadline|threat|fund|pay)\b`)
@@ -750,6 +758,12 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if p == strike.PhaseStrike && hypoStrikeRE.MatchString(s[m[0]:m[1]]) {
 				continue // "amid a possible strike": threatened, if anything
+			}
+			if p == strike.PhaseStrike && noticeOfRE.MatchString(s[max(0, m[0]-30):m[0]]) {
+				continue // "give notice of five-day strike": the notice tells it
+			}
+			if p == strike.PhaseStrike && startNounRE.MatchString(s[m[0]:m[1]]) && asTheRE.MatchString(s[max(0, m[0]-20):m[0]]) {
+				p = strike.PhaseThreatened // "setting Oct. 21 as the start of an open-ended strike"
 			}
 			if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && rejectRE.MatchString(lastWords(pre, 4)) {
 				continue // "rejected the tentative agreement"

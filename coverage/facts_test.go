@@ -36,6 +36,14 @@ func TestSentencePhase(t *testing.T) {
 		{"The walkout entered its third week.", strike.PhaseStrike},
 		{"Two weeks into the strike, nobody has moved.", strike.PhaseStrike},
 		{"Clinicians who are not on strike keep working.", ""},
+		// A notice names the strike to come: its day set "as the start of"
+		// it, or the strike as the notice's object.
+		{"The union gave the ten-day notice the law requires, setting Oct. 21 as the start of an open-ended strike.", strike.PhaseThreatened},
+		{"Bus drivers set Monday as the first day of a strike.", strike.PhaseThreatened},
+		{"Nurses give notice of five-day strike", strike.PhaseThreatened},
+		{"Since the start of the strike, waits have grown.", strike.PhaseStrike},
+		{"Nurses began the first day of a five-day strike.", strike.PhaseStrike},
+		{"Marches went on as the strike reaches 100 days.", strike.PhaseStrike},
 		{"Non-striking staff covered shifts.", ""},
 		{"An open-ended strike is a hard thing.", ""},
 		{"If talks fail they may strike next month.", strike.PhaseThreatened},
