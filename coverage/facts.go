@@ -1559,7 +1559,7 @@ var (
 	unionAfterRE = regexp.MustCompile(`^(?:['’]s)?[\s-]*(?:represented\b|members\b|therapists\b|clinicians\b|workers\b|strikers\b|nurses\b|employees\b|(?:has |have )?(?:called|launched|began|begun|started)\b[^.;,]{0,30}\b(?:strike|walkout)|(?:is|are|went|remain|remains) on strike\b|(?:walked|walks) out\b)`)
 	// unionAsideRE finds what a union named beside the strikers' does:
 	// supports them, or is named for comparison.
-	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket|(?:came|come|comes|coming) to (?:picket|march|rally|stand) with (?:us|them)|join(?:ed|s|ing)? us\b|(?:picket|picketed|picketing|marched|rallied|stood|stand|standing) with us\b)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included|covered)\b`)
+	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket|(?:came|come|comes|coming) to (?:picket|march|rally|stand) with (?:us|them)|join(?:ed|s|ing)? us\b|(?:picket|picketed|picketing|marched|rallied|stood|stand|standing) with us\b)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included|covered)\b|\b(?:(?:are|is|were|was|remain|remained|kept|keep|keeps) (?:still )?working|(?:report|reports|reported|reporting) to work|crossed|crossing|cross) (?:during|through|the picket|despite)\b`)
 	// unionJoinedRE finds words before a union's name that make it the
 	// strikers' company, not theirs: "joined by members of".
 	unionJoinedRE = regexp.MustCompile(`\b(?:joined by|supported by|backed by|alongside|along with|together with|as well as|solidarity from|rally led by|rally organized by|march led by)\b`)
@@ -1604,6 +1604,9 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 			if unionAsideF.MatchString(rest) || unlikeF.MatchString(s.text[:h.at]) || unionJoinedF.MatchString(lastWords(s.lower[:h.at], 6)) {
 				w = -1 // a supporter, or named for comparison
 			}
+			if inAppositive(s.lower, hits, h) {
+				w = 0 // "the Coalition …, an alliance of locals led by SEIU-UHW": the other's part
+			}
 			k := slices.IndexFunc(ts, func(t tally) bool { return t.canon == h.canon })
 			if k < 0 {
 				ts = append(ts, tally{canon: h.canon, best: w, first: order, at: i})
@@ -1628,6 +1631,24 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 		return "", -1, false // only supporters, or unions named to compare
 	}
 	return best.canon, best.at, true
+}
+
+// inAppositive reports whether the hit h is named inside an aside that
+// describes another union named just before it in the sentence: "The
+// Coalition of Kaiser Permanente Unions, an alliance of locals led by
+// SEIU-UHW, says …", "belong to NUHW, which split from SEIU in 2009".
+// Such a union is the other's part or past, not the strikers'.
+func inAppositive(lower string, hits []nameHit, h nameHit) bool {
+	for _, p := range hits {
+		if p.end > h.at || p.canon == h.canon || h.at-p.end > 100 {
+			continue
+		}
+		between := lower[p.end:h.at]
+		if strings.HasPrefix(between, ", ") && !strings.ContainsAny(between[2:], ",;.()") {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceUnion returns the union that publishes the article, when its
@@ -1755,6 +1776,10 @@ var (
 	speaksAfter  = []string{" said", " says", " announced", " announces", " called", " calls", " voted", " urged", " urges"}
 	strongHeads  = map[string]bool{"Union": true, "Unions": true, "Guild": true, "Teamsters": true, "Brotherhood": true, "Local": true}
 	speakPrefilt = []string{"Union", "Guild", "Teamsters", "Brotherhood", "Local"}
+	// unionApposRE finds, before a name, the words that set it beside
+	// "their union" as its name: "their union, the Oregon Nurses
+	// Association, said".
+	unionApposRE = regexp.MustCompile(`\b(?:their|its|the workers['’]|the strikers['’]) union,? (?:the )?$`)
 )
 
 // unionsNamedAside returns the unions not among the options that the
@@ -1798,6 +1823,10 @@ func (x *Extractor) unionsNamedAside(fs factSentence, known []nameHit) []nameHit
 				hit.contextual = true
 				out = append(out, hit)
 			}
+		case unionApposRE.MatchString(fs.lower[:hit.at]):
+			// "their union, the Guild for Professional Pharmacists, said"
+			hit.contextual = true
+			out = append(out, hit)
 		case slices.ContainsFunc(words, func(w string) bool {
 			// "California/Union": a joint name's halves are words too.
 			return strongHeads[w] || slices.ContainsFunc(strings.Split(w, "/"), func(h string) bool { return strongHeads[h] })

@@ -791,6 +791,29 @@ func TestExtractUnion(t *testing.T) {
 			text: "A rally led by the Los Angeles County Federation of Labor drew hundreds. NUHW members have been on strike since October.",
 			want: nuhw,
 		},
+		// A union named in an aside about another is its part or its past.
+		{
+			name: "a coalition led by a union",
+			text: "The California Nurses Association, an alliance of locals led by SEIU, says Kaiser has not addressed understaffing.",
+			want: "California Nurses Association",
+		},
+		{
+			name: "a union's past in an aside",
+			text: "The strikers belong to NUHW, which split from SEIU in 2009.",
+			want: nuhw,
+		},
+		// A union whose members keep working is not the strikers'.
+		{
+			name:  "members still working",
+			title: "Why SEIU members are still working during the therapists' strike",
+			text:  "SEIU has told its members to report to work during the strike. The strikers belong to the National Union of Healthcare Workers.",
+			want:  nuhw,
+		},
+		{
+			name: "their union, named beside it",
+			text: "Kaiser pharmacists voted to authorize a strike, their union, the Guild for Professional Pharmacists, said Monday.",
+			want: "Guild for Professional Pharmacists",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
