@@ -1128,8 +1128,9 @@ var peopleNounList = []string{"workers", "employees", "clinicians", "therapists"
 	"housekeepers", "janitors", "machinists", "mechanics", "operators", "engineers", "faculty", "firefighters",
 	"officers", "actors", "writers", "miners", "dockworkers", "longshoremen", "pilots", "attendants", "baristas",
 	"journalists", "librarians", "aides", "assistants",
-	// A union's own voice: "2,400 of us walked out".
-	"of us",
+	// A union's own voice: "2,400 of us walked out", "all 2,400 of you
+	// who are holding out".
+	"of us", "of you",
 	// Community papers that write in Spanish.
 	"trabajadores", "trabajadoras", "terapeutas", "enfermeras", "enfermeros", "empleados", "profesionales",
 	"psicólogos", "miembros"}
@@ -1142,8 +1143,9 @@ var peopleNouns = func() map[string]bool {
 	return m
 }()
 
-// workersRE finds a count of people: "nearly 2,400 mental health workers".
-var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+// workersRE finds a count of people: "nearly 2,400 mental health workers",
+// "about 31,000 UNAC/UHCP members" (a joint union's name between).
+var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’/-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
 
 const reNumberWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`
 
@@ -1248,6 +1250,12 @@ var (
 	// spoke at a meeting ("About 40 workers, most wearing purple, spoke
 	// during public comment").
 	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,40},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back)\b`)
+	// theWholeRE and wholeBackRE find the strikers as a whole back at
+	// work: "The roughly 2,400 clinicians came back Monday", "the 2,400
+	// therapists returned to work" (not "some 200 … have returned", nor
+	// "the 200 workers who returned").
+	theWholeRE  = regexp.MustCompile(`(?:^|\b)(?:the|all)(?: (?:roughly|about|some|nearly|approximately|more than))?$`)
+	wholeBackRE = regexp.MustCompile(`^ (?:returned|came back|went back|walked back)\b`)
 	// withOthersRE finds, after a count's noun, others counted with the
 	// workers: a crowd ("200 members and supporters joined the vigil").
 	withOthersRE = regexp.MustCompile(`^ and (?:their |other |community )?(?:supporters|allies|patients|families|friends|neighbors|neighbours)\b`)
@@ -1364,7 +1372,8 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 				continue // "the 19,000-member union": all its members
 			}
 			before := lastWords(s.lower[:m[4]], 6)
-			if partOfRE.MatchString(before) || doingRE.MatchString(s.lower[m[9]:]) || withOthersRE.MatchString(s.lower[m[9]:]) {
+			if partOfRE.MatchString(before) || withOthersRE.MatchString(s.lower[m[9]:]) ||
+				doingRE.MatchString(s.lower[m[9]:]) && !(theWholeRE.MatchString(before) && wholeBackRE.MatchString(s.lower[m[9]:])) {
 				continue
 			}
 			if between == "of the " || between == "of those " || localRE.MatchString(between) {

@@ -459,6 +459,7 @@ func TestFindWorkers(t *testing.T) {
 		// A union's own voice.
 		{"Twenty-four hundred of us walked out on Oct. 21.", 2400},
 		{"All 2,400 of us can say we won.", 2400},
+		{"Thank you to all 2,400 of you who are holding out for our patients.", 2400},
 		// A count written with a scale, or with no noun but a verb.
 		{"Clinicians marched at more than 100 sites; about 2.4K are on strike.", 2400},
 		{"Some 2.4k therapists walked out.", 2400},
@@ -479,6 +480,14 @@ func TestFindWorkers(t *testing.T) {
 		{"About 45 local therapists are still picketing outside the offices.", 0},
 		{"Some 300 nurses, one of 12 groups on strike, walked out.", 300},
 		{"About 2,400 of its mental health workers are on strike.", 2400},
+		// The strikers as a whole back at work are the strikers; a part
+		// back is not.
+		{"The roughly 2,400 clinicians came back to caseloads that grew during the strike.", 2400},
+		{"The 2,400 therapists returned to work Monday.", 2400},
+		{"Some 200 therapists have returned, Kaiser says.", 0},
+		{"The 200 workers who returned were thanked.", 0},
+		// A joint union's name between the count and its noun.
+		{"Nurses joined about 31,000 UNAC/UHCP members on strike.", 31000},
 		// A crowd counted with its supporters.
 		{"Nearly two hundred members and supporters joined the vigil.", 0},
 		{"Nearly 200 nurses and their supporters rallied downtown.", 0},
