@@ -540,11 +540,37 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 		// An offer is its figures: "what did Kaiser offer?" asks how much.
 		q.kind = ansKindNumber
 	}
+	if q.kind == ansKindWhen && q.asksReturn() {
+		// "When did the therapists return to their clinics?": a sentence
+		// that tells them back at work, as done, answers it; one that
+		// shares the question's other words ("when therapists walked out
+		// in October, the clinical students …") does not.
+		rf := f
+		rf.skip = notBackAtWork
+		if cands := ix.search(&q, rf, s); len(cands) > 0 {
+			return ix.compose(&q, cands, nil)
+		}
+	}
 	cands := ix.search(&q, f, s)
 	if len(cands) == 0 {
 		return ansNotFound(q.fact)
 	}
 	return ix.compose(&q, cands, nil)
+}
+
+// asksReturn reports whether the question asks about the workers'
+// return: it names going back or returning.
+func (q *ansQuestion) asksReturn() bool {
+	return slices.ContainsFunc(q.words, func(w string) bool { return kwReturn[w] })
+}
+
+// notBackAtWork reports whether a sentence does not tell workers back
+// at work as done (see sentencePhaseDetail): "walked back into the
+// medical offices", "returned to their jobs Monday" do; "may be able to
+// return to them this month" does not.
+func notBackAtWork(text string) bool {
+	p, back := sentencePhaseDetail(lowerSameLen(text))
+	return p != strike.PhaseEnded || !back
 }
 
 // compareLead returns, for a question that sets what was won beside the

@@ -441,6 +441,21 @@ func TestAskBackToSeeingPatients(t *testing.T) {
 	}
 }
 
+// TestAskWhenTheyReturned: "when did they return to their clinics?" is
+// answered by a sentence that tells them back at work, not by one that
+// shares the question's other words ("clinical", a month) without the
+// return, nor by a return that may come.
+func TestAskWhenTheyReturned(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Back in their offices", "On Monday morning, the therapists walked back into the Kaiser medical offices together."))
+	ix.Add(ansArt(2, 20, "Trainees wait", "When therapists at Kaiser walked out in October, clinical students lost their Kaiser clinic placements."))
+	ix.Add(ansArt(3, 1, "Students", "Students whose clinical placements at Kaiser clinics were suspended may be able to return to them this month."))
+	a := ix.Ask("when did the kaiser therapists return to their clinics")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+		t.Errorf("answer =\n%s\nwant first the therapists back in their offices", a.Text)
+	}
+}
+
 // TestAskWhoOrganisationIsNoName: an organisation's name ("the National
 // Union of Healthcare Workers") names no person, so a sentence that
 // mentions mediators and the union does not pass for one that names the

@@ -24,7 +24,7 @@ const (
 	devFactsFloor = 0.99 // phase, workers and union of core and related articles
 	devStoryFloor = 0.95 // pairwise F1 of core and related articles
 	// The same for the second development corpus (testdata/dev2).
-	dev2FactsFloor = 0.97
+	dev2FactsFloor = 0.98 // 0.978, then 0.985 with the sixth corpus's rules
 	dev2StoryFloor = 0.95 // 0.941, then 0.957 with the fifth corpus's rules
 	// The same for the third development corpus (testdata/dev3): 0.89
 	// and 0.84 before any rule was tuned on it.
@@ -37,6 +37,9 @@ const (
 	// The same for the fifth development corpus (testdata/dev5).
 	dev5FactsFloor = 0.99 // 125 of 144 (0.868) before tuning, 126 with one label fixed; 144 of 144 after
 	dev5StoryFloor = 0.97 // 0.654 before tuning, 0.971 after
+	// The same for the sixth development corpus (testdata/dev6).
+	dev6FactsFloor = 0.98 // 154 of 172 (0.895) before tuning, 166 of 168 (0.988) after
+	dev6StoryFloor = 0.68 // 0.672 (P 0.51, R 0.98) before tuning, 0.683 (P 0.52, R 1.00) after
 )
 
 func devDocs(tb testing.TB) []demo.Doc {
@@ -84,6 +87,15 @@ func dev5Docs(tb testing.TB) []demo.Doc {
 	return docs
 }
 
+func dev6Docs(tb testing.TB) []demo.Doc {
+	tb.Helper()
+	docs, err := eval.Dev6()
+	if err != nil {
+		tb.Fatalf("eval.Dev6: %v", err)
+	}
+	return docs
+}
+
 func TestFactsDevCorpus(t *testing.T) { checkDevFacts(t, devDocs(t), devFactsFloor) }
 
 // TestFactsDev2Corpus runs the second development corpus
@@ -101,6 +113,10 @@ func TestFactsDev4Corpus(t *testing.T) { checkDevFacts(t, dev4Docs(t), dev4Facts
 // TestFactsDev5Corpus runs the fifth development corpus
 // (internal/eval/testdata/dev5) through the extractor.
 func TestFactsDev5Corpus(t *testing.T) { checkDevFacts(t, dev5Docs(t), dev5FactsFloor) }
+
+// TestFactsDev6Corpus runs the sixth development corpus
+// (internal/eval/testdata/dev6) through the extractor.
+func TestFactsDev6Corpus(t *testing.T) { checkDevFacts(t, dev6Docs(t), dev6FactsFloor) }
 
 func checkDevFacts(t *testing.T, docs []demo.Doc, floor float64) {
 	x := corpusExtractor(t)
@@ -172,6 +188,10 @@ func TestStoryDev4Corpus(t *testing.T) { checkDevStories(t, dev4Docs(t), dev4Sto
 // TestStoryDev5Corpus clusters the fifth development corpus's strike
 // news.
 func TestStoryDev5Corpus(t *testing.T) { checkDevStories(t, dev5Docs(t), dev5StoryFloor) }
+
+// TestStoryDev6Corpus clusters the sixth development corpus's strike
+// news.
+func TestStoryDev6Corpus(t *testing.T) { checkDevStories(t, dev6Docs(t), dev6StoryFloor) }
 
 func checkDevStories(t *testing.T, docs []demo.Doc, floor float64) {
 	var news []demo.Doc

@@ -3,7 +3,6 @@ package coverage
 import (
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -569,9 +568,9 @@ func classesOf(s string) (EventClass, uint16) {
 }
 
 // milestoneDaysRE finds a strike's age in days: "100 days", "100th day",
-// "day 100", "one hundred days", "cien días"; not a length ("a 196-day
+// "day 100", "one hundred days", "fifty days", "cien días"; not a length ("a 196-day
 // strike", "within 30 days").
-var milestoneDaysRE = regexp.MustCompile(`(?:^|[^\w-])(?:(\d{1,3}|one hundred|cien) (?:days|días)\b|(\d{1,3})(?:st|nd|rd|th) day\b|day (\d{1,3})\b)`)
+var milestoneDaysRE = regexp.MustCompile(`(?:^|[^\w-])(?:(\d{1,3}|one hundred|cien|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?) (?:days|días)\b|(\d{1,3})(?:st|nd|rd|th) day\b|day (\d{1,3})\b)`)
 
 // milestoneDays returns the strike's age in days that the lower-cased s
 // marks, or 0.
@@ -591,8 +590,8 @@ func milestoneDays(s string) uint16 {
 			case "one hundred", "cien":
 				return 100
 			default:
-				n, err := strconv.Atoi(w)
-				if err == nil && n > 1 {
+				n, ok := smallNumber(w) // "50", "fifty", "forty-two"
+				if ok && n > 1 {
 					return uint16(n)
 				}
 			}

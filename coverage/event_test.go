@@ -257,7 +257,13 @@ func TestEventOfDays(t *testing.T) {
 	if cl, ok := coverage.EventOf(march, strike.Facts{}, "").SameEvent(coverage.EventOf(spanish, strike.Facts{}, "")); !ok || cl != coverage.ClassMilestone {
 		t.Errorf("march and Spanish brief: SameEvent = %v, %v; want milestone", cl, ok)
 	}
-	for _, title := range []string{"Deal ends 196-day strike", "Kaiser must answer within 30 days", "Kaiser opens a clinic"} {
+	// The count written in words.
+	for _, title := range []string{"Fifty days on the line, and counting", "Day 50: the strike drags on"} {
+		if got := coverage.EventOf(&strike.Article{Title: title, Published: pub}, strike.Facts{}, "").Days; got != 50 {
+			t.Errorf("%q: days %d, want 50", title, got)
+		}
+	}
+	for _, title := range []string{"Deal ends 196-day strike", "Kaiser must answer within 30 days", "Kaiser must answer within thirty days", "Kaiser opens a clinic"} {
 		if got := coverage.EventOf(&strike.Article{Title: title, Published: pub}, strike.Facts{}, "").Days; got != 0 {
 			t.Errorf("%q: days %d, want 0", title, got)
 		}

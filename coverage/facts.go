@@ -653,6 +653,14 @@ var (
 	// hypoStrikeRE finds words inside a strike's phrase that make it one
 	// to come: "amid a possible strike".
 	hypoStrikeRE = regexp.MustCompile(`\b(?:possible|potential|looming|planned|threatened|proposed|likely|imminent|future|next)\b`)
+	// noticeOfRE finds, before a strike's phrase, a notice or threat whose
+	// object it is: "give notice of five-day strike".
+	noticeOfRE = regexp.MustCompile(`\b(?:notice|warning|threat) (?:of|for) (?:an? |the )?$`)
+	// asTheRE finds, before a strike's start told as a noun, the words
+	// that name a day for it: "setting Oct. 21 as the start of an
+	// open-ended strike", "as the first day of the strike".
+	asTheRE     = regexp.MustCompile(`\bas the (?:first |opening )?$`)
+	startNounRE = regexp.MustCompile(`^(?:start|beginning|days?) of\b`)
 	// strikeThingRE finds a word after a strike noun that makes it a
 	// thing about a strike, not one: "strike notice", "strike vote".
 	strikeThingRE = regexp.MustCompile(`^s? (?:notice|vote|votes|authorization|date|deadline|threat|fund|pay)\b`)
@@ -750,6 +758,12 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if p == strike.PhaseStrike && hypoStrikeRE.MatchString(s[m[0]:m[1]]) {
 				continue // "amid a possible strike": threatened, if anything
+			}
+			if p == strike.PhaseStrike && noticeOfRE.MatchString(s[max(0, m[0]-30):m[0]]) {
+				continue // "give notice of five-day strike": the notice tells it
+			}
+			if p == strike.PhaseStrike && startNounRE.MatchString(s[m[0]:m[1]]) && asTheRE.MatchString(s[max(0, m[0]-20):m[0]]) {
+				p = strike.PhaseThreatened // "setting Oct. 21 as the start of an open-ended strike"
 			}
 			if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && rejectRE.MatchString(lastWords(pre, 4)) {
 				continue // "rejected the tentative agreement"
@@ -1114,8 +1128,9 @@ var peopleNounList = []string{"workers", "employees", "clinicians", "therapists"
 	"housekeepers", "janitors", "machinists", "mechanics", "operators", "engineers", "faculty", "firefighters",
 	"officers", "actors", "writers", "miners", "dockworkers", "longshoremen", "pilots", "attendants", "baristas",
 	"journalists", "librarians", "aides", "assistants",
-	// A union's own voice: "2,400 of us walked out".
-	"of us",
+	// A union's own voice: "2,400 of us walked out", "all 2,400 of you
+	// who are holding out".
+	"of us", "of you",
 	// Community papers that write in Spanish.
 	"trabajadores", "trabajadoras", "terapeutas", "enfermeras", "enfermeros", "empleados", "profesionales",
 	"psicólogos", "miembros"}
@@ -1128,8 +1143,9 @@ var peopleNouns = func() map[string]bool {
 	return m
 }()
 
-// workersRE finds a count of people: "nearly 2,400 mental health workers".
-var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+// workersRE finds a count of people: "nearly 2,400 mental health workers",
+// "about 31,000 UNAC/UHCP members" (a joint union's name between).
+var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’/-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
 
 const reNumberWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`
 
@@ -1234,7 +1250,57 @@ var (
 	// spoke at a meeting ("About 40 workers, most wearing purple, spoke
 	// during public comment").
 	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,40},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back)\b`)
+	// theWholeRE and wholeBackRE find the strikers as a whole back at
+	// work: "The roughly 2,400 clinicians came back Monday", "the 2,400
+	// therapists returned to work" (not "some 200 … have returned", nor
+	// "the 200 workers who returned").
+	theWholeRE  = regexp.MustCompile(`(?:^|\b)(?:the|all)(?: (?:roughly|about|some|nearly|approximately|more than))?$`)
+	wholeBackRE = regexp.MustCompile(`^ (?:returned|came back|went back|walked back)\b`)
+	// withOthersRE finds, after a count's noun, others counted with the
+	// workers: a crowd ("200 members and supporters joined the vigil").
+	withOthersRE = regexp.MustCompile(`^ and (?:their |other |community )?(?:supporters|allies|patients|families|friends|neighbors|neighbours)\b`)
+	// wholeAfterRE finds, after a count, the larger whole it is a part of:
+	// "About 180 ... work in the valley, out of roughly 2,400", "45 ...,
+	// part of a walkout of some 2,400", "400 ... were among the more than
+	// 75,000 on strike". Its number is the strike's count.
+	wholeAfterRE = regexp.MustCompile(`\b(?:out of|part of an? [\w-]+(?: [\w-]+){0,3} (?:of|by)|among(?: the)?|one of(?: the)?)\s+(?:about |roughly |some |nearly |almost |more than |over |approximately |an estimated )?(\d{1,3}(?:,\d{3})+|\d{3,6})\b`)
+	// localRE finds a count of the workers of one place, not the
+	// strike's: "About 45 local therapists".
+	localRE = regexp.MustCompile(`\blocal\b`)
 )
+
+// wholeAfter returns the larger count that rest (the words after a
+// count of n) says n is a part of, if any, in the same clause.
+func wholeAfter(rest string, n int) (int, bool) {
+	if end := strings.IndexAny(rest, ";"); end >= 0 {
+		rest = rest[:end]
+	}
+	if !hasAny(rest, "out of|part of|among|one of") {
+		return 0, false
+	}
+	m := wholeAfterRE.FindStringSubmatch(rest)
+	if m == nil {
+		return 0, false
+	}
+	w, ok := smallNumber(m[1])
+	if !ok || w <= n || w >= 1900 && w <= 2100 && !strings.Contains(m[1], ",") {
+		return 0, false
+	}
+	return w, true
+}
+
+// presentClause cuts a sentence before a relative clause that tells the
+// past of what it names ("…, belong to the union, which split from SEIU
+// in 2009"): the year there does not make the sentence's count an
+// earlier strike's.
+func presentClause(s factSentence) factSentence {
+	for _, rel := range []string{", which ", ", who ", ", whose "} {
+		if i := strings.Index(s.lower, rel); i > 0 && strings.ContainsAny(s.lower[:i], "0123456789") {
+			s.text, s.lower = s.text[:i], s.lower[:i]
+		}
+	}
+	return s
+}
 
 // findWorkers returns the first count of the striking workers, reading
 // the title first. A count that is the union's whole membership ("which
@@ -1250,7 +1316,7 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		if !hasDigit && !hasWords {
 			continue
 		}
-		if !pub.IsZero() && historical(s, pub) {
+		if !pub.IsZero() && historical(presentClause(s), pub) {
 			continue
 		}
 		var ms [][]int
@@ -1306,8 +1372,21 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 				continue // "the 19,000-member union": all its members
 			}
 			before := lastWords(s.lower[:m[4]], 6)
-			if partOfRE.MatchString(before) || doingRE.MatchString(s.lower[m[9]:]) {
+			if partOfRE.MatchString(before) || withOthersRE.MatchString(s.lower[m[9]:]) ||
+				doingRE.MatchString(s.lower[m[9]:]) && !(theWholeRE.MatchString(before) && wholeBackRE.MatchString(s.lower[m[9]:])) {
 				continue
+			}
+			if between == "of the " || between == "of those " || localRE.MatchString(between) {
+				// "About 90 of the strikers live in the city", "45 local
+				// therapists": a share of the strikers, told of one place;
+				// the whole may follow ("…, out of roughly 2,400").
+				if w, ok := wholeAfter(s.lower[m[9]:], n); ok {
+					return w, i, true
+				}
+				continue
+			}
+			if w, ok := wholeAfter(s.lower[m[9]:], n); ok {
+				return w, i, true
 			}
 			if noun == "members" && (n >= 100_000 || servesRE.MatchString(lastWords(before, 3))) {
 				continue // the health plan's members
@@ -1489,7 +1568,7 @@ var (
 	unionAfterRE = regexp.MustCompile(`^(?:['’]s)?[\s-]*(?:represented\b|members\b|therapists\b|clinicians\b|workers\b|strikers\b|nurses\b|employees\b|(?:has |have )?(?:called|launched|began|begun|started)\b[^.;,]{0,30}\b(?:strike|walkout)|(?:is|are|went|remain|remains) on strike\b|(?:walked|walks) out\b)`)
 	// unionAsideRE finds what a union named beside the strikers' does:
 	// supports them, or is named for comparison.
-	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket|(?:came|come|comes|coming) to (?:picket|march|rally|stand) with (?:us|them)|join(?:ed|s|ing)? us\b|(?:picket|picketed|picketing|marched|rallied|stood|stand|standing) with us\b)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included|covered)\b`)
+	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket|(?:came|come|comes|coming) to (?:picket|march|rally|stand) with (?:us|them)|join(?:ed|s|ing)? us\b|(?:picket|picketed|picketing|marched|rallied|stood|stand|standing) with us\b)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included|covered)\b|\b(?:(?:are|is|were|was|remain|remained|kept|keep|keeps) (?:still )?working|(?:report|reports|reported|reporting) to work|crossed|crossing|cross) (?:during|through|the picket|despite)\b`)
 	// unionJoinedRE finds words before a union's name that make it the
 	// strikers' company, not theirs: "joined by members of".
 	unionJoinedRE = regexp.MustCompile(`\b(?:joined by|supported by|backed by|alongside|along with|together with|as well as|solidarity from|rally led by|rally organized by|march led by)\b`)
@@ -1534,6 +1613,9 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 			if unionAsideF.MatchString(rest) || unlikeF.MatchString(s.text[:h.at]) || unionJoinedF.MatchString(lastWords(s.lower[:h.at], 6)) {
 				w = -1 // a supporter, or named for comparison
 			}
+			if inAppositive(s.lower, hits, h) {
+				w = 0 // "the Coalition …, an alliance of locals led by SEIU-UHW": the other's part
+			}
 			k := slices.IndexFunc(ts, func(t tally) bool { return t.canon == h.canon })
 			if k < 0 {
 				ts = append(ts, tally{canon: h.canon, best: w, first: order, at: i})
@@ -1558,6 +1640,24 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 		return "", -1, false // only supporters, or unions named to compare
 	}
 	return best.canon, best.at, true
+}
+
+// inAppositive reports whether the hit h is named inside an aside that
+// describes another union named just before it in the sentence: "The
+// Coalition of Kaiser Permanente Unions, an alliance of locals led by
+// SEIU-UHW, says …", "belong to NUHW, which split from SEIU in 2009".
+// Such a union is the other's part or past, not the strikers'.
+func inAppositive(lower string, hits []nameHit, h nameHit) bool {
+	for _, p := range hits {
+		if p.end > h.at || p.canon == h.canon || h.at-p.end > 100 {
+			continue
+		}
+		between := lower[p.end:h.at]
+		if strings.HasPrefix(between, ", ") && !strings.ContainsAny(between[2:], ",;.()") {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceUnion returns the union that publishes the article, when its
@@ -1685,6 +1785,10 @@ var (
 	speaksAfter  = []string{" said", " says", " announced", " announces", " called", " calls", " voted", " urged", " urges"}
 	strongHeads  = map[string]bool{"Union": true, "Unions": true, "Guild": true, "Teamsters": true, "Brotherhood": true, "Local": true}
 	speakPrefilt = []string{"Union", "Guild", "Teamsters", "Brotherhood", "Local"}
+	// unionApposRE finds, before a name, the words that set it beside
+	// "their union" as its name: "their union, the Oregon Nurses
+	// Association, said".
+	unionApposRE = regexp.MustCompile(`\b(?:their|its|the workers['’]|the strikers['’]) union,? (?:the )?$`)
 )
 
 // unionsNamedAside returns the unions not among the options that the
@@ -1728,6 +1832,10 @@ func (x *Extractor) unionsNamedAside(fs factSentence, known []nameHit) []nameHit
 				hit.contextual = true
 				out = append(out, hit)
 			}
+		case unionApposRE.MatchString(fs.lower[:hit.at]):
+			// "their union, the Guild for Professional Pharmacists, said"
+			hit.contextual = true
+			out = append(out, hit)
 		case slices.ContainsFunc(words, func(w string) bool {
 			// "California/Union": a joint name's halves are words too.
 			return strongHeads[w] || slices.ContainsFunc(strings.Split(w, "/"), func(h string) bool { return strongHeads[h] })

@@ -36,6 +36,14 @@ func TestSentencePhase(t *testing.T) {
 		{"The walkout entered its third week.", strike.PhaseStrike},
 		{"Two weeks into the strike, nobody has moved.", strike.PhaseStrike},
 		{"Clinicians who are not on strike keep working.", ""},
+		// A notice names the strike to come: its day set "as the start of"
+		// it, or the strike as the notice's object.
+		{"The union gave the ten-day notice the law requires, setting Oct. 21 as the start of an open-ended strike.", strike.PhaseThreatened},
+		{"Bus drivers set Monday as the first day of a strike.", strike.PhaseThreatened},
+		{"Nurses give notice of five-day strike", strike.PhaseThreatened},
+		{"Since the start of the strike, waits have grown.", strike.PhaseStrike},
+		{"Nurses began the first day of a five-day strike.", strike.PhaseStrike},
+		{"Marches went on as the strike reaches 100 days.", strike.PhaseStrike},
 		{"Non-striking staff covered shifts.", ""},
 		{"An open-ended strike is a hard thing.", ""},
 		{"If talks fail they may strike next month.", strike.PhaseThreatened},
@@ -451,6 +459,7 @@ func TestFindWorkers(t *testing.T) {
 		// A union's own voice.
 		{"Twenty-four hundred of us walked out on Oct. 21.", 2400},
 		{"All 2,400 of us can say we won.", 2400},
+		{"Thank you to all 2,400 of you who are holding out for our patients.", 2400},
 		// A count written with a scale, or with no noun but a verb.
 		{"Clinicians marched at more than 100 sites; about 2.4K are on strike.", 2400},
 		{"Some 2.4k therapists walked out.", 2400},
@@ -462,10 +471,33 @@ func TestFindWorkers(t *testing.T) {
 		{"Workers who on Oct. 21 walked out returned.", 0},
 		{"The 5k run raised $2.4k for strikers.", 0},
 		{"In 2024 struck workers marched.", 0},
+		// A share of the strikers, or one place's, is not the strike's
+		// count; the whole it belongs to, when the clause gives it, is.
+		{"About 90 of the strikers live in the city, the union said.", 0},
+		{"About 180 of the strikers work in the valley, out of roughly 2,400 across the region.", 2400},
+		{"About 45 therapists from two clinics take turns on the line, part of a walkout of some 2,400 mental health workers.", 2400},
+		{"About 400 workers at the Fontana hospital were among the more than 75,000 employees on strike.", 75000},
+		{"About 45 local therapists are still picketing outside the offices.", 0},
+		{"Some 300 nurses, one of 12 groups on strike, walked out.", 300},
+		{"About 2,400 of its mental health workers are on strike.", 2400},
+		// The strikers as a whole back at work are the strikers; a part
+		// back is not.
+		{"The roughly 2,400 clinicians came back to caseloads that grew during the strike.", 2400},
+		{"The 2,400 therapists returned to work Monday.", 2400},
+		{"Some 200 therapists have returned, Kaiser says.", 0},
+		{"The 200 workers who returned were thanked.", 0},
+		// A joint union's name between the count and its noun.
+		{"Nurses joined about 31,000 UNAC/UHCP members on strike.", 31000},
+		// A crowd counted with its supporters.
+		{"Nearly two hundred members and supporters joined the vigil.", 0},
+		{"Nearly 200 nurses and their supporters rallied downtown.", 0},
+		// A year in a clause about what a union did once is not an
+		// earlier strike's.
+		{"The strikers, about 2,400 psychologists and therapists, belong to the union, which split from SEIU in 2009.", 2400},
 	}
 	for _, tt := range tests {
 		s := factSentence{text: tt.text, lower: lowerSameLen(tt.text)}
-		got, _, _ := findWorkers([]factSentence{s}, time.Time{})
+		got, _, _ := findWorkers([]factSentence{s}, time.Date(2024, 11, 1, 0, 0, 0, 0, time.UTC))
 		if got != tt.want {
 			t.Errorf("findWorkers(%q) = %d, want %d", tt.text, got, tt.want)
 		}
@@ -768,6 +800,29 @@ func TestExtractUnion(t *testing.T) {
 			text: "A rally led by the Los Angeles County Federation of Labor drew hundreds. NUHW members have been on strike since October.",
 			want: nuhw,
 		},
+		// A union named in an aside about another is its part or its past.
+		{
+			name: "a coalition led by a union",
+			text: "The California Nurses Association, an alliance of locals led by SEIU, says Kaiser has not addressed understaffing.",
+			want: "California Nurses Association",
+		},
+		{
+			name: "a union's past in an aside",
+			text: "The strikers belong to NUHW, which split from SEIU in 2009.",
+			want: nuhw,
+		},
+		// A union whose members keep working is not the strikers'.
+		{
+			name:  "members still working",
+			title: "Why SEIU members are still working during the therapists' strike",
+			text:  "SEIU has told its members to report to work during the strike. The strikers belong to the National Union of Healthcare Workers.",
+			want:  nuhw,
+		},
+		{
+			name: "their union, named beside it",
+			text: "Kaiser pharmacists voted to authorize a strike, their union, the Guild for Professional Pharmacists, said Monday.",
+			want: "Guild for Professional Pharmacists",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -950,7 +1005,8 @@ func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 	var files []string
 	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt",
 		"../internal/eval/testdata/dev2/*.txt", "../internal/eval/testdata/dev3/*.txt",
-		"../internal/eval/testdata/dev4/*.txt", "../internal/eval/testdata/dev5/*.txt"} {
+		"../internal/eval/testdata/dev4/*.txt", "../internal/eval/testdata/dev5/*.txt",
+		"../internal/eval/testdata/dev6/*.txt"} {
 		m, err := filepath.Glob(glob)
 		if err != nil {
 			t.Fatal(err)

@@ -355,8 +355,10 @@ func (d dateSpan) String() string {
 
 // appendDates appends the dates that toks write with a year: "2022",
 // "January 2022", "Oct. 21, 2024". A date after "through", "until", "by"
-// or "to" is a deadline or a term ("a contract through 2028"), not when
-// the reported news happened, and is left out.
+// or "to" is a deadline or a term ("a contract through 2028"), and one
+// after "before", "after" or "since" a bound ("workers hired before
+// 2012", "the first strike since 1999"), not when the reported news
+// happened: they are left out.
 func appendDates(dst []dateSpan, toks []Token) []dateSpan {
 	for k, t := range toks {
 		y := yearOf(t.Word)
@@ -374,7 +376,7 @@ func appendDates(dst []dateSpan, toks []Token) []dateSpan {
 		}
 		if j >= 0 {
 			switch toks[j].Word {
-			case "through", "thru", "until", "till", "by", "to":
+			case "through", "thru", "until", "till", "by", "to", "before", "after", "since":
 				continue
 			}
 		}

@@ -111,3 +111,23 @@ func TestNeedsFullText(t *testing.T) {
 		})
 	}
 }
+
+func TestLaborHint(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"The Monday Chart: three health care labor fights to watch this month Good morning.", true},
+		{"The Monday Chart (Tuesday edition): Kaiser deal, a nurses' vote, a staffing bill", true},
+		{"Union members rally", true},
+		{"Talks resume at the port", true},
+		{"Kaiser Permanente opens new medical offices in Carson", false},
+		{"Sunny weekend ahead. No rain is expected.", false},
+		{"A collaborative approach to care", false}, // "labor" inside a word
+		{"Ideal weather for the idealist", false},   // "deal" inside a word
+	} {
+		if got := laborHint(tt.text); got != tt.want {
+			t.Errorf("laborHint(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

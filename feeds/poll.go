@@ -11,6 +11,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -689,7 +690,9 @@ func (p *Poller) unknown(ctx context.Context, campaignID string, items []strike.
 // fillText fetches the linked pages of snippet-only items, at most
 // MaxFullText of them, a few at a time: the snippets that show some sign of
 // being the campaign's news first (a positive relevance score), newest
-// first; a snippet with none is not worth a request. A page that cannot be
+// first, then those that score nothing either way but speak of labour in
+// their headline or snippet (see laborHint); a snippet with neither is not
+// worth a request. A page that cannot be
 // fetched or read leaves the item's text as it was.
 func (p *Poller) fillText(ctx context.Context, campaignID string, items []strike.Article) {
 	words := p.SnippetWords
@@ -711,7 +714,8 @@ func (p *Poller) fillText(ctx context.Context, campaignID string, items []strike
 		}
 		probe := items[i]
 		p.Classify(campaignID, &probe)
-		if probe.Relevance.Score > 0 || probe.Relevance.Tier != strike.TierNone {
+		if probe.Relevance.Score > 0 || probe.Relevance.Tier != strike.TierNone ||
+			probe.Relevance.Score == 0 && laborHint(items[i].Title+" "+items[i].Text) {
 			want = append(want, i)
 			score[i] = probe.Relevance.Score
 		}
@@ -857,3 +861,31 @@ func (p *Poller) jittered(d time.Duration) time.Duration {
 // redactURL hides any password or secret query value in a URL for logs
 // and errors.
 func redactURL(raw string) string { return strike.RedactURL(raw) }
+
+// laborHints are words of labour news that a profile's terms may lack:
+// a newsletter's "three health care labor fights to watch" above a
+// greeting ("Good morning."), "a nurses' vote", "talks", "a deal".
+var laborHints = []string{"labor", "labour", "union", "bargain", "picket", "contract", "negotiat",
+	"dispute", "walkout", "strike", "vote", "talks", "deal", "huelga", "sindicato"}
+
+// laborHint reports whether s, a headline and snippet, speaks of labour
+// in one of laborHints' words (matched at a word's start, in any case).
+func laborHint(s string) bool {
+	lower := strings.ToLower(s)
+	for _, h := range laborHints {
+		for i := 0; ; {
+			j := strings.Index(lower[i:], h)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			if at == 0 || !isLetter(lower[at-1]) {
+				return true
+			}
+			i = at + len(h)
+		}
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || c >= 0x80 }

@@ -514,3 +514,37 @@ func TestPollerSpellAndPause(t *testing.T) {
 		t.Errorf("after a success: failing since %v, failures %d", state.FailingSince, state.Failures)
 	}
 }
+
+// TestPollerFetchesPagesOfLaborSnippets: a snippet that scores nothing
+// but speaks of labour in its headline ("labor fights to watch" above
+// "Good morning.") is worth a request; one that does not is not.
+func TestPollerFetchesPagesOfLaborSnippets(t *testing.T) {
+	page := func(title, para string) string {
+		return `<html><head><title>` + title + `</title></head><body><article><h1>` + title + `</h1>` +
+			strings.Repeat(`<p>`+para+`</p>`, 6) + `</article></body></html>`
+	}
+	site := &newsSite{pages: map[string]string{
+		"/articles/digest":   page("Three labor fights to watch", "Mental health workers at Kaiser walked out on strike over staffing and pensions this week."),
+		"/articles/building": page("New medical offices open", "The building has a pharmacy, a laboratory and primary care for local families and children."),
+	}}
+	site.set(siteItem{"digest", "Three labor fights to watch", "Good morning.", t0},
+		siteItem{"building", "New medical offices open", "Good morning.", t0})
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	st := openStore(t, filepath.Join(t.TempDir(), "h.db"))
+	p := newPoller(st, &clock{t: t0}, &announced{})
+	r := p.Poll(context.Background(), feeds.Feed{URL: srv.URL + "/f", CampaignID: "c"})
+	if r.Err != nil || len(r.New) != 2 {
+		t.Fatalf("poll = %+v", r)
+	}
+	for _, a := range r.New {
+		stored, err := st.Article(context.Background(), a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fetched := strings.Contains(stored.Text, "walked out") || strings.Contains(stored.Text, "pharmacy")
+		if want := strings.Contains(stored.Title, "labor"); fetched != want {
+			t.Errorf("%q: page fetched = %v, want %v (text %q)", stored.Title, fetched, want, stored.Text)
+		}
+	}
+}

@@ -69,13 +69,17 @@ var coverageFloors = map[string]coverageFloor{
 	// still none (their pages are never fetched). Core 0.98 (P 1.00) once
 	// an article naming neither the campaign's union nor its employer up
 	// front was no longer the campaign's (the fifth corpus's rule).
-	"dev": {copies: 1.00, grouping: 0.97, relevance: 0.97, core: 0.97, facts: 0.96, status: 5, asks: 8},
+	// Relevance 0.98, core 0.99 (P 1.00, R 0.98) and facts 0.98 (146 of
+	// 149) with the sixth corpus's rules, once a snippet that speaks of
+	// labour in its headline had its page fetched.
+	"dev": {copies: 1.00, grouping: 0.97, relevance: 0.98, core: 0.98, facts: 0.97, status: 5, asks: 8},
 	// The second development corpus, written when the first no longer
 	// told what generalises: before any rule was tuned on it, grouping
 	// 0.89, core 0.96, facts 0.87 and 4 answers of 8. Grouping 0.93 (P
 	// 0.91, R 0.94) with the fifth corpus's rules ("the first day of a
-	// five-day strike" is its start).
-	"dev2": {copies: 1.00, grouping: 0.92, relevance: 0.99, core: 0.97, facts: 0.97, status: 5, asks: 8},
+	// five-day strike" is its start). Facts 0.99 (132 of 134) with the
+	// sixth corpus's rules ("all 2,400 of you" in a union's bulletin).
+	"dev2": {copies: 1.00, grouping: 0.92, relevance: 0.99, core: 0.97, facts: 0.98, status: 5, asks: 8},
 	// The third development corpus, written when tuning on the first two
 	// no longer moved the held-out figures: before any rule was tuned on
 	// it, copies 4 of 5, grouping 0.65, relevance 0.87, core 0.86, facts
@@ -110,7 +114,10 @@ var coverageFloors = map[string]coverageFloor{
 	// answered" marked an explainer; grouping 0.93 (P 0.90, R 0.96) once a
 	// strike told across three regions or more named no one region.
 	// Answers 7 of 8 once "20%" was read as saying "percent".
-	"dev4": {copies: 1.00, grouping: 0.93, relevance: 0.97, core: 0.98, facts: 0.96, status: 5, asks: 7},
+	// Relevance 0.98 (P 1.00, R 0.97), core 0.99 and facts 0.97 (152 of
+	// 156) with the sixth corpus's rules (pages of labour headlines
+	// fetched).
+	"dev4": {copies: 1.00, grouping: 0.93, relevance: 0.98, core: 0.99, facts: 0.97, status: 5, asks: 7},
 	// The fifth development corpus, written when the held-out facts stood
 	// at 0.92, in shapes the first four lack (aggregator items, live
 	// updates, one-paragraph briefs, TV scripts in capitals, podcast notes,
@@ -123,7 +130,25 @@ var coverageFloors = map[string]coverageFloor{
 	// (P 1.00), facts 0.96 (138 of 144); what is left is snippets that
 	// name no labor word (event calendars, a script's "A WEEK WITHOUT
 	// FOOD.") and so their facts.
-	"dev5": {copies: 1.00, grouping: 0.95, relevance: 0.96, core: 0.98, facts: 0.95, status: 5, asks: 8},
+	// With the sixth corpus's rules: grouping 0.96 (P 0.97, R 0.96),
+	// relevance 0.98 (P 0.98, R 0.97), core 0.99, facts 0.97 (140 of 144),
+	// once a snippet that speaks of labour in its headline had its page
+	// fetched.
+	"dev5": {copies: 1.00, grouping: 0.96, relevance: 0.97, core: 0.99, facts: 0.97, status: 5, asks: 8},
+	// The sixth development corpus, written when the held-out facts still
+	// stood at 0.92, in shapes the first five lack (behavioral-health trade
+	// press, numbered newsletters, op-eds by a legislator and an executive,
+	// city and county resolutions, weeklies' columns, headline-only search
+	// items, corrections and updates that change a fact): before any rule
+	// was tuned on it, copies 5 of 5, grouping 0.73 (P 0.59, R 0.98),
+	// relevance 0.98 (P 1.00, R 0.97), core 0.96 (P 1.00, R 0.92), facts
+	// 0.87 (150 of 172), status 5 of 5 and 7 answers of 8. After: grouping
+	// 0.74 (P 0.58, R 1.00), relevance 1.00, core 0.97 (P 1.00, R 0.94),
+	// facts 0.99 (167 of 168) and 8 answers of 8; what is left is features
+	// published beside an event (a student paper, a weekly, a newsletter)
+	// joining the event's story, and two newsletters and a piece on a
+	// rival union's members taken as related.
+	"dev6": {copies: 1.00, grouping: 0.73, relevance: 1.00, core: 0.97, facts: 0.99, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
@@ -140,7 +165,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev", "dev2", "dev3", "dev4", "dev5"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -165,6 +190,7 @@ func TestCoverageFigures(t *testing.T) {
 		{"dev3", eval.Dev3Corpus, &r.Dev3, &again.Dev3},
 		{"dev4", eval.Dev4Corpus, &r.Dev4, &again.Dev4},
 		{"dev5", eval.Dev5Corpus, &r.Dev5, &again.Dev5},
+		{"dev6", eval.Dev6Corpus, &r.Dev6, &again.Dev6},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue

@@ -16,6 +16,7 @@ import (
 //go:embed testdata/dev3/*.txt testdata/dev3-truth.txt
 //go:embed testdata/dev4/*.txt testdata/dev4-truth.txt
 //go:embed testdata/dev5/*.txt testdata/dev5-truth.txt
+//go:embed testdata/dev6/*.txt testdata/dev6-truth.txt
 var testdata embed.FS
 
 const (
@@ -32,6 +33,8 @@ const (
 	dev4TruthFile    = "testdata/dev4-truth.txt"
 	dev5Dir          = "testdata/dev5"
 	dev5TruthFile    = "testdata/dev5-truth.txt"
+	dev6Dir          = "testdata/dev6"
+	dev6TruthFile    = "testdata/dev6-truth.txt"
 )
 
 // The feeds of the held-out and development corpora.
@@ -88,6 +91,16 @@ func Dev4() ([]demo.Doc, error) { return readCorpus(dev4Dir, dev4TruthFile, "fou
 // outlets) and with numbers and dates written in other ways; see
 // testdata/dev5/README.md. It may be read and tuned on.
 func Dev5() ([]demo.Doc, error) { return readCorpus(dev5Dir, dev5TruthFile, "fifth development") }
+
+// Dev6 returns the sixth development corpus, checked and sorted as
+// Heldout's. It was written when the held-out facts stood at 0.92, in
+// shapes none of the first five has (behavioral-health trade press,
+// newsletters of numbered items on several disputes, op-eds by a
+// legislator and an executive, city and county resolutions, local
+// weeklies' columns, headline-only search items, corrections and updates
+// that change a fact) and with counts, unions and phases named otherwise;
+// see testdata/dev6/README.md. It may be read and tuned on.
+func Dev6() ([]demo.Doc, error) { return readCorpus(dev6Dir, dev6TruthFile, "sixth development") }
 
 // readCorpus reads the articles of one labeled directory, leaving out its
 // truth file (skip) if it keeps one there.
@@ -153,6 +166,9 @@ func Dev4Truth() (Truth, error) { return readTruth(dev4TruthFile) }
 
 // Dev5Truth returns the truth file of the fifth development corpus.
 func Dev5Truth() (Truth, error) { return readTruth(dev5TruthFile) }
+
+// Dev6Truth returns the truth file of the sixth development corpus.
+func Dev6Truth() (Truth, error) { return readTruth(dev6TruthFile) }
 
 // InSampleTruth returns the truth file of the in-sample (demo) corpus.
 func InSampleTruth() (Truth, error) { return readTruth(insampleTruth) }

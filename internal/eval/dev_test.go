@@ -55,6 +55,15 @@ func loadDev5(tb testing.TB) []demo.Doc {
 	return docs
 }
 
+func loadDev6(tb testing.TB) []demo.Doc {
+	tb.Helper()
+	docs, err := Dev6()
+	if err != nil {
+		tb.Fatalf("Dev6: %v", err)
+	}
+	return docs
+}
+
 // TestDevLabels checks every development doc's labels for validity and
 // consistency, with the rules of testdata/dev/README.md that a program can
 // check.
@@ -75,6 +84,10 @@ func TestDev4Labels(t *testing.T) { checkDevLabels(t, loadDev4(t)) }
 // TestDev5Labels checks the fifth development corpus's labels by the
 // same rules.
 func TestDev5Labels(t *testing.T) { checkDevLabels(t, loadDev5(t)) }
+
+// TestDev6Labels checks the sixth development corpus's labels by the
+// same rules.
+func TestDev6Labels(t *testing.T) { checkDevLabels(t, loadDev6(t)) }
 
 func checkDevLabels(t *testing.T, docs []demo.Doc) {
 	byID := make(map[string]demo.Doc, len(docs))
@@ -157,13 +170,14 @@ func checkDevLabels(t *testing.T, docs []demo.Doc) {
 
 // workersWritten reports whether body states n workers: "2,400" or
 // " 2400 ", or as the third development corpus also writes them, "2.400",
-// "2.4K" or in words ("twenty-four hundred").
+// "2.4K" or in words ("twenty-four hundred", and as the sixth also writes
+// them, "two thousand four hundred").
 func workersWritten(body string, n int) bool {
 	forms := []string{fmt.Sprintf("%d,%03d", n/1000, n%1000), fmt.Sprintf(" %d ", n), fmt.Sprintf("%d.%03d", n/1000, n%1000)}
 	if n%100 == 0 && n%1000 != 0 {
 		forms = append(forms, fmt.Sprintf("%d.%dK", n/1000, n%1000/100))
 	}
-	if words, ok := map[int]string{2400: "twenty-four hundred", 2000: "two thousand"}[n]; ok {
+	for _, words := range map[int][]string{2400: {"twenty-four hundred", "two thousand four hundred"}, 2000: {"two thousand"}}[n] {
 		forms = append(forms, words)
 	}
 	lower := strings.ToLower(body)
@@ -422,6 +436,53 @@ func TestDev5Composition(t *testing.T) {
 	everyPhaseLabeled(t, docs)
 }
 
+// TestDev6Composition checks that the sixth development corpus has the
+// variety it was written for, and logs its composition.
+func TestDev6Composition(t *testing.T) {
+	docs := loadDev6(t)
+	c := Compose(docs)
+	t.Logf("sixth development corpus:\n%s", c)
+	if c.Docs < 70 {
+		t.Errorf("%d articles, want at least 70", c.Docs)
+	}
+	if c.ByTier[strike.TierRelated] < 10 || c.ByTier[strike.TierNone] < 8 {
+		t.Errorf("related %d, none %d: want at least 10 and 8", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone])
+	}
+	if c.CopyPairs < 5 || c.Undated < 3 || c.Snippets < 40 {
+		t.Errorf("copies %d, undated %d, snippets %d: want at least 5, 3 and 40", c.CopyPairs, c.Undated, c.Snippets)
+	}
+	// The shapes it was written for, told by their marks.
+	shapes := map[string]int{}
+	for _, d := range docs {
+		first, _, _ := strings.Cut(d.Body, "\n")
+		switch {
+		case strings.Contains(first, "\u00a0\u00a0"):
+			shapes["headline-only search item"]++
+		case strings.Contains(d.Body, "WHEREAS") || strings.Contains(d.Body, "RESOLVED"):
+			shapes["resolution"]++
+		case strings.Contains(d.Body, "\n1) ") && strings.Contains(d.Body, "\n2) "):
+			shapes["numbered newsletter"]++
+		case strings.HasPrefix(d.Title, "Viewpoint:") || strings.HasPrefix(d.Title, "Guest commentary:"):
+			shapes["op-ed"]++
+		case strings.Contains(d.Body, "CORRECTION:") || strings.Contains(d.Body, "Correction:") || strings.Contains(d.Body, "UPDATE, "):
+			shapes["correction or update"]++
+		case strings.Contains(d.Body, "Ledger take:") || strings.Contains(d.Body, "Our read:"):
+			shapes["trade press"]++
+		case d.Outlet == "The Campus Ledger":
+			shapes["student paper"]++
+		case strings.Contains(d.Outlet, "Weekly") || strings.Contains(d.Outlet, "Sentinel"):
+			shapes["local weekly"]++
+		}
+	}
+	for _, s := range []string{"headline-only search item", "resolution", "numbered newsletter", "op-ed",
+		"correction or update", "trade press", "student paper", "local weekly"} {
+		if shapes[s] < 2 {
+			t.Errorf("%d %s articles, want at least 2", shapes[s], s)
+		}
+	}
+	everyPhaseLabeled(t, docs)
+}
+
 // TestDevCorpora checks each development corpus's truth file against its
 // labels, and that it loads as three feeds of enough articles.
 func TestDevCorpora(t *testing.T) {
@@ -437,6 +498,7 @@ func TestDevCorpora(t *testing.T) {
 		{"dev3", Dev3Truth, loadDev3, Dev3Corpus, 60},
 		{"dev4", Dev4Truth, loadDev4, Dev4Corpus, 65},
 		{"dev5", Dev5Truth, loadDev5, Dev5Corpus, 70},
+		{"dev6", Dev6Truth, loadDev6, Dev6Corpus, 70},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			truth, err := tc.truth()

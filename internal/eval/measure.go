@@ -86,6 +86,12 @@ func Dev5Corpus() (Corpus, error) {
 	return servedCorpus("dev5", Dev5, Dev5Truth)
 }
 
+// Dev6Corpus is the sixth development corpus served by a HeldoutSite,
+// the same three feeds as the held-out corpus's.
+func Dev6Corpus() (Corpus, error) {
+	return servedCorpus("dev6", Dev6, Dev6Truth)
+}
+
 // InSampleCorpus is the demo corpus served by the demo's own site, every
 // article published and every feed polled at once.
 func InSampleCorpus() (Corpus, error) {
