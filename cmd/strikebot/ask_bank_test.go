@@ -33,10 +33,13 @@ var askBankFloors = map[string]int{
 	// negated, compound and comparative questions, where a strike was, a
 	// span for "how long", a percentage for a raise): dev 152, dev2 157,
 	// dev3 147, dev4 146.
+	// The fifth development corpus, first asked the bank after the rules
+	// above and before any change made for it: 141 of 158.
 	"dev":  152,
 	"dev2": 157,
 	"dev3": 147,
 	"dev4": 146,
+	"dev5": 141,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
@@ -48,10 +51,10 @@ var askBankFloors = map[string]int{
 // The held-out corpus is never asked: the bank is for tuning.
 //
 // STRIKEBOT_TEST_CORPUS, as for TestCoverageFigures, limits the corpora
-// (only "dev", "dev2", "dev3" and "dev4" are asked).
+// (only "dev", "dev2", "dev3", "dev4" and "dev5" are asked).
 func TestAskBank(t *testing.T) {
 	if testing.Short() {
-		t.Skip("ingests four corpora")
+		t.Skip("ingests five corpora")
 	}
 	data, err := os.ReadFile("testdata/ask-bank.txt")
 	if err != nil {
@@ -78,6 +81,7 @@ func TestAskBank(t *testing.T) {
 		{"dev2", eval.Dev2Corpus},
 		{"dev3", eval.Dev3Corpus},
 		{"dev4", eval.Dev4Corpus},
+		{"dev5", eval.Dev5Corpus},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue
