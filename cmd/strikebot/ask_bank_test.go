@@ -35,6 +35,12 @@ var askBankFloors = map[string]int{
 	// dev3 147, dev4 146.
 	// The fifth development corpus, first asked the bank after the rules
 	// above and before any change made for it: 141 of 158.
+	// A seventh batch of 34 (text-speak, Spanish, where things stand now,
+	// the workers by profession, what the contract gave, the dates of
+	// mediation, the deal and the vote, Kaiser's side, how to help,
+	// sibling strikes named in the question, wrong premises), written
+	// before it was asked, answered 22, 18, 15, 16 and 16 of 34 before any
+	// change: dev 174, dev2 175, dev3 162, dev4 162, dev5 157 of 192.
 	"dev":  152,
 	"dev2": 157,
 	"dev3": 147,
