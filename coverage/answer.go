@@ -752,6 +752,9 @@ func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
 	var own []string
 	if st != nil {
 		own = ix.tok.Words(st.Name + " . " + st.Union + " . " + st.Employer)
+		if ansOtherYear(q.words, st, ix.now()) {
+			return true
+		}
 	}
 	for _, c := range q.content {
 		p := ix.bm.post[c]
@@ -760,6 +763,32 @@ func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
 		}
 		related := int(p.marked)
 		if related > len(p.ids)-related {
+			return true
+		}
+	}
+	return false
+}
+
+// ansOtherYear reports whether words name a year the strike of st did
+// not span (from the year it began to the year it ended, or to now's
+// while it goes on): "how many struck in 2022?" asks of an earlier
+// strike. A status that knows no start names no span.
+func ansOtherYear(words []string, st *strike.Status, now time.Time) bool {
+	start, ok := statusDay(st.Started)
+	if !ok {
+		return false
+	}
+	last := now.Year()
+	if end, ok := statusDay(st.Ended); ok {
+		last = end.Year()
+	} else if !st.AsOf.IsZero() {
+		last = max(st.AsOf.Year(), start.Year())
+	}
+	for _, w := range words {
+		if !ansYear(w) {
+			continue
+		}
+		if y, err := strconv.Atoi(w); err == nil && (y < start.Year() || y > last) {
 			return true
 		}
 	}
