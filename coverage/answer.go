@@ -829,6 +829,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 	for _, v := range idf {
 		mass += v
 	}
+	years := ansYearGroups(q.content)
 
 	var top ansTop
 	// No factor raises a score by more than bound: once the list is full,
@@ -857,6 +858,11 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 					cover += v
 				case m&(1<<(32+g)) != 0:
 					cover += ansSynonymWeight * v
+				case years != nil && years[g] != 0 && years[g] == art.published.Year():
+					// A year of the question is the year of the news
+					// published in it: "how many struck in 2022?" is
+					// answered by a 2022 report of "Monday".
+					cover += v
 				}
 			}
 			// The agents by name answer "who" however few of the
@@ -901,6 +907,22 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		top.push(ansCandidate{id: id, score: sc, published: art.published, url: art.url})
 	}
 	return ix.readable(q, top.sorted())
+}
+
+// ansYearGroups returns, for the content stems of a question, the year
+// each names (0 for a word that is no year), or nil when none is one.
+func ansYearGroups(content []string) []int {
+	var years []int
+	for g, c := range content {
+		if !ansYear(c) {
+			continue
+		}
+		if years == nil {
+			years = make([]int, len(content))
+		}
+		years[g], _ = strconv.Atoi(c)
+	}
+	return years
 }
 
 // readable returns the candidates that can answer q, when there are
@@ -1640,9 +1662,12 @@ func ansTerms(toks []Token) ([]string, uint8) {
 		case ansDateWord(w, next):
 			flags |= ansHasDate
 		case ansNumberWord(w):
-			flags |= ansHasNumber
+			// "Ten weeks" is a length of time, no count: "how many struck?"
+			// is not answered by "a ten-week strike".
 			if kwPeriod[next] {
 				flags |= ansHasSpan
+			} else {
+				flags |= ansHasNumber
 			}
 		}
 		if ansReasonWords[w] || (w == "over" && i > 0 && ansNearStrike(toks[max(0, i-3):i])) {

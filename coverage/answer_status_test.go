@@ -447,3 +447,40 @@ func TestAskCompareWithTheOffer(t *testing.T) {
 		}
 	}
 }
+
+// TestAskYearOfOtherNews: a question naming a year the strike did not
+// span asks of the news of that year, whose "Monday" is in it; a length
+// of time ("a ten-week strike") is no count of strikers.
+func TestAskYearOfOtherNews(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	at := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Add(15 * time.Hour)
+	}
+	for _, a := range []strike.Article{
+		{ID: 7, Key: "k7", URL: "https://news.example/h", Source: "Hill Courier", Title: "Hillside therapists walk out",
+			Text:      "About 700 Northvale therapists in Hillside went on strike Monday over staffing.",
+			Published: at("2022-08-15"), Relevance: strike.Relevance{Tier: strike.TierRelated}},
+		{ID: 8, Key: "k8", URL: "https://news.example/i", Source: "Hill Courier", Title: "Hillside strike ends",
+			Text:      "Northvale therapists in Hillside struck for ten weeks before a deal ended the strike.",
+			Published: at("2022-10-25"), Relevance: strike.Relevance{Tier: strike.TierRelated}},
+	} {
+		ix.Add(a)
+	}
+	st := overStatus(arts)
+	for _, tc := range []struct {
+		question, want string
+	}{
+		{"how many northvale therapists went on strike in 2022", "700"},
+		{"how many therapists went on strike in hillside in 2022", "700"},
+		{"how many therapists are on strike", "1,200"},
+	} {
+		a := ix.AskStatus(tc.question, &st)
+		if !strings.Contains(firstLine(a.Text), tc.want) {
+			t.Errorf("AskStatus(%q) first line = %q, want it to state %s", tc.question, firstLine(a.Text), tc.want)
+		}
+	}
+}
