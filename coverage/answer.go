@@ -277,7 +277,10 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	// Back at work is back on the job, back at the clinics.
 	{[]string{"work", "job"}, []string{"work", "job", "clinic", "office"}},
 	{[]string{"vote", "ballot", "voting"}, []string{"vote", "ballot", "ratify", "ratification"}},
-	{[]string{"ratify", "ratification"}, []string{"vote", "ballot", "approve"}},
+	{[]string{"ratify"}, []string{"vote", "ballot", "approve"}},
+	// "What day was the ratification vote?" is answered by "members
+	// voted Thursday to ratify": the noun's stem is not the verb's.
+	{[]string{"ratification"}, []string{"vote", "ballot", "approve", "ratify"}},
 	{[]string{"offer", "proposal", "propose"}, []string{"offer", "proposal", "propose"}},
 	{[]string{"pay", "wage", "salary", "raise"}, []string{"pay", "wage", "salary", "raise"}},
 	{[]string{"worker", "employee", "staff"}, []string{"worker", "employee", "staff", "clinician"}},
@@ -846,6 +849,9 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			continue
 		}
 		m := s.mask[id]
+		if q.event != 0 && m&q.event == 0 {
+			continue
+		}
 		if f.cueOnly {
 			if m&(1<<ansCueGroup|q.cueBits) == 0 {
 				continue
@@ -869,7 +875,10 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			// question's other words they share: "Mediators Mark Ghaly
 			// and Darrell Steinberg helped broker the agreement" answers
 			// "who mediated the talks?".
-			if cover < ansMinCover*mass && !(len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNamesPerson(sent.text)) {
+			// A sentence naming the event a when-question asks about
+			// answers it in other words: "mediation began March 10"
+			// answers "when did the mediator get involved?".
+			if cover < ansMinCover*mass && q.event == 0 && !(len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNamesPerson(sent.text)) {
 				continue
 			}
 		}
@@ -877,9 +886,14 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		switch {
 		case q.wants(sent.flags):
 			sc *= ansKindBoost
+		case q.event != 0 && sent.flags&ansHasWeekday != 0 && ansDateWeekday(sent.text, art.published) != sent.text:
+			// An event is reported on its day by its weekday ("talks
+			// began Monday"), which its publication dates: as good as a
+			// date once the answer gives it.
+			sc *= ansKindBoost
 		case q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0:
 			sc *= (1 + ansKindBoost) / 2
-		case q.kind == ansKindWhen && sent.flags&ansIsTitle == 0,
+		case q.kind == ansKindWhen && (sent.flags&ansIsTitle == 0 || q.event != 0),
 			q.kind == ansKindWhere && sent.flags&ansIsTitle == 0:
 			// A sentence that names no day at all is no answer to
 			// "when", however many of the question's words it shares;
@@ -1260,7 +1274,24 @@ type ansQuestion struct {
 	// cueBits are the match bits (see ansTerm.bit) of terms that are cues
 	// too (see withCues).
 	cueBits uint64
+	// event are the match bits of the events a when-question names
+	// ("when did mediation start?"): a sentence naming none of them
+	// dates something else, however many of the other words it shares.
+	event uint64
 }
+
+// ansEventStems are the stems of the events a when-question may name,
+// and of those who lead them ("when did the mediator get involved?").
+var ansEventStems = func() map[string]bool {
+	m := make(map[string]bool)
+	for w := range kwEvent {
+		m[stemWord(w)] = true
+	}
+	for _, w := range []string{"mediator", "mediators", "mediated", "ratified", "voted", "rallied", "fasted", "negotiations"} {
+		m[stemWord(w)] = true
+	}
+	return m
+}()
 
 // ansTerm is one searched stem: group is the position in content of
 // the question's word it stands for, or ansCueGroup for a cue of the
@@ -1427,6 +1458,9 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 	}
 	for g, c := range q.content {
 		q.terms = append(q.terms, ansTerm{stem: c, group: g})
+		if q.kind == ansKindWhen && ansEventStems[c] {
+			q.event |= 1<<g | 1<<(32+g)
+		}
 	}
 	cues := ansCues[q.kind]
 	if len(q.agents) > 0 {

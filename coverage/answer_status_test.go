@@ -484,3 +484,31 @@ func TestAskYearOfOtherNews(t *testing.T) {
 		}
 	}
 }
+
+// TestAskWhenOfAnEvent: a when-question naming an event is answered by a
+// sentence naming it, with its day, not by the strike's start it shares
+// a verb with; a weekday the publication dates is as good as a date.
+func TestAskWhenOfAnEvent(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	for _, tc := range []struct {
+		question, want string
+	}{
+		{"when did mediation start", "Jan. 20"},
+		{"when did the mediator get involved", "Jan. 20"},
+		{"When did the strike start?", "21 October 2024"},
+	} {
+		a := ix.AskStatus(tc.question, &st)
+		if !strings.Contains(firstLine(a.Text), tc.want) {
+			t.Errorf("AskStatus(%q) first line = %q, want it to state %s", tc.question, firstLine(a.Text), tc.want)
+		}
+	}
+
+	ix.Add(strike.Article{ID: 9, Key: "k9", URL: "https://news.example/j", Source: "Valley Ledger", Title: "Vote set",
+		Text: "Members voted Thursday to ratify the contract, the union said. The ratification vote decides the deal.",
+		Published: time.Date(2025, 3, 7, 18, 0, 0, 0, time.UTC), Relevance: strike.Relevance{Tier: strike.TierCore}})
+	a := ix.AskStatus("what day was the ratification vote", &st)
+	if want := "Thursday [6 March 2025]"; !strings.Contains(firstLine(a.Text), want) {
+		t.Errorf("ratification vote: first line = %q, want it to state %s", firstLine(a.Text), want)
+	}
+}
