@@ -285,13 +285,19 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	{[]string{"pay", "wage", "salary", "raise"}, []string{"pay", "wage", "salary", "raise"}},
 	{[]string{"worker", "employee", "staff"}, []string{"worker", "employee", "staff", "clinician"}},
 	{[]string{"strike", "walkout"}, []string{"walkout", "picket"}},
+	// "How many struck?": they went on strike, walked out.
+	{[]string{"struck"}, []string{"strike", "walkout"}},
+	// A therapist, a psychologist, a counselor is a clinician in the
+	// news, and the other way round.
+	{[]string{"therapist", "psychologist", "counselor"}, []string{"clinician"}},
+	{[]string{"clinician"}, []string{"therapist", "psychologist"}},
 	{[]string{"demand", "want", "seek"}, []string{"demand", "want", "seek"}},
 	{[]string{"deal", "agreement", "contract"}, []string{"deal", "agreement", "contract"}},
 	{[]string{"talk", "negotiation", "negotiate", "bargaining"}, []string{"talk", "negotiation", "bargaining", "mediation"}},
 	{[]string{"union"}, []string{"nuhw"}},
 	// "What did Kaiser say?" is answered by what it said, in a statement
-	// or by its spokesperson.
-	{[]string{"say", "says", "said", "statement", "respond", "response"}, []string{"said", "say", "statement", "spokesperson", "spokeswoman", "spokesman"}},
+	// or by its spokesperson; so is what its position is, or its stance.
+	{[]string{"say", "says", "said", "statement", "respond", "response", "position", "positions", "stance", "view", "views", "reaction", "react"}, []string{"said", "say", "statement", "spokesperson", "spokeswoman", "spokesman"}},
 	// An appointment cancelled is, in the news, rescheduled, postponed
 	// or affected.
 	{[]string{"cancel", "cancelled", "canceled", "cancellation", "cancellations"}, []string{"cancel", "reschedule", "postpone", "affect"}},
@@ -755,21 +761,20 @@ func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
 	var own []string
 	if st != nil {
 		own = ix.tok.Words(st.Name + " . " + st.Union + " . " + st.Employer)
-		if ansOtherYear(q.words, st, ix.now()) {
-			return true
-		}
 	}
-	for _, c := range q.content {
+	away := st != nil && ansOtherYear(q.words, st, ix.now())
+	for g, c := range q.content {
 		p := ix.bm.post[c]
 		if p == nil || ansGeneric[c] || ansHas(own, c) {
 			continue
 		}
 		related := int(p.marked)
 		if related > len(p.ids)-related {
-			return true
+			q.away |= 1<<g | 1<<(32+g)
+			away = true
 		}
 	}
-	return false
+	return away
 }
 
 // ansOtherYear reports whether words name a year the strike of st did
@@ -833,6 +838,14 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		mass += v
 	}
 	years := ansYearGroups(q.content)
+	// plain are the match bits of the question's words that neither
+	// point to other news nor name a year.
+	plain := ^q.away
+	for g, y := range years {
+		if y != 0 {
+			plain &^= 1<<g | 1<<(32+g)
+		}
+	}
 
 	var top ansTop
 	// No factor raises a score by more than bound: once the list is full,
@@ -851,6 +864,20 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		m := s.mask[id]
 		if q.event != 0 && m&q.event == 0 {
 			continue
+		}
+		var fromTitle float64
+		if q.away != 0 && sent.flags&ansIsTitle == 0 && ix.sents[art.first].flags&ansIsTitle != 0 {
+			// Other news is told under a title that says which strike
+			// it is ("… strike in Hawaii"), and its sentences say it
+			// no more ("HONOLULU — About 50 … stopped working Monday"):
+			// the words of a question that point to other news count
+			// for each sentence under a title that has them, when it
+			// shares other words with the question, and each such
+			// sentence has half the title's score more.
+			if t := s.mask[art.first] & q.away; t != 0 && m&plain != 0 {
+				m |= t
+				fromTitle = float64(s.score[art.first]) / 2
+			}
 		}
 		if f.cueOnly {
 			if m&(1<<ansCueGroup|q.cueBits) == 0 {
@@ -882,7 +909,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 				continue
 			}
 		}
-		sc := float64(s.score[id])
+		sc := float64(s.score[id]) + fromTitle
 		switch {
 		case q.wants(sent.flags):
 			sc *= ansKindBoost
@@ -894,6 +921,8 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		case q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0:
 			sc *= (1 + ansKindBoost) / 2
 		case q.kind == ansKindWhen && (sent.flags&ansIsTitle == 0 || q.event != 0),
+			// Nor is a title naming no number one to "how many".
+			q.kind == ansKindNumber && sent.flags&ansIsTitle != 0,
 			q.kind == ansKindWhere && sent.flags&ansIsTitle == 0:
 			// A sentence that names no day at all is no answer to
 			// "when", however many of the question's words it shares;
@@ -1274,6 +1303,9 @@ type ansQuestion struct {
 	// cueBits are the match bits (see ansTerm.bit) of terms that are cues
 	// too (see withCues).
 	cueBits uint64
+	// away are the match bits of the words that point to other news
+	// (see pointsAway).
+	away uint64
 	// event are the match bits of the events a when-question names
 	// ("when did mediation start?"): a sentence naming none of them
 	// dates something else, however many of the other words it shares.

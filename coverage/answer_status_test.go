@@ -512,3 +512,34 @@ func TestAskWhenOfAnEvent(t *testing.T) {
 		t.Errorf("ratification vote: first line = %q, want it to state %s", firstLine(a.Text), want)
 	}
 }
+
+// TestAskOtherNewsByTitleAndWords: a sentence of other news is found by
+// the words of its title that point to it ("Hillcrest"), a profession by
+// another ("clinicians" for "psychologists"), "struck" as "strike"; a
+// party's position is what it said.
+func TestAskOtherNewsByTitleAndWords(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	pub := time.Date(2025, 2, 3, 18, 0, 0, 0, time.UTC)
+	for _, a := range []strike.Article{
+		{ID: 10, Key: "k10", URL: "https://news.example/k", Source: "Hill Courier", Title: "Therapists strike in Hillcrest",
+			Text:      "About 300 psychologists and counselors stopped working Monday in an open-ended strike over staffing. Talks have not been scheduled.",
+			Published: pub, Relevance: strike.Relevance{Tier: strike.TierRelated}},
+		{ID: 11, Key: "k11", URL: "https://news.example/l", Source: "Valley Ledger", Title: "Northvale answers union",
+			Text:      "Northvale said in a statement that its offer was fair and that clinics stay open.",
+			Published: pub, Relevance: strike.Relevance{Tier: strike.TierCore}},
+	} {
+		ix.Add(a)
+	}
+	st := overStatus(arts)
+	for _, tc := range []struct {
+		question, want string
+	}{
+		{"how many clinicians struck in hillcrest", "300"},
+		{"whats northvales position", "Northvale said"},
+	} {
+		a := ix.AskStatus(tc.question, &st)
+		if !strings.Contains(firstLine(a.Text), tc.want) {
+			t.Errorf("AskStatus(%q) first line = %q, want it to state %s\n%s", tc.question, firstLine(a.Text), tc.want, a.Text)
+		}
+	}
+}
