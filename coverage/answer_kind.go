@@ -110,8 +110,8 @@ var (
 	// kwYesNo open a yes/no question about a present or past act: "did
 	// the deal do anything about caseloads?", "do newer hires get a
 	// pension now?".
-	kwYesNo       = ansSet("did", "do", "does", "will", "can", "could")
-	kwStatus      = ansSet("happening", "happen", "happened", "status", "latest", "update", "updates", "news", "situation",
+	kwYesNo  = ansSet("did", "do", "does", "will", "can", "could")
+	kwStatus = ansSet("happening", "happen", "happened", "status", "latest", "update", "updates", "news", "situation",
 		"stand", "standing", "state", "progress", "new", "status")
 )
 

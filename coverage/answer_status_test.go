@@ -505,7 +505,7 @@ func TestAskWhenOfAnEvent(t *testing.T) {
 	}
 
 	ix.Add(strike.Article{ID: 9, Key: "k9", URL: "https://news.example/j", Source: "Valley Ledger", Title: "Vote set",
-		Text: "Members voted Thursday to ratify the contract, the union said. The ratification vote decides the deal.",
+		Text:      "Members voted Thursday to ratify the contract, the union said. The ratification vote decides the deal.",
 		Published: time.Date(2025, 3, 7, 18, 0, 0, 0, time.UTC), Relevance: strike.Relevance{Tier: strike.TierCore}})
 	a := ix.AskStatus("what day was the ratification vote", &st)
 	if want := "Thursday [6 March 2025]"; !strings.Contains(firstLine(a.Text), want) {
