@@ -161,6 +161,76 @@ type Index struct {
 	arts  []ansArticle
 	seen  map[string]struct{} // identities of added articles
 	byID  map[int64]uint32    // article ID → position in arts
+	// workforce and otherWorkforce are the campaign's professions on
+	// strike and the employer's others, lower-cased (see SetWorkforce).
+	workforce, otherWorkforce []string
+}
+
+// SetWorkforce tells the index which professions are on strike (own, as
+// the campaign's scope lists them: "therapists", "psychiatric nurses")
+// and which of the employer's are not (other). A question that supposes
+// another profession on strike ("why did the nurses strike?") is then
+// answered with who is: "The strikers are therapists, psychologists and
+// social workers, not nurses; …". Without it no premise is checked. It
+// may be called at any time.
+func (ix *Index) SetWorkforce(own, other []string) {
+	lower := func(in []string) []string {
+		out := make([]string, 0, len(in))
+		for _, w := range in {
+			if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.workforce, ix.otherWorkforce = lower(own), lower(other)
+}
+
+// ansTrades are professions a question may suppose on strike, besides
+// the employer's others that the campaign lists.
+var ansTrades = ansSet("doctors", "physicians", "surgeons", "nurses", "pharmacists", "teachers", "residents",
+	"interns", "dentists", "technicians", "engineers", "janitors", "drivers", "paramedics", "midwives",
+	"housekeepers", "optometrists", "cooks", "porters", "pilots")
+
+// wrongTrade returns the profession words (lower-cased, in order) suppose
+// on strike that is not the campaign's ("nurses" when the strikers are
+// therapists), or "". A profession of the campaign's own, even in a
+// longer name ("psychiatric nurses"), is no wrong premise. ix.mu is held.
+func (ix *Index) wrongTrade(words []string) string {
+	if len(ix.workforce) == 0 {
+		return ""
+	}
+	text := " " + strings.Join(words, " ") + " "
+	for _, own := range ix.workforce {
+		if strings.Contains(text, " "+own+" ") {
+			return ""
+		}
+	}
+	for _, w := range words {
+		plural := w
+		if !strings.HasSuffix(plural, "s") {
+			plural += "s"
+		}
+		if ansTrades[plural] || slices.Contains(ix.otherWorkforce, plural) {
+			return plural
+		}
+	}
+	return ""
+}
+
+// workforceText names the professions on strike: the first three of the
+// campaign's that are plural nouns ("therapists, psychologists and social
+// workers"). ix.mu is held.
+func (ix *Index) workforceText() string {
+	var names []string
+	for _, w := range ix.workforce {
+		if len(names) < 3 && strings.HasSuffix(w, "s") {
+			names = append(names, w)
+		}
+	}
+	return ansList(names)
 }
 
 // ansSent is one indexed sentence; its number in the bm25 index is its
@@ -494,6 +564,23 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	}
 	if lead != nil && len(q.also) > 0 && q.fact != FactWon {
 		lead.join(&q, st)
+	}
+	if lead != nil && len(lead.parts) > 0 {
+		if trade := ix.wrongTrade(q.words); trade != "" {
+			if who := ix.workforceText(); who != "" {
+				// "Why did the nurses strike?": who struck, first.
+				p := &lead.parts[0]
+				not := trade
+				for _, own := range ix.workforce {
+					if strings.HasSuffix(own, " "+trade) {
+						// "Psychiatric nurses" strike; other nurses do not.
+						not = trade + " other than " + own
+						break
+					}
+				}
+				p.text = "The strikers are " + who + ", not " + not + "; " + ansLowerFirst(p.text)
+			}
+		}
 	}
 	if q.fact == FactWon && (lead == nil || lead.wantsTerms) {
 		// The terms: sentences on pay or terms from the articles reporting

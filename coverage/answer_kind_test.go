@@ -301,3 +301,29 @@ func TestAnsOtherYear(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongTrade checks that a question supposing another profession on
+// strike is told from one naming the campaign's own.
+func TestWrongTrade(t *testing.T) {
+	ix := NewIndex(nil, nil)
+	if got := ix.wrongTrade(strings.Fields("why did the nurses strike")); got != "" {
+		t.Errorf("without a workforce, wrongTrade = %q, want none", got)
+	}
+	ix.SetWorkforce([]string{"Mental health", "therapists", "Psychiatric nurses"}, []string{"pharmacists", "respiratory therapists"})
+	for _, tc := range []struct {
+		question, want string
+	}{
+		{"why did the nurses strike", "nurses"},
+		{"how many doctors went on strike", "doctors"},
+		{"when did the nurse strike start", "nurses"},
+		{"are the pharmacists on strike", "pharmacists"},
+		{"how many psychiatric nurses went on strike", ""},
+		{"how many therapists went on strike", ""},
+		{"how many workers are on strike", ""},
+		{"why did they strike", ""},
+	} {
+		if got := ix.wrongTrade(strings.Fields(tc.question)); got != tc.want {
+			t.Errorf("wrongTrade(%q) = %q, want %q", tc.question, got, tc.want)
+		}
+	}
+}

@@ -543,3 +543,22 @@ func TestAskOtherNewsByTitleAndWords(t *testing.T) {
 		}
 	}
 }
+
+// TestAskWrongTrade: a question supposing another profession on strike
+// is answered with who struck, then what it asks.
+func TestAskWrongTrade(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	ix.SetWorkforce([]string{"therapists", "counselors", "psychiatric nurses"}, []string{"nurses"})
+	for _, tc := range []struct {
+		question, want string
+	}{
+		{"how many doctors went on strike", "The strikers are therapists, counselors and psychiatric nurses, not doctors; about 1,200 workers went on strike [1]."},
+		{"how many nurses went on strike", "The strikers are therapists, counselors and psychiatric nurses, not nurses other than psychiatric nurses; about 1,200 workers went on strike [1]."},
+		{"how many therapists went on strike", "About 1,200 workers went on strike [1]."},
+	} {
+		if got := firstLine(ix.AskStatus(tc.question, &st).Text); got != tc.want {
+			t.Errorf("AskStatus(%q) first line = %q, want %q", tc.question, got, tc.want)
+		}
+	}
+}
