@@ -2051,6 +2051,34 @@ func ansTrimListMark(s string) string {
 // that may follow it ("Thursday night").
 var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:(?:next|last|this)\s+)?` + reWeekday + `\b(?:\s+(?:morning|afternoon|evening|night))?|\b(?:today|tonight|yesterday)\b`)
 
+// ansYearsAgoRE finds "a year ago" or "two years ago" ending the text
+// before a day ("a year ago today").
+var ansYearsAgoRE = regexp.MustCompile(`(?i)\b(a|one|two|three|four|five|\d)\s+years?\s+ago\s*$`)
+
+// ansYearsAgo returns how many years before the day named after it the
+// end of before says ("a year ago today": 1), or 0.
+func ansYearsAgo(before string) int {
+	m := ansYearsAgoRE.FindStringSubmatch(before)
+	if m == nil {
+		return 0
+	}
+	switch w := strings.ToLower(m[1]); w {
+	case "a", "one":
+		return 1
+	case "two":
+		return 2
+	case "three":
+		return 3
+	case "four":
+		return 4
+	case "five":
+		return 5
+	default:
+		n, _ := strconv.Atoi(w)
+		return n
+	}
+}
+
 // ansDatedRE finds a date written right after a weekday: ", May 12",
 // " (Oct. 21)", " 12 May".
 var ansDatedRE = regexp.MustCompile(`^[,\s(]*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{0,2}|^[,\s(]*\d{1,2}/\d{1,2}`)
@@ -2092,6 +2120,10 @@ func ansDateWeekday(text string, published time.Time) string {
 		}
 	}
 	d, ok := ResolveDate(phrase, published)
+	if n := ansYearsAgo(text[:m[0]]); n > 0 {
+		// "A year ago today": the same day, years before.
+		d = d.AddDate(-n, 0, 0)
+	}
 	if ansWeekdayWord(strings.ToLower(strings.Fields(phrase)[0])) {
 		// No "next" or "last" of its own: the words before it decide.
 		if pre := clauseBefore(lowerSameLen(text), m[0], 8); hypothetical(pre) || ansToComeRE.MatchString(pre) {
