@@ -1056,12 +1056,20 @@ func ansYearGroups(content []string) []int {
 }
 
 // readable returns the candidates that can answer q, when there are
-// any, else cands: for "where", the sentences that name a place. ix.mu
-// is held.
+// any, else cands: for "where", the sentences that name a place; for
+// "when" of an event, those that name a day. ix.mu is held.
 func (ix *Index) readable(q *ansQuestion, cands []ansCandidate) []ansCandidate {
 	keep := func(c ansCandidate) bool {
 		f := ix.sents[c.id].flags
-		return q.kind != ansKindWhere || f&ansHasPlace != 0
+		switch {
+		case q.kind == ansKindWhere:
+			return f&ansHasPlace != 0
+		case q.event != 0:
+			// "When was the vote?": a sentence on the vote naming no
+			// day ("subject to a ratification vote") is no answer.
+			return f&(ansHasDate|ansHasWeekday) != 0
+		}
+		return true
 	}
 	n := 0
 	for _, c := range cands {

@@ -511,6 +511,18 @@ func TestAskWhenOfAnEvent(t *testing.T) {
 	if want := "Thursday [6 March 2025]"; !strings.Contains(firstLine(a.Text), want) {
 		t.Errorf("ratification vote: first line = %q, want it to state %s", firstLine(a.Text), want)
 	}
+
+	// A sentence on the event naming no day is no answer to "when",
+	// however many of the question's words it shares.
+	ix2, _ := statusFixture(t, nil)
+	for id, text := range map[int64]string{12: "Vote on the contract.", 13: "Members ratified it Thursday."} {
+		ix2.Add(strike.Article{ID: id, Key: text, URL: "https://news.example/" + text, Source: "Valley Ledger", Title: "Vote",
+			Text: text, Published: time.Date(2025, 3, 7, 18, 0, 0, 0, time.UTC), Relevance: strike.Relevance{Tier: strike.TierCore}})
+	}
+	a = ix2.AskStatus("when did they vote on the contract", &st)
+	if want := "Thursday [6 March 2025]"; !strings.Contains(firstLine(a.Text), want) {
+		t.Errorf("vote on the contract: first line = %q, want it to state %s", firstLine(a.Text), want)
+	}
 }
 
 // TestAskOtherNewsByTitleAndWords: a sentence of other news is found by
