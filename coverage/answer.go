@@ -357,6 +357,9 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	{[]string{"strike", "walkout"}, []string{"walkout", "picket"}},
 	// "How many struck?": they went on strike, walked out.
 	{[]string{"struck"}, []string{"strike", "walkout"}},
+	// A pension is a retirement plan, a retirement benefit.
+	{[]string{"pension", "pensions"}, []string{"retirement"}},
+	{[]string{"retirement"}, []string{"pension"}},
 	// A therapist, a psychologist, a counselor is a clinician in the
 	// news, and the other way round.
 	{[]string{"therapist", "psychologist", "counselor"}, []string{"clinician"}},
@@ -606,7 +609,7 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 				// "Did they get their pension back?" names a term: the
 				// deal's sentence on it answers first. "Did they win?":
 				// yes, then what.
-				if c, ok := ix.namingFirst(cands, q.termsOfDeal()); ok {
+				if c, ok := ix.namingFirst(cands, ix.withSynonyms(q.termsOfDeal())); ok {
 					return ix.compose(&q, c, nil)
 				}
 				return ix.compose(&q, cands, lead)
@@ -697,6 +700,20 @@ func (q *ansQuestion) termsOfDeal() []string {
 	for _, c := range q.content {
 		if ansHas(ansWonCueStems, c) && !kwWin[c] && !kwDeal[c] || !ansGeneric[c] && !ansHas(ansWonCueStems, c) && c != "back" {
 			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// withSynonyms returns stems and the stems of their synonyms (see
+// ansSynonyms): a pension is named as a retirement plan too.
+func (ix *Index) withSynonyms(stems []string) []string {
+	out := slices.Clone(stems)
+	for _, s := range stems {
+		for _, syn := range ix.syn[s] {
+			if !ansHas(out, syn) {
+				out = append(out, syn)
+			}
 		}
 	}
 	return out

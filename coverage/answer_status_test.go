@@ -411,6 +411,10 @@ func TestAskDidTheyWinATerm(t *testing.T) {
 	if a := ix.AskStatus("did they get their pensions back", &st); !strings.Contains(firstLine(a.Text), "pensions") {
 		t.Errorf("pensions: first line %q, want the deal's sentence on pensions", firstLine(a.Text))
 	}
+	// A term by another of its names: a retirement plan is a pension.
+	if a := ix.AskStatus("did they get a retirement plan", &st); !strings.Contains(firstLine(a.Text), "pensions") {
+		t.Errorf("retirement: first line %q, want the deal's sentence on pensions", firstLine(a.Text))
+	}
 	if a := ix.AskStatus("did they win?", &st); !strings.HasPrefix(a.Text, "Yes: the strike ended") {
 		t.Errorf("did they win: first line %q, want yes and how it ended", firstLine(a.Text))
 	}
