@@ -1870,7 +1870,9 @@ func ansNamesPlace(text string, toks []Token) bool {
 		}
 		switch toks[i-1].Word {
 		case "in", "at", "outside", "from", "across", "near", "to":
-			if !ansMonths[t.Word] && !ansWeekdayWord(t.Word) {
+			// (Nor a count or an hour in capitals: "AT SEVEN THIS
+			// MORNING".)
+			if _, month := ansMonths[t.Word]; !month && !ansWeekdayWord(t.Word) && !ansNumberWord(t.Word) {
 				return true
 			}
 		}

@@ -327,3 +327,24 @@ func TestWrongTrade(t *testing.T) {
 		}
 	}
 }
+
+// TestAnsNamesPlace checks that a capitalised word after a word of place
+// is a place, but not a month, a weekday or a count in capitals.
+func TestAnsNamesPlace(t *testing.T) {
+	tok := NewTokenizer(TokenizerOptions{})
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Clinicians picketed in Ontario on Monday.", true},
+		{"PICKET LINES ACROSS THE INLAND EMPIRE.", true},
+		{"The strike began in October.", false},
+		{"Talks resume on Monday at noon.", false},
+		{"THE WALKOUT STARTED AT SEVEN THIS MORNING.", false},
+		{"The union said the deal was fair.", false},
+	} {
+		if got := ansNamesPlace(tc.text, tok.Tokens(tc.text)); got != tc.want {
+			t.Errorf("ansNamesPlace(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
