@@ -41,11 +41,17 @@ var askBankFloors = map[string]int{
 	// sibling strikes named in the question, wrong premises), written
 	// before it was asked, answered 22, 18, 15, 16 and 16 of 34 before any
 	// change: dev 174, dev2 175, dev3 162, dev4 162, dev5 157 of 192.
-	"dev":  152,
-	"dev2": 157,
-	"dev3": 147,
-	"dev4": 146,
-	"dev5": 141,
+	// After general rules tuned on its misses (shorthand without vowels,
+	// a year the strike did not span and the titles of other news, when
+	// an event began, a strike said to have failed, another profession
+	// supposed on strike, a deal's terms by other names): dev 184, dev2
+	// 184, dev3 173, dev4 173, dev5 169 of 192 (the batch 32, 27, 26, 27
+	// and 25 of 34; dev5 144 of the first 158).
+	"dev":  184,
+	"dev2": 184,
+	"dev3": 173,
+	"dev4": 173,
+	"dev5": 169,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
