@@ -609,8 +609,14 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 				// "Did they get their pension back?" names a term: the
 				// deal's sentence on it answers first. "Did they win?":
 				// yes, then what.
-				if c, ok := ix.namingFirst(cands, ix.withSynonyms(q.termsOfDeal())); ok {
+				terms := q.termsOfDeal()
+				if c, ok := ix.namingFirst(cands, ix.withSynonyms(terms)); ok {
 					return ix.compose(&q, c, nil)
+				}
+				if len(terms) > 0 {
+					// No sentence of the deal names the term asked about
+					// ("caseloads"): how the strike ended, but no yes.
+					lead.noYes()
 				}
 				return ix.compose(&q, cands, lead)
 			}

@@ -418,6 +418,13 @@ func TestAskDidTheyWinATerm(t *testing.T) {
 	if a := ix.AskStatus("did they win?", &st); !strings.HasPrefix(a.Text, "Yes: the strike ended") {
 		t.Errorf("did they win: first line %q, want yes and how it ended", firstLine(a.Text))
 	}
+	// Neither a strike said to have failed nor a term no sentence of the
+	// deal names is answered yes: how it ended answers.
+	for _, q := range []string{"did the strike fail?", "did the deal do anything about caseloads"} {
+		if a := ix.AskStatus(q, &st); !strings.HasPrefix(a.Text, "The strike ended") {
+			t.Errorf("%s: first line %q, want how it ended, and no yes", q, firstLine(a.Text))
+		}
+	}
 }
 
 // TestAskCompound: a question that asks two facts joined by "and" gets
