@@ -221,7 +221,7 @@ func factKind(words []string) FactKind {
 	// pension now?": whether the deal gave something, which its terms
 	// answer.
 	case len(words) > 0 && kwYesNo[words[0]] && (has(kwDeal) || has(kwWin)) &&
-		!has(kwStart) && !has(kwEvent) && !has(kwEnd) && !has(kwReturn) && !when && !has(kwOffer) && !has(kwStrikeMoney):
+		!has(kwStart) && !has(kwEvent) && !has(kwEnd) && !has(kwReturn) && !when && !has(kwOffer) && !has(kwStrikeMoney) && !has(kwDemand):
 		return FactWon
 	// Who did something else than strike or represent the strikers.
 	case hasW("who", "whom") && (has(kwActs) || has(kwLeads)):

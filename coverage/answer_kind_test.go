@@ -262,6 +262,7 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"did the members ratify the contract", FactNone},
 		{"do they get strike pay", FactNone},
 		{"did the deal end the strike", FactOver},
+		{"do they want a new contract", FactDemands},
 	} {
 		var words []string
 		for _, tk := range ansRewrite(tc.question, tok.Tokens(tc.question), true) {
