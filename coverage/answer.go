@@ -161,6 +161,76 @@ type Index struct {
 	arts  []ansArticle
 	seen  map[string]struct{} // identities of added articles
 	byID  map[int64]uint32    // article ID → position in arts
+	// workforce and otherWorkforce are the campaign's professions on
+	// strike and the employer's others, lower-cased (see SetWorkforce).
+	workforce, otherWorkforce []string
+}
+
+// SetWorkforce tells the index which professions are on strike (own, as
+// the campaign's scope lists them: "therapists", "psychiatric nurses")
+// and which of the employer's are not (other). A question that supposes
+// another profession on strike ("why did the nurses strike?") is then
+// answered with who is: "The strikers are therapists, psychologists and
+// social workers, not nurses; …". Without it no premise is checked. It
+// may be called at any time.
+func (ix *Index) SetWorkforce(own, other []string) {
+	lower := func(in []string) []string {
+		out := make([]string, 0, len(in))
+		for _, w := range in {
+			if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.workforce, ix.otherWorkforce = lower(own), lower(other)
+}
+
+// ansTrades are professions a question may suppose on strike, besides
+// the employer's others that the campaign lists.
+var ansTrades = ansSet("doctors", "physicians", "surgeons", "nurses", "pharmacists", "teachers", "residents",
+	"interns", "dentists", "technicians", "engineers", "janitors", "drivers", "paramedics", "midwives",
+	"housekeepers", "optometrists", "cooks", "porters", "pilots")
+
+// wrongTrade returns the profession words (lower-cased, in order) suppose
+// on strike that is not the campaign's ("nurses" when the strikers are
+// therapists), or "". A profession of the campaign's own, even in a
+// longer name ("psychiatric nurses"), is no wrong premise. ix.mu is held.
+func (ix *Index) wrongTrade(words []string) string {
+	if len(ix.workforce) == 0 {
+		return ""
+	}
+	text := " " + strings.Join(words, " ") + " "
+	for _, own := range ix.workforce {
+		if strings.Contains(text, " "+own+" ") {
+			return ""
+		}
+	}
+	for _, w := range words {
+		plural := w
+		if !strings.HasSuffix(plural, "s") {
+			plural += "s"
+		}
+		if ansTrades[plural] || slices.Contains(ix.otherWorkforce, plural) {
+			return plural
+		}
+	}
+	return ""
+}
+
+// workforceText names the professions on strike: the first three of the
+// campaign's that are plural nouns ("therapists, psychologists and social
+// workers"). ix.mu is held.
+func (ix *Index) workforceText() string {
+	var names []string
+	for _, w := range ix.workforce {
+		if len(names) < 3 && strings.HasSuffix(w, "s") {
+			names = append(names, w)
+		}
+	}
+	return ansList(names)
 }
 
 // ansSent is one indexed sentence; its number in the bm25 index is its
@@ -277,18 +347,30 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	// Back at work is back on the job, back at the clinics.
 	{[]string{"work", "job"}, []string{"work", "job", "clinic", "office"}},
 	{[]string{"vote", "ballot", "voting"}, []string{"vote", "ballot", "ratify", "ratification"}},
-	{[]string{"ratify", "ratification"}, []string{"vote", "ballot", "approve"}},
+	{[]string{"ratify"}, []string{"vote", "ballot", "approve"}},
+	// "What day was the ratification vote?" is answered by "members
+	// voted Thursday to ratify": the noun's stem is not the verb's.
+	{[]string{"ratification"}, []string{"vote", "ballot", "approve", "ratify"}},
 	{[]string{"offer", "proposal", "propose"}, []string{"offer", "proposal", "propose"}},
 	{[]string{"pay", "wage", "salary", "raise"}, []string{"pay", "wage", "salary", "raise"}},
 	{[]string{"worker", "employee", "staff"}, []string{"worker", "employee", "staff", "clinician"}},
 	{[]string{"strike", "walkout"}, []string{"walkout", "picket"}},
+	// "How many struck?": they went on strike, walked out.
+	{[]string{"struck"}, []string{"strike", "walkout"}},
+	// A pension is a retirement plan, a retirement benefit.
+	{[]string{"pension", "pensions"}, []string{"retirement"}},
+	{[]string{"retirement"}, []string{"pension"}},
+	// A therapist, a psychologist, a counselor is a clinician in the
+	// news, and the other way round.
+	{[]string{"therapist", "psychologist", "counselor"}, []string{"clinician"}},
+	{[]string{"clinician"}, []string{"therapist", "psychologist"}},
 	{[]string{"demand", "want", "seek"}, []string{"demand", "want", "seek"}},
 	{[]string{"deal", "agreement", "contract"}, []string{"deal", "agreement", "contract"}},
 	{[]string{"talk", "negotiation", "negotiate", "bargaining"}, []string{"talk", "negotiation", "bargaining", "mediation"}},
 	{[]string{"union"}, []string{"nuhw"}},
 	// "What did Kaiser say?" is answered by what it said, in a statement
-	// or by its spokesperson.
-	{[]string{"say", "says", "said", "statement", "respond", "response"}, []string{"said", "say", "statement", "spokesperson", "spokeswoman", "spokesman"}},
+	// or by its spokesperson; so is what its position is, or its stance.
+	{[]string{"say", "says", "said", "statement", "respond", "response", "position", "positions", "stance", "view", "views", "reaction", "react"}, []string{"said", "say", "statement", "spokesperson", "spokeswoman", "spokesman"}},
 	// An appointment cancelled is, in the news, rescheduled, postponed
 	// or affected.
 	{[]string{"cancel", "cancelled", "canceled", "cancellation", "cancellations"}, []string{"cancel", "reschedule", "postpone", "affect"}},
@@ -486,6 +568,23 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	if lead != nil && len(q.also) > 0 && q.fact != FactWon {
 		lead.join(&q, st)
 	}
+	if lead != nil && len(lead.parts) > 0 {
+		if trade := ix.wrongTrade(q.words); trade != "" {
+			if who := ix.workforceText(); who != "" {
+				// "Why did the nurses strike?": who struck, first.
+				p := &lead.parts[0]
+				not := trade
+				for _, own := range ix.workforce {
+					if strings.HasSuffix(own, " "+trade) {
+						// "Psychiatric nurses" strike; other nurses do not.
+						not = trade + " other than " + own
+						break
+					}
+				}
+				p.text = "The strikers are " + who + ", not " + not + "; " + ansLowerFirst(p.text)
+			}
+		}
+	}
 	if q.fact == FactWon && (lead == nil || lead.wantsTerms) {
 		// The terms: sentences on pay or terms from the articles reporting
 		// the agreement or later, else sentences about the deal published
@@ -510,8 +609,14 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 				// "Did they get their pension back?" names a term: the
 				// deal's sentence on it answers first. "Did they win?":
 				// yes, then what.
-				if c, ok := ix.namingFirst(cands, q.termsOfDeal()); ok {
+				terms := q.termsOfDeal()
+				if c, ok := ix.namingFirst(cands, ix.withSynonyms(terms)); ok {
 					return ix.compose(&q, c, nil)
+				}
+				if len(terms) > 0 {
+					// No sentence of the deal names the term asked about
+					// ("caseloads"): how the strike ended, but no yes.
+					lead.noYes()
 				}
 				return ix.compose(&q, cands, lead)
 			}
@@ -627,6 +732,20 @@ func (q *ansQuestion) termsOfDeal() []string {
 	for _, c := range q.content {
 		if ansHas(ansWonCueStems, c) && !kwWin[c] && !kwDeal[c] || !ansGeneric[c] && !ansHas(ansWonCueStems, c) && c != "back" {
 			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// withSynonyms returns stems and the stems of their synonyms (see
+// ansSynonyms): a pension is named as a retirement plan too.
+func (ix *Index) withSynonyms(stems []string) []string {
+	out := slices.Clone(stems)
+	for _, s := range stems {
+		for _, syn := range ix.syn[s] {
+			if !ansHas(out, syn) {
+				out = append(out, syn)
+			}
 		}
 	}
 	return out
@@ -779,13 +898,41 @@ func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
 	if st != nil {
 		own = ix.tok.Words(st.Name + " . " + st.Union + " . " + st.Employer)
 	}
-	for _, c := range q.content {
+	away := st != nil && ansOtherYear(q.words, st, ix.now())
+	for g, c := range q.content {
 		p := ix.bm.post[c]
 		if p == nil || ansGeneric[c] || ansHas(own, c) {
 			continue
 		}
 		related := int(p.marked)
 		if related > len(p.ids)-related {
+			q.away |= 1<<g | 1<<(32+g)
+			away = true
+		}
+	}
+	return away
+}
+
+// ansOtherYear reports whether words name a year the strike of st did
+// not span (from the year it began to the year it ended, or to now's
+// while it goes on): "how many struck in 2022?" asks of an earlier
+// strike. A status that knows no start names no span.
+func ansOtherYear(words []string, st *strike.Status, now time.Time) bool {
+	start, ok := statusDay(st.Started)
+	if !ok {
+		return false
+	}
+	last := now.Year()
+	if end, ok := statusDay(st.Ended); ok {
+		last = end.Year()
+	} else if !st.AsOf.IsZero() {
+		last = max(st.AsOf.Year(), start.Year())
+	}
+	for _, w := range words {
+		if !ansYear(w) {
+			continue
+		}
+		if y, err := strconv.Atoi(w); err == nil && (y < start.Year() || y > last) {
 			return true
 		}
 	}
@@ -826,6 +973,15 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 	for _, v := range idf {
 		mass += v
 	}
+	years := ansYearGroups(q.content)
+	// plain are the match bits of the question's words that neither
+	// point to other news nor name a year.
+	plain := ^q.away
+	for g, y := range years {
+		if y != 0 {
+			plain &^= 1<<g | 1<<(32+g)
+		}
+	}
 
 	var top ansTop
 	// No factor raises a score by more than bound: once the list is full,
@@ -842,6 +998,23 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			continue
 		}
 		m := s.mask[id]
+		if q.event != 0 && m&q.event == 0 {
+			continue
+		}
+		var fromTitle float64
+		if q.away != 0 && sent.flags&ansIsTitle == 0 && ix.sents[art.first].flags&ansIsTitle != 0 {
+			// Other news is told under a title that says which strike
+			// it is ("… strike in Hawaii"), and its sentences say it
+			// no more ("HONOLULU — About 50 … stopped working Monday"):
+			// the words of a question that point to other news count
+			// for each sentence under a title that has them, when it
+			// shares other words with the question, and each such
+			// sentence has half the title's score more.
+			if t := s.mask[art.first] & q.away; t != 0 && m&plain != 0 {
+				m |= t
+				fromTitle = float64(s.score[art.first]) / 2
+			}
+		}
 		if f.cueOnly {
 			if m&(1<<ansCueGroup|q.cueBits) == 0 {
 				continue
@@ -854,23 +1027,38 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 					cover += v
 				case m&(1<<(32+g)) != 0:
 					cover += ansSynonymWeight * v
+				case years != nil && years[g] != 0 && years[g] == art.published.Year():
+					// A year of the question is the year of the news
+					// published in it: "how many struck in 2022?" is
+					// answered by a 2022 report of "Monday".
+					cover += v
 				}
 			}
 			// The agents by name answer "who" however few of the
 			// question's other words they share: "Mediators Mark Ghaly
 			// and Darrell Steinberg helped broker the agreement" answers
 			// "who mediated the talks?".
-			if cover < ansMinCover*mass && !(len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNamesPerson(sent.text)) {
+			// A sentence naming the event a when-question asks about
+			// answers it in other words: "mediation began March 10"
+			// answers "when did the mediator get involved?".
+			if cover < ansMinCover*mass && q.event == 0 && !(len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNamesPerson(sent.text)) {
 				continue
 			}
 		}
-		sc := float64(s.score[id])
+		sc := float64(s.score[id]) + fromTitle
 		switch {
 		case q.wants(sent.flags):
 			sc *= ansKindBoost
+		case q.event != 0 && sent.flags&ansHasWeekday != 0 && ansDateWeekday(sent.text, art.published) != sent.text:
+			// An event is reported on its day by its weekday ("talks
+			// began Monday"), which its publication dates: as good as a
+			// date once the answer gives it.
+			sc *= ansKindBoost
 		case q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0:
 			sc *= (1 + ansKindBoost) / 2
-		case q.kind == ansKindWhen && sent.flags&ansIsTitle == 0,
+		case q.kind == ansKindWhen && (sent.flags&ansIsTitle == 0 || q.event != 0),
+			// Nor is a title naming no number one to "how many".
+			q.kind == ansKindNumber && sent.flags&ansIsTitle != 0,
 			q.kind == ansKindWhere && sent.flags&ansIsTitle == 0:
 			// A sentence that names no day at all is no answer to
 			// "when", however many of the question's words it shares;
@@ -900,13 +1088,37 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 	return ix.readable(q, top.sorted())
 }
 
+// ansYearGroups returns, for the content stems of a question, the year
+// each names (0 for a word that is no year), or nil when none is one.
+func ansYearGroups(content []string) []int {
+	var years []int
+	for g, c := range content {
+		if !ansYear(c) {
+			continue
+		}
+		if years == nil {
+			years = make([]int, len(content))
+		}
+		years[g], _ = strconv.Atoi(c)
+	}
+	return years
+}
+
 // readable returns the candidates that can answer q, when there are
-// any, else cands: for "where", the sentences that name a place. ix.mu
-// is held.
+// any, else cands: for "where", the sentences that name a place; for
+// "when" of an event, those that name a day. ix.mu is held.
 func (ix *Index) readable(q *ansQuestion, cands []ansCandidate) []ansCandidate {
 	keep := func(c ansCandidate) bool {
 		f := ix.sents[c.id].flags
-		return q.kind != ansKindWhere || f&ansHasPlace != 0
+		switch {
+		case q.kind == ansKindWhere:
+			return f&ansHasPlace != 0
+		case q.event != 0:
+			// "When was the vote?": a sentence on the vote naming no
+			// day ("subject to a ratification vote") is no answer.
+			return f&(ansHasDate|ansHasWeekday) != 0
+		}
+		return true
 	}
 	n := 0
 	for _, c := range cands {
@@ -1235,7 +1447,27 @@ type ansQuestion struct {
 	// cueBits are the match bits (see ansTerm.bit) of terms that are cues
 	// too (see withCues).
 	cueBits uint64
+	// away are the match bits of the words that point to other news
+	// (see pointsAway).
+	away uint64
+	// event are the match bits of the events a when-question names
+	// ("when did mediation start?"): a sentence naming none of them
+	// dates something else, however many of the other words it shares.
+	event uint64
 }
+
+// ansEventStems are the stems of the events a when-question may name,
+// and of those who lead them ("when did the mediator get involved?").
+var ansEventStems = func() map[string]bool {
+	m := make(map[string]bool)
+	for w := range kwEvent {
+		m[stemWord(w)] = true
+	}
+	for _, w := range []string{"mediator", "mediators", "mediated", "ratified", "voted", "rallied", "fasted", "negotiations"} {
+		m[stemWord(w)] = true
+	}
+	return m
+}()
 
 // ansTerm is one searched stem: group is the position in content of
 // the question's word it stands for, or ansCueGroup for a cue of the
@@ -1402,6 +1634,9 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 	}
 	for g, c := range q.content {
 		q.terms = append(q.terms, ansTerm{stem: c, group: g})
+		if q.kind == ansKindWhen && ansEventStems[c] {
+			q.event |= 1<<g | 1<<(32+g)
+		}
 	}
 	cues := ansCues[q.kind]
 	if len(q.agents) > 0 {
@@ -1637,9 +1872,12 @@ func ansTerms(toks []Token) ([]string, uint8) {
 		case ansDateWord(w, next):
 			flags |= ansHasDate
 		case ansNumberWord(w):
-			flags |= ansHasNumber
+			// "Ten weeks" is a length of time, no count: "how many struck?"
+			// is not answered by "a ten-week strike".
 			if kwPeriod[next] {
 				flags |= ansHasSpan
+			} else {
+				flags |= ansHasNumber
 			}
 		}
 		if ansReasonWords[w] || (w == "over" && i > 0 && ansNearStrike(toks[max(0, i-3):i])) {
@@ -1664,7 +1902,9 @@ func ansNamesPlace(text string, toks []Token) bool {
 		}
 		switch toks[i-1].Word {
 		case "in", "at", "outside", "from", "across", "near", "to":
-			if !ansMonths[t.Word] && !ansWeekdayWord(t.Word) {
+			// (Nor a count or an hour in capitals: "AT SEVEN THIS
+			// MORNING".)
+			if _, month := ansMonths[t.Word]; !month && !ansWeekdayWord(t.Word) && !ansNumberWord(t.Word) {
 				return true
 			}
 		}
@@ -1870,6 +2110,34 @@ func ansTrimListMark(s string) string {
 // that may follow it ("Thursday night").
 var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:(?:next|last|this)\s+)?` + reWeekday + `\b(?:\s+(?:morning|afternoon|evening|night))?|\b(?:today|tonight|yesterday)\b`)
 
+// ansYearsAgoRE finds "a year ago" or "two years ago" ending the text
+// before a day ("a year ago today").
+var ansYearsAgoRE = regexp.MustCompile(`(?i)\b(a|one|two|three|four|five|\d)\s+years?\s+ago\s*$`)
+
+// ansYearsAgo returns how many years before the day named after it the
+// end of before says ("a year ago today": 1), or 0.
+func ansYearsAgo(before string) int {
+	m := ansYearsAgoRE.FindStringSubmatch(before)
+	if m == nil {
+		return 0
+	}
+	switch w := strings.ToLower(m[1]); w {
+	case "a", "one":
+		return 1
+	case "two":
+		return 2
+	case "three":
+		return 3
+	case "four":
+		return 4
+	case "five":
+		return 5
+	default:
+		n, _ := strconv.Atoi(w)
+		return n
+	}
+}
+
 // ansDatedRE finds a date written right after a weekday: ", May 12",
 // " (Oct. 21)", " 12 May".
 var ansDatedRE = regexp.MustCompile(`^[,\s(]*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{0,2}|^[,\s(]*\d{1,2}/\d{1,2}`)
@@ -1911,6 +2179,10 @@ func ansDateWeekday(text string, published time.Time) string {
 		}
 	}
 	d, ok := ResolveDate(phrase, published)
+	if n := ansYearsAgo(text[:m[0]]); n > 0 {
+		// "A year ago today": the same day, years before.
+		d = d.AddDate(-n, 0, 0)
+	}
 	if ansWeekdayWord(strings.ToLower(strings.Fields(phrase)[0])) {
 		// No "next" or "last" of its own: the words before it decide.
 		if pre := clauseBefore(lowerSameLen(text), m[0], 8); hypothetical(pre) || ansToComeRE.MatchString(pre) {

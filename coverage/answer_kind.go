@@ -99,7 +99,19 @@ var (
 	// kwStrikeMoney follow "strike" in the names of what a union pays its
 	// strikers: strike pay is the fund's, not a raise.
 	kwStrikeMoney = ansSet("pay", "fund", "funds", "benefit", "benefits", "stipend", "stipends")
-	kwStatus      = ansSet("happening", "happen", "happened", "status", "latest", "update", "updates", "news", "situation",
+	// kwGive are the verbs of helping the strikers with money or goods:
+	// "where can I donate?" asks for a fund, not for the pickets' places.
+	kwGive = ansSet("donate", "donating", "donation", "donations", "give", "send", "contribute", "contributions",
+		"fund", "funds", "fundraiser", "gofundme", "money", "buy", "volunteer")
+	// kwFail are the words of a strike that failed: a question that
+	// supposes it ("why did the strike fail?") is answered with what was
+	// won, which corrects it when it did not.
+	kwFail = ansSet("fail", "fails", "failed", "failing", "failure", "lose", "lost", "losing", "defeat", "defeated")
+	// kwYesNo open a yes/no question about a present or past act: "did
+	// the deal do anything about caseloads?", "do newer hires get a
+	// pension now?".
+	kwYesNo  = ansSet("did", "do", "does", "will", "can", "could")
+	kwStatus = ansSet("happening", "happen", "happened", "status", "latest", "update", "updates", "news", "situation",
 		"stand", "standing", "state", "progress", "new", "status")
 )
 
@@ -191,9 +203,26 @@ func factKind(words []string) FactKind {
 	case len(words) <= 2 && hasW("help", "commands", "ayuda") && !has(kwStrike),
 		hasW("what", "which") && hasW("you") && has(kwHelp) && (hasW("can", "could", "do") || seq("should", "i")) && botOnly(words):
 		return FactHelp
-	// Where the pickets are: the places, or none once it is over.
-	case (hasW("where") || placeQ) && (has(kwStrike) || hasW("rally", "rallies", "protest", "protests", "march")) && !has(kwDemand) && !has(kwStart) && !has(kwEnd):
+	// Where the pickets are: the places, or none once it is over. ("Where
+	// can I donate to the strikers?" asks for a fund the news may name,
+	// not for the pickets; "how do I join a picket line?" for the
+	// pickets.)
+	case (hasW("where") || placeQ || hasW("join", "joining")) && (has(kwStrike) || hasW("rally", "rallies", "protest", "protests", "march")) &&
+		!has(kwDemand) && !has(kwStart) && !has(kwEnd) && !has(kwGive):
 		return FactWhere
+	// A strike supposed to have failed: what was won answers it.
+	case has(kwFail) && (has(kwStrike) || has(kwPeople)) && !has(kwStart) && !has(kwEvent) && !howMany:
+		return FactWon
+	// "How long does the new contract run?": the contract's term, which
+	// the news gives, not the strike's length.
+	case howLong && has(kwDeal) && !has(kwStrike):
+		return FactNone
+	// "Did the deal do anything about caseloads?", "do newer hires get a
+	// pension now?": whether the deal gave something, which its terms
+	// answer.
+	case len(words) > 0 && kwYesNo[words[0]] && (has(kwDeal) || has(kwWin)) &&
+		!has(kwStart) && !has(kwEvent) && !has(kwEnd) && !has(kwReturn) && !when && !has(kwOffer) && !has(kwStrikeMoney) && !has(kwDemand):
+		return FactWon
 	// Who did something else than strike or represent the strikers.
 	case hasW("who", "whom") && (has(kwActs) || has(kwLeads)):
 		return FactNone

@@ -1,6 +1,12 @@
 package coverage
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/strikebot/strikebot/strike"
+)
 
 // TestFactKind checks that the kinds of factual question are recognised
 // in the many ways supporters ask them, and that look-alikes are not.
@@ -229,6 +235,34 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"was the final raise bigger than what kaiser offered", FactWon},
 		{"how much more than kaiser's first offer did they get", FactWon},
 		{"did kaiser raise its offer", FactOffer},
+		// Words typed without their vowels, regions by their chat names,
+		// "hicieron huelga".
+		{"hw many ppl striking", FactWorkers},
+		{"how lng did the strike last", FactDuration},
+		{"did they go bck to wrk", FactOver},
+		{"how many wks was the strike", FactDuration},
+		{"how long was the norcal strike", FactDuration},
+		{"¿cuántos terapeutas hicieron huelga?", FactWorkers},
+		// Joining the pickets asks where they are; donating does not.
+		{"how do i join a picket line", FactWhere},
+		{"where can i join the strikers", FactWhere},
+		{"where can i donate to the strikers", FactNone},
+		{"where do i send money for the strike fund", FactNone},
+		// A strike supposed to have failed: what was won.
+		{"why did the strike fail", FactWon},
+		{"did the union lose the strike", FactWon},
+		// The contract's term is no length of the strike.
+		{"how long does the new contract run", FactNone},
+		{"how long is the agreement", FactNone},
+		{"how long did the strike last", FactDuration},
+		// Whether the deal gave something: its terms.
+		{"did the deal do anything about caseloads", FactWon},
+		{"do newer hires get a pension now", FactWon},
+		{"does the contract cover therapists' time", FactWon},
+		{"did the members ratify the contract", FactNone},
+		{"do they get strike pay", FactNone},
+		{"did the deal end the strike", FactOver},
+		{"do they want a new contract", FactDemands},
 	} {
 		var words []string
 		for _, tk := range ansRewrite(tc.question, tok.Tokens(tc.question), true) {
@@ -236,6 +270,82 @@ func TestFactKindAsTyped(t *testing.T) {
 		}
 		if got := factKind(words); got != tc.want {
 			t.Errorf("factKind(%q) = %q (words %q), want %q", tc.question, got, words, tc.want)
+		}
+	}
+}
+
+// TestAnsOtherYear checks that a question naming a year the strike did
+// not span asks of other news, and that one naming a year it spanned, or
+// none, does not.
+func TestAnsOtherYear(t *testing.T) {
+	now := time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)
+	ended := &strike.Status{Started: "2024-10-21", Ended: "2025-05-05"}
+	ongoing := &strike.Status{Started: "2024-10-21", AsOf: time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)}
+	for _, tc := range []struct {
+		question string
+		st       *strike.Status
+		want     bool
+	}{
+		{"how many workers struck in northern california in 2022", ended, true},
+		{"what happened in 2023", ended, true},
+		{"will they strike again in 2026", ended, true},
+		{"when did the strike start in 2024", ended, false},
+		{"what happened in may 2025", ended, false},
+		{"how many workers are on strike", ended, false},
+		{"was there a strike in 2025", ongoing, false},
+		{"was there a strike in 2023", ongoing, true},
+		{"how many struck in 2022", &strike.Status{}, false},
+	} {
+		words := strings.Fields(tc.question)
+		if got := ansOtherYear(words, tc.st, now); got != tc.want {
+			t.Errorf("ansOtherYear(%q) = %v, want %v", tc.question, got, tc.want)
+		}
+	}
+}
+
+// TestWrongTrade checks that a question supposing another profession on
+// strike is told from one naming the campaign's own.
+func TestWrongTrade(t *testing.T) {
+	ix := NewIndex(nil, nil)
+	if got := ix.wrongTrade(strings.Fields("why did the nurses strike")); got != "" {
+		t.Errorf("without a workforce, wrongTrade = %q, want none", got)
+	}
+	ix.SetWorkforce([]string{"Mental health", "therapists", "Psychiatric nurses"}, []string{"pharmacists", "respiratory therapists"})
+	for _, tc := range []struct {
+		question, want string
+	}{
+		{"why did the nurses strike", "nurses"},
+		{"how many doctors went on strike", "doctors"},
+		{"when did the nurse strike start", "nurses"},
+		{"are the pharmacists on strike", "pharmacists"},
+		{"how many psychiatric nurses went on strike", ""},
+		{"how many therapists went on strike", ""},
+		{"how many workers are on strike", ""},
+		{"why did they strike", ""},
+	} {
+		if got := ix.wrongTrade(strings.Fields(tc.question)); got != tc.want {
+			t.Errorf("wrongTrade(%q) = %q, want %q", tc.question, got, tc.want)
+		}
+	}
+}
+
+// TestAnsNamesPlace checks that a capitalised word after a word of place
+// is a place, but not a month, a weekday or a count in capitals.
+func TestAnsNamesPlace(t *testing.T) {
+	tok := NewTokenizer(TokenizerOptions{})
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Clinicians picketed in Ontario on Monday.", true},
+		{"PICKET LINES ACROSS THE INLAND EMPIRE.", true},
+		{"The strike began in October.", false},
+		{"Talks resume on Monday at noon.", false},
+		{"THE WALKOUT STARTED AT SEVEN THIS MORNING.", false},
+		{"The union said the deal was fair.", false},
+	} {
+		if got := ansNamesPlace(tc.text, tok.Tokens(tc.text)); got != tc.want {
+			t.Errorf("ansNamesPlace(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

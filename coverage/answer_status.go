@@ -318,7 +318,16 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 		case over && q.yesNo:
 			// As below, a strike ended past its agreement ended with a
 			// contract the members ratified.
-			text := overText("Yes: the strike ended")
+			yes := "Yes: the strike ended"
+			for _, w := range q.words {
+				if kwFail[w] {
+					// "Did the strike fail?" is not answered yes: how it
+					// ended answers it.
+					yes = "The strike ended"
+					break
+				}
+			}
+			text := overText(yes)
 			if ph := statusPhase(st.Phase); ph == strike.PhaseEnded {
 				text += ", and members ratified a new contract"
 			}
@@ -448,6 +457,15 @@ func (l *ansLead) join(q *ansQuestion, st *strike.Status) {
 	}
 	if joined {
 		l.alone, l.newest = true, false
+	}
+}
+
+// noYes drops the "Yes: " that opens the sentence, when it does.
+func (l *ansLead) noYes() {
+	if len(l.parts) > 0 {
+		if rest, ok := strings.CutPrefix(l.parts[0].text, "Yes: "); ok {
+			l.parts[0].text = ansCapitalize(rest)
+		}
 	}
 }
 

@@ -411,8 +411,19 @@ func TestAskDidTheyWinATerm(t *testing.T) {
 	if a := ix.AskStatus("did they get their pensions back", &st); !strings.Contains(firstLine(a.Text), "pensions") {
 		t.Errorf("pensions: first line %q, want the deal's sentence on pensions", firstLine(a.Text))
 	}
+	// A term by another of its names: a retirement plan is a pension.
+	if a := ix.AskStatus("did they get a retirement plan", &st); !strings.Contains(firstLine(a.Text), "pensions") {
+		t.Errorf("retirement: first line %q, want the deal's sentence on pensions", firstLine(a.Text))
+	}
 	if a := ix.AskStatus("did they win?", &st); !strings.HasPrefix(a.Text, "Yes: the strike ended") {
 		t.Errorf("did they win: first line %q, want yes and how it ended", firstLine(a.Text))
+	}
+	// Neither a strike said to have failed nor a term no sentence of the
+	// deal names is answered yes: how it ended answers.
+	for _, q := range []string{"did the strike fail?", "did the deal do anything about caseloads"} {
+		if a := ix.AskStatus(q, &st); !strings.HasPrefix(a.Text, "The strike ended") {
+			t.Errorf("%s: first line %q, want how it ended, and no yes", q, firstLine(a.Text))
+		}
 	}
 }
 
@@ -444,6 +455,133 @@ func TestAskCompareWithTheOffer(t *testing.T) {
 		first := firstLine(a.Text)
 		if !strings.Contains(first, "16%") || !strings.Contains(first, "10%") || strings.Count(first, "[") < 2 {
 			t.Errorf("AskStatus(%q) first line = %q, want the 16%% raise beside the 10%% offer, both cited", q, first)
+		}
+	}
+}
+
+// TestAskYearOfOtherNews: a question naming a year the strike did not
+// span asks of the news of that year, whose "Monday" is in it; a length
+// of time ("a ten-week strike") is no count of strikers.
+func TestAskYearOfOtherNews(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	at := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Add(15 * time.Hour)
+	}
+	for _, a := range []strike.Article{
+		{ID: 7, Key: "k7", URL: "https://news.example/h", Source: "Hill Courier", Title: "Hillside therapists walk out",
+			Text:      "About 700 Northvale therapists in Hillside went on strike Monday over staffing.",
+			Published: at("2022-08-15"), Relevance: strike.Relevance{Tier: strike.TierRelated}},
+		{ID: 8, Key: "k8", URL: "https://news.example/i", Source: "Hill Courier", Title: "Hillside strike ends",
+			Text:      "Northvale therapists in Hillside struck for ten weeks before a deal ended the strike.",
+			Published: at("2022-10-25"), Relevance: strike.Relevance{Tier: strike.TierRelated}},
+	} {
+		ix.Add(a)
+	}
+	st := overStatus(arts)
+	for _, tc := range []struct {
+		question, want string
+	}{
+		{"how many northvale therapists went on strike in 2022", "700"},
+		{"how many therapists went on strike in hillside in 2022", "700"},
+		{"how many therapists are on strike", "1,200"},
+	} {
+		a := ix.AskStatus(tc.question, &st)
+		if !strings.Contains(firstLine(a.Text), tc.want) {
+			t.Errorf("AskStatus(%q) first line = %q, want it to state %s", tc.question, firstLine(a.Text), tc.want)
+		}
+	}
+}
+
+// TestAskWhenOfAnEvent: a when-question naming an event is answered by a
+// sentence naming it, with its day, not by the strike's start it shares
+// a verb with; a weekday the publication dates is as good as a date.
+func TestAskWhenOfAnEvent(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	for _, tc := range []struct {
+		question, want string
+	}{
+		{"when did mediation start", "Jan. 20"},
+		{"when did the mediator get involved", "Jan. 20"},
+		{"When did the strike start?", "21 October 2024"},
+	} {
+		a := ix.AskStatus(tc.question, &st)
+		if !strings.Contains(firstLine(a.Text), tc.want) {
+			t.Errorf("AskStatus(%q) first line = %q, want it to state %s", tc.question, firstLine(a.Text), tc.want)
+		}
+	}
+
+	ix.Add(strike.Article{ID: 9, Key: "k9", URL: "https://news.example/j", Source: "Valley Ledger", Title: "Vote set",
+		Text:      "Members voted Thursday to ratify the contract, the union said. The ratification vote decides the deal.",
+		Published: time.Date(2025, 3, 7, 18, 0, 0, 0, time.UTC), Relevance: strike.Relevance{Tier: strike.TierCore}})
+	a := ix.AskStatus("what day was the ratification vote", &st)
+	if want := "Thursday [6 March 2025]"; !strings.Contains(firstLine(a.Text), want) {
+		t.Errorf("ratification vote: first line = %q, want it to state %s", firstLine(a.Text), want)
+	}
+
+	// A sentence on the event naming no day is no answer to "when",
+	// however many of the question's words it shares.
+	ix2, _ := statusFixture(t, nil)
+	for id, text := range map[int64]string{12: "Vote on the contract.", 13: "Members ratified it Thursday."} {
+		ix2.Add(strike.Article{ID: id, Key: text, URL: "https://news.example/" + text, Source: "Valley Ledger", Title: "Vote",
+			Text: text, Published: time.Date(2025, 3, 7, 18, 0, 0, 0, time.UTC), Relevance: strike.Relevance{Tier: strike.TierCore}})
+	}
+	a = ix2.AskStatus("when did they vote on the contract", &st)
+	if want := "Thursday [6 March 2025]"; !strings.Contains(firstLine(a.Text), want) {
+		t.Errorf("vote on the contract: first line = %q, want it to state %s", firstLine(a.Text), want)
+	}
+}
+
+// TestAskOtherNewsByTitleAndWords: a sentence of other news is found by
+// the words of its title that point to it ("Hillcrest"), a profession by
+// another ("clinicians" for "psychologists"), "struck" as "strike"; a
+// party's position is what it said.
+func TestAskOtherNewsByTitleAndWords(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	pub := time.Date(2025, 2, 3, 18, 0, 0, 0, time.UTC)
+	for _, a := range []strike.Article{
+		{ID: 10, Key: "k10", URL: "https://news.example/k", Source: "Hill Courier", Title: "Therapists strike in Hillcrest",
+			Text:      "About 300 psychologists and counselors stopped working Monday in an open-ended strike over staffing. Talks have not been scheduled.",
+			Published: pub, Relevance: strike.Relevance{Tier: strike.TierRelated}},
+		{ID: 11, Key: "k11", URL: "https://news.example/l", Source: "Valley Ledger", Title: "Northvale answers union",
+			Text:      "Northvale said in a statement that its offer was fair and that clinics stay open.",
+			Published: pub, Relevance: strike.Relevance{Tier: strike.TierCore}},
+	} {
+		ix.Add(a)
+	}
+	st := overStatus(arts)
+	for _, tc := range []struct {
+		question, want string
+	}{
+		{"how many clinicians struck in hillcrest", "300"},
+		{"whats northvales position", "Northvale said"},
+	} {
+		a := ix.AskStatus(tc.question, &st)
+		if !strings.Contains(firstLine(a.Text), tc.want) {
+			t.Errorf("AskStatus(%q) first line = %q, want it to state %s\n%s", tc.question, firstLine(a.Text), tc.want, a.Text)
+		}
+	}
+}
+
+// TestAskWrongTrade: a question supposing another profession on strike
+// is answered with who struck, then what it asks.
+func TestAskWrongTrade(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	ix.SetWorkforce([]string{"therapists", "counselors", "psychiatric nurses"}, []string{"nurses"})
+	for _, tc := range []struct {
+		question, want string
+	}{
+		{"how many doctors went on strike", "The strikers are therapists, counselors and psychiatric nurses, not doctors; about 1,200 workers went on strike [1]."},
+		{"how many nurses went on strike", "The strikers are therapists, counselors and psychiatric nurses, not nurses other than psychiatric nurses; about 1,200 workers went on strike [1]."},
+		{"how many therapists went on strike", "About 1,200 workers went on strike [1]."},
+	} {
+		if got := firstLine(ix.AskStatus(tc.question, &st).Text); got != tc.want {
+			t.Errorf("AskStatus(%q) first line = %q, want %q", tc.question, got, tc.want)
 		}
 	}
 }

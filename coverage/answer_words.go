@@ -29,6 +29,12 @@ var ansShorthand = map[string][]string{
 	"wen": {"when"}, "whn": {"when"}, "teh": {"the"}, "hte": {"the"}, "waht": {"what"}, "hwo": {"how"},
 	"strik": {"strike"}, "stirke": {"strike"}, "srike": {"strike"}, "strke": {"strike"}, "sitll": {"still"},
 	"stil": {"still"}, "uniom": {"union"}, "unoin": {"union"},
+	// Words typed without their vowels.
+	"hw": {"how"}, "lng": {"long"}, "bck": {"back"}, "wrk": {"work"}, "wrkrs": {"workers"}, "wkrs": {"workers"},
+	"wk": {"week"}, "wks": {"weeks"}, "yr": {"year"}, "yrs": {"years"}, "mnth": {"month"}, "mnths": {"months"},
+	"thru": {"through"}, "tmrw": {"tomorrow"}, "tdy": {"today"}, "nxt": {"next"}, "strt": {"start"},
+	// Regions as chat names them.
+	"norcal": {"northern", "california"}, "socal": {"southern", "california"},
 }
 
 // ansShort returns the words a word typed as shorthand stands for; a
@@ -75,6 +81,7 @@ var ansSpanish = map[string][]string{
 	"aumento": {"raise"}, "salario": {"pay"}, "sueldo": {"pay"}, "ganaron": {"won"}, "consiguieron": {"won"},
 	"regresaron": {"returned"}, "volvieron": {"returned"}, "regresan": {"return"}, "vuelven": {"return"},
 	"trabajo": {"work"}, "días": {"days"}, "dias": {"days"}, "semanas": {"weeks"}, "meses": {"months"},
+	"hicieron": nil, "hizo": nil, "hacen": nil, "ratificó": {"ratified"},
 	"mediador": {"mediator"}, "mediadores": {"mediators"}, "piden": {"want"}, "quieren": {"want"},
 	"demandas": {"demands"}, "votaron": {"voted"}, "votación": {"vote"}, "ratificaron": {"ratified"},
 	"pasa": {"happening"}, "pasando": {"happening"}, "está": {"is"}, "están": {"are"}, "estan": {"are"},
@@ -136,6 +143,9 @@ func ansRewrite(text string, toks []Token, stem bool) []Token {
 			case (t.Word == "cuánto" || t.Word == "cuanto") && i+1 < len(toks) && strings.HasPrefix(toks[i+1].Word, "dur"):
 				// "¿cuánto duró?" asks how long.
 				reps = []string{"how", "long"}
+			case (t.Word == "hicieron" || t.Word == "hizo" || t.Word == "hacen") && i+1 < len(toks) && strings.HasPrefix(toks[i+1].Word, "huelga"):
+				// "¿cuántos hicieron huelga?" asks who went on strike.
+				reps = []string{"went", "on"}
 			case t.Word == "por" && i+1 < len(toks) && (toks[i+1].Word == "qué" || toks[i+1].Word == "que"):
 				// "¿por qué?" asks why.
 				reps, skip = []string{"why"}, true

@@ -1112,6 +1112,10 @@ func TestAnsDateWeekday(t *testing.T) {
 		{"They could be back as early as next Monday.", "They could be back as early as next Monday [12 May 2025]."},
 		{"Talks resumed last Monday.", "Talks resumed last Monday [5 May 2025]."},
 		{"The clinicians went back on Monday.", "The clinicians went back on Monday [5 May 2025]."},
+		// "A year ago today" is the same day, a year before.
+		{"A year ago today, the clinicians walked out.", "A year ago today [8 May 2024], the clinicians walked out."},
+		{"Two years ago today they struck.", "Two years ago today [8 May 2023] they struck."},
+		{"Today they voted.", "Today [8 May 2025] they voted."},
 	} {
 		if got := ansDateWeekday(tc.text, thu); got != tc.want {
 			t.Errorf("ansDateWeekday(%q) = %q, want %q", tc.text, got, tc.want)

@@ -33,10 +33,25 @@ var askBankFloors = map[string]int{
 	// negated, compound and comparative questions, where a strike was, a
 	// span for "how long", a percentage for a raise): dev 152, dev2 157,
 	// dev3 147, dev4 146.
-	"dev":  152,
-	"dev2": 157,
-	"dev3": 147,
-	"dev4": 146,
+	// The fifth development corpus, first asked the bank after the rules
+	// above and before any change made for it: 141 of 158.
+	// A seventh batch of 34 (text-speak, Spanish, where things stand now,
+	// the workers by profession, what the contract gave, the dates of
+	// mediation, the deal and the vote, Kaiser's side, how to help,
+	// sibling strikes named in the question, wrong premises), written
+	// before it was asked, answered 22, 18, 15, 16 and 16 of 34 before any
+	// change: dev 174, dev2 175, dev3 162, dev4 162, dev5 157 of 192.
+	// After general rules tuned on its misses (shorthand without vowels,
+	// a year the strike did not span and the titles of other news, when
+	// an event began, a strike said to have failed, another profession
+	// supposed on strike, a deal's terms by other names): dev 184, dev2
+	// 184, dev3 173, dev4 173, dev5 169 of 192 (the batch 32, 27, 26, 27
+	// and 25 of 34; dev5 144 of the first 158).
+	"dev":  184,
+	"dev2": 184,
+	"dev3": 173,
+	"dev4": 173,
+	"dev5": 169,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
@@ -48,10 +63,10 @@ var askBankFloors = map[string]int{
 // The held-out corpus is never asked: the bank is for tuning.
 //
 // STRIKEBOT_TEST_CORPUS, as for TestCoverageFigures, limits the corpora
-// (only "dev", "dev2", "dev3" and "dev4" are asked).
+// (only "dev", "dev2", "dev3", "dev4" and "dev5" are asked).
 func TestAskBank(t *testing.T) {
 	if testing.Short() {
-		t.Skip("ingests four corpora")
+		t.Skip("ingests five corpora")
 	}
 	data, err := os.ReadFile("testdata/ask-bank.txt")
 	if err != nil {
@@ -78,6 +93,7 @@ func TestAskBank(t *testing.T) {
 		{"dev2", eval.Dev2Corpus},
 		{"dev3", eval.Dev3Corpus},
 		{"dev4", eval.Dev4Corpus},
+		{"dev5", eval.Dev5Corpus},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue
