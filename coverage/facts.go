@@ -1372,8 +1372,8 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 				continue // "the 19,000-member union": all its members
 			}
 			before := lastWords(s.lower[:m[4]], 6)
-			if partOfRE.MatchString(before) || withOthersRE.MatchString(s.lower[m[9]:]) ||
-				doingRE.MatchString(s.lower[m[9]:]) && !(theWholeRE.MatchString(before) && wholeBackRE.MatchString(s.lower[m[9]:])) {
+			after := s.lower[m[9]:]
+			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) {
 				continue
 			}
 			if between == "of the " || between == "of those " || localRE.MatchString(between) {
@@ -1403,6 +1403,12 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		}
 	}
 	return whole, wholeAt, wholeAt >= 0
+}
+
+// wholeUnitBack reports whether the words around a count tell the whole
+// unit coming back ("the roughly 2,400 ... came back"), not some of them.
+func wholeUnitBack(before, after string) bool {
+	return theWholeRE.MatchString(before) && wholeBackRE.MatchString(after)
 }
 
 // employerWorkers is findWorkers for an article that may tell other

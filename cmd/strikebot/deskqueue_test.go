@@ -27,7 +27,11 @@ func TestDeskQueue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	defer func() {
+		if err := db.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
 	campaigns := config.Default().Campaigns()
 	c := campaigns[0]
 	var mu sync.Mutex
@@ -45,7 +49,7 @@ func TestDeskQueue(t *testing.T) {
 	art := func(key, title string, tier strike.Tier) strike.Article {
 		return strike.Article{CampaignID: c.ID, Feed: "https://news.example.test/rss", Key: key,
 			URL: "https://news.example.test/" + key, Title: title, Source: "Harbor Times",
-			Text: title + ". About 2,400 Kaiser mental health workers represented by NUHW walked off the job.",
+			Text:      title + ". About 2,400 Kaiser mental health workers represented by NUHW walked off the job.",
 			Published: at, FirstSeen: at, Relevance: strike.Relevance{Tier: tier, Score: 1}}
 	}
 	save := func(url string, as ...strike.Article) []strike.Article {

@@ -177,9 +177,7 @@ func workersWritten(body string, n int) bool {
 	if n%100 == 0 && n%1000 != 0 {
 		forms = append(forms, fmt.Sprintf("%d.%dK", n/1000, n%1000/100))
 	}
-	for _, words := range map[int][]string{2400: {"twenty-four hundred", "two thousand four hundred"}, 2000: {"two thousand"}}[n] {
-		forms = append(forms, words)
-	}
+	forms = append(forms, map[int][]string{2400: {"twenty-four hundred", "two thousand four hundred"}, 2000: {"two thousand"}}[n]...)
 	lower := strings.ToLower(body)
 	for _, f := range forms {
 		if strings.Contains(lower, strings.ToLower(f)) {

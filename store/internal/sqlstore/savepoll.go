@@ -239,7 +239,7 @@ func (s *Store) savePollsTx(ctx context.Context, polls []*pollReq, rows func(yie
 		if conn, err = s.w.Conn(ctx); err != nil {
 			return fmt.Errorf("connect: %w", err)
 		}
-		defer conn.Close()
+		defer func() { _ = conn.Close() }() // returns it to the pool; a broken one is dropped
 	}
 	var tx *sql.Tx
 	if conn != nil {
