@@ -191,17 +191,7 @@ func workersWritten(body string, n int) bool {
 // it was written for, and logs its composition.
 func TestDevComposition(t *testing.T) {
 	docs := loadDev(t)
-	c := Compose(docs)
-	t.Logf("development corpus:\n%s", c)
-	if c.Docs < 60 {
-		t.Errorf("%d articles, want at least 60", c.Docs)
-	}
-	if c.ByTier[strike.TierRelated] < 10 || c.ByTier[strike.TierNone] < 8 {
-		t.Errorf("related %d, none %d: want at least 10 and 8", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone])
-	}
-	if c.CopyPairs < 5 || c.Undated < 3 || c.Snippets < 25 {
-		t.Errorf("copies %d, undated %d, snippets %d: want at least 5, 3 and 25", c.CopyPairs, c.Undated, c.Snippets)
-	}
+	atLeast(t, "development corpus", docs, least{docs: 60, related: 10, none: 8, copies: 5, undated: 3, snippets: 25})
 	// The strike's events, each told by two or more outlets in their own
 	// words.
 	outlets := map[string]map[string]bool{}
@@ -233,17 +223,7 @@ func TestDevComposition(t *testing.T) {
 // variety it was written for, and logs its composition.
 func TestDev2Composition(t *testing.T) {
 	docs := loadDev2(t)
-	c := Compose(docs)
-	t.Logf("second development corpus:\n%s", c)
-	if c.Docs < 50 {
-		t.Errorf("%d articles, want at least 50", c.Docs)
-	}
-	if c.ByTier[strike.TierRelated] < 10 || c.ByTier[strike.TierNone] < 5 {
-		t.Errorf("related %d, none %d: want at least 10 and 5", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone])
-	}
-	if c.CopyPairs < 4 || c.Undated < 2 || c.Snippets < 35 {
-		t.Errorf("copies %d, undated %d, snippets %d: want at least 4, 2 and 35", c.CopyPairs, c.Undated, c.Snippets)
-	}
+	atLeast(t, "second development corpus", docs, least{docs: 50, related: 10, none: 5, copies: 4, undated: 2, snippets: 35})
 	// The voices it was written for, told by their shape.
 	voices := map[string]int{}
 	for _, d := range docs {
@@ -266,6 +246,25 @@ func TestDev2Composition(t *testing.T) {
 		}
 	}
 	everyPhaseLabeled(t, docs)
+}
+
+// least is the least a development corpus was written to hold.
+type least struct{ docs, related, none, copies, undated, snippets int }
+
+// atLeast logs the corpus's composition and checks it against w.
+func atLeast(t *testing.T, name string, docs []demo.Doc, w least) {
+	t.Helper()
+	c := Compose(docs)
+	t.Logf("%s:\n%s", name, c)
+	if c.Docs < w.docs {
+		t.Errorf("%d articles, want at least %d", c.Docs, w.docs)
+	}
+	if c.ByTier[strike.TierRelated] < w.related || c.ByTier[strike.TierNone] < w.none {
+		t.Errorf("related %d, none %d: want at least %d and %d", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone], w.related, w.none)
+	}
+	if c.CopyPairs < w.copies || c.Undated < w.undated || c.Snippets < w.snippets {
+		t.Errorf("copies %d, undated %d, snippets %d: want at least %d, %d and %d", c.CopyPairs, c.Undated, c.Snippets, w.copies, w.undated, w.snippets)
+	}
 }
 
 // everyPhaseLabeled checks that every phase is labeled on some core
@@ -303,17 +302,7 @@ func truthAgrees(t *testing.T, truth Truth, docs []demo.Doc) {
 // variety it was written for, and logs its composition.
 func TestDev3Composition(t *testing.T) {
 	docs := loadDev3(t)
-	c := Compose(docs)
-	t.Logf("third development corpus:\n%s", c)
-	if c.Docs < 60 {
-		t.Errorf("%d articles, want at least 60", c.Docs)
-	}
-	if c.ByTier[strike.TierRelated] < 10 || c.ByTier[strike.TierNone] < 8 {
-		t.Errorf("related %d, none %d: want at least 10 and 8", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone])
-	}
-	if c.CopyPairs < 4 || c.Undated < 3 || c.Snippets < 30 {
-		t.Errorf("copies %d, undated %d, snippets %d: want at least 4, 3 and 30", c.CopyPairs, c.Undated, c.Snippets)
-	}
+	atLeast(t, "third development corpus", docs, least{docs: 60, related: 10, none: 8, copies: 4, undated: 3, snippets: 30})
 	// The shapes it was written for, told by their marks.
 	shapes := map[string]int{}
 	for _, d := range docs {
@@ -342,17 +331,7 @@ func TestDev3Composition(t *testing.T) {
 // variety it was written for, and logs its composition.
 func TestDev4Composition(t *testing.T) {
 	docs := loadDev4(t)
-	c := Compose(docs)
-	t.Logf("fourth development corpus:\n%s", c)
-	if c.Docs < 65 {
-		t.Errorf("%d articles, want at least 65", c.Docs)
-	}
-	if c.ByTier[strike.TierRelated] < 10 || c.ByTier[strike.TierNone] < 8 {
-		t.Errorf("related %d, none %d: want at least 10 and 8", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone])
-	}
-	if c.CopyPairs < 5 || c.Undated < 3 || c.Snippets < 40 {
-		t.Errorf("copies %d, undated %d, snippets %d: want at least 5, 3 and 40", c.CopyPairs, c.Undated, c.Snippets)
-	}
+	atLeast(t, "fourth development corpus", docs, least{docs: 65, related: 10, none: 8, copies: 5, undated: 3, snippets: 40})
 	// The shapes it was written for, told by their marks.
 	shapes := map[string]int{}
 	for _, d := range docs {
@@ -387,17 +366,7 @@ func TestDev4Composition(t *testing.T) {
 // variety it was written for, and logs its composition.
 func TestDev5Composition(t *testing.T) {
 	docs := loadDev5(t)
-	c := Compose(docs)
-	t.Logf("fifth development corpus:\n%s", c)
-	if c.Docs < 70 {
-		t.Errorf("%d articles, want at least 70", c.Docs)
-	}
-	if c.ByTier[strike.TierRelated] < 10 || c.ByTier[strike.TierNone] < 8 {
-		t.Errorf("related %d, none %d: want at least 10 and 8", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone])
-	}
-	if c.CopyPairs < 5 || c.Undated < 3 || c.Snippets < 40 {
-		t.Errorf("copies %d, undated %d, snippets %d: want at least 5, 3 and 40", c.CopyPairs, c.Undated, c.Snippets)
-	}
+	atLeast(t, "fifth development corpus", docs, least{docs: 70, related: 10, none: 8, copies: 5, undated: 3, snippets: 40})
 	// The shapes it was written for, told by their marks.
 	shapes := map[string]int{}
 	for _, d := range docs {
@@ -438,17 +407,7 @@ func TestDev5Composition(t *testing.T) {
 // variety it was written for, and logs its composition.
 func TestDev6Composition(t *testing.T) {
 	docs := loadDev6(t)
-	c := Compose(docs)
-	t.Logf("sixth development corpus:\n%s", c)
-	if c.Docs < 70 {
-		t.Errorf("%d articles, want at least 70", c.Docs)
-	}
-	if c.ByTier[strike.TierRelated] < 10 || c.ByTier[strike.TierNone] < 8 {
-		t.Errorf("related %d, none %d: want at least 10 and 8", c.ByTier[strike.TierRelated], c.ByTier[strike.TierNone])
-	}
-	if c.CopyPairs < 5 || c.Undated < 3 || c.Snippets < 40 {
-		t.Errorf("copies %d, undated %d, snippets %d: want at least 5, 3 and 40", c.CopyPairs, c.Undated, c.Snippets)
-	}
+	atLeast(t, "sixth development corpus", docs, least{docs: 70, related: 10, none: 8, copies: 5, undated: 3, snippets: 40})
 	// The shapes it was written for, told by their marks.
 	shapes := map[string]int{}
 	for _, d := range docs {
