@@ -15,6 +15,8 @@
 package config
 
 import (
+	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"time"
@@ -338,6 +340,14 @@ type CampaignSpec struct {
 	// Name is the campaign's display name. Key "campaigns[i].name".
 	Name string `yaml:"name"`
 
+	// TimeZone is where the campaign's people live, as an IANA time zone
+	// name such as "America/Los_Angeles": an article's "today",
+	// "yesterday" or "on Monday" is dated by the calendar day its
+	// publication time falls on there. Empty means UTC.
+	// Key "campaigns[i].timezone", default for the Kaiser campaign
+	// "America/Los_Angeles".
+	TimeZone string `yaml:"timezone"`
+
 	// Feeds are the campaign's news feeds, at least one.
 	// Key "campaigns[i].feeds".
 	Feeds []FeedSpec `yaml:"feeds"`
@@ -427,8 +437,9 @@ func Default() Config {
 			FeedAlertAfter: 24 * time.Hour,
 		},
 		CampaignSpecs: []CampaignSpec{{
-			ID:   "kaiser-nuhw-socal",
-			Name: "Kaiser Permanente mental health strike (NUHW, Southern California)",
+			ID:       "kaiser-nuhw-socal",
+			Name:     "Kaiser Permanente mental health strike (NUHW, Southern California)",
+			TimeZone: "America/Los_Angeles",
 			Feeds: []FeedSpec{
 				{
 					URL:  "https://news.google.com/rss/search?q=%22Kaiser%22+%22mental+health%22+strike+NUHW&hl=en-US&gl=US&ceid=US:en",
@@ -446,7 +457,8 @@ func Default() Config {
 }
 
 // Campaigns returns the configured campaigns as domain values, in
-// configuration order. The result shares no memory with c.
+// configuration order. The result shares no memory with c. A time zone
+// that does not load (Validate reports it) is left nil: UTC.
 func (c Config) Campaigns() []strike.Campaign {
 	out := make([]strike.Campaign, 0, len(c.CampaignSpecs))
 	for _, s := range c.CampaignSpecs {
@@ -454,15 +466,34 @@ func (c Config) Campaigns() []strike.Campaign {
 		for _, f := range s.Feeds {
 			feeds = append(feeds, strike.FeedSource{URL: f.URL, Name: f.Name})
 		}
+		loc, _ := loadZone(s.TimeZone)
 		out = append(out, strike.Campaign{
 			ID:        s.ID,
 			Name:      s.Name,
 			Feeds:     feeds,
 			Relevance: deepCopy(s.Relevance),
 			FAQ:       deepCopy(s.FAQ),
+			Location:  loc,
 		})
 	}
 	return out
+}
+
+// loadZone loads a campaign's time zone by its IANA name. Empty gives
+// nil (UTC); so does an error. "Local", the zone of whatever machine the
+// bot runs on, is not a campaign's zone.
+func loadZone(name string) (*time.Location, error) {
+	switch name {
+	case "":
+		return nil, nil
+	case "Local":
+		return nil, errors.New("config: the machine's local zone is not a campaign's")
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("config: time zone %q: %w", name, err)
+	}
+	return loc, nil
 }
 
 // kaiserFAQ returns the default campaign's FAQ: answers that stay true for

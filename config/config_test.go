@@ -86,6 +86,25 @@ func TestCampaignsConverts(t *testing.T) {
 	}
 }
 
+// TestCampaignsTimeZone: a campaign's time zone reaches the domain value
+// as a location; none is UTC (nil).
+func TestCampaignsTimeZone(t *testing.T) {
+	c := Default()
+	c.CampaignSpecs = append(c.CampaignSpecs, acme())
+	got := c.Campaigns()
+	if loc := got[0].Location; loc == nil || loc.String() != "America/Los_Angeles" {
+		t.Errorf("default campaign's Location = %v, want America/Los_Angeles", loc)
+	}
+	if loc := got[1].Location; loc != nil {
+		t.Errorf("campaign without a time zone: Location = %v, want nil (UTC)", loc)
+	}
+	// 17:35 in Los Angeles on 6 May 2025 is 00:35 UTC on 7 May.
+	at := time.Date(2025, 5, 7, 0, 35, 0, 0, time.UTC).In(got[0].Location)
+	if d := at.Format(time.DateTime); d != "2025-05-06 17:35:00" {
+		t.Errorf("00:35 UTC in the campaign's zone = %s, want 2025-05-06 17:35:00", d)
+	}
+}
+
 func TestYAMLRoundTrip(t *testing.T) {
 	for _, tc := range []struct {
 		name string

@@ -230,6 +230,10 @@ func (v *validator) campaigns(specs []CampaignSpec) {
 			v.add(key+".name", s.Name, "is empty", "the campaign's display name")
 		}
 		v.text(key+".name", s.Name, s.Name, 200)
+		if _, err := loadZone(s.TimeZone); err != nil {
+			v.add(key+".timezone", truncate(s.TimeZone, 40), "is not a time zone",
+				"an IANA time zone name such as America/Los_Angeles or Europe/Berlin, or empty for UTC")
+		}
 		if len(s.Feeds) == 0 {
 			v.add(key+".feeds", "[]", "is empty", "one or more feeds")
 		}

@@ -207,6 +207,21 @@ func TestValidate(t *testing.T) {
 		{"campaign name empty", func(c *Config) { c.CampaignSpecs[0].Name = " " }, []string{
 			`key "campaigns[0].name": value " " is empty: allowed the campaign's display name`,
 		}},
+		{"campaign time zone empty is UTC", func(c *Config) { c.CampaignSpecs[0].TimeZone = "" }, nil},
+		{"campaign time zone UTC", func(c *Config) { c.CampaignSpecs[0].TimeZone = "UTC" }, nil},
+		{"campaign time zone other", func(c *Config) {
+			c.CampaignSpecs = append(c.CampaignSpecs, acme())
+			c.CampaignSpecs[1].TimeZone = "Europe/Berlin"
+		}, nil},
+		{"campaign time zone unknown", func(c *Config) { c.CampaignSpecs[0].TimeZone = "Pacific Time" }, []string{
+			`key "campaigns[0].timezone": value "Pacific Time" is not a time zone: allowed an IANA time zone name such as America/Los_Angeles or Europe/Berlin, or empty for UTC`,
+		}},
+		{"campaign time zone abbreviation", func(c *Config) { c.CampaignSpecs[0].TimeZone = "PST" }, []string{
+			`key "campaigns[0].timezone": value "PST" is not a time zone: allowed an IANA time zone name such as America/Los_Angeles or Europe/Berlin, or empty for UTC`,
+		}},
+		{"campaign time zone of the machine", func(c *Config) { c.CampaignSpecs[0].TimeZone = "Local" }, []string{
+			`key "campaigns[0].timezone": value "Local" is not a time zone: allowed an IANA time zone name such as America/Los_Angeles or Europe/Berlin, or empty for UTC`,
+		}},
 		{"campaign no feeds", func(c *Config) { c.CampaignSpecs[0].Feeds = nil }, []string{
 			`key "campaigns[0].feeds": value "[]" is empty: allowed one or more feeds`,
 		}},

@@ -164,6 +164,20 @@ type Index struct {
 	// workforce and otherWorkforce are the campaign's professions on
 	// strike and the employer's others, lower-cased (see SetWorkforce).
 	workforce, otherWorkforce []string
+	// loc is the campaign's time zone (see SetLocation); nil: unknown.
+	loc *time.Location
+}
+
+// SetLocation tells the index the campaign's time zone, where its people
+// live: a sentence's "today", "yesterday" or "on Monday" is then dated by
+// the calendar day its publication time falls on there. Without it (nil)
+// days are UTC's, and "today" published in a UTC morning, still the day
+// before on the American west coast, is left undated. It may be called
+// at any time.
+func (ix *Index) SetLocation(loc *time.Location) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.loc = loc
 }
 
 // SetWorkforce tells the index which professions are on strike (own, as
@@ -1049,7 +1063,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		switch {
 		case q.wants(sent.flags):
 			sc *= ansKindBoost
-		case q.event != 0 && sent.flags&ansHasWeekday != 0 && ansDateWeekday(sent.text, art.published) != sent.text:
+		case q.event != 0 && sent.flags&ansHasWeekday != 0 && ansDateWeekday(sent.text, art.published, ix.loc) != sent.text:
 			// An event is reported on its day by its weekday ("talks
 			// began Monday"), which its publication dates: as good as a
 			// date once the answer gives it.
@@ -1258,7 +1272,7 @@ func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) An
 			}
 			text := ansTrimListMark(ansTrimDateline(strings.Join(strings.Fields(sent.text), " ")))
 			if q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0 {
-				text = ansDateWeekday(text, art.published)
+				text = ansDateWeekday(text, art.published, ix.loc)
 			}
 			terms := termsOf(text)
 			dup := false
@@ -1275,7 +1289,7 @@ func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) An
 				if sent.flags&ansIsTitle != 0 {
 					continue // a headline adds nothing to the status sentence
 				}
-				ok, rep := lead.check(text, art.published, toks)
+				ok, rep := lead.check(text, inZone(art.published, ix.loc), toks)
 				if !ok || rep && repeats >= ansMaxRestate || !rep && lead.mustRepeat {
 					continue
 				}
@@ -2155,8 +2169,9 @@ var ansToComeRE = regexp.MustCompile(`\b(?:go|goes|return|returns|come|comes|hea
 // publication as ResolveDate does: "voted Thursday [8 May 2025]". A
 // weekday after words of a plan or of a scheduled act in the present
 // tense ("will vote Monday", "go back to work on Monday") is the one to
-// come. A sentence published at an unknown time is left as it is.
-func ansDateWeekday(text string, published time.Time) string {
+// come. The days are those of the zone loc, the campaign's; nil is UTC.
+// A sentence published at an unknown time is left as it is.
+func ansDateWeekday(text string, published time.Time, loc *time.Location) string {
 	if published.IsZero() {
 		return text
 	}
@@ -2170,14 +2185,15 @@ func ansDateWeekday(text string, published time.Time) string {
 	}
 	switch strings.ToLower(phrase) {
 	case "today", "tonight", "yesterday":
-		// Stored times are UTC and the outlet's own offset is gone: in
-		// a UTC morning, "today" on the American west coast is still the
-		// day before. In the UTC afternoon it is the same day from the
-		// Americas to Europe.
-		if published.UTC().Hour() < 12 {
+		// Stored times are UTC and the outlet's own offset is gone:
+		// without the campaign's zone, in a UTC morning "today" on the
+		// American west coast is still the day before. In the UTC
+		// afternoon it is the same day from the Americas to Europe.
+		if loc == nil && published.UTC().Hour() < 12 {
 			return text
 		}
 	}
+	published = inZone(published, loc)
 	d, ok := ResolveDate(phrase, published)
 	if n := ansYearsAgo(text[:m[0]]); n > 0 {
 		// "A year ago today": the same day, years before.

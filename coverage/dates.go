@@ -196,7 +196,9 @@ func mayHaveDate(s string) bool {
 // that has begun; a month and day without a year is the one nearest the
 // publication date, unless a weekday is written with it ("Monday, March
 // 10"): then it is the nearest such date that falls on that weekday. The
-// result is a calendar day at midnight UTC.
+// result is a calendar day at midnight UTC. The day of publication is
+// taken in published's own location: pass published.In(loc) to resolve
+// "today" or "yesterday" by the calendar of the zone loc.
 func ResolveDate(phrase string, published time.Time) (time.Time, bool) {
 	phrase = strings.TrimSpace(phrase)
 	dir := dirNearest
@@ -356,10 +358,19 @@ func resolveDate(phrase string, published time.Time, dir dateDir) (d time.Time, 
 	return time.Time{}, false, false
 }
 
-// dayOf returns t's calendar day (in UTC) at midnight.
+// dayOf returns t's calendar day, taken in t's own location, at midnight
+// UTC.
 func dayOf(t time.Time) time.Time {
-	t = t.UTC()
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// inZone returns t in loc, the zone whose calendar dates an article's
+// relative dates, or in UTC when loc is nil.
+func inZone(t time.Time, loc *time.Location) time.Time {
+	if loc == nil {
+		return t.UTC()
+	}
+	return t.In(loc)
 }
 
 // makeDate returns the day, reporting false for days that do not exist

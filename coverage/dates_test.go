@@ -69,6 +69,54 @@ func TestResolveDate(t *testing.T) {
 	}
 }
 
+// TestResolveDateZone: the day of publication is taken in the location of
+// the time given, so a publication converted to the campaign's zone
+// resolves "today" by that zone's calendar.
+func TestResolveDateZone(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 17:35 -07:00 on Tuesday 6 May 2025: 00:35 UTC on Wednesday 7 May.
+	evening := time.Date(2025, 5, 6, 17, 35, 0, 0, time.FixedZone("", -7*3600))
+	// 00:30 UTC on Thursday 8 May 2025: 17:30 on Wednesday 7 May in LA.
+	halfPast := time.Date(2025, 5, 8, 0, 30, 0, 0, time.UTC)
+	tests := []struct {
+		name      string
+		phrase    string
+		published time.Time
+		want      string
+	}{
+		{"today at 17:35 Pacific", "today", evening.In(la), "2025-05-06"},
+		{"today at 17:35 Pacific, taken in UTC", "today", evening.UTC(), "2025-05-07"},
+		{"tonight at 17:35 Pacific", "tonight", evening.In(la), "2025-05-06"},
+		{"yesterday at 17:35 Pacific", "yesterday", evening.In(la), "2025-05-05"},
+		{"today at 00:30 UTC in LA", "today", halfPast.In(la), "2025-05-07"},
+		{"today at 00:30 UTC in UTC", "today", halfPast, "2025-05-08"},
+		{"yesterday at 00:30 UTC in LA", "yesterday", halfPast.In(la), "2025-05-06"},
+		{"a weekday that is the LA day", "Wednesday", halfPast.In(la), "2025-05-07"},
+		{"the same weekday in UTC is a week back", "Thursday", halfPast.In(la), "2025-05-01"},
+		{"Thursday in UTC is that day", "Thursday", halfPast, "2025-05-08"},
+		{"last week in LA", "last week", halfPast.In(la), "2025-04-30"},
+		{"two days ago in LA", "two days ago", halfPast.In(la), "2025-05-05"},
+		{"a written date is the same anywhere", "May 7, 2025", halfPast.In(la), "2025-05-07"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, ok := ResolveDate(tt.phrase, tt.published)
+			if !ok {
+				t.Fatalf("ResolveDate(%q, %s) not understood", tt.phrase, tt.published.Format(time.RFC3339))
+			}
+			if got := d.Format(time.DateOnly); got != tt.want {
+				t.Errorf("ResolveDate(%q, %s) = %s, want %s", tt.phrase, tt.published.Format(time.RFC3339), got, tt.want)
+			}
+			if d.Location() != time.UTC || d.Hour() != 0 {
+				t.Errorf("ResolveDate(%q) = %v: not midnight UTC", tt.phrase, d)
+			}
+		})
+	}
+}
+
 func TestResolveDateDirection(t *testing.T) {
 	pub := time.Date(2025, 5, 14, 15, 0, 0, 0, time.UTC) // a Wednesday
 	tests := []struct {

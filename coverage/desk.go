@@ -175,6 +175,7 @@ func NewDesk(ctx context.Context, c strike.Campaign, st DeskStore, o DeskOptions
 		o.MaxIndexed = DefaultMaxIndexed
 	}
 	fo := FactsOptionsFromProfile(c.Relevance)
+	fo.Location = c.Location
 	d := &Desk{
 		store:      st,
 		campaign:   c,

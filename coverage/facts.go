@@ -37,6 +37,10 @@ type FactsOptions struct {
 	// Exclude are look-alike phrases ("Kaiser Aluminum") whose words are
 	// never a union's or employer's name; matched case-insensitively.
 	Exclude []string
+	// Location is the campaign's time zone (strike.Campaign.Location):
+	// an article's "today" is the calendar day its publication time falls
+	// on there. Nil means UTC.
+	Location *time.Location
 }
 
 // DemandRule recognises one demand of a union. A sentence states the
@@ -87,6 +91,7 @@ type Extractor struct {
 	unions, employers []nameForm
 	exclude           []string // lower-cased
 	demands           []demandMatcher
+	loc               *time.Location // nil: UTC
 }
 
 // nameForm is one spelling of a name and the canonical name it stands for.
@@ -125,6 +130,7 @@ func NewExtractor(o FactsOptions) *Extractor {
 	x := &Extractor{
 		unions:    nameForms(o.Unions, o.Aliases, false),
 		employers: nameForms(o.Employers, o.Aliases, true),
+		loc:       o.Location,
 	}
 	for _, e := range o.Exclude {
 		if e = strings.TrimSpace(e); e != "" {
@@ -413,6 +419,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 	if pub.IsZero() {
 		pub = a.FirstSeen
 	}
+	pub = inZone(pub, x.loc) // its days are the campaign's
 	ev := map[string]string{}
 
 	phase, i := detectPhase(ss, pub)

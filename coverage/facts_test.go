@@ -614,6 +614,46 @@ func TestExtractStarted(t *testing.T) {
 	}
 }
 
+// TestExtractStartedZone: the start an article dates by "today",
+// "yesterday" or a weekday is the day of the campaign's zone its
+// publication falls on; without a zone, UTC's.
+func TestExtractStartedZone(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := func(loc *time.Location) FactsOptions {
+		return FactsOptions{Unions: []string{"National Union of Healthcare Workers"}, Employers: []string{"Kaiser Permanente"}, Location: loc}
+	}
+	inLA, inUTC := NewExtractor(opts(la)), NewExtractor(opts(nil))
+	// 17:35 -07:00 on Monday 21 Oct. 2024, 00:35 UTC on Tuesday 22 Oct.
+	evening := time.Date(2024, 10, 21, 17, 35, 0, 0, time.FixedZone("", -7*3600))
+	// 00:30 UTC on Tuesday 22 Oct. 2024, 17:30 on Monday 21 Oct. in LA.
+	halfPast := time.Date(2024, 10, 22, 0, 30, 0, 0, time.UTC)
+	tests := []struct {
+		name      string
+		text      string
+		published time.Time
+		x         *Extractor
+		want      string
+	}{
+		{"today at 17:35 Pacific", "Kaiser therapists went on strike today across Southern California.", evening, inLA, "2024-10-21"},
+		{"today at 17:35 Pacific, no zone", "Kaiser therapists went on strike today across Southern California.", evening, inUTC, "2024-10-22"},
+		{"today at 00:30 UTC", "Kaiser therapists went on strike today across Southern California.", halfPast, inLA, "2024-10-21"},
+		{"yesterday at 00:30 UTC", "Kaiser therapists went on strike yesterday across Southern California.", halfPast.Add(24 * time.Hour), inLA, "2024-10-21"},
+		{"yesterday at 00:30 UTC, no zone", "Kaiser therapists went on strike yesterday across Southern California.", halfPast.Add(24 * time.Hour), inUTC, "2024-10-22"},
+		{"a weekday at 00:30 UTC", "Kaiser therapists began an open-ended strike Monday.", halfPast.Add(24 * time.Hour), inLA, "2024-10-21"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.x.Extract(&strike.Article{Text: tt.text, Published: tt.published.UTC()})
+			if got.Started != tt.want {
+				t.Errorf("Started = %q (from %q), want %q", got.Started, got.Evidence["started"], tt.want)
+			}
+		})
+	}
+}
+
 // TestExtractStartedSpan: the article's own count of the strike's length
 // bounds the day it began.
 func TestExtractStartedSpan(t *testing.T) {
@@ -1117,9 +1157,54 @@ func TestAnsDateWeekday(t *testing.T) {
 		{"Two years ago today they struck.", "Two years ago today [8 May 2023] they struck."},
 		{"Today they voted.", "Today [8 May 2025] they voted."},
 	} {
-		if got := ansDateWeekday(tc.text, thu); got != tc.want {
+		if got := ansDateWeekday(tc.text, thu, nil); got != tc.want {
 			t.Errorf("ansDateWeekday(%q) = %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestAnsDateWeekdayZone: with the campaign's time zone, a sentence's
+// "today", "yesterday" or weekday is dated by the day its publication
+// falls on there; without one, "today" in a UTC morning is left as
+// written, since on the American west coast it is still the day before.
+func TestAnsDateWeekdayZone(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 17:35 Pacific on Tuesday 6 May 2025 is 00:35 UTC on Wednesday 7 May.
+	evening := time.Date(2025, 5, 6, 17, 35, 0, 0, la).UTC()
+	for _, tc := range []struct {
+		name      string
+		text      string
+		published time.Time
+		loc       *time.Location
+		want      string
+	}{
+		{"today in a Pacific evening", "Clinicians picketed today.", evening, la,
+			"Clinicians picketed today [6 May 2025]."},
+		{"tonight in a Pacific evening", "The vote closes tonight.", evening, la,
+			"The vote closes tonight [6 May 2025]."},
+		{"yesterday in a Pacific evening", "Talks broke off yesterday.", evening, la,
+			"Talks broke off yesterday [5 May 2025]."},
+		{"a weekday from a Pacific Tuesday", "Members voted Monday to ratify.", evening, la,
+			"Members voted Monday [5 May 2025] to ratify."},
+		{"today at 00:30 UTC is the Pacific day before", "Today they voted.", time.Date(2025, 5, 8, 0, 30, 0, 0, time.UTC), la,
+			"Today [7 May 2025] they voted."},
+		{"today in a Pacific morning", "Today they voted.", time.Date(2025, 5, 8, 16, 0, 0, 0, time.UTC), la,
+			"Today [8 May 2025] they voted."},
+		{"no zone: today in a UTC morning is left", "Clinicians picketed today.", evening, nil,
+			"Clinicians picketed today."},
+		{"no zone: a weekday by the UTC day", "Members voted Monday to ratify.", evening, nil,
+			"Members voted Monday [5 May 2025] to ratify."},
+		{"no zone: today in a UTC afternoon", "Today they voted.", time.Date(2025, 5, 8, 16, 0, 0, 0, time.UTC), nil,
+			"Today [8 May 2025] they voted."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ansDateWeekday(tc.text, tc.published, tc.loc); got != tc.want {
+				t.Errorf("ansDateWeekday(%q, %s, %v) = %q, want %q", tc.text, tc.published.Format(time.RFC3339), tc.loc, got, tc.want)
+			}
+		})
 	}
 }
 

@@ -105,6 +105,11 @@ type StatusInput struct {
 //  7. AsOf is the publication time of the newest article used, or the
 //     time of the newest pin used when that is later.
 //
+// Now's date (rules 4 and 5) and the date an article's publication
+// time falls on (rule 5) are those of the campaign's time zone,
+// in.Campaign.Location; a nil Location takes them as the times are
+// given.
+//
 // Sources and Conflicts list at most five articles per field, one per
 // outlet, newest first.
 func Synthesize(in StatusInput) strike.Status {
@@ -123,7 +128,15 @@ func Synthesize(in StatusInput) strike.Status {
 		}
 	}
 	s := newStatusSynth(in)
-	today := in.Now.Format(time.DateOnly)
+	// Days are the campaign's: Now and a publication time fall on the
+	// date they have in its zone.
+	local := func(t time.Time) time.Time {
+		if in.Campaign.Location == nil {
+			return t
+		}
+		return t.In(in.Campaign.Location)
+	}
+	today := local(in.Now).Format(time.DateOnly)
 	if len(s.arts) > 0 {
 		st.AsOf = s.arts[0].Published
 	}
@@ -220,7 +233,7 @@ func Synthesize(in StatusInput) strike.Status {
 			st.Sources[strike.FieldEnded] = g.srcs
 			st.Conflicts[strike.FieldEnded] = others
 		} else if !phase.overSince.IsZero() {
-			ended, hasEnd = statusDay(phase.overSince.Format(time.DateOnly))
+			ended, hasEnd = statusDay(local(phase.overSince).Format(time.DateOnly))
 			st.Sources[strike.FieldEnded] = phase.overSources
 		}
 		if hasEnd {

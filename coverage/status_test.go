@@ -405,6 +405,51 @@ func TestSynthesizeDays(t *testing.T) {
 	}
 }
 
+// TestSynthesizeZone: the day a strike was first reported over, and
+// today's date that the day count and the next event go by, are the
+// campaign's zone's; without one they are as given (UTC for stored times).
+func TestSynthesizeZone(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := "2024-10-21"
+	// 02:00 UTC on 6 May 2025 is 19:00 on 5 May in Los Angeles.
+	over := rep(t, 2, "B", "2025-05-06", strike.Facts{Phase: "tentative_agreement"})
+	over.Published = day(t, "2025-05-06", 2)
+	vote := rep(t, 3, "C", "2025-05-06", strike.Facts{Events: []strike.Event{{Date: "2025-05-13", What: "ratification vote"}}})
+	tests := []struct {
+		name      string
+		loc       *time.Location
+		now       time.Time
+		arts      []strike.Article
+		wantEnded string
+		wantDay   int
+		wantNext  bool
+	}{
+		{"over in a Pacific evening", la, day(t, "2025-05-07", 0), []strike.Article{rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: "strike", Started: started}), over}, "2025-05-05", 0, false},
+		{"over, no zone", nil, day(t, "2025-05-07", 0), []strike.Article{rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: "strike", Started: started}), over}, "2025-05-06", 0, false},
+		// 03:00 UTC on 14 May is still 13 May, the vote's day, in LA.
+		{"an event today in LA", la, day(t, "2025-05-14", 3), []strike.Article{vote}, "", 0, true},
+		{"the same event past in UTC", nil, day(t, "2025-05-14", 3), []strike.Article{vote}, "", 0, false},
+		// 03:00 UTC on 22 Oct. 2024 is the strike's first day in LA.
+		{"day 1 in a Pacific evening", la, day(t, "2024-10-22", 3), []strike.Article{rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: "strike", Started: started})}, "", 1, false},
+		{"day 2 in UTC", nil, day(t, "2024-10-22", 3), []strike.Article{rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: "strike", Started: started})}, "", 2, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := coverage.Synthesize(coverage.StatusInput{
+				Campaign: strike.Campaign{ID: "kp", Name: "Kaiser", Location: tt.loc},
+				Articles: tt.arts,
+				Now:      tt.now,
+			})
+			if st.Ended != tt.wantEnded || st.Day != tt.wantDay || (st.NextEvent != nil) != tt.wantNext {
+				t.Errorf("Ended, Day, NextEvent = %q, %d, %v; want %q, %d, next event %v", st.Ended, st.Day, st.NextEvent, tt.wantEnded, tt.wantDay, tt.wantNext)
+			}
+		})
+	}
+}
+
 func TestSynthesizeNextEvent(t *testing.T) {
 	vote := func(date string) strike.Facts {
 		return strike.Facts{Events: []strike.Event{{Date: date, What: "ratification vote"}}}

@@ -213,6 +213,7 @@ func (v *View) loadIndex(ctx context.Context) error {
 	}
 	ix := NewIndex(v.campaign.FAQ, v.now)
 	ix.SetWorkforce(v.campaign.Relevance.Campaign.Workforce, v.campaign.Relevance.Campaign.OtherWorkforce)
+	ix.SetLocation(v.campaign.Location)
 	as, err := v.store.Articles(ctx, strike.ArticleFilter{CampaignID: v.campaign.ID, Tiers: []strike.Tier{strike.TierCore, strike.TierRelated}})
 	if err != nil {
 		return fmt.Errorf("coverage: articles of %s to index: %w", v.campaign.ID, err)

@@ -12,6 +12,11 @@ type Campaign struct {
 	// FAQ are the captains' answers to supporters' common questions; they
 	// win over answers found in the news when a question matches them.
 	FAQ []FAQ
+	// Location is the campaign's time zone, where its people live: the
+	// calendar day of a publication time is taken in it when an
+	// article's "today", "yesterday" or "on Monday" is given a date. Nil
+	// means UTC.
+	Location *time.Location
 }
 
 // FeedSource is a feed of a campaign: configured, or added by a captain

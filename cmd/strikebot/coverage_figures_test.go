@@ -117,7 +117,9 @@ var coverageFloors = map[string]coverageFloor{
 	// Relevance 0.98 (P 1.00, R 0.97), core 0.99 and facts 0.97 (152 of
 	// 156) with the sixth corpus's rules (pages of labour headlines
 	// fetched).
-	"dev4": {copies: 1.00, grouping: 0.93, relevance: 0.98, core: 0.99, facts: 0.97, status: 5, asks: 7},
+	// Answers 8 of 8 once the campaign's time zone dated a radio
+	// transcript's "today", published in a Pacific afternoon.
+	"dev4": {copies: 1.00, grouping: 0.93, relevance: 0.98, core: 0.99, facts: 0.97, status: 5, asks: 8},
 	// The fifth development corpus, written when the held-out facts stood
 	// at 0.92, in shapes the first four lack (aggregator items, live
 	// updates, one-paragraph briefs, TV scripts in capitals, podcast notes,

@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	_ "time/tzdata" // campaigns name IANA zones; a fresh machine or image may lack /usr/share/zoneinfo
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
