@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/strikebot/strikebot/strike"
 )
@@ -114,14 +115,35 @@ func signWith(tok *Tokenizer, a *strike.Article) Signature {
 	if text == "" {
 		text = a.Summary
 	}
-	toks := tok.AppendTokens(nil, a.Title)
+	b := signBufs.Get().(*signBuf)
+	toks := tok.AppendTokens(b.toks[:0], a.Title)
 	toks = tok.AppendTokens(toks, text)
-	hs := make([]uint64, len(toks))
-	for i, t := range toks {
-		hs[i] = minhashString(t.Stem)
+	hs := b.hs[:0]
+	for _, t := range toks {
+		hs = append(hs, minhashString(t.Stem))
 	}
-	return signHashes(hs)
+	sig := signHashes(hs)
+	clear(toks) // keep none of this text's words alive in the pool
+	if cap(toks) <= maxPooledTokens {
+		b.toks, b.hs = toks[:0], hs[:0]
+		signBufs.Put(b)
+	}
+	return sig
 }
+
+// signBuf is signWith's scratch: a first ingest signs thousands of
+// articles, and growing these afresh for each was a tenth of what the
+// desk allocated.
+type signBuf struct {
+	toks []Token
+	hs   []uint64
+}
+
+// maxPooledTokens bounds the scratch kept for the next article: a huge
+// page's words are not held on to.
+const maxPooledTokens = 1 << 14
+
+var signBufs = sync.Pool{New: func() any { return new(signBuf) }}
 
 // signHashes sketches the word hashes hs (in text order): their 3-shingles
 // into the first ShingleHashes values and the words themselves into the

@@ -17,7 +17,14 @@ import (
 // is valid UTF-8.
 func simpleHTMLToText(s string, limit int) (text string, ok bool) {
 	var w textWriter
-	w.b.Grow(len(s) / 2)
+	// Feed HTML is mostly text: room for all of it, or for what limit
+	// lets through (textUpTo writes at most a 4 KB piece past it), means
+	// the builder is not grown and copied on the way.
+	room := len(s)
+	if limit >= 0 {
+		room = min(room, limit+4<<10+4)
+	}
+	w.b.Grow(room)
 	var run []byte // the current text token, entities decoded
 	for i := 0; i < len(s); {
 		j := i

@@ -114,13 +114,19 @@ func (s *Store) SavePoll(ctx context.Context, state strike.FeedState, articles [
 	if req.err != nil {
 		return nil, fmt.Errorf("%s: save poll of %s: %w", s.d.Name, RedactURL(state.URL), req.err)
 	}
-	var fresh []strike.Article
+	// The new articles are compacted in place: req.articles is this
+	// call's own copy, and a poll's worth of articles is not copied again.
+	fresh := req.articles[:0]
 	for i, id := range req.ids {
 		if id != 0 {
 			a := req.articles[i]
 			a.ID = id
 			fresh = append(fresh, a)
 		}
+	}
+	clear(req.articles[len(fresh):]) // the old ones' texts go now
+	if len(fresh) == 0 {
+		return nil, nil
 	}
 	return fresh, nil
 }
