@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -20,6 +21,10 @@ import (
 var version = "dev"
 
 func main() {
+	// Nothing reads heap profiles (there is no pprof endpoint), and their
+	// records are memory inside memory_limit that the collector then
+	// lacks: about 1.7 MB after a first ingest of 150,000 items.
+	runtime.MemProfileRate = 0
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, lookup: os.LookupEnv, environ: os.Environ, setMemoryLimit: setMemoryLimit, setGCPercent: setGCPercent}))
