@@ -70,6 +70,14 @@ var dialect = sqlstore.Dialect{
 	// the database's write lock before it reads, so claimers (in this
 	// process or another) run one after the other.
 	ClaimLock: "",
+	// An article dirties a table page (feed texts run 2 to 3 KB) and a
+	// leaf of each of its three indexes, which past about 50,000
+	// articles are mostly different leaves: 200 articles are about 800
+	// of the writer cache's 1,024 pages. Larger batches spilled pages
+	// mid-transaction and wrote them again at commit; with 200, a first
+	// ingest of 3,000 feeds × 50 ran in 21.6–22.8 s against 22.2–25.4 s,
+	// and 1,000 feeds as before.
+	BatchArticles: 200,
 }
 
 var migrator = sqlstore.Migrator{

@@ -81,6 +81,7 @@ func (s *Store) SavePoll(ctx context.Context, state strike.FeedState, articles [
 		<-req.done
 	} else {
 		b.writers++
+		batchArticles := cmp.Or(s.d.BatchArticles, maxBatchArticles)
 		for len(b.queue) > 0 {
 			if b.busy && len(b.queue) < lingerBelow {
 				// Polls are arriving together (a backlog, a first run):
@@ -92,7 +93,7 @@ func (s *Store) SavePoll(ctx context.Context, state strike.FeedState, articles [
 				b.mu.Lock()
 			}
 			n, rows := 0, 0
-			for n < len(b.queue) && n < maxBatchPolls && (n == 0 || rows+len(b.queue[n].articles) <= maxBatchArticles) {
+			for n < len(b.queue) && n < maxBatchPolls && (n == 0 || rows+len(b.queue[n].articles) <= batchArticles) {
 				rows += len(b.queue[n].articles)
 				n++
 			}

@@ -66,6 +66,12 @@ type Dialect struct {
 	// it returns each row's new ID. It fails, and SavePoll then inserts
 	// them as InsertRows says, when a row's key or URL is stored already.
 	CopyArticles func(ctx context.Context, conn *sql.Conn, rows [][]any) ([]int64, error)
+	// BatchArticles bounds the articles of one SavePoll transaction (the
+	// polls waiting are joined up to it; one poll alone may exceed it); 0
+	// is maxBatchArticles. SQLite wants the pages a transaction dirties
+	// to fit its writer's cache: past it, pages are spilled to the WAL
+	// mid-transaction and written again at commit.
+	BatchArticles int
 	// Writers is how many SavePoll batches may be written at once, each
 	// in its own transaction (0 or 1: one). More than one needs a
 	// database whose writers do not exclude each other (PostgreSQL):
