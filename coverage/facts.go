@@ -748,7 +748,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if m[0] > 0 && s[m[0]-1] == '-' || negRE.MatchString(lastWords(pre, 3)) || strings.HasSuffix(s[:m[0]], "non-") {
 				continue
 			}
-			if p != strike.PhaseThreatened && (hypothetical(pre) || last == "to") {
+			if p != strike.PhaseThreatened && (hypothetical(pre) || last == "to") && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
 				if p != strike.PhaseStrike {
 					continue
 				}
@@ -808,6 +808,10 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 	return best, back
 }
 
+// voteOnRE finds a vote on what follows it ("will vote next week on a
+// tentative agreement"): the vote may be to come, the agreement is not.
+var voteOnRE = regexp.MustCompile(`\bvot(?:e|es|ing)\b(?: [\w'’-]+){0,3}? on (?:a|an|the|their|its)$`)
+
 // otherStrike reports whether the phrase s[i:j] is about another,
 // earlier strike: its strike noun is "the 2022 strike" or "an earlier
 // walkout".
@@ -835,6 +839,8 @@ func partialReturn(pre string) bool {
 		switch {
 		case w[0] >= '0' && w[0] <= '9' && monthNames[strings.TrimSuffix(lastWords(pre[:m[0]], 1), ".")]:
 			continue // "on May 4, 2025": a date, not a share
+		case w[0] >= '0' && w[0] <= '9' && theWholeRE.MatchString(strings.TrimRight(pre[:m[0]], " ")):
+			continue // "the 2,400 clinicians", "all 2,400 therapists": the whole unit
 		case w[0] >= '0' && w[0] <= '9':
 			if strings.HasSuffix(w, "%") || next == "percent" || next == "of" {
 				return true
@@ -1186,7 +1192,7 @@ var workersScaledRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:[.,]\d{1,2})?\s
 var workersBareRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|thousand)|\d{3,6})\s+()(` + strikedVerbs + `)\b`)
 
 // strikedVerbs are what a count of strikers did, with no noun between.
-const strikedVerbs = `(?:are|were|went|remain|remained|stayed|have been|had been) on strike|(?:have |had )?walked out|are striking|were striking|struck`
+const strikedVerbs = `(?:are|were|went|remain|remained|stayed|have been|had been) (?:still |now |already )?on strike|(?:have |had )?walked out|are striking|were striking|struck`
 
 // strikedVerbHint reports whether a lower-cased sentence may hold one of
 // strikedVerbs: a prefilter for workersBareRE.
@@ -1372,6 +1378,9 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if !ok || n < 20 {
 				continue
 			}
+			if !isScaled && n <= 31 && dayOfMonthAt(s, m[4]) {
+				continue // "Your Oct. 30 letter writer praised the striking therapists": a date
+			}
 			if !isScaled && !dotted && num[0] >= '0' && num[0] <= '9' && !strings.Contains(num, ",") && n >= 1900 && n <= 2100 {
 				continue // a year ("2.000" is two thousand)
 			}
@@ -1410,6 +1419,21 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		}
 	}
 	return whole, wholeAt, wholeAt >= 0
+}
+
+// dayOfMonthAt reports whether the number at i in s follows a month's
+// name ("Oct. 30", "November 25"): a day of the month, not a count. "may"
+// counts only as written "May".
+func dayOfMonthAt(s factSentence, i int) bool {
+	w := strings.TrimSuffix(lastWords(s.lower[:i], 1), ".")
+	if !monthNames[w] {
+		return false
+	}
+	if w == "may" {
+		j := strings.LastIndex(s.lower[:i], "may")
+		return j >= 0 && j < len(s.text) && s.text[j] == 'M'
+	}
+	return true
 }
 
 // wholeUnitBack reports whether the words around a count tell the whole

@@ -190,6 +190,13 @@ func TestSentencePhase(t *testing.T) {
 		// A present-tense end with its day ahead is to come.
 		{"The union's five-day strike ends Sunday morning.", strike.PhaseStrike},
 		{"The strike ended Sunday morning.", strike.PhaseEnded},
+		// The whole unit back is the end; a vote to come on an agreement
+		// reached is no doubt that it was reached.
+		{"The 2,400 clinicians went back to work Monday.", strike.PhaseEnded},
+		{"All 2,400 therapists returned to work on Tuesday.", strike.PhaseEnded},
+		{"Some 200 clinicians went back to work Monday.", ""},
+		{"Members will vote next week on a tentative agreement reached Saturday.", strike.PhaseTentativeAgreement},
+		{"The union could reach a tentative agreement this week.", ""},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
@@ -467,6 +474,12 @@ func TestFindWorkers(t *testing.T) {
 		{"About 2.4 thousand clinicians struck.", 2400},
 		{"Two thousand four hundred therapists walked out.", 2400},
 		{"About 2,400 walked out on Monday.", 2400},
+		{"As of Dec. 1, roughly 2,400 were still on strike.", 2400},
+		{"About 2,400 are now on strike.", 2400},
+		// A day of the month is no count.
+		{"Your Oct. 30 letter writer praised the striking therapists.", 0},
+		{"Since November 25 therapists have picketed daily.", 0},
+		{"On Oct. 21, 2,400 therapists went on strike.", 2400},
 		{"The union said 2400 are on strike.", 2400},
 		{"Workers who on Oct. 21 walked out returned.", 0},
 		{"The 5k run raised $2.4k for strikers.", 0},
