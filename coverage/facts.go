@@ -558,7 +558,7 @@ var phaseSignals = []phaseSignal{
 	// Strike.
 	// Also told by its time ("in their third week on strike") or as the
 	// strikers' state ("lost coverage while on strike").
-	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still|while) on strike\b|\bon strike (?:since|for)\b|\b(?:day|week|month)s? on strike\b`)},
+	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still|while) on strike\b|\bon strike (?:since|for)\b|\b(?:day|week|month)s? on strike\b|\b[\w'’-]+s on strike\b`)},
 	{strike.PhaseStrike, " on ", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on (?:an? |the |their |its )(?:[\w-]+ ){0,2}?strike\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
 	// "The strike is officially on."
@@ -568,7 +568,7 @@ var phaseSignals = []phaseSignal{
 	// takes the strike as given: "Why are Kaiser's therapists on strike?"
 	{strike.PhaseStrike, "off the job|been out", regexp.MustCompile(`\b(?:been|are|were|remain|remained|remains|stay|stayed|still) off the job\b|\bbeen out (?:for|since)\b`)},
 	{strike.PhaseStrike, "why&on strike", regexp.MustCompile(`\bwhy (?:are|is|were|was) [^.?;]{1,60}? on strike\b`)},
-	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on)\b|[.,;]|$)`)},
+	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this morning)\b|[.,;]|$)`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|hit|reach|enter|continu|pass|near|open|last|stretch|drag|wear|wore|affect|cover", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers)\b`)},
 	// A strike with an aside between it and its verb ("The strike, by

@@ -197,6 +197,12 @@ func TestSentencePhase(t *testing.T) {
 		{"Some 200 clinicians went back to work Monday.", ""},
 		{"Members will vote next week on a tentative agreement reached Saturday.", strike.PhaseTentativeAgreement},
 		{"The union could reach a tentative agreement this week.", ""},
+		// Headlines drop the verb; wire copy puts the day after "struck".
+		{"Kaiser therapists on strike", strike.PhaseStrike},
+		{"2,400 clinicians on strike for a second week", strike.PhaseStrike},
+		{"About 2,400 members struck Monday.", strike.PhaseStrike},
+		{"Negotiators struck a deal Monday.", strike.PhaseTentativeAgreement},
+		{"Members voted on strike pay rules.", ""},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
