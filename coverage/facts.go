@@ -1378,6 +1378,9 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if !ok || n < 20 {
 				continue
 			}
+			if !isScaled && lastWords(s.lower[:m[4]], 1) == "local" {
+				continue // "Local 39 engineers": a local union's number
+			}
 			if !isScaled && n <= 31 && dayOfMonthAt(s, m[4]) {
 				continue // "Your Oct. 30 letter writer praised the striking therapists": a date
 			}

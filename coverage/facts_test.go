@@ -482,6 +482,9 @@ func TestFindWorkers(t *testing.T) {
 		{"About 2,400 walked out on Monday.", 2400},
 		{"As of Dec. 1, roughly 2,400 were still on strike.", 2400},
 		{"About 2,400 are now on strike.", 2400},
+		// A local's number is its name.
+		{"Local 39 engineers honored the line.", 0},
+		{"Members of SEIU Local 121 joined 2,400 striking therapists.", 2400},
 		// A day of the month is no count.
 		{"Your Oct. 30 letter writer praised the striking therapists.", 0},
 		{"Since November 25 therapists have picketed daily.", 0},
