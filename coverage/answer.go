@@ -1536,7 +1536,7 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		}
 		text = text[:cut]
 	}
-	toks := ansRewrite(text, ix.tok.Tokens(text), true)
+	toks := ansGoInto(ansRewrite(text, ix.tok.Tokens(text), true))
 	var q ansQuestion
 	q.stems = make([]string, len(toks))
 	q.words = make([]string, len(toks))
@@ -1545,6 +1545,16 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		q.words[i] = t.Word
 	}
 	q.fact = factKind(q.words)
+	if q.fact == FactWhere {
+		// "Where did the strike take place?": the sentences that answer
+		// name the places, not the words of asking where.
+		toks = ansDropWhereFiller(toks)
+		q.stems, q.words = q.stems[:0], q.words[:0]
+		for _, t := range toks {
+			q.stems = append(q.stems, t.Stem)
+			q.words = append(q.words, t.Word)
+		}
+	}
 	q.splitClauses()
 	if len(q.words) > 0 {
 		switch q.words[0] {
@@ -1903,6 +1913,52 @@ func ansTerms(toks []Token) ([]string, uint8) {
 		terms = append(terms, t.Stem)
 	}
 	return terms, flags
+}
+
+// ansGoInto rewrites going into a stage of talks as its start: "when
+// did the strike go into mediation?" asks when mediation started, which
+// is how the news tells it ("mediation began March 10"), not when someone
+// asked them "to go to mediation".
+func ansGoInto(toks []Token) []Token {
+	for i := 0; i+2 < len(toks); i++ {
+		switch toks[i].Word {
+		case "go", "goes", "went", "going", "gone", "enter", "entered", "enters", "entering", "move", "moved":
+		default:
+			continue
+		}
+		if toks[i+1].Word != "into" && toks[i+1].Word != "to" {
+			continue
+		}
+		switch toks[i+2].Word {
+		case "mediation", "arbitration":
+			out := make([]Token, 0, len(toks))
+			out = append(out, toks[:i+2]...)
+			out[i].Word, out[i].Stem = "start", stemWord("start")
+			out = append(out[:i+1], toks[i+2:]...)
+			return out
+		}
+	}
+	return toks
+}
+
+// ansDropWhereFiller returns toks without the words a where-question
+// asks with and its answers do not hold: "take place", "happen",
+// "located".
+func ansDropWhereFiller(toks []Token) []Token {
+	out := toks[:0:0]
+	for i := 0; i < len(toks); i++ {
+		switch toks[i].Word {
+		case "take", "takes", "took", "taking", "taken":
+			if i+1 < len(toks) && toks[i+1].Word == "place" {
+				i++
+				continue
+			}
+		case "happen", "happens", "happened", "happening", "located":
+			continue
+		}
+		out = append(out, toks[i])
+	}
+	return out
 }
 
 // ansNamesPlace reports whether text names a place: a capitalised word,

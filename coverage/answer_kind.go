@@ -106,7 +106,8 @@ var (
 	// kwFail are the words of a strike that failed: a question that
 	// supposes it ("why did the strike fail?") is answered with what was
 	// won, which corrects it when it did not.
-	kwFail = ansSet("fail", "fails", "failed", "failing", "failure", "lose", "lost", "losing", "defeat", "defeated")
+	kwSuccess = ansSet("success", "successful", "succeed", "succeeded", "worth", "worthwhile", "victory")
+	kwFail    = ansSet("fail", "fails", "failed", "failing", "failure", "lose", "lost", "losing", "defeat", "defeated")
 	// kwYesNo open a yes/no question about a present or past act: "did
 	// the deal do anything about caseloads?", "do newer hires get a
 	// pension now?".
@@ -149,8 +150,12 @@ func factKind(words []string) FactKind {
 		}
 		return false
 	}
-	howMany := seq("how", "many", "much") || seq("number", "of") || seq("how", "big", "large")
-	howLong := seq("how", "long") && !hasW("ago")
+	// "What was the size of the strike?", "the length of the walkout":
+	// a count and a span asked by their nouns.
+	sizeOf := seq("size", "of") && has(kwStrike) && !has(kwPay)
+	lengthOf := (seq("length", "of") || seq("duration", "of")) && has(kwStrike)
+	howMany := seq("how", "many", "much") || seq("number", "of") || seq("how", "big", "large") || sizeOf
+	howLong := seq("how", "long") && !hasW("ago") || lengthOf
 	when := hasW("when", "date") || seq("what", "day", "time", "month") || seq("which", "day", "date") || seq("since", "when")
 	goOnStrike := false
 	for i := 0; i+2 < len(words); i++ {
@@ -242,6 +247,8 @@ func factKind(words []string) FactKind {
 		has(kwPay) && has(kwDeal),
 		// "Did they win?", "have they won?".
 		has(kwWin) && len(words) > 0 && (words[0] == "did" || words[0] == "have" || words[0] == "has") && !has(kwStart) && !has(kwEvent),
+		// "Was the strike a success?": what was won answers it.
+		has(kwSuccess) && (has(kwStrike) || has(kwPeople)) && !has(kwStart) && !has(kwEvent),
 		// "How big was the raise?" asks for the raise, not a count.
 		seq("how", "big", "large", "much") && has(kwPay),
 		// "What's the raise?", "what percent raise", "raise?": the raise

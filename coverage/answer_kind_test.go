@@ -120,6 +120,15 @@ func TestFactKind(t *testing.T) {
 		{"What is the status of the strike?", FactPhase},
 
 		{"Where is the nearest picket line?", FactWhere},
+		// The size, length and outcome asked by their nouns.
+		{"What was the size of the strike?", FactWorkers},
+		{"What was the length of the strike?", FactDuration},
+		{"What was the duration of the walkout?", FactDuration},
+		{"What was the size of the raise?", FactWon},
+		{"Was the strike a success for the workers?", FactWon},
+		{"Was the walkout successful?", FactWon},
+		{"How did the strike end?", FactOver},
+		{"Where did the strike take place?", FactWhere},
 		{"How can I help?", FactNone},
 		{"What is the weather in Paris?", FactNone},
 		{"?!", FactNone},

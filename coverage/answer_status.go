@@ -185,7 +185,18 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 				// "When did it end?" asks for no yes or no.
 				lead = "The strike ended"
 			}
-			add(overText(lead), sources(2, strike.FieldPhase, strike.FieldEnded))
+			how := len(q.words) > 0 && q.words[0] == "how"
+			if how {
+				// "How did the strike end?": with what, not whether.
+				lead = "The strike ended"
+			}
+			text := overText(lead)
+			if how && statusPhase(st.Phase) == strike.PhaseEnded {
+				// (overText tells a tentative agreement and a ratified
+				// contract not yet followed by the return.)
+				text += ", with a contract the members ratified"
+			}
+			add(text, sources(2, strike.FieldPhase, strike.FieldEnded))
 			if st.DurationDays > 0 {
 				l.numbers[strconv.Itoa(st.DurationDays)] = true
 			}

@@ -100,6 +100,10 @@ func TestAskStatusFirstSentence(t *testing.T) {
 		// Asked when, the answer is a day, not a yes.
 		{"When did the strike end?", "The strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
 		{"When was the deal to end the walkout struck?", "The strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
+		// Asked how, and asked by the nouns of size and length.
+		{"How did the strike end?", "The strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
+		{"What was the size of the strike?", "About 1,200 workers went on strike [1]."},
+		{"What was the length of the strike?", "The strike lasted 132 days, from 21 October 2024 to 2 March 2025 [1][2]."},
 		{"Which union is it?", "The workers are represented by the Allied Clinicians Union [1]."},
 		{"Who are they striking against?", "The strike was against Northvale Health [1]."},
 		{"What did Northvale offer?", "Before the agreement, Northvale Health's last reported offer was 10% over three years [1]."},

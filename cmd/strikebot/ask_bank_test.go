@@ -48,11 +48,21 @@ var askBankFloors = map[string]int{
 	// 184, dev3 173, dev4 173, dev5 169 of 192 (the batch 32, 27, 26, 27
 	// and 25 of 34; dev5 144 of the first 158). Once relative days were
 	// dated in the campaign's time zone: dev4 174, dev5 170.
-	"dev":  184,
-	"dev2": 184,
-	"dev3": 173,
-	"dev4": 174,
-	"dev5": 170,
+	// An eighth batch of 28 (whole sentences as a reader of the news types
+	// them, the strike's size and length by their nouns, how it ended,
+	// whether it was a success, where it took place, the hunger strike,
+	// going into mediation), written before it was asked, answered 23, 21,
+	// 20, 23 and 20 of 28 before any change (dev 207, dev2 205, dev3 193,
+	// dev4 196, dev5 189 of 220). After general rules tuned on its misses
+	// (size and length asked by their nouns, "how did it end" answered
+	// with how, a success asked as a win, "take place" no search word,
+	// going into mediation as its start): dev 211, dev2 209, dev3 198,
+	// dev4 200, dev5 193.
+	"dev":  211,
+	"dev2": 209,
+	"dev3": 198,
+	"dev4": 200,
+	"dev5": 193,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
