@@ -223,8 +223,10 @@ func sentenceEndsAt(text string, start, term int, run string, after int, quoted 
 		return true
 	}
 	if strings.Contains(w, ".") {
-		// "U.S", "a.m", "p.m": a dotted abbreviation.
-		return false
+		// "U.S", "a.m", "p.m": a dotted abbreviation; but "21.5%", "$1.5",
+		// "2.4" are numbers, which end a sentence as any word does.
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsDigit(r) || r == '$'
 	}
 	if utf8.RuneCountInString(w) == 1 {
 		r, _ := utf8.DecodeRuneInString(w)

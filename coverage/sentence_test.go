@@ -23,6 +23,10 @@ func TestSentences(t *testing.T) {
 			[]string{"Demands:", "- Better pay", "• More time for patients", "* Pensions"}},
 		{"live blog lines", "Updates below.\n7:10 a.m. — The strike is on\n10:05 AM - Kaiser responds",
 			[]string{"Updates below.", "7:10 a.m. — The strike is on", "10:05 AM - Kaiser responds"}},
+		// A decimal number ends a sentence as any word does; only a
+		// dotted abbreviation does not.
+		{"decimal at the end", "The new contract raises pay 21.5%. Kaiser had offered 18%. Members vote on 1.5. Talks resumed at 9 a.m. Monday.",
+			[]string{"The new contract raises pay 21.5%.", "Kaiser had offered 18%.", "Members vote on 1.5.", "Talks resumed at 9 a.m. Monday."}},
 		{"wrapped line", "The strike by 2,400 workers\nbegan Monday - and continues.",
 			[]string{"The strike by 2,400 workers\nbegan Monday - and continues."}},
 		{"wrapped number", "Kaiser offered raises of\n18. percent, said the union.",
