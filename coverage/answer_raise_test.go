@@ -34,10 +34,10 @@ func TestAskRaiseInOtherWords(t *testing.T) {
 	} {
 		arts := []strike.Article{
 			{ID: 1, Key: "a", URL: "https://n.example/a", Title: "Northvale therapists walk out", Source: "Valley Ledger", Published: day("2024-10-21"),
-				Text: "About 1,200 therapists at Northvale Health went on strike Monday. Northvale offered 10% over three years. The union wants higher pay and more staff.",
+				Text:      "About 1,200 therapists at Northvale Health went on strike Monday. Northvale offered 10% over three years. The union wants higher pay and more staff.",
 				Relevance: strike.Relevance{Tier: strike.TierCore}, Facts: strike.Facts{Phase: strike.PhaseStrike}},
 			{ID: 2, Key: "b", URL: "https://n.example/b", Title: "Northvale strike ends with deal", Source: "Metro Daily", Published: day("2025-03-02"),
-				Text: "The Allied Clinicians Union and Northvale Health reached a tentative agreement Sunday, ending a strike that lasted 132 days. " + raise + " Northvale had offered 10% over three years before the strike. Members will vote next week.",
+				Text:      "The Allied Clinicians Union and Northvale Health reached a tentative agreement Sunday, ending a strike that lasted 132 days. " + raise + " Northvale had offered 10% over three years before the strike. Members will vote next week.",
 				Relevance: strike.Relevance{Tier: strike.TierCore}, Facts: strike.Facts{Phase: strike.PhaseTentativeAgreement}},
 		}
 		ix := coverage.NewIndex(nil, func() time.Time { return day("2025-03-10") })
