@@ -637,6 +637,17 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 			return ix.compose(&q, cands, nil)
 		}
 	}
+	if q.fact == FactDemands && lead == nil {
+		// Why they strike, what they want: a sentence that gives reasons
+		// ("At issue are caseloads …", "The union is demanding more time
+		// for patients …") answers, whether or not it repeats the
+		// question's word for the strike or for wanting.
+		wq := q.withCues(ansReasonCues)
+		wq.kind = ansKindWhy
+		if cands := ix.search(&wq, ansFilter{related: away, minPhase: -1, cueOnly: true, need: ansHasReason}, s); len(cands) > 0 {
+			return ix.compose(&q, cands, nil)
+		}
+	}
 	if lead != nil {
 		var cands []ansCandidate
 		switch {
@@ -843,7 +854,13 @@ type ansFilter struct {
 	cueOnly bool
 	// skip, when set, leaves out sentences it reports.
 	skip func(text string) bool
+	// need, when not zero, admits only sentences with one of these flags.
+	need uint8
 }
+
+// ansReasonCues are words that give the reasons of a strike (see
+// ansReasonWords), less those every report of a dispute uses.
+var ansReasonCues = []string{"because", "demand", "want", "seek", "issue", "reason", "grievance", "cause", "fight"}
 
 // ansWonCues are words of an agreement's terms.
 var ansWonCues = []string{"pay", "wage", "raise", "salary", "percent", "pension", "retirement", "benefit", "hour", "terms", "increase"}
@@ -1008,7 +1025,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		sent := &ix.sents[id]
 		art := &ix.arts[sent.art]
 		if art.related && !f.related || f.minPhase >= 0 && int(art.phase) < f.minPhase ||
-			!f.since.IsZero() && art.published.Before(f.since) {
+			!f.since.IsZero() && art.published.Before(f.since) || f.need != 0 && sent.flags&f.need == 0 {
 			continue
 		}
 		m := s.mask[id]
