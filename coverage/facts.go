@@ -561,6 +561,8 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still|while) on strike\b|\bon strike (?:since|for)\b|\b(?:day|week|month)s? on strike\b|\b[\w'’-]+s on strike\b`)},
 	{strike.PhaseStrike, " on ", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on (?:an? |the |their |its )(?:[\w-]+ ){0,2}?strike\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
+	// Wire copy's "About 50 clinicians stopped working Monday".
+	{strike.PhaseStrike, "stopped work", regexp.MustCompile(`\b(?:have |has |had )?stopped work(?:ing)?\b`)},
 	// "The strike is officially on."
 	{strike.PhaseStrike, "strike|walkout|stoppage&on", regexp.MustCompile(reStrikeN + ` (?:is|was) (?:officially |now )?on(?:[.!,;]|$)`)},
 	// Out and staying out: "have been off the job since Oct. 21", "have
@@ -570,16 +572,16 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "why&on strike", regexp.MustCompile(`\bwhy (?:are|is|were|was) [^.?;]{1,60}? on strike\b`)},
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this morning)\b|[.,;]|$)`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
-	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|hit|reach|enter|continu|pass|near|open|last|stretch|drag|wear|wore|affect|cover", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers)\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|hit|reach|enter|continu|pass|near|open|last|stretch|drag|wear|wore|affect|cover|involv", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers|involves)\b`)},
 	// A strike with an aside between it and its verb ("The strike, by
 	// psychologists represented by the union, began Oct. 21"; "the
 	// walkout, now in its eighth week"), or told by its length ("a
 	// seven-week strike", "the months-long strike"): one under way.
-	{strike.PhaseStrike, "strike,|strikes,|walkout,|stoppage,", regexp.MustCompile(reStrikeN + `s?, [^,.;]{2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	{strike.PhaseStrike, "strike,|strikes,|walkout,|stoppage,", regexp.MustCompile(reStrikeN + `s?, (?:[^,.;]|\d[,.]\d){2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
 	// A strike told by who struck before its verb ("the strike by the
 	// National Union of Healthcare Workers (NUHW) that began today"), or
 	// by its age ("the strike is now four months old").
-	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` by [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
 	{strike.PhaseStrike, "-day|-week|-month|-long", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket| on a picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its |this )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on (?:the|a) picket lines?)\b`)},

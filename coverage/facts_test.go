@@ -203,6 +203,13 @@ func TestSentencePhase(t *testing.T) {
 		{"About 2,400 members struck Monday.", strike.PhaseStrike},
 		{"Negotiators struck a deal Monday.", strike.PhaseTentativeAgreement},
 		{"Members voted on strike pay rules.", ""},
+		// A strike told by what it involves, its age after who struck, a
+		// count in an aside, or work stopped.
+		{"The walkout involves about 2,400 clinicians.", strike.PhaseStrike},
+		{"The walkout by some 2,400 mental health workers is in its fifth week.", strike.PhaseStrike},
+		{"The strike, involving about 2,400 workers, began Oct. 21.", strike.PhaseStrike},
+		{"An estimated 2,400 therapists have stopped work.", strike.PhaseStrike},
+		{"About 50 clinicians stopped working Monday.", strike.PhaseStrike},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
