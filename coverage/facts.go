@@ -509,6 +509,10 @@ const (
 	backToOffice = "back|return"
 	backToWorkES = "regresaron|regresan|volvieron|vuelven"
 	endTheStrike = "end|call"
+	// stayingOut is the hint of the signal of workers staying out: only
+	// strikers can, so "right to stay out", "vowed to stay out" tell a
+	// strike going on, not one to come.
+	stayingOut = " out|goes on|go on"
 )
 
 // backSignal reports whether a signal tells the workers back at work.
@@ -561,6 +565,10 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still|while) on strike\b|\bon strike (?:since|for)\b|\b(?:day|week|month)s? on strike\b|\b[\w'’-]+s on strike\b`)},
 	{strike.PhaseStrike, " on ", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on (?:an? |the |their |its )(?:[\w-]+ ){0,2}?strike\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
+	// Out and staying out, the strike going on: "NUHW members remain
+	// out", "stayed out for a sixth week", "the strike goes on" (not "stay
+	// out of the dispute").
+	{strike.PhaseStrike, stayingOut, regexp.MustCompile(`\b(?:remain|remained|remains|stay|stayed|staying|stays) out(?:[.,;!]|$| (?:on strike|for|since|until|through|indefinitely|another)\b)|` + reStrikeN + ` (?:goes|went|will go|is going) on\b`)},
 	// Wire copy's "About 50 clinicians stopped working Monday".
 	{strike.PhaseStrike, "stopped work", regexp.MustCompile(`\b(?:have |has |had )?stopped work(?:ing)?\b`)},
 	// "The strike is officially on."
@@ -750,7 +758,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if m[0] > 0 && s[m[0]-1] == '-' || negRE.MatchString(lastWords(pre, 3)) || strings.HasSuffix(s[:m[0]], "non-") {
 				continue
 			}
-			if p != strike.PhaseThreatened && (hypothetical(pre) || last == "to") && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
+			if p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to") && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
 				if p != strike.PhaseStrike {
 					continue
 				}

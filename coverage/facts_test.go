@@ -210,6 +210,11 @@ func TestSentencePhase(t *testing.T) {
 		{"The strike, involving about 2,400 workers, began Oct. 21.", strike.PhaseStrike},
 		{"An estimated 2,400 therapists have stopped work.", strike.PhaseStrike},
 		{"About 50 clinicians stopped working Monday.", strike.PhaseStrike},
+		{"NUHW president Sal Rosselli said the strike goes on.", strike.PhaseStrike},
+		{"SEIU-UHW urged a settlement; NUHW members remain out.", strike.PhaseStrike},
+		{"The clinicians stayed out for a sixth week.", strike.PhaseStrike},
+		{"My old colleagues are right to stay out.", strike.PhaseStrike},
+		{"Kaiser urged other unions to stay out of the dispute.", ""},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
