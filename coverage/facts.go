@@ -421,13 +421,23 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 	}
 	pub = inZone(pub, x.loc) // its days are the campaign's
 	ev := map[string]string{}
+	// An undated page's present is unknown (pub is when it was found): a
+	// year it names is history only when it names a later one too ("In
+	// 2024, some 2,400 … walked off the job", read in 2026, is the news).
+	histPub, toCome := pub, true
+	if a.PublishedEstimated {
+		histPub, toCome = time.Time{}, false
+		if y := latestYear(ss); y > 0 {
+			histPub = time.Date(y, 12, 31, 0, 0, 0, 0, pub.Location())
+		}
+	}
 
-	phase, i := detectPhase(ss, pub)
+	phase, i := detectPhase(ss, histPub, toCome)
 	if phase != "" {
 		f.Phase = phase
 		ev["phase"] = ss[i].text
 	}
-	if n, i, ok := x.employerWorkers(ss, pub); ok {
+	if n, i, ok := x.employerWorkers(ss, histPub); ok {
 		f.Workers = n
 		ev["workers"] = ss[i].text
 	}
@@ -927,8 +937,10 @@ func lastWords(s string, n int) string {
 // A strike said to be over ("ended their walkout", "the strike is over")
 // is in the phase of the contract the article reports, tentative or
 // ratified, unless the article has the workers back at work: the
-// strikers are only back once the contract is settled.
-func detectPhase(ss []factSentence, pub time.Time) (string, int) {
+// strikers are only back once the contract is settled. When toCome is
+// set (a dated article), a strike told in the present tense with its day
+// ahead is one to come.
+func detectPhase(ss []factSentence, pub time.Time, toCome bool) (string, int) {
 	best, at := "", -1
 	for i, s := range ss {
 		if !s.lead {
@@ -967,7 +979,7 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 	if p, i := faqPhase(ss); factsPhaseRank(p) > factsPhaseRank(best) {
 		best, at = p, i
 	}
-	if best == strike.PhaseStrike && !pub.IsZero() && strikeToCome(ss, pub) {
+	if best == strike.PhaseStrike && toCome && !pub.IsZero() && strikeToCome(ss, pub) {
 		// "Our strike begins at 7 a.m. on Monday, October 21", ten days
 		// ahead: what its answers say of striking is to come too.
 		best = strike.PhaseThreatened
@@ -1003,6 +1015,21 @@ func detectPhase(ss []factSentence, pub time.Time) (string, int) {
 		return contract, cat
 	}
 	return best, at
+}
+
+// latestYear returns the latest year the sentences name, 0 when none.
+func latestYear(ss []factSentence) int {
+	latest := 0
+	for _, s := range ss {
+		if !strings.ContainsAny(s.text, "12") {
+			continue
+		}
+		for _, m := range yearRE.FindAllString(s.text, -1) {
+			y, _ := strconv.Atoi(m)
+			latest = max(latest, y)
+		}
+	}
+	return latest
 }
 
 // startsRE finds a strike's start told in the present tense, as a

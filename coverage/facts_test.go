@@ -1133,6 +1133,28 @@ func TestExtractUndatedGivesNoYearlessStart(t *testing.T) {
 	}
 }
 
+// TestExtractUndatedYearsAreNoHistory: a page with no date, found long
+// after, that tells the strike by its year ("In 2024, some 2,400 …") tells
+// it, not an earlier one; on it a year is history only when it names a
+// later one.
+func TestExtractUndatedYearsAreNoHistory(t *testing.T) {
+	x := testExtractor()
+	found := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text    string
+		workers int
+		phase   string
+	}{
+		{"In 2024, some 2,400 mental health workers represented by NUHW walked off the job at Kaiser. They are still on strike.", 2400, strike.PhaseStrike},
+		{"In 2022, about 2,000 clinicians struck for ten weeks in Northern California. In 2024, some 2,400 clinicians walked out in Southern California.", 2400, strike.PhaseStrike},
+	} {
+		got := x.Extract(&strike.Article{Title: "Explainer: the Kaiser strike", Text: tt.text, Published: found, PublishedEstimated: true, FirstSeen: found})
+		if got.Workers != tt.workers || got.Phase != tt.phase {
+			t.Errorf("%q: workers %d, phase %q; want %d, %q", tt.text, got.Workers, got.Phase, tt.workers, tt.phase)
+		}
+	}
+}
+
 // TestFindDurationLatest: a strike only grows older, so of the counts an
 // article gives the largest is the strike's latest; another strike's
 // count is not this one's.
