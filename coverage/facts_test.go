@@ -214,6 +214,19 @@ func TestSentencePhase(t *testing.T) {
 		{"SEIU-UHW urged a settlement; NUHW members remain out.", strike.PhaseStrike},
 		{"The clinicians stayed out for a sixth week.", strike.PhaseStrike},
 		{"My old colleagues are right to stay out.", strike.PhaseStrike},
+		// Mediation, a deal, a vote and the end in other words.
+		{"The two sides met with a mediator Tuesday.", strike.PhaseMediation},
+		{"A mediator has been brought in to help settle the strike.", strike.PhaseMediation},
+		{"Talks, led by a state mediator, resumed Monday.", strike.PhaseMediation},
+		{"State mediators are now overseeing the talks.", strike.PhaseMediation},
+		{"The union will meet with a mediator next week.", ""},
+		{"Members voted overwhelmingly in favor of the agreement.", strike.PhaseRatified},
+		{"Members voted in favor of a new dues rate.", ""},
+		{"The two sides have a deal.", strike.PhaseTentativeAgreement},
+		{"The two sides still do not have a deal.", ""},
+		{"The strike came to an end on Monday.", strike.PhaseEnded},
+		{"After six months on the picket lines, therapists are back in their offices.", strike.PhaseEnded},
+		{"The deal still needs members' approval.", strike.PhaseTentativeAgreement},
 		{"Kaiser urged other unions to stay out of the dispute.", ""},
 	}
 	for _, tt := range tests {
