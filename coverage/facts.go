@@ -563,6 +563,9 @@ const (
 // lower-cased sentence.
 var phaseSignals = []phaseSignal{
 	// Threatened: notices, votes, threats.
+	// A strike to come in headline words: "workers vote to strike", "a
+	// strike looms", "therapists prepare to picket".
+	{strike.PhaseThreatened, "vote|voting|loom|prepar", regexp.MustCompile(`\b(?:vote|votes|voted|voting) to (?:strike|walk out|go on strike)\b|\b` + reStrikeN + ` (?:looms|loomed|looming)\b|\b(?:prepare|prepares|prepared|preparing) to (?:strike|picket|walk out)\b`)},
 	{strike.PhaseThreatened, "notice", regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:an? |the )?(?:[\w-]+ ){0,2}?strike\b|\b\d+-day notice\b|\b(?:ten|10)[- ]days?['’]? notice\b`)},
 	{strike.PhaseThreatened, "authori|strike vote", regexp.MustCompile(`\bauthori[sz](?:e|ed|es|ing) (?:an? |the )?` + reWords + `{0,2}?` + reStrikeN + `\b|\bstrike (?:authori[sz]ation|vote)\b`)},
 	{strike.PhaseThreatened, "strike|walk&could|may|might|would|will|plan|threaten|set to|ready to|prepared to|poised to|vowed to", regexp.MustCompile(`\b(?:could|may|might|would|will|plans? to|planning to|threaten(?:s|ed)? to|set to|ready to|prepared to|poised to|vowed to) (?:go on )?(?:strike|walk out|walk off)\b`)},

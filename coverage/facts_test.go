@@ -214,6 +214,10 @@ func TestSentencePhase(t *testing.T) {
 		{"SEIU-UHW urged a settlement; NUHW members remain out.", strike.PhaseStrike},
 		{"The clinicians stayed out for a sixth week.", strike.PhaseStrike},
 		{"My old colleagues are right to stay out.", strike.PhaseStrike},
+		// A strike to come, in headline words.
+		{"Kaiser mental health workers vote to strike.", strike.PhaseThreatened},
+		{"A strike looms at Kaiser.", strike.PhaseThreatened},
+		{"Kaiser therapists prepare to picket.", strike.PhaseThreatened},
 		// Mediation, a deal, a vote and the end in other words.
 		{"The two sides met with a mediator Tuesday.", strike.PhaseMediation},
 		{"A mediator has been brought in to help settle the strike.", strike.PhaseMediation},
