@@ -1633,6 +1633,12 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 			case len(w) > 5 && strings.HasSuffix(w, "ed"):
 				base := w[:len(w)-2]
 				q.agents = append(q.agents, base+"or", base+"er", w[:len(w)-1]+"r")
+				if kwActs[w] && w != "helped" {
+					// The act's own verb too: "Ana Ruiz and Tom Becker will
+					// mediate" names the mediators (not "served", "helped":
+					// everyone does those).
+					q.agents = append(q.agents, w[:len(w)-1])
+				}
 			case kwActs[w] && (strings.HasSuffix(w, "ors") || strings.HasSuffix(w, "or")):
 				// "Who were the mediators?" names the agents itself.
 				q.agents = append(q.agents, strings.TrimSuffix(w, "s"))
