@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -356,7 +357,7 @@ func (s *Scorer) analyze(a *strike.Article, sc *scratch) *result {
 	}
 	s.match(sc, a.Title, true)
 	s.match(sc, text, false)
-	publisher := s.matchPublisher(sc, a.Source)
+	publisher := s.matchPublisher(sc, a)
 
 	r := &sc.result
 	*r = result{
@@ -549,8 +550,8 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 // tentative agreement reached with Kaiser") is about its members whether
 // or not it names itself. Only the campaign's union terms count; it
 // reports whether one did.
-func (s *Scorer) matchPublisher(sc *scratch, source string) bool {
-	source = strings.TrimSpace(source)
+func (s *Scorer) matchPublisher(sc *scratch, a *strike.Article) bool {
+	source := strings.TrimSpace(a.Source)
 	if source == "" {
 		return false
 	}
@@ -573,7 +574,7 @@ func (s *Scorer) matchPublisher(sc *scratch, source string) bool {
 		sc.hits[i] = saved[i]
 	}
 	if ours && s.employerAt >= 0 {
-		s.publisherEmployer(sc)
+		s.publisherEmployer(sc, a)
 	}
 	return ours
 }
@@ -585,8 +586,12 @@ func (s *Scorer) matchPublisher(sc *scratch, source string) bool {
 // members of "management" and "our clinics" ("Your bargaining team met
 // management for ten hours"), its post about the campaign's therapists
 // in Pasadena is about their employer, and so is its post that opens
-// with "our members ratified our new contract with Kaiser".
-func (s *Scorer) publisherEmployer(sc *scratch) {
+// with "our members ratified our new contract with Kaiser". So is its
+// post, dated in the campaign's period, that speaks of its own strike
+// ("Strike Bulletin #31", "Our strike continues", "Strike fund: benefits
+// continue") to members who need no employer named: the union's other
+// disputes name their places or workers, which the scope then weighs.
+func (s *Scorer) publisherEmployer(sc *scratch, a *strike.Article) {
 	ownScope := false
 	for i, h := range sc.hits {
 		t := &s.terms[i]
@@ -599,6 +604,10 @@ func (s *Scorer) publisherEmployer(sc *scratch) {
 		ownScope = ownScope || (t.group == campWork || t.group == campRegion) && t.weight > 0 ||
 			t.group == employer && t.weight > 0 && (h.title > 0 || h.lead > 0)
 	}
+	if !ownScope && s.period != "" && !a.Published.IsZero() && !a.PublishedEstimated &&
+		s.inPeriod(a.Published, a.Published.AddDate(0, 0, 1)) {
+		ownScope = ownStrikeRE.MatchString(strings.ToLower(a.Title)) || ownStrikeRE.MatchString(strings.ToLower(a.Text))
+	}
 	if ownScope {
 		h := &sc.hits[s.employerAt]
 		h.text++
@@ -606,6 +615,10 @@ func (s *Scorer) publisherEmployer(sc *scratch) {
 		h.early++
 	}
 }
+
+// ownStrikeRE finds a union speaking of its own strike: "our strike",
+// "Strike Bulletin", "Strike Week 5", "strike fund", "strike pay".
+var ownStrikeRE = regexp.MustCompile(`\bour (?:[\w-]+ )?(?:strike|walkout|picket lines?)\b|\bstrike (?:bulletin|week|update|fund|pay|benefits)\b`)
 
 // shadowsEmployer reports whether exclusion e holds an employer term's
 // words ("Kaiser Aluminum" holds "Kaiser"): another organisation of the

@@ -200,8 +200,22 @@ func TestScopeRules(t *testing.T) {
 			tier:      strike.TierCore,
 		},
 		{
-			name:      "the union's own post, naming no employer nor the campaign's workers",
+			// Its members need no employer named: a post of the campaign's
+			// period that speaks of its own strike is about the campaign.
+			name:      "the union's own post in the period, naming no employer nor the campaign's workers, about its own strike",
 			a:         strike.Article{Title: "Picket dispatch, week four", Text: "Our members held the picket line all week. Management brought no new proposal, and our strike goes on.", Source: "HWU"},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "the union's own post before the period, naming no employer nor the campaign's workers",
+			a:         strike.Article{Title: "Picket dispatch, week four", Text: "Our members held the picket line all week. Management brought no new proposal, and our strike goes on.", Source: "HWU"},
+			published: "2023-05-02",
+			tier:      strike.TierNone,
+		},
+		{
+			name:      "the union's own post in the period, naming no employer, about no strike of its own",
+			a:         strike.Article{Title: "Town hall notes", Text: "Our members met management all week. Management brought no new proposal on the picket rules for contractors.", Source: "HWU"},
 			published: "2024-05-02",
 			tier:      strike.TierNone,
 		},

@@ -79,7 +79,10 @@ var coverageFloors = map[string]coverageFloor{
 	// 0.91, R 0.94) with the fifth corpus's rules ("the first day of a
 	// five-day strike" is its start). Facts 0.99 (132 of 134) with the
 	// sixth corpus's rules ("all 2,400 of you" in a union's bulletin).
-	"dev2": {copies: 1.00, grouping: 0.92, relevance: 0.99, core: 0.97, facts: 0.98, status: 5, asks: 8},
+	// Grouping 0.96 (P 0.92, R 1.00), relevance 1.00, core 0.99 and facts
+	// 1.00 (134 of 134) once the union's own post of the campaign's period
+	// about its own strike ("Strike Bulletin #31") counted the employer.
+	"dev2": {copies: 1.00, grouping: 0.95, relevance: 1.00, core: 0.98, facts: 1.00, status: 5, asks: 8},
 	// The third development corpus, written when tuning on the first two
 	// no longer moved the held-out figures: before any rule was tuned on
 	// it, copies 4 of 5, grouping 0.65, relevance 0.87, core 0.86, facts
@@ -92,7 +95,10 @@ var coverageFloors = map[string]coverageFloor{
 	// in its lead counted it, facts 0.92 (129 of 140) and 8 answers of 8.
 	// Grouping 0.99 (P 1.00, R 0.97) with the fifth corpus's rules (one
 	// milestone's reports share its count of days).
-	"dev3": {copies: 1.00, grouping: 0.98, relevance: 0.95, core: 0.95, facts: 0.92, status: 5, asks: 8},
+	// Relevance 0.96, core 0.97 and facts 0.94 (132 of 140) once the
+	// union's own post of the campaign's period about its own strike
+	// counted the employer.
+	"dev3": {copies: 1.00, grouping: 0.98, relevance: 0.96, core: 0.96, facts: 0.94, status: 5, asks: 8},
 	// The fourth development corpus, written when the held-out facts stood
 	// at 0.91, in shapes the first three lack (press releases, radio
 	// transcripts, interviews, photo captions, council items, quoted posts,
@@ -119,7 +125,10 @@ var coverageFloors = map[string]coverageFloor{
 	// fetched).
 	// Answers 8 of 8 once the campaign's time zone dated a radio
 	// transcript's "today", published in a Pacific afternoon.
-	"dev4": {copies: 1.00, grouping: 0.93, relevance: 0.98, core: 0.99, facts: 0.97, status: 5, asks: 8},
+	// Relevance 0.99, core 1.00 and facts 0.99 (154 of 156) once the
+	// union's own post of the campaign's period about its own strike
+	// ("Strike Week 5") counted the employer.
+	"dev4": {copies: 1.00, grouping: 0.93, relevance: 0.99, core: 1.00, facts: 0.98, status: 5, asks: 8},
 	// The fifth development corpus, written when the held-out facts stood
 	// at 0.92, in shapes the first four lack (aggregator items, live
 	// updates, one-paragraph briefs, TV scripts in capitals, podcast notes,
