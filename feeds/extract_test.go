@@ -121,6 +121,10 @@ func TestLaborHint(t *testing.T) {
 		{"The Monday Chart (Tuesday edition): Kaiser deal, a nurses' vote, a staffing bill", true},
 		{"Union members rally", true},
 		{"Talks resume at the port", true},
+		// A listing's rally or march, for the workers of a dispute.
+		{"This weekend in the Eastside: markets, a jazz brunch and a rally", true},
+		{"Marchers fill downtown", true},
+		{"March sales rise at the mall", false}, // the month
 		{"Kaiser Permanente opens new medical offices in Carson", false},
 		{"Sunny weekend ahead. No rain is expected.", false},
 		{"A collaborative approach to care", false}, // "labor" inside a word

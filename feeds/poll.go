@@ -864,9 +864,10 @@ func redactURL(raw string) string { return strike.RedactURL(raw) }
 
 // laborHints are words of labour news that a profile's terms may lack:
 // a newsletter's "three health care labor fights to watch" above a
-// greeting ("Good morning."), "a nurses' vote", "talks", "a deal".
+// greeting ("Good morning."), "a nurses' vote", "talks", "a deal", and a
+// weekend listing's "a rally" or "marchers".
 var laborHints = []string{"labor", "labour", "union", "bargain", "picket", "contract", "negotiat",
-	"dispute", "walkout", "strike", "vote", "talks", "deal", "huelga", "sindicato"}
+	"dispute", "walkout", "strike", "vote", "talks", "deal", "huelga", "sindicato", "rally", "rallies", "marcher"}
 
 // laborHint reports whether s, a headline and snippet, speaks of labour
 // in one of laborHints' words (matched at a word's start, in any case).

@@ -57,12 +57,13 @@ var askBankFloors = map[string]int{
 	// (size and length asked by their nouns, "how did it end" answered
 	// with how, a success asked as a win, "take place" no search word,
 	// going into mediation as its start): dev 211, dev2 209, dev3 198,
-	// dev4 200, dev5 193.
+	// dev4 200, dev5 193; dev5 194 once a headline's "a rally" had its
+	// page fetched.
 	"dev":  211,
 	"dev2": 209,
 	"dev3": 198,
 	"dev4": 200,
-	"dev5": 193,
+	"dev5": 194,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a

@@ -145,7 +145,10 @@ var coverageFloors = map[string]coverageFloor{
 	// relevance 0.98 (P 0.98, R 0.97), core 0.99, facts 0.97 (140 of 144),
 	// once a snippet that speaks of labour in its headline had its page
 	// fetched.
-	"dev5": {copies: 1.00, grouping: 0.96, relevance: 0.97, core: 0.99, facts: 0.97, status: 5, asks: 8},
+	// Grouping 0.97, relevance 0.98, core 1.00 and facts 0.99 (142 of 144)
+	// once a headline's "a rally" had its page fetched (a weekend
+	// listing's rally of the striking therapists).
+	"dev5": {copies: 1.00, grouping: 0.96, relevance: 0.98, core: 0.99, facts: 0.98, status: 5, asks: 8},
 	// The sixth development corpus, written when the held-out facts still
 	// stood at 0.92, in shapes the first five lack (behavioral-health trade
 	// press, numbered newsletters, op-eds by a legislator and an executive,
