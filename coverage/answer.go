@@ -1954,11 +1954,10 @@ func ansGoInto(toks []Token) []Token {
 		}
 		switch toks[i+2].Word {
 		case "mediation", "arbitration":
-			out := make([]Token, 0, len(toks))
-			out = append(out, toks[:i+2]...)
-			out[i].Word, out[i].Stem = "start", stemWord("start")
-			out = append(out[:i+1], toks[i+2:]...)
-			return out
+			start := toks[i]
+			start.Word, start.Stem = "start", stemWord("start")
+			out := append(slices.Clip(toks[:i]), start) // "into" dropped
+			return append(out, toks[i+2:]...)
 		}
 	}
 	return toks

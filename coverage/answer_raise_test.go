@@ -2,9 +2,7 @@ package coverage_test
 
 import (
 	"testing"
-	"time"
 
-	"github.com/strikebot/strikebot/coverage"
 	"github.com/strikebot/strikebot/strike"
 )
 
@@ -13,7 +11,6 @@ import (
 // included ("raises pay 21.5%."), and the employer's offer in the next
 // sentence is not glued to it.
 func TestAskRaiseInOtherWords(t *testing.T) {
-	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d.Add(15 * time.Hour) }
 	for _, raise := range []string{
 		"The contract includes wage increases totaling 21.5% over four years.",
 		"Clinicians will see their pay rise by 21.5 percent over the life of the deal.",
@@ -32,18 +29,13 @@ func TestAskRaiseInOtherWords(t *testing.T) {
 		"Psychologists get 21.5% more over four years.",
 		"The new contract raises pay 21.5%.",
 	} {
-		arts := []strike.Article{
-			{ID: 1, Key: "a", URL: "https://n.example/a", Title: "Northvale therapists walk out", Source: "Valley Ledger", Published: day("2024-10-21"),
-				Text:      "About 1,200 therapists at Northvale Health went on strike Monday. Northvale offered 10% over three years. The union wants higher pay and more staff.",
-				Relevance: strike.Relevance{Tier: strike.TierCore}, Facts: strike.Facts{Phase: strike.PhaseStrike}},
-			{ID: 2, Key: "b", URL: "https://n.example/b", Title: "Northvale strike ends with deal", Source: "Metro Daily", Published: day("2025-03-02"),
-				Text:      "The Allied Clinicians Union and Northvale Health reached a tentative agreement Sunday, ending a strike that lasted 132 days. " + raise + " Northvale had offered 10% over three years before the strike. Members will vote next week.",
-				Relevance: strike.Relevance{Tier: strike.TierCore}, Facts: strike.Facts{Phase: strike.PhaseTentativeAgreement}},
-		}
-		ix := coverage.NewIndex(nil, func() time.Time { return day("2025-03-10") })
-		for _, a := range arts {
-			ix.Add(a)
-		}
+		ix := fixtureIndex(t, "2025-03-10", nil,
+			fixtureArticle(t, 1, "2024-10-21", "Valley Ledger", "Northvale therapists walk out",
+				"About 1,200 therapists at Northvale Health went on strike Monday. Northvale offered 10% over three years. The union wants higher pay and more staff.",
+				strike.TierCore, strike.PhaseStrike),
+			fixtureArticle(t, 2, "2025-03-02", "Metro Daily", "Northvale strike ends with deal",
+				"The Allied Clinicians Union and Northvale Health reached a tentative agreement Sunday, ending a strike that lasted 132 days. "+raise+" Northvale had offered 10% over three years before the strike. Members will vote next week.",
+				strike.TierCore, strike.PhaseTentativeAgreement))
 		st := strike.Status{Phase: strike.PhaseTentativeAgreement, Workers: 1200, Union: "Allied Clinicians Union", Employer: "Northvale Health",
 			Started: "2024-10-21", Ended: "2025-03-02", DurationDays: 132, Offer: "10% over three years"}
 		for _, q := range []string{"What raise did the workers win?", "how much of a raise did they get"} {

@@ -15,41 +15,58 @@ import (
 // region's strike (related).
 func statusFixture(t *testing.T, faq []strike.FAQ) (*coverage.Index, map[int64]strike.Article) {
 	t.Helper()
-	day := func(s string) time.Time {
-		d, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d.Add(15 * time.Hour)
-	}
-	art := func(id int64, date, source, title, text string, tier strike.Tier, phase string) strike.Article {
-		return strike.Article{
-			ID: id, Key: title + source, URL: "https://news.example/" + string(rune('a'+id)), Title: title, Source: source,
-			Text: text, Published: day(date), Relevance: strike.Relevance{Tier: tier}, Facts: strike.Facts{Phase: phase},
-		}
-	}
 	wire := "The Allied Clinicians Union and Northvale Health reached a tentative agreement Sunday, ending a strike that lasted 132 days. " +
 		"The agreement raises pay 16% over four years and restores pensions for newer hires. " +
 		"Northvale had offered 10% over three years before the strike."
 	arts := []strike.Article{
-		art(1, "2024-10-21", "Valley Ledger", "Northvale therapists walk out",
+		fixtureArticle(t, 1, "2024-10-21", "Valley Ledger", "Northvale therapists walk out",
 			"About 1,200 therapists at Northvale Health went on strike Monday at clinics across the valley. "+
 				"The strike began Oct. 21 after months of talks. Northvale offered 10% over three years.", strike.TierCore, strike.PhaseStrike),
-		art(2, "2025-01-10", "Valley Ledger", "Mediation set in Northvale strike",
+		fixtureArticle(t, 2, "2025-01-10", "Valley Ledger", "Mediation set in Northvale strike",
 			"Mediation between the union and Northvale will begin Jan. 20, the union said. The strike continues at every clinic.", strike.TierCore, strike.PhaseMediation),
-		art(3, "2025-03-02", "Wire Service", "Northvale strike ends with deal", "NORTHVALE (Wire Service) - "+wire, strike.TierCore, strike.PhaseTentativeAgreement),
-		art(4, "2025-03-02", "Metro Daily", "Northvale strike ends with deal", wire, strike.TierCore, strike.PhaseTentativeAgreement),
-		art(5, "2025-03-03", "Coast Times", "Deal ends Northvale therapists' strike", wire, strike.TierCore, strike.PhaseTentativeAgreement),
-		art(6, "2024-10-25", "Oregon Post", "Lakeside nurses strike in Oregon",
+		fixtureArticle(t, 3, "2025-03-02", "Wire Service", "Northvale strike ends with deal", "NORTHVALE (Wire Service) - "+wire, strike.TierCore, strike.PhaseTentativeAgreement),
+		fixtureArticle(t, 4, "2025-03-02", "Metro Daily", "Northvale strike ends with deal", wire, strike.TierCore, strike.PhaseTentativeAgreement),
+		fixtureArticle(t, 5, "2025-03-03", "Coast Times", "Deal ends Northvale therapists' strike", wire, strike.TierCore, strike.PhaseTentativeAgreement),
+		fixtureArticle(t, 6, "2024-10-25", "Oregon Post", "Lakeside nurses strike in Oregon",
 			"Nurses at Lakeside Hospital in Oregon began their strike on Oct. 3. About 900 Oregon nurses are on strike.", strike.TierRelated, strike.PhaseStrike),
 	}
-	ix := coverage.NewIndex(faq, func() time.Time { return day("2025-03-10") })
+	ix := fixtureIndex(t, "2025-03-10", faq, arts...)
 	byID := make(map[int64]strike.Article)
 	for _, a := range arts {
-		ix.Add(a)
 		byID[a.ID] = a
 	}
 	return ix, byID
+}
+
+// fixtureDay is 15:00 UTC on day s (YYYY-MM-DD).
+func fixtureDay(t testing.TB, s string) time.Time {
+	t.Helper()
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Add(15 * time.Hour)
+}
+
+// fixtureArticle is an article of the fixtures, published on date and
+// already scored and read (its tier and phase).
+func fixtureArticle(t testing.TB, id int64, date, source, title, text string, tier strike.Tier, phase string) strike.Article {
+	t.Helper()
+	return strike.Article{
+		ID: id, Key: title + source, URL: "https://news.example/" + string(rune('a'+id)), Title: title, Source: source,
+		Text: text, Published: fixtureDay(t, date), Relevance: strike.Relevance{Tier: tier}, Facts: strike.Facts{Phase: phase},
+	}
+}
+
+// fixtureIndex is an index of arts, asked on day now.
+func fixtureIndex(t testing.TB, now string, faq []strike.FAQ, arts ...strike.Article) *coverage.Index {
+	t.Helper()
+	at := fixtureDay(t, now)
+	ix := coverage.NewIndex(faq, func() time.Time { return at })
+	for _, a := range arts {
+		ix.Add(a)
+	}
+	return ix
 }
 
 // src is a status source from article a.
