@@ -143,9 +143,9 @@ func newParser() *gofeed.Parser {
 //   - Published is the published date, else the updated date, in UTC. When
 //     neither is known, or the date lies more than ten minutes after Now,
 //     Published is Now and PublishedEstimated is true.
-//   - Key is "g:" and a hash of FeedURL and the GUID when the item has a
-//     GUID, else "u:" and a hash of URL, else "h:" and a hash of the
-//     normalized title and text. An item whose Key repeats an earlier one is
+//   - Key is strike.GUIDKey(FeedURL, GUID) ("f:", a tag of the feed, and a
+//     hash of FeedURL and the GUID) when the item has a GUID, else "u:" and
+//     a hash of URL, else "h:" and a hash of the normalized title and text. An item whose Key repeats an earlier one is
 //     dropped, and so is an item with neither title, text nor link.
 //
 // Parse is safe for concurrent use. It does not bound its own running time:
@@ -325,7 +325,7 @@ func article(it *gofeed.Item, itemSource, feedTitle, base string, o ParseOptions
 
 	switch {
 	case guid != "":
-		a.Key = "g:" + hash(o.FeedURL, guid)
+		a.Key = strike.GUIDKey(o.FeedURL, guid)
 	case a.URL != "":
 		a.Key = "u:" + hash(a.URL)
 	default:

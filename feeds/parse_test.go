@@ -174,7 +174,7 @@ func TestParseKeys(t *testing.T) {
 	p1 := mustParse(t, body, o1)
 	again := mustParse(t, body, o1)
 	p2 := mustParse(t, body, o2)
-	for i, prefix := range []string{"g:", "u:", "h:", "g:"} {
+	for i, prefix := range []string{"f:", "u:", "h:", "f:"} {
 		k := p1.Items[i].Key
 		if !strings.HasPrefix(k, prefix) || len(k) != len(prefix)+32 {
 			t.Errorf("Items[%d].Key = %q, want %s and 32 hex digits", i, k, prefix)
@@ -185,6 +185,11 @@ func TestParseKeys(t *testing.T) {
 	}
 	if p1.Items[0].Key == p2.Items[0].Key {
 		t.Error("the same GUID in two feeds gave the same key")
+	}
+	// A feed's GUID keys share the feed's tag, so they sort together in
+	// the store's key index.
+	if a, d := p1.Items[0].Key, p1.Items[3].Key; a[:10] != d[:10] || a[:10] == p2.Items[0].Key[:10] {
+		t.Errorf("GUID keys %q and %q of one feed (and %q of another) do not share exactly their feed's tag", a, d, p2.Items[0].Key)
 	}
 	if p1.Items[1].Key != p2.Items[1].Key {
 		t.Error("the same link in two feeds gave different keys")

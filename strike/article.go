@@ -39,8 +39,8 @@ type Article struct {
 	// Feed is the URL of the feed the article was read from.
 	Feed string
 	// Key is the article's identity within its campaign: derived from the
-	// feed's GUID, else the canonical link, else a hash of title and text.
-	// Two items with the same Key are the same article.
+	// feed's GUID (see GUIDKey), else the canonical link, else a hash of
+	// title and text. Two items with the same Key are the same article.
 	Key string
 	// URL is the canonical link, with tracking parameters removed. May be empty.
 	URL string

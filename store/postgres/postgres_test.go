@@ -627,3 +627,44 @@ func TestSavePollCopies(t *testing.T) {
 		t.Fatalf("stored %d articles (err %v), want 5", len(all), err)
 	}
 }
+
+// TestMigrateFromSchema14 opens a database whose GUID keys are in the old
+// form ("g:" and a hash): migration 15 gives them the feed's tag, computed
+// by PostgreSQL's sha256 as strike.FeedKeyTag computes it.
+func TestMigrateFromSchema14(t *testing.T) {
+	dsn := schemaDSN(t)
+	old, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	stmts := []string{`CREATE TABLE schema_migrations (
+	version    integer PRIMARY KEY,
+	name       text NOT NULL,
+	applied_at timestamptz NOT NULL DEFAULT now()
+)`}
+	names, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range names[:14] {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmts = append(stmts, string(b), fmt.Sprintf(`INSERT INTO schema_migrations (version, name) VALUES (%d, '%s')`, i+1, filepath.Base(name)))
+	}
+	for i, l := range storetest.LegacyArticles() {
+		stmts = append(stmts, fmt.Sprintf(`INSERT INTO articles (id, campaign_id, feed, key, url, title, source, author, summary, text, published,
+	published_estimated, first_seen, tier, score, reasons, story_id, facts, processed)
+VALUES (%d, '%s', '%s', '%s', '%s', 'Kaiser strike', 'Ledger', '', '', '', '2025-03-10T12:00:00Z', false, '2025-03-10T12:00:00Z', 'core', 8, '[]', NULL, '{}', true)`,
+			i+1, storetest.LegacyCampaign, l.Feed, l.Key, l.URL))
+	}
+	stmts = append(stmts, `SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT max(id) FROM articles))`)
+	for _, q := range stmts {
+		if _, err := old.ExecContext(t.Context(), q); err != nil {
+			t.Fatalf("building a schema 14 database: %v\n%s", err, q)
+		}
+	}
+	storetest.CheckMigratedKeys(t, open(t, dsn))
+}

@@ -771,3 +771,63 @@ VALUES (4, 'kaiser-2024', 'Mediation begins', '', '[]', 'core', 1741600000000000
 		t.Errorf("changes after migration = %d, %v; want the 4 members", len(changes), err)
 	}
 }
+
+// TestMigrateFromSchema11 opens a database whose GUID keys are in the old
+// form ("g:" and a hash): migration 12 gives them the feed's tag, a few rows
+// a transaction, so that a re-polled item, the one without a link too, is
+// known by its new key. A migration interrupted after its first
+// transaction is finished by the next Open.
+func TestMigrateFromSchema11(t *testing.T) {
+	for _, interrupted := range []bool{false, true} {
+		t.Run(fmt.Sprintf("interrupted=%v", interrupted), func(t *testing.T) {
+			ctx := t.Context()
+			sqlite.SetRekeyRows(t, 2)
+			path := filepath.Join(t.TempDir(), "bot.db")
+			old := raw(t, path)
+			stmts := []string{`CREATE TABLE schema_migrations (
+	version    INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL,
+	applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT`}
+			names, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			migration := func(i int) []string {
+				b, err := os.ReadFile(names[i])
+				if err != nil {
+					t.Fatal(err)
+				}
+				return []string{string(b), fmt.Sprintf(`INSERT INTO schema_migrations (version, name) VALUES (%d, '%s')`, i+1, filepath.Base(names[i]))}
+			}
+			for i := range 11 {
+				stmts = append(stmts, migration(i)...)
+			}
+			legacy := storetest.LegacyArticles()
+			for i, l := range legacy {
+				stmts = append(stmts, fmt.Sprintf(`INSERT INTO articles (id, campaign_id, feed, key, url, title, source, author, summary, text, published,
+	published_estimated, first_seen, tier, score, reasons, story_id, facts, processed)
+VALUES (%d, '%s', '%s', '%s', '%s', 'Kaiser strike', 'Ledger', '', '', '', 1741600000000000, 0, 1741600000000000, 'core', 8, '[]', NULL, '{}', 1)`,
+					i+1, storetest.LegacyCampaign, l.Feed, l.Key, l.URL))
+			}
+			if interrupted {
+				// Migration 12 ran, and the first transaction rewrote the
+				// newest two keys.
+				n := len(legacy)
+				stmts = append(stmts, migration(11)...)
+				stmts = append(stmts, fmt.Sprintf(`UPDATE rekey_guid SET next_id = %d`, n-2),
+					fmt.Sprintf(`UPDATE articles SET key = '%s' WHERE id = %d`, legacy[n-1].Want, n),
+					fmt.Sprintf(`UPDATE articles SET key = '%s' WHERE id = %d`, legacy[n-2].Want, n-1))
+			}
+			for _, q := range stmts {
+				if _, err := old.ExecContext(ctx, q); err != nil {
+					t.Fatalf("building a schema 11 database: %v", err)
+				}
+			}
+			if err := old.Close(); err != nil {
+				t.Fatal(err)
+			}
+			storetest.CheckMigratedKeys(t, open(t, path))
+		})
+	}
+}
