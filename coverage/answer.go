@@ -1287,7 +1287,7 @@ func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) An
 			if usedArt[sent.art] || art.id != 0 && citedID[art.id] != 0 {
 				continue
 			}
-			text := ansTrimListMark(ansTrimDateline(strings.Join(strings.Fields(sent.text), " ")))
+			text := ansTrimListMark(trimDateline(strings.Join(strings.Fields(sent.text), " ")))
 			if q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0 {
 				text = ansDateWeekday(text, art.published, ix.loc)
 			}
@@ -2123,32 +2123,6 @@ func ansJaccard(a, b []string) float64 {
 		union++
 	}
 	return float64(inter) / float64(union)
-}
-
-// ansTrimDateline removes a wire dateline such as "LOS ANGELES (Western
-// Newswire) - " from the start of a sentence: capitals, then an outlet in
-// brackets, then a dash.
-func ansTrimDateline(s string) string {
-	open := strings.IndexByte(s, '(')
-	if open <= 0 || open > 60 {
-		return s
-	}
-	for _, r := range s[:open] {
-		if unicode.IsLower(r) {
-			return s
-		}
-	}
-	closing := strings.IndexByte(s[open:], ')')
-	if closing < 0 {
-		return s
-	}
-	rest := s[open+closing+1:]
-	for _, dash := range []string{" - ", " -- ", " – ", " — "} {
-		if after, ok := strings.CutPrefix(rest, dash); ok && after != "" {
-			return after
-		}
-	}
-	return s
 }
 
 // ansAsks reports whether a sentence is a question: it ends with a

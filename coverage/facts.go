@@ -356,6 +356,11 @@ func articleSentences(a *strike.Article) []factSentence {
 	for _, s := range Sentences(a.Text) {
 		lead := s.Start >= start && s.Start < firstPara && n < leadSentences
 		if lead {
+			if n == 0 {
+				// A wire copy's "LOS ANGELES (AP) — " is no part of what
+				// the lead says: rules read from a sentence's start.
+				s.Text = trimDateline(s.Text)
+			}
 			n++
 		}
 		if strings.Contains(a.Text[last:s.Start], "\n") && sentBlankLineIn(a.Text[last:s.Start]) {
@@ -572,6 +577,12 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseThreatened, "threat|possible|potential|looming|planned", regexp.MustCompile(`\bthreat(?:en(?:ed|s|ing)?)? (?:of )?(?:an? |the )?(?:[\w-]+ )?` + reStrikeN + `\b|\b(?:possible|potential|looming|planned|threatened) ` + reStrikeN + `\b`)},
 	{strike.PhaseThreatened, "read|prepar|plan|organiz", regexp.MustCompile(`\b(?:ready|readies|readying|prepare|prepares|preparing|plan|plans|planning|organize|organizes|organizing) (?:an? |the |for an? |for the )?` + reWords + `{0,2}?` + reStrikeN + `\b`)},
 	{strike.PhaseThreatened, "strike|walkout|stoppage&possible|likely|looming|imminent|odds|set", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:possible|likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
+	// A strike called or announced ("has called an open-ended strike", "Workers
+	// Announce Open-Ended Strike", "calls strike at Kaiser"; not "called off
+	// the strike"), and a headline's infinitive with the day to come
+	// ("Kaiser therapists to strike Oct. 21").
+	{strike.PhaseThreatened, "announc|call&strike|walkout|stoppage", regexp.MustCompile(`\b(?:announce|announces|announced|announcing|call|calls|called|calling) (?:an? |their |its )?(?:new |second |(?:open-ended|indefinite|rolling|sympathy|limited|[\w]+-day|[\w]+-hour) )?` + reStrikeN + `\b`)},
+	{strike.PhaseThreatened, "to &strike|walk out", regexp.MustCompile(`\bto (?:go on )?(?:strike|walk out) (?:on |starting |beginning |from )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next|this|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`)},
 	// Strike.
 	// Also told by its time ("in their third week on strike") or as the
 	// strikers' state ("lost coverage while on strike").
@@ -1845,6 +1856,14 @@ func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
 		if name == "" {
 			continue
 		}
+		if cut, ok := cutName(name, fs.text[end:]); ok {
+			// A snippet ends inside the name: it is the known union whose
+			// name begins so, or none.
+			if canon := x.unionStarting(cut); canon != "" {
+				out = append(out, nameHit{canon: canon, at: at, end: end, contextual: true})
+			}
+			continue
+		}
 		words := strings.Fields(name)
 		head := slices.ContainsFunc(words, func(w string) bool { return unionHeads[w] })
 		if !(head && len(words) >= 2) && !(strong[n] && isAcronym(words[0])) {
@@ -1856,6 +1875,56 @@ func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
 		out = append(out, nameHit{canon: name, at: at, end: end, contextual: true})
 	}
 	return append(out, x.unionsNamedAside(fs, append(known, out...))...)
+}
+
+// cutName reports whether a name found before rest was cut short by a
+// snippet's end ("National Union of Healthcare…", "… Healthcare..."), and
+// returns what is left of it.
+func cutName(name, rest string) (string, bool) {
+	// The words that join a name's parts may be all that is left of the
+	// next: "National Union of…".
+	rest = strings.TrimLeft(rest, " ")
+	for {
+		w, after, _ := strings.Cut(rest, " ")
+		if !nameJoiners[strings.TrimRight(w, ".\u2026")] || strings.TrimRight(w, ".\u2026") == w && after == "" {
+			break
+		}
+		if t := strings.TrimLeft(w, "abcdefghijklmnopqrstuvwxyz&"); t != "" {
+			rest = t // "of…": the ellipsis is what is left
+			break
+		}
+		rest = strings.TrimLeft(after, " ")
+	}
+	for _, e := range []string{"\u2026", "..."} {
+		if c, ok := strings.CutSuffix(name, e); ok {
+			return strings.TrimSpace(c), true
+		}
+		if strings.HasPrefix(rest, e) {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// nameJoiners join the parts of an organization's name.
+var nameJoiners = map[string]bool{"of": true, "for": true, "and": true, "the": true, "&": true}
+
+// unionStarting returns the known union whose name, or a form of it,
+// begins with the words of cut (two at least), when exactly one does.
+func (x *Extractor) unionStarting(cut string) string {
+	if len(strings.Fields(cut)) < 2 {
+		return ""
+	}
+	found := ""
+	for _, f := range x.unions {
+		if strings.HasPrefix(f.form+" ", cut+" ") && f.form != cut {
+			if found != "" && found != f.canon {
+				return ""
+			}
+			found = f.canon
+		}
+	}
+	return found
 }
 
 // Words after a name that make it the union of the workers it represents
@@ -2272,10 +2341,15 @@ func findStarted(ss []factSentence, pub time.Time, phase string, earliest, lates
 	// headline reports the start, the first paragraph gives the day.
 	if underway && len(ss) > 0 && strikeCtxRE.MatchString(ss[0].lower) {
 		if m := titleStartRE.FindStringIndex(ss[0].lower); m != nil && !startsOtherEvent(ss[0].lower, m[0], m[1]) {
+			inLead := false
 			for i, s := range ss[1:] {
 				if !s.lead {
-					break
+					if inLead {
+						break
+					}
+					continue // a byline or time stamp before the lead
 				}
+				inLead = true
 				if dd := dayDates(s, pub, dirPast); len(dd) > 0 && fits(dd[0].d) {
 					return dd[0].d, i + 1, true
 				}

@@ -52,6 +52,15 @@ func TestSentencePhase(t *testing.T) {
 		{"The union delivered a 10-day strike notice.", strike.PhaseThreatened},
 		{"They will go on strike beginning Oct. 14.", strike.PhaseThreatened},
 		{"Union leaders are readying a walkout.", strike.PhaseThreatened},
+		// A strike called or announced, its start to come, as a release
+		// or a newsletter tells it when a snippet holds nothing more.
+		{"Southern California Kaiser Mental Health Workers Announce Open-Ended Strike Beginning October 21", strike.PhaseThreatened},
+		{"The National Union of Healthcare Workers (NUHW) has called an open-ended strike of ~2,400 mental health clinicians to begin Oct. 21.", strike.PhaseThreatened},
+		{"Union calls strike at Kaiser starting Monday", strike.PhaseThreatened},
+		{"Kaiser therapists to strike Oct. 21", strike.PhaseThreatened},
+		{"The union called off the strike late Sunday.", strike.PhaseEnded},
+		{"The union announced the end of the strike.", strike.PhaseEnded},
+		{"Nurses called a strike vote for next week.", strike.PhaseThreatened},
 		{"Both sides agreed to enter mediation.", strike.PhaseMediation},
 		{"Mediation begins Thursday in Oakland.", strike.PhaseMediation},
 		{"The governor urged them to bring in a mediator.", ""},
@@ -1395,5 +1404,67 @@ func TestPhaseOfANoticeAndOfBackground(t *testing.T) {
 		Text: "Kaiser and the union opened contract talks this week.\n\nThe northern unit won similar protections after a ten-week strike in 2022.", Published: pub})
 	if got.Phase != "" {
 		t.Errorf("background: phase %q (from %q), want none", got.Phase, got.Evidence["phase"])
+	}
+}
+
+// TestExtractWireDateline: a wire copy's dateline before the lead ("LOS
+// ANGELES (AP) — ", "LOS ANGELES, Oct. 14 (Reuters) - ", a release's
+// "/PRNewswire/ --"), or a byline or time stamp a page puts first, leaves
+// the facts as they are without it. The lead's "A week from today" lost
+// its start date, a reaction piece's quoted "TENTATIVE AGREEMENT." read as
+// the strike, and a byline hid the lead's "on Monday" from a headline's
+// "as strike begins".
+func TestExtractWireDateline(t *testing.T) {
+	x := testExtractor()
+	cases := []struct {
+		name, title, text string
+		published         time.Time
+	}{
+		{"notice", "NUHW clinicians ready an open-ended walkout at Kaiser",
+			"A week from today, some 2,400 members of the National Union of Healthcare Workers are scheduled to put down their caseloads and pick up picket signs at Kaiser Permanente clinics across Southern California. This strike has no end date.\n\nKaiser has offered an 18% raise over four years.",
+			time.Date(2024, 10, 14, 12, 0, 0, 0, time.UTC)},
+		{"reactions", "'WE WON': How strikers and patients reacted online to the Kaiser deal",
+			"The news broke overnight, and by Monday morning the posts were everywhere.\n\n\"TENTATIVE AGREEMENT. After 196 days on the line, we have a deal that protects our patients. Vote details coming to members today.\" — @NUHWunion\n\nThe National Union of Healthcare Workers says members will vote this week.",
+			time.Date(2025, 5, 5, 21, 0, 0, 0, time.UTC)},
+		{"begins", "San Diego Kaiser therapists join picket lines as strike begins",
+			"Dozens of Kaiser Permanente therapists marched outside the Zion medical center in San Diego on Monday morning, part of a strike by mental health workers across Southern California.\n\nMany carried signs about caseloads.",
+			time.Date(2024, 10, 21, 20, 0, 0, 0, time.UTC)},
+	}
+	datelines := []string{"By Maria Lopez | Associated Press\n\n", "By Maria Lopez\n\n", "Updated 4:15 PM PT, October 21, 2024\n\n", "LOS ANGELES (AP) — ", "LOS ANGELES (Western Newswire) - ", "LOS ANGELES — ", "LOS ANGELES, Oct. 14 (Reuters) - ",
+		"PASADENA, Calif. – ", "LOS ANGELES, Oct. 14, 2024 /PRNewswire/ -- ", "SAN DIEGO (KPBS) -- "}
+	for _, c := range cases {
+		want := x.Extract(&strike.Article{Title: c.title, Text: c.text, Published: c.published})
+		if want.Phase == "" || c.name != "reactions" && want.Started == "" {
+			t.Fatalf("%s: phase %q, started %q without a dateline", c.name, want.Phase, want.Started)
+		}
+		for _, d := range datelines {
+			got := x.Extract(&strike.Article{Title: c.title, Text: d + c.text, Published: c.published})
+			if got.Phase != want.Phase || got.Started != want.Started || got.Workers != want.Workers || got.Union != want.Union {
+				t.Errorf("%s after %q: phase %q, started %q, workers %d, union %q; without it %q, %q, %d, %q", c.name, d,
+					got.Phase, got.Started, got.Workers, got.Union, want.Phase, want.Started, want.Workers, want.Union)
+			}
+		}
+	}
+}
+
+// TestExtractTruncatedUnion: a snippet cut inside the union's name ("…
+// by the National Union of Healthcare…") names the union its first words
+// begin, when one known union's do; a cut name that begins none is no
+// union at all.
+func TestExtractTruncatedUnion(t *testing.T) {
+	x := testExtractor()
+	pub := time.Date(2024, 10, 21, 20, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ text, want string }{
+		{"About 2,400 Kaiser Permanente therapists walked off the job Monday in a strike called by the National Union of Healthcare\u2026", "National Union of Healthcare Workers"},
+		{"About 2,400 Kaiser Permanente therapists walked off the job Monday in a strike called by the National Union\u2026", "National Union of Healthcare Workers"},
+		{"About 2,400 Kaiser Permanente therapists walked off the job Monday in a strike called by the National Union of Healthcare...", "National Union of Healthcare Workers"},
+		{"The clinicians, members of the National Union of\u2026", "National Union of Healthcare Workers"},
+		{"The clinicians, members of the National Union of the\u2026", "National Union of Healthcare Workers"},
+		{"Hotel cooks walked off the job Monday in a strike called by the Culinary Workers Union Local\u2026", ""},
+	} {
+		got := x.Extract(&strike.Article{Title: "Workers walk out", Text: c.text, Published: pub})
+		if got.Union != c.want {
+			t.Errorf("%q: union %q, want %q", c.text, got.Union, c.want)
+		}
 	}
 }

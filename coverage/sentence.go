@@ -352,3 +352,55 @@ func isFurniture(p string) bool {
 	}
 	return words <= 14 && !sentence
 }
+
+// trimDateline removes a leading dateline from a sentence: an upper-case
+// place, optionally a date and an outlet in parentheses or between
+// slashes, and a dash ("LOS ANGELES (Western Newswire) - ", "OAKLAND,
+// Calif. — ", "LOS ANGELES, Oct. 14, 2024 /PRNewswire/ -- "), or what is
+// left of one when the place ended the sentence before ("(Western
+// Newswire) - ").
+func trimDateline(s string) string {
+	if strings.HasPrefix(s, "(") {
+		// The place went with the sentence before: "PORTLAND, Ore."
+		if i := strings.Index(s, ") "); i > 0 && i < 40 {
+			s = "X " + s[:i+1] + s[i+1:]
+			if t := trimDateline(s); t != s {
+				return t
+			}
+			return s[2:]
+		}
+	}
+	for _, dash := range []string{" - ", " — ", " – ", " -- "} {
+		i := strings.Index(s, dash)
+		if i <= 0 || i > 60 {
+			continue
+		}
+		head := s[:i]
+		if p := strings.IndexByte(head, '('); p >= 0 {
+			if !strings.HasSuffix(head, ")") {
+				continue
+			}
+			head = strings.TrimSpace(head[:p])
+		} else if p := strings.IndexByte(head, '/'); p >= 0 {
+			if !strings.HasSuffix(head, "/") {
+				continue
+			}
+			head = strings.TrimSpace(head[:p])
+		}
+		place, _, _ := strings.Cut(head, ",")
+		upper := place != ""
+		for _, r := range place {
+			if unicode.IsLower(r) {
+				upper = false
+				break
+			}
+		}
+		if upper {
+			rest := strings.TrimLeftFunc(s[i+len(dash):], unicode.IsSpace)
+			if rest != "" {
+				return rest
+			}
+		}
+	}
+	return s
+}

@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/strikebot/strikebot/strike"
@@ -198,7 +197,7 @@ func sumCollect(tok *Tokenizer, members []*strike.Article, maxWords int) []*sumS
 			if pos >= sumMaxSentences {
 				break
 			}
-			text := sumTrimDateline(s.Text)
+			text := trimDateline(s.Text)
 			words := len(strings.Fields(text))
 			if words < sumMinWords || words > maxWords*3/4 || !sumEndsWell(text) || !sumQuotesBalanced(text) {
 				continue
@@ -594,49 +593,4 @@ func sumQuotesBalanced(s string) bool {
 func sumStartsWithQuote(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r == '"' || r == '“' || r == '\''
-}
-
-// sumTrimDateline removes a leading dateline from a sentence: an upper-case
-// place, optionally an outlet in parentheses, and a dash ("LOS ANGELES
-// (Western Newswire) - ", "OAKLAND, Calif. — "), or what is left of one
-// when the place ended the sentence before ("(Western Newswire) - ").
-func sumTrimDateline(s string) string {
-	if strings.HasPrefix(s, "(") {
-		// The place went with the sentence before: "PORTLAND, Ore."
-		if i := strings.Index(s, ") "); i > 0 && i < 40 {
-			s = "X " + s[:i+1] + s[i+1:]
-			if t := sumTrimDateline(s); t != s {
-				return t
-			}
-			return s[2:]
-		}
-	}
-	for _, dash := range []string{" - ", " — ", " – ", " -- "} {
-		i := strings.Index(s, dash)
-		if i <= 0 || i > 60 {
-			continue
-		}
-		head := s[:i]
-		if p := strings.IndexByte(head, '('); p >= 0 {
-			if !strings.HasSuffix(head, ")") {
-				continue
-			}
-			head = strings.TrimSpace(head[:p])
-		}
-		place, _, _ := strings.Cut(head, ",")
-		upper := place != ""
-		for _, r := range place {
-			if unicode.IsLower(r) {
-				upper = false
-				break
-			}
-		}
-		if upper {
-			rest := strings.TrimLeftFunc(s[i+len(dash):], unicode.IsSpace)
-			if rest != "" {
-				return rest
-			}
-		}
-	}
-	return s
 }
