@@ -38,7 +38,7 @@ var (
 			`|\b\d{4}-\d{2}-\d{2}\b` +
 			`|(?:` + capAlt("since", "in", "until", "by", "through", "before", "after", "early", "late", "mid-", "mid") + `\s*)?\b` + reMonthFull + `\b(?:\s+\d{4}\b)?` +
 			`|(?:` + capAlt("next", "last", "this") + `\s+)?\b` + reWeekday + `\b(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?` +
-			`|\b(?:` + capAlt("today", "tonight", "yesterday", "tomorrow") + `|` + capAlt("this", "last", "next") + `\s+(?:week|month|year)|[Aa]\s+week\s+(?:from\s+today|ago)|` +
+			`|\b(?:` + capAlt("today", "tonight", "yesterday", "tomorrow") + `|` + capAlt("this", "last", "next") + `\s+(?:week|month|year)|` + capAlt("this") + `\s+(?:morning|afternoon|evening)|[Aa]\s+week\s+(?:from\s+today|ago)|` +
 			`(?:\d{1,3}|` + capAlt("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve") + `)\s+(?:days?|weeks?)\s+(?:ago|from\s+(?:today|now)))\b`)
 
 	monthDayRE = regexp.MustCompile(`^(?:((?i:since|on|until|by|from))\s+)?(?:(` + reWeekday + `),\s+)?(` + reMonth + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`)
@@ -319,7 +319,7 @@ func resolveDate(phrase string, published time.Time, dir dateDir) (d time.Time, 
 	}
 	lower := strings.ToLower(strings.Join(strings.Fields(phrase), " "))
 	switch lower {
-	case "today", "tonight", "this week":
+	case "today", "tonight", "this week", "this morning", "this afternoon", "this evening":
 		return pub, lower != "this week", true
 	case "yesterday":
 		return pub.AddDate(0, 0, -1), true, true

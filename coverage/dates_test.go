@@ -22,6 +22,8 @@ func TestResolveDate(t *testing.T) {
 		{"next Monday", "2025-03-17"},
 		{"next Wednesday", "2025-03-19"},
 		{"this Friday", "2025-03-14"},
+		{"this morning", "2025-03-12"},
+		{"This afternoon", "2025-03-12"},
 		{"March 10", "2025-03-10"},
 		{"March 10th", "2025-03-10"},
 		{"on March 10", "2025-03-10"},

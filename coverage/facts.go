@@ -359,7 +359,7 @@ func articleSentences(a *strike.Article) []factSentence {
 			if n == 0 {
 				// A wire copy's "LOS ANGELES (AP) — " is no part of what
 				// the lead says: rules read from a sentence's start.
-				s.Text = trimDateline(s.Text)
+				s.Text = trimDateline(trimDateline(s.Text)) // a copy's, then the original's
 			}
 			n++
 		}

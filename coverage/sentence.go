@@ -308,7 +308,8 @@ func leadStart(text string) int {
 				break
 			}
 		}
-		if end == len(text) || !isFurniture(strings.TrimSpace(text[at:end])) {
+		// A wire copy's dateline may open a search result's title line.
+		if end == len(text) || !isFurniture(trimDateline(strings.TrimSpace(text[at:end]))) {
 			break
 		}
 		at = end

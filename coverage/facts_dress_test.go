@@ -1,0 +1,71 @@
+package coverage_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/strikebot/strikebot/demo"
+	"github.com/strikebot/strikebot/internal/eval"
+	"github.com/strikebot/strikebot/strike"
+)
+
+// TestFactsSurviveOutletDress reads every labeled strike article of the
+// in-sample and development corpora as other outlets would dress it — a
+// wire dateline, a byline or time stamp first, curly quotes and dashes, a
+// headline in capitals or with the outlet's name after it, Windows line
+// ends — and checks that phase, workers, union and start date come out as
+// they do from the article as written. Each dress once changed a fact.
+func TestFactsSurviveOutletDress(t *testing.T) {
+	x := corpusExtractor(t)
+	same := func(s string) string { return s }
+	dquote := regexp.MustCompile(`"([^"]*)"`)
+	curly := func(s string) string {
+		s = dquote.ReplaceAllString(s, "\u201c$1\u201d")
+		s = strings.ReplaceAll(s, "'", "\u2019")
+		s = strings.ReplaceAll(s, " - ", " \u2014 ")
+		return strings.ReplaceAll(s, "--", "\u2014")
+	}
+	dresses := []struct {
+		name        string
+		title, text func(string) string
+	}{
+		{"curly quotes and dashes", curly, curly},
+		{"headline in capitals", strings.ToUpper, same},
+		{"outlet after the headline", func(s string) string { return s + " - LAist" }, same},
+		{"Windows line ends", same, func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }},
+		{"wire dateline", same, func(s string) string { return "LOS ANGELES (Wire) \u2014 " + s }},
+		{"agency dateline with a date", same, func(s string) string { return "LOS ANGELES, Oct. 14 (Reuters) - " + s }},
+		{"byline", same, func(s string) string { return "By Maria Lopez | Associated Press\n\n" + s }},
+		{"time stamp", same, func(s string) string { return "Updated 4:15 PM PT, October 21, 2024\n\n" + s }},
+	}
+	corpora := []struct {
+		name string
+		load func() ([]demo.Doc, error)
+	}{{"in-sample", demo.Corpus}, {"dev", eval.Dev}, {"dev2", eval.Dev2}, {"dev3", eval.Dev3}, {"dev4", eval.Dev4}, {"dev5", eval.Dev5}, {"dev6", eval.Dev6}}
+	key := func(f strike.Facts) string {
+		return fmt.Sprintf("phase %q, workers %d, union %q, started %q", f.Phase, f.Workers, f.Union, f.Started)
+	}
+	checked := 0
+	for _, c := range corpora {
+		docs, err := c.load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs {
+			if d.Tier != strike.TierCore && d.Tier != strike.TierRelated {
+				continue
+			}
+			want := key(x.Extract(&strike.Article{Title: d.Title, Text: d.Body, Published: d.Published}))
+			for _, dr := range dresses {
+				got := key(x.Extract(&strike.Article{Title: dr.title(d.Title), Text: dr.text(d.Body), Published: d.Published}))
+				if got != want {
+					t.Errorf("%s %s, %s: %s; as written: %s", c.name, d.ID, dr.name, got, want)
+				}
+				checked++
+			}
+		}
+	}
+	t.Logf("%d dressed articles", checked)
+}
