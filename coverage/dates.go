@@ -34,13 +34,17 @@ var (
 	// dateRE finds date phrases; its alternatives are tried in order, so a
 	// weekday followed by a month and day is one phrase.
 	dateRE = regexp.MustCompile(
-		`(?:` + capAlt("since", "on", "until", "by", "from") + `\s+)?(?:` + reWeekday + `,\s+)?` + reMonth + `\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?` +
+		`(?:` + capAlt("since", "on", "until", "by", "from") + `\s+)?(?:` + reWeekday + `,?\s+)?\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + reMonth + `(?:,?\s+\d{4}\b)?` +
+			`|(?:` + capAlt("since", "on", "until", "by", "from") + `\s+)?(?:` + reWeekday + `,\s+)?` + reMonth + `\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?` +
 			`|\b\d{4}-\d{2}-\d{2}\b` +
 			`|(?:` + capAlt("since", "in", "until", "by", "through", "before", "after", "early", "late", "mid-", "mid") + `\s*)?\b` + reMonthFull + `\b(?:\s+\d{4}\b)?` +
 			`|(?:` + capAlt("next", "last", "this") + `\s+)?\b` + reWeekday + `\b(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?` +
 			`|\b(?:` + capAlt("today", "tonight", "yesterday", "tomorrow") + `|` + capAlt("this", "last", "next") + `\s+(?:week|month|year)|` + capAlt("this") + `\s+(?:morning|afternoon|evening)|[Aa]\s+week\s+(?:from\s+today|ago)|` +
 			`(?:\d{1,3}|` + capAlt("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve") + `)\s+(?:days?|weeks?)\s+(?:ago|from\s+(?:today|now)))\b`)
 
+	// dayMonthRE is the day-first form ("21 October 2024", "Monday 21
+	// October", "the 5th of May"), which resolveDate reads as monthDayRE's.
+	dayMonthRE = regexp.MustCompile(`^(?:((?i:since|on|until|by|from))\s+)?(?:(` + reWeekday + `),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + reMonth + `)(?:,?\s+(\d{4}))?$`)
 	monthDayRE = regexp.MustCompile(`^(?:((?i:since|on|until|by|from))\s+)?(?:(` + reWeekday + `),\s+)?(` + reMonth + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`)
 	isoRE      = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	monthRE    = regexp.MustCompile(`^(?:(?i:since|in|until|by|through|before|after|early|late|mid-|mid)\s*)?(` + reMonthFull + `)(?:\s+(\d{4}))?$`)
@@ -220,6 +224,18 @@ func resolveDate(phrase string, published time.Time, dir dateDir) (d time.Time, 
 		dd, _ := strconv.Atoi(m[3])
 		t, ok := makeDate(y, time.Month(mo), dd)
 		return t, true, ok
+	}
+	if m := dayMonthRE.FindStringSubmatch(phrase); m != nil {
+		phrase = m[4] + " " + m[3]
+		if m[2] != "" {
+			phrase = m[2] + ", " + phrase
+		}
+		if m[1] != "" {
+			phrase = m[1] + " " + phrase
+		}
+		if m[5] != "" {
+			phrase += ", " + m[5]
+		}
 	}
 	if m := monthDayRE.FindStringSubmatch(phrase); m != nil {
 		mo, ok := monthByName(m[3])

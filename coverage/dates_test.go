@@ -23,6 +23,13 @@ func TestResolveDate(t *testing.T) {
 		{"next Wednesday", "2025-03-19"},
 		{"this Friday", "2025-03-14"},
 		{"this morning", "2025-03-12"},
+		// Day first, as British and wire styles write it.
+		{"10 March", "2025-03-10"},
+		{"21 October 2024", "2024-10-21"},
+		{"on 21 October 2024", "2024-10-21"},
+		{"Monday 10 March", "2025-03-10"},
+		{"since 14 Oct.", "2024-10-14"},
+		{"the 5th of May", "2025-05-05"},
 		{"This afternoon", "2025-03-12"},
 		{"March 10", "2025-03-10"},
 		{"March 10th", "2025-03-10"},
@@ -190,6 +197,8 @@ func TestFindDates(t *testing.T) {
 		{"Marchers march in March.", []string{"in March"}},
 		{"We've been out since October 14.", []string{"since October 14"}},
 		{"Talks resume next week, a week from today.", []string{"next week", "a week from today"}},
+		{"The strike began on 21 October 2024 and ended on 4 May.", []string{"on 21 October 2024", "on 4 May"}},
+		{"About 2,400 workers walked out; 50 may follow.", nil},
 		{"no dates here", nil},
 	}
 	for _, tt := range tests {

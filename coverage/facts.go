@@ -339,7 +339,7 @@ const leadSentences = 3
 
 func articleSentences(a *strike.Article) []factSentence {
 	var out []factSentence
-	if t := strings.TrimSpace(a.Title); t != "" {
+	if t := wireTagRE.ReplaceAllString(strings.TrimSpace(a.Title), ""); t != "" {
 		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, item: -1, dates: findDates(t), shout: shouting(t), memo: new(sentenceMemo)})
 	}
 	// The lead is the first paragraph of the article's own words, past any
@@ -375,6 +375,10 @@ func articleSentences(a *strike.Article) []factSentence {
 	}
 	return out
 }
+
+// wireTagRE finds a wire service's tag before a headline: "UPDATE 2-",
+// "BREAKING: ", "CORRECTED-".
+var wireTagRE = regexp.MustCompile(`^(?i:update[d]?(?: \d+)?|corrected|refile|breaking(?: news)?|exclusive|wrapup(?: \d+)?|urgent)\s*[-:–—|]\s*`)
 
 // sentBlankLineIn reports whether the space between two sentences holds a
 // blank line.
@@ -736,11 +740,15 @@ func hypothetical(pre string) bool {
 
 // monthMay reports whether "may" at pre[i:j] is the month: after "in",
 // "of", "since", "until", "by", "early", "late", "mid" or "last", or
-// before a day's number.
+// after ("on 8 May") or before a day's number.
 func monthMay(pre string, i, j int) bool {
 	switch w := lastWords(pre[:i], 1); strings.TrimSuffix(w, "-") {
 	case "in", "of", "since", "until", "by", "early", "late", "mid", "last":
 		return true
+	default:
+		if n := strings.TrimRight(w, "stndrh"); n != "" && len(n) <= 2 && strings.Trim(n, "0123456789") == "" {
+			return true // day first: "ratified it on 8 May and"
+		}
 	}
 	rest := strings.TrimLeft(pre[j:], " ")
 	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
@@ -875,8 +883,8 @@ func partialReturn(pre string) bool {
 			next = strings.Trim(f[0], ",.;:")
 		}
 		switch {
-		case w[0] >= '0' && w[0] <= '9' && monthNames[strings.TrimSuffix(lastWords(pre[:m[0]], 1), ".")]:
-			continue // "on May 4, 2025": a date, not a share
+		case w[0] >= '0' && w[0] <= '9' && (monthNames[strings.TrimSuffix(lastWords(pre[:m[0]], 1), ".")] || monthNames[strings.TrimSuffix(next, ".")]):
+			continue // "on May 4, 2025", "on 8 May": a date, not a share
 		case w[0] >= '0' && w[0] <= '9' && theWholeRE.MatchString(strings.TrimRight(pre[:m[0]], " ")):
 			continue // "the 2,400 clinicians", "all 2,400 therapists": the whole unit
 		case w[0] >= '0' && w[0] <= '9':
@@ -1480,12 +1488,26 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 }
 
 // dayOfMonthAt reports whether the number at i in s follows a month's
-// name ("Oct. 30", "November 25"): a day of the month, not a count. "may"
-// counts only as written "May".
+// name ("Oct. 30", "November 25") or comes before one ("30 October"): a
+// day of the month, not a count. "may" counts only as written "May".
 func dayOfMonthAt(s factSentence, i int) bool {
 	w := strings.TrimSuffix(lastWords(s.lower[:i], 1), ".")
 	if !monthNames[w] {
-		return false
+		// Day first: "Your 30 October letter writer".
+		j := i
+		for j < len(s.lower) && s.lower[j] >= '0' && s.lower[j] <= '9' {
+			j++
+		}
+		next := strings.Fields(s.lower[j:])
+		if j == i || len(next) == 0 {
+			return false
+		}
+		n := strings.Trim(next[0], ".,;:")
+		if n == "may" {
+			k := j + strings.Index(s.lower[j:], "may")
+			return s.text[k] == 'M'
+		}
+		return monthNames[n] || n == "of" && len(next) > 1 && monthNames[strings.Trim(next[1], ".,;:")]
 	}
 	if w == "may" {
 		j := strings.LastIndex(s.lower[:i], "may")

@@ -14,9 +14,11 @@ import (
 // TestFactsSurviveOutletDress reads every labeled strike article of the
 // in-sample and development corpora as other outlets would dress it — a
 // wire dateline, a byline or time stamp first, curly quotes and dashes, a
-// headline in capitals or with the outlet's name after it, Windows line
-// ends — and checks that phase, workers, union and start date come out as
-// they do from the article as written. Each dress once changed a fact.
+// headline in capitals, tagged "UPDATE 2-" or with the outlet's name after
+// it, the day before the month, Windows line ends — and checks that
+// phase, workers, union and start date come out as they do from the
+// article as written. The datelines, the byline, the time stamp, the wire
+// tag and the day before the month each once changed a fact.
 func TestFactsSurviveOutletDress(t *testing.T) {
 	x := corpusExtractor(t)
 	same := func(s string) string { return s }
@@ -27,13 +29,25 @@ func TestFactsSurviveOutletDress(t *testing.T) {
 		s = strings.ReplaceAll(s, " - ", " \u2014 ")
 		return strings.ReplaceAll(s, "--", "\u2014")
 	}
+	// "21 October 2024" for "October 21, 2024": British and some wire
+	// styles put the day first.
+	monthDay := regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})(?:, (\d{4}))?\b`)
+	dayFirst := func(s string) string {
+		return monthDay.ReplaceAllStringFunc(s, func(m string) string {
+			p := monthDay.FindStringSubmatch(m)
+			return strings.TrimSpace(p[2] + " " + p[1] + " " + p[3])
+		})
+	}
 	dresses := []struct {
 		name        string
 		title, text func(string) string
 	}{
 		{"curly quotes and dashes", curly, curly},
 		{"headline in capitals", strings.ToUpper, same},
+		{"wire tag before the headline", func(s string) string { return "UPDATE 2-" + s }, same},
+		{"breaking", func(s string) string { return "BREAKING: " + s }, same},
 		{"outlet after the headline", func(s string) string { return s + " - LAist" }, same},
+		{"day before month", dayFirst, dayFirst},
 		{"Windows line ends", same, func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }},
 		{"wire dateline", same, func(s string) string { return "LOS ANGELES (Wire) \u2014 " + s }},
 		{"agency dateline with a date", same, func(s string) string { return "LOS ANGELES, Oct. 14 (Reuters) - " + s }},
