@@ -592,7 +592,10 @@ var phaseSignals = []phaseSignal{
 	// strikers' state ("lost coverage while on strike").
 	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still|while) on strike\b|\bon strike (?:since|for)\b|\b(?:day|week|month)s? on strike\b|\b[\w'’-]+s on strike\b`)},
 	{strike.PhaseStrike, " on ", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on (?:an? |the |their |its )(?:[\w-]+ ){0,2}?strike\b`)},
-	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off the job)\b`)},
+	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off (?:the )?job)\b`)},
+	// A strike told by its count of days in a headline's present: "Kaiser
+	// therapists strike for 100th day".
+	{strike.PhaseStrike, "strik|walk&day|week|month", regexp.MustCompile(`\b(?:strike|strikes|striking|walk out|walks out) (?:for|on) (?:the |a |their )?(?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)) (?:straight |consecutive )?(?:day|week|month)\b`)},
 	// Out and staying out, the strike going on: "NUHW members remain
 	// out", "stayed out for a sixth week", "the strike goes on" (not "stay
 	// out of the dispute").
@@ -621,7 +624,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "-day|-week|-month|-long", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket| on a picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its |this )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on (?:the|a) picket lines?)\b`)},
-	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? the picket lines?\b`)},
+	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? (?:the )?picket lines?\b`)},
 	{strike.PhaseStrike, "picket|out since", regexp.MustCompile(`\bpicket lines? (?:formed|went up|ring|rings|ringed)\b|\bpickets? (?:formed|went up)\b|\b(?:join|joined|joins|joining) (?:the )?picket lines?\b|\bon the picket lines?\b|\bpicketed\b|\bout since\b`)},
 	// A strike going on as the setting of the news: "met Monday in a
 	// strike that …", "patients wait amid the strike".
@@ -649,7 +652,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseRatified, "ratific|aprob", regexp.MustCompile(`\bratific(?:aron|an|ó|ado|ada)\b|\baprob(?:aron|ó|ado)\b(?: [^.;,]{1,20}?)? (?:el|su) (?:nuevo )?(?:contrato|acuerdo)\b`)},
 	// Mediation.
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|join|joins|joined|steps? into|stepped into|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|accepted|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|agree to|agrees to|accepted|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
 	// Mediation told by what the mediators do or by the state of the
 	// talks: "began mediating Monday", "the two sides are now in
 	// mediation".
@@ -659,19 +662,21 @@ var phaseSignals = []phaseSignal{
 	// Mediation told by meeting the mediators, by who leads the talks, or
 	// by mediators brought in: "met with a mediator Tuesday", "talks, led
 	// by a state mediator, resumed", "a mediator has been brought in".
-	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:met|meet|meets|meeting) with (?:an? |the )?(?:[\w-]+ ){0,2}?mediators?\b|\bled by (?:an? |the )?(?:[\w-]+ ){0,2}?mediators?\b|\bmediators? (?:has |have |had )?(?:been )?(?:brought in|called in|appointed)\b|\bmediators? (?:are |is )?(?:now )?(?:overseeing|oversee|oversees|leading|running|guiding)\b`)},
+	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:met|meet|meets|meeting) with (?:an? |the )?(?:[\w-]+ ){0,2}?mediators?\b|\btalks with (?:an? |the )?(?:[\w-]+ ){0,2}?mediators?\b|\bled by (?:an? |the )?(?:[\w-]+ ){0,2}?mediators?\b|\bmediators? (?:has |have |had )?(?:been )?(?:brought in|called in|appointed)\b|\bmediators? (?:are |is )?(?:now )?(?:overseeing|oversee|oversees|leading|running|guiding)\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
-	{strike.PhaseTentativeAgreement, "tentative", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b`)},
+	{strike.PhaseTentativeAgreement, "tentative|principle", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:agreement|deal|accord) in principle\b`)},
 	{strike.PhaseTentativeAgreement, "approv|ratif", regexp.MustCompile(`\b(?:must|needs? to|has to|have to) (?:still |yet )?(?:be )?(?:approv|ratif)\w*|\b(?:needs|need|requires|require|awaits|await) (?:[\w'’]+ ){0,2}?(?:approval|ratification)\b|\bsubject to (?:a )?(?:ratification|approval|members['’]? (?:vote|approval))\b|\b(?:pending|awaits?|awaiting) (?:a )?(?:ratification|members['’]? approval)\b`)},
 	{strike.PhaseTentativeAgreement, "agreement|deal|accord|pact", regexp.MustCompile(`\b(?:have|has) (?:an? )?(?:tentative )?(?:deal|agreement)\b|\b(?:reached|reach|reaches|reaching|struck|strike|announced|secured|clinched) (?:an? |the )?` + reWords + `{0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord) (?:was |has been |is )?reached\b|\bwith a deal\b`)},
 	// Ratified.
 	{strike.PhaseRatified, "ratif|vote", regexp.MustCompile(`\bvoted (?:overwhelmingly |narrowly |unanimously )?(?:in favor of|to accept) (?:the |a |their |its )?(?:new |tentative )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:voted|vote|votes) (?:overwhelmingly |narrowly )?to (?:ratify|approve)\b|\bratif(?:y|ies|ied)\b`)},
-	{strike.PhaseRatified, "approv", regexp.MustCompile(`\b(?:approved|approve|approves) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
+	{strike.PhaseRatified, "approv|ok", regexp.MustCompile(`\b(?:approved|approve|approves|ok|oks|ok's|ok'd|okay|okays|okayed) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	// Ended.
 	{strike.PhaseEnded, "strike|walkout|stoppage&over|end", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:came|has come|had come|comes) to an end\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
 	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
 	// Back told by the place: "went back to their offices today",
 	// "walked back into Kaiser's clinics", "returned to their jobs".
+	// "Picket lines come down at Kaiser".
+	{strike.PhaseEnded, "picket", regexp.MustCompile(`\bpicket lines? (?:come|came|comes|coming|have come|are coming) down\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
 	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
 }
@@ -715,7 +720,7 @@ var (
 	strikeThingRE = regexp.MustCompile(`^s? (?:notice|vote|votes|authorization|date|deadline|threat|fund|pay)\b`)
 	agreeRE       = regexp.MustCompile(`\b(?:agreement|deal|accord|pact)\b`)
 	// ratifyRE finds a ratification: ratified, or a contract approved.
-	ratifyRE = regexp.MustCompile(`\bratif(?:y|ies|ied|ying)\b|\b(?:approved|approve|approves) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?approved\b`)
+	ratifyRE = regexp.MustCompile(`\bratif(?:y|ies|ied|ying)\b|\b(?:approved|approve|approves|ok|oks|ok's|ok'd|okay|okays|okayed) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?approved\b`)
 	// clauseRE marks where a clause begins.
 	clauseRE = regexp.MustCompile(`[,;:—–(]|\b(?:but|while|after|before|as|because|though|although|when|who|which|that)\b`)
 )
