@@ -1509,17 +1509,18 @@ func dayOfMonthAt(s factSentence, i int) bool {
 		}
 		n := strings.Trim(next[0], ".,;:")
 		if n == "may" {
-			k := j + strings.Index(s.lower[j:], "may")
-			return s.text[k] == 'M'
+			return monthMayAt(s, j+strings.Index(s.lower[j:], "may"))
 		}
 		return monthNames[n] || n == "of" && len(next) > 1 && monthNames[strings.Trim(next[1], ".,;:")]
 	}
 	if w == "may" {
-		j := strings.LastIndex(s.lower[:i], "may")
-		return j >= 0 && j < len(s.text) && s.text[j] == 'M'
+		return monthMayAt(s, strings.LastIndex(s.lower[:i], "may"))
 	}
 	return true
 }
+
+// monthMayAt reports whether the "may" at k in s is written "May".
+func monthMayAt(s factSentence, k int) bool { return k >= 0 && k < len(s.text) && s.text[k] == 'M' }
 
 // wholeUnitBack reports whether the words around a count tell the whole
 // unit coming back ("the roughly 2,400 ... came back"), not some of them.
@@ -1913,7 +1914,7 @@ func cutName(name, rest string) (string, bool) {
 	rest = strings.TrimLeft(rest, " ")
 	for {
 		w, after, _ := strings.Cut(rest, " ")
-		if !nameJoiners[strings.TrimRight(w, ".\u2026")] || strings.TrimRight(w, ".\u2026") == w && after == "" {
+		if bare := strings.TrimRight(w, ".\u2026"); !nameJoiners[bare] || bare == w && after == "" {
 			break
 		}
 		if t := strings.TrimLeft(w, "abcdefghijklmnopqrstuvwxyz&"); t != "" {

@@ -364,7 +364,7 @@ func trimDateline(s string) string {
 	if strings.HasPrefix(s, "(") {
 		// The place went with the sentence before: "PORTLAND, Ore."
 		if i := strings.Index(s, ") "); i > 0 && i < 40 {
-			s = "X " + s[:i+1] + s[i+1:]
+			s = "X " + s
 			if t := trimDateline(s); t != s {
 				return t
 			}

@@ -638,22 +638,7 @@ func TestMigrateFromSchema14(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer old.Close()
-	stmts := []string{`CREATE TABLE schema_migrations (
-	version    integer PRIMARY KEY,
-	name       text NOT NULL,
-	applied_at timestamptz NOT NULL DEFAULT now()
-)`}
-	names, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, name := range names[:14] {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		stmts = append(stmts, string(b), fmt.Sprintf(`INSERT INTO schema_migrations (version, name) VALUES (%d, '%s')`, i+1, filepath.Base(name)))
-	}
+	stmts := migrationsUpTo(t, 14)
 	for i, l := range storetest.LegacyArticles() {
 		stmts = append(stmts, fmt.Sprintf(`INSERT INTO articles (id, campaign_id, feed, key, url, title, source, author, summary, text, published,
 	published_estimated, first_seen, tier, score, reasons, story_id, facts, processed)
@@ -667,4 +652,28 @@ VALUES (%d, '%s', '%s', '%s', '%s', 'Kaiser strike', 'Ledger', '', '', '', '2025
 		}
 	}
 	storetest.CheckMigratedKeys(t, open(t, dsn))
+}
+
+// migrationsUpTo returns the statements that build schema_migrations and
+// migrations 1 to n, each recorded there, as a build of schema n left the
+// database.
+func migrationsUpTo(t *testing.T, n int) []string {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
+	if err != nil || len(names) < n {
+		t.Fatalf("migrations: %d found, %v", len(names), err)
+	}
+	stmts := []string{`CREATE TABLE schema_migrations (
+	version    integer PRIMARY KEY,
+	name       text NOT NULL,
+	applied_at timestamptz NOT NULL DEFAULT now()
+)`}
+	for i, name := range names[:n] {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmts = append(stmts, string(b), fmt.Sprintf(`INSERT INTO schema_migrations (version, name) VALUES (%d, '%s')`, i+1, filepath.Base(name)))
+	}
+	return stmts
 }

@@ -718,19 +718,7 @@ func TestMigrateFromSchema6(t *testing.T) {
 	ctx := t.Context()
 	path := filepath.Join(t.TempDir(), "bot.db")
 	old := raw(t, path)
-	stmts := []string{`CREATE TABLE schema_migrations (
-	version    INTEGER PRIMARY KEY,
-	name       TEXT NOT NULL,
-	applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-) STRICT`}
-	names := []string{"0001_init.sql", "0002_stories_pins.sql", "0003_chat.sql", "0004_processed.sql", "0005_chat_feeds.sql", "0006_channel_order.sql"}
-	for i, name := range names {
-		b, err := os.ReadFile(filepath.Join("migrations", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		stmts = append(stmts, string(b), fmt.Sprintf(`INSERT INTO schema_migrations (version, name) VALUES (%d, '%s')`, i+1, name))
-	}
+	stmts := append(migrationsTable(), migrationsUpTo(t, 0, 6)...)
 	article := func(id int, phase, tier string, story string, processed int) string {
 		return fmt.Sprintf(`INSERT INTO articles (id, campaign_id, feed, key, url, title, source, author, summary, text, published,
 	published_estimated, first_seen, tier, score, reasons, story_id, facts, processed)
@@ -784,25 +772,7 @@ func TestMigrateFromSchema11(t *testing.T) {
 			sqlite.SetRekeyRows(t, 2)
 			path := filepath.Join(t.TempDir(), "bot.db")
 			old := raw(t, path)
-			stmts := []string{`CREATE TABLE schema_migrations (
-	version    INTEGER PRIMARY KEY,
-	name       TEXT NOT NULL,
-	applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-) STRICT`}
-			names, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			migration := func(i int) []string {
-				b, err := os.ReadFile(names[i])
-				if err != nil {
-					t.Fatal(err)
-				}
-				return []string{string(b), fmt.Sprintf(`INSERT INTO schema_migrations (version, name) VALUES (%d, '%s')`, i+1, filepath.Base(names[i]))}
-			}
-			for i := range 11 {
-				stmts = append(stmts, migration(i)...)
-			}
+			stmts := append(migrationsTable(), migrationsUpTo(t, 0, 11)...)
 			legacy := storetest.LegacyArticles()
 			for i, l := range legacy {
 				stmts = append(stmts, fmt.Sprintf(`INSERT INTO articles (id, campaign_id, feed, key, url, title, source, author, summary, text, published,
@@ -814,7 +784,7 @@ VALUES (%d, '%s', '%s', '%s', '%s', 'Kaiser strike', 'Ledger', '', '', '', 17416
 				// Migration 12 ran, and the first transaction rewrote the
 				// newest two keys.
 				n := len(legacy)
-				stmts = append(stmts, migration(11)...)
+				stmts = append(stmts, migrationsUpTo(t, 11, 12)...)
 				stmts = append(stmts, fmt.Sprintf(`UPDATE rekey_guid SET next_id = %d`, n-2),
 					fmt.Sprintf(`UPDATE articles SET key = '%s' WHERE id = %d`, legacy[n-1].Want, n),
 					fmt.Sprintf(`UPDATE articles SET key = '%s' WHERE id = %d`, legacy[n-2].Want, n-1))
@@ -830,4 +800,34 @@ VALUES (%d, '%s', '%s', '%s', '%s', 'Kaiser strike', 'Ledger', '', '', '', 17416
 			storetest.CheckMigratedKeys(t, open(t, path))
 		})
 	}
+}
+
+// migrationsTable returns the statement creating schema_migrations as the
+// builds before the store's own migrator created it.
+func migrationsTable() []string {
+	return []string{`CREATE TABLE schema_migrations (
+	version    INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL,
+	applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT`}
+}
+
+// migrationsUpTo returns the statements of migrations from+1 to upTo,
+// each followed by its row in schema_migrations, as a build of that
+// schema left the database.
+func migrationsUpTo(t *testing.T, from, upTo int) []string {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
+	if err != nil || len(names) < upTo {
+		t.Fatalf("migrations: %d found, %v", len(names), err)
+	}
+	var stmts []string
+	for i := from; i < upTo; i++ {
+		b, err := os.ReadFile(names[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmts = append(stmts, string(b), fmt.Sprintf(`INSERT INTO schema_migrations (version, name) VALUES (%d, '%s')`, i+1, filepath.Base(names[i])))
+	}
+	return stmts
 }
