@@ -581,6 +581,14 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	}
 	if lead != nil && len(q.also) > 0 && q.fact != FactWon {
 		lead.join(&q, st)
+		if slices.Contains(q.also, FactWon) && len(lead.parts) > 0 {
+			// "How long was it and what raise did they get?": the raise
+			// the news of the agreement gives joins the status's clause.
+			if p, ok := ix.raisePart(&q, s); ok {
+				lead.parts = append(lead.parts, p)
+				lead.alone, lead.newest = true, false
+			}
+		}
 	}
 	if lead != nil && len(lead.parts) > 0 {
 		if trade := ix.wrongTrade(q.words); trade != "" {
@@ -734,6 +742,28 @@ func (ix *Index) compareLead(q *ansQuestion, cands []ansCandidate, st *strike.St
 		{text: "The agreement raises pay " + fig, sources: []ansSrc{won}},
 		{text: "before it, " + ansPossessive(employer) + " last reported offer was " + st.Offer, sources: []ansSrc{offer}},
 	}}
+}
+
+// raisePart returns the clause "the agreement raises pay 20% over four
+// years", cited to the best sentence on an agreement's terms that gives a
+// percentage, from the articles reporting the agreement or later; false
+// when none does. ix.mu is held.
+func (ix *Index) raisePart(q *ansQuestion, s *bmScratch) (ansLeadPart, bool) {
+	wq := q.withCues(ansWonCues)
+	wq.kind, wq.percent = ansKindNumber, true
+	f := ansFilter{minPhase: statusPhaseRank(strike.PhaseTentativeAgreement), cueOnly: true, skip: ansOfferSentence}
+	for _, c := range ix.search(&wq, f, s) {
+		sent := &ix.sents[c.id]
+		fig := ansRaiseRE.FindString(sent.text)
+		art := &ix.arts[sent.art]
+		if fig == "" || art.id == 0 {
+			continue
+		}
+		src := ansSrc{src: strike.FieldSource{ArticleID: art.id, URL: art.url, Source: art.source, Published: art.published,
+			Sentence: sent.text}}
+		return ansLeadPart{text: "the agreement raises pay " + fig, sources: []ansSrc{src}}, true
+	}
+	return ansLeadPart{}, false
 }
 
 // ansRaiseRE finds a raise's figure and its term: "20% over four years".
@@ -980,6 +1010,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 	s.reset(n)
 	now := ix.now()
 	groups := q.groups()
+	pastEvent := q.past() && slices.ContainsFunc(q.words, func(w string) bool { return kwEvent[w] })
 	idf := make([]float64, groups)
 	for _, t := range q.terms {
 		bit, w := t.bit(), 1.0
@@ -1104,6 +1135,11 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			// a sentence naming nobody counts a third less.
 			sc /= ansKindBoost
 		}
+		if pastEvent && ansAnnounces(sent.text) {
+			// "Was there a vote?" is answered by the vote reported, not
+			// by its announcement ("will be held this week").
+			sc /= ansKindBoost * ansKindBoost
+		}
 		if sent.flags&ansIsTitle != 0 {
 			sc *= ansTitleFactor
 		}
@@ -1117,6 +1153,23 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		top.push(ansCandidate{id: id, score: sc, published: art.published, url: art.url})
 	}
 	return ix.readable(q, top.sorted())
+}
+
+// ansAnnouncing are the words of a sentence that tells an event to come
+// ("will be held", "goes to a vote that closes Thursday", "is subject to
+// a vote").
+var ansAnnouncing = []string{" will ", " would ", " must still ", " subject to ", " expected to ", " set to ",
+	" scheduled ", " plans to ", " planned ", " goes to ", " go to ", " upcoming ", " next week"}
+
+// ansAnnounces reports whether a sentence tells an event to come.
+func ansAnnounces(text string) bool {
+	l := " " + strings.ToLower(text) + " "
+	for _, w := range ansAnnouncing {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ansYearGroups returns, for the content stems of a question, the year
@@ -1536,6 +1589,9 @@ var ansStopWords = map[string]bool{
 	"tell": true, "please": true, "know": true, "anyone": true, "anybody": true,
 	"hey": true, "hi": true, "bot": true, "strikebot": true, "question": true,
 	"happening": true, "happens": true, "going": true, "get": true, "got": true, "us": true,
+	// A day of the week is asked by when, not searched for; everyone and
+	// "okay" say nothing a sentence must share.
+	"weekday": true, "everyone": true, "everybody": true, "okay": true, "ok": true,
 }
 
 // ansAfterHow are words that, after "how", make the question ask for a
@@ -1602,7 +1658,7 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 			}
 		case "what", "which":
 			switch next {
-			case "date", "day", "time", "month", "year":
+			case "date", "day", "time", "month", "year", "weekday":
 				k = ansKindWhen
 			case "percent", "percentage", "number":
 				k = ansKindNumber
@@ -1624,9 +1680,11 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		// question's verbs in the past tense.
 		for _, w := range q.words {
 			switch {
-			case w == "settle" || w == "settled" || w == "resolve" || w == "resolved":
-				// Who settles a dispute but its parties is its mediator.
-				q.agents = append(q.agents, "mediator")
+			case w == "settle" || w == "settled" || w == "resolve" || w == "resolved" ||
+				w == "broker" || w == "brokered" || w == "brokers":
+				// Who settles or brokers a dispute but its parties is its
+				// mediator.
+				q.agents = append(q.agents, "mediator", "mediate")
 			case w == "lead" || w == "leads" || w == "led" || w == "head" || w == "heads" || w == "headed" || w == "runs":
 				// Who leads an organisation is its president or leader.
 				q.agents = append(q.agents, "president", "leader", "director")

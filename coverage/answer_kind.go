@@ -113,7 +113,7 @@ var (
 	// pension now?".
 	kwYesNo  = ansSet("did", "do", "does", "will", "can", "could")
 	kwStatus = ansSet("happening", "happen", "happened", "status", "latest", "update", "updates", "news", "situation",
-		"stand", "standing", "state", "progress", "new", "status")
+		"stand", "standing", "state", "progress", "new", "status", "summary", "summarize", "recap", "rundown", "overview", "gist")
 )
 
 // factKind returns the kind of factual question words (lower-cased, in
@@ -156,7 +156,7 @@ func factKind(words []string) FactKind {
 	lengthOf := (seq("length", "of") || seq("duration", "of")) && has(kwStrike)
 	howMany := seq("how", "many", "much") || seq("number", "of") || seq("how", "big", "large") || sizeOf
 	howLong := seq("how", "long") && !hasW("ago") || lengthOf
-	when := hasW("when", "date") || seq("what", "day", "time", "month") || seq("which", "day", "date") || seq("since", "when")
+	when := hasW("when", "date", "weekday") || seq("what", "day", "time", "month") || seq("which", "day", "date") || seq("since", "when")
 	goOnStrike := false
 	for i := 0; i+2 < len(words); i++ {
 		switch words[i] {
@@ -165,6 +165,14 @@ func factKind(words []string) FactKind {
 		}
 	}
 	walkOut := seq("walk", "out", "off") || seq("walked", "out", "off") || seq("walking", "out", "off")
+	// "What day did they hit the picket lines?", "took to the picket
+	// lines": walking out in other words.
+	for i := 0; i+2 < len(words); i++ {
+		switch words[i] {
+		case "hit", "hitting", "took", "take", "taking":
+			walkOut = walkOut || (words[i+1] == "the" || words[i+1] == "to") && (words[i+2] == "picket" || words[i+2] == "the" && i+3 < len(words) && words[i+3] == "picket")
+		}
+	}
 	// "What date did the therapists strike?": the strike is the verb the
 	// question ends on, after "did" ("when did they strike a deal?" does
 	// not end on it).
@@ -187,6 +195,20 @@ func factKind(words []string) FactKind {
 	strikeMoney := false
 	for i := 0; i+1 < len(words); i++ {
 		strikeMoney = strikeMoney || kwStrike[words[i]] && kwStrikeMoney[words[i+1]]
+	}
+	// "Did the strike last 100 days?", "were 5000 workers on strike?": a
+	// yes/no question that supposes a length or a count, which the
+	// status's corrects or confirms.
+	supposes := func(nouns ansWordSet) bool {
+		if len(words) == 0 || !ansSupposeOpeners[words[0]] {
+			return false
+		}
+		for i := 0; i+1 < len(words); i++ {
+			if ansNumeral(words[i]) && nouns[words[i+1]] {
+				return true
+			}
+		}
+		return false
 	}
 	one := ""
 	if len(words) == 1 {
@@ -262,13 +284,15 @@ func factKind(words []string) FactKind {
 	// How long: "how long did it last", "how many days", "what day of the
 	// strike is it".
 	case howLong && !has(kwEvent),
+		supposes(kwPeriod) && (has(kwStrike) || hasW("it", "they")) && has(kwLastVerb) && !has(kwDone) && !has(kwEvent),
 		(howMany || hasW("total")) && has(kwPeriod) && !has(kwDone),
-		seq("what", "day") && (hasW("is", "are", "it", "we") || has(kwStrike)) && !has(kwStart),
+		seq("what", "day") && (hasW("is", "are", "it", "we") || has(kwStrike)) && !has(kwStart) && !hasW("did") && !has(kwEvent),
 		seq("day", "count"):
 		return FactDuration
 	// How many workers.
 	// (A count of hunger strikers is no count of the strikers.)
-	case (howMany && !hasW("percent", "hours", "hour", "dollars", "money", "patients", "members") || howMany && has(kwPeople) && !hasW("percent", "hours", "patients")) && !has(kwDone):
+	case (howMany && !hasW("percent", "hours", "hour", "dollars", "money", "patients", "members") || howMany && has(kwPeople) && !hasW("percent", "hours", "patients")) && !has(kwDone),
+		supposes(kwPeople) && (has(kwStrike) || walkOut || goOnStrike) && !has(kwDone):
 		return FactWorkers
 	// Still on?
 	case has(kwStill) && (has(kwStrike) || hasW("on", "out")) && !hasW("why", "who", "where"):
@@ -285,7 +309,7 @@ func factKind(words []string) FactKind {
 		return FactStarted
 	// Whether it is over, when it ended.
 	case has(kwEnd) && (has(kwStrike) || hasW("it", "they")) && !hasW("offer"),
-		has(kwReturn) && (hasW("work", "job", "jobs", "clinics") || has(kwStrike)) && !has(kwStart) && !when,
+		has(kwReturn) && (hasW("work", "job", "jobs", "clinics") || has(kwStrike) || hasW("without") && has(kwDeal)) && !has(kwStart) && !when,
 		hasW("is", "are") && hasW("there", "they", "workers", "we") && has(kwStrike) && onlyStrikeWords(words):
 		return FactOver
 	// What comes next: "when is the vote", "what's next".
@@ -317,6 +341,23 @@ func factKind(words []string) FactKind {
 		return FactPhase
 	}
 	return FactNone
+}
+
+// ansSupposeOpeners open a yes/no question that may suppose a number.
+var ansSupposeOpeners = ansSet("did", "was", "were", "has", "have", "is", "are")
+
+// ansNumeral reports whether w is written in digits ("100", "5000",
+// "10,000"), a year aside.
+func ansNumeral(w string) bool {
+	if w == "" || ansYear(w) {
+		return false
+	}
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != ',' {
+			return false
+		}
+	}
+	return true
 }
 
 // aboutOnly reports whether words, but for the words of asking to be
@@ -371,12 +412,23 @@ func asksStillOn(words []string) bool {
 func asksWhen(words []string) bool {
 	for i, w := range words {
 		switch w {
-		case "when", "date":
+		case "when", "date", "weekday":
 			return true
 		case "what", "which":
 			if i+1 < len(words) && (words[i+1] == "day" || words[i+1] == "date") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// asksWeekday reports whether words ask for a day of the week: "what
+// weekday", "which day of the week".
+func asksWeekday(words []string) bool {
+	for i, w := range words {
+		if w == "weekday" || w == "day" && i+3 < len(words) && words[i+1] == "of" && words[i+2] == "the" && words[i+3] == "week" {
+			return true
 		}
 	}
 	return false
@@ -398,13 +450,17 @@ func onlyStrikeWords(words []string) bool {
 	return true
 }
 
+// ansTimeWords place a question in time as a supporter recalls it ("my
+// therapist was on strike last fall"): every strike's news has them.
+var ansTimeWords = ansSet("fall", "autumn", "spring", "summer", "winter", "ago", "earlier", "recently", "season")
+
 // ansGeneric are the stems of the words questions use for every strike
 // (kinds of question, labor words): they never tell that a question is
 // about other news.
 var ansGeneric = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, set := range []ansWordSet{kwStart, kwEnd, kwReturn, kwStill, kwStrike, kwPeople, kwLastVerb, kwPeriod, kwWin,
-		kwDeal, kwWhatt, kwOffer, kwPay, kwDemand, kwEvent, kwNext, kwUnion, kwBoss, kwStatus, kwHelp, kwReach} {
+		kwDeal, kwWhatt, kwOffer, kwPay, kwDemand, kwEvent, kwNext, kwUnion, kwBoss, kwStatus, kwHelp, kwReach, ansTimeWords} {
 		for w := range set {
 			m[stemWord(w)] = true
 		}

@@ -272,6 +272,29 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"do they get strike pay", FactNone},
 		{"did the deal end the strike", FactOver},
 		{"do they want a new contract", FactDemands},
+		// Slips, British spellings and "tl;dr".
+		{"when did the kaiser stike end", FactOver},
+		{"labour dispute at kaiser which union organised the strike", FactUnion},
+		{"tl;dr on the kaiser strike", FactPhase},
+		{"tldr", FactPhase},
+		{"give me a recap of the strike", FactPhase},
+		// A day asked by its weekday; "what day did we …" asks of an
+		// event, not which day of the strike it is.
+		{"what weekday did the walkout start on", FactStarted},
+		{"what weekday did everyone go back to work", FactNone},
+		{"im a picket captain in san diego what day did we ratify", FactNone},
+		{"what day is it", FactDuration},
+		{"What day did the Kaiser clinicians hit the picket lines?", FactStarted},
+		{"when did they take to the picket lines", FactStarted},
+		{"what day of the strike are we on", FactDuration},
+		// A length or a count supposed in a yes/no question: the status's
+		// corrects it.
+		{"did the strike last 100 days", FactDuration},
+		{"has the strike gone on for 6 months", FactDuration},
+		{"were 5000 workers on strike", FactWorkers},
+		{"did 10,000 therapists walk out", FactWorkers},
+		// Going back without a deal is a question of how it ended.
+		{"did they have to go back without a contract", FactOver},
 	} {
 		var words []string
 		for _, tk := range ansRewrite(tc.question, tok.Tokens(tc.question), true) {

@@ -78,6 +78,10 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 	threatened := rank == statusPhaseRank(strike.PhaseThreatened)
 	ongoing := !over && rank > statusPhaseRank(strike.PhaseThreatened)
 	started, ended := ansDay(st.Started), ansDay(st.Ended)
+	if asksWeekday(q.words) {
+		// "What weekday did it start?": "Monday 21 October 2024".
+		started, ended = ansWeekday(st.Started), ansWeekday(st.Ended)
+	}
 	employer := st.Employer
 	if employer == "" {
 		employer = "the employer"
@@ -185,7 +189,9 @@ func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 				// "When did it end?" asks for no yes or no.
 				lead = "The strike ended"
 			}
-			how := len(q.words) > 0 && q.words[0] == "how"
+			// ("Did they go back without a contract?" is answered by how
+			// it ended, with no yes to mislead.)
+			how := len(q.words) > 0 && q.words[0] == "how" || slices.Contains(q.words, "without")
 			if how {
 				// "How did the strike end?": with what, not whether.
 				lead = "The strike ended"
@@ -498,7 +504,9 @@ func (l *ansLead) conflict(st *strike.Status, field strike.StatusField) {
 		v := strings.TrimSpace(c.Value)
 		switch field {
 		case strike.FieldStarted:
-			v = ansDay(v)
+			if v = ansDay(v); v == ansDay(st.Started) {
+				continue
+			}
 		case strike.FieldWorkers:
 			n, ok := statusCount(v)
 			if !ok || n == st.Workers {
@@ -644,6 +652,16 @@ func ansDay(v string) string {
 		return ""
 	}
 	return d.Format("2 January 2006")
+}
+
+// ansWeekday is ansDay with the day of the week first: "Monday 21
+// October 2024".
+func ansWeekday(v string) string {
+	d, ok := statusDay(v)
+	if !ok {
+		return ""
+	}
+	return d.Format("Monday 2 January 2006")
 }
 
 // ansCount writes n with thousands separators: 2400 is "2,400".

@@ -126,6 +126,14 @@ func TestAskStatusFirstSentence(t *testing.T) {
 		{"What did Northvale offer?", "Before the agreement, Northvale Health's last reported offer was 10% over three years [1]."},
 		// The FAQ answers, and the status's sources back what it states.
 		{"Who is on strike?", "Therapists at Northvale Health. [2]"},
+		// A weekday asked for is given; a length or count supposed is
+		// corrected; going back without a deal is answered by how it
+		// ended, with no yes.
+		{"what weekday did the walkout start on", "The strike began on Monday 21 October 2024 [1]."},
+		{"did the strike last 100 days", "The strike lasted 132 days, from 21 October 2024 to 2 March 2025 [1][2]."},
+		{"were 5000 workers on strike", "About 1,200 workers went on strike [1]."},
+		{"how long did the strike last and what raise did they get", "The strike lasted 132 days, from 21 October 2024 to 2 March 2025 [1][2]; the agreement raises pay 16% over four years [3]."},
+		{"did they have to go back without a contract", "The strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
 	} {
 		a := ix.AskStatus(tc.question, &st)
 		if got := firstLine(a.Text); got != tc.want {
@@ -272,6 +280,15 @@ func TestAskStatusPinAndConflict(t *testing.T) {
 	}
 	if a.Citations[0].Source != coverage.PinSource || a.Citations[0].ArticleID != 0 {
 		t.Errorf("first citation = %+v, want the captains' pin", a.Citations[0])
+	}
+	// A conflict that gives the same day (another report's words for
+	// it, stored apart) is no conflict.
+	st = overStatus(arts)
+	same := st.Sources[strike.FieldStarted][0]
+	same.Value = "2024-10-21"
+	st.Conflicts = map[strike.StatusField][]strike.FieldSource{strike.FieldStarted: {same}}
+	if a := ix.AskStatus("When did the strike start?", &st); strings.Contains(a.Text, "one report gives") {
+		t.Errorf("a conflict of the same day is shown: %q", firstLine(a.Text))
 	}
 }
 

@@ -22,7 +22,7 @@ func TestAskWhoMediatedByTheVerb(t *testing.T) {
 			fixtureArticle(t, 2, "2025-04-10", "Coast Times", "Mediators join Northvale talks",
 				"Talks resume next week. "+text, strike.TierCore, strike.PhaseMediation))
 		st := strike.Status{Phase: strike.PhaseMediation, Workers: 1200, Union: "Allied Clinicians Union", Employer: "Northvale Health", Started: "2024-10-21"}
-		for _, q := range []string{"Who mediated the talks?", "who are the mediators"} {
+		for _, q := range []string{"Who mediated the talks?", "who are the mediators", "who brokered the deal", "who helped broker the agreement"} {
 			if first := firstLine(ix.AskStatus(q, &st).Text); !strings.Contains(first, "Tom Becker") {
 				t.Errorf("news saying %q: AskStatus(%q) first line = %q, want the mediators by name", text, q, first)
 			}

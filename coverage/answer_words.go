@@ -27,8 +27,14 @@ var ansShorthand = map[string][]string{
 	"rn": {"right", "now"}, "atm": {"now"}, "pls": {"please"}, "plz": {"please"}, "abt": {"about"}, "wat": {"what"}, "wut": {"what"},
 	// Common slips of the keyboard on a question's own words.
 	"wen": {"when"}, "whn": {"when"}, "teh": {"the"}, "hte": {"the"}, "waht": {"what"}, "hwo": {"how"},
-	"strik": {"strike"}, "stirke": {"strike"}, "srike": {"strike"}, "strke": {"strike"}, "sitll": {"still"},
-	"stil": {"still"}, "uniom": {"union"}, "unoin": {"union"},
+	"strik": {"strike"}, "srike": {"strike"}, "strke": {"strike"}, "sitll": {"still"},
+	"stil": {"still"}, "uniom": {"union"}, "unoin": {"union"}, "stike": {"strike"}, "strkie": {"strike"},
+	"striek": {"strike"}, "stirke": {"strike"}, "stikers": {"strikers"}, "strkers": {"strikers"},
+	// British spellings, read as the American ones the rules know.
+	"labour": {"labor"}, "organised": {"organized"}, "organise": {"organize"}, "organising": {"organizing"},
+	"organisers": {"organizers"}, "authorised": {"authorized"}, "programme": {"program"},
+	// "tldr" (and "tl;dr", see ansRewrite): where things stand.
+	"tldr": {"summary"},
 	// Words typed without their vowels.
 	"hw": {"how"}, "lng": {"long"}, "bck": {"back"}, "wrk": {"work"}, "wrkrs": {"workers"}, "wkrs": {"workers"},
 	"wk": {"week"}, "wks": {"weeks"}, "yr": {"year"}, "yrs": {"years"}, "mnth": {"month"}, "mnths": {"months"},
@@ -55,6 +61,12 @@ func ansSpeaksFor(toks []Token, i int) bool {
 		return i+1 < len(toks) && toks[i+1].Word == "for"
 	}
 	return false
+}
+
+// ansTLDR reports whether toks[i] and the next are "tl" "dr", as the
+// tokenizer splits "tl;dr".
+func ansTLDR(toks []Token, i int) bool {
+	return toks[i].Word == "tl" && i+1 < len(toks) && toks[i+1].Word == "dr"
 }
 
 // ansSpanish glosses the Spanish words of supporters' questions; words
@@ -117,7 +129,7 @@ func ansRewrite(text string, toks []Token, stem bool) []Token {
 	spanish := ansSpanishQuestion(text, toks)
 	changed := false
 	for i, t := range toks {
-		if _, ok := ansShort(t.Word); ok || ansSpeaksFor(toks, i) {
+		if _, ok := ansShort(t.Word); ok || ansSpeaksFor(toks, i) || ansTLDR(toks, i) {
 			changed = true
 			break
 		}
@@ -136,6 +148,9 @@ func ansRewrite(text string, toks []Token, stem bool) []Token {
 		if ansSpeaksFor(toks, i) {
 			// "Who spoke for Kaiser?" asks for its spokesperson.
 			reps, ok = []string{"spokesperson"}, true
+		}
+		if ansTLDR(toks, i) {
+			reps, ok, skip = []string{"summary"}, true, true
 		}
 		if !ok && spanish {
 			reps, ok = ansSpanish[t.Word]

@@ -762,8 +762,11 @@ func (s *statusSynth) startedBest() (*statusGroup, []strike.FieldSource) {
 		}
 		others = append(others, src)
 	}
+	// (The wider look back may pick a day a group of the window holds too:
+	// that is no other report.)
+	same := func(key string) bool { return win != nil && key == win.key }
 	for _, g := range groups {
-		if g == win {
+		if g == win || same(g.key) {
 			continue
 		}
 		for k, src := range g.srcs {
@@ -772,6 +775,9 @@ func (s *statusSynth) startedBest() (*statusGroup, []strike.FieldSource) {
 	}
 	for _, i := range s.selfConflict {
 		a := s.arts[i]
+		if same(s.normDate(a.Facts.Started)) {
+			continue
+		}
 		add(statusSource(a, a.Facts.Started, "started"), s.outletAt(i))
 	}
 	if win != nil {

@@ -59,11 +59,27 @@ var askBankFloors = map[string]int{
 	// going into mediation as its start): dev 211, dev2 209, dev3 198,
 	// dev4 200, dev5 193; dev5 194 once a headline's "a rally" had its
 	// page fetched.
-	"dev":  211,
-	"dev2": 209,
-	"dev3": 198,
-	"dev4": 200,
-	"dev5": 194,
+	// A ninth batch of 30 (the union, employer and region in short forms,
+	// a date by its year, month or weekday, the length in weeks, context
+	// clauses, autocorrect slips, voice run-ons, British spellings,
+	// "tl;dr", the vote as yes or no, Kaiser's offer beside the raise,
+	// the mediators, the hunger strike's month, questions carrying a
+	// wrong number), written before it was asked, answered 18, 21, 18, 18
+	// and 15 of 30 before any change (dev 229, dev2 230, dev3 216, dev4
+	// 218, dev5 209 of 250). After general rules tuned on its misses
+	// (slips of "strike", British spellings, "tl;dr" and "recap" as where
+	// things stand, a weekday asked for and given, a length or count
+	// supposed in a yes/no question answered from the status, "what day
+	// did we …" no day of the strike, going back "without a contract" as
+	// how it ended, who brokered a deal as its mediators, seasons no sign
+	// of other news, the raise joined to the length when both are
+	// asked, a past event asked about answered by its report rather than
+	// its announcement): dev 240, dev2 237, dev3 224, dev4 226, dev5 218.
+	"dev":  240,
+	"dev2": 237,
+	"dev3": 224,
+	"dev4": 226,
+	"dev5": 218,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
