@@ -337,10 +337,31 @@ var numberedItemRE = regexp.MustCompile(`^(?:\d{1,2}[.)]|\(\d{1,2}\))\s`)
 // the lead, for texts with no paragraph breaks.
 const leadSentences = 3
 
+// sentenceDates finds a sentence's dates; in a sentence in capitals
+// ("BEGIN FIVE-DAY STRIKE TUESDAY"), as if each word were capitalised,
+// the way dates are written.
+func sentenceDates(text string) []dateMention {
+	if !shouting(text) {
+		return findDates(text)
+	}
+	b := []byte(lowerSameLen(text))
+	for i := range b {
+		if 'a' <= b[i] && b[i] <= 'z' && (i == 0 || !isASCIILetter(b[i-1]) && b[i-1] != '\'') {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	// (A month alone is a verb as often: "STRIKERS MARCH TO CITY HALL",
+	// "WE MAY STRIKE".)
+	ds := findDates(string(b))
+	return slices.DeleteFunc(ds, func(m dateMention) bool {
+		return !strings.ContainsAny(m.Text, "0123456789") && !strings.Contains(m.Text, "day")
+	})
+}
+
 func articleSentences(a *strike.Article) []factSentence {
 	var out []factSentence
 	if t := wireTagRE.ReplaceAllString(strings.TrimSpace(a.Title), ""); t != "" {
-		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, item: -1, dates: findDates(t), shout: shouting(t), memo: new(sentenceMemo)})
+		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, item: -1, dates: sentenceDates(t), shout: shouting(t), memo: new(sentenceMemo)})
 	}
 	// The lead is the first paragraph of the article's own words, past any
 	// byline or date line the page put first.
@@ -370,7 +391,7 @@ func articleSentences(a *strike.Article) []factSentence {
 			item = len(out)
 		}
 		last = s.End
-		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, item: item, dates: findDates(s.Text),
+		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, item: item, dates: sentenceDates(s.Text),
 			shout: shouting(s.Text), memo: new(sentenceMemo)})
 	}
 	return out
@@ -616,7 +637,7 @@ var phaseSignals = []phaseSignal{
 	// psychologists represented by the union, began Oct. 21"; "the
 	// walkout, now in its eighth week"), or told by its length ("a
 	// seven-week strike", "the months-long strike"): one under way.
-	{strike.PhaseStrike, "strike,|strikes,|walkout,|stoppage,", regexp.MustCompile(reStrikeN + `s?, (?:[^,.;]|\d[,.]\d){2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(reStrikeN + `s?, (?:[^,.;]|\d[,.]\d){2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
 	// A strike told by who struck before its verb ("the strike by the
 	// National Union of Healthcare Workers (NUHW) that began today"), or
 	// by its age ("the strike is now four months old").
@@ -668,7 +689,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseTentativeAgreement, "approv|ratif", regexp.MustCompile(`\b(?:must|needs? to|has to|have to) (?:still |yet )?(?:be )?(?:approv|ratif)\w*|\b(?:needs|need|requires|require|awaits|await) (?:[\w'’]+ ){0,2}?(?:approval|ratification)\b|\bsubject to (?:a )?(?:ratification|approval|members['’]? (?:vote|approval))\b|\b(?:pending|awaits?|awaiting) (?:a )?(?:ratification|members['’]? approval)\b`)},
 	{strike.PhaseTentativeAgreement, "agreement|deal|accord|pact", regexp.MustCompile(`\b(?:have|has) (?:an? )?(?:tentative )?(?:deal|agreement)\b|\b(?:reached|reach|reaches|reaching|struck|strike|announced|secured|clinched) (?:an? |the )?` + reWords + `{0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord) (?:was |has been |is )?reached\b|\bwith a deal\b`)},
 	// Ratified.
-	{strike.PhaseRatified, "ratif|vote", regexp.MustCompile(`\bvoted (?:overwhelmingly |narrowly |unanimously )?(?:in favor of|to accept) (?:the |a |their |its )?(?:new |tentative )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:voted|vote|votes) (?:overwhelmingly |narrowly )?to (?:ratify|approve)\b|\bratif(?:y|ies|ied)\b`)},
+	{strike.PhaseRatified, "ratif|vote", regexp.MustCompile(`\bvoted (?:overwhelmingly |narrowly |unanimously )?(?:in favor of|to accept) (?:the |a |their |its )?(?:new |tentative )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:voted|vote|votes) (?:overwhelmingly |narrowly |unanimously |by (?:a |an )?(?:wide |large |narrow |overwhelming |lopsided )?(?:margin|majority) (?:of [\w%.,-]+ (?:to [\w%.,-]+ )?)?|by [\d.]+ ?(?:%|percent) )?to (?:ratify|approve)\b|\bratif(?:y|ies|ied)\b`)},
 	{strike.PhaseRatified, "approv|ok", regexp.MustCompile(`\b(?:approved|approve|approves|ok|oks|ok's|ok'd|okay|okays|okayed) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	// Ended.
 	{strike.PhaseEnded, "strike|walkout|stoppage&over|end", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:came|has come|had come|comes) to an end\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
@@ -799,17 +820,26 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if m[0] > 0 && s[m[0]-1] == '-' || negRE.MatchString(lastWords(pre, 3)) || strings.HasSuffix(s[:m[0]], "non-") {
 				continue
 			}
-			if p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to") && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
+			if p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to" || onCondition(s, m[0])) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
 				if p != strike.PhaseStrike {
 					continue
 				}
 				p = strike.PhaseThreatened
+			}
+			if p != strike.PhaseStrike && p != strike.PhaseThreatened && wishRE.MatchString(pre) {
+				continue // "urging Kaiser to return to the table and reach an agreement"
 			}
 			if otherStrike(s, m[0], m[1]) || otherStrikeRE.MatchString(pre) {
 				continue
 			}
 			if rest := s[m[1]:min(len(s), m[1]+60)]; otherDisputeRE.MatchString(pre) || otherDisputeRE.MatchString(strings.SplitN(rest, ".", 2)[0]) {
 				continue // "walked off the job in a separate dispute"
+			}
+			if p == strike.PhaseStrike && strings.HasSuffix(s[m[0]:m[1]], " out") && aheadRE.MatchString(pre) {
+				continue // "a return appointment six weeks out": time ahead
+			}
+			if p == strike.PhaseEnded && bareEndRE.MatchString(s[m[0]:m[1]]) {
+				continue // "come back to the table and end this strike": a plea
 			}
 			if p == strike.PhaseStrike && strikeThingRE.MatchString(s[m[1]:]) {
 				continue // "a 10-day strike notice", "the strike vote"
@@ -857,6 +887,34 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 		}
 	}
 	return best, back
+}
+
+// wishRE finds someone urged or asked to do what follows: "urging Kaiser
+// to return to the table and reach an agreement" reports no agreement.
+var wishRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|push(?:es|ed|ing)?|implor(?:e|es|ed|ing)|beg(?:s|ged|ging)?)\s+(?:[\w'’-]+\s+){0,3}?to\b`)
+
+// aheadRE finds the words of booking and waiting before "weeks out":
+// time ahead, not time on strike.
+var aheadRE = regexp.MustCompile(`\b(?:appointments?|booked|booking|scheduled|schedule|scheduling|wait|waits|waiting|visits?|slots?|calendar)\b`)
+
+// bareEndRE finds an end asked for, not reported: "end this strike",
+// "call off this walkout".
+var bareEndRE = regexp.MustCompile(`^(?:end|call off) this `)
+
+// quotedWhole reports whether a sentence is a quotation and nothing
+// else: it opens with a quotation mark.
+func quotedWhole(text string) bool {
+	return strings.HasPrefix(text, "\"") || strings.HasPrefix(text, "“")
+}
+
+// onCondition reports whether s opens with a condition ("unless …, ",
+// "if …, ") that ends before offset i: what follows it may not happen.
+func onCondition(s string, i int) bool {
+	if !strings.HasPrefix(s, "unless ") && !strings.HasPrefix(s, "if ") {
+		return false
+	}
+	k := strings.IndexByte(s, ',')
+	return k > 0 && k < i
 }
 
 // voteOnRE finds a vote on what follows it ("will vote next week on a
@@ -995,6 +1053,9 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool) (string, int) {
 			if !pub.IsZero() && historical(s, pub) {
 				continue // "won similar protections after a ten-week strike in 2022": background
 			}
+			if quotedWhole(s.text) {
+				continue // "\"Then I remembered we went on strike for that block.\"": a memory
+			}
 			p := s.phase()
 			if p != "" && para < 0 {
 				para = s.para
@@ -1004,10 +1065,14 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool) (string, int) {
 			}
 		}
 	}
-	if p, i := timelinePhase(ss); factsPhaseRank(p) > factsPhaseRank(best) {
+	// (A threat the lead tells is not made a strike by answers about
+	// striking: "Unless management bargains, we walk out Monday. … Can I
+	// be fired? No. Striking is protected activity.")
+	threat := best == strike.PhaseThreatened
+	if p, i := timelinePhase(ss); factsPhaseRank(p) > factsPhaseRank(best) && !(threat && p == strike.PhaseStrike) {
 		best, at = p, i
 	}
-	if p, i := faqPhase(ss); factsPhaseRank(p) > factsPhaseRank(best) {
+	if p, i := faqPhase(ss, pub); factsPhaseRank(p) > factsPhaseRank(best) && !(threat && p == strike.PhaseStrike) {
 		best, at = p, i
 	}
 	if best == strike.PhaseStrike && toCome && !pub.IsZero() && strikeToCome(ss, pub) {
@@ -1066,7 +1131,7 @@ func latestYear(ss []factSentence) int {
 // startsRE finds a strike's start told in the present tense, as a
 // schedule is: "our strike begins at 7 a.m. on Monday", "our members walk
 // out on Monday, Oct. 21".
-var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|starts)\b|\b(?:walk|walks) (?:out|off the job)\b|\b(?:go|goes) on strike\b`)
+var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|starts)\b|\b(?:begin|begins|start|starts|launch|launches) (?:an? |their |its )?(?:[\w-]+ )?(?:strike|walkout)\b|\b(?:walk|walks) (?:out|off the job)\b|\b(?:go|goes) on strike\b`)
 
 // strikeToCome reports whether every sentence of the lead that tells a
 // strike tells one that begins, in the present tense, on a day after
@@ -1082,7 +1147,7 @@ func strikeToCome(ss []factSentence, pub time.Time) bool {
 		}
 		later := false
 		for _, d := range dayDates(s, pub, dirFuture) {
-			if d.d.After(pub.AddDate(0, 0, 1)) {
+			if d.d.After(dayOf(pub)) { // (a later calendar day: "begin strike Tuesday", on Monday)
 				later = true
 			}
 		}
@@ -1158,7 +1223,7 @@ var monthEntryRE = regexp.MustCompile(`^(?:January|February|March|April|May|June
 // that reports it: its answers tell the state of things as it was
 // written, not only its first paragraph. It returns "" for any other
 // text.
-func faqPhase(ss []factSentence) (string, int) {
+func faqPhase(ss []factSentence, pub time.Time) (string, int) {
 	questions, para := 0, -1
 	for _, s := range ss {
 		if s.title || s.para == para {
@@ -1176,6 +1241,9 @@ func faqPhase(ss []factSentence) (string, int) {
 	for i, s := range ss {
 		if s.title || strings.HasSuffix(strings.TrimSpace(s.text), "?") {
 			continue
+		}
+		if !pub.IsZero() && historical(s, pub) {
+			continue // "Has this happened before? Yes. … in 2022 before reaching an agreement."
 		}
 		if p := s.phase(); factsPhaseRank(p) > factsPhaseRank(best) {
 			best, at = p, i
@@ -1237,6 +1305,10 @@ var workersWordsRE = regexp.MustCompile(`(^|[^\w-])((?:(?:a|` + reNumberWord + `
 // workersUnitRE finds a unit of so many members: "its 2,400-member
 // Southern California unit".
 var workersUnitRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:member|strong)\s+((?:[\w'’-]+\s+){0,4}?)(unit|bargaining unit|workforce|staff|team|group|union|local)\b`)
+
+// workersStrongRE finds the strikers counting themselves: "2,400 strong,
+// we held the line", "and 2,400 strong we made sure Kaiser heard us".
+var workersStrongRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{3,6})()[ -](strong)(?:,|\s+(?:we|and|on|in|at|from|across|as|together)\b)`)
 
 // workersSizeRE finds a strike told by its size: "the 2,400-clinician
 // walkout", "a 300-worker strike".
@@ -1390,6 +1462,32 @@ func presentClause(s factSentence) factSentence {
 // rally's crowd or of those who returned, and counts in a sentence about
 // an earlier year's strike, are not the strikers'.
 func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
+	n, at, ok := firstWorkers(ss, pub)
+	if !ok || at < 0 {
+		return n, at, ok
+	}
+	// "… roughly 60 therapists were marching on the avenue. They were
+	// part of a walkout of about 2,400 …": one place's count, then the
+	// strike's, in the next sentences.
+	for j := at + 1; j < len(ss) && j <= at+3; j++ {
+		if !strings.Contains(ss[j].lower, "part of") {
+			continue
+		}
+		if m := partOfStrikeRE.FindStringSubmatch(ss[j].lower); m != nil {
+			if w, ok := smallNumber(m[1]); ok && w > n && !(w >= 1900 && w <= 2100 && !strings.Contains(m[1], ",")) {
+				return w, j, true
+			}
+		}
+	}
+	return n, at, ok
+}
+
+// partOfStrikeRE finds the strike a count was part of: "part of a walkout
+// of about 2,400".
+var partOfStrikeRE = regexp.MustCompile(`\bpart of an? (?:[\w-]+ ){0,3}?(?:walkout|strike|stoppage) (?:of|by) (?:about |roughly |some |nearly |almost |more than |over |approximately |an estimated )?(\d{1,3}(?:,\d{3})+|\d{3,6})\b`)
+
+// firstWorkers is findWorkers without the look ahead for the whole.
+func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	whole, wholeAt := 0, -1
 	for i, s := range ss {
 		hasDigit := strings.ContainsAny(s.text, "0123456789")
@@ -1408,6 +1506,9 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			}
 			if strings.Contains(s.lower, "-member") || strings.Contains(s.lower, "-strong") {
 				ms = append(ms, workersUnitRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			}
+			if strings.Contains(s.lower, "strong") {
+				ms = append(ms, workersStrongRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			}
 			if strings.Contains(s.lower, "strike") || strings.Contains(s.lower, "walkout") || strings.Contains(s.lower, "stoppage") {
 				ms = append(ms, workersSizeRE.FindAllStringSubmatchIndex(s.lower, -1)...)
@@ -1881,8 +1982,13 @@ func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
 			continue
 		}
 		name, end := unionNameAt(fs.text, at)
-		if name == "" {
-			continue
+		if first, rest, ok := strings.Cut(name, " "); ok && strings.HasSuffix(first, "-based") {
+			// "the Emeryville-based National Union of …": where it is
+			// based is no part of its name.
+			name, at = rest, at+len(first)+1
+		}
+		if name == "" || slices.ContainsFunc(known, func(h nameHit) bool { return h.at < end && at < h.end }) {
+			continue // (a known union's name inside it is that union)
 		}
 		if cut, ok := cutName(name, fs.text[end:]); ok {
 			// A snippet ends inside the name: it is the known union whose
@@ -2496,7 +2602,9 @@ func historical(s factSentence, pub time.Time) bool {
 	}
 	for _, m := range yearRE.FindAllStringIndex(s.text, -1) {
 		y, _ := strconv.Atoi(s.text[m[0]:m[1]])
-		if y >= pub.Year() || monthBeforeRE.MatchString(s.text[max(0, m[0]-20):m[0]]) {
+		// (A month and the year before may be this strike's own past,
+		// "since October 2024"; two years back is another's.)
+		if y >= pub.Year() || y == pub.Year()-1 && monthBeforeRE.MatchString(s.text[max(0, m[0]-20):m[0]]) {
 			continue
 		}
 		return true

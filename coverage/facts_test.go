@@ -35,6 +35,25 @@ func TestSentencePhase(t *testing.T) {
 		{"Striking nurses marched downtown.", strike.PhaseStrike},
 		{"The walkout entered its third week.", strike.PhaseStrike},
 		{"Two weeks into the strike, nobody has moved.", strike.PhaseStrike},
+		// (Its cheap test wanted a comma the expression does not.)
+		{"The walkout now in its third week has closed clinics.", strike.PhaseStrike},
+		{"Members have voted by a wide margin to ratify the tentative agreement reached with Kaiser.", strike.PhaseRatified},
+		{"Members voted by a margin of 9 to 1 to ratify the deal.", strike.PhaseRatified},
+		{"Members voted by 94% to approve the agreement.", strike.PhaseRatified},
+		// Time ahead is no time out on strike; a plea to end the strike
+		// is no end.
+		{"What is not workable is a return appointment six weeks out.", ""},
+		{"Patients are being booked two months out.", ""},
+		{"After six weeks out on the picket line, the therapists are tired.", strike.PhaseStrike},
+		{"Letter: Kaiser, come back to the table and end this strike", ""},
+		{"Therapists end strike", strike.PhaseEnded},
+		// An agreement urged is none reached.
+		{"I signed a letter urging Kaiser to return to the table and reach an agreement that puts patients first.", ""},
+		{"Lawmakers pressed both sides to come back and settle the strike.", ""},
+		{"Members, urged on by their leaders, voted to ratify the agreement.", strike.PhaseRatified},
+		// A condition before the walkout makes it a threat.
+		{"Unless Kaiser settles this weekend, all 2,400 of us walk out at 7 a.m. Monday.", strike.PhaseThreatened},
+		{"If talks fail, the therapists walk off the job on Monday.", strike.PhaseThreatened},
 		{"Clinicians who are not on strike keep working.", ""},
 		// A notice names the strike to come: its day set "as the start of"
 		// it, or the strike as the notice's object.
@@ -521,6 +540,9 @@ func TestFindWorkers(t *testing.T) {
 		{"Twenty-four hundred of us walked out on Oct. 21.", 2400},
 		{"All 2,400 of us can say we won.", 2400},
 		{"Thank you to all 2,400 of you who are holding out for our patients.", 2400},
+		{"The lines held, and 2,400 strong we made sure Kaiser heard us.", 2400},
+		{"2,400 strong, we are not going anywhere.", 2400},
+		{"A 19,000-strong union backs them.", 0},
 		// A count written with a scale, or with no noun but a verb.
 		{"Clinicians marched at more than 100 sites; about 2.4K are on strike.", 2400},
 		{"Some 2.4k therapists walked out.", 2400},
@@ -571,6 +593,15 @@ func TestFindWorkers(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("findWorkers(%q) = %d, want %d", tt.text, got, tt.want)
 		}
+	}
+	// One place's count, then, a sentence on, the strike it is part of.
+	var ss []factSentence
+	for _, text := range []string{"By 7 a.m. Monday roughly 60 therapists were marching along the avenue.", "Passing drivers honked.",
+		"They were part of a walkout of about 2,400 mental health workers across the region."} {
+		ss = append(ss, factSentence{text: text, lower: lowerSameLen(text)})
+	}
+	if got, at, _ := findWorkers(ss, time.Date(2024, 11, 1, 0, 0, 0, 0, time.UTC)); got != 2400 || at != 2 {
+		t.Errorf("a place's count, then the strike's: findWorkers = %d (sentence %d), want 2400 (sentence 2)", got, at)
 	}
 }
 
@@ -834,6 +865,7 @@ func TestExtractUnion(t *testing.T) {
 		want        string
 	}{
 		{name: "members of", text: "Members of the National Union of Healthcare Workers went on strike Monday.", want: nuhw},
+		{name: "a union based somewhere", text: "About 2,400 therapists walked off the job Monday.\n\nThe workers are represented by the Emeryville-based National Union of Healthcare Workers, whose contract with Kaiser expired Sept. 30.", want: nuhw},
 		{name: "represented by the acronym", text: "The therapists, represented by NUHW, walked out.", want: nuhw},
 		{name: "acronym with the", text: "The NUHW said the strike would go on.", want: nuhw},
 		{name: "acronym as an adjective", text: "About 2,400 NUHW members are on strike.", want: nuhw},
@@ -1116,7 +1148,7 @@ func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt",
 		"../internal/eval/testdata/dev2/*.txt", "../internal/eval/testdata/dev3/*.txt",
 		"../internal/eval/testdata/dev4/*.txt", "../internal/eval/testdata/dev5/*.txt",
-		"../internal/eval/testdata/dev6/*.txt"} {
+		"../internal/eval/testdata/dev6/*.txt", "../internal/eval/testdata/dev7/*.txt"} {
 		m, err := filepath.Glob(glob)
 		if err != nil {
 			t.Fatal(err)
@@ -1342,6 +1374,10 @@ func TestPhaseOfAnswersAndCaptions(t *testing.T) {
 			"May: Members hug before walking back in after the strike ended.", strike.PhaseEnded},
 		{"two questions are no faq", "Who went on strike? Therapists.\n\nWhy? Pay.\n\n" +
 			"Kaiser said the two sides reached a tentative agreement on some issues.", strike.PhaseStrike},
+		// An answer about an earlier strike is history: "Has this
+		// happened before? … struck in 2022 before reaching an agreement."
+		{"faq with history", "The strike went into its second day.\n\nWho is on strike? Therapists.\n\nWhy are they striking? Pay.\n\n" +
+			"Has this happened before? Yes. About 2,000 therapists in the north struck for ten weeks beginning in August 2023 before reaching an agreement.", strike.PhaseStrike},
 		// A greeting before the news: the headline's phase is not the last
 		// word.
 		{"greeting", "Good morning.\n\nThe union and the company reached a tentative agreement this week.", strike.PhaseTentativeAgreement},
@@ -1409,6 +1445,32 @@ func TestPhaseOfANoticeAndOfBackground(t *testing.T) {
 		Text: "Our notice is in. Unless management bargains, our members walk out on Monday, Oct. 21.\n\nWill I get paid? Not by Kaiser.\n\nCan I be fired? No. Striking is protected activity.\n\nWhat do I bring? Water.", Published: pub})
 	if got.Phase != strike.PhaseThreatened {
 		t.Errorf("steward's notice: phase %q (from %q), want threatened", got.Phase, got.Evidence["phase"])
+	}
+	// An advisory the day before: the headline's "begin … strike
+	// Tuesday" is tomorrow's.
+	mon := time.Date(2025, 10, 13, 19, 0, 0, 0, time.UTC)
+	got = x.Extract(&strike.Article{Title: "MEDIA ADVISORY: Kaiser nurses begin five-day strike Tuesday",
+		Text: "WHAT: Nurses represented by the union will begin a five-day strike at Kaiser facilities.\n\nWHEN: The strike begins Tuesday morning, Oct. 14.", Published: mon})
+	if got.Phase != strike.PhaseThreatened {
+		t.Errorf("advisory: phase %q (from %q), want threatened", got.Phase, got.Evidence["phase"])
+	}
+	got = x.Extract(&strike.Article{Title: "MEDIA ADVISORY: KAISER NURSES BEGIN FIVE-DAY STRIKE TUESDAY",
+		Text: "Nurses represented by the union will begin a five-day strike at Kaiser facilities.", Published: mon})
+	if got.Phase != strike.PhaseThreatened || got.Started != "2025-10-14" {
+		t.Errorf("advisory in capitals: phase %q (from %q), started %q, want threatened from 2025-10-14", got.Phase, got.Evidence["phase"], got.Started)
+	}
+	got = x.Extract(&strike.Article{Title: "Kaiser nurses begin five-day strike",
+		Text: "Nurses began a five-day strike at Kaiser facilities on Tuesday.", Published: mon.AddDate(0, 0, 1)})
+	if got.Phase != strike.PhaseStrike {
+		t.Errorf("the day itself: phase %q (from %q), want strike", got.Phase, got.Evidence["phase"])
+	}
+	// A feature's quote of striking, before the paragraph that tells the
+	// strike ended, is a memory, not the news.
+	got = x.Extract(&strike.Article{Title: "After 196 days on the line, a therapist relearns her calendar",
+		Text: "On a Tuesday in June, she opened her calendar and found a blank block.\n\n\"Then I remembered we went on strike for that block.\"\n\n" +
+			"The block is one of the gains in the contract that ended the 196-day strike by the clinicians.", Published: time.Date(2025, 6, 22, 15, 0, 0, 0, time.UTC)})
+	if got.Phase != strike.PhaseEnded {
+		t.Errorf("feature: phase %q (from %q), want ended", got.Phase, got.Evidence["phase"])
 	}
 	got = x.Extract(&strike.Article{Title: "Talks open",
 		Text: "Kaiser and the union opened contract talks this week.\n\nThe northern unit won similar protections after a ten-week strike in 2022.", Published: pub})

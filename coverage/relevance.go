@@ -535,14 +535,44 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 				continue
 			}
 			if ti, l := s.longest(sc, i, f[g]); l > 0 {
-				count(ti, i)
 				next[g] = i + l
+				if g == employer && disclaimed(toks, i) {
+					continue // "no connection with Kaiser Permanente": not this employer's news
+				}
+				count(ti, i)
 				if inTitle && g >= campUnion && g <= campWork && sc.titleFirst[g-campUnion] == 0 {
 					sc.titleFirst[g-campUnion] = int8(s.terms[ti].weight)
 				}
 			}
 		}
 	}
+}
+
+// disclaimed reports whether the words before toks[i] say that what
+// follows is no part of the story: "no connection with", "not affiliated
+// with", "unrelated to".
+func disclaimed(toks []Token, i int) bool {
+	word := func(k int) string {
+		if k < 0 {
+			return ""
+		}
+		return toks[k].Word
+	}
+	switch word(i - 1) {
+	case "with", "to", "of":
+	default:
+		return false
+	}
+	switch w := word(i - 2); w {
+	case "unaffiliated", "unrelated", "independent", "unconnected":
+		return true
+	case "affiliated", "related", "connected", "connection", "relation", "affiliation", "ties", "tie", "link", "links":
+		switch word(i - 3) {
+		case "no", "not", "without", "never":
+			return true
+		}
+	}
+	return false
 }
 
 // matchPublisher counts the campaign's union as named once in the lead

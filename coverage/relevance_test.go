@@ -386,6 +386,13 @@ func TestKaiserTraps(t *testing.T) {
 			"County mental health workers walked out, saying their caseloads rival those that drove Kaiser therapists to strike.", strike.TierNone},
 		{"baseball", "Dodgers strike out against Padres",
 			"Kaiser Permanente sponsored the game in San Diego, where three batters struck out.", strike.TierNone},
+		// The employer named to say it is not the one: "shares a name, but
+		// no connection, with Kaiser Permanente", "not affiliated with".
+		{"a namesake disclaimed", "Steelworkers ratify contract at Kaiser Aluminum mill, averting strike",
+			"Steelworkers at Kaiser Aluminum's mill voted to ratify a contract, ending talks that raised the possibility of a strike. " +
+				"The company shares a name, but no connection, with Kaiser Permanente, the California health system whose mental health workers are on strike.", strike.TierNone},
+		{"an unaffiliated hospital", "Nurses to hold informational picket at St. Aurelia",
+			"Nurses will picket to protest understaffing. This is not a strike. St. Aurelia, which is not affiliated with Kaiser Permanente, says its staffing meets state rules.", strike.TierNone},
 		{"air strike", "Air strike kills dozens",
 			"The military strike hit a hospital; Kaiser Permanente sent no staff.", strike.TierNone},
 	}

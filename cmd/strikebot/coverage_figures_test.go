@@ -163,6 +163,16 @@ var coverageFloors = map[string]coverageFloor{
 	// joining the event's story, and two newsletters and a piece on a
 	// rival union's members taken as related.
 	"dev6": {copies: 1.00, grouping: 0.73, relevance: 1.00, core: 0.97, facts: 0.99, status: 5, asks: 8},
+	// The seventh development corpus, written when the held-out facts
+	// still stood at 0.92, in shapes the first six lack (search items cut
+	// mid-sentence, pages with their furniture, PDF text, media
+	// advisories, bulletins, schedules, Q&As, timelines, profiles and
+	// obituaries naming the strike in passing, British dates): before any
+	// rule was tuned on it, copies 5 of 7, grouping 0.62 (P 0.52, R 0.78),
+	// relevance 0.95 (P 0.92, R 0.98), core 0.99, facts 0.90 (145 of 161),
+	// status 5 of 5 and 8 answers of 8. After: copies 6 of 7, grouping
+	// 0.66, relevance 0.97, facts 0.96 (154 of 160); see its README.
+	"dev7": {copies: 0.85, grouping: 0.65, relevance: 0.97, core: 0.99, facts: 0.96, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
@@ -179,7 +189,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2", …, "dev7"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -205,6 +215,7 @@ func TestCoverageFigures(t *testing.T) {
 		{"dev4", eval.Dev4Corpus, &r.Dev4, &again.Dev4},
 		{"dev5", eval.Dev5Corpus, &r.Dev5, &again.Dev5},
 		{"dev6", eval.Dev6Corpus, &r.Dev6, &again.Dev6},
+		{"dev7", eval.Dev7Corpus, &r.Dev7, &again.Dev7},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue

@@ -17,6 +17,7 @@ import (
 //go:embed testdata/dev4/*.txt testdata/dev4-truth.txt
 //go:embed testdata/dev5/*.txt testdata/dev5-truth.txt
 //go:embed testdata/dev6/*.txt testdata/dev6-truth.txt
+//go:embed testdata/dev7/*.txt testdata/dev7-truth.txt
 var testdata embed.FS
 
 const (
@@ -35,6 +36,8 @@ const (
 	dev5TruthFile    = "testdata/dev5-truth.txt"
 	dev6Dir          = "testdata/dev6"
 	dev6TruthFile    = "testdata/dev6-truth.txt"
+	dev7Dir          = "testdata/dev7"
+	dev7TruthFile    = "testdata/dev7-truth.txt"
 )
 
 // The feeds of the held-out and development corpora.
@@ -101,6 +104,16 @@ func Dev5() ([]demo.Doc, error) { return readCorpus(dev5Dir, dev5TruthFile, "fif
 // that change a fact) and with counts, unions and phases named otherwise;
 // see testdata/dev6/README.md. It may be read and tuned on.
 func Dev6() ([]demo.Doc, error) { return readCorpus(dev6Dir, dev6TruthFile, "sixth development") }
+
+// Dev7 returns the seventh development corpus, checked and sorted as
+// Heldout's. It was written when the held-out facts still stood at 0.92,
+// in shapes none of the first six has (news-search items titled "… -
+// Outlet" and cut mid-sentence, pages with their furniture left in, text
+// taken from PDFs, media advisories, bulletins, picket schedules, Q&As,
+// dated timelines, explainers, profiles and obituaries naming the strike
+// in passing, British dates) and with counts and phases told otherwise;
+// see testdata/dev7/README.md. It may be read and tuned on.
+func Dev7() ([]demo.Doc, error) { return readCorpus(dev7Dir, dev7TruthFile, "seventh development") }
 
 // readCorpus reads the articles of one labeled directory, leaving out its
 // truth file (skip) if it keeps one there.
@@ -169,6 +182,9 @@ func Dev5Truth() (Truth, error) { return readTruth(dev5TruthFile) }
 
 // Dev6Truth returns the truth file of the sixth development corpus.
 func Dev6Truth() (Truth, error) { return readTruth(dev6TruthFile) }
+
+// Dev7Truth returns the truth file of the seventh development corpus.
+func Dev7Truth() (Truth, error) { return readTruth(dev7TruthFile) }
 
 // InSampleTruth returns the truth file of the in-sample (demo) corpus.
 func InSampleTruth() (Truth, error) { return readTruth(insampleTruth) }

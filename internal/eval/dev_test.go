@@ -64,6 +64,15 @@ func loadDev6(tb testing.TB) []demo.Doc {
 	return docs
 }
 
+func loadDev7(tb testing.TB) []demo.Doc {
+	tb.Helper()
+	docs, err := Dev7()
+	if err != nil {
+		tb.Fatalf("Dev7: %v", err)
+	}
+	return docs
+}
+
 // TestDevLabels checks every development doc's labels for validity and
 // consistency, with the rules of testdata/dev/README.md that a program can
 // check.
@@ -88,6 +97,10 @@ func TestDev5Labels(t *testing.T) { checkDevLabels(t, loadDev5(t)) }
 // TestDev6Labels checks the sixth development corpus's labels by the
 // same rules.
 func TestDev6Labels(t *testing.T) { checkDevLabels(t, loadDev6(t)) }
+
+// TestDev7Labels checks the seventh development corpus's labels by the
+// same rules.
+func TestDev7Labels(t *testing.T) { checkDevLabels(t, loadDev7(t)) }
 
 func checkDevLabels(t *testing.T, docs []demo.Doc) {
 	byID := make(map[string]demo.Doc, len(docs))
@@ -440,6 +453,30 @@ func TestDev6Composition(t *testing.T) {
 	everyPhaseLabeled(t, docs)
 }
 
+// TestDev7Composition checks that the seventh development corpus has the
+// variety it was written for, and logs its composition.
+func TestDev7Composition(t *testing.T) {
+	docs := loadDev7(t)
+	atLeast(t, "seventh development corpus", docs, least{docs: 65, related: 8, none: 10, copies: 5, undated: 3, snippets: 40})
+	shapes := map[string]int{}
+	for _, d := range docs {
+		switch {
+		case strings.HasPrefix(d.Title, "[PDF]"):
+			shapes["PDF text"]++
+		case strings.Contains(d.Body, "WHAT:") && strings.Contains(d.Body, "WHEN:"):
+			shapes["media advisory"]++
+		case strings.Contains(d.Title, " - "):
+			shapes["search item titled with its outlet"]++
+		}
+	}
+	for _, s := range []string{"PDF text", "media advisory", "search item titled with its outlet"} {
+		if shapes[s] < 2 {
+			t.Errorf("%d %s articles, want at least 2", shapes[s], s)
+		}
+	}
+	everyPhaseLabeled(t, docs)
+}
+
 // TestDevCorpora checks each development corpus's truth file against its
 // labels, and that it loads as three feeds of enough articles.
 func TestDevCorpora(t *testing.T) {
@@ -456,6 +493,7 @@ func TestDevCorpora(t *testing.T) {
 		{"dev4", Dev4Truth, loadDev4, Dev4Corpus, 65},
 		{"dev5", Dev5Truth, loadDev5, Dev5Corpus, 70},
 		{"dev6", Dev6Truth, loadDev6, Dev6Corpus, 70},
+		{"dev7", Dev7Truth, loadDev7, Dev7Corpus, 65},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			truth, err := tc.truth()

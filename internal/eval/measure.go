@@ -92,6 +92,12 @@ func Dev6Corpus() (Corpus, error) {
 	return servedCorpus("dev6", Dev6, Dev6Truth)
 }
 
+// Dev7Corpus is the seventh development corpus served by a HeldoutSite,
+// the same three feeds as the held-out corpus's.
+func Dev7Corpus() (Corpus, error) {
+	return servedCorpus("dev7", Dev7, Dev7Truth)
+}
+
 // InSampleCorpus is the demo corpus served by the demo's own site, every
 // article published and every feed polled at once.
 func InSampleCorpus() (Corpus, error) {
