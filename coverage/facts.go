@@ -826,7 +826,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				}
 				p = strike.PhaseThreatened
 			}
-			if p != strike.PhaseStrike && p != strike.PhaseThreatened && wishRE.MatchString(pre) {
+			if p != strike.PhaseStrike && p != strike.PhaseThreatened && wishVerbRE.MatchString(s[m[0]:m[1]]) && wishRE.MatchString(pre) {
 				continue // "urging Kaiser to return to the table and reach an agreement"
 			}
 			if otherStrike(s, m[0], m[1]) || otherStrikeRE.MatchString(pre) {
@@ -893,6 +893,11 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 // to return to the table and reach an agreement" reports no agreement.
 var wishRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|push(?:es|ed|ing)?|implor(?:e|es|ed|ing)|beg(?:s|ged|ging)?)\s+(?:[\w'’-]+\s+){0,3}?to\b`)
 
+// wishVerbRE finds a match that is an act ("reach an agreement", "settle
+// the strike"), which a wish may ask for, not the thing itself ("the
+// tentative agreement", which members may be asked to ratify).
+var wishVerbRE = regexp.MustCompile(`^(?:reach|settle|end|agree|sign|strike|come to|hammer|call off|resolve)\b`)
+
 // aheadRE finds the words of booking and waiting before "weeks out":
 // time ahead, not time on strike.
 var aheadRE = regexp.MustCompile(`\b(?:appointments?|booked|booking|scheduled|schedule|scheduling|wait|waits|waiting|visits?|slots?|calendar)\b`)
@@ -910,12 +915,22 @@ func quotedWhole(text string) bool {
 // onCondition reports whether s opens with a condition ("unless …, ",
 // "if …, ") that ends before offset i: what follows it may not happen.
 func onCondition(s string, i int) bool {
-	if !strings.HasPrefix(s, "unless ") && !strings.HasPrefix(s, "if ") {
+	unless := strings.HasPrefix(s, "unless ")
+	if !unless && !strings.HasPrefix(s, "if ") {
 		return false
 	}
 	k := strings.IndexByte(s, ',')
-	return k > 0 && k < i
+	if k <= 0 || k >= i {
+		return false
+	}
+	// "If you have an appointment, …" is no condition on the strike;
+	// "if talks fail", "if no deal is reached", "if Kaiser does not" are.
+	return unless || failingRE.MatchString(s[:k])
 }
+
+// failingRE finds a condition that fails: "if talks fail", "if no deal
+// is reached", "if Kaiser doesn't move".
+var failingRE = regexp.MustCompile(`\b(?:no|not|never|fail|fails|failed|collapse|collapses|break down|breaks down|refuse|refuses|rejects?)\b|n['’]t\b`)
 
 // voteOnRE finds a vote on what follows it ("will vote next week on a
 // tentative agreement"): the vote may be to come, the agreement is not.
@@ -1145,11 +1160,16 @@ func strikeToCome(ss []factSentence, pub time.Time) bool {
 		if !startsRE.MatchString(s.lower) {
 			return false
 		}
+		// Every day it names is a later calendar day: "begin strike
+		// Tuesday", on Monday; not "begin strike today, pickets through
+		// Friday".
 		later := false
 		for _, d := range dayDates(s, pub, dirFuture) {
-			if d.d.After(dayOf(pub)) { // (a later calendar day: "begin strike Tuesday", on Monday)
-				later = true
+			if !d.d.After(dayOf(pub)) {
+				later = false
+				break
 			}
+			later = true
 		}
 		if !later {
 			return false

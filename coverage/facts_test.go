@@ -51,9 +51,16 @@ func TestSentencePhase(t *testing.T) {
 		{"I signed a letter urging Kaiser to return to the table and reach an agreement that puts patients first.", ""},
 		{"Lawmakers pressed both sides to come back and settle the strike.", ""},
 		{"Members, urged on by their leaders, voted to ratify the agreement.", strike.PhaseRatified},
+		// An agreement that exists, which members are asked to ratify, is
+		// reached.
+		{"The bargaining team is asking members to ratify the tentative agreement.", strike.PhaseTentativeAgreement},
+		{"Leaders urged members to approve the tentative agreement reached Sunday.", strike.PhaseTentativeAgreement},
 		// A condition before the walkout makes it a threat.
 		{"Unless Kaiser settles this weekend, all 2,400 of us walk out at 7 a.m. Monday.", strike.PhaseThreatened},
 		{"If talks fail, the therapists walk off the job on Monday.", strike.PhaseThreatened},
+		// A condition about something else is no condition on the strike.
+		{"If you are a Kaiser patient, note that the therapists are on strike.", strike.PhaseStrike},
+		{"If you have an appointment, know that the therapists walked off the job Monday.", strike.PhaseStrike},
 		{"Clinicians who are not on strike keep working.", ""},
 		// A notice names the strike to come: its day set "as the start of"
 		// it, or the strike as the notice's object.
@@ -1458,6 +1465,11 @@ func TestPhaseOfANoticeAndOfBackground(t *testing.T) {
 		Text: "Nurses represented by the union will begin a five-day strike at Kaiser facilities.", Published: mon})
 	if got.Phase != strike.PhaseThreatened || got.Started != "2025-10-14" {
 		t.Errorf("advisory in capitals: phase %q (from %q), started %q, want threatened from 2025-10-14", got.Phase, got.Evidence["phase"], got.Started)
+	}
+	got = x.Extract(&strike.Article{Title: "Kaiser nurses begin five-day strike today, with pickets through Friday",
+		Text: "Nurses begin a five-day strike at Kaiser facilities today, with pickets planned through Friday.", Published: mon})
+	if got.Phase != strike.PhaseStrike {
+		t.Errorf("today, through Friday: phase %q (from %q), want strike", got.Phase, got.Evidence["phase"])
 	}
 	got = x.Extract(&strike.Article{Title: "Kaiser nurses begin five-day strike",
 		Text: "Nurses began a five-day strike at Kaiser facilities on Tuesday.", Published: mon.AddDate(0, 0, 1)})

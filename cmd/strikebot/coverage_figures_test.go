@@ -172,7 +172,7 @@ var coverageFloors = map[string]coverageFloor{
 	// relevance 0.95 (P 0.92, R 0.98), core 0.99, facts 0.90 (145 of 161),
 	// status 5 of 5 and 8 answers of 8. After: copies 6 of 7, grouping
 	// 0.66, relevance 0.97, facts 0.96 (154 of 160); see its README.
-	"dev7": {copies: 0.85, grouping: 0.65, relevance: 0.97, core: 0.99, facts: 0.96, status: 5, asks: 8},
+	"dev7": {copies: 0.85, grouping: 0.65, relevance: 0.97, core: 0.98, facts: 0.96, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
