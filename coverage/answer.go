@@ -253,12 +253,12 @@ type ansSent struct {
 	text  string // as written, a slice of the article's text or title
 	hash  uint64 // of its indexed words, to spot copies
 	art   uint32 // position in Index.arts
-	flags uint8
+	flags uint16
 }
 
 // Sentence flags: what kind of question the sentence may answer.
 const (
-	ansHasDate uint8 = 1 << iota
+	ansHasDate uint16 = 1 << iota
 	ansHasNumber
 	ansHasReason
 	ansIsTitle
@@ -274,6 +274,9 @@ const (
 	// ansHasPercent: a percentage ("20%", "20 percent"), which is how a
 	// raise is stated.
 	ansHasPercent
+	// ansHasDay: a date down to its day ("March 10", "10 March"), not a
+	// month alone ("March 2025"): the better answer to "when".
+	ansHasDay
 )
 
 // ansPercentRE finds a percentage.
@@ -415,7 +418,7 @@ func (ix *Index) Add(a strike.Article) {
 		terms []string
 		lent  []string // the words of the question it answers
 		hash  uint64
-		flags uint8
+		flags uint16
 	}
 	text := a.Text
 	if strings.TrimSpace(text) == "" {
@@ -885,7 +888,7 @@ type ansFilter struct {
 	// skip, when set, leaves out sentences it reports.
 	skip func(text string) bool
 	// need, when not zero, admits only sentences with one of these flags.
-	need uint8
+	need uint16
 }
 
 // ansReasonCues are words that give the reasons of a strike (see
@@ -1011,6 +1014,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 	now := ix.now()
 	groups := q.groups()
 	pastEvent := q.past() && slices.ContainsFunc(q.words, func(w string) bool { return kwEvent[w] })
+	monthAsked := slices.Contains(q.words, "month") || slices.Contains(q.words, "year")
 	idf := make([]float64, groups)
 	for _, t := range q.terms {
 		bit, w := t.bit(), 1.0
@@ -1109,6 +1113,16 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		}
 		sc := float64(s.score[id]) + fromTitle
 		switch {
+		case q.kind == ansKindWhen && !monthAsked && sent.flags&(ansHasDay|ansHasWeekday) == 0 && monthEntryRE.MatchString(sent.text):
+			// A timeline's month heading ("March 2025: Mediators begin
+			// sessions") is the coarse summary of what other sentences
+			// date to the day ("mediation began March 10"): it answers
+			// "when" no better than no date. ("What month?" is another
+			// question.)
+			sc /= ansKindBoost
+		case q.kind == ansKindWhen && !monthAsked && sent.flags&ansHasDate != 0 && sent.flags&(ansHasDay|ansHasWeekday) == 0:
+			// A month alone ("in August 2022") is a lesser answer to
+			// "when" than a day, and a better one than no date.
 		case q.wants(sent.flags):
 			sc *= ansKindBoost
 		case q.event != 0 && sent.flags&ansHasWeekday != 0 && ansDateWeekday(sent.text, art.published, ix.loc) != sent.text:
@@ -1134,6 +1148,12 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			// "Who mediated?" is not answered by "a federal mediator":
 			// a sentence naming nobody counts a third less.
 			sc /= ansKindBoost
+		}
+		if q.away != 0 && m&q.away == 0 {
+			// The question names other news ("the northern california
+			// strike"); a sentence that, with its title, names none of it
+			// is about this campaign's.
+			sc /= ansKindBoost * ansKindBoost
 		}
 		if pastEvent && ansAnnounces(sent.text) {
 			// "Was there a vote?" is answered by the vote reported, not
@@ -1479,7 +1499,7 @@ const (
 )
 
 // wants reports whether a sentence with flags has what the kind asks for.
-func (k ansKind) wants(flags uint8) bool {
+func (k ansKind) wants(flags uint16) bool {
 	switch k {
 	case ansKindWhen:
 		return flags&ansHasDate != 0
@@ -1496,7 +1516,7 @@ func (k ansKind) wants(flags uint8) bool {
 // wants reports whether a sentence with flags has what q asks for: its
 // kind's (see ansKind.wants), and for "how long" a span of time, for a
 // raise a percentage.
-func (q *ansQuestion) wants(flags uint8) bool {
+func (q *ansQuestion) wants(flags uint16) bool {
 	switch {
 	case q.span:
 		return flags&ansHasSpan != 0
@@ -1962,9 +1982,9 @@ outer:
 
 // ansTerms returns the stems of toks that are indexed (stop words
 // left out) and the sentence's flags.
-func ansTerms(toks []Token) ([]string, uint8) {
+func ansTerms(toks []Token) ([]string, uint16) {
 	terms := make([]string, 0, len(toks)/2+1)
-	var flags uint8
+	var flags uint16
 	for i, t := range toks {
 		w := t.Word
 		next := ""
@@ -1976,6 +1996,14 @@ func ansTerms(toks []Token) ([]string, uint8) {
 			flags |= ansHasWeekday
 		case ansDateWord(w, next):
 			flags |= ansHasDate
+			after := "" // the next word even past "Oct."'s full stop
+			if i+1 < len(toks) {
+				after = toks[i+1].Word
+			}
+			if _, month := ansMonths[w]; month && (after != "" && isDigit(rune(after[0])) && !ansYear(after) ||
+				i > 0 && !t.Break && toks[i-1].Word != "" && isDigit(rune(toks[i-1].Word[0])) && len(toks[i-1].Word) <= 2) {
+				flags |= ansHasDay // "March 10", "10 March"
+			}
 		case ansNumberWord(w):
 			// "Ten weeks" is a length of time, no count: "how many struck?"
 			// is not answered by "a ten-week strike".

@@ -31,3 +31,38 @@ func TestAskPastEventNotItsAnnouncement(t *testing.T) {
 		}
 	}
 }
+
+// TestAskWhenPrefersTheDay: asked when, a sentence that gives the day
+// ("mediation began March 10") answers before a timeline's month alone
+// ("March 2025: Mediators begin sessions").
+func TestAskWhenPrefersTheDay(t *testing.T) {
+	ix := fixtureIndex(t, "2025-06-01", nil,
+		fixtureArticle(t, 1, "2024-10-21", "Valley Ledger", "Northvale therapists walk out",
+			"About 1,200 therapists at Northvale Health went on strike Monday.", strike.TierCore, strike.PhaseStrike),
+		fixtureArticle(t, 2, "2025-05-20", "Coast Times", "How the Northvale strike unfolded",
+			"October 2024: Therapists walk out. March 2025: Mediators begin sessions with both sides. May 2025: A deal ends the strike.", strike.TierCore, strike.PhaseEnded),
+		fixtureArticle(t, 3, "2025-03-12", "Valley Ledger", "Talks resume with help",
+			"Mediation began March 10 in the valley, with a former judge presiding over the sessions.", strike.TierCore, strike.PhaseMediation))
+	for _, q := range []string{"when did mediation start", "When did the mediation start?"} {
+		if first := firstLine(ix.Ask(q).Text); !strings.Contains(first, "March 10") {
+			t.Errorf("Ask(%q) first line = %q, want the day, March 10", q, first)
+		}
+	}
+}
+
+// TestAskOtherNewsByItsName: asked about other news by its name ("the
+// northern california strike"), a sentence that names none of it, with
+// its title, does not answer, however well it dates this campaign's
+// strike.
+func TestAskOtherNewsByItsName(t *testing.T) {
+	ix := fixtureIndex(t, "2025-06-01", nil,
+		fixtureArticle(t, 1, "2024-10-22", "Valley Ledger", "Therapists walk out in Southern California",
+			"The California strike started on October 21, 2024, when the strike began at every clinic. About 2,400 therapists are out.", strike.TierCore, strike.PhaseStrike),
+		fixtureArticle(t, 3, "2024-11-22", "Valley Ledger", "A month on the line in Southern California",
+			"Pickets went on in Southern California clinics, a month after the strike began.", strike.TierCore, strike.PhaseStrike),
+		fixtureArticle(t, 2, "2024-10-28", "Explainers", "Before this walkout, there was the north",
+			"What happened? In August 2022, about 2,000 clinicians in Northern California began an open-ended strike over staffing.", strike.TierRelated, strike.PhaseEnded))
+	if first := firstLine(ix.Ask("when did the northern california strike start").Text); !strings.Contains(first, "August 2022") {
+		t.Errorf("first line = %q, want the northern strike's August 2022", first)
+	}
+}

@@ -75,11 +75,19 @@ var askBankFloors = map[string]int{
 	// of other news, the raise joined to the length when both are
 	// asked, a past event asked about answered by its report rather than
 	// its announcement): dev 240, dev2 237, dev3 224, dev4 226, dev5 218.
-	"dev":  240,
-	"dev2": 237,
-	"dev3": 224,
-	"dev4": 226,
-	"dev5": 218,
+	// A tenth batch of 30 (the five core questions in passive voice,
+	// nominalised, embedded in a sentence, with wrong premises, emoji,
+	// hashtags and capitals; the length against the northern strike's and
+	// in months; a few on the professions, region, mediators and dates),
+	// written before it was asked, answered 18 of 30 on each corpus, with
+	// a day preferred to a timeline's month heading for "when" and a
+	// question naming other news no longer answered by a sentence that
+	// names none of it (dev3 +2, dev5 +1 on the first 250).
+	"dev":  258,
+	"dev2": 255,
+	"dev3": 244,
+	"dev4": 244,
+	"dev5": 236,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
