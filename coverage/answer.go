@@ -164,6 +164,10 @@ type Index struct {
 	// workforce and otherWorkforce are the campaign's professions on
 	// strike and the employer's others, lower-cased (see SetWorkforce).
 	workforce, otherWorkforce []string
+	// scope are the stems of the campaign's own places and unions, never
+	// words of other news; otherScope those of other regions and unions
+	// (see SetScopeNames).
+	scope, otherScope []string
 	// loc is the campaign's time zone (see SetLocation); nil: unknown.
 	loc *time.Location
 }
@@ -200,6 +204,27 @@ func (ix *Index) SetWorkforce(own, other []string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.workforce, ix.otherWorkforce = lower(own), lower(other)
+}
+
+// SetScopeNames tells the index the campaign's own names (its region and
+// towns, its union's names) and those of other news (other regions, other
+// unions), as the campaign's scope lists them. A question that names its
+// own ("how many struck in SoCal?") asks about this campaign, however
+// often other news of the region names them too; a word of other news
+// points to it once related articles name it more often than core ones,
+// any other word only once they name it twice as often. It may be called
+// at any time.
+func (ix *Index) SetScopeNames(own, other []string) {
+	ownStems := ix.tok.Words(strings.Join(own, " . "))
+	var otherStems []string
+	for _, w := range ix.tok.Words(strings.Join(other, " . ")) {
+		if !ansHas(ownStems, w) {
+			otherStems = append(otherStems, w)
+		}
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.scope, ix.otherScope = ownStems, otherStems
 }
 
 // ansTrades are professions a question may suppose on strike, besides
@@ -691,6 +716,14 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 		if cands := ix.search(&q, rf, s); len(cands) > 0 {
 			return ix.compose(&q, cands, nil)
 		}
+		// Nor one in other words ("reported for work Monday … ending
+		// their strike" for "when did they go back to their jobs?"): any
+		// sentence telling them back at work, by the words of returning.
+		wq := q.withCues(ansBackCues)
+		rf.cueOnly = true
+		if cands := ix.search(&wq, rf, s); len(cands) > 0 {
+			return ix.compose(&q, cands, nil)
+		}
 	}
 	cands := ix.search(&q, f, s)
 	if len(cands) == 0 {
@@ -895,6 +928,9 @@ type ansFilter struct {
 // ansReasonWords), less those every report of a dispute uses.
 var ansReasonCues = []string{"because", "demand", "want", "seek", "issue", "reason", "grievance", "cause", "fight"}
 
+// ansBackCues are words of workers back at work.
+var ansBackCues = []string{"return", "back", "work", "report", "job", "office", "clinic", "resume"}
+
 // ansWonCues are words of an agreement's terms.
 var ansWonCues = []string{"pay", "wage", "raise", "salary", "percent", "pension", "retirement", "benefit", "hour", "terms", "increase"}
 
@@ -965,11 +1001,15 @@ func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
 	away := st != nil && ansOtherYear(q.words, st, ix.now())
 	for g, c := range q.content {
 		p := ix.bm.post[c]
-		if p == nil || ansGeneric[c] || ansHas(own, c) {
+		if p == nil || ansGeneric[c] || ansHas(own, c) || ansHas(ix.scope, c) {
 			continue
 		}
-		related := int(p.marked)
-		if related > len(p.ids)-related {
+		// A word of other news is found mostly in it: more often in
+		// related articles' sentences than in core ones when the campaign
+		// names it another region's or union's ("northern", "hawaii"),
+		// twice as often otherwise (not "job", "walked").
+		related, core := int(p.marked), len(p.ids)-int(p.marked)
+		if related > core && ansHas(ix.otherScope, c) || related > 2*core {
 			q.away |= 1<<g | 1<<(32+g)
 			away = true
 		}

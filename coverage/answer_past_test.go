@@ -66,3 +66,40 @@ func TestAskOtherNewsByItsName(t *testing.T) {
 		t.Errorf("first line = %q, want the northern strike's August 2022", first)
 	}
 }
+
+// TestAskOwnRegionNeverPointsAway: the campaign's own region is its own
+// word, however often other news of the region names it ("how many
+// struck in the valley region" asks of this strike, answered from the
+// status), once the index is told the campaign's places.
+func TestAskOwnRegionNeverPointsAway(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	for id := int64(20); id < 30; id++ {
+		a := ansArt(id, 5, "Valley Region nurses strike Northvale", "Nurses in the Valley Region walked out at Northvale Health hospitals in the Valley Region.")
+		a.Relevance.Tier = strike.TierRelated
+		ix.Add(a)
+	}
+	st := overStatus(arts)
+	const q = "how many therapists struck in the valley region"
+	if a := ix.AskStatus(q, &st); a.FromStatus {
+		t.Fatalf("without the campaign's places, AskStatus(%q) is answered from the status; the test shows nothing", q)
+	}
+	ix.SetScopeNames([]string{"Valley Region"}, []string{"Lakeside", "Oregon"})
+	if a := ix.AskStatus(q, &st); !a.FromStatus || !strings.Contains(firstLine(a.Text), "1,200") {
+		t.Errorf("AskStatus(%q) =\n%s\nwant the status's count", q, a.Text)
+	}
+}
+
+// TestAskReturnInOtherWords: asked when they went back to their jobs, a
+// sentence that tells them back at work in other words ("reported for
+// work Monday …, ending their strike") answers, not one that says they
+// would return once a deal is ratified.
+func TestAskReturnInOtherWords(t *testing.T) {
+	ix := fixtureIndex(t, "2025-06-01", nil,
+		fixtureArticle(t, 1, "2025-03-03", "Valley Ledger", "Deal reached in Northvale strike",
+			"Members will vote on the deal this week, and strikers would return to work after it is ratified, the union said.", strike.TierCore, strike.PhaseTentativeAgreement),
+		fixtureArticle(t, 2, "2025-03-10", "Coast Times", "Strike over, therapists back in clinics",
+			"About 1,200 therapists reported for work Monday at Northvale clinics across the valley, ending their strike.", strike.TierCore, strike.PhaseEnded))
+	if first := firstLine(ix.Ask("what date did the northvale strikers go back to their jobs").Text); !strings.Contains(first, "reported for work") {
+		t.Errorf("first line = %q, want the therapists reported for work", first)
+	}
+}

@@ -462,7 +462,13 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		}
 	}
 
-	phase, i := detectPhase(ss, histPub, toCome)
+	named := func(i int) bool {
+		return len(x.findNames(ss[i], x.employers)) > 0 || len(x.findNames(ss[i], x.unions)) > 0
+	}
+	if src := strings.TrimSpace(a.Source); src != "" && len(x.findNames(factSentence{text: src, lower: lowerSameLen(src)}, x.unions)) > 0 {
+		named = nil // a union's own post is all about its dispute, named or not
+	}
+	phase, i := detectPhase(ss, histPub, toCome, named)
 	if phase != "" {
 		f.Phase = phase
 		ev["phase"] = ss[i].text
@@ -699,7 +705,7 @@ var phaseSignals = []phaseSignal{
 	// "Picket lines come down at Kaiser".
 	{strike.PhaseEnded, "picket", regexp.MustCompile(`\bpicket lines? (?:come|came|comes|coming|have come|are coming) down\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
-	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
 }
 
 var (
@@ -826,6 +832,12 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				}
 				p = strike.PhaseThreatened
 			}
+			if p == strike.PhaseRatified && strings.HasPrefix(s[m[0]:m[1]], "ratif") && presentPassiveRE.MatchString(s[max(0, m[0]-12):m[0]]) {
+				continue // "return to work after it is ratified": to come
+			}
+			if retractedRE.MatchString(s[:m[0]]) {
+				continue // "Correction: An earlier version of this article said … had gone on strike"
+			}
 			if p != strike.PhaseStrike && p != strike.PhaseThreatened && wishVerbRE.MatchString(s[m[0]:m[1]]) && wishRE.MatchString(pre) {
 				continue // "urging Kaiser to return to the table and reach an agreement"
 			}
@@ -867,7 +879,10 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					// the strikers back is none, and nor is a return told in
 					// a headline's present tense with its day to come
 					// ("return to work Monday").
-					if partialReturn(lastWords(s[:m[0]], 25)) || returnToComeRE.MatchString(s[m[0]:]) {
+					// ("About 31,000 nurses returned to work … after a
+					// five-day strike": a count back after the strike is
+					// all of it.)
+					if partialReturn(lastWords(s[:m[0]], 25)) && !afterStrikeRE.MatchString(s[m[1]:]) || returnToComeRE.MatchString(s[m[0]:]) {
 						continue
 					}
 				case sig.hints == endTheStrike && ratifyRE.MatchString(s):
@@ -892,6 +907,20 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 // wishRE finds someone urged or asked to do what follows: "urging Kaiser
 // to return to the table and reach an agreement" reports no agreement.
 var wishRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|push(?:es|ed|ing)?|implor(?:e|es|ed|ing)|beg(?:s|ged|ging)?)\s+(?:[\w'’-]+\s+){0,3}?to\b`)
+
+// presentPassiveRE finds "is", "are", "be" or "gets" right before a
+// match: "after it is ratified" tells a ratification to come; news of one
+// done says "was ratified".
+var presentPassiveRE = regexp.MustCompile(`\b(?:is|are|be|being|gets|get)\s+$`)
+
+// retractedRE finds a correction's account of what an earlier version
+// wrongly said: what follows it did not happen.
+var retractedRE = regexp.MustCompile(`\bearlier version of (?:this|the) (?:article|story|report|post|item)\b[^.;]*?\b(?:said|stated|reported|misstated|incorrectly)\b`)
+
+// afterStrikeRE finds a return told as the strike's end: "… returned to
+// work Sunday morning after a five-day strike", "reported for work
+// Monday …, ending their strike".
+var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:after|ending|to end) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b`)
 
 // wishVerbRE finds a match that is an act ("reach an agreement", "settle
 // the strike"), which a wish may ask for, not the thing itself ("the
@@ -1044,7 +1073,7 @@ func lastWords(s string, n int) string {
 // strikers are only back once the contract is settled. When toCome is
 // set (a dated article), a strike told in the present tense with its day
 // ahead is one to come.
-func detectPhase(ss []factSentence, pub time.Time, toCome bool) (string, int) {
+func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int) bool) (string, int) {
 	best, at := "", -1
 	for i, s := range ss {
 		if !s.lead {
@@ -1060,23 +1089,38 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool) (string, int) {
 		// morning.", "The news broke overnight."): the first paragraph
 		// that tells a phase decides, with the headline, as the rest is
 		// background (or, in a roundup, other disputes).
-		para := -1
+		// Of a roundup's items, the one that names the employer or the
+		// union tells this dispute's phase ("Today in labor: … banquet
+		// servers may vote … Kaiser nurses returned to work …"); with no
+		// such item, the first that tells one.
+		namedParas := map[int]bool{}
 		for i, s := range ss {
-			if s.lead || para >= 0 && s.para != para {
-				continue
+			if named != nil && !s.lead && !namedParas[s.para] && named(i) {
+				namedParas[s.para] = true
 			}
-			if !pub.IsZero() && historical(s, pub) {
-				continue // "won similar protections after a ten-week strike in 2022": background
+		}
+		for _, needName := range []bool{len(namedParas) > 0, false} {
+			para := -1
+			for i, s := range ss {
+				if s.lead || para >= 0 && s.para != para || needName && !namedParas[s.para] {
+					continue
+				}
+				if !pub.IsZero() && historical(s, pub) {
+					continue // "won similar protections after a ten-week strike in 2022": background
+				}
+				if quotedWhole(s.text) {
+					continue // "\"Then I remembered we went on strike for that block.\"": a memory
+				}
+				p := s.phase()
+				if p != "" && para < 0 {
+					para = s.para
+				}
+				if factsPhaseRank(p) > factsPhaseRank(best) {
+					best, at = p, i
+				}
 			}
-			if quotedWhole(s.text) {
-				continue // "\"Then I remembered we went on strike for that block.\"": a memory
-			}
-			p := s.phase()
-			if p != "" && para < 0 {
-				para = s.para
-			}
-			if factsPhaseRank(p) > factsPhaseRank(best) {
-				best, at = p, i
+			if para >= 0 || !needName {
+				break
 			}
 		}
 	}

@@ -47,6 +47,19 @@ func TestSentencePhase(t *testing.T) {
 		{"After six weeks out on the picket line, the therapists are tired.", strike.PhaseStrike},
 		{"Letter: Kaiser, come back to the table and end this strike", ""},
 		{"Therapists end strike", strike.PhaseEnded},
+		// A count back at work after the strike is all of it; some back
+		// during it are not.
+		{"About 31,000 nurses returned to work Sunday morning after a five-day strike.", strike.PhaseEnded},
+		{"Some 200 therapists have returned to work during the strike, Kaiser says.", ""},
+		{"About 2,400 clinicians reported for work Monday at clinics from Bakersfield to San Diego, ending their strike.", strike.PhaseEnded},
+		{"Some 300 therapists have reported for work, Kaiser said.", ""},
+		// A ratification to come, told in the present passive, is none.
+		{"The therapists would return to work after it is ratified.", ""},
+		{"The deal takes effect once it is ratified by members.", ""},
+		{"The contract was ratified on Thursday.", strike.PhaseRatified},
+		// A correction's account of what an earlier version wrongly said
+		// is retracted.
+		{"Correction: An earlier version of this article said the pharmacists had gone on strike.", ""},
 		// An agreement urged is none reached.
 		{"I signed a letter urging Kaiser to return to the table and reach an agreement that puts patients first.", ""},
 		{"Lawmakers pressed both sides to come back and settle the strike.", ""},
@@ -1155,7 +1168,7 @@ func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt",
 		"../internal/eval/testdata/dev2/*.txt", "../internal/eval/testdata/dev3/*.txt",
 		"../internal/eval/testdata/dev4/*.txt", "../internal/eval/testdata/dev5/*.txt",
-		"../internal/eval/testdata/dev6/*.txt", "../internal/eval/testdata/dev7/*.txt"} {
+		"../internal/eval/testdata/dev6/*.txt", "../internal/eval/testdata/dev7/*.txt", "../internal/eval/testdata/dev8/*.txt"} {
 		m, err := filepath.Glob(glob)
 		if err != nil {
 			t.Fatal(err)
@@ -1483,6 +1496,25 @@ func TestPhaseOfANoticeAndOfBackground(t *testing.T) {
 			"The block is one of the gains in the contract that ended the 196-day strike by the clinicians.", Published: time.Date(2025, 6, 22, 15, 0, 0, 0, time.UTC)})
 	if got.Phase != strike.PhaseEnded {
 		t.Errorf("feature: phase %q (from %q), want ended", got.Phase, got.Evidence["phase"])
+	}
+	// A roundup whose lead tells no phase: the item that names the
+	// employer tells the phase, not the first item.
+	roundup := NewExtractor(FactsOptions{Employers: []string{"Kaiser Permanente"}, Unions: []string{"UNAC/UHCP"}})
+	got = roundup.Extract(&strike.Article{Title: "Today in labor: Monday, Oct. 20",
+		Text: "Five things from the world of work to start your week.\n\n" +
+			"Banquet servers at a convention hotel say they will vote this week on whether to authorize a strike.\n\n" +
+			"About 31,000 Kaiser Permanente nurses returned to work Sunday morning after a five-day strike, their union, UNAC/UHCP, said.\n\n" +
+			"Stagehands at a theater ratified a three-year contract.", Published: time.Date(2025, 10, 20, 15, 0, 0, 0, time.UTC)})
+	if got.Phase != strike.PhaseEnded {
+		t.Errorf("roundup: phase %q (from %q), want ended", got.Phase, got.Evidence["phase"])
+	}
+	// A union's own dispatch is about its strike in every item, whether
+	// or not the item names the employer.
+	got = roundup.Extract(&strike.Article{Title: "Picket dispatch, week four", Source: "UNAC/UHCP",
+		Text: "Four weeks on the line.\n\nOn the line: Our members picketed at every medical center.\n\n" +
+			"Strike pay: If you picketed and did not get paid, call your captain, not Kaiser Permanente.", Published: time.Date(2024, 11, 12, 15, 0, 0, 0, time.UTC)})
+	if got.Phase != strike.PhaseStrike {
+		t.Errorf("dispatch: phase %q (from %q), want strike", got.Phase, got.Evidence["phase"])
 	}
 	got = x.Extract(&strike.Article{Title: "Talks open",
 		Text: "Kaiser and the union opened contract talks this week.\n\nThe northern unit won similar protections after a ten-week strike in 2022.", Published: pub})

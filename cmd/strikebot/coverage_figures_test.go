@@ -173,6 +173,17 @@ var coverageFloors = map[string]coverageFloor{
 	// status 5 of 5 and 8 answers of 8. After: copies 6 of 7, grouping
 	// 0.66, relevance 0.97, facts 0.96 (154 of 160); see its README.
 	"dev7": {copies: 0.85, grouping: 0.65, relevance: 0.97, core: 0.98, facts: 0.96, status: 5, asks: 8},
+	// The eighth development corpus, written after tuning on the seventh,
+	// in shapes the first seven lack (wire stories updated through the
+	// day, tickers, briefs where the Kaiser item is not first,
+	// neighbourhood threads, parish and school notices, call-in summaries,
+	// translated community weeklies, counts split or told as a share):
+	// before any rule was tuned on it, copies 12 of 12, grouping 0.46
+	// (P 0.33, R 0.76), relevance 0.90 (P 0.93, R 0.88), core 0.89 (P 0.95,
+	// R 0.83), facts 0.78 (120 of 154), status 5 of 5 and 5 answers of 8.
+	// After the rules of its first round: grouping 0.57, facts 0.81 (124
+	// of 154), 7 answers of 8; see its README.
+	"dev8": {copies: 1.00, grouping: 0.56, relevance: 0.89, core: 0.88, facts: 0.80, status: 5, asks: 7},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
@@ -189,7 +200,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev", "dev2", …, "dev7"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2", …, "dev8"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -216,6 +227,7 @@ func TestCoverageFigures(t *testing.T) {
 		{"dev5", eval.Dev5Corpus, &r.Dev5, &again.Dev5},
 		{"dev6", eval.Dev6Corpus, &r.Dev6, &again.Dev6},
 		{"dev7", eval.Dev7Corpus, &r.Dev7, &again.Dev7},
+		{"dev8", eval.Dev8Corpus, &r.Dev8, &again.Dev8},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue

@@ -73,6 +73,15 @@ func loadDev7(tb testing.TB) []demo.Doc {
 	return docs
 }
 
+func loadDev8(tb testing.TB) []demo.Doc {
+	tb.Helper()
+	docs, err := Dev8()
+	if err != nil {
+		tb.Fatalf("Dev8: %v", err)
+	}
+	return docs
+}
+
 // TestDevLabels checks every development doc's labels for validity and
 // consistency, with the rules of testdata/dev/README.md that a program can
 // check.
@@ -101,6 +110,10 @@ func TestDev6Labels(t *testing.T) { checkDevLabels(t, loadDev6(t)) }
 // TestDev7Labels checks the seventh development corpus's labels by the
 // same rules.
 func TestDev7Labels(t *testing.T) { checkDevLabels(t, loadDev7(t)) }
+
+// TestDev8Labels checks the eighth development corpus's labels by the
+// same rules.
+func TestDev8Labels(t *testing.T) { checkDevLabels(t, loadDev8(t)) }
 
 func checkDevLabels(t *testing.T, docs []demo.Doc) {
 	byID := make(map[string]demo.Doc, len(docs))
@@ -494,6 +507,7 @@ func TestDevCorpora(t *testing.T) {
 		{"dev5", Dev5Truth, loadDev5, Dev5Corpus, 70},
 		{"dev6", Dev6Truth, loadDev6, Dev6Corpus, 70},
 		{"dev7", Dev7Truth, loadDev7, Dev7Corpus, 65},
+		{"dev8", Dev8Truth, loadDev8, Dev8Corpus, 65},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			truth, err := tc.truth()

@@ -40,7 +40,12 @@
 // items cut mid-sentence, pages with their furniture left in, text taken
 // from PDFs, media advisories, strike bulletins, picket schedules, Q&As,
 // dated timelines, explainers, profiles and obituaries naming the strike
-// in passing, British dates) (Dev7Corpus). Each
+// in passing, British dates) (Dev7Corpus). The eighth, in testdata/dev8,
+// was written after tuning on the seventh, in shapes none of the first
+// seven has (wire stories updated through the day, tickers, briefs where
+// the Kaiser item is not first, neighbourhood threads, parish and school
+// notices, call-in summaries, translated community weeklies, counts split
+// by region or told as a share) (Dev8Corpus). Each
 // corpus has a truth file with the campaign status it supports at its end
 // and the questions a supporter asks, with the answers the first sentence
 // of a reply must state.

@@ -98,6 +98,12 @@ func Dev7Corpus() (Corpus, error) {
 	return servedCorpus("dev7", Dev7, Dev7Truth)
 }
 
+// Dev8Corpus is the eighth development corpus served by a HeldoutSite,
+// the same three feeds as the held-out corpus's.
+func Dev8Corpus() (Corpus, error) {
+	return servedCorpus("dev8", Dev8, Dev8Truth)
+}
+
 // InSampleCorpus is the demo corpus served by the demo's own site, every
 // article published and every feed polled at once.
 func InSampleCorpus() (Corpus, error) {
