@@ -44,7 +44,7 @@ const (
 	dev7FactsFloor = 0.96 // 154 of 160 (0.963) after tuning (0.90 through ingest before)
 	dev7StoryFloor = 0.65 // 0.656 (P 0.52, R 0.89) after tuning
 	// The same for the eighth development corpus (testdata/dev8).
-	dev8FactsFloor = 0.88 // 136 of 154 (0.883) after its first round of rules
+	dev8FactsFloor = 0.92 // 136 of 154 (0.883) after its first round of rules, 140 of 152 (0.921) after its second
 	dev8StoryFloor = 0.56 // 0.568 (P 0.45, R 0.76) after its first round
 )
 

@@ -649,6 +649,12 @@ var phaseSignals = []phaseSignal{
 	// by its age ("the strike is now four months old").
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` by [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
 	{strike.PhaseStrike, "-day|-week|-month|-long", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
+	// "The walkout by the island clinicians goes into its third day".
+	{strike.PhaseStrike, "into&day|week|month", regexp.MustCompile(`\b` + reStrikeN + `\b[^.;]{0,60}?\b(?:goes|went|going|heads|headed|enters|entered|moves|moved|stretches|stretched|pushes|pushed) into (?:its|their|a) [\w-]+ (?:day|week|month)\b`)},
+	// "UNAC/UHCP, the union leading the strike, said …".
+	{strike.PhaseStrike, "lead|led", regexp.MustCompile(`\b(?:leading|leads) (?:the|a|its|their) (?:[\w-]+ ){0,2}?` + reStrikeN + `\b`)},
+	// A headline's "… stay open as nurses strike".
+	{strike.PhaseStrike, "as ", regexp.MustCompile(`\bas (?:[\w'’-]+ ){0,2}?(?:nurses|workers|therapists|clinicians|employees|staff|members|[\w-]+ers|[\w-]+ists) (?:strike|walk out|walk off the job)$`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket| on a picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its |this )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on (?:the|a) picket lines?)\b`)},
 	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? (?:the )?picket lines?\b`)},
@@ -705,7 +711,7 @@ var phaseSignals = []phaseSignal{
 	// "Picket lines come down at Kaiser".
 	{strike.PhaseEnded, "picket", regexp.MustCompile(`\bpicket lines? (?:come|came|comes|coming|have come|are coming) down\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
-	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
 }
 
 var (
@@ -1370,6 +1376,15 @@ var workersWordsRE = regexp.MustCompile(`(^|[^\w-])((?:(?:a|` + reNumberWord + `
 // Southern California unit".
 var workersUnitRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:member|strong)\s+((?:[\w'’-]+\s+){0,4}?)(unit|bargaining unit|workforce|staff|team|group|union|local)\b`)
 
+// ofUsCrowdRE finds a crowd after "N of us": "about 150 of us around
+// them", "gathered", "showed up" (not "2,400 of us are out").
+var ofUsCrowdRE = regexp.MustCompile(`^\s+(?:around|beside|behind|gathered|came|showed up|turned out|packed|filled|crowded|stood around|cheered|watched)\b`)
+
+// joinedByRE finds the company the strikers keep, before a count in the
+// same clause: "nurses were joined by a group of clinicians …, some of
+// the roughly 2,400 therapists who struck last year".
+var joinedByRE = regexp.MustCompile(`\b(?:were|was|are|is|been) joined by\b[^.;]*$`)
+
 // workersStrongRE finds the strikers counting themselves: "2,400 strong,
 // we held the line", "and 2,400 strong we made sure Kaiser heard us".
 var workersStrongRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{3,6})()[ -](strong)(?:,|\s+(?:we|and|on|in|at|from|across|as|together)\b)`)
@@ -1623,6 +1638,12 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if noun == "union" || noun == "local" {
 				continue // "the 19,000-member union": all its members
 			}
+			if (noun == "of us" || noun == "of you") && ofUsCrowdRE.MatchString(s.lower[m[9]:]) {
+				continue // "with about 150 of us around them": a crowd, not the strikers
+			}
+			if joinedByRE.MatchString(s.lower[max(0, m[4]-200):m[4]]) {
+				continue // "nurses were joined by …, some of the roughly 2,400 therapists who struck last year": their company
+			}
 			before := lastWords(s.lower[:m[4]], 6)
 			after := s.lower[m[9]:]
 			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) {
@@ -1856,7 +1877,7 @@ var (
 	unionAfterRE = regexp.MustCompile(`^(?:['’]s)?[\s-]*(?:represented\b|members\b|therapists\b|clinicians\b|workers\b|strikers\b|nurses\b|employees\b|(?:has |have )?(?:called|launched|began|begun|started)\b[^.;,]{0,30}\b(?:strike|walkout)|(?:is|are|went|remain|remains) on strike\b|(?:walked|walks) out\b)`)
 	// unionAsideRE finds what a union named beside the strikers' does:
 	// supports them, or is named for comparison.
-	unionAsideRE = regexp.MustCompile(`\b(?:also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket|(?:came|come|comes|coming) to (?:picket|march|rally|stand) with (?:us|them)|join(?:ed|s|ing)? us\b|(?:picket|picketed|picketing|marched|rallied|stood|stand|standing) with us\b)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included|covered)\b|\b(?:(?:are|is|were|was|remain|remained|kept|keep|keeps) (?:still )?working|(?:report|reports|reported|reporting) to work|crossed|crossing|cross) (?:during|through|the picket|despite)\b`)
+	unionAsideRE = regexp.MustCompile(`\b(?:(?:marched|rallied|picketed|stood|walked) (?:alongside|with) (?:the )?striking\b|sent (?:[\w'’-]+ ){0,2}to (?:our|the|their) picket|also joined|joined (?:the |them on the )?picket|in solidarity|in support|to support|supporting|supported|backed|stood with|honou?red (?:the )?picket|(?:came|come|comes|coming) to (?:picket|march|rally|stand) with (?:us|them)|join(?:ed|s|ing)? us\b|(?:picket|picketed|picketing|marched|rallied|stood|stand|standing) with us\b)|(?:\bnot|n['’]t) (?:involved|part of|affected|participating|on strike|striking|taking part|included|covered)\b|\b(?:(?:are|is|were|was|remain|remained|kept|keep|keeps) (?:still )?working|(?:report|reports|reported|reporting) to work|crossed|crossing|cross) (?:during|through|the picket|despite)\b`)
 	// unionJoinedRE finds words before a union's name that make it the
 	// strikers' company, not theirs: "joined by members of".
 	unionJoinedRE = regexp.MustCompile(`\b(?:joined by|supported by|backed by|alongside|along with|together with|as well as|solidarity from|rally led by|rally organized by|march led by)\b`)

@@ -68,6 +68,13 @@ func TestSentencePhase(t *testing.T) {
 		// reached.
 		{"The bargaining team is asking members to ratify the tentative agreement.", strike.PhaseTentativeAgreement},
 		{"Leaders urged members to approve the tentative agreement reached Sunday.", strike.PhaseTentativeAgreement},
+		// The strike told in other words: its leader, a walkout going into
+		// its third day, a headline's "as nurses strike", the first day back.
+		{"UNAC/UHCP, the union leading the strike, said picket lines were full.", strike.PhaseStrike},
+		{"What you need to know as the walkout by the island clinicians goes into its third day.", strike.PhaseStrike},
+		{"Kaiser hospitals stay open as nurses strike", strike.PhaseStrike},
+		{"Talks go into their third day", ""},
+		{"First day back: what we heard from the sites", strike.PhaseEnded},
 		// A condition before the walkout makes it a threat.
 		{"Unless Kaiser settles this weekend, all 2,400 of us walk out at 7 a.m. Monday.", strike.PhaseThreatened},
 		{"If talks fail, the therapists walk off the job on Monday.", strike.PhaseThreatened},
@@ -561,6 +568,13 @@ func TestFindWorkers(t *testing.T) {
 		{"All 2,400 of us can say we won.", 2400},
 		{"Thank you to all 2,400 of you who are holding out for our patients.", 2400},
 		{"The lines held, and 2,400 strong we made sure Kaiser heard us.", 2400},
+		// "Of us" counts the strikers when all of them, or the striking,
+		// is told; a crowd of us is none.
+		{"Our eight hunger strikers broke their fast with about 150 of us around them.", 0},
+		{"Some 2,400 of us are on strike today.", 2400},
+		// Some of a group the count names (not the strikers) joined.
+		{"Nurses were joined by clinicians from the union, some of the roughly 2,400 therapists who struck last year.", 0},
+		{"She is one of the more than 2,000 mental health workers who have been on strike since Oct. 21.", 2000},
 		{"2,400 strong, we are not going anywhere.", 2400},
 		{"A 19,000-strong union backs them.", 0},
 		// A count written with a scale, or with no noun but a verb.
@@ -885,6 +899,8 @@ func TestExtractUnion(t *testing.T) {
 		want        string
 	}{
 		{name: "members of", text: "Members of the National Union of Healthcare Workers went on strike Monday.", want: nuhw},
+		{name: "supporters marched with the strikers", text: "Registered nurses represented by the United Nurses Associations of California and staff from SEIU marched with striking Kaiser mental health clinicians on Saturday.", want: ""},
+		{name: "a union sent members to the lines", title: "Thank you, allies", text: "The National Union of Healthcare Workers thanks everyone. The California Nurses Association sent members to our picket lines and wrote to Kaiser's board.", want: nuhw},
 		{name: "a union based somewhere", text: "About 2,400 therapists walked off the job Monday.\n\nThe workers are represented by the Emeryville-based National Union of Healthcare Workers, whose contract with Kaiser expired Sept. 30.", want: nuhw},
 		{name: "represented by the acronym", text: "The therapists, represented by NUHW, walked out.", want: nuhw},
 		{name: "acronym with the", text: "The NUHW said the strike would go on.", want: nuhw},

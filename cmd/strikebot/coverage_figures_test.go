@@ -183,7 +183,7 @@ var coverageFloors = map[string]coverageFloor{
 	// R 0.83), facts 0.78 (120 of 154), status 5 of 5 and 5 answers of 8.
 	// After the rules of its first round: grouping 0.57, facts 0.81 (124
 	// of 154), 7 answers of 8; see its README.
-	"dev8": {copies: 1.00, grouping: 0.56, relevance: 0.89, core: 0.88, facts: 0.80, status: 5, asks: 7},
+	"dev8": {copies: 1.00, grouping: 0.56, relevance: 0.89, core: 0.88, facts: 0.84, status: 5, asks: 7},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
