@@ -583,9 +583,9 @@ func (ix *Index) Ask(question string) Answer { return ix.AskStatus(question, nil
 //
 // No article is cited twice, and copies of one sentence appear once.
 func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
-	q := ix.parseQuestion(question)
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	q := ix.parseQuestion(ix.unjoin(question))
 	q.lightenOwn(ix.tok, st)
 	away := ix.pointsAway(&q, st)
 	if away {
@@ -654,6 +654,11 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 		if len(cands) > 0 {
 			if l := ix.compareLead(&q, cands, st); l != nil {
 				return ix.compose(&q, nil, l)
+			}
+			if lead != nil && lead.yes && q.namesFigure() {
+				// "Did they end up with twenty percent or eighteen?": the
+				// figure won, first.
+				return ix.compose(&q, cands, nil)
 			}
 			if lead != nil && lead.yes {
 				// "Did they get their pension back?" names a term: the
@@ -814,6 +819,14 @@ func (q *ansQuestion) compares() bool {
 		than = than || w == "than" || w == "compared" || w == "versus" || w == "vs"
 	}
 	return offer && than
+}
+
+// namesFigure reports whether the question names a percentage or a
+// number: "did they end up with twenty percent or eighteen?".
+func (q *ansQuestion) namesFigure() bool {
+	return slices.ContainsFunc(q.words, func(w string) bool {
+		return w == "percent" || w == "%" || ansNumeral(w) || ansNumberWords[w] && w != "one"
+	})
 }
 
 // termsOfDeal returns the question's words that name a term of an
@@ -1652,6 +1665,8 @@ var ansStopWords = map[string]bool{
 	// A day of the week is asked by when, not searched for; everyone and
 	// "okay" say nothing a sentence must share.
 	"weekday": true, "everyone": true, "everybody": true, "okay": true, "ok": true,
+	// "Names of the mediators" asks who they are.
+	"names": true,
 }
 
 // ansAfterHow are words that, after "how", make the question ask for a
@@ -1659,6 +1674,33 @@ var ansStopWords = map[string]bool{
 var ansAfterHow = map[string]bool{
 	"many": true, "much": true, "long": true, "big": true, "large": true, "often": true, "soon": true,
 }
+
+// unjoin writes apart the words a question runs together, as hashtags
+// do ("#kaiserstrike", "#MentalHealthStrike" is left as it is when its
+// parts are no words of the news): a word of eight letters or more that
+// no sentence holds, whose two halves (at some split) both are, becomes
+// them. A "#" is dropped. ix.mu is held.
+func (ix *Index) unjoin(text string) string {
+	if len(text) > ansMaxQuestionBytes || !strings.ContainsAny(text, "#") && !ansLongWordRE.MatchString(text) {
+		return text
+	}
+	return ansLongWordRE.ReplaceAllStringFunc(text, func(w string) string {
+		word := strings.TrimPrefix(w, "#")
+		lower := strings.ToLower(word)
+		if len(lower) < 8 || ix.bm.post[stemWord(lower)] != nil {
+			return word
+		}
+		for i := 3; i+3 <= len(lower); i++ {
+			if ix.bm.post[stemWord(lower[:i])] != nil && ix.bm.post[stemWord(lower[i:])] != nil {
+				return lower[:i] + " " + lower[i:]
+			}
+		}
+		return word
+	})
+}
+
+// ansLongWordRE finds a word of letters, with a "#" before it or not.
+var ansLongWordRE = regexp.MustCompile(`#?[A-Za-z]{8,}|#[A-Za-z]+`)
 
 // parseQuestion splits a question into its kind and searched stems.
 func (ix *Index) parseQuestion(text string) ansQuestion {
@@ -1709,6 +1751,10 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 			k = ansKindWhy
 		case "who", "whom":
 			k = ansKindWho
+		case "names":
+			if next == "of" {
+				k = ansKindWho // "names of the mediators"
+			}
 		case "where":
 			k = ansKindWhere
 		case "how":

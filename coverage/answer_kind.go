@@ -1,5 +1,7 @@
 package coverage
 
+import "slices"
+
 // Factual questions: which field of a campaign's status a question asks
 // about, whatever its words. Supporters ask the same few things in many
 // ways ("when did the strike start?", "when did they walk out?", "what
@@ -95,7 +97,7 @@ var (
 	// kwPlace are the nouns of a question that asks where by naming
 	// the kind of place: "which cities had pickets?".
 	kwPlace = ansSet("city", "cities", "town", "towns", "place", "places", "location", "locations", "site", "sites",
-		"county", "counties", "area", "areas", "neighborhood", "neighborhoods", "region", "regions")
+		"county", "counties", "area", "areas", "neighborhood", "neighborhoods", "region", "regions", "part", "parts")
 	// kwStrikeMoney follow "strike" in the names of what a union pays its
 	// strikers: strike pay is the fund's, not a raise.
 	kwStrikeMoney = ansSet("pay", "fund", "funds", "benefit", "benefits", "stipend", "stipends")
@@ -119,6 +121,13 @@ var (
 // factKind returns the kind of factual question words (lower-cased, in
 // order) ask, or FactNone.
 func factKind(words []string) FactKind {
+	// "Did they end up with twenty percent?": ending up with is getting.
+	for i := 0; i+1 < len(words); i++ {
+		if (words[i] == "end" || words[i] == "ended" || words[i] == "ending") && words[i+1] == "up" {
+			words = append(append(slices.Clip(words[:i]), "got"), words[i+2:]...)
+			break
+		}
+	}
 	has := func(s ansWordSet) bool {
 		for _, w := range words {
 			if s[w] {
@@ -203,10 +212,23 @@ func factKind(words []string) FactKind {
 		if len(words) == 0 || !ansSupposeOpeners[words[0]] {
 			return false
 		}
-		for i := 0; i+1 < len(words); i++ {
-			if ansNumeral(words[i]) && nouns[words[i+1]] {
-				return true
+		for i := 0; i < len(words); i++ {
+			if !ansNumeral(words[i]) && !ansNumberWords[words[i]] {
+				continue
 			}
+			// "500 therapists", "three thousand kaiser clinicians", "two
+			// hundred days": the number's words, then at most one more
+			// before the noun.
+			j := i + 1
+			for j < len(words) && (ansNumeral(words[j]) || ansNumberWords[words[j]]) {
+				j++
+			}
+			for k := j; k < len(words) && k <= j+1; k++ {
+				if nouns[words[k]] {
+					return true
+				}
+			}
+			i = j
 		}
 		return false
 	}
@@ -285,6 +307,10 @@ func factKind(words []string) FactKind {
 	// strike is it".
 	case howLong && !has(kwEvent),
 		supposes(kwPeriod) && (has(kwStrike) || hasW("it", "they")) && has(kwLastVerb) && !has(kwDone) && !has(kwEvent),
+		// "Why did the strike last a year?", "was it longer than the
+		// northern one?": the length, which corrects or compares.
+		hasW("why") && hasW("last", "lasted") && has(kwPeriod) && (has(kwStrike) || hasW("it")) && !has(kwDone),
+		hasW("longer", "shorter") && hasW("than") && (has(kwStrike) || hasW("it")) && !has(kwDone) && !has(kwEvent),
 		(howMany || hasW("total")) && has(kwPeriod) && !has(kwDone),
 		seq("what", "day") && (hasW("is", "are", "it", "we") || has(kwStrike)) && !has(kwStart) && !hasW("did") && !has(kwEvent),
 		seq("day", "count"):
@@ -292,7 +318,7 @@ func factKind(words []string) FactKind {
 	// How many workers.
 	// (A count of hunger strikers is no count of the strikers.)
 	case (howMany && !hasW("percent", "hours", "hour", "dollars", "money", "patients", "members") || howMany && has(kwPeople) && !hasW("percent", "hours", "patients")) && !has(kwDone),
-		supposes(kwPeople) && (has(kwStrike) || walkOut || goOnStrike) && !has(kwDone):
+		supposes(kwPeople) && (has(kwStrike) || walkOut || goOnStrike || hasW("involved", "out", "participated", "part")) && !has(kwDone):
 		return FactWorkers
 	// Still on?
 	case has(kwStill) && (has(kwStrike) || hasW("on", "out")) && !hasW("why", "who", "where"):
@@ -342,6 +368,12 @@ func factKind(words []string) FactKind {
 	}
 	return FactNone
 }
+
+// ansNumberWords are the words of numbers written out: "three
+// thousand", "two hundred".
+var ansNumberWords = ansSet("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+	"thousand", "dozen", "dozens", "hundreds", "thousands")
 
 // ansSupposeOpeners open a yes/no question that may suppose a number.
 var ansSupposeOpeners = ansSet("did", "was", "were", "has", "have", "is", "are")
@@ -460,7 +492,8 @@ var ansTimeWords = ansSet("fall", "autumn", "spring", "summer", "winter", "ago",
 var ansGeneric = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, set := range []ansWordSet{kwStart, kwEnd, kwReturn, kwStill, kwStrike, kwPeople, kwLastVerb, kwPeriod, kwWin,
-		kwDeal, kwWhatt, kwOffer, kwPay, kwDemand, kwEvent, kwNext, kwUnion, kwBoss, kwStatus, kwHelp, kwReach, ansTimeWords} {
+		kwDeal, kwWhatt, kwOffer, kwPay, kwDemand, kwEvent, kwNext, kwUnion, kwBoss, kwStatus, kwHelp, kwReach, ansTimeWords,
+		ansNumberWords} {
 		for w := range set {
 			m[stemWord(w)] = true
 		}

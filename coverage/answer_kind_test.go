@@ -293,6 +293,17 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"has the strike gone on for 6 months", FactDuration},
 		{"were 5000 workers on strike", FactWorkers},
 		{"did 10,000 therapists walk out", FactWorkers},
+		// Wrong premises of length and of being still on, a count in
+		// words or "involved", the length compared, the raise "ended up
+		// with", "how come", a part of the region.
+		{"why did the strike last a year", FactDuration},
+		{"were only 500 therapists involved", FactWorkers},
+		{"were around three thousand kaiser clinicians out", FactWorkers},
+		{"did it last about two hundred days", FactDuration},
+		{"was it longer than the norcal one", FactDuration},
+		{"did they end up with twenty percent or eighteen", FactWon},
+		{"how come they only got a 10% raise", FactWon},
+		{"which part of california was the strike in", FactWhere},
 		// Going back without a deal is a question of how it ended.
 		{"did they have to go back without a contract", FactOver},
 	} {

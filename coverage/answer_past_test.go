@@ -103,3 +103,32 @@ func TestAskReturnInOtherWords(t *testing.T) {
 		t.Errorf("first line = %q, want the therapists reported for work", first)
 	}
 }
+
+// TestAskRunTogetherAndNames: a hashtag's words run together
+// ("#northvalestrike") are read apart when the news has both, and "names
+// of the mediators" asks who they are.
+func TestAskRunTogetherAndNames(t *testing.T) {
+	ix := fixtureIndex(t, "2025-06-01", nil,
+		fixtureArticle(t, 1, "2024-10-21", "Valley Ledger", "Northvale therapists walk out",
+			"About 1,200 therapists at Northvale Health went on strike Monday.", strike.TierCore, strike.PhaseStrike),
+		fixtureArticle(t, 2, "2025-03-10", "Coast Times", "Mediators join Northvale talks",
+			"Talks resume next week. Former judge Ana Ruiz and Mayor Tom Becker will mediate.", strike.TierCore, strike.PhaseMediation),
+		fixtureArticle(t, 3, "2025-05-12", "Valley Ledger", "Back in the clinics",
+			"The therapists returned to work on Monday, May 12, after members ratified the contract.", strike.TierCore, strike.PhaseEnded))
+	if first := firstLine(ix.Ask("names of the mediators pls").Text); !strings.Contains(first, "Tom Becker") {
+		t.Errorf("names of the mediators: first line = %q, want them by name", first)
+	}
+	if first := firstLine(ix.Ask("when did the #northvalestrike therapists go back to work").Text); !strings.Contains(first, "May 12") {
+		t.Errorf("a hashtag: first line = %q, want the return on May 12", first)
+	}
+}
+
+// TestAskWonFigureFirst: "did they end up with 16 percent or 10?" is
+// answered by the raise won, not by a yes that the strike ended.
+func TestAskWonFigureFirst(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	st := overStatus(arts)
+	if first := firstLine(ix.AskStatus("did they end up with sixteen percent or ten", &st).Text); !strings.Contains(first, "16%") {
+		t.Errorf("first line = %q, want the raise won, 16%%", first)
+	}
+}

@@ -69,6 +69,11 @@ func ansTLDR(toks []Token, i int) bool {
 	return toks[i].Word == "tl" && i+1 < len(toks) && toks[i+1].Word == "dr"
 }
 
+// ansHowCome reports whether toks[i] and the next are "how" "come": why.
+func ansHowCome(toks []Token, i int) bool {
+	return toks[i].Word == "how" && i+1 < len(toks) && toks[i+1].Word == "come"
+}
+
 // ansSpanish glosses the Spanish words of supporters' questions; words
 // glossed by nothing (articles, prepositions) are dropped, so that they
 // are not searched for.
@@ -129,7 +134,7 @@ func ansRewrite(text string, toks []Token, stem bool) []Token {
 	spanish := ansSpanishQuestion(text, toks)
 	changed := false
 	for i, t := range toks {
-		if _, ok := ansShort(t.Word); ok || ansSpeaksFor(toks, i) || ansTLDR(toks, i) {
+		if _, ok := ansShort(t.Word); ok || ansSpeaksFor(toks, i) || ansTLDR(toks, i) || ansHowCome(toks, i) {
 			changed = true
 			break
 		}
@@ -151,6 +156,9 @@ func ansRewrite(text string, toks []Token, stem bool) []Token {
 		}
 		if ansTLDR(toks, i) {
 			reps, ok, skip = []string{"summary"}, true, true
+		}
+		if ansHowCome(toks, i) {
+			reps, ok, skip = []string{"why"}, true, true // "how come they only got 10%?"
 		}
 		if !ok && spanish {
 			reps, ok = ansSpanish[t.Word]

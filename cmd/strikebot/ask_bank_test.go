@@ -82,12 +82,19 @@ var askBankFloors = map[string]int{
 	// written before it was asked, answered 18 of 30 on each corpus, with
 	// a day preferred to a timeline's month heading for "when" and a
 	// question naming other news no longer answered by a sentence that
-	// names none of it (dev3 +2, dev5 +1 on the first 250).
-	"dev":  258,
-	"dev2": 255,
-	"dev3": 244,
-	"dev4": 244,
-	"dev5": 236,
+	// names none of it (dev3 +2, dev5 +1 on the first 250). After general
+	// rules tuned on its misses (a supposed count in words or "involved",
+	// "why did it last a year" and "was it longer than …" as the length,
+	// "end up with" as winning, "how come" as why, "which part of" as
+	// where, "names of the mediators" as who, a figure named in a yes/no
+	// question on the raise answered with the raise, run-together hashtag
+	// words read apart, number words no sign of other news): dev 266,
+	// dev2 263, dev3 253, dev4 252, dev5 244.
+	"dev":  266,
+	"dev2": 263,
+	"dev3": 253,
+	"dev4": 252,
+	"dev5": 244,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
