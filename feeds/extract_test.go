@@ -135,3 +135,23 @@ func TestLaborHint(t *testing.T) {
 		}
 	}
 }
+
+func TestRoundupHint(t *testing.T) {
+	for _, tt := range []struct {
+		title string
+		want  bool
+	}{
+		{"Newsroom ticker: Monday, Oct. 21", true},
+		{"Parish bulletin: Thirty-first Sunday in Ordinary Time", true},
+		{"Courthouse log: Nov. 25 to Dec. 2", true},
+		{"Today in labor: Monday, Oct. 20", true},
+		{"The week in Southern California labor: Feb. 3-7", true},
+		{"Kaiser Permanente opens new medical offices in Carson", false},
+		{"A blog about dogs", false},    // "log" needs its colon
+		{"Catalog: spring sale", false}, // "log:" inside a word
+	} {
+		if got := roundupHint(tt.title); got != tt.want {
+			t.Errorf("roundupHint(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}

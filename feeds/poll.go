@@ -691,8 +691,9 @@ func (p *Poller) unknown(ctx context.Context, campaignID string, items []strike.
 // MaxFullText of them, a few at a time: the snippets that show some sign of
 // being the campaign's news first (a positive relevance score), newest
 // first, then those that score nothing either way but speak of labour in
-// their headline or snippet (see laborHint); a snippet with neither is not
-// worth a request. A page that cannot be
+// their headline or snippet (see laborHint), or whose headline names a page
+// of many items, where the campaign's news may be one (see roundupHint); a
+// snippet with none of these is not worth a request. A page that cannot be
 // fetched or read leaves the item's text as it was.
 func (p *Poller) fillText(ctx context.Context, campaignID string, items []strike.Article) {
 	words := p.SnippetWords
@@ -715,7 +716,7 @@ func (p *Poller) fillText(ctx context.Context, campaignID string, items []strike
 		probe := items[i]
 		p.Classify(campaignID, &probe)
 		if probe.Relevance.Score > 0 || probe.Relevance.Tier != strike.TierNone ||
-			probe.Relevance.Score == 0 && laborHint(items[i].Title+" "+items[i].Text) {
+			probe.Relevance.Score == 0 && (laborHint(items[i].Title+" "+items[i].Text) || roundupHint(items[i].Title)) {
 			want = append(want, i)
 			score[i] = probe.Relevance.Score
 		}
@@ -868,6 +869,24 @@ func redactURL(raw string) string { return strike.RedactURL(raw) }
 // weekend listing's "a rally" or "marchers".
 var laborHints = []string{"labor", "labour", "union", "bargain", "picket", "contract", "negotiat",
 	"dispute", "walkout", "strike", "vote", "talks", "deal", "huelga", "sindicato", "rally", "rallies", "marcher"}
+
+// roundupHints are the words of a headline over many short items
+// ("Newsroom ticker: Monday, Oct. 21", "Parish bulletin", "Courthouse log:
+// Nov. 25 to Dec. 2", "Today in labor"), whose first item, the snippet, says
+// nothing of the others.
+var roundupHints = []string{"ticker", "bulletin", "roundup", "round-up", "briefs", "in brief", "digest", "newsletter",
+	"log:", "the week in", "today in", "notebook", "around town", "things to know", "what to know", "live updates"}
+
+// roundupHint reports whether a headline names a page of many items.
+func roundupHint(title string) bool {
+	lower := strings.ToLower(title)
+	for _, h := range roundupHints {
+		if i := strings.Index(lower, h); i >= 0 && (i == 0 || !isLetter(lower[i-1])) {
+			return true
+		}
+	}
+	return false
+}
 
 // laborHint reports whether s, a headline and snippet, speaks of labour
 // in one of laborHints' words (matched at a word's start, in any case).

@@ -182,8 +182,10 @@ var coverageFloors = map[string]coverageFloor{
 	// (P 0.33, R 0.76), relevance 0.90 (P 0.93, R 0.88), core 0.89 (P 0.95,
 	// R 0.83), facts 0.78 (120 of 154), status 5 of 5 and 5 answers of 8.
 	// After the rules of its first round: grouping 0.57, facts 0.81 (124
-	// of 154), 7 answers of 8; see its README.
-	"dev8": {copies: 1.00, grouping: 0.56, relevance: 0.89, core: 0.88, facts: 0.84, status: 5, asks: 7},
+	// of 154), 7 answers of 8; once pages of many items (tickers,
+	// bulletins, logs) have their pages fetched, relevance 0.93, core 0.92,
+	// facts 0.89 (135 of 152) and grouping 0.53; see its README.
+	"dev8": {copies: 1.00, grouping: 0.52, relevance: 0.92, core: 0.91, facts: 0.88, status: 5, asks: 7},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
