@@ -477,12 +477,21 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Workers = n
 		ev["workers"] = ss[i].text
 	}
-	if u, i, ok := x.findUnion(ss); ok {
+	u, ui, uok, strong := x.findUnion(ss)
+	src, srcAt, srcOK := x.sourceUnion(a.Source, ss)
+	switch {
+	case uok && srcOK && u != src && !strong:
+		// A union's own post thanks the unions that stood with it
+		// ("SEIU-UHW members collected grocery cards"): unless the text
+		// names another as the strikers', it is about the poster's own.
+		f.Union = src
+		ev["union"] = ss[srcAt].text
+	case uok:
 		f.Union = u
-		ev["union"] = ss[i].text
-	} else if u, i, ok := x.sourceUnion(a.Source, ss); ok {
-		f.Union = u
-		ev["union"] = ss[i].text
+		ev["union"] = ss[ui].text
+	case srcOK:
+		f.Union = src
+		ev["union"] = ss[srcAt].text
 	}
 	if e, i, ok := x.firstName(ss, x.employers); ok {
 		f.Employer = e
@@ -1892,8 +1901,9 @@ var (
 // as not involved, or for comparison ("unlike …"), scores against. Unions
 // the options do not name count where a union's name is expected (see
 // otherUnions). The best wins; of equals, the first named. The sentence
-// returned is the union's best.
-func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
+// returned is the union's best; strong reports that a hit of it names it
+// as the strikers' union ("a strike by …", "represented by …").
+func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, strong bool) {
 	type tally struct {
 		canon       string
 		score, best int // best: the score of its best hit
@@ -1937,7 +1947,7 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 		}
 	}
 	if len(ts) == 0 {
-		return "", -1, false
+		return "", -1, false, false
 	}
 	best := ts[0]
 	for _, t := range ts[1:] {
@@ -1946,9 +1956,10 @@ func (x *Extractor) findUnion(ss []factSentence) (string, int, bool) {
 		}
 	}
 	if best.score <= 0 {
-		return "", -1, false // only supporters, or unions named to compare
+		return "", -1, false, false // only supporters, or unions named to compare
 	}
-	return best.canon, best.at, true
+	// Strong: named as the strikers' ("a strike by …", "represented by …").
+	return best.canon, best.at, true, best.best >= 5
 }
 
 // inAppositive reports whether the hit h is named inside an aside that

@@ -1447,6 +1447,23 @@ func TestWorkersOfTheEmployerInARoundup(t *testing.T) {
 	}
 }
 
+// TestUnionOwnPostThanksOthers: a union's own post that thanks other
+// unions for their support is about the poster's strike, unless it names
+// another as the strikers'.
+func TestUnionOwnPostThanksOthers(t *testing.T) {
+	x := NewExtractor(FactsOptions{Unions: []string{"National Union of Healthcare Workers", "SEIU", "UNAC/UHCP"}})
+	text := "Thank you to everyone who stood with us. UNAC/UHCP nurses marched with us at medical centers. " +
+		"SEIU-UHW members collected grocery cards for strikers' families."
+	got := x.Extract(&strike.Article{Title: "Thank you, allies", Text: text, Source: "National Union of Healthcare Workers", Published: wed})
+	if got.Union != "National Union of Healthcare Workers" {
+		t.Errorf("own post: union %q (from %q), want the poster's", got.Union, got.Evidence["union"])
+	}
+	got = x.Extract(&strike.Article{Title: "Nurses strike", Text: "The strike by SEIU-UHW members began Monday.", Source: "National Union of Healthcare Workers", Published: wed})
+	if got.Union != "SEIU" {
+		t.Errorf("another union named as the strikers': union %q, want SEIU", got.Union)
+	}
+}
+
 // TestUnionJointNameAndUmbrella checks that a joint union name speaking
 // ("… California/Union of Health Care Professionals says") is the union,
 // and that the umbrella its unions belong to ("a walkout by unions in the
