@@ -355,6 +355,7 @@ func (s *Scorer) analyze(a *strike.Article, sc *scratch) *result {
 	if strings.TrimSpace(text) == "" {
 		text = a.Summary
 	}
+	text = withoutDisclaimers(text)
 	s.match(sc, a.Title, true)
 	s.match(sc, text, false)
 	publisher := s.matchPublisher(sc, a)
@@ -546,6 +547,34 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 			}
 		}
 	}
+}
+
+// withoutDisclaimers returns text without its sentences that say
+// something is unrelated to the news ("The agreement comes as the same
+// union's members at Kaiser are in their fifth week of an unrelated
+// strike", "a dispute with no connection to Bridgeway"): their words tell
+// what the article is not about, so none of them counts for it.
+func withoutDisclaimers(text string) string {
+	lower := strings.ToLower(text)
+	if !strings.Contains(lower, "unrelated") && !strings.Contains(lower, "no connection") &&
+		!strings.Contains(lower, "not affiliated") && !strings.Contains(lower, "no relation") {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, se := range Sentences(text) {
+		l := strings.ToLower(se.Text)
+		if strings.Contains(l, "unrelated") || strings.Contains(l, "no connection") ||
+			strings.Contains(l, "not affiliated") || strings.Contains(l, "no relation") {
+			b.WriteString(text[last:se.Start])
+			last = se.End
+		}
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // disclaimed reports whether the words before toks[i] say that what

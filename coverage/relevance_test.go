@@ -393,6 +393,11 @@ func TestKaiserTraps(t *testing.T) {
 				"The company shares a name, but no connection, with Kaiser Permanente, the California health system whose mental health workers are on strike.", strike.TierNone},
 		{"an unaffiliated hospital", "Nurses to hold informational picket at St. Aurelia",
 			"Nurses will picket to protest understaffing. This is not a strike. St. Aurelia, which is not affiliated with Kaiser Permanente, says its staffing meets state rules.", strike.TierNone},
+		// The campaign's union in other news, with the strike named only
+		// to say it is unrelated.
+		{"the union's other contract", "Hospice social workers ratify first union contract",
+			"Social workers at Larkspur Hospice ratified their first contract with the National Union of Healthcare Workers, ending a year of bargaining. " +
+				"The agreement comes as the same union's members at Kaiser Permanente are in their fifth week of an unrelated strike.", strike.TierNone},
 		{"air strike", "Air strike kills dozens",
 			"The military strike hit a hospital; Kaiser Permanente sent no staff.", strike.TierNone},
 	}

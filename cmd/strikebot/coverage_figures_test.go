@@ -185,7 +185,7 @@ var coverageFloors = map[string]coverageFloor{
 	// of 154), 7 answers of 8; once pages of many items (tickers,
 	// bulletins, logs) have their pages fetched, relevance 0.93, core 0.92,
 	// facts 0.89 (135 of 152) and grouping 0.53; see its README.
-	"dev8": {copies: 1.00, grouping: 0.52, relevance: 0.92, core: 0.91, facts: 0.88, status: 5, asks: 7},
+	"dev8": {copies: 1.00, grouping: 0.52, relevance: 0.94, core: 0.93, facts: 0.88, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
