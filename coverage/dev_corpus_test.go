@@ -48,107 +48,46 @@ const (
 	dev8StoryFloor = 0.56 // 0.568 (P 0.45, R 0.76) after its first round
 )
 
-func devDocs(tb testing.TB) []demo.Doc {
+// corpusDocs loads a development corpus's articles, failing the test when
+// it cannot.
+func corpusDocs(tb testing.TB, load func() ([]demo.Doc, error)) []demo.Doc {
 	tb.Helper()
-	docs, err := eval.Dev()
+	docs, err := load()
 	if err != nil {
-		tb.Fatalf("eval.Dev: %v", err)
+		tb.Fatalf("load a development corpus: %v", err)
 	}
 	return docs
 }
 
-func dev2Docs(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := eval.Dev2()
-	if err != nil {
-		tb.Fatalf("eval.Dev2: %v", err)
-	}
-	return docs
-}
-
-func dev3Docs(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := eval.Dev3()
-	if err != nil {
-		tb.Fatalf("eval.Dev3: %v", err)
-	}
-	return docs
-}
-
-func dev4Docs(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := eval.Dev4()
-	if err != nil {
-		tb.Fatalf("eval.Dev4: %v", err)
-	}
-	return docs
-}
-
-func dev5Docs(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := eval.Dev5()
-	if err != nil {
-		tb.Fatalf("eval.Dev5: %v", err)
-	}
-	return docs
-}
-
-func dev6Docs(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := eval.Dev6()
-	if err != nil {
-		tb.Fatalf("eval.Dev6: %v", err)
-	}
-	return docs
-}
-
-func dev7Docs(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := eval.Dev7()
-	if err != nil {
-		tb.Fatalf("eval.Dev7: %v", err)
-	}
-	return docs
-}
-
-func dev8Docs(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := eval.Dev8()
-	if err != nil {
-		tb.Fatalf("eval.Dev8: %v", err)
-	}
-	return docs
-}
-
-func TestFactsDevCorpus(t *testing.T) { checkDevFacts(t, devDocs(t), devFactsFloor) }
+func TestFactsDevCorpus(t *testing.T) { checkDevFacts(t, corpusDocs(t, eval.Dev), devFactsFloor) }
 
 // TestFactsDev2Corpus runs the second development corpus
 // (internal/eval/testdata/dev2) through the extractor.
-func TestFactsDev2Corpus(t *testing.T) { checkDevFacts(t, dev2Docs(t), dev2FactsFloor) }
+func TestFactsDev2Corpus(t *testing.T) { checkDevFacts(t, corpusDocs(t, eval.Dev2), dev2FactsFloor) }
 
 // TestFactsDev3Corpus runs the third development corpus
 // (internal/eval/testdata/dev3) through the extractor.
-func TestFactsDev3Corpus(t *testing.T) { checkDevFacts(t, dev3Docs(t), dev3FactsFloor) }
+func TestFactsDev3Corpus(t *testing.T) { checkDevFacts(t, corpusDocs(t, eval.Dev3), dev3FactsFloor) }
 
 // TestFactsDev4Corpus runs the fourth development corpus
 // (internal/eval/testdata/dev4) through the extractor.
-func TestFactsDev4Corpus(t *testing.T) { checkDevFacts(t, dev4Docs(t), dev4FactsFloor) }
+func TestFactsDev4Corpus(t *testing.T) { checkDevFacts(t, corpusDocs(t, eval.Dev4), dev4FactsFloor) }
 
 // TestFactsDev5Corpus runs the fifth development corpus
 // (internal/eval/testdata/dev5) through the extractor.
-func TestFactsDev5Corpus(t *testing.T) { checkDevFacts(t, dev5Docs(t), dev5FactsFloor) }
+func TestFactsDev5Corpus(t *testing.T) { checkDevFacts(t, corpusDocs(t, eval.Dev5), dev5FactsFloor) }
 
 // TestFactsDev6Corpus runs the sixth development corpus
 // (internal/eval/testdata/dev6) through the extractor.
-func TestFactsDev6Corpus(t *testing.T) { checkDevFacts(t, dev6Docs(t), dev6FactsFloor) }
+func TestFactsDev6Corpus(t *testing.T) { checkDevFacts(t, corpusDocs(t, eval.Dev6), dev6FactsFloor) }
 
 // TestFactsDev7Corpus runs the seventh development corpus
 // (internal/eval/testdata/dev7) through the extractor.
-func TestFactsDev7Corpus(t *testing.T) { checkDevFacts(t, dev7Docs(t), dev7FactsFloor) }
+func TestFactsDev7Corpus(t *testing.T) { checkDevFacts(t, corpusDocs(t, eval.Dev7), dev7FactsFloor) }
 
 // TestFactsDev8Corpus runs the eighth development corpus
 // (internal/eval/testdata/dev8) through the extractor.
-func TestFactsDev8Corpus(t *testing.T) { checkDevFacts(t, dev8Docs(t), dev8FactsFloor) }
+func TestFactsDev8Corpus(t *testing.T) { checkDevFacts(t, corpusDocs(t, eval.Dev8), dev8FactsFloor) }
 
 func checkDevFacts(t *testing.T, docs []demo.Doc, floor float64) {
 	x := corpusExtractor(t)
@@ -203,35 +142,35 @@ func devFact(f strike.Facts, field string) string {
 	return f.Union
 }
 
-func TestStoryDevCorpus(t *testing.T) { checkDevStories(t, devDocs(t), devStoryFloor) }
+func TestStoryDevCorpus(t *testing.T) { checkDevStories(t, corpusDocs(t, eval.Dev), devStoryFloor) }
 
 // TestStoryDev2Corpus clusters the second development corpus's strike
 // news.
-func TestStoryDev2Corpus(t *testing.T) { checkDevStories(t, dev2Docs(t), dev2StoryFloor) }
+func TestStoryDev2Corpus(t *testing.T) { checkDevStories(t, corpusDocs(t, eval.Dev2), dev2StoryFloor) }
 
 // TestStoryDev3Corpus clusters the third development corpus's strike
 // news.
-func TestStoryDev3Corpus(t *testing.T) { checkDevStories(t, dev3Docs(t), dev3StoryFloor) }
+func TestStoryDev3Corpus(t *testing.T) { checkDevStories(t, corpusDocs(t, eval.Dev3), dev3StoryFloor) }
 
 // TestStoryDev4Corpus clusters the fourth development corpus's strike
 // news.
-func TestStoryDev4Corpus(t *testing.T) { checkDevStories(t, dev4Docs(t), dev4StoryFloor) }
+func TestStoryDev4Corpus(t *testing.T) { checkDevStories(t, corpusDocs(t, eval.Dev4), dev4StoryFloor) }
 
 // TestStoryDev5Corpus clusters the fifth development corpus's strike
 // news.
-func TestStoryDev5Corpus(t *testing.T) { checkDevStories(t, dev5Docs(t), dev5StoryFloor) }
+func TestStoryDev5Corpus(t *testing.T) { checkDevStories(t, corpusDocs(t, eval.Dev5), dev5StoryFloor) }
 
 // TestStoryDev6Corpus clusters the sixth development corpus's strike
 // news.
-func TestStoryDev6Corpus(t *testing.T) { checkDevStories(t, dev6Docs(t), dev6StoryFloor) }
+func TestStoryDev6Corpus(t *testing.T) { checkDevStories(t, corpusDocs(t, eval.Dev6), dev6StoryFloor) }
 
 // TestStoryDev7Corpus clusters the seventh development corpus's strike
 // articles.
-func TestStoryDev7Corpus(t *testing.T) { checkDevStories(t, dev7Docs(t), dev7StoryFloor) }
+func TestStoryDev7Corpus(t *testing.T) { checkDevStories(t, corpusDocs(t, eval.Dev7), dev7StoryFloor) }
 
 // TestStoryDev8Corpus clusters the eighth development corpus's strike
 // articles.
-func TestStoryDev8Corpus(t *testing.T) { checkDevStories(t, dev8Docs(t), dev8StoryFloor) }
+func TestStoryDev8Corpus(t *testing.T) { checkDevStories(t, corpusDocs(t, eval.Dev8), dev8StoryFloor) }
 
 func checkDevStories(t *testing.T, docs []demo.Doc, floor float64) {
 	var news []demo.Doc
@@ -262,7 +201,7 @@ func checkDevStories(t *testing.T, docs []demo.Doc, floor float64) {
 // (TestStoryPartitionIgnoresOrder).
 func TestStoryDevPartitionIgnoresOrder(t *testing.T) {
 	var news []demo.Doc
-	for _, d := range devDocs(t) {
+	for _, d := range corpusDocs(t, eval.Dev) {
 		if d.Tier.Announceable() {
 			news = append(news, d)
 		}

@@ -10,74 +10,13 @@ import (
 	"github.com/strikebot/strikebot/strike"
 )
 
-func loadDev(tb testing.TB) []demo.Doc {
+// loadCorpus loads a development corpus's articles, failing the test when
+// it cannot.
+func loadCorpus(tb testing.TB, load func() ([]demo.Doc, error)) []demo.Doc {
 	tb.Helper()
-	docs, err := Dev()
+	docs, err := load()
 	if err != nil {
-		tb.Fatalf("Dev: %v", err)
-	}
-	return docs
-}
-
-func loadDev2(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := Dev2()
-	if err != nil {
-		tb.Fatalf("Dev2: %v", err)
-	}
-	return docs
-}
-
-func loadDev3(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := Dev3()
-	if err != nil {
-		tb.Fatalf("Dev3: %v", err)
-	}
-	return docs
-}
-
-func loadDev4(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := Dev4()
-	if err != nil {
-		tb.Fatalf("Dev4: %v", err)
-	}
-	return docs
-}
-
-func loadDev5(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := Dev5()
-	if err != nil {
-		tb.Fatalf("Dev5: %v", err)
-	}
-	return docs
-}
-
-func loadDev6(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := Dev6()
-	if err != nil {
-		tb.Fatalf("Dev6: %v", err)
-	}
-	return docs
-}
-
-func loadDev7(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := Dev7()
-	if err != nil {
-		tb.Fatalf("Dev7: %v", err)
-	}
-	return docs
-}
-
-func loadDev8(tb testing.TB) []demo.Doc {
-	tb.Helper()
-	docs, err := Dev8()
-	if err != nil {
-		tb.Fatalf("Dev8: %v", err)
+		tb.Fatalf("load a development corpus: %v", err)
 	}
 	return docs
 }
@@ -85,35 +24,35 @@ func loadDev8(tb testing.TB) []demo.Doc {
 // TestDevLabels checks every development doc's labels for validity and
 // consistency, with the rules of testdata/dev/README.md that a program can
 // check.
-func TestDevLabels(t *testing.T) { checkDevLabels(t, loadDev(t)) }
+func TestDevLabels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev)) }
 
 // TestDev2Labels checks the second development corpus's labels by the
 // same rules.
-func TestDev2Labels(t *testing.T) { checkDevLabels(t, loadDev2(t)) }
+func TestDev2Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev2)) }
 
 // TestDev3Labels checks the third development corpus's labels by the
 // same rules.
-func TestDev3Labels(t *testing.T) { checkDevLabels(t, loadDev3(t)) }
+func TestDev3Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev3)) }
 
 // TestDev4Labels checks the fourth development corpus's labels by the
 // same rules.
-func TestDev4Labels(t *testing.T) { checkDevLabels(t, loadDev4(t)) }
+func TestDev4Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev4)) }
 
 // TestDev5Labels checks the fifth development corpus's labels by the
 // same rules.
-func TestDev5Labels(t *testing.T) { checkDevLabels(t, loadDev5(t)) }
+func TestDev5Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev5)) }
 
 // TestDev6Labels checks the sixth development corpus's labels by the
 // same rules.
-func TestDev6Labels(t *testing.T) { checkDevLabels(t, loadDev6(t)) }
+func TestDev6Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev6)) }
 
 // TestDev7Labels checks the seventh development corpus's labels by the
 // same rules.
-func TestDev7Labels(t *testing.T) { checkDevLabels(t, loadDev7(t)) }
+func TestDev7Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev7)) }
 
 // TestDev8Labels checks the eighth development corpus's labels by the
 // same rules.
-func TestDev8Labels(t *testing.T) { checkDevLabels(t, loadDev8(t)) }
+func TestDev8Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev8)) }
 
 func checkDevLabels(t *testing.T, docs []demo.Doc) {
 	byID := make(map[string]demo.Doc, len(docs))
@@ -216,7 +155,7 @@ func workersWritten(body string, n int) bool {
 // TestDevComposition checks that the development corpus has the variety
 // it was written for, and logs its composition.
 func TestDevComposition(t *testing.T) {
-	docs := loadDev(t)
+	docs := loadCorpus(t, Dev)
 	atLeast(t, "development corpus", docs, least{docs: 60, related: 10, none: 8, copies: 5, undated: 3, snippets: 25})
 	// The strike's events, each told by two or more outlets in their own
 	// words.
@@ -248,7 +187,7 @@ func TestDevComposition(t *testing.T) {
 // TestDev2Composition checks that the second development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev2Composition(t *testing.T) {
-	docs := loadDev2(t)
+	docs := loadCorpus(t, Dev2)
 	atLeast(t, "second development corpus", docs, least{docs: 50, related: 10, none: 5, copies: 4, undated: 2, snippets: 35})
 	// The voices it was written for, told by their shape.
 	voices := map[string]int{}
@@ -327,7 +266,7 @@ func truthAgrees(t *testing.T, truth Truth, docs []demo.Doc) {
 // TestDev3Composition checks that the third development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev3Composition(t *testing.T) {
-	docs := loadDev3(t)
+	docs := loadCorpus(t, Dev3)
 	atLeast(t, "third development corpus", docs, least{docs: 60, related: 10, none: 8, copies: 4, undated: 3, snippets: 30})
 	// The shapes it was written for, told by their marks.
 	shapes := map[string]int{}
@@ -356,7 +295,7 @@ func TestDev3Composition(t *testing.T) {
 // TestDev4Composition checks that the fourth development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev4Composition(t *testing.T) {
-	docs := loadDev4(t)
+	docs := loadCorpus(t, Dev4)
 	atLeast(t, "fourth development corpus", docs, least{docs: 65, related: 10, none: 8, copies: 5, undated: 3, snippets: 40})
 	// The shapes it was written for, told by their marks.
 	shapes := map[string]int{}
@@ -391,7 +330,7 @@ func TestDev4Composition(t *testing.T) {
 // TestDev5Composition checks that the fifth development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev5Composition(t *testing.T) {
-	docs := loadDev5(t)
+	docs := loadCorpus(t, Dev5)
 	atLeast(t, "fifth development corpus", docs, least{docs: 70, related: 10, none: 8, copies: 5, undated: 3, snippets: 40})
 	// The shapes it was written for, told by their marks.
 	shapes := map[string]int{}
@@ -432,7 +371,7 @@ func TestDev5Composition(t *testing.T) {
 // TestDev6Composition checks that the sixth development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev6Composition(t *testing.T) {
-	docs := loadDev6(t)
+	docs := loadCorpus(t, Dev6)
 	atLeast(t, "sixth development corpus", docs, least{docs: 70, related: 10, none: 8, copies: 5, undated: 3, snippets: 40})
 	// The shapes it was written for, told by their marks.
 	shapes := map[string]int{}
@@ -469,7 +408,7 @@ func TestDev6Composition(t *testing.T) {
 // TestDev7Composition checks that the seventh development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev7Composition(t *testing.T) {
-	docs := loadDev7(t)
+	docs := loadCorpus(t, Dev7)
 	atLeast(t, "seventh development corpus", docs, least{docs: 65, related: 8, none: 10, copies: 5, undated: 3, snippets: 40})
 	shapes := map[string]int{}
 	for _, d := range docs {
@@ -496,25 +435,25 @@ func TestDevCorpora(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		truth   func() (Truth, error)
-		docs    func(testing.TB) []demo.Doc
+		docs    func() ([]demo.Doc, error)
 		corpus  func() (Corpus, error)
 		minDocs int
 	}{
-		{"dev", DevTruth, loadDev, DevCorpus, 60},
-		{"dev2", Dev2Truth, loadDev2, Dev2Corpus, 50},
-		{"dev3", Dev3Truth, loadDev3, Dev3Corpus, 60},
-		{"dev4", Dev4Truth, loadDev4, Dev4Corpus, 65},
-		{"dev5", Dev5Truth, loadDev5, Dev5Corpus, 70},
-		{"dev6", Dev6Truth, loadDev6, Dev6Corpus, 70},
-		{"dev7", Dev7Truth, loadDev7, Dev7Corpus, 65},
-		{"dev8", Dev8Truth, loadDev8, Dev8Corpus, 65},
+		{"dev", DevTruth, Dev, DevCorpus, 60},
+		{"dev2", Dev2Truth, Dev2, Dev2Corpus, 50},
+		{"dev3", Dev3Truth, Dev3, Dev3Corpus, 60},
+		{"dev4", Dev4Truth, Dev4, Dev4Corpus, 65},
+		{"dev5", Dev5Truth, Dev5, Dev5Corpus, 70},
+		{"dev6", Dev6Truth, Dev6, Dev6Corpus, 70},
+		{"dev7", Dev7Truth, Dev7, Dev7Corpus, 65},
+		{"dev8", Dev8Truth, Dev8, Dev8Corpus, 65},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			truth, err := tc.truth()
 			if err != nil {
 				t.Fatal(err)
 			}
-			truthAgrees(t, truth, tc.docs(t))
+			truthAgrees(t, truth, loadCorpus(t, tc.docs))
 			c, err := tc.corpus()
 			if err != nil {
 				t.Fatal(err)
