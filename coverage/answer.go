@@ -594,6 +594,11 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	if q.fact == FactNone && st != nil && q.asksAcronym(st.Union) {
 		q.fact = FactUnion
 	}
+	if q.fact == FactDemands && st != nil && statusOver(st) && slices.ContainsFunc(q.words, func(w string) bool { return kwStill[w] }) {
+		// "Why is the strike still going?", once it ended: the premise
+		// is wrong, and how it ended answers.
+		q.fact, q.stillOn = FactOver, true
+	}
 	if a, ok := ix.matchFAQ(q); ok {
 		if st != nil && q.fact != FactNone {
 			ix.citeFAQ(&a, st)

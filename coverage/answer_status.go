@@ -74,7 +74,7 @@ type ansSrc struct {
 func statusLead(q *ansQuestion, st *strike.Status) *ansLead {
 	l := &ansLead{dates: map[string]bool{}, numbers: map[string]bool{}}
 	rank := statusPhaseRank(statusPhase(st.Phase))
-	over := rank >= statusPhaseRank(strike.PhaseTentativeAgreement) || st.Ended != ""
+	over := statusOver(st)
 	threatened := rank == statusPhaseRank(strike.PhaseThreatened)
 	ongoing := !over && rank > statusPhaseRank(strike.PhaseThreatened)
 	started, ended := ansDay(st.Started), ansDay(st.Ended)
@@ -643,6 +643,12 @@ func ansApproximate(srcs []ansSrc) bool {
 		}
 	}
 	return false
+}
+
+// statusOver reports whether the status tells the strike over: an
+// agreement or later, or an end date.
+func statusOver(st *strike.Status) bool {
+	return statusPhaseRank(statusPhase(st.Phase)) >= statusPhaseRank(strike.PhaseTentativeAgreement) || st.Ended != ""
 }
 
 // ansDay writes a YYYY-MM-DD date as "21 October 2024"; "" if invalid.

@@ -133,6 +133,8 @@ func TestAskStatusFirstSentence(t *testing.T) {
 		{"did the strike last 100 days", "The strike lasted 132 days, from 21 October 2024 to 2 March 2025 [1][2]."},
 		{"were 5000 workers on strike", "About 1,200 workers went on strike [1]."},
 		{"were around three thousand workers out", "About 1,200 workers went on strike [1]."},
+		// "Why is it still going?", once it ended, is answered by the end.
+		{"why is the strike still going", "No: the strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
 		{"how long did the strike last and what raise did they get", "The strike lasted 132 days, from 21 October 2024 to 2 March 2025 [1][2]; the agreement raises pay 16% over four years [3]."},
 		{"did they have to go back without a contract", "The strike ended on 2 March 2025 after 132 days, with a tentative agreement [1]."},
 	} {

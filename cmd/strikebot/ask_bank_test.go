@@ -89,12 +89,13 @@ var askBankFloors = map[string]int{
 	// where, "names of the mediators" as who, a figure named in a yes/no
 	// question on the raise answered with the raise, run-together hashtag
 	// words read apart, number words no sign of other news): dev 266,
-	// dev2 263, dev3 253, dev4 252, dev5 244.
-	"dev":  266,
-	"dev2": 263,
-	"dev3": 253,
-	"dev4": 252,
-	"dev5": 244,
+	// dev2 263, dev3 253, dev4 252, dev5 244; one more each once "why is
+	// it still going?" after the end is answered by the end.
+	"dev":  267,
+	"dev2": 264,
+	"dev3": 254,
+	"dev4": 253,
+	"dev5": 245,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
