@@ -1321,8 +1321,8 @@ func faqPhase(ss []factSentence, pub time.Time) (string, int) {
 		if s.title || strings.HasSuffix(strings.TrimSpace(s.text), "?") {
 			continue
 		}
-		if !pub.IsZero() && historical(s, pub) {
-			continue // "Has this happened before? Yes. … in 2022 before reaching an agreement."
+		if !pub.IsZero() && (historical(s, pub) || yearsBack(s, pub, 2)) {
+			continue // "Has this happened before? Yes. … in August 2022 before reaching an agreement."
 		}
 		if p := s.phase(); factsPhaseRank(p) > factsPhaseRank(best) {
 			best, at = p, i
@@ -2698,12 +2698,24 @@ func historical(s factSentence, pub time.Time) bool {
 	}
 	for _, m := range yearRE.FindAllStringIndex(s.text, -1) {
 		y, _ := strconv.Atoi(s.text[m[0]:m[1]])
-		// (A month and the year before may be this strike's own past,
-		// "since October 2024"; two years back is another's.)
-		if y >= pub.Year() || y == pub.Year()-1 && monthBeforeRE.MatchString(s.text[max(0, m[0]-20):m[0]]) {
+		if y >= pub.Year() || monthBeforeRE.MatchString(s.text[max(0, m[0]-20):m[0]]) {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// yearsBack reports whether the sentence names a year at least n before
+// publication's, as part of a date or not ("beginning in August 2022",
+// written in 2024). An explainer's answer so dated tells an earlier
+// strike; an article's own sentences may date the strike it is about
+// so, which historical leaves to them.
+func yearsBack(s factSentence, pub time.Time, n int) bool {
+	for _, m := range yearRE.FindAllStringIndex(s.text, -1) {
+		if y, _ := strconv.Atoi(s.text[m[0]:m[1]]); y <= pub.Year()-n {
+			return true
+		}
 	}
 	return false
 }

@@ -1237,6 +1237,21 @@ func TestExtractUndatedGivesNoYearlessStart(t *testing.T) {
 	}
 }
 
+// TestExtractUndatedExplainerOfAnEarlierStrike: an undated explainer of
+// the 2022 strike that names 2024 too dates its own strike "in August
+// 2022"; those sentences are its news, not history.
+func TestExtractUndatedExplainerOfAnEarlierStrike(t *testing.T) {
+	x := testExtractor()
+	got := x.Extract(&strike.Article{Title: "The 2022 strike in the north, explained", PublishedEstimated: true,
+		Published: time.Date(2024, 10, 28, 12, 0, 0, 0, time.UTC),
+		Text: "Before the south's walkout, there was the north.\n\n" +
+			"In August 2022, about 2,000 clinicians in Northern California began an open-ended strike.\n\n" +
+			"Two years later, in October 2024, their colleagues in the south walked out too."})
+	if !strings.Contains(got.Evidence["phase"], "2022") {
+		t.Errorf("phase %q from %q: the explainer's own dated sentences were taken for history", got.Phase, got.Evidence["phase"])
+	}
+}
+
 // TestExtractUndatedYearsAreNoHistory: a page with no date, found long
 // after, that tells the strike by its year ("In 2024, some 2,400 …") tells
 // it, not an earlier one; on it a year is history only when it names a
