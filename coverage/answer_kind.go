@@ -350,7 +350,7 @@ func factKind(words []string) FactKind {
 		return FactUnion
 	case has(kwBoss) && (hasW("which", "what", "who", "whom", "name")) && !has(kwDemand) || seq("against", "who", "whom", "which", "what"):
 		return FactEmployer
-	case hasW("who", "which", "whom") && (has(kwStrike) || walkOut) || seq("what", "kind", "type", "workers", "jobs"):
+	case hasW("who", "which", "whom") && (has(kwStrike) || walkOut) && !when || seq("what", "kind", "type", "workers", "jobs"):
 		return FactStrikers
 	// Why, and what they want; "what was the strike about?".
 	case has(kwDemand),

@@ -304,6 +304,8 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"did they end up with twenty percent or eighteen", FactWon},
 		{"how come they only got a 10% raise", FactWon},
 		{"which part of california was the strike in", FactWhere},
+		// "Which day" asks when, not who.
+		{"which day were kaiser's striking therapists back seeing patients", FactNone},
 		// Going back without a deal is a question of how it ended.
 		{"did they have to go back without a contract", FactOver},
 	} {

@@ -711,7 +711,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseTentativeAgreement, "agreement|deal|accord|pact", regexp.MustCompile(`\b(?:have|has) (?:an? )?(?:tentative )?(?:deal|agreement)\b|\b(?:reached|reach|reaches|reaching|struck|strike|announced|secured|clinched) (?:an? |the )?` + reWords + `{0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord) (?:was |has been |is )?reached\b|\bwith a deal\b`)},
 	// Ratified.
 	{strike.PhaseRatified, "ratif|vote", regexp.MustCompile(`\bvoted (?:overwhelmingly |narrowly |unanimously )?(?:in favor of|to accept) (?:the |a |their |its )?(?:new |tentative )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:voted|vote|votes) (?:overwhelmingly |narrowly |unanimously |by (?:a |an )?(?:wide |large |narrow |overwhelming |lopsided )?(?:margin|majority) (?:of [\w%.,-]+ (?:to [\w%.,-]+ )?)?|by [\d.]+ ?(?:%|percent) )?to (?:ratify|approve)\b|\bratif(?:y|ies|ied)\b`)},
-	{strike.PhaseRatified, "approv|ok", regexp.MustCompile(`\b(?:approved|approve|approves|ok|oks|ok's|ok'd|okay|okays|okayed) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
+	{strike.PhaseRatified, "approv|ok|ratif", regexp.MustCompile(`\b(?:approved|approve|approves|ok|oks|ok's|ok'd|okay|okays|okayed) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	// Ended.
 	{strike.PhaseEnded, "strike|walkout|stoppage&over|end", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:came|has come|had come|comes) to an end\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
 	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
@@ -853,6 +853,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if retractedRE.MatchString(s[:m[0]]) {
 				continue // "Correction: An earlier version of this article said … had gone on strike"
 			}
+			if p == strike.PhaseEnded && purposeRE.MatchString(s[max(0, m[0]-40):m[0]]) {
+				continue // "began mediation aimed at ending a strike": a purpose, not an end
+			}
 			if p != strike.PhaseStrike && p != strike.PhaseThreatened && wishVerbRE.MatchString(s[m[0]:m[1]]) && wishRE.MatchString(pre) {
 				continue // "urging Kaiser to return to the table and reach an agreement"
 			}
@@ -936,6 +939,10 @@ var retractedRE = regexp.MustCompile(`\bearlier version of (?:this|the) (?:artic
 // work Sunday morning after a five-day strike", "reported for work
 // Monday …, ending their strike".
 var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:after|ending|to end) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b`)
+
+// purposeRE finds a purpose right before an end: "aimed at ending a
+// strike", "in a bid to end", "with the goal of ending".
+var purposeRE = regexp.MustCompile(`\b(?:aim(?:ed|ing|s)? at|in (?:an? )?(?:effort|bid|attempt|hopes?|push) (?:at|of|to)|with (?:the |a )?(?:goal|aim|hope|purpose) of|designed to|meant to|intended to|seek(?:ing|s)? to|(?:try|tries|trying) to|hop(?:e|es|ing) to|pushing (?:for|to)|toward)\s+$`)
 
 // wishVerbRE finds a match that is an act ("reach an agreement", "settle
 // the strike"), which a wish may ask for, not the thing itself ("the
@@ -1655,7 +1662,7 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			}
 			before := lastWords(s.lower[:m[4]], 6)
 			after := s.lower[m[9]:]
-			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) {
+			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) && !afterStrikeRE.MatchString(after) {
 				continue
 			}
 			if between == "of the " || between == "of those " || localRE.MatchString(between) {

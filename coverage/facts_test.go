@@ -40,6 +40,8 @@ func TestSentencePhase(t *testing.T) {
 		{"Members have voted by a wide margin to ratify the tentative agreement reached with Kaiser.", strike.PhaseRatified},
 		{"Members voted by a margin of 9 to 1 to ratify the deal.", strike.PhaseRatified},
 		{"Members voted by 94% to approve the agreement.", strike.PhaseRatified},
+		// (The cheap test before this one wanted "approv" or "ok".)
+		{"Kaiser said it was glad the contract had been ratified.", strike.PhaseRatified},
 		// Time ahead is no time out on strike; a plea to end the strike
 		// is no end.
 		{"What is not workable is a return appointment six weeks out.", ""},
@@ -75,6 +77,9 @@ func TestSentencePhase(t *testing.T) {
 		{"Kaiser hospitals stay open as nurses strike", strike.PhaseStrike},
 		{"Talks go into their third day", ""},
 		{"First day back: what we heard from the sites", strike.PhaseEnded},
+		// An end sought is none reached.
+		{"Kaiser and the union began mediation on Monday aimed at ending a strike that has stretched past four months.", strike.PhaseMediation},
+		{"Lawmakers met in a bid to end the strike.", ""},
 		// A condition before the walkout makes it a threat.
 		{"Unless Kaiser settles this weekend, all 2,400 of us walk out at 7 a.m. Monday.", strike.PhaseThreatened},
 		{"If talks fail, the therapists walk off the job on Monday.", strike.PhaseThreatened},
@@ -568,6 +573,8 @@ func TestFindWorkers(t *testing.T) {
 		{"All 2,400 of us can say we won.", 2400},
 		{"Thank you to all 2,400 of you who are holding out for our patients.", 2400},
 		{"The lines held, and 2,400 strong we made sure Kaiser heard us.", 2400},
+		// A count back at work that ends the strike is all of it.
+		{"About 2,400 mental health workers returned to their jobs Monday, ending a 196-day strike.", 2400},
 		// "Of us" counts the strikers when all of them, or the striking,
 		// is told; a crowd of us is none.
 		{"Our eight hunger strikers broke their fast with about 150 of us around them.", 0},
@@ -1184,7 +1191,7 @@ func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt",
 		"../internal/eval/testdata/dev2/*.txt", "../internal/eval/testdata/dev3/*.txt",
 		"../internal/eval/testdata/dev4/*.txt", "../internal/eval/testdata/dev5/*.txt",
-		"../internal/eval/testdata/dev6/*.txt", "../internal/eval/testdata/dev7/*.txt", "../internal/eval/testdata/dev8/*.txt"} {
+		"../internal/eval/testdata/dev6/*.txt", "../internal/eval/testdata/dev7/*.txt", "../internal/eval/testdata/dev8/*.txt", "../internal/eval/testdata/dev9/*.txt"} {
 		m, err := filepath.Glob(glob)
 		if err != nil {
 			t.Fatal(err)

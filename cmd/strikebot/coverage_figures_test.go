@@ -185,6 +185,15 @@ var coverageFloors = map[string]coverageFloor{
 	// of 154), 7 answers of 8; once pages of many items (tickers,
 	// bulletins, logs) have their pages fetched, relevance 0.93, core 0.92,
 	// facts 0.89 (135 of 152) and grouping 0.53; see its README.
+	// The ninth development corpus, written after tuning on the eighth,
+	// in the plainest mainstream styles of outlets the first eight lack
+	// (national short items, TV station web stories, public radio pages,
+	// business wires, English editions of Spanish-language papers, print
+	// stories syndicated truncated mid-word): before any rule was tuned on
+	// it, copies 14 of 14, grouping 0.93 (P 0.90, R 0.97), relevance 0.99,
+	// core 1.00, facts 0.98 (141 of 144), status 5 of 5 and 7 answers of
+	// 8. After: facts 1.00 (144 of 144) and 8 answers of 8.
+	"dev9": {copies: 1.00, grouping: 0.92, relevance: 0.98, core: 0.99, facts: 0.99, status: 5, asks: 8},
 	"dev8": {copies: 1.00, grouping: 0.52, relevance: 0.94, core: 0.93, facts: 0.88, status: 5, asks: 8},
 }
 
@@ -202,7 +211,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev", "dev2", …, "dev8"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2", …, "dev9"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -230,6 +239,7 @@ func TestCoverageFigures(t *testing.T) {
 		{"dev6", eval.Dev6Corpus, &r.Dev6, &again.Dev6},
 		{"dev7", eval.Dev7Corpus, &r.Dev7, &again.Dev7},
 		{"dev8", eval.Dev8Corpus, &r.Dev8, &again.Dev8},
+		{"dev9", eval.Dev9Corpus, &r.Dev9, &again.Dev9},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue

@@ -54,6 +54,10 @@ func TestDev7Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev7)) }
 // same rules.
 func TestDev8Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev8)) }
 
+// TestDev9Labels checks the ninth development corpus's labels by the
+// same rules.
+func TestDev9Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev9)) }
+
 func checkDevLabels(t *testing.T, docs []demo.Doc) {
 	byID := make(map[string]demo.Doc, len(docs))
 	for _, d := range docs {
@@ -447,6 +451,7 @@ func TestDevCorpora(t *testing.T) {
 		{"dev6", Dev6Truth, Dev6, Dev6Corpus, 70},
 		{"dev7", Dev7Truth, Dev7, Dev7Corpus, 65},
 		{"dev8", Dev8Truth, Dev8, Dev8Corpus, 65},
+		{"dev9", Dev9Truth, Dev9, Dev9Corpus, 55},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			truth, err := tc.truth()

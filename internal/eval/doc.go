@@ -45,7 +45,12 @@
 // seven has (wire stories updated through the day, tickers, briefs where
 // the Kaiser item is not first, neighbourhood threads, parish and school
 // notices, call-in summaries, translated community weeklies, counts split
-// by region or told as a share) (Dev8Corpus). Each
+// by region or told as a share) (Dev8Corpus). The ninth, in testdata/dev9,
+// was written after tuning on the eighth, in the plainest mainstream
+// styles of outlets the first eight lack (national short items, TV station
+// web stories, public radio pages, business wires, English editions of
+// Spanish-language papers, print stories syndicated truncated mid-word)
+// (Dev9Corpus). Each
 // corpus has a truth file with the campaign status it supports at its end
 // and the questions a supporter asks, with the answers the first sentence
 // of a reply must state.

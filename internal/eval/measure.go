@@ -104,6 +104,12 @@ func Dev8Corpus() (Corpus, error) {
 	return servedCorpus("dev8", Dev8, Dev8Truth)
 }
 
+// Dev9Corpus is the ninth development corpus served by a HeldoutSite,
+// the same three feeds as the held-out corpus's.
+func Dev9Corpus() (Corpus, error) {
+	return servedCorpus("dev9", Dev9, Dev9Truth)
+}
+
 // InSampleCorpus is the demo corpus served by the demo's own site, every
 // article published and every feed polled at once.
 func InSampleCorpus() (Corpus, error) {
