@@ -768,26 +768,35 @@ func (ix *Index) compareLead(q *ansQuestion, cands []ansCandidate, st *strike.St
 	if st == nil || st.Offer == "" || len(st.Sources[strike.FieldOffer]) == 0 || !q.compares() {
 		return nil
 	}
-	sent := &ix.sents[cands[0].id]
-	fig := ansRaiseRE.FindString(sent.text)
-	if fig == "" {
+	won, ok := ix.raiseOf(cands[0])
+	if !ok {
 		return nil
 	}
-	art := &ix.arts[sent.art]
-	if art.id == 0 {
-		return nil
-	}
+	won.text = ansCapitalize(won.text)
 	employer := st.Employer
 	if employer == "" {
 		employer = "the employer"
 	}
-	won := ansSrc{src: strike.FieldSource{ArticleID: art.id, URL: art.url, Source: art.source, Published: art.published,
-		Sentence: sent.text}}
 	offer := ansSrc{src: st.Sources[strike.FieldOffer][0], field: strike.FieldOffer}
 	return &ansLead{alone: true, parts: []ansLeadPart{
-		{text: "The agreement raises pay " + fig, sources: []ansSrc{won}},
+		won,
 		{text: "before it, " + ansPossessive(employer) + " last reported offer was " + st.Offer, sources: []ansSrc{offer}},
 	}}
+}
+
+// raiseOf returns the clause "the agreement raises pay 20% over four
+// years" for a candidate sentence that states a raise's figure, cited to
+// it; false when it states none or has no article. ix.mu is held.
+func (ix *Index) raiseOf(c ansCandidate) (ansLeadPart, bool) {
+	sent := &ix.sents[c.id]
+	fig := ansRaiseRE.FindString(sent.text)
+	art := &ix.arts[sent.art]
+	if fig == "" || art.id == 0 {
+		return ansLeadPart{}, false
+	}
+	src := ansSrc{src: strike.FieldSource{ArticleID: art.id, URL: art.url, Source: art.source, Published: art.published,
+		Sentence: sent.text}}
+	return ansLeadPart{text: "the agreement raises pay " + fig, sources: []ansSrc{src}}, true
 }
 
 // raisePart returns the clause "the agreement raises pay 20% over four
@@ -799,15 +808,9 @@ func (ix *Index) raisePart(q *ansQuestion, s *bmScratch) (ansLeadPart, bool) {
 	wq.kind, wq.percent = ansKindNumber, true
 	f := ansFilter{minPhase: statusPhaseRank(strike.PhaseTentativeAgreement), cueOnly: true, skip: ansOfferSentence}
 	for _, c := range ix.search(&wq, f, s) {
-		sent := &ix.sents[c.id]
-		fig := ansRaiseRE.FindString(sent.text)
-		art := &ix.arts[sent.art]
-		if fig == "" || art.id == 0 {
-			continue
+		if p, ok := ix.raiseOf(c); ok {
+			return p, true
 		}
-		src := ansSrc{src: strike.FieldSource{ArticleID: art.id, URL: art.url, Source: art.source, Published: art.published,
-			Sentence: sent.text}}
-		return ansLeadPart{text: "the agreement raises pay " + fig, sources: []ansSrc{src}}, true
 	}
 	return ansLeadPart{}, false
 }

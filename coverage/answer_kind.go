@@ -1,7 +1,5 @@
 package coverage
 
-import "slices"
-
 // Factual questions: which field of a campaign's status a question asks
 // about, whatever its words. Supporters ask the same few things in many
 // ways ("when did the strike start?", "when did they walk out?", "what
@@ -121,13 +119,6 @@ var (
 // factKind returns the kind of factual question words (lower-cased, in
 // order) ask, or FactNone.
 func factKind(words []string) FactKind {
-	// "Did they end up with twenty percent?": ending up with is getting.
-	for i := 0; i+1 < len(words); i++ {
-		if (words[i] == "end" || words[i] == "ended" || words[i] == "ending") && words[i+1] == "up" {
-			words = append(append(slices.Clip(words[:i]), "got"), words[i+2:]...)
-			break
-		}
-	}
 	has := func(s ansWordSet) bool {
 		for _, w := range words {
 			if s[w] {

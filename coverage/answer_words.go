@@ -63,15 +63,21 @@ func ansSpeaksFor(toks []Token, i int) bool {
 	return false
 }
 
-// ansTLDR reports whether toks[i] and the next are "tl" "dr", as the
-// tokenizer splits "tl;dr".
-func ansTLDR(toks []Token, i int) bool {
-	return toks[i].Word == "tl" && i+1 < len(toks) && toks[i+1].Word == "dr"
+// ansPairs maps two words typed together to the words they stand for:
+// "tl;dr" (which the tokenizer splits) asks where things stand, "how
+// come" asks why, "end up with twenty percent" is getting it.
+var ansPairs = map[[2]string][]string{
+	{"tl", "dr"}: {"summary"}, {"how", "come"}: {"why"},
+	{"end", "up"}: {"got"}, {"ended", "up"}: {"got"}, {"ending", "up"}: {"got"},
 }
 
-// ansHowCome reports whether toks[i] and the next are "how" "come": why.
-func ansHowCome(toks []Token, i int) bool {
-	return toks[i].Word == "how" && i+1 < len(toks) && toks[i+1].Word == "come"
+// ansPair returns the words toks[i] and the next stand for together.
+func ansPair(toks []Token, i int) ([]string, bool) {
+	if i+1 >= len(toks) {
+		return nil, false
+	}
+	reps, ok := ansPairs[[2]string{toks[i].Word, toks[i+1].Word}]
+	return reps, ok
 }
 
 // ansSpanish glosses the Spanish words of supporters' questions; words
@@ -134,7 +140,8 @@ func ansRewrite(text string, toks []Token, stem bool) []Token {
 	spanish := ansSpanishQuestion(text, toks)
 	changed := false
 	for i, t := range toks {
-		if _, ok := ansShort(t.Word); ok || ansSpeaksFor(toks, i) || ansTLDR(toks, i) || ansHowCome(toks, i) {
+		_, pair := ansPair(toks, i)
+		if _, ok := ansShort(t.Word); ok || pair || ansSpeaksFor(toks, i) {
 			changed = true
 			break
 		}
@@ -154,11 +161,8 @@ func ansRewrite(text string, toks []Token, stem bool) []Token {
 			// "Who spoke for Kaiser?" asks for its spokesperson.
 			reps, ok = []string{"spokesperson"}, true
 		}
-		if ansTLDR(toks, i) {
-			reps, ok, skip = []string{"summary"}, true, true
-		}
-		if ansHowCome(toks, i) {
-			reps, ok, skip = []string{"why"}, true, true // "how come they only got 10%?"
+		if pair, isPair := ansPair(toks, i); isPair {
+			reps, ok, skip = pair, true, true
 		}
 		if !ok && spanish {
 			reps, ok = ansSpanish[t.Word]

@@ -462,10 +462,11 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		}
 	}
 
+	src, srcAt, srcOK := x.sourceUnion(a.Source, ss)
 	named := func(i int) bool {
 		return len(x.findNames(ss[i], x.employers)) > 0 || len(x.findNames(ss[i], x.unions)) > 0
 	}
-	if src := strings.TrimSpace(a.Source); src != "" && len(x.findNames(factSentence{text: src, lower: lowerSameLen(src)}, x.unions)) > 0 {
+	if srcOK {
 		named = nil // a union's own post is all about its dispute, named or not
 	}
 	phase, i := detectPhase(ss, histPub, toCome, named)
@@ -478,7 +479,6 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		ev["workers"] = ss[i].text
 	}
 	u, ui, uok, strong := x.findUnion(ss)
-	src, srcAt, srcOK := x.sourceUnion(a.Source, ss)
 	switch {
 	case uok && srcOK && u != src && !strong:
 		// A union's own post thanks the unions that stood with it

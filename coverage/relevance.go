@@ -555,17 +555,16 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 // strike", "a dispute with no connection to Bridgeway"): their words tell
 // what the article is not about, so none of them counts for it.
 func withoutDisclaimers(text string) string {
-	lower := strings.ToLower(text)
-	if !strings.Contains(lower, "unrelated") && !strings.Contains(lower, "no connection") &&
-		!strings.Contains(lower, "not affiliated") && !strings.Contains(lower, "no relation") {
+	// (Every article is scored: the tails of the phrases, which no capital
+	// changes, are looked for before anything is lower-cased.)
+	if !strings.Contains(text, "nrelated") && !strings.Contains(text, "onnection") &&
+		!strings.Contains(text, "ffiliated") && !strings.Contains(text, "elation") {
 		return text
 	}
 	var b strings.Builder
 	last := 0
 	for _, se := range Sentences(text) {
-		l := strings.ToLower(se.Text)
-		if strings.Contains(l, "unrelated") || strings.Contains(l, "no connection") ||
-			strings.Contains(l, "not affiliated") || strings.Contains(l, "no relation") {
+		if disclaims(strings.ToLower(se.Text)) {
 			b.WriteString(text[last:se.Start])
 			last = se.End
 		}
@@ -575,6 +574,16 @@ func withoutDisclaimers(text string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// disclaimers are the phrases of a sentence that says something is
+// unrelated to the news (see withoutDisclaimers).
+var disclaimers = []string{"unrelated", "no connection", "not affiliated", "no relation"}
+
+// disclaims reports whether a lower-cased sentence holds one of
+// disclaimers.
+func disclaims(lower string) bool {
+	return slices.ContainsFunc(disclaimers, func(d string) bool { return strings.Contains(lower, d) })
 }
 
 // disclaimed reports whether the words before toks[i] say that what
