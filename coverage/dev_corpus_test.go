@@ -217,11 +217,12 @@ func TestStoryDevPartitionIgnoresOrder(t *testing.T) {
 			news = append(news, d)
 		}
 	}
-	want := partition(news, clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), news, nil))
+	ms := corpusMembers(t, news)
+	want := partition(news, clusterMembers(coverage.NewClusterer(coverage.ClusterOptions{}), news, ms, nil))
 	r := rand.New(rand.NewPCG(11, 7))
 	for trial := range 50 {
 		order := r.Perm(len(news))
-		got := partition(news, clusterCorpus(t, coverage.NewClusterer(coverage.ClusterOptions{}), news, order))
+		got := partition(news, clusterMembers(coverage.NewClusterer(coverage.ClusterOptions{}), news, ms, order))
 		for _, d := range news {
 			if got[d.ID] != want[d.ID] {
 				t.Fatalf("order %d: %s is with %s, in publication order with %s", trial, d.ID, got[d.ID], want[d.ID])

@@ -8,6 +8,7 @@ import (
 
 	"github.com/strikebot/strikebot/demo"
 	"github.com/strikebot/strikebot/internal/eval"
+	"github.com/strikebot/strikebot/internal/racetest"
 	"github.com/strikebot/strikebot/strike"
 )
 
@@ -20,6 +21,7 @@ import (
 // article as written. The datelines, the byline, the time stamp, the wire
 // tag and the day before the month each once changed a fact.
 func TestFactsSurviveOutletDress(t *testing.T) {
+	racetest.SkipLong(t)
 	x := corpusExtractor(t)
 	same := func(s string) string { return s }
 	dquote := regexp.MustCompile(`"([^"]*)"`)

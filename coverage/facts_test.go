@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/strikebot/strikebot/internal/racetest"
 	"github.com/strikebot/strikebot/strike"
 )
 
@@ -1187,6 +1188,7 @@ func TestExtractPhaseBeyondTheLead(t *testing.T) {
 // demo's and the development one): wherever the expression matches, the
 // hints hold.
 func TestPhaseHintsNeverHideAMatch(t *testing.T) {
+	racetest.SkipLong(t)
 	var files []string
 	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt",
 		"../internal/eval/testdata/dev2/*.txt", "../internal/eval/testdata/dev3/*.txt",

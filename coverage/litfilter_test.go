@@ -7,6 +7,7 @@ import (
 
 	"github.com/strikebot/strikebot/demo"
 	"github.com/strikebot/strikebot/internal/eval"
+	"github.com/strikebot/strikebot/internal/racetest"
 )
 
 func TestLitFilter(t *testing.T) {
@@ -68,6 +69,7 @@ func litFilterPatterns() []*regexp.Regexp {
 // TestLitFilterCorpus checks that no filter turns away a sentence of the
 // corpora that its expression matches, as written or lower-cased.
 func TestLitFilterCorpus(t *testing.T) {
+	racetest.SkipLong(t)
 	docs, err := demo.Corpus()
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/strikebot/strikebot/internal/eval"
+	"github.com/strikebot/strikebot/internal/racetest"
 )
 
 // askBankFloors is how many of the bank's questions the current code
@@ -109,6 +110,7 @@ var askBankFloors = map[string]int{
 // STRIKEBOT_TEST_CORPUS, as for TestCoverageFigures, limits the corpora
 // (only "dev", "dev2", "dev3", "dev4" and "dev5" are asked).
 func TestAskBank(t *testing.T) {
+	racetest.SkipLong(t)
 	if testing.Short() {
 		t.Skip("ingests five corpora")
 	}
