@@ -211,7 +211,7 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev", "dev2", …, "dev9"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2", …, "dev11"), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	chdir(t)
@@ -240,6 +240,8 @@ func TestCoverageFigures(t *testing.T) {
 		{"dev7", eval.Dev7Corpus, &r.Dev7, &again.Dev7},
 		{"dev8", eval.Dev8Corpus, &r.Dev8, &again.Dev8},
 		{"dev9", eval.Dev9Corpus, &r.Dev9, &again.Dev9},
+		{"dev10", eval.Dev10Corpus, &r.Dev10, &again.Dev10},
+		{"dev11", eval.Dev11Corpus, &r.Dev11, &again.Dev11},
 	} {
 		if len(only) > 0 && !only[run.name] {
 			continue

@@ -50,7 +50,11 @@
 // styles of outlets the first eight lack (national short items, TV station
 // web stories, public radio pages, business wires, English editions of
 // Spanish-language papers, print stories syndicated truncated mid-word)
-// (Dev9Corpus). Each
+// (Dev9Corpus). The tenth, in testdata/dev10, holds news-search items that
+// are only a snippet, undated and late-dated pages and the campaign's
+// siblings (Dev10Corpus); the eleventh, in testdata/dev11, opinion, live
+// pages newest first, updates that change the lead, newsletters, a
+// striker's own posts and quotes that mislead (Dev11Corpus). Each
 // corpus has a truth file with the campaign status it supports at its end
 // and the questions a supporter asks, with the answers the first sentence
 // of a reply must state.

@@ -110,6 +110,18 @@ func Dev9Corpus() (Corpus, error) {
 	return servedCorpus("dev9", Dev9, Dev9Truth)
 }
 
+// Dev10Corpus is the tenth development corpus served by a HeldoutSite,
+// the same three feeds as the held-out corpus's.
+func Dev10Corpus() (Corpus, error) {
+	return servedCorpus("dev10", Dev10, Dev10Truth)
+}
+
+// Dev11Corpus is the eleventh development corpus served by a HeldoutSite,
+// the same three feeds as the held-out corpus's.
+func Dev11Corpus() (Corpus, error) {
+	return servedCorpus("dev11", Dev11, Dev11Truth)
+}
+
 // InSampleCorpus is the demo corpus served by the demo's own site, every
 // article published and every feed polled at once.
 func InSampleCorpus() (Corpus, error) {
