@@ -564,6 +564,9 @@ const (
 	backToOffice = "back|return"
 	backToWorkES = "regresaron|regresan|volvieron|vuelven"
 	endTheStrike = "end|call"
+	// toldWhole is the hint of the signal of a strike told with its
+	// whole length: no count before it makes it a part's.
+	toldWhole = "strike|walkout|stoppage&last|went on|ran"
 	// stayingOut is the hint of the signal of workers staying out: only
 	// strikers can, so "right to stay out", "vowed to stay out" tell a
 	// strike going on, not one to come.
@@ -635,7 +638,7 @@ var phaseSignals = []phaseSignal{
 	// Out and staying out, the strike going on: "NUHW members remain
 	// out", "stayed out for a sixth week", "the strike goes on" (not "stay
 	// out of the dispute").
-	{strike.PhaseStrike, stayingOut, regexp.MustCompile(`\b(?:remain|remained|remains|stay|stayed|staying|stays) out(?:[.,;!]|$| (?:on strike|for|since|until|through|indefinitely|another)\b)|` + reStrikeN + ` (?:goes|went|will go|is going) on\b`)},
+	{strike.PhaseStrike, stayingOut, regexp.MustCompile(`\b(?:remain|remained|remains|stay|stayed|staying|stays) out(?:[.,;!]|$| [-–—|] | (?:on strike|for|since|until|through|indefinitely|another)\b)|` + reStrikeN + ` (?:goes|went|will go|is going) on\b`)},
 	// Wire copy's "About 50 clinicians stopped working Monday".
 	{strike.PhaseStrike, "stopped work", regexp.MustCompile(`\b(?:have |has |had )?stopped work(?:ing)?\b`)},
 	// "The strike is officially on."
@@ -693,18 +696,18 @@ var phaseSignals = []phaseSignal{
 	// "ratificaron su nuevo contrato", "aprobaron el contrato".
 	{strike.PhaseRatified, "ratific|aprob", regexp.MustCompile(`\bratific(?:aron|an|ó|ado|ada)\b|\baprob(?:aron|ó|ado)\b(?: [^.;,]{1,20}?)? (?:el|su) (?:nuevo )?(?:contrato|acuerdo)\b`)},
 	// Mediation.
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|join|joins|joined|steps? into|stepped into|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|agree to|agrees to|accepted|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|join|joins|joined|steps? into|stepped into|steps? in|stepped in|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|agree to|agrees to|accepted|welcomed|welcomes|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
 	// Mediation told by what the mediators do or by the state of the
 	// talks: "began mediating Monday", "the two sides are now in
 	// mediation".
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was) mediating\b|\b(?:are|is|were|was|remain|remains|remained) (?:now |still )?in mediation\b`)},
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediators? (?:are|were|is|was|have been|has been) (?:still |now )?(?:meeting|working|shuttling)\b|\b(?:continu\w* to |still )(?:meet|work|talk) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
-	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? )?(?:[\w-]+ )?mediator\b|\bwith an? (?:[\w-]+ )?mediator working\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was) mediating\b|\b(?:are|is|were|was|remain|remains|remained|have been|has been|had been) (?:now |still )?in (?:mediation|mediated (?:talks|negotiations|sessions))\b|\b(?:days?|weeks?|months?|sessions?) (?:of mediation|with (?:the |two )?mediators?)\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediators? (?:are|were|is|was|have been|has been) (?:still |now )?(?:meeting|working|shuttling)\b|\b(?:continu\w* to |still )(?:meet|meeting|work|working|talk|talking) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
+	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bwith (?:an?|two) (?:[\w-]+ )?mediators? (?:working|going between)\b`)},
 	// Mediation told by meeting the mediators, by who leads the talks, or
 	// by mediators brought in: "met with a mediator Tuesday", "talks, led
 	// by a state mediator, resumed", "a mediator has been brought in".
-	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:met|meet|meets|meeting) with (?:an? |the )?(?:[\w-]+ ){0,2}?mediators?\b|\btalks with (?:an? |the )?(?:[\w-]+ ){0,2}?mediators?\b|\bled by (?:an? |the )?(?:[\w-]+ ){0,2}?mediators?\b|\bmediators? (?:has |have |had )?(?:been )?(?:brought in|called in|appointed)\b|\bmediators? (?:are |is )?(?:now )?(?:overseeing|oversee|oversees|leading|running|guiding)\b`)},
+	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:met|meet|meets|meeting) with (?:[\w'’-]+ ){0,4}?mediators?\b|\btalks (?:between [^.;,]{1,60}? )?with (?:an? |the )?(?:[\w-]+ ){0,2}?mediators?\b|\b(?:talks|negotiations|bargaining) (?:with [\w'’-]+ )?(?:through|via) (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bled (?:[\w.]+ ){0,4}?by (?:an? |the )?(?:[\w-]+ ){0,2}?mediators?\b|\bmediators? (?:has |have |had )?(?:been )?(?:brought in|called in|appointed)\b|\bmediators? (?:are |is )?(?:now )?(?:overseeing|oversee|oversees|leading|running|guiding)\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
 	{strike.PhaseTentativeAgreement, "tentative|principle", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:agreement|deal|accord) in principle\b`)},
 	{strike.PhaseTentativeAgreement, "approv|ratif", regexp.MustCompile(`\b(?:must|needs? to|has to|have to) (?:still |yet )?(?:be )?(?:approv|ratif)\w*|\b(?:needs|need|requires|require|awaits|await) (?:[\w'’]+ ){0,2}?(?:approval|ratification)\b|\bsubject to (?:a )?(?:ratification|approval|members['’]? (?:vote|approval))\b|\b(?:pending|awaits?|awaiting) (?:a )?(?:ratification|members['’]? approval)\b`)},
@@ -719,8 +722,12 @@ var phaseSignals = []phaseSignal{
 	// "walked back into Kaiser's clinics", "returned to their jobs".
 	// "Picket lines come down at Kaiser".
 	{strike.PhaseEnded, "picket", regexp.MustCompile(`\bpicket lines? (?:come|came|comes|coming|have come|are coming) down\b`)},
+	{strike.PhaseEnded, "behind", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) (?:now |finally )?behind (?:us|them)\b`)},
+	// "started a strike that would last 196 days", "a walkout that
+	// lasted 28 weeks": told whole, so over ("has lasted" is not).
+	{strike.PhaseEnded, toldWhole, regexp.MustCompile(`\b` + reStrikeN + `,? (?:that|which) (?:lasted|would last|went on for|ran for) (?:nearly |almost |about |more than |some )?(?:\d+|[a-z]+(?:-[a-z]+)?) (?:days|weeks|months)\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
-	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b|\bback on the job after\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
 
 var (
@@ -841,7 +848,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if m[0] > 0 && s[m[0]-1] == '-' || negRE.MatchString(lastWords(pre, 3)) || strings.HasSuffix(s[:m[0]], "non-") {
 				continue
 			}
-			if p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to" || onCondition(s, m[0])) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
+			if p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to" || onCondition(s, m[0]) || supposeRE.MatchString(s)) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
 				if p != strike.PhaseStrike {
 					continue
 				}
@@ -856,7 +863,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseEnded && purposeRE.MatchString(s[max(0, m[0]-40):m[0]]) {
 				continue // "began mediation aimed at ending a strike": a purpose, not an end
 			}
-			if p != strike.PhaseStrike && p != strike.PhaseThreatened && wishVerbRE.MatchString(s[m[0]:m[1]]) && wishRE.MatchString(pre) {
+			if p != strike.PhaseStrike && p != strike.PhaseThreatened && wishVerbRE.MatchString(s[m[0]:m[1]]) && (wishRE.MatchString(pre) || wishRE.MatchString(clauseWindow(s, m[0], 90))) {
 				continue // "urging Kaiser to return to the table and reach an agreement"
 			}
 			if otherStrike(s, m[0], m[1]) || otherStrikeRE.MatchString(pre) {
@@ -864,6 +871,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if rest := s[m[1]:min(len(s), m[1]+60)]; otherDisputeRE.MatchString(pre) || otherDisputeRE.MatchString(strings.SplitN(rest, ".", 2)[0]) {
 				continue // "walked off the job in a separate dispute"
+			}
+			if yearsAfterRE.MatchString(s[max(0, m[0]-90):m[0]]) {
+				continue // "a year after Kaiser's mental health workers began a walkout": a time, not news
 			}
 			if p == strike.PhaseStrike && strings.HasSuffix(s[m[0]:m[1]], " out") && aheadRE.MatchString(pre) {
 				continue // "a return appointment six weeks out": time ahead
@@ -905,8 +915,14 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					}
 				case sig.hints == endTheStrike && ratifyRE.MatchString(s):
 					p = strike.PhaseRatified // "voted to ratify, ending the strike"
+				case sig.hints == toldWhole:
+					// "some 2,400 … started a strike that would last 196 days"
 				case agreeRE.MatchString(s):
 					p = strike.PhaseTentativeAgreement // "a deal ended the strike"
+				case sig.hints == endTheStrike && !shareRE.MatchString(lastWords(s[:m[0]], 25)):
+					// "When 2,400-plus … clinicians ended their 196-day
+					// strike": those who end a strike are all of it, unless
+					// told as a share.
 				case partialReturn(lastWords(s[:m[0]], 25)):
 					continue
 				}
@@ -920,6 +936,22 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 		}
 	}
 	return best, back
+}
+
+// shareRE finds a count told as a share of the strikers: "60% of", "half
+// of", "some of the".
+var shareRE = regexp.MustCompile(`\b(?:\d+ ?%|\d+ percent|half|majority|minority|a third|a quarter|(?:some|many|most|few|hundreds|dozens|several) of)\b`)
+
+// clauseWindow returns up to n bytes of s before i, from after the last
+// comma, semicolon or colon: a wish may take more words than
+// clauseBefore keeps ("urging the health system to return to bargaining
+// and end a strike").
+func clauseWindow(s string, i, n int) string {
+	w := s[max(0, i-n):i]
+	if j := strings.LastIndexAny(w, ",;:"); j >= 0 {
+		w = w[j+1:]
+	}
+	return w
 }
 
 // wishRE finds someone urged or asked to do what follows: "urging Kaiser
@@ -937,8 +969,18 @@ var retractedRE = regexp.MustCompile(`\bearlier version of (?:this|the) (?:artic
 
 // afterStrikeRE finds a return told as the strike's end: "… returned to
 // work Sunday morning after a five-day strike", "reported for work
-// Monday …, ending their strike".
-var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:after|ending|to end) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b`)
+// Monday …, ending their strike", "returned to work … as the three-day
+// strike called by a coalition of unions came to an end".
+var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to end) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b|as (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b[^.;]{0,60}?\b(?:ended|came to an end|was called off|wrapped up)\b)`)
+
+// supposeRE finds a sentence that opens by supposing: all of it is
+// hypothetical ("Suppose the 2,400 clinicians who work for Kaiser walk
+// out.").
+var supposeRE = regexp.MustCompile(`^["“'‘]?(?:suppose|supposing|imagine|picture this|what if)\b`)
+
+// yearsAfterRE finds a strike used to tell a time a year or more later:
+// "a year after Kaiser's mental health workers began a walkout".
+var yearsAfterRE = regexp.MustCompile(`\b(?:a|one|two|three|\d+) (?:full )?years? (?:after|since)\b[^,;.]{0,80}$`)
 
 // purposeRE finds a purpose right before an end: "aimed at ending a
 // strike", "in a bid to end", "with the goal of ending".
@@ -960,7 +1002,9 @@ var bareEndRE = regexp.MustCompile(`^(?:end|call off) this `)
 // quotedWhole reports whether a sentence is a quotation and nothing
 // else: it opens with a quotation mark.
 func quotedWhole(text string) bool {
-	return strings.HasPrefix(text, "\"") || strings.HasPrefix(text, "“")
+	// (A closing mark first is an opening one typed wrong, as paired
+	// quotes across a quotation's paragraphs come out.)
+	return strings.HasPrefix(text, "\"") || strings.HasPrefix(text, "“") || strings.HasPrefix(text, "”")
 }
 
 // onCondition reports whether s opens with a condition ("unless …, ",
@@ -1000,6 +1044,10 @@ func otherStrike(s string, i, j int) bool {
 	return false
 }
 
+// payWords follow a percentage that is pay, not a share of the strikers.
+var payWords = map[string]bool{"raise": true, "pay": true, "wage": true, "increase": true, "salary": true,
+	"salarie": true, "hike": true, "bump": true, "over": true}
+
 // partialReturn reports whether the words before a return to work say
 // that only part of the strikers returned: "some", "half of", "more than
 // 1,000 therapists", "60%". A number of days or a year is no share, and
@@ -1017,7 +1065,20 @@ func partialReturn(pre string) bool {
 		case w[0] >= '0' && w[0] <= '9' && theWholeRE.MatchString(strings.TrimRight(pre[:m[0]], " ")):
 			continue // "the 2,400 clinicians", "all 2,400 therapists": the whole unit
 		case w[0] >= '0' && w[0] <= '9':
-			if strings.HasSuffix(w, "%") || next == "percent" || next == "of" {
+			if strings.HasSuffix(w, "%") || next == "percent" || next == "%" {
+				// "20% raises", "20 percent pay increases": pay, not a share.
+				after := next
+				if next == "percent" || next == "%" {
+					if f := strings.Fields(pre[m[1]:]); len(f) > 1 {
+						after = strings.Trim(f[1], ",.;:")
+					}
+				}
+				if payWords[strings.TrimSuffix(after, "s")] {
+					continue
+				}
+				return true
+			}
+			if next == "of" {
 				return true
 			}
 			if next != "%" && struckRE.MatchString(pre[m[1]:]) && !relativeRE.MatchString(pre[m[1]:]) {
@@ -1178,6 +1239,11 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 	if best != strike.PhaseEnded {
 		return best, at
 	}
+	if at >= 0 && !pub.IsZero() && endedLongAgo(ss[at], pub) {
+		// "When … clinicians ended their 196-day strike in May", six
+		// months on: over, whatever the contract's sentences say.
+		return best, at
+	}
 	contract, cat := "", -1
 	for i, s := range ss {
 		p, back := s.phaseDetail()
@@ -1192,6 +1258,19 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 		return contract, cat
 	}
 	return best, at
+}
+
+// endedLongAgo reports whether the sentence telling the end dates it a
+// month or more before publication ("in May", written in November): the
+// end is old news, not a deal of the day that ends a strike.
+func endedLongAgo(s factSentence, pub time.Time) bool {
+	for _, m := range s.dates {
+		d, _, ok := resolveDate(m.Text, pub, dirPast)
+		if ok && d.Before(dayOf(pub).AddDate(0, 0, -30)) {
+			return true
+		}
+	}
+	return false
 }
 
 // latestYear returns the latest year the sentences name, 0 when none.
@@ -1212,7 +1291,7 @@ func latestYear(ss []factSentence) int {
 // startsRE finds a strike's start told in the present tense, as a
 // schedule is: "our strike begins at 7 a.m. on Monday", "our members walk
 // out on Monday, Oct. 21".
-var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|starts)\b|\b(?:begin|begins|start|starts|launch|launches) (?:an? |their |its )?(?:[\w-]+ )?(?:strike|walkout)\b|\b(?:walk|walks) (?:out|off the job)\b|\b(?:go|goes) on strike\b`)
+var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|starts)\b|\b(?:begin|begins|start|starts|launch|launches) (?:an? |their |its )?(?:[\w-]+ )?(?:strike|walkout)\b|\b(?:walk|walks) (?:out|off the job)\b|\b(?:go|goes) on strike\b|\b(?:stop|stops) work\b`)
 
 // strikeToCome reports whether every sentence of the lead that tells a
 // strike tells one that begins, in the present tense, on a day after
@@ -1223,14 +1302,27 @@ func strikeToCome(ss []factSentence, pub time.Time) bool {
 		if !s.lead || s.phase() != strike.PhaseStrike {
 			continue
 		}
-		if !startsRE.MatchString(s.lower) {
+		start := startsRE.FindStringIndex(s.lower)
+		if start == nil {
 			return false
 		}
 		// Every day it names is a later calendar day: "begin strike
 		// Tuesday", on Monday; not "begin strike today, pickets through
-		// Friday".
+		// Friday". Days before the start's words belong to another
+		// clause when days follow them: "gave a 10-day strike notice
+		// Friday, saying members will walk off the job Oct. 21".
+		days := dayDates(s, pub, dirFuture)
+		var after []dayDate
+		for _, d := range days {
+			if d.m.Start >= start[0] {
+				after = append(after, d)
+			}
+		}
+		if len(after) > 0 {
+			days = after
+		}
 		later := false
-		for _, d := range dayDates(s, pub, dirFuture) {
+		for _, d := range days {
 			if !d.d.After(dayOf(pub)) {
 				later = false
 				break
@@ -1380,7 +1472,7 @@ var peopleNouns = func() map[string]bool {
 
 // workersRE finds a count of people: "nearly 2,400 mental health workers",
 // "about 31,000 UNAC/UHCP members" (a joint union's name between).
-var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})\s+((?:[\w'’/-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})(?:-plus|\+)?\s+((?:[\w'’/-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
 
 const reNumberWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`
 
@@ -1497,7 +1589,7 @@ var (
 	// doingRE finds what a part of the strikers did: rallied, came back,
 	// spoke at a meeting ("About 40 workers, most wearing purple, spoke
 	// during public comment").
-	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,40},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back)\b`)
+	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,40},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|joined|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back)\b`)
 	// theWholeRE and wholeBackRE find the strikers as a whole back at
 	// work: "The roughly 2,400 clinicians came back Monday", "the 2,400
 	// therapists returned to work" (not "some 200 … have returned", nor
@@ -1577,6 +1669,11 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	return n, at, ok
 }
 
+// crowdVerbRE finds a verb between a count and a people noun: the count
+// is of those who did it ("a hundred people joined our Kaiser Hawaii
+// members"), not of the noun's people.
+var crowdVerbRE = regexp.MustCompile(`\b(?:joined|join|rallied|marched|gathered|attended|packed|filled|cheered|stood with|showed up for)\b`)
+
 // partOfStrikeRE finds the strike a count was part of: "part of a walkout
 // of about 2,400".
 var partOfStrikeRE = regexp.MustCompile(`\bpart of an? (?:[\w-]+ ){0,3}?(?:walkout|strike|stoppage) (?:of|by) (?:about |roughly |some |nearly |almost |more than |over |approximately |an estimated )?(\d{1,3}(?:,\d{3})+|\d{3,6})\b`)
@@ -1632,8 +1729,8 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			}
 			between := s.lower[m[6]:m[7]]
 			noun := s.lower[m[8]:m[9]]
-			if notPeopleRE.MatchString(between) || strings.ContainsAny(between, "0123456789") {
-				continue
+			if notPeopleRE.MatchString(between) || strings.ContainsAny(between, "0123456789") || crowdVerbRE.MatchString(between) {
+				continue // "a hundred people joined our … members": the crowd, not the members
 			}
 			ok := isScaled
 			if !isScaled {
@@ -2690,15 +2787,22 @@ var (
 	historyRE     = regexp.MustCompile(`\b(?:previous|earlier|prior|last year['’]s|past)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN)
 )
 
+// yearsAgoRE finds a time two years or more before publication: what
+// happened then is another strike's (a year ago may be this one's).
+var yearsAgoRE = regexp.MustCompile(`\b(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|\d\d) years ago\b`)
+
 // historyHints are the words historyRE cannot match without.
 const historyHints = "previous|earlier|prior|last year|past"
 
 // historical reports whether the sentence is about another, earlier
 // strike: it names a year (not as part of a date) before publication's,
-// or "an earlier strike".
+// "two years ago" or "an earlier strike".
 func historical(s factSentence, pub time.Time) bool {
 	if hasAny(s.lower, historyHints) && historyRE.MatchString(s.lower) {
 		return true
+	}
+	if strings.Contains(s.lower, "years ago") && yearsAgoRE.MatchString(s.lower) {
+		return true // "Two years ago, about 2,000 … went on strike for ten weeks."
 	}
 	if !strings.ContainsAny(s.lower, "12") {
 		return false

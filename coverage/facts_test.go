@@ -303,6 +303,26 @@ func TestSentencePhase(t *testing.T) {
 		{"After six months on the picket lines, therapists are back in their offices.", strike.PhaseEnded},
 		{"The deal still needs members' approval.", strike.PhaseTentativeAgreement},
 		{"Kaiser urged other unions to stay out of the dispute.", ""},
+		// The tenth and eleventh development corpora's wordings.
+		{"Suppose the 2,400 clinicians who work for Kaiser in Southern California walk out.", strike.PhaseThreatened},
+		{"Nurses will strike Oct. 14, a year after Kaiser's mental health workers began a walkout that lasted 196 days.", strike.PhaseThreatened},
+		{"Mediators step in as Kaiser and NUHW resume talks", strike.PhaseMediation},
+		{"Kaiser and striking clinicians sit down with state-appointed mediators", strike.PhaseMediation},
+		{"The union is still meeting with Kaiser and two mediators.", strike.PhaseMediation},
+		{"We have been in mediated talks with Kaiser since March 10.", strike.PhaseMediation},
+		{"Talks between Kaiser and the union, led since March 10 by mediators Mark Ghaly and Darrell Steinberg, are continuing.", strike.PhaseMediation},
+		{"The union has been in talks with Kaiser through two state-appointed mediators since March.", strike.PhaseMediation},
+		{"Our team has met with Kaiser and the two mediators on six days.", strike.PhaseMediation},
+		{"Kaiser workers back on the job after three-day strike", strike.PhaseEnded},
+		{"Tens of thousands of employees returned to work Saturday as the three-day strike called by a coalition of unions came to an end.", strike.PhaseEnded},
+		{"Some 2,400 workers walked off the job and started a strike that would last 196 days.", strike.PhaseEnded},
+		{"When 2,400-plus clinicians ended their 196-day strike in May, both sides said the contract would be measured by waits.", strike.PhaseEnded},
+		{"They ratified a contract with 20% raises on May 8 and returned to work four days later.", strike.PhaseEnded},
+		{"Legislators wrote to Kaiser's leadership urging the health system to return to bargaining and end a strike by 2,400 workers.", ""},
+		{"Kaiser Permanente welcomes mental health professionals back to Southern California clinics", strike.PhaseEnded},
+		{"Welcome back to our weekly look at labor news.", ""},
+		{"We are glad the strike is behind us.", strike.PhaseEnded},
+		{"5 things to know as 2.4K clinicians stay out - LAist", strike.PhaseStrike},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
@@ -558,6 +578,9 @@ func TestFindWorkers(t *testing.T) {
 		{"2,400: The number of psychologists, therapists and other clinicians who walked out on Oct. 21.", 2400},
 		{"2,400 — therapists on strike across the region.", 2400},
 		{"196: The number of days the strike lasted.", 0},
+		{"The union for Kaiser's 2,400-plus mental health clinicians served a strike notice.", 2400},
+		{"Two years ago, about 2,000 workers in Northern California went on strike for ten weeks.", 0},
+		{"More than a hundred people joined our Kaiser Hawaii members, as the strike by our roughly 50 Hawaii clinicians goes on.", 50},
 		{"8: Clinicians who held a five-day hunger strike.", 0},
 		{"Day 100: strikers march in four cities", 0},
 		// A strike or unit told by its size.
@@ -1523,6 +1546,20 @@ func TestPhaseOfANoticeAndOfBackground(t *testing.T) {
 		Text: "Our notice is in. Unless management bargains, our members walk out on Monday, Oct. 21.\n\nWill I get paid? Not by Kaiser.\n\nCan I be fired? No. Striking is protected activity.\n\nWhat do I bring? Water.", Published: pub})
 	if got.Phase != strike.PhaseThreatened {
 		t.Errorf("steward's notice: phase %q (from %q), want threatened", got.Phase, got.Evidence["phase"])
+	}
+	// A wire notice: the notice's day is Friday, publication's; the
+	// strike's day is later.
+	got = x.Extract(&strike.Article{Title: "Kaiser clinicians set Oct. 21 strike",
+		Text: "The union for about 2,400 Kaiser mental health workers gave a 10-day strike notice Friday, saying its members will walk off the job Oct. 21 and stay out until they have a contract.", Published: pub.Add(18 * time.Hour)})
+	if got.Phase != strike.PhaseThreatened {
+		t.Errorf("wire notice: phase %q (from %q), want threatened", got.Phase, got.Evidence["phase"])
+	}
+	// Six months on, an end told with its month is old news: ended,
+	// whatever the contract's sentences say.
+	got = x.Extract(&strike.Article{Title: "Six months after the strike, are waits shorter?",
+		Text: "When 2,400 Kaiser clinicians ended their 196-day strike in May, both sides said the contract would be measured by waits.\n\nWhat is known: the contract, ratified May 8, gives each clinician more protected time.", Published: time.Date(2025, 11, 12, 15, 0, 0, 0, time.UTC)})
+	if got.Phase != strike.PhaseEnded {
+		t.Errorf("six months on: phase %q (from %q), want ended", got.Phase, got.Evidence["phase"])
 	}
 	// An advisory the day before: the headline's "begin … strike
 	// Tuesday" is tomorrow's.
