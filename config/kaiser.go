@@ -72,6 +72,14 @@ func kaiserProfile() strike.Profile {
 			{Text: "piquetes", Weight: 2},
 			{Text: "acuerdo tentativo", Weight: 3},
 			{Text: "sindicato", Weight: 1.5},
+			// Striking workers, told apart from a hunger strike's
+			// "striking": these count when "strike" alone is in doubt.
+			{Text: "striking workers", Weight: 3},
+			{Text: "striking clinicians", Weight: 3},
+			{Text: "striking therapists", Weight: 3},
+			{Text: "striking nurses", Weight: 3},
+			{Text: "striking mental health workers", Weight: 3},
+			{Text: "striking mental health clinicians", Weight: 3},
 		},
 		Scope: []strike.Term{
 			// The unit: who is on strike. Other NUHW units (Northern

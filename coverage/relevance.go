@@ -288,6 +288,8 @@ type scratch struct {
 	titleFirst [len(dims)]int8
 	// dates are those written in the title and the text's first sentence.
 	dates []dateSpan
+	// year is the article's year of publication, 0 when unknown.
+	year int
 	// result is the analysis, kept here to reuse its memory.
 	result result
 }
@@ -351,6 +353,10 @@ func (s *Scorer) analyze(a *strike.Article, sc *scratch) *result {
 	clear(sc.hits)
 	sc.titleFirst = [len(dims)]int8{}
 	sc.dates = sc.dates[:0]
+	sc.year = 0
+	if !a.Published.IsZero() && !a.PublishedEstimated {
+		sc.year = a.Published.Year()
+	}
 	text := a.Text
 	if strings.TrimSpace(text) == "" {
 		text = a.Summary
@@ -540,6 +546,9 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 				if g == employer && disclaimed(toks, i) {
 					continue // "no connection with Kaiser Permanente": not this employer's news
 				}
+				if !inTitle && (g == scope || g >= campUnion && g <= campWork) && s.terms[ti].weight < 0 && yearBefore(toks, i, sc.year) {
+					continue // "In 2022 our colleagues in Northern California held out": history, not where this news is
+				}
 				count(ti, i)
 				if inTitle && g >= campUnion && g <= campWork && sc.titleFirst[g-campUnion] == 0 {
 					sc.titleFirst[g-campUnion] = int8(s.terms[ti].weight)
@@ -584,6 +593,29 @@ var disclaimers = []string{"unrelated", "no connection", "not affiliated", "no r
 // disclaimers.
 func disclaims(lower string) bool {
 	return slices.ContainsFunc(disclaimers, func(d string) bool { return strings.Contains(lower, d) })
+}
+
+// yearBefore reports whether the sentence holding token i names a year
+// before year: a sibling named there is history, not this article's news.
+func yearBefore(toks []Token, i, year int) bool {
+	if year == 0 {
+		return false
+	}
+	from, to := i, i+1
+	for from > 0 && !toks[from].Break {
+		from--
+	}
+	for to < len(toks) && !toks[to].Break {
+		to++
+	}
+	for _, t := range toks[from:to] {
+		if w := t.Word; len(w) == 4 && (w[0] == '1' || w[0] == '2') {
+			if y, err := strconv.Atoi(w); err == nil && y >= 1950 && y < year {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // disclaimed reports whether the words before toks[i] say that what
@@ -714,6 +746,9 @@ outer:
 			t := toks[i+k]
 			if t.Stem != st || sc.masked[i+k] || k > 0 && t.Break && !s.terms[c].breaks[k] {
 				continue outer
+			}
+			if t.Possessive && k < len(stems)-1 && s.terms[c].group == exclude {
+				continue outer // "Kaiser's chief executive" is no "Kaiser Chiefs"
 			}
 		}
 		return c, len(stems)

@@ -201,3 +201,22 @@ func TestUnionNamedIsLaborNews(t *testing.T) {
 		t.Errorf("no union, no labor word: tier %s, want none", got)
 	}
 }
+
+// TestPossessiveIsNoLookalike: "Kaiser's chief executive" is the
+// employer's chief, not the band "Kaiser Chiefs", so the union's post
+// about a letter to him is the campaign's news (the tenth development
+// corpus lost it so).
+func TestPossessiveIsNoLookalike(t *testing.T) {
+	s := kaiserScorer(t)
+	a := &strike.Article{Title: "Lawmakers to Kaiser: come back to the table", Source: "National Union of Healthcare Workers",
+		Text: "Yesterday more than 30 members of the California Legislature put their names on a letter to Kaiser's chief executive asking him to get serious about ending our strike.\n\n" +
+			"The letters say what we have said since day one: Kaiser patients in Southern California are waiting too long for therapy.\n\n" +
+			"Keep showing up. Picket schedules for the holiday weeks are posted at every site."}
+	if got := s.Score(a); got.Tier != strike.TierCore {
+		t.Errorf("tier %s, want core:\n%s", got.Tier, s.Explain(a))
+	}
+	a.Title, a.Text = "Kaiser Chiefs announce a tour", "The band's chief songwriter said the tour would strike a balance between old hits and new songs."
+	if got := s.Score(a); got.Tier != strike.TierNone {
+		t.Errorf("the band: tier %s, want none:\n%s", got.Tier, s.Explain(a))
+	}
+}

@@ -28,6 +28,10 @@ type Token struct {
 	// "KP.2" do not break). The first token never has Break set. The
 	// relevance scorer never matches a phrase across a break.
 	Break bool
+	// Possessive reports that the word was written with a possessive
+	// "'s" ("Kaiser's"): a name of several words never has one inside,
+	// so "Kaiser's chief executive" is no "Kaiser Chiefs".
+	Possessive bool
 }
 
 // TokenizerOptions configure NewTokenizer. The zero value lower-cases and
@@ -126,8 +130,9 @@ func (t *Tokenizer) AppendTokens(dst []Token, text string) []Token {
 		i = end
 		wordEnd := end
 		// Drop a possessive 's (straight or curly apostrophe).
+		poss := false
 		if n := possessive(text[start:end]); n > 0 {
-			wordEnd = end - n
+			wordEnd, poss = end-n, true
 		}
 		word := text[start:wordEnd]
 		if !isLowerASCII(word) {
@@ -142,7 +147,7 @@ func (t *Tokenizer) AppendTokens(dst []Token, text string) []Token {
 		if t.opts.DropStopWords && english.IsStopWord(word) {
 			continue // a boundary before a dropped word carries over
 		}
-		dst = append(dst, Token{Word: word, Stem: word, Start: start, End: end, Break: brk && len(dst) > first})
+		dst = append(dst, Token{Word: word, Stem: word, Start: start, End: end, Break: brk && len(dst) > first, Possessive: poss})
 		brk = false
 	}
 	if t.opts.Stem && t.cache != nil {

@@ -155,3 +155,20 @@ func TestRoundupHint(t *testing.T) {
 		}
 	}
 }
+
+func TestDiaryHint(t *testing.T) {
+	for _, tt := range []struct {
+		title string
+		want  bool
+	}{
+		{"Day 43: Cold mornings, warm hands", true},
+		{"Day 196 and a few more: the last post from the line", true},
+		{"Week 3 on the line", true},
+		{"Daylight saving ends Sunday", false},
+		{"Doctors' day 2025", false},
+	} {
+		if got := diaryHint(tt.title); got != tt.want {
+			t.Errorf("diaryHint(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}

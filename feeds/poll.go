@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -716,7 +717,7 @@ func (p *Poller) fillText(ctx context.Context, campaignID string, items []strike
 		probe := items[i]
 		p.Classify(campaignID, &probe)
 		if probe.Relevance.Score > 0 || probe.Relevance.Tier != strike.TierNone ||
-			probe.Relevance.Score == 0 && (laborHint(items[i].Title+" "+items[i].Text) || roundupHint(items[i].Title)) {
+			probe.Relevance.Score == 0 && (laborHint(items[i].Title+" "+items[i].Text) || roundupHint(items[i].Title) || diaryHint(items[i].Title)) {
 			want = append(want, i)
 			score[i] = probe.Relevance.Score
 		}
@@ -887,6 +888,14 @@ func roundupHint(title string) bool {
 	}
 	return false
 }
+
+// diaryRE finds a headline that counts days, as a striker's diary does
+// ("Day 43: Cold mornings, warm hands"): its snippet ("Hi friends.") says
+// nothing, its page may say which strike.
+var diaryRE = regexp.MustCompile(`(?i)^(?:day|week) \d{1,3}\b`)
+
+// diaryHint reports whether a headline counts days or weeks.
+func diaryHint(title string) bool { return diaryRE.MatchString(strings.TrimSpace(title)) }
 
 // laborHint reports whether s, a headline and snippet, speaks of labour
 // in one of laborHints' words (matched at a word's start, in any case).
