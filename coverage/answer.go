@@ -722,6 +722,12 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 		// shares the question's other words ("when therapists walked out
 		// in October, the clinical students …") does not.
 		rf := f
+		// A dated one first: "back at work as 196-day strike ends", a
+		// headline, says when no better than not at all.
+		rf.skip = func(text string) bool { return notBackAtWork(text) || len(findDates(text)) == 0 }
+		if cands := ix.search(&q, rf, s); len(cands) > 0 {
+			return ix.compose(&q, cands, nil)
+		}
 		rf.skip = notBackAtWork
 		if cands := ix.search(&q, rf, s); len(cands) > 0 {
 			return ix.compose(&q, cands, nil)
@@ -745,7 +751,13 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 // asksReturn reports whether the question asks about the workers'
 // return: it names going back or returning.
 func (q *ansQuestion) asksReturn() bool {
-	return slices.ContainsFunc(q.words, func(w string) bool { return kwReturn[w] })
+	if slices.ContainsFunc(q.words, func(w string) bool { return kwReturn[w] }) {
+		return true
+	}
+	// "seeing patients again after the walkout"
+	return slices.Contains(q.words, "again") && slices.ContainsFunc(q.words, func(w string) bool {
+		return w == "patients" || w == "work" || w == "clinics" || w == "offices" || w == "jobs"
+	})
 }
 
 // notBackAtWork reports whether a sentence does not tell workers back
@@ -1719,6 +1731,10 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		}
 		text = text[:cut]
 	}
+	if strings.Contains(text, "#") {
+		// "# of days out?": the sign is "number".
+		text = strings.ReplaceAll(text, "# of", "number of")
+	}
 	toks := ansGoInto(ansRewrite(text, ix.tok.Tokens(text), true))
 	var q ansQuestion
 	q.stems = make([]string, len(toks))
@@ -1770,9 +1786,13 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 				k = ansKindNumber
 				q.span = next == "long"
 			}
+		case "first", "last":
+			if next == "day" {
+				k = ansKindWhen // "first day kaiser clinicians were seeing patients again"
+			}
 		case "what", "which":
 			switch next {
-			case "date", "day", "time", "month", "year", "weekday":
+			case "date", "day", "time", "month", "year", "weekday", "night", "evening", "morning", "weekend":
 				k = ansKindWhen
 			case "percent", "percentage", "number":
 				k = ansKindNumber

@@ -1,5 +1,7 @@
 package coverage
 
+import "slices"
+
 // Factual questions: which field of a campaign's status a question asks
 // about, whatever its words. Supporters ask the same few things in many
 // ways ("when did the strike start?", "when did they walk out?", "what
@@ -45,7 +47,7 @@ var (
 	kwStart = ansSet("start", "starts", "started", "starting", "begin", "begins", "began", "begun", "beginning",
 		"launch", "launched", "commence", "commenced", "kick", "kicked")
 	kwEnd = ansSet("over", "end", "ends", "ended", "ending", "finish", "finished", "done", "settle", "settled", "resolved",
-		"concluded", "called")
+		"concluded")
 	kwReturn = ansSet("back", "return", "returned", "returning")
 	kwStill  = ansSet("still", "ongoing", "continuing", "continue", "continues")
 	kwStrike = ansSet("strike", "strikes", "striking", "struck", "strikers", "striker", "walkout", "walkouts",
@@ -119,6 +121,14 @@ var (
 // factKind returns the kind of factual question words (lower-cased, in
 // order) ask, or FactNone.
 func factKind(words []string) FactKind {
+	// "Was the strike called off?" asks whether it ended; "which union
+	// called them out on strike?" does not.
+	for i := 0; i+1 < len(words); i++ {
+		if words[i+1] == "off" && (words[i] == "called" || words[i] == "call" || words[i] == "calls" || words[i] == "calling") {
+			words = append(append(slices.Clone(words[:i]), "ended"), words[i+2:]...)
+			break
+		}
+	}
 	has := func(s ansWordSet) bool {
 		for _, w := range words {
 			if s[w] {
@@ -156,7 +166,8 @@ func factKind(words []string) FactKind {
 	lengthOf := (seq("length", "of") || seq("duration", "of")) && has(kwStrike)
 	howMany := seq("how", "many", "much") || seq("number", "of") || seq("how", "big", "large") || sizeOf
 	howLong := seq("how", "long") && !hasW("ago") || lengthOf
-	when := hasW("when", "date", "weekday") || seq("what", "day", "time", "month") || seq("which", "day", "date") || seq("since", "when")
+	when := hasW("when", "date", "weekday") || seq("what", "day", "time", "month", "night", "evening", "morning", "weekend") ||
+		seq("which", "day", "date", "night", "evening", "morning", "weekend") || seq("since", "when")
 	goOnStrike := false
 	for i := 0; i+2 < len(words); i++ {
 		switch words[i] {
@@ -171,6 +182,9 @@ func factKind(words []string) FactKind {
 		switch words[i] {
 		case "hit", "hitting", "took", "take", "taking":
 			walkOut = walkOut || (words[i+1] == "the" || words[i+1] == "to") && (words[i+2] == "picket" || words[i+2] == "the" && i+3 < len(words) && words[i+3] == "picket")
+		case "put", "puts", "putting", "set", "sets", "setting":
+			// "first put up picket lines"
+			walkOut = walkOut || words[i+1] == "up" && (words[i+2] == "picket" || words[i+2] == "pickets")
 		}
 	}
 	// "What date did the therapists strike?": the strike is the verb the
@@ -228,7 +242,17 @@ func factKind(words []string) FactKind {
 		one = words[0]
 	}
 
+	// "What happened on May 8?": the news of a day, which the articles
+	// tell, not the status.
+	happenedOn := false
+	for i := 0; i+2 < len(words); i++ {
+		happenedOn = happenedOn || (words[i] == "happened" || words[i] == "happen" || words[i] == "down") &&
+			words[i+1] == "on" && (isMonth(words[i+2]) || ansNumeral(words[i+2]))
+	}
+
 	switch {
+	case happenedOn:
+		return FactNone
 	// One word: "over?", "strike?", "workers?".
 	case kwEnd[one] && one != "called":
 		return FactOver
@@ -322,7 +346,7 @@ func factKind(words []string) FactKind {
 		}
 		return FactStarted
 	case (has(kwStart) || walkOut || goOnStrike || seq("first", "day") || seq("since", "when") && has(kwStrike)) &&
-		!has(kwEvent) && !hasW("talks", "return", "back", "why", "who", "where") && (!hasW("how") || seq("long", "ago")):
+		!has(kwEvent) && !hasW("talks", "return", "back", "again", "why", "who", "where") && (!hasW("how") || seq("long", "ago")):
 		return FactStarted
 	// Whether it is over, when it ended.
 	case has(kwEnd) && (has(kwStrike) || hasW("it", "they")) && !hasW("offer"),
@@ -341,7 +365,7 @@ func factKind(words []string) FactKind {
 		return FactUnion
 	case has(kwBoss) && (hasW("which", "what", "who", "whom", "name")) && !has(kwDemand) || seq("against", "who", "whom", "which", "what"):
 		return FactEmployer
-	case hasW("who", "which", "whom") && (has(kwStrike) || walkOut) && !when || seq("what", "kind", "type", "workers", "jobs"):
+	case hasW("who", "which", "whom") && (has(kwStrike) || walkOut) && !when && !has(kwDone) || seq("what", "kind", "type", "workers", "jobs"):
 		return FactStrikers
 	// Why, and what they want; "what was the strike about?".
 	case has(kwDemand),
@@ -358,6 +382,12 @@ func factKind(words []string) FactKind {
 		return FactPhase
 	}
 	return FactNone
+}
+
+// isMonth reports whether w is a month's name or short form.
+func isMonth(w string) bool {
+	_, ok := ansMonths[w]
+	return ok
 }
 
 // ansNumberWords are the words of numbers written out: "three

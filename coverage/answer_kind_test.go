@@ -308,6 +308,18 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"which day were kaiser's striking therapists back seeing patients", FactNone},
 		// Going back without a deal is a question of how it ended.
 		{"did they have to go back without a contract", FactOver},
+		// Batch 11 and the tenth and eleventh corpora: "so cal", "put up
+		// picket lines", "called … out on strike" (no end), "what night",
+		// "TA", the news of a day, hunger strikers.
+		{"on which day did the kaiser therapists down in so cal first put up picket lines", FactStarted},
+		{"which labor union called the kaiser psychologists and counselors out on strike", FactUnion},
+		{"did they call off the strike", FactOver},
+		{"what night did kaiser and the therapists' union shake hands on a tentative deal", FactOver},
+		{"TA date?", FactOver},
+		{"first day kaiser socal clinicians were seeing patients again after the walkout", FactNone},
+		{"what happened on may 8", FactNone},
+		{"what happened in may", FactPhase},
+		{"who went on hunger strike", FactNone},
 	} {
 		var words []string
 		for _, tk := range ansRewrite(tc.question, tok.Tokens(tc.question), true) {
@@ -392,5 +404,18 @@ func TestAnsNamesPlace(t *testing.T) {
 		if got := ansNamesPlace(tc.text, tok.Tokens(tc.text)); got != tc.want {
 			t.Errorf("ansNamesPlace(%q) = %v, want %v", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestParseQuestionChatSigns: "#" is a number, "first day … again" asks
+// when the workers returned.
+func TestParseQuestionChatSigns(t *testing.T) {
+	ix := NewIndex(nil, nil)
+	if q := ix.parseQuestion("# of days out?"); q.fact != FactDuration {
+		t.Errorf("%q: kind %q (words %q), want %q", "# of days out?", q.fact, q.words, FactDuration)
+	}
+	q := ix.parseQuestion("first day kaiser socal clinicians were seeing patients again after the walkout")
+	if q.kind != ansKindWhen || !q.asksReturn() {
+		t.Errorf("seeing patients again: kind %v, asks return %v; want when, true", q.kind, q.asksReturn())
 	}
 }

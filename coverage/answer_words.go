@@ -41,6 +41,9 @@ var ansShorthand = map[string][]string{
 	"thru": {"through"}, "tmrw": {"tomorrow"}, "tdy": {"today"}, "nxt": {"next"}, "strt": {"start"},
 	// Regions as chat names them.
 	"norcal": {"northern", "california"}, "socal": {"southern", "california"},
+	// Abbreviations of the dispute's own words: a tentative agreement,
+	// appointments, the employer.
+	"ta": {"tentative", "agreement"}, "appt": {"appointment"}, "appts": {"appointments"}, "kp": {"kaiser"},
 }
 
 // ansShort returns the words a word typed as shorthand stands for; a
@@ -69,6 +72,9 @@ func ansSpeaksFor(toks []Token, i int) bool {
 var ansPairs = map[[2]string][]string{
 	{"tl", "dr"}: {"summary"}, {"how", "come"}: {"why"},
 	{"end", "up"}: {"got"}, {"ended", "up"}: {"got"}, {"ending", "up"}: {"got"},
+	{"so", "cal"}: {"southern", "california"}, {"nor", "cal"}: {"northern", "california"},
+	// "Called off" is an end; "called them out on strike" is none.
+	{"called", "off"}: {"ended"}, {"call", "off"}: {"end"}, {"calls", "off"}: {"ends"}, {"calling", "off"}: {"ending"},
 }
 
 // ansPair returns the words toks[i] and the next stand for together.
