@@ -989,7 +989,7 @@ var purposeRE = regexp.MustCompile(`\b(?:aim(?:ed|ing|s)? at|in (?:an? )?(?:effo
 // wishVerbRE finds a match that is an act ("reach an agreement", "settle
 // the strike"), which a wish may ask for, not the thing itself ("the
 // tentative agreement", which members may be asked to ratify).
-var wishVerbRE = regexp.MustCompile(`^(?:reach|settle|end|agree|sign|strike|come to|hammer|call off|resolve)\b`)
+var wishVerbRE = regexp.MustCompile(`^(?:reach|reaching|settle|settling|end|ending|agree|sign|strike|come to|hammer|call off|calling off|resolve|resolving)\b`)
 
 // aheadRE finds the words of booking and waiting before "weeks out":
 // time ahead, not time on strike.
@@ -1669,6 +1669,10 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	return n, at, ok
 }
 
+// bodyRE finds, after "members", the body they sit on: "30 members of
+// the California Legislature" are lawmakers, not strikers.
+var bodyRE = regexp.MustCompile(`^ of (?:the |a |its )?(?:[\w.-]+ ){0,2}?(?:legislature|assembly|senate|congress|council|board|caucus|delegation|commission|committee|house)\b`)
+
 // crowdVerbRE finds a verb between a count and a people noun: the count
 // is of those who did it ("a hundred people joined our Kaiser Hawaii
 // members"), not of the noun's people.
@@ -1750,6 +1754,9 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			}
 			if noun == "union" || noun == "local" {
 				continue // "the 19,000-member union": all its members
+			}
+			if noun == "members" && bodyRE.MatchString(s.lower[m[9]:]) {
+				continue // "more than 30 members of the California Legislature": lawmakers
 			}
 			if (noun == "of us" || noun == "of you") && ofUsCrowdRE.MatchString(s.lower[m[9]:]) {
 				continue // "with about 150 of us around them": a crowd, not the strikers

@@ -322,6 +322,7 @@ func TestSentencePhase(t *testing.T) {
 		{"Kaiser Permanente welcomes mental health professionals back to Southern California clinics", strike.PhaseEnded},
 		{"Welcome back to our weekly look at labor news.", ""},
 		{"We are glad the strike is behind us.", strike.PhaseEnded},
+		{"Legislators wrote to Kaiser's chief executive asking him to get serious about ending our strike.", strike.PhaseStrike},
 		{"5 things to know as 2.4K clinicians stay out - LAist", strike.PhaseStrike},
 	}
 	for _, tt := range tests {
@@ -580,6 +581,7 @@ func TestFindWorkers(t *testing.T) {
 		{"196: The number of days the strike lasted.", 0},
 		{"The union for Kaiser's 2,400-plus mental health clinicians served a strike notice.", 2400},
 		{"Two years ago, about 2,000 workers in Northern California went on strike for ten weeks.", 0},
+		{"More than 30 members of the California Legislature signed a letter backing our 2,400 striking members.", 2400},
 		{"More than a hundred people joined our Kaiser Hawaii members, as the strike by our roughly 50 Hawaii clinicians goes on.", 50},
 		{"8: Clinicians who held a five-day hunger strike.", 0},
 		{"Day 100: strikers march in four cities", 0},

@@ -128,10 +128,26 @@ func htmlToText(s string, limit int) string {
 	if !isClean(s) {
 		s = strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", ""), "")
 	}
-	if t, ok := simpleHTMLToText(s, limit); ok {
+	t, ok := simpleHTMLToText(s, limit)
+	if !ok {
+		t = tokenHTMLToText(s, limit)
+	}
+	return unescapeTwice(t)
+}
+
+// unescapeTwice decodes the entities left in text decoded once: a feed
+// that escapes its already escaped snippets ("Kaiser&amp;#39;s") shows its
+// readers "Kaiser&#39;s", and a reader of it sees "Kaiser's".
+func unescapeTwice(t string) string {
+	i := strings.IndexByte(t, '&')
+	if i < 0 || !strings.Contains(t[i:], ";") {
 		return t
 	}
-	return tokenHTMLToText(s, limit)
+	u := html.UnescapeString(t)
+	if u == t {
+		return t
+	}
+	return CleanText(strings.ReplaceAll(u, "\u00a0", " "))
 }
 
 // tokenHTMLToText is htmlToText for any HTML, through the x/net/html

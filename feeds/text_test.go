@@ -10,6 +10,7 @@ func TestHTMLToText(t *testing.T) {
 		{"plain", "  Strike   day\n\t12 ", "Strike day 12"},
 		{"entities", "Kaiser &amp; NUHW &mdash; &quot;talks&quot; &#8220;soon&#8221; &#x2019;", "Kaiser & NUHW — \"talks\" “soon” ’"},
 		{"paragraphs", "<p>One.</p><p>Two.</p>", "One.\n\nTwo."},
+		{"escaped twice", "Kaiser&amp;#39;s clinicians&amp;nbsp;walked out", "Kaiser's clinicians walked out"},
 		{"div and headings", "<h2>Head</h2><div>Body <b>bold</b> text</div>", "Head\n\nBody bold text"},
 		{"br and list", "a<br>b<br/>c<ul><li>x</li><li>y</li></ul>z", "a\nb\nc\n\nx\ny\n\nz"},
 		{"script style iframe noscript", "a<script>alert('x<p>')</script><style>p{}</style><iframe src=x>f</iframe><noscript>n</noscript>b", "ab"},
