@@ -721,24 +721,23 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 		// that tells them back at work, as done, answers it; one that
 		// shares the question's other words ("when therapists walked out
 		// in October, the clinical students …") does not.
-		rf := f
-		// A dated one first: "back at work as 196-day strike ends", a
-		// headline, says when no better than not at all.
-		rf.skip = func(text string) bool { return notBackAtWork(text) || len(findDates(text)) == 0 }
-		if cands := ix.search(&q, rf, s); len(cands) > 0 {
-			return ix.compose(&q, cands, nil)
-		}
-		rf.skip = notBackAtWork
-		if cands := ix.search(&q, rf, s); len(cands) > 0 {
-			return ix.compose(&q, cands, nil)
-		}
-		// Nor one in other words ("reported for work Monday … ending
-		// their strike" for "when did they go back to their jobs?"): any
-		// sentence telling them back at work, by the words of returning.
+		// A dated one first, in the question's words or in any words of
+		// returning ("reported for work Monday … ending their strike" for
+		// "when did they go back to their jobs?"): "back at work as
+		// 196-day strike ends", a headline, says when no better than not
+		// at all. Then an undated one.
 		wq := q.withCues(ansBackCues)
-		rf.cueOnly = true
-		if cands := ix.search(&wq, rf, s); len(cands) > 0 {
-			return ix.compose(&q, cands, nil)
+		dated := func(text string) bool { return notBackAtWork(text) || len(findDates(text)) == 0 }
+		for _, skip := range []func(string) bool{dated, notBackAtWork} {
+			rf := f
+			rf.skip = skip
+			if cands := ix.search(&q, rf, s); len(cands) > 0 {
+				return ix.compose(&q, cands, nil)
+			}
+			rf.cueOnly = true
+			if cands := ix.search(&wq, rf, s); len(cands) > 0 {
+				return ix.compose(&q, cands, nil)
+			}
 		}
 	}
 	cands := ix.search(&q, f, s)
@@ -1205,7 +1204,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			sc *= ansKindBoost
 		case q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0:
 			sc *= (1 + ansKindBoost) / 2
-		case q.kind == ansKindWhen && (sent.flags&ansIsTitle == 0 || q.event != 0),
+		case q.kind == ansKindWhen && (sent.flags&ansIsTitle == 0 || q.event != 0 || q.asksReturn()),
 			// Nor is a title naming no number one to "how many".
 			q.kind == ansKindNumber && sent.flags&ansIsTitle != 0,
 			q.kind == ansKindWhere && sent.flags&ansIsTitle == 0:

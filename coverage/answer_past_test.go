@@ -3,7 +3,9 @@ package coverage_test
 import (
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/strikebot/strikebot/coverage"
 	"github.com/strikebot/strikebot/strike"
 )
 
@@ -130,5 +132,25 @@ func TestAskWonFigureFirst(t *testing.T) {
 	st := overStatus(arts)
 	if first := firstLine(ix.AskStatus("did they end up with sixteen percent or ten", &st).Text); !strings.Contains(first, "16%") {
 		t.Errorf("first line = %q, want the raise won, 16%%", first)
+	}
+}
+
+// TestAskReturnPrefersADay: "when did they go back to their offices?" is
+// answered by the sentence that says they were back at work Monday (in
+// words the question does not use), not by the headline that only says
+// they are back.
+func TestAskReturnPrefersADay(t *testing.T) {
+	ix := coverage.NewIndex(nil, func() time.Time { return time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC) })
+	ix.Add(strike.Article{ID: 1, Key: "back", Title: "Kaiser clinicians back at work as 196-day strike ends", Source: "Wire",
+		Text: "LOS ANGELES (Wire) — About 2,400 Kaiser Permanente mental health workers in Southern California were back at work Monday, six months and three weeks after they went on strike.\n\n" +
+			"The clinicians, members of the National Union of Healthcare Workers, ratified a four-year contract Thursday.",
+		Published: time.Date(2025, 5, 12, 18, 50, 0, 0, time.UTC), Relevance: strike.Relevance{Tier: strike.TierCore}})
+	ix.Add(strike.Article{ID: 2, Key: "copy", Title: "Kaiser Therapists Back at Work After 196-Day Strike - Bulletin", Source: "Bulletin",
+		Text: "Kaiser therapists are back at work.", Published: time.Date(2025, 5, 13, 5, 0, 0, 0, time.UTC),
+		Relevance: strike.Relevance{Tier: strike.TierCore}})
+	a := ix.Ask("when did the striking kaiser clinicians go back to their offices")
+	first, _, _ := strings.Cut(a.Text, "\n")
+	if !strings.Contains(first, "12 May") && !strings.Contains(first, "May 12") {
+		t.Errorf("answer %q, want the day they were back (12 May 2025) first", a.Text)
 	}
 }

@@ -968,10 +968,12 @@ var presentPassiveRE = regexp.MustCompile(`\b(?:is|are|be|being|gets|get)\s+$`)
 var retractedRE = regexp.MustCompile(`\bearlier version of (?:this|the) (?:article|story|report|post|item)\b[^.;]*?\b(?:said|stated|reported|misstated|incorrectly)\b`)
 
 // afterStrikeRE finds a return told as the strike's end: "… returned to
-// work Sunday morning after a five-day strike", "reported for work
+// work Sunday morning after a five-day strike", "were back at work
+// Monday, six months and three weeks after they went on strike",
+// "reported for work
 // Monday …, ending their strike", "returned to work … as the three-day
 // strike called by a coalition of unions came to an end".
-var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to end) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b|as (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b[^.;]{0,60}?\b(?:ended|came to an end|was called off|wrapped up)\b)`)
+var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to end) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b|after (?:they|the (?:[\w-]+ ){0,2}?(?:workers|clinicians|therapists|nurses|strikers)) (?:went on strike|walked out|walked off the job)\b|as (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b[^.;]{0,60}?\b(?:ended|came to an end|was called off|wrapped up)\b)`)
 
 // supposeRE finds a sentence that opens by supposing: all of it is
 // hypothetical ("Suppose the 2,400 clinicians who work for Kaiser walk

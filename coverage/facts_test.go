@@ -322,6 +322,7 @@ func TestSentencePhase(t *testing.T) {
 		{"Kaiser Permanente welcomes mental health professionals back to Southern California clinics", strike.PhaseEnded},
 		{"Welcome back to our weekly look at labor news.", ""},
 		{"We are glad the strike is behind us.", strike.PhaseEnded},
+		{"About 2,400 Kaiser mental health workers were back at work Monday, six months and three weeks after they went on strike.", strike.PhaseEnded},
 		{"Legislators wrote to Kaiser's chief executive asking him to get serious about ending our strike.", strike.PhaseStrike},
 		{"5 things to know as 2.4K clinicians stay out - LAist", strike.PhaseStrike},
 	}
@@ -582,6 +583,7 @@ func TestFindWorkers(t *testing.T) {
 		{"The union for Kaiser's 2,400-plus mental health clinicians served a strike notice.", 2400},
 		{"Two years ago, about 2,000 workers in Northern California went on strike for ten weeks.", 0},
 		{"More than 30 members of the California Legislature signed a letter backing our 2,400 striking members.", 2400},
+		{"About 2,400 Kaiser mental health workers were back at work Monday, six months and three weeks after they went on strike.", 2400},
 		{"More than a hundred people joined our Kaiser Hawaii members, as the strike by our roughly 50 Hawaii clinicians goes on.", 50},
 		{"8: Clinicians who held a five-day hunger strike.", 0},
 		{"Day 100: strikers march in four cities", 0},
