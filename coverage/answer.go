@@ -1030,7 +1030,17 @@ func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
 	if st != nil {
 		own = ix.tok.Words(st.Name + " . " + st.Union + " . " + st.Employer)
 	}
-	away := st != nil && ansOtherYear(q.words, st, ix.now())
+	// "Was this one longer than the 2022 strike up north?" compares the
+	// campaign's strike with another: what follows "than" is the other
+	// news, the question is of this one.
+	words, compared := q.words, false
+	if i := slices.Index(words, "than"); i > 0 && (q.fact == FactDuration || q.fact == FactWorkers || q.fact == FactWon) {
+		words, compared = words[:i], true
+	}
+	away := st != nil && ansOtherYear(words, st, ix.now())
+	if compared {
+		return away
+	}
 	for g, c := range q.content {
 		p := ix.bm.post[c]
 		if p == nil || ansGeneric[c] || ansHas(own, c) || ansHas(ix.scope, c) {
@@ -1734,7 +1744,7 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		// "# of days out?": the sign is "number".
 		text = strings.ReplaceAll(text, "# of", "number of")
 	}
-	toks := ansGoInto(ansRewrite(text, ix.tok.Tokens(text), true))
+	toks := ansDropChat(ansGoInto(ansRewrite(text, ix.tok.Tokens(text), true)))
 	var q ansQuestion
 	q.stems = make([]string, len(toks))
 	q.words = make([]string, len(toks))
@@ -2201,6 +2211,33 @@ func ansNamesPlace(text string, toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// ansChat are the words of chat around a question that ask nothing:
+// "wait so did the pension thing get fixed or nah", "they went back on
+// may 5 right". A question's words must be found in the sentence that
+// answers it, and these never are.
+var ansChat = map[string]bool{
+	"nah": true, "lol": true, "btw": true, "pls": true, "please": true, "exactly": true, "thing": true,
+	"wait": true, "yeah": true, "hey": true, "hi": true, "anyone": true, "guys": true, "yall": true,
+	"ok": true, "okay": true, "um": true, "uh": true, "actually": true, "basically": true, "tho": true,
+	"honestly": true, "real": true, "quick": true, "question": true, "q": true,
+}
+
+// ansDropChat returns toks without the words of chat (ansChat), and
+// without a last "right" or "yes" that asks to be agreed with.
+func ansDropChat(toks []Token) []Token {
+	keep := toks[:0:0]
+	for i, t := range toks {
+		if ansChat[t.Word] || i == len(toks)-1 && (t.Word == "right" || t.Word == "yes" || t.Word == "correct") && i > 0 {
+			continue
+		}
+		keep = append(keep, t)
+	}
+	if len(keep) == 0 {
+		return toks
+	}
+	return keep
 }
 
 // ansLightVerbs are verbs that carry no meaning of their own in a

@@ -419,3 +419,33 @@ func TestParseQuestionChatSigns(t *testing.T) {
 		t.Errorf("seeing patients again: kind %v, asks return %v; want when, true", q.kind, q.asksReturn())
 	}
 }
+
+// TestAnsDropChat: the words of chat around a question are not searched
+// for; a last "right" asks to be agreed with.
+func TestAnsDropChat(t *testing.T) {
+	ix := NewIndex(nil, nil)
+	for q, want := range map[string]string{
+		"wait so did the pension thing get fixed or nah": "so did the pension get fixed or",
+		"they went back on may 5 right":                  "they went back on may 5",
+		"is the right to strike protected":               "is the right to strike protected",
+	} {
+		if got := strings.Join(ix.parseQuestion(q).words, " "); got != want {
+			t.Errorf("%q: words %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestComparedStrikeIsNoOtherNews: "was this one longer than the 2022
+// strike up north?" asks of the campaign's strike, compared.
+func TestComparedStrikeIsNoOtherNews(t *testing.T) {
+	ix := NewIndex(nil, func() time.Time { return time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC) })
+	st := &strike.Status{Started: "2024-10-21", Ended: "2025-05-05", Phase: strike.PhaseEnded}
+	q := ix.parseQuestion("was this one longer than the 2022 strike up north or nah")
+	if away := ix.pointsAway(&q, st); away || q.fact != FactDuration {
+		t.Errorf("kind %q, points away %v; want duration, of this strike", q.fact, away)
+	}
+	q = ix.parseQuestion("how long was the 2022 strike")
+	if !ix.pointsAway(&q, st) {
+		t.Error("how long was the 2022 strike: want other news")
+	}
+}
