@@ -419,6 +419,8 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	// Who speaks for a party is its spokesperson, or its statement.
 	{[]string{"spokesperson", "spokesman", "spokeswoman"}, []string{"spokesperson", "spokesman", "spokeswoman", "statement"}},
 	{[]string{"win", "won", "gain", "secure"}, []string{"won", "win", "gain", "secure", "include"}},
+	// Politicians in the news are lawmakers, legislators, the governor.
+	{[]string{"politician", "politicians", "lawmaker", "lawmakers", "elected", "officials"}, []string{"legislator", "lawmaker", "senator", "assemblymember", "governor", "legislature", "politician"}},
 }
 
 // Add indexes an article's title and the sentences of its text (its
@@ -1740,6 +1742,10 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		}
 		text = text[:cut]
 	}
+	if i := strings.Index(strings.ToLower(text), "huelga de hambre"); i >= 0 {
+		// "¿cuántos días duró la huelga de hambre?": the hunger strike.
+		text = text[:i] + "hunger strike" + text[i+len("huelga de hambre"):]
+	}
 	if strings.Contains(text, "#") {
 		// "# of days out?": the sign is "number".
 		text = strings.ReplaceAll(text, "# of", "number of")
@@ -2224,13 +2230,21 @@ var ansChat = map[string]bool{
 	"honestly": true, "real": true, "quick": true, "question": true, "q": true,
 }
 
+// ansOrdinalSuffix are the endings of a day written as an ordinal.
+var ansOrdinalSuffix = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
+
 // ansDropChat returns toks without the words of chat (ansChat), and
-// without a last "right" or "yes" that asks to be agreed with.
+// without a last "right" or "yes" that asks to be agreed with; a day
+// written as an ordinal ("10th") is its number.
 func ansDropChat(toks []Token) []Token {
 	keep := toks[:0:0]
 	for i, t := range toks {
 		if ansChat[t.Word] || i == len(toks)-1 && (t.Word == "right" || t.Word == "yes" || t.Word == "correct") && i > 0 {
 			continue
+		}
+		if n := len(t.Word); n > 2 && n <= 4 && isDigit(rune(t.Word[0])) && ansOrdinalSuffix[t.Word[n-2:]] && strings.Trim(t.Word[:n-2], "0123456789") == "" {
+			// "March 10th" is "March 10" in the news.
+			t.Word, t.Stem = t.Word[:n-2], t.Word[:n-2]
 		}
 		keep = append(keep, t)
 	}

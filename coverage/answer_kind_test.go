@@ -428,6 +428,10 @@ func TestAnsDropChat(t *testing.T) {
 		"wait so did the pension thing get fixed or nah": "so did the pension get fixed or",
 		"they went back on may 5 right":                  "they went back on may 5",
 		"is the right to strike protected":               "is the right to strike protected",
+		"what happened on march 10th":                    "what happened on march 10",
+		"where did the pickets go up in the IE":          "where did the pickets go up in the inland empire",
+		"la huelga de hambre cuantos dias duro":          "hunger strike how many days lasted",
+		"cuanto les ofrecio kaiser":                      "how much offered kaiser",
 	} {
 		if got := strings.Join(ix.parseQuestion(q).words, " "); got != want {
 			t.Errorf("%q: words %q, want %q", q, got, want)

@@ -44,6 +44,8 @@ var ansShorthand = map[string][]string{
 	// Abbreviations of the dispute's own words: a tentative agreement,
 	// appointments, the employer.
 	"ta": {"tentative", "agreement"}, "appt": {"appointment"}, "appts": {"appointments"}, "kp": {"kaiser"},
+	// Places as chat names them: the Inland Empire.
+	"ie": {"inland", "empire"},
 }
 
 // ansShort returns the words a word typed as shorthand stands for; a
@@ -107,6 +109,7 @@ var ansSpanish = map[string][]string{
 	"trabajadores": {"workers"}, "trabajadoras": {"workers"}, "terapeutas": {"therapists"},
 	"sindicato": {"union"}, "empresa": {"employer"}, "patrón": {"employer"},
 	"acuerdo": {"agreement"}, "contrato": {"contract"}, "oferta": {"offer"}, "ofreció": {"offered"},
+	"ofrecio": {"offered"}, "ofrecieron": {"offered"}, "ofrece": {"offers"},
 	"aumento": {"raise"}, "salario": {"pay"}, "sueldo": {"pay"}, "ganaron": {"won"}, "consiguieron": {"won"},
 	"regresaron": {"returned"}, "volvieron": {"returned"}, "regresan": {"return"}, "vuelven": {"return"},
 	"trabajo": {"work"}, "días": {"days"}, "dias": {"days"}, "semanas": {"weeks"}, "meses": {"months"},
