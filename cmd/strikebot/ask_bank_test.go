@@ -92,11 +92,24 @@ var askBankFloors = map[string]int{
 	// words read apart, number words no sign of other news): dev 266,
 	// dev2 263, dev3 253, dev4 252, dev5 244; one more each once "why is
 	// it still going?" after the end is answered by the end.
-	"dev":  267,
-	"dev2": 264,
-	"dev3": 254,
-	"dev4": 253,
-	"dev5": 245,
+	// An eleventh batch of 30 (chat shorthand and emoji, one-liners, long
+	// messages with context, two questions in one, false premises,
+	// negatives, comparisons, "what happened on", Spanish, the hunger
+	// strike, politicians, the pension, waits, the vote's margin),
+	// written before it was asked, answered 15, 14, 12, 14 and 12 of 30
+	// before any change (dev 282, dev2 278, dev3 266, dev4 267, dev5 257
+	// of 310). After general rules tuned on its misses and the tenth and
+	// eleventh corpora's questions ("#", "TA", "so cal", "IE", ordinal
+	// days, chat words dropped, "called … out" no end, "what night" and
+	// "first day … again" as when, a return dated before it is worded, a
+	// strike compared with another still the campaign's, "huelga de
+	// hambre", politicians as lawmakers): the batch 23, 22, 19, 19, 18 of
+	// 30; the first 280 269, 265, 256, 254, 246.
+	"dev":  292,
+	"dev2": 287,
+	"dev3": 275,
+	"dev4": 273,
+	"dev5": 264,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
