@@ -1805,6 +1805,8 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 			if next == "day" {
 				k = ansKindWhen // "first day kaiser clinicians were seeing patients again"
 			}
+		case "date", "dates":
+			k = ansKindWhen // "return-to-work date for the clinicians", "TA date?"
 		case "what", "which":
 			switch next {
 			case "date", "day", "time", "month", "year", "weekday", "night", "evening", "morning", "weekend":
@@ -1823,6 +1825,11 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 			q.kind = k
 			break
 		}
+	}
+	if q.kind == ansKindOther && q.asksReturn() && ansNamesDay(q.words) {
+		// "they went back on may 5 right": a day supposed for the return
+		// is asked like "when", and the day they went back answers it.
+		q.kind = ansKindWhen
 	}
 	if q.kind == ansKindWho {
 		// "Who mediated?" asks for the mediators: the agent nouns of the
@@ -2228,6 +2235,20 @@ var ansChat = map[string]bool{
 	"wait": true, "yeah": true, "hey": true, "hi": true, "anyone": true, "guys": true, "yall": true,
 	"ok": true, "okay": true, "um": true, "uh": true, "actually": true, "basically": true, "tho": true,
 	"honestly": true, "real": true, "quick": true, "question": true, "q": true,
+}
+
+// ansNamesDay reports whether words name a day by its month and number
+// ("may 5", "5 may").
+func ansNamesDay(words []string) bool {
+	for i, w := range words {
+		if _, ok := ansMonths[w]; !ok {
+			continue
+		}
+		if i+1 < len(words) && ansNumeral(words[i+1]) || i > 0 && ansNumeral(words[i-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // ansOrdinalSuffix are the endings of a day written as an ordinal.

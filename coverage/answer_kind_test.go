@@ -414,9 +414,12 @@ func TestParseQuestionChatSigns(t *testing.T) {
 	if q := ix.parseQuestion("# of days out?"); q.fact != FactDuration {
 		t.Errorf("%q: kind %q (words %q), want %q", "# of days out?", q.fact, q.words, FactDuration)
 	}
-	q := ix.parseQuestion("first day kaiser socal clinicians were seeing patients again after the walkout")
-	if q.kind != ansKindWhen || !q.asksReturn() {
-		t.Errorf("seeing patients again: kind %v, asks return %v; want when, true", q.kind, q.asksReturn())
+	for _, text := range []string{"first day kaiser socal clinicians were seeing patients again after the walkout",
+		"return-to-work date for the #kaiserstrike clinicians", "they went back on may 5 right"} {
+		q := ix.parseQuestion(text)
+		if q.kind != ansKindWhen || !q.asksReturn() {
+			t.Errorf("%q: kind %v, asks return %v; want when, true", text, q.kind, q.asksReturn())
+		}
 	}
 }
 

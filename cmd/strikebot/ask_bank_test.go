@@ -104,12 +104,14 @@ var askBankFloors = map[string]int{
 	// "first day … again" as when, a return dated before it is worded, a
 	// strike compared with another still the campaign's, "huelga de
 	// hambre", politicians as lawmakers): the batch 23, 22, 19, 19, 18 of
-	// 30; the first 280 269, 265, 256, 254, 246.
-	"dev":  292,
-	"dev2": 287,
+	// 30; the first 280 269, 265, 256, 254, 246. Once "date" alone and a
+	// day supposed for the return asked when: dev 294, dev2 288, dev4 275,
+	// dev5 265.
+	"dev":  294,
+	"dev2": 288,
 	"dev3": 275,
-	"dev4": 273,
-	"dev5": 264,
+	"dev4": 275,
+	"dev5": 265,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
