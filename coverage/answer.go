@@ -2218,9 +2218,24 @@ func ansNamesPlace(text string, toks []Token) bool {
 		case "in", "at", "outside", "from", "across", "near", "to":
 			// (Nor a count or an hour in capitals: "AT SEVEN THIS
 			// MORNING".)
-			if _, month := ansMonths[t.Word]; !month && !ansWeekdayWord(t.Word) && !ansNumberWord(t.Word) {
+			if _, month := ansMonths[t.Word]; !month && !ansWeekdayWord(t.Word) && !ansNumberWord(t.Word) && !ansHistoryAfter(toks, i) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// ansHistoryAfter reports whether the place at toks[i] is a record's
+// measure, not where something happened: "the longest strike in U.S.
+// history".
+func ansHistoryAfter(toks []Token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		if toks[k].Break {
+			return false
+		}
+		if toks[k].Word == "history" {
+			return true
 		}
 	}
 	return false

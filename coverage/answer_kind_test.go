@@ -400,6 +400,9 @@ func TestAnsNamesPlace(t *testing.T) {
 		{"Talks resume on Monday at noon.", false},
 		{"THE WALKOUT STARTED AT SEVEN THIS MORNING.", false},
 		{"The union said the deal was fair.", false},
+		// A record's measure is no place: "in U.S. history".
+		{"The longest mental health strike in U.S. history: 196 days.", false},
+		{"The longest strike in California history began in Pasadena.", true},
 	} {
 		if got := ansNamesPlace(tc.text, tok.Tokens(tc.text)); got != tc.want {
 			t.Errorf("ansNamesPlace(%q) = %v, want %v", tc.text, got, tc.want)
