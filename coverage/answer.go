@@ -475,7 +475,7 @@ func (ix *Index) Add(a strike.Article) {
 		} else if ansNamesPlace(s, toks) {
 			flags |= ansHasPlace
 		}
-		if len(terms) < ansMinSentenceTerms {
+		if len(terms) < ansMinSentenceTerms || ansStampOnly(toks) {
 			return
 		}
 		h := ansHash(terms)
@@ -2224,6 +2224,38 @@ func ansNamesPlace(text string, toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// ansStampWords are the words of a page's time stamp besides its date:
+// "Updated Oct. 25, 2022 7:00 PM UTC".
+var ansStampWords = map[string]bool{"am": true, "pm": true, "a.m": true, "p.m": true, "utc": true, "gmt": true,
+	"pt": true, "pdt": true, "pst": true, "et": true, "edt": true, "est": true, "ct": true, "cdt": true, "cst": true,
+	"updated": true, "published": true, "posted": true, "last": true, "modified": true, "at": true, "on": true}
+
+// ansStampOnly reports whether toks are only a time stamp: a date, a
+// time and their words. A page's stamp answers no question ("didn't they
+// get 25%" is not answered by "Oct. 25, 2022 7:00 PM UTC").
+func ansStampOnly(toks []Token) bool {
+	// A short line with a clock time is a stamp, a byline before it
+	// included: "By Priya Natarajan · Oct. 25, 2022 8:30 PM UTC".
+	if len(toks) <= 12 {
+		for i := 0; i+1 < len(toks); i++ {
+			switch toks[i+1].Word {
+			case "am", "pm", "a.m", "p.m", "utc", "gmt":
+				if toks[i].Word != "" && strings.Trim(toks[i].Word, "0123456789:") == "" {
+					return true // "8:30 PM", "7:00 UTC"
+				}
+			}
+		}
+	}
+	for _, t := range toks {
+		w := t.Word
+		if _, month := ansMonths[w]; month || ansWeekdayWord(w) || ansStampWords[w] || strings.Trim(w, "0123456789:.") == "" {
+			continue
+		}
+		return false
+	}
+	return len(toks) > 0
 }
 
 // ansHistoryAfter reports whether the place at toks[i] is a record's

@@ -459,3 +459,19 @@ func TestComparedStrikeIsNoOtherNews(t *testing.T) {
 		t.Error("how long was the 2022 strike: want other news")
 	}
 }
+
+// TestAnsStampOnly: a page's time stamp is no sentence to answer with.
+func TestAnsStampOnly(t *testing.T) {
+	tok := NewTokenizer(TokenizerOptions{})
+	for text, want := range map[string]bool{
+		"Oct. 25, 2022 7:00 PM UTC":                      true,
+		"Updated 4:15 PM PT, October 21, 2024":           true,
+		"By Priya Natarajan · Oct. 25, 2022 8:30 PM UTC": true,
+		"Members ratified the contract on May 8.":        false,
+		"The strike began on Monday, Oct. 21, 2024.":     false,
+	} {
+		if got := ansStampOnly(tok.Tokens(text)); got != want {
+			t.Errorf("ansStampOnly(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -106,12 +106,13 @@ var askBankFloors = map[string]int{
 	// hambre", politicians as lawmakers): the batch 23, 22, 19, 19, 18 of
 	// 30; the first 280 269, 265, 256, 254, 246. Once "date" alone and a
 	// day supposed for the return asked when: dev 294, dev2 288, dev4 275,
-	// dev5 265; dev 296 once "in U.S. history" was no place.
+	// dev5 265; dev 296 once "in U.S. history" was no place, dev5 266
+	// once a page's time stamp was no sentence to answer with.
 	"dev":  296,
 	"dev2": 288,
 	"dev3": 275,
 	"dev4": 275,
-	"dev5": 265,
+	"dev5": 266,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
