@@ -225,6 +225,10 @@ func TestE2EVerdictSurvivesRestart(t *testing.T) {
 		t.Fatalf("verdict not: %s\n%s", got, bot.err.String())
 	}
 	waitUntil(t, 30*time.Second, "the agreement's posts retracted", func() bool { return len(fake.Edits()) >= 2 }, bot.err.String)
+	// What the first run still had to deliver (a busy machine may leave
+	// an edit in flight) is delivered before it stops, so that the count
+	// after the restart is the restart's alone.
+	quietFor(t, 3*time.Second, 30*time.Second, func() int { return len(fake.Posts()) + len(fake.Edits()) })
 	bot.stop(t)
 	posts, edits := len(fake.Posts()), len(fake.Edits())
 
@@ -243,6 +247,12 @@ func TestE2EVerdictSurvivesRestart(t *testing.T) {
 	again.stop(t)
 	if n, e := len(fake.Posts()), len(fake.Edits()); n != posts || e != edits {
 		t.Errorf("after the restart %d posts and %d edits, want %d and %d", n, e, posts, edits)
+		for _, ed := range fake.Edits()[min(edits, e):] {
+			t.Logf("edit after the restart: %s %s at %s: %q", ed.Channel, ed.TS, ed.At.Format(time.RFC3339Nano), ed.Text)
+		}
+		for _, p := range fake.Posts()[min(posts, n):] {
+			t.Logf("post after the restart: %q", p.Text)
+		}
 	}
 	if strings.Contains(strings.ToLower(status), "tentative") {
 		t.Errorf("the status still reports the ruled-out agreement: %s", status)
@@ -373,5 +383,21 @@ func ingest(t *testing.T, cfgPath string) {
 	out, _ := cmd.CombinedOutput() // a failing feed is an exit 1, and expected here
 	if !strings.Contains(string(out), "feeds read") {
 		t.Fatalf("ingest: %s", out)
+	}
+}
+
+// quietFor waits until count has not changed for quiet, at most limit.
+func quietFor(t *testing.T, quiet, limit time.Duration, count func() int) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	last, since := count(), time.Now()
+	for time.Since(since) < quiet {
+		if time.Now().After(deadline) {
+			t.Fatalf("deliveries still going on after %s", limit)
+		}
+		time.Sleep(100 * time.Millisecond)
+		if n := count(); n != last {
+			last, since = n, time.Now()
+		}
 	}
 }
