@@ -54,8 +54,8 @@ const (
 	// from the desk, which this test leaves out: 44 of 55 unions here.)
 	dev10FactsFloor = 0.90 // 133 of 147 (0.905)
 	dev10StoryFloor = 0.78 // 0.781 (P 0.71, R 0.87)
-	dev11FactsFloor = 0.92 // 145 of 156 (0.929)
-	dev11StoryFloor = 0.44 // 0.446 (P 0.29, R 1.00): newsletters and roundups join the stories they mention
+	dev11FactsFloor = 0.93 // 146 of 156 (0.936)
+	dev11StoryFloor = 0.69 // 0.694 (P 0.53, R 1.00) once an editor's note is no lead: newsletters and roundups join the stories they mention
 )
 
 // corpusDocs loads a development corpus's articles, failing the test when

@@ -1149,6 +1149,22 @@ func TestExtractLeadAfterFurniture(t *testing.T) {
 	}
 }
 
+// TestExtractLeadAfterEditorsNote: an editor's note about the story
+// opens the page but is not its lead; the paragraph after it is.
+func TestExtractLeadAfterEditorsNote(t *testing.T) {
+	x := testExtractor()
+	got := x.Extract(&strike.Article{
+		Title: "Valley Kaiser strikers weigh deal ahead of vote",
+		Text: "Editor's note: An earlier version of this story said union members had ratified the agreement with Kaiser. They have not; voting ends Thursday.\n\n" +
+			"PALM DESERT, Calif. — A day after their union reached a tentative agreement with Kaiser Permanente, a handful of clinicians read the summary line by line.\n\n" +
+			"Picketing has stopped, but the strike formally continues until members approve the deal.",
+		Published: wed,
+	})
+	if got.Phase != strike.PhaseTentativeAgreement {
+		t.Errorf("phase %q (from %q), want %q", got.Phase, got.Evidence["phase"], strike.PhaseTentativeAgreement)
+	}
+}
+
 // TestExtractEndWithPendingContract: a strike said to be over is in the
 // phase of the contract the article reports, tentative or ratified, until
 // the workers are back at work; an end with no contract is the end.

@@ -324,12 +324,14 @@ func leadStart(text string) int {
 }
 
 // Openers of the paragraphs of a page that are no part of its article:
-// captions and credits (strong: whatever follows), bylines and time
-// stamps (weak: only in a short paragraph or one that is no sentence, as
-// "By Monday, 2,400 workers were out." is the lead).
+// captions, credits and an editor's note or correction about the story
+// itself (strong: whatever follows), bylines and time stamps (weak: only
+// in a short paragraph or one that is no sentence, as "By Monday, 2,400
+// workers were out." is the lead).
 var (
-	strongFurniture = []string{"photo:", "[photo", "photo by", "image:", "[image", "caption:", "·", "|"}
-	weakFurniture   = []string{"by ", "updated ", "published ", "posted ", "listen", "watch", "—"}
+	strongFurniture = []string{"photo:", "[photo", "photo by", "image:", "[image", "caption:", "·", "|",
+		"editor's note:", "editor’s note:", "editors' note:", "correction:", "clarification:"}
+	weakFurniture = []string{"by ", "updated ", "published ", "posted ", "listen", "watch", "—"}
 )
 
 // isFurniture reports whether a paragraph is page furniture: see leadStart.

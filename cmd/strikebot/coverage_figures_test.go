@@ -209,8 +209,10 @@ var coverageFloors = map[string]coverageFloor{
 	// status 5 of 5, 4 answers of 8. After: grouping 0.57, relevance
 	// 0.98, core 0.96, facts 0.94 (146 of 156), 8 answers of 8; a return
 	// copy split from its story (8 of 9 copies) when its phase read
-	// ratified rather than ended.
-	"dev11": {copies: 0.85, grouping: 0.56, relevance: 0.97, core: 0.95, facts: 0.93, status: 5, asks: 8},
+	// ratified rather than ended. Once an editor's note at the top was no
+	// lead: grouping 0.75, facts 147 of 156 (the note's story, read as the
+	// strike, had joined the deal, the vote and the return into one).
+	"dev11": {copies: 0.85, grouping: 0.74, relevance: 0.97, core: 0.95, facts: 0.94, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
