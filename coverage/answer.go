@@ -1688,14 +1688,15 @@ var ansCues = map[ansKind][]string{
 }
 
 // ansStopWords are words of questions that say nothing of the answer
-// (on top of English stop words).
+// (on top of English stop words, and of the words of chat, ansChat, which
+// a question loses before its words are read).
 var ansStopWords = map[string]bool{
-	"tell": true, "please": true, "know": true, "anyone": true, "anybody": true,
-	"hey": true, "hi": true, "bot": true, "strikebot": true, "question": true,
+	"tell": true, "know": true, "anybody": true,
+	"bot": true, "strikebot": true,
 	"happening": true, "happens": true, "going": true, "get": true, "got": true, "us": true,
-	// A day of the week is asked by when, not searched for; everyone and
-	// "okay" say nothing a sentence must share.
-	"weekday": true, "everyone": true, "everybody": true, "okay": true, "ok": true,
+	// A day of the week is asked by when, not searched for; everyone
+	// says nothing a sentence must share.
+	"weekday": true, "everyone": true, "everybody": true,
 	// "Names of the mediators" asks who they are.
 	"names": true,
 }

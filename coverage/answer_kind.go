@@ -1,7 +1,5 @@
 package coverage
 
-import "slices"
-
 // Factual questions: which field of a campaign's status a question asks
 // about, whatever its words. Supporters ask the same few things in many
 // ways ("when did the strike start?", "when did they walk out?", "what
@@ -119,16 +117,9 @@ var (
 )
 
 // factKind returns the kind of factual question words (lower-cased, in
-// order) ask, or FactNone.
+// order, shorthand and word pairs written out by ansRewrite: "called
+// off" is "ended") ask, or FactNone.
 func factKind(words []string) FactKind {
-	// "Was the strike called off?" asks whether it ended; "which union
-	// called them out on strike?" does not.
-	for i := 0; i+1 < len(words); i++ {
-		if words[i+1] == "off" && (words[i] == "called" || words[i] == "call" || words[i] == "calls" || words[i] == "calling") {
-			words = append(append(slices.Clone(words[:i]), "ended"), words[i+2:]...)
-			break
-		}
-	}
 	has := func(s ansWordSet) bool {
 		for _, w := range words {
 			if s[w] {

@@ -134,7 +134,7 @@ func TestFactKind(t *testing.T) {
 		{"?!", FactNone},
 	} {
 		var words []string
-		for _, tk := range tok.Tokens(tc.question) {
+		for _, tk := range ansRewrite(tc.question, tok.Tokens(tc.question), true) {
 			words = append(words, tk.Word)
 		}
 		if got := factKind(words); got != tc.want {

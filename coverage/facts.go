@@ -872,7 +872,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if rest := s[m[1]:min(len(s), m[1]+60)]; otherDisputeRE.MatchString(pre) || otherDisputeRE.MatchString(strings.SplitN(rest, ".", 2)[0]) {
 				continue // "walked off the job in a separate dispute"
 			}
-			if yearsAfterRE.MatchString(s[max(0, m[0]-90):m[0]]) {
+			if w := s[max(0, m[0]-90):m[0]]; strings.Contains(w, "year") && yearsAfterRE.MatchString(w) {
 				continue // "a year after Kaiser's mental health workers began a walkout": a time, not news
 			}
 			if p == strike.PhaseStrike && strings.HasSuffix(s[m[0]:m[1]], " out") && aheadRE.MatchString(pre) {
@@ -970,9 +970,9 @@ var retractedRE = regexp.MustCompile(`\bearlier version of (?:this|the) (?:artic
 // afterStrikeRE finds a return told as the strike's end: "… returned to
 // work Sunday morning after a five-day strike", "were back at work
 // Monday, six months and three weeks after they went on strike",
-// "reported for work
-// Monday …, ending their strike", "returned to work … as the three-day
-// strike called by a coalition of unions came to an end".
+// "reported for work Monday …, ending their strike", "returned to work …
+// as the three-day strike called by a coalition of unions came to an
+// end".
 var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to end) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b|after (?:they|the (?:[\w-]+ ){0,2}?(?:workers|clinicians|therapists|nurses|strikers)) (?:went on strike|walked out|walked off the job)\b|as (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b[^.;]{0,60}?\b(?:ended|came to an end|was called off|wrapped up)\b)`)
 
 // supposeRE finds a sentence that opens by supposing: all of it is
@@ -1046,9 +1046,11 @@ func otherStrike(s string, i, j int) bool {
 	return false
 }
 
-// payWords follow a percentage that is pay, not a share of the strikers.
-var payWords = map[string]bool{"raise": true, "pay": true, "wage": true, "increase": true, "salary": true,
-	"salarie": true, "hike": true, "bump": true, "over": true}
+// payWords follow a percentage that is pay, not a share of the strikers
+// ("20% raises", "20 percent over four years").
+var payWords = map[string]bool{"raise": true, "raises": true, "pay": true, "wage": true, "wages": true,
+	"increase": true, "increases": true, "salary": true, "salaries": true, "hike": true, "hikes": true,
+	"bump": true, "bumps": true, "over": true}
 
 // partialReturn reports whether the words before a return to work say
 // that only part of the strikers returned: "some", "half of", "more than
@@ -1075,7 +1077,7 @@ func partialReturn(pre string) bool {
 						after = strings.Trim(f[1], ",.;:")
 					}
 				}
-				if payWords[strings.TrimSuffix(after, "s")] {
+				if payWords[after] {
 					continue
 				}
 				return true
