@@ -388,7 +388,7 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	{[]string{"see", "seeing", "treat", "treating"}, []string{"work", "office", "job"}},
 	// Back at work is back on the job, back at the clinics.
 	{[]string{"work", "job"}, []string{"work", "job", "clinic", "office"}},
-	{[]string{"vote", "ballot", "voting"}, []string{"vote", "ballot", "ratify", "ratification"}},
+	{[]string{"vote", "ballot", "voting"}, []string{"vote", "ballot", "ratify", "ratification", "voter"}},
 	{[]string{"ratify"}, []string{"vote", "ballot", "approve"}},
 	// "What day was the ratification vote?" is answered by "members
 	// voted Thursday to ratify": the noun's stem is not the verb's.
@@ -419,8 +419,13 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	// Who speaks for a party is its spokesperson, or its statement.
 	{[]string{"spokesperson", "spokesman", "spokeswoman"}, []string{"spokesperson", "spokesman", "spokeswoman", "statement"}},
 	{[]string{"win", "won", "gain", "secure"}, []string{"won", "win", "gain", "secure", "include"}},
-	// Politicians in the news are lawmakers, legislators, the governor.
-	{[]string{"politician", "politicians", "lawmaker", "lawmakers", "elected", "officials"}, []string{"legislator", "lawmaker", "senator", "assemblymember", "governor", "legislature", "politician"}},
+	// Politicians in the news are lawmakers, legislators, the governor
+	// ("Gov."), a mayor, members of Congress.
+	{[]string{"politician", "politicians", "lawmaker", "lawmakers", "elected", "officials"}, []string{"legislator", "lawmaker", "senator", "assemblymember", "governor", "gov", "legislature", "politician", "mayor", "congress", "congressman", "congresswoman", "assemblyman", "assemblywoman"}},
+	// A vote passes when members approve, ratify the deal.
+	{[]string{"pass", "passed", "passes"}, []string{"approve", "ratify", "pass"}},
+	// What was fixed is what the deal restored, resolved, addressed.
+	{[]string{"fix", "fixed", "fixes"}, []string{"restore", "resolve", "address", "include", "won"}},
 }
 
 // Add indexes an article's title and the sentences of its text (its
@@ -1699,6 +1704,42 @@ var ansStopWords = map[string]bool{
 	"weekday": true, "everyone": true, "everybody": true,
 	// "Names of the mediators" asks who they are.
 	"names": true,
+	// "Did the vote pass by a lot?": a lot is how much, no word a
+	// sentence must share.
+	"lot": true, "lots": true,
+	// "Did any politicians get involved?": whoever took part is named
+	// by what they did.
+	"involved": true, "involvement": true,
+}
+
+// ansAsksMargin reports whether words ask by how much a vote passed:
+// "by a lot", "by how much", "what margin", "was it close".
+func ansAsksMargin(words []string) bool {
+	if !ansNamesVote(words) {
+		return false
+	}
+	for i, w := range words {
+		switch w {
+		case "margin", "landslide", "overwhelmingly", "unanimous", "unanimously", "close":
+			return true
+		case "by":
+			if i+1 < len(words) && (words[i+1] == "a" || words[i+1] == "how") {
+				return true // "by a lot", "by a wide margin", "by how much"
+			}
+		}
+	}
+	return false
+}
+
+// ansNamesVote reports whether words name a vote.
+func ansNamesVote(words []string) bool {
+	for _, w := range words {
+		switch w {
+		case "vote", "votes", "voted", "voting", "ratify", "ratified", "ratification", "ballot", "ballots":
+			return true
+		}
+	}
+	return false
 }
 
 // ansAfterHow are words that, after "how", make the question ask for a
@@ -1778,6 +1819,10 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		}
 	}
 	q.stillOn = q.fact == FactOver && asksStillOn(q.words)
+	if ansAsksMargin(q.words) {
+		// "Did the vote pass by a lot?": the margin, a share of the votes.
+		q.kind, q.percent = ansKindNumber, true
+	}
 	for i, t := range toks {
 		next := ""
 		if i+1 < len(toks) {
@@ -1835,8 +1880,10 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 	if q.kind == ansKindWho {
 		// "Who mediated?" asks for the mediators: the agent nouns of the
 		// question's verbs in the past tense.
-		for _, w := range q.words {
+		for i, w := range q.words {
 			switch {
+			case (w == "help" || w == "helped" || w == "helps") && i+1 < len(q.words) && kwActs[q.words[i+1]]:
+				// "Who helped settle it?": the next verb says who.
 			case w == "settle" || w == "settled" || w == "resolve" || w == "resolved" ||
 				w == "broker" || w == "brokered" || w == "brokers":
 				// Who settles or brokers a dispute but its parties is its
@@ -1862,6 +1909,11 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 	}
 	for i, t := range toks {
 		if english.IsStopWord(t.Word) || ansStopWords[t.Word] || ansLightVerbs[t.Word] {
+			continue
+		}
+		if (t.Word == "pass" || t.Word == "passed" || t.Word == "passes") && ansNamesVote(q.words) {
+			// "Did the vote pass?" asks whether members ratified: the
+			// vote's words answer it, not a sentence where time passes.
 			continue
 		}
 		if i > 0 && toks[i-1].Word == "how" && ansAfterHow[t.Word] {

@@ -157,6 +157,11 @@ func factKind(words []string) FactKind {
 	lengthOf := (seq("length", "of") || seq("duration", "of")) && has(kwStrike)
 	howMany := seq("how", "many", "much") || seq("number", "of") || seq("how", "big", "large") || sizeOf
 	howLong := seq("how", "long") && !hasW("ago") || lengthOf
+	// "How long were patients waiting?" asks how long a wait was, which
+	// the news tells, not how long the strike lasted.
+	waitQ := hasW("wait", "waits", "waiting", "waited", "waitlist", "waitlists")
+	// "Did any politicians get involved?": getting involved is no win.
+	involved := hasW("involved", "involve", "involvement")
 	when := hasW("when", "date", "weekday") || seq("what", "day", "time", "month", "night", "evening", "morning", "weekend") ||
 		seq("which", "day", "date", "night", "evening", "morning", "weekend") || seq("since", "when")
 	goOnStrike := false
@@ -269,13 +274,13 @@ func factKind(words []string) FactKind {
 	case has(kwFail) && (has(kwStrike) || has(kwPeople)) && !has(kwStart) && !has(kwEvent) && !howMany:
 		return FactWon
 	// "How long does the new contract run?": the contract's term, which
-	// the news gives, not the strike's length.
-	case howLong && has(kwDeal) && !has(kwStrike):
+	// the news gives, not the strike's length; nor is a wait.
+	case howLong && has(kwDeal) && !has(kwStrike), howLong && waitQ:
 		return FactNone
 	// "Did the deal do anything about caseloads?", "do newer hires get a
 	// pension now?": whether the deal gave something, which its terms
 	// answer.
-	case len(words) > 0 && kwYesNo[words[0]] && (has(kwDeal) || has(kwWin)) &&
+	case len(words) > 0 && kwYesNo[words[0]] && (has(kwDeal) || has(kwWin) && !involved) &&
 		!has(kwStart) && !has(kwEvent) && !has(kwEnd) && !has(kwReturn) && !when && !has(kwOffer) && !has(kwStrikeMoney) && !has(kwDemand):
 		return FactWon
 	// Who did something else than strike or represent the strikers.
@@ -296,7 +301,7 @@ func factKind(words []string) FactKind {
 		has(kwDeal) && has(kwWhatt) && !when && !has(kwEvent) && !has(kwEnd) && !hasW("who", "reach", "reached") ||
 		has(kwPay) && has(kwDeal),
 		// "Did they win?", "have they won?".
-		has(kwWin) && len(words) > 0 && (words[0] == "did" || words[0] == "have" || words[0] == "has") && !has(kwStart) && !has(kwEvent),
+		has(kwWin) && !involved && len(words) > 0 && (words[0] == "did" || words[0] == "have" || words[0] == "has") && !has(kwStart) && !has(kwEvent),
 		// "Was the strike a success?": what was won answers it.
 		has(kwSuccess) && (has(kwStrike) || has(kwPeople)) && !has(kwStart) && !has(kwEvent),
 		// "How big was the raise?" asks for the raise, not a count.

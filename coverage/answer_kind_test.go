@@ -214,6 +214,9 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"What date did members approve the new Kaiser contract?", FactNone},
 		{"when did members vote yes on the deal", FactNone},
 		{"who helped settle the strike", FactNone},
+		// A wait is no length of the strike, getting involved no win.
+		{"how long were kaiser patients waiting for therapy appts", FactNone},
+		{"did any politicians get involved in the kaiser strike", FactNone},
 		{"help", FactHelp},
 		{"what can I ask you?", FactHelp},
 		{"what can you tell me about the vote", FactNone},

@@ -571,3 +571,31 @@ func TestAskWhoFindsTheAgentsByTheirNoun(t *testing.T) {
 		t.Errorf("answer =\n%s\nwant first the mediators by name", a.Text)
 	}
 }
+
+// TestAskVoteMargin: "did the vote pass by a lot?" asks for the margin,
+// a share of the votes; "pass" is the vote's, not a sentence where time
+// passes.
+func TestAskVoteMargin(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Column", "Kaiser should settle before another month passes."))
+	ix.Add(ansArt(2, 1, "Vote", "Members cast ballots over three days to ratify the contract."))
+	ix.Add(ansArt(3, 2, "Ratified", "Members voted 94% in favor of the contract."))
+	if a := ix.Ask("did the vote pass by a lot"); len(a.Citations) == 0 || a.Citations[0].ArticleID != 3 {
+		t.Errorf("answer =\n%s\nwant first the share of the votes", a.Text)
+	}
+	if a := ix.Ask("did the vote pass"); len(a.Citations) == 0 || a.Citations[0].ArticleID == 1 {
+		t.Errorf("answer =\n%s\nwant first a sentence on the vote", a.Text)
+	}
+}
+
+// TestAskPoliticians: politicians in the news are "Gov.", lawmakers,
+// legislators; "get involved" is no word a sentence must share.
+func TestAskPoliticians(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Deal", "The deal gave the strikers a 20% raise."))
+	ix.Add(ansArt(2, 1, "Letter", "Gov. Newsom urged Kaiser to accept mediation in the strike."))
+	a := ix.Ask("did any politicians get involved in the kaiser strike")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 2 {
+		t.Errorf("answer =\n%s\nwant first the governor's letter", a.Text)
+	}
+}

@@ -107,12 +107,15 @@ var askBankFloors = map[string]int{
 	// 30; the first 280 269, 265, 256, 254, 246. Once "date" alone and a
 	// day supposed for the return asked when: dev 294, dev2 288, dev4 275,
 	// dev5 265; dev 296 once "in U.S. history" was no place, dev5 266
-	// once a page's time stamp was no sentence to answer with.
-	"dev":  296,
-	"dev2": 288,
-	"dev3": 275,
-	"dev4": 275,
-	"dev5": 266,
+	// once a page's time stamp was no sentence to answer with. Once a
+	// wait was no length of the strike, getting involved no win, "Gov."
+	// a politician, "pass" a vote's and "by a lot" its margin: dev 299,
+	// dev2 291, dev3 279, dev4 277, dev5 268.
+	"dev":  299,
+	"dev2": 291,
+	"dev3": 279,
+	"dev4": 277,
+	"dev5": 268,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
