@@ -56,6 +56,11 @@ const (
 	dev10StoryFloor = 0.78 // 0.781 (P 0.71, R 0.87)
 	dev11FactsFloor = 0.93 // 146 of 156 (0.936)
 	dev11StoryFloor = 0.69 // 0.694 (P 0.53, R 1.00) once an editor's note is no lead: newsletters and roundups join the stories they mention
+	// The twelfth and thirteenth (testdata/dev12, dev13).
+	dev12FactsFloor = 0.0
+	dev12StoryFloor = 0.0
+	dev13FactsFloor = 0.0
+	dev13StoryFloor = 0.0
 )
 
 // corpusDocs loads a development corpus's articles, failing the test when
@@ -110,6 +115,14 @@ func TestFactsDev10Corpus(t *testing.T) { checkDevFacts(t, corpusDocs(t, eval.De
 // TestFactsDev11Corpus runs the eleventh development corpus
 // (internal/eval/testdata/dev11) through the extractor.
 func TestFactsDev11Corpus(t *testing.T) { checkDevFacts(t, corpusDocs(t, eval.Dev11), dev11FactsFloor) }
+
+// TestFactsDev12Corpus runs the twelfth development corpus
+// (internal/eval/testdata/dev12) through the extractor.
+func TestFactsDev12Corpus(t *testing.T) { checkDevFacts(t, corpusDocs(t, eval.Dev12), dev12FactsFloor) }
+
+// TestFactsDev13Corpus runs the thirteenth development corpus
+// (internal/eval/testdata/dev13) through the extractor.
+func TestFactsDev13Corpus(t *testing.T) { checkDevFacts(t, corpusDocs(t, eval.Dev13), dev13FactsFloor) }
 
 func checkDevFacts(t *testing.T, docs []demo.Doc, floor float64) {
 	x := corpusExtractor(t)
@@ -208,6 +221,18 @@ func TestStoryDev10Corpus(t *testing.T) {
 // articles.
 func TestStoryDev11Corpus(t *testing.T) {
 	checkDevStories(t, corpusDocs(t, eval.Dev11), dev11StoryFloor)
+}
+
+// TestStoryDev12Corpus clusters the twelfth development corpus's strike
+// articles.
+func TestStoryDev12Corpus(t *testing.T) {
+	checkDevStories(t, corpusDocs(t, eval.Dev12), dev12StoryFloor)
+}
+
+// TestStoryDev13Corpus clusters the thirteenth development corpus's
+// strike articles.
+func TestStoryDev13Corpus(t *testing.T) {
+	checkDevStories(t, corpusDocs(t, eval.Dev13), dev13StoryFloor)
 }
 
 func checkDevStories(t *testing.T, docs []demo.Doc, floor float64) {

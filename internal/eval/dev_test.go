@@ -67,6 +67,14 @@ func TestDev10Labels(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, Dev10), 
 // same rules.
 func TestDev11Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev11)) }
 
+// TestDev12Labels checks the twelfth development corpus's labels by the
+// same rules, a news-search item's page of 15 words or more.
+func TestDev12Labels(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, Dev12), 15) }
+
+// TestDev13Labels checks the thirteenth development corpus's labels by
+// the same rules, a news-search item's page of 15 words or more.
+func TestDev13Labels(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, Dev13), 15) }
+
 func checkDevLabels(t *testing.T, docs []demo.Doc) { checkDevLabelsMin(t, docs, 50) }
 
 // checkDevLabelsMin is checkDevLabels with a news-search item's page
@@ -488,6 +496,8 @@ func TestDevCorpora(t *testing.T) {
 		{"dev9", Dev9Truth, Dev9, Dev9Corpus, 55},
 		{"dev10", Dev10Truth, Dev10, Dev10Corpus, 55},
 		{"dev11", Dev11Truth, Dev11, Dev11Corpus, 55},
+		{"dev12", Dev12Truth, Dev12, Dev12Corpus, 55},
+		{"dev13", Dev13Truth, Dev13, Dev13Corpus, 55},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			truth, err := tc.truth()

@@ -122,6 +122,18 @@ func Dev11Corpus() (Corpus, error) {
 	return servedCorpus("dev11", Dev11, Dev11Truth)
 }
 
+// Dev12Corpus is the twelfth development corpus served by a HeldoutSite,
+// the same three feeds as the held-out corpus's.
+func Dev12Corpus() (Corpus, error) {
+	return servedCorpus("dev12", Dev12, Dev12Truth)
+}
+
+// Dev13Corpus is the thirteenth development corpus served by a
+// HeldoutSite, the same three feeds as the held-out corpus's.
+func Dev13Corpus() (Corpus, error) {
+	return servedCorpus("dev13", Dev13, Dev13Truth)
+}
+
 // InSampleCorpus is the demo corpus served by the demo's own site, every
 // article published and every feed polled at once.
 func InSampleCorpus() (Corpus, error) {
