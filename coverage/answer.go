@@ -168,6 +168,10 @@ type Index struct {
 	// words of other news; otherScope those of other regions and unions
 	// (see SetScopeNames).
 	scope, otherScope []string
+	// regions and otherRegions are the stems of the campaign's own
+	// places and of other regions' (scope and otherScope name unions
+	// too).
+	regions, otherRegions []string
 	// loc is the campaign's time zone (see SetLocation); nil: unknown.
 	loc *time.Location
 }
@@ -212,12 +216,21 @@ func (ix *Index) SetWorkforce(own, other []string) {
 // own ("how many struck in SoCal?") asks about this campaign, however
 // often other news of the region names them too; a word of other news
 // points to it once related articles name it more often than core ones,
-// any other word only once they name it twice as often. It may be called
-// at any time.
-func (ix *Index) SetScopeNames(own, other []string) {
-	ownStems := ix.tok.Words(strings.Join(own, " . "))
-	var otherStems []string
-	for _, w := range ix.tok.Words(strings.Join(other, " . ")) {
+// any other word only once they name it twice as often. A question that
+// names the campaign's place and its strikers' profession ("were 31,000
+// mental health workers out in SoCal?") is of this campaign whatever
+// other news it names beside them. It may be called at any time.
+func (ix *Index) SetScopeNames(regions, unions, otherRegions, otherUnions []string) {
+	regionStems := ix.tok.Words(strings.Join(regions, " . "))
+	ownStems := append(slices.Clip(regionStems), ix.tok.Words(strings.Join(unions, " . "))...)
+	var otherStems, otherRegionStems []string
+	for _, w := range ix.tok.Words(strings.Join(otherRegions, " . ")) {
+		if !ansHas(ownStems, w) {
+			otherStems = append(otherStems, w)
+			otherRegionStems = append(otherRegionStems, w)
+		}
+	}
+	for _, w := range ix.tok.Words(strings.Join(otherUnions, " . ")) {
 		if !ansHas(ownStems, w) {
 			otherStems = append(otherStems, w)
 		}
@@ -225,6 +238,7 @@ func (ix *Index) SetScopeNames(own, other []string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.scope, ix.otherScope = ownStems, otherStems
+	ix.regions, ix.otherRegions = regionStems, otherRegionStems
 }
 
 // ansTrades are professions a question may suppose on strike, besides
@@ -589,10 +603,27 @@ func (ix *Index) Ask(question string) Answer { return ix.AskStatus(question, nil
 //     as Index describes; NotFoundText when none does.
 //
 // No article is cited twice, and copies of one sentence appear once.
+//
+// A question nothing answers is asked again with its words that no
+// sentence holds read as the near words that some do ("did the nuhw
+// memebers vote?"); a question answered as typed is never respelt, so a
+// word of English the news lacks is no typo.
 func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	q := ix.parseQuestion(ix.unjoin(question))
+	a := ix.askStatus(question, st, false)
+	if !a.Found {
+		if b := ix.askStatus(question, st, true); b.Found {
+			return b
+		}
+	}
+	return a
+}
+
+// askStatus is AskStatus, the question's unknown words respelt when
+// spell is set. ix.mu is held.
+func (ix *Index) askStatus(question string, st *strike.Status, spell bool) Answer {
+	q := ix.parseQuestionSpelt(ix.unjoin(question), spell)
 	q.lightenOwn(ix.tok, st)
 	away := ix.pointsAway(&q, st)
 	if away {
@@ -1040,6 +1071,13 @@ func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
 	// "Was this one longer than the 2022 strike up north?" compares the
 	// campaign's strike with another: what follows "than" is the other
 	// news, the question is of this one.
+	if ix.namesOwnStrikers(q) {
+		// "Was it really 31,000 mental health people on strike in
+		// socal?", "the norcal therapists were out 10 weeks in 2022 -
+		// how many days did the socal strike last?": the campaign's
+		// place and profession say whose strike is asked about.
+		return false
+	}
 	words, compared := q.words, false
 	if i := slices.Index(words, "than"); i > 0 && (q.fact == FactDuration || q.fact == FactWorkers || q.fact == FactWon) {
 		words, compared = words[:i], true
@@ -1064,6 +1102,33 @@ func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
 		}
 	}
 	return away
+}
+
+// namesOwnStrikers reports whether q asks a status fact of the strikers
+// it names by the campaign's place and one of its professions, or asks
+// their union naming their profession and no other region ("the
+// therapists' strike was run by UNAC, wasn't it?"). ix.mu is held.
+func (ix *Index) namesOwnStrikers(q *ansQuestion) bool {
+	switch q.fact {
+	case FactWorkers, FactDuration, FactOver, FactStarted, FactUnion:
+	default:
+		return false
+	}
+	place, elsewhere := false, false
+	for _, c := range q.content {
+		place = place || ansHas(ix.regions, c)
+		elsewhere = elsewhere || ansHas(ix.otherRegions, c)
+	}
+	if !place && (q.fact != FactUnion || elsewhere) {
+		return false
+	}
+	text := " " + strings.Join(q.words, " ") + " "
+	for _, own := range ix.workforce {
+		if strings.Contains(text, " "+own+" ") || strings.Contains(text, " "+strings.TrimSuffix(own, "s")+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // ansOtherYear reports whether words name a year the strike of st did
@@ -1776,7 +1841,12 @@ func (ix *Index) unjoin(text string) string {
 var ansLongWordRE = regexp.MustCompile(`#?[A-Za-z]{8,}|#[A-Za-z]+`)
 
 // parseQuestion splits a question into its kind and searched stems.
-func (ix *Index) parseQuestion(text string) ansQuestion {
+func (ix *Index) parseQuestion(text string) ansQuestion { return ix.parseQuestionSpelt(text, false) }
+
+// parseQuestionSpelt is parseQuestion, reading each content word that no
+// sentence holds as the near word one does when spell is set (see
+// ansMisspelt).
+func (ix *Index) parseQuestionSpelt(text string, spell bool) ansQuestion {
 	if len(text) > ansMaxQuestionBytes {
 		cut := ansMaxQuestionBytes
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
@@ -1791,6 +1861,10 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 	if strings.Contains(text, "#") {
 		// "# of days out?": the sign is "number".
 		text = strings.ReplaceAll(text, "# of", "number of")
+	}
+	if strings.Contains(text, "%") {
+		// "only gave them 18%?": the sign is a word a rule can read.
+		text = strings.ReplaceAll(text, "%", " percent")
 	}
 	toks := ansDropChat(ansGoInto(ansRewrite(text, ix.tok.Tokens(text), true)))
 	var q ansQuestion
@@ -1855,7 +1929,8 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 			k = ansKindWhen // "return-to-work date for the clinicians", "TA date?"
 		case "what", "which":
 			switch next {
-			case "date", "day", "time", "month", "year", "weekday", "night", "evening", "morning", "weekend":
+			case "date", "day", "time", "month", "year", "weekday", "night", "evening", "morning", "weekend",
+				"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
 				k = ansKindWhen
 			case "percent", "percentage", "number":
 				k = ansKindNumber
@@ -1876,6 +1951,10 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		// "they went back on may 5 right": a day supposed for the return
 		// is asked like "when", and the day they went back answers it.
 		q.kind = ansKindWhen
+	}
+	if len(q.words) == 1 && kwActs[q.words[0]] && strings.HasSuffix(strings.TrimSuffix(q.words[0], "s"), "or") {
+		// "mediators?" asks who they were.
+		q.kind = ansKindWho
 	}
 	if q.kind == ansKindWho {
 		// "Who mediated?" asks for the mediators: the agent nouns of the
@@ -1907,8 +1986,15 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 			}
 		}
 	}
+	// "They went back to work in March, right?" supposes the return's
+	// day, which may be wrong: the day they went back answers, not a
+	// sentence naming March.
+	supposedDay := q.asksReturn() && ansNamesDay(q.words)
 	for i, t := range toks {
 		if english.IsStopWord(t.Word) || ansStopWords[t.Word] || ansLightVerbs[t.Word] {
+			continue
+		}
+		if _, month := ansMonths[t.Word]; supposedDay && (month || ansNumeral(t.Word) && len(t.Word) <= 2) {
 			continue
 		}
 		if (t.Word == "pass" || t.Word == "passed" || t.Word == "passes") && ansNamesVote(q.words) {
@@ -1922,6 +2008,14 @@ func (ix *Index) parseQuestion(text string) ansQuestion {
 		if i > 0 && (toks[i-1].Word == "which" || toks[i-1].Word == "what") && kwPlace[t.Word] {
 			// "Which cities?" asks for places, by whatever name.
 			continue
+		}
+		if spell && strings.Contains(text, t.Word) {
+			// (A word typed with a capital, "Paris", is a name, not a
+			// slip.)
+			if fix, ok := ix.ansMisspelt(t.Word, t.Stem); ok {
+				// "did the nuhw memebers vote": the word meant.
+				t.Stem = fix
+			}
 		}
 		dup := false
 		for _, c := range q.content {
@@ -2345,6 +2439,11 @@ func ansNamesDay(words []string) bool {
 			continue
 		}
 		if i+1 < len(words) && ansNumeral(words[i+1]) || i > 0 && ansNumeral(words[i-1]) {
+			return true
+		}
+		if i > 0 && words[i-1] == "in" && w != "may" {
+			// "they went back in march": a month supposed ("in may" may
+			// be a verb's).
 			return true
 		}
 	}

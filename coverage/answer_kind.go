@@ -54,7 +54,7 @@ var (
 		"staff", "nurses", "psychologists", "counselors", "union", "they", "them", "folks", "persons")
 	kwLastVerb = ansSet("last", "lasted", "lasting", "go", "gone", "going", "went", "run", "ran", "been", "take", "took", "stretch", "stretched")
 	kwPeriod   = ansSet("day", "days", "week", "weeks", "month", "months", "year", "years")
-	kwWin      = ansSet("win", "won", "wins", "winning", "gain", "gained", "gains", "get", "got", "gotten", "secure",
+	kwWin      = ansSet("win", "won", "wins", "winning", "gain", "gained", "gains", "get", "got", "gotten", "gave", "given", "secure",
 		"secured", "achieve", "achieved", "obtain", "obtained", "earn", "earned")
 	kwDeal = ansSet("deal", "agreement", "contract", "settlement", "terms", "tentative")
 	// kwAccord names the agreement that ends a strike ("when was the deal
@@ -116,6 +116,9 @@ var (
 		"stand", "standing", "state", "progress", "new", "status", "summary", "summarize", "recap", "rundown", "overview", "gist")
 )
 
+// ansWeekdayNames are the days of the week, as a question writes them.
+var ansWeekdayNames = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
 // factKind returns the kind of factual question words (lower-cased, in
 // order, shorthand and word pairs written out by ansRewrite: "called
 // off" is "ended") ask, or FactNone.
@@ -163,7 +166,9 @@ func factKind(words []string) FactKind {
 	// "Did any politicians get involved?": getting involved is no win.
 	involved := hasW("involved", "involve", "involvement")
 	when := hasW("when", "date", "weekday") || seq("what", "day", "time", "month", "night", "evening", "morning", "weekend") ||
-		seq("which", "day", "date", "night", "evening", "morning", "weekend") || seq("since", "when")
+		seq("which", "day", "date", "night", "evening", "morning", "weekend") || seq("since", "when") ||
+		// "What Monday were they back?"
+		seq("what", ansWeekdayNames...) || seq("which", ansWeekdayNames...)
 	goOnStrike := false
 	for i := 0; i+2 < len(words); i++ {
 		switch words[i] {
@@ -218,13 +223,13 @@ func factKind(words []string) FactKind {
 				continue
 			}
 			// "500 therapists", "three thousand kaiser clinicians", "two
-			// hundred days": the number's words, then at most one more
-			// before the noun.
+			// hundred days", "31,000 kaiser mental health people": the
+			// number's words, then at most three more before the noun.
 			j := i + 1
 			for j < len(words) && (ansNumeral(words[j]) || ansNumberWords[words[j]]) {
 				j++
 			}
-			for k := j; k < len(words) && k <= j+1; k++ {
+			for k := j; k < len(words) && k <= j+3; k++ {
 				if nouns[words[k]] {
 					return true
 				}
@@ -295,7 +300,7 @@ func factKind(words []string) FactKind {
 	case has(kwOffer) && !has(kwWin) && !hasW("accept", "accepted", "reject", "rejected", "when"):
 		return FactOffer
 	// What the workers won: a raise, the deal's terms.
-	case has(kwWin) && (has(kwPay) || has(kwDeal) || hasW("what", "which") || howMany) && !has(kwStart) && !hasW("how", "when") ||
+	case has(kwWin) && (has(kwPay) || has(kwDeal) || hasW("what", "which", "percent") || howMany) && !has(kwStart) && !hasW("how", "when") ||
 		has(kwWin) && seq("how", "much") ||
 		has(kwWin) && has(kwPay) && howMany ||
 		has(kwDeal) && has(kwWhatt) && !when && !has(kwEvent) && !has(kwEnd) && !hasW("who", "reach", "reached") ||
@@ -315,8 +320,9 @@ func factKind(words []string) FactKind {
 	case len(words) > 0 && (words[0] == "was" || words[0] == "were") && hasW("there") && has(kwStrike) && !has(kwEvent) && !has(kwDemand):
 		return FactDuration
 	// How long: "how long did it last", "how many days", "what day of the
-	// strike is it".
+	// strike is it", "days out?".
 	case howLong && !has(kwEvent),
+		len(words) <= 2 && has(kwPeriod) && (len(words) == 1 || hasW("out", "total") || has(kwStrike)),
 		supposes(kwPeriod) && (has(kwStrike) || hasW("it", "they")) && has(kwLastVerb) && !has(kwDone) && !has(kwEvent),
 		// "Why did the strike last a year?", "was it longer than the
 		// northern one?": the length, which corrects or compares.
@@ -346,7 +352,9 @@ func factKind(words []string) FactKind {
 		return FactStarted
 	// Whether it is over, when it ended.
 	case has(kwEnd) && (has(kwStrike) || hasW("it", "they")) && !hasW("offer"),
-		has(kwReturn) && (hasW("work", "job", "jobs", "clinics") || has(kwStrike) || hasW("without") && has(kwDeal)) && !has(kwStart) && !when,
+		// ("They went back in March, right?" supposes the return's day,
+		// which the articles give.)
+		has(kwReturn) && (hasW("work", "job", "jobs", "clinics") || has(kwStrike) || hasW("without") && has(kwDeal)) && !has(kwStart) && !when && !ansNamesDay(words),
 		hasW("is", "are") && hasW("there", "they", "workers", "we") && has(kwStrike) && onlyStrikeWords(words):
 		return FactOver
 	// What comes next: "when is the vote", "what's next".
@@ -355,6 +363,10 @@ func factKind(words []string) FactKind {
 	case (has(kwNext) && !has(kwStrike) || has(kwNext) && has(kwEvent) ||
 		has(kwEvent) && (when && !hasW("did", "was", "were") || hasW("will"))) && !has(kwDone):
 		return FactNext
+	// "The strike was run by UNAC, wasn't it?": who called it out is
+	// its union, which corrects a wrong one.
+	case (seq("run", "by") || seq("led", "by") || seq("called", "by") || seq("organized", "by") || seq("organised", "by")) && has(kwStrike):
+		return FactUnion
 	// Who: the union, the employer, the strikers.
 	// ("What does the union want?" asks for the demands, not the name.)
 	case has(kwUnion) && (hasW("which", "what", "who", "whose", "name") || seq("by", "whom")) && !has(kwDemand):

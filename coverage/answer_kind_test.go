@@ -217,6 +217,14 @@ func TestFactKindAsTyped(t *testing.T) {
 		// A wait is no length of the strike, getting involved no win.
 		{"how long were kaiser patients waiting for therapy appts", FactNone},
 		{"did any politicians get involved in the kaiser strike", FactNone},
+		// Two words, a wrong union, a raise supposed with a percent sign,
+		// a return supposed in a month, a count three words before its
+		// noun.
+		{"days out?", FactDuration},
+		{"the kaiser therapists' strike was run by unac, wasn't it", FactUnion},
+		{"so in the end kaiser only gave the therapists 18 percent?", FactWon},
+		{"did they go back to work in march", FactNone},
+		{"was it really 31,000 kaiser mental health people on strike", FactWorkers},
 		{"help", FactHelp},
 		{"what can I ask you?", FactHelp},
 		{"what can you tell me about the vote", FactNone},

@@ -85,7 +85,7 @@ func TestAskOwnRegionNeverPointsAway(t *testing.T) {
 	if a := ix.AskStatus(q, &st); a.FromStatus {
 		t.Fatalf("without the campaign's places, AskStatus(%q) is answered from the status; the test shows nothing", q)
 	}
-	ix.SetScopeNames([]string{"Valley Region"}, []string{"Lakeside", "Oregon"})
+	ix.SetScopeNames([]string{"Valley Region"}, nil, []string{"Lakeside", "Oregon"}, nil)
 	if a := ix.AskStatus(q, &st); !a.FromStatus || !strings.Contains(firstLine(a.Text), "1,200") {
 		t.Errorf("AskStatus(%q) =\n%s\nwant the status's count", q, a.Text)
 	}

@@ -599,3 +599,49 @@ func TestAskPoliticians(t *testing.T) {
 		t.Errorf("answer =\n%s\nwant first the governor's letter", a.Text)
 	}
 }
+
+// TestAskRespellsOnlyWhenNothingAnswers: a question whose words no
+// sentence holds is asked again with them read as the near words some
+// sentence does; one answered as typed is not respelt.
+func TestAskRespellsOnlyWhenNothingAnswers(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Vote", "Union members voted Thursday to ratify the contract."))
+	ix.Add(ansArt(2, 1, "Column", "The broken promises of the health plan."))
+	if a := ix.Ask("wich day did the memebers ratify it"); len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+		t.Errorf("misspelt: answer =\n%s\nwant the vote", a.Text)
+	}
+	if a := ix.Ask("who brokered it"); a.Found {
+		t.Errorf("\"brokered\" read as \"broken\": answer =\n%s", a.Text)
+	}
+}
+
+// TestAskOneWordAgents: "mediators?" asks who they were.
+func TestAskOneWordAgents(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Talks", "Neither mediator spoke to reporters after the session."))
+	ix.Add(ansArt(2, 3, "Deal", "The deal came after talks led by mediators Ana Ruiz and Tom Becker."))
+	if a := ix.Ask("mediators?"); len(a.Citations) == 0 || a.Citations[0].ArticleID != 2 {
+		t.Errorf("answer =\n%s\nwant first the mediators by name", a.Text)
+	}
+}
+
+// TestAskOwnStrikersBesideOtherNews: a question that names the
+// campaign's place and profession asks of this strike, whatever other
+// news it names beside them; the status answers.
+func TestAskOwnStrikersBesideOtherNews(t *testing.T) {
+	ix, arts := statusFixture(t, nil)
+	ix.SetWorkforce([]string{"therapists"}, []string{"nurses"})
+	ix.SetScopeNames([]string{"Northvale Valley"}, nil, []string{"Lakeside"}, nil)
+	ix.Add(strike.Article{ID: 20, Key: "lakeside", URL: "https://news.example/lakeside", Title: "Lakeside nurses strike", Source: "Lake Post",
+		Text:      "About 9,000 nurses at Lakeside Health walked out for three days in Lakeside.",
+		Published: arts[4].Published, Relevance: strike.Relevance{Tier: strike.TierRelated}})
+	st := overStatus(arts)
+	for q, want := range map[string]string{
+		"the lakeside nurses were out three days - how many days did the northvale valley therapists strike last": "132 days",
+		"was it really 9,000 therapists on strike in northvale valley":                                            "1,200",
+	} {
+		if a := ix.AskStatus(q, &st); !strings.Contains(firstLine(a.Text), want) {
+			t.Errorf("%q: first line %q, want %s", q, firstLine(a.Text), want)
+		}
+	}
+}

@@ -26,7 +26,8 @@ var ansShorthand = map[string][]string{
 	"r": {"are"}, "u": {"you"}, "ur": {"your"}, "ppl": {"people"}, "bc": {"because"}, "cuz": {"because"},
 	"rn": {"right", "now"}, "atm": {"now"}, "pls": {"please"}, "plz": {"please"}, "abt": {"about"}, "wat": {"what"}, "wut": {"what"},
 	// Common slips of the keyboard on a question's own words.
-	"wen": {"when"}, "whn": {"when"}, "teh": {"the"}, "hte": {"the"}, "waht": {"what"}, "hwo": {"how"},
+	"wen": {"when"}, "whn": {"when"}, "wich": {"which"}, "whcih": {"which"}, "wihch": {"which"}, "whne": {"when"},
+	"actualy": {"actually"}, "acutally": {"actually"}, "actully": {"actually"}, "teh": {"the"}, "hte": {"the"}, "waht": {"what"}, "hwo": {"how"},
 	"strik": {"strike"}, "srike": {"strike"}, "strke": {"strike"}, "sitll": {"still"},
 	"stil": {"still"}, "uniom": {"union"}, "unoin": {"union"}, "stike": {"strike"}, "strkie": {"strike"},
 	"striek": {"strike"}, "stirke": {"strike"}, "stikers": {"strikers"}, "strkers": {"strikers"},
@@ -201,4 +202,86 @@ func ansRewrite(text string, toks []Token, stem bool) []Token {
 		}
 	}
 	return out
+}
+
+// ansMisspelt returns the stem of the index a word of a question that no
+// sentence holds was meant as ("memebers": "member", "comparsion":
+// "comparison"): the most frequent stem within one edit of the word, or
+// of its stem (two of the word for a word of seven letters or more). An
+// edit is a letter added, dropped, or two adjacent letters swapped; a
+// letter replaced by another is two, for it turns words into other words
+// ("brokered" is no slip of "broken", "weather" none of "whether").
+// Words shorter than five letters, numbers and words with no near stem
+// are left alone. ix.mu is held.
+func (ix *Index) ansMisspelt(word, stem string) (string, bool) {
+	if len(word) < 5 || isDigit(rune(word[0])) || ix.bm.post[stem] != nil {
+		return "", false
+	}
+	limit := 1
+	if len(word) >= 7 {
+		limit = 2
+	}
+	best, bestDist, bestDF := "", limit+1, 0
+	for s, p := range ix.bm.post {
+		if len(s) < 4 || abs(len(s)-len(word)) > limit && abs(len(s)-len(stem)) > 1 {
+			continue
+		}
+		d := editDistance(word, s, limit)
+		if ds := editDistance(stem, s, 1); ds <= 1 {
+			d = min(d, ds)
+		}
+		if d > limit {
+			continue
+		}
+		if d < bestDist || d == bestDist && (len(p.ids) > bestDF || len(p.ids) == bestDF && s < best) {
+			best, bestDist, bestDF = s, d, len(p.ids)
+		}
+	}
+	return best, best != ""
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// editDistance returns the distance between a and b in letters added or
+// dropped and adjacent letters swapped (one each; a letter replaced is
+// two), or limit+1 once it exceeds limit.
+func editDistance(a, b string, limit int) int {
+	if abs(len(a)-len(b)) > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 2
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if prev[len(b)] > limit {
+		return limit + 1
+	}
+	return prev[len(b)]
 }

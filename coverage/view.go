@@ -215,7 +215,7 @@ func (v *View) loadIndex(ctx context.Context) error {
 	ix.SetWorkforce(v.campaign.Relevance.Campaign.Workforce, v.campaign.Relevance.Campaign.OtherWorkforce)
 	ix.SetLocation(v.campaign.Location)
 	scope := v.campaign.Relevance.Campaign
-	ix.SetScopeNames(append(slices.Clip(scope.Regions), scope.Unions...), append(slices.Clip(scope.OtherRegions), scope.OtherUnions...))
+	ix.SetScopeNames(scope.Regions, scope.Unions, scope.OtherRegions, scope.OtherUnions)
 	as, err := v.store.Articles(ctx, strike.ArticleFilter{CampaignID: v.campaign.ID, Tiers: []strike.Tier{strike.TierCore, strike.TierRelated}})
 	if err != nil {
 		return fmt.Errorf("coverage: articles of %s to index: %w", v.campaign.ID, err)
