@@ -708,6 +708,12 @@ var phaseSignals = []phaseSignal{
 	// by mediators brought in: "met with a mediator Tuesday", "talks, led
 	// by a state mediator, resumed", "a mediator has been brought in".
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:met|meet|meets|meeting) with (?:[\w'’-]+ ){0,4}?mediators?\b|\btalks (?:between [^.;,]{1,60}? )?with (?:an? |the )?(?:[\w-]+ ){0,2}?mediators?\b|\b(?:talks|negotiations|bargaining) (?:with [\w'’-]+ )?(?:through|via) (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bled (?:[\w.]+ ){0,4}?by (?:an? |the )?(?:[\w-]+ ){0,2}?mediators?\b|\bmediators? (?:has |have |had )?(?:been )?(?:brought in|called in|appointed)\b|\bmediators? (?:are |is )?(?:now )?(?:overseeing|oversee|oversees|leading|running|guiding)\b`)},
+	// Mediation told with its day or its guides between the words:
+	// "have been meeting since March 10 with mediators", "talks … guided
+	// by two mediators", "goes back into mediation", "mediators … began
+	// working with the two sides", "Mediated talks in progress",
+	// "Mediation began: 10.03.2025".
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmeeting since [^,.;]{1,30}? with (?:[\w'’-]+ ){0,4}?mediators?\b|\b(?:guided|overseen|steered|facilitated|brokered) by (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\b(?:go|goes|going|went) back (?:in|into|to) mediation\b|\bmediators?(?: [\w.'’-]+){0,5}? (?:began|begin|begins|started|start|starts) (?:working|meeting) with\b|\bmediators? (?:have |has )?kept (?:the )?talks going\b|\bmediated (?:talks|negotiations|sessions) (?:are )?(?:in progress|under way|underway|continu\w*)\b|\bmediation (?:began|begins|started|starts|opened|resumed)\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
 	{strike.PhaseTentativeAgreement, "tentative|principle", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:agreement|deal|accord) in principle\b`)},
 	{strike.PhaseTentativeAgreement, "approv|ratif", regexp.MustCompile(`\b(?:must|needs? to|has to|have to) (?:still |yet )?(?:be )?(?:approv|ratif)\w*|\b(?:needs|need|requires|require|awaits|await) (?:[\w'’]+ ){0,2}?(?:approval|ratification)\b|\bsubject to (?:a )?(?:ratification|approval|members['’]? (?:vote|approval))\b|\b(?:pending|awaits?|awaiting) (?:a )?(?:ratification|members['’]? approval)\b`)},
@@ -726,8 +732,12 @@ var phaseSignals = []phaseSignal{
 	// "started a strike that would last 196 days", "a walkout that
 	// lasted 28 weeks": told whole, so over ("has lasted" is not).
 	{strike.PhaseEnded, toldWhole, regexp.MustCompile(`\b` + reStrikeN + `,? (?:that|which) (?:lasted|would last|went on for|ran for) (?:nearly |almost |about |more than |some )?(?:\d+|[a-z]+(?:-[a-z]+)?) (?:days|weeks|months)\b`)},
+	// "began on Oct. 21, 2024, and lasted 196 days", "stayed out for 196
+	// days", "did not come back for 196 days", "the first day back after
+	// a 196-day strike": a length in the past tense, told whole.
+	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walkout|week walkout", regexp.MustCompile(`\b` + reStrikeN + `\b[^.;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|who|workers|clinicians|therapists|strikers|members) stayed out for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:an?|their|the) (?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
-	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b|\bback on the job after\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b|\bback on the job after\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
 
 var (
@@ -762,6 +772,9 @@ var (
 	// asTheRE finds, before a strike's start told as a noun, the words
 	// that name a day for it: "setting Oct. 21 as the start of an
 	// open-ended strike", "as the first day of the strike".
+	// whenBeganRE finds a time clause a strike's start is told in:
+	// "when the strike began", "before their walkout started".
+	whenBeganRE = regexp.MustCompile(`\b(?:when|before) (?:the|their|our|its|this) (?:[\w-]+ ){0,2}$`)
 	asTheRE     = regexp.MustCompile(`\bas the (?:first |opening )?$`)
 	startNounRE = regexp.MustCompile(`^(?:start|beginning|days?) of\b`)
 	// strikeThingRE finds a word after a strike noun that makes it a
@@ -872,6 +885,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if rest := s[m[1]:min(len(s), m[1]+60)]; otherDisputeRE.MatchString(pre) || otherDisputeRE.MatchString(strings.SplitN(rest, ".", 2)[0]) {
 				continue // "walked off the job in a separate dispute"
 			}
+			if p == strike.PhaseStrike && whenBeganRE.MatchString(s[max(0, m[0]-30):m[0]]) && hasAny(s[m[0]:m[1]], "began|begun|started|starts|begins") {
+				continue // "was in graduate school when the strike began": a time, not news
+			}
 			if w := s[max(0, m[0]-90):m[0]]; strings.Contains(w, "year") && yearsAfterRE.MatchString(w) {
 				continue // "a year after Kaiser's mental health workers began a walkout": a time, not news
 			}
@@ -973,7 +989,7 @@ var retractedRE = regexp.MustCompile(`\bearlier version of (?:this|the) (?:artic
 // "reported for work Monday …, ending their strike", "returned to work …
 // as the three-day strike called by a coalition of unions came to an
 // end".
-var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to end) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b|after (?:they|the (?:[\w-]+ ){0,2}?(?:workers|clinicians|therapists|nurses|strikers)) (?:went on strike|walked out|walked off the job)\b|as (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b[^.;]{0,60}?\b(?:ended|came to an end|was called off|wrapped up)\b)`)
+var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to end|that ended|which ended) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b|after (?:they|the (?:[\w-]+ ){0,2}?(?:workers|clinicians|therapists|nurses|strikers)) (?:went on strike|walked out|walked off the job)\b|as (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b[^.;]{0,60}?\b(?:ended|came to an end|was called off|wrapped up)\b)`)
 
 // supposeRE finds a sentence that opens by supposing: all of it is
 // hypothetical ("Suppose the 2,400 clinicians who work for Kaiser walk
@@ -1593,7 +1609,7 @@ var (
 	// doingRE finds what a part of the strikers did: rallied, came back,
 	// spoke at a meeting ("About 40 workers, most wearing purple, spoke
 	// during public comment").
-	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,40},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|joined|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back)\b`)
+	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,40},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|joined|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back|walk back|walked back|walking back)\b`)
 	// theWholeRE and wholeBackRE find the strikers as a whole back at
 	// work: "The roughly 2,400 clinicians came back Monday", "the 2,400
 	// therapists returned to work" (not "some 200 … have returned", nor
@@ -1657,6 +1673,21 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	if !ok || at < 0 {
 		return n, at, ok
 	}
+	if n < 500 && localSpotRE.MatchString(ss[at].lower) {
+		// "About 60 strikers line Sierra Avenue": one picket line's
+		// headcount, not the strike's. A larger count further on is the
+		// strike's; with none, the article gives no count of it.
+		for j := at + 1; j < len(ss); j++ {
+			if m, k, ok := firstWorkers(ss[j:], pub); ok && m > n && !(m < 500 && localSpotRE.MatchString(ss[j+k].lower)) {
+				return m, j + k, true
+			} else if !ok {
+				break
+			} else {
+				j += k
+			}
+		}
+		return 0, -1, false
+	}
 	// "… roughly 60 therapists were marching on the avenue. They were
 	// part of a walkout of about 2,400 …": one place's count, then the
 	// strike's, in the next sentences.
@@ -1672,6 +1703,23 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	}
 	return n, at, ok
 }
+
+// workersLabelRE finds the strikers' count in a fact box's line, named
+// before a colon: "Total on strike: 2,400", "Strikers: about 2,400",
+// "Members of our Southern California unit: 2,400" (not "Days on
+// strike: 100").
+var workersLabelRE = regexp.MustCompile(`(?:^|[|•;·]\s*|\s)(?:total (?:on strike|strikers|striking)|strikers|striking (?:workers|clinicians|members)|(?:workers|clinicians|members|people) (?:on strike|striking)|members of (?:our|the) [\w' ]{0,40}?(?:unit|union|bargaining unit))\s*:\s*(?:about |some |roughly |approximately |nearly |more than )?(\d{1,3}(?:,\d{3})+|\d{2,6})\b`)
+
+// includingCountRE finds a part of a count that follows it: "…,
+// including 4,700 mental health workers" (not "including clinicians at
+// the Irvine medical center").
+var includingCountRE = regexp.MustCompile(`\bincluding (?:about |some |roughly |nearly |more than |over |almost )?\d`)
+
+// localSpotRE finds the spot of one picket line: a street, a sidewalk, a
+// corner or the doors of one building ("About 60 strikers line Sierra
+// Avenue", "on the sidewalk outside the company's medical offices on
+// Stockdale Highway", "About 80 on Broadway").
+var localSpotRE = regexp.MustCompile(`\b(?:avenue|ave\.|street|boulevard|blvd\.?|highway|broadway|sidewalk|street corner|the corner of|parking lot|driveway)\b`)
 
 // bodyRE finds, after "members", the body they sit on: "30 members of
 // the California Legislature" are lawmakers, not strikers.
@@ -1697,6 +1745,15 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		}
 		if !pub.IsZero() && historical(presentClause(s), pub) {
 			continue
+		}
+		if hasDigit && strings.IndexByte(s.lower, ':') >= 0 {
+			// "Total on strike: 2,400", "Strikers: about 2,400 | Day:
+			// 100": a fact box's line names the count before it.
+			if m := workersLabelRE.FindStringSubmatch(s.lower); m != nil {
+				if n, ok := smallNumber(m[1]); ok && n >= 20 {
+					return n, i, true
+				}
+			}
 		}
 		var ms [][]int
 		if hasDigit {
@@ -1791,7 +1848,7 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if wholeRE.MatchString(clauseBefore(s.lower, m[4], 6)) {
 				// The union's whole membership: a fallback, unless a part of
 				// it follows ("…, including 4,700 mental health workers").
-				if wholeAt < 0 && !strings.Contains(s.lower[m[9]:min(len(s.lower), m[9]+80)], "including") {
+				if wholeAt < 0 && !includingCountRE.MatchString(s.lower[m[9]:min(len(s.lower), m[9]+80)]) {
 					whole, wholeAt = n, i
 				}
 				continue
