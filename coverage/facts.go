@@ -735,7 +735,7 @@ var phaseSignals = []phaseSignal{
 	// "began on Oct. 21, 2024, and lasted 196 days", "stayed out for 196
 	// days", "did not come back for 196 days", "the first day back after
 	// a 196-day strike": a length in the past tense, told whole.
-	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walkout|week walkout", regexp.MustCompile(`\b` + reStrikeN + `\b[^.;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|who|workers|clinicians|therapists|strikers|members) stayed out for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:an?|their|the) (?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
+	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walkout|week walkout", regexp.MustCompile(`\b` + reStrikeN + `\b[^;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|who|workers|clinicians|therapists|strikers|members) stayed out for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:an?|their|the) (?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
 	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b|\bback on the job after\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
@@ -913,6 +913,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				continue // "rejected the tentative agreement"
 			}
 			if p == strike.PhaseEnded {
+				if match := s[m[0]:m[1]]; (strings.HasSuffix(match, " ends") || strings.HasSuffix(match, " ended")) && spanEndsRE.MatchString(s[m[1]:]) {
+					continue // "mental health strike ends first week": a span of it is over, not the strike
+				}
 				if match := s[m[0]:m[1]]; (strings.HasSuffix(match, " ends") || strings.HasSuffix(match, " is over")) &&
 					(untilRE.MatchString(lastWords(s[:m[0]], 4)) || endsOnRE.MatchString(s[m[1]:])) {
 					continue // an end to come: "until the strike ends", "the strike ends Sunday morning"
@@ -1492,7 +1495,7 @@ var peopleNouns = func() map[string]bool {
 
 // workersRE finds a count of people: "nearly 2,400 mental health workers",
 // "about 31,000 UNAC/UHCP members" (a joint union's name between).
-var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})(?:-plus|\+)?\s+((?:[\w'’/-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})(?:-plus|\+)?\s+((?:[\w'’/-]+\s+){0,7}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
 
 const reNumberWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`
 
@@ -1595,7 +1598,7 @@ func scaledCount(num string) (int, bool) {
 	return int(math.Round(f * 1000)), true
 }
 
-var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites)\b`)
+var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites|times)\b`)
 
 var (
 	// wholeRE finds words before a count that make it a whole of which
@@ -1703,6 +1706,10 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	}
 	return n, at, ok
 }
+
+// surveyedRE finds words before a count of people asked, not striking:
+// "We asked 512 members".
+var surveyedRE = regexp.MustCompile(`\b(?:asked|surveyed|polled|interviewed|questioned|heard from)\s*$`)
 
 // workersLabelRE finds the strikers' count in a fact box's line, named
 // before a colon: "Total on strike: 2,400", "Strikers: about 2,400",
@@ -1827,6 +1834,9 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			}
 			before := lastWords(s.lower[:m[4]], 6)
 			after := s.lower[m[9]:]
+			if surveyedRE.MatchString(before) {
+				continue // "We asked 512 members": a survey's
+			}
 			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) && !afterStrikeRE.MatchString(after) {
 				continue
 			}
@@ -2082,6 +2092,9 @@ func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, stro
 		first, at   int // first hit's order; the best hit's sentence
 	}
 	var ts []tally
+	otherBefore := func(ts []tally, canon string) bool {
+		return slices.ContainsFunc(ts, func(t tally) bool { return t.canon != canon })
+	}
 	order := 0
 	for i, s := range ss {
 		hits := x.findNames(s, x.unions)
@@ -2089,8 +2102,12 @@ func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, stro
 		for _, h := range hits {
 			w := 1
 			switch {
-			case h.contextual:
+			case h.contextual && !(otherBefore(ts, h.canon) && hasAny(s.lower, " for ") && pastWholeStrikeRE.MatchString(s.lower)):
 				w += 4 // "a strike by …", "represented by …"
+				// (Not in a strike told whole in the past after another
+				// union was named, "members of NUHW, struck for 196 days
+				// before ratifying": an earlier dispute's union, named
+				// beside the article's.)
 			case unionAfterRE.MatchString(s.lower[h.end:]):
 				w += 2 // "NUHW's therapists"
 			}
@@ -2133,6 +2150,14 @@ func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, stro
 	// Strong: named as the strikers' ("a strike by …", "represented by …").
 	return best.canon, best.at, true, best.best >= 5
 }
+
+// spanEndsRE finds, after "strike ends", a span of it that ends: "ends
+// first week", "ended its 10th day".
+var spanEndsRE = regexp.MustCompile(`^ (?:its |their |a |the )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) (?:day|week|month)\b`)
+
+// pastWholeStrikeRE finds a strike told whole in the past tense, with
+// its length: "struck for 196 days", "were on strike for 196 days".
+var pastWholeStrikeRE = regexp.MustCompile(`\b(?:struck|(?:were|was) on strike|stayed out|walked out) for (?:about |nearly |almost |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b`)
 
 // inAppositive reports whether the hit h is named inside an aside that
 // describes another union named just before it in the sentence: "The

@@ -30,6 +30,19 @@ func TestSentencePhase(t *testing.T) {
 		want     string
 	}{
 		{"Hotel cooks went on strike Monday.", strike.PhaseStrike},
+		// A length told whole in the past tense.
+		{"The strike began on Oct. 21, 2024, and lasted 196 days.", strike.PhaseEnded},
+		{"The clinicians stayed out for 196 days and have been back since May 12.", strike.PhaseEnded},
+		{"They did not come back for 196 days.", strike.PhaseEnded},
+		{"It was the first day back after a 196-day strike.", strike.PhaseEnded},
+		// A span of the strike that ends; a time clause.
+		{"Mental health strike ends first week as pharmacists vote.", ""},
+		{"She trains a therapist who was in graduate school when the strike began.", ""},
+		// Mediation told otherwise.
+		{"Talks between Kaiser and the union have been guided by two mediators.", strike.PhaseMediation},
+		{"The two sides have been meeting since March 10 with mediators Mark Ghaly and Darrell Steinberg.", strike.PhaseMediation},
+		{"Our bargaining team goes back into mediation next week.", strike.PhaseMediation},
+		{"Status: ongoing. Mediated talks in progress.", strike.PhaseMediation},
 		{"Bus drivers walked off the job at dawn.", strike.PhaseStrike},
 		{"Clinicians have been on an open-ended strike since Oct. 21.", strike.PhaseStrike},
 		{"Nurses went on a three-day strike.", strike.PhaseStrike},
@@ -598,6 +611,19 @@ func TestFindWorkers(t *testing.T) {
 		{"Kaiser tiene 4.800.000 afiliados.", 0},
 		// A union's own voice.
 		{"Twenty-four hundred of us walked out on Oct. 21.", 2400},
+		// One picket line's headcount gives way to the strike's, or to none.
+		{"About 60 strikers line Sierra Avenue. They are among the 2,400 clinicians on strike since Monday.", 2400},
+		{"About 25 therapists stood on the sidewalk outside the medical offices on Stockdale Highway.", 0},
+		// A fact box's line; a survey's count; a multiple.
+		{"Days on strike since Monday, October 21: 100 Members of our Southern California unit: 2,400", 2400},
+		{"Strikers: about 2,400 | Day: 100 | Began: 10/21/24", 2400},
+		{"We asked 512 members how long they waited.", 0},
+		{"Los Angeles County alone has 20 times as many striking clinicians as Hawaii.", 0},
+		// The union's whole, with its places named after it.
+		{"The union representing about 2,400 striking clinicians, including those at the Irvine medical center, reached a deal.", 2400},
+		{"Kaiser and the union for about 2,400 of its striking Southern California mental health workers reached a deal.", 2400},
+		// The whole back at work after the strike.
+		{"About 2,400 clinicians went back to work Monday, four days after ratifying the contract that ended their 196-day strike.", 2400},
 		{"All 2,400 of us can say we won.", 2400},
 		{"Thank you to all 2,400 of you who are holding out for our patients.", 2400},
 		{"The lines held, and 2,400 strong we made sure Kaiser heard us.", 2400},
@@ -934,6 +960,11 @@ func TestExtractUnion(t *testing.T) {
 		want        string
 	}{
 		{name: "members of", text: "Members of the National Union of Healthcare Workers went on strike Monday.", want: nuhw},
+		{
+			name: "an earlier strike's union, told whole after the article's",
+			text: "Nurses walked out Tuesday. The United Nurses Associations of California says Kaiser's offer falls short. The company's mental health clinicians, members of the National Union of Healthcare Workers, struck for 196 days before ratifying a contract in May.",
+			want: unac,
+		},
 		{name: "supporters marched with the strikers", text: "Registered nurses represented by the United Nurses Associations of California and staff from SEIU marched with striking Kaiser mental health clinicians on Saturday.", want: ""},
 		{name: "a union sent members to the lines", title: "Thank you, allies", text: "The National Union of Healthcare Workers thanks everyone. The California Nurses Association sent members to our picket lines and wrote to Kaiser's board.", want: nuhw},
 		{name: "a union based somewhere", text: "About 2,400 therapists walked off the job Monday.\n\nThe workers are represented by the Emeryville-based National Union of Healthcare Workers, whose contract with Kaiser expired Sept. 30.", want: nuhw},
