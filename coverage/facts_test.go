@@ -1269,7 +1269,8 @@ func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 		"../internal/eval/testdata/dev4/*.txt", "../internal/eval/testdata/dev5/*.txt",
 		"../internal/eval/testdata/dev6/*.txt", "../internal/eval/testdata/dev7/*.txt", "../internal/eval/testdata/dev8/*.txt", "../internal/eval/testdata/dev9/*.txt",
 		"../internal/eval/testdata/dev10/*.txt", "../internal/eval/testdata/dev11/*.txt",
-		"../internal/eval/testdata/dev12/*.txt", "../internal/eval/testdata/dev13/*.txt"} {
+		"../internal/eval/testdata/dev12/*.txt", "../internal/eval/testdata/dev13/*.txt",
+		"../internal/eval/testdata/dev14/*.txt", "../internal/eval/testdata/dev15/*.txt"} {
 		m, err := filepath.Glob(glob)
 		if err != nil {
 			t.Fatal(err)

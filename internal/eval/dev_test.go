@@ -75,6 +75,14 @@ func TestDev12Labels(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, Dev12), 
 // the same rules, a news-search item's page of 15 words or more.
 func TestDev13Labels(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, Dev13), 15) }
 
+// TestDev14Labels checks the fourteenth development corpus's labels by
+// the same rules, a news-search item's page of 15 words or more.
+func TestDev14Labels(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, Dev14), 15) }
+
+// TestDev15Labels checks the fifteenth development corpus's labels by
+// the same rules, a news-search item's page of 15 words or more.
+func TestDev15Labels(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, Dev15), 15) }
+
 func checkDevLabels(t *testing.T, docs []demo.Doc) { checkDevLabelsMin(t, docs, 50) }
 
 // checkDevLabelsMin is checkDevLabels with a news-search item's page
@@ -498,6 +506,8 @@ func TestDevCorpora(t *testing.T) {
 		{"dev11", Dev11Truth, Dev11, Dev11Corpus, 55},
 		{"dev12", Dev12Truth, Dev12, Dev12Corpus, 55},
 		{"dev13", Dev13Truth, Dev13, Dev13Corpus, 55},
+		{"dev14", Dev14Truth, Dev14, Dev14Corpus, 55},
+		{"dev15", Dev15Truth, Dev15, Dev15Corpus, 55},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			truth, err := tc.truth()

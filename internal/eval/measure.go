@@ -134,6 +134,18 @@ func Dev13Corpus() (Corpus, error) {
 	return servedCorpus("dev13", Dev13, Dev13Truth)
 }
 
+// Dev14Corpus is the fourteenth development corpus served by a
+// HeldoutSite, the same three feeds as the held-out corpus's.
+func Dev14Corpus() (Corpus, error) {
+	return servedCorpus("dev14", Dev14, Dev14Truth)
+}
+
+// Dev15Corpus is the fifteenth development corpus served by a
+// HeldoutSite, the same three feeds as the held-out corpus's.
+func Dev15Corpus() (Corpus, error) {
+	return servedCorpus("dev15", Dev15, Dev15Truth)
+}
+
 // InSampleCorpus is the demo corpus served by the demo's own site, every
 // article published and every feed polled at once.
 func InSampleCorpus() (Corpus, error) {
