@@ -714,20 +714,29 @@ var phaseSignals = []phaseSignal{
 	// working with the two sides", "Mediated talks in progress",
 	// "Mediation began: 10.03.2025".
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmeeting since [^,.;]{1,30}? with (?:[\w'’-]+ ){0,4}?mediators?\b|\b(?:guided|overseen|steered|facilitated|brokered) by (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\b(?:go|goes|going|went) back (?:in|into|to) mediation\b|\bmediators?(?: [\w.'’-]+){0,5}? (?:began|begin|begins|started|start|starts) (?:working|meeting) with\b|\bmediators? (?:have |has )?kept (?:the )?talks going\b|\bmediated (?:talks|negotiations|sessions) (?:are )?(?:in progress|under way|underway|continu\w*)\b|\bmediation (?:began|begins|started|starts|opened|resumed)\b`)},
+	// Mediation by its nominalizations and passives: "the start of
+	// mediated talks", "the appointment of … as mediators", "two mediators
+	// were brought into the strike".
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:start|beginning|opening) of (?:mediated (?:talks|negotiations|sessions)|mediation)\b|\bappointment of [^.;]{0,160}? as mediators?\b|\bmediators? (?:were|was|are|is|have been|has been) (?:brought|called) in(?:to)?\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
 	{strike.PhaseTentativeAgreement, "tentative|principle", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:agreement|deal|accord) in principle\b`)},
 	{strike.PhaseTentativeAgreement, "approv|ratif", regexp.MustCompile(`\b(?:must|needs? to|has to|have to) (?:still |yet )?(?:be )?(?:approv|ratif)\w*|\b(?:needs|need|requires|require|awaits|await) (?:[\w'’]+ ){0,2}?(?:approval|ratification)\b|\bsubject to (?:a )?(?:ratification|approval|members['’]? (?:vote|approval))\b|\b(?:pending|awaits?|awaiting) (?:a )?(?:ratification|members['’]? approval)\b`)},
 	{strike.PhaseTentativeAgreement, "agreement|deal|accord|pact", regexp.MustCompile(`\b(?:have|has) (?:an? )?(?:tentative )?(?:deal|agreement)\b|\b(?:reached|reach|reaches|reaching|struck|strike|announced|secured|clinched) (?:an? |the )?` + reWords + `{0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord) (?:was |has been |is )?reached\b|\bwith a deal\b`)},
 	// Ratified.
+	{strike.PhaseRatified, "ratification", regexp.MustCompile(`\b(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|last week)['’]s ratification\b`)},
 	{strike.PhaseRatified, "ratif|vote", regexp.MustCompile(`\bvoted (?:overwhelmingly |narrowly |unanimously )?(?:in favor of|to accept) (?:the |a |their |its )?(?:new |tentative )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:voted|vote|votes) (?:overwhelmingly |narrowly |unanimously |by (?:a |an )?(?:wide |large |narrow |overwhelming |lopsided )?(?:margin|majority) (?:of [\w%.,-]+ (?:to [\w%.,-]+ )?)?|by [\d.]+ ?(?:%|percent) )?to (?:ratify|approve)\b|\bratif(?:y|ies|ied)\b`)},
 	{strike.PhaseRatified, "approv|ok|ratif", regexp.MustCompile(`\b(?:approved|approve|approves|ok|oks|ok's|ok'd|okay|okays|okayed) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	// Ended.
 	{strike.PhaseEnded, "strike|walkout|stoppage&over|end", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:came|has come|had come|comes) to an end\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
 	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	// "The strike has not ended", "the strike is not over": it goes on.
+	{strike.PhaseStrike, "strike|walkout|stoppage&not|n't|n’t", regexp.MustCompile(`\b` + reStrikeN + ` (?:has not|hasn['’]t|had not|hadn['’]t|is not|isn['’]t) (?:yet )?(?:ended|over)\b`)},
 	// Back told by the place: "went back to their offices today",
 	// "walked back into Kaiser's clinics", "returned to their jobs".
 	// "Picket lines come down at Kaiser".
 	{strike.PhaseEnded, "picket", regexp.MustCompile(`\bpicket lines? (?:come|came|comes|coming|have come|are coming) down\b`)},
+	// "no longer on strike", "no longer picketing".
+	{strike.PhaseEnded, "no longer", regexp.MustCompile(`\bno longer (?:on strike|striking|out on strike|picketing|walking the picket lines?)\b`)},
 	{strike.PhaseEnded, "behind", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) (?:now |finally )?behind (?:us|them)\b`)},
 	// "started a strike that would last 196 days", "a walkout that
 	// lasted 28 weeks": told whole, so over ("has lasted" is not).
@@ -762,7 +771,7 @@ var (
 	// returnToComeRE finds a return to work in the present tense followed
 	// by the day it will happen: "return to work Monday", "go back to work
 	// next week".
-	returnToComeRE = regexp.MustCompile(`^(?:return|returns|go back|goes back|come back|comes back) to work,? (?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month)\b`)
+	returnToComeRE = regexp.MustCompile(`^(?:return|returns|go back|goes back|come back|comes back|back) (?:to work|(?:to|into) (?:their |the |its )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)),? (?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month)\b`)
 	// hypoStrikeRE finds words inside a strike's phrase that make it one
 	// to come: "amid a possible strike".
 	hypoStrikeRE = regexp.MustCompile(`\b(?:possible|potential|looming|planned|threatened|proposed|likely|imminent|future|next)\b`)
@@ -861,7 +870,13 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if m[0] > 0 && s[m[0]-1] == '-' || negRE.MatchString(lastWords(pre, 3)) || strings.HasSuffix(s[:m[0]], "non-") {
 				continue
 			}
-			if p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to" || onCondition(s, m[0]) || supposeRE.MatchString(s)) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
+			if p == strike.PhaseThreatened && strings.HasPrefix(s[m[0]:m[1]], "to ") && choseToRE.MatchString(s[max(0, m[0]-20):m[0]+3]) {
+				p = strike.PhaseStrike // "chose to strike this morning": the strike, chosen
+			}
+			if p == strike.PhaseStrike && last == "to" && choseToRE.MatchString(pre) && !hypothetical(strings.TrimSuffix(pre, " to")) {
+				// "NUHW's leadership chose to strike this morning": a
+				// choice made, the strike with it.
+			} else if p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to" || onCondition(s, m[0]) || supposeRE.MatchString(s)) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
 				if p != strike.PhaseStrike {
 					continue
 				}
@@ -872,6 +887,14 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if retractedRE.MatchString(s[:m[0]]) {
 				continue // "Correction: An earlier version of this article said … had gone on strike"
+			}
+			if p == strike.PhaseEnded && strings.HasPrefix(sig.hints, "strike") && auxNegRE.MatchString(lastWords(pre, 6)) {
+				// "why hasn't the Kaiser mental health strike ended?": it
+				// goes on.
+				p = strike.PhaseStrike
+			}
+			if w := s[max(0, m[0]-60):m[0]]; p == strike.PhaseStrike && strings.Contains(w, "ago") && countedBackRE.MatchString(w) {
+				continue // "One year ago today, we walked out": an anniversary, not news
 			}
 			if p == strike.PhaseEnded && purposeRE.MatchString(s[max(0, m[0]-40):m[0]]) {
 				continue // "began mediation aimed at ending a strike": a purpose, not an end
@@ -1015,6 +1038,18 @@ var wishVerbRE = regexp.MustCompile(`^(?:reach|reaching|settle|settling|end|endi
 // aheadRE finds the words of booking and waiting before "weeks out":
 // time ahead, not time on strike.
 var aheadRE = regexp.MustCompile(`\b(?:appointments?|booked|booking|scheduled|schedule|scheduling|wait|waits|waiting|visits?|slots?|calendar)\b`)
+
+// choseToRE finds a choice made before "to strike": "chose to strike",
+// "decided to walk out" (not "voted to strike", an authorization).
+var choseToRE = regexp.MustCompile(`\b(?:chose|decided|opted|elected) to\s*$`)
+
+// auxNegRE finds a negated auxiliary before an end: "hasn't the strike
+// ended", "the strike has not ended".
+var auxNegRE = regexp.MustCompile(`\b(?:hasn['’]t|has not|haven['’]t|have not|isn['’]t|is not|wasn['’]t|was not|didn['’]t|did not|won['’]t|will not|hadn['’]t|had not)\b`)
+
+// countedBackRE finds a time counted back in the clause before a strike: "one
+// year ago today", "two years ago".
+var countedBackRE = regexp.MustCompile(`\b(?:a|one|two|three|four|five|\d+) (?:years?|months?) ago\b[^;.]{0,40}$`)
 
 // bareEndRE finds an end asked for, not reported: "end this strike",
 // "call off this walkout".

@@ -38,6 +38,18 @@ func TestSentencePhase(t *testing.T) {
 		// A span of the strike that ends; a time clause.
 		{"Mental health strike ends first week as pharmacists vote.", ""},
 		{"She trains a therapist who was in graduate school when the strike began.", ""},
+		// A choice made; an end negated; an anniversary; no longer out.
+		{"NUHW's leadership chose to strike this morning, Monday, Oct. 21.", strike.PhaseStrike},
+		{"Six months in, why hasn't the Kaiser mental health strike ended?", strike.PhaseStrike},
+		{"The strike has not ended.", strike.PhaseStrike},
+		{"One year ago today, we walked out.", ""},
+		{"The clinicians were inside, no longer on strike, returning calls.", strike.PhaseEnded},
+		{"Yesterday's ratification closes a chapter.", strike.PhaseRatified},
+		{"He issued a statement on the start of mediated talks in the strike.", strike.PhaseMediation},
+		{"Two mediators were brought into the strike on Monday.", strike.PhaseMediation},
+		// A return told with its day to come, in a headline's present.
+		{"SoCal Kaiser therapists ratify contract, back to work Monday", strike.PhaseRatified},
+		{"They go back to their clinics Monday.", ""},
 		// Mediation told otherwise.
 		{"Talks between Kaiser and the union have been guided by two mediators.", strike.PhaseMediation},
 		{"The two sides have been meeting since March 10 with mediators Mark Ghaly and Darrell Steinberg.", strike.PhaseMediation},

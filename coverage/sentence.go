@@ -401,7 +401,10 @@ func trimDateline(s string) string {
 		if upper {
 			rest := strings.TrimLeftFunc(s[i+len(dash):], unicode.IsSpace)
 			if rest != "" {
-				return rest
+				// A wire's dateline before a release's own ("LOS
+				// ANGELES (Wire) — PASADENA, Calif., Oct. 21, 2024
+				// /CareNewswire/ -- "): both go.
+				return trimDateline(rest)
 			}
 		}
 	}
