@@ -1279,7 +1279,8 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			// "when" than a day, and a better one than no date.
 		case q.wants(sent.flags):
 			sc *= ansKindBoost
-		case q.event != 0 && sent.flags&ansHasWeekday != 0 && ansDateWeekday(sent.text, art.published, ix.loc) != sent.text:
+		case q.event != 0 && sent.flags&ansHasWeekday != 0 && ansDateWeekday(sent.text, art.published, ix.loc) != sent.text &&
+			ix.weekdayNearEvent(q, sent.text):
 			// An event is reported on its day by its weekday ("talks
 			// began Monday"), which its publication dates: as good as a
 			// date once the answer gives it.
@@ -1854,6 +1855,7 @@ func (ix *Index) parseQuestionSpelt(text string, spell bool) ansQuestion {
 		}
 		text = text[:cut]
 	}
+	text = ansFocus(text)
 	if i := strings.Index(strings.ToLower(text), "huelga de hambre"); i >= 0 {
 		// "¿cuántos días duró la huelga de hambre?": the hunger strike.
 		text = text[:i] + "hunger strike" + text[i+len("huelga de hambre"):]
@@ -2429,6 +2431,59 @@ var ansChat = map[string]bool{
 	"wait": true, "yeah": true, "hey": true, "hi": true, "anyone": true, "guys": true, "yall": true,
 	"ok": true, "okay": true, "um": true, "uh": true, "actually": true, "basically": true, "tho": true,
 	"honestly": true, "real": true, "quick": true, "question": true, "q": true,
+}
+
+// weekdayNearEvent reports whether the first weekday of text is told
+// of an event q asks about: an event's word within six words of it, and
+// nearer than any other act's ("went back to work Monday, four days
+// after ratifying" dates the return, not the vote). ix.mu is held.
+func (ix *Index) weekdayNearEvent(q *ansQuestion, text string) bool {
+	m := ansWeekdayRE.FindStringIndex(text)
+	if m == nil {
+		return false
+	}
+	toks := ix.tok.Tokens(text)
+	at := -1
+	for i, t := range toks {
+		if t.Start >= m[0] {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	asked, other := 99, 99
+	for i, t := range toks {
+		d := max(i-at, at-i)
+		if d > 6 {
+			continue
+		}
+		for g, c := range q.content {
+			if q.event&(1<<g) != 0 && (t.Stem == c || ansEventKin(t.Stem, c)) {
+				asked = min(asked, d)
+			}
+		}
+		if ansOtherActs[t.Stem] && !slices.Contains(q.content, t.Stem) {
+			other = min(other, d)
+		}
+	}
+	return asked < other
+}
+
+// ansOtherActs are the stems of acts a weekday may date instead of the
+// event asked about: going back, beginning, ending.
+var ansOtherActs = map[string]bool{"back": true, "return": true, "resum": true, "began": true, "begin": true,
+	"start": true, "end": true, "walk": true, "reach": true, "sign": true}
+
+// ansEventKin reports whether stem names the same event as the
+// question's stem c: a vote is told by ratifying, a ratification by a
+// vote.
+func ansEventKin(stem, c string) bool {
+	vote := func(s string) bool {
+		return s == "vote" || s == "ratifi" || s == "ratif" || s == "ballot" || s == "approv"
+	}
+	return vote(stem) && vote(c)
 }
 
 // ansNamesDay reports whether words name a day by its month and number

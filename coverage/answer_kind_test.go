@@ -486,3 +486,26 @@ func TestAnsStampOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestAnsFocus: a message's greetings, thanks and afterthoughts are not
+// its question; a sentence before it that names the dispute's things may
+// carry its subject, and a clause that tells a question is kept whole.
+func TestAnsFocus(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"when did the strike start", "when did the strike start"},
+		{"hi all, thanks for the great turnout yesterday! quick one before i print the banner: what's the union's full name? want to spell it right. see you at 7",
+			"what's the union's full name?"},
+		{"morning team 👋 thank u all for showing up every single day. how long did the hunger strike last again? someone asked me on the line",
+			"how long did the hunger strike last again?"},
+		{"UNAC's strike was only 5 days. how long was ours?", "UNAC's strike was only 5 days. how long was ours?"},
+		{"thanks! when did it start", "when did it start"},
+		{"my dad keeps asking what we won on wages in the end, what's the number again? ok thanks!!",
+			"my dad keeps asking what we won on wages in the end, what's the number again?"},
+		{"the kaiser strikers' hunger strike, how many days did it go", "the kaiser strikers' hunger strike, how many days did it go"},
+		{"is this the longest strike in U.S. history?", "is this the longest strike in U.S. history?"},
+	} {
+		if got := ansFocus(tt.in); got != tt.want {
+			t.Errorf("ansFocus(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

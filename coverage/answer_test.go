@@ -645,3 +645,17 @@ func TestAskOwnStrikersBesideOtherNews(t *testing.T) {
 		}
 	}
 }
+
+// TestAskVoteDayNotTheReturnsDay: "what day was the vote?" is answered
+// by the sentence whose weekday is the vote's, not by one whose weekday
+// dates the return it tells beside the vote ("went back to work Monday,
+// four days after ratifying").
+func TestAskVoteDayNotTheReturnsDay(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 2, "Back at work", "About 2,400 clinicians went back to work Monday, four days after the vote that ratified the contract."))
+	ix.Add(ansArt(2, 6, "Members approve", "Members voted Thursday to ratify the contract."))
+	a := ix.Ask("the contract was ratified, but on what day was the vote held?")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 2 {
+		t.Errorf("answer =\n%s\nwant first the vote's day", a.Text)
+	}
+}

@@ -1,7 +1,9 @@
 package coverage
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -284,4 +286,136 @@ func editDistance(a, b string, limit int) int {
 		return limit + 1
 	}
 	return prev[len(b)]
+}
+
+// A supporter's message to the channel often wraps its question in
+// greetings, thanks and news of their day ("hey everyone, thanks for the
+// rides this week 🙏 quick q for my timesheet, what day did we go back to
+// work after the vote? thx"). ansFocus keeps the question: the sentences
+// that ask (end with "?", or open with a question word when none does),
+// with the sentences before them that name the dispute's things (they
+// may carry the question's subject), not those after; and of the first
+// asking sentence, the clause that asks, when what comes before it names
+// none of the dispute's things.
+
+// ansTopicWords name the dispute's things: a sentence holding one may
+// carry a question's subject.
+var ansTopicWords = ansSet("strike", "strikes", "striking", "strikers", "striker", "walkout", "picket", "pickets",
+	"picketing", "hunger", "fast", "vote", "voted", "ratify", "ratified", "ratification", "mediation", "mediator",
+	"mediators", "contract", "deal", "agreement", "raise", "raises", "union", "nuhw", "kaiser", "kp", "workers",
+	"therapists", "clinicians", "rally", "offer", "pension", "pay", "norcal", "socal", "hawaii", "unac", "huelga")
+
+// ansQuestionOpeners open a sentence or clause that asks.
+var ansQuestionOpeners = ansSet("what", "whats", "what's", "when", "where", "who", "whos", "who's", "why", "how",
+	"which", "is", "are", "was", "were", "did", "do", "does", "has", "have", "can", "could", "will", "cuando",
+	"cuántos", "cuantos", "cuándo", "qué", "que", "quién", "quien", "como", "cómo", "cual", "cuál", "¿")
+
+// ansSentenceEndRE finds where a message's sentences end: after a stop,
+// a question or exclamation mark, or a pictograph, before a space.
+var ansSentenceEndRE = regexp.MustCompile(`[.!?]+\s+|[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}]+\s*`)
+
+func ansFocus(text string) string {
+	var sents []string
+	last := 0
+	for _, m := range ansSentenceEndRE.FindAllStringIndex(text, -1) {
+		if s := strings.TrimSpace(text[last:m[1]]); s != "" {
+			sents = append(sents, s)
+		}
+		last = m[1]
+	}
+	if s := strings.TrimSpace(text[last:]); s != "" {
+		sents = append(sents, s)
+	}
+	if len(sents) < 2 {
+		return ansFocusClause(text)
+	}
+	asks := make([]bool, len(sents))
+	asked := false
+	for i, s := range sents {
+		asks[i] = strings.Contains(s, "?")
+		asked = asked || asks[i]
+	}
+	if !asked {
+		for i, s := range sents {
+			if i > 0 && ansOpensQuestion(s) {
+				asks[i], asked = true, true
+			}
+		}
+	}
+	if !asked {
+		return text
+	}
+	lastAsk := 0
+	for i := range sents {
+		if asks[i] {
+			lastAsk = i
+		}
+	}
+	var keep []string
+	first := true
+	for i, s := range sents[:lastAsk+1] {
+		switch {
+		case asks[i] && first:
+			keep = append(keep, ansFocusClause(s))
+			first = false
+		case asks[i] || ansNamesTopic(s):
+			keep = append(keep, s)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// ansFocusClause returns the clause of an asking sentence that asks,
+// when the words before it name none of the dispute's things ("quick
+// one before i print the banner: what's the union's full name?"), and
+// it is three words or more; else the sentence.
+func ansFocusClause(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' && s[i] != ':' && s[i] != ';' {
+			continue
+		}
+		head, rest := s[:i], strings.TrimSpace(s[i+1:])
+		if ansNamesTopic(head) || ansAsksWithin(head) {
+			return s // "my dad keeps asking what we won on wages, what's the number?"
+		}
+		if ansOpensQuestion(rest) && len(strings.Fields(rest)) >= 3 {
+			return rest
+		}
+	}
+	return s
+}
+
+// ansAsksWithin reports whether s holds a question word after its first
+// word: a question told within the clause ("keeps asking what we won").
+func ansAsksWithin(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	for _, w := range f[min(1, len(f)):] {
+		switch strings.Trim(w, "¿?,.:;\"'“”") {
+		case "what", "when", "where", "who", "why", "how", "which", "whether", "if":
+			return true
+		}
+	}
+	return false
+}
+
+// ansOpensQuestion reports whether s opens with a question word.
+func ansOpensQuestion(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.TrimLeft(f[0], "¿\"'“")
+	return ansQuestionOpeners[w] || strings.HasPrefix(f[0], "¿")
+}
+
+// ansNamesTopic reports whether s names one of the dispute's things.
+func ansNamesTopic(s string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\''
+	}) {
+		if ansTopicWords[strings.TrimSuffix(w, "'s")] {
+			return true
+		}
+	}
+	return false
 }
