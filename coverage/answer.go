@@ -494,7 +494,7 @@ func (ix *Index) Add(a strike.Article) {
 		} else if ansNamesPlace(s, toks) {
 			flags |= ansHasPlace
 		}
-		if len(terms) < ansMinSentenceTerms || ansStampOnly(toks) {
+		if len(terms) < ansMinSentenceTerms || ansStampOnly(toks) || boilerplateSentence(s) {
 			return
 		}
 		h := ansHash(terms)
@@ -1773,6 +1773,8 @@ var ansStopWords = map[string]bool{
 	// "Did the vote pass by a lot?": a lot is how much, no word a
 	// sentence must share.
 	"lot": true, "lots": true,
+	// "Did they win anything?": whatever they won answers.
+	"anything": true, "something": true, "nothing": true, "everything": true,
 	// "Did any politicians get involved?": whoever took part is named
 	// by what they did.
 	"involved": true, "involvement": true,
@@ -2738,6 +2740,15 @@ var ansDatedRE = regexp.MustCompile(`^[,\s(]*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:J
 // of a scheduled return, vote, start or close ("The clinicians go back to
 // work on Monday", written on a Thursday, is the Monday to come; so is "a
 // vote that closes Thursday" written on a Tuesday).
+// ansBackToComeRE finds a return told with no verb, as a headline or a
+// sign-off does, before its weekday: "Ratify Contract, Back to Work
+// Monday", "See you Monday" (not "were back to work Monday", see
+// ansPastRE).
+var ansBackToComeRE = regexp.MustCompile(`(?:^|\b)(?:see you|back (?:to|at) (?:work|the (?:clinics?|offices?|job))|back on the job)\s*$`)
+
+// ansPastRE finds a past tense before a return: "were back to work".
+var ansPastRE = regexp.MustCompile(`\b(?:were|was|went|came|got|returned|had been)\b`)
+
 var ansToComeRE = regexp.MustCompile(`\b(?:go|goes|return|returns|come|comes|head|heads|begin|begins|start|starts|resume|resumes|vote|votes|meet|meets|walk|walks|reopen|reopens|close|closes|end|ends|open|opens|run|runs|conclude|concludes|wrap|wraps)\b`)
 
 // ansDateWeekday gives the first day a sentence names only by its weekday,
@@ -2778,7 +2789,8 @@ func ansDateWeekday(text string, published time.Time, loc *time.Location) string
 	}
 	if ansWeekdayWord(strings.ToLower(strings.Fields(phrase)[0])) {
 		// No "next" or "last" of its own: the words before it decide.
-		if pre := clauseBefore(lowerSameLen(text), m[0], 8); hypothetical(pre) || ansToComeRE.MatchString(pre) {
+		if pre := clauseBefore(lowerSameLen(text), m[0], 8); hypothetical(pre) || ansToComeRE.MatchString(pre) ||
+			ansBackToComeRE.MatchString(pre) && !ansPastRE.MatchString(pre) {
 			d, _, ok = resolveDate(phrase, published, dirFuture)
 		}
 	}

@@ -307,6 +307,8 @@ func factKind(words []string) FactKind {
 		has(kwPay) && has(kwDeal),
 		// "Did they win?", "have they won?".
 		has(kwWin) && !involved && len(words) > 0 && (words[0] == "did" || words[0] == "have" || words[0] == "has") && !has(kwStart) && !has(kwEvent),
+		// "they didn't actually win anything, right?"
+		has(kwWin) && !involved && hasW("anything", "something", "nothing") && !has(kwStart) && !has(kwEvent),
 		// "Was the strike a success?": what was won answers it.
 		has(kwSuccess) && (has(kwStrike) || has(kwPeople)) && !has(kwStart) && !has(kwEvent),
 		// "How big was the raise?" asks for the raise, not a count.

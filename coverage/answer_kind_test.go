@@ -224,6 +224,7 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"the kaiser therapists' strike was run by unac, wasn't it", FactUnion},
 		{"so in the end kaiser only gave the therapists 18 percent?", FactWon},
 		{"did they go back to work in march", FactNone},
+		{"so the kaiser mental health people didn't actually win anything from all that, right?", FactWon},
 		{"was it really 31,000 kaiser mental health people on strike", FactWorkers},
 		{"help", FactHelp},
 		{"what can I ask you?", FactHelp},

@@ -391,6 +391,9 @@ func articleSentences(a *strike.Article) []factSentence {
 			item = len(out)
 		}
 		last = s.End
+		if boilerplateSentence(s.Text) {
+			continue // "The post … appeared first on …"
+		}
 		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, item: item, dates: sentenceDates(s.Text),
 			shout: shouting(s.Text), memo: new(sentenceMemo)})
 	}

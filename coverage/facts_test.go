@@ -1429,6 +1429,10 @@ func TestAnsDateWeekday(t *testing.T) {
 		{"A year ago today, the clinicians walked out.", "A year ago today [8 May 2024], the clinicians walked out."},
 		{"Two years ago today they struck.", "Two years ago today [8 May 2023] they struck."},
 		{"Today they voted.", "Today [8 May 2025] they voted."},
+		// A return told with no verb, as a headline or a sign-off does.
+		{"Therapists ratify contract, back to work Monday", "Therapists ratify contract, back to work Monday [12 May 2025]"},
+		{"Ratified. See you Monday.", "Ratified. See you Monday [12 May 2025]."},
+		{"They were back to work Monday.", "They were back to work Monday [5 May 2025]."},
 	} {
 		if got := ansDateWeekday(tc.text, thu, nil); got != tc.want {
 			t.Errorf("ansDateWeekday(%q) = %q, want %q", tc.text, got, tc.want)

@@ -334,6 +334,19 @@ var (
 	weakFurniture = []string{"by ", "updated ", "published ", "posted ", "listen", "watch", "—"}
 )
 
+// boilerplateRE finds a sentence a feed or page adds to every article,
+// which tells nothing of it: a blog feed's "The post … appeared first on
+// …", "Continue reading", a newsletter or subscription prompt, an
+// advertisement's label, a box of related or most-read links.
+var boilerplateRE = regexp.MustCompile(`(?i)^(?:the post .{3,300}? appeared first on .{2,100}|continue reading\b.*|read (?:more|the full (?:story|article))\b.{0,40}|(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,80}|advertisement|story continues below.{0,30}|(?:related|most read|more coverage|recommended|trending|read next|see also)\s*:.*)$`)
+
+// boilerplateSentence reports whether s is a feed's or page's
+// boilerplate (see boilerplateRE).
+func boilerplateSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) < 500 && boilerplateRE.MatchString(s)
+}
+
 // isFurniture reports whether a paragraph is page furniture: see leadStart.
 func isFurniture(p string) bool {
 	words := len(strings.Fields(p))

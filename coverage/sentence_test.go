@@ -188,3 +188,23 @@ func TestLeadStart(t *testing.T) {
 		}
 	}
 }
+
+// TestBoilerplateSentence: what feeds and pages add to every article
+// tells nothing of it; the news beside it is no boilerplate.
+func TestBoilerplateSentence(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The post SoCal Kaiser Therapists Ratify Contract, Back to Work Monday appeared first on Valley Labor Beat.": true,
+		"Continue reading →":                                                true,
+		"Sign up for our daily newsletter.":                                 true,
+		"ADVERTISEMENT":                                                     true,
+		"Related: Kaiser strike enters third week":                          true,
+		"Story continues below":                                             true,
+		"The post office on Main Street closed for the strike.":             false,
+		"Read more about the contract, the union said, in a member update.": false,
+		"Clinicians returned to work Monday.":                               false,
+	} {
+		if got := boilerplateSentence(s); got != want {
+			t.Errorf("boilerplateSentence(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
