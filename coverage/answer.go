@@ -1304,6 +1304,11 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			// a sentence naming nobody counts a third less.
 			sc /= ansKindBoost
 		}
+		if q.raiseToo && q.fact != FactWon && sent.flags&ansHasPercent != 0 {
+			// "Who mediated the TA and how big was the raise?": a
+			// sentence that gives the raise too answers both.
+			sc *= ansKindBoost
+		}
 		if q.away != 0 && m&q.away == 0 {
 			// The question names other news ("the northern california
 			// strike"); a sentence that, with its title, names none of it
@@ -1692,11 +1697,15 @@ type ansQuestion struct {
 	span, percent bool
 	// also are the kinds of the question's later clauses, each asking
 	// for another fact: "how many struck and what union are they in?".
-	also    []FactKind
-	words   []string  // every word, lower-cased
-	stems   []string  // every word's stem, stop words kept
-	content []string  // distinct content stems, at most ansMaxQueryTerms
-	terms   []ansTerm // content stems, then their synonyms
+	also []FactKind
+	// raiseToo: a later clause asks for the raise ("who mediated the TA
+	// and how big was the raise?"), which a sentence answering the first
+	// may give too.
+	raiseToo bool
+	words    []string  // every word, lower-cased
+	stems    []string  // every word's stem, stop words kept
+	content  []string  // distinct content stems, at most ansMaxQueryTerms
+	terms    []ansTerm // content stems, then their synonyms
 	// light marks the groups (bit 1<<group) of the campaign's own names
 	// (see lightenOwn).
 	light uint64
@@ -1890,6 +1899,11 @@ func (ix *Index) parseQuestionSpelt(text string, spell bool) ansQuestion {
 		}
 	}
 	q.splitClauses()
+	for i := 0; i+1 < len(q.words); i++ {
+		if q.words[i] == "and" && ansClauseOpener[q.words[i+1]] && factKind(q.words[i+1:]) == FactWon {
+			q.raiseToo = true
+		}
+	}
 	if len(q.words) > 0 {
 		switch q.words[0] {
 		case "did", "do", "does", "was", "were", "is", "are", "has", "have", "will", "can":

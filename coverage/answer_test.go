@@ -659,3 +659,16 @@ func TestAskVoteDayNotTheReturnsDay(t *testing.T) {
 		t.Errorf("answer =\n%s\nwant first the vote's day", a.Text)
 	}
 }
+
+// TestAskWhoAndTheRaise: "who mediated the deal and how big was the
+// raise?" is answered first by a sentence that names the mediators and
+// gives the raise, over one that names them alone.
+func TestAskWhoAndTheRaise(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Deal", "The tentative agreement was reached May 4 after talks led by mediators Ana Ruiz and Tom Becker."))
+	ix.Add(ansArt(2, 1, "Terms", "The deal, reached after eight weeks of talks led by mediators Ana Ruiz and Tom Becker, would raise pay by more than 20% over four years."))
+	a := ix.Ask("who mediated the TA and how big was the raise in the end")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 2 {
+		t.Errorf("answer =\n%s\nwant first the sentence with both", a.Text)
+	}
+}
