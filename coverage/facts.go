@@ -726,7 +726,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseTentativeAgreement, "approv|ratif", regexp.MustCompile(`\b(?:must|needs? to|has to|have to) (?:still |yet )?(?:be )?(?:approv|ratif)\w*|\b(?:needs|need|requires|require|awaits|await) (?:[\w'’]+ ){0,2}?(?:approval|ratification)\b|\bsubject to (?:a )?(?:ratification|approval|members['’]? (?:vote|approval))\b|\b(?:pending|awaits?|awaiting) (?:a )?(?:ratification|members['’]? approval)\b`)},
 	{strike.PhaseTentativeAgreement, "agreement|deal|accord|pact", regexp.MustCompile(`\b(?:have|has) (?:an? )?(?:tentative )?(?:deal|agreement)\b|\b(?:reached|reach|reaches|reaching|struck|strike|announced|secured|clinched) (?:an? |the )?` + reWords + `{0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord) (?:was |has been |is )?reached\b|\bwith a deal\b`)},
 	// Ratified.
-	{strike.PhaseRatified, "ratification", regexp.MustCompile(`\b(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|last week)['’]s ratification\b`)},
+	{strike.PhaseRatified, "ratification", regexp.MustCompile(`\b(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|last week)['’]s ratification\b|\b(?:on|after|following|since|with) the ratification of (?:a|the|their|its) (?:new )?(?:[\w-]+ )?(?:contract|agreement)\b`)},
 	{strike.PhaseRatified, "ratif|vote", regexp.MustCompile(`\bvoted (?:overwhelmingly |narrowly |unanimously )?(?:in favor of|to accept) (?:the |a |their |its )?(?:new |tentative )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:voted|vote|votes) (?:overwhelmingly |narrowly |unanimously |by (?:a |an )?(?:wide |large |narrow |overwhelming |lopsided )?(?:margin|majority) (?:of [\w%.,-]+ (?:to [\w%.,-]+ )?)?|by [\d.]+ ?(?:%|percent) )?to (?:ratify|approve)\b|\bratif(?:y|ies|ied)\b`)},
 	{strike.PhaseRatified, "approv|ok|ratif", regexp.MustCompile(`\b(?:approved|approve|approves|ok|oks|ok's|ok'd|okay|okays|okayed) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	// Ended.
@@ -740,6 +740,10 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseEnded, "picket", regexp.MustCompile(`\bpicket lines? (?:come|came|comes|coming|have come|are coming) down\b`)},
 	// "no longer on strike", "no longer picketing".
 	{strike.PhaseEnded, "no longer", regexp.MustCompile(`\bno longer (?:on strike|striking|out on strike|picketing|walking the picket lines?)\b`)},
+	// "the union's leadership chose to strike": a choice made.
+	{strike.PhaseStrike, "chose|decided|opted", regexp.MustCompile(`\b(?:chose|decided|opted) to (?:strike|walk out|go on strike|walk off the job)\b`)},
+	// "the three-day strike called by the Coalition … ended on schedule".
+	{strike.PhaseEnded, "ended&called|led|organized|staged|held|launched", regexp.MustCompile(`\b` + reStrikeN + `,? (?:called|led|organized|staged|held|launched) by [^,.;]{1,80}?,? (?:has |had )?ended\b`)},
 	{strike.PhaseEnded, "behind", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) (?:now |finally )?behind (?:us|them)\b`)},
 	// "started a strike that would last 196 days", "a walkout that
 	// lasted 28 weeks": told whole, so over ("has lasted" is not).
@@ -749,7 +753,7 @@ var phaseSignals = []phaseSignal{
 	// a 196-day strike": a length in the past tense, told whole.
 	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walkout|week walkout", regexp.MustCompile(`\b` + reStrikeN + `\b[^;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|who|workers|clinicians|therapists|strikers|members) stayed out for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:an?|their|the) (?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
-	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b|\bback on the job after\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
 
 var (
@@ -896,7 +900,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				// goes on.
 				p = strike.PhaseStrike
 			}
-			if w := s[max(0, m[0]-60):m[0]]; p == strike.PhaseStrike && strings.Contains(w, "ago") && countedBackRE.MatchString(w) {
+			if w := s[:m[0]]; p == strike.PhaseStrike && strings.Contains(w, "ago") && countedBackRE.MatchString(w) {
 				continue // "One year ago today, we walked out": an anniversary, not news
 			}
 			if p == strike.PhaseEnded && purposeRE.MatchString(s[max(0, m[0]-40):m[0]]) {
@@ -919,6 +923,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if p == strike.PhaseStrike && strings.HasSuffix(s[m[0]:m[1]], " out") && aheadRE.MatchString(pre) {
 				continue // "a return appointment six weeks out": time ahead
+			}
+			if p == strike.PhaseEnded && strings.HasPrefix(s[m[0]:m[1]], "end ") && pleaAndRE.MatchString(s[max(0, m[0]-30):m[0]]) {
+				continue // "bargain now and end the mental health strike": a plea
 			}
 			if p == strike.PhaseEnded && bareEndRE.MatchString(s[m[0]:m[1]]) {
 				continue // "come back to the table and end this strike": a plea
@@ -943,7 +950,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					continue // "mental health strike ends first week": a span of it is over, not the strike
 				}
 				if match := s[m[0]:m[1]]; (strings.HasSuffix(match, " ends") || strings.HasSuffix(match, " is over")) &&
-					(untilRE.MatchString(lastWords(s[:m[0]], 4)) || endsOnRE.MatchString(s[m[1]:])) {
+					(untilRE.MatchString(lastWords(s[:m[0]], 4)) || endsOnRE.MatchString(s[m[1]:]) || endsWhenRE.MatchString(s[m[1]:])) {
 					continue // an end to come: "until the strike ends", "the strike ends Sunday morning"
 				}
 				switch {
@@ -1052,7 +1059,15 @@ var auxNegRE = regexp.MustCompile(`\b(?:hasn['’]t|has not|haven['’]t|have no
 
 // countedBackRE finds a time counted back in the clause before a strike: "one
 // year ago today", "two years ago".
-var countedBackRE = regexp.MustCompile(`\b(?:a|one|two|three|four|five|\d+) (?:years?|months?) ago\b[^;.]{0,40}$`)
+var countedBackRE = regexp.MustCompile(`\b(?:a|one|two|three|four|five|\d+) years? ago\b`)
+
+// statementRE finds a release that quotes a statement whole: "issued
+// the following statement", "The following statement is attributed to".
+var statementRE = regexp.MustCompile(`\b(?:(?:the )?following statement|statement (?:is )?attributed to|issued (?:a|the|this) statement)\b`)
+
+// pleaAndRE finds an imperative's "now and" before a bare "end": "bargain
+// now and end the strike".
+var pleaAndRE = regexp.MustCompile(`\b(?:now|today|immediately|at once) and $`)
 
 // bareEndRE finds an end asked for, not reported: "end this strike",
 // "call off this walkout".
@@ -1181,6 +1196,11 @@ func partialReturn(pre string) bool {
 
 // endsOnRE finds the day after a present-tense end that puts it ahead:
 // "the five-day strike ends Sunday morning", "ends at 7 a.m. on Oct. 19".
+// endsWhenRE finds a condition after a present-tense end: "a strike
+// ends when both sides decide …" says how strikes end, not that this
+// one did.
+var endsWhenRE = regexp.MustCompile(`^,? (?:only )?(?:when|if|once|after)\b`)
+
 var endsOnRE = regexp.MustCompile(`^,? (?:on |at |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d{1,2}(?::\d\d)? ?[ap]\.?m\b)`)
 
 // monthNames are the months' names and abbreviations, lower-cased.
@@ -1243,6 +1263,11 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 				namedParas[s.para] = true
 			}
 		}
+		// A statement's release quotes the statement whole: its quotes
+		// are what it says, not a memory.
+		statement := slices.ContainsFunc(ss, func(s factSentence) bool {
+			return (s.lead || s.para <= 2) && strings.Contains(s.lower, "statement") && statementRE.MatchString(s.lower)
+		})
 		for _, needName := range []bool{len(namedParas) > 0, false} {
 			para := -1
 			for i, s := range ss {
@@ -1252,7 +1277,7 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 				if !pub.IsZero() && historical(s, pub) {
 					continue // "won similar protections after a ten-week strike in 2022": background
 				}
-				if quotedWhole(s.text) {
+				if quotedWhole(s.text) && !statement {
 					continue // "\"Then I remembered we went on strike for that block.\"": a memory
 				}
 				p := s.phase()

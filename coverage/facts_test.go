@@ -47,6 +47,14 @@ func TestSentencePhase(t *testing.T) {
 		{"Yesterday's ratification closes a chapter.", strike.PhaseRatified},
 		{"He issued a statement on the start of mediated talks in the strike.", strike.PhaseMediation},
 		{"Two mediators were brought into the strike on Monday.", strike.PhaseMediation},
+		// An end told past a participle phrase; how strikes end; a plea.
+		{"The three-day strike called by the coalition ended on schedule at 6 a.m. Saturday.", strike.PhaseEnded},
+		{"Workers were back on their shifts by mid-morning.", strike.PhaseEnded},
+		{"\"A strike ends when both sides decide losing is worse than settling,\" an economist said.", ""},
+		{"Legislators to Kaiser: bargain now and end the mental health strike", ""},
+		{"One year ago today, on Monday, Oct. 21, 2024, at 7 a.m., 2,400 of us picked up picket signs.", ""},
+		{"Nearly four months ago, the union's leadership chose to strike.", strike.PhaseStrike},
+		{"Senator Ruiz issued a statement on the ratification of the new contract.", strike.PhaseRatified},
 		// A return told with its day to come, in a headline's present.
 		{"SoCal Kaiser therapists ratify contract, back to work Monday", strike.PhaseRatified},
 		{"They go back to their clinics Monday.", ""},
@@ -1749,5 +1757,18 @@ func TestExtractTruncatedUnion(t *testing.T) {
 		if got.Union != c.want {
 			t.Errorf("%q: union %q, want %q", c.text, got.Union, c.want)
 		}
+	}
+}
+
+// TestPhaseOfAStatementsQuotes: a release that quotes a statement whole
+// says what the statement says; a quote alone elsewhere is a memory.
+func TestPhaseOfAStatementsQuotes(t *testing.T) {
+	x := testExtractor()
+	pub := time.Date(2025, 2, 12, 18, 0, 0, 0, time.UTC)
+	got := x.Extract(&strike.Article{Title: "Kaiser Permanente statement: our offer remains on the table",
+		Text:      "PASADENA, Calif., Feb. 12, 2025 /CareNewswire/ -- The following statement is attributed to Kaiser Permanente:\n\n\"We have continued to care for our members.\"\n\n\"Nearly four months ago, the union's leadership chose to strike.\"",
+		Published: pub})
+	if got.Phase != strike.PhaseStrike {
+		t.Errorf("statement: phase %q (from %q), want strike", got.Phase, got.Evidence["phase"])
 	}
 }
