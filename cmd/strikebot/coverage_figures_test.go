@@ -221,8 +221,16 @@ var coverageFloors = map[string]coverageFloor{
 	// 2 answers of 8. After general rules tuned on their misses: facts
 	// 0.96 (148 of 154) and 0.97 (144 of 149), 8 answers of 8 each.
 	"dev12": {copies: 1, grouping: 0.54, relevance: 0.97, core: 0.93, facts: 0.96, status: 5, asks: 8},
-	"dev14": {},
-	"dev15": {},
+	// The fourteenth and fifteenth, written beside each other (the
+	// furniture around news; voices other than a newsroom's and grammar
+	// that hides a fact): before, dev14 copies 4 of 5, grouping 0.81,
+	// relevance 0.97, core 0.97, facts 0.95 (142 of 150), 6 answers of 8;
+	// dev15 copies 6 of 6, grouping 0.75, relevance 0.98, core 0.96,
+	// facts 0.88 (132 of 150), 7 answers of 8. After general rules tuned
+	// on their misses: copies 5 of 5, grouping 0.87, facts 0.96 (144 of
+	// 150), 8 answers of 8; facts 0.95 (143 of 150), 7 answers of 8.
+	"dev14": {copies: 1, grouping: 0.86, relevance: 0.96, core: 0.96, facts: 0.96, status: 5, asks: 8},
+	"dev15": {copies: 1, grouping: 0.74, relevance: 0.97, core: 0.95, facts: 0.95, status: 5, asks: 7},
 	"dev13": {copies: 1, grouping: 0.80, relevance: 0.98, core: 0.93, facts: 0.96, status: 5, asks: 8},
 }
 
