@@ -3,7 +3,7 @@
 // ingests every feed at once with its whole backlog, and what `articles`,
 // `stories`, `status` and `ask` print is compared with the labels.
 //
-// It holds six corpora. The in-sample one is the demo corpus (package demo),
+// It holds seventeen corpora. The in-sample one is the demo corpus (package demo),
 // whose articles the coverage rules were tuned on. The held-out one, in
 // testdata/heldout, was written separately, from public facts, in other
 // outlets' styles and with other strikes, copies, snippets and undated pages,
@@ -54,7 +54,16 @@
 // are only a snippet, undated and late-dated pages and the campaign's
 // siblings (Dev10Corpus); the eleventh, in testdata/dev11, opinion, live
 // pages newest first, updates that change the lead, newsletters, a
-// striker's own posts and quotes that mislead (Dev11Corpus). Each
+// striker's own posts and quotes that mislead (Dev11Corpus). The twelfth
+// to fifteenth, in testdata/dev12 to dev15, were written two at a time
+// after tuning on the eleventh: numbers and dates that compete (fact
+// boxes, several dates, regulators, siblings' counts; Dev12Corpus);
+// places and people (one picket line's headcount, profiles, loose talk,
+// year-in-review lists; Dev13Corpus); the furniture around news in feeds
+// and pages (blog-feed footers, prompts, related-link boxes, update
+// stamps; Dev14Corpus); voices other than a newsroom's and grammar that
+// hides a fact (statements, releases, rumors, passives, negations;
+// Dev15Corpus). Each
 // corpus has a truth file with the campaign status it supports at its end
 // and the questions a supporter asks, with the answers the first sentence
 // of a reply must state.
