@@ -169,8 +169,9 @@ type Index struct {
 	// (see SetScopeNames).
 	scope, otherScope []string
 	// regions and otherRegions are the stems of the campaign's own
-	// places and of other regions' (scope and otherScope name unions
-	// too).
+	// places that no other region's name holds ("southern", not
+	// "california") and of other regions' (scope and otherScope name
+	// unions too).
 	regions, otherRegions []string
 	// loc is the campaign's time zone (see SetLocation); nil: unknown.
 	loc *time.Location
@@ -237,8 +238,17 @@ func (ix *Index) SetScopeNames(regions, unions, otherRegions, otherUnions []stri
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	// A place's own words only: "california" names Northern California
+	// as well as Southern.
+	allOther := ix.tok.Words(strings.Join(otherRegions, " . "))
+	var ownOnly []string
+	for _, w := range regionStems {
+		if !ansHas(allOther, w) {
+			ownOnly = append(ownOnly, w)
+		}
+	}
 	ix.scope, ix.otherScope = ownStems, otherStems
-	ix.regions, ix.otherRegions = regionStems, otherRegionStems
+	ix.regions, ix.otherRegions = ownOnly, otherRegionStems
 }
 
 // ansTrades are professions a question may suppose on strike, besides
@@ -628,6 +638,11 @@ func (ix *Index) askStatus(question string, st *strike.Status, spell bool) Answe
 	away := ix.pointsAway(&q, st)
 	if away {
 		q.fact = FactNone
+	}
+	if q.fact == FactNext && st != nil && statusOver(st) && ansPastStage(q.words) {
+		// "ratification vote when", once the strike is over: the vote
+		// that ended it, found in the news, not one to come.
+		q.fact, q.kind = FactNone, ansKindWhen
 	}
 	if q.fact == FactNone && st != nil && q.asksAcronym(st.Union) {
 		q.fact = FactUnion
@@ -1071,7 +1086,7 @@ func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
 	// "Was this one longer than the 2022 strike up north?" compares the
 	// campaign's strike with another: what follows "than" is the other
 	// news, the question is of this one.
-	if ix.namesOwnStrikers(q) {
+	if ix.namesOwnStrikers(q, st) {
 		// "Was it really 31,000 mental health people on strike in
 		// socal?", "the norcal therapists were out 10 weeks in 2022 -
 		// how many days did the socal strike last?": the campaign's
@@ -1104,20 +1119,54 @@ func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
 	return away
 }
 
+// ansPastStage reports whether words ask, with no tense, about a stage
+// a strike passes on its way to an end (a ratification vote, mediation,
+// a tentative agreement), not about what comes next.
+func ansPastStage(words []string) bool {
+	stage := false
+	for _, w := range words {
+		switch w {
+		case "next", "upcoming", "coming", "future", "will", "planned", "scheduled":
+			return false
+		case "vote", "ratification", "ratify", "mediation", "tentative", "ballot", "voting":
+			stage = true
+		}
+	}
+	return stage
+}
+
 // namesOwnStrikers reports whether q asks a status fact of the strikers
 // it names by the campaign's place and one of its professions, or asks
 // their union naming their profession and no other region ("the
 // therapists' strike was run by UNAC, wasn't it?"). ix.mu is held.
-func (ix *Index) namesOwnStrikers(q *ansQuestion) bool {
+func (ix *Index) namesOwnStrikers(q *ansQuestion, st *strike.Status) bool {
 	switch q.fact {
-	case FactWorkers, FactDuration, FactOver, FactStarted, FactUnion:
+	case FactWorkers, FactDuration, FactOver, FactStarted, FactUnion, FactWon:
 	default:
 		return false
 	}
-	place, elsewhere := false, false
-	for _, c := range q.content {
-		place = place || ansHas(ix.regions, c)
-		elsewhere = elsewhere || ansHas(ix.otherRegions, c)
+	place, elsewhere, union := false, false, false
+	lastOwn, lastOther := -1, -1
+	for i, st := range q.stems {
+		switch {
+		case ansHas(ix.regions, st):
+			place, lastOwn = true, i
+		case ansHas(ix.otherRegions, st):
+			elsewhere, lastOther = true, i
+		case ansHas(ix.scope, st):
+			union = true // the campaign's union: "our nuhw strike"
+		}
+	}
+	if place && elsewhere && lastOwn > lastOther {
+		// "norcal got their deal after 10 weeks back in 2022. what raise
+		// did socal end up with": the place named last is the one asked
+		// about.
+		return true
+	}
+	if union && !elsewhere && (st == nil || !ansOtherYear(q.words, st, ix.now())) {
+		// "UNAC's strike was only 5 days. how long was our NUHW strike?"
+		// (Not "how many NUHW members struck in 2022?": another year's.)
+		return true
 	}
 	if !place && (q.fact != FactUnion || elsewhere) {
 		return false
@@ -1939,6 +1988,8 @@ func (ix *Index) parseQuestionSpelt(text string, spell bool) ansQuestion {
 				k = ansKindNumber
 				q.span = next == "long"
 			}
+		case "headcount", "headcounts":
+			k = ansKindNumber // "strikers headcount 4 the flyer?"
 		case "first", "last":
 			if next == "day" {
 				k = ansKindWhen // "first day kaiser clinicians were seeing patients again"

@@ -157,8 +157,10 @@ func factKind(words []string) FactKind {
 	// "What was the size of the strike?", "the length of the walkout":
 	// a count and a span asked by their nouns.
 	sizeOf := seq("size", "of") && has(kwStrike) && !has(kwPay)
-	lengthOf := (seq("length", "of") || seq("duration", "of")) && has(kwStrike)
-	howMany := seq("how", "many", "much") || seq("number", "of") || seq("how", "big", "large") || sizeOf
+	lengthOf := (seq("length", "of") || seq("duration", "of") || hasW("length", "duration")) && has(kwStrike)
+	howMany := seq("how", "many", "much") || seq("number", "of") || seq("how", "big", "large") || sizeOf ||
+		// "strikers headcount 4 the flyer?"
+		hasW("headcount", "headcounts") && (has(kwStrike) || has(kwPeople))
 	howLong := seq("how", "long") && !hasW("ago") || lengthOf
 	// "How long were patients waiting?" asks how long a wait was, which
 	// the news tells, not how long the strike lasted.
@@ -221,6 +223,9 @@ func factKind(words []string) FactKind {
 		for i := 0; i < len(words); i++ {
 			if !ansNumeral(words[i]) && !ansNumberWords[words[i]] {
 				continue
+			}
+			if _, month := ansMonths[words[max(0, i-1)]]; i > 0 && month {
+				continue // "oct 11 when they gave notice": a day, not a count
 			}
 			// "500 therapists", "three thousand kaiser clinicians", "two
 			// hundred days", "31,000 kaiser mental health people": the
@@ -322,8 +327,9 @@ func factKind(words []string) FactKind {
 	case len(words) > 0 && (words[0] == "was" || words[0] == "were") && hasW("there") && has(kwStrike) && !has(kwEvent) && !has(kwDemand):
 		return FactDuration
 	// How long: "how long did it last", "how many days", "what day of the
-	// strike is it", "days out?".
+	// strike is it", "days out?"; and its span, "start -> end dates?".
 	case howLong && !has(kwEvent),
+		has(kwStart) && hasW("end", "ended", "ending", "finish", "finished") && (when || hasW("dates")) && !has(kwEvent),
 		len(words) <= 2 && has(kwPeriod) && (len(words) == 1 || hasW("out", "total") || has(kwStrike)),
 		supposes(kwPeriod) && (has(kwStrike) || hasW("it", "they")) && has(kwLastVerb) && !has(kwDone) && !has(kwEvent),
 		// "Why did the strike last a year?", "was it longer than the

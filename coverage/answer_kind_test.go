@@ -225,6 +225,13 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"so in the end kaiser only gave the therapists 18 percent?", FactWon},
 		{"did they go back to work in march", FactNone},
 		{"so the kaiser mental health people didn't actually win anything from all that, right?", FactWon},
+		// Phone shorthand: a headcount, a span's two ends, a length by its
+		// noun; a day of the month is no count supposed.
+		{"strikers headcount 4 the flyer?", FactWorkers},
+		{"strike start -> end dates?", FactDuration},
+		{"strike length in weeks / months?", FactDuration},
+		{"didnt the strike start oct 11 when they gave notice", FactStarted},
+		{"como se llama la union de los mental health workers?", FactUnion},
 		{"was it really 31,000 kaiser mental health people on strike", FactWorkers},
 		{"help", FactHelp},
 		{"what can I ask you?", FactHelp},
@@ -507,6 +514,23 @@ func TestAnsFocus(t *testing.T) {
 	} {
 		if got := ansFocus(tt.in); got != tt.want {
 			t.Errorf("ansFocus(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestAnsPastStage: with no tense, a ratification vote or mediation is
+// a stage a strike passed once it is over; "next" and "will" ask ahead.
+func TestAnsPastStage(t *testing.T) {
+	for q, want := range map[string]bool{
+		"ratification vote when":      true,
+		"when was mediation":          true,
+		"when is the next vote":       false,
+		"when will they vote":         false,
+		"when did the strike start":   false,
+		"tentative agreement vote???": true,
+	} {
+		if got := ansPastStage(strings.Fields(strings.Trim(q, "?"))); got != want {
+			t.Errorf("ansPastStage(%q) = %v, want %v", q, got, want)
 		}
 	}
 }

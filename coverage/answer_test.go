@@ -639,6 +639,7 @@ func TestAskOwnStrikersBesideOtherNews(t *testing.T) {
 	for q, want := range map[string]string{
 		"the lakeside nurses were out three days - how many days did the northvale valley therapists strike last": "132 days",
 		"was it really 9,000 therapists on strike in northvale valley":                                            "1,200",
+		"lakeside got a deal after three days. what raise did northvale end up with":                              "16%",
 	} {
 		if a := ix.AskStatus(q, &st); !strings.Contains(firstLine(a.Text), want) {
 			t.Errorf("%q: first line %q, want %s", q, firstLine(a.Text), want)

@@ -119,6 +119,8 @@ var ansSpanish = map[string][]string{
 	"hicieron": nil, "hizo": nil, "hacen": nil, "ratificó": {"ratified"},
 	"mediador": {"mediator"}, "mediadores": {"mediators"}, "piden": {"want"}, "quieren": {"want"},
 	"demandas": {"demands"}, "votaron": {"voted"}, "votación": {"vote"}, "ratificaron": {"ratified"},
+	"votó": {"voted"}, "voto": {"vote"}, "aprobar": {"approve"}, "aprobaron": {"approved"}, "día": {"day"}, "dia": {"day"},
+	"llama": {"name"}, "nombre": {"name"}, "como": nil, "cómo": {"how"},
 	"pasa": {"happening"}, "pasando": {"happening"}, "está": {"is"}, "están": {"are"}, "estan": {"are"},
 	"estaba": {"was"}, "estaban": {"were"}, "ahora": {"now"}, "hoy": {"today"},
 	"es": {"is"}, "son": {"are"}, "fue": {"was"}, "hay": {"is", "there"}, "ya": {"yet"},
