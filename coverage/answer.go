@@ -1093,6 +1093,12 @@ func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
 		// place and profession say whose strike is asked about.
 		return false
 	}
+	if g := ix.strikeOfElsewhere(q); g >= 0 {
+		// "how long was the norcal strike": another region's strike by
+		// name, however often the campaign's news names the region.
+		q.away |= 1<<g | 1<<(32+g)
+		return true
+	}
 	words, compared := q.words, false
 	if i := slices.Index(words, "than"); i > 0 && (q.fact == FactDuration || q.fact == FactWorkers || q.fact == FactWon) {
 		words, compared = words[:i], true
@@ -1117,6 +1123,31 @@ func (ix *Index) pointsAway(q *ansQuestion, st *strike.Status) bool {
 		}
 	}
 	return away
+}
+
+// strikeOfElsewhere returns the group of q's content stem that names
+// another region as the place of a strike ("the norcal strike", "the
+// strike in Hawaii"), or -1. ix.mu is held.
+func (ix *Index) strikeOfElsewhere(q *ansQuestion) int {
+	for i, st := range q.stems {
+		if !ansHas(ix.otherRegions, st) {
+			continue
+		}
+		near := false
+		for j := i + 1; j < len(q.words) && j <= i+3; j++ {
+			near = near || kwStrike[q.words[j]]
+		}
+		if i >= 2 && q.words[i-1] == "in" && kwStrike[q.words[i-2]] {
+			near = true
+		}
+		if !near {
+			continue
+		}
+		if g := slices.Index(q.content, st); g >= 0 {
+			return g
+		}
+	}
+	return -1
 }
 
 // ansPastStage reports whether words ask, with no tense, about a stage
@@ -2016,7 +2047,7 @@ func (ix *Index) parseQuestionSpelt(text string, spell bool) ansQuestion {
 			break
 		}
 	}
-	if q.kind == ansKindOther && q.asksReturn() && ansNamesDay(q.words) {
+	if q.kind == ansKindOther && (q.asksReturn() || ansNamesVote(q.words)) && ansNamesDay(q.words) {
 		// "they went back on may 5 right": a day supposed for the return
 		// is asked like "when", and the day they went back answers it.
 		q.kind = ansKindWhen
@@ -2058,7 +2089,7 @@ func (ix *Index) parseQuestionSpelt(text string, spell bool) ansQuestion {
 	// "They went back to work in March, right?" supposes the return's
 	// day, which may be wrong: the day they went back answers, not a
 	// sentence naming March.
-	supposedDay := q.asksReturn() && ansNamesDay(q.words)
+	supposedDay := (q.asksReturn() || ansNamesVote(q.words) && q.fact == FactNone) && ansNamesDay(q.words)
 	for i, t := range toks {
 		if english.IsStopWord(t.Word) || ansStopWords[t.Word] || ansLightVerbs[t.Word] {
 			continue

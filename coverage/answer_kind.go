@@ -320,7 +320,9 @@ func factKind(words []string) FactKind {
 		seq("how", "big", "large", "much") && has(kwPay),
 		// "What's the raise?", "what percent raise", "raise?": the raise
 		// there is, not one asked for or offered.
-		has(kwPay) && (hasW("what", "which") || len(words) <= 2) && !has(kwDemand) && !has(kwOffer) && !when && !has(kwStart):
+		has(kwPay) && (hasW("what", "which") || len(words) <= 2) && !has(kwDemand) && !has(kwOffer) && !when && !has(kwStart),
+		// "final raise % over the 4 yrs?"
+		has(kwPay) && hasW("percent", "final") && !has(kwDemand) && !has(kwOffer) && !when && !has(kwStart):
 		return FactWon
 	// "Was there a strike in October?": whether the strike's span holds a
 	// time, which the span answers.

@@ -232,6 +232,7 @@ func TestFactKindAsTyped(t *testing.T) {
 		{"strike length in weeks / months?", FactDuration},
 		{"didnt the strike start oct 11 when they gave notice", FactStarted},
 		{"como se llama la union de los mental health workers?", FactUnion},
+		{"final raise percent over the 4 yrs?", FactWon},
 		{"was it really 31,000 kaiser mental health people on strike", FactWorkers},
 		{"help", FactHelp},
 		{"what can I ask you?", FactHelp},

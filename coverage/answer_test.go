@@ -645,6 +645,11 @@ func TestAskOwnStrikersBesideOtherNews(t *testing.T) {
 			t.Errorf("%q: first line %q, want %s", q, firstLine(a.Text), want)
 		}
 	}
+	// Another region's strike by name is other news, however often the
+	// campaign's own news names the region.
+	if a := ix.AskStatus("how long was the lakeside strike", &st); strings.Contains(firstLine(a.Text), "132") {
+		t.Errorf("the lakeside strike: first line %q, the campaign's length", firstLine(a.Text))
+	}
 }
 
 // TestAskVoteDayNotTheReturnsDay: "what day was the vote?" is answered
