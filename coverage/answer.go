@@ -173,6 +173,8 @@ type Index struct {
 	// "california") and of other regions' (scope and otherScope name
 	// unions too).
 	regions, otherRegions []string
+	// unions are the stems of the campaign's own unions' names.
+	unions []string
 	// loc is the campaign's time zone (see SetLocation); nil: unknown.
 	loc *time.Location
 }
@@ -223,9 +225,11 @@ func (ix *Index) SetWorkforce(own, other []string) {
 // other news it names beside them. It may be called at any time.
 func (ix *Index) SetScopeNames(regions, unions, otherRegions, otherUnions []string) {
 	regionStems := ix.tok.Words(strings.Join(regions, " . "))
-	ownStems := append(slices.Clip(regionStems), ix.tok.Words(strings.Join(unions, " . "))...)
+	unionStems := ix.tok.Words(strings.Join(unions, " . "))
+	ownStems := append(slices.Clip(regionStems), unionStems...)
+	allOther := ix.tok.Words(strings.Join(otherRegions, " . "))
 	var otherStems, otherRegionStems []string
-	for _, w := range ix.tok.Words(strings.Join(otherRegions, " . ")) {
+	for _, w := range allOther {
 		if !ansHas(ownStems, w) {
 			otherStems = append(otherStems, w)
 			otherRegionStems = append(otherRegionStems, w)
@@ -236,19 +240,18 @@ func (ix *Index) SetScopeNames(regions, unions, otherRegions, otherUnions []stri
 			otherStems = append(otherStems, w)
 		}
 	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	// A place's own words only: "california" names Northern California
 	// as well as Southern.
-	allOther := ix.tok.Words(strings.Join(otherRegions, " . "))
 	var ownOnly []string
 	for _, w := range regionStems {
 		if !ansHas(allOther, w) {
 			ownOnly = append(ownOnly, w)
 		}
 	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
 	ix.scope, ix.otherScope = ownStems, otherStems
-	ix.regions, ix.otherRegions = ownOnly, otherRegionStems
+	ix.regions, ix.otherRegions, ix.unions = ownOnly, otherRegionStems, unionStems
 }
 
 // ansTrades are professions a question may suppose on strike, besides
@@ -1178,13 +1181,13 @@ func (ix *Index) namesOwnStrikers(q *ansQuestion, st *strike.Status) bool {
 	}
 	place, elsewhere, union := false, false, false
 	lastOwn, lastOther := -1, -1
-	for i, st := range q.stems {
+	for i, stem := range q.stems {
 		switch {
-		case ansHas(ix.regions, st):
+		case ansHas(ix.regions, stem):
 			place, lastOwn = true, i
-		case ansHas(ix.otherRegions, st):
+		case ansHas(ix.otherRegions, stem):
 			elsewhere, lastOther = true, i
-		case ansHas(ix.scope, st):
+		case ansHas(ix.unions, stem):
 			union = true // the campaign's union: "our nuhw strike"
 		}
 	}

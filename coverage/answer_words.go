@@ -226,12 +226,13 @@ func (ix *Index) ansMisspelt(word, stem string) (string, bool) {
 		limit = 2
 	}
 	best, bestDist, bestDF := "", limit+1, 0
+	var rows editRows
 	for s, p := range ix.bm.post {
 		if len(s) < 4 || abs(len(s)-len(word)) > limit && abs(len(s)-len(stem)) > 1 {
 			continue
 		}
-		d := editDistance(word, s, limit)
-		if ds := editDistance(stem, s, 1); ds <= 1 {
+		d := rows.distance(word, s, limit)
+		if ds := rows.distance(stem, s, 1); ds <= 1 {
 			d = min(d, ds)
 		}
 		if d > limit {
@@ -251,16 +252,25 @@ func abs(n int) int {
 	return n
 }
 
-// editDistance returns the distance between a and b in letters added or
+// editRows are the rows distance works in, kept between calls so that
+// comparing a word with every stem of the index allocates once.
+type editRows struct{ prev2, prev, cur []int }
+
+// distance returns the distance between a and b in letters added or
 // dropped and adjacent letters swapped (one each; a letter replaced is
 // two), or limit+1 once it exceeds limit.
-func editDistance(a, b string, limit int) int {
+func (r *editRows) distance(a, b string, limit int) int {
 	if abs(len(a)-len(b)) > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	grow := func(row []int) []int {
+		if cap(row) < len(b)+1 {
+			return make([]int, len(b)+1)
+		}
+		return row[:len(b)+1]
+	}
+	r.prev2, r.prev, r.cur = grow(r.prev2), grow(r.prev), grow(r.cur)
+	prev2, prev, cur := r.prev2, r.prev, r.cur
 	for j := range prev {
 		prev[j] = j
 	}

@@ -880,10 +880,10 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseThreatened && strings.HasPrefix(s[m[0]:m[1]], "to ") && choseToRE.MatchString(s[max(0, m[0]-20):m[0]+3]) {
 				p = strike.PhaseStrike // "chose to strike this morning": the strike, chosen
 			}
-			if p == strike.PhaseStrike && last == "to" && choseToRE.MatchString(pre) && !hypothetical(strings.TrimSuffix(pre, " to")) {
-				// "NUHW's leadership chose to strike this morning": a
-				// choice made, the strike with it.
-			} else if p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to" || onCondition(s, m[0]) || supposeRE.MatchString(s)) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
+			// "NUHW's leadership chose to strike this morning": a choice
+			// made, the strike with it, not one to come.
+			chosen := p == strike.PhaseStrike && last == "to" && choseToRE.MatchString(pre) && !hypothetical(strings.TrimSuffix(pre, " to"))
+			if !chosen && p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to" || onCondition(s, m[0]) || supposeRE.MatchString(s)) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
 				if p != strike.PhaseStrike {
 					continue
 				}
@@ -2155,7 +2155,8 @@ func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, stro
 		first, at   int // first hit's order; the best hit's sentence
 	}
 	var ts []tally
-	otherBefore := func(ts []tally, canon string) bool {
+	// otherBefore: a union other than canon was named before.
+	otherBefore := func(canon string) bool {
 		return slices.ContainsFunc(ts, func(t tally) bool { return t.canon != canon })
 	}
 	order := 0
@@ -2165,7 +2166,7 @@ func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, stro
 		for _, h := range hits {
 			w := 1
 			switch {
-			case h.contextual && !(otherBefore(ts, h.canon) && hasAny(s.lower, " for ") && pastWholeStrikeRE.MatchString(s.lower)):
+			case h.contextual && !(otherBefore(h.canon) && hasAny(s.lower, " for ") && pastWholeStrikeRE.MatchString(s.lower)):
 				w += 4 // "a strike by …", "represented by …"
 				// (Not in a strike told whole in the past after another
 				// union was named, "members of NUHW, struck for 196 days
