@@ -59,7 +59,13 @@ func TestFactsSurviveOutletDress(t *testing.T) {
 	corpora := []struct {
 		name string
 		load func() ([]demo.Doc, error)
-	}{{"in-sample", demo.Corpus}, {"dev", eval.Dev}, {"dev2", eval.Dev2}, {"dev3", eval.Dev3}, {"dev4", eval.Dev4}, {"dev5", eval.Dev5}, {"dev6", eval.Dev6}, {"dev7", eval.Dev7}, {"dev8", eval.Dev8}, {"dev9", eval.Dev9}, {"dev10", eval.Dev10}, {"dev11", eval.Dev11}, {"dev12", eval.Dev12}, {"dev13", eval.Dev13}, {"dev14", eval.Dev14}, {"dev15", eval.Dev15}}
+	}{{"in-sample", demo.Corpus}}
+	for _, set := range eval.DevSets() {
+		corpora = append(corpora, struct {
+			name string
+			load func() ([]demo.Doc, error)
+		}{set.Name, set.Docs})
+	}
 	key := func(f strike.Facts) string {
 		return fmt.Sprintf("phase %q, workers %d, union %q, started %q", f.Phase, f.Workers, f.Union, f.Started)
 	}

@@ -1284,13 +1284,7 @@ func TestExtractPhaseBeyondTheLead(t *testing.T) {
 func TestPhaseHintsNeverHideAMatch(t *testing.T) {
 	racetest.SkipLong(t)
 	var files []string
-	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev/*.txt",
-		"../internal/eval/testdata/dev2/*.txt", "../internal/eval/testdata/dev3/*.txt",
-		"../internal/eval/testdata/dev4/*.txt", "../internal/eval/testdata/dev5/*.txt",
-		"../internal/eval/testdata/dev6/*.txt", "../internal/eval/testdata/dev7/*.txt", "../internal/eval/testdata/dev8/*.txt", "../internal/eval/testdata/dev9/*.txt",
-		"../internal/eval/testdata/dev10/*.txt", "../internal/eval/testdata/dev11/*.txt",
-		"../internal/eval/testdata/dev12/*.txt", "../internal/eval/testdata/dev13/*.txt",
-		"../internal/eval/testdata/dev14/*.txt", "../internal/eval/testdata/dev15/*.txt"} {
+	for _, glob := range []string{"../demo/articles/*.txt", "../internal/eval/testdata/dev*/*.txt"} {
 		m, err := filepath.Glob(glob)
 		if err != nil {
 			t.Fatal(err)

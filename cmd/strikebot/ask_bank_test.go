@@ -164,20 +164,11 @@ func TestAskBank(t *testing.T) {
 	}
 	start := time.Now()
 	var summary []string
-	for _, run := range []struct {
-		name string
-		load func() (eval.Corpus, error)
-	}{
-		{"dev", eval.DevCorpus},
-		{"dev2", eval.Dev2Corpus},
-		{"dev3", eval.Dev3Corpus},
-		{"dev4", eval.Dev4Corpus},
-		{"dev5", eval.Dev5Corpus},
-	} {
-		if len(only) > 0 && !only[run.name] {
+	for _, run := range eval.DevSets()[:5] {
+		if len(only) > 0 && !only[run.Name] {
 			continue
 		}
-		c, err := run.load()
+		c, err := run.Corpus()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -190,10 +181,10 @@ func TestAskBank(t *testing.T) {
 			}
 		}
 		right := f.AsksRight()
-		summary = append(summary, fmt.Sprintf("%s %d/%d", run.name, right, len(f.Asks)))
-		t.Logf("%s: %d of %d questions answered right; misses:\n%s", run.name, right, len(f.Asks), misses.String())
-		if right < askBankFloors[run.name] {
-			t.Errorf("%s: %d questions answered right, below its floor %d", run.name, right, askBankFloors[run.name])
+		summary = append(summary, fmt.Sprintf("%s %d/%d", run.Name, right, len(f.Asks)))
+		t.Logf("%s: %d of %d questions answered right; misses:\n%s", run.Name, right, len(f.Asks), misses.String())
+		if right < askBankFloors[run.Name] {
+			t.Errorf("%s: %d questions answered right, below its floor %d", run.Name, right, askBankFloors[run.Name])
 		}
 	}
 	t.Logf("ask bank: %s (in %s)", strings.Join(summary, ", "), time.Since(start).Round(time.Millisecond))

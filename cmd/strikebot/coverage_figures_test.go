@@ -250,55 +250,38 @@ const storiesOrderIndependent = true
 // code already reaches, and that a second run gives the same figures.
 //
 // STRIKEBOT_TEST_CORPUS, a comma-separated list of corpus names
-// ("in-sample", "held-out", "dev", "dev2", …, "dev15"), measures only those: tuning on the
+// ("in-sample", "held-out", "dev", "dev2", …), measures only those: tuning on the
 // development corpus need not measure the held-out one at all.
 func TestCoverageFigures(t *testing.T) {
 	coverageFigures(t, func(r, again *eval.Report) []figureRun {
 		return []figureRun{
 			{"in-sample", eval.InSampleCorpus, &r.InSample, &again.InSample},
 			{"held-out", eval.HeldoutCorpus, &r.Heldout, &again.Heldout},
-			{"dev", eval.DevCorpus, &r.Dev, &again.Dev},
 		}
-	})
+	}, eval.DevSets()[:1])
 }
 
-// TestCoverageFiguresDevelopment is TestCoverageFigures for the second to
-// fifteenth development corpora. They add nothing the race detector can
+// TestCoverageFiguresDevelopment is TestCoverageFigures for the second and
+// later development corpora. They add nothing the race detector can
 // find to the first three's runs and take minutes under it, so it skips
 // itself under -race; .ci/run runs it without.
 func TestCoverageFiguresDevelopment(t *testing.T) {
 	racetest.SkipLong(t)
-	coverageFigures(t, func(r, again *eval.Report) []figureRun {
-		return []figureRun{
-			{"dev2", eval.Dev2Corpus, &r.Dev2, &again.Dev2},
-			{"dev3", eval.Dev3Corpus, &r.Dev3, &again.Dev3},
-			{"dev4", eval.Dev4Corpus, &r.Dev4, &again.Dev4},
-			{"dev5", eval.Dev5Corpus, &r.Dev5, &again.Dev5},
-			{"dev6", eval.Dev6Corpus, &r.Dev6, &again.Dev6},
-			{"dev7", eval.Dev7Corpus, &r.Dev7, &again.Dev7},
-			{"dev8", eval.Dev8Corpus, &r.Dev8, &again.Dev8},
-			{"dev9", eval.Dev9Corpus, &r.Dev9, &again.Dev9},
-			{"dev10", eval.Dev10Corpus, &r.Dev10, &again.Dev10},
-			{"dev11", eval.Dev11Corpus, &r.Dev11, &again.Dev11},
-			{"dev12", eval.Dev12Corpus, &r.Dev12, &again.Dev12},
-			{"dev13", eval.Dev13Corpus, &r.Dev13, &again.Dev13},
-			{"dev14", eval.Dev14Corpus, &r.Dev14, &again.Dev14},
-			{"dev15", eval.Dev15Corpus, &r.Dev15, &again.Dev15},
-		}
-	})
+	coverageFigures(t, nil, eval.DevSets()[1:])
 }
 
-// figureRun is one corpus for coverageFigures: its name, how to load it
-// and where its two runs' figures go.
+// figureRun is one corpus for coverageFigures other than a development
+// one: its name, how to load it and where its two runs' figures go.
 type figureRun struct {
 	name        string
 	load        func() (eval.Corpus, error)
 	first, next *eval.Figures
 }
 
-// coverageFigures measures the corpora runs lists (each twice), logs the
-// README's table and checks the floors and that the two runs agree.
-func coverageFigures(t *testing.T, runs func(r, again *eval.Report) []figureRun) {
+// coverageFigures measures the corpora runs lists and the development
+// corpora devs (each twice), logs the README's table and checks the floors
+// and that the two runs agree.
+func coverageFigures(t *testing.T, runs func(r, again *eval.Report) []figureRun, devs []eval.DevSet) {
 	chdir(t)
 	start := time.Now()
 	only := map[string]bool{}
@@ -309,7 +292,15 @@ func coverageFigures(t *testing.T, runs func(r, again *eval.Report) []figureRun)
 	}
 	var r, again eval.Report
 	var measured [][2]eval.Figures
-	for _, run := range runs(&r, &again) {
+	var all []figureRun
+	if runs != nil {
+		all = runs(&r, &again)
+	}
+	r.Dev, again.Dev = make([]eval.Figures, len(devs)), make([]eval.Figures, len(devs))
+	for i, set := range devs {
+		all = append(all, figureRun{set.Name, set.Corpus, &r.Dev[i], &again.Dev[i]})
+	}
+	for _, run := range all {
 		if len(only) > 0 && !only[run.name] {
 			continue
 		}

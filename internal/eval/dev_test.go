@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"testing"
@@ -12,6 +13,16 @@ import (
 
 // loadCorpus loads a development corpus's articles, failing the test when
 // it cannot.
+// devDocs loads the development corpus called name.
+func devDocs(tb testing.TB, name string) []demo.Doc {
+	tb.Helper()
+	set, err := DevNamed(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return loadCorpus(tb, set.Docs)
+}
+
 func loadCorpus(tb testing.TB, load func() ([]demo.Doc, error)) []demo.Doc {
 	tb.Helper()
 	docs, err := load()
@@ -21,72 +32,16 @@ func loadCorpus(tb testing.TB, load func() ([]demo.Doc, error)) []demo.Doc {
 	return docs
 }
 
-// TestDevLabels checks every development doc's labels for validity and
-// consistency, with the rules of testdata/dev/README.md that a program can
-// check.
-func TestDevLabels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev)) }
+// TestDevLabels checks every development corpus's labels by the rules of
+// checkDevLabelsMin.
+func TestDevLabels(t *testing.T) {
+	for _, set := range DevSets() {
+		t.Run(set.Name, func(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, set.Docs), set.MinSnippet) })
+	}
+}
 
-// TestDev2Labels checks the second development corpus's labels by the
-// same rules.
-func TestDev2Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev2)) }
-
-// TestDev3Labels checks the third development corpus's labels by the
-// same rules.
-func TestDev3Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev3)) }
-
-// TestDev4Labels checks the fourth development corpus's labels by the
-// same rules.
-func TestDev4Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev4)) }
-
-// TestDev5Labels checks the fifth development corpus's labels by the
-// same rules.
-func TestDev5Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev5)) }
-
-// TestDev6Labels checks the sixth development corpus's labels by the
-// same rules.
-func TestDev6Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev6)) }
-
-// TestDev7Labels checks the seventh development corpus's labels by the
-// same rules.
-func TestDev7Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev7)) }
-
-// TestDev8Labels checks the eighth development corpus's labels by the
-// same rules.
-func TestDev8Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev8)) }
-
-// TestDev9Labels checks the ninth development corpus's labels by the
-// same rules.
-func TestDev9Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev9)) }
-
-// TestDev10Labels checks the tenth development corpus's labels by the
-// same rules, except that a news-search item may be only its snippet: a
-// page of 15 words or more.
-func TestDev10Labels(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, Dev10), 15) }
-
-// TestDev11Labels checks the eleventh development corpus's labels by the
-// same rules.
-func TestDev11Labels(t *testing.T) { checkDevLabels(t, loadCorpus(t, Dev11)) }
-
-// TestDev12Labels checks the twelfth development corpus's labels by the
-// same rules, a news-search item's page of 15 words or more.
-func TestDev12Labels(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, Dev12), 15) }
-
-// TestDev13Labels checks the thirteenth development corpus's labels by
-// the same rules, a news-search item's page of 15 words or more.
-func TestDev13Labels(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, Dev13), 15) }
-
-// TestDev14Labels checks the fourteenth development corpus's labels by
-// the same rules, a news-search item's page of 15 words or more.
-func TestDev14Labels(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, Dev14), 15) }
-
-// TestDev15Labels checks the fifteenth development corpus's labels by
-// the same rules, a news-search item's page of 15 words or more.
-func TestDev15Labels(t *testing.T) { checkDevLabelsMin(t, loadCorpus(t, Dev15), 15) }
-
-func checkDevLabels(t *testing.T, docs []demo.Doc) { checkDevLabelsMin(t, docs, 50) }
-
-// checkDevLabelsMin is checkDevLabels with a news-search item's page
-// allowed as few as minSnippet words.
+// checkDevLabelsMin checks one development corpus's labels, with a
+// news-search item's page allowed as few as minSnippet words.
 func checkDevLabelsMin(t *testing.T, docs []demo.Doc, minSnippet int) {
 	byID := make(map[string]demo.Doc, len(docs))
 	for _, d := range docs {
@@ -209,7 +164,7 @@ func workersWritten(body string, n int) bool {
 // TestDevComposition checks that the development corpus has the variety
 // it was written for, and logs its composition.
 func TestDevComposition(t *testing.T) {
-	docs := loadCorpus(t, Dev)
+	docs := devDocs(t, "dev")
 	atLeast(t, "development corpus", docs, least{docs: 60, related: 10, none: 8, copies: 5, undated: 3, snippets: 25})
 	// The strike's events, each told by two or more outlets in their own
 	// words.
@@ -241,7 +196,7 @@ func TestDevComposition(t *testing.T) {
 // TestDev2Composition checks that the second development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev2Composition(t *testing.T) {
-	docs := loadCorpus(t, Dev2)
+	docs := devDocs(t, "dev2")
 	atLeast(t, "second development corpus", docs, least{docs: 50, related: 10, none: 5, copies: 4, undated: 2, snippets: 35})
 	// The voices it was written for, told by their shape.
 	voices := map[string]int{}
@@ -320,7 +275,7 @@ func truthAgrees(t *testing.T, truth Truth, docs []demo.Doc) {
 // TestDev3Composition checks that the third development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev3Composition(t *testing.T) {
-	docs := loadCorpus(t, Dev3)
+	docs := devDocs(t, "dev3")
 	atLeast(t, "third development corpus", docs, least{docs: 60, related: 10, none: 8, copies: 4, undated: 3, snippets: 30})
 	// The shapes it was written for, told by their marks.
 	shapes := map[string]int{}
@@ -349,7 +304,7 @@ func TestDev3Composition(t *testing.T) {
 // TestDev4Composition checks that the fourth development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev4Composition(t *testing.T) {
-	docs := loadCorpus(t, Dev4)
+	docs := devDocs(t, "dev4")
 	atLeast(t, "fourth development corpus", docs, least{docs: 65, related: 10, none: 8, copies: 5, undated: 3, snippets: 40})
 	// The shapes it was written for, told by their marks.
 	shapes := map[string]int{}
@@ -384,7 +339,7 @@ func TestDev4Composition(t *testing.T) {
 // TestDev5Composition checks that the fifth development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev5Composition(t *testing.T) {
-	docs := loadCorpus(t, Dev5)
+	docs := devDocs(t, "dev5")
 	atLeast(t, "fifth development corpus", docs, least{docs: 70, related: 10, none: 8, copies: 5, undated: 3, snippets: 40})
 	// The shapes it was written for, told by their marks.
 	shapes := map[string]int{}
@@ -425,7 +380,7 @@ func TestDev5Composition(t *testing.T) {
 // TestDev6Composition checks that the sixth development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev6Composition(t *testing.T) {
-	docs := loadCorpus(t, Dev6)
+	docs := devDocs(t, "dev6")
 	atLeast(t, "sixth development corpus", docs, least{docs: 70, related: 10, none: 8, copies: 5, undated: 3, snippets: 40})
 	// The shapes it was written for, told by their marks.
 	shapes := map[string]int{}
@@ -462,7 +417,7 @@ func TestDev6Composition(t *testing.T) {
 // TestDev7Composition checks that the seventh development corpus has the
 // variety it was written for, and logs its composition.
 func TestDev7Composition(t *testing.T) {
-	docs := loadCorpus(t, Dev7)
+	docs := devDocs(t, "dev7")
 	atLeast(t, "seventh development corpus", docs, least{docs: 65, related: 8, none: 10, copies: 5, undated: 3, snippets: 40})
 	shapes := map[string]int{}
 	for _, d := range docs {
@@ -486,42 +441,26 @@ func TestDev7Composition(t *testing.T) {
 // TestDevCorpora checks each development corpus's truth file against its
 // labels, and that it loads as three feeds of enough articles.
 func TestDevCorpora(t *testing.T) {
-	for _, tc := range []struct {
-		name    string
-		truth   func() (Truth, error)
-		docs    func() ([]demo.Doc, error)
-		corpus  func() (Corpus, error)
-		minDocs int
-	}{
-		{"dev", DevTruth, Dev, DevCorpus, 60},
-		{"dev2", Dev2Truth, Dev2, Dev2Corpus, 50},
-		{"dev3", Dev3Truth, Dev3, Dev3Corpus, 60},
-		{"dev4", Dev4Truth, Dev4, Dev4Corpus, 65},
-		{"dev5", Dev5Truth, Dev5, Dev5Corpus, 70},
-		{"dev6", Dev6Truth, Dev6, Dev6Corpus, 70},
-		{"dev7", Dev7Truth, Dev7, Dev7Corpus, 65},
-		{"dev8", Dev8Truth, Dev8, Dev8Corpus, 65},
-		{"dev9", Dev9Truth, Dev9, Dev9Corpus, 55},
-		{"dev10", Dev10Truth, Dev10, Dev10Corpus, 55},
-		{"dev11", Dev11Truth, Dev11, Dev11Corpus, 55},
-		{"dev12", Dev12Truth, Dev12, Dev12Corpus, 55},
-		{"dev13", Dev13Truth, Dev13, Dev13Corpus, 55},
-		{"dev14", Dev14Truth, Dev14, Dev14Corpus, 55},
-		{"dev15", Dev15Truth, Dev15, Dev15Corpus, 55},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			truth, err := tc.truth()
+	// The fewest articles each corpus was written with; 55 for the rest.
+	minDocs := map[string]int{"dev": 60, "dev2": 50, "dev3": 60, "dev4": 65, "dev5": 70, "dev6": 70, "dev7": 65, "dev8": 65}
+	for _, set := range DevSets() {
+		t.Run(set.Name, func(t *testing.T) {
+			truth, err := set.Truth()
 			if err != nil {
 				t.Fatal(err)
 			}
-			truthAgrees(t, truth, loadCorpus(t, tc.docs))
-			c, err := tc.corpus()
+			truthAgrees(t, truth, loadCorpus(t, set.Docs))
+			c, err := set.Corpus()
 			if err != nil {
 				t.Fatal(err)
 			}
-			if c.Name != tc.name || len(c.Docs) < tc.minDocs || len(c.Feeds) != 3 {
-				t.Errorf("%s corpus %q: %d docs, %d feeds", tc.name, c.Name, len(c.Docs), len(c.Feeds))
+			least := cmp.Or(minDocs[set.Name], 55)
+			if c.Name != set.Name || len(c.Docs) < least || len(c.Feeds) != 3 {
+				t.Errorf("%s corpus %q: %d docs, %d feeds", set.Name, c.Name, len(c.Docs), len(c.Feeds))
 			}
 		})
+	}
+	if _, err := DevNamed("dev0"); err == nil {
+		t.Error("DevNamed(dev0) found a corpus")
 	}
 }

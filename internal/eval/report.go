@@ -5,11 +5,11 @@ import (
 	"strings"
 )
 
-// Report holds the figures of the corpora, for the README's table. Dev,
-// Dev2, …, Dev15 are optional: the table shows a development column only
-// when its corpus was measured.
+// Report holds the figures of the corpora, for the README's table. Dev
+// holds the development corpora's that were measured, in DevSets' order.
 type Report struct {
-	InSample, Heldout, Dev, Dev2, Dev3, Dev4, Dev5, Dev6, Dev7, Dev8, Dev9, Dev10, Dev11, Dev12, Dev13, Dev14, Dev15 Figures
+	InSample, Heldout Figures
+	Dev               []Figures
 }
 
 // The rows of issue 7's table, with their targets on the held-out set.
@@ -53,19 +53,16 @@ var rows = []struct {
 
 // Table formats the report as the README's Markdown table: measure,
 // in-sample, held-out, target; with a column for each development corpus
-// (r.Dev, r.Dev2, …, r.Dev15) that was measured, before the target.
+// in r.Dev, before the target.
 func (r Report) Table() string {
 	type column struct {
 		name string
 		f    Figures
 	}
 	cols := []column{{"in-sample", r.InSample}, {"held-out", r.Heldout}}
-	for _, c := range []column{{"development", r.Dev}, {"development 2", r.Dev2}, {"development 3", r.Dev3},
-		{"development 4", r.Dev4}, {"development 5", r.Dev5}, {"development 6", r.Dev6}, {"development 7", r.Dev7}, {"development 8", r.Dev8}, {"development 9", r.Dev9}, {"development 10", r.Dev10}, {"development 11", r.Dev11},
-		{"development 12", r.Dev12}, {"development 13", r.Dev13},
-		{"development 14", r.Dev14}, {"development 15", r.Dev15}} {
-		if c.f.Corpus != "" {
-			cols = append(cols, c)
+	for _, f := range r.Dev {
+		if f.Corpus != "" {
+			cols = append(cols, column{devColumn(f.Corpus), f})
 		}
 	}
 	var b strings.Builder
@@ -86,6 +83,15 @@ func (r Report) Table() string {
 		fmt.Fprintf(&b, " %s |\n", row.target)
 	}
 	return b.String()
+}
+
+// devColumn names a development corpus's column: "development" for dev,
+// "development 2" for dev2.
+func devColumn(name string) string {
+	if n, ok := strings.CutPrefix(name, "dev"); ok && n != "" {
+		return "development " + n
+	}
+	return "development"
 }
 
 // Details lists, for one corpus, what the table's figures are made of and

@@ -117,20 +117,20 @@ func TestScore(t *testing.T) {
 	}
 	g := f
 	g.Corpus = "dev"
-	table = Report{InSample: f, Heldout: f, Dev: g}.Table()
+	table = Report{InSample: f, Heldout: f, Dev: []Figures{g}}.Table()
 	if !strings.Contains(table, "| in-sample | held-out | development | target") || strings.Count(table, "0 of 1 (0.00)") != 3 {
 		t.Errorf("table with a development column:\n%s", table)
 	}
 	h := f
 	h.Corpus = "dev2"
-	table = Report{InSample: f, Heldout: f, Dev: g, Dev2: h}.Table()
+	table = Report{InSample: f, Heldout: f, Dev: []Figures{g, h}}.Table()
 	if !strings.Contains(table, "| in-sample | held-out | development | development 2 | target") ||
 		!strings.Contains(table, "|---|---|---|---|---|---|") || strings.Count(table, "0 of 1 (0.00)") != 4 {
 		t.Errorf("table with two development columns:\n%s", table)
 	}
 	k := f
 	k.Corpus = "dev3"
-	table = Report{InSample: f, Heldout: f, Dev: g, Dev2: h, Dev3: k}.Table()
+	table = Report{InSample: f, Heldout: f, Dev: []Figures{g, h, k}}.Table()
 	if !strings.Contains(table, "| development 2 | development 3 | target") || strings.Count(table, "0 of 1 (0.00)") != 5 {
 		t.Errorf("table with three development columns:\n%s", table)
 	}
@@ -200,7 +200,7 @@ func TestFirstSentence(t *testing.T) {
 }
 
 func FuzzParseTruth(f *testing.F) {
-	for _, name := range []string{heldoutTruthFile, insampleTruth, devTruthFile} {
+	for _, name := range []string{heldoutTruthFile, insampleTruth, "testdata/dev-truth.txt"} {
 		data, err := testdata.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
