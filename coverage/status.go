@@ -658,72 +658,90 @@ func (s *statusSynth) phase() statusPhaseResult {
 // the phase. Durations count only from overSince on. A field's report is
 // looked at only while it is within the field's window, so the cost grows
 // with the recent articles, not with all of them.
+//
+// A page with no date of its own is dated when it was fetched, which says
+// nothing of when its figures held: such pages are read after every dated
+// report, and count for a field only when no dated report gives it.
 func (s *statusSynth) collect(overSince time.Time) {
+	var undated []int
 	for i, a := range s.arts {
-		f := &a.Facts
-		if f.Workers > 0 && s.workers.inWindow(a) {
-			k := s.itoa(f.Workers)
-			s.workers.add(k, k, a, s.outletAt(i))
+		if a.PublishedEstimated {
+			undated = append(undated, i)
+			continue
 		}
-		if f.Union != "" && s.union.inWindow(a) {
-			s.union.addText(f.Union, s.statusNorm, a, s.outletAt(i))
+		s.collectOne(i, overSince)
+	}
+	for _, i := range undated {
+		s.collectOne(i, overSince)
+	}
+}
+
+// collectOne gathers the fields of s.arts[i] for collect.
+func (s *statusSynth) collectOne(i int, overSince time.Time) {
+	a := s.arts[i]
+	f := &a.Facts
+	if f.Workers > 0 && s.workers.inWindow(a) {
+		k := s.itoa(f.Workers)
+		s.workers.add(k, k, a, s.outletAt(i))
+	}
+	if f.Union != "" && s.union.inWindow(a) {
+		s.union.addText(f.Union, s.statusNorm, a, s.outletAt(i))
+	}
+	if f.Employer != "" && s.employer.inWindow(a) {
+		s.employer.addText(f.Employer, s.statusNorm, a, s.outletAt(i))
+	}
+	var span statusSpan
+	if f.StartedEarliest != "" || f.StartedLatest != "" {
+		span = statusSpan{earliest: s.normDate(f.StartedEarliest), latest: s.normDate(f.StartedLatest), art: i}
+		if span.earliest != "" || span.latest != "" {
+			s.spans = append(s.spans, span)
 		}
-		if f.Employer != "" && s.employer.inWindow(a) {
-			s.employer.addText(f.Employer, s.statusNorm, a, s.outletAt(i))
-		}
-		var span statusSpan
-		if f.StartedEarliest != "" || f.StartedLatest != "" {
-			span = statusSpan{earliest: s.normDate(f.StartedEarliest), latest: s.normDate(f.StartedLatest), art: i}
-			if span.earliest != "" || span.latest != "" {
-				s.spans = append(s.spans, span)
+	}
+	if f.Started != "" && s.started.inWindow(a) {
+		if k := s.normDate(f.Started); k != "" {
+			if span.excludes(k) {
+				s.selfConflict = append(s.selfConflict, i)
+			} else {
+				s.started.add(k, f.Started, a, s.outletAt(i))
 			}
 		}
-		if f.Started != "" && s.started.inWindow(a) {
-			if k := s.normDate(f.Started); k != "" {
-				if span.excludes(k) {
-					s.selfConflict = append(s.selfConflict, i)
-				} else {
-					s.started.add(k, f.Started, a, s.outletAt(i))
-				}
+	}
+	// An offer is what the employer put forward before a deal: an
+	// article reporting the agreement or later gives the deal's
+	// terms, which its reader may take for an offer.
+	if f.Offer != "" && s.offer.inWindow(a) && statusPhaseRank(statusPhase(f.Phase)) < statusPhaseRank(strike.PhaseTentativeAgreement) {
+		s.offer.addText(f.Offer, s.statusNorm, a, s.outletAt(i))
+	}
+	if f.DurationDays > 0 && s.duration.inWindow(a) && !a.Published.Before(overSince) {
+		k := s.itoa(f.DurationDays)
+		s.duration.add(k, k+" days", a, s.outletAt(i))
+	}
+	if len(f.Demands) > 0 && s.demands.inWindow(a) {
+		added := false
+		for _, d := range f.Demands {
+			if d = strings.TrimSpace(d); d != "" {
+				s.demands.addText(d, s.statusNorm, a, s.outletAt(i))
+				added = true
 			}
 		}
-		// An offer is what the employer put forward before a deal: an
-		// article reporting the agreement or later gives the deal's
-		// terms, which its reader may take for an offer.
-		if f.Offer != "" && s.offer.inWindow(a) && statusPhaseRank(statusPhase(f.Phase)) < statusPhaseRank(strike.PhaseTentativeAgreement) {
-			s.offer.addText(f.Offer, s.statusNorm, a, s.outletAt(i))
+		if added {
+			s.demandSrcs = statusAddSource(s.demandSrcs, &s.demandOutlets, s.outletAt(i), a, strings.Join(f.Demands, "; "), "demands")
 		}
-		if f.DurationDays > 0 && s.duration.inWindow(a) && !a.Published.Before(overSince) {
-			k := s.itoa(f.DurationDays)
-			s.duration.add(k, k+" days", a, s.outletAt(i))
+	}
+	for _, ev := range f.Events {
+		if s.normDate(ev.Date) == "" || strings.TrimSpace(ev.What) == "" {
+			continue
 		}
-		if len(f.Demands) > 0 && s.demands.inWindow(a) {
-			added := false
-			for _, d := range f.Demands {
-				if d = strings.TrimSpace(d); d != "" {
-					s.demands.addText(d, s.statusNorm, a, s.outletAt(i))
-					added = true
-				}
-			}
-			if added {
-				s.demandSrcs = statusAddSource(s.demandSrcs, &s.demandOutlets, s.outletAt(i), a, strings.Join(f.Demands, "; "), "demands")
-			}
+		what := s.statusNorm(ev.What)
+		ef := s.events[what]
+		if ef == nil {
+			ef = &statusField{}
+			ef.init(strike.FieldNextEvent, "events", statusRecentWindow)
+			s.events[what] = ef
+			s.eventOrder = append(s.eventOrder, what)
 		}
-		for _, ev := range f.Events {
-			if s.normDate(ev.Date) == "" || strings.TrimSpace(ev.What) == "" {
-				continue
-			}
-			what := s.statusNorm(ev.What)
-			ef := s.events[what]
-			if ef == nil {
-				ef = &statusField{}
-				ef.init(strike.FieldNextEvent, "events", statusRecentWindow)
-				s.events[what] = ef
-				s.eventOrder = append(s.eventOrder, what)
-			}
-			if ef.inWindow(a) {
-				ef.add(ev.Date, strings.TrimSpace(ev.What), a, s.outletAt(i))
-			}
+		if ef.inWindow(a) {
+			ef.add(ev.Date, strings.TrimSpace(ev.What), a, s.outletAt(i))
 		}
 	}
 }
@@ -882,6 +900,7 @@ type statusField struct {
 	window   time.Duration
 	limit    time.Time // reports before it do not count; zero before the first
 	started  bool
+	dated    bool // a report of a page with a date of its own was recorded
 	groups   []*statusGroup
 	byKey    map[string]*statusGroup
 	byRaw    map[string]*statusGroup // raw text → its group (addText)
@@ -905,6 +924,9 @@ func (f *statusField) init(field strike.StatusField, evidence string, window tim
 
 // inWindow reports whether a report by a, taken newest first, still counts.
 func (f *statusField) inWindow(a *strike.Article) bool {
+	if a.PublishedEstimated && f.dated {
+		return false
+	}
 	return !f.started || !a.Published.Before(f.limit)
 }
 
@@ -958,6 +980,7 @@ func (f *statusField) record(g *statusGroup, raw string, a *strike.Article, outl
 		f.started = true
 		f.limit = a.Published.Add(-f.window)
 	}
+	f.dated = f.dated || !a.PublishedEstimated
 	g.srcs = statusAddSource(g.srcs, &g.outlets, outlet, a, raw, f.evidence)
 }
 

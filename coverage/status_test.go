@@ -36,6 +36,12 @@ func rep(tb testing.TB, id int64, outlet, date string, f strike.Facts) strike.Ar
 	}
 }
 
+// undated marks a as a page whose date is only when it was fetched.
+func undated(a strike.Article) strike.Article {
+	a.PublishedEstimated = true
+	return a
+}
+
 func sourceIDs(srcs []strike.FieldSource) []int64 {
 	var ids []int64
 	for _, s := range srcs {
@@ -226,6 +232,28 @@ func TestSynthesizeFields(t *testing.T) {
 			},
 			get: func(s strike.Status) any { return s.Workers }, field: strike.FieldWorkers,
 			want: 2400, wantSources: []int64{2}, wantConflicts: []int64{1},
+		},
+		{
+			// An undated page is dated when it was fetched: it says
+			// nothing of when its figure was true, and must not make
+			// the window its own.
+			name: "undated pages neither win nor conflict beside dated reports",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-03", strike.Facts{Workers: 2400}),
+				undated(rep(t, 2, "B", "2024-12-30", strike.Facts{Workers: 31000})),
+				undated(rep(t, 3, "C", "2024-12-30", strike.Facts{Workers: 31000})),
+			},
+			get: func(s strike.Status) any { return s.Workers }, field: strike.FieldWorkers,
+			want: 2400, wantSources: []int64{1},
+		},
+		{
+			name: "undated pages count when nothing dated gives the field",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-03", strike.Facts{Union: "NUHW"}),
+				undated(rep(t, 2, "B", "2024-12-30", strike.Facts{Workers: 2000})),
+			},
+			get: func(s strike.Status) any { return s.Workers }, field: strike.FieldWorkers,
+			want: 2000, wantSources: []int64{2},
 		},
 		{
 			name: "reports older than the window neither win nor conflict",

@@ -176,7 +176,8 @@ func (v *View) indexArticles(ctx context.Context, ids []int64) error {
 func memberArticle(campaignID string, m strike.StoryMember) strike.Article {
 	return strike.Article{
 		ID: m.ArticleID, CampaignID: campaignID, Feed: m.Feed, URL: m.URL, Title: m.Title, Source: m.Source,
-		Published: m.Published, Relevance: strike.Relevance{Tier: m.Tier}, StoryID: m.StoryID, Facts: m.Facts,
+		Published: m.Published, PublishedEstimated: m.PublishedEstimated, Relevance: strike.Relevance{Tier: m.Tier},
+		StoryID: m.StoryID, Facts: m.Facts,
 	}
 }
 

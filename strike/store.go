@@ -61,13 +61,16 @@ type StoryMember struct {
 	ArticleID int64
 	StoryID   int64
 	Published time.Time
-	Title     string
-	Tier      Tier
-	Source    string
-	URL       string
-	Feed      string
-	Facts     Facts
-	Signature []byte // the clustering fingerprint, opaque to the store; nil if none
+	// PublishedEstimated is the article's: Published is only when the
+	// page was first seen.
+	PublishedEstimated bool
+	Title              string
+	Tier               Tier
+	Source             string
+	URL                string
+	Feed               string
+	Facts              Facts
+	Signature          []byte // the clustering fingerprint, opaque to the store; nil if none
 	// Seq is the campaign's coverage sequence number (CoverageState.Seq)
 	// of the last change of the article's story: its assignment, or the
 	// merge that moved it.

@@ -365,9 +365,11 @@ func testStoryMembers(t *testing.T, s strike.Store) {
 	}
 	o := mk(9, hour(1), strike.TierCore)
 	o.CampaignID = "other-strike"
+	estimated := mk(2, hour(1), strike.TierRelated)
+	estimated.PublishedEstimated = true // a page dated only when it was seen
 	saved := savePoll(t, s, state(feedURL, 1),
 		mk(1, hour(5), strike.TierCore),     // 0: st1
-		mk(2, hour(1), strike.TierRelated),  // 1: st2
+		estimated,                           // 1: st2
 		mk(3, hour(3), strike.TierCore),     // 2: st1, same time as 3
 		mk(4, hour(3), strike.TierCore),     // 3: st2
 		mk(5, hour(2), strike.TierCore),     // 4: unassigned
@@ -398,7 +400,7 @@ func testStoryMembers(t *testing.T, s strike.Store) {
 			sig = nil
 		}
 		return strike.StoryMember{ArticleID: a.ID, StoryID: storyID, Published: storedTime(a.Published),
-			Title: a.Title, Tier: a.Relevance.Tier, Source: a.Source, URL: a.URL, Feed: a.Feed, Signature: sig}
+			PublishedEstimated: a.PublishedEstimated, Title: a.Title, Tier: a.Relevance.Tier, Source: a.Source, URL: a.URL, Feed: a.Feed, Signature: sig}
 	}
 	otherMember := mem(6, other)
 	otherMember.Signature = []byte{7}

@@ -215,7 +215,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
-const memberColumns = `id, story_id, published, title, tier, source, url, feed, facts, signature, coverage_seq`
+const memberColumns = `id, story_id, published, published_estimated, title, tier, source, url, feed, facts, signature, coverage_seq`
 
 func scanMember(sc scanner) (strike.StoryMember, error) {
 	var (
@@ -225,7 +225,7 @@ func scanMember(sc scanner) (strike.StoryMember, error) {
 		facts      string
 		seq, story sql.NullInt64
 	)
-	if err := sc.Scan(&m.ArticleID, &story, &published, &m.Title, &tier, &m.Source, &m.URL, &m.Feed, &facts, &m.Signature, &seq); err != nil {
+	if err := sc.Scan(&m.ArticleID, &story, &published, &m.PublishedEstimated, &m.Title, &tier, &m.Source, &m.URL, &m.Feed, &facts, &m.Signature, &seq); err != nil {
 		return m, err
 	}
 	m.StoryID, m.Published, m.Tier, m.Seq = story.Int64, published.t, strike.Tier(tier), seq.Int64
