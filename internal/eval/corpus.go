@@ -44,6 +44,8 @@ var devSets = []DevSet{
 	{"dev10", "tenth development", 15}, {"dev11", "eleventh development", 50},
 	{"dev12", "twelfth development", 15}, {"dev13", "thirteenth development", 15},
 	{"dev14", "fourteenth development", 15}, {"dev15", "fifteenth development", 15},
+	{"dev16", "sixteenth development", 15}, {"dev17", "seventeenth development", 15},
+	{"dev18", "eighteenth development", 15}, {"dev19", "nineteenth development", 15},
 }
 
 // DevSets returns the development corpora in the order they were written.

@@ -64,7 +64,13 @@
 // and pages (blog-feed footers, prompts, related-link boxes, update
 // stamps; DevSet "dev14"); voices other than a newsroom's and grammar that
 // hides a fact (statements, releases, rumors, passives, negations;
-// DevSet "dev15"). Each
+// DevSet "dev15"). The sixteenth to nineteenth, in testdata/dev16 to
+// dev19, were written at once, after the held-out facts had stood at
+// 0.91 for several rounds, by writers who read none of the
+// earlier corpora, so that their styles and labels are their own: plain
+// mainstream coverage of the whole arc; the strike's long middle; its
+// end and the year after; and short forms (briefs, snippets, headlines).
+// Each
 // corpus has a truth file with the campaign status it supports at its end
 // and the questions a supporter asks, with the answers the first sentence
 // of a reply must state.
