@@ -567,6 +567,9 @@ const (
 	backToOffice = "back|return"
 	backToWorkES = "regresaron|regresan|volvieron|vuelven"
 	endTheStrike = "end|call"
+	// lengthStrike is the hint of the signal of a strike named with its
+	// length: "a five-day walkout", "the months-long strike".
+	lengthStrike = "-day|-week|-month|-long"
 	// toldWhole is the hint of the signal of a strike told with its
 	// whole length: no count before it makes it a part's.
 	toldWhole = "strike|walkout|stoppage&last|went on|ran"
@@ -663,7 +666,7 @@ var phaseSignals = []phaseSignal{
 	// National Union of Healthcare Workers (NUHW) that began today"), or
 	// by its age ("the strike is now four months old").
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` by [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
-	{strike.PhaseStrike, "-day|-week|-month|-long", regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
+	{strike.PhaseStrike, lengthStrike, regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	// "The walkout by the island clinicians goes into its third day".
 	{strike.PhaseStrike, "into&day|week|month", regexp.MustCompile(`\b` + reStrikeN + `\b[^.;]{0,60}?\b(?:goes|went|going|heads|headed|enters|entered|moves|moved|stretches|stretched|pushes|pushed) into (?:its|their|a) [\w-]+ (?:day|week|month)\b`)},
 	// "UNAC/UHCP, the union leading the strike, said …".
@@ -721,6 +724,10 @@ var phaseSignals = []phaseSignal{
 	// mediated talks", "the appointment of … as mediators", "two mediators
 	// were brought into the strike".
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:start|beginning|opening) of (?:mediated (?:talks|negotiations|sessions)|mediation)\b|\bappointment of [^.;]{0,160}? as mediators?\b|\bmediators? (?:were|was|are|is|have been|has been) (?:brought|called) in(?:to)?\b`)},
+	// Mediation taken up again: "resumed talks Monday with mediators",
+	// "back at the table with mediators", "the strike is back in
+	// mediation".
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:resum(?:e|es|ed|ing)|restart(?:s|ed|ing)?) (?:talks|negotiations|bargaining)(?: \w+day)? with (?:[\w'’-]+ ){0,2}?mediators?\b|\b(?:at|to) the (?:bargaining )?table with (?:[\w'’-]+ ){0,3}?mediators?\b|\b(?:is|are|was|were|now) back in (?:mediation|mediated (?:talks|negotiations))\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
 	{strike.PhaseTentativeAgreement, "tentative|principle", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:agreement|deal|accord) in principle\b`)},
 	{strike.PhaseTentativeAgreement, "approv|ratif", regexp.MustCompile(`\b(?:must|needs? to|has to|have to) (?:still |yet )?(?:be )?(?:approv|ratif)\w*|\b(?:needs|need|requires|require|awaits|await) (?:[\w'’]+ ){0,2}?(?:approval|ratification)\b|\bsubject to (?:a )?(?:ratification|approval|members['’]? (?:vote|approval))\b|\b(?:pending|awaits?|awaiting) (?:a )?(?:ratification|members['’]? approval)\b`)},
@@ -759,7 +766,7 @@ var phaseSignals = []phaseSignal{
 var (
 	// hypoRE finds words that make what follows a possibility, a plan or
 	// a wish rather than a fact.
-	hypoRE = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|if|unless|whether|plans?|planned|planning|set|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going)\b|['’]ll\b`)
+	hypoRE = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|if|unless|whether|plans?|planned|planning|set|setting up|sets up|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going)\b|['’]ll\b`)
 	negRE  = regexp.MustCompile(`\b(?:not|no|never|without|non|nor)\b|n['’]t\b`)
 	// partialRE finds words that make a return to work partial: some of
 	// the strikers, a count, a share (see partialReturn).
@@ -912,6 +919,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if otherStrike(s, m[0], m[1]) || otherStrikeRE.MatchString(pre) {
 				continue
 			}
+			if p == strike.PhaseMediation && mediationNotOn(s, m[0], m[1]) {
+				continue
+			}
 			if rest := s[m[1]:min(len(s), m[1]+60)]; otherDisputeRE.MatchString(pre) || otherDisputeRE.MatchString(strings.SplitN(rest, ".", 2)[0]) {
 				continue // "walked off the job in a separate dispute"
 			}
@@ -929,6 +939,15 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if p == strike.PhaseEnded && bareEndRE.MatchString(s[m[0]:m[1]]) {
 				continue // "come back to the table and end this strike": a plea
+			}
+			if p == strike.PhaseStrike && sig.hints == lengthStrike && afterTheRE.MatchString(s[max(0, m[0]-12):m[0]]) {
+				continue // "three months after a five-day walkout": an earlier strike
+			}
+			if p == strike.PhaseEnded && strings.HasPrefix(s[m[0]:m[1]], "after ") && spanBeforeRE.MatchString(s[max(0, m[0]-25):m[0]]) {
+				continue // "three months after a five-day walkout failed": a time, not news
+			}
+			if p == strike.PhaseStrike && startAheadRE.MatchString(s[m[1]:]) {
+				p = strike.PhaseThreatened // "the five-day walkout would start Oct. 14"
 			}
 			if p == strike.PhaseStrike && strikeThingRE.MatchString(s[m[1]:]) {
 				continue // "a 10-day strike notice", "the strike vote"
@@ -990,6 +1009,40 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 	return best, back
 }
 
+// mediationOffRE finds mediation told as over, refused or only asked
+// for: "talks collapsed after two days of mediation", "stalled March 11",
+// "voted to suspend mediation", "one failed round of mediation",
+// "declined the governor's request that the two sides bring in a
+// mediator".
+var mediationOffRE = regexp.MustCompile(`\b(?:collaps(?:e|es|ed|ing)|br(?:oke|eak|eaks|oken|eaking) (?:off|down)|stall(?:s|ed|ing)?|suspend(?:s|ed|ing)?|fail(?:s|ed|ing)?|end(?:s|ed)? without|walk(?:s|ed)? (?:away|out of (?:the )?(?:talks|mediation|session))|declin(?:e|es|ed|ing)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|requests?|requested|propos(?:al|e|es|ed)|calls? for|called for)\b`)
+
+// mediationAgainRE finds mediation taken up again, which a failure told
+// beside it does not undo: "resumed talks with mediators a month after
+// the first session collapsed".
+var mediationAgainRE = regexp.MustCompile(`\b(?:resum(?:e|es|ed|ing)|restart(?:s|ed|ing)?|back (?:at|to|in|into|with)|again|return(?:s|ed)? to)\b`)
+
+// mediationAheadRE finds mediation still to begin, after the match:
+// "agrees to mediation; talks to start March 10", "mediation that is
+// set to begin next week".
+var mediationAheadRE = regexp.MustCompile(`^[^.]{0,60}?\b(?:to|will|would|set to|scheduled to|expected to|due to) (?:start|begin|open|get under way)\b`)
+
+// mediationNotOn says whether the mediation s reports at [i, j) is not
+// going on: told as failed or refused in its clause, or still to begin.
+func mediationNotOn(s string, i, j int) bool {
+	lo, hi := i, j
+	for lo > 0 && s[lo-1] != ';' {
+		lo--
+	}
+	for hi < len(s) && s[hi] != ';' {
+		hi++
+	}
+	clause := s[lo:hi]
+	if mediationOffRE.MatchString(clause) && !mediationAgainRE.MatchString(clause) {
+		return true
+	}
+	return mediationAheadRE.MatchString(s[j:])
+}
+
 // shareRE finds a count told as a share of the strikers: "60% of", "half
 // of", "some of the".
 var shareRE = regexp.MustCompile(`\b(?:\d+ ?%|\d+ percent|half|majority|minority|a third|a quarter|(?:some|many|most|few|hundreds|dozens|several) of)\b`)
@@ -1031,6 +1084,19 @@ var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to en
 // hypothetical ("Suppose the 2,400 clinicians who work for Kaiser walk
 // out.").
 var supposeRE = regexp.MustCompile(`^["“'‘]?(?:suppose|supposing|imagine|picture this|what if)\b`)
+
+// afterTheRE finds "after a" right before a strike named with its
+// length, which makes it an earlier one.
+var afterTheRE = regexp.MustCompile(`\bafter (?:an?|the|their|its) $`)
+
+// spanBeforeRE finds a span of time right before "after a five-day
+// strike", which makes the strike a time: "three months after".
+var spanBeforeRE = regexp.MustCompile(`\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d+) (?:days?|weeks?|months?|years?) $`)
+
+// startAheadRE finds, right after a strike's phrase, its start still to
+// come: "the five-day walkout would start Oct. 14", "a strike set to
+// begin Monday".
+var startAheadRE = regexp.MustCompile(`^,? (?:would|will|is to|are to|(?:is|are|was|were) (?:set|scheduled|expected|due) to|set to|scheduled to|due to|could|may|might) (?:start|begin|get under way|kick off|go ahead)\b`)
 
 // yearsAfterRE finds a strike used to tell a time a year or more later:
 // "a year after Kaiser's mental health workers began a walkout".

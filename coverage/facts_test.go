@@ -358,6 +358,21 @@ func TestSentencePhase(t *testing.T) {
 		{"About 2,400 Kaiser mental health workers were back at work Monday, six months and three weeks after they went on strike.", strike.PhaseEnded},
 		{"Legislators wrote to Kaiser's chief executive asking him to get serious about ending our strike.", strike.PhaseStrike},
 		{"5 things to know as 2.4K clinicians stay out - LAist", strike.PhaseStrike},
+		// Mediation that failed, was refused, only asked for or is still
+		// to begin is none; mediation taken up again is.
+		{"Talks collapsed earlier this month after two days of mediation.", ""},
+		{"Mediated talks between Kaiser and its striking workers broke off Tuesday.", strike.PhaseStrike},
+		{"Last week Kaiser declined the governor's request that the two sides bring in a mediator.", ""},
+		{"Kaiser agrees to mediation in therapists' strike; talks to start March 10", ""},
+		{"Kaiser and the union began mediated talks Monday, nearly five months after 2,400 clinicians walked out.", strike.PhaseMediation},
+		{"Kaiser and the union resumed talks Monday with mediators Mark Ghaly and Darrell Steinberg, a month after their first mediated session collapsed.", strike.PhaseMediation},
+		{"Kaiser, mental health union back at the table with mediators", strike.PhaseMediation},
+		{"Six months on, Kaiser mental health strike is back in mediation", strike.PhaseMediation},
+		// A strike named with its length: to come, or an earlier one.
+		{"The union delivered a 10-day strike notice Friday, setting up a five-day walkout beginning Oct. 14.", strike.PhaseThreatened},
+		{"The five-day walkout would start Oct. 14.", strike.PhaseThreatened},
+		{"The union has given notice of a strike beginning Jan. 26, three months after a five-day walkout failed to produce a contract.", strike.PhaseThreatened},
+		{"Some 31,000 nurses went on an open-ended strike Monday, three months after a five-day walkout failed to produce a contract.", strike.PhaseStrike},
 	}
 	for _, tt := range tests {
 		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
