@@ -2232,7 +2232,7 @@ func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, stro
 		for _, h := range hits {
 			w := 1
 			switch {
-			case h.contextual && !(otherBefore(h.canon) && hasAny(s.lower, " for ") && pastWholeStrikeRE.MatchString(s.lower)):
+			case h.contextual && !(otherBefore(h.canon) && hasAny(s.lower, " for | ended ") && pastWholeStrikeRE.MatchString(s.lower)):
 				w += 4 // "a strike by …", "represented by …"
 				// (Not in a strike told whole in the past after another
 				// union was named, "members of NUHW, struck for 196 days
@@ -2253,6 +2253,9 @@ func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, stro
 			}
 			if inAppositive(s.lower, hits, h) {
 				w = 0 // "the Coalition …, an alliance of locals led by SEIU-UHW": the other's part
+			}
+			if unionsInF.MatchString(lastWords(s.lower[:h.at], 4)) {
+				w = 0 // "the largest union in the Alliance of Health Care Unions": the group it is part of
 			}
 			k := slices.IndexFunc(ts, func(t tally) bool { return t.canon == h.canon })
 			if k < 0 {
@@ -2286,8 +2289,15 @@ func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, stro
 var spanEndsRE = regexp.MustCompile(`^ (?:its |their |a |the )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) (?:day|week|month)\b`)
 
 // pastWholeStrikeRE finds a strike told whole in the past tense, with
-// its length: "struck for 196 days", "were on strike for 196 days".
-var pastWholeStrikeRE = regexp.MustCompile(`\b(?:struck|(?:were|was) on strike|stayed out|walked out) for (?:about |nearly |almost |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b`)
+// its length: "struck for 196 days", "were on strike for 196 days",
+// "ended a 196-day strike".
+var pastWholeStrikeRE = regexp.MustCompile(`\b(?:struck|(?:were|was) on strike|stayed out|walked out) for (?:about |nearly |almost |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bended (?:an?|their|its) (?:\d+|[a-z]+(?:-[a-z]+)?)-(?:day|week|month) (?:strike|walkout)\b`)
+
+// unionsInF finds, right before a union's name, words that make it a
+// group other unions belong to: "other unions in the Alliance of …",
+// "the largest union in the …", "is part of the …". (A strike "by
+// unions in the Coalition …" is the coalition's.)
+var unionsInF = regexp.MustCompile(`\b(?:union|(?:other|all|several|some|many|most) unions) (?:in|within|inside)(?: the)?$|\b(?:is|are) (?:a )?part of(?: the)?$`)
 
 // inAppositive reports whether the hit h is named inside an aside that
 // describes another union named just before it in the sentence: "The
@@ -2421,6 +2431,7 @@ func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
 			}
 			continue
 		}
+		name = trimUnionName(name)
 		words := strings.Fields(name)
 		head := slices.ContainsFunc(words, func(w string) bool { return unionHeads[w] })
 		if !(head && len(words) >= 2) && !(strong[n] && isAcronym(words[0])) {
@@ -2527,7 +2538,7 @@ func (x *Extractor) unionsNamedAside(fs factSentence, known []nameHit) []nameHit
 			continue
 		}
 		i = end
-		name = strings.TrimPrefix(name, "The ")
+		name = trimUnionName(strings.TrimPrefix(name, "The "))
 		words := strings.Fields(name)
 		if len(words) < 2 || !slices.ContainsFunc(words, func(w string) bool { return unionHeads[w] }) ||
 			x.excluded(lowerSameLen(name)) || strings.Contains(name, "Federation of Labor") || strings.Contains(name, "Labor Council") {
@@ -2554,6 +2565,17 @@ func (x *Extractor) unionsNamedAside(fs factSentence, known []nameHit) []nameHit
 		}
 	}
 	return out
+}
+
+// trimUnionName drops from a union's name read off capitals what is no
+// part of it: who speaks for it ("Leaders of the United Nurses
+// Associations …") and the word for its locals ("United Food and
+// Commercial Workers Locals 324 and 770").
+func trimUnionName(name string) string {
+	if before, after, ok := strings.Cut(name, " of the "); ok && !slices.ContainsFunc(strings.Fields(before), func(w string) bool { return unionHeads[w] }) {
+		name = after
+	}
+	return strings.TrimSuffix(name, " Locals")
 }
 
 // unionNameAt reads a proper name starting at s[i:]: capitalized words,

@@ -1609,6 +1609,14 @@ func TestUnionJointNameAndUmbrella(t *testing.T) {
 			"United Nurses Associations of California/Union of Health Care Professionals"},
 		{"Nurses began a five-day strike this morning, UNAC/UHCP announced. The strike is part of a wider walkout by unions in the Alliance of Health Care Unions.",
 			"UNAC/UHCP"},
+		{"About 31,000 nurses began a five-day strike. The strikers belong to UNAC/UHCP, the largest union in the Alliance of Health Care Unions.",
+			"UNAC/UHCP"},
+		{"About 31,000 nurses went on strike Monday. Their union, UNAC/UHCP, says staffing is the issue. Not all unions in the Alliance of Health Care Unions are joining the strike.",
+			"UNAC/UHCP"},
+		{"About 31,000 nurses ended a five-day strike. Leaders of the United Nurses Associations of California/Union of Health Care Professionals said the walkout had built momentum.",
+			"United Nurses Associations of California/Union of Health Care Professionals"},
+		{"The vote covers about 3,000 pharmacy workers represented by United Food and Commercial Workers Locals 324 and 770.",
+			"United Food and Commercial Workers"},
 	} {
 		if got := x.Extract(&strike.Article{Title: "Nurses strike", Text: tt.text, Published: wed}); got.Union != tt.want {
 			t.Errorf("%q: union %q, want %q", tt.text, got.Union, tt.want)
