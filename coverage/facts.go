@@ -1727,7 +1727,7 @@ func scaledCount(num string) (int, bool) {
 	return int(math.Round(f * 1000)), true
 }
 
-var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites|times)\b`)
+var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites|times|assembly|state assembly|senators?|legislators?|lawmakers?|council|board)\b`)
 
 var (
 	// wholeRE finds words before a count that make it a whole of which
@@ -1837,8 +1837,13 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 }
 
 // surveyedRE finds words before a count of people asked, not striking:
-// "We asked 512 members".
-var surveyedRE = regexp.MustCompile(`\b(?:asked|surveyed|polled|interviewed|questioned|heard from)\s*$`)
+// "We asked 512 members", "its own survey last week of about 400
+// members".
+var surveyedRE = regexp.MustCompile(`\b(?:asked|surveyed|polled|interviewed|questioned|heard from|(?:survey|poll)(?: [\w'’-]+){0,3} of(?: about| some| roughly| nearly| more than| over)?)\s*$`)
+
+// votedRE finds, after a count's noun, that those counted voted: a
+// ballot's tally, not the strikers.
+var votedRE = regexp.MustCompile(`^[^.;]{0,60}?\b(?:had|have|has) voted (?:in favou?r|for|yes|no|against|to)\b|^ (?:voted|cast (?:their )?ballots)\b`)
 
 // workersLabelRE finds the strikers' count in a fact box's line, named
 // before a colon: "Total on strike: 2,400", "Strikers: about 2,400",
@@ -1854,8 +1859,10 @@ var includingCountRE = regexp.MustCompile(`\bincluding (?:about |some |roughly |
 // localSpotRE finds the spot of one picket line: a street, a sidewalk, a
 // corner or the doors of one building ("About 60 strikers line Sierra
 // Avenue", "on the sidewalk outside the company's medical offices on
-// Stockdale Highway", "About 80 on Broadway").
-var localSpotRE = regexp.MustCompile(`\b(?:avenue|ave\.|street|boulevard|blvd\.?|highway|broadway|sidewalk|street corner|the corner of|parking lot|driveway)\b`)
+// Stockdale Highway", "About 80 on Broadway", "lay down on the
+// pavement"), or one county
+// of the region ("About 300 … in San Diego County went back to work").
+var localSpotRE = regexp.MustCompile(`\b(?:avenue|ave\.|street|boulevard|blvd\.?|highway|broadway|sidewalk|pavement|street corner|the corner of|parking lot|driveway)\b|\bin (?:[a-z.]+ ){1,2}county\b`)
 
 // bodyRE finds, after "members", the body they sit on: "30 members of
 // the California Legislature" are lawmakers, not strikers.
@@ -1965,6 +1972,9 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			after := s.lower[m[9]:]
 			if surveyedRE.MatchString(before) {
 				continue // "We asked 512 members": a survey's
+			}
+			if votedRE.MatchString(after) {
+				continue // "more than 1,900 members … had voted in favor": a tally
 			}
 			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) && !afterStrikeRE.MatchString(after) {
 				continue

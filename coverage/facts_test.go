@@ -942,6 +942,14 @@ func TestExtractWorkers(t *testing.T) {
 		want        int
 	}{
 		{name: "nearly", text: "Nearly 2,400 mental health professionals walked off the job at Kaiser.", want: 2400},
+		// Counts that are not the strikers: a ballot's tally, lawmakers,
+		// a survey's sample, one county's returners, one die-in.
+		{name: "a tally", text: "With voting set to close at midnight, more than 1,900 members of the union had voted in favor, the union said.", want: 0},
+		{name: "lawmakers", text: "The letters were sent to Kaiser with 40 Assembly members signing and 20 senators signing.", want: 0},
+		{name: "a survey", text: "The union released its own survey last week of about 400 members.", want: 0},
+		{name: "one county back", text: "About 300 Kaiser mental health workers in San Diego County went back to work this morning, days after a contract ended a strike of more than six months.", want: 0},
+		{name: "one die-in", text: "About 60 striking Kaiser mental health workers lay down on the pavement outside the company's San Diego office. The union's 2,400 members have been on strike since October.", want: 2400},
+		{name: "a vote to come", text: "All 2,400 of us stay out until there is an agreement our members have voted on.", want: 2400},
 		{name: "some, with a list", text: "Some 2,400 psychologists, therapists and social workers are on strike.", want: 2400},
 		{name: "more than", title: "More than 2,000 unionized clinicians strike Kaiser", want: 2000},
 		{name: "in words", text: "Two thousand Kaiser therapists plan to walk out Monday.", want: 2000},
