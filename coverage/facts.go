@@ -567,6 +567,9 @@ const (
 	backToOffice = "back|return"
 	backToWorkES = "regresaron|regresan|volvieron|vuelven"
 	endTheStrike = "end|call"
+	// backUnder is the hint of the signal of the strikers back under
+	// their contract: all of them, whatever share a clause before names.
+	backUnder = "back"
 	// lengthStrike is the hint of the signal of a strike named with its
 	// length: "a five-day walkout", "the months-long strike".
 	lengthStrike = "-day|-week|-month|-long"
@@ -665,7 +668,7 @@ var phaseSignals = []phaseSignal{
 	// A strike told by who struck before its verb ("the strike by the
 	// National Union of Healthcare Workers (NUHW) that began today"), or
 	// by its age ("the strike is now four months old").
-	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` by [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` by [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` by [^.;]{2,100}?, now in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
 	{strike.PhaseStrike, lengthStrike, regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	// "The walkout by the island clinicians goes into its third day".
 	{strike.PhaseStrike, "into&day|week|month", regexp.MustCompile(`\b` + reStrikeN + `\b[^.;]{0,60}?\b(?:goes|went|going|heads|headed|enters|entered|moves|moved|stretches|stretched|pushes|pushed) into (?:its|their|a) [\w-]+ (?:day|week|month)\b`)},
@@ -745,6 +748,12 @@ var phaseSignals = []phaseSignal{
 	// "walked back into Kaiser's clinics", "returned to their jobs".
 	// "Picket lines come down at Kaiser".
 	{strike.PhaseEnded, "picket", regexp.MustCompile(`\bpicket lines? (?:come|came|comes|coming|have come|are coming) down\b`)},
+	// A strike told as going on: "the ongoing strike by employees",
+	// "the employees NUHW called out on strike", "still out on strike".
+	{strike.PhaseStrike, "ongoing|continuing|out on strike", regexp.MustCompile(`\b(?:ongoing|continuing) (?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b|\bout on strike\b`)},
+	// Back under the contract: "now that we're back under our new
+	// contract", a headline's "Back in our clinics".
+	{strike.PhaseEnded, backUnder, regexp.MustCompile(`\b(?:we['’]re|we are|they['’]re|they are|are|were|now) back under (?:our|their|the|a) (?:new )?contract\b|^back (?:in|at) (?:our|their) (?:clinics|offices|jobs)\b`)},
 	// "no longer on strike", "no longer picketing".
 	{strike.PhaseEnded, "no longer", regexp.MustCompile(`\bno longer (?:on strike|striking|out on strike|picketing|walking the picket lines?)\b`)},
 	// "the union's leadership chose to strike": a choice made.
@@ -986,6 +995,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					}
 				case sig.hints == endTheStrike && ratifyRE.MatchString(s):
 					p = strike.PhaseRatified // "voted to ratify, ending the strike"
+				case sig.hints == backUnder:
+					// "A few reminders now that we're back under our new
+					// contract": the few are not of the strikers.
 				case sig.hints == toldWhole:
 					// "some 2,400 … started a strike that would last 196 days"
 				case agreeRE.MatchString(s):
@@ -1239,8 +1251,10 @@ func partialReturn(pre string) bool {
 			}
 			return true
 		case w == "third" || w == "thirds" || w == "quarter" || w == "portion" || w == "share" || w == "fraction":
-			// "a third of the strikers"; not "the quarter included".
-			if next == "of" {
+			// "a third of the strikers", "a growing share has since
+			// returned"; not "the quarter included".
+			switch next {
+			case "of", "have", "has", "had", "are", "is", "were", "was", "returned", "went", "came", "now":
 				return true
 			}
 		case w == "most" || w == "many":

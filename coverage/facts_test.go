@@ -368,6 +368,14 @@ func TestSentencePhase(t *testing.T) {
 		{"Kaiser and the union resumed talks Monday with mediators Mark Ghaly and Darrell Steinberg, a month after their first mediated session collapsed.", strike.PhaseMediation},
 		{"Kaiser, mental health union back at the table with mediators", strike.PhaseMediation},
 		{"Six months on, Kaiser mental health strike is back in mediation", strike.PhaseMediation},
+		// A strike going on, told otherwise; the strikers back under
+		// their contract; a share back is no end.
+		{"Kaiser issued the following statement today regarding the ongoing strike by employees represented by NUHW:", strike.PhaseStrike},
+		{"Of the approximately 2,400 employees NUHW called out on strike on Oct. 21, hundreds have chosen to return to work.", strike.PhaseStrike},
+		{"Newsom asked both sides to find a way to end a strike by some 2,400 mental health workers, now in its fourth month.", strike.PhaseStrike},
+		{"Kaiser says a growing share has since returned to work; the union says the large majority remain on strike.", strike.PhaseStrike},
+		{"Back in our clinics, stronger than when we left", strike.PhaseEnded},
+		{"A few reminders now that we're back under our new contract:", strike.PhaseEnded},
 		// A strike named with its length: to come, or an earlier one.
 		{"The union delivered a 10-day strike notice Friday, setting up a five-day walkout beginning Oct. 14.", strike.PhaseThreatened},
 		{"The five-day walkout would start Oct. 14.", strike.PhaseThreatened},
