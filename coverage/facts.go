@@ -2086,7 +2086,9 @@ func (x *Extractor) employerWorkers(ss []factSentence, pub time.Time) (int, int,
 		namedPara[para] = v
 		return v
 	}
-	if ss[i].title || named(ss[i].para) {
+	if ss[i].title || named(ss[i].para) || theStrikeRE.MatchString(ss[i].lower) {
+		// (A sentence that opens on "The strike by roughly 2,400 …" is
+		// about the article's strike, named or not.)
 		return n, i, ok
 	}
 	var rest []factSentence
@@ -2102,6 +2104,10 @@ func (x *Extractor) employerWorkers(ss []factSentence, pub time.Time) (int, int,
 	}
 	return n, i, ok
 }
+
+// theStrikeRE finds a sentence that opens on the article's strike:
+// "The strike by roughly 2,400 clinicians lasted 196 days".
+var theStrikeRE = regexp.MustCompile(`^(?:the|their|our|this) (?:[\w-]+ ){0,3}?(?:strike|walkout) (?:by|of)\b`)
 
 // nameHit is a name found in a sentence.
 type nameHit struct {

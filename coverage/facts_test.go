@@ -958,6 +958,8 @@ func TestExtractWorkers(t *testing.T) {
 		{name: "one county back", text: "About 300 Kaiser mental health workers in San Diego County went back to work this morning, days after a contract ended a strike of more than six months.", want: 0},
 		{name: "one die-in", text: "About 60 striking Kaiser mental health workers lay down on the pavement outside the company's San Diego office. The union's 2,400 members have been on strike since October.", want: 2400},
 		{name: "a vote to come", text: "All 2,400 of us stay out until there is an agreement our members have voted on.", want: 2400},
+		{name: "the strike by so many, then another's at the employer", title: "The strike that changed mental health care",
+			text: "The strike by roughly 2,400 mental health clinicians in Southern California lasted 196 days.\n\nWhen 31,000 nurses struck Kaiser Permanente in October 2025, their leaders borrowed its language.", want: 2400},
 		{name: "some, with a list", text: "Some 2,400 psychologists, therapists and social workers are on strike.", want: 2400},
 		{name: "more than", title: "More than 2,000 unionized clinicians strike Kaiser", want: 2000},
 		{name: "in words", text: "Two thousand Kaiser therapists plan to walk out Monday.", want: 2000},
