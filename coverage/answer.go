@@ -423,6 +423,9 @@ var ansSynonyms = [...]struct{ words, synonyms []string }{
 	{[]string{"offer", "proposal", "propose"}, []string{"offer", "proposal", "propose"}},
 	{[]string{"pay", "wage", "salary", "raise"}, []string{"pay", "wage", "salary", "raise"}},
 	{[]string{"worker", "employee", "staff"}, []string{"worker", "employee", "staff", "clinician"}},
+	// "How many people went on the hunger strike?": the news counts
+	// clinicians, members, workers.
+	{[]string{"people", "person", "persons", "folks"}, []string{"worker", "clinician", "member", "therapist", "employee"}},
 	{[]string{"strike", "walkout"}, []string{"walkout", "picket"}},
 	// "How many struck?": they went on strike, walked out.
 	{[]string{"struck"}, []string{"strike", "walkout"}},
@@ -2006,7 +2009,9 @@ func (ix *Index) parseQuestionSpelt(text string, spell bool) ansQuestion {
 		k := ansKindOther
 		switch t.Word {
 		case "when":
-			k = ansKindWhen
+			if !ansWhenClause(q.words) {
+				k = ansKindWhen
+			}
 		case "why":
 			k = ansKindWhy
 		case "who", "whom":
@@ -2378,7 +2383,8 @@ func ansTerms(toks []Token) ([]string, uint16) {
 			next = toks[i+1].Word
 		}
 		switch {
-		case ansWeekdayWord(w), w == "today", w == "tonight", w == "yesterday":
+		case ansWeekdayWord(w), w == "today", w == "tonight", w == "yesterday",
+			w == "this" && (next == "morning" || next == "afternoon" || next == "evening"):
 			flags |= ansHasWeekday
 		case ansDateWord(w, next):
 			flags |= ansHasDate
@@ -2800,7 +2806,7 @@ func ansTrimListMark(s string) string {
 
 // ansWeekdayRE finds a day named by its weekday, with the part of the day
 // that may follow it ("Thursday night").
-var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:(?:next|last|this)\s+)?` + reWeekday + `\b(?:\s+(?:morning|afternoon|evening|night))?|\b(?:today|tonight|yesterday)\b`)
+var ansWeekdayRE = regexp.MustCompile(`(?i)\b(?:(?:next|last|this)\s+)?` + reWeekday + `\b(?:\s+(?:morning|afternoon|evening|night))?|\b(?:today|tonight|yesterday)\b|\bthis (?:morning|afternoon|evening)\b`)
 
 // ansYearsAgoRE finds "a year ago" or "two years ago" ending the text
 // before a day ("a year ago today").
@@ -2851,8 +2857,8 @@ var ansPastRE = regexp.MustCompile(`\b(?:were|was|went|came|got|returned|had bee
 var ansToComeRE = regexp.MustCompile(`\b(?:go|goes|return|returns|come|comes|head|heads|begin|begins|start|starts|resume|resumes|vote|votes|meet|meets|walk|walks|reopen|reopens|close|closes|end|ends|open|opens|run|runs|conclude|concludes|wrap|wraps)\b`)
 
 // ansDateWeekday gives the first day a sentence names only by its weekday,
-// or as today, tonight or yesterday (a broadcast transcript's "went back
-// to their offices today"), its date, in brackets after it, resolved against the article's
+// or as today, tonight, this morning or yesterday (a broadcast
+// transcript's "went back to their offices today"), its date, in brackets after it, resolved against the article's
 // publication as ResolveDate does: "voted Thursday [8 May 2025]". A
 // weekday after words of a plan or of a scheduled act in the present
 // tense ("will vote Monday", "go back to work on Monday") is the one to
@@ -2871,6 +2877,9 @@ func ansDateWeekday(text string, published time.Time, loc *time.Location) string
 		return text // "Monday, May 12": the day is written out already
 	}
 	switch strings.ToLower(phrase) {
+	case "this morning", "this afternoon", "this evening":
+		phrase = "today" // "went back to work this morning": the day it was written
+		fallthrough
 	case "today", "tonight", "yesterday":
 		// Stored times are UTC and the outlet's own offset is gone:
 		// without the campaign's zone, in a UTC morning "today" on the

@@ -167,7 +167,10 @@ func factKind(words []string) FactKind {
 	waitQ := hasW("wait", "waits", "waiting", "waited", "waitlist", "waitlists")
 	// "Did any politicians get involved?": getting involved is no win.
 	involved := hasW("involved", "involve", "involvement")
-	when := hasW("when", "date", "weekday") || seq("what", "day", "time", "month", "night", "evening", "morning", "weekend") ||
+	// "What raise did Kaiser offer when the strike started?": a "when"
+	// that opens a clause after the question's own word asks no day.
+	whenAsked := hasW("when") && !ansWhenClause(words)
+	when := whenAsked || hasW("date", "weekday") || seq("what", "day", "time", "month", "night", "evening", "morning", "weekend") ||
 		seq("which", "day", "date", "night", "evening", "morning", "weekend") || seq("since", "when") ||
 		// "What Monday were they back?"
 		seq("what", ansWeekdayNames...) || seq("which", ansWeekdayNames...)
@@ -302,7 +305,7 @@ func factKind(words []string) FactKind {
 		return FactWon
 	// The employer's offer, before anything about winning: "what did
 	// Kaiser offer", "what's on the table".
-	case has(kwOffer) && !has(kwWin) && !hasW("accept", "accepted", "reject", "rejected", "when"):
+	case has(kwOffer) && !has(kwWin) && !hasW("accept", "accepted", "reject", "rejected") && !whenAsked:
 		return FactOffer
 	// What the workers won: a raise, the deal's terms.
 	case has(kwWin) && (has(kwPay) || has(kwDeal) || hasW("what", "which", "percent") || howMany) && !has(kwStart) && !hasW("how", "when") ||
@@ -477,6 +480,31 @@ func asksStillOn(words []string) bool {
 	}
 	return true
 }
+
+// ansWhenClause reports whether every "when" of words opens a clause
+// after the question's own word rather than asking: "what raise did
+// Kaiser offer when the strike started?", "how many were out when talks
+// began?" (not "what happened, when did they go back?").
+func ansWhenClause(words []string) bool {
+	asked := false // a question word came first
+	found := false
+	for i, w := range words {
+		switch w {
+		case "what", "which", "how", "who", "whom", "where", "why":
+			asked = true
+		case "when":
+			if !asked || i+1 < len(words) && ansAuxiliary[words[i+1]] {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// ansAuxiliary are the verbs a question opens on after its question
+// word: "when did", "when is".
+var ansAuxiliary = ansSet("did", "do", "does", "is", "are", "was", "were", "will", "has", "have", "had", "can", "could", "would", "should")
 
 // asksWhen reports whether words ask for a day: "when", "what day",
 // "which date".

@@ -26,6 +26,9 @@ func TestFactKind(t *testing.T) {
 		{"When was the first day of the strike?", FactStarted},
 		{"How long ago did the strike start?", FactStarted},
 		{"Why did the strike start?", FactDemands},
+		// A "when" that opens a clause after the question's word asks no day.
+		{"What raise did Kaiser offer when the strike started?", FactOffer},
+		{"How many workers were out when talks began?", FactWorkers},
 
 		{"Is the strike over?", FactOver},
 		{"is it over yet", FactOver},

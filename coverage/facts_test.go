@@ -1468,6 +1468,8 @@ func TestAnsDateWeekday(t *testing.T) {
 		{"Therapists ratify contract, back to work Monday", "Therapists ratify contract, back to work Monday [12 May 2025]"},
 		{"Ratified. See you Monday.", "Ratified. See you Monday [12 May 2025]."},
 		{"They were back to work Monday.", "They were back to work Monday [5 May 2025]."},
+		// "This morning" is the day it was written.
+		{"Clinicians in San Diego are back at work this morning.", "Clinicians in San Diego are back at work this morning [8 May 2025]."},
 	} {
 		if got := ansDateWeekday(tc.text, thu, nil); got != tc.want {
 			t.Errorf("ansDateWeekday(%q) = %q, want %q", tc.text, got, tc.want)
