@@ -2017,8 +2017,8 @@ func (ix *Index) parseQuestionSpelt(text string, spell bool) ansQuestion {
 		case "who", "whom":
 			k = ansKindWho
 		case "names":
-			if next == "of" {
-				k = ansKindWho // "names of the mediators"
+			if next == "of" || i > 0 && (toks[i-1].Word == "their" || toks[i-1].Word == "full") {
+				k = ansKindWho // "names of the mediators", "what are their full names?"
 			}
 		case "where":
 			k = ansKindWhere

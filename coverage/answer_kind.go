@@ -6,6 +6,8 @@ package coverage
 // date did it begin?"); each kind below is recognised by the words that
 // carry its meaning, not by whole sentences.
 
+import "slices"
+
 // FactKind names the status fact a question asks for; "" when the
 // question asks for none of them.
 type FactKind string
@@ -123,6 +125,10 @@ var ansWeekdayNames = []string{"monday", "tuesday", "wednesday", "thursday", "fr
 // order, shorthand and word pairs written out by ansRewrite: "called
 // off" is "ended") ask, or FactNone.
 func factKind(words []string) FactKind {
+	if i := slices.Index(words, "under"); i >= 0 && i+1 < len(words) && words[i+1] == "way" || slices.Contains(words, "underway") {
+		// "When did the walkout get under way?": it began.
+		words = ansUnderWay(words)
+	}
 	has := func(s ansWordSet) bool {
 		for _, w := range words {
 			if s[w] {
@@ -341,6 +347,8 @@ func factKind(words []string) FactKind {
 		// northern one?": the length, which corrects or compares.
 		hasW("why") && hasW("last", "lasted") && has(kwPeriod) && (has(kwStrike) || hasW("it")) && !has(kwDone),
 		hasW("longer", "shorter") && hasW("than") && (has(kwStrike) || hasW("it")) && !has(kwDone) && !has(kwEvent),
+		// "the strike was only ten weeks, right?": a length supposed.
+		hasW("was", "were", "lasted") && hasW("only", "just") && has(kwPeriod) && has(kwStrike) && !has(kwDone) && !has(kwEvent),
 		(howMany || hasW("total")) && has(kwPeriod) && !has(kwDone),
 		seq("what", "day") && (hasW("is", "are", "it", "we") || has(kwStrike)) && !has(kwStart) && !hasW("did") && !has(kwEvent),
 		seq("day", "count"):
@@ -360,7 +368,15 @@ func factKind(words []string) FactKind {
 			return FactOver
 		}
 		return FactStarted
-	case (has(kwStart) || walkOut || goOnStrike || seq("first", "day") || seq("since", "when") && has(kwStrike)) &&
+	// "Is it over, and if so since when?": since it ended.
+	case seq("since", "when") && hasW("over", "ended", "end"):
+		return FactOver
+	// "Which day did we vote to ratify the contract that ended the
+	// strike?": the vote's day; the end is the contract's clause.
+	case (seq("that", "ended", "end", "ends") || seq("which", "ended", "end", "ends")) && ansNamesVote(words):
+		return FactNone
+	case (has(kwStart) || walkOut || goOnStrike || seq("first", "day") || seq("day", "one", "1") ||
+		seq("since", "when") && has(kwStrike)) &&
 		!has(kwEvent) && !hasW("talks", "return", "back", "again", "why", "who", "where") && (!hasW("how") || seq("long", "ago")):
 		return FactStarted
 	// Whether it is over, when it ended.
@@ -386,7 +402,7 @@ func factKind(words []string) FactKind {
 		return FactUnion
 	case has(kwBoss) && (hasW("which", "what", "who", "whom", "name")) && !has(kwDemand) || seq("against", "who", "whom", "which", "what"):
 		return FactEmployer
-	case hasW("who", "which", "whom") && (has(kwStrike) || walkOut) && !when && !has(kwDone) || seq("what", "kind", "type", "workers", "jobs"):
+	case hasW("who", "which", "whom") && (has(kwStrike) || walkOut) && !when && !has(kwDone) || seq("what", "kind", "kinds", "type", "types", "sort", "sorts", "workers", "jobs", "professions"):
 		return FactStrikers
 	// Why, and what they want; "what was the strike about?".
 	case has(kwDemand),
@@ -479,6 +495,26 @@ func asksStillOn(words []string) bool {
 		}
 	}
 	return true
+}
+
+// ansUnderWay returns words with "under way" (or "underway") and a
+// "get" or "got" before it put as "began".
+func ansUnderWay(words []string) []string {
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case w == "underway":
+			w = "began"
+		case w == "under" && i+1 < len(words) && words[i+1] == "way":
+			w = "began"
+			i++
+		case (w == "get" || w == "got" || w == "gets" || w == "getting") && i+1 < len(words) && (words[i+1] == "underway" || words[i+1] == "under"):
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // ansWhenClause reports whether every "when" of words opens a clause

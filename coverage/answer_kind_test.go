@@ -29,6 +29,12 @@ func TestFactKind(t *testing.T) {
 		// A "when" that opens a clause after the question's word asks no day.
 		{"What raise did Kaiser offer when the strike started?", FactOffer},
 		{"How many workers were out when talks began?", FactWorkers},
+		{"what date do i put for day one?", FactStarted},
+		{"on what date did the nuhw walkout get under way?", FactStarted},
+		{"is the nuhw strike over, and if so since when?", FactOver},
+		{"which day did we vote to ratify the contract that ended the strike?", FactNone},
+		{"the socal strike was only ten weeks like norcal's, right?", FactDuration},
+		{"what kinds of clinicians were part of the strike?", FactStrikers},
 
 		{"Is the strike over?", FactOver},
 		{"is it over yet", FactOver},
