@@ -1205,6 +1205,11 @@ func (ix *Index) namesOwnStrikers(q *ansQuestion, st *strike.Status) bool {
 		// (Not "how many NUHW members struck in 2022?": another year's.)
 		return true
 	}
+	if !elsewhere && ix.namesOwnStrike(q, st) {
+		// "the kaiser therapists' strike over caseloads and pensions",
+		// "the pension strike": named by what is its own.
+		return true
+	}
 	if !place && (q.fact != FactUnion || elsewhere) {
 		return false
 	}
@@ -1215,6 +1220,73 @@ func (ix *Index) namesOwnStrikers(q *ansQuestion, st *strike.Status) bool {
 		}
 	}
 	return false
+}
+
+// ansCompare are the words that set another strike beside the one asked
+// about: "like the coalition one", "longer than the norcal strike".
+var ansCompare = ansSet("like", "than", "unlike", "as")
+
+// namesOwnStrike reports whether q names the strike by what is its own:
+// its strikers' profession or one of its demands just before the
+// strike's noun, or after "over" or "about" ("the therapists' strike",
+// "the pension strike", "the strike over caseloads and pensions"), with
+// no other region or union named but in a comparison ("like the
+// coalition one") and no year outside the strike's. ix.mu is held.
+func (ix *Index) namesOwnStrike(q *ansQuestion, st *strike.Status) bool {
+	if len(q.stems) != len(q.words) {
+		return false
+	}
+	var demands, names []string
+	if st != nil {
+		for _, d := range st.Demands {
+			demands = append(demands, ix.tok.Words(d)...)
+		}
+		// "Kaiser" names the employer of other unions' strikes too.
+		names = ix.tok.Words(st.Name + " . " + st.Union + " . " + st.Employer)
+	}
+	own := func(i int) bool {
+		w := strings.TrimSuffix(q.words[i], "s")
+		for _, f := range ix.workforce {
+			if w == strings.TrimSuffix(f[strings.LastIndexByte(f, ' ')+1:], "s") {
+				return true
+			}
+		}
+		return !english.IsStopWord(q.words[i]) && !kwStrike[q.words[i]] && !ansTimeWords[q.words[i]] && ansHas(demands, q.stems[i])
+	}
+	named := false
+	for i, w := range q.words {
+		if !kwStrike[w] {
+			continue
+		}
+		for j := max(0, i-3); j < i && !named; j++ {
+			named = own(j)
+		}
+		if i+1 < len(q.words) && (q.words[i+1] == "over" || q.words[i+1] == "about") {
+			for j := i + 2; j < len(q.words) && j <= i+6 && !named; j++ {
+				named = own(j)
+			}
+		}
+	}
+	if !named {
+		return false
+	}
+	nearStrike := func(i int) bool {
+		for j := max(0, i-4); j < len(q.words) && j <= i+4; j++ {
+			if kwStrike[q.words[j]] {
+				return true
+			}
+		}
+		return false
+	}
+	for i, stem := range q.stems {
+		// ("a nursing student doing a presentation on the therapists'
+		// strike": a word of other news far from the strike names none.)
+		if ansHas(ix.otherScope, stem) && !ansHas(names, stem) && nearStrike(i) &&
+			!(i > 0 && ansCompare[q.words[i-1]] || i > 1 && ansCompare[q.words[i-2]]) {
+			return false
+		}
+	}
+	return st == nil || !ansOtherYear(q.words, st, ix.now())
 }
 
 // ansOtherYear reports whether words name a year the strike of st did

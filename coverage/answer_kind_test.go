@@ -489,6 +489,29 @@ func TestComparedStrikeIsNoOtherNews(t *testing.T) {
 	}
 }
 
+// TestStrikeNamedByItsOwn: a strike named by its strikers' profession or
+// its demands is the campaign's, whatever else the question names far
+// from it or in a comparison; another union named at it is other news.
+func TestStrikeNamedByItsOwn(t *testing.T) {
+	ix := NewIndex(nil, func() time.Time { return time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC) })
+	ix.SetWorkforce([]string{"therapists", "psychologists"}, nil)
+	ix.SetScopeNames([]string{"Southern California"}, []string{"NUHW"}, []string{"Northern California"},
+		[]string{"Coalition of Kaiser Permanente Unions", "California Nurses Association"})
+	st := &strike.Status{Started: "2024-10-21", Ended: "2025-05-05", Phase: strike.PhaseEnded, Employer: "Kaiser Permanente",
+		Demands: []string{"restore pensions", "lower caseloads"}}
+	for q, want := range map[string]bool{
+		"wasn't the kaiser pension strike something like 75,000 people":                                                  true,
+		"didn't the therapists' strike over pay parity and pensions start on oct 4 like the coalition one":               true,
+		"i'm a nursing student doing a presentation on the kaiser therapists' strike over caseloads. when did it begin?": true,
+		"how many struck in the coalition strike":                                                                        false,
+	} {
+		pq := ix.parseQuestion(q)
+		if got := ix.namesOwnStrike(&pq, st); got != want {
+			t.Errorf("namesOwnStrike(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // TestAnsStampOnly: a page's time stamp is no sentence to answer with.
 func TestAnsStampOnly(t *testing.T) {
 	tok := NewTokenizer(TokenizerOptions{})
