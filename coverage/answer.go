@@ -667,6 +667,21 @@ func (ix *Index) askStatus(question string, st *strike.Status, spell bool) Answe
 	s := ix.pool.Get().(*bmScratch)
 	defer ix.pool.Put(s)
 
+	if q.fact == FactOffer && st != nil && ansAsksFirstOffer(q.words) {
+		// "What raise did Kaiser offer when the strike started?": the
+		// offer the news gave in the strike's first weeks, not the
+		// latest.
+		if start, ok := statusDay(st.Started); ok {
+			wq := q.withCues([]string{"offer", "propose", "proposal", "raise", "percent"})
+			wq.kind = ansKindNumber
+			f := ansFilter{minPhase: -1, until: start.AddDate(0, 0, ansFirstWeeks), cueOnly: true, need: ansHasNumber,
+				skip: func(text string) bool { return !ansOfferSentence(text) }}
+			if cands := ix.search(&wq, f, s); len(cands) > 0 {
+				return ix.compose(&q, cands, nil)
+			}
+		}
+	}
+
 	var lead *ansLead
 	if st != nil && q.fact != FactNone {
 		lead = statusLead(&q, st)
@@ -770,6 +785,12 @@ func (ix *Index) askStatus(question string, st *strike.Status, spell bool) Answe
 	f := ansFilter{related: away, minPhase: -1}
 	if q.fact == FactWon {
 		f.skip = ansOfferSentence
+	}
+	if q.kind == ansKindNumber && q.fact == FactNone && !away && st != nil && st.Workers > 0 {
+		// "How many went on hunger strike?" asks for another count than
+		// the strikers': a sentence whose only count is theirs does not
+		// answer it.
+		f.skip = func(text string) bool { return ansOnlyCount(text, st.Workers) }
 	}
 	if q.fact == FactOffer && q.kind == ansKindOther {
 		// An offer is its figures: "what did Kaiser offer?" asks how much.
@@ -1004,8 +1025,9 @@ type ansFilter struct {
 	// minPhase admits only articles whose facts' phase ranks at least
 	// this (statusPhaseRank); -1 admits all.
 	minPhase int
-	// since, when not zero, admits only articles published since.
-	since time.Time
+	// since, when not zero, admits only articles published since; until,
+	// when not zero, only those published before it.
+	since, until time.Time
 	// cueOnly: a sentence must match a cue of the question, not half of
 	// its words.
 	cueOnly bool
@@ -1045,6 +1067,48 @@ func (q *ansQuestion) withCues(cues []string) ansQuestion {
 		}
 	}
 	return c
+}
+
+// ansDigitsRE finds a number written in digits.
+var ansDigitsRE = regexp.MustCompile(`\d[\d,.]*`)
+
+// ansOnlyCount reports whether the only numbers text gives are n ("some
+// 2,400 psychologists … are on strike"): no other figure, in digits or
+// in words ("Eight clinicians").
+func ansOnlyCount(text string, n int) bool {
+	found := false
+	for _, d := range ansDigitsRE.FindAllString(text, -1) {
+		v, err := strconv.Atoi(strings.TrimRight(strings.ReplaceAll(d, ",", ""), "."))
+		if err != nil || v != n {
+			return false
+		}
+		found = true
+	}
+	if !found {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if w = strings.Trim(w, ".,;:!?\"'“”()"); w != "" && !isDigit(rune(w[0])) && ansNumberWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// ansFirstWeeks is how many days from its start the news of a strike's
+// first offer is looked for.
+const ansFirstWeeks = 21
+
+// ansAsksFirstOffer reports whether an offer question asks for the first
+// one: "initially", "opening offer", "when the strike started".
+func ansAsksFirstOffer(words []string) bool {
+	for _, w := range words {
+		switch w {
+		case "first", "initial", "initially", "opening", "original", "originally", "start", "started", "began", "begin", "beginning":
+			return true
+		}
+	}
+	return false
 }
 
 // ansOfferSentence reports whether a sentence speaks of an offer or a
@@ -1372,7 +1436,8 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		sent := &ix.sents[id]
 		art := &ix.arts[sent.art]
 		if art.related && !f.related || f.minPhase >= 0 && int(art.phase) < f.minPhase ||
-			!f.since.IsZero() && art.published.Before(f.since) || f.need != 0 && sent.flags&f.need == 0 {
+			!f.since.IsZero() && art.published.Before(f.since) || !f.until.IsZero() && !art.published.Before(f.until) ||
+			f.need != 0 && sent.flags&f.need == 0 {
 			continue
 		}
 		m := s.mask[id]

@@ -567,3 +567,28 @@ func TestAnsPastStage(t *testing.T) {
 		}
 	}
 }
+
+// TestAnsOnlyCount: a sentence whose only figure is the strikers' count
+// does not answer how many did something else.
+func TestAnsOnlyCount(t *testing.T) {
+	for text, want := range map[string]bool{
+		"The hunger strike is a new tactic in a strike by some 2,400 psychologists.": true,
+		"A five-day hunger strike by eight clinicians began in April.":               false,
+		"Eight of the 2,400 strikers began a hunger strike.":                         false,
+		"About 60 of the 2,400 strikers lay down outside the office.":                false,
+		"The hunger strike began Monday.":                                            false,
+	} {
+		if got := ansOnlyCount(text, 2400); got != want {
+			t.Errorf("ansOnlyCount(%q) = %v, want %v", text, got, want)
+		}
+	}
+	for q, want := range map[string]bool{
+		"what raise did kaiser offer when the strike started": true,
+		"what was kaiser's opening offer":                     true,
+		"what's kaiser's latest offer":                        false,
+	} {
+		if got := ansAsksFirstOffer(strings.Fields(q)); got != want {
+			t.Errorf("ansAsksFirstOffer(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
