@@ -2271,6 +2271,12 @@ func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, stro
 			case unionAfterRE.MatchString(s.lower[h.end:]):
 				w += 2 // "NUHW's therapists"
 			}
+			if joinsOther(hits, h, s.lower) {
+				w = -1 // "NUHW members join UNAC/UHCP picket lines": supporters of the other's strike
+			}
+			if w < 5 && onStrikeAfterF.MatchString(s.lower[h.end:]) {
+				w = 5 // "the 31,000 nurses of UNAC/UHCP who are on a five-day strike": the strikers'
+			}
 			if s.title {
 				w++ // the headline
 			}
@@ -2322,6 +2328,37 @@ var spanEndsRE = regexp.MustCompile(`^ (?:its |their |a |the )?(?:first|second|t
 // its length: "struck for 196 days", "were on strike for 196 days",
 // "ended a 196-day strike".
 var pastWholeStrikeRE = regexp.MustCompile(`\b(?:struck|(?:were|was) on strike|stayed out|walked out) for (?:about |nearly |almost |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bended (?:an?|their|its) (?:\d+|[a-z]+(?:-[a-z]+)?)-(?:day|week|month) (?:strike|walkout)\b`)
+
+// joinOtherF finds, after a union's name, its members joining or
+// standing with others, whose union is named after: "NUHW members join
+// UNAC/UHCP picket lines", "members of SEIU marched with …".
+var joinOtherF = regexp.MustCompile(`^[^.;]{0,120}?\b(?:join|joins|joined|joining|stood with|stand with|stands with|standing with|marched with|march with|marching with)\b`)
+
+// joinsOther reports whether the sentence tells h's members joining or
+// standing with others whose union it names next: a join verb after h,
+// with no other union before it and one after it.
+func joinsOther(hits []nameHit, h nameHit, lower string) bool {
+	m := joinOtherF.FindStringIndex(lower[h.end:])
+	if m == nil {
+		return false
+	}
+	join := h.end + m[1]
+	after := false
+	for _, o := range hits {
+		if o.canon == h.canon || o.at < h.end {
+			continue
+		}
+		if o.at < join {
+			return false
+		}
+		after = true
+	}
+	return after
+}
+
+// onStrikeAfterF finds, right after a union's name, that its members
+// are the ones on strike: "… of UNAC/UHCP who are on a five-day strike".
+var onStrikeAfterF = regexp.MustCompile(`^,? (?:who|which) (?:are|were|is|was|have been|has been) (?:now |still )?(?:on|out on) (?:an? |their |its )?(?:[\w-]+ ){0,2}?strike\b`)
 
 // unionsInF finds, right before a union's name, words that make it a
 // group other unions belong to: "other unions in the Alliance of …",

@@ -1616,6 +1616,12 @@ func TestUnionOwnPostThanksOthers(t *testing.T) {
 	if got.Union != "SEIU" {
 		t.Errorf("another union named as the strikers': union %q, want SEIU", got.Union)
 	}
+	// The poster's members joining another union's strike.
+	got = x.Extract(&strike.Article{Title: "NUHW members join UNAC/UHCP picket lines", Source: "National Union of Healthcare Workers", Published: wed,
+		Text: "Dozens of NUHW members used lunch breaks to join the 31,000 nurses of UNAC/UHCP who are on a five-day strike against Kaiser. Our members are not on strike."})
+	if got.Union != "UNAC/UHCP" {
+		t.Errorf("own members joining another's strike: union %q (from %q), want UNAC/UHCP", got.Union, got.Evidence["union"])
+	}
 }
 
 // TestUnionJointNameAndUmbrella checks that a joint union name speaking
