@@ -420,6 +420,11 @@ type statusSynth struct {
 	// article's span.
 	spans        []statusSpan
 	selfConflict []int // indexes in arts
+
+	// ownUnion is the union most reports name over the whole campaign;
+	// ownUnionOf remembers which names are it (ofOwnUnion).
+	ownUnion   string
+	ownUnionOf map[string]bool
 }
 
 // statusSpan is one article's span of start days (Facts.StartedEarliest
@@ -662,25 +667,99 @@ func (s *statusSynth) phase() statusPhaseResult {
 // A page with no date of its own is dated when it was fetched, which says
 // nothing of when its figures held: such pages are read after every dated
 // report, and count for a field only when no dated report gives it.
+//
+// A count reported with another union than the one most reports name over
+// the whole campaign (a sibling strike's news taken for the campaign's) is
+// not the campaign's count.
 func (s *statusSynth) collect(overSince time.Time) {
 	var undated []int
+	raw := map[string]int{} // each union's name as written → its reports
 	for i, a := range s.arts {
+		if u := a.Facts.Union; u != "" {
+			raw[u]++
+		}
 		if a.PublishedEstimated {
 			undated = append(undated, i)
-			continue
 		}
-		s.collectOne(i, overSince)
+	}
+	reports := make(map[string]int, len(raw)) // normalized name → reports
+	names := make(map[string]string, len(raw))
+	for u, n := range raw {
+		k := s.statusNorm(u)
+		reports[k] += n
+		if v, ok := names[k]; !ok || u < v {
+			names[k] = u
+		}
+	}
+	s.ownUnion = statusMostReported(reports, names)
+	s.ownUnionOf = make(map[string]bool, len(raw))
+	for i, a := range s.arts {
+		if !a.PublishedEstimated {
+			s.collectOne(i, overSince)
+		}
 	}
 	for _, i := range undated {
 		s.collectOne(i, overSince)
 	}
 }
 
+// statusMostReported returns the union of the most reports (keys are
+// normalized names, names one raw name of each), an acronym counting
+// for the name it abbreviates ("NUHW" for "National Union of Healthcare
+// Workers"); "" for none. Ties go to the smaller key, so that the result
+// does not depend on map order.
+func statusMostReported(reports map[string]int, names map[string]string) string {
+	total := make(map[string]int, len(reports))
+	for k, n := range reports {
+		into := k
+		if acr := statusAcronym(names[k]); acr != "" {
+			for h := range reports {
+				if h != k && statusAcronym(names[h]) == "" && statusInitials(names[h]) == acr {
+					into = h
+					break
+				}
+			}
+		}
+		total[into] += n
+	}
+	best := ""
+	for k, n := range total {
+		if best == "" || n > total[best] || n == total[best] && k < best {
+			best = k
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return names[best]
+}
+
+// ofOwnUnion reports whether a report naming union (or none) is of the
+// campaign's union as collect found it: the same name, or its acronym.
+func (s *statusSynth) ofOwnUnion(union string) bool {
+	own := s.ownUnion
+	if union == "" || own == "" || union == own {
+		return true
+	}
+	if v, ok := s.ownUnionOf[union]; ok {
+		return v
+	}
+	v := s.statusNorm(union) == s.statusNorm(own)
+	if acr := statusAcronym(union); !v && acr != "" {
+		v = statusInitials(own) == acr
+	}
+	if acr := statusAcronym(own); !v && acr != "" {
+		v = statusInitials(union) == acr
+	}
+	s.ownUnionOf[union] = v
+	return v
+}
+
 // collectOne gathers the fields of s.arts[i] for collect.
 func (s *statusSynth) collectOne(i int, overSince time.Time) {
 	a := s.arts[i]
 	f := &a.Facts
-	if f.Workers > 0 && s.workers.inWindow(a) {
+	if f.Workers > 0 && s.workers.inWindow(a) && s.ofOwnUnion(f.Union) {
 		k := s.itoa(f.Workers)
 		s.workers.add(k, k, a, s.outletAt(i))
 	}

@@ -256,6 +256,16 @@ func TestSynthesizeFields(t *testing.T) {
 			want: 2000, wantSources: []int64{2},
 		},
 		{
+			name: "a count told with another union than the campaign's is not its count",
+			arts: []strike.Article{
+				rep(t, 1, "A", "2024-10-02", strike.Facts{Workers: 2400, Union: "National Union of Healthcare Workers"}),
+				rep(t, 2, "B", "2024-10-03", strike.Facts{Workers: 2400, Union: "NUHW"}),
+				rep(t, 3, "C", "2024-12-20", strike.Facts{Workers: 31000, Union: "UNAC/UHCP"}),
+			},
+			get: func(s strike.Status) any { return s.Workers }, field: strike.FieldWorkers,
+			want: 2400, wantSources: []int64{2, 1},
+		},
+		{
 			name: "reports older than the window neither win nor conflict",
 			arts: []strike.Article{
 				rep(t, 1, "A", "2024-08-01", strike.Facts{Workers: 2000}),
