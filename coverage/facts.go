@@ -567,6 +567,9 @@ const (
 	backToOffice = "back|return"
 	backToWorkES = "regresaron|regresan|volvieron|vuelven"
 	endTheStrike = "end|call"
+	// backFrom is the hint of the signal of the strikers back from the
+	// strike: "returned from a six-and-a-half-month strike".
+	backFrom = "from"
 	// backUnder is the hint of the signal of the strikers back under
 	// their contract: all of them, whatever share a clause before names.
 	backUnder = "back"
@@ -584,7 +587,7 @@ const (
 
 // backSignal reports whether a signal tells the workers back at work.
 func backSignal(sig phaseSignal) bool {
-	return sig.hints == backToWork || sig.hints == backToOffice || sig.hints == backToWorkES
+	return sig.hints == backToWork || sig.hints == backToOffice || sig.hints == backToWorkES || sig.hints == backFrom
 }
 
 type phaseSignal struct {
@@ -751,6 +754,9 @@ var phaseSignals = []phaseSignal{
 	// A strike told as going on: "the ongoing strike by employees",
 	// "the employees NUHW called out on strike", "still out on strike".
 	{strike.PhaseStrike, "ongoing|continuing|out on strike", regexp.MustCompile(`\b(?:ongoing|continuing) (?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b|\bout on strike\b`)},
+	// Back from the strike: "clinicians returned from a six-and-a-half-
+	// month strike".
+	{strike.PhaseEnded, backFrom, regexp.MustCompile(`\b(?:returned|returning|came back|come back|coming back|are back|were back) from (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout)\b`)},
 	// Back under the contract: "now that we're back under our new
 	// contract", a headline's "Back in our clinics".
 	{strike.PhaseEnded, backUnder, regexp.MustCompile(`\b(?:we['’]re|we are|they['’]re|they are|are|were|now) back under (?:our|their|the|a) (?:new )?contract\b|^back (?:in|at) (?:our|their) (?:clinics|offices|jobs)\b`)},
@@ -1647,8 +1653,8 @@ const reNumberWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven
 var workersWordsRE = regexp.MustCompile(`(^|[^\w-])((?:(?:a|` + reNumberWord + `)[ -]){1,2}(?:hundred|thousand)(?:[ -](?:and[ -])?(?:` + reNumberWord + `|hundred)){0,4})\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
 
 // workersUnitRE finds a unit of so many members: "its 2,400-member
-// Southern California unit".
-var workersUnitRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:member|strong)\s+((?:[\w'’-]+\s+){0,4}?)(unit|bargaining unit|workforce|staff|team|group|union|local)\b`)
+// Southern California unit", "a 2,400-clinician unit".
+var workersUnitRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:member|strong|clinician|therapist|worker|employee|person)\s+((?:[\w'’-]+\s+){0,4}?)(unit|bargaining unit|workforce|staff|team|group|union|local)\b`)
 
 // ofUsCrowdRE finds a crowd after "N of us": "about 150 of us around
 // them", "gathered", "showed up" (not "2,400 of us are out").
@@ -1857,7 +1863,7 @@ var surveyedRE = regexp.MustCompile(`\b(?:asked|surveyed|polled|interviewed|ques
 
 // votedRE finds, after a count's noun, that those counted voted: a
 // ballot's tally, not the strikers.
-var votedRE = regexp.MustCompile(`^[^.;]{0,60}?\b(?:had|have|has) voted (?:in favou?r|for|yes|no|against|to)\b|^ (?:voted|cast (?:their )?ballots)\b`)
+var votedRE = regexp.MustCompile(`^[^.;]{0,60}?\b(?:(?:had|have|has) )?voted (?:in favou?r|for the|yes|no|against|to (?:ratify|approve|accept))\b|^[^.;]{0,60}?\b(?:had|have|has) voted (?:for|to)\b|^ (?:voted|cast (?:their )?ballots)\b`)
 
 // workersLabelRE finds the strikers' count in a fact box's line, named
 // before a colon: "Total on strike: 2,400", "Strikers: about 2,400",
@@ -1918,7 +1924,7 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if strings.IndexByte(s.lower, '.') > 0 && dotThousands(s.lower) {
 				ms = append(ms, workersDotRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			}
-			if strings.Contains(s.lower, "-member") || strings.Contains(s.lower, "-strong") {
+			if hasAny(s.lower, "-member|-strong|-clinician|-therapist|-worker|-employee|-person") {
 				ms = append(ms, workersUnitRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			}
 			if strings.Contains(s.lower, "strong") {
