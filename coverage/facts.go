@@ -775,7 +775,7 @@ var phaseSignals = []phaseSignal{
 	// a 196-day strike": a length in the past tense, told whole.
 	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walkout|week walkout", regexp.MustCompile(`\b` + reStrikeN + `\b[^;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|who|workers|clinicians|therapists|strikers|members) stayed out for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:an?|their|the) (?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
-	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
 
 var (
@@ -1861,6 +1861,10 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 // members".
 var surveyedRE = regexp.MustCompile(`\b(?:asked|surveyed|polled|interviewed|questioned|heard from|(?:survey|poll)(?: [\w'’-]+){0,3} of(?: about| some| roughly| nearly| more than| over)?)\s*$`)
 
+// bodyHasRE finds, before a count, a body that has so many members: "The
+// Assembly has 80 members".
+var bodyHasRE = regexp.MustCompile(`\b(?:assembly|senate|legislature|council|board|congress|house|caucus|committee|commission) (?:has|have|had|of)(?: about| some| only| just)?$`)
+
 // votedRE finds, after a count's noun, that those counted voted: a
 // ballot's tally, not the strikers.
 var votedRE = regexp.MustCompile(`^[^.;]{0,60}?\b(?:(?:had|have|has) )?voted (?:in favou?r|for the|yes|no|against|to (?:ratify|approve|accept))\b|^[^.;]{0,60}?\b(?:had|have|has) voted (?:for|to)\b|^ (?:voted|cast (?:their )?ballots)\b`)
@@ -1992,6 +1996,9 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			after := s.lower[m[9]:]
 			if surveyedRE.MatchString(before) {
 				continue // "We asked 512 members": a survey's
+			}
+			if bodyHasRE.MatchString(before) {
+				continue // "The Assembly has 80 members": lawmakers
 			}
 			if votedRE.MatchString(after) {
 				continue // "more than 1,900 members … had voted in favor": a tally

@@ -377,6 +377,7 @@ func TestSentencePhase(t *testing.T) {
 		{"Back in our clinics, stronger than when we left", strike.PhaseEnded},
 		{"A few reminders now that we're back under our new contract:", strike.PhaseEnded},
 		{"Five weeks after its clinicians returned from a six-and-a-half-month strike, Kaiser says it is hiring.", strike.PhaseEnded},
+		{"About 2,400 workers are finishing their first full week back after a 196-day strike.", strike.PhaseEnded},
 		// A strike named with its length: to come, or an earlier one.
 		{"The union delivered a 10-day strike notice Friday, setting up a five-day walkout beginning Oct. 14.", strike.PhaseThreatened},
 		{"The five-day walkout would start Oct. 14.", strike.PhaseThreatened},
@@ -959,6 +960,7 @@ func TestExtractWorkers(t *testing.T) {
 		{name: "one county back", text: "About 300 Kaiser mental health workers in San Diego County went back to work this morning, days after a contract ended a strike of more than six months.", want: 0},
 		{name: "one die-in", text: "About 60 striking Kaiser mental health workers lay down on the pavement outside the company's San Diego office. The union's 2,400 members have been on strike since October.", want: 2400},
 		{name: "a vote to come", text: "All 2,400 of us stay out until there is an agreement our members have voted on.", want: 2400},
+		{name: "a body's seats", text: "Sixty-two legislators signed letters on the strike by 2,400 workers. The Assembly has 80 members and the Senate 40.", want: 2400},
 		{name: "a tally, told plainly", text: "More than 1,900 members of the union voted in favor and a few dozen against. The unit has about 2,400 workers.", want: 2400},
 		{name: "a unit of so many clinicians", text: "Kaiser reached a tentative agreement with NUHW covering a 2,400-clinician unit that has been out since October.", want: 2400},
 		{name: "the strike by so many, then another's at the employer", title: "The strike that changed mental health care",

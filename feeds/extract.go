@@ -90,7 +90,9 @@ func ExtractArticle(page []byte, pageURL string) (Extracted, error) {
 	if art.Node == nil || art.RenderText(&buf) != nil {
 		return Extracted{}, fmt.Errorf("feeds: extract %s: %w", strike.RedactURL(u.String()), ErrNoArticle)
 	}
-	text := paragraphs(buf.String())
+	// (A page that shows its reader "Kaiser&#39;s", copied from a feed
+	// that escaped it twice, means "Kaiser's".)
+	text := unescapeTwice(paragraphs(buf.String()))
 	if text == "" {
 		return Extracted{}, fmt.Errorf("feeds: extract %s: %w", strike.RedactURL(u.String()), ErrNoArticle)
 	}

@@ -55,6 +55,22 @@ func TestExtractArticleWindows1252(t *testing.T) {
 	}
 }
 
+// TestExtractArticleEscapedTwice: a page that shows the entities a feed
+// escaped twice ("Kaiser&#39;s") reads as its writer meant it.
+func TestExtractArticleEscapedTwice(t *testing.T) {
+	src := strings.Replace(string(readFixture(t, "pages/article.html")), "Mental health clinicians", "Kaiser&amp;#39;s mental health clinicians", 1)
+	ex, err := ExtractArticle([]byte(src), "https://courier.example.com/a")
+	if err != nil {
+		t.Fatalf("ExtractArticle: %v", err)
+	}
+	if want := "Kaiser's mental health clinicians"; !strings.Contains(ex.Text, want) {
+		t.Errorf("Text lacks %q:\n%s", want, ex.Text)
+	}
+	if !strings.Contains(ex.Text, "\n") {
+		t.Errorf("Text lost its paragraphs:\n%s", ex.Text)
+	}
+}
+
 func TestExtractArticleEmpty(t *testing.T) {
 	for _, page := range []string{"", "<html><body></body></html>", "<html><head><title>x</title></head><body><script>1</script></body></html>"} {
 		_, err := ExtractArticle([]byte(page), "https://courier.example.com/a")
