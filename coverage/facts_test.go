@@ -33,6 +33,7 @@ func TestSentencePhase(t *testing.T) {
 		// A length told whole in the past tense.
 		{"The strike began on Oct. 21, 2024, and lasted 196 days.", strike.PhaseEnded},
 		{"The clinicians stayed out for 196 days and have been back since May 12.", strike.PhaseEnded},
+		{"They stayed out 196 days, longer than anyone expected.", strike.PhaseEnded},
 		{"They did not come back for 196 days.", strike.PhaseEnded},
 		{"It was the first day back after a 196-day strike.", strike.PhaseEnded},
 		// A span of the strike that ends; a time clause.
