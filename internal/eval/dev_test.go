@@ -3,6 +3,7 @@ package eval
 import (
 	"cmp"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -462,5 +463,31 @@ func TestDevCorpora(t *testing.T) {
 	}
 	if _, err := DevNamed("dev0"); err == nil {
 		t.Error("DevNamed(dev0) found a corpus")
+	}
+}
+
+// TestDevDraft checks a development corpus being written before it is
+// listed in DevSets: STRIKEBOT_TEST_DRAFT names its directory under
+// testdata ("dev20"), and the test holds it to the listed corpora's rules
+// (labels, truth file, at least 55 articles on three feeds).
+func TestDevDraft(t *testing.T) {
+	name := os.Getenv("STRIKEBOT_TEST_DRAFT")
+	if name == "" {
+		t.Skip("set STRIKEBOT_TEST_DRAFT to a draft corpus's directory under testdata")
+	}
+	set := DevSet{Name: name, Label: "draft development", MinSnippet: 15}
+	docs := loadCorpus(t, set.Docs)
+	checkDevLabelsMin(t, docs, set.MinSnippet)
+	truth, err := set.Truth()
+	if err != nil {
+		t.Fatal(err)
+	}
+	truthAgrees(t, truth, docs)
+	c, err := set.Corpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) < 55 || len(c.Feeds) != 3 {
+		t.Errorf("draft %s: %d docs on %d feeds, want at least 55 on 3", name, len(c.Docs), len(c.Feeds))
 	}
 }
