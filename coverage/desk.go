@@ -591,7 +591,7 @@ func (d *Desk) addMember(m strike.StoryMember) {
 		return // an article signed by no known version: it matches nothing
 	}
 	d.clusterer.Add(Member{ArticleID: m.ArticleID, StoryID: m.StoryID, Published: m.Published, Sig: fp.Sig,
-		Title: m.Title, Tier: m.Tier, Event: fp.Event})
+		Title: m.Title, Tier: m.Tier, Event: fp.Event, Estimated: m.PublishedEstimated})
 }
 
 func dayOfTime(t time.Time) int64 { return t.Unix() / 86400 }
@@ -746,7 +746,8 @@ func (d *Desk) assign(ctx context.Context, b *batch, p *prepared, phase *string)
 	if err := d.ensureLoaded(ctx, a.Published); err != nil {
 		return err
 	}
-	m := Member{ArticleID: a.ID, Published: a.Published, Sig: p.fp.Sig, Title: a.Title, Tier: a.Relevance.Tier, Event: p.fp.Event}
+	m := Member{ArticleID: a.ID, Published: a.Published, Sig: p.fp.Sig, Title: a.Title, Tier: a.Relevance.Tier, Event: p.fp.Event,
+		Estimated: a.PublishedEstimated}
 	ids := d.clusterer.Match(&m)
 	var (
 		w      *storyWork
@@ -976,7 +977,7 @@ func (d *Desk) resume(ctx context.Context, b *batch, p *prepared, phase *string)
 	a := &p.a
 	if d.isLoaded(dayOfTime(a.Published)) {
 		d.clusterer.Add(Member{ArticleID: a.ID, StoryID: a.StoryID, Published: a.Published, Sig: p.fp.Sig, Title: a.Title,
-			Tier: a.Relevance.Tier, Event: p.fp.Event})
+			Tier: a.Relevance.Tier, Event: p.fp.Event, Estimated: a.PublishedEstimated})
 	}
 	works, err := d.work(ctx, b, []int64{a.StoryID})
 	if err != nil {

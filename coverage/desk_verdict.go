@@ -413,7 +413,7 @@ func (d *Desk) retier(ctx context.Context, p *prepared, v strike.Verdict) ([]Sto
 	b.coverage = append(b.coverage, strike.ArticleCoverage{ArticleID: p.a.ID, StoryID: w.s.ID, Facts: p.a.Facts, Signature: p.blob})
 	if d.isLoaded(dayOfTime(p.a.Published)) {
 		d.clusterer.Add(Member{ArticleID: p.a.ID, StoryID: w.s.ID, Published: p.a.Published, Sig: p.fp.Sig, Title: p.a.Title,
-			Tier: v.Tier, Event: p.fp.Event})
+			Tier: v.Tier, Event: p.fp.Event, Estimated: p.a.PublishedEstimated})
 	}
 	if err := d.flush(ctx, b); err != nil {
 		return nil, err

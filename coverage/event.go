@@ -162,6 +162,16 @@ type EventFeatures struct {
 	// none: reports of one milestone name the same count, whatever else
 	// they tell of the day (a march, a post).
 	Days uint16
+	// Span is the length in days of a short strike of a set length that
+	// the headline or lead names ("a five-day strike", "the 3-day
+	// walkout"), 0 when none or longer than two weeks. The start of such a
+	// strike and the return after it, days later, report one event.
+	Span uint8
+	// Turn, for talks or mediation, says which way the headline (else the
+	// lead) turns them: turnOpens ("mediation begins", "mediators step
+	// in") or turnBreaks ("talks break off"), 0 when neither. The opening
+	// of talks and their collapse days later are two events.
+	Turn uint8
 	// NotReport is set when the headline announces a piece that reports
 	// no event of its own (see notReportTitle): an opinion piece, a
 	// letter, an explainer or timeline, a roundup of others' coverage. It
@@ -218,6 +228,49 @@ const (
 )
 
 // contractOf returns the Contract value of a phase.
+// spanRE finds a strike of a set length: "five-day strike", "3-day
+// walkout".
+var spanRE = regexp.MustCompile(`\b([a-z]+|\d{1,2})[- ]day (?:strike|walkout|work stoppage)\b`)
+
+// maxSpan is the longest strike of a set length that EventFeatures.Span
+// keeps.
+const maxSpan = 14
+
+// spanOf returns the length in days of the first short strike of a set
+// length s names, 0 when none.
+func spanOf(s string) uint8 {
+	if !strings.Contains(s, "day") {
+		return 0
+	}
+	for _, m := range spanRE.FindAllStringSubmatch(s, -1) {
+		if n, ok := smallNumber(m[1]); ok && n >= 1 && n <= maxSpan {
+			return uint8(n)
+		}
+	}
+	return 0
+}
+
+// Turns of talks, for EventFeatures.Turn.
+const (
+	turnOpens uint8 = iota + 1
+	turnBreaks
+)
+
+// turnRE finds talks opening or breaking off; the first match tells.
+var turnRE = regexp.MustCompile(`\b(?:(begin|begins|began|start|starts|started|open|opens|opened|(?:get|gets|got) under way|(?:sit|sits|sat) down|(?:step|steps|stepped) in|join|joins|joined|resume|resumes|resumed|first session)|(break|breaks|broke|broken) (?:off|down)|(collapse|collapses|collapsed|stall|stalls|stalled|fail|fails|failed|(?:end|ends|ended) without))\b`)
+
+// turnOf returns how s turns talks, 0 when it does not say.
+func turnOf(s string) uint8 {
+	m := turnRE.FindStringSubmatchIndex(s)
+	switch {
+	case m == nil:
+		return 0
+	case m[2] >= 0:
+		return turnOpens
+	}
+	return turnBreaks
+}
+
 func contractOf(phase string) uint8 {
 	switch phase {
 	case strike.PhaseTentativeAgreement:
@@ -249,22 +302,45 @@ func (f EventFeatures) groups() uint16 {
 // return to work are three events days apart, which a commentary between
 // them must not join), or both name strong classes that share no group.
 func (f EventFeatures) Conflicts(o EventFeatures) bool {
-	if f.Union != 0 && o.Union != 0 && f.Union != o.Union {
+	if f.otherParty(o) {
 		return true
 	}
 	if f.Contract != 0 && o.Contract != 0 && f.Contract != o.Contract {
+		return true
+	}
+	if f.Turn != 0 && o.Turn != 0 && f.Turn != o.Turn {
+		return true
+	}
+	gf, go_ := f.groups(), o.groups()
+	return gf != 0 && go_ != 0 && gf&go_ == 0
+}
+
+// otherParty reports whether f and o are about different strikers: both
+// name a union, a workforce or a region and they differ.
+func (f EventFeatures) otherParty(o EventFeatures) bool {
+	if f.Union != 0 && o.Union != 0 && f.Union != o.Union {
 		return true
 	}
 	if f.Workforce != 0 && o.Workforce != 0 && f.Workforce != o.Workforce &&
 		f.Workforce != workforceMixed && o.Workforce != workforceMixed {
 		return true
 	}
-	if f.Region != 0 && o.Region != 0 && f.Region != o.Region {
-		return true
-	}
-	gf, go_ := f.groups(), o.groups()
-	return gf != 0 && go_ != 0 && gf&go_ == 0
+	return f.Region != 0 && o.Region != 0 && f.Region != o.Region
 }
+
+// SameShortStrike reports whether f and o are reports of one short
+// strike of a set length: both name it with the same length, neither is
+// about other strikers or a contract. The caller checks that they were
+// published within the strike's length and a few days.
+func (f EventFeatures) SameShortStrike(o EventFeatures) bool {
+	contract := func(e EventFeatures) bool { return e.Class == ClassAgreement || e.Class == ClassRatified }
+	return f.Span != 0 && f.Span == o.Span && !f.NotReport && !o.NotReport &&
+		!contract(f) && !contract(o) && !f.otherParty(o)
+}
+
+// spanReach is how far apart reports of one short strike of span days
+// may be published: its start to a few days after its end.
+func spanReach(span uint8) time.Duration { return time.Duration(span+3) * 24 * time.Hour }
 
 // SameEvent reports whether f and o name one event by its class, and the
 // class: f's class found in o or o's in f, neither conflicting. The caller
@@ -296,12 +372,12 @@ type classPattern struct {
 var classPatterns = []classPattern{
 	{ClassHunger, []string{"hunger", "fast", "hambre"}, regexp.MustCompile(`\bhunger[- ]strik\w*|\b(?:fast|fasting|fasted)\b|\bhuelga de hambre\b`)},
 	{ClassLetter, []string{"letter", "lawmaker", "legislat", "senator", "governor", "newsom", "assembly", "official", "urge"},
-		regexp.MustCompile(`\bletters?\b|\b(?:lawmakers|legislators|senators|assembly ?members|governor|gov\.|newsom|officials|mayors?|council)\b[^.;]{0,40}\b(?:urge[sd]?|urging|press(?:es|ed)?|call(?:s|ed)? on|calls? for|wr(?:ite|ites|ote)|tell|tells|told|demand(?:s|ed)?)\b`)},
+		regexp.MustCompile(`\bletters?\b|\b(?:lawmakers|legislators|legislative leaders|legislature|senators|assembly ?members|governor|gov\.|newsom|officials|mayors?|council)\b[^.;]{0,40}\b(?:urge[sd]?|urging|press(?:es|ed)?|call(?:s|ed)? on|calls? for|wr(?:ite|ites|ote)|tell|tells|told|demand(?:s|ed)?)\b`)},
 	{ClassRatified, []string{"ratif", "approve"}, regexp.MustCompile(`\bratif\w*|\bvot(?:e|es|ed|ing) (?:overwhelmingly |narrowly )?to approve\b|\bapprov(?:e|es|ed) (?:the |a |their |new )*(?:[\w-]+ )?(?:contract|deal|agreement|pact)\b|\b(?:contract|deal|agreement|pact) (?:was |were |has been )?(?:overwhelmingly |narrowly )?approved\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	{ClassAgreement, []string{"agreement", "deal", "accord", "pact"}, regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:reach|reaches|reached|strike|strikes|struck|clinch\w*|seal\w*|announce\w*) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)\b|\b(?:deal|agreement|accord|pact) (?:is |was |has been )?(?:reached|struck)\b|\bdeal (?:to end|ends|ending)\b|\bagreement (?:to end|ends|ending)\b|\bweigh (?:a |the )?(?:deal|agreement)\b`)},
 	// The region's Spanish-language press: "acuerdo tentativo".
 	{ClassAgreement, []string{"acuerdo"}, regexp.MustCompile(`\bacuerdo tentativo\b`)},
-	{ClassEnds, []string{"back", "return", "end", "called off", "over"}, regexp.MustCompile(`\b(?:back to work|back on the job|back with (?:their )?patients|return(?:s|ed|ing)? to (?:work|the job|their patients|patients|their (?:offices|clinics|desks|jobs))|go(?:es|ing)? back|went back|walk(?:s|ed|ing)? back (?:in|into|to)|strike (?:is |was )?over|(?:strike|walkout) (?:ends|ended)|end(?:s|ed)? (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|call(?:s|ed)? off)\b`)},
+	{ClassEnds, []string{"back", "return", "end", "called off", "over"}, regexp.MustCompile(`\b(?:back (?:to|at) work|back on the job|back with (?:their |our )?patients|return(?:s|ed|ing)? after (?:the |a |an |their |its )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|return(?:s|ed|ing)? to (?:work|the job|their patients|patients|their (?:offices|clinics|desks|jobs))|go(?:es|ing)? back|went back|walk(?:s|ed|ing)? back (?:in|into|to)|strike (?:is |was )?over|(?:strike|walkout) (?:ends|ended)|end(?:s|ed)? (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|call(?:s|ed)? off)\b`)},
 	// "regresan a sus consultorios", "volvieron al trabajo".
 	{ClassEnds, []string{"regresa", "volvie", "vuelven"}, regexp.MustCompile(`\b(?:regresaron|regresan|volvieron|vuelven)\b(?: [^.;,]{1,30}?)? (?:a sus (?:consultorios|puestos|clínicas|empleos|trabajos)|al trabajo)\b`)},
 	{ClassMediation, []string{"mediat"}, regexp.MustCompile(`\bmediat\w*`)},
@@ -339,7 +415,7 @@ var (
 		1: {"southern california", "socal", "sur de california", "los angeles", "san diego", "orange county", "inland empire", "riverside",
 			"san bernardino", "bakersfield", "kern county", "pasadena", "fontana", "ventura", "irvine", "anaheim",
 			"woodland hills", "harbor city", "panorama city"},
-		2: {"northern california", "norcal", "norte de california", "bay area", "sacramento", "san francisco", "oakland", "san jose", "fresno",
+		2: {"northern california", "norcal", "norte de california", "bay area", "san francisco", "oakland", "san jose", "fresno",
 			"santa rosa", "roseville", "santa clara"},
 		3: {"hawaii", "honolulu", "oahu", "maui"},
 		4: {"oregon", "portland", "washington state", "seattle"},
@@ -473,6 +549,13 @@ func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 		f.Class = lc
 	}
 	f.Classes |= lcs
+	// Workers reported back at work (the facts' phase) are the return
+	// whatever contract the lead names before it: "walked back into our
+	// clinics … and a contract we ratified last week".
+	if facts.Phase == strike.PhaseEnded && f.has(ClassEnds) {
+		returnAfterContract = true
+		f.Class = ClassEnds
+	}
 	// An agreement or a ratification that ends a strike is that event.
 	if (f.has(ClassAgreement) || f.has(ClassRatified)) && !returnAfterContract {
 		f.Classes &^= 1 << ClassEnds
@@ -501,7 +584,13 @@ func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 		f.Class = ClassOngoing
 	}
 	f.Contract = contractOf(facts.Phase)
+	if f.Class == ClassTalks || f.Class == ClassMediation {
+		if f.Turn = turnOf(title); f.Turn == 0 {
+			f.Turn = turnOf(lead)
+		}
+	}
 	f.Days = milestoneDays(title + " \n " + lead)
+	f.Span = spanOf(title + " \n " + lead)
 	f.NotReport = notReportTitle(title)
 	words := plainWords(title + " \n " + where)
 	f.Region = firstRegion(words)

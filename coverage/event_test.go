@@ -62,6 +62,11 @@ func TestEventOf(t *testing.T) {
 		// The page's byline and date line are not the lead.
 		{"Inside the Kaiser deal", "By Owen Mattis · May. 6, 2025 3:10 PM UTC\n\nThe two sides reached a tentative agreement on Sunday.", coverage.ClassAgreement},
 		{"Governor steps into Kaiser strike. Will it matter?", "· Feb. 7, 2025 6:10 PM UTC\n\nGov. Gavin Newsom has written to both sides to urge mediation.", coverage.ClassLetter},
+		// Back at work, back with our patients, a return after the strike.
+		{"After 196 days, the therapists are back at work", "", coverage.ClassEnds},
+		{"Back with our patients", "Our members are back with our patients today.", coverage.ClassEnds},
+		{"Glad to be back: Kaiser therapists return after strike", "", coverage.ClassEnds},
+		{"Legislative leaders press Kaiser to settle", "", coverage.ClassLetter},
 	}
 	for _, tt := range tests {
 		a := &strike.Article{Title: tt.title, Text: tt.lead}
@@ -94,6 +99,48 @@ func TestEventOfEndIsItsContract(t *testing.T) {
 	}
 }
 
+// TestEventOfReturnAfterRatifying: workers reported back (phase ended)
+// are the return, whatever contract the lead names before it.
+func TestEventOfReturnAfterRatifying(t *testing.T) {
+	a := &strike.Article{Title: "Welcome back: our first day after 196 days",
+		Text: "Today our members walked back into our clinics together, after 196 days on strike and a contract we ratified last week."}
+	if got := coverage.EventOf(a, strike.Facts{Phase: strike.PhaseEnded}, "").Class; got != coverage.ClassEnds {
+		t.Errorf("class %v, want ends", got)
+	}
+	if got := coverage.EventOf(a, strike.Facts{Phase: strike.PhaseRatified}, "").Class; got != coverage.ClassRatified {
+		t.Errorf("with phase ratified: class %v, want ratification", got)
+	}
+}
+
+// TestEventSameShortStrike: the start of a strike of a set length and
+// the return after it report one strike; other strikers, another length
+// or a contract do not.
+func TestEventSameShortStrike(t *testing.T) {
+	ev := func(title, union string) coverage.EventFeatures {
+		return coverage.EventOf(&strike.Article{Title: title}, strike.Facts{Union: union}, "NUHW")
+	}
+	begins := ev("31,000 Kaiser nurses and professionals begin five-day strike", "UNAC/UHCP")
+	if begins.Span != 5 {
+		t.Fatalf("span %d, want 5", begins.Span)
+	}
+	tests := []struct {
+		other coverage.EventFeatures
+		same  bool
+	}{
+		{ev("Kaiser nurses back at work after five-day strike; no contract yet", "UNAC/UHCP"), true},
+		{ev("Kaiser nurses return after 5-day strike", ""), true},
+		{ev("Kaiser nurses back at work after three-day strike", "UNAC/UHCP"), false},
+		{ev("Kaiser therapists back at work after five-day strike", "NUHW"), false},
+		{ev("Kaiser nurses ratify contract after five-day strike", "UNAC/UHCP"), false},
+		{ev("Kaiser therapists back at work after 196-day strike", ""), false},
+	}
+	for i, tt := range tests {
+		if got := begins.SameShortStrike(tt.other); got != tt.same {
+			t.Errorf("case %d: SameShortStrike = %v, want %v (%+v)", i, got, tt.same, tt.other)
+		}
+	}
+}
+
 // phased returns the event features of a headline whose article reports
 // the phase.
 func phased(title, phase string) coverage.EventFeatures {
@@ -122,6 +169,12 @@ func TestEventConflicts(t *testing.T) {
 		{phased("Therapists head back", strike.PhaseRatified), phased("Therapists are back", strike.PhaseEnded), true},
 		{phased("What the deal means for patients", strike.PhaseTentativeAgreement), ev("Tentative agreement reached in Kaiser strike", ""), false},
 		{phased("A die-in at Kaiser", strike.PhaseStrike), phased("A die-in at Kaiser", strike.PhaseMediation), false},
+		// Talks opening and talks breaking off days later are two events;
+		// the headline's first turn tells.
+		{ev("Mediators step in as Kaiser talks open", ""), ev("Kaiser mediation breaks off after two days", ""), true},
+		{ev("Mediation begins in Kaiser strike", ""), ev("Kaiser talks break off a day after mediation began", ""), true},
+		{ev("Mediation begins in Kaiser strike", ""), ev("Mediators join Kaiser talks", ""), false},
+		{ev("Kaiser talks collapse", ""), ev("Kaiser mediation stalls", ""), false},
 	}
 	for i, tt := range tests {
 		if got := tt.a.Conflicts(tt.b); got != tt.conflict {
@@ -138,6 +191,8 @@ func TestFingerprintRoundTrip(t *testing.T) {
 	f := coverage.Fingerprint{Sig: coverage.Sign(a), Event: coverage.EventOf(a, strike.Facts{Union: "X", Phase: strike.PhaseRatified}, "Y")}
 	f.Event.NotReport = true
 	f.Event.Days = 100
+	f.Event.Turn = 2
+	f.Event.Span = 5
 	if f.Event.Contract == 0 || f.Event.Workforce == 0 || f.Event.Class == coverage.ClassUnknown {
 		t.Fatalf("event %+v: want a class, a contract and a workforce to round-trip", f.Event)
 	}
@@ -149,8 +204,13 @@ func TestFingerprintRoundTrip(t *testing.T) {
 	if err := g.UnmarshalBinary(b); err != nil || g != f {
 		t.Fatalf("round trip = %+v, %v; want %+v", g.Event, err, f.Event)
 	}
+	// A version 3 fingerprint reads without the short strike's length.
+	v3 := append([]byte{3}, b[1:len(b)-1]...)
+	if err := g.UnmarshalBinary(v3); err != nil || g.Event.Span != 0 || g.Event.Days != f.Event.Days || g.Event.Turn != f.Event.Turn {
+		t.Errorf("version 3 = %+v, %v", g.Event, err)
+	}
 	// A version 2 fingerprint reads without the days.
-	v2 := append([]byte{2}, b[1:len(b)-2]...)
+	v2 := append([]byte{2}, b[1:len(b)-3]...)
 	if err := g.UnmarshalBinary(v2); err != nil || g.Sig != f.Sig || g.Event.Days != 0 || g.Event.Class != f.Event.Class {
 		t.Errorf("version 2 = %+v, %v", g.Event, err)
 	}

@@ -250,17 +250,24 @@ func (s *Signature) UnmarshalBinary(data []byte) error {
 
 // fingerprintVersion is the first byte of a marshaled Fingerprint: a
 // Signature's version 1 followed by event features. Version 2 lacked the
-// milestone's days.
-const fingerprintVersion = 3
+// milestone's days, version 3 a short strike's length.
+const fingerprintVersion = 4
 
 // notReportBit is the bit of a marshaled Fingerprint's class byte that
-// holds EventFeatures.NotReport (classes are far below it).
-const notReportBit = 0x80
+// holds EventFeatures.NotReport, and turnShift where its two bits of
+// EventFeatures.Turn start (classes are far below both; fingerprints
+// stored before the turn was kept have 0 there, "not said").
+const (
+	notReportBit = 0x80
+	turnShift    = 5
+	classMask    = 1<<turnShift - 1
+)
 
 // fingerprintLen is the length of a marshaled Fingerprint; fingerprintV2Len
 // of one of version 2.
 const (
-	fingerprintLen   = fingerprintV2Len + 2
+	fingerprintLen   = fingerprintV3Len + 1
+	fingerprintV3Len = fingerprintV2Len + 2
 	fingerprintV2Len = 1 + 4*NumHashes + 5
 )
 
@@ -274,18 +281,19 @@ type Fingerprint struct {
 // MarshalBinary encodes f as a version byte, the signature's values (as
 // Signature.MarshalBinary) and five bytes of event features (the last
 // holds the contract's state and the workforce, four bits each; the first
-// holds NotReport in its top bit), then the milestone's days in two bytes,
-// little-endian. It never fails.
+// holds NotReport in its top bit and the talks' turn in the two below),
+// then the milestone's days in two bytes, little-endian, and a short
+// strike's length in one. It never fails.
 func (f Fingerprint) MarshalBinary() ([]byte, error) {
 	b, _ := f.Sig.MarshalBinary()
 	b[0] = fingerprintVersion
 	e := f.Event
-	class := byte(e.Class)
+	class := byte(e.Class)&classMask | e.Turn&3<<turnShift
 	if e.NotReport {
 		class |= notReportBit
 	}
 	return append(b, class, byte(e.Classes), byte(e.Classes>>8), e.Union<<4|e.Region&0x0f, e.Contract<<4|e.Workforce&0x0f,
-		byte(e.Days), byte(e.Days>>8)), nil
+		byte(e.Days), byte(e.Days>>8), e.Span), nil
 }
 
 // UnmarshalBinary decodes a marshaled Fingerprint, or a marshaled
@@ -301,7 +309,8 @@ func (f *Fingerprint) UnmarshalBinary(data []byte) error {
 		}
 		*f = Fingerprint{Sig: s}
 		return nil
-	case !(len(data) == fingerprintLen && data[0] == fingerprintVersion || len(data) == fingerprintV2Len && data[0] == 2):
+	case !(len(data) == fingerprintLen && data[0] == fingerprintVersion || len(data) == fingerprintV3Len && data[0] == 3 ||
+		len(data) == fingerprintV2Len && data[0] == 2):
 		return fmt.Errorf("coverage: unmarshal fingerprint: %d bytes of version %d: %w", len(data), firstByte(data), ErrInvalidSignature)
 	}
 	var s Signature
@@ -310,7 +319,8 @@ func (f *Fingerprint) UnmarshalBinary(data []byte) error {
 	}
 	tail := data[1+4*NumHashes:]
 	*f = Fingerprint{Sig: s, Event: EventFeatures{
-		Class:     EventClass(tail[0] &^ notReportBit),
+		Class:     EventClass(tail[0] & classMask),
+		Turn:      tail[0] >> turnShift & 3,
 		NotReport: tail[0]&notReportBit != 0, // false in fingerprints stored before it was kept
 		Classes:   uint16(tail[1]) | uint16(tail[2])<<8,
 		Union:     tail[3] >> 4,
@@ -320,6 +330,9 @@ func (f *Fingerprint) UnmarshalBinary(data []byte) error {
 	}}
 	if len(tail) >= 7 {
 		f.Event.Days = uint16(tail[5]) | uint16(tail[6])<<8 // 0 in version 2
+	}
+	if len(tail) >= 8 {
+		f.Event.Span = tail[7] // 0 in versions 2 and 3
 	}
 	return nil
 }

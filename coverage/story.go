@@ -141,6 +141,10 @@ type Member struct {
 	Title              string
 	Tier               strike.Tier
 	Event              EventFeatures
+	// Estimated says Published is only when the page was first seen (it
+	// carried no date): its nearness to others tells nothing, so the
+	// member ties to them only as a copy or by its headline.
+	Estimated bool
 }
 
 // Clusterer groups articles into stories by a relation between two
@@ -215,6 +219,7 @@ type clusterMember struct {
 	articleID, storyID int64
 	at                 uint32 // publication, Unix seconds
 	none, core         bool   // tier none; tier core
+	estimated          bool   // Member.Estimated
 	ev                 EventFeatures
 	sig                Signature
 	titleText          string
@@ -319,6 +324,7 @@ func (c *Clusterer) Add(m Member) {
 		at:        at,
 		none:      m.Tier == strike.TierNone,
 		core:      m.Tier == strike.TierCore,
+		estimated: m.Estimated,
 		ev:        m.Event,
 		sig:       m.Sig,
 		titleText: strings.Clone(m.Title), // not the feed it was cut from
@@ -351,6 +357,9 @@ func (c *Clusterer) fileKeys(m *clusterMember, slot int32) {
 	if m.ev.Days != 0 {
 		c.index.file(daysKey(m.ev.Days, m.core), day, slot)
 	}
+	if m.ev.Span != 0 {
+		c.index.file(spanKey(m.ev.Span, m.core), day, slot)
+	}
 }
 
 // dayKey is the bucket of key k on a day (Unix days).
@@ -361,7 +370,18 @@ const (
 	keyPrimary = 1 << 62 // members whose Class is the class
 	keyNamed   = 1 << 61 // members that name the class
 	keyDays    = 1 << 60 // members that mark a strike's age in days
+	keySpan    = 1 << 59 // members that name a short strike's length
 )
+
+// spanKey is the event key of the members naming a short strike of span
+// days.
+func spanKey(span uint8, core bool) uint64 {
+	k := keySpan | uint64(span)<<8
+	if core {
+		k |= 1
+	}
+	return k
+}
 
 // daysKey is the event key of the members marking a strike's age of days.
 func daysKey(days uint16, core bool) uint64 {
@@ -425,7 +445,7 @@ func (c *Clusterer) Copies(m *Member) []Member {
 					tier = strike.TierCore
 				}
 				out = append(out, Member{ArticleID: x.articleID, StoryID: x.storyID, Published: time.Unix(int64(x.at), 0).UTC(),
-					Sig: x.sig, Tier: tier, Event: x.ev})
+					Sig: x.sig, Tier: tier, Event: x.ev, Estimated: x.estimated})
 				return true
 			})
 		}
@@ -636,6 +656,9 @@ func (c *Clusterer) Match(m *Member) []int64 {
 	if m.Event.Days != 0 {
 		byEvent(daysKey(m.Event.Days, core), durSeconds(ClassMilestone.lifetime()))
 	}
+	if m.Event.Span != 0 {
+		byEvent(spanKey(m.Event.Span, core), durSeconds(spanReach(m.Event.Span)))
+	}
 
 	var stories []int64
 	for _, slot := range touched {
@@ -671,6 +694,9 @@ func (c *Clusterer) related(m *Member, at uint32, core bool, title []uint64, x *
 	if gap <= c.window && m.Sig.Jaccard(x.sig) >= c.opts.Threshold {
 		return linkStrong, 0 // a copy
 	}
+	if core == x.core && m.Event.SameShortStrike(x.ev) && gap <= durSeconds(spanReach(m.Event.Span)) {
+		return linkStrong, 0 // one short strike, from its start to the return
+	}
 	if m.Event.Conflicts(x.ev) {
 		return linkNone, 0
 	}
@@ -680,6 +706,9 @@ func (c *Clusterer) related(m *Member, at uint32, core bool, title []uint64, x *
 	}
 	if core != x.core || m.Event.NotReport || x.ev.NotReport {
 		return linkNone, 0 // a piece that reports no event ties only by copy or headline
+	}
+	if m.Estimated || x.estimated {
+		return linkNone, 0 // nor does a page of unknown date
 	}
 	if cl, ok := m.Event.SameEvent(x.ev); ok && gap <= durSeconds(cl.lifetime()) {
 		return linkStrong, 0 // the same event

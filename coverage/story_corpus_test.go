@@ -33,9 +33,11 @@ func corpusMembers(tb testing.TB, docs []demo.Doc) []coverage.Member {
 			Text:      d.Body,
 			Published: d.Published,
 			Relevance: strike.Relevance{Tier: d.Tier},
+			// An undated page's time is the labeler's guess.
+			PublishedEstimated: d.Undated,
 		}
 		ms[i] = coverage.Member{ArticleID: a.ID, Published: a.Published, Sig: signer.Sign(a), Title: a.Title,
-			Tier: d.Tier, Event: coverage.EventOf(a, x.Extract(a), fo.Unions[0])}
+			Tier: d.Tier, Event: coverage.EventOf(a, x.Extract(a), fo.Unions[0]), Estimated: d.Undated}
 	}
 	return ms
 }
