@@ -24,8 +24,9 @@ import (
 //     event, within that kind's lifetime (two days for a rally, three for
 //     a strike's start, four for an agreement, two weeks for a hunger
 //     strike);
-//   - follow-up: word Jaccard at least TopicThreshold, within FollowGap,
-//     unless both name events of different kinds.
+//   - follow-up: word Jaccard at least TopicThreshold (PlainTopicThreshold
+//     when neither names an event of its own), within FollowGap, unless
+//     both name events of different kinds.
 //
 // The last two do not hold for a piece that reports no event of its own
 // (EventFeatures.NotReport: an opinion piece, a letter, an explainer, a
@@ -46,6 +47,12 @@ type ClusterOptions struct {
 	// TopicThreshold is the word Jaccard (Signature.WordJaccard) from which
 	// two articles close in time follow up on one event. Default 0.15.
 	TopicThreshold float64
+	// PlainTopicThreshold is the word Jaccard from which two articles of
+	// which neither names an event of its own (a strike under way, a
+	// milestone: EventClass not strong) follow up on one another: the
+	// first week's features, a ticker and a weekly's picket-line piece
+	// share the strike's words without reporting one event. Default 0.25.
+	PlainTopicThreshold float64
 	// CopyWindow bounds how far apart copies and articles sharing a
 	// headline may be published: wire copies and rewrites come out days
 	// after the original. Default 7 days.
@@ -72,14 +79,15 @@ type ClusterOptions struct {
 // DefaultClusterOptions returns the options a zero ClusterOptions means.
 func DefaultClusterOptions() ClusterOptions {
 	return ClusterOptions{
-		Threshold:      0.3,
-		TitleThreshold: 0.5,
-		TopicThreshold: 0.15,
-		CopyWindow:     7 * 24 * time.Hour,
-		FollowGap:      60 * time.Hour,
-		Bands:          64,
-		Rows:           1,
-		ScanLimit:      96,
+		Threshold:           0.3,
+		TitleThreshold:      0.5,
+		TopicThreshold:      0.15,
+		PlainTopicThreshold: 0.25,
+		CopyWindow:          7 * 24 * time.Hour,
+		FollowGap:           60 * time.Hour,
+		Bands:               64,
+		Rows:                1,
+		ScanLimit:           96,
 	}
 }
 
@@ -94,6 +102,9 @@ func (o ClusterOptions) withDefaults() ClusterOptions {
 	}
 	if o.TopicThreshold <= 0 {
 		o.TopicThreshold = d.TopicThreshold
+	}
+	if o.PlainTopicThreshold <= 0 {
+		o.PlainTopicThreshold = d.PlainTopicThreshold
 	}
 	if o.CopyWindow <= 0 {
 		o.CopyWindow = d.CopyWindow
@@ -713,7 +724,11 @@ func (c *Clusterer) related(m *Member, at uint32, core bool, title []uint64, x *
 	if cl, ok := m.Event.SameEvent(x.ev); ok && gap <= durSeconds(cl.lifetime()) {
 		return linkStrong, 0 // the same event
 	}
-	if gap <= c.follow && wj >= c.opts.TopicThreshold && c.followsUp(m.Event, x.ev) {
+	topic := c.opts.TopicThreshold
+	if !m.Event.Class.strong() && !x.ev.Class.strong() {
+		topic = c.opts.PlainTopicThreshold // two pieces on a strike under way
+	}
+	if gap <= c.follow && wj >= topic && c.followsUp(m.Event, x.ev) {
 		return linkWeak, wj // a follow-up
 	}
 	return linkNone, 0

@@ -303,3 +303,38 @@ The deal adds thirty nursing positions and limits how many patients each nurse c
 		t.Errorf("the unlabelled piece joined no story; the test texts no longer share the deal's words")
 	}
 }
+
+// Two pieces on a strike under way that report no event of their own: a
+// weekly's portrait of one picket line and a patients' feature the next
+// day. They share the strike's words, not an event.
+const (
+	portraitTitle = "On the Glendale picket line, clinicians bring their own folding chairs"
+	portraitText  = `Kaiser mental health clinicians in Glendale have turned a strip of sidewalk into a second office, with folding chairs, a thermos of coffee and a sign-up sheet for shifts. The strike over staffing and pensions is in its first week.
+
+Several of them said patients keep calling their personal phones to ask when therapy will resume.`
+	patientsTitle = "Patients wait as Kaiser therapists stay out"
+	patientsText  = `Kaiser patients in the San Fernando Valley say they have not heard when therapy will resume during the strike. One mother said her son's group program stopped without notice.
+
+Kaiser said patients with urgent needs would still be seen by other clinicians.`
+)
+
+func TestClustererPlainFollowUp(t *testing.T) {
+	a := article(portraitTitle, portraitText, day0, strike.TierCore)
+	b := article(patientsTitle, patientsText, day0.Add(24*time.Hour), strike.TierCore)
+	wj := coverage.Sign(a).WordJaccard(coverage.Sign(b))
+	o := coverage.DefaultClusterOptions()
+	if wj < o.TopicThreshold || wj >= o.PlainTopicThreshold {
+		t.Fatalf("word Jaccard %.2f, want between TopicThreshold %.2f and PlainTopicThreshold %.2f", wj, o.TopicThreshold, o.PlainTopicThreshold)
+	}
+	c := coverage.NewClusterer(coverage.ClusterOptions{})
+	add(c, 1, 1, a)
+	if got, ok := assign(c, b); ok {
+		t.Errorf("two pieces on a strike under way: Match = %d, want a new story", got)
+	}
+	// With the threshold of pieces that name an event, they would join.
+	loose := coverage.NewClusterer(coverage.ClusterOptions{PlainTopicThreshold: o.TopicThreshold})
+	add(loose, 1, 1, a)
+	if got, ok := assign(loose, b); !ok || got != 1 {
+		t.Errorf("at TopicThreshold: Match = %d, %v; want 1, true", got, ok)
+	}
+}
