@@ -397,6 +397,9 @@ var classPatterns = []classPattern{
 	{ClassMilestone, []string{"día"}, regexp.MustCompile(`\b(?:\d{1,3}|cien|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) días\b|\b(?:primer|segundo|tercer|cuarto|quinto) día\b`)},
 }
 
+// hungerRE finds a hunger strike named in a match of another class.
+var hungerRE = regexp.MustCompile(`\bhunger[- ]strike|\bhuelga de hambre\b`)
+
 // afterContractRE finds a contract told as what came before: "days after
 // ratifying a new contract".
 var afterContractRE = regexp.MustCompile(`\bafter (?:ratifying|approving|voting to (?:ratify|approve)|reaching|members (?:ratified|approved))\b`)
@@ -626,6 +629,9 @@ func classesOf(s string) (EventClass, uint16) {
 		class := p.class
 		if negated(s, loc[0]) {
 			continue
+		}
+		if (class == ClassBegins || class == ClassEnds) && hungerRE.MatchString(s[loc[0]:loc[1]]) {
+			continue // "begin a hunger strike", "end 5-day hunger strike": the hunger strike's own days
 		}
 		if class == ClassBegins && hypoRE.MatchString(lastWords(s[:loc[0]], 3)) {
 			class = ClassNotice // "will walk off the job Oct. 21"

@@ -67,6 +67,9 @@ func TestEventOf(t *testing.T) {
 		{"Back with our patients", "Our members are back with our patients today.", coverage.ClassEnds},
 		{"Glad to be back: Kaiser therapists return after strike", "", coverage.ClassEnds},
 		{"Legislative leaders press Kaiser to settle", "", coverage.ClassLetter},
+		// A hunger strike's start and end are the hunger strike's.
+		{"Striking Kaiser clinicians begin hunger strike in Pasadena", "", coverage.ClassHunger},
+		{"8 clinicians end 5-day hunger strike: 'Our fast is over. Our strike is not.'", "", coverage.ClassHunger},
 	}
 	for _, tt := range tests {
 		a := &strike.Article{Title: tt.title, Text: tt.lead}
