@@ -193,8 +193,11 @@ func (s *Scorer) judgeScope(a *strike.Article, sc *scratch, r *result) scopeVerd
 			}
 			continue
 		}
-		if g == campUnion && r.publisher {
-			continue // the union's own post speaks for its members
+		if (g == campUnion || g == campWork) && r.publisher {
+			// The union's own post speaks for its members, and the
+			// unions and trades its text names are its allies ("nurses
+			// have walked our lines"); only its title says otherwise.
+			continue
 		}
 		ours, theirs := 0, 0
 		for _, i := range r.found {

@@ -194,6 +194,19 @@ func TestScopeRules(t *testing.T) {
 			tier:      strike.TierCore,
 		},
 		{
+			name:      "the union's own post, naming the trades that joined its picket",
+			a:         strike.Article{Title: "Acme Health strike: week one", Text: "Our members held the line at the hospital all week. Pharmacists and pharmacists' aides walked our picket on Friday.", Source: "HWU"},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "another source, naming another trade more than the campaign's",
+			a:         strike.Article{Title: "Acme Health strike: week one", Text: "Members held the line at the hospital all week. Pharmacists and pharmacists' aides walked the picket on Friday.", Source: "Springfield Gazette"},
+			published: "2024-05-02",
+			tier:      strike.TierRelated,
+			last:      []string{`the text names another workforce ("pharmacists") more than the campaign's (nurses): not the campaign's strike`},
+		},
+		{
 			name:      "the union's own post, naming no employer but the campaign's workers",
 			a:         strike.Article{Title: "Picket dispatch, week four", Text: "Our nurses in Springfield held the picket line all week. Management brought no new proposal, and our strike goes on.", Source: "HWU"},
 			published: "2024-05-02",
