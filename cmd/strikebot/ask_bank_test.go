@@ -124,12 +124,16 @@ var askBankFloors = map[string]int{
 	// dev 326, dev2 318, dev3 303, dev4 300, dev5 291. Once another
 	// region's strike by name was other news, a day supposed for the vote
 	// asked when and a final raise's percentage asked what was won: dev
-	// 327, dev2 319, dev3 305, dev4 301, dev5 292.
-	"dev":  327,
-	"dev2": 319,
-	"dev3": 305,
-	"dev4": 301,
-	"dev5": 292,
+	// 327, dev2 319, dev3 305, dev4 301, dev5 292. A thirteenth batch of
+	// 30 (370 in all: a flyer-maker's, a reporter's, a student's and a
+	// patient's questions, the context first) missed about a third before
+	// any change; after its rules and the sixteenth to nineteenth
+	// corpora's: dev 354, dev2 349, dev3 329, dev4 327, dev5 318.
+	"dev":  354,
+	"dev2": 349,
+	"dev3": 329,
+	"dev4": 327,
+	"dev5": 318,
 }
 
 // TestAskBank asks testdata/ask-bank.txt's questions (a supporter's or a
