@@ -46,6 +46,7 @@ var devSets = []DevSet{
 	{"dev14", "fourteenth development", 15}, {"dev15", "fifteenth development", 15},
 	{"dev16", "sixteenth development", 15}, {"dev17", "seventeenth development", 15},
 	{"dev18", "eighteenth development", 15}, {"dev19", "nineteenth development", 15},
+	{"dev20", "twentieth development", 15},
 }
 
 // DevSets returns the development corpora in the order they were written.
