@@ -344,9 +344,14 @@ type ansArticle struct {
 	title     string
 	source    string
 	published time.Time
-	related   bool
-	phase     int8   // statusPhaseRank of the article's facts, -1 if none
-	first     uint32 // position in Index.sents of its first sentence
+	// dayOf is the time the article's weekdays are dated against: its
+	// publication, or zero for a page that carried no date (its
+	// Published is only when it was fetched, and "Thursday" there is no
+	// Thursday near it).
+	dayOf   time.Time
+	related bool
+	phase   int8   // statusPhaseRank of the article's facts, -1 if none
+	first   uint32 // position in Index.sents of its first sentence
 }
 
 // ansFAQ is an FAQ prepared for matching.
@@ -558,9 +563,12 @@ func (ix *Index) Add(a strike.Article) {
 	ai := uint32(len(ix.arts))
 	ix.arts = append(ix.arts, ansArticle{
 		id: a.ID, url: a.URL, title: a.Title, source: a.Source,
-		published: a.Published, related: a.Relevance.Tier != strike.TierCore,
+		published: a.Published, dayOf: a.Published, related: a.Relevance.Tier != strike.TierCore,
 		phase: int8(statusPhaseRank(statusPhase(a.Facts.Phase))), first: uint32(len(ix.sents)),
 	})
+	if a.PublishedEstimated {
+		ix.arts[ai].dayOf = time.Time{}
+	}
 	if a.ID != 0 {
 		ix.byID[a.ID] = ai
 	}
@@ -1489,31 +1497,36 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			}
 		}
 		sc := float64(s.score[id]) + fromTitle
+		flags := sent.flags
+		if art.dayOf.IsZero() {
+			// A page that carried no date: its "Thursday" is no day.
+			flags &^= ansHasWeekday
+		}
 		switch {
-		case q.kind == ansKindWhen && !monthAsked && sent.flags&(ansHasDay|ansHasWeekday) == 0 && monthEntryRE.MatchString(sent.text):
+		case q.kind == ansKindWhen && !monthAsked && flags&(ansHasDay|ansHasWeekday) == 0 && monthEntryRE.MatchString(sent.text):
 			// A timeline's month heading ("March 2025: Mediators begin
 			// sessions") is the coarse summary of what other sentences
 			// date to the day ("mediation began March 10"): it answers
 			// "when" no better than no date. ("What month?" is another
 			// question.)
 			sc /= ansKindBoost
-		case q.kind == ansKindWhen && !monthAsked && sent.flags&ansHasDate != 0 && sent.flags&(ansHasDay|ansHasWeekday) == 0:
+		case q.kind == ansKindWhen && !monthAsked && flags&ansHasDate != 0 && flags&(ansHasDay|ansHasWeekday) == 0:
 			// A month alone ("in August 2022") is a lesser answer to
 			// "when" than a day, and a better one than no date.
-		case q.wants(sent.flags):
+		case q.wants(flags):
 			sc *= ansKindBoost
-		case q.event != 0 && sent.flags&ansHasWeekday != 0 && ansDateWeekday(sent.text, art.published, ix.loc) != sent.text &&
+		case q.event != 0 && flags&ansHasWeekday != 0 && ansDateWeekday(sent.text, art.dayOf, ix.loc) != sent.text &&
 			ix.weekdayNearEvent(q, sent.text):
 			// An event is reported on its day by its weekday ("talks
 			// began Monday"), which its publication dates: as good as a
 			// date once the answer gives it.
 			sc *= ansKindBoost
-		case q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0:
+		case q.kind == ansKindWhen && flags&ansHasWeekday != 0:
 			sc *= (1 + ansKindBoost) / 2
-		case q.kind == ansKindWhen && (sent.flags&ansIsTitle == 0 || q.event != 0 || q.asksReturn()),
+		case q.kind == ansKindWhen && (flags&ansIsTitle == 0 || q.event != 0 || q.asksReturn()),
 			// Nor is a title naming no number one to "how many".
-			q.kind == ansKindNumber && sent.flags&ansIsTitle != 0,
-			q.kind == ansKindWhere && sent.flags&ansIsTitle == 0:
+			q.kind == ansKindNumber && flags&ansIsTitle != 0,
+			q.kind == ansKindWhere && flags&ansIsTitle == 0:
 			// A sentence that names no day at all is no answer to
 			// "when", however many of the question's words it shares;
 			// nor one that names no place to "where".
@@ -1745,7 +1758,7 @@ func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) An
 			}
 			text := ansTrimListMark(trimDateline(strings.Join(strings.Fields(sent.text), " ")))
 			if q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0 {
-				text = ansDateWeekday(text, art.published, ix.loc)
+				text = ansDateWeekday(text, art.dayOf, ix.loc)
 			}
 			terms := termsOf(text)
 			dup := false

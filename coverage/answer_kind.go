@@ -350,7 +350,7 @@ func factKind(words []string) FactKind {
 		// "the strike was only ten weeks, right?": a length supposed.
 		hasW("was", "were", "lasted") && hasW("only", "just") && has(kwPeriod) && has(kwStrike) && !has(kwDone) && !has(kwEvent),
 		(howMany || hasW("total")) && has(kwPeriod) && !has(kwDone),
-		seq("what", "day") && (hasW("is", "are", "it", "we") || has(kwStrike)) && !has(kwStart) && !hasW("did") && !has(kwEvent),
+		seq("what", "day") && (hasW("is", "are", "it", "we") || has(kwStrike)) && !has(kwStart) && !hasW("did", "due", "back") && !has(kwEvent) && !has(kwReturn),
 		seq("day", "count"):
 		return FactDuration
 	// How many workers.

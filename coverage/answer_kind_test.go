@@ -35,6 +35,8 @@ func TestFactKind(t *testing.T) {
 		{"which day did we vote to ratify the contract that ended the strike?", FactNone},
 		{"the socal strike was only ten weeks like norcal's, right?", FactDuration},
 		{"what kinds of clinicians were part of the strike?", FactStrikers},
+		{"What day were the strikers due back at their clinics?", FactNone},
+		{"what day of the strike is it?", FactDuration},
 
 		{"Is the strike over?", FactOver},
 		{"is it over yet", FactOver},

@@ -371,6 +371,24 @@ func TestAskDatesAWeekday(t *testing.T) {
 	if len(got.Citations) > 0 && strings.Contains(got.Citations[0].Sentence, "[") {
 		t.Errorf("answer to a how question dated:\n%s", got.Text)
 	}
+	// Nor on a page that carried no date: its Published is when it was
+	// fetched, and its Thursday is no Thursday near that.
+	ix = coverage.NewIndex(nil, ansNow)
+	a.Published, a.PublishedEstimated = time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC), true
+	ix.Add(a)
+	got = ix.Ask("When did members vote to ratify the contract?")
+	if len(got.Citations) == 0 || strings.Contains(got.Citations[0].Sentence, "[") {
+		t.Errorf("undated page: answer =\n%s\nwant the sentence undated", got.Text)
+	}
+	// Beside a dated report of the day, the undated page's weekday is the
+	// lesser answer.
+	b := ansArt(2, 0, "Members ratify", "Members ratified the contract on Thursday.")
+	b.Published = time.Date(2025, 5, 9, 16, 0, 0, 0, time.UTC)
+	ix.Add(b)
+	got = ix.Ask("When did members vote to ratify the contract?")
+	if want := "Members ratified the contract on Thursday [8 May 2025]."; len(got.Citations) == 0 || got.Citations[0].Sentence != want {
+		t.Errorf("undated page beside a dated one: answer =\n%s\nwant first %q", got.Text, want)
+	}
 }
 
 // TestAskDatesToday: a transcript's or a live story's "today" is dated

@@ -733,6 +733,9 @@ var phaseSignals = []phaseSignal{
 	// Mediation taken up again: "resumed talks Monday with mediators",
 	// "back at the table with mediators", "the strike is back in
 	// mediation".
+	// "Since Monday the two have been shuttling between negotiators",
+	// "Mediated talks … wrapped up their first day": mediation under way.
+	{strike.PhaseMediation, "shuttl|mediated", regexp.MustCompile(`\b(?:have been|has been|are|is|were|was|kept|keep|keeps) shuttling between (?:the )?(?:negotiators|bargaining teams|the two sides|two sides|sides|parties)\b|\bmediated (?:talks|negotiations|sessions)\b[^.;]{0,90}?\b(?:wrapped up|ended|closed|concluded|finished) (?:their|its|the) (?:first|second|third|fourth|fifth) (?:day|session|round)\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:resum(?:e|es|ed|ing)|restart(?:s|ed|ing)?) (?:talks|negotiations|bargaining)(?: \w+day)? with (?:[\w'’-]+ ){0,2}?mediators?\b|\b(?:at|to) the (?:bargaining )?table with (?:[\w'’-]+ ){0,3}?mediators?\b|\b(?:is|are|was|were|now) back in (?:mediation|mediated (?:talks|negotiations))\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
 	{strike.PhaseTentativeAgreement, "tentative|principle", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:agreement|deal|accord) in principle\b`)},
@@ -774,7 +777,7 @@ var phaseSignals = []phaseSignal{
 	// days", "did not come back for 196 days", "the first day back after
 	// a 196-day strike": a length in the past tense, told whole.
 	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walkout|week walkout", regexp.MustCompile(`\b` + reStrikeN + `\b[^;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|who|workers|clinicians|therapists|strikers|members) stayed out (?:for )?(?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:an?|their|the) (?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
-	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b`)},
+	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b|\b(?:return|returns|returned) after (?:an? |the |their |its )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b`)},
 	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
 
@@ -905,6 +908,8 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			// "NUHW's leadership chose to strike this morning": a choice
 			// made, the strike with it, not one to come.
 			chosen := p == strike.PhaseStrike && last == "to" && choseToRE.MatchString(pre) && !hypothetical(strings.TrimSuffix(pre, " to"))
+			// "its members will stay on strike": a strike that goes on.
+			chosen = chosen || p == strike.PhaseStrike && stayOnRE.MatchString(s[m[0]:m[1]])
 			if !chosen && p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to" || onCondition(s, m[0]) || supposeRE.MatchString(s)) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
 				if p != strike.PhaseStrike {
 					continue
@@ -1093,10 +1098,11 @@ var retractedRE = regexp.MustCompile(`\bearlier version of (?:this|the) (?:artic
 // afterStrikeRE finds a return told as the strike's end: "… returned to
 // work Sunday morning after a five-day strike", "were back at work
 // Monday, six months and three weeks after they went on strike",
-// "reported for work Monday …, ending their strike", "returned to work …
+// "reported for work Monday …, ending their strike" (or "closing out a
+// 196-day strike"), "returned to work …
 // as the three-day strike called by a coalition of unions came to an
 // end".
-var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to end|that ended|which ended) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b|after (?:they|the (?:[\w-]+ ){0,2}?(?:workers|clinicians|therapists|nurses|strikers)) (?:went on strike|walked out|walked off the job)\b|as (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b[^.;]{0,60}?\b(?:ended|came to an end|was called off|wrapped up)\b)`)
+var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to end|that ended|which ended|closing out|capping|wrapping up|concluding) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b|after (?:they|the (?:[\w-]+ ){0,2}?(?:workers|clinicians|therapists|nurses|strikers)) (?:went on strike|walked out|walked off the job)\b|as (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b[^.;]{0,60}?\b(?:ended|came to an end|was called off|wrapped up)\b)`)
 
 // supposeRE finds a sentence that opens by supposing: all of it is
 // hypothetical ("Suppose the 2,400 clinicians who work for Kaiser walk
@@ -1114,7 +1120,11 @@ var spanBeforeRE = regexp.MustCompile(`\b(?:a|an|one|two|three|four|five|six|sev
 // startAheadRE finds, right after a strike's phrase, its start still to
 // come: "the five-day walkout would start Oct. 14", "a strike set to
 // begin Monday".
-var startAheadRE = regexp.MustCompile(`^,? (?:would|will|is to|are to|(?:is|are|was|were) (?:set|scheduled|expected|due) to|set to|scheduled to|due to|could|may|might) (?:start|begin|get under way|kick off|go ahead)\b`)
+// stayOnRE finds a strike that goes on at the start of a strike signal's
+// match: "stay on strike", "remain on strike".
+var stayOnRE = regexp.MustCompile(`^(?:stay|remain|remains|still) on\b`)
+
+var startAheadRE = regexp.MustCompile(`^,? (?:to|would|will|is to|are to|(?:is|are|was|were) (?:set|scheduled|expected|due) to|set to|scheduled to|due to|could|may|might) (?:start|begin|get under way|kick off|go ahead)\b`)
 
 // yearsAfterRE finds a strike used to tell a time a year or more later:
 // "a year after Kaiser's mental health workers began a walkout".
@@ -1747,7 +1757,7 @@ func scaledCount(num string) (int, bool) {
 	return int(math.Round(f * 1000)), true
 }
 
-var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites|times|assembly|state assembly|senators?|legislators?|lawmakers?|council|board)\b`)
+var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites|times|assembly|state assembly|senators?|legislators?|lawmakers?|council|board|accounts?|stories|complaints?|letters?|signatures?|messages?|calls?|appointments?|reports?|cases?|e-?mails?|postcards?|petitions?|testimonials?)\b`)
 
 var (
 	// wholeRE finds words before a count that make it a whole of which
@@ -1761,13 +1771,17 @@ var (
 	// doingRE finds what a part of the strikers did: rallied, came back,
 	// spoke at a meeting ("About 40 workers, most wearing purple, spoke
 	// during public comment").
-	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,40},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|joined|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back|walk back|walked back|walking back)\b`)
+	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,80},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|joined|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back|walk back|walked back|walking back)\b`)
 	// theWholeRE and wholeBackRE find the strikers as a whole back at
 	// work: "The roughly 2,400 clinicians came back Monday", "the 2,400
 	// therapists returned to work" (not "some 200 … have returned", nor
 	// "the 200 workers who returned").
 	theWholeRE  = regexp.MustCompile(`(?:^|\b)(?:the|all)(?: (?:roughly|about|some|nearly|approximately|more than))?$`)
 	wholeBackRE = regexp.MustCompile(`^ (?:returned|came back|went back|walked back)\b`)
+	// otherUnionAfterRE finds, after a count's noun, that the workers are
+	// another union's: "about 31,000 nurses and health professionals
+	// represented by a different union".
+	otherUnionAfterRE = regexp.MustCompile(`^[^.;]{0,60}?\b(?:represented by|members of|belonging to|in) (?:a |an )?(?:different|separate|another|other|rival) unions?\b`)
 	// withOthersRE finds, after a count's noun, others counted with the
 	// workers: a crowd ("200 members and supporters joined the vigil").
 	withOthersRE = regexp.MustCompile(`^ and (?:their |other |community )?(?:supporters|allies|patients|families|friends|neighbors|neighbours)\b`)
@@ -2002,6 +2016,9 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			}
 			if votedRE.MatchString(after) {
 				continue // "more than 1,900 members … had voted in favor": a tally
+			}
+			if otherUnionAfterRE.MatchString(after) {
+				continue // "31,000 nurses … represented by a different union": another dispute's
 			}
 			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) && !afterStrikeRE.MatchString(after) {
 				continue

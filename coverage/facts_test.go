@@ -30,6 +30,13 @@ func TestSentencePhase(t *testing.T) {
 		want     string
 	}{
 		{"Hotel cooks went on strike Monday.", strike.PhaseStrike},
+		// A strike that goes on under "will"; a walkout set "to begin"; a
+		// return after a short strike; mediators at work in other words.
+		{"The union says its members will stay on strike.", strike.PhaseStrike},
+		{"The union delivered a 10-day strike notice Friday, setting a five-day walkout to begin Oct. 14.", strike.PhaseThreatened},
+		{"Kaiser nurses return after five-day strike; no contract yet", strike.PhaseEnded},
+		{"Since Monday the two have been shuttling between negotiators for Kaiser and the union.", strike.PhaseMediation},
+		{"Mediated talks between Kaiser and its striking workers wrapped up their first day without an announcement.", strike.PhaseMediation},
 		// A length told whole in the past tense.
 		{"The strike began on Oct. 21, 2024, and lasted 196 days.", strike.PhaseEnded},
 		{"The clinicians stayed out for 196 days and have been back since May 12.", strike.PhaseEnded},
@@ -89,6 +96,7 @@ func TestSentencePhase(t *testing.T) {
 		{"About 31,000 nurses returned to work Sunday morning after a five-day strike.", strike.PhaseEnded},
 		{"Some 200 therapists have returned to work during the strike, Kaiser says.", ""},
 		{"About 2,400 clinicians reported for work Monday at clinics from Bakersfield to San Diego, ending their strike.", strike.PhaseEnded},
+		{"About 2,400 Kaiser mental health workers went back to work Monday, closing out a 196-day strike.", strike.PhaseEnded},
 		{"Some 300 therapists have reported for work, Kaiser said.", ""},
 		// A ratification to come, told in the present passive, is none.
 		{"The therapists would return to work after it is ratified.", ""},
@@ -959,6 +967,9 @@ func TestExtractWorkers(t *testing.T) {
 		{name: "lawmakers", text: "The letters were sent to Kaiser with 40 Assembly members signing and 20 senators signing.", want: 0},
 		{name: "a survey", text: "The union released its own survey last week of about 400 members.", want: 0},
 		{name: "one county back", text: "About 300 Kaiser mental health workers in San Diego County went back to work this morning, days after a contract ended a strike of more than six months.", want: 0},
+		{name: "one county back, its union between commas", text: "About 250 county clinicians, members of the National Union of Healthcare Workers, returned after the union's members ratified a new contract last week.", want: 0},
+		{name: "accounts from members", text: "The network said it has collected more than 300 accounts from Kaiser members since the strike began. About 2,400 mental health workers have been on strike.", want: 2400},
+		{name: "another union's strikers", text: "Pharmacists voted to authorize a strike. The vote came as about 31,000 nurses and health professionals represented by a different union were in the middle of a five-day strike against Kaiser.", want: 0},
 		{name: "one die-in", text: "About 60 striking Kaiser mental health workers lay down on the pavement outside the company's San Diego office. The union's 2,400 members have been on strike since October.", want: 2400},
 		{name: "a vote to come", text: "All 2,400 of us stay out until there is an agreement our members have voted on.", want: 2400},
 		{name: "a body's seats", text: "Sixty-two legislators signed letters on the strike by 2,400 workers. The Assembly has 80 members and the Senate 40.", want: 2400},
