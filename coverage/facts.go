@@ -905,6 +905,10 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseThreatened && strings.HasPrefix(s[m[0]:m[1]], "to ") && choseToRE.MatchString(s[max(0, m[0]-20):m[0]+3]) {
 				p = strike.PhaseStrike // "chose to strike this morning": the strike, chosen
 			}
+			if p == strike.PhaseThreatened && strings.HasPrefix(s[m[0]:m[1]], "call ") && choseToRE.MatchString(s[max(0, m[0]-20):m[0]]) &&
+				!hypothetical(s[max(0, m[0]-60):m[0]]) {
+				p = strike.PhaseStrike // "leaders have chosen to call a strike rather than …": the choice made
+			}
 			// "NUHW's leadership chose to strike this morning": a choice
 			// made, the strike with it, not one to come.
 			chosen := p == strike.PhaseStrike && last == "to" && choseToRE.MatchString(pre) && !hypothetical(strings.TrimSuffix(pre, " to"))
@@ -1145,7 +1149,7 @@ var aheadRE = regexp.MustCompile(`\b(?:appointments?|booked|booking|scheduled|sc
 
 // choseToRE finds a choice made before "to strike": "chose to strike",
 // "decided to walk out" (not "voted to strike", an authorization).
-var choseToRE = regexp.MustCompile(`\b(?:chose|decided|opted|elected) to\s*$`)
+var choseToRE = regexp.MustCompile(`\b(?:chose|chosen|decided|opted|elected) to\s*$`)
 
 // auxNegRE finds a negated auxiliary before an end: "hasn't the strike
 // ended", "the strike has not ended".

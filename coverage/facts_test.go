@@ -30,6 +30,7 @@ func TestSentencePhase(t *testing.T) {
 		want     string
 	}{
 		{"Hotel cooks went on strike Monday.", strike.PhaseStrike},
+		{"We are disappointed that NUHW leaders have chosen to call a strike rather than continue working with us.", strike.PhaseStrike},
 		// A strike that goes on under "will"; a walkout set "to begin"; a
 		// return after a short strike; mediators at work in other words.
 		{"The union says its members will stay on strike.", strike.PhaseStrike},
