@@ -309,8 +309,7 @@ func (f *Fingerprint) UnmarshalBinary(data []byte) error {
 		}
 		*f = Fingerprint{Sig: s}
 		return nil
-	case !(len(data) == fingerprintLen && data[0] == fingerprintVersion || len(data) == fingerprintV3Len && data[0] == 3 ||
-		len(data) == fingerprintV2Len && data[0] == 2):
+	case !knownFingerprint(data):
 		return fmt.Errorf("coverage: unmarshal fingerprint: %d bytes of version %d: %w", len(data), firstByte(data), ErrInvalidSignature)
 	}
 	var s Signature
@@ -335,6 +334,20 @@ func (f *Fingerprint) UnmarshalBinary(data []byte) error {
 		f.Event.Span = tail[7] // 0 in versions 2 and 3
 	}
 	return nil
+}
+
+// knownFingerprint reports whether data has the length of a marshaled
+// Fingerprint of the version its first byte names (2 to 4).
+func knownFingerprint(data []byte) bool {
+	switch len(data) {
+	case fingerprintLen:
+		return data[0] == fingerprintVersion
+	case fingerprintV3Len:
+		return data[0] == 3
+	case fingerprintV2Len:
+		return data[0] == 2
+	}
+	return false
 }
 
 func firstByte(b []byte) int {
