@@ -70,11 +70,11 @@ var (
 		"fighting", "issue", "issues", "reason", "reasons", "asking", "goals", "grievances", "why")
 	kwEvent = ansSet("vote", "votes", "voting", "ballot", "ratification", "ratify", "session", "sessions",
 		"rally", "rallies", "meeting", "hearing", "talks", "bargaining", "mediation", "march", "protest", "deadline",
-		"hunger", "fast", "fasting", "vigil", "arrests", "letter", "letters")
+		"hunger", "fast", "fasting", "fasted", "vigil", "arrests", "letter", "letters")
 	// kwDone are events of kwEvent that the status never schedules: a
 	// hunger strike is neither the strike's start, its length nor what
 	// comes next.
-	kwDone = ansSet("hunger", "fast", "fasting", "vigil", "arrests", "letter", "letters")
+	kwDone = ansSet("hunger", "fast", "fasting", "fasted", "vigil", "arrests", "letter", "letters")
 	// kwActs are what people other than the strikers and their union do
 	// in a dispute: "who mediated?" asks for them, not for the union.
 	kwActs = ansSet("mediated", "mediate", "mediates", "mediating", "mediator", "mediators", "negotiated",

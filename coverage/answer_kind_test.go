@@ -37,6 +37,7 @@ func TestFactKind(t *testing.T) {
 		{"what kinds of clinicians were part of the strike?", FactStrikers},
 		{"What day were the strikers due back at their clinics?", FactNone},
 		{"what day of the strike is it?", FactDuration},
+		{"How many clinicians fasted outside Kaiser's Pasadena headquarters?", FactNone},
 
 		{"Is the strike over?", FactOver},
 		{"is it over yet", FactOver},

@@ -65,6 +65,7 @@ func TestEventOf(t *testing.T) {
 		// Back at work, back with our patients, a return after the strike.
 		{"After 196 days, the therapists are back at work", "", coverage.ClassEnds},
 		{"Back with our patients", "Our members are back with our patients today.", coverage.ClassEnds},
+		{"Fontana therapists back seeing patients", "", coverage.ClassEnds},
 		{"Glad to be back: Kaiser therapists return after strike", "", coverage.ClassEnds},
 		{"Legislative leaders press Kaiser to settle", "", coverage.ClassLetter},
 		// A hunger strike's start and end are the hunger strike's.

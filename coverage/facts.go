@@ -708,7 +708,7 @@ var phaseSignals = []phaseSignal{
 	// "ratificaron su nuevo contrato", "aprobaron el contrato".
 	{strike.PhaseRatified, "ratific|aprob", regexp.MustCompile(`\bratific(?:aron|an|ó|ado|ada)\b|\baprob(?:aron|ó|ado)\b(?: [^.;,]{1,20}?)? (?:el|su) (?:nuevo )?(?:contrato|acuerdo)\b`)},
 	// Mediation.
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|resumed|resume|opened|join|joins|joined|steps? into|stepped into|steps? in|stepped in|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|was under way|were under way|resumed|resume|opened|join|joins|joined|steps? into|stepped into|steps? in|stepped in|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|agree to|agrees to|accepted|welcomed|welcomes|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
 	// Mediation told by what the mediators do or by the state of the
 	// talks: "began mediating Monday", "the two sides are now in
@@ -778,7 +778,7 @@ var phaseSignals = []phaseSignal{
 	// a 196-day strike": a length in the past tense, told whole.
 	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walkout|week walkout", regexp.MustCompile(`\b` + reStrikeN + `\b[^;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|who|workers|clinicians|therapists|strikers|members) stayed out (?:for )?(?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:an?|their|the) (?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b|\b(?:return|returns|returned) after (?:an? |the |their |its )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b`)},
-	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their |our )?(?:patients|clients)\b|\b(?:therapists|clinicians|workers|strikers|nurses|staff|counselors|psychologists) back (?:at|in|on) (?:their |the )?(?:desks?|jobs?|clinics?|offices?|posts?)\b|\bback (?:to )?seeing (?:their |our )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
 
 var (
@@ -930,6 +930,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				// "why hasn't the Kaiser mental health strike ended?": it
 				// goes on.
 				p = strike.PhaseStrike
+			}
+			if p == strike.PhaseStrike && strings.HasPrefix(s[m[0]:m[1]], "been on") && last == "had" {
+				continue // "one of the clinicians who had been on strike": a strike told as over
 			}
 			if w := s[:m[0]]; p == strike.PhaseStrike && strings.Contains(w, "ago") && countedBackRE.MatchString(w) {
 				continue // "One year ago today, we walked out": an anniversary, not news
@@ -1908,7 +1911,21 @@ var localSpotRE = regexp.MustCompile(`\b(?:avenue|ave\.|street|boulevard|blvd\.?
 
 // bodyRE finds, after "members", the body they sit on: "30 members of
 // the California Legislature" are lawmakers, not strikers.
-var bodyRE = regexp.MustCompile(`^ of (?:the |a |its )?(?:[\w.-]+ ){0,2}?(?:legislature|assembly|senate|congress|council|board|caucus|delegation|commission|committee|house)\b`)
+var bodyRE = regexp.MustCompile(`^ of (?:the |a |its )?(?:[\w.-]+ ){0,2}?(?:legislature|assembly|senate|congress|council|board|caucus|delegation|commission|committee|house|club|society|congregation|parish|audience|class|chapter of students)\b`)
+
+// localBetweenRE and localAfterRE find a count of one place's workers
+// told by where they are: "About 85 Kern County clinicians", "about 70
+// … staff Kaiser's offices in Bakersfield", "about 60 … from across the
+// San Fernando Valley", "about 140 clinicians who work in Kaiser's
+// Fontana and Ontario facilities". Only a count under maxLocalCount is
+// one place's.
+var (
+	localBetweenRE = regexp.MustCompile(`\b(?:[a-z.'’-]+ ){1,2}county\b`)
+	localAfterRE   = regexp.MustCompile(`^[^.;]{0,100}?\b(?:(?:offices?|clinics?|facilities|facility|medical (?:centers?|offices?)|hospitals?|locations?|sites?) in\b|from across (?:the )?(?:[a-z'’-]+ ){1,3}(?:valley|county|area|region|city|desert)\b|who work (?:in|at) (?:kaiser['’]s )?(?:[\w'’-]+ ){1,4}(?:facilities|clinics|offices|medical centers?|hospitals?)\b)`)
+)
+
+// maxLocalCount bounds a count of one place's workers.
+const maxLocalCount = 500
 
 // crowdVerbRE finds a verb between a count and a people noun: the count
 // is of those who did it ("a hundred people joined our Kaiser Hawaii
@@ -2027,7 +2044,8 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) && !afterStrikeRE.MatchString(after) {
 				continue
 			}
-			if between == "of the " || between == "of those " || localRE.MatchString(between) {
+			if between == "of the " || between == "of those " || localRE.MatchString(between) ||
+				n < maxLocalCount && (localBetweenRE.MatchString(between) || localAfterRE.MatchString(after)) {
 				// "About 90 of the strikers live in the city", "45 local
 				// therapists": a share of the strikers, told of one place;
 				// the whole may follow ("…, out of roughly 2,400").

@@ -30,6 +30,10 @@ func TestSentencePhase(t *testing.T) {
 		want     string
 	}{
 		{"Hotel cooks went on strike Monday.", strike.PhaseStrike},
+		{"No more horns on Sierra: Fontana's Kaiser therapists back at their desks", strike.PhaseEnded},
+		{"Their therapist, one of the clinicians who had been on strike with the union, was waiting with cookies.", ""},
+		{"Kaiser therapists are back seeing patients in Fontana.", strike.PhaseEnded},
+		{"Word spread that mediated talks between Kaiser and the union were under way.", strike.PhaseMediation},
 		{"We are disappointed that NUHW leaders have chosen to call a strike rather than continue working with us.", strike.PhaseStrike},
 		// A strike that goes on under "will"; a walkout set "to begin"; a
 		// return after a short strike; mediators at work in other words.
@@ -971,6 +975,12 @@ func TestExtractWorkers(t *testing.T) {
 		{name: "one county back, its union between commas", text: "About 250 county clinicians, members of the National Union of Healthcare Workers, returned after the union's members ratified a new contract last week.", want: 0},
 		{name: "accounts from members", text: "The network said it has collected more than 300 accounts from Kaiser members since the strike began. About 2,400 mental health workers have been on strike.", want: 2400},
 		{name: "another union's strikers", text: "Pharmacists voted to authorize a strike. The vote came as about 31,000 nurses and health professionals represented by a different union were in the middle of a five-day strike against Kaiser.", want: 0},
+		{name: "one county's", text: "About 85 Kern County clinicians, including therapists and psychiatric nurses, have been out since Monday.", want: 0},
+		{name: "one city's offices", text: "About 70 psychologists and therapists staff Kaiser's behavioral health offices in Bakersfield, according to the union.", want: 0},
+		{name: "one valley's", text: "About 60 striking mental health clinicians from across the San Fernando Valley gathered outside the medical center.", want: 0},
+		{name: "two cities' facilities", text: "About 140 clinicians who work in Kaiser's Fontana and Ontario facilities returned Monday.", want: 0},
+		{name: "a club's members", text: "Three striking therapists answered questions from about 50 members of the campus Psychology Club.", want: 0},
+		{name: "one county's, then the whole", text: "About 85 Kern County clinicians are among the 2,400 on strike.", want: 2400},
 		{name: "one die-in", text: "About 60 striking Kaiser mental health workers lay down on the pavement outside the company's San Diego office. The union's 2,400 members have been on strike since October.", want: 2400},
 		{name: "a vote to come", text: "All 2,400 of us stay out until there is an agreement our members have voted on.", want: 2400},
 		{name: "a body's seats", text: "Sixty-two legislators signed letters on the strike by 2,400 workers. The Assembly has 80 members and the Senate 40.", want: 2400},
