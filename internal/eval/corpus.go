@@ -47,7 +47,7 @@ var devSets = []DevSet{
 	{"dev16", "sixteenth development", 15}, {"dev17", "seventeenth development", 15},
 	{"dev18", "eighteenth development", 15}, {"dev19", "nineteenth development", 15},
 	{"dev20", "twentieth development", 15}, {"dev21", "twenty-first development", 15},
-	{"dev22", "twenty-second development", 15},
+	{"dev22", "twenty-second development", 15}, {"dev23", "twenty-third development", 15},
 }
 
 // DevSets returns the development corpora in the order they were written.
