@@ -89,9 +89,11 @@ var DefaultDemands = []DemandRule{
 // use.
 type Extractor struct {
 	unions, employers []nameForm
-	exclude           []string // lower-cased
-	demands           []demandMatcher
-	loc               *time.Location // nil: UTC
+	// ours is the campaign's union, the first of FactsOptions.Unions.
+	ours    string
+	exclude []string // lower-cased
+	demands []demandMatcher
+	loc     *time.Location // nil: UTC
 }
 
 // nameForm is one spelling of a name and the canonical name it stands for.
@@ -129,6 +131,7 @@ func literalHint(p string) string {
 func NewExtractor(o FactsOptions) *Extractor {
 	x := &Extractor{
 		unions:    nameForms(o.Unions, o.Aliases, false),
+		ours:      first(o.Unions),
 		employers: nameForms(o.Employers, o.Aliases, true),
 		loc:       o.Location,
 	}
@@ -477,10 +480,6 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Phase = phase
 		ev["phase"] = ss[i].text
 	}
-	if n, i, ok := x.employerWorkers(ss, histPub); ok {
-		f.Workers = n
-		ev["workers"] = ss[i].text
-	}
 	u, ui, uok, strong := x.findUnion(ss)
 	switch {
 	case uok && srcOK && u != src && !strong:
@@ -495,6 +494,14 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 	case srcOK:
 		f.Union = src
 		ev["union"] = ss[srcAt].text
+	}
+	// A count or a length told of another union's strikers is theirs:
+	// "about 31,000 nurses and professionals with UNAC/UHCP struck for
+	// five days" in a piece on the campaign's union's strike.
+	own := x.ownSentences(ss, f.Union)
+	if n, i, ok := x.employerWorkers(own, histPub); ok {
+		f.Workers = n
+		ev["workers"] = own[i].text
 	}
 	if e, i, ok := x.firstName(ss, x.employers); ok {
 		f.Employer = e
@@ -519,9 +526,9 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Started = d.Format(time.DateOnly)
 		ev["started"] = ss[i].text
 	}
-	if n, i, ok := findDuration(ss); ok {
+	if n, i, ok := findDuration(own); ok {
 		f.DurationDays = n
-		ev["duration_days"] = ss[i].text
+		ev["duration_days"] = own[i].text
 	}
 	if o, i, ok := findOffer(ss); ok {
 		f.Offer = o
@@ -2155,6 +2162,32 @@ func (x *Extractor) employerWorkers(ss []factSentence, pub time.Time) (int, int,
 		return m, index[j], true
 	}
 	return n, i, ok
+}
+
+// first returns the first of names, or "".
+func first(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return names[0]
+}
+
+// ownSentences returns, for an article about the campaign's union's
+// strike, the sentences of ss that name no union or name it: a sentence
+// naming only other unions tells of their strikers. For any other
+// article, all of them (its union may be one a sentence names in passing).
+func (x *Extractor) ownSentences(ss []factSentence, union string) []factSentence {
+	if union == "" || union != x.ours {
+		return ss
+	}
+	out := make([]factSentence, 0, len(ss))
+	for _, s := range ss {
+		hits := x.findNames(s, x.unions)
+		if len(hits) == 0 || slices.ContainsFunc(hits, func(h nameHit) bool { return h.canon == union }) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // theStrikeRE finds a sentence that opens on the article's strike:

@@ -1843,3 +1843,23 @@ func TestPhaseOfAStatementsQuotes(t *testing.T) {
 		t.Errorf("statement: phase %q (from %q), want strike", got.Phase, got.Evidence["phase"])
 	}
 }
+
+// TestExtractOtherUnionsStrikers: in a piece on the campaign's union's
+// strike, a count and a length told of another union's strikers are
+// theirs; in a piece on that other union's strike, they are the
+// article's.
+func TestExtractOtherUnionsStrikers(t *testing.T) {
+	x := testExtractor()
+	pub := time.Date(2026, 10, 21, 15, 0, 0, 0, time.UTC)
+	ours := &strike.Article{Title: "Two years on: the Kaiser strike's numbers", Published: pub,
+		Text: "Two years ago today, Kaiser mental health clinicians represented by the National Union of Healthcare Workers began the strike that would last 196 days.\n\nSince then, about 31,000 nurses and professionals with UNAC/UHCP struck Kaiser for five days in October 2025."}
+	f := x.Extract(ours)
+	if f.Union != "National Union of Healthcare Workers" || f.Workers == 31000 || f.DurationDays == 5 {
+		t.Errorf("the campaign's union's strike: union %q, workers %d, days %d; want the union, not the other union's 31,000 or five days", f.Union, f.Workers, f.DurationDays)
+	}
+	theirs := &strike.Article{Title: "Kaiser nurses end five-day strike", Published: pub,
+		Text: "About 31,000 nurses and professionals with UNAC/UHCP went back to work Sunday after striking Kaiser for five days."}
+	if f := x.Extract(theirs); f.Workers != 31000 {
+		t.Errorf("the other union's strike: workers %d, want 31000", f.Workers)
+	}
+}

@@ -469,7 +469,34 @@ func (s *Scorer) isCore(r *result) bool {
 		// including the long strike at Kaiser").
 		return false
 	}
-	return u >= 0 && sc >= 0 && (u >= evidence || sc >= evidence) && r.score >= s.core
+	return !s.unionElsewhere(r) && sc >= 0 && (u >= evidence || sc >= evidence) && r.score >= s.core
+}
+
+// unionElsewhere reports whether the union terms point to another union
+// than the campaign's: their sum is negative, unless the campaign's own
+// union is named, the scope points strongly to the campaign (twice the
+// evidence) and the other unions outweigh it by no more than the
+// evidence, none of them in the headline ("the 2,400 NUHW therapists in
+// Southern California … unlike the coalition's three-day strike"). (A
+// post of the campaign's union's own backing another union's strike
+// points to that union.)
+func (s *Scorer) unionElsewhere(r *result) bool {
+	u := r.group[union]
+	if u >= 0 {
+		return false
+	}
+	ours := false
+	for _, i := range r.found {
+		t := &s.terms[i]
+		switch {
+		case t.group != union:
+		case t.weight < 0 && r.hits[i].title > 0:
+			return true // another union in the headline: its strike
+		case t.weight > 0:
+			ours = true
+		}
+	}
+	return !(ours && r.group[scope] >= 2*evidence && u >= -evidence)
 }
 
 // employerUpFront reports whether an employer term counted is in the
@@ -950,7 +977,7 @@ func (s *Scorer) shortfalls(r *result) []string {
 	}
 	u, sc := r.group[union], r.group[scope]
 	switch {
-	case u < 0:
+	case s.unionElsewhere(r):
 		out = append(out, fmt.Sprintf("union terms point to another union (%s): not the campaign's strike", signed(u)))
 	case sc < 0:
 		out = append(out, fmt.Sprintf("scope terms point elsewhere (%s): not the campaign's strike", signed(sc)))
@@ -961,7 +988,7 @@ func (s *Scorer) shortfalls(r *result) []string {
 	case r.score < s.core:
 		out = append(out, fmt.Sprintf("score %s below core %s", num(r.score), num(s.core)))
 	}
-	if u < 0 && sc < 0 {
+	if s.unionElsewhere(r) && sc < 0 {
 		out = append(out, fmt.Sprintf("scope terms point elsewhere (%s): not the campaign's strike", signed(sc)))
 	}
 	for _, m := range s.scopeMisses(r) {

@@ -164,7 +164,7 @@ func (s *Scorer) toCore(r *result) []string {
 	if u < evidence && sc < evidence {
 		need = append(need, fmt.Sprintf("named the campaign's union or scope (%s)", s.examples(union, scope)))
 	}
-	if u < 0 {
+	if s.unionElsewhere(r) {
 		need = append(need, "did not point to another union")
 	}
 	if sc < 0 {

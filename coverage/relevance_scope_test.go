@@ -194,6 +194,18 @@ func TestScopeRules(t *testing.T) {
 			tier:      strike.TierCore,
 		},
 		{
+			name:      "the campaign's strike beside another union's, the scope its own",
+			a:         strike.Article{Title: "Acme Health nurses strike in Springfield", Text: "Springfield nurses of HWU walked out at the hospital. Springfield nurses say the strike is longer than one Other Union members held last year."},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "another union in the headline",
+			a:         strike.Article{Title: "Other Union backs Acme Health strike in Springfield", Text: "Springfield nurses of HWU walked out at the hospital. Springfield nurses say Other Union members joined them."},
+			published: "2024-05-02",
+			tier:      strike.TierRelated,
+		},
+		{
 			name:      "the union's own post, naming the trades that joined its picket",
 			a:         strike.Article{Title: "Acme Health strike: week one", Text: "Our members held the line at the hospital all week. Pharmacists and pharmacists' aides walked our picket on Friday.", Source: "HWU"},
 			published: "2024-05-02",
