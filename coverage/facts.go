@@ -1777,6 +1777,10 @@ var (
 	// wholeRE finds words before a count that make it a whole of which
 	// the strikers are a part: "the union, which represents 19,000".
 	wholeRE = regexp.MustCompile(`\b(?:represents|representing|represent|membership|total)\b`)
+	// strikingRE finds, between a count and its noun, that they are the
+	// strikers: "the union representing about 2,400 striking mental
+	// health workers" counts the strike, not a membership.
+	strikingRE = regexp.MustCompile(`\b(?:striking|strikers?|walked-out)\b`)
 	// partOfRE finds words before a count that make it a part: "including
 	// 4,700".
 	partOfRE = regexp.MustCompile(`\b(?:including|includes|among them|among|of whom|of them)\s*$`)
@@ -2067,7 +2071,7 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if noun == "members" && (n >= 100_000 || servesRE.MatchString(lastWords(before, 3))) {
 				continue // the health plan's members
 			}
-			if wholeRE.MatchString(clauseBefore(s.lower, m[4], 6)) {
+			if wholeRE.MatchString(clauseBefore(s.lower, m[4], 6)) && !strikingRE.MatchString(between) {
 				// The union's whole membership: a fallback, unless a part of
 				// it follows ("…, including 4,700 mental health workers").
 				if wholeAt < 0 && !includingCountRE.MatchString(s.lower[m[9]:min(len(s.lower), m[9]+80)]) {
@@ -2340,6 +2344,24 @@ func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, stro
 	otherBefore := func(canon string) bool {
 		return slices.ContainsFunc(ts, func(t tally) bool { return t.canon != canon })
 	}
+	// The headline's workforce: a union named as representing another
+	// workforce ("Kaiser's nurses …, represented by UNAC/UHCP, are in
+	// talks of their own" under "Kaiser mental health workers ratify") is
+	// named, not as the article's strikers'.
+	headForce := uint8(0)
+	for _, s := range ss {
+		if s.title {
+			headForce = workforceOf(plainWords(s.lower))
+			break
+		}
+	}
+	otherForce := func(s factSentence, h nameHit) bool {
+		if headForce == 0 || headForce == workforceMixed {
+			return false
+		}
+		f := workforceOf(plainWords(lastWords(s.lower[:h.at], 8)))
+		return f != 0 && f != workforceMixed && f != headForce
+	}
 	order := 0
 	for i, s := range ss {
 		hits := x.findNames(s, x.unions)
@@ -2347,6 +2369,8 @@ func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, stro
 		for _, h := range hits {
 			w := 1
 			switch {
+			case h.contextual && otherForce(s, h):
+				// another workforce's union: named, no more
 			case h.contextual && !(otherBefore(h.canon) && hasAny(s.lower, " for | ended ") && pastWholeStrikeRE.MatchString(s.lower)):
 				w += 4 // "a strike by …", "represented by …"
 				// (Not in a strike told whole in the past after another

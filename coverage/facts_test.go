@@ -981,6 +981,7 @@ func TestExtractWorkers(t *testing.T) {
 		{name: "two cities' facilities", text: "About 140 clinicians who work in Kaiser's Fontana and Ontario facilities returned Monday.", want: 0},
 		{name: "a club's members", text: "Three striking therapists answered questions from about 50 members of the campus Psychology Club.", want: 0},
 		{name: "one county's, then the whole", text: "About 85 Kern County clinicians are among the 2,400 on strike.", want: 2400},
+		{name: "the union representing so many striking", text: "Kaiser and the union representing about 2,400 striking mental health workers sat down with mediators. In 2022 a 10-week strike by about 2,000 therapists in Northern California ended.", want: 2400},
 		{name: "one die-in", text: "About 60 striking Kaiser mental health workers lay down on the pavement outside the company's San Diego office. The union's 2,400 members have been on strike since October.", want: 2400},
 		{name: "a vote to come", text: "All 2,400 of us stay out until there is an agreement our members have voted on.", want: 2400},
 		{name: "a body's seats", text: "Sixty-two legislators signed letters on the strike by 2,400 workers. The Assembly has 80 members and the Senate 40.", want: 2400},
@@ -1041,6 +1042,12 @@ func TestExtractUnion(t *testing.T) {
 		want        string
 	}{
 		{name: "members of", text: "Members of the National Union of Healthcare Workers went on strike Monday.", want: nuhw},
+		{
+			name:  "another workforce's union, represented by",
+			title: "Kaiser mental health workers ratify contract",
+			text:  "Kaiser mental health workers voted to approve a new contract, the National Union of Healthcare Workers said Thursday. Kaiser's nurses in Southern California, represented by the United Nurses Associations of California, are in talks of their own.",
+			want:  nuhw,
+		},
 		{
 			name: "an earlier strike's union, told whole after the article's",
 			text: "Nurses walked out Tuesday. The United Nurses Associations of California says Kaiser's offer falls short. The company's mental health clinicians, members of the National Union of Healthcare Workers, struck for 196 days before ratifying a contract in May.",
