@@ -742,7 +742,7 @@ var phaseSignals = []phaseSignal{
 	// mediation".
 	// "Since Monday the two have been shuttling between negotiators",
 	// "Mediated talks … wrapped up their first day": mediation under way.
-	{strike.PhaseMediation, "shuttl|mediated", regexp.MustCompile(`\b(?:have been|has been|are|is|were|was|kept|keep|keeps) shuttling between (?:the )?(?:negotiators|bargaining teams|the two sides|two sides|sides|parties)\b|\bmediated (?:talks|negotiations|sessions)\b[^.;]{0,90}?\b(?:wrapped up|ended|closed|concluded|finished) (?:their|its|the) (?:first|second|third|fourth|fifth) (?:day|session|round)\b`)},
+	{strike.PhaseMediation, "shuttl|mediated", regexp.MustCompile(`\b(?:have been|has been|are|is|were|was|kept|keep|keeps) shuttling between (?:the )?(?:negotiators|bargaining teams|the two sides|two sides|sides|parties)\b|\bmediators? (?:shuttles|shuttled|shuttle) between\b|\bmediated (?:talks|negotiations|sessions)\b[^.;]{0,90}?\b(?:wrapped up|ended|closed|concluded|finished) (?:their|its|the) (?:first|second|third|fourth|fifth) (?:day|session|round)\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:resum(?:e|es|ed|ing)|restart(?:s|ed|ing)?) (?:talks|negotiations|bargaining)(?: \w+day)? with (?:[\w'’-]+ ){0,2}?mediators?\b|\b(?:at|to) the (?:bargaining )?table with (?:[\w'’-]+ ){0,3}?mediators?\b|\b(?:is|are|was|were|now) back in (?:mediation|mediated (?:talks|negotiations))\b`)},
 	// Tentative agreement: named so, or an agreement still to be approved.
 	{strike.PhaseTentativeAgreement, "tentative|principle", regexp.MustCompile(`\btentative (?:agreement|deal|contract|accord|pact)\b|\b(?:agreement|deal|accord) in principle\b`)},
@@ -919,8 +919,10 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			// "NUHW's leadership chose to strike this morning": a choice
 			// made, the strike with it, not one to come.
 			chosen := p == strike.PhaseStrike && last == "to" && choseToRE.MatchString(pre) && !hypothetical(strings.TrimSuffix(pre, " to"))
-			// "its members will stay on strike": a strike that goes on.
-			chosen = chosen || p == strike.PhaseStrike && stayOnRE.MatchString(s[m[0]:m[1]])
+			// "its members will stay on strike": a strike that goes on;
+			// "you will see … the strike by …, which began Oct. 21": a
+			// strike begun, whatever the modal before it governs.
+			chosen = chosen || p == strike.PhaseStrike && (stayOnRE.MatchString(s[m[0]:m[1]]) || begunInRE.MatchString(s[m[0]:m[1]]))
 			if !chosen && p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to" || onCondition(s, m[0]) || supposeRE.MatchString(s)) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
 				if p != strike.PhaseStrike {
 					continue
@@ -937,6 +939,12 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				// "why hasn't the Kaiser mental health strike ended?": it
 				// goes on.
 				p = strike.PhaseStrike
+			}
+			if p != strike.PhaseStrike && p != strike.PhaseThreatened && untilAheadRE.MatchString(pre) && !pastFirstWord(s[m[0]:m[1]]) {
+				continue // "we stay out until we have a tentative agreement", "until members ratify": to come
+			}
+			if p != strike.PhaseStrike && p != strike.PhaseThreatened && askedAfter(s[m[1]:]) {
+				continue // "Are Kaiser's striking therapists going back to work?": asked, not told
 			}
 			if p == strike.PhaseStrike && strings.HasPrefix(s[m[0]:m[1]], "been on") && last == "had" {
 				continue // "one of the clinicians who had been on strike": a strike told as over
@@ -1134,6 +1142,34 @@ var spanBeforeRE = regexp.MustCompile(`\b(?:a|an|one|two|three|four|five|six|sev
 // startAheadRE finds, right after a strike's phrase, its start still to
 // come: "the five-day walkout would start Oct. 14", "a strike set to
 // begin Monday".
+// untilAheadRE finds, in the clause before a phase's words, an "until"
+// or "unless" whose clause tells nothing as done: "we stay out until we
+// have a tentative agreement", "until members ratify the agreement" (not
+// "until members ratified it on May 8").
+var untilAheadRE = regexp.MustCompile(`\b(?:until|till|unless)\b(?:\s+(?:we|they|members|the|a|an|our|their|its|workers|kaiser|both|sides|have|has|get|gets|is|are|there|can)\b)*\s*$`)
+
+// pastFirstWord reports whether a match opens on a verb in the past
+// tense: "ratified …", "reached …".
+func pastFirstWord(match string) bool {
+	w, _, _ := strings.Cut(match, " ")
+	return strings.HasSuffix(w, "ed") || w == "came" || w == "went" || w == "struck" || w == "won"
+}
+
+// askedAfter reports whether the sentence goes on to a question mark
+// before any full stop: the words before it are asked, not told.
+func askedAfter(rest string) bool {
+	q := strings.IndexByte(rest, '?')
+	if q < 0 {
+		return false
+	}
+	dot := strings.IndexByte(rest, '.')
+	return dot < 0 || q < dot
+}
+
+// begunInRE finds, inside a strike signal's match, that the strike
+// began: "the strike by … workers, which began".
+var begunInRE = regexp.MustCompile(`\bwhich (?:began|started)$`)
+
 // stayOnRE finds a strike that goes on at the start of a strike signal's
 // match: "stay on strike", "remain on strike".
 var stayOnRE = regexp.MustCompile(`^(?:stay|remain|remains|still) on\b`)

@@ -30,6 +30,13 @@ func TestSentencePhase(t *testing.T) {
 		want     string
 	}{
 		{"Hotel cooks went on strike Monday.", strike.PhaseStrike},
+		// An "until" of what is to come; a question; a strike begun under a
+		// modal that governs something else.
+		{"We stay out until we have a tentative agreement that members can vote on.", strike.PhaseStrike},
+		{"We remain on strike until members ratify the agreement.", strike.PhaseStrike},
+		{"They stayed out until members ratified the contract on May 8.", strike.PhaseRatified},
+		{"Are Kaiser's striking therapists going back to work? What we know", strike.PhaseStrike},
+		{"Here are the terms you will see in coverage of the strike by Kaiser mental health workers, which began Oct. 21, 2024, and is still going on.", strike.PhaseStrike},
 		{"No more horns on Sierra: Fontana's Kaiser therapists back at their desks", strike.PhaseEnded},
 		{"Their therapist, one of the clinicians who had been on strike with the union, was waiting with cookies.", ""},
 		{"Kaiser therapists are back seeing patients in Fontana.", strike.PhaseEnded},
@@ -41,6 +48,7 @@ func TestSentencePhase(t *testing.T) {
 		{"The union delivered a 10-day strike notice Friday, setting a five-day walkout to begin Oct. 14.", strike.PhaseThreatened},
 		{"Kaiser nurses return after five-day strike; no contract yet", strike.PhaseEnded},
 		{"Since Monday the two have been shuttling between negotiators for Kaiser and the union.", strike.PhaseMediation},
+		{"The strike is in its fifth month, as a federal mediator shuttles between the company and the union.", strike.PhaseMediation},
 		{"Mediated talks between Kaiser and its striking workers wrapped up their first day without an announcement.", strike.PhaseMediation},
 		// A length told whole in the past tense.
 		{"The strike began on Oct. 21, 2024, and lasted 196 days.", strike.PhaseEnded},
