@@ -70,7 +70,12 @@
 // earlier corpora, so that their styles and labels are their own: plain
 // mainstream coverage of the whole arc; the strike's long middle; its
 // end and the year after; and short forms (briefs, snippets, headlines).
-// Each
+// The twentieth to twenty-third, in testdata/dev20 to dev23, were written
+// the same way after tuning on those: syndication (wire copies under new
+// datelines); local broadcast and papers with local headcounts; the
+// campaign beside its siblings, their numbers and unions in the same
+// paragraphs; and explainers, FAQs, timelines and undated pages. A corpus
+// being written is checked by TestDevDraft before it joins DevSets. Each
 // corpus has a truth file with the campaign status it supports at its end
 // and the questions a supporter asks, with the answers the first sentence
 // of a reply must state.
