@@ -344,14 +344,21 @@ type ansArticle struct {
 	title     string
 	source    string
 	published time.Time
-	// dayOf is the time the article's weekdays are dated against: its
-	// publication, or zero for a page that carried no date (its
-	// Published is only when it was fetched, and "Thursday" there is no
-	// Thursday near it).
-	dayOf   time.Time
+	// undated: the page carried no date; published is only when it was
+	// fetched, so its "Thursday" is no Thursday near it (see dayOf).
+	undated bool
 	related bool
 	phase   int8   // statusPhaseRank of the article's facts, -1 if none
 	first   uint32 // position in Index.sents of its first sentence
+}
+
+// dayOf is the time the article's weekdays are dated against: its
+// publication, or zero (nothing dated) for a page that carried no date.
+func (a *ansArticle) dayOf() time.Time {
+	if a.undated {
+		return time.Time{}
+	}
+	return a.published
 }
 
 // ansFAQ is an FAQ prepared for matching.
@@ -563,12 +570,9 @@ func (ix *Index) Add(a strike.Article) {
 	ai := uint32(len(ix.arts))
 	ix.arts = append(ix.arts, ansArticle{
 		id: a.ID, url: a.URL, title: a.Title, source: a.Source,
-		published: a.Published, dayOf: a.Published, related: a.Relevance.Tier != strike.TierCore,
+		published: a.Published, undated: a.PublishedEstimated, related: a.Relevance.Tier != strike.TierCore,
 		phase: int8(statusPhaseRank(statusPhase(a.Facts.Phase))), first: uint32(len(ix.sents)),
 	})
-	if a.PublishedEstimated {
-		ix.arts[ai].dayOf = time.Time{}
-	}
 	if a.ID != 0 {
 		ix.byID[a.ID] = ai
 	}
@@ -1498,7 +1502,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		}
 		sc := float64(s.score[id]) + fromTitle
 		flags := sent.flags
-		if art.dayOf.IsZero() {
+		if art.undated {
 			// A page that carried no date: its "Thursday" is no day.
 			flags &^= ansHasWeekday
 		}
@@ -1515,7 +1519,7 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			// "when" than a day, and a better one than no date.
 		case q.wants(flags):
 			sc *= ansKindBoost
-		case q.event != 0 && flags&ansHasWeekday != 0 && ansDateWeekday(sent.text, art.dayOf, ix.loc) != sent.text &&
+		case q.event != 0 && flags&ansHasWeekday != 0 && ansDateWeekday(sent.text, art.dayOf(), ix.loc) != sent.text &&
 			ix.weekdayNearEvent(q, sent.text):
 			// An event is reported on its day by its weekday ("talks
 			// began Monday"), which its publication dates: as good as a
@@ -1758,7 +1762,7 @@ func (ix *Index) compose(q *ansQuestion, cands []ansCandidate, lead *ansLead) An
 			}
 			text := ansTrimListMark(trimDateline(strings.Join(strings.Fields(sent.text), " ")))
 			if q.kind == ansKindWhen && sent.flags&ansHasWeekday != 0 {
-				text = ansDateWeekday(text, art.dayOf, ix.loc)
+				text = ansDateWeekday(text, art.dayOf(), ix.loc)
 			}
 			terms := termsOf(text)
 			dup := false

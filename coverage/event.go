@@ -592,8 +592,9 @@ func EventOf(a *strike.Article, facts strike.Facts, ours string) EventFeatures {
 			f.Turn = turnOf(lead)
 		}
 	}
-	f.Days = milestoneDays(title + " \n " + lead)
-	f.Span = spanOf(title + " \n " + lead)
+	headLead := title + " \n " + lead
+	f.Days = milestoneDays(headLead)
+	f.Span = spanOf(headLead)
 	f.NotReport = notReportTitle(title)
 	words := plainWords(title + " \n " + where)
 	f.Region = firstRegion(words)

@@ -480,7 +480,13 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Phase = phase
 		ev["phase"] = ss[i].text
 	}
-	u, ui, uok, strong := x.findUnion(ss)
+	// The options' unions each sentence names, for the union and for
+	// whose strikers its counts are.
+	unionHits := make([][]nameHit, len(ss))
+	for i := range ss {
+		unionHits[i] = x.findNames(ss[i], x.unions)
+	}
+	u, ui, uok, strong := x.findUnion(ss, unionHits)
 	switch {
 	case uok && srcOK && u != src && !strong:
 		// A union's own post thanks the unions that stood with it
@@ -498,7 +504,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 	// A count or a length told of another union's strikers is theirs:
 	// "about 31,000 nurses and professionals with UNAC/UHCP struck for
 	// five days" in a piece on the campaign's union's strike.
-	own := x.ownSentences(ss, f.Union)
+	own := x.ownSentences(ss, unionHits, f.Union)
 	if n, i, ok := x.employerWorkers(own, histPub); ok {
 		f.Workers = n
 		ev["workers"] = own[i].text
@@ -2213,17 +2219,17 @@ func first(names []string) string {
 }
 
 // ownSentences returns, for an article about the campaign's union's
-// strike, the sentences of ss that name no union or name it: a sentence
-// naming only other unions tells of their strikers. For any other
-// article, all of them (its union may be one a sentence names in passing).
-func (x *Extractor) ownSentences(ss []factSentence, union string) []factSentence {
+// strike, the sentences of ss that name no union or name it (hits[i] are
+// the unions ss[i] names): a sentence naming only other unions tells of
+// their strikers. For any other article, all of them (its union may be
+// one a sentence names in passing).
+func (x *Extractor) ownSentences(ss []factSentence, hits [][]nameHit, union string) []factSentence {
 	if union == "" || union != x.ours {
 		return ss
 	}
 	out := make([]factSentence, 0, len(ss))
-	for _, s := range ss {
-		hits := x.findNames(s, x.unions)
-		if len(hits) == 0 || slices.ContainsFunc(hits, func(h nameHit) bool { return h.canon == union }) {
+	for i, s := range ss {
+		if len(hits[i]) == 0 || slices.ContainsFunc(hits[i], func(h nameHit) bool { return h.canon == union }) {
 			out = append(out, s)
 		}
 	}
@@ -2369,7 +2375,7 @@ var (
 // otherUnions). The best wins; of equals, the first named. The sentence
 // returned is the union's best; strong reports that a hit of it names it
 // as the strikers' union ("a strike by …", "represented by …").
-func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, strong bool) {
+func (x *Extractor) findUnion(ss []factSentence, known [][]nameHit) (canon string, at int, ok, strong bool) {
 	type tally struct {
 		canon       string
 		score, best int // best: the score of its best hit
@@ -2400,8 +2406,7 @@ func (x *Extractor) findUnion(ss []factSentence) (canon string, at int, ok, stro
 	}
 	order := 0
 	for i, s := range ss {
-		hits := x.findNames(s, x.unions)
-		hits = append(hits, x.otherUnions(s, hits)...)
+		hits := append(slices.Clip(known[i]), x.otherUnions(s, known[i])...)
 		for _, h := range hits {
 			w := 1
 			switch {

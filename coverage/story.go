@@ -386,17 +386,15 @@ const (
 
 // spanKey is the event key of the members naming a short strike of span
 // days.
-func spanKey(span uint8, core bool) uint64 {
-	k := keySpan | uint64(span)<<8
-	if core {
-		k |= 1
-	}
-	return k
-}
+func spanKey(span uint8, core bool) uint64 { return countKey(keySpan, uint64(span), core) }
 
 // daysKey is the event key of the members marking a strike's age of days.
-func daysKey(days uint16, core bool) uint64 {
-	k := keyDays | uint64(days)<<8
+func daysKey(days uint16, core bool) uint64 { return countKey(keyDays, uint64(days), core) }
+
+// countKey is the event key of kind for the members naming n (days, a
+// span), in the core tier or not.
+func countKey(kind, n uint64, core bool) uint64 {
+	k := kind | n<<8
 	if core {
 		k |= 1
 	}
