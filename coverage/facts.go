@@ -501,6 +501,23 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		f.Union = src
 		ev["union"] = ss[srcAt].text
 	}
+	// A union's post on another union's strike: what it says in its own
+	// voice ("our 196-day strike") is the poster's strike, not the news.
+	if srcOK && f.Union != "" && f.Union != src && phase != "" && posterVoice(ss[i], unionHits[i], f.Union) {
+		keep := make([]factSentence, 0, len(ss))
+		for j, s := range ss {
+			if !posterVoice(s, unionHits[j], f.Union) {
+				keep = append(keep, s)
+			}
+		}
+		f.Phase = ""
+		delete(ev, "phase")
+		if p, k := detectPhase(keep, histPub, toCome, nil); p != "" {
+			phase, f.Phase, ev["phase"] = p, p, keep[k].text
+		} else {
+			phase = ""
+		}
+	}
 	// A count or a length told of another union's strikers is theirs:
 	// "about 31,000 nurses and professionals with UNAC/UHCP struck for
 	// five days" in a piece on the campaign's union's strike.
@@ -726,7 +743,7 @@ var phaseSignals = []phaseSignal{
 	// Mediation told by what the mediators do or by the state of the
 	// talks: "began mediating Monday", "the two sides are now in
 	// mediation".
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was) mediating\b|\b(?:are|is|were|was|remain|remains|remained|have been|has been|had been) (?:now |still )?in (?:mediation|mediated (?:talks|negotiations|sessions))\b|\b(?:days?|weeks?|months?|sessions?) (?:of mediation|with (?:the |two )?mediators?)\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was|have been|has been) mediating\b|\b(?:while|as) mediation (?:goes|is going|went) on\b|\b(?:are|is|were|was|remain|remains|remained|have been|has been|had been) (?:now |still )?in (?:mediation|mediated (?:talks|negotiations|sessions))\b|\b(?:days?|weeks?|months?|sessions?) (?:of mediation|with (?:the |two )?mediators?)\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediators? (?:are|were|is|was|have been|has been) (?:still |now )?(?:meeting|working|shuttling)\b|\b(?:continu\w* to |still )(?:meet|meeting|work|working|talk|talking) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bwith (?:an?|two) (?:[\w-]+ )?mediators? (?:working|going between)\b`)},
 	// Mediation told by meeting the mediators, by who leads the talks, or
@@ -2234,6 +2251,16 @@ func (x *Extractor) ownSentences(ss []factSentence, hits [][]nameHit, union stri
 		}
 	}
 	return out
+}
+
+// firstPersonRE finds a sentence in a poster's own voice.
+var firstPersonRE = regexp.MustCompile(`\b(?:our|we|us|we're|we've|ours)\b`)
+
+// posterVoice says whether s, of a union's own post, speaks of the poster
+// in the first person without naming union, the strikers' (hits are the
+// unions s names).
+func posterVoice(s factSentence, hits []nameHit, union string) bool {
+	return firstPersonRE.MatchString(s.lower) && !slices.ContainsFunc(hits, func(h nameHit) bool { return h.canon == union })
 }
 
 // theStrikeRE finds a sentence that opens on the article's strike:

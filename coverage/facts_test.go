@@ -50,6 +50,10 @@ func TestSentencePhase(t *testing.T) {
 		{"Since Monday the two have been shuttling between negotiators for Kaiser and the union.", strike.PhaseMediation},
 		{"The strike is in its fifth month, as a federal mediator shuttles between the company and the union.", strike.PhaseMediation},
 		{"Mediated talks between Kaiser and its striking workers wrapped up their first day without an announcement.", strike.PhaseMediation},
+		// Mediators at work for a while; mediation told as going on.
+		{"Since Monday, two former state officials have been mediating between Kaiser and the union.", strike.PhaseMediation},
+		{"Both sides agreed to limit public comment while mediation goes on.", strike.PhaseMediation},
+		{"If mediation goes on past May, the strike will outlast Hawaii's.", ""},
 		// A length told whole in the past tense.
 		{"The strike began on Oct. 21, 2024, and lasted 196 days.", strike.PhaseEnded},
 		{"The clinicians stayed out for 196 days and have been back since May 12.", strike.PhaseEnded},
@@ -1664,6 +1668,24 @@ func TestUnionOwnPostThanksOthers(t *testing.T) {
 		Text: "Dozens of NUHW members used lunch breaks to join the 31,000 nurses of UNAC/UHCP who are on a five-day strike against Kaiser. Our members are not on strike."})
 	if got.Union != "UNAC/UHCP" {
 		t.Errorf("own members joining another's strike: union %q (from %q), want UNAC/UHCP", got.Union, got.Evidence["union"])
+	}
+}
+
+// TestPhaseOfAnotherUnionsStrikeInOwnPost: a union's post on another
+// union's strike tells that strike's phase; what its "our" sentences say
+// of the poster's own strike, long over, is background.
+func TestPhaseOfAnotherUnionsStrikeInOwnPost(t *testing.T) {
+	x := NewExtractor(FactsOptions{Unions: []string{"National Union of Healthcare Workers", "UNAC/UHCP"}})
+	got := x.Extract(&strike.Article{Title: "We stand with UNAC/UHCP", Source: "National Union of Healthcare Workers", Published: wed,
+		Text: "Our Southern California contract, ratified in May after our 196-day strike, remains in effect. This week about 31,000 nurses represented by UNAC/UHCP are on strike at Kaiser."})
+	if got.Union != "UNAC/UHCP" || got.Phase != strike.PhaseStrike {
+		t.Errorf("solidarity post: union %q, phase %q (from %q), want UNAC/UHCP on strike", got.Union, got.Phase, got.Evidence["phase"])
+	}
+	// The poster's own strike: its "our" sentences are the news.
+	got = x.Extract(&strike.Article{Title: "Ratified", Source: "National Union of Healthcare Workers", Published: wed,
+		Text: "Our contract was ratified today, ending our 196-day strike. UNAC/UHCP nurses marched with us."})
+	if got.Phase != strike.PhaseRatified {
+		t.Errorf("own post: phase %q (from %q), want ratified", got.Phase, got.Evidence["phase"])
 	}
 }
 
