@@ -966,6 +966,12 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p != strike.PhaseStrike && p != strike.PhaseThreatened && untilAheadRE.MatchString(pre) && !pastFirstWord(s[m[0]:m[1]]) {
 				continue // "we stay out until we have a tentative agreement", "until members ratify": to come
 			}
+			if p != strike.PhaseStrike && p != strike.PhaseThreatened && (whenAheadRE.MatchString(pre) || openedByWhen(s, m[0])) && !pastWordRE.MatchString(s[m[0]:m[1]]) {
+				continue // "the strike ends when the two sides reach an agreement": how it will end
+			}
+			if genericRE.MatchString(pre) {
+				continue // "strikes like this usually end with a tentative agreement": a rule, not news
+			}
 			if p != strike.PhaseStrike && p != strike.PhaseThreatened && askedAfter(s[m[1]:]) {
 				continue // "Are Kaiser's striking therapists going back to work?": asked, not told
 			}
@@ -1170,6 +1176,26 @@ var spanBeforeRE = regexp.MustCompile(`\b(?:a|an|one|two|three|four|five|six|sev
 // have a tentative agreement", "until members ratify the agreement" (not
 // "until members ratified it on May 8").
 var untilAheadRE = regexp.MustCompile(`\b(?:until|till|unless)\b(?:\s+(?:we|they|members|the|a|an|our|their|its|workers|kaiser|both|sides|have|has|get|gets|is|are|there|can)\b)*\s*$`)
+
+// whenAheadRE finds, in the clause before a phase's words, a "when" or
+// "once" opening a clause in the present: "the strike ends when the two
+// sides reach an agreement" tells how it will end (not "when the
+// clinicians ratified it").
+var whenAheadRE = regexp.MustCompile(`\b(?:once|whenever)(?:\s+[\w'’-]+){0,6}\s*$`)
+
+// pastWordRE finds a verb in the past tense.
+var pastWordRE = regexp.MustCompile(`\b(?:\w+ed|came|went|struck|won|began|begun|broke|got|voted|was|were)\b`)
+
+// openedByWhen reports whether the clause before offset i of s opens on
+// "when" (which clauseBefore leaves out).
+func openedByWhen(s string, i int) bool {
+	locs := clauseRE.FindAllStringIndex(s[:i], -1)
+	return len(locs) > 0 && s[locs[len(locs)-1][0]:locs[len(locs)-1][1]] == "when"
+}
+
+// genericRE finds words that make a clause a rule of how strikes go:
+// "strikes usually end with a deal", "a strike typically ends when …".
+var genericRE = regexp.MustCompile(`\b(?:usually|typically|generally|normally|traditionally|tend to|tends to)\b`)
 
 // pastFirstWord reports whether a match opens on a verb in the past
 // tense: "ratified …", "reached …".

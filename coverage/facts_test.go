@@ -50,6 +50,15 @@ func TestSentencePhase(t *testing.T) {
 		{"Since Monday the two have been shuttling between negotiators for Kaiser and the union.", strike.PhaseMediation},
 		{"The strike is in its fifth month, as a federal mediator shuttles between the company and the union.", strike.PhaseMediation},
 		{"Mediated talks between Kaiser and its striking workers wrapped up their first day without an announcement.", strike.PhaseMediation},
+		// How strikes end in general, or what follows a step to come: an
+		// explainer's rule, not news. A step told done in the past tense
+		// after "when" is news.
+		{"The strike ends when the union and Kaiser reach an agreement, or when the union calls it off.", ""},
+		{"Once the two sides reach a tentative agreement, members vote on it.", ""},
+		{"A strike typically ends when workers ratify a new contract.", ""},
+		{"Strikes like this usually end with a tentative agreement.", ""},
+		{"When the clinicians ratified the contract on May 8, they celebrated outside the hall.", strike.PhaseRatified},
+		{"Once the union and Kaiser reached a tentative agreement, pickets came down.", strike.PhaseTentativeAgreement},
 		// Mediators at work for a while; mediation told as going on.
 		{"Since Monday, two former state officials have been mediating between Kaiser and the union.", strike.PhaseMediation},
 		{"Both sides agreed to limit public comment while mediation goes on.", strike.PhaseMediation},
