@@ -1153,7 +1153,7 @@ var retractedRE = regexp.MustCompile(`\bearlier version of (?:this|the) (?:artic
 // 196-day strike"), "returned to work …
 // as the three-day strike called by a coalition of unions came to an
 // end".
-var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to end|that ended|which ended|closing out|capping|wrapping up|concluding) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b|after (?:they|the (?:[\w-]+ ){0,2}?(?:workers|clinicians|therapists|nurses|strikers)) (?:went on strike|walked out|walked off the job)\b|as (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b[^.;]{0,60}?\b(?:ended|came to an end|was called off|wrapped up)\b)`)
+var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to end|that ended|which ended|closing out|capping|wrapping up|concluding) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b|after (?:they|the (?:[\w-]+ ){0,2}?(?:workers|clinicians|therapists|nurses|strikers)) (?:went on strike|walked out|walked off the job)\b|as (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b[^.;]{0,60}?\b(?:ended|came to an end|was called off|wrapped up)\b|under (?:a|the|their|its|our) (?:new |first |ratified )?(?:contract|agreement)\b)`)
 
 // supposeRE finds a sentence that opens by supposing: all of it is
 // hypothetical ("Suppose the 2,400 clinicians who work for Kaiser walk
@@ -1961,10 +1961,14 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	// part of a walkout of about 2,400 …": one place's count, then the
 	// strike's, in the next sentences.
 	for j := at + 1; j < len(ss) && j <= at+3; j++ {
-		if !strings.Contains(ss[j].lower, "part of") {
+		if !strings.Contains(ss[j].lower, "part of") && !strings.Contains(ss[j].lower, "among") {
 			continue
 		}
-		if m := partOfStrikeRE.FindStringSubmatch(ss[j].lower); m != nil {
+		m := partOfStrikeRE.FindStringSubmatch(ss[j].lower)
+		if m == nil {
+			m = amongStrikersRE.FindStringSubmatch(ss[j].lower)
+		}
+		if m != nil {
 			if w, ok := smallNumber(m[1]); ok && w > n && !(w >= 1900 && w <= 2100 && !strings.Contains(m[1], ",")) {
 				return w, j, true
 			}
@@ -1996,6 +2000,11 @@ var workersLabelRE = regexp.MustCompile(`(?:^|[|•;·]\s*|\s)(?:total (?:on str
 // including 4,700 mental health workers" (not "including clinicians at
 // the Irvine medical center").
 var includingCountRE = regexp.MustCompile(`\bincluding (?:about |some |roughly |nearly |more than |over |almost )?\d`)
+
+// colleaguesStrikeRE finds the strikers counted as some strikers'
+// colleagues: "have been on strike with nearly 2,400 of their
+// colleagues", "walked out alongside 2,400 co-workers".
+var colleaguesStrikeRE = regexp.MustCompile(`\b(?:on strike|striking|walked out|walked off the job|picketing|out) (?:[\w-]+ ){0,3}?(?:with|alongside|along with) (?:about |some |roughly |nearly |almost |more than |over |approximately |an estimated )?(\d{1,3}(?:,\d{3})+|\d{3,6}) (?:of )?(?:their|our|his|her|other) (?:[\w-]+ )?(?:colleagues|co-workers|coworkers)\b`)
 
 // localSpotRE finds the spot of one picket line: a street, a sidewalk, a
 // corner or the doors of one building ("About 60 strikers line Sierra
@@ -2032,6 +2041,10 @@ var crowdVerbRE = regexp.MustCompile(`\b(?:joined|join|rallied|marched|gathered|
 // of about 2,400".
 var partOfStrikeRE = regexp.MustCompile(`\bpart of an? (?:[\w-]+ ){0,3}?(?:walkout|strike|stoppage) (?:of|by) (?:about |roughly |some |nearly |almost |more than |over |approximately |an estimated )?(\d{1,3}(?:,\d{3})+|\d{3,6})\b`)
 
+// amongStrikersRE finds the strike a few strikers are among: "They are
+// among some 2,400 … workers … who remain on strike".
+var amongStrikersRE = regexp.MustCompile(`\bamong (?:the |some |about |roughly |nearly |almost |more than |over |an estimated )*(\d{1,3}(?:,\d{3})+|\d{3,6})\b[^.;]{0,100}?\b(?:on strike|striking|strikers|walked out|walked off)\b`)
+
 // firstWorkers is findWorkers without the look ahead for the whole.
 func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	whole, wholeAt := 0, -1
@@ -2049,6 +2062,15 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			// 100": a fact box's line names the count before it.
 			if m := workersLabelRE.FindStringSubmatch(s.lower); m != nil {
 				if n, ok := smallNumber(m[1]); ok && n >= 20 {
+					return n, i, true
+				}
+			}
+		}
+		if hasDigit && hasAny(s.lower, "colleague|co-worker|coworker") {
+			// "on strike with nearly 2,400 of their colleagues": the
+			// strikers, told from a few of them.
+			if m := colleaguesStrikeRE.FindStringSubmatch(s.lower); m != nil {
+				if n, ok := smallNumber(m[1]); ok && n >= maxLocalCount {
 					return n, i, true
 				}
 			}

@@ -694,6 +694,12 @@ func TestFindWorkers(t *testing.T) {
 		// One picket line's headcount gives way to the strike's, or to none.
 		{"About 60 strikers line Sierra Avenue. They are among the 2,400 clinicians on strike since Monday.", 2400},
 		{"About 25 therapists stood on the sidewalk outside the medical offices on Stockdale Highway.", 0},
+		{"About 20 strikers marked the 100th day outside the company's Lancaster medical offices. They are among some 2,400 Kaiser mental health workers across Southern California who remain on strike.", 2400},
+		// The strikers told as one's colleagues; the whole walking back in
+		// under the contract that ended the strike.
+		{"They have been on strike with nearly 2,400 of their colleagues since October 21.", 2400},
+		{"This morning, 2,400 Kaiser mental health professionals across Southern California walked back into their clinics under a contract they won with 196 days on the picket line.", 2400},
+		{"About 200 clinicians walked back into their clinics this week, crossing the picket line.", 0},
 		// A fact box's line; a survey's count; a multiple.
 		{"Days on strike since Monday, October 21: 100 Members of our Southern California unit: 2,400", 2400},
 		{"Strikers: about 2,400 | Day: 100 | Began: 10/21/24", 2400},
@@ -987,6 +993,9 @@ func TestExtractWorkers(t *testing.T) {
 		want        int
 	}{
 		{name: "nearly", text: "Nearly 2,400 mental health professionals walked off the job at Kaiser.", want: 2400},
+		// A headline's headcount of one town's picket, then the strike's.
+		{name: "one town's picket in the headline", title: "Day 100 in Lancaster: about 20 strikers, a sheet cake and no deal",
+			text: "About 20 strikers marked the 100th day of the strike outside Kaiser's Lancaster medical offices. They are among some 2,400 Kaiser mental health workers across Southern California who remain on strike.", want: 2400},
 		// Counts that are not the strikers: a ballot's tally, lawmakers,
 		// a survey's sample, one county's returners, one die-in.
 		{name: "a tally", text: "With voting set to close at midnight, more than 1,900 members of the union had voted in favor, the union said.", want: 0},
