@@ -48,6 +48,8 @@ var devSets = []DevSet{
 	{"dev18", "eighteenth development", 15}, {"dev19", "nineteenth development", 15},
 	{"dev20", "twentieth development", 15}, {"dev21", "twenty-first development", 15},
 	{"dev22", "twenty-second development", 15}, {"dev23", "twenty-third development", 15},
+	{"dev24", "twenty-fourth development", 15}, {"dev25", "twenty-fifth development", 15},
+	{"dev26", "twenty-sixth development", 15}, {"dev27", "twenty-seventh development", 15},
 }
 
 // DevSets returns the development corpora in the order they were written.
