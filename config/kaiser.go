@@ -40,6 +40,9 @@ func kaiserProfile() strike.Profile {
 			{Text: "California Nurses Association", Weight: -1.5},
 			{Text: "OPEIU", Weight: -1.5},
 			{Text: "UFCW", Weight: -1.5},
+			// Their names written out, as local papers do.
+			{Text: "United Food and Commercial Workers", Weight: -1.5},
+			{Text: "Service Employees International Union", Weight: -1.5},
 		},
 		Labor: []strike.Term{
 			{Text: "strike", Weight: 3}, // also strikes, striking
