@@ -833,7 +833,7 @@ var (
 	// returnToComeRE finds a return to work in the present tense followed
 	// by the day it will happen: "return to work Monday", "go back to work
 	// next week".
-	returnToComeRE = regexp.MustCompile(`^(?:return|returns|go back|goes back|come back|comes back|back) (?:to work|(?:to|into) (?:their |the |its )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)),? (?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month)\b`)
+	returnToComeRE = regexp.MustCompile(`^(?:return|returns|go back|goes back|come back|comes back|back) (?:to work|(?:to|into) (?:their |the |its )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)),? (?:on |this |next )?(?:(?:is |are )?(?:set|scheduled|planned|expected|slated) (?:for )?)?(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month)\b`)
 	// hypoStrikeRE finds words inside a strike's phrase that make it one
 	// to come: "amid a possible strike".
 	hypoStrikeRE = regexp.MustCompile(`\b(?:possible|potential|looming|planned|threatened|proposed|likely|imminent|future|next)\b`)
@@ -1055,12 +1055,15 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					if partialReturn(lastWords(s[:m[0]], 25)) && !afterStrikeRE.MatchString(s[m[1]:]) || returnToComeRE.MatchString(s[m[0]:]) {
 						continue
 					}
+					if w := lastWords(s[:m[0]], 3); strings.HasSuffix(w, "see you") || strings.HasSuffix(w, "before") {
+						continue // "see you back at work Monday", "vote before returning": to come
+					}
 				case sig.hints == endTheStrike && ratifyRE.MatchString(s):
 					p = strike.PhaseRatified // "voted to ratify, ending the strike"
 				case sig.hints == backUnder:
 					// "A few reminders now that we're back under our new
 					// contract": the few are not of the strikers.
-				case sig.hints == toldWhole:
+				case sig.hints == toldWhole && !agreeRE.MatchString(s):
 					// "some 2,400 … started a strike that would last 196 days"
 				case agreeRE.MatchString(s):
 					p = strike.PhaseTentativeAgreement // "a deal ended the strike"
@@ -1231,7 +1234,7 @@ var yearsAfterRE = regexp.MustCompile(`\b(?:a|one|two|three|\d+) (?:full )?years
 
 // purposeRE finds a purpose right before an end: "aimed at ending a
 // strike", "in a bid to end", "with the goal of ending".
-var purposeRE = regexp.MustCompile(`\b(?:aim(?:ed|ing|s)? at|in (?:an? )?(?:effort|bid|attempt|hopes?|push) (?:at|of|to)|with (?:the |a )?(?:goal|aim|hope|purpose) of|designed to|meant to|intended to|seek(?:ing|s)? to|(?:try|tries|trying) to|hop(?:e|es|ing) to|pushing (?:for|to)|toward)\s+$`)
+var purposeRE = regexp.MustCompile(`\b(?:aim(?:ed|ing|s)? at|in (?:an? )?(?:effort|bid|attempt|hopes?|push) (?:at|of|to)|with (?:the |a )?(?:goal|aim|hope|purpose) of|designed to|meant to|intended to|seek(?:ing|s)? to|(?:try|tries|trying) to|hop(?:e|es|ing) to|pushing (?:for|to)|toward)\s+(?:(?:broker|negotiate|forge|find|secure) (?:an? )?)?$|\b(?:broker|negotiate|forge) (?:an? )?$`)
 
 // wishVerbRE finds a match that is an act ("reach an agreement", "settle
 // the strike"), which a wish may ask for, not the thing itself ("the

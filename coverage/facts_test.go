@@ -59,6 +59,16 @@ func TestSentencePhase(t *testing.T) {
 		{"Strikes like this usually end with a tentative agreement.", ""},
 		{"When the clinicians ratified the contract on May 8, they celebrated outside the hall.", strike.PhaseRatified},
 		{"Once the union and Kaiser reached a tentative agreement, pickets came down.", strike.PhaseTentativeAgreement},
+		// A return still to come: set for a day, bid farewell till then,
+		// or after a vote not yet held; an end only brokered.
+		{"Kaiser mental health workers ratify contract; return to work set for Monday", strike.PhaseRatified},
+		{"Ratified. Watch the vote count, and see you back at work Monday.", strike.PhaseRatified},
+		{"Members will vote on the deal before returning to work.", ""},
+		{"Two veteran state political figures are trying to broker an end to a strike now in its 141st day.", strike.PhaseStrike},
+		{"Mediators were hired to negotiate an end to the strike.", ""},
+		// An agreement that ends a strike whose length is told whole is
+		// still an agreement until members ratify it.
+		{"Kaiser Permanente and the union reached a tentative agreement late Sunday, ending a strike that lasted 196 days.", strike.PhaseTentativeAgreement},
 		// Mediators at work for a while; mediation told as going on.
 		{"Since Monday, two former state officials have been mediating between Kaiser and the union.", strike.PhaseMediation},
 		{"Both sides agreed to limit public comment while mediation goes on.", strike.PhaseMediation},
