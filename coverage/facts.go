@@ -759,6 +759,12 @@ var phaseSignals = []phaseSignal{
 	// Mediation by its nominalizations and passives: "the start of
 	// mediated talks", "the appointment of … as mediators", "two mediators
 	// were brought into the strike".
+	// "Mediation in the SoCal strike began today", "the mediation
+	// process, which is continuing", "mediated sessions with … are
+	// ongoing", "the mediators have both sides back in sessions", "in
+	// front of mediators", "mediators Mark Ghaly and Darrell Steinberg
+	// have been meeting".
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediation (?:in|of|for) [^.;,]{1,60}? (?:began|begins|started|starts|opened|resumed)\b|\bmediat(?:ion|ion process|ed (?:talks|negotiations|sessions))\b[^.;]{0,60}? (?:is|are) (?:still )?(?:continuing|ongoing|under way|underway)\b|\bmediat(?:ion|ion process),? which is (?:continuing|ongoing|under way)\b|\bmediators? (?:have|has|had|got|get|brought) (?:both sides|the (?:two )?sides|the parties|them) (?:back )?(?:in|into|to) (?:sessions?|talks|the room)\b|\bin front of (?:the |two |a )?mediators?\b|\bmediators?(?: [\w.'’-]+){1,6}? (?:have been|has been|are|were) (?:still |now )?(?:meeting|working|shuttling)\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:start|beginning|opening) of (?:mediated (?:talks|negotiations|sessions)|mediation)\b|\bappointment of [^.;]{0,160}? as mediators?\b|\bmediators? (?:were|was|are|is|have been|has been) (?:brought|called) in(?:to)?\b`)},
 	// Mediation taken up again: "resumed talks Monday with mediators",
 	// "back at the table with mediators", "the strike is back in
@@ -992,6 +998,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if p == strike.PhaseMediation && mediationNotOn(s, m[0], m[1]) {
 				continue
+			}
+			if p == strike.PhaseMediation && urgedToRE.MatchString(s[max(0, m[0]-90):m[0]]) {
+				continue // "urged Kaiser and the union to resume talks with the mediators": asked for
 			}
 			if rest := s[m[1]:min(len(s), m[1]+60)]; otherDisputeRE.MatchString(pre) || otherDisputeRE.MatchString(strings.SplitN(rest, ".", 2)[0]) {
 				continue // "walked off the job in a separate dispute"
@@ -1235,6 +1244,10 @@ var yearsAfterRE = regexp.MustCompile(`\b(?:a|one|two|three|\d+) (?:full )?years
 // purposeRE finds a purpose right before an end: "aimed at ending a
 // strike", "in a bid to end", "with the goal of ending".
 var purposeRE = regexp.MustCompile(`\b(?:aim(?:ed|ing|s)? at|in (?:an? )?(?:effort|bid|attempt|hopes?|push) (?:at|of|to)|with (?:the |a )?(?:goal|aim|hope|purpose) of|designed to|meant to|intended to|seek(?:ing|s)? to|(?:try|tries|trying) to|hop(?:e|es|ing) to|pushing (?:for|to)|toward)\s+(?:(?:broker|negotiate|forge|find|secure) (?:an? )?)?$|\b(?:broker|negotiate|forge) (?:an? )?$`)
+
+// urgedToRE finds, before mediation's words, someone urged to take it
+// up: "urged Kaiser and the union to resume talks with".
+var urgedToRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|implor(?:e|es|ed|ing))\s+(?:[\w'’-]+\s+){0,6}?to\s+(?:[\w'’-]+\s+){0,3}$`)
 
 // wishVerbRE finds a match that is an act ("reach an agreement", "settle
 // the strike"), which a wish may ask for, not the thing itself ("the

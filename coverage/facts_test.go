@@ -69,6 +69,15 @@ func TestSentencePhase(t *testing.T) {
 		// An agreement that ends a strike whose length is told whole is
 		// still an agreement until members ratify it.
 		{"Kaiser Permanente and the union reached a tentative agreement late Sunday, ending a strike that lasted 196 days.", strike.PhaseTentativeAgreement},
+		// Mediation told begun, going on, or sat in, with words between;
+		// mediation urged is not under way.
+		{"Mediation in the SoCal behavioral health strike began today.", strike.PhaseMediation},
+		{"The best path to an agreement is the mediation process, which is continuing.", strike.PhaseMediation},
+		{"Both sides confirm mediated sessions with Mark Ghaly and Darrell Steinberg are ongoing.", strike.PhaseMediation},
+		{"The mediators have both sides back in sessions this week.", strike.PhaseMediation},
+		{"This morning we are sitting down with Kaiser in front of mediators.", strike.PhaseMediation},
+		{"Since March 10, mediators Mark Ghaly and Darrell Steinberg have been meeting with the union and Kaiser.", strike.PhaseMediation},
+		{"The council urged Kaiser and the union to resume talks with the mediators, whose sessions broke off in March.", ""},
 		// Mediators at work for a while; mediation told as going on.
 		{"Since Monday, two former state officials have been mediating between Kaiser and the union.", strike.PhaseMediation},
 		{"Both sides agreed to limit public comment while mediation goes on.", strike.PhaseMediation},
