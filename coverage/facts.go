@@ -739,7 +739,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseRatified, "ratific|aprob", regexp.MustCompile(`\bratific(?:aron|an|ó|ado|ada)\b|\baprob(?:aron|ó|ado)\b(?: [^.;,]{1,20}?)? (?:el|su) (?:nuevo )?(?:contrato|acuerdo)\b`)},
 	// Mediation.
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|was under way|were under way|resumed|resume|opened|join|joins|joined|steps? into|stepped into|steps? in|stepped in|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|agreed to|agree to|agrees to|accepted|welcomed|welcomes|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
 	// Mediation told by what the mediators do or by the state of the
 	// talks: "began mediating Monday", "the two sides are now in
 	// mediation".
