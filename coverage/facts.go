@@ -1588,7 +1588,7 @@ func latestYear(ss []factSentence) int {
 // startsRE finds a strike's start told in the present tense, as a
 // schedule is: "our strike begins at 7 a.m. on Monday", "our members walk
 // out on Monday, Oct. 21".
-var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|starts)\b|\b(?:begin|begins|start|starts|launch|launches) (?:an? |their |its )?(?:[\w-]+ )?(?:strike|walkout)\b|\b(?:walk|walks) (?:out|off the job)\b|\b(?:go|goes) on strike\b|\b(?:stop|stops) work\b`)
+var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|starts)\b|\b(?:begin|begins|start|starts|launch|launches) (?:an? |their |its )?(?:[\w-]+ )?(?:strike|walkout)\b|\b(?:walk|walks) (?:out|off the job)\b|\b(?:walking) (?:out|off the job)\b|\b(?:go|goes|going) on strike\b|\b(?:stop|stops) work\b`)
 
 // strikeToCome reports whether every sentence of the lead that tells a
 // strike tells one that begins, in the present tense, on a day after

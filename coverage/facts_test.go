@@ -1807,6 +1807,19 @@ func TestPhaseOfANoticeAndOfBackground(t *testing.T) {
 	if got.Phase != strike.PhaseStrike {
 		t.Errorf("the day itself: phase %q (from %q), want strike", got.Phase, got.Evidence["phase"])
 	}
+	// "Walking out on Monday", written the Thursday before: to come; on
+	// the Monday itself: the strike.
+	thu := time.Date(2024, 10, 17, 16, 0, 0, 0, time.UTC)
+	got = x.Extract(&strike.Article{Title: "Member voices: Why I'm walking out on Monday",
+		Text: "I have been a therapist for eleven years.", Published: thu})
+	if got.Phase != strike.PhaseThreatened {
+		t.Errorf("walking out on Monday, written Thursday: phase %q (from %q), want threatened", got.Phase, got.Evidence["phase"])
+	}
+	got = x.Extract(&strike.Article{Title: "Why we are walking out today",
+		Text: "I have been a therapist for eleven years.", Published: thu.AddDate(0, 0, 4)})
+	if got.Phase != strike.PhaseStrike {
+		t.Errorf("walking out today: phase %q (from %q), want strike", got.Phase, got.Evidence["phase"])
+	}
 	// A feature's quote of striking, before the paragraph that tells the
 	// strike ended, is a memory, not the news.
 	got = x.Extract(&strike.Article{Title: "After 196 days on the line, a therapist relearns her calendar",
