@@ -78,6 +78,7 @@ func TestSentencePhase(t *testing.T) {
 		{"This morning we are sitting down with Kaiser in front of mediators.", strike.PhaseMediation},
 		{"Since March 10, mediators Mark Ghaly and Darrell Steinberg have been meeting with the union and Kaiser.", strike.PhaseMediation},
 		{"The council urged Kaiser and the union to resume talks with the mediators, whose sessions broke off in March.", ""},
+		{"This morning our members walked back into Kaiser's Southern California clinics together, after 196 days on strike.", strike.PhaseEnded},
 		// Mediators at work for a while; mediation told as going on.
 		{"Since Monday, two former state officials have been mediating between Kaiser and the union.", strike.PhaseMediation},
 		{"Both sides agreed to limit public comment while mediation goes on.", strike.PhaseMediation},
