@@ -1755,6 +1755,9 @@ var peopleNounList = []string{"workers", "employees", "clinicians", "therapists"
 	// A union's own voice: "2,400 of us walked out", "all 2,400 of you
 	// who are holding out".
 	"of us", "of you",
+	// One striker's voice, or a count told again: "2,400 of my
+	// colleagues", "about 2,400 of them walked out".
+	"colleagues", "co-workers", "coworkers", "of them",
 	// Community papers that write in Spanish.
 	"trabajadores", "trabajadoras", "terapeutas", "enfermeras", "enfermeros", "empleados", "profesionales",
 	"psicólogos", "miembros"}
@@ -1955,6 +1958,9 @@ func presentClause(s factSentence) factSentence {
 // an earlier year's strike, are not the strikers'.
 func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	n, at, ok := firstWorkers(ss, pub)
+	if c, j, found := correctedCount(ss, at); found {
+		return c, j, true
+	}
 	if !ok || at < 0 {
 		return n, at, ok
 	}
@@ -2057,6 +2063,54 @@ var crowdVerbRE = regexp.MustCompile(`\b(?:joined|join|rallied|marched|gathered|
 // of about 2,400".
 var partOfStrikeRE = regexp.MustCompile(`\bpart of an? (?:[\w-]+ ){0,3}?(?:walkout|strike|stoppage) (?:of|by) (?:about |roughly |some |nearly |almost |more than |over |approximately |an estimated )?(\d{1,3}(?:,\d{3})+|\d{3,6})\b`)
 
+// bodyWordRE finds a body of lawmakers or officials between a count and
+// "colleagues": "40 of his Assembly colleagues".
+var bodyWordRE = regexp.MustCompile(`\b(?:assembly|senate|legislative|legislature|council|board|congressional|house|caucus|commission|city)\b`)
+
+// signedByRE finds signers before a count: "a letter signed by".
+var signedByRE = regexp.MustCompile(`\b(?:signed|co-signed|cosigned) by(?: about| some| more than| nearly)?\s*$`)
+
+// shareOfRE finds a share told of the count that follows: "about a third
+// of the roughly", "more than half of the".
+var shareOfRE = regexp.MustCompile(`\b(?:a (?:third|quarter|fifth|tenth|majority|minority|fraction|share|portion)|half|two-thirds|three-quarters|most|\d+%|\d+ percent) of (?:the|its|their)(?: about| some| roughly| nearly| almost| more than| approximately)?\s*$`)
+
+// makeThatRE finds a count corrected as it is told: "some 2,000 — make
+// that about 2,400", "we said 57,000 workers. Make that about 75,000".
+var makeThatRE = regexp.MustCompile(`\bmake that (?:about |some |roughly |nearly |almost |more than |approximately )?(\d{1,3}(?:,\d{3})+|\d{2,6})\b`)
+
+// correctedCountRE finds, in a sentence with no count found, a number
+// corrected by the next: "some 2,000 — make that about 2,400, according
+// to the union — Kaiser mental health workers".
+var correctedCountRE = regexp.MustCompile(`\d[\d,]*\s*[—–-]+[^.;]{0,40}?\bmake that\b[^.;]{0,80}?\b(?:workers|clinicians|therapists|nurses|employees|members|strikers|professionals|people)\b`)
+
+// correctedCount returns the count that corrects the one found at at (in
+// its sentence or the next), or, with none found, a count corrected
+// where it is told.
+func correctedCount(ss []factSentence, at int) (int, int, bool) {
+	take := func(j int) (int, int, bool) {
+		if m := makeThatRE.FindStringSubmatch(ss[j].lower); m != nil {
+			if n, ok := smallNumber(m[1]); ok && n >= 20 {
+				return n, j, true
+			}
+		}
+		return 0, -1, false
+	}
+	if at >= 0 {
+		for j := at; j < len(ss) && j <= at+1; j++ {
+			if strings.Contains(ss[j].lower, "make that") {
+				return take(j)
+			}
+		}
+		return 0, -1, false
+	}
+	for j, s := range ss {
+		if strings.Contains(s.lower, "make that") && correctedCountRE.MatchString(s.lower) {
+			return take(j)
+		}
+	}
+	return 0, -1, false
+}
+
 // amongStrikersRE finds the strike a few strikers are among: "They are
 // among some 2,400 … workers … who remain on strike".
 var amongStrikersRE = regexp.MustCompile(`\bamong (?:the |some |about |roughly |nearly |almost |more than |over |an estimated )*(\d{1,3}(?:,\d{3})+|\d{3,6})\b[^.;]{0,100}?\b(?:on strike|striking|strikers|walked out|walked off)\b`)
@@ -2152,10 +2206,13 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if noun == "union" || noun == "local" {
 				continue // "the 19,000-member union": all its members
 			}
+			if (noun == "colleagues" || noun == "co-workers" || noun == "coworkers") && (bodyWordRE.MatchString(between) || signedByRE.MatchString(lastWords(s.lower[:m[4]], 6))) {
+				continue // "signed by 40 of his Assembly colleagues": lawmakers
+			}
 			if noun == "members" && bodyRE.MatchString(s.lower[m[9]:]) {
 				continue // "more than 30 members of the California Legislature": lawmakers
 			}
-			if (noun == "of us" || noun == "of you") && ofUsCrowdRE.MatchString(s.lower[m[9]:]) {
+			if (noun == "of us" || noun == "of you" || noun == "of them") && ofUsCrowdRE.MatchString(s.lower[m[9]:]) {
 				continue // "with about 150 of us around them": a crowd, not the strikers
 			}
 			if joinedByRE.MatchString(s.lower[max(0, m[4]-200):m[4]]) {
@@ -2174,6 +2231,9 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			}
 			if otherUnionAfterRE.MatchString(after) {
 				continue // "31,000 nurses … represented by a different union": another dispute's
+			}
+			if shareOfRE.MatchString(before) && !strings.Contains(between, "of ") {
+				return n, i, true // "a third of the roughly 2,400 strikers had returned": the whole, of which a share did
 			}
 			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) && !afterStrikeRE.MatchString(after) {
 				continue

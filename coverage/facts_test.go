@@ -719,6 +719,12 @@ func TestFindWorkers(t *testing.T) {
 		// The strikers told as one's colleagues; the whole walking back in
 		// under the contract that ended the strike.
 		{"They have been on strike with nearly 2,400 of their colleagues since October 21.", 2400},
+		{"On Oct. 21, when I joined about 2,400 of my colleagues on strike against Kaiser Permanente.", 2400},
+		{"Instead I joined about 75,000 of my co-workers in five states and the District.", 75000},
+		{"About 2,400 of them walked out back in October, and tonight there's still no deal.", 2400},
+		{"Kaiser said about a third of the roughly 2,400 strikers had returned to work.", 2400},
+		{"About 150 of them rallied outside the hospital.", 0},
+		{"Assembly Speaker Robert Rivas sent one letter, signed by 40 of his Assembly colleagues.", 0},
 		{"This morning, 2,400 Kaiser mental health professionals across Southern California walked back into their clinics under a contract they won with 196 days on the picket line.", 2400},
 		{"About 200 clinicians walked back into their clinics this week, crossing the picket line.", 0},
 		// A fact box's line; a survey's count; a multiple.
@@ -1014,6 +1020,11 @@ func TestExtractWorkers(t *testing.T) {
 		want        int
 	}{
 		{name: "nearly", text: "Nearly 2,400 mental health professionals walked off the job at Kaiser.", want: 2400},
+		// A count corrected on the air: "make that" gives the right one.
+		{name: "corrected in the sentence", text: "That was the scene this morning, when some 2,000 — make that about 2,400, according to the union — Kaiser mental health workers began an open-ended strike.", want: 2400},
+		{name: "corrected in the next sentence", text: "Quick fix to our noon update: we said 57,000 workers. Make that about 75,000 nationwide, according to the coalition.", want: 75000},
+		{name: "a producer between", text: "It's Day 18 of the strike by some 2,000 — my producer is waving at me — make that 2,400 Kaiser mental health clinicians.", want: 2400},
+		{name: "make that happen", text: "About 2,400 clinicians are on strike. Kaiser can make that happen.", want: 2400},
 		// A headline's headcount of one town's picket, then the strike's.
 		{name: "one town's picket in the headline", title: "Day 100 in Lancaster: about 20 strikers, a sheet cake and no deal",
 			text: "About 20 strikers marked the 100th day of the strike outside Kaiser's Lancaster medical offices. They are among some 2,400 Kaiser mental health workers across Southern California who remain on strike.", want: 2400},
