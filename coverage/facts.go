@@ -2010,7 +2010,7 @@ var bodyHasRE = regexp.MustCompile(`\b(?:assembly|senate|legislature|council|boa
 
 // votedRE finds, after a count's noun, that those counted voted: a
 // ballot's tally, not the strikers.
-var votedRE = regexp.MustCompile(`^[^.;]{0,60}?\b(?:(?:had|have|has) )?voted (?:in favou?r|for the|yes|no|against|to (?:ratify|approve|accept))\b|^[^.;]{0,60}?\b(?:had|have|has) voted (?:for|to)\b|^ (?:voted|cast (?:their )?ballots)\b`)
+var votedRE = regexp.MustCompile(`^[^.;]{0,60}?\b(?:(?:had|have|has) )?voted (?:in favou?r|for the|yes|no|against|to (?:ratify|approve|accept))\b|^[^.;]{0,60}?\b(?:had|have|has) voted (?:for|to (?:ratify|approve|accept|reject|end|return|call off|suspend|stay))\b|^ (?:voted|cast (?:their )?ballots)\b`)
 
 // workersLabelRE finds the strikers' count in a fact box's line, named
 // before a colon: "Total on strike: 2,400", "Strikers: about 2,400",
@@ -2069,6 +2069,11 @@ var bodyWordRE = regexp.MustCompile(`\b(?:assembly|senate|legislative|legislatur
 
 // signedByRE finds signers before a count: "a letter signed by".
 var signedByRE = regexp.MustCompile(`\b(?:signed|co-signed|cosigned) by(?: about| some| more than| nearly)?\s*$`)
+
+// strikeEndedBeforeRE finds a strike told ended before a count of those
+// back: "The five-day strike ended as scheduled on Sunday, and roughly
+// 31,000 … were back" (all of them).
+var strikeEndedBeforeRE = regexp.MustCompile(`\b(?:strike|walkout)\b[^.;]{0,60}?\b(?:ended|was over|came to an end|wrapped up)\b[^.;]{0,60}?\band (?:about |some |roughly |nearly |all |more than )*\d`)
 
 // shareOfRE finds a share told of the count that follows: "about a third
 // of the roughly", "more than half of the".
@@ -2235,7 +2240,7 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if shareOfRE.MatchString(before) && !strings.Contains(between, "of ") {
 				return n, i, true // "a third of the roughly 2,400 strikers had returned": the whole, of which a share did
 			}
-			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) && !afterStrikeRE.MatchString(after) {
+			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) && !afterStrikeRE.MatchString(after) && !strikeEndedBeforeRE.MatchString(s.lower[max(0, m[4]-160):m[5]]) {
 				continue
 			}
 			if between == "of the " || between == "of those " || localRE.MatchString(between) ||

@@ -724,6 +724,11 @@ func TestFindWorkers(t *testing.T) {
 		{"About 2,400 of them walked out back in October, and tonight there's still no deal.", 2400},
 		{"Kaiser said about a third of the roughly 2,400 strikers had returned to work.", 2400},
 		{"About 150 of them rallied outside the hospital.", 0},
+		// A unit that voted to authorize a strike is counted whole; those
+		// back after a strike told ended are all of it.
+		{"Roughly 3,000 Kaiser pharmacy workers in Southern California have voted to authorize a strike, the union said.", 3000},
+		{"The five-day strike ended as scheduled on Sunday, and roughly 31,000 nurses and health professionals were back on their units by Sunday morning.", 31000},
+		{"The strike goes on, though roughly 300 therapists were back on their units by Sunday morning.", 0},
 		{"Assembly Speaker Robert Rivas sent one letter, signed by 40 of his Assembly colleagues.", 0},
 		{"This morning, 2,400 Kaiser mental health professionals across Southern California walked back into their clinics under a contract they won with 196 days on the picket line.", 2400},
 		{"About 200 clinicians walked back into their clinics this week, crossing the picket line.", 0},
