@@ -2910,6 +2910,10 @@ func (x *Extractor) unionsNamedAside(fs factSentence, known []nameHit) []nameHit
 		if name == "" {
 			continue
 		}
+		if slices.ContainsFunc(known, func(h nameHit) bool { return h.at < end && i < h.end }) {
+			i = end // "Kaiser and the National Union of Healthcare Workers": a known name inside
+			continue
+		}
 		i = end
 		name = trimUnionName(strings.TrimPrefix(name, "The "))
 		words := strings.Fields(name)

@@ -1744,6 +1744,17 @@ func TestPhaseOfAnotherUnionsStrikeInOwnPost(t *testing.T) {
 	}
 }
 
+// TestUnionNameAfterTheEmployer: a known union named after "Kaiser and
+// the" is that union, not a name read off the capitals from "Kaiser".
+func TestUnionNameAfterTheEmployer(t *testing.T) {
+	x := NewExtractor(FactsOptions{Unions: []string{"National Union of Healthcare Workers", "UNAC/UHCP"}, Employers: []string{"Kaiser Permanente"}})
+	got := x.Extract(&strike.Article{Title: "Mediation begins", Published: wed,
+		Text: "Two mediators are working with negotiators for Kaiser and the National Union of Healthcare Workers, which represents about 2,400 psychologists, therapists and other clinicians in the region."})
+	if got.Union != "National Union of Healthcare Workers" {
+		t.Errorf("union %q, want the National Union of Healthcare Workers", got.Union)
+	}
+}
+
 // TestUnionJointNameAndUmbrella checks that a joint union name speaking
 // ("… California/Union of Health Care Professionals says") is the union,
 // and that the umbrella its unions belong to ("a walkout by unions in the
