@@ -331,6 +331,9 @@ type result struct {
 	// publisher: the article's source is the campaign's union (its own
 	// feed), which speaks for it (see matchPublisher).
 	publisher bool
+	// passing: labor news that names the employer once, after its opening
+	// words, so it is none (see employerInPassing).
+	passing bool
 }
 
 // Score returns the article's relevance: its tier, its score and the
@@ -429,7 +432,28 @@ func (s *Scorer) analyze(a *strike.Article, sc *scratch) *result {
 			r.tier = strike.TierCore
 		}
 	}
+	if r.tier == strike.TierRelated && s.employerInPassing(r) {
+		r.tier, r.passing = strike.TierNone, true
+	}
 	return r
+}
+
+// employerInPassing reports whether the employer is named once, and not
+// in the headline or the opening words: another employer's strike that
+// mentions the campaign's in a line ("in Southern California, Kaiser
+// Permanente's clinicians have been on strike since October") is not
+// labor news about the employer.
+func (s *Scorer) employerInPassing(r *result) bool {
+	if s.employerUpFront(r) {
+		return false
+	}
+	n := 0
+	for _, i := range r.found {
+		if h := r.hits[i]; s.terms[i].group == employer && r.points[i] > 0 {
+			n += h.title + h.text
+		}
+	}
+	return n == 1
 }
 
 // isRelated applies the related rule. It weighs the employer and labor
@@ -910,6 +934,9 @@ func (s *Scorer) reasons(r *result) []string {
 	}
 	if r.notLabor >= 0 {
 		out = append(out, "labor terms not counted: "+s.notLaborPhrase(r)+": not labor news")
+	}
+	if r.passing {
+		out = append(out, "the employer is named once, after the opening words: in passing, not labor news about it")
 	}
 	return append(out, s.shortfalls(r)...)
 }

@@ -142,6 +142,8 @@ func (s *Scorer) toRelated(r *result) []string {
 		need = append(need, fmt.Sprintf("named the employer (%s)", s.examples(employer)))
 	case e < evidence:
 		need = append(need, fmt.Sprintf("named the employer more than in passing (%s)", s.examples(employer)))
+	case r.passing:
+		need = append(need, "named the employer more than once, or in its headline or opening words")
 	}
 	switch {
 	case r.notLabor >= 0:

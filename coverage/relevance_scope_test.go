@@ -42,12 +42,14 @@ func TestKaiserSiblings(t *testing.T) {
 			"OAKLAND - Roughly 2,000 psychologists, therapists and social workers in Kaiser's Northern California region went on strike Monday. NUHW says patients wait too long between therapy sessions; the union's Southern California members are not part of the walkout.",
 			"2022-08-15", strike.TierRelated},
 
-		// Another employer's strike that names the campaign's in passing,
-		// far down; the campaign's named up front is still core.
+		// Another employer's strike that names the campaign's once, in
+		// passing, far down, is not news about the employer (writers of
+		// the blind corpora label it none); the campaign's named up front
+		// is still core.
 		{"another employer's strike names Kaiser's late",
 			"Therapists at nonprofit counseling network strike for two days",
 			"About 120 therapists and case managers at Harborview Counseling Network, a nonprofit that runs clinics under contract with three coastal counties, began a two-day strike Tuesday over caseloads and pay.\n\nThe workers, represented by a local of the public employees' union, say they carry twice the caseload recommended by the counties. The network's director said the clinics were funded by county contracts that had not kept pace with costs.\n\nThe strike is the latest in a string of walkouts by mental health workers in California, including the long strike at Kaiser Permanente in Southern California.",
-			"2025-02-11", strike.TierRelated},
+			"2025-02-11", strike.TierNone},
 		{"the campaign's strike, Kaiser in the lead",
 			"Therapists mark 100 days on strike",
 			"Striking Kaiser Permanente mental health workers in Southern California marked their 100th day on the picket line Tuesday with a march in Pasadena.",

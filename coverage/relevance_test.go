@@ -361,6 +361,15 @@ func TestKaiserTraps(t *testing.T) {
 		{"labor board case", "NLRB complaint accuses Kaiser of unfair labor practice",
 			"The National Labor Relations Board said Kaiser Permanente refused to bargain with a union of optometrists.", strike.TierRelated},
 
+		// None: another employer's strike that names the employer once,
+		// after its opening, in passing.
+		{"another employer's strike, Kaiser once in passing", "Providence strike in Oregon enters its second week",
+			"Nurses and doctors at Providence hospitals in Oregon kept up their picket lines on Monday as talks stalled. The union said replacement staff cost the system millions. " +
+				"Both sides met on Friday for six hours without progress, and no new session is on the calendar. Patients in Portland and Hood River report delays for scheduled surgeries and longer waits in emergency rooms. " +
+				"Hospital executives elsewhere are watching: in Southern California, Kaiser Permanente's mental health clinicians have been on strike since October. " +
+				"Providence said its hospitals remain open and that it has offered raises.", strike.TierNone},
+		{"Kaiser labor news told once, up front", "Health care labor roundup",
+			"Kaiser Permanente nurses in Hawaii voted to authorize a strike on Tuesday, the union said. Nurses want more staff.", strike.TierRelated},
 		// None: Kaiser look-alikes and Kaiser news that is not labor.
 		{"Kaiser Aluminum strike", "Kaiser Aluminum workers strike at Spokane plant",
 			"Kaiser said production would continue while steelworkers picket outside Kaiser Aluminum's Trentwood mill.", strike.TierNone},
