@@ -181,6 +181,19 @@ func (v *scopeVerdict) miss() bool {
 // joined its picket lines), unless its title names another first.
 func (s *Scorer) judgeScope(a *strike.Article, sc *scratch, r *result) scopeVerdict {
 	var v scopeVerdict
+	// A title that names only the campaign's side says whose strike it
+	// is: the text must then name another side more than twice as often
+	// to outweigh it ("A year after the walkout: the Kaiser mental health
+	// strike by the numbers", with UNAC/UHCP's strike in one line).
+	titleOurs, titleTheirs := false, false
+	for d := range dims {
+		titleOurs = titleOurs || sc.titleFirst[d] > 0
+		titleTheirs = titleTheirs || sc.titleFirst[d] < 0
+	}
+	outweigh := 1
+	if titleOurs && !titleTheirs {
+		outweigh = 2
+	}
 	for d, g := range dims {
 		if first := sc.titleFirst[d]; first != 0 {
 			if first < 0 {
@@ -212,7 +225,7 @@ func (s *Scorer) judgeScope(a *strike.Article, sc *scratch, r *result) scopeVerd
 				theirs += n
 			}
 		}
-		v.sibling[d] = theirs > ours
+		v.sibling[d] = theirs > outweigh*ours
 	}
 	if s.period == "" {
 		return v

@@ -129,6 +129,18 @@ func TestKaiserSiblings(t *testing.T) {
 			"Vigilia frente al centro médico",
 			"Ocho vecinos cumplen tres días en huelga de hambre frente a la alcaldía de Los Ángeles para pedir vivienda; Kaiser Permanente no tiene relación con la protesta.",
 			"2025-04-16", strike.TierNone},
+		// A look back whose title is the campaign's: one mention of a
+		// joint union's name ("UNAC/UHCP") in the text does not outweigh
+		// it.
+		{"a look back with another union's strike in a line",
+			"A year after the walkout: the Kaiser mental health strike by the numbers",
+			"Numbers tell part of the story of Southern California's longest health care strike.\n\n2,400: clinicians of the National Union of Healthcare Workers who walked out on Oct. 21, 2024. 196: days they stayed out. " +
+				"31,000: nurses of UNAC/UHCP who struck Kaiser for five days this month, a walkout the therapists joined on their lunch breaks.",
+			"2025-10-21", strike.TierCore},
+		{"another union's strike told at length, the therapists in the title",
+			"Kaiser therapists join nurses on the picket line",
+			"UNAC/UHCP nurses began a five-day strike at Kaiser Permanente in Southern California. UNAC/UHCP says 31,000 members are out. Some NUHW members joined them at lunch, and UNAC leaders thanked them.",
+			"2025-10-14", strike.TierRelated},
 		{"a look back dated inside the period",
 			"A year later, Kaiser therapists weigh what their strike won",
 			"The mental health strike that began Oct. 21, 2024, kept 2,400 NUHW members at Kaiser Permanente in Southern California off the job for 196 days.",
