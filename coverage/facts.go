@@ -702,6 +702,10 @@ var phaseSignals = []phaseSignal{
 	// National Union of Healthcare Workers (NUHW) that began today"), or
 	// by its age ("the strike is now four months old").
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` by [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` by [^.;]{2,100}?, now in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
+	// "The strike by members of the union has now lasted nearly six
+	// months", "the strike against Kaiser began in October", "the strike
+	// by … in Southern California continues".
+	{strike.PhaseStrike, "strike|walkout|stoppage&began|started|last|contin|goes on|gone on|drags|stretch", regexp.MustCompile(reStrikeN + ` (?:by|against|at) [^.;,]{2,100}? (?:has (?:now )?lasted|has (?:now )?gone on|has (?:now )?stretched|continues|goes on|drags on|began|started)\b`)},
 	{strike.PhaseStrike, lengthStrike, regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	// "The walkout by the island clinicians goes into its third day".
 	{strike.PhaseStrike, "into&day|week|month", regexp.MustCompile(`\b` + reStrikeN + `\b[^.;]{0,60}?\b(?:goes|went|going|heads|headed|enters|entered|moves|moved|stretches|stretched|pushes|pushed) into (?:its|their|a) [\w-]+ (?:day|week|month)\b`)},

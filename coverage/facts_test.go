@@ -69,6 +69,11 @@ func TestSentencePhase(t *testing.T) {
 		// An agreement that ends a strike whose length is told whole is
 		// still an agreement until members ratify it.
 		{"Kaiser Permanente and the union reached a tentative agreement late Sunday, ending a strike that lasted 196 days.", strike.PhaseTentativeAgreement},
+		// A strike told by who struck, or by whom it is against, before
+		// the verb that says it goes on.
+		{"The strike by members of the National Union of Healthcare Workers has now lasted nearly six months.", strike.PhaseStrike},
+		{"The strike by the union-represented behavioral health workforce in Southern California continues, and no session is set.", strike.PhaseStrike},
+		{"The union's strike against Kaiser began in October.", strike.PhaseStrike},
 		// Mediation told begun, going on, or sat in, with words between;
 		// mediation urged is not under way.
 		{"Mediation in the SoCal behavioral health strike began today.", strike.PhaseMediation},
