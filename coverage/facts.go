@@ -377,7 +377,18 @@ func articleSentences(a *strike.Article) []factSentence {
 		}
 	}
 	n, para, last, item := 0, 1, 0, -1
+	updatePara := 0 // the paragraph of an update appended below the story
 	for _, s := range Sentences(a.Text) {
+		newPara := strings.Contains(a.Text[last:s.Start], "\n") && sentBlankLineIn(a.Text[last:s.Start])
+		if newPara {
+			para++
+			if s.Start >= firstPara && updateLineRE.MatchString(s.Text) {
+				// "UPDATE, 11:55 p.m.: The union and Kaiser said late
+				// Sunday that they had reached a tentative agreement": the
+				// newest news, read as a lead is.
+				updatePara = para
+			}
+		}
 		lead := s.Start >= start && s.Start < firstPara && n < leadSentences
 		if lead {
 			if n == 0 {
@@ -387,8 +398,9 @@ func articleSentences(a *strike.Article) []factSentence {
 			}
 			n++
 		}
-		if strings.Contains(a.Text[last:s.Start], "\n") && sentBlankLineIn(a.Text[last:s.Start]) {
-			para++
+		if para == updatePara {
+			lead = true
+			s.Text = updateLineRE.ReplaceAllString(s.Text, "")
 		}
 		if numberedItemRE.MatchString(s.Text) {
 			item = len(out)
@@ -402,6 +414,10 @@ func articleSentences(a *strike.Article) []factSentence {
 	}
 	return out
 }
+
+// updateLineRE finds the opening of an update appended to a story:
+// "UPDATE, 11:55 p.m.: ", "Update: ", "UPDATED 7 p.m. Monday: ".
+var updateLineRE = regexp.MustCompile(`^(?i:updated?(?:[\s,]+(?:\d{1,2}(?::\d\d)?(?:\s*[ap]\.?m\.?)?|[a-z]+day|on|at))*\s*:)\s*`)
 
 // wireTagRE finds a wire service's tag before a headline: "UPDATE 2-",
 // "BREAKING: ", "CORRECTED-".

@@ -1853,6 +1853,20 @@ func TestPhaseOfANoticeAndOfBackground(t *testing.T) {
 	if got.Phase != strike.PhaseStrike {
 		t.Errorf("walking out today: phase %q (from %q), want strike", got.Phase, got.Evidence["phase"])
 	}
+	// An update appended below the story is its newest news; a
+	// paragraph that only opens on the word is not one.
+	sun := time.Date(2025, 5, 4, 22, 10, 0, 0, time.UTC)
+	for _, tt := range []struct{ last, want string }{
+		{"UPDATE, 11:55 p.m.: The union and Kaiser said late Sunday that they had reached a tentative agreement to end the strike.", strike.PhaseTentativeAgreement},
+		{"UPDATED 11 p.m. Sunday: The union and Kaiser reached a tentative agreement.", strike.PhaseTentativeAgreement},
+		{"Updated guidance from Kaiser: patients whose visits were canceled can call the appointment line; a tentative agreement would restore them.", strike.PhaseStrike},
+	} {
+		got = x.Extract(&strike.Article{Title: "Striking Kaiser therapists rally in Long Beach as talks continue",
+			Text: "Hundreds of striking therapists marched in Long Beach on Sunday.\n\nThe strike, which began in October, is in its 28th week.\n\n" + tt.last, Published: sun})
+		if got.Phase != tt.want {
+			t.Errorf("%q: phase %q (from %q), want %s", tt.last, got.Phase, got.Evidence["phase"], tt.want)
+		}
+	}
 	// A feature's quote of striking, before the paragraph that tells the
 	// strike ended, is a memory, not the news.
 	got = x.Extract(&strike.Article{Title: "After 196 days on the line, a therapist relearns her calendar",
