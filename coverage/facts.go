@@ -813,6 +813,8 @@ var phaseSignals = []phaseSignal{
 	// A strike told as going on: "the ongoing strike by employees",
 	// "the employees NUHW called out on strike", "still out on strike".
 	{strike.PhaseStrike, "ongoing|continuing|out on strike", regexp.MustCompile(`\b(?:ongoing|continuing) (?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b|\bout on strike\b`)},
+	// "kept roughly 2,400 clinicians on an open-ended strike since Oct. 21"
+	{strike.PhaseStrike, "strike&since", regexp.MustCompile(`\bon (?:an? |their |its |the )?(?:open-ended |indefinite |ongoing |unfair labor practice )?strike since\b`)},
 	// Back from the strike: "clinicians returned from a six-and-a-half-
 	// month strike".
 	{strike.PhaseEnded, backFrom, regexp.MustCompile(`\b(?:returned|returning|came back|come back|coming back|are back|were back) from (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout)\b`)},
@@ -978,7 +980,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				}
 				p = strike.PhaseThreatened
 			}
-			if p == strike.PhaseRatified && strings.HasPrefix(s[m[0]:m[1]], "ratif") && presentPassiveRE.MatchString(s[max(0, m[0]-12):m[0]]) {
+			if p == strike.PhaseRatified && strings.HasPrefix(s[m[0]:m[1]], "ratif") && presentPassiveRE.MatchString(s[max(0, m[0]-12):m[0]]) && !contractIsRE.MatchString(pre) {
 				continue // "return to work after it is ratified": to come
 			}
 			if retractedRE.MatchString(s[:m[0]]) {
@@ -1094,7 +1096,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					// contract": the few are not of the strikers.
 				case sig.hints == toldWhole && !agreeRE.MatchString(s):
 					// "some 2,400 … started a strike that would last 196 days"
-				case agreeRE.MatchString(s):
+				case agreeRE.MatchString(s) && !noDealRE.MatchString(s):
 					p = strike.PhaseTentativeAgreement // "a deal ended the strike"
 				case sig.hints == endTheStrike && !shareRE.MatchString(lastWords(s[:m[0]], 25)):
 					// "When 2,400-plus … clinicians ended their 196-day
@@ -1172,6 +1174,14 @@ var wishRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?
 // presentPassiveRE finds "is", "are", "be" or "gets" right before a
 // match: "after it is ratified" tells a ratification to come; news of one
 // done says "was ratified".
+// contractIsRE finds a contract that a main clause tells ratified: "The
+// contract is ratified." (not "… once the contract is ratified").
+var contractIsRE = regexp.MustCompile(`^(?:the |our |their |its |a |the new |our new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact) (?:is|are)$`)
+
+// noDealRE finds a strike ended with no agreement: "head back without a
+// deal", "no contract yet".
+var noDealRE = regexp.MustCompile(`\b(?:without|no) (?:a |an |any )?(?:new )?(?:deal|agreement|contract|accord|pact)\b`)
+
 var presentPassiveRE = regexp.MustCompile(`\b(?:is|are|be|being|gets|get)\s+$`)
 
 // retractedRE finds a correction's account of what an earlier version
@@ -1185,7 +1195,7 @@ var retractedRE = regexp.MustCompile(`\bearlier version of (?:this|the) (?:artic
 // 196-day strike"), "returned to work …
 // as the three-day strike called by a coalition of unions came to an
 // end".
-var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to end|that ended|which ended|closing out|capping|wrapping up|concluding) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b|after (?:they|the (?:[\w-]+ ){0,2}?(?:workers|clinicians|therapists|nurses|strikers)) (?:went on strike|walked out|walked off the job)\b|as (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b[^.;]{0,60}?\b(?:ended|came to an end|was called off|wrapped up)\b|under (?:a|the|their|its|our) (?:new |first |ratified )?(?:contract|agreement)\b)`)
+var afterStrikeRE = regexp.MustCompile(`^[^.;]{0,160}?\b(?:(?:after|ending|to end|that ended|which ended|closing out|capping|wrapping up|concluding) (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b|after (?:they|the (?:[\w-]+ ){0,2}?(?:workers|clinicians|therapists|nurses|strikers)) (?:went on strike|walked out|walked off the job)\b|as (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout|stoppage)\b[^.;]{0,60}?\b(?:ended|came to an end|was called off|wrapped up)\b|after (?:[\w-]+ ){1,2}(?:days|weeks|months) (?:on (?:the |a )?picket lines?|on strike|off the job)\b|under (?:a|the|their|its|our) (?:new |first |ratified )?(?:contract|agreement)\b)`)
 
 // supposeRE finds a sentence that opens by supposing: all of it is
 // hypothetical ("Suppose the 2,400 clinicians who work for Kaiser walk

@@ -69,6 +69,14 @@ func TestSentencePhase(t *testing.T) {
 		// An agreement that ends a strike whose length is told whole is
 		// still an agreement until members ratify it.
 		{"Kaiser Permanente and the union reached a tentative agreement late Sunday, ending a strike that lasted 196 days.", strike.PhaseTentativeAgreement},
+		// A contract told ratified in a main clause; those back after days
+		// on the picket line; a strike ended without a deal; strikers kept
+		// on an open-ended strike.
+		{"The contract is ratified.", strike.PhaseRatified},
+		{"Clinicians will return once the contract is ratified.", ""},
+		{"About 31,000 nurses went back to work this morning at Kaiser hospitals after five days on the picket line.", strike.PhaseEnded},
+		{"Kaiser nurses end five-day strike, head back without a deal", strike.PhaseEnded},
+		{"The union has kept roughly 2,400 clinicians on an open-ended strike since Oct. 21.", strike.PhaseStrike},
 		// A strike told by who struck, or by whom it is against, before
 		// the verb that says it goes on.
 		{"The strike by members of the National Union of Healthcare Workers has now lasted nearly six months.", strike.PhaseStrike},
