@@ -969,6 +969,12 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			// "NUHW's leadership chose to strike this morning": a choice
 			// made, the strike with it, not one to come.
+			if last == "have" && counterfactualRE.MatchString(pre) {
+				continue // "Would the union have walked out if it were their child?": what might have been
+			}
+			if (sig.hints == stayingOut || stayOnRE.MatchString(s[m[0]:m[1]])) && ifRE.MatchString(pre) {
+				continue // "asked what would happen if the therapists were still on strike at Thanksgiving"
+			}
 			chosen := p == strike.PhaseStrike && last == "to" && choseToRE.MatchString(pre) && !hypothetical(strings.TrimSuffix(pre, " to"))
 			// "its members will stay on strike": a strike that goes on;
 			// "you will see … the strike by …, which began Oct. 21": a
@@ -1174,6 +1180,13 @@ var wishRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?
 // presentPassiveRE finds "is", "are", "be" or "gets" right before a
 // match: "after it is ratified" tells a ratification to come; news of one
 // done says "was ratified".
+// counterfactualRE finds a modal before "have" and a participle: what
+// might have been ("would the union have walked out").
+var counterfactualRE = regexp.MustCompile(`\b(?:would|could|might|should)(?:n['’]t)?\b`)
+
+// ifRE finds a condition before a strike's words.
+var ifRE = regexp.MustCompile(`\b(?:if|whether)\b`)
+
 // contractIsRE finds a contract that a main clause tells ratified: "The
 // contract is ratified." (not "… once the contract is ratified").
 var contractIsRE = regexp.MustCompile(`^(?:the |our |their |its |a |the new |our new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact) (?:is|are)$`)
@@ -1186,7 +1199,7 @@ var presentPassiveRE = regexp.MustCompile(`\b(?:is|are|be|being|gets|get)\s+$`)
 
 // retractedRE finds a correction's account of what an earlier version
 // wrongly said: what follows it did not happen.
-var retractedRE = regexp.MustCompile(`\bearlier version of (?:this|the) (?:article|story|report|post|item)\b[^.;]*?\b(?:said|stated|reported|misstated|incorrectly)\b`)
+var retractedRE = regexp.MustCompile(`\bearlier (?:version|update|report|edition)(?: of (?:this|the) (?:article|story|report|post|item))?\b[^.;]*?\b(?:said|stated|reported|misstated|incorrectly)\b`)
 
 // afterStrikeRE finds a return told as the strike's end: "… returned to
 // work Sunday morning after a five-day strike", "were back at work
@@ -2255,6 +2268,9 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			}
 			before := lastWords(s.lower[:m[4]], 6)
 			after := s.lower[m[9]:]
+			if retractedRE.MatchString(s.lower[:m[4]]) {
+				continue // "Correction: An earlier update said about 2,000 clinicians walked out"
+			}
 			if surveyedRE.MatchString(before) {
 				continue // "We asked 512 members": a survey's
 			}

@@ -69,6 +69,11 @@ func TestSentencePhase(t *testing.T) {
 		// An agreement that ends a strike whose length is told whole is
 		// still an agreement until members ratify it.
 		{"Kaiser Permanente and the union reached a tentative agreement late Sunday, ending a strike that lasted 196 days.", strike.PhaseTentativeAgreement},
+		// A strike told only as what might have been, or asked about
+		// under "if": no phase.
+		{"Would the union have walked out if it were their child?", ""},
+		{"Back in November I asked what would happen if the Kaiser therapists were still on strike at Thanksgiving.", ""},
+		{"The therapists are still on strike, and no talks are set.", strike.PhaseStrike},
 		// A contract told ratified in a main clause; those back after days
 		// on the picket line; a strike ended without a deal; strikers kept
 		// on an open-ended strike.
@@ -737,6 +742,7 @@ func TestFindWorkers(t *testing.T) {
 		{"About 2,400 of them walked out back in October, and tonight there's still no deal.", 2400},
 		{"Kaiser said about a third of the roughly 2,400 strikers had returned to work.", 2400},
 		{"About 150 of them rallied outside the hospital.", 0},
+		{"3:30 p.m. — Correction: An earlier update said about 2,000 clinicians walked out.", 0},
 		// A unit that voted to authorize a strike is counted whole; those
 		// back after a strike told ended are all of it.
 		{"Roughly 3,000 Kaiser pharmacy workers in Southern California have voted to authorize a strike, the union said.", 3000},
