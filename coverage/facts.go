@@ -707,7 +707,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "off the job|been out", regexp.MustCompile(`\b(?:been|are|were|remain|remained|remains|stay|stayed|still) off the job\b|\bbeen out (?:for|since)\b`)},
 	{strike.PhaseStrike, "why&on strike", regexp.MustCompile(`\bwhy (?:are|is|were|was) [^.?;]{1,60}? on strike\b`)},
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this morning)\b|[.,;]|$)`)},
-	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|begun|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|hit|reach|enter|continu|pass|near|open|last|stretch|drag|wear|wore|affect|cover|involv", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers|involves)\b`)},
 	// A strike with an aside between it and its verb ("The strike, by
 	// psychologists represented by the union, began Oct. 21"; "the
@@ -717,7 +717,7 @@ var phaseSignals = []phaseSignal{
 	// A strike told by who struck before its verb ("the strike by the
 	// National Union of Healthcare Workers (NUHW) that began today"), or
 	// by its age ("the strike is now four months old").
-	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` by [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` by [^.;]{2,100}?, now in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` by [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:called |led |organized )?by [^.;]{2,100}?, now in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
 	// "The strike by members of the union has now lasted nearly six
 	// months", "the strike against Kaiser began in October", "the strike
 	// by … in Southern California continues".
@@ -763,7 +763,7 @@ var phaseSignals = []phaseSignal{
 	// Mediation told by what the mediators do or by the state of the
 	// talks: "began mediating Monday", "the two sides are now in
 	// mediation".
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was|have been|has been) mediating\b|\b(?:while|as) mediation (?:goes|is going|went) on\b|\b(?:are|is|were|was|remain|remains|remained|have been|has been|had been) (?:now |still )?in (?:mediation|mediated (?:talks|negotiations|sessions))\b|\b(?:days?|weeks?|months?|sessions?) (?:of mediation|with (?:the |two )?mediators?)\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was|have been|has been) (?:now |still )?mediating\b|\b(?:while|as) mediation (?:goes|is going|went) on\b|\b(?:are|is|were|was|remain|remains|remained|have been|has been|had been) (?:now |still )?in (?:mediation|mediated (?:talks|negotiations|sessions))\b|\b(?:days?|weeks?|months?|sessions?) (?:of mediation|with (?:the |two )?mediators?)\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediators? (?:are|were|is|was|have been|has been) (?:still |now )?(?:meeting|working|shuttling)\b|\b(?:continu\w* to |still )(?:meet|meeting|work|working|talk|talking) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bwith (?:an?|two) (?:[\w-]+ )?mediators? (?:working|going between)\b`)},
 	// Mediation told by meeting the mediators, by who leads the talks, or
@@ -975,7 +975,14 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if (sig.hints == stayingOut || stayOnRE.MatchString(s[m[0]:m[1]])) && ifRE.MatchString(pre) {
 				continue // "asked what would happen if the therapists were still on strike at Thanksgiving"
 			}
-			chosen := p == strike.PhaseStrike && last == "to" && choseToRE.MatchString(pre) && !hypothetical(strings.TrimSuffix(pre, " to"))
+			// "began mediation aimed at ending a strike", "in an effort to
+			// end the strike": a purpose, not an end; the strike to end
+			// goes on.
+			purpose := p == strike.PhaseEnded && purposeRE.MatchString(s[max(0, m[0]-40):m[0]])
+			if purpose {
+				p = strike.PhaseStrike
+			}
+			chosen := purpose || p == strike.PhaseStrike && last == "to" && choseToRE.MatchString(pre) && !hypothetical(strings.TrimSuffix(pre, " to"))
 			// "its members will stay on strike": a strike that goes on;
 			// "you will see … the strike by …, which began Oct. 21": a
 			// strike begun, whatever the modal before it governs.
@@ -1015,9 +1022,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if w := s[:m[0]]; p == strike.PhaseStrike && strings.Contains(w, "ago") && countedBackRE.MatchString(w) {
 				continue // "One year ago today, we walked out": an anniversary, not news
 			}
-			if p == strike.PhaseEnded && purposeRE.MatchString(s[max(0, m[0]-40):m[0]]) {
-				continue // "began mediation aimed at ending a strike": a purpose, not an end
-			}
+
 			if p != strike.PhaseStrike && p != strike.PhaseThreatened && wishVerbRE.MatchString(s[m[0]:m[1]]) && (wishRE.MatchString(pre) || wishRE.MatchString(clauseWindow(s, m[0], 90))) {
 				continue // "urging Kaiser to return to the table and reach an agreement"
 			}

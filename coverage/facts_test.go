@@ -65,10 +65,17 @@ func TestSentencePhase(t *testing.T) {
 		{"Ratified. Watch the vote count, and see you back at work Monday.", strike.PhaseRatified},
 		{"Members will vote on the deal before returning to work.", ""},
 		{"Two veteran state political figures are trying to broker an end to a strike now in its 141st day.", strike.PhaseStrike},
-		{"Mediators were hired to negotiate an end to the strike.", ""},
+		{"Mediators were hired to negotiate an end to the strike.", strike.PhaseStrike},
 		// An agreement that ends a strike whose length is told whole is
 		// still an agreement until members ratify it.
 		{"Kaiser Permanente and the union reached a tentative agreement late Sunday, ending a strike that lasted 196 days.", strike.PhaseTentativeAgreement},
+		// A strike to be ended is one going on; one "called by" the union
+		// and in its fourth week; a strike "begun"; mediators "now"
+		// mediating.
+		{"Kaiser met with the union in an effort to end the strike by some of our mental health professionals.", strike.PhaseStrike},
+		{"Members continue to receive care during the strike called by the union, now in its fourth week.", strike.PhaseStrike},
+		{"Today, some unions in the coalition have begun a strike at many of our facilities.", strike.PhaseStrike},
+		{"Two former officials are now mediating the Kaiser Permanente mental health strike in Southern California.", strike.PhaseMediation},
 		// A strike told only as what might have been, or asked about
 		// under "if": no phase.
 		{"Would the union have walked out if it were their child?", ""},
@@ -186,7 +193,7 @@ func TestSentencePhase(t *testing.T) {
 		{"First day back: what we heard from the sites", strike.PhaseEnded},
 		// An end sought is none reached.
 		{"Kaiser and the union began mediation on Monday aimed at ending a strike that has stretched past four months.", strike.PhaseMediation},
-		{"Lawmakers met in a bid to end the strike.", ""},
+		{"Lawmakers met in a bid to end the strike.", strike.PhaseStrike}, // a strike to end goes on
 		// A condition before the walkout makes it a threat.
 		{"Unless Kaiser settles this weekend, all 2,400 of us walk out at 7 a.m. Monday.", strike.PhaseThreatened},
 		{"If talks fail, the therapists walk off the job on Monday.", strike.PhaseThreatened},
