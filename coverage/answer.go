@@ -733,12 +733,12 @@ func (ix *Index) askStatus(question string, st *strike.Status, spell bool) Answe
 		wq := q.withCues(ansWonCues)
 		wq.kind = ansKindNumber
 		wq.percent = !wq.span
-		f := ansFilter{minPhase: statusPhaseRank(strike.PhaseTentativeAgreement), cueOnly: true, skip: ansOfferSentence}
+		f := ansFilter{minPhase: statusPhaseRank(strike.PhaseTentativeAgreement), cueOnly: true, skip: ansNotTerms}
 		cands := ix.search(&wq, f, s)
 		if len(cands) == 0 && st != nil {
 			if end, ok := statusDay(st.Ended); ok {
 				f = ansFilter{minPhase: -1, since: end.Add(-24 * time.Hour), cueOnly: true,
-					skip: func(text string) bool { return ansOfferSentence(text) || !ansDealSentence(text) }}
+					skip: func(text string) bool { return ansNotTerms(text) || !ansDealSentence(text) }}
 				cands = ix.search(&wq, f, s)
 			}
 		}
@@ -796,7 +796,7 @@ func (ix *Index) askStatus(question string, st *strike.Status, spell bool) Answe
 	}
 	f := ansFilter{related: away, minPhase: -1}
 	if q.fact == FactWon {
-		f.skip = ansOfferSentence
+		f.skip = ansNotTerms
 	}
 	if q.kind == ansKindNumber && q.fact == FactNone && !away && st != nil && st.Workers > 0 {
 		// "How many went on hunger strike?" asks for another count than
@@ -1555,6 +1555,12 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			// is about this campaign's.
 			sc /= ansKindBoost * ansKindBoost
 		}
+		if (q.fact == FactWon || q.fact == FactDemands) && termsWithheldRE.MatchString(sent.text) {
+			// "Kaiser confirmed the agreement but did not release terms"
+			// tells that the terms are not known: no answer to what was
+			// won while another sentence tells them.
+			sc /= ansKindBoost * ansKindBoost
+		}
 		if pastEvent && ansAnnounces(sent.text) {
 			// "Was there a vote?" is answered by the vote reported, not
 			// by its announcement ("will be held this week").
@@ -1574,6 +1580,17 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 	}
 	return ix.readable(q, top.sorted())
 }
+
+// ansNotTerms reports whether a sentence is no answer to what a deal
+// gave: the employer's offer, or word that the terms were not released.
+func ansNotTerms(text string) bool {
+	return ansOfferSentence(text) || termsWithheldRE.MatchString(text)
+}
+
+// termsWithheldRE finds a sentence telling that a deal's terms were not
+// made known: "did not release terms", "terms were not disclosed",
+// "declined to detail the agreement".
+var termsWithheldRE = regexp.MustCompile(`(?i)\b(?:did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t|would not|wouldn['’]t|declined to|refused to|not yet)\s+(?:release|disclose|reveal|detail|publish|share|make public)\b[^.]{0,40}?\b(?:terms|details|specifics)\b|\b(?:terms|details)\s+(?:were|was|have|had|are|is)\s+not\s+(?:been\s+|yet\s+)?(?:released|disclosed|made public|announced)\b|\bundisclosed terms\b`)
 
 // ansAnnouncing are the words of a sentence that tells an event to come
 // ("will be held", "goes to a vote that closes Thursday", "is subject to

@@ -1,6 +1,7 @@
 package coverage_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/strikebot/strikebot/strike"
@@ -43,6 +44,25 @@ func TestAskRaiseInOtherWords(t *testing.T) {
 			if first := firstLine(a.Text); first != raise+" [1]" {
 				t.Errorf("deal saying %q: AskStatus(%q) first line = %q, want that sentence, cited", raise, q, first)
 			}
+		}
+	}
+}
+
+// TestAskWonNotTheUndisclosedTerms: "what did they get?" is answered by
+// the sentence that tells the terms, not by one saying the employer did
+// not release them.
+func TestAskWonNotTheUndisclosedTerms(t *testing.T) {
+	ix := fixtureIndex(t, "2025-03-10", nil,
+		fixtureArticle(t, 1, "2025-03-02", "Metro Daily", "Northvale strike ends with deal",
+			"The Allied Clinicians Union and Northvale Health reached a tentative agreement Sunday, ending the strike. Northvale confirmed the contract that ended the walkout but did not release its terms to the strikers.",
+			strike.TierCore, strike.PhaseTentativeAgreement),
+		fixtureArticle(t, 2, "2025-03-03", "Valley Ledger", "What the Northvale contract gives therapists",
+			"The contract restores a retirement plan for newer clinicians, raises pay and sets aside time for paperwork between sessions.",
+			strike.TierCore, strike.PhaseTentativeAgreement))
+	for _, q := range []string{"What did the strikers get in the contract that ended the walkout?", "What is in the agreement?"} {
+		a := ix.Ask(q)
+		if first := firstLine(a.Text); !strings.Contains(first, "retirement plan") {
+			t.Errorf("Ask(%q) first line = %q, want the terms", q, first)
 		}
 	}
 }
