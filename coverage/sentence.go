@@ -213,9 +213,7 @@ func sentenceEndsAt(text string, start, term int, run string, after int, quoted 
 	}
 	// A single period: look at the word before it.
 	w := text[start:term]
-	if k := strings.LastIndexFunc(w, func(r rune) bool {
-		return unicode.IsSpace(r) || sentOpener(r) || r == '(' || r == '—' || r == '-'
-	}); k >= 0 {
+	if k := lastWordStart(w); k >= 0 {
 		_, n := utf8.DecodeRuneInString(w[k:])
 		w = w[k+n:]
 	}
@@ -245,6 +243,28 @@ func sentenceEndsAt(text string, start, term int, run string, after int, quoted 
 		return unicode.IsUpper(next) || opened
 	}
 	return true
+}
+
+// lastWordStart returns the offset of the rune before the last word of
+// w: a space, an opening quote or bracket, a dash. An apostrophe between
+// letters ("isn't") is inside the word.
+func lastWordStart(w string) int {
+	for k := len(w); k > 0; {
+		r, n := utf8.DecodeLastRuneInString(w[:k])
+		k -= n
+		if unicode.IsSpace(r) || r == '(' || r == '—' || r == '-' {
+			return k
+		}
+		if sentOpener(r) {
+			if (r == '\'' || r == '’') && k > 0 && k+n < len(w) {
+				if p, _ := utf8.DecodeLastRuneInString(w[:k]); unicode.IsLetter(p) {
+					continue // "isn't"
+				}
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 // sentTitleAbbrev are abbreviations that go before a name or number and so

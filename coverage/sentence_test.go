@@ -14,6 +14,10 @@ func TestSentences(t *testing.T) {
 		want []string
 	}{
 		{"empty", "", nil},
+		// A contraction's last letter is no initial.
+		{"contraction", "This week there isn't. The therapists are back. We can’t. They won't.",
+			[]string{"This week there isn't.", "The therapists are back.", "We can’t.", "They won't."}},
+		{"quoted initial", "He wrote 'J.' on the sign. Then he left.", []string{"He wrote 'J.' on the sign.", "Then he left."}},
 		{"spaces", "  \n\n\t ", nil},
 		// A list's items, one a line, are sentences of their own; the
 		// number of the next item does not end the one before.
