@@ -813,6 +813,11 @@ var phaseSignals = []phaseSignal{
 	// A strike told as going on: "the ongoing strike by employees",
 	// "the employees NUHW called out on strike", "still out on strike".
 	{strike.PhaseStrike, "ongoing|continuing|out on strike", regexp.MustCompile(`\b(?:ongoing|continuing) (?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b|\bout on strike\b`)},
+	// "The … strike in Southern California is on day 94"; "the strike
+	// they were trying to draw attention to, by …, continues".
+	{strike.PhaseStrike, "strike|walkout&day|contin|goes on|drags", regexp.MustCompile(reStrikeN + `\b[^.;]{0,80}? (?:is|was) (?:now )?(?:on|in) (?:its )?day \d+\b|` + reStrikeN + `\b[^.;]{0,140}?, (?:continues|goes on|drags on)\b`)},
+	// "The therapists are back inside, seeing patients".
+	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:are|were|is|was|now|all) back inside\b`)},
 	// "kept roughly 2,400 clinicians on an open-ended strike since Oct. 21"
 	{strike.PhaseStrike, "strike&since", regexp.MustCompile(`\bon (?:an? |their |its |the )?(?:open-ended |indefinite |ongoing |unfair labor practice )?strike since\b`)},
 	// Back from the strike: "clinicians returned from a six-and-a-half-

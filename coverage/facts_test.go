@@ -69,6 +69,11 @@ func TestSentencePhase(t *testing.T) {
 		// An agreement that ends a strike whose length is told whole is
 		// still an agreement until members ratify it.
 		{"Kaiser Permanente and the union reached a tentative agreement late Sunday, ending a strike that lasted 196 days.", strike.PhaseTentativeAgreement},
+		// A strike told by its day; one whose verb comes after a long
+		// aside; strikers back inside.
+		{"The Kaiser Permanente behavioral health strike in Southern California is on day 94, with no talks scheduled.", strike.PhaseStrike},
+		{"The strike they were trying to draw attention to, by nearly 2,400 clinicians in the union, continues.", strike.PhaseStrike},
+		{"The therapists are back inside, seeing patients, and the corner is just a corner again.", strike.PhaseEnded},
 		// A strike to be ended is one going on; one "called by" the union
 		// and in its fourth week; a strike "begun"; mediators "now"
 		// mediating.
