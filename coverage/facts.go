@@ -541,6 +541,14 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 	if n, i, ok := x.employerWorkers(own, histPub); ok {
 		f.Workers = n
 		ev["workers"] = own[i].text
+	} else if f.Phase == strike.PhaseEnded && !histPub.IsZero() {
+		// A look back at a strike over tells its count in the past ("In
+		// October 2024, some 2,400 clinicians walked out"): with no count
+		// of the present, that one is the strike's.
+		if n, i, ok := x.employerWorkers(own, time.Time{}); ok {
+			f.Workers = n
+			ev["workers"] = own[i].text
+		}
 	}
 	if e, i, ok := x.firstName(ss, x.employers); ok {
 		f.Employer = e

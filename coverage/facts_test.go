@@ -2024,3 +2024,16 @@ func TestExtractOtherUnionsStrikers(t *testing.T) {
 		t.Errorf("the other union's strike: workers %d, want 31000", f.Workers)
 	}
 }
+
+// TestWorkersOfALookBack: a look back at a strike that is over tells its
+// count in the past; with no count of the present, that one is the
+// strike's. A strike still on keeps the past count for history.
+func TestWorkersOfALookBack(t *testing.T) {
+	x := testExtractor()
+	got := x.Extract(&strike.Article{Title: "Two years after the walkout",
+		Text:      "Two years ago today, on Oct. 21, 2024, some 2,400 Kaiser mental health clinicians in Southern California went on strike. The end of the strike came 196 days later, with a tentative agreement on May 4, 2025, ratification on May 8 and a return to work on May 12.",
+		Published: time.Date(2026, 10, 21, 15, 0, 0, 0, time.UTC)})
+	if got.Phase != strike.PhaseEnded || got.Workers != 2400 {
+		t.Errorf("look back: phase %q, workers %d (from %q), want ended, 2400", got.Phase, got.Workers, got.Evidence["workers"])
+	}
+}
