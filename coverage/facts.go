@@ -2654,8 +2654,9 @@ func (x *Extractor) findUnion(ss []factSentence, known [][]nameHit) (canon strin
 			if k := strings.IndexAny(rest, ".;"); k >= 0 {
 				rest = rest[:k]
 			}
-			if unionAsideF.MatchString(rest) || unlikeF.MatchString(s.text[:h.at]) || unionJoinedF.MatchString(lastWords(s.lower[:h.at], 6)) {
-				w = -1 // a supporter, or named for comparison
+			if unionAsideF.MatchString(rest) || unlikeF.MatchString(s.text[:h.at]) || unionJoinedF.MatchString(lastWords(s.lower[:h.at], 6)) ||
+				strings.Contains(rest, "dispute") && otherDisputeRE.MatchString(rest) {
+				w = -1 // a supporter, or named for comparison ("the strike by UNAC/UHCP …, a separate dispute")
 			}
 			if inAppositive(s.lower, hits, h) {
 				w = 0 // "the Coalition …, an alliance of locals led by SEIU-UHW": the other's part

@@ -1775,6 +1775,17 @@ func TestPhaseOfAnotherUnionsStrikeInOwnPost(t *testing.T) {
 	}
 }
 
+// TestUnionOfASeparateDispute: a union whose strike is told as "a
+// separate dispute" is named for comparison, not as the article's.
+func TestUnionOfASeparateDispute(t *testing.T) {
+	x := NewExtractor(FactsOptions{Unions: []string{"National Union of Healthcare Workers", "UNAC/UHCP"}})
+	got := x.Extract(&strike.Article{Title: "One year after the walkout", Published: wed,
+		Text: "A year ago, NUHW therapists walked out. Last week's strike by UNAC/UHCP nurses and health professionals at Kaiser, a separate dispute, drew on some of the same arguments."})
+	if got.Union != "National Union of Healthcare Workers" {
+		t.Errorf("union %q (from %q), want the National Union of Healthcare Workers", got.Union, got.Evidence["union"])
+	}
+}
+
 // TestUnionNameAfterTheEmployer: a known union named after "Kaiser and
 // the" is that union, not a name read off the capitals from "Kaiser".
 func TestUnionNameAfterTheEmployer(t *testing.T) {
