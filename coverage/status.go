@@ -156,6 +156,18 @@ func Synthesize(in StatusInput) strike.Status {
 	}
 	s.union.mergeAcronyms()
 	if g, others := s.union.best(); g != nil {
+		// The campaign's union does not change: when the recent reports
+		// are split, the one most reports name over the whole campaign
+		// wins a tie (a look back that names a sibling strike's union
+		// does not make it the campaign's).
+		if !s.ofOwnUnion(g.value) {
+			for _, h := range s.union.groups {
+				if h != g && s.ofOwnUnion(h.value) && h.outlets.n() >= g.outlets.n() {
+					g, others = h, s.union.othersThan(h)
+					break
+				}
+			}
+		}
 		st.Union = g.value
 		st.Sources[strike.FieldUnion] = g.srcs
 		st.Conflicts[strike.FieldUnion] = others
@@ -1086,6 +1098,12 @@ func (f *statusField) best() (*statusGroup, []strike.FieldSource) {
 			win = g
 		}
 	}
+	return win, f.othersThan(win)
+}
+
+// othersThan returns the sources of the groups other than win, newest
+// first, at most statusMaxSources of them.
+func (f *statusField) othersThan(win *statusGroup) []strike.FieldSource {
 	var others []strike.FieldSource
 	for _, g := range f.groups {
 		if g != win {
@@ -1096,7 +1114,7 @@ func (f *statusField) best() (*statusGroup, []strike.FieldSource) {
 	if len(others) > statusMaxSources {
 		others = others[:statusMaxSources]
 	}
-	return win, others
+	return others
 }
 
 // mergeAcronyms folds a group whose value is an acronym ("NUHW") into the

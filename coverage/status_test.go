@@ -880,3 +880,25 @@ func TestSynthesizeStartedAgainstCounts(t *testing.T) {
 		})
 	}
 }
+
+// TestSynthesizeUnionTieGoesToTheCampaigns: the campaign's union does not
+// change. A look back a year on that names a sibling strike's union,
+// newest, ties the one report of the campaign's union in the window, and
+// loses to it: most reports over the campaign name it.
+func TestSynthesizeUnionTieGoesToTheCampaigns(t *testing.T) {
+	st := synth(t, "2026-01-01", nil,
+		rep(t, 1, "A", "2024-10-21", strike.Facts{Union: "National Union of Healthcare Workers"}),
+		rep(t, 2, "B", "2025-01-28", strike.Facts{Union: "National Union of Healthcare Workers"}),
+		rep(t, 3, "C", "2025-05-05", strike.Facts{Union: "NUHW"}),
+		rep(t, 4, "D", "2025-10-20", strike.Facts{Union: "National Union of Healthcare Workers"}),
+		rep(t, 5, "E", "2025-10-21", strike.Facts{Union: "UNAC/UHCP"}))
+	if st.Union != "National Union of Healthcare Workers" {
+		t.Errorf("union = %q, want the campaign's", st.Union)
+	}
+	if got := sourceIDs(st.Sources[strike.FieldUnion]); !slices.Equal(got, []int64{4}) {
+		t.Errorf("union sources = %v, want [4]", got)
+	}
+	if got := sourceIDs(st.Conflicts[strike.FieldUnion]); !slices.Equal(got, []int64{5}) {
+		t.Errorf("union conflicts = %v, want [5]", got)
+	}
+}
