@@ -438,7 +438,12 @@ func (d *Desk) handleLocked(ctx context.Context, todo []prepared) ([]StoryEvent,
 // prepare reads what is needed of the articles' text, outside the lock.
 func (d *Desk) prepare(p *prepared) {
 	if p.a.StoryID == 0 || p.a.Facts.Evidence == nil {
-		p.a.Facts = d.extractor.Extract(&p.a)
+		if p.a.Relevance.Tier == strike.TierCore {
+			// About the campaign: its facts are the campaign's strike's.
+			p.a.Facts = d.extractor.ExtractCampaign(&p.a)
+		} else {
+			p.a.Facts = d.extractor.Extract(&p.a)
+		}
 		if p.a.Facts.Union == "" && p.a.Relevance.Tier == strike.TierCore {
 			// About the campaign, naming no union ("the union for 2,400
 			// striking workers", an op-ed): the campaign's union.

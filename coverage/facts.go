@@ -2420,6 +2420,66 @@ func (x *Extractor) employerWorkers(ss []factSentence, pub time.Time) (int, int,
 	return n, i, ok
 }
 
+// ExtractCampaign is Extract for an article the relevance rules hold to be
+// about the campaign's strike: when what Extract reads is another union's
+// (a digest whose first item is a sibling strike, a look back that names
+// one), the facts come from the paragraphs that name no other union, and
+// the union is the campaign's. It returns Extract's facts when those
+// paragraphs tell nothing of another union either.
+func (x *Extractor) ExtractCampaign(a *strike.Article) strike.Facts {
+	f := x.Extract(a)
+	if a == nil || f.Union == "" || x.ours == "" || f.Union == x.ours {
+		return f
+	}
+	names := func(text string) (ours, others bool) {
+		fs := factSentence{text: text, lower: lowerSameLen(text)}
+		for _, h := range x.findNames(fs, x.unions) {
+			if h.canon == x.ours {
+				ours = true
+			} else {
+				others = true
+			}
+		}
+		return ours, others
+	}
+	var kept []string
+	dropped := false
+	for _, para := range splitParagraphs(a.Text) {
+		if o, others := names(para); others && !o {
+			dropped = true
+			continue
+		}
+		kept = append(kept, para)
+	}
+	if !dropped || len(kept) == 0 {
+		return f
+	}
+	b := *a
+	b.Text = strings.Join(kept, "\n\n")
+	if _, others := names(a.Title); others {
+		b.Title = ""
+	}
+	g := x.Extract(&b)
+	if g.Union != "" && g.Union != x.ours {
+		return f
+	}
+	g.Union = x.ours
+	return g
+}
+
+// splitParagraphs splits text at its blank lines.
+func splitParagraphs(text string) []string {
+	var out []string
+	for _, p := range blankLinesRE.Split(text, -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var blankLinesRE = regexp.MustCompile(`\n[ \t\r]*\n`)
+
 // first returns the first of names, or "".
 func first(names []string) string {
 	if len(names) == 0 {

@@ -2048,3 +2048,25 @@ func TestWorkersOfALookBack(t *testing.T) {
 		t.Errorf("look back: phase %q, workers %d (from %q), want ended, 2400", got.Phase, got.Workers, got.Evidence["workers"])
 	}
 }
+
+// TestExtractCampaign: an article about the campaign whose first item is
+// another union's strike takes its facts from the paragraphs about the
+// campaign's; one that names only the campaign's union is as Extract reads
+// it.
+func TestExtractCampaign(t *testing.T) {
+	x := NewExtractor(FactsOptions{Unions: []string{"National Union of Healthcare Workers", "UNAC/UHCP"}})
+	a := &strike.Article{Title: "The Monday rundown", Published: wed,
+		Text: "Nurses. About 31,000 nurses represented by UNAC/UHCP voted to authorize a strike.\n\n" +
+			"Therapists. Legislators urged Kaiser to settle with the 2,400 mental health clinicians of the National Union of Healthcare Workers who have been on strike since Oct. 21."}
+	if got := x.Extract(a); got.Union != "UNAC/UHCP" {
+		t.Fatalf("Extract: union %q, want the first item's (the case this test is about)", got.Union)
+	}
+	got := x.ExtractCampaign(a)
+	if got.Union != "National Union of Healthcare Workers" || got.Workers != 2400 || got.Phase != strike.PhaseStrike {
+		t.Errorf("ExtractCampaign: union %q, workers %d, phase %q, want the campaign's: NUHW, 2400, strike", got.Union, got.Workers, got.Phase)
+	}
+	b := &strike.Article{Title: "Therapists strike", Published: wed, Text: "About 2,400 NUHW clinicians walked out on Monday."}
+	if got, want := x.ExtractCampaign(b), x.Extract(b); got.Union != want.Union || got.Workers != want.Workers || got.Phase != want.Phase {
+		t.Errorf("ExtractCampaign = %+v, want Extract's %+v", got, want)
+	}
+}
