@@ -162,6 +162,13 @@ func TestRoundupHint(t *testing.T) {
 		{"Courthouse log: Nov. 25 to Dec. 2", true},
 		{"Today in labor: Monday, Oct. 20", true},
 		{"The week in Southern California labor: Feb. 3-7", true},
+		{"Capitol Desk: What we're watching this week", true},
+		{"Community calendar: candlelight vigil, plant swap, library book sale", true},
+		{"8 things to do in the Valley this weekend and next", true},
+		{"This week at St. Brendan: Social justice ministry notes", true},
+		{"The Daily Rundown: Nurses back from strike, a Santa Ana wind warning", true},
+		{"Morning briefing: fire weather, a bond vote and a new pier", true},
+		{"Calendars sell out at the craft fair", false}, // "calendar:" is a page of items, not the word
 		{"Kaiser Permanente opens new medical offices in Carson", false},
 		{"A blog about dogs", false},    // "log" needs its colon
 		{"Catalog: spring sale", false}, // "log:" inside a word

@@ -876,7 +876,11 @@ var laborHints = []string{"labor", "labour", "union", "bargain", "picket", "cont
 // Nov. 25 to Dec. 2", "Today in labor"), whose first item, the snippet, says
 // nothing of the others.
 var roundupHints = []string{"ticker", "bulletin", "roundup", "round-up", "briefs", "in brief", "digest", "newsletter",
-	"log:", "the week in", "today in", "notebook", "around town", "things to know", "what to know", "live updates"}
+	"log:", "the week in", "today in", "notebook", "around town", "things to know", "what to know", "live updates",
+	// "Capitol Desk: What we're watching this week", "Community calendar:
+	// …", "8 things to do …", "This week at St. Brendan", "The Daily
+	// Rundown", "Morning briefing".
+	"what we're watching", "what we’re watching", "calendar:", "things to do", "this week at", "rundown", "briefing"}
 
 // roundupHint reports whether a headline names a page of many items.
 func roundupHint(title string) bool {
