@@ -1120,7 +1120,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					// contract": the few are not of the strikers.
 				case sig.hints == toldWhole && !agreeRE.MatchString(s):
 					// "some 2,400 … started a strike that would last 196 days"
-				case agreeRE.MatchString(s) && !noDealRE.MatchString(s):
+				case (agreeRE.MatchString(s) || strings.Contains(s, "tentative contract")) && !noDealRE.MatchString(s):
 					p = strike.PhaseTentativeAgreement // "a deal ended the strike"
 				case sig.hints == endTheStrike && !shareRE.MatchString(lastWords(s[:m[0]], 25)):
 					// "When 2,400-plus … clinicians ended their 196-day

@@ -86,6 +86,9 @@ func TestSentencePhase(t *testing.T) {
 		{"Would the union have walked out if it were their child?", ""},
 		{"Back in November I asked what would happen if the Kaiser therapists were still on strike at Thanksgiving.", ""},
 		{"The therapists are still on strike, and no talks are set.", strike.PhaseStrike},
+		// A tentative contract that ends a walkout is an agreement until
+		// members ratify it.
+		{"Negotiators shook hands on a tentative contract late Sunday night, ending a walkout that began in October.", strike.PhaseTentativeAgreement},
 		// A contract told ratified in a main clause; those back after days
 		// on the picket line; a strike ended without a deal; strikers kept
 		// on an open-ended strike.
