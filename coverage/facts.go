@@ -1113,7 +1113,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					if w := lastWords(s[:m[0]], 3); strings.HasSuffix(w, "see you") || strings.HasSuffix(w, "before") {
 						continue // "see you back at work Monday", "vote before returning": to come
 					}
-				case sig.hints == endTheStrike && ratifyRE.MatchString(s):
+				case ratifyRE.MatchString(s):
 					p = strike.PhaseRatified // "voted to ratify, ending the strike"
 				case sig.hints == backUnder:
 					// "A few reminders now that we're back under our new
@@ -1207,7 +1207,7 @@ var ifRE = regexp.MustCompile(`\b(?:if|whether)\b`)
 
 // contractIsRE finds a contract that a main clause tells ratified: "The
 // contract is ratified." (not "… once the contract is ratified").
-var contractIsRE = regexp.MustCompile(`^(?:the |our |their |its |a |the new |our new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact) (?:is|are)$`)
+var contractIsRE = regexp.MustCompile(`^(?:and |so )?(?:the |our |their |its |a |the new |our new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)(?: with [\w' ]{1,40}?)? (?:is|are)$`)
 
 // noDealRE finds a strike ended with no agreement: "head back without a
 // deal", "no contract yet".

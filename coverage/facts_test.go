@@ -94,6 +94,8 @@ func TestSentencePhase(t *testing.T) {
 		// on an open-ended strike.
 		{"The contract is ratified.", strike.PhaseRatified},
 		{"Clinicians will return once the contract is ratified.", ""},
+		{"The votes are counted, and our new contract with Kaiser Permanente is ratified by an overwhelming margin.", strike.PhaseRatified},
+		{"Ratified! Our strike is over", strike.PhaseRatified},
 		{"About 31,000 nurses went back to work this morning at Kaiser hospitals after five days on the picket line.", strike.PhaseEnded},
 		{"Kaiser nurses end five-day strike, head back without a deal", strike.PhaseEnded},
 		{"The union has kept roughly 2,400 clinicians on an open-ended strike since Oct. 21.", strike.PhaseStrike},
@@ -258,7 +260,7 @@ func TestSentencePhase(t *testing.T) {
 		{"Strikers will return to work next week.", strike.PhaseStrike},
 		{"Some clinicians have returned to work during the strike.", ""},
 		{"Some clinicians have returned to work, and others went on strike.", strike.PhaseStrike},
-		{"The strike is over and the contract is ratified.", strike.PhaseEnded},
+		{"The strike is over and the contract is ratified.", strike.PhaseRatified}, // over by ratifying: back at work is to come
 		// A partial return, or the employer's count of returns, is no end.
 		{"More than half of the strikers have returned to work.", strike.PhaseStrike},
 		{"Kaiser said 60% of the clinicians who walked out have returned to work.", strike.PhaseStrike},
