@@ -109,6 +109,7 @@ var devFloors = map[string]struct{ facts, story float64 }{
 	"dev25": {0.89, 0.83}, // 135 of 151 (0.894); F1 0.830
 	"dev26": {0.87, 0.58}, // 122 of 140 (0.871); F1 0.587
 	"dev27": {0.76, 0.57}, // 114 of 149 (0.765); F1 0.577
+	"dev31": {0.5, 0.3},
 }
 
 // corpusDocs loads a development corpus's articles, failing the test when

@@ -2889,6 +2889,11 @@ func unionSlotsIn(lower string) (at []int, strong []bool) {
 }
 
 // unionHeads are the words one of which a union's name holds.
+// govBodyRE finds a body of government in a name read off capitals ("the
+// Pasadena City Council and the Los Angeles County Board of
+// Supervisors"): no union, whatever its head word.
+var govBodyRE = regexp.MustCompile(`\b(?:City Council|Town Council|County|Board of|Supervisors|Assembly|Senate|Legislature|Commission|Congress|Caucus|Department|Agency)\b`)
+
 var unionHeads = map[string]bool{
 	"Union": true, "Unions": true, "Association": true, "Associations": true, "Federation": true, "Guild": true,
 	"Council": true, "Brotherhood": true, "Teamsters": true, "Workers": true, "Employees": true, "Alliance": true,
@@ -2935,7 +2940,7 @@ func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
 		if !(head && len(words) >= 2) && !(strong[n] && isAcronym(words[0])) {
 			continue
 		}
-		if x.excluded(fs.lower[at:end]) || strings.Contains(name, "Federation of Labor") || strings.Contains(name, "Labor Council") {
+		if x.excluded(fs.lower[at:end]) || strings.Contains(name, "Federation of Labor") || strings.Contains(name, "Labor Council") || govBodyRE.MatchString(name) {
 			continue // a labor council speaks for many unions
 		}
 		out = append(out, nameHit{canon: name, at: at, end: end, contextual: true})
@@ -3043,7 +3048,7 @@ func (x *Extractor) unionsNamedAside(fs factSentence, known []nameHit) []nameHit
 		name = trimUnionName(strings.TrimPrefix(name, "The "))
 		words := strings.Fields(name)
 		if len(words) < 2 || !slices.ContainsFunc(words, func(w string) bool { return unionHeads[w] }) ||
-			x.excluded(lowerSameLen(name)) || strings.Contains(name, "Federation of Labor") || strings.Contains(name, "Labor Council") {
+			x.excluded(lowerSameLen(name)) || strings.Contains(name, "Federation of Labor") || strings.Contains(name, "Labor Council") || govBodyRE.MatchString(name) {
 			continue
 		}
 		rest := fs.lower[next:]

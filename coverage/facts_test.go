@@ -1791,6 +1791,17 @@ func TestUnionOfASeparateDispute(t *testing.T) {
 	}
 }
 
+// TestUnionNotAGovernmentBody: a council or a board read off capitals is
+// no union.
+func TestUnionNotAGovernmentBody(t *testing.T) {
+	x := NewExtractor(FactsOptions{Unions: []string{"National Union of Healthcare Workers"}})
+	got := x.Extract(&strike.Article{Title: "Hunger strike begins", Source: "National Union of Healthcare Workers", Published: wed,
+		Text: "Eight of our members began a hunger strike today. Several officials plan to visit, including members of the Pasadena City Council and the Los Angeles County Board of Supervisors."})
+	if got.Union != "National Union of Healthcare Workers" {
+		t.Errorf("union %q (from %q), want the poster's", got.Union, got.Evidence["union"])
+	}
+}
+
 // TestUnionNameAfterTheEmployer: a known union named after "Kaiser and
 // the" is that union, not a name read off the capitals from "Kaiser".
 func TestUnionNameAfterTheEmployer(t *testing.T) {
