@@ -541,7 +541,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 	if n, i, ok := x.employerWorkers(own, histPub); ok {
 		f.Workers = n
 		ev["workers"] = own[i].text
-	} else if f.Phase == strike.PhaseEnded && !histPub.IsZero() {
+	} else if (f.Phase == strike.PhaseEnded || f.Phase == strike.PhaseRatified || f.Phase == strike.PhaseTentativeAgreement) && !histPub.IsZero() {
 		// A look back at a strike over tells its count in the past ("In
 		// October 2024, some 2,400 clinicians walked out"): with no count
 		// of the present, that one is the strike's.

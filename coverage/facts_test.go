@@ -2063,6 +2063,14 @@ func TestWorkersOfALookBack(t *testing.T) {
 	if got.Phase != strike.PhaseEnded || got.Workers != 2400 {
 		t.Errorf("look back: phase %q, workers %d (from %q), want ended, 2400", got.Phase, got.Workers, got.Evidence["workers"])
 	}
+	// The day of the deal, the count told with the strike's start a
+	// year before.
+	got = x.Extract(&strike.Article{Title: "Termina la huelga de terapeutas de Kaiser tras 196 días",
+		Text:      "La huelga terminó la noche del domingo 4 de mayo, cuando el sindicato y la empresa alcanzaron un acuerdo tentativo después de 196 días.\n\nLos 2.400 psicólogos, terapeutas y trabajadores sociales salieron en huelga el 21 de octubre de 2024.",
+		Published: time.Date(2025, 5, 5, 15, 0, 0, 0, time.UTC)})
+	if got.Phase != strike.PhaseTentativeAgreement || got.Workers != 2400 {
+		t.Errorf("the deal: phase %q, workers %d (from %q), want tentative_agreement, 2400", got.Phase, got.Workers, got.Evidence["workers"])
+	}
 }
 
 // TestExtractCampaign: an article about the campaign whose first item is
