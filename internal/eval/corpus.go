@@ -50,8 +50,8 @@ var devSets = []DevSet{
 	{"dev22", "twenty-second development", 15}, {"dev23", "twenty-third development", 15},
 	{"dev24", "twenty-fourth development", 15}, {"dev25", "twenty-fifth development", 15},
 	{"dev26", "twenty-sixth development", 15}, {"dev27", "twenty-seventh development", 15},
-	{"dev28", "twenty-eighth development", 15}, {"dev30", "thirtieth development", 15},
-	{"dev31", "thirty-first development", 15},
+	{"dev28", "twenty-eighth development", 15}, {"dev29", "twenty-ninth development", 15},
+	{"dev30", "thirtieth development", 15}, {"dev31", "thirty-first development", 15},
 }
 
 // DevSets returns the development corpora in the order they were written.
