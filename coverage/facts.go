@@ -378,8 +378,19 @@ func articleSentences(a *strike.Article) []factSentence {
 	}
 	n, para, last, item := 0, 1, 0, -1
 	updatePara := 0 // the paragraph of an update appended below the story
+	tail := false   // past the opening of a release's boilerplate
 	for _, s := range Sentences(a.Text) {
 		newPara := strings.Contains(a.Text[last:s.Start], "\n") && sentBlankLineIn(a.Text[last:s.Start])
+		if newPara && s.Start >= firstPara && releaseTailAt(a.Text[s.Start:]) {
+			// "About NUHW", "Media Contact:", "###": what follows is the
+			// release's boilerplate (the union's whole membership, the
+			// health plan's members), not its news.
+			tail = true
+		}
+		if tail {
+			last = s.End
+			continue
+		}
 		if newPara {
 			para++
 			if s.Start >= firstPara && updateLineRE.MatchString(s.Text) {
@@ -413,6 +424,20 @@ func articleSentences(a *strike.Article) []factSentence {
 			shout: shouting(s.Text), memo: new(sentenceMemo)})
 	}
 	return out
+}
+
+// releaseTailRE finds the first line of a press release's boilerplate:
+// "About NUHW", "About Kaiser Permanente: Kaiser Permanente is …",
+// "Media Contact:", "SOURCE …", "###".
+var releaseTailRE = regexp.MustCompile(`^(?:About (?:the )?[A-Z][\w&./'’ -]{1,60}?(?::|\s*\n)|Media [Cc]ontacts?:|Press [Cc]ontacts?:|Contact:|SOURCE [A-Z]|#{3}\s*$|Forward-[Ll]ooking [Ss]tatements)`)
+
+// releaseTailAt reports whether the paragraph text opens a release's
+// boilerplate (see releaseTailRE).
+func releaseTailAt(text string) bool {
+	if len(text) > 120 {
+		text = text[:120]
+	}
+	return releaseTailRE.MatchString(text)
 }
 
 // updateLineRE finds the opening of an update appended to a story:

@@ -2094,3 +2094,21 @@ func TestExtractCampaign(t *testing.T) {
 		t.Errorf("ExtractCampaign = %+v, want Extract's %+v", got, want)
 	}
 }
+
+// TestReleaseBoilerplateIsNoNews: a release's "About" block tells the
+// union's whole membership, not the strikers.
+func TestReleaseBoilerplateIsNoNews(t *testing.T) {
+	x := testExtractor()
+	text := "The National Union of Healthcare Workers reached a tentative agreement with Kaiser Permanente late Sunday.\n\n" +
+		"Members will vote on the agreement this week.\n\n" +
+		"About NUHW\nThe National Union of Healthcare Workers is a member-led union. It represents about 18,000 healthcare workers in California and Hawaii.\n\n" +
+		"Media Contact:\nJane Roe, (510) 555-0100\n\n###"
+	got := x.Extract(&strike.Article{Title: "NUHW reaches tentative agreement with Kaiser", Text: text, Published: wed})
+	if got.Workers != 0 || got.Phase != strike.PhaseTentativeAgreement {
+		t.Errorf("workers %d (from %q), phase %q, want none and tentative_agreement", got.Workers, got.Evidence["workers"], got.Phase)
+	}
+	got = x.Extract(&strike.Article{Title: "Strike", Text: "Workers walked out.\n\nAbout 2,400 clinicians are on strike.", Published: wed})
+	if got.Workers != 2400 {
+		t.Errorf("a paragraph opening on a count: workers %d, want 2400", got.Workers)
+	}
+}
