@@ -2149,6 +2149,10 @@ var crowdVerbRE = regexp.MustCompile(`\b(?:joined|join|rallied|marched|gathered|
 // of about 2,400".
 var partOfStrikeRE = regexp.MustCompile(`\bpart of an? (?:[\w-]+ ){0,3}?(?:walkout|strike|stoppage) (?:of|by) (?:about |roughly |some |nearly |almost |more than |over |approximately |an estimated )?(\d{1,3}(?:,\d{3})+|\d{3,6})\b`)
 
+// staffedRE finds, before a count, those an employer or a company took
+// on: "has added more than 300", "hired about 200" (not strikers).
+var staffedRE = regexp.MustCompile(`\b(?:added|adds|hired|hires|recruited|recruits|contracted|brought in|brings in|trained|employs)(?: about| some| more than| nearly| over| roughly| an additional| another)?$`)
+
 // bodyWordRE finds a body of lawmakers or officials between a count and
 // "colleagues": "40 of his Assembly colleagues".
 var bodyWordRE = regexp.MustCompile(`\b(?:assembly|senate|legislative|legislature|council|board|congressional|house|caucus|commission|city)\b`)
@@ -2311,6 +2315,12 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			}
 			before := lastWords(s.lower[:m[4]], 6)
 			after := s.lower[m[9]:]
+			if staffedRE.MatchString(before) {
+				continue // "has added more than 300 licensed therapists": hired, not striking
+			}
+			if noun == "residents" && strings.HasSuffix(strings.TrimSuffix(strings.TrimSuffix(before, " more than"), " about"), "home to") {
+				continue // "home to more than 480,000 residents": a district's people
+			}
 			if retractedRE.MatchString(s.lower[:m[4]]) {
 				continue // "Correction: An earlier update said about 2,000 clinicians walked out"
 			}

@@ -766,6 +766,9 @@ func TestFindWorkers(t *testing.T) {
 		{"The five-day strike ended as scheduled on Sunday, and roughly 31,000 nurses and health professionals were back on their units by Sunday morning.", 31000},
 		{"The strike goes on, though roughly 300 therapists were back on their units by Sunday morning.", 0},
 		{"Assembly Speaker Robert Rivas sent one letter, signed by 40 of his Assembly colleagues.", 0},
+		{"Supervisor Barrow-Ruiz represents the Fourth District, home to more than 480,000 residents.", 0},
+		{"Nimbus has added more than 300 licensed therapists in California since September.", 0},
+		{"Kaiser has hired about 200 outside therapists to fill in.", 0},
 		{"This morning, 2,400 Kaiser mental health professionals across Southern California walked back into their clinics under a contract they won with 196 days on the picket line.", 2400},
 		{"About 200 clinicians walked back into their clinics this week, crossing the picket line.", 0},
 		// A fact box's line; a survey's count; a multiple.
