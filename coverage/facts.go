@@ -517,6 +517,17 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		named = nil // a union's own post is all about its dispute, named or not
 	}
 	phase, i := detectPhase(ss, histPub, toCome, named)
+	if phase == "" {
+		// A hunger strike is a strike's action: a report of one that tells
+		// no phase of its own tells the strike going on ("eight
+		// clinicians on the second day of a hunger strike").
+		for j, s := range ss {
+			if s.lead && strings.Contains(s.lower, "hunger strik") {
+				phase, i = strike.PhaseStrike, j
+				break
+			}
+		}
+	}
 	if phase != "" {
 		f.Phase = phase
 		ev["phase"] = ss[i].text

@@ -2115,3 +2115,14 @@ func TestReleaseBoilerplateIsNoNews(t *testing.T) {
 		t.Errorf("a paragraph opening on a count: workers %d, want 2400", got.Workers)
 	}
 }
+
+// TestPhaseOfAHungerStrike: a hunger strike reported with no phase of its
+// own tells the strike going on.
+func TestPhaseOfAHungerStrike(t *testing.T) {
+	x := testExtractor()
+	got := x.Extract(&strike.Article{Title: "Psychiatric nurses urge Kaiser to meet hunger strikers", Published: wed,
+		Text: "The council today urged Kaiser Permanente leaders to meet with the eight mental health clinicians who are on the second day of a hunger strike in Pasadena."})
+	if got.Phase != strike.PhaseStrike {
+		t.Errorf("phase %q (from %q), want strike", got.Phase, got.Evidence["phase"])
+	}
+}
