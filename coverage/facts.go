@@ -1012,6 +1012,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseThreatened && strings.HasPrefix(s[m[0]:m[1]], "to ") && choseToRE.MatchString(s[max(0, m[0]-20):m[0]+3]) {
 				p = strike.PhaseStrike // "chose to strike this morning": the strike, chosen
 			}
+			if p == strike.PhaseThreatened && strings.HasPrefix(s[m[0]:m[1]], "called ") && beginningTodayRE.MatchString(s) {
+				p = strike.PhaseStrike // "Beginning today, the union has called a strike of …": the strike, on
+			}
 			if p == strike.PhaseThreatened && strings.HasPrefix(s[m[0]:m[1]], "call ") && choseToRE.MatchString(s[max(0, m[0]-20):m[0]]) &&
 				!hypothetical(s[max(0, m[0]-60):m[0]]) {
 				p = strike.PhaseStrike // "leaders have chosen to call a strike rather than …": the choice made
@@ -1234,6 +1237,10 @@ var wishRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?
 // presentPassiveRE finds "is", "are", "be" or "gets" right before a
 // match: "after it is ratified" tells a ratification to come; news of one
 // done says "was ratified".
+// beginningTodayRE finds a strike told as starting on the day it is
+// written: "Beginning today, …", "as of this morning".
+var beginningTodayRE = regexp.MustCompile(`\b(?:beginning|starting|effective|as of) (?:today|this morning)\b`)
+
 // counterfactualRE finds a modal before "have" and a participle: what
 // might have been ("would the union have walked out").
 var counterfactualRE = regexp.MustCompile(`\b(?:would|could|might|should)(?:n['’]t)?\b`)

@@ -86,6 +86,9 @@ func TestSentencePhase(t *testing.T) {
 		{"Would the union have walked out if it were their child?", ""},
 		{"Back in November I asked what would happen if the Kaiser therapists were still on strike at Thanksgiving.", ""},
 		{"The therapists are still on strike, and no talks are set.", strike.PhaseStrike},
+		// A strike called as of the day it is told is on.
+		{"Beginning today, the union has called a strike of approximately 2,400 mental health professionals.", strike.PhaseStrike},
+		{"The union has called a strike to begin Monday.", strike.PhaseThreatened},
 		// A tentative contract that ends a walkout is an agreement until
 		// members ratify it.
 		{"Negotiators shook hands on a tentative contract late Sunday night, ending a walkout that began in October.", strike.PhaseTentativeAgreement},
