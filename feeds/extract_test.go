@@ -168,7 +168,9 @@ func TestRoundupHint(t *testing.T) {
 		{"This week at St. Brendan: Social justice ministry notes", true},
 		{"The Daily Rundown: Nurses back from strike, a Santa Ana wind warning", true},
 		{"Morning briefing: fire weather, a bond vote and a new pier", true},
+		{"Action Minutes, Regular Meeting of the City Council, October 28, 2024", true},
 		{"Calendars sell out at the craft fair", false}, // "calendar:" is a page of items, not the word
+		{"Firefighters reach the blaze in 20 minutes", false},
 		{"Kaiser Permanente opens new medical offices in Carson", false},
 		{"A blog about dogs", false},    // "log" needs its colon
 		{"Catalog: spring sale", false}, // "log:" inside a word

@@ -880,7 +880,10 @@ var roundupHints = []string{"ticker", "bulletin", "roundup", "round-up", "briefs
 	// "Capitol Desk: What we're watching this week", "Community calendar:
 	// …", "8 things to do …", "This week at St. Brendan", "The Daily
 	// Rundown", "Morning briefing".
-	"what we're watching", "what we’re watching", "calendar:", "things to do", "this week at", "rundown", "briefing"}
+	"what we're watching", "what we’re watching", "calendar:", "things to do", "this week at", "rundown", "briefing",
+	// "Action Minutes, Regular Meeting of the City Council": a meeting's
+	// items.
+	"action minutes", "meeting minutes", "minutes of the", "agenda:"}
 
 // roundupHint reports whether a headline names a page of many items.
 func roundupHint(title string) bool {
