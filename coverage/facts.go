@@ -2065,6 +2065,18 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	if c, j, found := correctedCount(ss, at); found {
 		return c, j, true
 	}
+	// "By the end, roughly 50 clinicians were still holding the line":
+	// the strikers at the end of a strike that shrank are its count, as
+	// the end is what the article tells.
+	for j, s := range ss {
+		if strings.Contains(s.lower, "the end") && strings.Contains(s.lower, "still") {
+			if m := stillOutRE.FindStringSubmatch(s.lower); m != nil && atTheEndRE.MatchString(s.lower) {
+				if n, ok := smallNumber(m[1]); ok && n >= 20 {
+					return n, j, true
+				}
+			}
+		}
+	}
 	if !ok || at < 0 {
 		return n, at, ok
 	}
@@ -2186,6 +2198,14 @@ var strikeEndedBeforeRE = regexp.MustCompile(`\b(?:strike|walkout)\b[^.;]{0,60}?
 // shareOfRE finds a share told of the count that follows: "about a third
 // of the roughly", "more than half of the".
 var shareOfRE = regexp.MustCompile(`\b(?:a (?:third|quarter|fifth|tenth|majority|minority|fraction|share|portion)|half|two-thirds|three-quarters|most|\d+%|\d+ percent) of (?:the|its|their)(?: about| some| roughly| nearly| almost| more than| approximately)?\s*$`)
+
+// stillOutRE and atTheEndRE find the strikers left at a strike's end:
+// "About 50 were still out at the end", "by the end, roughly 50
+// clinicians were still holding the line".
+var (
+	stillOutRE = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d{2,6})(?: [\w-]+){0,3}? (?:were|was) still (?:out|on strike|holding the line|on the picket lines?|striking)\b`)
+	atTheEndRE = regexp.MustCompile(`\b(?:at|by) the end\b`)
+)
 
 // makeThatRE finds a count corrected as it is told: "some 2,000 — make
 // that about 2,400", "we said 57,000 workers. Make that about 75,000".

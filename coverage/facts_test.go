@@ -770,6 +770,10 @@ func TestFindWorkers(t *testing.T) {
 		{"The strike goes on, though roughly 300 therapists were back on their units by Sunday morning.", 0},
 		{"Assembly Speaker Robert Rivas sent one letter, signed by 40 of his Assembly colleagues.", 0},
 		{"Supervisor Barrow-Ruiz represents the Fourth District, home to more than 480,000 residents.", 0},
+		// A strike that shrank: the strikers left at its end are its count.
+		{"When they walked out in August there were 57 of them. By the end, roughly 50 clinicians were still holding the line.", 50},
+		{"About 50 were still out at the end.", 50},
+		{"About 2,400 clinicians walked out. About 200 were still out in the Fontana office by noon.", 2400},
 		{"Nimbus has added more than 300 licensed therapists in California since September.", 0},
 		{"Kaiser has hired about 200 outside therapists to fill in.", 0},
 		{"This morning, 2,400 Kaiser mental health professionals across Southern California walked back into their clinics under a contract they won with 196 days on the picket line.", 2400},
