@@ -793,7 +793,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "huelga", regexp.MustCompile(`\ben huelga\b|\bhuelga de (?:[\w]+ ){1,2}(?:días|semanas|meses)\b|\bhuelga (?:[^.;,]{1,120}? )?(?:empezó|comenzó|sigue|continúa|cumple|cumplió|llegó|llega|lleva|entra|entró)(?:[\s,.;]|$)|\b(?:empezó|comenzó|inició) la huelga\b|\b(?:comenzaron|iniciaron|empezaron|comienzan|inician|empiezan|realizan|mantienen|continúan)\b(?: [^.;,]{1,30}?)? una huelga\b`)},
 	// A strike called for a day to come, in Spanish: "se irán a la huelga
 	// el lunes si no logran un contrato", "entregó el aviso de huelga".
-	{strike.PhaseThreatened, "huelga", regexp.MustCompile(`\b(?:irán|iría|irían|podrían ir|amenazan con ir|amenazaron con ir) a la huelga\b|\baviso de huelga\b|\bamenaza(?:n|ron)? con (?:una |la )?huelga\b`)},
+	{strike.PhaseThreatened, "huelga", regexp.MustCompile(`\b(?:se )?(?:irán|iría|irían|podrían ir|amenazan con ir|amenazaron con ir) a (?:la )?huelga\b|\b(?:iniciarán|comenzarán|empezarán|realizarán|harán|estallarán) (?:una |la )?huelga\b|\bhuelga (?:comenzará|empezará|iniciará)\b|\baviso de huelga\b|\bamenaza(?:n|ron)? con (?:una |la )?huelga\b`)},
 	// "dejaron sus puestos" (walked off the job); back at work:
 	// "regresaron el lunes a sus consultorios", "volvieron al trabajo".
 	{strike.PhaseStrike, "dejaron sus|dejaron de|dejaron el", regexp.MustCompile(`\bdejaron (?:sus puestos|de trabajar|el trabajo)\b`)},
@@ -2139,6 +2139,10 @@ var workersLabelRE = regexp.MustCompile(`(?:^|[|•;·]\s*|\s)(?:total (?:on str
 // the Irvine medical center").
 var includingCountRE = regexp.MustCompile(`\bincluding (?:about |some |roughly |nearly |more than |over |almost )?\d`)
 
+// milCountRE finds a count the Spanish way, thousands in words: "unos 2
+// mil 400 terapeutas".
+var milCountRE = regexp.MustCompile(`\b(\d{1,3}) mil (\d{3})\s+(?:[\p{L}]+\s+){0,3}?(?:trabajadores|trabajadoras|terapeutas|enfermeras|enfermeros|empleados|profesionales|psicólogos|miembros|huelguistas)\b`)
+
 // colleaguesStrikeRE finds the strikers counted as some strikers'
 // colleagues: "have been on strike with nearly 2,400 of their
 // colleagues", "walked out alongside 2,400 co-workers".
@@ -2265,6 +2269,16 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			// 100": a fact box's line names the count before it.
 			if m := workersLabelRE.FindStringSubmatch(s.lower); m != nil {
 				if n, ok := smallNumber(m[1]); ok && n >= 20 {
+					return n, i, true
+				}
+			}
+		}
+		if hasDigit && strings.Contains(s.lower, " mil ") {
+			// "Unos 2 mil 400 terapeutas": Spanish writes 2,400 so.
+			if m := milCountRE.FindStringSubmatch(s.lower); m != nil {
+				th, _ := strconv.Atoi(m[1])
+				rest, _ := strconv.Atoi(m[2])
+				if n := th*1000 + rest; n >= 1000 {
 					return n, i, true
 				}
 			}

@@ -342,6 +342,8 @@ func TestSentencePhase(t *testing.T) {
 		{"La huelga de los terapeutas de Kaiser cumplió cien días el martes.", strike.PhaseStrike},
 		{"Unos 2.400 psicólogos dejaron sus puestos el 21 de octubre.", strike.PhaseStrike},
 		{"Los terapeutas regresaron el lunes a sus consultorios.", strike.PhaseEnded},
+		{"Unos 2 mil 400 terapeutas de Kaiser se irán a huelga el lunes", strike.PhaseThreatened},
+		{"Los terapeutas iniciarán una huelga indefinida el lunes 21 de octubre, anunció su sindicato.", strike.PhaseThreatened},
 		{"Las enfermeras volvieron al trabajo tras la huelga.", strike.PhaseEnded},
 		// Mediation told by the mediators' work or the talks' state.
 		{"Two former officials began mediating on Monday between Kaiser and the union.", strike.PhaseMediation},
@@ -747,6 +749,7 @@ func TestFindWorkers(t *testing.T) {
 		{"Unos 2.400 profesionales de salud mental se declararon en huelga.", 2400},
 		{"Los 2.400 psicólogos regresaron el lunes.", 2400},
 		{"Unos 2.000 trabajadores de salud mental comenzaron una huelga.", 2000}, // not the year 2000
+		{"Unos 2 mil 400 terapeutas de Kaiser se irán a huelga el lunes", 2400},
 		{"Kaiser tiene 4.800.000 afiliados.", 0},
 		// A union's own voice.
 		{"Twenty-four hundred of us walked out on Oct. 21.", 2400},
