@@ -1555,6 +1555,13 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			// is about this campaign's.
 			sc /= ansKindBoost * ansKindBoost
 		}
+		if ix.headingAt(id) {
+			// "RESOLUTION OF THE CITY COUNCIL … IN SUPPORT OF …": a
+			// heading in capitals names a document; the sentences under
+			// it tell what happened. (A script written all in capitals
+			// is its news.)
+			sc /= ansKindBoost * ansKindBoost
+		}
 		if (q.fact == FactWon || q.fact == FactDemands) && termsWithheldRE.MatchString(sent.text) {
 			// "Kaiser confirmed the agreement but did not release terms"
 			// tells that the terms are not known: no answer to what was
@@ -1579,6 +1586,46 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		top.push(ansCandidate{id: id, score: sc, published: art.published, url: art.url})
 	}
 	return ix.readable(q, top.sorted())
+}
+
+// headingAt reports whether sentence id is a heading: written in
+// capitals between sentences of its article that are not.
+func (ix *Index) headingAt(id uint32) bool {
+	sent := &ix.sents[id]
+	if !ansShouted(sent.text) {
+		return false
+	}
+	if id > 0 && ix.sents[id-1].art == sent.art && ansShouted(ix.sents[id-1].text) {
+		return false
+	}
+	if int(id)+1 < len(ix.sents) && ix.sents[id+1].art == sent.art && ansShouted(ix.sents[id+1].text) {
+		return false
+	}
+	return true
+}
+
+// ansShouted reports whether a sentence of five words or more is written
+// in capitals.
+func ansShouted(text string) bool {
+	upper, lower, words := 0, 0, 0
+	inWord := false
+	for _, r := range text {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+		if unicode.IsLetter(r) {
+			if !inWord {
+				words++
+			}
+			inWord = true
+		} else {
+			inWord = false
+		}
+	}
+	return words >= 5 && upper > 0 && lower*10 < upper
 }
 
 // ansNotTerms reports whether a sentence is no answer to what a deal

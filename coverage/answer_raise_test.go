@@ -66,3 +66,19 @@ func TestAskWonNotTheUndisclosedTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestAskNotTheHeadingInCapitals: a document's heading in capitals names
+// it; the sentence that tells what happened answers.
+func TestAskNotTheHeadingInCapitals(t *testing.T) {
+	ix := fixtureIndex(t, "2024-11-20", nil,
+		fixtureArticle(t, 1, "2024-10-29", "City Clerk", "Action minutes, regular meeting of the city council",
+			"RESOLUTION OF THE NORTHVALE CITY COUNCIL BACKING THE STRIKERS OF NORTHVALE HEALTH.",
+			strike.TierCore, strike.PhaseStrike),
+		fixtureArticle(t, 2, "2024-10-29", "Valley Ledger", "Council backs striking clinicians",
+			"The Northvale City Council voted 8-0 Monday night to adopt a resolution supporting the striking clinicians.",
+			strike.TierCore, strike.PhaseStrike))
+	q := "How did the Northvale City Council vote on its resolution backing the strikers?"
+	if first := firstLine(ix.Ask(q).Text); !strings.Contains(first, "8-0") {
+		t.Errorf("Ask(%q) first line = %q, want the vote", q, first)
+	}
+}
