@@ -329,6 +329,13 @@ const (
 	// ansHasDay: a date down to its day ("March 10", "10 March"), not a
 	// month alone ("March 2025"): the better answer to "when".
 	ansHasDay
+	// ansIsHeading: written in capitals between sentences of its article
+	// that are not ("RESOLUTION OF THE CITY COUNCIL …"): a document's
+	// heading, which names it rather than tells what happened.
+	ansIsHeading
+	// ansWithheld: tells a deal's terms were not made known ("did not
+	// release terms"): no answer to what was won.
+	ansWithheld
 )
 
 // ansPercentRE finds a percentage.
@@ -517,6 +524,9 @@ func (ix *Index) Add(a strike.Article) {
 		if ansPercentRE.MatchString(s) {
 			flags |= ansHasPercent
 		}
+		if ansTermsWithheld(s) {
+			flags |= ansWithheld
+		}
 		if title {
 			flags |= ansIsTitle
 		} else if ansNamesPlace(s, toks) {
@@ -556,6 +566,18 @@ func (ix *Index) Add(a strike.Article) {
 		if heading || strings.HasSuffix(s.Text, "?") {
 			asked, _ = ansTerms(ix.tok.AppendTokens(nil, s.Text))
 		}
+	}
+
+	// A script written all in capitals is its news; a line in capitals
+	// among sentences that are not is a heading.
+	for i := range sents {
+		if !ansShouted(sents[i].text) {
+			continue
+		}
+		if i > 0 && ansShouted(sents[i-1].text) || i+1 < len(sents) && ansShouted(sents[i+1].text) {
+			continue
+		}
+		sents[i].flags |= ansIsHeading
 	}
 
 	ix.mu.Lock()
@@ -733,12 +755,12 @@ func (ix *Index) askStatus(question string, st *strike.Status, spell bool) Answe
 		wq := q.withCues(ansWonCues)
 		wq.kind = ansKindNumber
 		wq.percent = !wq.span
-		f := ansFilter{minPhase: statusPhaseRank(strike.PhaseTentativeAgreement), cueOnly: true, skip: ansNotTerms}
+		f := ansFilter{minPhase: statusPhaseRank(strike.PhaseTentativeAgreement), cueOnly: true, skip: ansOfferSentence, noWithheld: true}
 		cands := ix.search(&wq, f, s)
 		if len(cands) == 0 && st != nil {
 			if end, ok := statusDay(st.Ended); ok {
-				f = ansFilter{minPhase: -1, since: end.Add(-24 * time.Hour), cueOnly: true,
-					skip: func(text string) bool { return ansNotTerms(text) || !ansDealSentence(text) }}
+				f = ansFilter{minPhase: -1, since: end.Add(-24 * time.Hour), cueOnly: true, noWithheld: true,
+					skip: func(text string) bool { return ansOfferSentence(text) || !ansDealSentence(text) }}
 				cands = ix.search(&wq, f, s)
 			}
 		}
@@ -796,7 +818,7 @@ func (ix *Index) askStatus(question string, st *strike.Status, spell bool) Answe
 	}
 	f := ansFilter{related: away, minPhase: -1}
 	if q.fact == FactWon {
-		f.skip = ansNotTerms
+		f.skip, f.noWithheld = ansOfferSentence, true
 	}
 	if q.kind == ansKindNumber && q.fact == FactNone && !away && st != nil && st.Workers > 0 {
 		// "How many went on hunger strike?" asks for another count than
@@ -1047,6 +1069,9 @@ type ansFilter struct {
 	skip func(text string) bool
 	// need, when not zero, admits only sentences with one of these flags.
 	need uint16
+	// noWithheld leaves out sentences that tell a deal's terms were not
+	// made known.
+	noWithheld bool
 }
 
 // ansReasonCues are words that give the reasons of a strike (see
@@ -1555,14 +1580,14 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			// is about this campaign's.
 			sc /= ansKindBoost * ansKindBoost
 		}
-		if ix.headingAt(id) {
+		if sent.flags&ansIsHeading != 0 {
 			// "RESOLUTION OF THE CITY COUNCIL … IN SUPPORT OF …": a
 			// heading in capitals names a document; the sentences under
 			// it tell what happened. (A script written all in capitals
 			// is its news.)
 			sc /= ansKindBoost * ansKindBoost
 		}
-		if (q.fact == FactWon || q.fact == FactDemands) && termsWithheldRE.MatchString(sent.text) {
+		if (q.fact == FactWon || q.fact == FactDemands) && sent.flags&ansWithheld != 0 {
 			// "Kaiser confirmed the agreement but did not release terms"
 			// tells that the terms are not known: no answer to what was
 			// won while another sentence tells them.
@@ -1580,28 +1605,12 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 		if sc < ansMinScore {
 			continue
 		}
-		if f.skip != nil && f.skip(sent.text) {
+		if f.noWithheld && sent.flags&ansWithheld != 0 || f.skip != nil && f.skip(sent.text) {
 			continue
 		}
 		top.push(ansCandidate{id: id, score: sc, published: art.published, url: art.url})
 	}
 	return ix.readable(q, top.sorted())
-}
-
-// headingAt reports whether sentence id is a heading: written in
-// capitals between sentences of its article that are not.
-func (ix *Index) headingAt(id uint32) bool {
-	sent := &ix.sents[id]
-	if !ansShouted(sent.text) {
-		return false
-	}
-	if id > 0 && ix.sents[id-1].art == sent.art && ansShouted(ix.sents[id-1].text) {
-		return false
-	}
-	if int(id)+1 < len(ix.sents) && ix.sents[id+1].art == sent.art && ansShouted(ix.sents[id+1].text) {
-		return false
-	}
-	return true
 }
 
 // ansShouted reports whether a sentence of five words or more is written
@@ -1628,10 +1637,12 @@ func ansShouted(text string) bool {
 	return words >= 5 && upper > 0 && lower*10 < upper
 }
 
-// ansNotTerms reports whether a sentence is no answer to what a deal
-// gave: the employer's offer, or word that the terms were not released.
-func ansNotTerms(text string) bool {
-	return ansOfferSentence(text) || termsWithheldRE.MatchString(text)
+// ansTermsWithheld reports whether a sentence tells a deal's terms were
+// not made known (termsWithheldRE), the regular expression read only when
+// one of its nouns is there.
+func ansTermsWithheld(text string) bool {
+	return (strings.Contains(text, "erms") || strings.Contains(text, "etails") || strings.Contains(text, "pecifics")) &&
+		termsWithheldRE.MatchString(text)
 }
 
 // termsWithheldRE finds a sentence telling that a deal's terms were not
