@@ -128,8 +128,9 @@ var askBankFloors = map[string]int{
 	// 30 (370 in all: a flyer-maker's, a reporter's, a student's and a
 	// patient's questions, the context first) missed about a third before
 	// any change; after its rules and the sixteenth to nineteenth
-	// corpora's: dev 354, dev2 349, dev3 329, dev4 327, dev5 318.
-	"dev":  354,
+	// corpora's: dev 354, dev2 349, dev3 329, dev4 327, dev5 318. With
+	// the twenty-fourth to thirty-first corpora's rules: dev 355.
+	"dev":  355,
 	"dev2": 349,
 	"dev3": 329,
 	"dev4": 327,
