@@ -74,7 +74,13 @@
 // the same way after tuning on those: syndication (wire copies under new
 // datelines); local broadcast and papers with local headcounts; the
 // campaign beside its siblings, their numbers and unions in the same
-// paragraphs; and explainers, FAQs, timelines and undated pages. A corpus
+// paragraphs; and explainers, FAQs, timelines and undated pages. The
+// twenty-fourth to thirty-first, in testdata/dev24 to dev31, were written
+// the same way in two sets of four: the trade and specialist press;
+// broadcast and spoken forms; briefs, digests and appended updates;
+// opinion and community voices; then ethnic and in-language press; press
+// releases and aggregator pages; government and politics; and a plain news
+// search's mix of copies, short pages and look-alikes. A corpus
 // being written is checked by TestDevDraft before it joins DevSets. Each
 // corpus has a truth file with the campaign status it supports at its end
 // and the questions a supporter asks, with the answers the first sentence
