@@ -570,14 +570,14 @@ func (ix *Index) Add(a strike.Article) {
 
 	// A script written all in capitals is its news; a line in capitals
 	// among sentences that are not is a heading.
+	shouted := make([]bool, len(sents))
 	for i := range sents {
-		if !ansShouted(sents[i].text) {
-			continue
+		shouted[i] = ansShouted(sents[i].text)
+	}
+	for i := range sents {
+		if shouted[i] && !(i > 0 && shouted[i-1]) && !(i+1 < len(sents) && shouted[i+1]) {
+			sents[i].flags |= ansIsHeading
 		}
-		if i > 0 && ansShouted(sents[i-1].text) || i+1 < len(sents) && ansShouted(sents[i+1].text) {
-			continue
-		}
-		sents[i].flags |= ansIsHeading
 	}
 
 	ix.mu.Lock()

@@ -562,12 +562,10 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 				keep = append(keep, s)
 			}
 		}
-		f.Phase = ""
+		phase, f.Phase = "", ""
 		delete(ev, "phase")
 		if p, k := detectPhase(keep, histPub, toCome, nil); p != "" {
 			phase, f.Phase, ev["phase"] = p, p, keep[k].text
-		} else {
-			phase = ""
 		}
 	}
 	// A count or a length told of another union's strikers is theirs:
@@ -2554,18 +2552,23 @@ func (x *Extractor) ExtractCampaign(a *strike.Article) strike.Facts {
 	return g
 }
 
-// splitParagraphs splits text at its blank lines.
+// splitParagraphs splits text at its blank lines (see sentBlankLine).
 func splitParagraphs(text string) []string {
 	var out []string
-	for _, p := range blankLinesRE.Split(text, -1) {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' && sentBlankLine(text, i) {
+			if p := strings.TrimSpace(text[start:i]); p != "" {
+				out = append(out, p)
+			}
+			start = i + 1
 		}
+	}
+	if p := strings.TrimSpace(text[start:]); p != "" {
+		out = append(out, p)
 	}
 	return out
 }
-
-var blankLinesRE = regexp.MustCompile(`\n[ \t\r]*\n`)
 
 // first returns the first of names, or "".
 func first(names []string) string {

@@ -256,7 +256,7 @@ func lastWordStart(w string) int {
 			return k
 		}
 		if sentOpener(r) {
-			if (r == '\'' || r == '’') && k > 0 && k+n < len(w) {
+			if r == '\'' && k > 0 && k+n < len(w) {
 				if p, _ := utf8.DecodeLastRuneInString(w[:k]); unicode.IsLetter(p) {
 					continue // "isn't"
 				}
