@@ -286,6 +286,10 @@ type factSentence struct {
 	// shout is set when the sentence is written all in capitals (a TV
 	// script, a wire slug): its capitals tell no names apart.
 	shout bool
+	// itStrike is set when the sentence opens with an "It" that is the
+	// strike the sentence before it told ("… began the longest strike of
+	// their careers. It ended in May."): its phase is read of the strike.
+	itStrike bool
 	// memo keeps what is read of the sentence more than once; nil reads
 	// it each time.
 	memo *sentenceMemo
@@ -301,12 +305,16 @@ type sentenceMemo struct {
 // phaseDetail is sentencePhaseDetail of the sentence, read once: the
 // phase rules ask it of the same lead sentences several times.
 func (s factSentence) phaseDetail() (string, bool) {
+	text := s.lower
+	if s.itStrike {
+		text = "the strike" + text[len("it"):]
+	}
 	m := s.memo
 	if m == nil {
-		return sentencePhaseDetail(s.lower)
+		return sentencePhaseDetail(text)
 	}
 	if !m.done {
-		m.phase, m.phaseIsBack = sentencePhaseDetail(s.lower)
+		m.phase, m.phaseIsBack = sentencePhaseDetail(text)
 		m.done = true
 	}
 	return m.phase, m.phaseIsBack
@@ -420,11 +428,29 @@ func articleSentences(a *strike.Article) []factSentence {
 		if boilerplateSentence(s.Text) {
 			continue // "The post … appeared first on …"
 		}
-		out = append(out, factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, item: item, dates: sentenceDates(s.Text),
-			shout: shouting(s.Text), memo: new(sentenceMemo)})
+		fs := factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, item: item, dates: sentenceDates(s.Text),
+			shout: shouting(s.Text), memo: new(sentenceMemo)}
+		if k := len(out) - 1; !newPara && k >= 0 && !out[k].title && itEndedRE.MatchString(fs.text) {
+			// "It ended in May." after a sentence that tells a strike
+			// (and no session or talks it might be): the strike ended.
+			// Not a strike in a prepositional phrase ("met Monday for the
+			// first sit-down in weeks in the strike"): the "it" is the
+			// sentence's subject or object.
+			prev := out[k].lower
+			fs.itStrike = hasAny(prev, "strike|walkout") && !strikeInPhraseRE.MatchString(prev) &&
+				!hasAny(prev, "session|meeting|talks|mediat|hearing|vote|rally")
+		}
+		out = append(out, fs)
 	}
 	return out
 }
+
+// strikeInPhraseRE finds a strike told in a prepositional phrase.
+var strikeInPhraseRE = regexp.MustCompile(`\b(?:in|during|of|amid|over|on|about|into|through|since|before|after) (?:the|a|an|their|its|this) (?:[\w'’-]+ ){0,3}?(?:strike|walkout)\b`)
+
+// itEndedRE finds a sentence that opens by telling the end or the whole
+// length of an "it": "It ended in May.", "It lasted 196 days".
+var itEndedRE = regexp.MustCompile(`^It (?:ended|was over|is over|lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months))\b`)
 
 // releaseTailRE finds the first line of a press release's boilerplate:
 // "About NUHW", "About Kaiser Permanente: Kaiser Permanente is …",
@@ -877,7 +903,9 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseEnded, "behind", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) (?:now |finally )?behind (?:us|them)\b`)},
 	// "started a strike that would last 196 days", "a walkout that
 	// lasted 28 weeks": told whole, so over ("has lasted" is not).
-	{strike.PhaseEnded, toldWhole, regexp.MustCompile(`\b` + reStrikeN + `,? (?:that|which) (?:lasted|would last|went on for|ran for) (?:nearly |almost |about |more than |some )?(?:\d+|[a-z]+(?:-[a-z]+)?) (?:days|weeks|months)\b`)},
+	// "The strike by roughly 2,400 clinicians lasted 196 days": the
+	// simple past, told whole too (not "has lasted", "had lasted").
+	{strike.PhaseEnded, toldWhole, regexp.MustCompile(`\b` + reStrikeN + `,? (?:that|which) (?:lasted|would last|went on for|ran for) (?:nearly |almost |about |more than |some )?(?:\d+|[a-z]+(?:-[a-z]+)?) (?:days|weeks|months)\b|\b` + reStrikeN + `(?: by (?:[^.;,]|\d,\d){1,100}?)? lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b`)},
 	// "began on Oct. 21, 2024, and lasted 196 days", "stayed out for 196
 	// days", "did not come back for 196 days", "the first day back after
 	// a 196-day strike": a length in the past tense, told whole.
@@ -1091,8 +1119,12 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseStrike && whenBeganRE.MatchString(s[max(0, m[0]-30):m[0]]) && hasAny(s[m[0]:m[1]], "began|begun|started|starts|begins") {
 				continue // "was in graduate school when the strike began": a time, not news
 			}
-			if w := s[max(0, m[0]-90):m[0]]; strings.Contains(w, "year") && yearsAfterRE.MatchString(w) {
-				continue // "a year after Kaiser's mental health workers began a walkout": a time, not news
+			if w := s[max(0, m[0]-90):m[0]]; !(p == strike.PhaseEnded && backSignal(sig)) && strings.Contains(w, "year") && yearsAfterRE.MatchString(w) {
+				// "a year after Kaiser's mental health workers began a
+				// walkout", "a year after … a walkout that lasted 196
+				// days": a time, not news; but "a year since I walked
+				// back into my office" tells the end, a year old.
+				continue
 			}
 			if p == strike.PhaseStrike && strings.HasSuffix(s[m[0]:m[1]], " out") && aheadRE.MatchString(pre) {
 				continue // "a return appointment six weeks out": time ahead
@@ -1126,6 +1158,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && rejectRE.MatchString(lastWords(pre, 4)) {
 				continue // "rejected the tentative agreement"
+			}
+			if p == strike.PhaseEnded && sig.hints == toldWhole && perfectLastedRE.MatchString(s[m[0]:m[1]]) {
+				continue // "the strike by the union has lasted 100 days": going on
 			}
 			if p == strike.PhaseEnded {
 				if match := s[m[0]:m[1]]; (strings.HasSuffix(match, " ends") || strings.HasSuffix(match, " ended")) && spanEndsRE.MatchString(s[m[1]:]) {
@@ -1177,6 +1212,10 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 	}
 	return best, back
 }
+
+// perfectLastedRE finds a length told in a perfect tense: "has lasted",
+// "had now lasted": a strike going on then, not told whole.
+var perfectLastedRE = regexp.MustCompile(`\b(?:has|have|had)(?: now| already)? lasted\b`)
 
 // mediationOffRE finds mediation told as over, refused or only asked
 // for: "talks collapsed after two days of mediation", "stalled March 11",
@@ -1606,6 +1645,9 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 			}
 		}
 	}
+	if p, i := lookBackEnd(ss, pub, at); p != "" && factsPhaseRank(p) > factsPhaseRank(best) {
+		best, at = p, i
+	}
 	// (A threat the lead tells is not made a strike by answers about
 	// striking: "Unless management bargains, we walk out Monday. … Can I
 	// be fired? No. Striking is protected activity.")
@@ -1657,6 +1699,50 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 		return contract, cat
 	}
 	return best, at
+}
+
+// lookBackEnd returns, for a look back, the end it tells and the
+// sentence telling it; "" for any other article. A look back opens on a
+// strike dated, with its year, half a year or more before publication ("The first
+// morning, Oct. 21, 2024, nobody on the picket line …", in 2026) and
+// tells that strike's end further on ("It ended with a tentative
+// agreement on May 4, 2025 …"): the end is what it reports as current,
+// whatever its opening scene. An end dated before the opening's day is an
+// earlier strike's.
+func lookBackEnd(ss []factSentence, pub time.Time, at int) (string, int) {
+	if at < 0 || !ss[at].lead || pub.IsZero() {
+		return "", -1
+	}
+	opened := time.Time{}
+	for _, m := range ss[at].dates {
+		if !yearRE.MatchString(m.Text) {
+			continue // "Oct. 21" may be a day to come
+		}
+		if d, _, ok := resolveDate(m.Text, pub, dirPast); ok && (opened.IsZero() || d.Before(opened)) {
+			opened = d
+		}
+	}
+	if opened.IsZero() || opened.After(dayOf(pub).AddDate(0, 0, -180)) {
+		return "", -1
+	}
+	for i, s := range ss {
+		if i == at || s.item >= 0 {
+			continue
+		}
+		if s.phase() != strike.PhaseEnded {
+			continue
+		}
+		earlier := false
+		for _, m := range s.dates {
+			if d, _, ok := resolveDate(m.Text, pub, dirPast); ok && d.Before(opened) {
+				earlier = true
+			}
+		}
+		if !earlier {
+			return strike.PhaseEnded, i
+		}
+	}
+	return "", -1
 }
 
 // endedLongAgo reports whether the sentence telling the end dates it a
@@ -1772,7 +1858,13 @@ func timelinePhase(ss []factSentence) (string, int) {
 		if !timelineEntry(s) {
 			continue
 		}
-		if p := s.phase(); factsPhaseRank(p) > factsPhaseRank(best) {
+		// An entry's phase is read past its date and source: the day's
+		// "12" and the source's "Channel 9" are no count of workers back.
+		p := s.phase()
+		if _, rest, ok := strings.Cut(s.lower, ":"); ok && p == "" {
+			p = sentencePhase(strings.Trim(rest, ` "“”`))
+		}
+		if factsPhaseRank(p) > factsPhaseRank(best) {
 			best, at = p, i
 		}
 	}
@@ -1787,12 +1879,26 @@ func timelineEntry(s factSentence) bool {
 		return monthEntryRE.MatchString(s.text)
 	}
 	m := s.dates[0]
-	return m.Start == 0 && strings.HasPrefix(strings.TrimLeft(s.text[m.End:], " "), ":") || monthEntryRE.MatchString(s.text)
+	return m.Start == 0 && strings.HasPrefix(skipSourceNote(s.text[m.End:]), ":") || monthEntryRE.MatchString(s.text)
 }
 
-// monthEntryRE finds a month named alone, with its year or not, before
-// a colon at the start of a sentence.
-var monthEntryRE = regexp.MustCompile(`^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?:`)
+// skipSourceNote returns rest past its leading spaces and a short note in
+// parentheses, as a headline digest names its sources: "Oct. 21, 2024
+// (Golden Coast Wire): …".
+func skipSourceNote(rest string) string {
+	rest = strings.TrimLeft(rest, " ")
+	if strings.HasPrefix(rest, "(") {
+		if j := strings.IndexByte(rest, ')'); j > 1 && j <= 60 {
+			rest = strings.TrimLeft(rest[j+1:], " ")
+		}
+	}
+	return rest
+}
+
+// monthEntryRE finds a month named alone, with its year or not (and a
+// source in parentheses or not), before a colon at the start of a
+// sentence.
+var monthEntryRE = regexp.MustCompile(`^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?(?: \([^()]{1,60}\))?:`)
 
 // faqPhase returns, for an explainer written as questions and answers
 // (three or more paragraphs that open with a question: "Is it over?

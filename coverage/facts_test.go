@@ -2136,3 +2136,57 @@ func TestPhaseOfAHungerStrike(t *testing.T) {
 		t.Errorf("phase %q (from %q), want strike", got.Phase, got.Evidence["phase"])
 	}
 }
+
+// TestPhaseOfARetrospective: a look back, published long after the
+// strike, reports it over however it opens: a length told whole in the
+// simple past, a pronoun that stands for the strike, a return to the
+// office a year old, a headline digest whose entries name their sources,
+// and an opening scene dated with its year followed by the end.
+func TestPhaseOfARetrospective(t *testing.T) {
+	x := testExtractor()
+	anniversary := time.Date(2025, 10, 21, 15, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name, title, text string
+		pub               time.Time
+		undated           bool
+		want              string
+	}{
+		{"a length in the simple past", "A year on, therapists look back",
+			"The strike by about 2,400 counselors in Southern California lasted 196 days and ended in May with a new contract.\n\nMany say caseloads are lighter now.",
+			anniversary, false, strike.PhaseEnded},
+		{"an it that is the strike", "The strike in figures",
+			"Numbers tell part of it.\n\nA year ago Kaiser's counselors began the longest strike of their working lives. It ended in May.\n\n2,400: counselors who walked out on Oct. 21, 2024.",
+			anniversary, false, strike.PhaseEnded},
+		{"back in the office a year", "What a picket line taught me",
+			"It has been nearly a year since I walked back into my Kaiser office, and I still look for the picket tent. We went on strike in October 2024.",
+			time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), true, strike.PhaseEnded},
+		{"a digest with its sources", "One year since the strike began: the headlines",
+			"A year ago today Kaiser's counselors walked off the job. The headlines since:\n\nOct. 21, 2024 (Coast Wire): \"Counselors walk out at Kaiser.\"\n\nMay 4, 2025 (Coast Wire): \"Deal ends strike.\"\n\nMay 8, 2025 (Valley Record): \"Members ratify.\"\n\nMay 12, 2025 (Channel 9): \"Counselors back at work.\"",
+			anniversary, false, strike.PhaseEnded},
+		{"an opening scene, then the end", "How a strike changed the talk about therapy",
+			"The first morning, Oct. 21, 2024, nobody on the picket line expected to be there at Christmas.\n\nThe strike outlasted a governor's letter. It ended with a tentative agreement on May 4, 2025, and a return to work on May 12.",
+			time.Date(2026, 10, 19, 8, 0, 0, 0, time.UTC), true, strike.PhaseEnded},
+		// Not a look back: the length is going on; the "it" is a meeting;
+		// the strike that lasted is in a time phrase of another's notice;
+		// the opening's day has no year and is to come.
+		{"a length going on", "Day 100",
+			"The strike by NUHW counselors has lasted 100 days.",
+			time.Date(2025, 1, 28, 9, 0, 0, 0, time.UTC), false, strike.PhaseStrike},
+		{"an it that is a meeting", "Holiday session ends without deal",
+			"Negotiators met Monday for the first sit-down in weeks in the strike by the counselors. It ended without an agreement.",
+			time.Date(2025, 2, 18, 9, 0, 0, 0, time.UTC), false, strike.PhaseStrike},
+		{"another strike's length in a time phrase", "Nurses set five-day strike",
+			"About 31,000 nurses will strike for five days starting Oct. 14, a year after Kaiser's counselors began a walkout that lasted 196 days.",
+			time.Date(2025, 10, 4, 9, 0, 0, 0, time.UTC), false, strike.PhaseThreatened},
+		{"an opening's day without its year", "Where things stand",
+			"Counselors who walked out on Oct. 21 are still on strike.\n\nThat strike ended in 10 weeks, they recall.",
+			time.Date(2025, 5, 1, 9, 0, 0, 0, time.UTC), false, strike.PhaseStrike},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: tc.title, Text: tc.text, Published: tc.pub, PublishedEstimated: tc.undated})
+			if got.Phase != tc.want {
+				t.Errorf("phase = %q, want %q (evidence %q)", got.Phase, tc.want, got.Evidence["phase"])
+			}
+		})
+	}
+}
