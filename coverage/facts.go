@@ -2900,7 +2900,7 @@ func (x *Extractor) findUnion(ss []factSentence, known [][]nameHit) (canon strin
 			if joinsOther(hits, h, s.lower) {
 				w = -1 // "NUHW members join UNAC/UHCP picket lines": supporters of the other's strike
 			}
-			if w < 5 && onStrikeAfterF.MatchString(s.lower[h.end:]) {
+			if w < 5 && (onStrikeAfterF.MatchString(s.lower[h.end:]) || s.lead && !s.title && leadStrikersF.MatchString(s.lower[h.end:])) {
 				w = 5 // "the 31,000 nurses of UNAC/UHCP who are on a five-day strike": the strikers'
 			}
 			if s.title {
@@ -2986,6 +2986,13 @@ func joinsOther(hits []nameHit, h nameHit, lower string) bool {
 // onStrikeAfterF finds, right after a union's name, that its members
 // are the ones on strike: "… of UNAC/UHCP who are on a five-day strike".
 var onStrikeAfterF = regexp.MustCompile(`^,? (?:who|which) (?:are|were|is|was|have been|has been) (?:now |still )?(?:on|out on) (?:an? |their |its )?(?:[\w-]+ ){0,2}?strike\b`)
+
+// leadStrikersF finds, right after a union's name, a strike verb whose
+// subject holds the name, its workforce between: "31,000 UNAC/UHCP nurses
+// and health professionals walked out", "nurses in UNAC/UHCP are on
+// strike". Read in the lead only: further on, it is as often a strike
+// recalled ("NUHW members walked out last year").
+var leadStrikersF = regexp.MustCompile(`^(?:['’]s)?[\s-]*(?:(?:members|nurses|and|health|care|professionals|therapists|clinicians|workers|employees|staff|pharmacists)\b,? ?){0,6}(?:(?:are|were|is|went|remain|remains) (?:now |still )?on strike|(?:walked|walk|walks) (?:out|off the job)|struck)\b`)
 
 // unionsInF finds, right before a union's name, words that make it a
 // group other unions belong to: "other unions in the Alliance of …",

@@ -1773,6 +1773,24 @@ func TestUnionOwnPostThanksOthers(t *testing.T) {
 	if got.Union != "UNAC/UHCP" {
 		t.Errorf("own members joining another's strike: union %q (from %q), want UNAC/UHCP", got.Union, got.Evidence["union"])
 	}
+	// A post whose opening tells another union's members walking out: the
+	// strike is theirs, and so is the count; further on, the poster's own
+	// members walking out long ago are a memory.
+	for _, lead := range []string{
+		"This morning some 31,000 UNAC/UHCP nurses and health professionals walked out at Kaiser, and our members will be with them.",
+		"This week about 31,000 nurses and health professionals in UNAC/UHCP are on strike at Kaiser. Come to their lines.",
+	} {
+		got = x.Extract(&strike.Article{Title: "Show up for the nurses this week", Source: "National Union of Healthcare Workers", Published: wed,
+			Text: lead + "\n\nOur own clinicians know what it takes: NUHW members walked out for 196 days."})
+		if got.Union != "UNAC/UHCP" || got.Workers != 31000 {
+			t.Errorf("%q: union %q, workers %d (from %q, %q), want UNAC/UHCP, 31000", lead, got.Union, got.Workers, got.Evidence["union"], got.Evidence["workers"])
+		}
+	}
+	got = x.Extract(&strike.Article{Title: "Six months under our new contract", Source: "National Union of Healthcare Workers", Published: wed,
+		Text: "Six months ago we ratified our contract, and caseloads are easing.\n\nLast month 31,000 UNAC/UHCP nurses walked out for five days, and we joined them."})
+	if got.Union != "National Union of Healthcare Workers" {
+		t.Errorf("another union's strike recalled further on: union %q (from %q), want the poster's", got.Union, got.Evidence["union"])
+	}
 }
 
 // TestPhaseOfAnotherUnionsStrikeInOwnPost: a union's post on another
