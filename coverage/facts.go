@@ -1669,12 +1669,6 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 	if p, i := faqPhase(ss, pub); factsPhaseRank(p) > factsPhaseRank(best) && !(threat && p == strike.PhaseStrike) {
 		best, at = p, i
 	}
-	if best == strike.PhaseStrike && toCome && !pub.IsZero() && at >= 0 && datedAhead(ss[at], pub) {
-		// "Picket schedule for the first week of our strike, Oct. 21 to
-		// 25", "will walk off the job Monday, Oct. 21, in an open-ended
-		// strike", days ahead: the strike it tells is to come.
-		best = strike.PhaseThreatened
-	}
 	if best == strike.PhaseStrike && toCome && !pub.IsZero() && strikeToCome(ss, pub) {
 		// "Our strike begins at 7 a.m. on Monday, October 21", ten days
 		// ahead: what its answers say of striking is to come too.
@@ -1761,32 +1755,6 @@ func lookBackEnd(ss []factSentence, pub time.Time, at int) (string, int) {
 	}
 	return "", -1
 }
-
-// datedAhead reports whether every date the sentence names falls after
-// the day of pub, and it tells no strike begun or going on: a strike it
-// tells is one to come. A strike that talks to come aim to end ("talks
-// aimed at ending the strike … will begin Monday, March 10") is on.
-func datedAhead(s factSentence, pub time.Time) bool {
-	if len(s.dates) == 0 || strikeOnRE.MatchString(s.lower) || endTheStrikeRE.MatchString(s.lower) {
-		return false
-	}
-	today := dayOf(pub)
-	for _, m := range s.dates {
-		d, _, ok := resolveDate(m.Text, pub, dirNearest)
-		if !ok || !d.After(today) {
-			return false
-		}
-	}
-	return true
-}
-
-// endTheStrikeRE finds a strike someone would end: "talks aimed at
-// ending the strike".
-var endTheStrikeRE = regexp.MustCompile(`\b(?:ending|end|end to|ends) (?:the|their|its|this|a) (?:[\w'’-]+ ){0,2}?(?:strike|walkout)\b`)
-
-// strikeOnRE finds a strike told begun or going on: "went on strike",
-// "walked out", "are on strike", "since", "continues", "day 3".
-var strikeOnRE = regexp.MustCompile(`\b(?:went|walked|struck|began|begun|started|has been|have been|are on|is on|were on|was on|remain|remains|continu\w*|since|entered|enters|day \d+|\d+(?:st|nd|rd|th) day)\b`)
 
 // endedLongAgo reports whether the sentence telling the end dates it a
 // month or more before publication ("in May", written in November): the
