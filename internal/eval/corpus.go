@@ -52,6 +52,8 @@ var devSets = []DevSet{
 	{"dev26", "twenty-sixth development", 15}, {"dev27", "twenty-seventh development", 15},
 	{"dev28", "twenty-eighth development", 15}, {"dev29", "twenty-ninth development", 15},
 	{"dev30", "thirtieth development", 15}, {"dev31", "thirty-first development", 15},
+	{"dev32", "thirty-second development", 15}, {"dev33", "thirty-third development", 15},
+	{"dev34", "thirty-fourth development", 15}, {"dev35", "thirty-fifth development", 15},
 }
 
 // DevSets returns the development corpora in the order they were written.
