@@ -722,6 +722,15 @@ func (s *Scorer) matchPublisher(sc *scratch, a *strike.Article) bool {
 			sc.hits[i] = hits{title: saved[i].title, text: saved[i].text + 1, lead: saved[i].lead + 1, early: saved[i].early + 1}
 			continue
 		}
+		if t.weight > 0 && t.group == employer && len(t.stems) > 1 && employerNoticeRE.MatchString(strings.ToLower(a.Title+"\n"+a.Text)) {
+			// The employer's own notice ("Member alert: mental health
+			// services during the labor action", from Kaiser Permanente
+			// Southern California) speaks of "our departments": the
+			// employer is named by who publishes it, once, in its lead;
+			// when it tells of a dispute (not its job postings).
+			sc.hits[i] = hits{title: saved[i].title, text: saved[i].text + 1, lead: saved[i].lead + 1, early: saved[i].early + 1}
+			continue
+		}
 		sc.hits[i] = saved[i]
 	}
 	if ours && s.employerAt >= 0 {
@@ -729,6 +738,10 @@ func (s *Scorer) matchPublisher(sc *scratch, a *strike.Article) bool {
 	}
 	return ours
 }
+
+// employerNoticeRE finds a dispute in an employer's own page: "strike",
+// "labor action", "picket", "work stoppage".
+var employerNoticeRE = regexp.MustCompile(`strike|walkout|walk-out|labou?r action|picket|stoppage`)
 
 // publisherEmployer counts the campaign's employer as named once in the
 // lead of the campaign's union's own post that names it by no full name

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/strikebot/strikebot/coverage"
 
@@ -440,6 +441,35 @@ func TestNewScorerRejectsScope(t *testing.T) {
 			_, err := coverage.NewScorer(p)
 			if !errors.Is(err, coverage.ErrInvalidProfile) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("NewScorer error = %v, want ErrInvalidProfile saying %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestEmployersOwnNotice: the employer's own page about the dispute
+// names the employer by who publishes it ("our departments"), once, in
+// its lead; its pages that tell of no dispute (a job posting) do not.
+func TestEmployersOwnNotice(t *testing.T) {
+	s := kaiserScorer(t)
+	pub := time.Date(2024, 10, 21, 15, 0, 0, 0, time.UTC)
+	alert := strike.Article{Title: "Member notice: counseling during the labor action", Published: pub,
+		Text: "The labor action announced by the National Union of Healthcare Workers began this morning. While NUHW-represented therapists are not working, our mental health departments in Southern California stay open on adjusted schedules.\n\nIf your clinician is not working, we will offer you another one or a video visit."}
+	posting := strike.Article{Title: "Job posting: Psychotherapist, outpatient behavioral health (Southern California)", Published: pub,
+		Text: "Provides individual and group psychotherapy to adult members of an outpatient mental health clinic in Southern California. This position is covered by a collective bargaining agreement."}
+	for _, tc := range []struct {
+		name, source string
+		a            strike.Article
+		want         strike.Tier
+	}{
+		{"the employer's notice of the strike", "Kaiser Permanente Southern California", alert, strike.TierCore},
+		{"the same words from another publisher", "Valley Community Bulletin", alert, strike.TierNone},
+		{"the employer's job posting", "Kaiser Permanente Careers", posting, strike.TierNone},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tc.a
+			a.Source = tc.source
+			if got := s.Score(&a); got.Tier != tc.want {
+				t.Errorf("tier = %s, want %s (%s)", got.Tier, tc.want, strings.Join(got.Reasons, "; "))
 			}
 		})
 	}
