@@ -51,6 +51,10 @@ func kaiserProfile() strike.Profile {
 			{Text: "walk out", Weight: 2}, // also walked out
 			{Text: "walk off the job", Weight: 2},
 			{Text: "work stoppage", Weight: 3},
+			// What an employer's notices and the British and Irish press
+			// call a strike.
+			{Text: "labor action", Weight: 3},
+			{Text: "industrial action", Weight: 3},
 			{Text: "picket line", Weight: 3},
 			{Text: "picket", Weight: 2}, // also pickets, picketing
 			{Text: "collective bargaining", Weight: 3},
