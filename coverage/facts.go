@@ -372,7 +372,7 @@ func sentenceDates(text string) []dateMention {
 func articleSentences(a *strike.Article) []factSentence {
 	var out []factSentence
 	if t := wireTagRE.ReplaceAllString(strings.TrimSpace(a.Title), ""); t != "" {
-		out = append(out, factSentence{text: t, lower: lowerSameLen(t), lead: true, title: true, item: -1, dates: sentenceDates(t), shout: shouting(t), memo: new(sentenceMemo)})
+		out = append(out, factSentence{text: t, lower: factLower(t), lead: true, title: true, item: -1, dates: sentenceDates(t), shout: shouting(t), memo: new(sentenceMemo)})
 	}
 	// The lead is the first paragraph of the article's own words, past any
 	// byline or date line the page put first.
@@ -428,7 +428,7 @@ func articleSentences(a *strike.Article) []factSentence {
 		if boilerplateSentence(s.Text) {
 			continue // "The post … appeared first on …"
 		}
-		fs := factSentence{text: s.Text, lower: lowerSameLen(s.Text), lead: lead, para: para, item: item, dates: sentenceDates(s.Text),
+		fs := factSentence{text: s.Text, lower: factLower(s.Text), lead: lead, para: para, item: item, dates: sentenceDates(s.Text),
 			shout: shouting(s.Text), memo: new(sentenceMemo)}
 		if k := len(out) - 1; !newPara && k >= 0 && !out[k].title && itEndedRE.MatchString(fs.text) {
 			// "It ended in May." after a sentence that tells a strike
@@ -492,6 +492,17 @@ func lowerSameLen(s string) string {
 		return strings.ToLower(s) // the same, in one pass
 	}
 	return lowerSameLenRunes(s)
+}
+
+// factLower is lowerSameLen of a sentence the fact rules read, with the
+// British and Irish press's "walk-out" written "walk out" (the same
+// length), as the rules know it.
+func factLower(s string) string {
+	l := lowerSameLen(s)
+	if strings.Contains(l, "walk-out") {
+		l = strings.ReplaceAll(l, "walk-out", "walk out")
+	}
+	return l
 }
 
 // lowerSameLenRunes is lowerSameLen for any text, rune by rune.
@@ -781,11 +792,11 @@ var phaseSignals = []phaseSignal{
 	// psychologists represented by the union, began Oct. 21"; "the
 	// walkout, now in its eighth week"), or told by its length ("a
 	// seven-week strike", "the months-long strike"): one under way.
-	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(reStrikeN + `s?, (?:[^,.;]|\d[,.]\d){2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(reStrikeN + `s?, (?:[^,.;]|\d[,.]\d){2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on|reached|reaches|passed|passes|marked|marks)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
 	// A strike told by who struck before its verb ("the strike by the
 	// National Union of Healthcare Workers (NUHW) that began today"), or
 	// by its age ("the strike is now four months old").
-	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` by [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:called |led |organized )?by [^.;]{2,100}?, now in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` (?:by|of) [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:called |led |organized )?by [^.;]{2,100}?, now in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
 	// "The strike by members of the union has now lasted nearly six
 	// months", "the strike against Kaiser began in October", "the strike
 	// by … in Southern California continues".

@@ -2231,3 +2231,21 @@ func TestPhaseOfAStrikeInTheBackground(t *testing.T) {
 		})
 	}
 }
+
+// TestPhaseInOtherPressStyles: the British and Irish press's
+// "walk-out", a strike that "reached 100 days" past an aside, and a
+// strike "of" its strikers "now in its fifth month" are strikes going on.
+func TestPhaseInOtherPressStyles(t *testing.T) {
+	x := testExtractor()
+	pub := time.Date(2025, 1, 29, 9, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"Some 2,400 counsellors at Kaiser began an indefinite walk-out.",
+		"Her strike, by about 2,400 counsellors in Southern California, reached 100 days this week.",
+		"The strike of about 2,400 counsellors, many of them psychologists, is now in its fifth month.",
+	} {
+		got := x.Extract(&strike.Article{Title: "From California", Text: text, Published: pub})
+		if got.Phase != strike.PhaseStrike {
+			t.Errorf("%q: phase %q, want strike", text, got.Phase)
+		}
+	}
+}
