@@ -704,6 +704,9 @@ const (
 	// toldWhole is the hint of the signal of a strike told with its
 	// whole length: no count before it makes it a part's.
 	toldWhole = "strike|walkout|stoppage&last|went on|ran"
+	// forWhole is the hint of the signal of a length told whole before
+	// who stayed out: "For 196 days … they stayed off the job".
+	forWhole = "for &stayed|struck|on strike|picket"
 	// stayingOut is the hint of the signal of workers staying out: only
 	// strikers can, so "right to stay out", "vowed to stay out" tell a
 	// strike going on, not one to come.
@@ -920,7 +923,11 @@ var phaseSignals = []phaseSignal{
 	// "began on Oct. 21, 2024, and lasted 196 days", "stayed out for 196
 	// days", "did not come back for 196 days", "the first day back after
 	// a 196-day strike": a length in the past tense, told whole.
-	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walkout|week walkout", regexp.MustCompile(`\b` + reStrikeN + `\b[^;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|who|workers|clinicians|therapists|strikers|members) stayed out (?:for )?(?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:an?|their|the) (?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
+	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walkout|week walkout", regexp.MustCompile(`\b` + reStrikeN + `\b[^;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|who|workers|clinicians|therapists|strikers|members) stayed out (?:for )?(?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:(?:an?|their|the) )?(?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
+	// "For 196 days, from October 2024 until a contract in May 2025, she
+	// and about 2,400 colleagues … stayed off the job": a length told
+	// whole in the past (not "have stayed").
+	{strike.PhaseEnded, forWhole, regexp.MustCompile(`\bfor (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b[^.;]{0,160}?\b(?:stayed (?:off the job|out)|were on strike|struck|walked the picket lines?)\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,4}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b|\b(?:return|returns|returned) after (?:an? |the |their |its )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b`)},
 	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their |our )?(?:patients|clients)\b|\b(?:therapists|clinicians|workers|strikers|nurses|staff|counselors|psychologists) back (?:at|in|on) (?:their |the )?(?:desks?|jobs?|clinics?|offices?|posts?)\b|\bback (?:to )?seeing (?:their |our )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
@@ -1177,7 +1184,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && rejectRE.MatchString(lastWords(pre, 4)) {
 				continue // "rejected the tentative agreement"
 			}
-			if p == strike.PhaseEnded && sig.hints == toldWhole && perfectLastedRE.MatchString(s[m[0]:m[1]]) {
+			if p == strike.PhaseEnded && (sig.hints == toldWhole || sig.hints == forWhole) && perfectLastedRE.MatchString(s[m[0]:m[1]]) {
 				continue // "the strike by the union has lasted 100 days": going on
 			}
 			if p == strike.PhaseEnded {
@@ -1208,7 +1215,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				case sig.hints == backUnder:
 					// "A few reminders now that we're back under our new
 					// contract": the few are not of the strikers.
-				case sig.hints == toldWhole && !agreeRE.MatchString(s):
+				case (sig.hints == toldWhole || sig.hints == forWhole) && !agreeRE.MatchString(s):
 					// "some 2,400 … started a strike that would last 196 days"
 				case (agreeRE.MatchString(s) || strings.Contains(s, "tentative contract")) && !noDealRE.MatchString(s):
 					p = strike.PhaseTentativeAgreement // "a deal ended the strike"
@@ -1236,8 +1243,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 var asClauseRE = regexp.MustCompile(`\bas (?:the |a |an |their |its )?(?:[\w'’-]+ ){0,4}$`)
 
 // perfectLastedRE finds a length told in a perfect tense: "has lasted",
-// "had now lasted": a strike going on then, not told whole.
-var perfectLastedRE = regexp.MustCompile(`\b(?:has|have|had)(?: now| already)? lasted\b`)
+// "had now lasted", "have stayed off the job": a strike going on then,
+// not told whole.
+var perfectLastedRE = regexp.MustCompile(`\b(?:has|have|had)(?: now| already)? (?:lasted|stayed|been|struck|walked)\b`)
 
 // mediationOffRE finds mediation told as over, refused or only asked
 // for: "talks collapsed after two days of mediation", "stalled March 11",
@@ -1402,7 +1410,7 @@ var startAheadRE = regexp.MustCompile(`^,? (?:to|would|will|is to|are to|(?:is|a
 
 // yearsAfterRE finds a strike used to tell a time a year or more later:
 // "a year after Kaiser's mental health workers began a walkout".
-var yearsAfterRE = regexp.MustCompile(`\b(?:a|one|two|three|\d+) (?:full )?years? (?:after|since)\b[^,;.]{0,80}$`)
+var yearsAfterRE = regexp.MustCompile(`\b(?:a|one|two|three|\d+) (?:full )?years? (?:after|since|on from)\b[^,;.]{0,80}$`)
 
 // purposeRE finds a purpose right before an end: "aimed at ending a
 // strike", "in a bid to end", "with the goal of ending".

@@ -48,6 +48,12 @@ func TestSentencePhase(t *testing.T) {
 		{"The union delivered a 10-day strike notice Friday, setting a five-day walkout to begin Oct. 14.", strike.PhaseThreatened},
 		{"Kaiser nurses return after five-day strike; no contract yet", strike.PhaseEnded},
 		{"Since Monday the two have been shuttling between negotiators for Kaiser and the union.", strike.PhaseMediation},
+		// A length told whole in the past, a headline's end "after
+		// five-day strike", and an anniversary's "one year on from".
+		{"For 196 days, from October 2024 until a contract in May 2025, she and 2,400 colleagues stayed off the job.", strike.PhaseEnded},
+		{"For 100 days now, they have stayed off the job.", strike.PhaseStrike},
+		{"Advisory: hospitals back to normal staffing after five-day strike", strike.PhaseEnded},
+		{"One year on from the day Kaiser counselors walked out: what changed for them?", ""},
 		{"The strike is in its fifth month, as a federal mediator shuttles between the company and the union.", strike.PhaseMediation},
 		{"Mediated talks between Kaiser and its striking workers wrapped up their first day without an announcement.", strike.PhaseMediation},
 		// How strikes end in general, or what follows a step to come: an
