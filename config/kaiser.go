@@ -250,8 +250,8 @@ func kaiserScope() strike.Scope {
 		},
 		OtherWorkforce: []string{
 			"nurses", "registered nurses", "respiratory therapists", "physical therapists", "occupational therapists",
-			"pharmacists", "pharmacy technicians", "housekeepers", "engineers", "optometrists", "midwives",
-			"lab technicians",
+			"pharmacists", "pharmacy technicians", "pharmacy workers", "pharmacy assistants", "pharmacy staff",
+			"housekeepers", "engineers", "optometrists", "midwives", "lab technicians",
 		},
 		Start: "2024-07-01",
 	}

@@ -43,6 +43,13 @@ func TestKaiserSiblings(t *testing.T) {
 			"OAKLAND - Roughly 2,000 psychologists, therapists and social workers in Kaiser's Northern California region went on strike Monday. NUHW says patients wait too long between therapy sessions; the union's Southern California members are not part of the walkout.",
 			"2022-08-15", strike.TierRelated},
 
+		// Another workforce in the campaign's region, named in the title
+		// as "pharmacy workers", with the campaign's strike in a line.
+		{"pharmacy workers' strike vote in the region",
+			"Kaiser pharmacy workers in Southern California vote to authorize strike",
+			"About 3,000 pharmacy workers at Kaiser Permanente in Southern California voted to authorize a strike, their union said. They belong to locals of the United Food and Commercial Workers. Kaiser's mental health clinicians, members of the National Union of Healthcare Workers, have been on strike since October.",
+			"2024-11-13", strike.TierRelated},
+
 		// Another employer's strike that names the campaign's once, in
 		// passing, far down, is not news about the employer (writers of
 		// the blind corpora label it none); the campaign's named up front
