@@ -3797,6 +3797,9 @@ func historical(s factSentence, pub time.Time) bool {
 		if y >= pub.Year() || monthBeforeRE.MatchString(s.text[max(0, m[0]-20):m[0]]) {
 			continue
 		}
+		if strings.HasSuffix(s.lower[:m[0]], "since ") {
+			continue // "the largest walkout at the health system since 2023": a span up to now
+		}
 		return true
 	}
 	return false

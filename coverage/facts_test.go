@@ -1080,6 +1080,8 @@ func TestExtractWorkers(t *testing.T) {
 		want        int
 	}{
 		{name: "nearly", text: "Nearly 2,400 mental health professionals walked off the job at Kaiser.", want: 2400},
+		// A year after "since" ends a span up to now, not a look back.
+		{name: "the largest since a year", text: "Nearly 2,400 mental health professionals walked off the job at Kaiser, the largest walkout there since 2023.", want: 2400},
 		// A count corrected on the air: "make that" gives the right one.
 		{name: "corrected in the sentence", text: "That was the scene this morning, when some 2,000 — make that about 2,400, according to the union — Kaiser mental health workers began an open-ended strike.", want: 2400},
 		{name: "corrected in the next sentence", text: "Quick fix to our noon update: we said 57,000 workers. Make that about 75,000 nationwide, according to the coalition.", want: 75000},
