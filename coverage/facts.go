@@ -939,7 +939,7 @@ var (
 	negRE  = regexp.MustCompile(`\b(?:not|no|never|without|non|nor)\b|n['’]t\b`)
 	// partialRE finds words that make a return to work partial: some of
 	// the strikers, a count, a share (see partialReturn).
-	partialRE = regexp.MustCompile(`\b(?:some|few|number|numbers|several|dozens|hundreds|thousands|handful|half|majority|minority|most|many|percent|portion|share|fraction|third|thirds|quarter|\d[\d,.]*%?)(?:\b|%)`)
+	partialRE = regexp.MustCompile(`\b(?:some|few|number|numbers|several|dozens|hundreds|thousands|handful|half|majority|minority|most|many|more|percent|portion|share|fraction|third|thirds|quarter|\d[\d,.]*%?)(?:\b|%)`)
 	// rejectRE finds words before an agreement that turn it down.
 	rejectRE = regexp.MustCompile(`\b(?:reject\w*|voted down|vote down|votes down|turned down|turn down|voted against|vote against|spurned)\b`)
 	// untilRE finds words before which a present-tense end is to come:
@@ -1187,6 +1187,12 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseEnded && (sig.hints == toldWhole || sig.hints == forWhole) && perfectLastedRE.MatchString(s[m[0]:m[1]]) {
 				continue // "the strike by the union has lasted 100 days": going on
 			}
+			if p == strike.PhaseEnded && sessionInRE.MatchString(s[max(0, m[0]-70):m[0]]) {
+				// "Holiday bargaining session in Kaiser therapists' strike
+				// ends without a deal": the session ended, in a strike
+				// that goes on.
+				p = strike.PhaseStrike
+			}
 			if p == strike.PhaseEnded {
 				if match := s[m[0]:m[1]]; (strings.HasSuffix(match, " ends") || strings.HasSuffix(match, " ended")) && spanEndsRE.MatchString(s[m[1]:]) {
 					continue // "mental health strike ends first week": a span of it is over, not the strike
@@ -1237,6 +1243,10 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 	}
 	return best, back
 }
+
+// sessionInRE finds, right before a strike told ended, a meeting held in
+// it, which is what ended: "bargaining session in Kaiser therapists'".
+var sessionInRE = regexp.MustCompile(`\b(?:session|sessions|talks|meeting|round|hearing|negotiations|rally|vigil|march) (?:in|during) (?:the |a |their |its )?(?:[\w'’-]+ ){0,4}$`)
 
 // asClauseRE finds, right before a strike, an "as" that opens a clause
 // of background: "… as mental health walkout continues".
@@ -1299,7 +1309,7 @@ func clauseWindow(s string, i, n int) string {
 
 // wishRE finds someone urged or asked to do what follows: "urging Kaiser
 // to return to the table and reach an agreement" reports no agreement.
-var wishRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|push(?:es|ed|ing)?|implor(?:e|es|ed|ing)|beg(?:s|ged|ging)?)\s+(?:[\w'’-]+\s+){0,3}?to\b`)
+var wishRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|push(?:es|ed|ing)?|implor(?:e|es|ed|ing)|beg(?:s|ged|ging)?)\s+(?:[\w'’-]+\s+){0,5}?to\b`)
 
 // presentPassiveRE finds "is", "are", "be" or "gets" right before a
 // match: "after it is ratified" tells a ratification to come; news of one
@@ -1516,6 +1526,8 @@ func partialReturn(pre string) bool {
 			next = strings.Trim(f[0], ",.;:")
 		}
 		switch {
+		case w == "more" && (next == "than" || next == "and" || next == "to" || lastWords(pre[:m[0]], 1) == "no"):
+			continue // "more than 2,400 clinicians", "more and more", "no more horns": no share
 		case w[0] >= '0' && w[0] <= '9' && (monthNames[strings.TrimSuffix(lastWords(pre[:m[0]], 1), ".")] || monthNames[strings.TrimSuffix(next, ".")]):
 			continue // "on May 4, 2025", "on 8 May": a date, not a share
 		case w[0] >= '0' && w[0] <= '9' && theWholeRE.MatchString(strings.TrimRight(pre[:m[0]], " ")):

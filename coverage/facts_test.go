@@ -54,6 +54,12 @@ func TestSentencePhase(t *testing.T) {
 		{"For 100 days now, they have stayed off the job.", strike.PhaseStrike},
 		{"Advisory: hospitals back to normal staffing after five-day strike", strike.PhaseEnded},
 		{"One year on from the day Kaiser counselors walked out: what changed for them?", ""},
+		// A plea with words between its verb and "to"; more of the
+		// strikers back is a share; a session that ended in a strike.
+		{"Legislators urged Kaiser Permanente on Thursday to return to the table and end a strike by its counselors, now in its eighth week.", strike.PhaseStrike},
+		{"More counselors return to work as the clinics stay open", ""},
+		{"More than 2,400 counselors returned to work on Monday after the strike.", strike.PhaseEnded},
+		{"Holiday bargaining session in counselors' strike ends without a deal", strike.PhaseStrike},
 		{"The strike is in its fifth month, as a federal mediator shuttles between the company and the union.", strike.PhaseMediation},
 		{"Mediated talks between Kaiser and its striking workers wrapped up their first day without an announcement.", strike.PhaseMediation},
 		// How strikes end in general, or what follows a step to come: an
