@@ -986,16 +986,22 @@ func hypothetical(pre string) bool {
 	if !hypoRE.MatchString(pre) {
 		return false
 	}
-	if !strings.Contains(pre, "may") {
-		return true
-	}
 	for _, m := range hypoRE.FindAllStringIndex(pre, -1) {
-		if pre[m[0]:m[1]] != "may" || !monthMay(pre, m[0], m[1]) {
+		switch w := pre[m[0]:m[1]]; {
+		case w == "may" && monthMay(pre, m[0], m[1]):
+		case w == "set" && setDownRE.MatchString(pre[m[1]:]):
+			// "set down our caseloads and picked up picket signs": a
+			// thing put down, not a plan
+		default:
 			return true
 		}
 	}
 	return false
 }
+
+// setDownRE finds, after "set", what makes it put something down rather
+// than plan: "set down", "set aside".
+var setDownRE = regexp.MustCompile(`^ (?:down|aside)\b`)
 
 // monthMay reports whether "may" at pre[i:j] is the month: after "in",
 // "of", "since", "until", "by", "early", "late", "mid" or "last", or
@@ -1285,10 +1291,22 @@ func mediationNotOn(s string, i, j int) bool {
 		hi++
 	}
 	clause := s[lo:hi]
-	if mediationOffRE.MatchString(clause) && !mediationAgainRE.MatchString(clause) {
+	if mediationOffRE.MatchString(clause) && !mediationTakenUpAgain(clause) {
 		return true
 	}
 	return mediationAheadRE.MatchString(s[j:])
+}
+
+// mediationTakenUpAgain reports whether the clause tells mediation taken
+// up again (see mediationAgainRE), not denied it: "broke down in March
+// and have not resumed" is still off.
+func mediationTakenUpAgain(clause string) bool {
+	for _, m := range mediationAgainRE.FindAllStringIndex(clause, -1) {
+		if !negRE.MatchString(lastWords(clause[:m[0]], 2)) {
+			return true
+		}
+	}
+	return false
 }
 
 // shareRE finds a count told as a share of the strikers: "60% of", "half

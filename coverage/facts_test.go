@@ -60,6 +60,11 @@ func TestSentencePhase(t *testing.T) {
 		{"More counselors return to work as the clinics stay open", ""},
 		{"More than 2,400 counselors returned to work on Monday after the strike.", strike.PhaseEnded},
 		{"Holiday bargaining session in counselors' strike ends without a deal", strike.PhaseStrike},
+		// Things set down are no plan; mediation that has not resumed is
+		// still off.
+		{"At 7 this morning, 2,400 counselors set down their caseloads and picked up picket signs.", strike.PhaseStrike},
+		{"Talks with the mediators broke down in March and have not resumed.", ""},
+		{"Talks with the mediators collapsed in March but resumed this week.", strike.PhaseMediation},
 		{"The strike is in its fifth month, as a federal mediator shuttles between the company and the union.", strike.PhaseMediation},
 		{"Mediated talks between Kaiser and its striking workers wrapped up their first day without an announcement.", strike.PhaseMediation},
 		// How strikes end in general, or what follows a step to come: an
