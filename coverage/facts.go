@@ -758,7 +758,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseThreatened, "authori|strike vote", regexp.MustCompile(`\bauthori[sz](?:e|ed|es|ing) (?:an? |the )?` + reWords + `{0,2}?` + reStrikeN + `\b|\bstrike (?:authori[sz]ation|vote)\b`)},
 	{strike.PhaseThreatened, "strike|walk&could|may|might|would|will|plan|threaten|set to|ready to|prepared to|poised to|vowed to", regexp.MustCompile(`\b(?:could|may|might|would|will|plans? to|planning to|threaten(?:s|ed)? to|set to|ready to|prepared to|poised to|vowed to) (?:go on )?(?:strike|walk out|walk off)\b`)},
 	{strike.PhaseThreatened, "threat|possible|potential|looming|planned", regexp.MustCompile(`\bthreat(?:en(?:ed|s|ing)?)? (?:of )?(?:an? |the )?(?:[\w-]+ )?` + reStrikeN + `\b|\b(?:possible|potential|looming|planned|threatened) ` + reStrikeN + `\b`)},
-	{strike.PhaseThreatened, "read|prepar|plan|organiz", regexp.MustCompile(`\b(?:ready|readies|readying|prepare|prepares|preparing|plan|plans|planning|organize|organizes|organizing) (?:an? |the |for an? |for the )?` + reWords + `{0,2}?` + reStrikeN + `\b`)},
+	{strike.PhaseThreatened, "read|prepar|plan|organiz|schedul", regexp.MustCompile(`\b(?:ready|readies|readying|prepare|prepares|preparing|plan|plans|planning|organize|organizes|organizing|scheduled|schedules|scheduling) (?:an? |the |for an? |for the )?` + reWords + `{0,2}?` + reStrikeN + `\b`)},
 	{strike.PhaseThreatened, "strike|walkout|stoppage&possible|likely|looming|imminent|odds|set", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:possible|likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
 	// A strike called or announced ("has called an open-ended strike", "Workers
 	// Announce Open-Ended Strike", "calls strike at Kaiser"; not "called off
@@ -795,7 +795,9 @@ var phaseSignals = []phaseSignal{
 	// psychologists represented by the union, began Oct. 21"; "the
 	// walkout, now in its eighth week"), or told by its length ("a
 	// seven-week strike", "the months-long strike"): one under way.
-	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(reStrikeN + `s?, (?:[^,.;]|\d[,.]\d){2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on|reached|reaches|passed|passes|marked|marks)\b|` + reStrikeN + `,? (?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(reStrikeN + `s?, (?:[^,.;]|\d[,.]\d){2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on|reached|reaches|passed|passes|marked|marks)\b|` + reStrikeN + `,? (?:is |was )?(?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b|` +
+		// "a strike that has kept about 2,400 clinicians off the job".
+		reStrikeN + ` (?:that|which) (?:has|have) (?:kept|left) [^.;]{1,60}? (?:off the job|out of work|on the picket lines?)\b`)},
 	// A strike told by who struck before its verb ("the strike by the
 	// National Union of Healthcare Workers (NUHW) that began today"), or
 	// by its age ("the strike is now four months old").
@@ -1291,11 +1293,20 @@ func mediationNotOn(s string, i, j int) bool {
 		hi++
 	}
 	clause := s[lo:hi]
+	if strings.Contains(clause, "request") {
+		// "mediators appointed at the governor's request": how they came,
+		// not mediation only asked for.
+		clause = atRequestRE.ReplaceAllString(clause, "")
+	}
 	if mediationOffRE.MatchString(clause) && !mediationTakenUpAgain(clause) {
 		return true
 	}
 	return mediationAheadRE.MatchString(s[j:])
 }
+
+// atRequestRE finds a request told as how something came about: "at the
+// governor's request", "at the request of the governor".
+var atRequestRE = regexp.MustCompile(`\bat (?:the )?(?:[\w'’.-]+ ){0,3}?request\b(?: of [^,.;]{1,40})?`)
 
 // mediationTakenUpAgain reports whether the clause tells mediation taken
 // up again (see mediationAgainRE), not denied it: "broke down in March

@@ -65,6 +65,14 @@ func TestSentencePhase(t *testing.T) {
 		{"At 7 this morning, 2,400 counselors set down their caseloads and picked up picket signs.", strike.PhaseStrike},
 		{"Talks with the mediators broke down in March and have not resumed.", ""},
 		{"Talks with the mediators collapsed in March but resumed this week.", strike.PhaseMediation},
+		// An institution's notices: a strike "is now in" its month, one
+		// that "has kept" its strikers off the job under a plea, one
+		// "scheduled", mediators appointed "at the governor's request".
+		{"The strike is now in its fifth month, and no settlement has been announced.", strike.PhaseStrike},
+		{"Legislators urged both sides to settle a strike that has kept about 2,400 counselors off the job since Oct. 21.", strike.PhaseStrike},
+		{"The union has scheduled a strike to begin Monday, Oct. 21.", strike.PhaseThreatened},
+		{"The two sides are now meeting with two mediators appointed at the governor's request.", strike.PhaseMediation},
+		{"Kaiser declined the governor's request for mediation.", ""},
 		{"The strike is in its fifth month, as a federal mediator shuttles between the company and the union.", strike.PhaseMediation},
 		{"Mediated talks between Kaiser and its striking workers wrapped up their first day without an announcement.", strike.PhaseMediation},
 		// How strikes end in general, or what follows a step to come: an
