@@ -2255,7 +2255,7 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	if !ok || at < 0 {
 		return n, at, ok
 	}
-	if n < 500 && localSpotRE.MatchString(ss[at].lower) {
+	if n < 500 && localSpotRE.MatchString(ss[at].lower) && !wholeUnitCount(ss[at].lower, n) {
 		// "About 60 strikers line Sierra Avenue": one picket line's
 		// headcount, not the strike's. A larger count further on is the
 		// strike's; with none, the article gives no count of it.
@@ -2330,6 +2330,14 @@ var colleaguesStrikeRE = regexp.MustCompile(`\b(?:on strike|striking|walked out|
 // pavement"), or one county
 // of the region ("About 300 … in San Diego County went back to work").
 var localSpotRE = regexp.MustCompile(`\b(?:avenue|ave\.|street|boulevard|blvd\.?|highway|broadway|sidewalk|pavement|street corner|the corner of|parking lot|driveway)\b|\bin (?:[a-z.]+ ){1,2}county\b`)
+
+// wholeUnitCount reports whether the sentence tells n as a whole unit
+// ("The 57 Kaiser clinicians who walked off the job … are still on the
+// sidewalk", "all 57"), not one place's headcount.
+func wholeUnitCount(lower string, n int) bool {
+	num := strconv.Itoa(n)
+	return strings.Contains(lower, "the "+num+" ") || strings.Contains(lower, "all "+num+" ")
+}
 
 // bodyRE finds, after "members", the body they sit on: "30 members of
 // the California Legislature" are lawmakers, not strikers.
