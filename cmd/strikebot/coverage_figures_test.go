@@ -78,7 +78,7 @@ var coverageFloors = map[string]coverageFloor{
 	// Relevance 0.98, core 0.99 (P 1.00, R 0.98) and facts 0.98 (146 of
 	// 149) with the sixth corpus's rules, once a snippet that speaks of
 	// labour in its headline had its page fetched.
-	"dev": {copies: 1.00, grouping: 0.98, relevance: 0.98, core: 0.99, facts: 1.00, status: 5, asks: 8},
+	"dev": {copies: 1.00, grouping: 0.98, relevance: 0.99, core: 1.00, facts: 1.00, status: 5, asks: 8},
 	// The second development corpus, written when the first no longer
 	// told what generalises: before any rule was tuned on it, grouping
 	// 0.89, core 0.96, facts 0.87 and 4 answers of 8. Grouping 0.93 (P
@@ -104,7 +104,7 @@ var coverageFloors = map[string]coverageFloor{
 	// Relevance 0.96, core 0.97 and facts 0.94 (132 of 140) once the
 	// union's own post of the campaign's period about its own strike
 	// counted the employer.
-	"dev3": {copies: 1.00, grouping: 0.98, relevance: 0.96, core: 0.96, facts: 0.95, status: 5, asks: 8},
+	"dev3": {copies: 1.00, grouping: 0.98, relevance: 0.97, core: 0.96, facts: 0.95, status: 5, asks: 8},
 	// The fourth development corpus, written when the held-out facts stood
 	// at 0.91, in shapes the first three lack (press releases, radio
 	// transcripts, interviews, photo captions, council items, quoted posts,
@@ -154,7 +154,7 @@ var coverageFloors = map[string]coverageFloor{
 	// Grouping 0.97, relevance 0.98, core 1.00 and facts 0.99 (142 of 144)
 	// once a headline's "a rally" had its page fetched (a weekend
 	// listing's rally of the striking therapists).
-	"dev5": {copies: 1.00, grouping: 0.96, relevance: 0.98, core: 0.99, facts: 0.98, status: 5, asks: 8},
+	"dev5": {copies: 1.00, grouping: 0.96, relevance: 0.98, core: 1.00, facts: 0.98, status: 5, asks: 8},
 	// The sixth development corpus, written when the held-out facts still
 	// stood at 0.92, in shapes the first five lack (behavioral-health trade
 	// press, numbered newsletters, op-eds by a legislator and an executive,
@@ -178,7 +178,7 @@ var coverageFloors = map[string]coverageFloor{
 	// relevance 0.95 (P 0.92, R 0.98), core 0.99, facts 0.90 (145 of 161),
 	// status 5 of 5 and 8 answers of 8. After: copies 6 of 7, grouping
 	// 0.66, relevance 0.97, facts 0.96 (154 of 160); see its README.
-	"dev7": {copies: 0.85, grouping: 0.65, relevance: 0.97, core: 0.98, facts: 0.96, status: 5, asks: 8},
+	"dev7": {copies: 0.85, grouping: 0.65, relevance: 0.98, core: 0.98, facts: 0.96, status: 5, asks: 8},
 	// The eighth development corpus, written after tuning on the seventh,
 	// in shapes the first seven lack (wire stories updated through the
 	// day, tickers, briefs where the Kaiser item is not first,
@@ -199,15 +199,15 @@ var coverageFloors = map[string]coverageFloor{
 	// it, copies 14 of 14, grouping 0.93 (P 0.90, R 0.97), relevance 0.99,
 	// core 1.00, facts 0.98 (141 of 144), status 5 of 5 and 7 answers of
 	// 8. After: facts 1.00 (144 of 144) and 8 answers of 8.
-	"dev9": {copies: 1.00, grouping: 0.94, relevance: 0.99, core: 0.99, facts: 1.00, status: 5, asks: 8},
-	"dev8": {copies: 1.00, grouping: 0.59, relevance: 0.95, core: 0.93, facts: 0.90, status: 5, asks: 8},
+	"dev9": {copies: 1.00, grouping: 0.94, relevance: 1.00, core: 1.00, facts: 1.00, status: 5, asks: 8},
+	"dev8": {copies: 1.00, grouping: 0.59, relevance: 0.96, core: 0.94, facts: 0.90, status: 5, asks: 8},
 	// The tenth, written after tuning on the ninth (news-search items
 	// that are only their snippet, undated and late-dated pages, the
 	// campaign's siblings): before any rule was tuned on it, copies 6 of
 	// 6, grouping 0.81, relevance 0.96, core 0.94, facts 0.82 (120 of
 	// 147), status 5 of 5, 7 answers of 8. After: relevance 0.98, core
 	// 0.97, grouping 0.86, facts 0.95 (140 of 147), 8 answers of 8.
-	"dev10": {copies: 1.00, grouping: 0.97, relevance: 0.97, core: 0.96, facts: 0.95, status: 5, asks: 8},
+	"dev10": {copies: 1.00, grouping: 0.97, relevance: 0.98, core: 0.96, facts: 0.95, status: 5, asks: 8},
 	// The eleventh, written beside the tenth (opinion, letters, live
 	// pages newest first, updates that change the lead, newsletters, a
 	// striker's own posts, misleading quotes): before, copies 9 of 9,
@@ -218,7 +218,7 @@ var coverageFloors = map[string]coverageFloor{
 	// ratified rather than ended. Once an editor's note at the top was no
 	// lead: grouping 0.75, facts 147 of 156 (the note's story, read as the
 	// strike, had joined the deal, the vote and the return into one).
-	"dev11": {copies: 1.00, grouping: 0.79, relevance: 0.98, core: 0.95, facts: 0.97, status: 5, asks: 8},
+	"dev11": {copies: 1.00, grouping: 0.79, relevance: 0.99, core: 0.95, facts: 0.97, status: 5, asks: 8},
 	// The twelfth and thirteenth, written beside each other (numbers and
 	// dates that compete; places, people and loose talk): before, dev12
 	// copies 6 of 6, grouping 0.55, relevance 0.97, core 0.94, facts 0.86
@@ -226,7 +226,7 @@ var coverageFloors = map[string]coverageFloor{
 	// grouping 0.81, relevance 0.98, core 0.93, facts 0.90 (135 of 150),
 	// 2 answers of 8. After general rules tuned on their misses: facts
 	// 0.96 (148 of 154) and 0.97 (144 of 149), 8 answers of 8 each.
-	"dev12": {copies: 1.00, grouping: 0.64, relevance: 0.97, core: 0.96, facts: 0.98, status: 5, asks: 8},
+	"dev12": {copies: 1.00, grouping: 0.64, relevance: 0.98, core: 0.97, facts: 0.98, status: 5, asks: 8},
 	// The fourteenth and fifteenth, written beside each other (the
 	// furniture around news; voices other than a newsroom's and grammar
 	// that hides a fact): before, dev14 copies 4 of 5, grouping 0.81,
@@ -235,9 +235,9 @@ var coverageFloors = map[string]coverageFloor{
 	// facts 0.88 (132 of 150), 7 answers of 8. After general rules tuned
 	// on their misses: copies 5 of 5, grouping 0.87, facts 0.96 (144 of
 	// 150), 8 answers of 8; facts 0.95 (143 of 150), 7 answers of 8.
-	"dev14": {copies: 1.00, grouping: 0.93, relevance: 0.97, core: 0.98, facts: 0.96, status: 5, asks: 8},
-	"dev15": {copies: 1.00, grouping: 0.83, relevance: 0.98, core: 0.96, facts: 0.96, status: 5, asks: 8},
-	"dev13": {copies: 1.00, grouping: 0.94, relevance: 0.98, core: 0.94, facts: 0.97, status: 5, asks: 8},
+	"dev14": {copies: 1.00, grouping: 0.93, relevance: 0.98, core: 0.98, facts: 0.96, status: 5, asks: 8},
+	"dev15": {copies: 1.00, grouping: 0.83, relevance: 0.99, core: 0.97, facts: 0.96, status: 5, asks: 8},
+	"dev13": {copies: 1.00, grouping: 0.94, relevance: 0.99, core: 0.94, facts: 0.98, status: 5, asks: 8},
 	// The sixteenth to nineteenth, written at once by four writers who
 	// read none of the earlier corpora (plain mainstream coverage; the
 	// strike's long middle; its end and afterwards; short forms): before
@@ -247,10 +247,10 @@ var coverageFloors = map[string]coverageFloor{
 	// 0.91 (142 of 156), 0.90 (136 of 151) and 0.93 (130 of 140); status 5,
 	// 5, 4 and 4 of 5 (an undated page's count taken as the newest: fixed
 	// before their round); answers 7, 6, 7 and 6 of 8.
-	"dev16": {copies: 1.00, grouping: 0.78, relevance: 0.99, core: 0.96, facts: 0.99, status: 5, asks: 8},
-	"dev17": {copies: 1.00, grouping: 0.79, relevance: 0.97, core: 0.98, facts: 0.98, status: 5, asks: 8},
-	"dev18": {copies: 0.85, grouping: 0.83, relevance: 0.98, core: 0.96, facts: 0.95, status: 5, asks: 8},
-	"dev19": {copies: 0.85, grouping: 0.77, relevance: 0.98, core: 0.95, facts: 0.97, status: 5, asks: 8},
+	"dev16": {copies: 1.00, grouping: 0.78, relevance: 1.00, core: 0.97, facts: 0.99, status: 5, asks: 8},
+	"dev17": {copies: 1.00, grouping: 0.79, relevance: 0.98, core: 0.98, facts: 0.98, status: 5, asks: 8},
+	"dev18": {copies: 0.85, grouping: 0.83, relevance: 0.99, core: 0.97, facts: 0.96, status: 5, asks: 8},
+	"dev19": {copies: 0.85, grouping: 0.77, relevance: 0.99, core: 0.96, facts: 0.97, status: 5, asks: 8},
 	// The twentieth to twenty-third, written by writers who read none of
 	// the earlier corpora (syndication; local outlets; the campaign's
 	// siblings; explainers, FAQs and undated pages), after this round's
@@ -259,10 +259,10 @@ var coverageFloors = map[string]coverageFloor{
 	// relevance 1.00, 0.99, 0.96 and 0.97; core 1.00, 0.99, 0.90 and 0.99;
 	// facts 0.93 (137 of 147), 0.93 (140 of 151), 0.91 (144 of 159) and
 	// 0.89 (134 of 151); status 5 of 5 each; answers 6, 6, 8 and 8 of 8.
-	"dev20": {copies: 1.00, grouping: 0.91, relevance: 0.99, core: 0.99, facts: 1.00, status: 5, asks: 8},
-	"dev21": {copies: 1.00, grouping: 0.76, relevance: 0.99, core: 0.99, facts: 1.00, status: 5, asks: 7},
-	"dev22": {copies: 1.00, grouping: 0.77, relevance: 0.97, core: 0.92, facts: 0.94, status: 5, asks: 8},
-	"dev23": {copies: 1.00, grouping: 0.72, relevance: 0.96, core: 0.99, facts: 0.95, status: 5, asks: 8},
+	"dev20": {copies: 1.00, grouping: 0.91, relevance: 1.00, core: 1.00, facts: 1.00, status: 5, asks: 8},
+	"dev21": {copies: 1.00, grouping: 0.76, relevance: 1.00, core: 1.00, facts: 1.00, status: 5, asks: 7},
+	"dev22": {copies: 1.00, grouping: 0.77, relevance: 0.98, core: 0.92, facts: 0.94, status: 5, asks: 8},
+	"dev23": {copies: 1.00, grouping: 0.72, relevance: 0.97, core: 1.00, facts: 0.96, status: 5, asks: 8},
 	// The twenty-fourth to twenty-seventh, written by writers who read
 	// none of the earlier corpora (the trade and specialist press;
 	// broadcast and spoken forms; briefs, digests and corrections;
@@ -272,10 +272,10 @@ var coverageFloors = map[string]coverageFloor{
 	// 0.94 and 0.95; facts 0.89 (129 of 145), 0.92 (139 of 151), 0.84
 	// (117 of 140) and 0.85 (126 of 149); status 5, 5, 5 and 3 of 5;
 	// answers 8, 8, 8 and 5 of 8.
-	"dev24": {copies: 1.00, grouping: 0.80, relevance: 0.98, core: 0.98, facts: 0.97, status: 5, asks: 8},
-	"dev25": {copies: 1.00, grouping: 0.88, relevance: 0.98, core: 0.96, facts: 0.99, status: 5, asks: 8},
-	"dev26": {copies: 1.00, grouping: 0.62, relevance: 0.98, core: 0.94, facts: 0.92, status: 5, asks: 8},
-	"dev27": {copies: 1.00, grouping: 0.57, relevance: 0.99, core: 0.96, facts: 0.95, status: 5, asks: 8},
+	"dev24": {copies: 1.00, grouping: 0.80, relevance: 0.99, core: 0.98, facts: 0.97, status: 5, asks: 8},
+	"dev25": {copies: 1.00, grouping: 0.88, relevance: 0.99, core: 0.97, facts: 0.99, status: 5, asks: 8},
+	"dev26": {copies: 1.00, grouping: 0.62, relevance: 0.99, core: 0.94, facts: 0.94, status: 5, asks: 8},
+	"dev27": {copies: 1.00, grouping: 0.57, relevance: 1.00, core: 0.97, facts: 0.95, status: 5, asks: 8},
 	// The twenty-eighth to thirty-first, written by writers who read
 	// none of the other corpora (ethnic and in-language press; press
 	// releases and aggregator pages; government and politics; a plain
@@ -285,10 +285,10 @@ var coverageFloors = map[string]coverageFloor{
 	// 1.00, 0.97 and 1.00; core 1.00, 0.98, 0.96 and 1.00; facts 0.94
 	// (149 of 159), 0.89 (135 of 151), 0.91 (138 of 151) and 0.97 (141 of
 	// 145); status 5 of 5 each; answers 8, 7, 7 and 8 of 8.
-	"dev28": {copies: 1.00, grouping: 0.65, relevance: 0.96, core: 0.99, facts: 0.96, status: 5, asks: 8},
-	"dev29": {copies: 1.00, grouping: 0.79, relevance: 0.99, core: 0.97, facts: 0.93, status: 5, asks: 8},
-	"dev30": {copies: 1.00, grouping: 0.63, relevance: 0.97, core: 0.96, facts: 0.95, status: 5, asks: 7},
-	"dev31": {copies: 1.00, grouping: 0.94, relevance: 0.99, core: 0.99, facts: 0.98, status: 5, asks: 8},
+	"dev28": {copies: 1.00, grouping: 0.65, relevance: 0.97, core: 1.00, facts: 0.96, status: 5, asks: 8},
+	"dev29": {copies: 1.00, grouping: 0.79, relevance: 1.00, core: 0.97, facts: 0.95, status: 5, asks: 8},
+	"dev30": {copies: 1.00, grouping: 0.63, relevance: 0.98, core: 0.97, facts: 0.95, status: 5, asks: 7},
+	"dev31": {copies: 1.00, grouping: 0.94, relevance: 1.00, core: 1.00, facts: 0.98, status: 5, asks: 8},
 	// The thirty-second to thirty-fifth, written blind to the others
 	// (service and institutional pages; international and specialist
 	// English outlets; narrative and long-form writing; the wire desk's
@@ -296,11 +296,14 @@ var coverageFloors = map[string]coverageFloor{
 	// grouping 0.78, 0.94, 0.67 and 0.87; relevance 0.93, 1.00, 0.92 and
 	// 1.00; core 0.92, 1.00, 0.90 and 0.99; facts 0.81 (115 of 142), 0.96
 	// (144 of 150), 0.80 (110 of 138) and 0.97 (145 of 150); status 5, 5,
-	// 4 and 5 of 5; answers 8 of 8 each.
-	"dev32": {copies: 1.00, grouping: 0.78, relevance: 0.93, core: 0.92, facts: 0.80, status: 5, asks: 8},
-	"dev33": {copies: 1.00, grouping: 0.93, relevance: 1.00, core: 1.00, facts: 0.96, status: 5, asks: 8},
-	"dev34": {copies: 1.00, grouping: 0.66, relevance: 0.92, core: 0.89, facts: 0.79, status: 4, asks: 8},
-	"dev35": {copies: 1.00, grouping: 0.86, relevance: 1.00, core: 0.98, facts: 0.96, status: 5, asks: 8},
+	// 4 and 5 of 5; answers 8 of 8 each. After the rules they led to:
+	// relevance 0.98, 1.00, 0.92 and 1.00; core 0.95, 1.00, 0.90 and
+	// 1.00; facts 0.93 (132 of 142), 0.99 (148 of 150), 0.81 (112 of 138)
+	// and 0.98 (147 of 150); status 5 of 5 each.
+	"dev32": {copies: 1.00, grouping: 0.78, relevance: 0.98, core: 0.95, facts: 0.92, status: 5, asks: 8},
+	"dev33": {copies: 1.00, grouping: 0.93, relevance: 1.00, core: 1.00, facts: 0.98, status: 5, asks: 8},
+	"dev34": {copies: 1.00, grouping: 0.66, relevance: 0.92, core: 0.89, facts: 0.81, status: 5, asks: 8},
+	"dev35": {copies: 1.00, grouping: 0.86, relevance: 1.00, core: 1.00, facts: 0.98, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
