@@ -80,7 +80,13 @@
 // broadcast and spoken forms; briefs, digests and appended updates;
 // opinion and community voices; then ethnic and in-language press; press
 // releases and aggregator pages; government and politics; and a plain news
-// search's mix of copies, short pages and look-alikes. A corpus
+// search's mix of copies, short pages and look-alikes. The thirty-second
+// to thirty-fifth, in testdata/dev32 to dev35, were written the same way,
+// four at once: service and institutional pages (the employer's member
+// alerts, county, school and benefits notices); international and
+// specialist English outlets; narrative and long-form writing; and the
+// wire desk's versions (first takes, write-throughs, corrections, kills,
+// daybooks and local re-runs). A corpus
 // being written is checked by TestDevDraft before it joins DevSets. Each
 // corpus has a truth file with the campaign status it supports at its end
 // and the questions a supporter asks, with the answers the first sentence
