@@ -1145,7 +1145,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseStrike && whenBeganRE.MatchString(s[max(0, m[0]-30):m[0]]) && hasAny(s[m[0]:m[1]], "began|begun|started|starts|begins") {
 				continue // "was in graduate school when the strike began": a time, not news
 			}
-			if w := s[max(0, m[0]-90):m[0]]; !(p == strike.PhaseEnded && backSignal(sig)) && strings.Contains(w, "year") && yearsAfterRE.MatchString(w) {
+			if w := s[max(0, m[0]-90):m[0]]; (p != strike.PhaseEnded || !backSignal(sig)) && strings.Contains(w, "year") && yearsAfterRE.MatchString(w) {
 				// "a year after Kaiser's mental health workers began a
 				// walkout", "a year after … a walkout that lasted 196
 				// days": a time, not news; but "a year since I walked
