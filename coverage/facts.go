@@ -704,6 +704,9 @@ const (
 	// toldWhole is the hint of the signal of a strike told with its
 	// whole length: no count before it makes it a part's.
 	toldWhole = "strike|walkout|stoppage&last|went on|ran"
+	// headlineStrike is the hint of the signal of a headline's present:
+	// "therapists strike over pay".
+	headlineStrike = "strike&workers|therapists|clinicians|nurses|psychologists|counselors|counsellors|staff|employees|members|professionals|pharmacists|engineers|doctors|caregivers"
 	// forWhole is the hint of the signal of a length told whole before
 	// who stayed out: "For 196 days … they stayed off the job".
 	forWhole = "for &stayed|struck|on strike|picket"
@@ -788,6 +791,10 @@ var phaseSignals = []phaseSignal{
 	// takes the strike as given: "Why are Kaiser's therapists on strike?"
 	{strike.PhaseStrike, "off the job|been out", regexp.MustCompile(`\b(?:been|are|were|remain|remained|remains|stay|stayed|still) off the job\b|\bbeen out (?:for|since)\b`)},
 	{strike.PhaseStrike, "why&on strike", regexp.MustCompile(`\bwhy (?:are|is|were|was) [^.?;]{1,60}? on strike\b`)},
+	// A headline's present: "Kaiser mental health workers strike over
+	// pay", "Thousands of therapists strike in Southern California" (not
+	// "workers strike a deal").
+	{strike.PhaseStrike, headlineStrike, regexp.MustCompile(`\b(?:workers|therapists|clinicians|nurses|psychologists|counselors|counsellors|staff|employees|members|professionals|pharmacists|engineers|doctors|caregivers) (?:again )?strike(?:[.,;!]|$| (?:over|for|at|in|across|against|to demand|demanding|as|after|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today)\b)`)},
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this morning)\b|[.,;]|$)`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|begun|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|hit|reach|enter|continu|pass|near|open|last|stretch|drag|wear|wore|affect|cover|involv", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers|involves)\b`)},
@@ -1192,6 +1199,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if (p == strike.PhaseTentativeAgreement || p == strike.PhaseRatified) && rejectRE.MatchString(lastWords(pre, 4)) {
 				continue // "rejected the tentative agreement"
 			}
+			if sig.hints == headlineStrike && nounPhraseRE.MatchString(lastWords(s[:m[0]], 4)) {
+				continue // "this week's Kaiser nurses strike in Southern California": the strike named, a noun
+			}
 			if p == strike.PhaseEnded && (sig.hints == toldWhole || sig.hints == forWhole) && perfectLastedRE.MatchString(s[m[0]:m[1]]) {
 				continue // "the strike by the union has lasted 100 days": going on
 			}
@@ -1255,6 +1265,11 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 // sessionInRE finds, right before a strike told ended, a meeting held in
 // it, which is what ended: "bargaining session in Kaiser therapists'".
 var sessionInRE = regexp.MustCompile(`\b(?:session|sessions|talks|meeting|round|hearing|negotiations|rally|vigil|march) (?:in|during) (?:the |a |their |its )?(?:[\w'’-]+ ){0,4}$`)
+
+// nounPhraseRE finds a determiner or a possessive among the words before
+// "nurses strike", which make it a noun ("the Kaiser nurses strike",
+// "this week's … strike"), not a headline's verb.
+var nounPhraseRE = regexp.MustCompile(`(?:^|\s)(?:the|a|an|this|that|their|its|his|her|our|your|[\w-]+['’]s?)(?:\s|$)`)
 
 // asClauseRE finds, right before a strike, an "as" that opens a clause
 // of background: "… as mental health walkout continues".

@@ -73,6 +73,13 @@ func TestSentencePhase(t *testing.T) {
 		{"The union has scheduled a strike to begin Monday, Oct. 21.", strike.PhaseThreatened},
 		{"The two sides are now meeting with two mediators appointed at the governor's request.", strike.PhaseMediation},
 		{"Kaiser declined the governor's request for mediation.", ""},
+		// A headline's present tense is the strike; the same words after
+		// a determiner name it; a deal struck is no strike.
+		{"Thousands of Kaiser therapists strike in Southern California", strike.PhaseStrike},
+		{"Kaiser mental health workers strike, demand pensions", strike.PhaseStrike},
+		{"What to know about this week's Kaiser nurses strike in Southern California", ""},
+		{"Kaiser nurses strike: what to know", ""},
+		{"Workers strike a deal with Kaiser", strike.PhaseTentativeAgreement},
 		{"The strike is in its fifth month, as a federal mediator shuttles between the company and the union.", strike.PhaseMediation},
 		{"Mediated talks between Kaiser and its striking workers wrapped up their first day without an announcement.", strike.PhaseMediation},
 		// How strikes end in general, or what follows a step to come: an
