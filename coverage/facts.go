@@ -758,6 +758,8 @@ var phaseSignals = []phaseSignal{
 	// strike looms", "therapists prepare to picket".
 	{strike.PhaseThreatened, "vote|voting|loom|prepar", regexp.MustCompile(`\b(?:vote|votes|voted|voting) to (?:strike|walk out|go on strike)\b|\b` + reStrikeN + ` (?:looms|loomed|looming)\b|\b(?:prepare|prepares|prepared|preparing) to (?:strike|picket|walk out)\b`)},
 	{strike.PhaseThreatened, "notice", regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:an? |the )?(?:[\w-]+ ){0,2}?strike\b|\b\d+-day notice\b|\b(?:ten|10)[- ]days?['’]? notice\b`)},
+	// "Kaiser therapists approve strike" (not "approve strike pay").
+	{strike.PhaseThreatened, "approv&strike", regexp.MustCompile(`\bapprov(?:e|es|ed|ing) (?:an? |the )?(?:[\w-]+ ){0,2}?strike(?:[.,;:!]|$| (?:vote|against|at|over|on|if|in|by|for|to|that|which|starting|beginning|date)\b)`)},
 	{strike.PhaseThreatened, "authori|strike vote", regexp.MustCompile(`\bauthori[sz](?:e|ed|es|ing) (?:an? |the )?` + reWords + `{0,2}?` + reStrikeN + `\b|\bstrike (?:authori[sz]ation|vote)\b`)},
 	{strike.PhaseThreatened, "strike|walk&could|may|might|would|will|plan|threaten|set to|ready to|prepared to|poised to|vowed to", regexp.MustCompile(`\b(?:could|may|might|would|will|plans? to|planning to|threaten(?:s|ed)? to|set to|ready to|prepared to|poised to|vowed to) (?:go on )?(?:strike|walk out|walk off)\b`)},
 	{strike.PhaseThreatened, "threat|possible|potential|looming|planned", regexp.MustCompile(`\bthreat(?:en(?:ed|s|ing)?)? (?:of )?(?:an? |the )?(?:[\w-]+ )?` + reStrikeN + `\b|\b(?:possible|potential|looming|planned|threatened) ` + reStrikeN + `\b`)},
@@ -796,7 +798,9 @@ var phaseSignals = []phaseSignal{
 	// "workers strike a deal").
 	{strike.PhaseStrike, headlineStrike, regexp.MustCompile(`\b(?:workers|therapists|clinicians|nurses|psychologists|counselors|counsellors|staff|employees|members|professionals|pharmacists|engineers|doctors|caregivers) (?:again )?strike(?:[.,;!]|$| (?:over|for|at|in|across|against|to demand|demanding|as|after|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today)\b)`)},
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this morning)\b|[.,;]|$)`)},
-	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|begun|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|begun|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues|continue) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	// "Picket lines go up at Kaiser clinics".
+	{strike.PhaseStrike, "picket", regexp.MustCompile(`\bpicket lines? (?:go|goes|went|are going|were going) up\b|\b(?:put|puts|putting) up picket lines?\b`)},
 	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|hit|reach|enter|continu|pass|near|open|last|stretch|drag|wear|wore|affect|cover|involv", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers|involves)\b`)},
 	// A strike with an aside between it and its verb ("The strike, by
 	// psychologists represented by the union, began Oct. 21"; "the
@@ -894,7 +898,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseRatified, "approv|ok|ratif", regexp.MustCompile(`\b(?:approved|approve|approves|ok|oks|ok's|ok'd|okay|okays|okayed) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	// Ended.
 	{strike.PhaseEnded, "strike|walkout|stoppage&over|end", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:came|has come|had come|comes) to an end\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
-	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b` + reStrikeN + ` (?:is |was |has been |had been )?called off\b`)},
 	// "The strike has not ended", "the strike is not over": it goes on.
 	{strike.PhaseStrike, "strike|walkout|stoppage&not|n't|n’t", regexp.MustCompile(`\b` + reStrikeN + ` (?:has not|hasn['’]t|had not|hadn['’]t|is not|isn['’]t) (?:yet )?(?:ended|over)\b`)},
 	// Back told by the place: "went back to their offices today",

@@ -80,6 +80,13 @@ func TestSentencePhase(t *testing.T) {
 		{"What to know about this week's Kaiser nurses strike in Southern California", ""},
 		{"Kaiser nurses strike: what to know", ""},
 		{"Workers strike a deal with Kaiser", strike.PhaseTentativeAgreement},
+		// Headline forms: a strike called off in the passive, picket lines
+		// going up, a strike continued, a strike approved (not its pay).
+		{"Strike called off at Kaiser", strike.PhaseEnded},
+		{"Picket lines go up at Kaiser clinics", strike.PhaseStrike},
+		{"Kaiser mental health workers reject contract offer, continue strike", strike.PhaseStrike},
+		{"Kaiser therapists approve strike", strike.PhaseThreatened},
+		{"Members will approve strike pay for those on the line.", ""},
 		{"The strike is in its fifth month, as a federal mediator shuttles between the company and the union.", strike.PhaseMediation},
 		{"Mediated talks between Kaiser and its striking workers wrapped up their first day without an announcement.", strike.PhaseMediation},
 		// How strikes end in general, or what follows a step to come: an
