@@ -447,13 +447,20 @@ func (s *Scorer) employerInPassing(r *result) bool {
 	if s.employerUpFront(r) {
 		return false
 	}
-	n := 0
+	n, lab := 0, 0
 	for _, i := range r.found {
-		if h := r.hits[i]; s.terms[i].group == employer && r.points[i] > 0 {
+		h := r.hits[i]
+		switch {
+		case s.terms[i].group == employer && r.points[i] > 0:
 			n += h.title + h.text
+		case s.terms[i].group == labor && r.points[i] > 0:
+			lab += h.title + h.text
 		}
 	}
-	return n == 1
+	// Once; or twice beside a single labor word ("Kaiser Permanente
+	// members can call the line; many Kaiser therapists have been on
+	// strike since October", in a wildfire's list of resources).
+	return n == 1 || n == 2 && lab == 1
 }
 
 // isRelated applies the related rule. It weighs the employer and labor
@@ -618,7 +625,8 @@ func withoutDisclaimers(text string) string {
 	// (Every article is scored: the tails of the phrases, which no capital
 	// changes, are looked for before anything is lower-cased.)
 	if !strings.Contains(text, "nrelated") && !strings.Contains(text, "onnection") &&
-		!strings.Contains(text, "ffiliated") && !strings.Contains(text, "elation") {
+		!strings.Contains(text, "ffiliated") && !strings.Contains(text, "elation") &&
+		!strings.Contains(text, "othing to do with") && !strings.Contains(text, "onfused with") {
 		return text
 	}
 	var b strings.Builder
@@ -638,7 +646,7 @@ func withoutDisclaimers(text string) string {
 
 // disclaimers are the phrases of a sentence that says something is
 // unrelated to the news (see withoutDisclaimers).
-var disclaimers = []string{"unrelated", "no connection", "not affiliated", "no relation"}
+var disclaimers = []string{"unrelated", "no connection", "not affiliated", "no relation", "nothing to do with", "not to be confused with"}
 
 // disclaims reports whether a lower-cased sentence holds one of
 // disclaimers.

@@ -43,6 +43,18 @@ func TestKaiserSiblings(t *testing.T) {
 			"OAKLAND - Roughly 2,000 psychologists, therapists and social workers in Kaiser's Northern California region went on strike Monday. NUHW says patients wait too long between therapy sessions; the union's Southern California members are not part of the walkout.",
 			"2022-08-15", strike.TierRelated},
 
+		// A list of resources that names the employer twice in one line
+		// beside a single labor word; another company's news that
+		// disclaims the strike.
+		{"a wildfire's resources name the strike in a line",
+			"Fire recovery: where to find shelter, meals and counseling this week",
+			"Shelters at the fairgrounds and the high school have cots, meals and showers, and volunteers are sorting donated clothing by size. Pets are welcome at the fairgrounds, where the animal shelter has set up kennels.\n\nFood: the church on Lake Avenue serves hot meals at noon and at six, and the food bank has extended its hours through the weekend for anyone who lost a home.\n\nCounseling: the county has crisis counselors at both shelters. Kaiser Permanente members can call the regional line; many Kaiser therapists have been on strike since October, so waits may be longer.",
+			"2025-01-10", strike.TierNone},
+		{"an aluminum maker's results disclaim the strike",
+			"Kaiser Aluminum beats estimates on aerospace demand",
+			"Kaiser Aluminum reported quarterly results above expectations as aerospace demand held up.\n\nNot to be confused with this week's other Kaiser news: the walkout by mental health clinicians at Kaiser Permanente in Southern California has nothing to do with the aluminum maker.",
+			"2024-10-24", strike.TierNone},
+
 		// Another workforce in the campaign's region, named in the title
 		// as "pharmacy workers", with the campaign's strike in a line.
 		{"pharmacy workers' strike vote in the region",
