@@ -840,9 +840,13 @@ func (ix *Index) askStatus(question string, st *strike.Status, spell bool) Answe
 		// "when did they go back to their jobs?"): "back at work as
 		// 196-day strike ends", a headline, says when no better than not
 		// at all. Then an undated one.
+		// A day first ("May 12", "Monday"), then a month ("after their
+		// strike ended in May" answers "when did they go back?" only
+		// roughly).
 		wq := q.withCues(ansBackCues)
 		dated := func(text string) bool { return notBackAtWork(text) || len(findDates(text)) == 0 }
-		for _, skip := range []func(string) bool{dated, notBackAtWork} {
+		dayDated := func(text string) bool { return dated(text) || !ansDayRE.MatchString(text) }
+		for _, skip := range []func(string) bool{dayDated, dated, notBackAtWork} {
 			rf := f
 			rf.skip = skip
 			if cands := ix.search(&q, rf, s); len(cands) > 0 {
@@ -3248,3 +3252,7 @@ func ansNamesAgent(text string, agents []string) bool {
 	}
 	return false
 }
+
+// ansDayRE finds a day in a sentence: a month with its day ("May 12", "12
+// May") or a weekday.
+var ansDayRE = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)

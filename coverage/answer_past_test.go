@@ -154,3 +154,20 @@ func TestAskReturnPrefersADay(t *testing.T) {
 		t.Errorf("answer %q, want the day they were back (12 May 2025) first", a.Text)
 	}
 }
+
+// TestAskReturnPrefersTheDay: asked when the strikers went back, a
+// sentence that tells them back on their day ("returned to their clinics
+// on May 12") answers before one that dates the end by its month alone
+// ("back at work after their strike ended in May").
+func TestAskReturnPrefersTheDay(t *testing.T) {
+	ix := fixtureIndex(t, "2025-09-01", nil,
+		fixtureArticle(t, 1, "2024-10-21", "Valley Ledger", "Northvale therapists walk out",
+			"About 1,200 therapists at Northvale Health went on strike Monday.", strike.TierCore, strike.PhaseStrike),
+		fixtureArticle(t, 2, "2025-05-13", "Coast Times", "Northvale therapists back in their clinics",
+			"The therapists returned to work on May 12, a week after the deal.", strike.TierCore, strike.PhaseEnded),
+		fixtureArticle(t, 3, "2025-08-30", "Valley Ledger", "Counseling service update",
+			"Latest: Northvale's striking therapists are back in their offices after their strike ended in May.", strike.TierCore, strike.PhaseEnded))
+	if first := firstLine(ix.Ask("when did the striking therapists go back to their offices").Text); !strings.Contains(first, "May 12") {
+		t.Errorf("first line = %q, want the day they returned", first)
+	}
+}
