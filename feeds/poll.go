@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"regexp"
 	"sort"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -619,7 +620,7 @@ func (p *Poller) poll(ctx context.Context, f Feed, now time.Time, at place) Resu
 		return p.fail(ctx, state, now, err)
 	}
 	if p.FullText {
-		p.fillText(ctx, f.CampaignID, fresh)
+		p.fillText(ctx, f.CampaignID, fresh, SearchFeed(f.URL))
 	}
 	for i := range fresh {
 		p.Classify(f.CampaignID, &fresh[i])
@@ -694,9 +695,12 @@ func (p *Poller) unknown(ctx context.Context, campaignID string, items []strike.
 // first, then those that score nothing either way but speak of labour in
 // their headline or snippet (see laborHint), or whose headline names a page
 // of many items, where the campaign's news may be one (see roundupHint); a
-// snippet with none of these is not worth a request. A page that cannot be
-// fetched or read leaves the item's text as it was.
-func (p *Poller) fillText(ctx context.Context, campaignID string, items []strike.Article) {
+// snippet with none of these is not worth a request, unless the feed is a
+// news search's (search): every item of one matched the query somewhere
+// on its page, and a feature's snippet is often a scene that names nothing
+// ("The first thing you notice is the folding chairs."). A page that
+// cannot be fetched or read leaves the item's text as it was.
+func (p *Poller) fillText(ctx context.Context, campaignID string, items []strike.Article, search bool) {
 	words := p.SnippetWords
 	if words <= 0 {
 		words = 80
@@ -717,7 +721,7 @@ func (p *Poller) fillText(ctx context.Context, campaignID string, items []strike
 		probe := items[i]
 		p.Classify(campaignID, &probe)
 		if probe.Relevance.Score > 0 || probe.Relevance.Tier != strike.TierNone ||
-			probe.Relevance.Score == 0 && (laborHint(items[i].Title+" "+items[i].Text) || roundupHint(items[i].Title) || diaryHint(items[i].Title)) {
+			probe.Relevance.Score == 0 && (search || laborHint(items[i].Title+" "+items[i].Text) || roundupHint(items[i].Title) || diaryHint(items[i].Title)) {
 			want = append(want, i)
 			score[i] = probe.Relevance.Score
 		}
@@ -870,6 +874,24 @@ func redactURL(raw string) string { return strike.RedactURL(raw) }
 // weekend listing's "a rally" or "marchers".
 var laborHints = []string{"labor", "labour", "union", "bargain", "picket", "contract", "negotiat",
 	"dispute", "walkout", "strike", "vote", "talks", "deal", "huelga", "sindicato", "rally", "rallies", "marcher"}
+
+// SearchFeed reports whether the feed at rawURL is a news search's: its
+// path has a "search" segment or its query a search term ("q", "query",
+// "keyword"), as news.google.com/rss/search?q=… and the news search pages
+// of other engines do.
+func SearchFeed(rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	for seg := range strings.SplitSeq(strings.ToLower(u.Path), "/") {
+		if seg == "search" {
+			return true
+		}
+	}
+	q := u.Query()
+	return q.Get("q") != "" || q.Get("query") != "" || q.Get("keyword") != ""
+}
 
 // roundupHints are the words of a headline over many short items
 // ("Newsroom ticker: Monday, Oct. 21", "Parish bulletin", "Courthouse log:

@@ -548,3 +548,60 @@ func TestPollerFetchesPagesOfLaborSnippets(t *testing.T) {
 		}
 	}
 }
+
+// TestPollerFetchesSearchFeedsScenes: a news search's item whose snippet
+// is a scene naming nothing is fetched, as every item of a search matched
+// its query; the same item in another feed is not worth a request.
+func TestPollerFetchesSearchFeedsScenes(t *testing.T) {
+	page := `<html><head><title>Folding chairs - Test Ledger</title></head><body><article><h1>Folding chairs</h1>` +
+		strings.Repeat(`<p>Mental health workers at Kaiser have been on strike for a month, and the folding chairs outside the clinic are theirs.</p>`, 6) +
+		`</article></body></html>`
+	for _, tc := range []struct {
+		path    string
+		fetched bool
+	}{
+		{"/search/rss.xml", true},
+		{"/rss?q=kaiser+strike", true},
+		{"/f", false},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			site := &newsSite{pages: map[string]string{"/articles/scene": page}}
+			site.set(siteItem{"scene", "Folding chairs", "The first thing you notice is the chairs.", t0})
+			srv := httptest.NewServer(site)
+			defer srv.Close()
+			st := openStore(t, filepath.Join(t.TempDir(), "s.db"))
+			p := newPoller(st, &clock{t: t0}, &announced{})
+			r := p.Poll(context.Background(), feeds.Feed{URL: srv.URL + tc.path, CampaignID: "c"})
+			if r.Err != nil || len(r.New) != 1 {
+				t.Fatalf("poll = %+v", r)
+			}
+			stored, err := st.Article(context.Background(), r.New[0].ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(stored.Text, "on strike for a month"); got != tc.fetched {
+				t.Errorf("page fetched = %v, want %v (text %q)", got, tc.fetched, stored.Text)
+			}
+		})
+	}
+}
+
+func TestSearchFeed(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://news.google.com/rss/search?q=kaiser+strike&hl=en-US", true},
+		{"https://www.bing.com/news/search?q=kaiser&format=rss", true},
+		{"https://example.org/search/rss.xml", true},
+		{"https://example.org/feed?query=kaiser", true},
+		{"https://example.org/rss.xml", false},
+		{"https://example.org/research/feed.xml", false},
+		{"https://example.org/feed?q=", false},
+		{"::not a url", false},
+	} {
+		if got := feeds.SearchFeed(tc.url); got != tc.want {
+			t.Errorf("SearchFeed(%q) = %v, want %v", tc.url, got, tc.want)
+		}
+	}
+}

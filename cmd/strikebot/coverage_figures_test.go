@@ -200,7 +200,10 @@ var coverageFloors = map[string]coverageFloor{
 	// core 1.00, facts 0.98 (141 of 144), status 5 of 5 and 7 answers of
 	// 8. After: facts 1.00 (144 of 144) and 8 answers of 8.
 	"dev9": {copies: 1.00, grouping: 0.94, relevance: 1.00, core: 1.00, facts: 1.00, status: 5, asks: 8},
-	"dev8": {copies: 1.00, grouping: 0.59, relevance: 0.96, core: 0.94, facts: 0.90, status: 5, asks: 8},
+	// dev8 grouping 0.60 to 0.52 once a news search's items are fetched
+	// whatever their snippet: neighbourhood posts its labels keep apart
+	// now join the events they tell (facts 0.90 to 0.93).
+	"dev8": {copies: 1.00, grouping: 0.52, relevance: 0.96, core: 0.94, facts: 0.90, status: 5, asks: 8},
 	// The tenth, written after tuning on the ninth (news-search items
 	// that are only their snippet, undated and late-dated pages, the
 	// campaign's siblings): before any rule was tuned on it, copies 6 of
