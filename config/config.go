@@ -158,7 +158,9 @@ type Poll struct {
 	AnnounceWindow time.Duration `yaml:"announce_window"`
 
 	// FullText fetches an item's linked page when the feed gives only a
-	// snippet (see SnippetWords), to read the article's own text.
+	// snippet (see SnippetWords), to read the article's own text: the
+	// snippets that show a sign of the news, and every one of a news
+	// search's feed (see feeds.SearchFeed).
 	// Key "poll.full_text", default true.
 	FullText bool `yaml:"full_text"`
 
