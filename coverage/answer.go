@@ -845,7 +845,7 @@ func (ix *Index) askStatus(question string, st *strike.Status, spell bool) Answe
 		// roughly).
 		wq := q.withCues(ansBackCues)
 		dated := func(text string) bool { return notBackAtWork(text) || len(findDates(text)) == 0 }
-		dayDated := func(text string) bool { return dated(text) || !ansDayRE.MatchString(text) }
+		dayDated := func(text string) bool { return dated(text) || !namesDay(text) }
 		for _, skip := range []func(string) bool{dayDated, dated, notBackAtWork} {
 			rf := f
 			rf.skip = skip
@@ -3252,7 +3252,3 @@ func ansNamesAgent(text string, agents []string) bool {
 	}
 	return false
 }
-
-// ansDayRE finds a day in a sentence: a month with its day ("May 12", "12
-// May") or a weekday.
-var ansDayRE = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)

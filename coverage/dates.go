@@ -68,6 +68,22 @@ type dateMention struct {
 	Text       string // the phrase as written
 }
 
+// namesDay reports whether one of the date phrases of s names a day ("May
+// 12", "12 May", "Monday", "today"), not a month or a year alone. Which
+// day it is does not matter here, so a fixed publication date resolves it
+// (in a leap year, so that "Feb. 29" is a day too).
+func namesDay(s string) bool {
+	for _, m := range findDates(s) {
+		if _, day, ok := resolveDate(m.Text, namesDayRef, dirNearest); ok && day {
+			return true
+		}
+	}
+	return false
+}
+
+// namesDayRef is the publication date namesDay resolves phrases against.
+var namesDayRef = time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC)
+
 // findDates returns the date phrases of s in order.
 func findDates(s string) []dateMention {
 	if !mayHaveDate(s) {

@@ -1822,12 +1822,10 @@ func lookBackEnd(ss []factSentence, pub time.Time, at int) (string, int) {
 		if s.phase() != strike.PhaseEnded {
 			continue
 		}
-		earlier := false
-		for _, m := range s.dates {
-			if d, _, ok := resolveDate(m.Text, pub, dirPast); ok && d.Before(opened) {
-				earlier = true
-			}
-		}
+		earlier := slices.ContainsFunc(s.dates, func(m dateMention) bool {
+			d, _, ok := resolveDate(m.Text, pub, dirPast)
+			return ok && d.Before(opened)
+		})
 		if !earlier {
 			return strike.PhaseEnded, i
 		}
