@@ -1035,7 +1035,7 @@ func monthMay(pre string, i, j int) bool {
 // clauseBefore returns the words of the clause before offset i of s, at
 // most n of them.
 func clauseBefore(s string, i, n int) string {
-	pre := s[:i]
+	pre := maskDateCommas(s[:i])
 	if locs := clauseRE.FindAllStringIndex(pre, -1); len(locs) > 0 {
 		pre = pre[locs[len(locs)-1][1]:]
 	}
@@ -1044,6 +1044,46 @@ func clauseBefore(s string, i, n int) string {
 		w = w[len(w)-n:]
 	}
 	return strings.Join(w, " ")
+}
+
+// datedCommaRE finds a date written with commas ("monday, oct. 21,",
+// "oct. 21, 2024,") in a lower-cased sentence, its closing comma included.
+var datedCommaRE = regexp.MustCompile(`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s+\d{4})?,`)
+
+// maskDateCommas returns s with the commas that do not end a clause
+// blanked: those of a date set off by commas as news style writes it ("will
+// walk off the job monday, oct. 21, in an open-ended strike" is one
+// clause, not three) and those of a number ("will send 2,400 clinicians out
+// on strike").
+func maskDateCommas(s string) string {
+	var b []byte
+	for j := strings.IndexByte(s, ','); j >= 0 && j+3 < len(s); {
+		if j > 0 && asciiDigit(s[j-1]) && asciiDigit(s[j+1]) && asciiDigit(s[j+2]) && asciiDigit(s[j+3]) {
+			if b == nil {
+				b = []byte(s)
+			}
+			b[j] = '_' // "2_400": one word, as the number is
+		}
+		k := strings.IndexByte(s[j+1:], ',')
+		if k < 0 {
+			break
+		}
+		j += 1 + k
+	}
+	for _, l := range datedCommaRE.FindAllStringIndex(s, -1) {
+		for j := l[0]; j < l[1]; j++ {
+			if s[j] == ',' {
+				if b == nil {
+					b = []byte(s)
+				}
+				b[j] = ' '
+			}
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // sentencePhase returns the most advanced phase the sentence reports.
@@ -1102,6 +1142,11 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			// "you will see … the strike by …, which began Oct. 21": a
 			// strike begun, whatever the modal before it governs.
 			chosen = chosen || p == strike.PhaseStrike && (stayOnRE.MatchString(s[m[0]:m[1]]) || begunInRE.MatchString(s[m[0]:m[1]]))
+			// "your therapist may be one of the 2,400 clinicians on
+			// strike", "Kaiser may replace the clinicians on strike": the
+			// modal is about the therapist or the employer; the strikers,
+			// named as a group, are there.
+			chosen = chosen || p == strike.PhaseStrike && strikersNamed(s[m[0]:m[1]], pre)
 			if !chosen && p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to" || onCondition(s, m[0]) || supposeRE.MatchString(s)) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
 				if p != strike.PhaseStrike {
 					continue
@@ -1462,6 +1507,25 @@ var begunInRE = regexp.MustCompile(`\bwhich (?:began|started)$`)
 
 // stayOnRE finds a strike that goes on at the start of a strike signal's
 // match: "stay on strike", "remain on strike".
+// theGroupRE ends the words before "clinicians on strike" when they make
+// it a definite group: "one of the nearly", "the", "its 2_400".
+var theGroupRE = regexp.MustCompile(`\b(?:(?:one|some|many|most|all|several|each) of|among) (?:the|its|their|our|kaiser's)\b[^.;:]*$|(?:^|\s)(?:the|its|their|our|kaiser's)(?: \S+){0,2}$`)
+
+// strikersNamed reports whether match, a strike signal, names the strikers
+// ("clinicians on strike") and the words pre before it make them a definite
+// group ("the"), whose strike is then given, not to come.
+func strikersNamed(match, pre string) bool {
+	noun, rest, ok := strings.Cut(match, " ")
+	if !ok || rest != "on strike" || !strings.HasSuffix(noun, "s") {
+		return false
+	}
+	switch noun {
+	case "is", "was", "has", "goes", "does", "stays", "remains":
+		return false
+	}
+	return theGroupRE.MatchString(pre)
+}
+
 var stayOnRE = regexp.MustCompile(`^(?:stay|remain|remains|still) on\b`)
 
 var startAheadRE = regexp.MustCompile(`^,? (?:to|would|will|is to|are to|(?:is|are|was|were) (?:set|scheduled|expected|due) to|set to|scheduled to|due to|could|may|might) (?:start|begin|get under way|kick off|go ahead)\b`)

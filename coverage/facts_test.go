@@ -30,6 +30,17 @@ func TestSentencePhase(t *testing.T) {
 		want     string
 	}{
 		{"Hotel cooks went on strike Monday.", strike.PhaseStrike},
+		// A date set off by commas in news style does not cut the clause:
+		// the "will" still governs the strike after it.
+		{"About 2,400 clinicians will walk off the job Monday, Oct. 21, in an open-ended strike.", strike.PhaseThreatened},
+		{"The clinicians walked off the job Monday, Oct. 21, in an open-ended strike.", strike.PhaseStrike},
+		// Nor does a number's comma.
+		{"The union will send 2,400 clinicians out on strike Monday.", strike.PhaseThreatened},
+		// Strikers named as a definite group are on strike, whatever the
+		// modal before them is about.
+		{"If you see a Kaiser therapist, yours may be one of the nearly 2,400 clinicians on strike across Southern California.", strike.PhaseStrike},
+		{"Kaiser may replace the clinicians on strike.", strike.PhaseStrike},
+		{"The union said its members would be on strike Monday.", strike.PhaseThreatened},
 		// An "until" of what is to come; a question; a strike begun under a
 		// modal that governs something else.
 		{"We stay out until we have a tentative agreement that members can vote on.", strike.PhaseStrike},
