@@ -936,13 +936,13 @@ var phaseSignals = []phaseSignal{
 	// "began on Oct. 21, 2024, and lasted 196 days", "stayed out for 196
 	// days", "did not come back for 196 days", "the first day back after
 	// a 196-day strike": a length in the past tense, told whole.
-	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walkout|week walkout", regexp.MustCompile(`\b` + reStrikeN + `\b[^;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|who|workers|clinicians|therapists|strikers|members) stayed out (?:for )?(?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:(?:an?|their|the) )?(?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
+	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walkout|week walkout", regexp.MustCompile(`\b` + reStrikeN + `\b[^;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|we|who|workers|clinicians|therapists|strikers|members) stayed out (?:for )?(?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:(?:an?|their|the) )?(?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
 	// "For 196 days, from October 2024 until a contract in May 2025, she
 	// and about 2,400 colleagues … stayed off the job": a length told
 	// whole in the past (not "have stayed").
 	{strike.PhaseEnded, forWhole, regexp.MustCompile(`\bfor (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b[^.;]{0,160}?\b(?:stayed (?:off the job|out)|were on strike|struck|walked the picket lines?)\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,4}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b|\b(?:return|returns|returned) after (?:an? |the |their |its )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b`)},
-	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now) back (?:on the job|(?:at|in) (?:their )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their |our )?(?:patients|clients)\b|\b(?:therapists|clinicians|workers|strikers|nurses|staff|counselors|psychologists) back (?:at|in|on) (?:their |the )?(?:desks?|jobs?|clinics?|offices?|posts?)\b|\bback (?:to )?seeing (?:their |our )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now|been|i['’]m|we['’]re) back (?:on the job|(?:at|in) (?:their |my |our )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their |our )?(?:patients|clients)\b|\b(?:therapists|clinicians|workers|strikers|nurses|staff|counselors|psychologists) back (?:at|in|on) (?:their |the )?(?:desks?|jobs?|clinics?|offices?|posts?)\b|\bback (?:to )?seeing (?:their |our )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
 
 var (
@@ -1147,7 +1147,10 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			// modal is about the therapist or the employer; the strikers,
 			// named as a group, are there.
 			chosen = chosen || p == strike.PhaseStrike && strikersNamed(s[m[0]:m[1]], pre)
-			if !chosen && p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || last == "to" || onCondition(s, m[0]) || supposeRE.MatchString(s)) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
+			// "to striking therapists" is a preposition before an
+			// adjective, not an infinitive.
+			infinitive := last == "to" && !strings.HasPrefix(strings.TrimSpace(s[m[0]:m[1]]), "striking")
+			if !chosen && p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || infinitive || onCondition(s, m[0]) || supposeRE.MatchString(s)) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
 				if p != strike.PhaseStrike {
 					continue
 				}
@@ -1547,9 +1550,10 @@ var urgedToRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|cal
 // tentative agreement", which members may be asked to ratify).
 var wishVerbRE = regexp.MustCompile(`^(?:reach|reaching|settle|settling|end|ending|agree|sign|strike|come to|hammer|call off|calling off|resolve|resolving)\b`)
 
-// aheadRE finds the words of booking and waiting before "weeks out":
+// aheadRE finds the words of booking and waiting before "weeks out"
+// (and "next": "the next circle is three weeks out"):
 // time ahead, not time on strike.
-var aheadRE = regexp.MustCompile(`\b(?:appointments?|booked|booking|scheduled|schedule|scheduling|wait|waits|waiting|visits?|slots?|calendar)\b`)
+var aheadRE = regexp.MustCompile(`\b(?:next|appointments?|booked|booking|scheduled|schedule|scheduling|wait|waits|waiting|visits?|slots?|calendar)\b`)
 
 // choseToRE finds a choice made before "to strike": "chose to strike",
 // "decided to walk out" (not "voted to strike", an authorization).
@@ -1799,6 +1803,16 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 			}
 		}
 	}
+	if best == strike.PhaseStrike && slices.ContainsFunc(ss, func(s factSentence) bool { return s.lead && endingRE.MatchString(s.lower) }) {
+		// "The Kaiser strike is ending": the lead tells an end at hand,
+		// the body the deal that brings it.
+		for i, s := range ss {
+			if !s.lead && s.phase() == strike.PhaseTentativeAgreement && (pub.IsZero() || !historical(s, pub)) {
+				best, at = strike.PhaseTentativeAgreement, i
+				break
+			}
+		}
+	}
 	if p, i := lookBackEnd(ss, pub, at); p != "" && factsPhaseRank(p) > factsPhaseRank(best) {
 		best, at = p, i
 	}
@@ -1854,6 +1868,10 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 	}
 	return best, at
 }
+
+// endingRE finds a strike's end told as at hand: "the strike is ending",
+// "the walkout nears its end".
+var endingRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:is|are) (?:ending|coming to an end|winding down)\b|\b(?:strike|walkout|stoppage) (?:nears|nearing) (?:its |an )?end\b`)
 
 // lookBackEnd returns, for a look back, the end it tells and the
 // sentence telling it; "" for any other article. A look back opens on a

@@ -41,6 +41,13 @@ func TestSentencePhase(t *testing.T) {
 		{"If you see a Kaiser therapist, yours may be one of the nearly 2,400 clinicians on strike across Southern California.", strike.PhaseStrike},
 		{"Kaiser may replace the clinicians on strike.", strike.PhaseStrike},
 		{"The union said its members would be on strike Monday.", strike.PhaseThreatened},
+		// "to striking …" is a preposition; "the next … weeks out" is time
+		// ahead; a first person back in the office, or who stayed out a
+		// number of days, is back.
+		{"Bakersfield patient to striking therapist: 'I'm still here'", strike.PhaseStrike},
+		{"The next circle is three weeks out.", ""},
+		{"I've been back in my office for three months.", strike.PhaseEnded},
+		{"We stayed out for 196 days.", strike.PhaseEnded},
 		// An "until" of what is to come; a question; a strike begun under a
 		// modal that governs something else.
 		{"We stay out until we have a tentative agreement that members can vote on.", strike.PhaseStrike},
@@ -2240,6 +2247,9 @@ func TestPhaseOfARetrospective(t *testing.T) {
 		{"an opening scene, then the end", "How a strike changed the talk about therapy",
 			"The first morning, Oct. 21, 2024, nobody on the picket line expected to be there at Christmas.\n\nThe strike outlasted a governor's letter. It ended with a tentative agreement on May 4, 2025, and a return to work on May 12.",
 			time.Date(2026, 10, 19, 8, 0, 0, 0, time.UTC), true, strike.PhaseEnded},
+		{"an end at hand, the deal in the body", "Ask the doctor: The Kaiser strike is ending. Do I go back to my old therapist?",
+			"Dear doctor: My Kaiser therapist went on strike in October. Do I have to go back?\n\nDear reader: The deal announced Monday between Kaiser and the National Union of Healthcare Workers still has to be approved by the clinicians.",
+			time.Date(2025, 5, 6, 9, 0, 0, 0, time.UTC), false, strike.PhaseTentativeAgreement},
 		// Not a look back: the length is going on; the "it" is a meeting;
 		// the strike that lasted is in a time phrase of another's notice;
 		// the opening's day has no year and is to come.
