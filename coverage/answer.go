@@ -543,7 +543,13 @@ func (ix *Index) Add(a strike.Article) {
 		}
 		sents = append(sents, prepared{text: s, terms: terms, lent: asked, hash: h, flags: flags})
 	}
-	if title := strings.TrimSpace(a.Title); !ansAsks(title) {
+	title := strings.TrimSpace(a.Title)
+	if i := strings.LastIndexByte(title, '?'); i >= 0 && !ansAsks(title) {
+		// "Who are the strike's mediators? Two Sacramento insiders": the
+		// question is no answer; what follows it may be.
+		title = strings.TrimSpace(title[i+1:])
+	}
+	if !ansAsks(title) {
 		add(title, true, nil)
 	}
 	// asked are the terms of a question the next sentence answers, or of

@@ -696,3 +696,17 @@ func TestAskWhoAndTheRaise(t *testing.T) {
 		t.Errorf("answer =\n%s\nwant first the sentence with both", a.Text)
 	}
 }
+
+// TestAskHeadlineQuestionIsNoAnswer: a headline that asks a question and
+// then says something ("Who are the strike mediators? Two Sacramento
+// insiders") does not answer with its question.
+func TestAskHeadlineQuestionIsNoAnswer(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 30, "Who are the Kaiser strike mediators? Two Sacramento insiders with long résumés",
+		"The two men bring different kinds of experience to the dispute."))
+	ix.Add(ansArt(2, 0, "Talks", "Mediators Mark Ghaly and Darrell Steinberg have been meeting with both sides since March 10."))
+	a := ix.Ask("Who were the mediators in the Kaiser mental health strike?")
+	if strings.Contains(a.Text, "Who are") || len(a.Citations) == 0 || a.Citations[0].ArticleID != 2 {
+		t.Errorf("answer =\n%s\nwant first the sentence that names the mediators, never the headline's question", a.Text)
+	}
+}

@@ -870,7 +870,7 @@ var phaseSignals = []phaseSignal{
 	// by two mediators", "goes back into mediation", "mediators … began
 	// working with the two sides", "Mediated talks in progress",
 	// "Mediation began: 10.03.2025".
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmeeting since [^,.;]{1,30}? with (?:[\w'’-]+ ){0,4}?mediators?\b|\b(?:guided|overseen|steered|facilitated|brokered) by (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\b(?:go|goes|going|went) back (?:in|into|to) mediation\b|\bmediators?(?: [\w.'’-]+){0,5}? (?:began|begin|begins|started|start|starts) (?:working|meeting) with\b|\bmediators? (?:have |has )?kept (?:the )?talks going\b|\bmediated (?:talks|negotiations|sessions) (?:are )?(?:in progress|under way|underway|continu\w*)\b|\bmediation (?:began|begins|started|starts|opened|resumed)\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmeeting since [^,.;]{1,30}? with (?:[\w'’-]+ ){0,4}?mediators?\b|\b(?:guided|overseen|steered|facilitated|brokered) by (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\b(?:go|goes|going|went) back (?:in|into|to) mediation\b|\bmediators?(?: [\w.'’-]+){0,5}? (?:began|begin|begins|started|start|starts) (?:working|meeting) with\b|\bmediators? (?:have |has )?kept (?:the )?talks going\b|\bmediated (?:talks|negotiations|sessions) (?:are )?(?:in progress|under way|underway|continu\w*)\b|\bmediation (?:began|begins|started|starts|opened|resumed)\b|\bmediation, (?:which|that) (?:began|started|opened|resumed)\b|\b(?:now|currently|been|are|is) mediating (?:the|a|this)\b`)},
 	// Mediation by its nominalizations and passives: "the start of
 	// mediated talks", "the appointment of … as mediators", "two mediators
 	// were brought into the strike".
@@ -1005,12 +1005,26 @@ func hypothetical(pre string) bool {
 		case w == "set" && setDownRE.MatchString(pre[m[1]:]):
 			// "set down our caseloads and picked up picket signs": a
 			// thing put down, not a plan
+		case strings.HasPrefix(w, "plan") && (possessiveRE.MatchString(pre[m[1]:]) || strings.HasSuffix(pre[:m[0]], "health ")):
+			// "the health plan's unionized therapists": the insurer, not
+			// an intention
 		default:
 			return true
 		}
 	}
 	return false
 }
+
+// spatialEndRE is a word that makes the "end" after it a place:
+// "the northern end of a strike that stretches to San Diego".
+var spatialEndRE = regexp.MustCompile(`^(?:northern|southern|eastern|western|far|other|opposite|each|either)$`)
+
+// gerundAfterRE is a preposition that makes "striking" after it an act
+// spoken of: "before striking", "from striking", "against striking".
+var gerundAfterRE = regexp.MustCompile(`^(?:before|from|against|without)$`)
+
+// possessiveRE finds a possessive ending at the start of a text.
+var possessiveRE = regexp.MustCompile(`^['’]s?\b`)
 
 // setDownRE finds, after "set", what makes it put something down rather
 // than plan: "set down", "set aside".
@@ -1147,6 +1161,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			// modal is about the therapist or the employer; the strikers,
 			// named as a group, are there.
 			chosen = chosen || p == strike.PhaseStrike && strikersNamed(s[m[0]:m[1]], pre)
+			if p == strike.PhaseStrike && strings.TrimSpace(s[m[0]:m[1]]) == "striking" && gerundAfterRE.MatchString(lastWords(s[:m[0]], 1)) {
+				continue // "notice before striking", "barred from striking": an act spoken of, not done
+			}
 			// "to striking therapists" is a preposition before an
 			// adjective, not an infinitive.
 			infinitive := last == "to" && !strings.HasPrefix(strings.TrimSpace(s[m[0]:m[1]]), "striking")
@@ -1170,7 +1187,8 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p != strike.PhaseStrike && p != strike.PhaseThreatened && untilAheadRE.MatchString(pre) && !pastFirstWord(s[m[0]:m[1]]) {
 				continue // "we stay out until we have a tentative agreement", "until members ratify": to come
 			}
-			if p != strike.PhaseStrike && p != strike.PhaseThreatened && (whenAheadRE.MatchString(pre) || openedByWhen(s, m[0])) && !pastWordRE.MatchString(s[m[0]:m[1]]) {
+			if p != strike.PhaseStrike && p != strike.PhaseThreatened && (whenAheadRE.MatchString(pre) || openedByWhen(s, m[0])) && !pastWordRE.MatchString(s[m[0]:m[1]]) &&
+				!pastVerbRE.MatchString(pre) {
 				continue // "the strike ends when the two sides reach an agreement": how it will end
 			}
 			if genericRE.MatchString(pre) {
@@ -1216,6 +1234,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if p == strike.PhaseEnded && strings.HasPrefix(s[m[0]:m[1]], "end ") && pleaAndRE.MatchString(s[max(0, m[0]-30):m[0]]) {
 				continue // "bargain now and end the mental health strike": a plea
+			}
+			if p == strike.PhaseEnded && strings.HasPrefix(s[m[0]:m[1]], "end of") && spatialEndRE.MatchString(lastWords(pre, 1)) {
+				continue // "the northern end of a strike that stretches to San Diego": a place
 			}
 			if p == strike.PhaseEnded && bareEndRE.MatchString(s[m[0]:m[1]]) {
 				continue // "come back to the table and end this strike": a plea
@@ -1323,9 +1344,10 @@ var sessionInRE = regexp.MustCompile(`\b(?:session|sessions|talks|meeting|round|
 // "this week's … strike"), not a headline's verb.
 var nounPhraseRE = regexp.MustCompile(`(?:^|\s)(?:the|a|an|this|that|their|its|his|her|our|your|[\w-]+['’]s?)(?:\s|$)`)
 
-// asClauseRE finds, right before a strike, an "as" that opens a clause
-// of background: "… as mental health walkout continues".
-var asClauseRE = regexp.MustCompile(`\bas (?:the |a |an |their |its )?(?:[\w'’-]+ ){0,4}$`)
+// asClauseRE finds, right before a strike, an "as" or a "while" that
+// opens a clause of background: "… as mental health walkout continues",
+// "… while some 2,400 of its mental health clinicians remain on strike".
+var asClauseRE = regexp.MustCompile(`\bas (?:the |a |an |their |its )?(?:[\w'’-]+ ){0,4}$|\bwhile (?:[\w'’,-]+ ){1,7}$`)
 
 // perfectLastedRE finds a length told in a perfect tense: "has lasted",
 // "had now lasted", "have stayed off the job": a strike going on then,
@@ -1474,6 +1496,10 @@ var whenAheadRE = regexp.MustCompile(`\b(?:once|whenever)(?:\s+[\w'’-]+){0,6}\
 
 // pastWordRE finds a verb in the past tense.
 var pastWordRE = regexp.MustCompile(`\b(?:\w+ed|came|went|struck|won|began|begun|broke|got|voted|was|were)\b`)
+
+// pastVerbRE finds a verb of ending or returning in the past tense: "when
+// the strike … ended with their return to work" tells how it ended.
+var pastVerbRE = regexp.MustCompile(`\b(?:ended|returned|went|came|finished|settled)\b`)
 
 // openedByWhen reports whether the clause before offset i of s opens on
 // "when" (which clauseBefore leaves out).

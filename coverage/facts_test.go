@@ -48,6 +48,17 @@ func TestSentencePhase(t *testing.T) {
 		{"The next circle is three weeks out.", ""},
 		{"I've been back in my office for three months.", strike.PhaseEnded},
 		{"We stayed out for 196 days.", strike.PhaseEnded},
+		// A place's end; an insurer's "plan"; a "when" clause in the past;
+		// striking spoken of after "before" or "from"; a strike in a
+		// "while" clause of background; mediators at work.
+		{"Two dozen therapists picketed in Bakersfield on Monday, the northern end of a strike that stretches to San Diego.", strike.PhaseStrike},
+		{"Regulators are tracking whether members can still get appointments while the health plan's unionized therapists are on strike.", strike.PhaseStrike},
+		{"When the 196-day strike by the clinicians ended with their return to work on May 12, two charges were still pending.", strike.PhaseEnded},
+		{"Federal law requires a union to warn a hospital 10 days before striking.", ""},
+		{"About 3,000 pharmacists have voted to authorize a strike, adding a second front while some 2,400 of its clinicians remain on strike.", strike.PhaseThreatened},
+		{"The two men now mediating the Kaiser strike bring different kinds of experience.", strike.PhaseMediation},
+		{"Their mediation, which began Monday, has no statutory basis.", strike.PhaseMediation},
+		{"Kaiser wants mediation, which begins only if both sides agree.", ""},
 		// An "until" of what is to come; a question; a strike begun under a
 		// modal that governs something else.
 		{"We stay out until we have a tentative agreement that members can vote on.", strike.PhaseStrike},
