@@ -681,6 +681,7 @@ func (ix *Index) AskStatus(question string, st *strike.Status) Answer {
 func (ix *Index) askStatus(question string, st *strike.Status, spell bool) Answer {
 	q := ix.parseQuestionSpelt(ix.unjoin(question), spell)
 	q.lightenOwn(ix.tok, st)
+	q.lightenWhenClause(ix.tok)
 	away := ix.pointsAway(&q, st)
 	if away {
 		q.fact = FactNone
@@ -3179,6 +3180,30 @@ func (q *ansQuestion) lightenOwn(tok *Tokenizer, st *strike.Status) {
 		}
 	}
 	if light != 0 && bits.OnesCount64(light) < len(q.content) {
+		q.light = light
+	}
+}
+
+// lightenWhenClause marks the question's words of a clause that dates
+// what is asked ("What raise had Kaiser offered when they gave notice of
+// the strike?") as light as the campaign's names: the sentence that
+// answers tells the raise, seldom the notice too.
+func (q *ansQuestion) lightenWhenClause(tok *Tokenizer) {
+	if !ansWhenClause(q.words) {
+		return
+	}
+	i := slices.Index(q.words, "when")
+	var clause []string
+	for _, t := range tok.Tokens(strings.Join(q.words[i+1:], " ")) {
+		clause = append(clause, t.Stem)
+	}
+	light := q.light
+	for g, c := range q.content {
+		if g < 32 && ansHas(clause, c) {
+			light |= 1 << g
+		}
+	}
+	if bits.OnesCount64(light) < len(q.content) {
 		q.light = light
 	}
 }

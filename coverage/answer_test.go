@@ -710,3 +710,16 @@ func TestAskHeadlineQuestionIsNoAnswer(t *testing.T) {
 		t.Errorf("answer =\n%s\nwant first the sentence that names the mediators, never the headline's question", a.Text)
 	}
 }
+
+// TestAskWhenClauseIsLight: the words of a clause that dates what is
+// asked ("when they gave notice of the strike") need not be in the
+// sentence that answers.
+func TestAskWhenClauseIsLight(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Strike notice", "Kaiser has offered raises of about 18% over four years, and its managers repeat that number."))
+	ix.Add(ansArt(2, 3, "Picket lines", "Clinicians picketed outside the Los Angeles Medical Center on Monday."))
+	a := ix.Ask("What raise had Kaiser offered the clinicians when they gave notice of the strike?")
+	if !a.Found || len(a.Citations) == 0 || a.Citations[0].ArticleID != 1 {
+		t.Errorf("answer =\n%s\nwant the sentence that tells the offer", a.Text)
+	}
+}

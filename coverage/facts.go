@@ -870,7 +870,7 @@ var phaseSignals = []phaseSignal{
 	// by two mediators", "goes back into mediation", "mediators … began
 	// working with the two sides", "Mediated talks in progress",
 	// "Mediation began: 10.03.2025".
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmeeting since [^,.;]{1,30}? with (?:[\w'’-]+ ){0,4}?mediators?\b|\b(?:guided|overseen|steered|facilitated|brokered) by (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\b(?:go|goes|going|went) back (?:in|into|to) mediation\b|\bmediators?(?: [\w.'’-]+){0,5}? (?:began|begin|begins|started|start|starts) (?:working|meeting) with\b|\bmediators? (?:have |has )?kept (?:the )?talks going\b|\bmediated (?:talks|negotiations|sessions) (?:are )?(?:in progress|under way|underway|continu\w*)\b|\bmediation (?:began|begins|started|starts|opened|resumed)\b|\bmediation, (?:which|that) (?:began|started|opened|resumed)\b|\b(?:now|currently|been|are|is) mediating (?:the|a|this)\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmeeting since [^,.;]{1,30}? with (?:[\w'’-]+ ){0,4}?mediators?\b|\b(?:guided|overseen|steered|facilitated|brokered) by (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\b(?:meeting|meets|meet|met|talks|bargaining|negotiating) (?:[\w'’-]+ ){0,3}?under the (?:guidance|eye|auspices) of (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bmediators (?:are|were) in\b(?: [-–—]|[.,;!]|$)|\b(?:go|goes|going|went) back (?:in|into|to) mediation\b|\bmediators?(?: [\w.'’-]+){0,5}? (?:began|begin|begins|started|start|starts) (?:working|meeting) with\b|\bmediators? (?:have |has )?kept (?:the )?talks going\b|\bmediated (?:talks|negotiations|sessions) (?:are )?(?:in progress|under way|underway|continu\w*)\b|\bmediation (?:began|begins|started|starts|opened|resumed)\b|\bmediation, (?:which|that) (?:began|started|opened|resumed)\b|\b(?:now|currently|been|are|is) mediating (?:the|a|this)\b`)},
 	// Mediation by its nominalizations and passives: "the start of
 	// mediated talks", "the appointment of … as mediators", "two mediators
 	// were brought into the strike".
@@ -921,6 +921,8 @@ var phaseSignals = []phaseSignal{
 	// Back under the contract: "now that we're back under our new
 	// contract", a headline's "Back in our clinics".
 	{strike.PhaseEnded, backUnder, regexp.MustCompile(`\b(?:we['’]re|we are|they['’]re|they are|are|were|now) back under (?:our|their|the|a) (?:new )?contract\b|^back (?:in|at) (?:our|their) (?:clinics|offices|jobs)\b`)},
+	// Working under it: "We are five months into our new contract."
+	{strike.PhaseEnded, "into&new", regexp.MustCompile(`\b(?:days?|weeks?|months?|years?) into (?:our|their|the|its) new (?:contract|agreement)\b`)},
 	// "no longer on strike", "no longer picketing".
 	{strike.PhaseEnded, "no longer", regexp.MustCompile(`\bno longer (?:on strike|striking|out on strike|picketing|walking the picket lines?)\b`)},
 	// "the union's leadership chose to strike": a choice made.
@@ -2189,8 +2191,9 @@ var workersWordsRE = regexp.MustCompile(`(^|[^\w-])((?:(?:a|` + reNumberWord + `
 var workersUnitRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})-(?:member|strong|clinician|therapist|worker|employee|person)\s+((?:[\w'’-]+\s+){0,4}?)(unit|bargaining unit|workforce|staff|team|group|union|local)\b`)
 
 // ofUsCrowdRE finds a crowd after "N of us": "about 150 of us around
-// them", "gathered", "showed up" (not "2,400 of us are out").
-var ofUsCrowdRE = regexp.MustCompile(`^\s+(?:around|beside|behind|gathered|came|showed up|turned out|packed|filled|crowded|stood around|cheered|watched)\b`)
+// them", "gathered", "showed up", or supporters' acts ("more than a
+// thousand of you made calls"), not "2,400 of us are out".
+var ofUsCrowdRE = regexp.MustCompile(`^\s+(?:around|beside|behind|gathered|came|showed up|turned out|packed|filled|crowded|stood around|cheered|watched|made|called|phoned|signed|wrote|sent|emailed|donated|gave|contributed)\b`)
 
 // joinedByRE finds the company the strikers keep, before a count in the
 // same clause: "nurses were joined by a group of clinicians …, some of
@@ -2279,7 +2282,7 @@ func scaledCount(num string) (int, bool) {
 	return int(math.Round(f * 1000)), true
 }
 
-var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites|times|assembly|state assembly|senators?|legislators?|lawmakers?|council|board|accounts?|stories|complaints?|letters?|signatures?|messages?|calls?|appointments?|reports?|cases?|e-?mails?|postcards?|petitions?|testimonials?)\b`)
+var notPeopleRE = regexp.MustCompile(`^(?:million|billion|percent|%|days?|weeks?|months?|years?|hours?|patients?|facilities|clinics|hospitals|sites|times|assembly|state assembly|senators?|legislators?|lawmakers?|council|board|clergy|faith|congregation|church|family|community|accounts?|stories|complaints?|letters?|signatures?|messages?|calls?|appointments?|reports?|cases?|e-?mails?|postcards?|petitions?|testimonials?)\b`)
 
 var (
 	// wholeRE finds words before a count that make it a whole of which
@@ -2297,7 +2300,7 @@ var (
 	// doingRE finds what a part of the strikers did: rallied, came back,
 	// spoke at a meeting ("About 40 workers, most wearing purple, spoke
 	// during public comment").
-	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,80},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|joined|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|are back|were back|walk back|walked back|walking back)\b`)
+	doingRE = regexp.MustCompile(`^(?:,[^,.;]{1,80},)?(?:\s*(?:[\w'’-]+\s+){0,3}?)(?:spoke|testified|packed|filled|rallied|rally|rallies|marched|gathered|attended|joined|were arrested|arrested|returned|returning|have returned|crossed|came back|went back|came home|went home|are back|were back|walk back|walked back|walking back)\b`)
 	// theWholeRE and wholeBackRE find the strikers as a whole back at
 	// work: "The roughly 2,400 clinicians came back Monday", "the 2,400
 	// therapists returned to work" (not "some 200 … have returned", nor
@@ -3301,6 +3304,11 @@ func unionSlotsIn(lower string) (at []int, strong []bool) {
 // Supervisors"): no union, whatever its head word.
 var govBodyRE = regexp.MustCompile(`\b(?:City Council|Town Council|County|Board of|Supervisors|Assembly|Senate|Legislature|Commission|Congress|Caucus|Department|Agency)\b`)
 
+// supportersRE finds a supporters' group in a name read off capitals
+// ("the Interfaith Coalition for Worker Justice", "Parents Alliance"):
+// no union, whatever its head word.
+var supportersRE = regexp.MustCompile(`\b(?:Interfaith|Clergy|Faith|Churches|Church|Congregations?|Ministers?|Ministries|Patients?|Parents|Students)\b`)
+
 var unionHeads = map[string]bool{
 	"Union": true, "Unions": true, "Association": true, "Associations": true, "Federation": true, "Guild": true,
 	"Council": true, "Brotherhood": true, "Teamsters": true, "Workers": true, "Employees": true, "Alliance": true,
@@ -3347,8 +3355,8 @@ func (x *Extractor) otherUnions(fs factSentence, known []nameHit) []nameHit {
 		if !(head && len(words) >= 2) && !(strong[n] && isAcronym(words[0])) {
 			continue
 		}
-		if x.excluded(fs.lower[at:end]) || strings.Contains(name, "Federation of Labor") || strings.Contains(name, "Labor Council") || govBodyRE.MatchString(name) {
-			continue // a labor council speaks for many unions
+		if x.excluded(fs.lower[at:end]) || strings.Contains(name, "Federation of Labor") || strings.Contains(name, "Labor Council") || govBodyRE.MatchString(name) || supportersRE.MatchString(name) {
+			continue // a labor council speaks for many unions; a faith or patients' group for none
 		}
 		out = append(out, nameHit{canon: name, at: at, end: end, contextual: true})
 	}

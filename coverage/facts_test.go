@@ -59,6 +59,10 @@ func TestSentencePhase(t *testing.T) {
 		{"The two men now mediating the Kaiser strike bring different kinds of experience.", strike.PhaseMediation},
 		{"Their mediation, which began Monday, has no statutory basis.", strike.PhaseMediation},
 		{"Kaiser wants mediation, which begins only if both sides agree.", ""},
+		{"Starting today, our bargaining team is meeting with Kaiser under the guidance of two mediators.", strike.PhaseMediation},
+		{"State mediators are in.", strike.PhaseMediation},
+		// Working under the new contract.
+		{"We are five months into our new contract.", strike.PhaseEnded},
 		// An "until" of what is to come; a question; a strike begun under a
 		// modal that governs something else.
 		{"We stay out until we have a tentative agreement that members can vote on.", strike.PhaseStrike},
@@ -798,6 +802,10 @@ func TestFindWorkers(t *testing.T) {
 		{"It paid $25,000 members dues.", 0},
 		{"Only 12 nurses came.", 0},
 		{"About 40 mental health workers, most wearing purple, spoke during public comment.", 0},
+		// Supporters counted: clergy, callers; strikers who came home.
+		{"More than 60 clergy members released an open letter to the striking clinicians.", 0},
+		{"More than a thousand of you made calls in the last two weeks.", 0},
+		{"Last month, 2,000 of our members came home from the picket line with a contract. The 57 clinicians in Hawaii are still on strike.", 57},
 		// A "by the numbers" list: the count, then what it counts.
 		{"2,400: The number of psychologists, therapists and other clinicians who walked out on Oct. 21.", 2400},
 		{"2,400 — therapists on strike across the region.", 2400},
@@ -1904,6 +1912,17 @@ func TestUnionNotAGovernmentBody(t *testing.T) {
 		Text: "Eight of our members began a hunger strike today. Several officials plan to visit, including members of the Pasadena City Council and the Los Angeles County Board of Supervisors."})
 	if got.Union != "National Union of Healthcare Workers" {
 		t.Errorf("union %q (from %q), want the poster's", got.Union, got.Evidence["union"])
+	}
+}
+
+// TestUnionNotASupportersGroup: a faith group's name read off the
+// capitals ("Interfaith Coalition for Worker Justice") is no union.
+func TestUnionNotASupportersGroup(t *testing.T) {
+	x := NewExtractor(FactsOptions{Unions: []string{"National Union of Healthcare Workers"}, Employers: []string{"Kaiser Permanente"}})
+	got := x.Extract(&strike.Article{Title: "Faith leaders urge Kaiser to settle", Published: wed,
+		Text: "Sixty clergy members released an open letter calling on Kaiser Permanente to settle with its striking mental health clinicians. The letter was organized by the Interfaith Coalition for Worker Justice."})
+	if got.Union != "" {
+		t.Errorf("union %q (from %q), want none", got.Union, got.Evidence["union"])
 	}
 }
 
