@@ -870,7 +870,7 @@ var phaseSignals = []phaseSignal{
 	// by two mediators", "goes back into mediation", "mediators … began
 	// working with the two sides", "Mediated talks in progress",
 	// "Mediation began: 10.03.2025".
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmeeting since [^,.;]{1,30}? with (?:[\w'’-]+ ){0,4}?mediators?\b|\b(?:guided|overseen|steered|facilitated|brokered) by (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\b(?:meeting|meets|meet|met|talks|bargaining|negotiating) (?:[\w'’-]+ ){0,3}?under the (?:guidance|eye|auspices) of (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bmediators (?:are|were) in\b(?: [-–—]|[.,;!]|$)|\b(?:go|goes|going|went) back (?:in|into|to) mediation\b|\bmediators?(?: [\w.'’-]+){0,5}? (?:began|begin|begins|started|start|starts) (?:working|meeting) with\b|\bmediators? (?:have |has )?kept (?:the )?talks going\b|\bmediated (?:talks|negotiations|sessions) (?:are )?(?:in progress|under way|underway|continu\w*)\b|\bmediation (?:began|begins|started|starts|opened|resumed)\b|\bmediation, (?:which|that) (?:began|started|opened|resumed)\b|\b(?:now|currently|been|are|is) mediating (?:the|a|this)\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmeeting since [^,.;]{1,30}? with (?:[\w'’-]+ ){0,4}?mediators?\b|\b(?:guided|overseen|steered|facilitated|brokered) by (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\b(?:meeting|meets|meet|met|talks|bargaining|negotiating) (?:[\w'’-]+ ){0,3}?under the (?:guidance|eye|auspices) of (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bmediators (?:are|were) in\b(?: [-–—]|[.,;!]|$)|\b(?:go|goes|going|went) back (?:in|into|to) mediation\b|\bmediators?(?: [\w.'’-]+){0,5}? (?:began|begin|begins|started|start|starts) (?:working|meeting) with\b|\bmediators? (?:have |has )?kept (?:the )?talks going\b|\bmediated (?:talks|negotiations|sessions) (?:are )?(?:in progress|under way|underway|continu\w*)\b|\bmediated (?:talks|negotiations|sessions)(?: between [^.;]{1,80}?)? (?:went into|go into|goes into|entered|enter|enters|headed into|stretched into|moved into) (?:an? |the |their |its )?(?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)|another|new) (?:day|week|round)\b|\bmediation (?:began|begins|started|starts|opened|resumed)\b|\bmediation, (?:which|that) (?:began|started|opened|resumed)\b|\b(?:now|currently|been|are|is) mediating (?:the|a|this)\b`)},
 	// Mediation by its nominalizations and passives: "the start of
 	// mediated talks", "the appointment of … as mediators", "two mediators
 	// were brought into the strike".
@@ -1250,8 +1250,8 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				continue // "three months after a five-day walkout failed": a time, not news
 			}
 			if p == strike.PhaseStrike {
-				if k := asClauseRE.FindStringIndex(s[max(0, m[0]-60):m[0]]); k != nil {
-					if head := s[:max(0, m[0]-60)+k[0]]; sentencePhase(head) != "" {
+				if k := asClauseRE.FindStringIndex(s[max(0, m[0]-90):m[0]]); k != nil {
+					if head := s[:max(0, m[0]-90)+k[0]]; sentencePhase(head) != "" {
 						continue // "pharmacists authorize a strike as mental health walkout continues": the other strike is the background
 					}
 				}
@@ -1349,7 +1349,7 @@ var nounPhraseRE = regexp.MustCompile(`(?:^|\s)(?:the|a|an|this|that|their|its|h
 // asClauseRE finds, right before a strike, an "as" or a "while" that
 // opens a clause of background: "… as mental health walkout continues",
 // "… while some 2,400 of its mental health clinicians remain on strike".
-var asClauseRE = regexp.MustCompile(`\bas (?:the |a |an |their |its )?(?:[\w'’-]+ ){0,4}$|\bwhile (?:[\w'’,-]+ ){1,7}$`)
+var asClauseRE = regexp.MustCompile(`\bas (?:the |a |an |their |its )?(?:[\w'’-]+ ){0,4}$|\bas (?:its|their) (?:[\w'’,-]+ ){1,10}$|\bwhile (?:[\w'’,-]+ ){1,7}$`)
 
 // perfectLastedRE finds a length told in a perfect tense: "has lasted",
 // "had now lasted", "have stayed off the job": a strike going on then,
@@ -1361,7 +1361,7 @@ var perfectLastedRE = regexp.MustCompile(`\b(?:has|have|had)(?: now| already)? (
 // "voted to suspend mediation", "one failed round of mediation",
 // "declined the governor's request that the two sides bring in a
 // mediator".
-var mediationOffRE = regexp.MustCompile(`\b(?:collaps(?:e|es|ed|ing)|br(?:oke|eak|eaks|oken|eaking) (?:off|down)|stall(?:s|ed|ing)?|suspend(?:s|ed|ing)?|fail(?:s|ed|ing)?|end(?:s|ed)? without|walk(?:s|ed)? (?:away|out of (?:the )?(?:talks|mediation|session))|declin(?:e|es|ed|ing)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|requests?|requested|propos(?:al|e|es|ed)|calls? for|called for)\b`)
+var mediationOffRE = regexp.MustCompile(`\b(?:collaps(?:e|es|ed|ing)|br(?:oke|eak|eaks|oken|eaking) (?:off|down)|stall(?:s|ed|ing)?|suspend(?:s|ed|ing)?|paused?|paus(?:es|ing)|stepped back|step(?:s|ping)? back|fail(?:s|ed|ing)?|end(?:s|ed)? without|walk(?:s|ed)? (?:away|out of (?:the )?(?:talks|mediation|session))|declin(?:e|es|ed|ing)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|requests?|requested|propos(?:al|e|es|ed)|calls? for|called for)\b`)
 
 // mediationAgainRE finds mediation taken up again, which a failure told
 // beside it does not undo: "resumed talks with mediators a month after

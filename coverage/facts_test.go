@@ -61,6 +61,11 @@ func TestSentencePhase(t *testing.T) {
 		{"Kaiser wants mediation, which begins only if both sides agree.", ""},
 		{"Starting today, our bargaining team is meeting with Kaiser under the guidance of two mediators.", strike.PhaseMediation},
 		{"State mediators are in.", strike.PhaseMediation},
+		// Mediated talks a day further; mediators who stepped back; a
+		// long "as its …" clause of background.
+		{"Mediated talks between Kaiser and its clinicians went into a third day Wednesday.", strike.PhaseMediation},
+		{"Mark Ghaly and Darrell Steinberg, who began mediating the dispute March 10, have stepped back for now.", ""},
+		{"About 3,000 pharmacy workers have voted to authorize a strike, adding to pressure on the health system as its mental health clinicians in the region marked 100 days on the picket line.", strike.PhaseThreatened},
 		// Working under the new contract.
 		{"We are five months into our new contract.", strike.PhaseEnded},
 		// An "until" of what is to come; a question; a strike begun under a
