@@ -332,9 +332,19 @@ type result struct {
 	// feed), which speaks for it (see matchPublisher).
 	publisher bool
 	// passing: labor news that names the employer once, after its opening
-	// words, so it is none (see employerInPassing).
-	passing bool
+	// words (see employerInPassing), or employer news that names labor
+	// once (see laborInPassing), so it is none.
+	passing passingKind
 }
+
+// passingKind says what an article names only in passing.
+type passingKind int8
+
+const (
+	notPassing      passingKind = iota
+	employerPassing             // the employer, in labor news
+	laborPassing                // labor, in the employer's news
+)
 
 // Score returns the article's relevance: its tier, its score and the
 // reasons (the terms found, strongest first in each group, then the
@@ -432,10 +442,38 @@ func (s *Scorer) analyze(a *strike.Article, sc *scratch) *result {
 			r.tier = strike.TierCore
 		}
 	}
-	if r.tier == strike.TierRelated && s.employerInPassing(r) {
-		r.tier, r.passing = strike.TierNone, true
+	switch {
+	case r.tier == strike.TierRelated && s.employerInPassing(r):
+		r.tier, r.passing = strike.TierNone, employerPassing
+	case r.tier != strike.TierNone && s.laborInPassing(r, a.Title, text):
+		r.tier, r.passing = strike.TierNone, laborPassing
 	}
 	return r
+}
+
+// laborInPassing reports whether the article's only word of labor is one
+// strike (or other labor term) in its body, with no union named, no word
+// of striking in its headline (not even a hunger strike's) and not on the
+// union's own feed: a story about the employer's new app or its year's
+// results that recalls the strike in a line is not labor news. A short
+// item ("Acme Health nurses picket.") is all labor news, whatever its
+// length.
+func (s *Scorer) laborInPassing(r *result, title, text string) bool {
+	if r.publisher || r.group[union] > 0 || strikeWordRE.MatchString(title) || countWords(text, passingMinWords) < passingMinWords {
+		return false
+	}
+	lab := 0
+	for _, i := range r.found {
+		if s.terms[i].group != labor || r.points[i] <= 0 {
+			continue
+		}
+		h := r.hits[i]
+		if h.title > 0 {
+			return false
+		}
+		lab += h.text
+	}
+	return lab == 1
 }
 
 // employerInPassing reports whether the employer is named once, and not
@@ -462,6 +500,24 @@ func (s *Scorer) employerInPassing(r *result) bool {
 	// strike since October", in a wildfire's list of resources).
 	return n == 1 || n == 2 && lab == 1
 }
+
+// passingMinWords is the fewest words of text in which one labor word is
+// a mention in passing (see laborInPassing).
+const passingMinWords = 40
+
+// countWords counts the words of s, up to most.
+func countWords(s string, most int) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n >= most {
+			break
+		}
+	}
+	return n
+}
+
+// strikeWordRE finds a word of striking or picketing in a headline.
+var strikeWordRE = regexp.MustCompile(`(?i)strik|walk(?:out|s out|ed out|ing out)|picket|union`)
 
 // isRelated applies the related rule. It weighs the employer and labor
 // points only: union and scope terms, negative ones included, say which
@@ -956,8 +1012,11 @@ func (s *Scorer) reasons(r *result) []string {
 	if r.notLabor >= 0 {
 		out = append(out, "labor terms not counted: "+s.notLaborPhrase(r)+": not labor news")
 	}
-	if r.passing {
+	switch r.passing {
+	case employerPassing:
 		out = append(out, "the employer is named once, after the opening words: in passing, not labor news about it")
+	case laborPassing:
+		out = append(out, "labor is named once, in the text only, with no union: in passing, not labor news")
 	}
 	return append(out, s.shortfalls(r)...)
 }

@@ -142,10 +142,12 @@ func (s *Scorer) toRelated(r *result) []string {
 		need = append(need, fmt.Sprintf("named the employer (%s)", s.examples(employer)))
 	case e < evidence:
 		need = append(need, fmt.Sprintf("named the employer more than in passing (%s)", s.examples(employer)))
-	case r.passing:
+	case r.passing == employerPassing:
 		need = append(need, "named the employer more than once, or in its headline or opening words")
 	}
 	switch {
+	case r.passing == laborPassing:
+		need = append(need, fmt.Sprintf("named labor more than once, in its headline or with a union (%s)", s.examples(labor)))
 	case r.notLabor >= 0:
 		need = append(need, fmt.Sprintf("named labor in its title or first sentence (%s)", s.examples(labor)))
 	case r.group[labor] < evidence:

@@ -385,6 +385,10 @@ func TestKaiserTraps(t *testing.T) {
 			"Kaiser Permanente bonds rose; the strike price sat near par.", strike.TierNone},
 		{"Kaiser news without labor", "Kaiser Permanente opens mental health clinic in San Diego",
 			"Kaiser Permanente said the clinic will add therapists and psychologists in Southern California.", strike.TierNone},
+		// Kaiser news that recalls the strike in one line, the union unnamed.
+		{"Kaiser's app recalls the strike once", "Kaiser Permanente launches a mental health app for teens",
+			"Kaiser Permanente said Tuesday that teenagers in Southern California can now book counselors through a new app. " +
+				"The health system said the app had been planned before the strike and was built by its digital team in Pasadena. Kaiser expects most users to be 13 to 17.", strike.TierNone},
 		{"Kaiser business news", "Kaiser Permanente membership grows",
 			"Analysts said Kaiser's bargaining power with drug makers is rising.", strike.TierNone},
 		{"another hospital's strike", "Sutter Health nurses strike in Southern California",
