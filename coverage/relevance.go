@@ -664,12 +664,27 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 					continue // "In 2022 our colleagues in Northern California held out": history, not where this news is
 				}
 				count(ti, i)
-				if inTitle && g >= campUnion && g <= campWork && sc.titleFirst[g-campUnion] == 0 {
+				if inTitle && g >= campUnion && g <= campWork && sc.titleFirst[g-campUnion] == 0 &&
+					!(s.terms[ti].weight < 0 && speakerBody(toks, i+l)) {
 					sc.titleFirst[g-campUnion] = int8(s.terms[ti].weight)
 				}
 			}
 		}
 	}
+}
+
+// speakerBody reports whether the token at i names a body that speaks
+// for the workforce before it: "Nurses' council hails end of the
+// strike" is the nurses' council speaking, not the nurses' strike.
+func speakerBody(toks []Token, i int) bool {
+	if i >= len(toks) || toks[i].Break {
+		return false
+	}
+	switch toks[i].Word {
+	case "council", "association", "federation", "caucus", "leaders", "leader", "group", "groups", "alliance":
+		return true
+	}
+	return false
 }
 
 // withoutDisclaimers returns text without its sentences that say

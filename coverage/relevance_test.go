@@ -342,6 +342,8 @@ func TestKaiserTraps(t *testing.T) {
 
 		{"state capitol angle", "Sacramento lawmakers press Kaiser to settle therapists' strike",
 			"Legislators asked Kaiser Permanente to return to the table with NUHW as the Southern California mental health strike entered its third month.", strike.TierCore},
+		{"another workforce's council speaks", "Nurses' council hails end of Kaiser mental health strike",
+			"A statewide nurses' group praised the tentative agreement between Kaiser Permanente and the National Union of Healthcare Workers that ends the 196-day strike by mental health clinicians in Southern California.", strike.TierCore},
 		{"snippet-length item", "Kaiser mental health strike: day 30",
 			"NUHW clinicians keep picketing in Los Angeles.", strike.TierCore},
 
