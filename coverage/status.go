@@ -432,6 +432,10 @@ type statusSynth struct {
 	// article's span.
 	spans        []statusSpan
 	selfConflict []int // indexes in arts
+	// lateWorkers are the articles, newest first, that count the strikers
+	// more than statusWindow after the strike was reported over: look
+	// backs, which count only when nothing reported during it does.
+	lateWorkers []int
 
 	// ownUnion is the union most reports name over the whole campaign;
 	// ownUnionOf remembers which names are it (ofOwnUnion).
@@ -713,6 +717,15 @@ func (s *statusSynth) collect(overSince time.Time) {
 	for _, i := range undated {
 		s.collectOne(i, overSince)
 	}
+	if len(s.workers.groups) == 0 {
+		// Only look backs count the strikers: the newest of them decide.
+		for _, i := range s.lateWorkers {
+			if a := s.arts[i]; s.workers.inWindow(a) {
+				k := s.itoa(a.Facts.Workers)
+				s.workers.add(k, k, a, s.outletAt(i))
+			}
+		}
+	}
 }
 
 // statusMostReported returns the union of the most reports (keys are
@@ -771,9 +784,13 @@ func (s *statusSynth) ofOwnUnion(union string) bool {
 func (s *statusSynth) collectOne(i int, overSince time.Time) {
 	a := s.arts[i]
 	f := &a.Facts
-	if f.Workers > 0 && s.workers.inWindow(a) && s.ofOwnUnion(f.Union) {
-		k := s.itoa(f.Workers)
-		s.workers.add(k, k, a, s.outletAt(i))
+	if f.Workers > 0 && s.ofOwnUnion(f.Union) {
+		if !overSince.IsZero() && a.Published.After(overSince.Add(statusWindow)) {
+			s.lateWorkers = append(s.lateWorkers, i)
+		} else if s.workers.inWindow(a) {
+			k := s.itoa(f.Workers)
+			s.workers.add(k, k, a, s.outletAt(i))
+		}
 	}
 	if f.Union != "" && s.union.inWindow(a) {
 		s.union.addText(f.Union, s.statusNorm, a, s.outletAt(i))

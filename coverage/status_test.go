@@ -902,3 +902,24 @@ func TestSynthesizeUnionTieGoesToTheCampaigns(t *testing.T) {
 		t.Errorf("union conflicts = %v, want [5]", got)
 	}
 }
+
+// TestSynthesizeWorkersNotFromALookBack: months after the strike ended, a
+// look back's loose count ("about 2,000") does not outvote the count the
+// reports gave while it was on; with only look backs, the newest counts.
+func TestSynthesizeWorkersNotFromALookBack(t *testing.T) {
+	nuhw := "National Union of Healthcare Workers"
+	st := synth(t, "2025-09-01", nil,
+		rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: strike.PhaseStrike, Workers: 2400, Union: nuhw}),
+		rep(t, 2, "B", "2025-05-05", strike.Facts{Phase: strike.PhaseTentativeAgreement, Workers: 2400, Union: nuhw}),
+		rep(t, 3, "C", "2025-05-12", strike.Facts{Phase: strike.PhaseEnded, Union: nuhw}),
+		rep(t, 4, "D", "2025-08-20", strike.Facts{Phase: strike.PhaseEnded, Workers: 2000, Union: nuhw}))
+	if st.Workers != 2400 {
+		t.Errorf("workers = %d, want 2400 (sources %v)", st.Workers, sourceIDs(st.Sources[strike.FieldWorkers]))
+	}
+	only := synth(t, "2025-09-01", nil,
+		rep(t, 3, "C", "2025-05-05", strike.Facts{Phase: strike.PhaseTentativeAgreement, Union: nuhw}),
+		rep(t, 4, "D", "2025-08-20", strike.Facts{Phase: strike.PhaseEnded, Workers: 2000, Union: nuhw}))
+	if only.Workers != 2000 {
+		t.Errorf("with only a look back, workers = %d, want 2000", only.Workers)
+	}
+}
