@@ -703,7 +703,7 @@ const (
 	lengthStrike = "-day|-week|-month|-long"
 	// toldWhole is the hint of the signal of a strike told with its
 	// whole length: no count before it makes it a part's.
-	toldWhole = "strike|walkout|stoppage&last|went on|ran"
+	toldWhole = "strike|walk|stoppage&last|went on|ran"
 	// headlineStrike is the hint of the signal of a headline's present:
 	// "therapists strike over pay".
 	headlineStrike = "strike&workers|therapists|clinicians|nurses|psychologists|counselors|counsellors|staff|employees|members|professionals|pharmacists|engineers|doctors|caregivers"
@@ -746,8 +746,10 @@ func (p phaseSignal) mayMatch(s string) bool {
 }
 
 const (
-	reWords   = `(?:[\w'’-]+ )` // one word and a space
-	reStrikeN = `(?:strike|walkout|work stoppage)`
+	reWords = `(?:[\w'’-]+ )` // one word and a space
+	// (The British and Irish press's noun "walk-out" reaches the rules as
+	// "walk out", see factLower; the signals' hints say "walk" for it.)
+	reStrikeN = `(?:strike|walkout|work stoppage|walk out)`
 )
 
 // phaseSignals are the phrases that report a phase, matched on the
@@ -764,12 +766,12 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseThreatened, "strike|walk&could|may|might|would|will|plan|threaten|set to|ready to|prepared to|poised to|vowed to", regexp.MustCompile(`\b(?:could|may|might|would|will|plans? to|planning to|threaten(?:s|ed)? to|set to|ready to|prepared to|poised to|vowed to) (?:go on )?(?:strike|walk out|walk off)\b`)},
 	{strike.PhaseThreatened, "threat|possible|potential|looming|planned", regexp.MustCompile(`\bthreat(?:en(?:ed|s|ing)?)? (?:of )?(?:an? |the )?(?:[\w-]+ )?` + reStrikeN + `\b|\b(?:possible|potential|looming|planned|threatened) ` + reStrikeN + `\b`)},
 	{strike.PhaseThreatened, "read|prepar|plan|organiz|schedul", regexp.MustCompile(`\b(?:ready|readies|readying|prepare|prepares|preparing|plan|plans|planning|organize|organizes|organizing|scheduled|schedules|scheduling) (?:an? |the |for an? |for the )?` + reWords + `{0,2}?` + reStrikeN + `\b`)},
-	{strike.PhaseThreatened, "strike|walkout|stoppage&possible|likely|looming|imminent|odds|set", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:possible|likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
+	{strike.PhaseThreatened, "strike|walk|stoppage&possible|likely|looming|imminent|odds|set", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:possible|likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
 	// A strike called or announced ("has called an open-ended strike", "Workers
 	// Announce Open-Ended Strike", "calls strike at Kaiser"; not "called off
 	// the strike"), and a headline's infinitive with the day to come
 	// ("Kaiser therapists to strike Oct. 21").
-	{strike.PhaseThreatened, "announc|call&strike|walkout|stoppage", regexp.MustCompile(`\b(?:announce|announces|announced|announcing|call|calls|called|calling) (?:an? |their |its )?(?:new |second |(?:open-ended|indefinite|rolling|sympathy|limited|[\w]+-day|[\w]+-hour) )?` + reStrikeN + `\b`)},
+	{strike.PhaseThreatened, "announc|call&strike|walk|stoppage", regexp.MustCompile(`\b(?:announce|announces|announced|announcing|call|calls|called|calling) (?:an? |their |its )?(?:new |second |(?:open-ended|indefinite|rolling|sympathy|limited|[\w]+-day|[\w]+-hour) )?` + reStrikeN + `\b`)},
 	{strike.PhaseThreatened, "to &strike|walk out", regexp.MustCompile(`\bto (?:go on )?(?:strike|walk out) (?:on |starting |beginning |from )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next|this|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`)},
 	// Strike.
 	// Also told by its time ("in their third week on strike") or as the
@@ -787,7 +789,7 @@ var phaseSignals = []phaseSignal{
 	// Wire copy's "About 50 clinicians stopped working Monday".
 	{strike.PhaseStrike, "stopped work", regexp.MustCompile(`\b(?:have |has |had )?stopped work(?:ing)?\b`)},
 	// "The strike is officially on."
-	{strike.PhaseStrike, "strike|walkout|stoppage&on", regexp.MustCompile(reStrikeN + ` (?:is|was) (?:officially |now )?on(?:[.!,;]|$)`)},
+	{strike.PhaseStrike, "strike|walk|stoppage&on", regexp.MustCompile(reStrikeN + ` (?:is|was) (?:officially |now )?on(?:[.!,;]|$)`)},
 	// Out and staying out: "have been off the job since Oct. 21", "have
 	// now been out for two months"; and an explainer's question that
 	// takes the strike as given: "Why are Kaiser's therapists on strike?"
@@ -798,25 +800,25 @@ var phaseSignals = []phaseSignal{
 	// "workers strike a deal").
 	{strike.PhaseStrike, headlineStrike, regexp.MustCompile(`\b(?:workers|therapists|clinicians|nurses|psychologists|counselors|counsellors|staff|employees|members|professionals|pharmacists|engineers|doctors|caregivers) (?:again )?strike(?:[.,;!]|$| (?:over|for|at|in|across|against|to demand|demanding|as|after|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today)\b)`)},
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this morning)\b|[.,;]|$)`)},
-	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|begun|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues|continue) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
+	{strike.PhaseStrike, "strike|walk|stoppage&began|begin|begun|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|begun|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues|continue) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
 	// "Picket lines go up at Kaiser clinics".
 	{strike.PhaseStrike, "picket", regexp.MustCompile(`\bpicket lines? (?:go|goes|went|are going|were going) up\b|\b(?:put|puts|putting) up picket lines?\b`)},
-	{strike.PhaseStrike, "strike|walkout|stoppage&began|begin|begun|start|hit|reach|enter|continu|pass|near|open|last|stretch|drag|wear|wore|affect|cover|involv", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers|involves)\b`)},
+	{strike.PhaseStrike, "strike|walk|stoppage&began|begin|begun|start|hit|reach|enter|continu|pass|near|open|last|stretch|drag|wear|wore|affect|cover|involv", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers|involves)\b`)},
 	// A strike with an aside between it and its verb ("The strike, by
 	// psychologists represented by the union, began Oct. 21"; "the
 	// walkout, now in its eighth week"), or told by its length ("a
 	// seven-week strike", "the months-long strike"): one under way.
-	{strike.PhaseStrike, "strike|walkout|stoppage", regexp.MustCompile(reStrikeN + `s?, (?:[^,.;]|\d[,.]\d){2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on|reached|reaches|passed|passes|marked|marks)\b|` + reStrikeN + `,? (?:is |was )?(?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b|` +
+	{strike.PhaseStrike, "strike|walk|stoppage", regexp.MustCompile(reStrikeN + `s?, (?:[^,.;]|\d[,.]\d){2,100}, (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|entered|enters|continues|continued|lasted|has lasted|drags on|dragged on|reached|reaches|passed|passes|marked|marks)\b|` + reStrikeN + `,? (?:is |was )?(?:now )?(?:in|into) (?:its|their) [\w-]+ (?:day|week|month)\b|` +
 		// "a strike that has kept about 2,400 clinicians off the job".
 		reStrikeN + ` (?:that|which) (?:has|have) (?:kept|left) [^.;]{1,60}? (?:off the job|out of work|on the picket lines?)\b`)},
 	// A strike told by who struck before its verb ("the strike by the
 	// National Union of Healthcare Workers (NUHW) that began today"), or
 	// by its age ("the strike is now four months old").
-	{strike.PhaseStrike, "strike|walkout|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` (?:by|of) [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:called |led |organized )?by [^.;]{2,100}?, now in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
+	{strike.PhaseStrike, "strike|walk|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` (?:by|of) [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:called |led |organized )?by [^.;]{2,100}?, now in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
 	// "The strike by members of the union has now lasted nearly six
 	// months", "the strike against Kaiser began in October", "the strike
 	// by … in Southern California continues".
-	{strike.PhaseStrike, "strike|walkout|stoppage&began|started|last|contin|goes on|gone on|drags|stretch", regexp.MustCompile(reStrikeN + ` (?:by|against|at) [^.;,]{2,100}? (?:has (?:now )?lasted|has (?:now )?gone on|has (?:now )?stretched|continues|goes on|drags on|began|started)\b`)},
+	{strike.PhaseStrike, "strike|walk|stoppage&began|started|last|contin|goes on|gone on|drags|stretch", regexp.MustCompile(reStrikeN + ` (?:by|against|at) [^.;,]{2,100}? (?:has (?:now )?lasted|has (?:now )?gone on|has (?:now )?stretched|continues|goes on|drags on|began|started)\b`)},
 	{strike.PhaseStrike, lengthStrike, regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	// "The walkout by the island clinicians goes into its third day".
 	{strike.PhaseStrike, "into&day|week|month", regexp.MustCompile(`\b` + reStrikeN + `\b[^.;]{0,60}?\b(?:goes|went|going|heads|headed|enters|entered|moves|moved|stretches|stretched|pushes|pushed) into (?:its|their|a) [\w-]+ (?:day|week|month)\b`)},
@@ -825,19 +827,19 @@ var phaseSignals = []phaseSignal{
 	// A headline's "… stay open as nurses strike".
 	{strike.PhaseStrike, "as ", regexp.MustCompile(`\bas (?:[\w'’-]+ ){0,2}?(?:nurses|workers|therapists|clinicians|employees|staff|members|[\w-]+ers|[\w-]+ists) (?:strike|walk out|walk off the job)$`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
-	{strike.PhaseStrike, "strike|walkout|stoppage| out| on the picket| on a picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its |this )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on (?:the|a) picket lines?)\b`)},
+	{strike.PhaseStrike, "strike|walk|stoppage| out| on the picket| on a picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its |this )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on (?:the|a) picket lines?)\b`)},
 	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? (?:the )?picket lines?\b`)},
 	{strike.PhaseStrike, "picket|out since", regexp.MustCompile(`\bpicket lines? (?:formed|went up|ring|rings|ringed)\b|\bpickets? (?:formed|went up)\b|\b(?:join|joined|joins|joining) (?:the )?picket lines?\b|\bon the picket lines?\b|\bpicketed\b|\bout since\b`)},
 	// A strike going on as the setting of the news: "met Monday in a
 	// strike that …", "patients wait amid the strike".
-	{strike.PhaseStrike, "strike|walkout|stoppage&in |amid", regexp.MustCompile(`\b(?:in|amid|amidst) (?:an? |the |their |its |this )(?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b`)},
+	{strike.PhaseStrike, "strike|walk|stoppage&in |amid", regexp.MustCompile(`\b(?:in|amid|amidst) (?:an? |the |their |its |this )(?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b`)},
 	// A strike named by who is striking, as the setting of what is said:
 	// "our facilities are open during the strike by some of our mental
 	// health professionals" (a return "during the strike" is only some).
-	{strike.PhaseStrike, "during&strike|walkout|stoppage", regexp.MustCompile(`\bduring (?:the|this|their|its) (?:[\w'’-]+ ){0,3}?` + reStrikeN + ` by\b`)},
+	{strike.PhaseStrike, "during&strike|walk|stoppage", regexp.MustCompile(`\bduring (?:the|this|their|its) (?:[\w'’-]+ ){0,3}?` + reStrikeN + ` by\b`)},
 	// A strike told by its week ("the strike … finishes its first week")
 	// or by its union ("our strike").
-	{strike.PhaseStrike, "strike|walkout|stoppage&its|their", regexp.MustCompile(reStrikeN + `\b[^.;]{0,100}?\b(?:finishes|finished|completes|completed|marks|marked|enters|entered|reaches|reached|passes|passed|nears|neared|ends|ended) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
+	{strike.PhaseStrike, "strike|walk|stoppage&its|their", regexp.MustCompile(reStrikeN + `\b[^.;]{0,100}?\b(?:finishes|finished|completes|completed|marks|marked|enters|entered|reaches|reached|passes|passed|nears|neared|ends|ended) (?:its|their) [\w-]+ (?:day|week|month)\b`)},
 	{strike.PhaseStrike, "our", regexp.MustCompile(`\bour (?:[\w-]+ )?` + reStrikeN + `\b`)},
 	// Community papers that write in Spanish: "en huelga" (on strike), "una
 	// huelga de cinco días", "la huelga empezó", "acuerdo tentativo".
@@ -897,10 +899,10 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseRatified, "ratif|vote", regexp.MustCompile(`\bvoted (?:overwhelmingly |narrowly |unanimously )?(?:in favor of|to accept) (?:the |a |their |its )?(?:new |tentative )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:voted|vote|votes) (?:overwhelmingly |narrowly |unanimously |by (?:a |an )?(?:wide |large |narrow |overwhelming |lopsided )?(?:margin|majority) (?:of [\w%.,-]+ (?:to [\w%.,-]+ )?)?|by [\d.]+ ?(?:%|percent) )?to (?:ratify|approve)\b|\bratif(?:y|ies|ied)\b`)},
 	{strike.PhaseRatified, "approv|ok|ratif", regexp.MustCompile(`\b(?:approved|approve|approves|ok|oks|ok's|ok'd|okay|okays|okayed) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	// Ended.
-	{strike.PhaseEnded, "strike|walkout|stoppage&over|end", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:came|has come|had come|comes) to an end\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
+	{strike.PhaseEnded, "strike|walk|stoppage&over|end", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:came|has come|had come|comes) to an end\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
 	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b` + reStrikeN + ` (?:is |was |has been |had been )?called off\b`)},
 	// "The strike has not ended", "the strike is not over": it goes on.
-	{strike.PhaseStrike, "strike|walkout|stoppage&not|n't|n’t", regexp.MustCompile(`\b` + reStrikeN + ` (?:has not|hasn['’]t|had not|hadn['’]t|is not|isn['’]t) (?:yet )?(?:ended|over)\b`)},
+	{strike.PhaseStrike, "strike|walk|stoppage&not|n't|n’t", regexp.MustCompile(`\b` + reStrikeN + ` (?:has not|hasn['’]t|had not|hadn['’]t|is not|isn['’]t) (?:yet )?(?:ended|over)\b`)},
 	// Back told by the place: "went back to their offices today",
 	// "walked back into Kaiser's clinics", "returned to their jobs".
 	// "Picket lines come down at Kaiser".
@@ -910,7 +912,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "ongoing|continuing|out on strike", regexp.MustCompile(`\b(?:ongoing|continuing) (?:[\w'’-]+ ){0,3}?` + reStrikeN + `\b|\bout on strike\b`)},
 	// "The … strike in Southern California is on day 94"; "the strike
 	// they were trying to draw attention to, by …, continues".
-	{strike.PhaseStrike, "strike|walkout&day|contin|goes on|drags", regexp.MustCompile(reStrikeN + `\b[^.;]{0,80}? (?:is|was) (?:now )?(?:on|in) (?:its )?day \d+\b|` + reStrikeN + `\b[^.;]{0,140}?, (?:continues|goes on|drags on)\b`)},
+	{strike.PhaseStrike, "strike|walk&day|contin|goes on|drags", regexp.MustCompile(reStrikeN + `\b[^.;]{0,80}? (?:is|was) (?:now )?(?:on|in) (?:its )?day \d+\b|` + reStrikeN + `\b[^.;]{0,140}?, (?:continues|goes on|drags on)\b`)},
 	// "The therapists are back inside, seeing patients".
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:are|were|is|was|now|all) back inside\b`)},
 	// "kept roughly 2,400 clinicians on an open-ended strike since Oct. 21"
@@ -921,6 +923,9 @@ var phaseSignals = []phaseSignal{
 	// Back under the contract: "now that we're back under our new
 	// contract", a headline's "Back in our clinics".
 	{strike.PhaseEnded, backUnder, regexp.MustCompile(`\b(?:we['’]re|we are|they['’]re|they are|are|were|now) back under (?:our|their|the|a) (?:new )?contract\b|^back (?:in|at) (?:our|their) (?:clinics|offices|jobs)\b`)},
+	// Mediation told as the British press tells it: "conciliators step
+	// in", "have begun conciliation talks".
+	{strike.PhaseMediation, "concilia", regexp.MustCompile(`\bconciliat(?:ors?|ion)\b[^.;]{0,40}?\b(?:step in|steps in|stepped in|began|begin|begins|have begun|has begun|started|are under way|is under way|continue|continues|continued)\b|\b(?:began|begun|begin|begins|started|opened) conciliation\b`)},
 	// Working under it: "We are five months into our new contract."
 	{strike.PhaseEnded, "into&new", regexp.MustCompile(`\b(?:days?|weeks?|months?|years?) into (?:our|their|the|its) new (?:contract|agreement)\b`)},
 	// "no longer on strike", "no longer picketing".
@@ -938,12 +943,12 @@ var phaseSignals = []phaseSignal{
 	// "began on Oct. 21, 2024, and lasted 196 days", "stayed out for 196
 	// days", "did not come back for 196 days", "the first day back after
 	// a 196-day strike": a length in the past tense, told whole.
-	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walkout|week walkout", regexp.MustCompile(`\b` + reStrikeN + `\b[^;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|we|who|workers|clinicians|therapists|strikers|members) stayed out (?:for )?(?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:(?:an?|their|the) )?(?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
+	{strike.PhaseEnded, "lasted|stayed out|come back|go back|day strike|week strike|month strike|day walk|week walk", regexp.MustCompile(`\b` + reStrikeN + `\b[^;]{0,80}?,? and lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:they|we|who|workers|clinicians|therapists|strikers|members) stayed out (?:for )?(?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\b(?:did not|didn['’]t) (?:come|go) back (?:to work )?for (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b|\bafter (?:(?:an?|their|the) )?(?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:day|week|month)(?:-long)? (?:strike|walkout)\b`)},
 	// "For 196 days, from October 2024 until a contract in May 2025, she
 	// and about 2,400 colleagues … stayed off the job": a length told
 	// whole in the past (not "have stayed").
 	{strike.PhaseEnded, forWhole, regexp.MustCompile(`\bfor (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b[^.;]{0,160}?\b(?:stayed (?:off the job|out)|were on strike|struck|walked the picket lines?)\b`)},
-	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,4}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b|\b(?:return|returns|returned) after (?:an? |the |their |its )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b`)},
+	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,4}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b|\b(?:returned|returning|return|returns) to (?:the |their |its )?(?:work ?sites?|workplaces?)\b|\b(?:return|returns|returned) after (?:an? |the |their |its )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b`)},
 	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now|been|i['’]m|we['’]re) back (?:on the job|(?:at|in) (?:their |my |our )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their |our )?(?:patients|clients)\b|\b(?:therapists|clinicians|workers|strikers|nurses|staff|counselors|psychologists) back (?:at|in|on) (?:their |the )?(?:desks?|jobs?|clinics?|offices?|posts?)\b|\bback (?:to )?seeing (?:their |our )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
 
@@ -1291,7 +1296,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					continue // "mental health strike ends first week": a span of it is over, not the strike
 				}
 				if match := s[m[0]:m[1]]; (strings.HasSuffix(match, " ends") || strings.HasSuffix(match, " is over")) &&
-					(untilRE.MatchString(lastWords(s[:m[0]], 4)) || endsOnRE.MatchString(s[m[1]:]) || endsWhenRE.MatchString(s[m[1]:])) {
+					(untilRE.MatchString(lastWords(s[:m[0]], 4)) || endsOnRE.MatchString(s[m[1]:]) || endsWhenRE.MatchString(s[m[1]:]) && !endsAfterSpanRE.MatchString(s[m[1]:])) {
 					continue // an end to come: "until the strike ends", "the strike ends Sunday morning"
 				}
 				switch {
@@ -1737,6 +1742,10 @@ func partialReturn(pre string) bool {
 // endsWhenRE finds a condition after a present-tense end: "a strike
 // ends when both sides decide …" says how strikes end, not that this
 // one did.
+// endsAfterSpanRE finds a length after "ends": "walkout ends after 196
+// days" is a headline's present for an end reached, not one to come.
+var endsAfterSpanRE = regexp.MustCompile(`^,? after (?:nearly |almost |about |more than |some )?(?:\d+|[a-z]+(?:-[a-z]+)?) (?:days|weeks|months)\b`)
+
 var endsWhenRE = regexp.MustCompile(`^,? (?:only )?(?:when|if|once|after)\b`)
 
 var endsOnRE = regexp.MustCompile(`^,? (?:on |at |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d{1,2}(?::\d\d)? ?[ap]\.?m\b)`)
@@ -2133,6 +2142,24 @@ func faqPhase(ss []factSentence, pub time.Time) (string, int) {
 	return best, at
 }
 
+// workersSpaceRE is workersRE for a count written with spaces between its
+// thousands, as British, French and international style writes them
+// ("2 400 clinicians"); it runs only on sentences that hold such a number
+// (see spaceThousands).
+var workersSpaceRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+)\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+
+// spaceThousands reports whether s holds a number written with a space
+// (or a no-break space) between its thousands ("2 400").
+func spaceThousands(s string) bool {
+	for i := 1; i+3 < len(s); i++ {
+		if asciiDigit(s[i-1]) && (s[i] == ' ' && asciiDigit(s[i+1]) && asciiDigit(s[i+2]) && asciiDigit(s[i+3]) ||
+			s[i] == 0xc2 && i+4 < len(s) && s[i+1] == 0xa0 && asciiDigit(s[i+2]) && asciiDigit(s[i+3]) && asciiDigit(s[i+4])) {
+			return true
+		}
+	}
+	return false
+}
+
 // workersDotRE is workersRE for a count written with dots between its
 // thousands, as Spanish writes them ("2.400 profesionales"); it runs only
 // on sentences that hold such a number (see dotThousands).
@@ -2294,7 +2321,7 @@ var (
 	strikingRE = regexp.MustCompile(`\b(?:striking|strikers?|walked-out)\b`)
 	// partOfRE finds words before a count that make it a part: "including
 	// 4,700".
-	partOfRE = regexp.MustCompile(`\b(?:including|includes|among them|among|of whom|of them)\s*$`)
+	partOfRE = regexp.MustCompile(`\b(?:including|includes|among them|of whom|of them)\s*$`)
 	// servesRE finds words before a count of the health plan's members.
 	servesRE = regexp.MustCompile(`\b(?:serves|serving|served|covers|covering|insures|insuring|enrolls|enrolled|cares for|caring for)\b`)
 	// doingRE finds what a part of the strikers did: rallied, came back,
@@ -2609,6 +2636,9 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if strings.IndexByte(s.lower, '.') > 0 && dotThousands(s.lower) {
 				ms = append(ms, workersDotRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			}
+			if spaceThousands(s.lower) {
+				ms = append(ms, workersSpaceRE.FindAllStringSubmatchIndex(s.lower, -1)...)
+			}
 			if hasAny(s.lower, "-member|-strong|-clinician|-therapist|-worker|-employee|-person") {
 				ms = append(ms, workersUnitRE.FindAllStringSubmatchIndex(s.lower, -1)...)
 			}
@@ -2639,6 +2669,16 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			dotted := !isScaled && strings.IndexByte(num, '.') > 0
 			if dotted {
 				num = strings.ReplaceAll(num, ".", "") // "2.400": Spanish writes thousands so
+			}
+			spaced := !isScaled && asciiDigit(num[0]) && strings.ContainsAny(num, " \u00a0\u202f")
+			if spaced {
+				num = strings.Map(func(r rune) rune { // "2 400": so do British and international styles
+					if r == ' ' || r == '\u00a0' || r == '\u202f' {
+						return -1
+					}
+					return r
+				}, num)
+				dotted = true // (not a year either)
 			}
 			between := s.lower[m[6]:m[7]]
 			noun := s.lower[m[8]:m[9]]
@@ -3982,10 +4022,17 @@ func historical(s factSentence, pub time.Time) bool {
 		if strings.HasSuffix(s.lower[:m[0]], "since ") {
 			continue // "the largest walkout at the health system since 2023": a span up to now
 		}
+		if lifeEventRE.MatchString(s.lower[max(0, m[0]-50):m[0]]) {
+			continue // "before shifting to the US in 2013": a life's date, not the strike's
+		}
 		return true
 	}
 	return false
 }
+
+// lifeEventRE finds, shortly before a year, an event of someone's life: a
+// profile's "born", "moved to the US", "graduated".
+var lifeEventRE = regexp.MustCompile(`\b(?:born|moved|moving|shifted|shifting|emigrated|immigrated|graduated|graduating|trained|studied|qualified|arrived)\b[^,;.]*$`)
 
 // yearsBack reports whether the sentence names a year at least n before
 // publication's, as part of a date or not ("beginning in August 2022",

@@ -66,6 +66,14 @@ func TestSentencePhase(t *testing.T) {
 		{"Mediated talks between Kaiser and its clinicians went into a third day Wednesday.", strike.PhaseMediation},
 		{"Mark Ghaly and Darrell Steinberg, who began mediating the dispute March 10, have stepped back for now.", ""},
 		{"About 3,000 pharmacy workers have voted to authorize a strike, adding to pressure on the health system as its mental health clinicians in the region marked 100 days on the picket line.", strike.PhaseThreatened},
+		// English from elsewhere: the noun "walk-out", conciliators, a
+		// return to the work site; an end told with its length after it.
+		{"'It's over': Californian therapists' marathon walk-out ends after 196 days", strike.PhaseEnded},
+		{"Conciliators step in as walk-out by 2,400 Kaiser staff nears five months", strike.PhaseMediation},
+		{"Two former officials have begun conciliation talks between Kaiser and the union.", strike.PhaseMediation},
+		{"The union has asked for conciliation.", ""},
+		{"The workers returned to the work site today, after the strike of 196 days.", strike.PhaseEnded},
+		{"Kaiser strike ends after six months", strike.PhaseEnded},
 		// Working under the new contract.
 		{"We are five months into our new contract.", strike.PhaseEnded},
 		// An "until" of what is to come; a question; a strike begun under a
@@ -558,7 +566,7 @@ func TestSentencePhase(t *testing.T) {
 		{"Some 31,000 nurses went on an open-ended strike Monday, three months after a five-day walkout failed to produce a contract.", strike.PhaseStrike},
 	}
 	for _, tt := range tests {
-		if got := sentencePhase(lowerSameLen(tt.sentence)); got != tt.want {
+		if got := sentencePhase(factLower(tt.sentence)); got != tt.want {
 			t.Errorf("sentencePhase(%q) = %q, want %q", tt.sentence, got, tt.want)
 		}
 	}
@@ -807,6 +815,11 @@ func TestFindWorkers(t *testing.T) {
 		{"It paid $25,000 members dues.", 0},
 		{"Only 12 nurses came.", 0},
 		{"About 40 mental health workers, most wearing purple, spoke during public comment.", 0},
+		// Thousands set off by a space; the whole a striker is among; a
+		// year of a life, not of a strike.
+		{"For a month now, roughly 2 400 clinicians have been on strike.", 2400},
+		{"A Melbourne-trained psychologist is among 2400 mental health clinicians who walked off the job on Monday.", 2400},
+		{"He trained in Bengaluru before moving to the US in 2013, and is one of nearly 2,400 psychologists who have struck work since October 21.", 2400},
 		// Supporters counted: clergy, callers; strikers who came home.
 		{"More than 60 clergy members released an open letter to the striking clinicians.", 0},
 		{"More than a thousand of you made calls in the last two weeks.", 0},
