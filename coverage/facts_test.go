@@ -74,6 +74,12 @@ func TestSentencePhase(t *testing.T) {
 		{"The union has asked for conciliation.", ""},
 		{"The workers returned to the work site today, after the strike of 196 days.", strike.PhaseEnded},
 		{"Kaiser strike ends after six months", strike.PhaseEnded},
+		// A striker's own "I'm on strike"; a day in mediation; talks on
+		// hold.
+		{"I've been a Kaiser nurse for 23 years. This week I'm on strike.", strike.PhaseStrike},
+		{"They say they're on strike for their patients.", strike.PhaseStrike},
+		{"Our team spent another long day in mediation today with the two mediators.", strike.PhaseMediation},
+		{"Mediated talks with the two mediators, on hold since late March, did not resume during the week.", ""},
 		// Working under the new contract.
 		{"We are five months into our new contract.", strike.PhaseEnded},
 		// An "until" of what is to come; a question; a strike begun under a
