@@ -200,6 +200,7 @@ func kaiserProfile() strike.Profile {
 			"doctors", "physicians", "nurses", "therapists", "therapy", "psychologists",
 			"psychiatrists", "psychiatric", "social workers", "clinicians",
 			"mental health", "behavioral health", "appointments", "Permanente",
+			"pharmacy", "pharmacists",
 			"pacientes", "salud mental", "terapeutas", "clínicas",
 		},
 		// A regulator's fine or a lawsuit's settlement is not labor news

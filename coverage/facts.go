@@ -2408,6 +2408,19 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		}
 	}
 	if !ok || at < 0 {
+		// "… gathered outside the medical center, part of about 2,400
+		// across Southern California who are still off the job": the
+		// whole, told without its noun.
+		for j, s := range ss {
+			if !strings.Contains(s.lower, "part of") {
+				continue
+			}
+			if m := partOfWholeRE.FindStringSubmatch(s.lower); m != nil {
+				if w, ok := smallNumber(m[1]); ok && w >= maxLocalCount {
+					return w, j, true
+				}
+			}
+		}
 		return n, at, ok
 	}
 	if n < 500 && localSpotRE.MatchString(ss[at].lower) && !wholeUnitCount(ss[at].lower, n) {
@@ -2519,6 +2532,11 @@ var crowdVerbRE = regexp.MustCompile(`\b(?:joined|join|rallied|marched|gathered|
 
 // partOfStrikeRE finds the strike a count was part of: "part of a walkout
 // of about 2,400".
+// partOfWholeRE finds a group told as part of the strikers, counted
+// without their noun: "part of about 2,400 across Southern California who
+// are still off the job".
+var partOfWholeRE = regexp.MustCompile(`\bpart of (?:the |about |roughly |some |nearly |almost |more than |over |approximately )*(\d{1,3}(?:,\d{3})+|\d{3,6}) (?:across|in|throughout|around|statewide|regionwide)\b[^.;]{0,60}?\b(?:off the job|on strike|striking|out|walked out|walked off)\b`)
+
 var partOfStrikeRE = regexp.MustCompile(`\bpart of an? (?:[\w-]+ ){0,3}?(?:walkout|strike|stoppage) (?:of|by) (?:about |roughly |some |nearly |almost |more than |over |approximately |an estimated )?(\d{1,3}(?:,\d{3})+|\d{3,6})\b`)
 
 // staffedRE finds, before a count, those an employer or a company took

@@ -360,6 +360,8 @@ func TestKaiserTraps(t *testing.T) {
 			"NUHW members in Honolulu walked out on Monday, weeks after their Southern California colleagues began a strike of their own.", strike.TierRelated},
 		{"nurses strike citing NUHW in passing", "Kaiser nurses begin five-day strike in Southern California",
 			"UNAC/UHCP nurses and other health professionals walked picket lines in Los Angeles and San Diego. NUHW mental health workers settled earlier this year.", strike.TierRelated},
+		{"Kaiser by its pharmacies", "Kaiser pharmacy staff OK possible strike",
+			"About 3,000 pharmacy workers in Southern California voted to authorize a strike, their union said, though no date has been set.", strike.TierRelated},
 		{"labor board case", "NLRB complaint accuses Kaiser of unfair labor practice",
 			"The National Labor Relations Board said Kaiser Permanente refused to bargain with a union of optometrists.", strike.TierRelated},
 
