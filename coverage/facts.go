@@ -923,6 +923,9 @@ var phaseSignals = []phaseSignal{
 	// Back under the contract: "now that we're back under our new
 	// contract", a headline's "Back in our clinics".
 	{strike.PhaseEnded, backUnder, regexp.MustCompile(`\b(?:we['’]re|we are|they['’]re|they are|are|were|now) back under (?:our|their|the|a) (?:new )?contract\b|^back (?:in|at) (?:our|their) (?:clinics|offices|jobs)\b`)},
+	// Talks going on under mediators: "Talks between Kaiser and the
+	// union continue under state mediators …".
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:talks|negotiations|bargaining|sessions?)(?: between [^.;]{1,80}?)? (?:continue|continues|continued|are continuing|resumed|resume|resumes|go on|goes on|went on) (?:under|with|before) (?:the |two |state |a |an )?(?:[\w-]+ ){0,2}?mediators?\b`)},
 	// Mediation told as the British press tells it: "conciliators step
 	// in", "have begun conciliation talks".
 	{strike.PhaseMediation, "concilia", regexp.MustCompile(`\bconciliat(?:ors?|ion)\b[^.;]{0,40}?\b(?:step in|steps in|stepped in|began|begin|begins|have begun|has begun|started|are under way|is under way|continue|continues|continued)\b|\b(?:began|begun|begin|begins|started|opened) conciliation\b`)},

@@ -80,6 +80,9 @@ func TestSentencePhase(t *testing.T) {
 		{"They say they're on strike for their patients.", strike.PhaseStrike},
 		{"Our team spent another long day in mediation today with the two mediators.", strike.PhaseMediation},
 		{"Mediated talks with the two mediators, on hold since late March, did not resume during the week.", ""},
+		// Talks going on under mediators.
+		{"Talks between Kaiser and the union continue under state mediators, who were brought in in March, but have yet to produce a deal.", strike.PhaseMediation},
+		{"The union wants talks to continue with mediators.", ""},
 		// Working under the new contract.
 		{"We are five months into our new contract.", strike.PhaseEnded},
 		// An "until" of what is to come; a question; a strike begun under a

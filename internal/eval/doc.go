@@ -86,11 +86,22 @@
 // alerts, county, school and benefits notices); international and
 // specialist English outlets; narrative and long-form writing; and the
 // wire desk's versions (first takes, write-throughs, corrections, kills,
-// daybooks and local re-runs). A corpus
-// being written is checked by TestDevDraft before it joins DevSets. Each
-// corpus has a truth file with the campaign status it supports at its end
-// and the questions a supporter asks, with the answers the first sentence
-// of a reply must state.
+// daybooks and local re-runs). The thirty-sixth to forty-third, in
+// testdata/dev36 to dev43, were written the same way in two sets of four:
+// patients and care (the strike told through cancelled therapy, crisis
+// lines and advice columns); law, money and government (charges,
+// regulators, hearings, credit notes); the union and its supporters (its
+// posts, allies' statements, donation pages, speeches); the turning points
+// as daily news tells them (the day before, of and after each milestone);
+// then a plain news mix as a new user's feeds deliver it; English from
+// elsewhere (British, Irish, Australian, Indian and translated community
+// editions, day-first dates, "walk-out", "2 400"); numbers, dates and
+// lists (fact boxes, timelines, roundups, daybooks); and the web's other
+// pages (newsletters, forum digests, podcast pages, aggregator blurbs).
+// A corpus being written is checked by TestDevDraft before it joins
+// DevSets. Each corpus has a truth file with the campaign status it
+// supports at its end and the questions a supporter asks, with the
+// answers the first sentence of a reply must state.
 //
 // The held-out and development corpora use demo's file format (see
 // demo.Parse); their feed key names one of three feeds: "wire" (a wire
