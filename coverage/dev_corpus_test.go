@@ -125,6 +125,16 @@ var devFloors = map[string]struct{ facts, story float64 }{
 	"dev33": {0.96, 0.93}, // 144 of 150 (0.960); F1 0.936
 	"dev34": {0.92, 0.76}, // 128 of 138 (0.928); F1 0.769
 	"dev35": {0.94, 0.86}, // 141 of 150 (0.940); F1 0.866
+	// The thirty-sixth to forty-third, written blind (see
+	// internal/eval/doc.go), after the rules tuned on them.
+	"dev36": {0.94, 0.75}, // 119 of 126 (0.944); F1 0.755
+	"dev37": {0.93, 0.85}, // 137 of 146 (0.938); F1 0.851
+	"dev38": {0.95, 0.82}, // 140 of 147 (0.952); F1 0.825
+	"dev39": {0.97, 0.86}, // 145 of 148 (0.980); F1 0.868
+	"dev40": {0.93, 0.95}, // 126 of 135 (0.933); F1 0.957
+	"dev41": {0.93, 0.67}, // 142 of 152 (0.934); F1 0.680
+	"dev42": {0.93, 0.75}, // 142 of 152 (0.934); F1 0.759
+	"dev43": {0.91, 0.75}, // 132 of 145 (0.910); F1 0.754
 }
 
 // corpusDocs loads a development corpus's articles, failing the test when

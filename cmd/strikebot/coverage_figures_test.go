@@ -307,6 +307,25 @@ var coverageFloors = map[string]coverageFloor{
 	"dev33": {copies: 1.00, grouping: 0.93, relevance: 1.00, core: 1.00, facts: 0.98, status: 5, asks: 8},
 	"dev34": {copies: 1.00, grouping: 0.66, relevance: 0.96, core: 0.95, facts: 0.89, status: 5, asks: 8},
 	"dev35": {copies: 1.00, grouping: 0.86, relevance: 1.00, core: 1.00, facts: 0.98, status: 5, asks: 8},
+	// The thirty-sixth to forty-third, written blind in two sets of four
+	// (patients and care; law, money and government; the union and its
+	// supporters; the turning points; a plain news mix; English from
+	// elsewhere; numbers, dates and lists; the web's other pages). Before
+	// any rule was tuned on them (the second four measured after the
+	// first four's rules): facts 0.91 (115 of 126), 0.91 (134 of 147), 0.93
+	// (138 of 148), 0.98 (145 of 148), 0.94 (127 of 135), 0.90 (137 of
+	// 152), 0.95 (144 of 152) and 0.91 (132 of 145); relevance 0.99, 0.98,
+	// 0.96, 1.00, 0.98, 1.00, 1.00, 0.99; status 5 of 5 but for the web's
+	// pages (4); answers 7, 6, 7, 8, 8, 7, 7 and 7 of 8. Grouping floors
+	// sit 0.02 below what was measured, copies at what was.
+	"dev36": {copies: 0.85, grouping: 0.68, relevance: 1.00, core: 0.98, facts: 0.96, status: 5, asks: 7},
+	"dev37": {copies: 1.00, grouping: 0.80, relevance: 0.99, core: 0.98, facts: 0.95, status: 5, asks: 7},
+	"dev38": {copies: 1.00, grouping: 0.80, relevance: 0.97, core: 0.94, facts: 0.97, status: 5, asks: 8},
+	"dev39": {copies: 1.00, grouping: 0.84, relevance: 1.00, core: 0.98, facts: 1.00, status: 5, asks: 8},
+	"dev40": {copies: 1.00, grouping: 0.93, relevance: 0.99, core: 0.98, facts: 0.97, status: 5, asks: 8},
+	"dev41": {copies: 1.00, grouping: 0.69, relevance: 1.00, core: 0.97, facts: 0.96, status: 5, asks: 7},
+	"dev42": {copies: 1.00, grouping: 0.73, relevance: 1.00, core: 1.00, facts: 0.96, status: 5, asks: 7},
+	"dev43": {copies: 1.00, grouping: 0.73, relevance: 0.99, core: 0.96, facts: 0.92, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same

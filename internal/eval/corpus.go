@@ -54,6 +54,10 @@ var devSets = []DevSet{
 	{"dev30", "thirtieth development", 15}, {"dev31", "thirty-first development", 15},
 	{"dev32", "thirty-second development", 15}, {"dev33", "thirty-third development", 15},
 	{"dev34", "thirty-fourth development", 15}, {"dev35", "thirty-fifth development", 15},
+	{"dev36", "thirty-sixth development", 15}, {"dev37", "thirty-seventh development", 15},
+	{"dev38", "thirty-eighth development", 15}, {"dev39", "thirty-ninth development", 15},
+	{"dev40", "fortieth development", 15}, {"dev41", "forty-first development", 15},
+	{"dev42", "forty-second development", 15}, {"dev43", "forty-third development", 15},
 }
 
 // DevSets returns the development corpora in the order they were written.
