@@ -432,10 +432,12 @@ type statusSynth struct {
 	// article's span.
 	spans        []statusSpan
 	selfConflict []int // indexes in arts
-	// lateWorkers are the articles, newest first, that count the strikers
-	// more than statusWindow after the strike was reported over: look
-	// backs, which count only when nothing reported during it does.
-	lateWorkers []int
+	// lateWorkers and lateDuration are the articles, newest first, that
+	// count the strikers or the strike's days more than statusWindow after
+	// the strike was reported over: look backs, which count only when
+	// nothing reported nearer the strike does (a year on, "the nurses'
+	// five-day strike last week" is another strike's length).
+	lateWorkers, lateDuration []int
 
 	// ownUnion is the union most reports name over the whole campaign;
 	// ownUnionOf remembers which names are it (ofOwnUnion).
@@ -726,6 +728,20 @@ func (s *statusSynth) collect(overSince time.Time) {
 			}
 		}
 	}
+	if len(s.duration.groups) == 0 {
+		for _, i := range s.lateDuration {
+			if a := s.arts[i]; s.duration.inWindow(a) {
+				k := s.itoa(a.Facts.DurationDays)
+				s.duration.add(k, k+" days", a, s.outletAt(i))
+			}
+		}
+	}
+}
+
+// lateReport reports whether a was published more than statusWindow after
+// the strike was first reported over (overSince; never when it is zero).
+func (s *statusSynth) lateReport(a *strike.Article, overSince time.Time) bool {
+	return !overSince.IsZero() && a.Published.After(overSince.Add(statusWindow))
 }
 
 // statusMostReported returns the union of the most reports (keys are
@@ -785,7 +801,7 @@ func (s *statusSynth) collectOne(i int, overSince time.Time) {
 	a := s.arts[i]
 	f := &a.Facts
 	if f.Workers > 0 && s.ofOwnUnion(f.Union) {
-		if !overSince.IsZero() && a.Published.After(overSince.Add(statusWindow)) {
+		if s.lateReport(a, overSince) {
 			s.lateWorkers = append(s.lateWorkers, i)
 		} else if s.workers.inWindow(a) {
 			k := s.itoa(f.Workers)
@@ -820,9 +836,13 @@ func (s *statusSynth) collectOne(i int, overSince time.Time) {
 	if f.Offer != "" && s.offer.inWindow(a) && statusPhaseRank(statusPhase(f.Phase)) < statusPhaseRank(strike.PhaseTentativeAgreement) {
 		s.offer.addText(f.Offer, s.statusNorm, a, s.outletAt(i))
 	}
-	if f.DurationDays > 0 && s.duration.inWindow(a) && !a.Published.Before(overSince) {
-		k := s.itoa(f.DurationDays)
-		s.duration.add(k, k+" days", a, s.outletAt(i))
+	if f.DurationDays > 0 && !a.Published.Before(overSince) {
+		if s.lateReport(a, overSince) {
+			s.lateDuration = append(s.lateDuration, i)
+		} else if s.duration.inWindow(a) {
+			k := s.itoa(f.DurationDays)
+			s.duration.add(k, k+" days", a, s.outletAt(i))
+		}
 	}
 	if len(f.Demands) > 0 && s.demands.inWindow(a) {
 		added := false

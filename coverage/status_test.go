@@ -923,3 +923,18 @@ func TestSynthesizeWorkersNotFromALookBack(t *testing.T) {
 		t.Errorf("with only a look back, workers = %d, want 2000", only.Workers)
 	}
 }
+
+// TestSynthesizeDurationNotFromALookBack: a year after the strike ended,
+// an anniversary piece whose length is another strike's ("five days last
+// week") does not replace the length reported when it ended.
+func TestSynthesizeDurationNotFromALookBack(t *testing.T) {
+	nuhw := "National Union of Healthcare Workers"
+	st := synth(t, "2025-10-25", nil,
+		rep(t, 1, "A", "2024-10-21", strike.Facts{Phase: strike.PhaseStrike, Union: nuhw, Started: "2024-10-21"}),
+		rep(t, 2, "B", "2025-05-05", strike.Facts{Phase: strike.PhaseTentativeAgreement, Union: nuhw, DurationDays: 196}),
+		rep(t, 3, "C", "2025-05-12", strike.Facts{Phase: strike.PhaseEnded, Union: nuhw, DurationDays: 196}),
+		rep(t, 4, "D", "2025-10-20", strike.Facts{Phase: strike.PhaseEnded, Union: nuhw, DurationDays: 5}))
+	if st.DurationDays != 196 {
+		t.Errorf("duration = %d days (ended %q), want 196", st.DurationDays, st.Ended)
+	}
+}
