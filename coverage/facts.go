@@ -2247,7 +2247,7 @@ var workersListRE = regexp.MustCompile(`^(\s*(?:[•*·-]\s*)?)(\d{1,3}(?:,\d{3}
 // clinicians", "roughly 2,4 thousand workers" (a decimal comma, as much
 // of Europe writes it). It runs only on sentences that hold such a
 // number (see scaledCountAt).
-var workersScaledRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|thousand))\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `|` + strikedVerbs + `)\b`)
+var workersScaledRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|thousand|mil))\s+((?:[\w'’-]+\s+){0,6}?)(` + strings.Join(peopleNounList, "|") + `|` + strikedVerbs + `)\b`)
 
 // workersBareRE finds a count with no noun, told by what it did: "about
 // 2,400 are on strike", "2.4K walked out". A bare count has three digits
@@ -2280,8 +2280,8 @@ func scaledCountAt(s string) bool {
 		if j < len(s) && s[j] == 'k' && (j+1 == len(s) || !isASCIILetter(s[j+1])) {
 			return true
 		}
-		if strings.HasPrefix(s[j:], "thousand") {
-			return true
+		if strings.HasPrefix(s[j:], "thousand") || strings.HasPrefix(s[j:], "mil ") {
+			return true // ("75 mil trabajadores": Spanish writes thousands so)
 		}
 	}
 	return false
@@ -2290,7 +2290,7 @@ func scaledCountAt(s string) bool {
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // scaledCount reads a count written with a scale ("2.4k", "2,4
-// thousand") and reports whether it was one.
+// thousand", the Spanish "75 mil") and reports whether it was one.
 func scaledCount(num string) (int, bool) {
 	var rest string
 	switch {
@@ -2298,6 +2298,8 @@ func scaledCount(num string) (int, bool) {
 		rest = strings.TrimSuffix(num, "thousand")
 	case strings.HasSuffix(num, "k"):
 		rest = strings.TrimSuffix(num, "k")
+	case strings.HasSuffix(num, "mil"):
+		rest = strings.TrimSuffix(num, "mil")
 	default:
 		return 0, false
 	}
@@ -2703,6 +2705,9 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			}
 			between := s.lower[m[6]:m[7]]
 			noun := s.lower[m[8]:m[9]]
+			if !isScaled && (strings.HasPrefix(between, "mil ") || strings.HasPrefix(between, "thousand ")) {
+				continue // "75 mil trabajadores", "75 thousand workers": the scaled count reads it
+			}
 			if notPeopleRE.MatchString(between) || strings.ContainsAny(between, "0123456789") || crowdVerbRE.MatchString(between) {
 				continue // "a hundred people joined our … members": the crowd, not the members
 			}

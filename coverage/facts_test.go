@@ -829,6 +829,9 @@ func TestFindWorkers(t *testing.T) {
 		{"For a month now, roughly 2 400 clinicians have been on strike.", 2400},
 		{"A Melbourne-trained psychologist is among 2400 mental health clinicians who walked off the job on Monday.", 2400},
 		{"He trained in Bengaluru before moving to the US in 2013, and is one of nearly 2,400 psychologists who have struck work since October 21.", 2400},
+		// A count with its scale in words, in English or Spanish.
+		{"About 75 thousand workers walked out.", 75000},
+		{"Unos 75 mil trabajadores de Kaiser iniciaron un paro de tres días.", 75000},
 		// The whole told without its noun after one picket's count.
 		{"A couple of dozen clinicians gathered outside the medical center, part of about 2,400 across Southern California who are still off the job.", 2400},
 		// Supporters counted: clergy, callers; strikers who came home.
