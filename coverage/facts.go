@@ -1176,7 +1176,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			// "to striking therapists" is a preposition before an
 			// adjective, not an infinitive.
-			infinitive := last == "to" && !strings.HasPrefix(strings.TrimSpace(s[m[0]:m[1]]), "striking")
+			infinitive := last == "to" && !strings.HasPrefix(strings.TrimSpace(s[m[0]:m[1]]), "striking") && !strings.HasPrefix(strings.TrimSpace(s[m[0]:m[1]]), "striker")
 			if !chosen && p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || infinitive || onCondition(s, m[0]) || supposeRE.MatchString(s)) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
 				if p != strike.PhaseStrike {
 					continue
@@ -1232,7 +1232,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseStrike && whenBeganRE.MatchString(s[max(0, m[0]-30):m[0]]) && hasAny(s[m[0]:m[1]], "began|begun|started|starts|begins") {
 				continue // "was in graduate school when the strike began": a time, not news
 			}
-			if w := s[max(0, m[0]-90):m[0]]; (p != strike.PhaseEnded || !backSignal(sig)) && strings.Contains(w, "year") && yearsAfterRE.MatchString(w) {
+			if w := s[max(0, m[0]-90):m[0]]; (p != strike.PhaseEnded || !backSignal(sig)) && (strings.Contains(w, "year") && yearsAfterRE.MatchString(w) || monthsAfterRE.MatchString(s[:m[0]])) {
 				// "a year after Kaiser's mental health workers began a
 				// walkout", "a year after … a walkout that lasted 196
 				// days": a time, not news; but "a year since I walked
@@ -1570,8 +1570,14 @@ var stayOnRE = regexp.MustCompile(`^(?:stay|remain|remains|still) on\b`)
 var startAheadRE = regexp.MustCompile(`^,? (?:to|would|will|is to|are to|(?:is|are|was|were) (?:set|scheduled|expected|due) to|set to|scheduled to|due to|could|may|might) (?:start|begin|get under way|kick off|go ahead)\b`)
 
 // yearsAfterRE finds a strike used to tell a time a year or more later:
-// "a year after Kaiser's mental health workers began a walkout".
+// "a year after Kaiser's mental health workers began a walkout"; or months
+// later, when the sentence opens so ("Five months after the clinicians
+// ended a 196-day strike, another group … is preparing to walk out").
 var yearsAfterRE = regexp.MustCompile(`\b(?:a|one|two|three|\d+) (?:full )?years? (?:after|since|on from)\b[^,;.]{0,80}$`)
+
+// monthsAfterRE is yearsAfterRE for a sentence that opens on months since
+// a strike, up to the strike.
+var monthsAfterRE = regexp.MustCompile(`^(?:[\w'’]+ )?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+) months (?:after|since)\b[^,;.]{0,120}$`)
 
 // purposeRE finds a purpose right before an end: "aimed at ending a
 // strike", "in a bid to end", "with the goal of ending".

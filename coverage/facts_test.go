@@ -80,6 +80,11 @@ func TestSentencePhase(t *testing.T) {
 		{"They say they're on strike for their patients.", strike.PhaseStrike},
 		{"Our team spent another long day in mediation today with the two mediators.", strike.PhaseMediation},
 		{"Mediated talks with the two mediators, on hold since late March, did not resume during the week.", ""},
+		// "to strikers" is a preposition too; months since a strike
+		// ended open a sentence about something else.
+		{"In 2022 she sent pizza to strikers up north.", strike.PhaseStrike},
+		{"Five months after the clinicians ended a 196-day strike, another group of Kaiser workers is preparing to walk out.", strike.PhaseThreatened},
+		{"The strike ended two months after it began.", strike.PhaseEnded},
 		// Talks going on under mediators.
 		{"Talks between Kaiser and the union continue under state mediators, who were brought in in March, but have yet to produce a deal.", strike.PhaseMediation},
 		{"The union wants talks to continue with mediators.", ""},
