@@ -971,6 +971,9 @@ var (
 	// otherStrikeRE finds a strike that is another, earlier one ("the 2022
 	// strike", "an earlier strike") or no strike at all ("a hunger strike").
 	otherStrikeRE = regexp.MustCompile(`\b(?:(?:(?:19|20)\d\d|earlier|previous|prior|past|last year['’]s)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN + `|hunger strik\w*)\b`)
+	// lastTimeRE finds a clause about the previous occasion: "the last
+	// time … walked off the job".
+	lastTimeRE = regexp.MustCompile(`\b(?:the|their|its) (?:last|previous|only other) time\b`)
 	// otherDisputeRE finds words that put a phase in another dispute:
 	// "walked off the job in a separate dispute".
 	otherDisputeRE = regexp.MustCompile(`\b(?:separate|different|unrelated) (?:[\w-]+ )?(?:dispute|strike|walkout|union|contract|labor fight)s?\b|\banother (?:dispute|union)\b`)
@@ -1219,6 +1222,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			}
 			if otherStrike(s, m[0], m[1]) || otherStrikeRE.MatchString(pre) {
 				continue
+			}
+			if strings.Contains(pre, " time") && lastTimeRE.MatchString(pre) {
+				continue // "The last time Kaiser's clinicians walked off the job, in August 2022, …": an earlier strike
 			}
 			if p == strike.PhaseMediation && mediationNotOn(s, m[0], m[1]) {
 				continue
@@ -2021,6 +2027,17 @@ func strikeToCome(ss []factSentence, pub time.Time) bool {
 		}
 		if len(after) > 0 {
 			days = after
+		} else {
+			// A day in a quoted kicker before a colon ("\"We'll be here
+			// tomorrow\": clinicians walk out") is the kicker's, not the
+			// walkout's.
+			kept := days[:0:0]
+			for _, d := range days {
+				if !strings.ContainsAny(s.lower[d.m.Start:start[0]], ":\"“”") {
+					kept = append(kept, d)
+				}
+			}
+			days = kept
 		}
 		later := false
 		for _, d := range days {

@@ -85,6 +85,8 @@ func TestSentencePhase(t *testing.T) {
 		{"In 2022 she sent pizza to strikers up north.", strike.PhaseStrike},
 		{"Five months after the clinicians ended a 196-day strike, another group of Kaiser workers is preparing to walk out.", strike.PhaseThreatened},
 		{"The strike ended two months after it began.", strike.PhaseEnded},
+		// The last time is an earlier strike.
+		{"The last time Kaiser's clinicians walked off the job, in August 2022, the picket signs stayed up for ten weeks.", ""},
 		// Talks going on under mediators.
 		{"Talks between Kaiser and the union continue under state mediators, who were brought in in March, but have yet to produce a deal.", strike.PhaseMediation},
 		{"The union wants talks to continue with mediators.", ""},
@@ -2380,5 +2382,17 @@ func TestPhaseInOtherPressStyles(t *testing.T) {
 		if got.Phase != strike.PhaseStrike {
 			t.Errorf("%q: phase %q, want strike", text, got.Phase)
 		}
+	}
+}
+
+// TestPhaseOfAQuotedKicker: a day in a headline's quoted kicker ("We'll be
+// here tomorrow": …) is not the day a strike told in the present begins.
+func TestPhaseOfAQuotedKicker(t *testing.T) {
+	x := testExtractor()
+	monday := time.Date(2024, 10, 21, 20, 0, 0, 0, time.UTC)
+	got := x.Extract(&strike.Article{Title: "\"We'll be here tomorrow\": Kaiser mental health clinicians walk out across Southern California",
+		Text: "\"We'll be here tomorrow,\" a therapist shouted into a megaphone at 7 a.m. Monday.\n\nAbout 2,400 Kaiser mental health clinicians went on strike Monday, the National Union of Healthcare Workers said.", Published: monday})
+	if got.Phase != strike.PhaseStrike {
+		t.Errorf("phase = %q (evidence %q), want strike", got.Phase, got.Evidence["phase"])
 	}
 }
