@@ -850,8 +850,14 @@ var phaseSignals = []phaseSignal{
 	// "dejaron sus puestos" (walked off the job); back at work:
 	// "regresaron el lunes a sus consultorios", "volvieron al trabajo".
 	{strike.PhaseStrike, "dejaron sus|dejaron de|dejaron el", regexp.MustCompile(`\bdejaron (?:sus puestos|de trabajar|el trabajo)\b`)},
-	{strike.PhaseEnded, backToWorkES, regexp.MustCompile(`\b(?:regresaron|regresan|volvieron|vuelven)\b(?: [^.;,]{1,30}?)? (?:a sus (?:consultorios|puestos|clínicas|empleos|trabajos)|al trabajo)\b`)},
+	{strike.PhaseEnded, backToWorkES, regexp.MustCompile(`\b(?:regresaron|regresan|volvieron|vuelven)\b(?: [^.;,]{1,30}?)? (?:a sus (?:consultorios|puestos|clínicas|empleos|trabajos)|al trabajo|a trabajar)\b`)},
 	{strike.PhaseTentativeAgreement, "acuerdo", regexp.MustCompile(`\bacuerdo tentativo\b`)},
+	// A strike ended, in Spanish: "terminó la huelga", "la huelga … llegó
+	// a su fin"; an agreement beside it makes it the deal's (see agreeRE).
+	{strike.PhaseEnded, "huelga", regexp.MustCompile(`\b(?:terminó|termina|concluyó|finalizó|acabó) la huelga\b|\bhuelga (?:[^.;,]{1,100}? )?(?:llegó a su fin|terminó|concluyó|finalizó)\b`)},
+	// Mediation, in Spanish: "pláticas con la ayuda de dos mediadores",
+	// "mediadores estatales entran al conflicto".
+	{strike.PhaseMediation, "mediador", regexp.MustCompile(`\b(?:con la ayuda de|bajo la guía de|ante) (?:dos |los |las |un |una )?mediador(?:es|a|as)?\b|\bmediador(?:es|as)? (?:estatales )?(?:entran|entraron|intervienen|intervinieron|comenzaron|iniciaron|se reúnen)\b`)},
 	// "ratificaron su nuevo contrato", "aprobaron el contrato".
 	{strike.PhaseRatified, "ratific|aprob", regexp.MustCompile(`\bratific(?:aron|an|ó|ado|ada)\b|\baprob(?:aron|ó|ado)\b(?: [^.;,]{1,20}?)? (?:el|su) (?:nuevo )?(?:contrato|acuerdo)\b`)},
 	// Mediation.
@@ -958,7 +964,7 @@ var phaseSignals = []phaseSignal{
 var (
 	// hypoRE finds words that make what follows a possibility, a plan or
 	// a wish rather than a fact.
-	hypoRE = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|if|unless|whether|plans?|planned|planning|set|setting up|sets up|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going)\b|['’]ll\b`)
+	hypoRE = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|if|unless|whether|si|tienen que|deberán|podrían|podría|plans?|planned|planning|set|setting up|sets up|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going)\b|['’]ll\b`)
 	negRE  = regexp.MustCompile(`\b(?:not|no|never|without|non|nor)\b|n['’]t\b`)
 	// partialRE finds words that make a return to work partial: some of
 	// the strikers, a count, a share (see partialReturn).
@@ -998,7 +1004,7 @@ var (
 	// strikeThingRE finds a word after a strike noun that makes it a
 	// thing about a strike, not one: "strike notice", "strike vote".
 	strikeThingRE = regexp.MustCompile(`^s? (?:notice|vote|votes|authorization|date|deadline|threat|fund|pay)\b`)
-	agreeRE       = regexp.MustCompile(`\b(?:agreement|deal|accord|pact)\b`)
+	agreeRE       = regexp.MustCompile(`\b(?:agreement|deal|accord|pact|acuerdo)\b`)
 	// ratifyRE finds a ratification: ratified, or a contract approved.
 	ratifyRE = regexp.MustCompile(`\bratif(?:y|ies|ied|ying)\b|\b(?:approved|approve|approves|ok|oks|ok's|ok'd|okay|okays|okayed) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?approved\b`)
 	// clauseRE marks where a clause begins.

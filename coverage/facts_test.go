@@ -85,6 +85,15 @@ func TestSentencePhase(t *testing.T) {
 		{"In 2022 she sent pizza to strikers up north.", strike.PhaseStrike},
 		{"Five months after the clinicians ended a 196-day strike, another group of Kaiser workers is preparing to walk out.", strike.PhaseThreatened},
 		{"The strike ended two months after it began.", strike.PhaseEnded},
+		// Spanish: an end with its deal, a hunger strike's end, mediators,
+		// a return "a trabajar", a vote to come.
+		{"La huelga de los trabajadores de salud mental llegó a su fin, tras un acuerdo alcanzado la noche del domingo.", strike.PhaseTentativeAgreement},
+		{"Terminó la huelga en Kaiser.", strike.PhaseEnded},
+		{"La huelga de hambre terminó el viernes.", ""},
+		{"Kaiser y el sindicato iniciaron este lunes pláticas con la ayuda de dos mediadores.", strike.PhaseMediation},
+		{"Mediadores estatales entran al conflicto entre Kaiser y sus terapeutas en huelga", strike.PhaseMediation},
+		{"Hace una semana, los trabajadores regresaron a trabajar después de una huelga que duró casi siete meses.", strike.PhaseEnded},
+		{"Los miembros tienen que votar el acuerdo esta semana, y solo si lo ratifican volverán a sus consultorios.", ""},
 		// The last time is an earlier strike.
 		{"The last time Kaiser's clinicians walked off the job, in August 2022, the picket signs stayed up for ten weeks.", ""},
 		// Talks going on under mediators.
