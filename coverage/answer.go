@@ -1439,6 +1439,10 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 	groups := q.groups()
 	pastEvent := q.past() && slices.ContainsFunc(q.words, func(w string) bool { return kwEvent[w] })
 	monthAsked := slices.Contains(q.words, "month") || slices.Contains(q.words, "year")
+	// "Where did they hold their hunger strike?" asks of the hunger
+	// strike: a sentence of the strike alone ("57 clinicians in Hawaii are
+	// still on strike") does not answer it, however many words it shares.
+	hunger := slices.Contains(q.words, "hunger")
 	idf := make([]float64, groups)
 	for _, t := range q.terms {
 		bit, w := t.bit(), 1.0
@@ -1535,6 +1539,9 @@ func (ix *Index) search(q *ansQuestion, f ansFilter, s *bmScratch) []ansCandidat
 			if cover < ansMinCover*mass && q.event == 0 && !(len(q.agents) > 0 && ansNamesAgent(sent.text, q.agents) && ansNamesPerson(sent.text)) {
 				continue
 			}
+		}
+		if hunger && !ansHungerRE.MatchString(sent.text) {
+			continue
 		}
 		sc := float64(s.score[id]) + fromTitle
 		flags := sent.flags
@@ -2996,6 +3003,9 @@ func ansJaccard(a, b []string) float64 {
 	}
 	return float64(inter) / float64(union)
 }
+
+// ansHungerRE finds a hunger strike told by its name or its fast.
+var ansHungerRE = regexp.MustCompile(`(?i)\bhunger\b|\bfast(?:s|ed|ing)?\b|\bhambre\b|\bayun`)
 
 // ansAsks reports whether a sentence is a question: it ends with a
 // question mark, before any closing quote or bracket.

@@ -723,3 +723,15 @@ func TestAskWhenClauseIsLight(t *testing.T) {
 		t.Errorf("answer =\n%s\nwant the sentence that tells the offer", a.Text)
 	}
 }
+
+// TestAskHungerStrikeIsAskedOf: asked where the hunger strike was held, a
+// sentence of the strike alone, with a place, is no answer.
+func TestAskHungerStrikeIsAskedOf(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 30, "Hawaii", "Our 57 Kaiser mental health clinicians in Hawaii are still on strike, and they are not going anywhere."))
+	ix.Add(ansArt(2, 0, "Fast", "Eight therapists sat outside the regional offices in Pasadena on the second day of their hunger strike."))
+	a := ix.Ask("Where were the Kaiser clinicians on hunger strike?")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 2 {
+		t.Errorf("answer =\n%s\nwant first the sentence of the hunger strike", a.Text)
+	}
+}
