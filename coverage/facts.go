@@ -929,6 +929,9 @@ var phaseSignals = []phaseSignal{
 	// Back under the contract: "now that we're back under our new
 	// contract", a headline's "Back in our clinics".
 	{strike.PhaseEnded, backUnder, regexp.MustCompile(`\b(?:we['’]re|we are|they['’]re|they are|are|were|now) back under (?:our|their|the|a) (?:new )?contract\b|^back (?:in|at) (?:our|their) (?:clinics|offices|jobs)\b`)},
+	// Mediators at work: "Two familiar figures began work Monday as
+	// mediators in the strike".
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begun|begin|begins|started|starts) (?:work|working)(?: [\w]+){0,2} as (?:the )?mediators?\b`)},
 	// Talks going on under mediators: "Talks between Kaiser and the
 	// union continue under state mediators …".
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:talks|negotiations|bargaining|sessions?)(?: between [^.;]{1,80}?)? (?:continue|continues|continued|are continuing|resumed|resume|resumes|go on|goes on|went on) (?:under|with|before) (?:the |two |state |a |an )?(?:[\w-]+ ){0,2}?mediators?\b`)},
@@ -977,6 +980,12 @@ var (
 	// otherStrikeRE finds a strike that is another, earlier one ("the 2022
 	// strike", "an earlier strike") or no strike at all ("a hunger strike").
 	otherStrikeRE = regexp.MustCompile(`\b(?:(?:(?:19|20)\d\d|earlier|previous|prior|past|last year['’]s)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN + `|hunger strik\w*)\b`)
+	// returnClaimRE finds a return to work told as the employer's claim or
+	// another outlet's: "…, health system says", "a headline that said".
+	// returnClaimAfterRE finds the claimant after the return, ending the
+	// sentence: "Kaiser therapists return to work, health system says".
+	returnClaimAfterRE = regexp.MustCompile(`^[^.;,]{0,40}, (?:the |a )?(?:kaiser|health system|employer|company|management)(?: [\w'’]+){0,2} (?:says|claims|contends|insists)[.!]?(?:\s+[-–—|]\s+[^.]*)?\s*$`)
+	returnClaimRE      = regexp.MustCompile(`\b(?:kaiser|health system|the employer|management|the company)(?: [\w'’]+){0,2} (?:says|claims|contends|insists)\b|\b(?:headlines?|reports?|claims?) (?:last week |this week )?that (?:said|says|claimed)\b`)
 	// lastTimeRE finds a clause about the previous occasion: "the last
 	// time … walked off the job".
 	lastTimeRE = regexp.MustCompile(`\b(?:the|their|its) (?:last|previous|only other) time\b`)
@@ -1315,6 +1324,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					continue // an end to come: "until the strike ends", "the strike ends Sunday morning"
 				}
 				switch {
+				case backSignal(sig) && (quoteBefore(s[:m[0]]) ||
+					returnClaimRE.MatchString(lastWords(s[:m[0]], 10)) || returnClaimAfterRE.MatchString(s[m[1]:])):
+					continue // "Kaiser therapists return to work, health system says", a "return to work" in quotes: a claim
 				case backSignal(sig):
 					// Back at work after an agreement is the end; a part of
 					// the strikers back is none, and nor is a return told in
@@ -1903,6 +1915,11 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 			}
 		}
 	}
+	if best == strike.PhaseRatified && at >= 0 && !pub.IsZero() && allLongAgo(ss[at], pub) {
+		// "Members ratified the contract in voting that ended May 8", told
+		// in June: the strikers went back long since.
+		return strike.PhaseEnded, at
+	}
 	if best != strike.PhaseEnded {
 		return best, at
 	}
@@ -1984,6 +2001,32 @@ func endedLongAgo(s factSentence, pub time.Time) bool {
 		}
 	}
 	return false
+}
+
+// quoteBefore reports whether s ends with an opening quotation mark,
+// straight or curly.
+func quoteBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '"' || r == '“' || r == '\'' || r == '‘'
+}
+
+// allLongAgo reports whether the sentence dates something and every date
+// it gives is a month or more before publication: "Members ratified the
+// contract in voting that ended May 8", told in June, not "ratified the
+// contract Thursday, ending the strike that began Oct. 21".
+func allLongAgo(s factSentence, pub time.Time) bool {
+	n := 0
+	for _, m := range s.dates {
+		d, _, ok := resolveDate(m.Text, pub, dirPast)
+		if !ok {
+			continue
+		}
+		if !d.Before(dayOf(pub).AddDate(0, 0, -30)) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // latestYear returns the latest year the sentences name, 0 when none.

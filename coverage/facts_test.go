@@ -94,6 +94,13 @@ func TestSentencePhase(t *testing.T) {
 		{"Mediadores estatales entran al conflicto entre Kaiser y sus terapeutas en huelga", strike.PhaseMediation},
 		{"Hace una semana, los trabajadores regresaron a trabajar después de una huelga que duró casi siete meses.", strike.PhaseEnded},
 		{"Los miembros tienen que votar el acuerdo esta semana, y solo si lo ratifican volverán a sus consultorios.", ""},
+		// A return claimed by the employer or reported by others, or put
+		// in quotes, is no end; mediators who began work are mediation.
+		{"Kaiser therapists return to work, health system says", ""},
+		{"You may have seen a headline last week that said Kaiser therapists had returned to work.", ""},
+		{"Kaiser's \"return to work\" numbers don't add up", ""},
+		{"Clinicians ratified a new contract and have returned to work, and Kaiser says it is reconnecting patients.", strike.PhaseEnded},
+		{"Two familiar Sacramento figures began work Monday as mediators in the long-running strike.", strike.PhaseMediation},
 		// The last time is an earlier strike.
 		{"The last time Kaiser's clinicians walked off the job, in August 2022, the picket signs stayed up for ten weeks.", ""},
 		// Talks going on under mediators.
@@ -2325,6 +2332,12 @@ func TestPhaseOfARetrospective(t *testing.T) {
 		{"an opening scene, then the end", "How a strike changed the talk about therapy",
 			"The first morning, Oct. 21, 2024, nobody on the picket line expected to be there at Christmas.\n\nThe strike outlasted a governor's letter. It ended with a tentative agreement on May 4, 2025, and a return to work on May 12.",
 			time.Date(2026, 10, 19, 8, 0, 0, 0, time.UTC), true, strike.PhaseEnded},
+		{"a ratification told a month and more later", "Five lessons from the 196-day strike",
+			"The strike by about 2,400 clinicians began on 21 October 2024. Members ratified the contract in voting that ended on 8 May 2025.\n\nWhat follows is our reading of it.",
+			time.Date(2025, 6, 18, 9, 0, 0, 0, time.UTC), false, strike.PhaseEnded},
+		{"a ratification of the day", "The therapists' vote",
+			"Members ratified the contract Thursday, ending the strike that began Oct. 21.",
+			time.Date(2025, 5, 9, 9, 0, 0, 0, time.UTC), false, strike.PhaseRatified},
 		{"an end at hand, the deal in the body", "Ask the doctor: The Kaiser strike is ending. Do I go back to my old therapist?",
 			"Dear doctor: My Kaiser therapist went on strike in October. Do I have to go back?\n\nDear reader: The deal announced Monday between Kaiser and the National Union of Healthcare Workers still has to be approved by the clinicians.",
 			time.Date(2025, 5, 6, 9, 0, 0, 0, time.UTC), false, strike.PhaseTentativeAgreement},
