@@ -58,6 +58,10 @@ var devSets = []DevSet{
 	{"dev38", "thirty-eighth development", 15}, {"dev39", "thirty-ninth development", 15},
 	{"dev40", "fortieth development", 15}, {"dev41", "forty-first development", 15},
 	{"dev42", "forty-second development", 15}, {"dev43", "forty-third development", 15},
+	{"dev44", "forty-fourth development", 15}, {"dev45", "forty-fifth development", 15},
+	{"dev46", "forty-sixth development", 15}, {"dev47", "forty-seventh development", 15},
+	{"dev48", "forty-eighth development", 15}, {"dev49", "forty-ninth development", 15},
+	{"dev50", "fiftieth development", 15}, {"dev51", "fifty-first development", 15},
 }
 
 // DevSets returns the development corpora in the order they were written.

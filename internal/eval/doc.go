@@ -98,7 +98,13 @@
 // editions, day-first dates, "walk-out", "2 400"); numbers, dates and
 // lists (fact boxes, timelines, roundups, daybooks); and the web's other
 // pages (newsletters, forum digests, podcast pages, aggregator blurbs).
-// A corpus being written is checked by TestDevDraft before it joins
+// The forty-fourth to fifty-first, in testdata/dev44 to dev51, the same
+// way: time told out of order (features, "so far" boxes, appended
+// updates, anniversaries); California's other strikes around the
+// campaign; voices and quotes; the Spanish and bilingual press (most of it
+// in Spanish); then short pages; reports that disagree and corrections;
+// the employer's and business voice; and policy, research and case
+// studies. A corpus being written is checked by TestDevDraft before it joins
 // DevSets. Each corpus has a truth file with the campaign status it
 // supports at its end and the questions a supporter asks, with the
 // answers the first sentence of a reply must state.
