@@ -1195,7 +1195,7 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			// "to striking therapists" is a preposition before an
 			// adjective, not an infinitive.
 			infinitive := last == "to" && !strings.HasPrefix(strings.TrimSpace(s[m[0]:m[1]]), "striking") && !strings.HasPrefix(strings.TrimSpace(s[m[0]:m[1]]), "striker")
-			if !chosen && p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || infinitive || onCondition(s, m[0]) || supposeRE.MatchString(s)) && !(p == strike.PhaseTentativeAgreement && voteOnRE.MatchString(pre)) {
+			if !chosen && p != strike.PhaseThreatened && sig.hints != stayingOut && (hypothetical(pre) || infinitive || onCondition(s, m[0]) || supposeRE.MatchString(s)) && (p != strike.PhaseTentativeAgreement || !voteOnRE.MatchString(pre)) {
 				if p != strike.PhaseStrike {
 					continue
 				}
