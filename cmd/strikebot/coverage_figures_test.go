@@ -65,7 +65,8 @@ var coverageFloors = map[string]coverageFloor{
 	// took facts back to 0.91 (190 of 209) and answers to 7 of 8; the
 	// facts floor went from 0.91 to 0.90 for the same reason. The rules of
 	// the twentieth to thirty-first took facts to 0.91 (191 of 209) and
-	// the floor back to 0.91.
+	// the floor back to 0.91; those of the thirty-sixth to fifty-first to
+	// 0.92 (192 of 209).
 	"in-sample": {copies: 1.00, grouping: 0.99, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 8},
 	"held-out":  {copies: 1.00, grouping: 0.94, relevance: 0.98, core: 0.98, facts: 0.91, status: 5, asks: 7},
 	// The development corpus: before any rule was tuned on it, grouping
