@@ -2226,13 +2226,7 @@ var workersSpaceRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:[ \x{a0}\x{202f}
 // spaceThousands reports whether s holds a number written with a space
 // (or a no-break space) between its thousands ("2 400").
 func spaceThousands(s string) bool {
-	for i := 1; i+3 < len(s); i++ {
-		if asciiDigit(s[i-1]) && (s[i] == ' ' && asciiDigit(s[i+1]) && asciiDigit(s[i+2]) && asciiDigit(s[i+3]) ||
-			s[i] == 0xc2 && i+4 < len(s) && s[i+1] == 0xa0 && asciiDigit(s[i+2]) && asciiDigit(s[i+3]) && asciiDigit(s[i+4])) {
-			return true
-		}
-	}
-	return false
+	return groupedThousands(s, " ") || groupedThousands(s, "\u00a0") || groupedThousands(s, "\u202f")
 }
 
 // workersDotRE is workersRE for a count written with dots between its
@@ -2242,9 +2236,14 @@ var workersDotRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:\.\d{3})+)\s+((?:[
 
 // dotThousands reports whether s holds a digit, a dot and three digits
 // ("2.400").
-func dotThousands(s string) bool {
-	for i := 1; i+3 < len(s); i++ {
-		if s[i] == '.' && asciiDigit(s[i-1]) && asciiDigit(s[i+1]) && asciiDigit(s[i+2]) && asciiDigit(s[i+3]) {
+func dotThousands(s string) bool { return groupedThousands(s, ".") }
+
+// groupedThousands reports whether s holds a number whose thousands are
+// set off by sep: a digit, sep, then three digits.
+func groupedThousands(s, sep string) bool {
+	for i := 1; i+len(sep)+2 < len(s); i++ {
+		j := i + len(sep)
+		if asciiDigit(s[i-1]) && strings.HasPrefix(s[i:], sep) && asciiDigit(s[j]) && asciiDigit(s[j+1]) && asciiDigit(s[j+2]) {
 			return true
 		}
 	}

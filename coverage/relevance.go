@@ -791,22 +791,29 @@ func (s *Scorer) matchPublisher(sc *scratch, a *strike.Article) bool {
 	s.match(sc, source, false)
 	sc.titleFirst = titleFirst
 	ours := false
+	notice := 0 // whether the text tells of a dispute: 0 not yet read, 1 yes, -1 no
 	for i := range sc.hits {
 		t := &s.terms[i]
 		if sc.hits[i] == saved[i] {
 			continue
 		}
-		if t.weight > 0 && (t.group == union || t.group == campUnion) {
-			ours = ours || t.group == campUnion
-			sc.hits[i] = hits{title: saved[i].title, text: saved[i].text + 1, lead: saved[i].lead + 1, early: saved[i].early + 1}
-			continue
-		}
-		if t.weight > 0 && t.group == employer && len(t.stems) > 1 && employerNoticeRE.MatchString(strings.ToLower(a.Title+"\n"+a.Text)) {
+		named := t.weight > 0 && (t.group == union || t.group == campUnion)
+		ours = ours || named && t.group == campUnion
+		if !named && t.weight > 0 && t.group == employer && len(t.stems) > 1 {
 			// The employer's own notice ("Member alert: mental health
 			// services during the labor action", from Kaiser Permanente
 			// Southern California) speaks of "our departments": the
 			// employer is named by who publishes it, once, in its lead;
 			// when it tells of a dispute (not its job postings).
+			if notice == 0 {
+				notice = -1
+				if employerNoticeRE.MatchString(strings.ToLower(a.Title + "\n" + a.Text)) {
+					notice = 1
+				}
+			}
+			named = notice == 1
+		}
+		if named {
 			sc.hits[i] = hits{title: saved[i].title, text: saved[i].text + 1, lead: saved[i].lead + 1, early: saved[i].early + 1}
 			continue
 		}

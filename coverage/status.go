@@ -719,21 +719,23 @@ func (s *statusSynth) collect(overSince time.Time) {
 	for _, i := range undated {
 		s.collectOne(i, overSince)
 	}
-	if len(s.workers.groups) == 0 {
-		// Only look backs count the strikers: the newest of them decide.
-		for _, i := range s.lateWorkers {
-			if a := s.arts[i]; s.workers.inWindow(a) {
-				k := s.itoa(a.Facts.Workers)
-				s.workers.add(k, k, a, s.outletAt(i))
-			}
-		}
+	// When only look backs count the strikers or the days, the newest of
+	// them decide.
+	s.addLate(&s.workers, s.lateWorkers, func(f *strike.Facts) int { return f.Workers }, "")
+	s.addLate(&s.duration, s.lateDuration, func(f *strike.Facts) int { return f.DurationDays }, " days")
+}
+
+// addLate adds to f, when no earlier report gave it any, the late reports
+// of the articles at late (newest first): the count n reads, written with
+// unit.
+func (s *statusSynth) addLate(f *statusField, late []int, n func(*strike.Facts) int, unit string) {
+	if len(f.groups) > 0 {
+		return
 	}
-	if len(s.duration.groups) == 0 {
-		for _, i := range s.lateDuration {
-			if a := s.arts[i]; s.duration.inWindow(a) {
-				k := s.itoa(a.Facts.DurationDays)
-				s.duration.add(k, k+" days", a, s.outletAt(i))
-			}
+	for _, i := range late {
+		if a := s.arts[i]; f.inWindow(a) {
+			k := s.itoa(n(&a.Facts))
+			f.add(k, k+unit, a, s.outletAt(i))
 		}
 	}
 }
