@@ -713,7 +713,7 @@ const (
 	// stayingOut is the hint of the signal of workers staying out: only
 	// strikers can, so "right to stay out", "vowed to stay out" tell a
 	// strike going on, not one to come.
-	stayingOut = " out|goes on|go on"
+	stayingOut = " out|goes on|go on|going on"
 )
 
 // backSignal reports whether a signal tells the workers back at work.
@@ -861,12 +861,12 @@ var phaseSignals = []phaseSignal{
 	// "ratificaron su nuevo contrato", "aprobaron el contrato".
 	{strike.PhaseRatified, "ratific|aprob", regexp.MustCompile(`\bratific(?:aron|an|ó|ado|ada)\b|\baprob(?:aron|ó|ado)\b(?: [^.;,]{1,20}?)? (?:el|su) (?:nuevo )?(?:contrato|acuerdo)\b`)},
 	// Mediation.
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) [^.;]{1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|was under way|were under way|resumed|resume|opened|join|joins|joined|steps? into|stepped into|steps? in|stepped in|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) (?:[^.;]|\b(?:dr|mr|ms|mrs|gov|sen|rep|sec)\.){1,80}?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|was under way|were under way|have been under way|has been under way|have been underway|has been underway|resumed|resume|opened|join|joins|joined|steps? into|stepped into|steps? in|stepped in|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:(?:formal|state|federal|[a-z]+-(?:brokered|appointed|backed|led|run)) )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
 	// Mediation told by what the mediators do or by the state of the
 	// talks: "began mediating Monday", "the two sides are now in
 	// mediation".
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was|have been|has been) (?:now |still )?mediating\b|\b(?:while|as) mediation (?:goes|is going|went) on\b|\b(?:are|is|were|was|remain|remains|remained|have been|has been|had been) (?:now |still )?in (?:mediation|mediated (?:talks|negotiations|sessions))\b|\b(?:days?|weeks?|months?|sessions?) (?:of mediation|with (?:the |two )?mediators?)\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was|have been|has been) (?:now |still )?mediating\b|\b(?:while|as) mediation (?:goes|is going|went) on\b|\b(?:['’]re|are|is|were|was|remain|remains|remained|have been|has been|had been) (?:now |still )?in (?:mediation|mediated (?:talks|negotiations|sessions))\b|\bin mediation since\b|\b(?:have|has) (?:run|gone) through (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bwith (?:an? |the |two |both )?(?:[\w-]+ ){0,2}?mediators? in the room\b|\b(?:days?|weeks?|months?|sessions?) (?:of mediation|with (?:the |two )?mediators?)\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediators? (?:are|were|is|was|have been|has been) (?:still |now )?(?:meeting|working|shuttling)\b|\b(?:continu\w* to |still )(?:meet|meeting|work|working|talk|talking) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bwith (?:an?|two) (?:[\w-]+ )?mediators? (?:working|going between)\b`)},
 	// Mediation told by meeting the mediators, by who leads the talks, or

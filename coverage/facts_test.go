@@ -61,6 +61,21 @@ func TestSentencePhase(t *testing.T) {
 		{"Kaiser wants mediation, which begins only if both sides agree.", ""},
 		{"Starting today, our bargaining team is meeting with Kaiser under the guidance of two mediators.", strike.PhaseMediation},
 		{"State mediators are in.", strike.PhaseMediation},
+		// Mediation with an adjective, under way for a while, in a
+		// striker's contraction, in a status line, run through two
+		// mediators, with mediators in the room; a mediator's title's
+		// period does not cut the clause.
+		{"Kaiser and the union began state-brokered mediation Monday.", strike.PhaseMediation},
+		// A strike "is going on", as one "goes on".
+		{"The Kaiser strike is going on six months now.", strike.PhaseStrike},
+		{"Mediated sessions have been under way since Monday.", strike.PhaseMediation},
+		{"We're in mediation now, with Mark Ghaly and Darrell Steinberg.", strike.PhaseMediation},
+		{"Status: On strike; in mediation since March 10, 2025", strike.PhaseMediation},
+		{"Since March, talks between the union and Kaiser have run through two mediators.", strike.PhaseMediation},
+		{"Today our bargaining team sat down with Kaiser for the first time with two mediators in the room.", strike.PhaseMediation},
+		{"Mediated sessions with former state health secretary Dr. Mark Ghaly resumed last week and continued Monday.", strike.PhaseMediation},
+		{"A neutral mediator can help Kaiser's negotiators see what our members have been telling them.", ""},
+		{"Mediation under two state-appointed figures began on 10 March 2025 before breaking down within days.", ""},
 		// Mediated talks a day further; mediators who stepped back; a
 		// long "as its …" clause of background.
 		{"Mediated talks between Kaiser and its clinicians went into a third day Wednesday.", strike.PhaseMediation},
