@@ -444,9 +444,13 @@ func (d *Desk) prepare(p *prepared) {
 		} else {
 			p.a.Facts = d.extractor.Extract(&p.a)
 		}
-		if p.a.Facts.Union == "" && p.a.Relevance.Tier == strike.TierCore {
-			// About the campaign, naming no union ("the union for 2,400
-			// striking workers", an op-ed): the campaign's union.
+		if p.a.Relevance.Tier == strike.TierCore && d.ours != "" {
+			// About the campaign: its union is the campaign's, whether the
+			// article names none ("the union for 2,400 striking workers",
+			// an op-ed) or names another union's strike beside it (an
+			// anniversary piece that recalls the nurses' walkout of the
+			// week before). The relevance verdict already read which
+			// union's workers the article is about.
 			p.a.Facts.Union = d.ours
 		}
 	}

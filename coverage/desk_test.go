@@ -568,8 +568,8 @@ func TestDeskStatusCacheFollowsPinsAndArticles(t *testing.T) {
 
 // TestDeskCoreArticleHasTheCampaignsUnion: an article about the campaign
 // that names no union (an op-ed, a radio piece's "the union for 2,400
-// striking workers") is about the campaign's union; a related one that
-// names none is left without.
+// striking workers"), or names another union's strike beside it, is about
+// the campaign's union; a related one that names none is left without.
 func TestDeskCoreArticleHasTheCampaignsUnion(t *testing.T) {
 	ctx := context.Background()
 	db, c, _, _ := deskFixture(t)
@@ -583,11 +583,17 @@ func TestDeskCoreArticleHasTheCampaignsUnion(t *testing.T) {
 		Title: "Holiday bargaining session fails to move Kaiser strike", Source: "Radio",
 		Text:      "Negotiators for Kaiser Permanente and the union for 2,400 striking mental health workers met Monday in Pasadena.",
 		Published: pub, FirstSeen: pub, Relevance: strike.Relevance{Tier: strike.TierCore}}
+	// About the campaign, with another union in the news beside it: the
+	// campaign's union is still whose strike it is.
+	anniversary := core
+	anniversary.Key, anniversary.URL, anniversary.Title = "anniversary", "https://radio.example/year", "A year after Kaiser's therapists walked out"
+	anniversary.Text = "A year ago, about 2,400 Kaiser mental health clinicians in Southern California walked off the job. They stayed out 196 days.\n\n" +
+		"The anniversary comes days after a shorter Kaiser strike: some 31,000 nurses with the United Nurses Associations of California/Union of Health Care Professionals walked out for five days last week. Several NUHW members joined those picket lines."
 	related := core
 	related.Key, related.URL, related.Title = "related", "https://radio.example/pharmacists", "Kaiser pharmacists picket in Downey"
 	related.Text = "Kaiser Permanente pharmacists picketed in Downey on Monday, their union said."
 	related.Relevance.Tier = strike.TierRelated
-	stored := save(t, db, []strike.Article{core, related})
+	stored := save(t, db, []strike.Article{core, anniversary, related})
 	evs, err := d.Process(ctx, stored)
 	if err != nil {
 		t.Fatal(err)
@@ -596,7 +602,7 @@ func TestDeskCoreArticleHasTheCampaignsUnion(t *testing.T) {
 	for _, ev := range evs {
 		got[ev.Article.Key] = ev.Article.Facts.Union
 	}
-	if got["core"] != "National Union of Healthcare Workers" || got["related"] != "" {
-		t.Errorf("unions = %q, want the campaign's for the core article and none for the related one", got)
+	if got["core"] != "National Union of Healthcare Workers" || got["anniversary"] != "National Union of Healthcare Workers" || got["related"] != "" {
+		t.Errorf("unions = %q, want the campaign's for the core articles and none for the related one", got)
 	}
 }

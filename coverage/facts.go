@@ -89,6 +89,9 @@ var DefaultDemands = []DemandRule{
 // use.
 type Extractor struct {
 	unions, employers []nameForm
+	// acronyms maps the lower-cased initials of a union known by its
+	// acronym ("unac") to its canonical name, to know it spelled out.
+	acronyms map[string]string
 	// ours is the campaign's union, the first of FactsOptions.Unions.
 	ours    string
 	exclude []string // lower-cased
@@ -138,6 +141,14 @@ func NewExtractor(o FactsOptions) *Extractor {
 	for _, e := range o.Exclude {
 		if e = strings.TrimSpace(e); e != "" {
 			x.exclude = append(x.exclude, lowerSameLen(e))
+		}
+	}
+	for _, f := range x.unions {
+		if isAcronym(f.form) && len(f.form) >= 3 && !strings.ContainsAny(f.form, "/-") {
+			if x.acronyms == nil {
+				x.acronyms = map[string]string{}
+			}
+			x.acronyms[strings.ToLower(f.form)] = f.canon
 		}
 	}
 	rules := o.Demands
@@ -548,7 +559,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 
 	src, srcAt, srcOK := x.sourceUnion(a.Source, ss)
 	named := func(i int) bool {
-		return len(x.findNames(ss[i], x.employers)) > 0 || len(x.findNames(ss[i], x.unions)) > 0
+		return len(x.findNames(ss[i], x.employers)) > 0 || len(x.unionNames(ss[i])) > 0
 	}
 	if srcOK {
 		named = nil // a union's own post is all about its dispute, named or not
@@ -573,7 +584,7 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 	// whose strikers its counts are.
 	unionHits := make([][]nameHit, len(ss))
 	for i := range ss {
-		unionHits[i] = x.findNames(ss[i], x.unions)
+		unionHits[i] = x.unionNames(ss[i])
 	}
 	u, ui, uok, strong := x.findUnion(ss, unionHits)
 	switch {
@@ -1212,6 +1223,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				// goes on.
 				p = strike.PhaseStrike
 			}
+			if p != strike.PhaseStrike && p != strike.PhaseThreatened && unlessBeforeRE.MatchString(s[max(0, m[0]-100):m[0]]) {
+				continue // "plan to strike Monday unless their union, …, reaches a deal": may not happen
+			}
 			if p != strike.PhaseStrike && p != strike.PhaseThreatened && untilAheadRE.MatchString(pre) && !pastFirstWord(s[m[0]:m[1]]) {
 				continue // "we stay out until we have a tentative agreement", "until members ratify": to come
 			}
@@ -1284,6 +1298,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 						continue // "pharmacists authorize a strike as mental health walkout continues": the other strike is the background
 					}
 				}
+			}
+			if p == strike.PhaseStrike && bracingForRE.MatchString(s[max(0, m[0]-50):m[0]]) {
+				p = strike.PhaseThreatened // "Kaiser is bracing for a five-day strike": to come
 			}
 			if p == strike.PhaseStrike && startAheadRE.MatchString(s[m[1]:]) {
 				p = strike.PhaseThreatened // "the five-day walkout would start Oct. 14"
@@ -1461,7 +1478,7 @@ func clauseWindow(s string, i, n int) string {
 
 // wishRE finds someone urged or asked to do what follows: "urging Kaiser
 // to return to the table and reach an agreement" reports no agreement.
-var wishRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|push(?:es|ed|ing)?|implor(?:e|es|ed|ing)|beg(?:s|ged|ging)?)\s+(?:[\w'’-]+\s+){0,5}?to\b`)
+var wishRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|push(?:es|ed|ing)?|implor(?:e|es|ed|ing)|beg(?:s|ged|ging)?)\s+(?:[\w'’-]+\s+){0,5}?to\b|\b(?:focus(?:ed|es|ing)?|intent|centered) on\s*$`)
 
 // presentPassiveRE finds "is", "are", "be" or "gets" right before a
 // match: "after it is ratified" tells a ratification to come; news of one
@@ -1591,7 +1608,16 @@ func strikersNamed(match, pre string) bool {
 
 var stayOnRE = regexp.MustCompile(`^(?:stay|remain|remains|still) on\b`)
 
-var startAheadRE = regexp.MustCompile(`^,? (?:to|would|will|is to|are to|(?:is|are|was|were) (?:set|scheduled|expected|due) to|set to|scheduled to|due to|could|may|might) (?:start|begin|get under way|kick off|go ahead)\b`)
+var startAheadRE = regexp.MustCompile(`^,? (?:to|would|will|is to|are to|(?:is|are|was|were) (?:set|scheduled|expected|due) to|set to|scheduled to|due to|could|may|might) (?:start|begin|get under way|kick off|go ahead)\b|^[^.;]{0,80}?,? (?:starting|beginning) (?:first thing |early |late )?(?:tomorrow|tonight)\b`)
+
+// bracingForRE finds, before a strike's phrase, those bracing for it: a
+// strike to come ("Kaiser is bracing for a five-day strike").
+var bracingForRE = regexp.MustCompile(`\b(?:brac(?:e|es|ed|ing)|gear(?:s|ed|ing)? up) for (?:an? |the |its |their )?(?:[\w-]+ ){0,3}$`)
+
+// unlessBeforeRE finds an "unless" earlier in the clause, however long
+// the names set off by commas after it: "plan to strike Monday unless
+// their union, the National Union of Healthcare Workers, reaches a deal".
+var unlessBeforeRE = regexp.MustCompile(`\bunless\b[^.;]*$`)
 
 // yearsAfterRE finds a strike used to tell a time a year or more later:
 // "a year after Kaiser's mental health workers began a walkout"; or months
@@ -1605,7 +1631,7 @@ var monthsAfterRE = regexp.MustCompile(`^(?:[\w'’]+ )?(?:two|three|four|five|s
 
 // purposeRE finds a purpose right before an end: "aimed at ending a
 // strike", "in a bid to end", "with the goal of ending".
-var purposeRE = regexp.MustCompile(`\b(?:aim(?:ed|ing|s)? at|in (?:an? )?(?:effort|bid|attempt|hopes?|push) (?:at|of|to)|with (?:the |a )?(?:goal|aim|hope|purpose) of|designed to|meant to|intended to|seek(?:ing|s)? to|(?:try|tries|trying) to|hop(?:e|es|ing) to|pushing (?:for|to)|toward)\s+(?:(?:broker|negotiate|forge|find|secure) (?:an? )?)?$|\b(?:broker|negotiate|forge) (?:an? )?$`)
+var purposeRE = regexp.MustCompile(`\b(?:aim(?:ed|ing|s)? at|in (?:an? )?(?:effort|bid|attempt|hopes?|push) (?:at|of|to)|with (?:the |a )?(?:goal|aim|hope|purpose) of|designed to|meant to|intended to|seek(?:ing|s)? to|(?:try|tries|trying) to|hop(?:e|es|ing) to|pushing (?:for|to)|push(?:es|ed)? for|press(?:es|ed|ing)? for|call(?:s|ed|ing)? for|toward)\s+(?:(?:broker|negotiate|forge|find|secure) )?(?:an? |the )?$|\b(?:broker|negotiate|forge) (?:an? )?$`)
 
 // urgedToRE finds, before mediation's words, someone urged to take it
 // up: "urged Kaiser and the union to resume talks with".
@@ -2928,7 +2954,7 @@ func (x *Extractor) employerWorkers(ss []factSentence, pub time.Time) (int, int,
 		}
 		v := false
 		for _, s := range ss {
-			if s.para == para && !s.title && (len(x.findNames(s, x.employers)) > 0 || len(x.findNames(s, x.unions)) > 0) {
+			if s.para == para && !s.title && (len(x.findNames(s, x.employers)) > 0 || len(x.unionNames(s)) > 0) {
 				v = true
 				break
 			}
@@ -2968,7 +2994,7 @@ func (x *Extractor) ExtractCampaign(a *strike.Article) strike.Facts {
 	}
 	names := func(text string) (ours, others bool) {
 		fs := factSentence{text: text, lower: lowerSameLen(text)}
-		for _, h := range x.findNames(fs, x.unions) {
+		for _, h := range x.unionNames(fs) {
 			if h.canon == x.ours {
 				ours = true
 			} else {
@@ -3080,6 +3106,84 @@ var umbrellaCtxRE = regexp.MustCompile(`(?i)\bpart of (?:an? |the )?(?:wider |la
 // the union is named in context: "led by the United Nurses Associations
 // of California, known as UNAC".
 var unionAliasCtxRE = regexp.MustCompile(`(?i)\b(?:led|represented|organized|called) by\b[^.;]{0,120}(?:known as|\()\s*$`)
+
+// unionNames returns the unions named in the sentence, in order: the
+// union forms found (findNames), and the unions known by an acronym
+// spelled out, wherever they stand ("The United Nurses Associations of
+// California/Union of Health Care Professionals said …" names UNAC/UHCP,
+// as written).
+func (x *Extractor) unionNames(fs factSentence) []nameHit {
+	hits := x.findNames(fs, x.unions)
+	if len(x.acronyms) == 0 || !strings.Contains(fs.text, " ") {
+		return hits
+	}
+	s := fs.text
+	found := false
+	for _, m := range spelledNameRE.FindAllStringIndex(s, -1) {
+		at, end := m[0], m[1]
+		if strings.HasPrefix(s[at:end], "The ") {
+			at += len("The ")
+		}
+		if slices.ContainsFunc(hits, func(h nameHit) bool { return h.at < end && at < h.end }) {
+			continue
+		}
+		// The longest run of its words that spells a known acronym:
+		// "the United Nurses Associations of California and Kaiser".
+		canon, ok := "", false
+		for ; end > at; end = strings.LastIndexByte(s[at:end], ' ') + at {
+			if w := s[strings.LastIndexByte(s[:end], ' ')+1 : end]; w == "" || w[0] < 'A' || w[0] > 'Z' {
+				continue // a joining word
+			}
+			if canon, ok = x.acronyms[initials(s[at:end])]; ok {
+				break
+			}
+			if !strings.Contains(s[at:end], " ") {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if end < len(s) && s[end] == '/' {
+			// A joint name: "…/Union of Health Care Professionals" (to
+			// an "and" after it: "… Professionals and Kaiser").
+			if k := spelledNameRE.FindStringIndex(s[end+1:]); k != nil && k[0] == 0 {
+				joint := s[end+1 : end+1+k[1]]
+				if i := strings.Index(joint, " and "); i > 0 {
+					joint = joint[:i]
+				}
+				end += 1 + len(joint)
+			}
+		}
+		// Named as written: the acronym's other mentions are tallied
+		// apart, as a name the options do not know would be.
+		canon = s[at:end]
+		pre := s[max(0, at-160):at]
+		ctx := unionContextRE.MatchString(pre) && !umbrellaCtxRE.MatchString(pre) || unionAliasCtxRE.MatchString(pre)
+		hits = append(hits, nameHit{canon: canon, at: at, end: end, contextual: ctx})
+		found = true
+	}
+	if found {
+		slices.SortFunc(hits, func(a, b nameHit) int { return cmp.Compare(a.at, b.at) })
+	}
+	return hits
+}
+
+// spelledNameRE finds a run of capitalized words, joined by the little
+// words of names: "United Food and Commercial Workers".
+var spelledNameRE = regexp.MustCompile(`[A-Z][A-Za-z'’-]+(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][A-Za-z'’-]+)+`)
+
+// initials returns the lower-cased first letters of a name's capitalized
+// words: "United Nurses Associations of California" is "unac".
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if r := w[0]; r >= 'A' && r <= 'Z' {
+			b.WriteByte(r + 'a' - 'A')
+		}
+	}
+	return b.String()
+}
 
 // findNames returns the names of forms found in the sentence, in order,
 // outside the excluded phrases.
@@ -3261,7 +3365,7 @@ func (x *Extractor) findUnion(ss []factSentence, known [][]nameHit) (canon strin
 			if inAppositive(s.lower, hits, h) {
 				w = 0 // "the Coalition …, an alliance of locals led by SEIU-UHW": the other's part
 			}
-			if unionsInF.MatchString(lastWords(s.lower[:h.at], 4)) {
+			if unionsInF.MatchString(lastWords(s.lower[:h.at], 4)) && !workersPartOfF.MatchString(lastWords(s.lower[:h.at], 6)) {
 				w = 0 // "the largest union in the Alliance of Health Care Unions": the group it is part of
 			}
 			k := slices.IndexFunc(ts, func(t tally) bool { return t.canon == h.canon })
@@ -3342,6 +3446,11 @@ var leadStrikersF = regexp.MustCompile(`^(?:['’]s)?[\s-]*(?:(?:members|nurses|
 // group other unions belong to: "other unions in the Alliance of …",
 // "the largest union in the …", "is part of the …". (A strike "by
 // unions in the Coalition …" is the coalition's.)
+// workersPartOfF finds workers told as part of what follows: "The
+// workers are part of the Coalition of Kaiser Permanente Unions" names
+// their union, as "members of" does.
+var workersPartOfF = regexp.MustCompile(`\b(?:workers|employees|clinicians|therapists|nurses|strikers|staff|professionals|they) (?:are|were) (?:all )?part of(?: the)?$`)
+
 var unionsInF = regexp.MustCompile(`\b(?:union|(?:other|all|several|some|many|most) unions) (?:in|within|inside)(?: the)?$|\b(?:is|are) (?:a )?part of(?: the)?$`)
 
 // inAppositive reports whether the hit h is named inside an aside that
@@ -3372,7 +3481,7 @@ func (x *Extractor) sourceUnion(source string, ss []factSentence) (string, int, 
 	if source == "" || len(ss) == 0 {
 		return "", -1, false
 	}
-	hits := x.findNames(factSentence{text: source, lower: lowerSameLen(source)}, x.unions)
+	hits := x.unionNames(factSentence{text: source, lower: lowerSameLen(source)})
 	if len(hits) == 0 {
 		return "", -1, false
 	}
@@ -3402,7 +3511,7 @@ func (x *Extractor) sourceUnion(source string, ss []factSentence) (string, int, 
 var unionSlots = map[string]struct{ strong bool }{
 	"represented by": {true}, "members of": {true}, "member of": {true}, "strike by": {true},
 	"strikes by": {true}, "walkout by": {true}, "walkouts by": {true}, "organized by": {true},
-	"led by": {true}, "called by": {true}, "belonging to": {true},
+	"led by": {true}, "called by": {true}, "belonging to": {true}, "part of": {},
 	"workers with": {}, "nurses with": {}, "employees with": {}, "members with": {}, "staff with": {},
 	"clinicians with": {}, "therapists with": {}, "pharmacists with": {}, "doctors with": {},
 	"teachers with": {}, "technicians with": {},

@@ -66,6 +66,16 @@ func TestSentencePhase(t *testing.T) {
 		// mediators, with mediators in the room; a mediator's title's
 		// period does not cut the clause.
 		{"Kaiser and the union began state-brokered mediation Monday.", strike.PhaseMediation},
+		// A deal "unless" reached before the strike day, however long the
+		// union's name between; a fast "to press for" the strike's end; an
+		// employer "focused on reaching an agreement"; a strike braced
+		// for, or starting tomorrow.
+		{"Ochoa and her colleagues plan to strike Monday, Oct. 21, unless their union, the National Union of Healthcare Workers, reaches a deal with Kaiser before then.", strike.PhaseThreatened},
+		{"Eight Kaiser clinicians stop eating to press for end of strike", strike.PhaseStrike},
+		{"Kaiser said it remains focused on reaching an agreement.", ""},
+		{"Tonight, Kaiser Permanente is bracing for a five-day strike by its nurses and health professionals.", strike.PhaseThreatened},
+		{"Kaiser nurses are on a five-day strike by their union, starting first thing tomorrow morning.", strike.PhaseThreatened},
+		{"Clinicians who went on strike Monday are bracing for a long fight.", strike.PhaseStrike},
 		// A strike "is going on", as one "goes on".
 		{"The Kaiser strike is going on six months now.", strike.PhaseStrike},
 		{"Mediated sessions have been under way since Monday.", strike.PhaseMediation},
@@ -1419,6 +1429,11 @@ func TestExtractUnion(t *testing.T) {
 			want:  nuhw,
 		},
 		{
+			name: "the strikers are part of a union the options do not name",
+			text: "About 75,000 Kaiser Permanente workers are on strike today in five states. The workers are part of the Coalition of Kaiser Permanente Unions.",
+			want: "Coalition of Kaiser Permanente Unions",
+		},
+		{
 			name: "their union, named beside it",
 			text: "Kaiser pharmacists voted to authorize a strike, their union, the Guild for Professional Pharmacists, said Monday.",
 			want: "Guild for Professional Pharmacists",
@@ -1437,6 +1452,47 @@ func TestExtractUnion(t *testing.T) {
 // TestExtractUnionFromSource: a union's own post, written as "we" and
 // "our union", is about the union that publishes it; the text decides when
 // it names a union as the one striking.
+// TestUnionSpelledOut: a union the options know by its acronym is known
+// spelled out too, wherever it stands, and named as written.
+func TestUnionSpelledOut(t *testing.T) {
+	x := NewExtractor(FactsOptions{
+		Unions:    []string{"National Union of Healthcare Workers", "UNAC", "UFCW"},
+		Aliases:   map[string]string{"NUHW": "National Union of Healthcare Workers"},
+		Employers: []string{"Kaiser Permanente"},
+	})
+	tests := []struct{ name, title, text, want string }{
+		{
+			name:  "a joint name spelled out, an earlier strike's union in the background",
+			title: "Kaiser nurses plan five-day strike",
+			text:  "About 31,000 nurses and health professionals at Kaiser will strike Oct. 14, their union said Monday.\n\nThe United Nurses Associations of California/Union of Health Care Professionals said it had notified Kaiser of the walkout.\n\nLast year, about 2,400 Kaiser mental health workers represented by the National Union of Healthcare Workers went on strike for 196 days before ratifying a contract.",
+			want:  "United Nurses Associations of California/Union of Health Care Professionals",
+		},
+		{
+			name: "a name spelled out as the subject",
+			text: "About 31,000 Kaiser nurses returned to work over the weekend after a five-day strike. The United Nurses Associations of California/Union of Health Care Professionals and Kaiser have not scheduled new bargaining dates.",
+			want: "United Nurses Associations of California/Union of Health Care Professionals",
+		},
+		{
+			name: "capitalized words whose initials are no known acronym",
+			text: "Pharmacy workers voted to authorize a strike. Kaiser Permanente Southern California said talks would resume.",
+			want: "",
+		},
+		{
+			name: "another known acronym spelled out",
+			text: "Kaiser pharmacy workers voted to authorize a strike. The United Food and Commercial Workers said talks would resume.",
+			want: "United Food and Commercial Workers",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: wed})
+			if got.Union != tt.want {
+				t.Errorf("Union = %q (from %q), want %q", got.Union, got.Evidence["union"], tt.want)
+			}
+		})
+	}
+}
+
 func TestExtractUnionFromSource(t *testing.T) {
 	x := testExtractor()
 	const nuhw = "National Union of Healthcare Workers"
