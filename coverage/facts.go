@@ -770,6 +770,9 @@ var phaseSignals = []phaseSignal{
 	// A strike to come in headline words: "workers vote to strike", "a
 	// strike looms", "therapists prepare to picket".
 	{strike.PhaseThreatened, "vote|voting|loom|prepar", regexp.MustCompile(`\b(?:vote|votes|voted|voting) to (?:strike|walk out|go on strike)\b|\b` + reStrikeN + ` (?:looms|loomed|looming)\b|\b(?:prepare|prepares|prepared|preparing) to (?:strike|picket|walk out)\b`)},
+	// "pharmacy workers weigh strike", "voting this week on whether to
+	// authorize a strike": one considered, to come.
+	{strike.PhaseThreatened, "weigh|whether", regexp.MustCompile(`\bweigh(?:s|ed|ing)? (?:an? |a possible |their own )?(?:strike|walkout)\b|\b(?:vote|votes|voted|voting)(?: [\w-]+){0,3}? on whether to (?:authorize |call |hold )?(?:an? )?(?:strike|walkout)\b`)},
 	{strike.PhaseThreatened, "notice", regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:an? |the )?(?:[\w-]+ ){0,2}?strike\b|\b\d+-day notice\b|\b(?:ten|10)[- ]days?['’]? notice\b`)},
 	// "Kaiser therapists approve strike" (not "approve strike pay").
 	{strike.PhaseThreatened, "approv&strike", regexp.MustCompile(`\bapprov(?:e|es|ed|ing) (?:an? |the )?(?:[\w-]+ ){0,2}?strike(?:[.,;:!]|$| (?:vote|against|at|over|on|if|in|by|for|to|that|which|starting|beginning|date)\b)`)},
@@ -945,7 +948,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begun|begin|begins|started|starts) (?:work|working)(?: [\w]+){0,2} as (?:the )?mediators?\b`)},
 	// Talks going on under mediators: "Talks between Kaiser and the
 	// union continue under state mediators …".
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:talks|negotiations|bargaining|sessions?)(?: between [^.;]{1,80}?)? (?:continue|continues|continued|are continuing|resumed|resume|resumes|go on|goes on|went on) (?:under|with|before) (?:the |two |state |a |an )?(?:[\w-]+ ){0,2}?mediators?\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:talks|negotiations|bargaining|sessions?)(?: between [^.;]{1,80}?)? (?:have |has )?(?:continue|continues|continued|are continuing|resumed|resume|resumes|go on|goes on|went on) (?:under|with|before) (?:the |two |state |a |an )?(?:[\w-]+ ){0,2}?mediators?\b`)},
 	// Mediation told as the British press tells it: "conciliators step
 	// in", "have begun conciliation talks".
 	{strike.PhaseMediation, "concilia", regexp.MustCompile(`\bconciliat(?:ors?|ion)\b[^.;]{0,40}?\b(?:step in|steps in|stepped in|began|begin|begins|have begun|has begun|started|are under way|is under way|continue|continues|continued)\b|\b(?:began|begun|begin|begins|started|opened) conciliation\b`)},
@@ -1261,7 +1264,8 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseMediation && urgedToRE.MatchString(s[max(0, m[0]-90):m[0]]) {
 				continue // "urged Kaiser and the union to resume talks with the mediators": asked for
 			}
-			if rest := s[m[1]:min(len(s), m[1]+60)]; otherDisputeRE.MatchString(pre) || otherDisputeRE.MatchString(strings.SplitN(rest, ".", 2)[0]) {
+			if rest := s[m[1]:min(len(s), m[1]+60)]; otherDisputeRE.MatchString(pre) || otherDisputeRE.MatchString(strings.SplitN(rest, ".", 2)[0]) ||
+				otherDisputeRE.MatchString(s[max(0, m[0]-70):m[0]]) && asideUnionRE.MatchString(s[max(0, m[0]-70):m[0]]) {
 				continue // "walked off the job in a separate dispute"
 			}
 			if p == strike.PhaseStrike && whenBeganRE.MatchString(s[max(0, m[0]-30):m[0]]) && hasAny(s[m[0]:m[1]], "began|begun|started|starts|begins") {
@@ -1398,7 +1402,7 @@ var nounPhraseRE = regexp.MustCompile(`(?:^|\s)(?:the|a|an|this|that|their|its|h
 // asClauseRE finds, right before a strike, an "as" or a "while" that
 // opens a clause of background: "… as mental health walkout continues",
 // "… while some 2,400 of its mental health clinicians remain on strike".
-var asClauseRE = regexp.MustCompile(`\bas (?:the |a |an |their |its )?(?:[\w'’-]+ ){0,4}$|\bas (?:its|their) (?:[\w'’,-]+ ){1,10}$|\bwhile (?:[\w'’,-]+ ){1,7}$`)
+var asClauseRE = regexp.MustCompile(`\bas (?:the |a |an |their |its )?(?:[\w'’-]+ ){0,4}$|\bas (?:its|their|[\w-]+['’]s) (?:[\w'’,-]+ ){1,10}$|\bwhile (?:[\w'’,-]+ ){1,7}$`)
 
 // perfectLastedRE finds a length told in a perfect tense: "has lasted",
 // "had now lasted", "have stayed off the job": a strike going on then,
@@ -1609,6 +1613,11 @@ func strikersNamed(match, pre string) bool {
 var stayOnRE = regexp.MustCompile(`^(?:stay|remain|remains|still) on\b`)
 
 var startAheadRE = regexp.MustCompile(`^,? (?:to|would|will|is to|are to|(?:is|are|was|were) (?:set|scheduled|expected|due) to|set to|scheduled to|due to|could|may|might) (?:start|begin|get under way|kick off|go ahead)\b|^[^.;]{0,80}?,? (?:starting|beginning) (?:first thing |early |late )?(?:tomorrow|tonight)\b`)
+
+// asideUnionRE finds another union named in an aside set off by commas
+// before a strike's phrase: "the clinicians, in a separate union, are in
+// their fourth week on strike".
+var asideUnionRE = regexp.MustCompile(`, (?:in|with|from|of|represented by) (?:a|an) (?:separate|different|another|other|rival) (?:union|dispute|bargaining unit),`)
 
 // bracingForRE finds, before a strike's phrase, those bracing for it: a
 // strike to come ("Kaiser is bracing for a five-day strike").
@@ -2426,6 +2435,10 @@ var (
 	partOfRE = regexp.MustCompile(`\b(?:including|includes|among them|of whom|of them)\s*$`)
 	// servesRE finds words before a count of the health plan's members.
 	servesRE = regexp.MustCompile(`\b(?:serves|serving|served|covers|covering|insures|insuring|enrolls|enrolled|cares for|caring for)\b`)
+	// strikeByBeforeRE finds "a strike by" right before a count: the
+	// strikers, whatever the words after say they brought ("a strike by
+	// about 2,400 clinicians that brought rallies").
+	strikeByBeforeRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage|walk out) by(?: about| roughly| some| nearly| almost| more than| over| approximately| an estimated)?$`)
 	// doingRE finds what a part of the strikers did: rallied, came back,
 	// spoke at a meeting ("About 40 workers, most wearing purple, spoke
 	// during public comment").
@@ -2659,7 +2672,7 @@ var strikeEndedBeforeRE = regexp.MustCompile(`\b(?:strike|walkout)\b[^.;]{0,60}?
 
 // shareOfRE finds a share told of the count that follows: "about a third
 // of the roughly", "more than half of the".
-var shareOfRE = regexp.MustCompile(`\b(?:a (?:third|quarter|fifth|tenth|majority|minority|fraction|share|portion)|half|two-thirds|three-quarters|most|\d+%|\d+ percent) of (?:the|its|their)(?: about| some| roughly| nearly| almost| more than| approximately)?\s*$`)
+var shareOfRE = regexp.MustCompile(`\b(?:a (?:(?:large|small|vast|wide|big|clear|narrow|slim|sizable) )?(?:third|quarter|fifth|tenth|majority|minority|fraction|share|portion)|half|two-thirds|three-quarters|most|\d+%|\d+ percent) of (?:the|its|their)(?: about| some| roughly| nearly| almost| more than| approximately)?\s*$`)
 
 // stillOutRE and atTheEndRE find the strikers left at a strike's end:
 // "About 50 were still out at the end", "by the end, roughly 50
@@ -2856,8 +2869,8 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if bodyHasRE.MatchString(before) {
 				continue // "The Assembly has 80 members": lawmakers
 			}
-			if votedRE.MatchString(after) {
-				continue // "more than 1,900 members … had voted in favor": a tally
+			if votedRE.MatchString(after) && !shareOfRE.MatchString(before) {
+				continue // "more than 1,900 members … had voted in favor": a tally (not "a majority of the roughly 2,400 …": the whole)
 			}
 			if otherUnionAfterRE.MatchString(after) {
 				continue // "31,000 nurses … represented by a different union": another dispute's
@@ -2865,7 +2878,8 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if shareOfRE.MatchString(before) && !strings.Contains(between, "of ") {
 				return n, i, true // "a third of the roughly 2,400 strikers had returned": the whole, of which a share did
 			}
-			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) && !afterStrikeRE.MatchString(after) && !strikeEndedBeforeRE.MatchString(s.lower[max(0, m[4]-160):m[5]]) {
+			if partOfRE.MatchString(before) || withOthersRE.MatchString(after) || doingRE.MatchString(after) && !wholeUnitBack(before, after) && !afterStrikeRE.MatchString(after) && !strikeEndedBeforeRE.MatchString(s.lower[max(0, m[4]-160):m[5]]) &&
+				!strikeByBeforeRE.MatchString(before) {
 				continue
 			}
 			if between == "of the " || between == "of those " || localRE.MatchString(between) ||

@@ -76,6 +76,13 @@ func TestSentencePhase(t *testing.T) {
 		{"Tonight, Kaiser Permanente is bracing for a five-day strike by its nurses and health professionals.", strike.PhaseThreatened},
 		{"Kaiser nurses are on a five-day strike by their union, starting first thing tomorrow morning.", strike.PhaseThreatened},
 		{"Clinicians who went on strike Monday are bracing for a long fight.", strike.PhaseStrike},
+		// Another union's strike set off by commas; pharmacy workers who
+		// weigh a strike while another goes on.
+		{"(Kaiser's Southern California mental health clinicians, in a separate union, are in their fourth week on strike.)", ""},
+		{"Kaiser pharmacy workers weigh strike as therapists' walkout drags on", strike.PhaseThreatened},
+		{"About 3,000 pharmacy workers are voting this week on whether to authorize a strike, their union said, as Kaiser's mental health clinicians enter their fourth week on the picket line.", strike.PhaseThreatened},
+		// Talks that "have continued" with mediators.
+		{"Talks have continued with two mediators, former California Health and Human Services Secretary Mark Ghaly and former Sacramento Mayor Darrell Steinberg, who began working with the two sides in March.", strike.PhaseMediation},
 		// A strike "is going on", as one "goes on".
 		{"The Kaiser strike is going on six months now.", strike.PhaseStrike},
 		{"Mediated sessions have been under way since Monday.", strike.PhaseMediation},
@@ -872,6 +879,12 @@ func TestFindWorkers(t *testing.T) {
 		{"It paid $25,000 members dues.", 0},
 		{"Only 12 nurses came.", 0},
 		{"About 40 mental health workers, most wearing purple, spoke during public comment.", 0},
+		// "A strike by" a count names the strikers, whatever the clause
+		// after says they brought.
+		{"Workers voted to ratify a new contract, ending a strike by about 2,400 clinicians that brought rallies, a march and a fast to Pasadena.", 2400},
+		// The whole a majority of voted is the strikers, not a tally.
+		{"The union said a large majority of the roughly 2,400 psychologists, therapists and other clinicians had voted yes.", 2400},
+		{"More than 1,900 members had voted in favor.", 0},
 		// Thousands set off by a space; the whole a striker is among; a
 		// year of a life, not of a strike.
 		{"For a month now, roughly 2 400 clinicians have been on strike.", 2400},
