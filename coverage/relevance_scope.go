@@ -119,8 +119,9 @@ func (s *Scorer) needContext(r *result) {
 }
 
 // checkLabor sets r.notLabor when the title or first sentence is about a
-// not_labor subject and names no labor term: the labor terms further down
-// are background, not what the article reports.
+// not_labor subject and names no labor term, nor the campaign's union:
+// the labor terms further down are background, not what the article
+// reports.
 func (s *Scorer) checkLabor(r *result) {
 	first := -1
 	for _, i := range r.found {
@@ -130,6 +131,10 @@ func (s *Scorer) checkLabor(r *result) {
 		}
 		switch {
 		case t.group == labor && t.weight > 0 && !r.doubtful[i]:
+			return
+		case t.group == union && t.weight > 0 && !r.doubtful[i]:
+			// "Neither Kaiser nor the union has released the settlement's
+			// terms": the campaign's union, named up front, bargained it.
 			return
 		case t.group == notLabor && first < 0:
 			first = i
@@ -318,6 +323,18 @@ func orNone(s string) string {
 // sentence: at the first break after six words or more, skipping the
 // periods of abbreviations such as "Oct." and "Gov.".
 func leadEnd(toks []Token) int {
+	end := sentenceEnd(toks)
+	if len(toks) > 0 && toks[0].Word == "by" && end <= 16 && end < len(toks) {
+		// A page's byline ("By Priya Raman · May 6, 2025 5:30 PM UTC")
+		// is no sentence of the article: its lead is the one after.
+		return end + sentenceEnd(toks[end:])
+	}
+	return end
+}
+
+// sentenceEnd returns where the first sentence of toks, six words at
+// least, ends.
+func sentenceEnd(toks []Token) int {
 	for k := 6; k < len(toks); k++ {
 		if toks[k].Break && !abbreviation(toks[k-1].Word) {
 			return k

@@ -397,6 +397,18 @@ func TestScopeRules(t *testing.T) {
 			last:      []string{`labor terms not counted: the title and first sentence are about "fined" and name no labor term: not labor news`},
 		},
 		{
+			name:      "a settlement whose lead names the union that bargained it is labor news",
+			a:         strike.Article{Title: "What Acme Health's settlement could mean for its costs", Text: "Neither Acme Health nor HWU has released the deal's terms, and the union's members in Springfield are voting on it this week. The strike ended with the deal."},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "a byline is no lead: the sentence after it is",
+			a:         strike.Article{Title: "What Acme Health's settlement could mean for its costs", Text: "By Jo Writer · May 6, 2024 5:30 PM UTC\n\nThe tentative agreement Acme Health reached Sunday with its striking nurses in Springfield resolves a long dispute. Neither side has released the terms."},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
 			name:      "a fine during the strike, with labor in the lead, is labor news",
 			a:         strike.Article{Title: "State fined Acme Health as nurses strike", Text: "HWU nurses in Springfield picketed the hospital as regulators fined Acme Health."},
 			published: "2024-05-02",
