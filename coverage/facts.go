@@ -1883,11 +1883,15 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 		statement := slices.ContainsFunc(ss, func(s factSentence) bool {
 			return (s.lead || s.para <= 2) && strings.Contains(s.lower, "statement") && statementRE.MatchString(s.lower)
 		})
+		offUpFront := mediationOffUpFront(ss)
 		for _, needName := range []bool{len(namedParas) > 0, false} {
 			para := -1
 			for i, s := range ss {
 				if s.lead || para >= 0 && s.para != para || needName && !namedParas[s.para] {
 					continue
+				}
+				if offUpFront && s.phase() == strike.PhaseMediation {
+					continue // "mediated session ends without a deal" up front: a live page's older update
 				}
 				if !pub.IsZero() && historical(s, pub) {
 					continue // "won similar protections after a ten-week strike in 2022": background
@@ -1936,7 +1940,7 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 		// ahead: what its answers say of striking is to come too.
 		best = strike.PhaseThreatened
 	}
-	if factsPhaseRank(best) < factsPhaseRank(strike.PhaseMediation) {
+	if factsPhaseRank(best) < factsPhaseRank(strike.PhaseMediation) && !mediationOffUpFront(ss) {
 		// A strike reported with its mediation going on in the background
 		// ("two weeks into mediated talks, which are continuing") is in
 		// mediation: the lead tells the day's event, the body the state of
@@ -1950,7 +1954,7 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 			}
 		}
 	}
-	if best == strike.PhaseRatified && at >= 0 && !pub.IsZero() && allLongAgo(ss[at], pub) {
+	if best == strike.PhaseRatified && at >= 0 && !pub.IsZero() && toCome && allLongAgo(ss[at], pub) {
 		// "Members ratified the contract in voting that ended May 8", told
 		// in June: the strikers went back long since.
 		return strike.PhaseEnded, at
@@ -1977,6 +1981,23 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 		return contract, cat
 	}
 	return best, at
+}
+
+// mediationOffUpFront reports whether the headline or lead tells
+// mediated talks as over ("mediated session ends without a deal", "a day
+// after talks broke off"): the body's mediation is then an older state
+// (a live page's earlier updates), not the current one.
+func mediationOffUpFront(ss []factSentence) bool {
+	for _, s := range ss {
+		if !s.lead {
+			continue
+		}
+		if (strings.Contains(s.lower, "mediat") || strings.Contains(s.lower, "talks")) && mediationOffRE.MatchString(s.lower) &&
+			!mediationTakenUpAgain(s.lower) && s.phase() != strike.PhaseMediation {
+			return true
+		}
+	}
+	return false
 }
 
 // endingRE finds a strike's end told as at hand: "the strike is ending",
@@ -2189,15 +2210,27 @@ func timelinePhase(ss []factSentence) (string, int) {
 }
 
 // timelineEntry reports whether a sentence opens with its date and a
-// colon: "Oct. 21, 2024: …", or, as a gallery's captions run, with a
-// month alone: "May: Members hug before walking back in …".
+// colon or a dash: "Oct. 21, 2024: …", "March 10 — …", or, as a
+// gallery's captions run, with a month alone: "May: Members hug before
+// walking back in …".
 func timelineEntry(s factSentence) bool {
 	if len(s.dates) == 0 {
 		return monthEntryRE.MatchString(s.text)
 	}
 	m := s.dates[0]
-	return m.Start == 0 && strings.HasPrefix(skipSourceNote(s.text[m.End:]), ":") || monthEntryRE.MatchString(s.text)
+	rest := skipSourceNote(s.text[m.End:])
+	if m.Start == 0 && !strings.HasPrefix(rest, ":") && entrySepRE.MatchString(rest) && weekdayLedRE.MatchString(s.text) {
+		return false // "Friday, Feb. 7 — …": a week's roundup, newest first, not a timeline
+	}
+	return m.Start == 0 && entrySepRE.MatchString(rest) || monthEntryRE.MatchString(s.text)
 }
+
+// weekdayLedRE finds a weekday opening a sentence.
+var weekdayLedRE = regexp.MustCompile(`(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`)
+
+// entrySepRE finds what sets a timeline entry's date off from its news: a
+// colon, or a dash ("March 10 — Mediation begins.").
+var entrySepRE = regexp.MustCompile(`^(?::|[—–] |- )`)
 
 // skipSourceNote returns rest past its leading spaces and a short note in
 // parentheses, as a headline digest names its sources: "Oct. 21, 2024
@@ -2215,7 +2248,7 @@ func skipSourceNote(rest string) string {
 // monthEntryRE finds a month named alone, with its year or not (and a
 // source in parentheses or not), before a colon at the start of a
 // sentence.
-var monthEntryRE = regexp.MustCompile(`^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?(?: \([^()]{1,60}\))?:`)
+var monthEntryRE = regexp.MustCompile(`^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?(?: \([^()]{1,60}\))?(?::| [—–] )`)
 
 // faqPhase returns, for an explainer written as questions and answers
 // (three or more paragraphs that open with a question: "Is it over?

@@ -1894,10 +1894,35 @@ func TestAnsDateWeekdayZone(t *testing.T) {
 	}
 }
 
+// TestMediationOffUpFront: mediated talks told as ended in the headline
+// or lead are not made current again by an older update further down (a
+// live page, newest first).
+func TestMediationOffUpFront(t *testing.T) {
+	x := NewExtractor(FactsOptions{})
+	pub := time.Date(2025, 3, 12, 20, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ name, title, text, want string }{
+		{"ended up front, begun in an older update",
+			"Kaiser strike talks: mediated session ends without a deal",
+			"Updated Wednesday. Newest updates appear first.\n\nWEDNESDAY, 12:30 p.m. — A day after talks broke off, there is still no date for the two sides to meet again. The clinicians remain on strike.\n\nTUESDAY, 10:15 a.m. — The sides are back with the mediators for a second day.\n\nMONDAY, 4:00 p.m. — Mediation began Monday, nearly five months into the strike.",
+			strike.PhaseStrike},
+		{"a strike's news up front, the talks under way below",
+			"Kaiser clinicians rally in Riverside",
+			"Hundreds of striking clinicians rallied in Riverside on Wednesday.\n\nMediated talks are continuing this week.",
+			strike.PhaseMediation},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: tc.title, Text: tc.text, Published: pub})
+			if got.Phase != tc.want {
+				t.Errorf("phase = %q, want %q (evidence %q)", got.Phase, tc.want, got.Evidence["phase"])
+			}
+		})
+	}
+}
+
 // TestExtractTimeline: a timeline's entries run in order, so its phase
 // is the most advanced its entries report, not its first entry's.
 func TestExtractTimeline(t *testing.T) {
-	x := NewExtractor(FactsOptions{})
+	x := NewExtractor(FactsOptions{Employers: []string{"Kaiser Permanente"}})
 	pub := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		name, text, want string
@@ -1908,6 +1933,12 @@ func TestExtractTimeline(t *testing.T) {
 		{"a timeline to the deal",
 			"This timeline covers the strike.\n\nOct. 21, 2024: Clinicians walk out.\n\nJan. 28, 2025: The strike reaches 100 days.\n\nMay 4, 2025: A tentative agreement is reached.",
 			strike.PhaseTentativeAgreement},
+		{"a timeline whose dates are set off by dashes",
+			"Here's how it unfolded.\n\nOct. 21 — The strike begins.\n\nDecember — Legislators send Kaiser a letter.\n\nMarch 10 — Mediation begins. The talks break off within days.\n\nMay 4 — A tentative agreement is reached.\n\nMay 8 — Members ratify the contract. They are scheduled to return to work Monday, May 12.",
+			strike.PhaseRatified},
+		{"a week's roundup, newest first, is no timeline",
+			"The week in labor.\n\nFriday, Feb. 7 — Housekeepers at a resort voted to ratify their first contract.\n\nThursday, Feb. 6 — Teachers declared an impasse.\n\nMonday, Feb. 3 — The strike by Kaiser Permanente mental health workers entered its 16th week.",
+			strike.PhaseStrike},
 		{"two dated lines are no timeline",
 			"Clinicians walk out.\n\nOct. 21, 2024: Clinicians walk out.\n\nMay 4, 2025: A tentative agreement is reached.",
 			strike.PhaseStrike},
