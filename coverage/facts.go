@@ -880,7 +880,7 @@ var phaseSignals = []phaseSignal{
 	// Mediation told by what the mediators do or by the state of the
 	// talks: "began mediating Monday", "the two sides are now in
 	// mediation".
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was|have been|has been) (?:now |still )?mediating\b|\b(?:while|as) mediation (?:goes|is going|went) on\b|\b(?:['’]re|are|is|were|was|remain|remains|remained|have been|has been|had been) (?:now |still )?in (?:mediation|mediated (?:talks|negotiations|sessions))\b|\bin mediation since\b|\b(?:have|has) (?:run|gone) through (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bwith (?:an? |the |two |both )?(?:[\w-]+ ){0,2}?mediators? in the room\b|\b(?:days?|weeks?|months?|sessions?) (?:of mediation|with (?:the |two )?mediators?)\b`)},
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was|have been|has been) (?:now |still )?mediating\b|\b(?:while|as) mediation (?:goes|is going|went) on\b|\b(?:['’]re|are|is|were|was|remain|remains|remained|have been|has been|had been) (?:now |still )?in (?:mediation|mediated (?:talks|negotiations|sessions))\b|\bin mediation since\b|\b(?:have|has) (?:run|gone) through (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bwith (?:an? |the |two |both |three )(?:[\w-]+ ){0,2}?mediators? in the room\b|\b(?:days?|weeks?|months?|sessions?) (?:of mediation|with (?:the |two )?mediators?)\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediators? (?:are|were|is|was|have been|has been) (?:still |now )?(?:meeting|working|shuttling)\b|\b(?:continu\w* to |still )(?:meet|meeting|work|working|talk|talking) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bwith (?:an?|two) (?:[\w-]+ )?mediators? (?:working|going between)\b`)},
 	// Mediation told by meeting the mediators, by who leads the talks, or
@@ -981,7 +981,7 @@ var phaseSignals = []phaseSignal{
 var (
 	// hypoRE finds words that make what follows a possibility, a plan or
 	// a wish rather than a fact.
-	hypoRE = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|if|unless|whether|si|tienen que|deberán|podrían|podría|plans?|planned|planning|set|setting up|sets up|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going)\b|['’]ll\b`)
+	hypoRE = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|must|if|unless|whether|si|tienen que|deberán|podrían|podría|plans?|planned|planning|set|setting up|sets up|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going)\b|['’]ll\b`)
 	negRE  = regexp.MustCompile(`\b(?:not|no|never|without|non|nor)\b|n['’]t\b`)
 	// partialRE finds words that make a return to work partial: some of
 	// the strikers, a count, a share (see partialReturn).
@@ -993,7 +993,7 @@ var (
 	untilRE = regexp.MustCompile(`\b(?:until|till|when|whenever|once|if|unless|before|after)\b`)
 	// otherStrikeRE finds a strike that is another, earlier one ("the 2022
 	// strike", "an earlier strike") or no strike at all ("a hunger strike").
-	otherStrikeRE = regexp.MustCompile(`\b(?:(?:(?:19|20)\d\d|earlier|previous|prior|past|last year['’]s)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN + `|hunger strik\w*)\b`)
+	otherStrikeRE = regexp.MustCompile(`\b(?:(?:(?:19|20)\d\d|earlier|previous|prior|past|similar|last year['’]s)\s+(?:[\w-]+\s+){0,2}?` + reStrikeN + `|hunger strik\w*)\b`)
 	// returnClaimRE finds a return to work told as the employer's claim or
 	// another outlet's: "…, health system says", "a headline that said".
 	// returnClaimAfterRE finds the claimant after the return, ending the
@@ -2102,8 +2102,9 @@ func latestYear(ss []factSentence) int {
 
 // startsRE finds a strike's start told in the present tense, as a
 // schedule is: "our strike begins at 7 a.m. on Monday", "our members walk
-// out on Monday, Oct. 21".
-var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|starts)\b|\b(?:begin|begins|start|starts|launch|launches) (?:an? |their |its )?(?:[\w-]+ )?(?:strike|walkout)\b|\b(?:walk|walks) (?:out|off the job)\b|\b(?:walking) (?:out|off the job)\b|\b(?:go|goes|going) on strike\b|\b(?:stop|stops) work\b`)
+// out on Monday, Oct. 21", "a five-day strike beginning October 14", or
+// a strike with its day: "Kaiser nurses' strike Oct. 14".
+var startsRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|starts|beginning|starting)\b|\b(?:strike|walkout|stoppage)s? (?:on |set for |slated for |planned for )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b(?:begin|begins|start|starts|launch|launches) (?:an? |their |its )?(?:[\w-]+ )?(?:strike|walkout)\b|\b(?:walk|walks) (?:out|off the job)\b|\b(?:walking) (?:out|off the job)\b|\b(?:go|goes|going) on strike\b|\b(?:stop|stops) work\b`)
 
 // strikeToCome reports whether every sentence of the lead that tells a
 // strike tells one that begins, in the present tense, on a day after
@@ -2560,7 +2561,7 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 		// across Southern California who are still off the job": the
 		// whole, told without its noun.
 		for j, s := range ss {
-			if !strings.Contains(s.lower, "part of") {
+			if !strings.Contains(s.lower, "part of") && !strings.Contains(s.lower, "among") {
 				continue
 			}
 			if m := partOfWholeRE.FindStringSubmatch(s.lower); m != nil {
@@ -2680,10 +2681,10 @@ var crowdVerbRE = regexp.MustCompile(`\b(?:joined|join|rallied|marched|gathered|
 
 // partOfStrikeRE finds the strike a count was part of: "part of a walkout
 // of about 2,400".
-// partOfWholeRE finds a group told as part of the strikers, counted
-// without their noun: "part of about 2,400 across Southern California who
-// are still off the job".
-var partOfWholeRE = regexp.MustCompile(`\bpart of (?:the |about |roughly |some |nearly |almost |more than |over |approximately )*(\d{1,3}(?:,\d{3})+|\d{3,6}) (?:across|in|throughout|around|statewide|regionwide)\b[^.;]{0,60}?\b(?:off the job|on strike|striking|out|walked out|walked off)\b`)
+// partOfWholeRE finds a group told as part of the strikers (or among
+// them), counted without their noun: "part of about 2,400 across Southern
+// California who are still off the job".
+var partOfWholeRE = regexp.MustCompile(`\b(?:part of|among) (?:the |about |roughly |some |nearly |almost |more than |over |approximately )*(\d{1,3}(?:,\d{3})+|\d{3,6}) (?:across|in|throughout|around|statewide|regionwide)\b[^.;]{0,60}?\b(?:off the job|on strike|striking|strike|out|walked out|walked off)\b`)
 
 var partOfStrikeRE = regexp.MustCompile(`\bpart of an? (?:[\w-]+ ){0,3}?(?:walkout|strike|stoppage) (?:of|by) (?:about |roughly |some |nearly |almost |more than |over |approximately |an estimated )?(\d{1,3}(?:,\d{3})+|\d{3,6})\b`)
 

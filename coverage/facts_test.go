@@ -82,6 +82,7 @@ func TestSentencePhase(t *testing.T) {
 		{"Kaiser pharmacy workers weigh strike as therapists' walkout drags on", strike.PhaseThreatened},
 		{"About 3,000 pharmacy workers are voting this week on whether to authorize a strike, their union said, as Kaiser's mental health clinicians enter their fourth week on the picket line.", strike.PhaseThreatened},
 		// Talks that "have continued" with mediators.
+		{"Negotiators for Kaiser and the union met yesterday, with no mediator in the room.", ""},
 		{"Talks have continued with two mediators, former California Health and Human Services Secretary Mark Ghaly and former Sacramento Mayor Darrell Steinberg, who began working with the two sides in March.", strike.PhaseMediation},
 		// A strike "is going on", as one "goes on".
 		{"The Kaiser strike is going on six months now.", strike.PhaseStrike},
@@ -889,6 +890,9 @@ func TestFindWorkers(t *testing.T) {
 		// year of a life, not of a strike.
 		{"For a month now, roughly 2 400 clinicians have been on strike.", 2400},
 		{"A Melbourne-trained psychologist is among 2400 mental health clinicians who walked off the job on Monday.", 2400},
+		// The whole a local group is among, told without its noun.
+		{"Several hundred Kaiser mental health clinicians in San Diego County are among the roughly 2,400 across Southern California who went on strike Monday.", 2400},
+		{"Mental health clinicians at Kaiser Permanente's Fontana and Riverside medical centers are among about 2,400 in Southern California who plan to begin an open-ended strike on Oct. 21.", 2400},
 		{"He trained in Bengaluru before moving to the US in 2013, and is one of nearly 2,400 psychologists who have struck work since October 21.", 2400},
 		// A count with its scale in words, in English or Spanish.
 		{"About 75 thousand workers walked out.", 75000},
@@ -1889,6 +1893,36 @@ func TestAnsDateWeekdayZone(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := ansDateWeekday(tc.text, tc.published, tc.loc); got != tc.want {
 				t.Errorf("ansDateWeekday(%q, %s, %v) = %q, want %q", tc.text, tc.published.Format(time.RFC3339), tc.loc, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPhaseToComeOrOther: a strike announced for a later day, a vote
+// members "must" still hold, and "a similar strike" of another year.
+func TestPhaseToComeOrOther(t *testing.T) {
+	x := NewExtractor(FactsOptions{Employers: []string{"Kaiser Permanente"}})
+	for _, tc := range []struct {
+		name, title, text, want string
+		pub                     time.Time
+	}{
+		{"a strike on a later day",
+			"Kaiser nurses' strike Oct. 14: what patients should know",
+			"About 31,000 nurses and other health professionals at Kaiser Permanente have announced a five-day strike beginning October 14.",
+			strike.PhaseThreatened, time.Date(2025, 10, 9, 17, 0, 0, 0, time.UTC)},
+		{"a vote members must still hold",
+			"Kaiser mental health strike deal: what we know so far",
+			"Kaiser Permanente and the union reached a tentative agreement Sunday night. Members must vote to ratify the agreement, and the voting ends Thursday.",
+			strike.PhaseTentativeAgreement, time.Date(2025, 5, 6, 17, 0, 0, 0, time.UTC)},
+		{"a similar strike of another year",
+			"Kaiser therapy patients: what to know if the strike goes ahead",
+			"Clinicians could walk out as soon as next week. A similar strike by Kaiser Permanente therapists in Northern California in 2022 lasted 10 weeks.",
+			strike.PhaseThreatened, time.Date(2024, 10, 8, 17, 0, 0, 0, time.UTC)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := x.Extract(&strike.Article{Title: tc.title, Text: tc.text, Published: tc.pub})
+			if got.Phase != tc.want {
+				t.Errorf("phase = %q, want %q (evidence %q)", got.Phase, tc.want, got.Evidence["phase"])
 			}
 		})
 	}
