@@ -667,10 +667,34 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 				if inTitle && g >= campUnion && g <= campWork && sc.titleFirst[g-campUnion] == 0 &&
 					!(s.terms[ti].weight < 0 && speakerBody(toks, i+l)) {
 					sc.titleFirst[g-campUnion] = int8(s.terms[ti].weight)
+				} else if inTitle && g == campUnion && sc.titleFirst[0] > 0 && s.terms[ti].weight < 0 && joinedBefore(toks, i) {
+					// "NUHW members join UNAC/UHCP picket lines": the
+					// campaign's members on another union's lines, its strike.
+					sc.titleFirst[0] = -1
 				}
 			}
 		}
 	}
+}
+
+// joinedBefore reports whether a verb of joining others comes before
+// the token at i, a few words back: "members join", "stand with",
+// "marched with".
+func joinedBefore(toks []Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch toks[k].Word {
+		case "join", "joins", "joined", "joining":
+			return true
+		case "with":
+			if k > 0 {
+				switch toks[k-1].Word {
+				case "stand", "stands", "stood", "standing", "march", "marches", "marched", "marching":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // speakerBody reports whether the token at i names a body that speaks

@@ -322,6 +322,18 @@ func TestScopeRules(t *testing.T) {
 			last:      []string{`the title names another region ("Capital City") before the campaign's (Springfield): not the campaign's strike`},
 		},
 		{
+			name:      "the campaign's union's own post on joining another union's picket lines",
+			a:         strike.Article{Title: "Returning the favor: HWU members join Other Union picket lines", Text: "Other Union nurses walked out at Acme Health this week. HWU members are joining them on the line at the hospital in Springfield.", Source: "HWU"},
+			published: "2024-05-02",
+			tier:      strike.TierRelated,
+		},
+		{
+			name:      "the campaign's union joined by another on its picket lines",
+			a:         strike.Article{Title: "HWU nurses strike as Other Union members join them", Text: "HWU nurses walked out at the Acme Health hospital in Springfield. Other Union members joined the line.", Source: "HWU"},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
 			name:      "title names the campaign's region first",
 			a:         strike.Article{Title: "Acme Health nurses strike in Springfield, and Capital City may follow", Text: "HWU nurses walked out at the hospital."},
 			published: "2024-05-02",
