@@ -66,7 +66,9 @@ var coverageFloors = map[string]coverageFloor{
 	// facts floor went from 0.91 to 0.90 for the same reason. The rules of
 	// the twentieth to thirty-first took facts to 0.91 (191 of 209) and
 	// the floor back to 0.91; those of the thirty-sixth to fifty-first to
-	// 0.92 (192 of 209).
+	// 0.92 (192 of 209); those of the fifty-second to fifty-fifth to 193,
+	// and with the fifty-sixth to fifty-ninth's back to 192 (no rule was
+	// undone for it: that would be tuning on the held-out corpus).
 	"in-sample": {copies: 1.00, grouping: 0.99, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 8},
 	"held-out":  {copies: 1.00, grouping: 0.94, relevance: 0.98, core: 0.98, facts: 0.91, status: 5, asks: 7},
 	// The development corpus: before any rule was tuned on it, grouping
@@ -253,11 +255,7 @@ var coverageFloors = map[string]coverageFloor{
 	// before their round); answers 7, 6, 7 and 6 of 8.
 	"dev16": {copies: 1.00, grouping: 0.78, relevance: 1.00, core: 0.97, facts: 0.99, status: 5, asks: 8},
 	"dev17": {copies: 1.00, grouping: 0.79, relevance: 0.98, core: 0.98, facts: 0.98, status: 5, asks: 8},
-	// dev18's facts fell from 144 to 143 of 149 when a core article's union
-	// became the campaign's whatever else it names: its one core false
-	// positive, NUHW's bulletin on marching with the nurses, is UNAC/UHCP's
-	// news. Seven facts rose elsewhere.
-	"dev18": {copies: 0.85, grouping: 0.83, relevance: 0.99, core: 0.97, facts: 0.95, status: 5, asks: 8},
+	"dev18": {copies: 0.85, grouping: 0.83, relevance: 0.99, core: 0.97, facts: 0.96, status: 5, asks: 8},
 	"dev19": {copies: 0.85, grouping: 0.77, relevance: 0.99, core: 0.96, facts: 0.97, status: 5, asks: 8},
 	// The twentieth to twenty-third, written by writers who read none of
 	// the earlier corpora (syndication; local outlets; the campaign's
@@ -349,6 +347,24 @@ var coverageFloors = map[string]coverageFloor{
 	"dev49": {copies: 1.00, grouping: 0.87, relevance: 1.00, core: 1.00, facts: 0.98, status: 5, asks: 7},
 	"dev50": {copies: 0.87, grouping: 0.71, relevance: 1.00, core: 1.00, facts: 0.94, status: 5, asks: 8},
 	"dev51": {copies: 1.00, grouping: 0.81, relevance: 1.00, core: 0.98, facts: 0.94, status: 5, asks: 7},
+	// The fifty-second to fifty-ninth, the same way: local TV and radio; a
+	// plain news mix; live pages, timelines and roundups; community press;
+	// then a wire's write-thrus and their many copies; what a news search
+	// shows (short pages); undated and evergreen pages; this strike among
+	// its siblings. Untuned (each set after the rules of the sets before
+	// it): facts 0.97 (148 of 152), 0.94 (149 of 158), 0.93 (144 of 155),
+	// 0.91 (125 of 138), then 0.99 (148 of 150), 0.99 (136 of 138), 0.96
+	// (137 of 143) and 0.92 (130 of 142); relevance 1.00, 0.99, 0.99,
+	// 0.99, then 1.00, 1.00, 0.99 and 0.99; status 5 of 5 each; answers 8,
+	// 7, 8, 8, then 8, 7, 8 and 7 of 8.
+	"dev52": {copies: 1.00, grouping: 0.86, relevance: 1.00, core: 1.00, facts: 0.98, status: 5, asks: 8},
+	"dev53": {copies: 0.85, grouping: 0.86, relevance: 1.00, core: 1.00, facts: 0.98, status: 5, asks: 7},
+	"dev54": {copies: 1.00, grouping: 0.71, relevance: 0.99, core: 0.98, facts: 0.94, status: 5, asks: 8},
+	"dev55": {copies: 1.00, grouping: 0.83, relevance: 0.99, core: 0.97, facts: 0.95, status: 5, asks: 8},
+	"dev56": {copies: 0.90, grouping: 0.97, relevance: 1.00, core: 1.00, facts: 0.99, status: 5, asks: 8},
+	"dev57": {copies: 1.00, grouping: 0.88, relevance: 1.00, core: 1.00, facts: 0.99, status: 5, asks: 7},
+	"dev58": {copies: 1.00, grouping: 0.76, relevance: 0.99, core: 0.98, facts: 0.97, status: 5, asks: 8},
+	"dev59": {copies: 0.83, grouping: 0.63, relevance: 0.99, core: 0.96, facts: 0.92, status: 5, asks: 7},
 }
 
 // storiesOrderIndependent says whether the same articles make the same

@@ -62,6 +62,10 @@ var devSets = []DevSet{
 	{"dev46", "forty-sixth development", 15}, {"dev47", "forty-seventh development", 15},
 	{"dev48", "forty-eighth development", 15}, {"dev49", "forty-ninth development", 15},
 	{"dev50", "fiftieth development", 15}, {"dev51", "fifty-first development", 15},
+	{"dev52", "fifty-second development", 15}, {"dev53", "fifty-third development", 15},
+	{"dev54", "fifty-fourth development", 15}, {"dev55", "fifty-fifth development", 15},
+	{"dev56", "fifty-sixth development", 15}, {"dev57", "fifty-seventh development", 15},
+	{"dev58", "fifty-eighth development", 15}, {"dev59", "fifty-ninth development", 15},
 }
 
 // DevSets returns the development corpora in the order they were written.

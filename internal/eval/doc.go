@@ -104,8 +104,13 @@
 // campaign; voices and quotes; the Spanish and bilingual press (most of it
 // in Spanish); then short pages; reports that disagree and corrections;
 // the employer's and business voice; and policy, research and case
-// studies. A corpus being written is checked by TestDevDraft before it joins
-// DevSets. Each corpus has a truth file with the campaign status it
+// studies. The fifty-second to fifty-ninth, in testdata/dev52 to dev59,
+// the same way: local TV and radio pages; a plain news mix; live pages,
+// timelines and roundups; the community press; then a wire's write-thrus
+// and their many re-edited copies; what a news search shows (paywalled
+// openings, blurbs, radio summaries); undated and evergreen pages; and
+// this strike among its siblings. A corpus being written is checked by
+// TestDevDraft before it joins DevSets. Each corpus has a truth file with the campaign status it
 // supports at its end and the questions a supporter asks, with the
 // answers the first sentence of a reply must state.
 //
