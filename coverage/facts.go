@@ -92,6 +92,8 @@ type Extractor struct {
 	// acronyms maps the lower-cased initials of a union known by its
 	// acronym ("unac") to its canonical name, to know it spelled out.
 	acronyms map[string]string
+	// acronymPrefixes holds every prefix of acronyms' keys.
+	acronymPrefixes map[string]bool
 	// ours is the campaign's union, the first of FactsOptions.Unions.
 	ours    string
 	exclude []string // lower-cased
@@ -149,6 +151,14 @@ func NewExtractor(o FactsOptions) *Extractor {
 				x.acronyms = map[string]string{}
 			}
 			x.acronyms[strings.ToLower(f.form)] = f.canon
+		}
+	}
+	if len(x.acronyms) > 0 {
+		x.acronymPrefixes = map[string]bool{}
+		for k := range x.acronyms {
+			for n := 1; n <= len(k); n++ {
+				x.acronymPrefixes[k[:n]] = true
+			}
 		}
 	}
 	rules := o.Demands
@@ -3167,29 +3177,9 @@ func (x *Extractor) unionNames(fs factSentence) []nameHit {
 	}
 	s := fs.text
 	found := false
-	for _, m := range spelledNameRE.FindAllStringIndex(s, -1) {
+	for _, m := range spelledAcronyms(s, x.acronyms, x.acronymPrefixes) {
 		at, end := m[0], m[1]
-		if strings.HasPrefix(s[at:end], "The ") {
-			at += len("The ")
-		}
 		if slices.ContainsFunc(hits, func(h nameHit) bool { return h.at < end && at < h.end }) {
-			continue
-		}
-		// The longest run of its words that spells a known acronym:
-		// "the United Nurses Associations of California and Kaiser".
-		canon, ok := "", false
-		for ; end > at; end = strings.LastIndexByte(s[at:end], ' ') + at {
-			if w := s[strings.LastIndexByte(s[:end], ' ')+1 : end]; w == "" || w[0] < 'A' || w[0] > 'Z' {
-				continue // a joining word
-			}
-			if canon, ok = x.acronyms[initials(s[at:end])]; ok {
-				break
-			}
-			if !strings.Contains(s[at:end], " ") {
-				break
-			}
-		}
-		if !ok {
 			continue
 		}
 		if end < len(s) && s[end] == '/' {
@@ -3205,7 +3195,7 @@ func (x *Extractor) unionNames(fs factSentence) []nameHit {
 		}
 		// Named as written: the acronym's other mentions are tallied
 		// apart, as a name the options do not know would be.
-		canon = s[at:end]
+		canon := s[at:end]
 		pre := s[max(0, at-160):at]
 		ctx := unionContextRE.MatchString(pre) && !umbrellaCtxRE.MatchString(pre) || unionAliasCtxRE.MatchString(pre)
 		hits = append(hits, nameHit{canon: canon, at: at, end: end, contextual: ctx})
@@ -3217,21 +3207,90 @@ func (x *Extractor) unionNames(fs factSentence) []nameHit {
 	return hits
 }
 
+// spelledAcronyms returns where s spells out a known acronym: the
+// longest run of capitalized words from each word on, joined by the
+// little words of names ("of", "and", "for", "the", "&"), whose initials
+// are a key of acronyms ("the United Nurses Associations of California
+// and Kaiser" spells "unac" to "California"). prefixes holds every prefix
+// of those keys, so that a run stops as soon as it can spell none.
+func spelledAcronyms(s string, acronyms map[string]string, prefixes map[string]bool) [][2]int {
+	var out [][2]int
+	var init []byte
+	for i := 0; i < len(s); {
+		if !upperAt(s, i) || i > 0 && nameByte(s[i-1]) {
+			i++
+			continue
+		}
+		at, end := i, wordEnd(s, i)
+		if s[at:end] == "The" {
+			// "The United Food and Commercial Workers": no part of it.
+			k := skipSpaces(s, end)
+			if !upperAt(s, k) {
+				i = end
+				continue
+			}
+			at, end = k, wordEnd(s, k)
+		}
+		first := end
+		init = append(init[:0], s[at]+'a'-'A')
+		best := -1
+		for prefixes[string(init)] {
+			if _, ok := acronyms[string(init)]; ok {
+				best = end
+			}
+			k := skipSpaces(s, end)
+			for k < len(s) {
+				w := s[k:wordEnd(s, k)]
+				if w != "of" && w != "and" && w != "for" && w != "the" && w != "&" {
+					break
+				}
+				k = skipSpaces(s, k+len(w))
+			}
+			if !upperAt(s, k) {
+				break
+			}
+			end = wordEnd(s, k)
+			init = append(init, s[k]+'a'-'A')
+		}
+		if best > 0 {
+			out = append(out, [2]int{at, best})
+			i = best
+		} else {
+			i = first
+		}
+	}
+	return out
+}
+
+// upperAt reports whether s has an ASCII capital letter at i.
+func upperAt(s string, i int) bool { return i < len(s) && s[i] >= 'A' && s[i] <= 'Z' }
+
+// nameByte reports whether c can be part of a word of a name: a letter, a
+// digit, an apostrophe, a hyphen, or a byte of a character beyond ASCII.
+func nameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'' || c == '-' || c == '&' || c >= 0x80
+}
+
+// wordEnd returns where the word of a name that starts at i ends.
+func wordEnd(s string, i int) int {
+	j := i
+	for j < len(s) && nameByte(s[j]) {
+		j++
+	}
+	return max(j, i+1)
+}
+
+// skipSpaces returns the first index at or after i that is no space.
+func skipSpaces(s string, i int) int {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
 // spelledNameRE finds a run of capitalized words, joined by the little
 // words of names: "United Food and Commercial Workers".
 var spelledNameRE = regexp.MustCompile(`[A-Z][A-Za-z'’-]+(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][A-Za-z'’-]+)+`)
-
-// initials returns the lower-cased first letters of a name's capitalized
-// words: "United Nurses Associations of California" is "unac".
-func initials(name string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(name) {
-		if r := w[0]; r >= 'A' && r <= 'Z' {
-			b.WriteByte(r + 'a' - 'A')
-		}
-	}
-	return b.String()
-}
 
 // findNames returns the names of forms found in the sentence, in order,
 // outside the excluded phrases.
