@@ -3172,8 +3172,8 @@ var unionAliasCtxRE = regexp.MustCompile(`(?i)\b(?:led|represented|organized|cal
 // as written).
 func (x *Extractor) unionNames(fs factSentence) []nameHit {
 	hits := x.findNames(fs, x.unions)
-	if len(x.acronyms) == 0 || !strings.Contains(fs.text, " ") {
-		return hits
+	if len(x.acronyms) == 0 || fs.shout || !strings.Contains(fs.text, " ") {
+		return hits // (in a sentence all in capitals every word looks like a name's)
 	}
 	s := fs.text
 	found := false
