@@ -58,6 +58,38 @@ type Platforms struct {
 	mu    sync.Mutex
 	m     map[string]PlatformState
 	calls sync.Mutex // serializes OnChange calls
+	// stopped holds, per platform, the channel Stopped returns, closed
+	// when the platform is stopped for good.
+	stopped map[string]chan struct{}
+}
+
+// Stopped returns a channel closed once the platform is stopped for good
+// (Stop): its edge stops at once, before it can try to reconnect with a
+// token refused. A nil Platforms returns nil, a channel never ready.
+func (p *Platforms) Stopped(name string) <-chan struct{} {
+	if p == nil {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.stoppedLocked(name)
+}
+
+// stoppedLocked returns the platform's Stopped channel, made on first
+// use (closed if the platform is stopped already); p.mu is held.
+func (p *Platforms) stoppedLocked(name string) chan struct{} {
+	if p.stopped == nil {
+		p.stopped = make(map[string]chan struct{})
+	}
+	c, ok := p.stopped[name]
+	if !ok {
+		c = make(chan struct{})
+		p.stopped[name] = c
+		if st, had := p.m[name]; had && st.Status == PlatformOff && st.Fault {
+			close(c)
+		}
+	}
+	return c
 }
 
 // Set records a platform's status and why. Since moves only when the
@@ -99,6 +131,9 @@ func (p *Platforms) set(name string, s PlatformStatus, reason string, fault bool
 		st.Since = now()
 	}
 	p.m[name] = st
+	if c, ok := p.stopped[name]; ok && s == PlatformOff && fault {
+		close(c) // (open until now: a platform stopped already returned above)
+	}
 	p.mu.Unlock()
 	if p.OnChange != nil && (!had || old.Status != st.Status || old.Fault != st.Fault) {
 		p.OnChange(name, old, st)

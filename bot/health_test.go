@@ -62,3 +62,33 @@ func TestPlatforms(t *testing.T) {
 		t.Error("nil Platforms has a state")
 	}
 }
+
+// TestPlatformsStopped: Stopped's channel closes when the platform is
+// stopped for good, at once, whether asked for before or after; a
+// platform merely off (not configured) or retrying leaves it open.
+func TestPlatformsStopped(t *testing.T) {
+	var p Platforms
+	before := p.Stopped("slack")
+	p.Set("slack", PlatformOff, "no token")
+	p.Set("slack", PlatformRetrying, "timeout")
+	select {
+	case <-before:
+		t.Fatal("closed for a platform that is not stopped")
+	default:
+	}
+	p.Stop("slack", "token_revoked")
+	select {
+	case <-before:
+	default:
+		t.Fatal("not closed when the platform was stopped")
+	}
+	select {
+	case <-p.Stopped("slack"):
+	default:
+		t.Fatal("asked for after the stop: not closed")
+	}
+	var none *Platforms
+	if none.Stopped("slack") != nil {
+		t.Error("a nil Platforms should give a nil channel (never ready)")
+	}
+}

@@ -293,18 +293,12 @@ func (rt *chatRuntime) runEdge(ctx context.Context, e chatEdge) {
 	defer watch.Wait()
 	defer cancel()
 	watch.Go(func() { // watches until the edge returns
-		t := time.NewTicker(time.Second)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				if st, _ := rt.platforms.State(e.platform); st.Status == bot.PlatformOff && st.Fault {
-					cancel()
-					return
-				}
-			}
+		select {
+		case <-ctx.Done():
+		case <-rt.platforms.Stopped(e.platform):
+			// At once: an edge left running a moment longer could try
+			// to reconnect with the token just refused.
+			cancel()
 		}
 	})
 	err := e.run(ctx)
