@@ -89,11 +89,10 @@ var DefaultDemands = []DemandRule{
 // use.
 type Extractor struct {
 	unions, employers []nameForm
-	// acronyms maps the lower-cased initials of a union known by its
-	// acronym ("unac") to its canonical name, to know it spelled out.
-	acronyms map[string]string
-	// acronymPrefixes holds every prefix of acronyms' keys.
-	acronymPrefixes map[string]bool
+	// acronyms holds the lower-cased acronyms ("unac") of the unions the
+	// options name so, to know them spelled out; acronymPrefixes holds
+	// every prefix of them.
+	acronyms, acronymPrefixes map[string]bool
 	// ours is the campaign's union, the first of FactsOptions.Unions.
 	ours    string
 	exclude []string // lower-cased
@@ -148,9 +147,9 @@ func NewExtractor(o FactsOptions) *Extractor {
 	for _, f := range x.unions {
 		if isAcronym(f.form) && len(f.form) >= 3 && !strings.ContainsAny(f.form, "/-") {
 			if x.acronyms == nil {
-				x.acronyms = map[string]string{}
+				x.acronyms = map[string]bool{}
 			}
-			x.acronyms[strings.ToLower(f.form)] = f.canon
+			x.acronyms[strings.ToLower(f.form)] = true
 		}
 	}
 	if len(x.acronyms) > 0 {
@@ -1872,6 +1871,9 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 			best, at = p, i
 		}
 	}
+	// Mediated talks told as over up front: the body's mediation is an
+	// older state (a live page's earlier update), not the current one.
+	offUpFront := mediationOffUpFront(ss)
 	if best == "" || at >= 0 && ss[at].title && shortOpening(ss) {
 		// The lead says nothing of the phase, or only its headline does
 		// and its first paragraph is a greeting or a scene ("Good
@@ -1893,7 +1895,6 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 		statement := slices.ContainsFunc(ss, func(s factSentence) bool {
 			return (s.lead || s.para <= 2) && strings.Contains(s.lower, "statement") && statementRE.MatchString(s.lower)
 		})
-		offUpFront := mediationOffUpFront(ss)
 		for _, needName := range []bool{len(namedParas) > 0, false} {
 			para := -1
 			for i, s := range ss {
@@ -1950,7 +1951,7 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 		// ahead: what its answers say of striking is to come too.
 		best = strike.PhaseThreatened
 	}
-	if factsPhaseRank(best) < factsPhaseRank(strike.PhaseMediation) && !mediationOffUpFront(ss) {
+	if factsPhaseRank(best) < factsPhaseRank(strike.PhaseMediation) && !offUpFront {
 		// A strike reported with its mediation going on in the background
 		// ("two weeks into mediated talks, which are continuing") is in
 		// mediation: the lead tells the day's event, the body the state of
@@ -3210,10 +3211,10 @@ func (x *Extractor) unionNames(fs factSentence) []nameHit {
 // spelledAcronyms returns where s spells out a known acronym: the
 // longest run of capitalized words from each word on, joined by the
 // little words of names ("of", "and", "for", "the", "&"), whose initials
-// are a key of acronyms ("the United Nurses Associations of California
-// and Kaiser" spells "unac" to "California"). prefixes holds every prefix
-// of those keys, so that a run stops as soon as it can spell none.
-func spelledAcronyms(s string, acronyms map[string]string, prefixes map[string]bool) [][2]int {
+// are one of acronyms ("the United Nurses Associations of California and
+// Kaiser" spells "unac" to "California"). prefixes holds every prefix of
+// them, so that a run stops as soon as it can spell none.
+func spelledAcronyms(s string, acronyms, prefixes map[string]bool) [][2]int {
 	var out [][2]int
 	var init []byte
 	for i := 0; i < len(s); {
@@ -3235,7 +3236,7 @@ func spelledAcronyms(s string, acronyms map[string]string, prefixes map[string]b
 		init = append(init[:0], s[at]+'a'-'A')
 		best := -1
 		for prefixes[string(init)] {
-			if _, ok := acronyms[string(init)]; ok {
+			if acronyms[string(init)] {
 				best = end
 			}
 			k := skipSpaces(s, end)
@@ -3266,7 +3267,8 @@ func spelledAcronyms(s string, acronyms map[string]string, prefixes map[string]b
 func upperAt(s string, i int) bool { return i < len(s) && s[i] >= 'A' && s[i] <= 'Z' }
 
 // nameByte reports whether c can be part of a word of a name: a letter, a
-// digit, an apostrophe, a hyphen, or a byte of a character beyond ASCII.
+// digit, an apostrophe, a hyphen, an ampersand ("AT&T"), or a byte of a
+// character beyond ASCII.
 func nameByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'' || c == '-' || c == '&' || c >= 0x80
 }
