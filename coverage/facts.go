@@ -41,6 +41,11 @@ type FactsOptions struct {
 	// an article's "today" is the calendar day its publication time falls
 	// on there. Nil means UTC.
 	Location *time.Location
+	// Since is the first day of the campaign's period (strike.Scope's
+	// Start); zero means none. A sentence dating what it tells before it,
+	// and a year or more before publication ("In October 2023, about
+	// 75,000 … walked out", told in 2025), is about an earlier strike.
+	Since time.Time
 }
 
 // DemandRule recognises one demand of a union. A sentence states the
@@ -96,6 +101,7 @@ type Extractor struct {
 	// ours is the campaign's union, the first of FactsOptions.Unions.
 	ours    string
 	exclude []string // lower-cased
+	since   time.Time
 	demands []demandMatcher
 	loc     *time.Location // nil: UTC
 }
@@ -138,6 +144,7 @@ func NewExtractor(o FactsOptions) *Extractor {
 		ours:      first(o.Unions),
 		employers: nameForms(o.Employers, o.Aliases, true),
 		loc:       o.Location,
+		since:     o.Since,
 	}
 	for _, e := range o.Exclude {
 		if e = strings.TrimSpace(e); e != "" {
@@ -186,9 +193,14 @@ func NewExtractor(o FactsOptions) *Extractor {
 // union: the first of several words is its canonical name and the others
 // are its aliases. Each union term with a negative weight is another union,
 // its own canonical name. Employer terms are treated like the campaign's
-// union terms. The profile's exclusions become Exclude.
+// union terms. The profile's exclusions become Exclude, and the start of
+// its campaign's period Since (a malformed one, which the Scorer reports,
+// is left out).
 func FactsOptionsFromProfile(p strike.Profile) FactsOptions {
 	o := FactsOptions{Aliases: map[string]string{}}
+	if t, err := time.Parse(time.DateOnly, strings.TrimSpace(p.Campaign.Start)); err == nil {
+		o.Since = t
+	}
 	for _, t := range p.Exclude {
 		o.Exclude = append(o.Exclude, t.Text)
 	}
@@ -306,6 +318,9 @@ type factSentence struct {
 	// shout is set when the sentence is written all in capitals (a TV
 	// script, a wire slug): its capitals tell no names apart.
 	shout bool
+	// early is set when the sentence dates what it tells before the
+	// campaign's period and a year or more before publication.
+	early bool
 	// itStrike is set when the sentence opens with an "It" that is the
 	// strike the sentence before it told ("… began the longest strike of
 	// their careers. It ended in May."): its phase is read of the strike.
@@ -564,6 +579,8 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 		if y := latestYear(ss); y > 0 {
 			histPub = time.Date(y, 12, 31, 0, 0, 0, 0, pub.Location())
 		}
+	} else {
+		x.markEarly(ss, pub)
 	}
 
 	src, srcAt, srcOK := x.sourceUnion(a.Source, ss)
@@ -635,10 +652,29 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 	} else if (f.Phase == strike.PhaseEnded || f.Phase == strike.PhaseRatified || f.Phase == strike.PhaseTentativeAgreement) && !histPub.IsZero() {
 		// A look back at a strike over tells its count in the past ("In
 		// October 2024, some 2,400 clinicians walked out"): with no count
-		// of the present, that one is the strike's.
-		if n, i, ok := x.employerWorkers(own, time.Time{}); ok {
+		// of the present, that one is the strike's, unless it is dated
+		// before the campaign ("In October 2023, 75,000 …").
+		then := slices.DeleteFunc(slices.Clone(own), func(s factSentence) bool { return s.early })
+		if n, i, ok := x.employerWorkers(then, time.Time{}); ok {
 			f.Workers = n
-			ev["workers"] = own[i].text
+			ev["workers"] = then[i].text
+		}
+	}
+	if f.Workers == 0 && !histPub.IsZero() {
+		// A lead that tells an earlier strike ("When about 2,000 …
+		// ended their strike in October 2022, …") may set the scene for
+		// the campaign's; when nothing after it counts strikers, it is
+		// the article's own news and its count is the article's.
+		var lead []factSentence
+		for _, s := range own {
+			if s.lead && s.early {
+				s.early = false
+				lead = append(lead, s)
+			}
+		}
+		if n, i, ok := x.employerWorkers(lead, histPub); ok {
+			f.Workers = n
+			ev["workers"] = lead[i].text
 		}
 	}
 	if e, i, ok := x.firstName(ss, x.employers); ok {
@@ -4316,10 +4352,45 @@ var yearsAgoRE = regexp.MustCompile(`\b(?:two|three|four|five|six|seven|eight|ni
 // historyHints are the words historyRE cannot match without.
 const historyHints = "previous|earlier|prior|last year|past"
 
+// markEarly sets early on the sentences that date what they tell before
+// the campaign's period began and a year or more before pub: a date with
+// its year ("In October 2023", "On Oct. 4, 2023"), not a span up to now
+// ("since April 2023"), in a sentence that dates nothing in the period.
+func (x *Extractor) markEarly(ss []factSentence, pub time.Time) {
+	if x.since.IsZero() {
+		return
+	}
+	yearAgo := pub.AddDate(-1, 0, 0)
+	for i := range ss {
+		early, period := false, false
+		for _, m := range ss[i].dates {
+			d, _, ok := resolveDate(m.Text, pub, dirNearest)
+			switch {
+			case !ok:
+			case !d.Before(x.since):
+				period = true // it tells the campaign's time too
+			case yearRE.MatchString(m.Text) && !d.After(yearAgo) && !sinceDate(ss[i].lower, m):
+				early = true
+			}
+		}
+		ss[i].early = early && !period
+	}
+}
+
+// sinceDate reports whether the date opens a span up to now ("since April
+// 2023").
+func sinceDate(lower string, m dateMention) bool {
+	return strings.HasPrefix(lower[m.Start:], "since") || strings.HasSuffix(lower[:m.Start], "since ")
+}
+
 // historical reports whether the sentence is about another, earlier
 // strike: it names a year (not as part of a date) before publication's,
-// "two years ago" or "an earlier strike".
+// a date before the campaign's period (early), "two years ago" or "an
+// earlier strike".
 func historical(s factSentence, pub time.Time) bool {
+	if s.early {
+		return true
+	}
 	if hasAny(s.lower, historyHints) && historyRE.MatchString(s.lower) {
 		return true
 	}

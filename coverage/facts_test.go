@@ -2567,3 +2567,55 @@ func TestPhaseOfAQuotedKicker(t *testing.T) {
 		t.Errorf("phase = %q (evidence %q), want strike", got.Phase, got.Evidence["phase"])
 	}
 }
+
+// TestExtractBeforeTheCampaign: a date a year or more before publication
+// and before the campaign's period began tells an earlier strike, even
+// written as a date ("In October 2023"); one inside the period, however
+// far back, is the campaign's own ("In October 2024", told in 2026).
+func TestExtractBeforeTheCampaign(t *testing.T) {
+	opts := FactsOptions{
+		Unions:    []string{"National Union of Healthcare Workers", "Coalition of Kaiser Permanente Unions"},
+		Employers: []string{"Kaiser Permanente"},
+		Since:     time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC),
+	}
+	ta := time.Date(2025, 5, 5, 15, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name    string
+		opts    FactsOptions
+		pub     time.Time
+		text    string
+		workers int
+		phase   string
+	}{
+		{"an earlier strike's month and year", opts, ta,
+			"Kaiser mental health clinicians reached a tentative agreement late Sunday with Kaiser Permanente. NUHW said members would vote this week.\n\nIn October 2023, about 75,000 Kaiser workers in the Coalition of Kaiser Permanente Unions walked out for three days.",
+			0, strike.PhaseTentativeAgreement},
+		{"an earlier strike's full date", opts, ta,
+			"Kaiser mental health clinicians reached a tentative agreement late Sunday with Kaiser Permanente.\n\nOn Oct. 4, 2023, some 75,000 Kaiser workers began a three-day strike.",
+			0, strike.PhaseTentativeAgreement},
+		{"a look-back inside the period", opts, time.Date(2026, 10, 21, 15, 0, 0, 0, time.UTC),
+			"One year on: the Kaiser strike remembered.\n\nIn October 2024, some 2,400 Kaiser mental health clinicians represented by NUHW walked out. The strike ended in May 2025.",
+			2400, strike.PhaseEnded},
+		{"since an earlier date is up to now", opts, time.Date(2025, 2, 3, 15, 0, 0, 0, time.UTC),
+			"About 2,400 Kaiser mental health workers represented by NUHW, bargaining since April 2023, are on strike.",
+			2400, strike.PhaseStrike},
+		{"a date in the period beside it", opts, time.Date(2025, 2, 3, 15, 0, 0, 0, time.UTC),
+			"About 2,400 Kaiser mental health workers represented by NUHW have been on strike since October, after bargaining that began in April 2023.",
+			2400, strike.PhaseStrike},
+		{"the lead's own news, however old", opts, time.Date(2025, 1, 21, 16, 0, 0, 0, time.UTC),
+			"When about 2,000 Kaiser Permanente mental health clinicians in Northern California ended their 10-week strike in October 2022, they went back to work under a new contract.\n\nThe same union's clinicians in the south have been on strike since October.",
+			2000, strike.PhaseEnded},
+		{"without a period, a date is no history", FactsOptions{
+			Unions: opts.Unions, Employers: opts.Employers}, ta,
+			"Kaiser mental health clinicians reached a tentative agreement late Sunday with Kaiser Permanente.\n\nIn October 2023, about 75,000 Kaiser workers walked out for three days.",
+			75000, strike.PhaseTentativeAgreement},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := NewExtractor(tt.opts).Extract(&strike.Article{Title: "Kaiser news", Text: tt.text, Published: tt.pub})
+			if got.Workers != tt.workers || got.Phase != tt.phase {
+				t.Errorf("workers %d, phase %q; want %d, %q", got.Workers, got.Phase, tt.workers, tt.phase)
+			}
+		})
+	}
+}
