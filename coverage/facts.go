@@ -1020,7 +1020,7 @@ var phaseSignals = []phaseSignal{
 	// whole in the past (not "have stayed").
 	{strike.PhaseEnded, forWhole, regexp.MustCompile(`\bfor (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b[^.;]{0,160}?\b(?:stayed (?:off the job|out)|were on strike|struck|walked the picket lines?)\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,4}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b|\b(?:returned|returning|return|returns) to (?:the |their |its )?(?:work ?sites?|workplaces?)\b|\b(?:return|returns|returned) after (?:an? |the |their |its )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b`)},
-	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\bback (?:at|to) work\b|\b(?:are|were|is|was|now|been|i['’]m|we['’]re) back (?:on the job|(?:at|in) (?:their |my |our )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their |our )?(?:patients|clients)\b|\b(?:therapists|clinicians|workers|strikers|nurses|staff|counselors|psychologists) back (?:at|in|on) (?:their |the )?(?:desks?|jobs?|clinics?|offices?|posts?)\b|\bback (?:to )?seeing (?:their |our )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\bwalked back in(?: together)?(?:$|[.,;!])|\bback (?:at|to) work\b|\b(?:are|were|is|was|now|been|i['’]m|we['’]re) back (?:on the job|(?:at|in) (?:their |my |our )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their |our )?(?:patients|clients)\b|\b(?:therapists|clinicians|workers|strikers|nurses|staff|counselors|psychologists) back (?:at|in|on) (?:their |the )?(?:desks?|jobs?|clinics?|offices?|posts?)\b|\bback (?:to )?seeing (?:their |our )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
 
 var (
@@ -1401,10 +1401,16 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					// ("About 31,000 nurses returned to work … after a
 					// five-day strike": a count back after the strike is
 					// all of it.)
-					if partialReturn(lastWords(s[:m[0]], 25)) && !afterStrikeRE.MatchString(s[m[1]:]) || returnToComeRE.MatchString(s[m[0]:]) {
+					// ("one of about 2,400 … who struck for 196 days before
+					// returning to work": a strike told in the past, all of
+					// its strikers back; but "some of" them is a share.)
+					w := lastWords(s[:m[0]], 3)
+					struckBefore := strings.HasSuffix(w, "before") && struckBeforeRE.MatchString(clauseWindow(s, m[0], 80)) &&
+						!someOfRE.MatchString(lastWords(s[:m[0]], 25))
+					if partialReturn(lastWords(s[:m[0]], 25)) && !afterStrikeRE.MatchString(s[m[1]:]) && !struckBefore || returnToComeRE.MatchString(s[m[0]:]) {
 						continue
 					}
-					if w := lastWords(s[:m[0]], 3); strings.HasSuffix(w, "see you") || strings.HasSuffix(w, "before") {
+					if strings.HasSuffix(w, "see you") || strings.HasSuffix(w, "before") && !struckBefore {
 						continue // "see you back at work Monday", "vote before returning": to come
 					}
 				case ratifyRE.MatchString(s):
@@ -1434,6 +1440,15 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 	}
 	return best, back
 }
+
+// struckBeforeRE finds a strike told in the past right before a
+// "before" that a return follows: "struck for 196 days before returning
+// to work" is a return done, unlike "vote before returning". someOfRE
+// finds a share of a group: "some of the roughly 2,400".
+var (
+	someOfRE       = regexp.MustCompile(`\b(?:some|few|several|half|many|most|dozens|hundreds|a number|a group|a handful) of\b`)
+	struckBeforeRE = regexp.MustCompile(`\b(?:struck|walked out|stayed out|were out|was out|were on strike|was on strike|picketed|held the line)\b[^.;:]*\bbefore\s*$`)
+)
 
 // sessionInRE finds, right before a strike told ended, a meeting held in
 // it, which is what ended: "bargaining session in Kaiser therapists'".

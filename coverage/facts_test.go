@@ -30,6 +30,12 @@ func TestSentencePhase(t *testing.T) {
 		want     string
 	}{
 		{"Hotel cooks went on strike Monday.", strike.PhaseStrike},
+		// A return after a strike told in the past is done, whatever
+		// "before" says; a vote before returning is still to come.
+		{"She was one of about 2,400 clinicians who struck for 196 days before returning to work in May.", strike.PhaseEnded},
+		{"Members will vote before returning to work.", ""},
+		{"Nurses were joined by some of the roughly 2,400 therapists who struck Kaiser for 196 days before returning to work in May.", ""},
+		{"We walked out together, and on May 12, 2025, we walked back in together.", strike.PhaseEnded},
 		// A date set off by commas in news style does not cut the clause:
 		// the "will" still governs the strike after it.
 		{"About 2,400 clinicians will walk off the job Monday, Oct. 21, in an open-ended strike.", strike.PhaseThreatened},
