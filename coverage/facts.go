@@ -1263,6 +1263,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseRatified && strings.HasPrefix(s[m[0]:m[1]], "ratif") && presentPassiveRE.MatchString(s[max(0, m[0]-12):m[0]]) && !contractIsRE.MatchString(pre) {
 				continue // "return to work after it is ratified": to come
 			}
+			if p == strike.PhaseStrike && strings.HasPrefix(s[m[1]:], " eve") {
+				p = strike.PhaseThreatened // "paint picket signs on strike eve": the night before
+			}
 			if retractedRE.MatchString(s[:m[0]]) {
 				continue // "Correction: An earlier version of this article said … had gone on strike"
 			}
@@ -1541,8 +1544,10 @@ func clauseWindow(s string, i, n int) string {
 }
 
 // wishRE finds someone urged or asked to do what follows: "urging Kaiser
-// to return to the table and reach an agreement" reports no agreement.
-var wishRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|push(?:es|ed|ing)?|implor(?:e|es|ed|ing)|beg(?:s|ged|ging)?)\s+(?:[\w'’-]+\s+){0,5}?to\b|\b(?:focus(?:ed|es|ing)?|intent|centered) on\s*$`)
+// to return to the table and reach an agreement" reports no agreement,
+// nor does "to demand that Kaiser settle a fair contract and end our
+// strike" an end.
+var wishRE = regexp.MustCompile(`\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|push(?:es|ed|ing)?|implor(?:e|es|ed|ing)|beg(?:s|ged|ging)?)\s+(?:[\w'’-]+\s+){0,5}?to\b|\b(?:focus(?:ed|es|ing)?|intent|centered) on\s*$|\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?) that\b`)
 
 // presentPassiveRE finds "is", "are", "be" or "gets" right before a
 // match: "after it is ratified" tells a ratification to come; news of one
@@ -1961,6 +1966,9 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 				if quotedWhole(s.text) && !statement {
 					continue // "\"Then I remembered we went on strike for that block.\"": a memory
 				}
+				if question(s) && slices.ContainsFunc(ss, func(a factSentence) bool { return a.para == s.para && !question(a) && a.phase() != "" }) {
+					continue // "Who is striking? About 2,400 … are set to walk out Oct. 21": the answer tells
+				}
 				p := s.phase()
 				if p != "" && para < 0 {
 					para = s.para
@@ -2044,6 +2052,9 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 	}
 	return best, at
 }
+
+// question reports whether the sentence asks.
+func question(s factSentence) bool { return strings.HasSuffix(strings.TrimSpace(s.text), "?") }
 
 // mediationOffUpFront reports whether the headline or lead tells
 // mediated talks as over ("mediated session ends without a deal", "a day

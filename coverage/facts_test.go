@@ -34,6 +34,8 @@ func TestSentencePhase(t *testing.T) {
 		// "before" says; a vote before returning is still to come.
 		{"She was one of about 2,400 clinicians who struck for 196 days before returning to work in May.", strike.PhaseEnded},
 		{"Members will vote before returning to work.", ""},
+		{"'We'd rather be with our patients': Kaiser therapists paint picket signs on strike eve", strike.PhaseThreatened},
+		{"They will take only water for five days, camped outside the medical center, to demand that Kaiser settle a fair contract and end our strike.", strike.PhaseStrike},
 		{"Nurses were joined by some of the roughly 2,400 therapists who struck Kaiser for 196 days before returning to work in May.", ""},
 		{"We walked out together, and on May 12, 2025, we walked back in together.", strike.PhaseEnded},
 		// A date set off by commas in news style does not cut the clause:
@@ -1684,6 +1686,14 @@ func TestExtractPhaseBeyondTheLead(t *testing.T) {
 		{"4 health care strikes to watch",
 			"Labor actions keep coming.\n\n1. Kaiser. About 2,400 clinicians have been on strike since Oct. 21.\n\n2. Providence. Nurses struck in January. Talks with a federal mediator continue.",
 			strike.PhaseStrike},
+		// A question's answer tells the phase; with none, what the
+		// question takes for granted does.
+		{"Kaiser therapist strike: what patients need to know",
+			"If you get care through Kaiser, here is what we know.\n\nWho is on strike? About 2,400 Kaiser employees represented by the National Union of Healthcare Workers: psychologists, therapists and social workers.",
+			strike.PhaseStrike},
+		{"Kaiser mental health strike: what patients should know",
+			"If you get care through Kaiser, here is what we know.\n\nWho is striking? About 2,400 clinicians represented by the National Union of Healthcare Workers are set to walk out Oct. 21 unless a deal is reached.",
+			strike.PhaseThreatened},
 	} {
 		got := x.Extract(&strike.Article{Title: tt.title, Text: tt.text, Published: wed})
 		if got.Phase != tt.want {
