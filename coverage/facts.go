@@ -2689,6 +2689,13 @@ var surveyedRE = regexp.MustCompile(`\b(?:asked|surveyed|polled|interviewed|ques
 // Assembly has 80 members".
 var bodyHasRE = regexp.MustCompile(`\b(?:assembly|senate|legislature|council|board|congress|house|caucus|committee|commission) (?:has|have|had|of)(?: about| some| only| just)?$`)
 
+// aboutRE finds the word that makes a count round ("about 2,400"), and
+// endingStrikeRE a strike ended by what the sentence tells.
+var (
+	aboutRE        = regexp.MustCompile(`^(?:about|roughly|some|approximately|around|nearly|almost)$`)
+	endingStrikeRE = regexp.MustCompile(`\b(?:ending|ended|to end) (?:a|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout)\b`)
+)
+
 // votedRE finds, after a count's noun, that those counted voted: a
 // ballot's tally, not the strikers.
 var votedRE = regexp.MustCompile(`^[^.;]{0,60}?\b(?:(?:had|have|has) )?voted (?:in favou?r|for the|yes|no|against|to (?:ratify|approve|accept))\b|^[^.;]{0,60}?\b(?:had|have|has) voted (?:for|to (?:ratify|approve|accept|reject|end|return|call off|suspend|stay))\b|^ (?:voted|cast (?:their )?ballots)\b`)
@@ -2976,8 +2983,11 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if bodyHasRE.MatchString(before) {
 				continue // "The Assembly has 80 members": lawmakers
 			}
-			if votedRE.MatchString(after) && !shareOfRE.MatchString(before) {
-				continue // "more than 1,900 members … had voted in favor": a tally (not "a majority of the roughly 2,400 …": the whole)
+			if votedRE.MatchString(after) && !shareOfRE.MatchString(before) && !(aboutRE.MatchString(lastWords(before, 1)) && endingStrikeRE.MatchString(after)) {
+				// "more than 1,900 members … had voted in favor": a tally
+				// (not "a majority of the roughly 2,400 …", nor "About 2,400
+				// … have voted to ratify …, ending a strike": the whole).
+				continue
 			}
 			if otherUnionAfterRE.MatchString(after) {
 				continue // "31,000 nurses … represented by a different union": another dispute's

@@ -917,6 +917,10 @@ func TestFindWorkers(t *testing.T) {
 		{"196: The number of days the strike lasted.", 0},
 		{"The union for Kaiser's 2,400-plus mental health clinicians served a strike notice.", 2400},
 		{"Two years ago, about 2,000 workers in Northern California went on strike for ten weeks.", 0},
+		// The whole unit voting to end its strike is its strikers; a
+		// tally is not.
+		{"About 2,400 Kaiser mental health clinicians have voted to ratify a new contract, the union said, formally ending a strike that lasted 196 days.", 2400},
+		{"More than 1,900 members voted to ratify the contract, ending the strike.", 0},
 		{"More than 30 members of the California Legislature signed a letter backing our 2,400 striking members.", 2400},
 		{"About 2,400 Kaiser mental health workers were back at work Monday, six months and three weeks after they went on strike.", 2400},
 		{"More than a hundred people joined our Kaiser Hawaii members, as the strike by our roughly 50 Hawaii clinicians goes on.", 50},
