@@ -983,8 +983,9 @@ var phaseSignals = []phaseSignal{
 	// "kept roughly 2,400 clinicians on an open-ended strike since Oct. 21"
 	{strike.PhaseStrike, "strike&since", regexp.MustCompile(`\bon (?:an? |their |its |the )?(?:open-ended |indefinite |ongoing |unfair labor practice )?strike since\b`)},
 	// Back from the strike: "clinicians returned from a six-and-a-half-
-	// month strike".
-	{strike.PhaseEnded, backFrom, regexp.MustCompile(`\b(?:returned|returning|came back|come back|coming back|are back|were back) from (?:a|an|the|their|its) (?:[\w-]+ ){0,3}?(?:strike|walkout)\b`)},
+	// month strike", "after returning from one of the longest mental
+	// health strikes".
+	{strike.PhaseEnded, backFrom, regexp.MustCompile(`\b(?:returned|returning|came back|come back|coming back|are back|were back) from (?:a|an|the|their|its|one of the) (?:[\w-]+ ){0,4}?(?:strikes?|walkouts?)\b`)},
 	// Back under the contract: "now that we're back under our new
 	// contract", a headline's "Back in our clinics".
 	{strike.PhaseEnded, backUnder, regexp.MustCompile(`\b(?:we['’]re|we are|they['’]re|they are|are|were|now) back under (?:our|their|the|a) (?:new )?contract\b|^back (?:in|at) (?:our|their) (?:clinics|offices|jobs)\b`)},
@@ -1396,6 +1397,8 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				case backSignal(sig) && (quoteBefore(s[:m[0]]) ||
 					returnClaimRE.MatchString(lastWords(s[:m[0]], 10)) || returnClaimAfterRE.MatchString(s[m[1]:])):
 					continue // "Kaiser therapists return to work, health system says", a "return to work" in quotes: a claim
+				case backSignal(sig) && nobodyRE.MatchString(lastWords(pre, 3)):
+					continue // "Nobody goes back to work until the members say yes"
 				case backSignal(sig):
 					// Back at work after an agreement is the end; a part of
 					// the strikers back is none, and nor is a return told in
@@ -1443,6 +1446,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 	}
 	return best, back
 }
+
+// nobodyRE finds a return denied to all: "nobody goes back to work".
+var nobodyRE = regexp.MustCompile(`\b(?:nobody|no one|no-one|none of (?:us|them|the \w+))\b`)
 
 // struckBeforeRE finds a strike told in the past right before a
 // "before" that a return follows: "struck for 196 days before returning
@@ -2029,6 +2035,16 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 		// in June: the strikers went back long since.
 		return strike.PhaseEnded, at
 	}
+	if best == strike.PhaseTentativeAgreement && at >= 0 && !pub.IsZero() && toCome && allLongAgo(ss[at], pub) {
+		// "… stayed out before a deal was reached in early May", told in
+		// June: the body's return, dated, is the news ("returned to work
+		// May 12").
+		for i, s := range ss {
+			if i != at && s.phase() == strike.PhaseEnded && !historical(s, pub) && datedPast(s, pub) {
+				return strike.PhaseEnded, i
+			}
+		}
+	}
 	if best != strike.PhaseEnded {
 		return best, at
 	}
@@ -2137,6 +2153,23 @@ func endedLongAgo(s factSentence, pub time.Time) bool {
 func quoteBefore(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r == '"' || r == '“' || r == '\'' || r == '‘'
+}
+
+// datedPast reports whether the sentence dates something and every date
+// it gives is on or before pub.
+func datedPast(s factSentence, pub time.Time) bool {
+	n := 0
+	for _, m := range s.dates {
+		d, _, ok := resolveDate(m.Text, pub, dirPast)
+		if !ok {
+			continue
+		}
+		if d.After(dayOf(pub)) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // allLongAgo reports whether the sentence dates something and every date

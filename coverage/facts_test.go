@@ -34,6 +34,8 @@ func TestSentencePhase(t *testing.T) {
 		// "before" says; a vote before returning is still to come.
 		{"She was one of about 2,400 clinicians who struck for 196 days before returning to work in May.", strike.PhaseEnded},
 		{"Members will vote before returning to work.", ""},
+		{"Nobody goes back to work until the members say yes.", ""},
+		{"Three weeks after returning from one of the longest mental health strikes in the country, the clinicians describe a work life that is part reunion.", strike.PhaseEnded},
 		{"'We'd rather be with our patients': Kaiser therapists paint picket signs on strike eve", strike.PhaseThreatened},
 		{"They will take only water for five days, camped outside the medical center, to demand that Kaiser settle a fair contract and end our strike.", strike.PhaseStrike},
 		{"Nurses were joined by some of the roughly 2,400 therapists who struck Kaiser for 196 days before returning to work in May.", ""},
@@ -2637,5 +2639,23 @@ func TestExtractBeforeTheCampaign(t *testing.T) {
 				t.Errorf("workers %d, phase %q; want %d, %q", got.Workers, got.Phase, tt.workers, tt.phase)
 			}
 		})
+	}
+}
+
+// TestExtractOldDealThenReturn: a deal the lead tells as a month old is
+// not the news when the body tells the return after it.
+func TestExtractOldDealThenReturn(t *testing.T) {
+	text := "It was 196: the number of days about 2,400 clinicians stayed out before a deal was reached in early May.\n\nThe clinicians, members of the National Union of Healthcare Workers, returned to work May 12 under a contract whose terms are only partly public."
+	for _, tt := range []struct {
+		pub  time.Time
+		want string
+	}{
+		{time.Date(2025, 6, 17, 16, 0, 0, 0, time.UTC), strike.PhaseEnded},
+		{time.Date(2025, 5, 6, 16, 0, 0, 0, time.UTC), strike.PhaseTentativeAgreement},
+	} {
+		got := testExtractor().Extract(&strike.Article{Title: "What the therapist strike taught health systems", Text: text, Published: tt.pub})
+		if got.Phase != tt.want {
+			t.Errorf("published %s: phase %q (from %q), want %q", tt.pub.Format(time.DateOnly), got.Phase, got.Evidence["phase"], tt.want)
+		}
 	}
 }
