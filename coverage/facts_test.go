@@ -35,6 +35,10 @@ func TestSentencePhase(t *testing.T) {
 		{"She was one of about 2,400 clinicians who struck for 196 days before returning to work in May.", strike.PhaseEnded},
 		{"Members will vote before returning to work.", ""},
 		{"Nobody goes back to work until the members say yes.", ""},
+		// Mediation told past a long aside, or as sitting down with the
+		// mediators.
+		{"Mediated talks between Kaiser and the union, led by former state Health and Human Services Secretary Mark Ghaly and former Sacramento Mayor Darrell Steinberg, have been under way since March 10 but have not produced an agreement.", strike.PhaseMediation},
+		{"Yesterday our bargaining team sat down with Kaiser and two mediators, Mark Ghaly and Darrell Steinberg.", strike.PhaseMediation},
 		{"Three weeks after returning from one of the longest mental health strikes in the country, the clinicians describe a work life that is part reunion.", strike.PhaseEnded},
 		{"'We'd rather be with our patients': Kaiser therapists paint picket signs on strike eve", strike.PhaseThreatened},
 		{"They will take only water for five days, camped outside the medical center, to demand that Kaiser settle a fair contract and end our strike.", strike.PhaseStrike},
