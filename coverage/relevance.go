@@ -663,6 +663,9 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 				if !inTitle && (g == scope || g >= campUnion && g <= campWork) && s.terms[ti].weight < 0 && yearBefore(toks, i, sc.year) {
 					continue // "In 2022 our colleagues in Northern California held out": history, not where this news is
 				}
+				if !inTitle && (g == scope || g == campRegion) && s.terms[ti].weight < 0 && peersAfter(toks, i+l) {
+					continue // "the pay our Northern California colleagues have": a comparison, not where this news is
+				}
 				count(ti, i)
 				if inTitle && g >= campUnion && g <= campWork && sc.titleFirst[g-campUnion] == 0 &&
 					!(s.terms[ti].weight < 0 && speakerBody(toks, i+l)) {
@@ -675,6 +678,20 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 			}
 		}
 	}
+}
+
+// peersAfter reports whether the token at i names peers that a region
+// before it qualifies: "our Northern California colleagues" are the
+// yardstick of a demand, not the place of the news.
+func peersAfter(toks []Token, i int) bool {
+	if i >= len(toks) || toks[i].Break {
+		return false
+	}
+	switch toks[i].Word {
+	case "colleagues", "counterparts", "peers", "coworkers", "co-workers":
+		return true
+	}
+	return false
 }
 
 // joinedBefore reports whether a verb of joining others comes before
