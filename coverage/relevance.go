@@ -668,7 +668,7 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 				}
 				count(ti, i)
 				if inTitle && g >= campUnion && g <= campWork && sc.titleFirst[g-campUnion] == 0 &&
-					!(s.terms[ti].weight < 0 && speakerBody(toks, i+l)) {
+					!(s.terms[ti].weight < 0 && (speakerBody(toks, i+l) || g == campWork && joinsStrikersAfter(toks, i+l))) {
 					sc.titleFirst[g-campUnion] = int8(s.terms[ti].weight)
 				} else if inTitle && g == campUnion && sc.titleFirst[0] > 0 && s.terms[ti].weight < 0 && joinedBefore(toks, i) {
 					// "NUHW members join UNAC/UHCP picket lines": the
@@ -678,6 +678,28 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 			}
 		}
 	}
+}
+
+// joinsStrikersAfter reports whether, a few words after the token at i
+// and with no break between, a verb of joining has strikers for its
+// object: "Nurses, pharmacy workers join striking Kaiser therapists" puts
+// the joiners first, on the strikers' lines.
+func joinsStrikersAfter(toks []Token, i int) bool {
+	for k := i; k < len(toks) && k < i+4; k++ {
+		if toks[k].Break {
+			return false
+		}
+		switch toks[k].Word {
+		case "join", "joins", "joined":
+			for m := k + 1; m < len(toks) && m < k+4 && !toks[m].Break; m++ {
+				if w := toks[m].Word; w == "striking" || w == "strikers" {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // peersAfter reports whether the token at i names peers that a region

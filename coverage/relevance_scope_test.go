@@ -253,6 +253,12 @@ func TestScopeRules(t *testing.T) {
 			last:      []string{`the text names another workforce ("pharmacists") more than the campaign's (nurses): not the campaign's strike`},
 		},
 		{
+			name:      "another trade joining the campaign's strikers in the headline",
+			a:         strike.Article{Title: "Pharmacists join striking Acme Health nurses at Springfield rally", Text: "Pharmacists marched with HWU nurses, who walked out at the hospital."},
+			published: "2024-05-02",
+			tier:      strike.TierCore,
+		},
+		{
 			name:      "the union's own post, comparing its pay with another region's peers",
 			a:         strike.Article{Title: "We have a tentative agreement with Acme Health", Text: "After 100 days on strike, our team reached a deal at the hospital. It moves us toward the pay our Shelbyville colleagues have.", Source: "HWU"},
 			published: "2024-05-02",
