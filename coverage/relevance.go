@@ -566,13 +566,14 @@ func (s *Scorer) isCore(r *result) bool {
 // evidence, none of them in the headline ("the 2,400 NUHW therapists in
 // Southern California … unlike the coalition's three-day strike"). (A
 // post of the campaign's union's own backing another union's strike
-// points to that union.)
+// points to that union; one that names another union only past its
+// lead does not.)
 func (s *Scorer) unionElsewhere(r *result) bool {
 	u := r.group[union]
 	if u >= 0 {
 		return false
 	}
-	ours := false
+	ours, upFront := false, false
 	for _, i := range r.found {
 		t := &s.terms[i]
 		switch {
@@ -581,7 +582,12 @@ func (s *Scorer) unionElsewhere(r *result) bool {
 			return true // another union in the headline: its strike
 		case t.weight > 0:
 			ours = true
+		default:
+			upFront = upFront || r.hits[i].lead > 0
 		}
+	}
+	if r.publisher && ours && !upFront {
+		return false // the campaign's union's own post, naming another union only past its lead ("Last week we walked the line with UNAC/UHCP's nurses")
 	}
 	return !(ours && r.group[scope] >= 2*evidence && u >= -evidence)
 }

@@ -253,6 +253,18 @@ func TestScopeRules(t *testing.T) {
 			last:      []string{`the text names another workforce ("pharmacists") more than the campaign's (nurses): not the campaign's strike`},
 		},
 		{
+			name:      "the union's own post, walking another union's line past its lead",
+			a:         strike.Article{Title: "One year ago today, we walked out", Text: "One year ago today, our nurses began a strike at Acme Health's hospital. We lasted 100 days.\n\nLast week we were proud to walk the picket line with Other Union members. Other Union showed up for us too, and Other Union's members cheered.", Source: "HWU"},
+			published: "2024-10-21",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "the union's own post on another union's strike",
+			a:         strike.Article{Title: "We stand with Other Union", Text: "Other Union members began a strike at Acme Health's hospital in Springfield today, and our nurses joined their picket line.", Source: "HWU"},
+			published: "2024-10-21",
+			tier:      strike.TierRelated,
+		},
+		{
 			name:      "another trade joining the campaign's strikers in the headline",
 			a:         strike.Article{Title: "Pharmacists join striking Acme Health nurses at Springfield rally", Text: "Pharmacists marched with HWU nurses, who walked out at the hospital."},
 			published: "2024-05-02",
