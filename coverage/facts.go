@@ -896,6 +896,11 @@ var phaseSignals = []phaseSignal{
 	// "our facilities are open during the strike by some of our mental
 	// health professionals" (a return "during the strike" is only some).
 	{strike.PhaseStrike, "during&strike|walk|stoppage", regexp.MustCompile(`\bduring (?:the|this|their|its) (?:[\w'’-]+ ){0,3}?` + reStrikeN + ` by\b`)},
+	// A statement on the strike: "issued the following statement
+	// regarding the open-ended strike by approximately 2,000 …".
+	{strike.PhaseStrike, "regarding|concerning&strike|walk|stoppage", regexp.MustCompile(`\b(?:regarding|concerning) (?:the|this|their|its|an|a) (?:open-ended |indefinite |ongoing |current )?` + reStrikeN + ` by\b`)},
+	// Translated English: "some 2.400 workers … are in strike".
+	{strike.PhaseStrike, "in strike", regexp.MustCompile(`\b(?:are|is|remain|remains|continue|continues) in (?:an? )?(?:open-ended |indefinite )?strike\b`)},
 	// A strike told by its week ("the strike … finishes its first week")
 	// or by its union ("our strike").
 	{strike.PhaseStrike, "strike|walk|stoppage&its|their", regexp.MustCompile(reStrikeN + `\b[^.;]{0,100}?\b(?:finishes|finished|completes|completed|marks|marked|enters|entered|reaches|reached|passes|passed|nears|neared|ends|ended) (?:its|their) [\w-]+ (?:day|week|month)\b`)},

@@ -35,6 +35,8 @@ func TestSentencePhase(t *testing.T) {
 		{"She was one of about 2,400 clinicians who struck for 196 days before returning to work in May.", strike.PhaseEnded},
 		{"Members will vote before returning to work.", ""},
 		{"Nobody goes back to work until the members say yes.", ""},
+		{"Kaiser issued the following statement regarding the open-ended strike by approximately 2,000 mental health professionals, which begins today:", strike.PhaseStrike},
+		{"Since the past Monday, some 2.400 workers of mental health of Kaiser Permanente are in strike.", strike.PhaseStrike},
 		// Mediation told past a long aside, or as sitting down with the
 		// mediators.
 		{"Mediated talks between Kaiser and the union, led by former state Health and Human Services Secretary Mark Ghaly and former Sacramento Mayor Darrell Steinberg, have been under way since March 10 but have not produced an agreement.", strike.PhaseMediation},
