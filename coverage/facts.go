@@ -1272,6 +1272,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseStrike && strings.HasPrefix(s[m[1]:], " eve") {
 				p = strike.PhaseThreatened // "paint picket signs on strike eve": the night before
 			}
+			if p == strike.PhaseStrike && strikeVoteRE.MatchString(s) && backgroundStrikeRE.MatchString(s[max(0, m[0]-70):m[0]]) {
+				continue // "pharmacy workers to vote on strike as therapists' walkout enters fourth week": the vote is the news
+			}
 			if retractedRE.MatchString(s[:m[0]]) {
 				continue // "Correction: An earlier version of this article said … had gone on strike"
 			}
@@ -1462,6 +1465,16 @@ var nobodyRE = regexp.MustCompile(`\b(?:nobody|no one|no-one|none of (?:us|them|
 var (
 	someOfRE       = regexp.MustCompile(`\b(?:some|few|several|half|many|most|dozens|hundreds|a number|a group|a handful) of\b`)
 	struckBeforeRE = regexp.MustCompile(`\b(?:struck|walked out|stayed out|were out|was out|were on strike|was on strike|picketed|held the line)\b[^.;:]*\bbefore\s*$`)
+)
+
+// strikeVoteRE finds a vote on striking, and backgroundStrikeRE, before
+// a strike, words that make it the background of that vote: "Kaiser
+// pharmacy workers to vote on strike as therapists' walkout enters fourth
+// week", "voted to authorize a strike, … in the middle of a five-day
+// walkout by the company's nurses".
+var (
+	strikeVoteRE       = regexp.MustCompile(`\bvot(?:e|es|ed|ing) (?:[\w'’-]+ ){0,3}?(?:to authorize|to authorise|on (?:a |whether )?(?:to )?(?:strike|walkout)|whether to strike)\b|\bauthoriz(?:e|es|ed|ing|ation of) a strike\b|\bweigh(?:s|ed|ing)? (?:a )?strike\b`)
+	backgroundStrikeRE = regexp.MustCompile(`\b(?:as|while|amid|in the middle of|adding|join|joins|joining)\b[^.;]*$`)
 )
 
 // sessionInRE finds, right before a strike told ended, a meeting held in

@@ -35,6 +35,11 @@ func TestSentencePhase(t *testing.T) {
 		{"She was one of about 2,400 clinicians who struck for 196 days before returning to work in May.", strike.PhaseEnded},
 		{"Members will vote before returning to work.", ""},
 		{"Nobody goes back to work until the members say yes.", ""},
+		// A vote on striking is the news, another group's strike its
+		// background.
+		{"Kaiser pharmacy workers to vote on strike as therapists' walkout enters fourth week", ""},
+		{"About 3,000 pharmacy workers have voted to authorize a strike, their locals said Wednesday, in the middle of a five-day walkout by the company's nurses.", strike.PhaseThreatened},
+		{"Pharmacy workers voted to authorize a strike, adding a third union to the list of Kaiser employees who have walked out or threatened to.", strike.PhaseThreatened},
 		{"Kaiser issued the following statement regarding the open-ended strike by approximately 2,000 mental health professionals, which begins today:", strike.PhaseStrike},
 		{"Since the past Monday, some 2.400 workers of mental health of Kaiser Permanente are in strike.", strike.PhaseStrike},
 		// Mediation told past a long aside, or as sitting down with the
