@@ -1407,6 +1407,8 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 					continue // "Kaiser therapists return to work, health system says", a "return to work" in quotes: a claim
 				case backSignal(sig) && nobodyRE.MatchString(lastWords(pre, 3)):
 					continue // "Nobody goes back to work until the members say yes"
+				case backSignal(sig) && strings.HasPrefix(s[m[1]:], ":") && strings.HasPrefix(s[m[0]:], "return"):
+					continue // "Returning to work: all striking clinicians return …": a heading; what follows tells
 				case backSignal(sig):
 					// Back at work after an agreement is the end; a part of
 					// the strikers back is none, and nor is a return told in

@@ -35,6 +35,7 @@ func TestSentencePhase(t *testing.T) {
 		{"She was one of about 2,400 clinicians who struck for 196 days before returning to work in May.", strike.PhaseEnded},
 		{"Members will vote before returning to work.", ""},
 		{"Nobody goes back to work until the members say yes.", ""},
+		{"Returning to work: All striking clinicians return to work on Monday, May 12.", strike.PhaseStrike},
 		// A vote on striking is the news, another group's strike its
 		// background.
 		{"Kaiser pharmacy workers to vote on strike as therapists' walkout enters fourth week", ""},
