@@ -2064,6 +2064,11 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 				return strike.PhaseEnded, i
 			}
 		}
+		if allOlderThan(ss[at], pub, 60) && dealDated(ss[at]) {
+			// "… before ending with a tentative deal in early May", told
+			// in December: the deal ended the strike long since.
+			return strike.PhaseEnded, at
+		}
 	}
 	if best != strike.PhaseEnded {
 		return best, at
@@ -2192,18 +2197,42 @@ func datedPast(s factSentence, pub time.Time) bool {
 	return n > 0
 }
 
+// dealDated reports whether a date follows the sentence's deal or
+// agreement closely ("a tentative deal in early May", "a deal in October
+// brokered by …"): the deal's date, not the date of something else the
+// sentence tells ("picketed since October, … two days after their union
+// reached a tentative agreement").
+func dealDated(s factSentence) bool {
+	for _, w := range []string{"deal", "agreement", "accord", "pact"} {
+		i := strings.LastIndex(s.lower, w)
+		if i < 0 {
+			continue
+		}
+		for _, m := range s.dates {
+			if m.Start > i && m.Start-(i+len(w)) <= 12 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // allLongAgo reports whether the sentence dates something and every date
 // it gives is a month or more before publication: "Members ratified the
 // contract in voting that ended May 8", told in June, not "ratified the
 // contract Thursday, ending the strike that began Oct. 21".
-func allLongAgo(s factSentence, pub time.Time) bool {
+func allLongAgo(s factSentence, pub time.Time) bool { return allOlderThan(s, pub, 30) }
+
+// allOlderThan reports whether the sentence dates something and every
+// date it gives is the given number of days or more before publication.
+func allOlderThan(s factSentence, pub time.Time, days int) bool {
 	n := 0
 	for _, m := range s.dates {
 		d, _, ok := resolveDate(m.Text, pub, dirPast)
 		if !ok {
 			continue
 		}
-		if !d.Before(dayOf(pub).AddDate(0, 0, -30)) {
+		if !d.Before(dayOf(pub).AddDate(0, 0, -days)) {
 			return false
 		}
 		n++

@@ -2671,3 +2671,25 @@ func TestExtractOldDealThenReturn(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractOldDealIsTheEnd: a deal told months later, with no return
+// told beside it, ended the strike long since; the date of something else
+// in the sentence is not the deal's.
+func TestExtractOldDealIsTheEnd(t *testing.T) {
+	yearEnd := "The strike by about 2,400 Kaiser Permanente mental health workers, which began the previous October, stretched through a five-day hunger strike before ending with a tentative deal in early May."
+	other := "Nine strikers who have kept a picket line outside the Palm Desert offices since October gathered, two days after their union reached a tentative agreement with Kaiser."
+	for _, tt := range []struct {
+		text string
+		pub  time.Time
+		want string
+	}{
+		{yearEnd, time.Date(2025, 12, 29, 16, 0, 0, 0, time.UTC), strike.PhaseEnded},
+		{yearEnd, time.Date(2025, 5, 20, 16, 0, 0, 0, time.UTC), strike.PhaseTentativeAgreement},
+		{other, time.Date(2025, 12, 29, 16, 0, 0, 0, time.UTC), strike.PhaseTentativeAgreement},
+	} {
+		got := testExtractor().Extract(&strike.Article{Title: "Kaiser strike", Text: tt.text, Published: tt.pub})
+		if got.Phase != tt.want {
+			t.Errorf("%q published %s: phase %q (from %q), want %q", tt.text, tt.pub.Format(time.DateOnly), got.Phase, got.Evidence["phase"], tt.want)
+		}
+	}
+}
