@@ -2503,7 +2503,7 @@ var peopleNouns = func() map[string]bool {
 
 // workersRE finds a count of people: "nearly 2,400 mental health workers",
 // "about 31,000 UNAC/UHCP members" (a joint union's name between).
-var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})(?:-plus|\+)?\s+((?:[\w'’/-]+\s+){0,7}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+var workersRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})(?:-plus|-odd|\+)?\s+((?:[\w'’/-]+\s+){0,7}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
 
 const reNumberWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`
 
@@ -2536,7 +2536,7 @@ var workersSizeRE = regexp.MustCompile(`(^|[^$\w.,])(\d{1,3}(?:,\d{3})+|\d{2,6})
 // workersListRE finds a count that opens an item of a "by the numbers"
 // list: "2,400: The number of psychologists ... who walked out", "2,400 —
 // therapists on strike" (not "Day 100: strikers march").
-var workersListRE = regexp.MustCompile(`^(\s*(?:[•*·-]\s*)?)(\d{1,3}(?:,\d{3})+|\d{2,6})\s*(?::|—|–)\s*(?:the (?:number|total) of\s+)?((?:[\w'’-]+\s+){0,3}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
+var workersListRE = regexp.MustCompile(`^(\s*(?:[•*·-]\s*|\d{1,2}[.)]\s+)?)(\d{1,3}(?:,\d{3})+|\d{2,6})\s*(?::|—|–)\s*(?:the (?:number|total) of\s+)?((?:[\w'’-]+\s+){0,3}?)(` + strings.Join(peopleNounList, "|") + `)\b`)
 
 // workersScaledRE finds a count written with a scale: "about 2.4K
 // clinicians", "roughly 2,4 thousand workers" (a decimal comma, as much

@@ -928,6 +928,8 @@ func TestFindWorkers(t *testing.T) {
 		// A "by the numbers" list: the count, then what it counts.
 		{"2,400: The number of psychologists, therapists and other clinicians who walked out on Oct. 21.", 2400},
 		{"2,400 — therapists on strike across the region.", 2400},
+		{"2. 2,400 — Kaiser mental health clinicians who went on strike in Southern California.", 2400},
+		{"The strike by 2,400-odd mental health workers of Kaiser Permanente reached its third day.", 2400},
 		{"196: The number of days the strike lasted.", 0},
 		{"The union for Kaiser's 2,400-plus mental health clinicians served a strike notice.", 2400},
 		{"Two years ago, about 2,000 workers in Northern California went on strike for ten weeks.", 0},
