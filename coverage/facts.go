@@ -835,7 +835,7 @@ var phaseSignals = []phaseSignal{
 	// Strike.
 	// Also told by its time ("in their third week on strike") or as the
 	// strikers' state ("lost coverage while on strike").
-	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still|while) on strike\b|\b(?:i|we|they|you|she|he)['’](?:m|re|s) (?:now |still )?on strike\b|\bon strike (?:since|for)\b|\b(?:day|week|month)s? on strike\b|\b[\w'’-]+s on strike\b`)},
+	{strike.PhaseStrike, "on strike", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still|while) on strike\b|\b(?:i|we|they|you|she|he)['’](?:m|re|s) (?:now |still )?on strike\b|\bon strike (?:since|for)\b|\b(?:day|week|month)s? on strike\b|\b[\w'’-]+s on strike\b|\b\d{1,3}(?:,\d{3})+ on strike\b`)},
 	{strike.PhaseStrike, " on ", regexp.MustCompile(`\b(?:went|go|goes|going|gone|are|were|is|was|been|be|remain|remained|remains|stay|stayed|still) on (?:an? |the |their |its )(?:[\w-]+ ){0,2}?strike\b`)},
 	{strike.PhaseStrike, "walk", regexp.MustCompile(`\b(?:walked|walk|walks|walking) (?:out|off (?:the )?job)\b`)},
 	// A strike told by its count of days in a headline's present: "Kaiser
@@ -2950,6 +2950,15 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 				}
 			}
 		}
+		if hasDigit && strings.Contains(s.lower, "among") {
+			// "San Diego clinicians are among about 2,400 on strike":
+			// the whole, its noun left out.
+			if m := amongOnStrikeRE.FindStringSubmatch(s.lower); m != nil {
+				if n, ok := smallNumber(m[1]); ok && n >= maxLocalCount {
+					return n, i, true
+				}
+			}
+		}
 		if hasDigit && hasAny(s.lower, "colleague|co-worker|coworker") {
 			// "on strike with nearly 2,400 of their colleagues": the
 			// strikers, told from a few of them.
@@ -3110,6 +3119,10 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	}
 	return whole, wholeAt, wholeAt >= 0
 }
+
+// amongOnStrikeRE finds a group among a count on strike with no noun:
+// "among about 2,400 on strike across Southern California".
+var amongOnStrikeRE = regexp.MustCompile(`\bamong (?:about |some |roughly |nearly |more than |the )?(\d{1,3}(?:,\d{3})+) (?:on strike|striking|who (?:went|are|have been|were) on strike)\b`)
 
 // dayOfMonthAt reports whether the number at i in s follows a month's
 // name ("Oct. 30", "November 25") or comes before one ("30 October"): a

@@ -35,6 +35,7 @@ func TestSentencePhase(t *testing.T) {
 		{"She was one of about 2,400 clinicians who struck for 196 days before returning to work in May.", strike.PhaseEnded},
 		{"Members will vote before returning to work.", ""},
 		{"Nobody goes back to work until the members say yes.", ""},
+		{"San Diego clinicians are among about 2,400 on strike across Southern California.", strike.PhaseStrike},
 		{"Returning to work: All striking clinicians return to work on Monday, May 12.", strike.PhaseStrike},
 		// A vote on striking is the news, another group's strike its
 		// background.
@@ -930,6 +931,7 @@ func TestFindWorkers(t *testing.T) {
 		{"2,400 — therapists on strike across the region.", 2400},
 		{"2. 2,400 — Kaiser mental health clinicians who went on strike in Southern California.", 2400},
 		{"The strike by 2,400-odd mental health workers of Kaiser Permanente reached its third day.", 2400},
+		{"San Diego clinicians are among about 2,400 on strike across Southern California.", 2400},
 		{"196: The number of days the strike lasted.", 0},
 		{"The union for Kaiser's 2,400-plus mental health clinicians served a strike notice.", 2400},
 		{"Two years ago, about 2,000 workers in Northern California went on strike for ten weeks.", 0},
