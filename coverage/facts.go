@@ -4536,8 +4536,8 @@ func historical(s factSentence, pub time.Time) bool {
 		if y >= pub.Year() || monthBeforeRE.MatchString(s.text[max(0, m[0]-20):m[0]]) {
 			continue
 		}
-		if strings.HasSuffix(s.lower[:m[0]], "since ") {
-			continue // "the largest walkout at the health system since 2023": a span up to now
+		if strings.HasSuffix(s.lower[:m[0]], "since ") || sinceTheRE.MatchString(s.lower[max(0, m[0]-12):m[0]]) {
+			continue // "the largest walkout at the health system since 2023" (or "since its 2023 coalition walkout"): a span up to now
 		}
 		if lifeEventRE.MatchString(s.lower[max(0, m[0]-50):m[0]]) {
 			continue // "before shifting to the US in 2013": a life's date, not the strike's
@@ -4546,6 +4546,10 @@ func historical(s factSentence, pub time.Time) bool {
 	}
 	return false
 }
+
+// sinceTheRE finds "since" and a determiner right before a year: "since
+// its 2023 coalition walkout".
+var sinceTheRE = regexp.MustCompile(`\bsince (?:its|the|their|a|an|that) $`)
 
 // lifeEventRE finds, shortly before a year, an event of someone's life: a
 // profile's "born", "moved to the US", "graduated".

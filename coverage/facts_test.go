@@ -932,6 +932,7 @@ func TestFindWorkers(t *testing.T) {
 		{"2. 2,400 — Kaiser mental health clinicians who went on strike in Southern California.", 2400},
 		{"The strike by 2,400-odd mental health workers of Kaiser Permanente reached its third day.", 2400},
 		{"San Diego clinicians are among about 2,400 on strike across Southern California.", 2400},
+		{"About 31,000 Kaiser nurses and health care professionals began a five-day strike on Tuesday, the largest labor action at the health system since its 2023 coalition walkout.", 31000},
 		{"196: The number of days the strike lasted.", 0},
 		{"The union for Kaiser's 2,400-plus mental health clinicians served a strike notice.", 2400},
 		{"Two years ago, about 2,000 workers in Northern California went on strike for ten weeks.", 0},
