@@ -1026,7 +1026,7 @@ var phaseSignals = []phaseSignal{
 	// whole in the past (not "have stayed").
 	{strike.PhaseEnded, forWhole, regexp.MustCompile(`\bfor (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b[^.;]{0,160}?\b(?:stayed (?:off the job|out)|were on strike|struck|walked the picket lines?)\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,4}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b|\b(?:returned|returning|return|returns) to (?:the |their |its )?(?:work ?sites?|workplaces?)\b|\b(?:return|returns|returned) after (?:an? |the |their |its )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b`)},
-	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\bwalked back in(?: together)?(?:$|[.,;!])|\bback (?:at|to) work\b|\b(?:are|were|is|was|now|been|i['’]m|we['’]re) back (?:on the job|(?:at|in) (?:their |my |our )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their |our )?(?:patients|clients)\b|\b(?:therapists|clinicians|workers|strikers|nurses|staff|counselors|psychologists) back (?:at|in|on) (?:their |the )?(?:desks?|jobs?|clinics?|offices?|posts?)\b|\bback (?:to )?seeing (?:their |our )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\b(?:came|went|walked) back (?:\d+|a few|several|six|seven) (?:days|weeks|months) later\b|\bwalked back in(?: together)?(?:$|[.,;!])|\bback (?:at|to) work\b|\b(?:are|were|is|was|now|been|i['’]m|we['’]re) back (?:on the job|(?:at|in) (?:their |my |our )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their |our )?(?:patients|clients)\b|\b(?:therapists|clinicians|workers|strikers|nurses|staff|counselors|psychologists) back (?:at|in|on) (?:their |the )?(?:desks?|jobs?|clinics?|offices?|posts?)\b|\bback (?:to )?seeing (?:their |our )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
 
 var (
@@ -1302,8 +1302,8 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseStrike && strings.HasPrefix(s[m[0]:m[1]], "been on") && last == "had" {
 				continue // "one of the clinicians who had been on strike": a strike told as over
 			}
-			if w := s[:m[0]]; p == strike.PhaseStrike && strings.Contains(w, "ago") && countedBackRE.MatchString(w) {
-				continue // "One year ago today, we walked out": an anniversary, not news
+			if w := s[:m[0]]; p == strike.PhaseStrike && (strings.Contains(w, "ago") || strings.Contains(w, "since")) && countedBackRE.MatchString(w) {
+				continue // "One year ago today, we walked out", "It is a year this week since about 2,400 … walked out": an anniversary, not news
 			}
 
 			if p != strike.PhaseStrike && p != strike.PhaseThreatened && wishVerbRE.MatchString(s[m[0]:m[1]]) && (wishRE.MatchString(pre) || wishRE.MatchString(clauseWindow(s, m[0], 90))) {
@@ -1757,7 +1757,7 @@ var auxNegRE = regexp.MustCompile(`\b(?:hasn['’]t|has not|haven['’]t|have no
 
 // countedBackRE finds a time counted back in the clause before a strike: "one
 // year ago today", "two years ago".
-var countedBackRE = regexp.MustCompile(`\b(?:a|one|two|three|four|five|\d+) years? ago\b`)
+var countedBackRE = regexp.MustCompile(`\b(?:a|one|two|three|four|five|\d+) years? (?:ago|(?:this week |this month |today )?since)\b`)
 
 // statementRE finds a release that quotes a statement whole: "issued
 // the following statement", "The following statement is attributed to".

@@ -35,6 +35,8 @@ func TestSentencePhase(t *testing.T) {
 		{"She was one of about 2,400 clinicians who struck for 196 days before returning to work in May.", strike.PhaseEnded},
 		{"Members will vote before returning to work.", ""},
 		{"Nobody goes back to work until the members say yes.", ""},
+		{"They came back 196 days later, in May, with a contract their union calls a victory.", strike.PhaseEnded},
+		{"It is a year this week since about 2,400 mental health clinicians walked out on Kaiser Permanente in Southern California on 21 October 2024.", ""},
 		{"San Diego clinicians are among about 2,400 on strike across Southern California.", strike.PhaseStrike},
 		{"Returning to work: All striking clinicians return to work on Monday, May 12.", strike.PhaseStrike},
 		// A vote on striking is the news, another group's strike its
