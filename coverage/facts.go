@@ -3068,6 +3068,9 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if retractedRE.MatchString(s.lower[:m[4]]) {
 				continue // "Correction: An earlier update said about 2,000 clinicians walked out"
 			}
+			if comparedRE.MatchString(lastWords(s.lower[:m[4]], 10)) {
+				continue // "dwarfing the 10-week strike by about 2,000 … last year": another strike's, for scale
+			}
 			if surveyedRE.MatchString(before) {
 				continue // "We asked 512 members": a survey's
 			}
@@ -3119,6 +3122,10 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	}
 	return whole, wholeAt, wholeAt >= 0
 }
+
+// comparedRE finds, before a count, another strike it is set beside:
+// "dwarfing the 10-week strike by about 2,000".
+var comparedRE = regexp.MustCompile(`\b(?:dwarf(?:s|ed|ing)?|eclips(?:e|es|ed|ing)|(?:larger|bigger|longer|smaller|shorter) than)\b`)
 
 // amongOnStrikeRE finds a group among a count on strike with no noun:
 // "among about 2,400 on strike across Southern California".
@@ -3562,6 +3569,10 @@ var (
 	// unionJoinedRE finds words before a union's name that make it the
 	// strikers' company, not theirs: "joined by members of".
 	unionJoinedRE = regexp.MustCompile(`\b(?:joined by|supported by|backed by|alongside|along with|together with|as well as|solidarity from|rally led by|rally organized by|march led by)\b`)
+	// notAffectedRE finds, before a union, that the news leaves its
+	// workers out: "It does not affect Kaiser's mental health clinicians
+	// represented by …".
+	notAffectedRE = regexp.MustCompile(`\b(?:does|do|did|will|would) not (?:affect|cover|include|apply to)\b[^.;]*$`)
 	unlikeRE      = regexp.MustCompile(`(?i)\b(?:unlike|like|as did|other unions?(?: such as| including)?)\s+(?:the\s+)?$`)
 )
 
@@ -3637,6 +3648,9 @@ func (x *Extractor) findUnion(ss []factSentence, known [][]nameHit) (canon strin
 			if unionAsideF.MatchString(rest) || unlikeF.MatchString(s.text[:h.at]) || unionJoinedF.MatchString(lastWords(s.lower[:h.at], 6)) ||
 				strings.Contains(rest, "dispute") && otherDisputeRE.MatchString(rest) {
 				w = -1 // a supporter, or named for comparison ("the strike by UNAC/UHCP …, a separate dispute")
+			}
+			if strings.Contains(s.lower[:h.at], "not") && notAffectedRE.MatchString(s.lower[:h.at]) {
+				w = 0 // "It does not affect Kaiser's mental health clinicians represented by …": named, not the news's
 			}
 			if inAppositive(s.lower, hits, h) {
 				w = 0 // "the Coalition …, an alliance of locals led by SEIU-UHW": the other's part

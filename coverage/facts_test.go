@@ -934,6 +934,7 @@ func TestFindWorkers(t *testing.T) {
 		{"2. 2,400 — Kaiser mental health clinicians who went on strike in Southern California.", 2400},
 		{"The strike by 2,400-odd mental health workers of Kaiser Permanente reached its third day.", 2400},
 		{"San Diego clinicians are among about 2,400 on strike across Southern California.", 2400},
+		{"It would be the largest strike in Kaiser's history, dwarfing the 10-week strike by about 2,000 mental health clinicians in Northern California last year.", 0},
 		{"About 31,000 Kaiser nurses and health care professionals began a five-day strike on Tuesday, the largest labor action at the health system since its 2023 coalition walkout.", 31000},
 		{"196: The number of days the strike lasted.", 0},
 		{"The union for Kaiser's 2,400-plus mental health clinicians served a strike notice.", 2400},
@@ -2698,5 +2699,19 @@ func TestExtractOldDealIsTheEnd(t *testing.T) {
 		if got.Phase != tt.want {
 			t.Errorf("%q published %s: phase %q (from %q), want %q", tt.text, tt.pub.Format(time.DateOnly), got.Phase, got.Evidence["phase"], tt.want)
 		}
+	}
+}
+
+// TestUnionTheNewsLeavesOut: a union named as one the news does not
+// affect is not the article's.
+func TestUnionTheNewsLeavesOut(t *testing.T) {
+	got := testExtractor().Extract(&strike.Article{
+		Title: "Kaiser, coalition unions reach tentative deal with 21% raises over four years",
+		Text: "Kaiser Permanente and the Coalition of Kaiser Permanente Unions reached a tentative four-year agreement early Friday, a week after coalition members staged a three-day strike.\n\n" +
+			"It does not affect Kaiser's mental health clinicians represented by the National Union of Healthcare Workers, whose Northern California contract was settled after a 10-week strike last year.",
+		Published: time.Date(2023, 10, 13, 16, 0, 0, 0, time.UTC),
+	})
+	if want := "Coalition of Kaiser Permanente Unions"; got.Union != want {
+		t.Errorf("union %q (from %q), want %q", got.Union, got.Evidence["union"], want)
 	}
 }
