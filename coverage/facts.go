@@ -970,6 +970,11 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseRatified, "approv|ok|ratif", regexp.MustCompile(`\b(?:approved|approve|approves|ok|oks|ok's|ok'd|okay|okays|okayed) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	// Ended.
 	{strike.PhaseEnded, "strike|walk|stoppage&over|end", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:came|has come|had come|comes) to an end\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
+	// "The five-day strike by about 31,000 … nurses … ended over the
+	// weekend": the strike's end past a long "by" phrase.
+	{strike.PhaseEnded, "strike|walk|stoppage&end", regexp.MustCompile(reStrikeN + ` (?:by|of) (?:[^.;,]|\d,\d){2,120}? (?:ended|came to an end)\b`)},
+	// "2,400 … clinicians … have held the line": a strike still held.
+	{strike.PhaseStrike, "held the line", regexp.MustCompile(`\b(?:have|has) (?:now )?held the line\b`)},
 	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b` + reStrikeN + ` (?:is |was |has been |had been )?called off\b`)},
 	// "The strike has not ended", "the strike is not over": it goes on.
 	{strike.PhaseStrike, "strike|walk|stoppage&not|n't|n’t", regexp.MustCompile(`\b` + reStrikeN + ` (?:has not|hasn['’]t|had not|hadn['’]t|is not|isn['’]t) (?:yet )?(?:ended|over)\b`)},
@@ -1026,7 +1031,7 @@ var phaseSignals = []phaseSignal{
 	// whole in the past (not "have stayed").
 	{strike.PhaseEnded, forWhole, regexp.MustCompile(`\bfor (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b[^.;]{0,160}?\b(?:stayed (?:off the job|out)|were on strike|struck|walked the picket lines?)\b`)},
 	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:went|go|goes|going|came|come|walked|walk|walking) back (?:in(?:to)?|to) (?:their |its |the |my |our |his |her )?(?:[\w'’-]+ ){0,4}?(?:offices?|clinics?|jobs?|desks?|posts?)\b|\b(?:returned|returning|return|returns) to (?:their |its )?(?:offices|clinics|jobs|desks|posts)\b|\b(?:returned|returning|return|returns) to (?:the |their |its )?(?:work ?sites?|workplaces?)\b|\b(?:return|returns|returned) after (?:an? |the |their |its )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b`)},
-	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\b(?:came|went|walked) back (?:\d+|a few|several|six|seven) (?:days|weeks|months) later\b|\bwalked back in(?: together)?(?:$|[.,;!])|\bback (?:at|to) work\b|\b(?:are|were|is|was|now|been|i['’]m|we['’]re) back (?:on the job|(?:at|in) (?:their |my |our )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their |our )?(?:patients|clients)\b|\b(?:therapists|clinicians|workers|strikers|nurses|staff|counselors|psychologists) back (?:at|in|on) (?:their |the )?(?:desks?|jobs?|clinics?|offices?|posts?)\b|\bback (?:to )?seeing (?:their |our )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
+	{strike.PhaseEnded, backToWork, regexp.MustCompile(`\b(?:returned|return|returns|returning|went back|go back|going back|came back|come back) to work\b|\b(?:reported|reports|reporting) (?:back )?(?:for|to) work\b|\bfirst (?:full )?(?:day|morning|week|shift) back\b|\b(?:came|went|walked) back (?:\d+|a few|several|six|seven) (?:days|weeks|months) later\b|\bwalked back in(?: together)?(?:$|[.,;!])|\bback (?:at|to) work\b|\b(?:are|were|is|was|now|been|i['’]m|we['’]re) back (?:on the job|(?:at|in) (?:their |my |our )?(?:jobs?|desks?|clinics?|posts?|offices?))\b|\bback with (?:their |our )?(?:patients|clients)\b|\b(?:therapists|clinicians|workers|strikers|nurses|staff|counselors|psychologists) back (?:at|in|on) (?:their |the )?(?:desks?|jobs?|clinics?|offices?|posts?)\b|\bback (?:to )?seeing (?:their |our )?(?:patients|clients)\b|\bback on the job after\b|\b(?:were|was|are|is) back on (?:their |the )?(?:regular |usual |normal )?shifts?\b|\b(?:have|has) been back (?:since|at work|on the job)\b|\bwelcom(?:e|es|ed|ing) (?:[\w'’-]+ ){1,5}?back (?:to|at|on)\b`)},
 }
 
 var (
@@ -1275,6 +1280,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if p == strike.PhaseStrike && strikeVoteRE.MatchString(s) && backgroundStrikeRE.MatchString(s[max(0, m[0]-70):m[0]]) {
 				continue // "pharmacy workers to vote on strike as therapists' walkout enters fourth week": the vote is the news
 			}
+			if p == strike.PhaseEnded && toldThatRE.MatchString(s[max(0, m[0]-90):m[0]]) {
+				continue // "members … who were told, by a friend or online, that the strike … ended": a rumor
+			}
 			if retractedRE.MatchString(s[:m[0]]) {
 				continue // "Correction: An earlier version of this article said … had gone on strike"
 			}
@@ -1468,6 +1476,10 @@ var (
 	someOfRE       = regexp.MustCompile(`\b(?:some|few|several|half|many|most|dozens|hundreds|a number|a group|a handful) of\b`)
 	struckBeforeRE = regexp.MustCompile(`\b(?:struck|walked out|stayed out|were out|was out|were on strike|was on strike|picketed|held the line)\b[^.;:]*\bbefore\s*$`)
 )
+
+// toldThatRE finds, before an end, that someone was told or heard it:
+// "were told, by a friend or online, that the strike".
+var toldThatRE = regexp.MustCompile(`\b(?:told|heard|rumou?rs?|rumou?red)\b[^.;]{0,60}\bthat (?:the |their |its )?$`)
 
 // strikeVoteRE finds a vote on striking, and backgroundStrikeRE, before
 // a strike, words that make it the background of that vote: "Kaiser
