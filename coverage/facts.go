@@ -1477,6 +1477,11 @@ var (
 	struckBeforeRE = regexp.MustCompile(`\b(?:struck|walked out|stayed out|were out|was out|were on strike|was on strike|picketed|held the line)\b[^.;:]*\bbefore\s*$`)
 )
 
+// afterTheStrikeRE finds a headline's time after the strike, past any
+// kicker: "NEIGHBORS | Six weeks after the Kaiser strike, …", "Months
+// after strike, …".
+var afterTheStrikeRE = regexp.MustCompile(`^(?:[^|:]{1,30}[|:] *)?(?:[\w-]+ )?(?:days|weeks|months|a year|years) after (?:the |their |its )?(?:[\w'’-]+ ){0,3}?(?:strike|walkout)\b`)
+
 // toldThatRE finds, before an end, that someone was told or heard it:
 // "were told, by a friend or online, that the strike".
 var toldThatRE = regexp.MustCompile(`\b(?:told|heard|rumou?rs?|rumou?red)\b[^.;]{0,60}\bthat (?:the |their |its )?$`)
@@ -2026,6 +2031,16 @@ func detectPhase(ss []factSentence, pub time.Time, toCome bool, named func(i int
 		for i, s := range ss {
 			if !s.lead && s.phase() == strike.PhaseTentativeAgreement && (pub.IsZero() || !historical(s, pub)) {
 				best, at = strike.PhaseTentativeAgreement, i
+				break
+			}
+		}
+	}
+	if best == strike.PhaseStrike && len(ss) > 0 && ss[0].title && afterTheStrikeRE.MatchString(ss[0].lower) {
+		// "Six weeks after the Kaiser strike, the corgis miss the picket
+		// line": the headline tells the strike as over; the body says how.
+		for i, s := range ss {
+			if p := s.phase(); !s.title && (p == strike.PhaseEnded || p == strike.PhaseRatified) && (pub.IsZero() || !historical(s, pub)) {
+				best, at = strike.PhaseEnded, i // (a ratification told after the strike is its end)
 				break
 			}
 		}

@@ -1716,6 +1716,13 @@ func TestExtractPhaseBeyondTheLead(t *testing.T) {
 		{"4 health care strikes to watch",
 			"Labor actions keep coming.\n\n1. Kaiser. About 2,400 clinicians have been on strike since Oct. 21.\n\n2. Providence. Nurses struck in January. Talks with a federal mediator continue.",
 			strike.PhaseStrike},
+		// A headline that tells the strike as over: the body says how.
+		{"NEIGHBORS | Six weeks after the Kaiser strike, the corgis miss the picket line",
+			"Every morning, a man walked his two corgis past the Kaiser picket line. The strikers knew the dogs by name.\n\nThe picket line is gone now. The 196-day strike by Kaiser's Southern California mental health clinicians ended in May with a contract.",
+			strike.PhaseEnded},
+		{"Months after strike, Kaiser therapists say new contract isn't showing up in their schedules",
+			"\"It lands in them almost every week,\" said a social worker who spent the strike on the picket line.\n\nThe strike by about 2,400 clinicians began in October 2024 and ended in May after the contract was ratified.",
+			strike.PhaseEnded},
 		// A question's answer tells the phase; with none, what the
 		// question takes for granted does.
 		{"Kaiser therapist strike: what patients need to know",
