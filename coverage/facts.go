@@ -973,6 +973,9 @@ var phaseSignals = []phaseSignal{
 	// "The five-day strike by about 31,000 … nurses … ended over the
 	// weekend": the strike's end past a long "by" phrase.
 	{strike.PhaseEnded, "strike|walk|stoppage&end", regexp.MustCompile(reStrikeN + ` (?:by|of) (?:[^.;,]|\d,\d){2,120}? (?:ended|came to an end)\b`)},
+	// A strike warned of or told as likely: "union warns of labor action",
+	// "said a strike was now likely".
+	{strike.PhaseThreatened, "warn|likely|imminent|certain", regexp.MustCompile(`\bwarn(?:s|ed|ing)? of (?:an? |possible |further )?(?:labou?r action|strike|walkout|work stoppage)\b|\b` + reStrikeN + ` (?:is|was) (?:now )?(?:likely|all but certain|imminent)\b`)},
 	// "2,400 … clinicians … have held the line": a strike still held.
 	{strike.PhaseStrike, "held the line", regexp.MustCompile(`\b(?:have|has) (?:now )?held the line\b`)},
 	{strike.PhaseEnded, endTheStrike, regexp.MustCompile(`\b(?:ended|ending|end|ends|called off|calls off|call off) (?:the |their |a |its |an )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b` + reStrikeN + ` (?:is |was |has been |had been )?called off\b`)},
@@ -1271,6 +1274,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 				}
 				p = strike.PhaseThreatened
 			}
+			if p == strike.PhaseThreatened && noThreat(s, m[0], pre) {
+				continue // "Nobody has called a strike", "Any strike would first need a vote", "10 days' notice before a strike"
+			}
 			if p == strike.PhaseRatified && strings.HasPrefix(s[m[0]:m[1]], "ratif") && presentPassiveRE.MatchString(s[max(0, m[0]-12):m[0]]) && !contractIsRE.MatchString(pre) {
 				continue // "return to work after it is ratified": to come
 			}
@@ -1481,6 +1487,28 @@ var (
 // kicker: "NEIGHBORS | Six weeks after the Kaiser strike, …", "Months
 // after strike, …".
 var afterTheStrikeRE = regexp.MustCompile(`^(?:[^|:]{1,30}[|:] *)?(?:[\w-]+ )?(?:days|weeks|months|a year|years) after (?:the |their |its )?(?:[\w'’-]+ ){0,3}?(?:strike|walkout)\b`)
+
+// noticeRuleRE finds the law's or the process's requirement before a
+// strike notice: "must give at least 10 days' notice", "would first need
+// a vote of members and a 10-day notice".
+var noticeRuleRE = regexp.MustCompile(`\b(?:must|needs? (?:a|to)|would (?:first )?need|requires?|has to|have to)\b`)
+
+// noThreat reports whether a strike read as threatened at i is none: denied
+// to all ("Nobody has called a strike", "Nobody … wants to walk out"), any
+// strike at all ("Any strike would first need a vote"), the law's "notice
+// before a strike", or the second of two things denied ("has not set a
+// strike date or called a strike vote").
+func noThreat(s string, i int, pre string) bool {
+	if nobodyRE.MatchString(pre) || noticeRuleRE.MatchString(pre) {
+		return true
+	}
+	w := lastWords(s[:i], 2)
+	if strings.HasSuffix(w, "any") || w == "before a" || w == "before any" {
+		return true
+	}
+	j := strings.LastIndex(pre+" ", " or ")
+	return j > 0 && negRE.MatchString(pre[:j])
+}
 
 // toldThatRE finds, before an end, that someone was told or heard it:
 // "were told, by a friend or online, that the strike".
