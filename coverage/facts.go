@@ -3626,8 +3626,9 @@ var (
 	unionJoinedRE = regexp.MustCompile(`\b(?:joined by|supported by|backed by|alongside|along with|together with|as well as|solidarity from|rally led by|rally organized by|march led by)\b`)
 	// notAffectedRE finds, before a union, that the news leaves its
 	// workers out: "It does not affect Kaiser's mental health clinicians
-	// represented by …".
-	notAffectedRE = regexp.MustCompile(`\b(?:does|do|did|will|would) not (?:affect|cover|include|apply to)\b[^.;]*$`)
+	// represented by …" (not "The results do not cover October, when …
+	// represented by …": what is left out is a month).
+	notAffectedRE = regexp.MustCompile(`\b(?:does|do|did|will|would) not (?:affect|cover|include|apply to)\b[^.;,]*$`)
 	unlikeRE      = regexp.MustCompile(`(?i)\b(?:unlike|like|as did|other unions?(?: such as| including)?)\s+(?:the\s+)?$`)
 )
 

@@ -2735,4 +2735,12 @@ func TestUnionTheNewsLeavesOut(t *testing.T) {
 	if want := "Coalition of Kaiser Permanente Unions"; got.Union != want {
 		t.Errorf("union %q (from %q), want %q", got.Union, got.Evidence["union"], want)
 	}
+	got = testExtractor().Extract(&strike.Article{
+		Title:     "Kaiser posts third-quarter gain",
+		Text:      "The results do not cover October, when about 2,400 mental health workers represented by the National Union of Healthcare Workers began a strike in Southern California that is still under way.",
+		Published: time.Date(2024, 11, 8, 16, 0, 0, 0, time.UTC),
+	})
+	if want := "National Union of Healthcare Workers"; got.Union != want {
+		t.Errorf("union %q (from %q), want %q", got.Union, got.Evidence["union"], want)
+	}
 }
