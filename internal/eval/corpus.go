@@ -66,6 +66,8 @@ var devSets = []DevSet{
 	{"dev54", "fifty-fourth development", 15}, {"dev55", "fifty-fifth development", 15},
 	{"dev56", "fifty-sixth development", 15}, {"dev57", "fifty-seventh development", 15},
 	{"dev58", "fifty-eighth development", 15}, {"dev59", "fifty-ninth development", 15},
+	{"dev60", "sixtieth development", 15}, {"dev61", "sixty-first development", 15},
+	{"dev62", "sixty-second development", 15}, {"dev63", "sixty-third development", 15},
 }
 
 // DevSets returns the development corpora in the order they were written.

@@ -109,8 +109,12 @@
 // timelines and roundups; the community press; then a wire's write-thrus
 // and their many re-edited copies; what a news search shows (paywalled
 // openings, blurbs, radio summaries); undated and evergreen pages; and
-// this strike among its siblings. A corpus being written is checked by
-// TestDevDraft before it joins DevSets. Each corpus has a truth file with the campaign status it
+// this strike among its siblings. The sixtieth to sixty-third, in
+// testdata/dev60 to dev63, the same way, four at once: outlets' house
+// conventions; the strike told from later on (look-backs into 2026); the
+// strike told in passing; and the run-up and the aftermath. A corpus
+// being written is checked by TestDevDraft before it joins DevSets. Each
+// corpus has a truth file with the campaign status it
 // supports at its end and the questions a supporter asks, with the
 // answers the first sentence of a reply must state.
 //
