@@ -3132,7 +3132,8 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if bodyHasRE.MatchString(before) {
 				continue // "The Assembly has 80 members": lawmakers
 			}
-			if votedRE.MatchString(after) && !shareOfRE.MatchString(before) && !(aboutRE.MatchString(lastWords(before, 1)) && endingStrikeRE.MatchString(after)) {
+			wholeVote := aboutRE.MatchString(lastWords(before, 1)) && endingStrikeRE.MatchString(after)
+			if votedRE.MatchString(after) && !shareOfRE.MatchString(before) && !wholeVote {
 				// "more than 1,900 members … had voted in favor": a tally
 				// (not "a majority of the roughly 2,400 …", nor "About 2,400
 				// … have voted to ratify …, ending a strike": the whole).
