@@ -2238,18 +2238,8 @@ func quoteBefore(s string) bool {
 // datedPast reports whether the sentence dates something and every date
 // it gives is on or before pub.
 func datedPast(s factSentence, pub time.Time) bool {
-	n := 0
-	for _, m := range s.dates {
-		d, _, ok := resolveDate(m.Text, pub, dirPast)
-		if !ok {
-			continue
-		}
-		if d.After(dayOf(pub)) {
-			return false
-		}
-		n++
-	}
-	return n > 0
+	day := dayOf(pub)
+	return everyDate(s, pub, func(d time.Time) bool { return !d.After(day) })
 }
 
 // dealDated reports whether a date follows the sentence's deal or
@@ -2281,13 +2271,20 @@ func allLongAgo(s factSentence, pub time.Time) bool { return allOlderThan(s, pub
 // allOlderThan reports whether the sentence dates something and every
 // date it gives is the given number of days or more before publication.
 func allOlderThan(s factSentence, pub time.Time, days int) bool {
+	cut := dayOf(pub).AddDate(0, 0, -days)
+	return everyDate(s, pub, func(d time.Time) bool { return d.Before(cut) })
+}
+
+// everyDate reports whether the sentence dates something and every date
+// it gives, resolved back from pub, satisfies ok.
+func everyDate(s factSentence, pub time.Time, ok func(time.Time) bool) bool {
 	n := 0
 	for _, m := range s.dates {
-		d, _, ok := resolveDate(m.Text, pub, dirPast)
-		if !ok {
+		d, _, resolved := resolveDate(m.Text, pub, dirPast)
+		if !resolved {
 			continue
 		}
-		if !d.Before(dayOf(pub).AddDate(0, 0, -days)) {
+		if !ok(d) {
 			return false
 		}
 		n++
@@ -2474,7 +2471,7 @@ func faqPhase(ss []factSentence, pub time.Time) (string, int) {
 			continue
 		}
 		para = s.para
-		if strings.HasSuffix(strings.TrimSpace(s.text), "?") {
+		if question(s) {
 			questions++
 		}
 	}
@@ -2483,7 +2480,7 @@ func faqPhase(ss []factSentence, pub time.Time) (string, int) {
 	}
 	best, at := "", -1
 	for i, s := range ss {
-		if s.title || strings.HasSuffix(strings.TrimSpace(s.text), "?") {
+		if s.title || question(s) {
 			continue
 		}
 		if !pub.IsZero() && (historical(s, pub) || yearsBack(s, pub, 2)) {
