@@ -23,7 +23,7 @@ import (
 // when a change lifts a figure. TestCoverageFigures measures the same
 // corpora through the command line.
 var devFloors = map[string]struct{ facts, story float64 }{
-	"dev": {1.00, 0.99},
+	"dev": {0.99, 0.99}, // 0.993 once a count with no phase told is no striker count
 	// The same for the second development corpus (testdata/dev2).
 	// facts: 0.978, then 0.985 with the sixth corpus's rules
 	// stories: 0.941, then 0.957 with the fifth corpus's rules
@@ -99,7 +99,7 @@ var devFloors = map[string]struct{ facts, story float64 }{
 	// at once by writers who read none of the earlier corpora, after
 	// their round (before it, through the real path, facts 0.93, 0.93,
 	// 0.91 and 0.89).
-	"dev20": {0.98, 0.92}, // 144 of 146 (0.986); F1 0.923
+	"dev20": {0.97, 0.92}, // 144 of 146 (0.986), 143 once a count with no phase told is no striker count; F1 0.923
 	"dev21": {1.00, 0.77}, // 146 of 146 (1.000); F1 0.772
 	"dev22": {0.91, 0.78}, // 145 of 159 (0.912); F1 0.781
 	"dev23": {0.94, 0.73}, // 142 of 151 (0.940); F1 0.732

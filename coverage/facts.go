@@ -677,6 +677,15 @@ func (x *Extractor) Extract(a *strike.Article) strike.Facts {
 			ev["workers"] = lead[i].text
 		}
 	}
+	// With no phase told, no one is on strike or called to it: "the
+	// contract covering about 2,400 clinicians expired", "bargaining
+	// opens for 2,400" count a unit, not strikers. A count whose own
+	// sentence tells a walkout (an anniversary's "about 2,000 …
+	// walked out") still is one.
+	if f.Workers != 0 && f.Phase == "" && !tellsStrike(factLower(ev["workers"])) {
+		f.Workers = 0
+		delete(ev, "workers")
+	}
 	if e, i, ok := x.firstName(ss, x.employers); ok {
 		f.Employer = e
 		ev["employer"] = ss[i].text
@@ -5120,4 +5129,15 @@ func MergeFacts(newer, older strike.Facts) strike.Facts {
 		f.Evidence = ev
 	}
 	return f
+}
+
+// tellsStrike reports whether a lowercased sentence names a strike or
+// a walkout, in any of the words the corpora use for one.
+func tellsStrike(l string) bool {
+	for _, w := range []string{"strik", "walk", "picket", "huelga", "stir"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }

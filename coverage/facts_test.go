@@ -1303,7 +1303,7 @@ func TestExtractWorkers(t *testing.T) {
 		{name: "the largest since a year", text: "Nearly 2,400 mental health professionals walked off the job at Kaiser, the largest walkout there since 2023.", want: 2400},
 		// A count corrected on the air: "make that" gives the right one.
 		{name: "corrected in the sentence", text: "That was the scene this morning, when some 2,000 — make that about 2,400, according to the union — Kaiser mental health workers began an open-ended strike.", want: 2400},
-		{name: "corrected in the next sentence", text: "Quick fix to our noon update: we said 57,000 workers. Make that about 75,000 nationwide, according to the coalition.", want: 75000},
+		{name: "corrected in the next sentence", text: "Quick fix to our noon update on the walkout: we said 57,000 workers are on strike. Make that about 75,000 nationwide, according to the coalition.", want: 75000},
 		{name: "a producer between", text: "It's Day 18 of the strike by some 2,000 — my producer is waving at me — make that 2,400 Kaiser mental health clinicians.", want: 2400},
 		{name: "make that happen", text: "About 2,400 clinicians are on strike. Kaiser can make that happen.", want: 2400},
 		// A headline's headcount of one town's picket, then the strike's.
@@ -1328,7 +1328,14 @@ func TestExtractWorkers(t *testing.T) {
 		{name: "one die-in", text: "About 60 striking Kaiser mental health workers lay down on the pavement outside the company's San Diego office. The union's 2,400 members have been on strike since October.", want: 2400},
 		{name: "a vote to come", text: "All 2,400 of us stay out until there is an agreement our members have voted on.", want: 2400},
 		{name: "a body's seats", text: "Sixty-two legislators signed letters on the strike by 2,400 workers. The Assembly has 80 members and the Senate 40.", want: 2400},
-		{name: "a tally, told plainly", text: "More than 1,900 members of the union voted in favor and a few dozen against. The unit has about 2,400 workers.", want: 2400},
+		{name: "a tally, told plainly", text: "The strike goes on. More than 1,900 members of the union voted in favor and a few dozen against. The unit has about 2,400 workers.", want: 2400},
+		// With no strike told, a unit's size is its membership, not
+		// strikers: a contract that lapses, bargaining that opens.
+		{name: "a contract's coverage, no strike", text: "The contract covering about 2,400 Kaiser mental health clinicians in Southern California expired at midnight Monday.", want: 0},
+		{name: "a union's membership, no strike", text: "The National Union of Healthcare Workers, which represents about 2,400 psychologists and therapists in the region, said bargaining has stalled.", want: 0},
+		// Unless the count's own sentence tells a strike: an anniversary
+		// tells no phase of the news, but whose walkout it recalls.
+		{name: "the count tells the strike", text: "A year ago today, about 2,000 Kaiser therapists in Northern California walked out of their clinics.", want: 2000},
 		{name: "a unit of so many clinicians", text: "Kaiser reached a tentative agreement with NUHW covering a 2,400-clinician unit that has been out since October.", want: 2400},
 		{name: "the strike by so many, then another's at the employer", title: "The strike that changed mental health care",
 			text: "The strike by roughly 2,400 mental health clinicians in Southern California lasted 196 days.\n\nWhen 31,000 nurses struck Kaiser Permanente in October 2025, their leaders borrowed its language.", want: 2400},

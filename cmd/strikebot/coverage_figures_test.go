@@ -69,8 +69,16 @@ var coverageFloors = map[string]coverageFloor{
 	// 0.92 (192 of 209); those of the fifty-second to fifty-fifth to 193,
 	// and with the fifty-sixth to fifty-ninth's back to 192 (no rule was
 	// undone for it: that would be tuning on the held-out corpus).
+	// A count with no phase told became a unit's size, not strikers (the
+	// contract "covering about 2,400" that lapses): 27 counts the
+	// labels do not give disappeared across the development corpora, and
+	// the facts floors of dev, dev6, dev13, dev20 and dev30 went down by
+	// 0.01 for the ten run-up articles whose writers counted the unit.
+	// Held-out facts went from 191 to 190 with it, one count taken and
+	// none freed; its floor went from 0.91 to 0.90 rather than undo the
+	// rule by what the held-out corpus says.
 	"in-sample": {copies: 1.00, grouping: 0.99, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 8},
-	"held-out":  {copies: 1.00, grouping: 0.94, relevance: 0.98, core: 0.98, facts: 0.91, status: 5, asks: 7},
+	"held-out":  {copies: 1.00, grouping: 0.94, relevance: 0.98, core: 0.98, facts: 0.90, status: 5, asks: 7},
 	// The development corpus: before any rule was tuned on it, grouping
 	// 0.71, facts 0.82 and 6 answers. Grouping went from 0.83 to 0.98 and
 	// core from 0.92 to 0.97 when the union's own posts came to speak for
@@ -81,7 +89,7 @@ var coverageFloors = map[string]coverageFloor{
 	// Relevance 0.98, core 0.99 (P 1.00, R 0.98) and facts 0.98 (146 of
 	// 149) with the sixth corpus's rules, once a snippet that speaks of
 	// labour in its headline had its page fetched.
-	"dev": {copies: 1.00, grouping: 0.98, relevance: 0.99, core: 1.00, facts: 1.00, status: 5, asks: 8},
+	"dev": {copies: 1.00, grouping: 0.98, relevance: 0.99, core: 1.00, facts: 0.99, status: 5, asks: 8},
 	// The second development corpus, written when the first no longer
 	// told what generalises: before any rule was tuned on it, grouping
 	// 0.89, core 0.96, facts 0.87 and 4 answers of 8. Grouping 0.93 (P
@@ -171,7 +179,7 @@ var coverageFloors = map[string]coverageFloor{
 	// published beside an event (a student paper, a weekly, a newsletter)
 	// joining the event's story, and two newsletters and a piece on a
 	// rival union's members taken as related.
-	"dev6": {copies: 1.00, grouping: 0.73, relevance: 1.00, core: 0.97, facts: 0.99, status: 5, asks: 8},
+	"dev6": {copies: 1.00, grouping: 0.73, relevance: 1.00, core: 0.97, facts: 0.98, status: 5, asks: 8},
 	// The seventh development corpus, written when the held-out facts
 	// still stood at 0.92, in shapes the first six lack (search items cut
 	// mid-sentence, pages with their furniture, PDF text, media
@@ -243,7 +251,7 @@ var coverageFloors = map[string]coverageFloor{
 	// 150), 8 answers of 8; facts 0.95 (143 of 150), 7 answers of 8.
 	"dev14": {copies: 1.00, grouping: 0.93, relevance: 0.98, core: 0.98, facts: 0.96, status: 5, asks: 8},
 	"dev15": {copies: 1.00, grouping: 0.83, relevance: 0.99, core: 0.97, facts: 0.96, status: 5, asks: 8},
-	"dev13": {copies: 1.00, grouping: 0.94, relevance: 0.99, core: 0.94, facts: 0.98, status: 5, asks: 8},
+	"dev13": {copies: 1.00, grouping: 0.94, relevance: 0.99, core: 0.94, facts: 0.97, status: 5, asks: 8},
 	// The sixteenth to nineteenth, written at once by four writers who
 	// read none of the earlier corpora (plain mainstream coverage; the
 	// strike's long middle; its end and afterwards; short forms): before
@@ -265,7 +273,7 @@ var coverageFloors = map[string]coverageFloor{
 	// relevance 1.00, 0.99, 0.96 and 0.97; core 1.00, 0.99, 0.90 and 0.99;
 	// facts 0.93 (137 of 147), 0.93 (140 of 151), 0.91 (144 of 159) and
 	// 0.89 (134 of 151); status 5 of 5 each; answers 6, 6, 8 and 8 of 8.
-	"dev20": {copies: 1.00, grouping: 0.91, relevance: 1.00, core: 1.00, facts: 1.00, status: 5, asks: 8},
+	"dev20": {copies: 1.00, grouping: 0.91, relevance: 1.00, core: 1.00, facts: 0.99, status: 5, asks: 8},
 	"dev21": {copies: 1.00, grouping: 0.76, relevance: 1.00, core: 1.00, facts: 1.00, status: 5, asks: 7},
 	"dev22": {copies: 1.00, grouping: 0.77, relevance: 0.98, core: 0.92, facts: 0.94, status: 5, asks: 8},
 	"dev23": {copies: 1.00, grouping: 0.72, relevance: 0.97, core: 1.00, facts: 0.96, status: 5, asks: 8},
@@ -293,7 +301,7 @@ var coverageFloors = map[string]coverageFloor{
 	// 145); status 5 of 5 each; answers 8, 7, 7 and 8 of 8.
 	"dev28": {copies: 1.00, grouping: 0.65, relevance: 0.97, core: 1.00, facts: 0.96, status: 5, asks: 8},
 	"dev29": {copies: 1.00, grouping: 0.79, relevance: 1.00, core: 0.97, facts: 0.95, status: 5, asks: 8},
-	"dev30": {copies: 1.00, grouping: 0.63, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 7},
+	"dev30": {copies: 1.00, grouping: 0.63, relevance: 1.00, core: 1.00, facts: 0.96, status: 5, asks: 7},
 	"dev31": {copies: 1.00, grouping: 0.94, relevance: 1.00, core: 1.00, facts: 0.98, status: 5, asks: 8},
 	// The thirty-second to thirty-fifth, written blind to the others
 	// (service and institutional pages; international and specialist
