@@ -1031,9 +1031,10 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseEnded, "behind", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) (?:now |finally )?behind (?:us|them)\b`)},
 	// "started a strike that would last 196 days", "a walkout that
 	// lasted 28 weeks": told whole, so over ("has lasted" is not).
-	// "The strike by roughly 2,400 clinicians lasted 196 days": the
-	// simple past, told whole too (not "has lasted", "had lasted").
-	{strike.PhaseEnded, toldWhole, regexp.MustCompile(`\b` + reStrikeN + `,? (?:that|which) (?:lasted|would last|went on for|ran for) (?:nearly |almost |about |more than |some )?(?:\d+|[a-z]+(?:-[a-z]+)?) (?:days|weeks|months)\b|\b` + reStrikeN + `(?: by (?:[^.;,]|\d,\d){1,100}?)? lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b`)},
+	// "The strike by roughly 2,400 clinicians lasted 196 days", "Their
+	// strike, organised by the union, lasted 196 days": the simple past,
+	// told whole too (not "has lasted", "had lasted").
+	{strike.PhaseEnded, toldWhole, regexp.MustCompile(`\b` + reStrikeN + `,? (?:that|which) (?:lasted|would last|went on for|ran for) (?:nearly |almost |about |more than |some )?(?:\d+|[a-z]+(?:-[a-z]+)?) (?:days|weeks|months)\b|\b` + reStrikeN + `(?: by (?:[^.;,]|\d,\d){1,100}?|, (?:[^,.;]|\d[,.]\d){2,100},)? lasted (?:nearly |almost |about |more than |some )?` + reNumWords + ` (?:days|weeks|months)\b`)},
 	// "began on Oct. 21, 2024, and lasted 196 days", "stayed out for 196
 	// days", "did not come back for 196 days", "the first day back after
 	// a 196-day strike": a length in the past tense, told whole.

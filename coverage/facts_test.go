@@ -312,6 +312,10 @@ func TestSentencePhase(t *testing.T) {
 		{"If mediation goes on past May, the strike will outlast Hawaii's.", ""},
 		// A length told whole in the past tense.
 		{"The strike began on Oct. 21, 2024, and lasted 196 days.", strike.PhaseEnded},
+		// Told whole past an aside set off by commas; a perfect tense
+		// there is still a strike going on.
+		{"Their strike, organised by the National Union of Healthcare Workers, lasted 196 days.", strike.PhaseEnded},
+		{"The strike, which began Oct. 21, has lasted 100 days.", strike.PhaseStrike},
 		{"The clinicians stayed out for 196 days and have been back since May 12.", strike.PhaseEnded},
 		{"They stayed out 196 days, longer than anyone expected.", strike.PhaseEnded},
 		{"They did not come back for 196 days.", strike.PhaseEnded},
