@@ -886,7 +886,7 @@ var phaseSignals = []phaseSignal{
 	// "The strike by members of the union has now lasted nearly six
 	// months", "the strike against Kaiser began in October", "the strike
 	// by … in Southern California continues".
-	{strike.PhaseStrike, "strike|walk|stoppage&began|started|last|contin|goes on|gone on|drags|stretch", regexp.MustCompile(reStrikeN + ` (?:by|against|at) [^.;,]{2,100}? (?:has (?:now )?lasted|has (?:now )?gone on|has (?:now )?stretched|continues|goes on|drags on|began|started)\b`)},
+	{strike.PhaseStrike, "strike|walk|stoppage&began|started|last|contin|goes on|gone on|drags|stretch", regexp.MustCompile(reStrikeN + ` (?:by|against|at) (?:[^.;,]|\d,\d){2,100}? (?:has (?:now )?lasted|has (?:now )?gone on|has (?:now )?stretched|continues|goes on|drags on|began|started)\b`)},
 	{strike.PhaseStrike, lengthStrike, regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	// "The walkout by the island clinicians goes into its third day".
 	{strike.PhaseStrike, "into&day|week|month", regexp.MustCompile(`\b` + reStrikeN + `\b[^.;]{0,60}?\b(?:goes|went|going|heads|headed|enters|entered|moves|moved|stretches|stretched|pushes|pushed) into (?:its|their|a) [\w-]+ (?:day|week|month)\b`)},

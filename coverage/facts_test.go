@@ -316,6 +316,8 @@ func TestSentencePhase(t *testing.T) {
 		// there is still a strike going on.
 		{"Their strike, organised by the National Union of Healthcare Workers, lasted 196 days.", strike.PhaseEnded},
 		{"The strike, which began Oct. 21, has lasted 100 days.", strike.PhaseStrike},
+		// A count with a thousands comma inside the "by" phrase.
+		{"The strike by roughly 2,400 clinicians across Southern California has now lasted a month, with no sign of a deal.", strike.PhaseStrike},
 		{"The clinicians stayed out for 196 days and have been back since May 12.", strike.PhaseEnded},
 		{"They stayed out 196 days, longer than anyone expected.", strike.PhaseEnded},
 		{"They did not come back for 196 days.", strike.PhaseEnded},
