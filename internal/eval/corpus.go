@@ -68,6 +68,8 @@ var devSets = []DevSet{
 	{"dev58", "fifty-eighth development", 15}, {"dev59", "fifty-ninth development", 15},
 	{"dev60", "sixtieth development", 15}, {"dev61", "sixty-first development", 15},
 	{"dev62", "sixty-second development", 15}, {"dev63", "sixty-third development", 15},
+	{"dev64", "sixty-fourth development", 15}, {"dev65", "sixty-fifth development", 15},
+	{"dev66", "sixty-sixth development", 15}, {"dev67", "sixty-seventh development", 15},
 }
 
 // DevSets returns the development corpora in the order they were written.
