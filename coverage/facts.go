@@ -1050,7 +1050,7 @@ var phaseSignals = []phaseSignal{
 var (
 	// hypoRE finds words that make what follows a possibility, a plan or
 	// a wish rather than a fact.
-	hypoRE = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|must|if|unless|whether|si|tienen que|deberán|podrían|podría|plans?|planned|planning|set|setting up|sets up|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going)\b|['’]ll\b`)
+	hypoRE = regexp.MustCompile(`\b(?:will|would|could|can|may|might|should|shall|must|if|unless|whether|si|tienen que|deberán|podrían|podría|plans?|planned|planning|set|setting up|sets up|scheduled|ready|prepared|poised|threaten(?:s|ed)?|possible|hopes?|hoped|expects?|expected|vowed|vows|going|efforts? to|attempts? to|in a bid to|trying to|seeking to)\b|['’]ll\b`)
 	negRE  = regexp.MustCompile(`\b(?:not|no|never|without|non|nor)\b|n['’]t\b`)
 	// partialRE finds words that make a return to work partial: some of
 	// the strikers, a count, a share (see partialReturn).

@@ -316,6 +316,9 @@ func TestSentencePhase(t *testing.T) {
 		// there is still a strike going on.
 		{"Their strike, organised by the National Union of Healthcare Workers, lasted 196 days.", strike.PhaseEnded},
 		{"The strike, which began Oct. 21, has lasted 100 days.", strike.PhaseStrike},
+		// An end sought is no end: "in an effort to", "trying to".
+		{"On Monday, Kaiser met with the union in an effort to bring an end to the strike by some of our mental health professionals.", ""},
+		{"Mediators are trying to end the strike that began in October.", strike.PhaseStrike},
 		// A count with a thousands comma inside the "by" phrase.
 		{"The strike by roughly 2,400 clinicians across Southern California has now lasted a month, with no sign of a deal.", strike.PhaseStrike},
 		{"The clinicians stayed out for 196 days and have been back since May 12.", strike.PhaseEnded},
