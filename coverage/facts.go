@@ -1024,8 +1024,9 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseEnded, "into&new", regexp.MustCompile(`\b(?:days?|weeks?|months?|years?) into (?:our|their|the|its) new (?:contract|agreement)\b`)},
 	// "no longer on strike", "no longer picketing".
 	{strike.PhaseEnded, "no longer", regexp.MustCompile(`\bno longer (?:on strike|striking|out on strike|picketing|walking the picket lines?)\b`)},
-	// "the union's leadership chose to strike": a choice made.
-	{strike.PhaseStrike, "chose|decided|opted", regexp.MustCompile(`\b(?:chose|decided|opted) to (?:strike|walk out|go on strike|walk off the job)\b`)},
+	// "the union's leadership chose to strike", "has chosen to strike": a
+	// choice made.
+	{strike.PhaseStrike, "chose|decided|opted", regexp.MustCompile(`\b(?:chose|chosen|decided|opted) to (?:strike|walk out|go on strike|walk off the job)\b`)},
 	// "the three-day strike called by the Coalition … ended on schedule".
 	{strike.PhaseEnded, "ended&called|led|organized|staged|held|launched", regexp.MustCompile(`\b` + reStrikeN + `,? (?:called|led|organized|staged|held|launched) by [^,.;]{1,80}?,? (?:has |had )?ended\b`)},
 	{strike.PhaseEnded, "behind", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) (?:now |finally )?behind (?:us|them)\b`)},

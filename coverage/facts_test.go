@@ -316,6 +316,8 @@ func TestSentencePhase(t *testing.T) {
 		// there is still a strike going on.
 		{"Their strike, organised by the National Union of Healthcare Workers, lasted 196 days.", strike.PhaseEnded},
 		{"The strike, which began Oct. 21, has lasted 100 days.", strike.PhaseStrike},
+		// The employer's "has chosen to strike": a choice made.
+		{"We are disappointed that the union has chosen to strike beginning today rather than continue bargaining.", strike.PhaseStrike},
 		// An end sought is no end: "in an effort to", "trying to".
 		{"On Monday, Kaiser met with the union in an effort to bring an end to the strike by some of our mental health professionals.", ""},
 		{"Mediators are trying to end the strike that began in October.", strike.PhaseStrike},
