@@ -1510,7 +1510,7 @@ var noticeRuleRE = regexp.MustCompile(`\b(?:must|needs? (?:a|to)|would (?:first 
 // before a strike", or the second of two things denied ("has not set a
 // strike date or called a strike vote").
 func noThreat(s string, i int, pre string) bool {
-	if nobodyRE.MatchString(pre) || noticeRuleRE.MatchString(pre) {
+	if nobodyRE.MatchString(pre) || noticeRuleRE.MatchString(pre) || openQuestionRE.MatchString(pre) {
 		return true
 	}
 	w := lastWords(s[:i], 2)
@@ -1520,6 +1520,11 @@ func noThreat(s string, i int, pre string) bool {
 	j := strings.LastIndex(pre+" ", " or ")
 	return j > 0 && negRE.MatchString(pre[:j])
 }
+
+// openQuestionRE finds, before a threat, that it is only asked about or
+// left unsaid: "Asked whether clinicians were prepared to walk out",
+// "The union did not say whether it would seek a strike vote".
+var openQuestionRE = regexp.MustCompile(`\b(?:asked|ask|asks|asking|say|says|said|saying|sure|know|knows|unclear|wondered|wonder|wonders)\b(?:[\w'’-]+ ){0,2}?\s*\b(?:whether|if)\b[^.;:]*$`)
 
 // toldThatRE finds, before an end, that someone was told or heard it:
 // "were told, by a friend or online, that the strike".

@@ -316,6 +316,9 @@ func TestSentencePhase(t *testing.T) {
 		// there is still a strike going on.
 		{"Their strike, organised by the National Union of Healthcare Workers, lasted 196 days.", strike.PhaseEnded},
 		{"The strike, which began Oct. 21, has lasted 100 days.", strike.PhaseStrike},
+		// A threat only asked about or left unsaid is none.
+		{"Asked whether clinicians were prepared to walk out, the union's spokeswoman said the team was focused on the table.", ""},
+		{"The union did not say whether it would seek a strike vote.", ""},
 		// The employer's "has chosen to strike": a choice made.
 		{"We are disappointed that the union has chosen to strike beginning today rather than continue bargaining.", strike.PhaseStrike},
 		// An end sought is no end: "in an effort to", "trying to".
