@@ -2185,9 +2185,9 @@ func mediationOffUpFront(ss []factSentence) bool {
 	return false
 }
 
-// endingRE finds a strike's end told as at hand: "the strike is ending",
-// "the walkout nears its end".
-var endingRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:is|are) (?:ending|coming to an end|winding down)\b|\b(?:strike|walkout|stoppage) (?:nears|nearing) (?:its |an )?end\b`)
+// endingRE finds a strike's end told as at hand or asked about: "the
+// strike is ending", "the walkout nears its end", "Strike over?".
+var endingRE = regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:is|are) (?:ending|coming to an end|winding down)\b|\b(?:strike|walkout|stoppage) (?:nears|nearing) (?:its |an )?end\b|\b(?:strike|walkout|stoppage) (?:is |really )?(?:over|done)\?`)
 
 // lookBackEnd returns, for a look back, the end it tells and the
 // sentence telling it; "" for any other article. A look back opens on a
