@@ -2575,7 +2575,7 @@ func TestPhaseOfARetrospective(t *testing.T) {
 			"Dear doctor: My Kaiser therapist went on strike in October. Do I have to go back?\n\nDear reader: The deal announced Monday between Kaiser and the National Union of Healthcare Workers still has to be approved by the clinicians.",
 			time.Date(2025, 5, 6, 9, 0, 0, 0, time.UTC), false, strike.PhaseTentativeAgreement},
 		{"an end asked about, the deal in the body", "Strike over? Valley therapists say the deal is \"what we stayed out for\"",
-			"A social worker heard about the deal from a group text late Sunday.\n\n\"I've got people I haven't seen in months,\" he said.\n\nKaiser and the union announced Monday that they had reached a tentative agreement over the weekend.",
+			"A social worker who has captained the picket line since October heard about the deal from a group text late Sunday.\n\n\"I've got people I haven't seen in months,\" he said.\n\nKaiser and the union announced Monday that they had reached a tentative agreement over the weekend.",
 			time.Date(2025, 5, 5, 18, 0, 0, 0, time.UTC), false, strike.PhaseTentativeAgreement},
 		// Not a look back: the length is going on; the "it" is a meeting;
 		// the strike that lasted is in a time phrase of another's notice;
