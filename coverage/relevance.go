@@ -542,11 +542,18 @@ func (s *Scorer) isRelated(r *result) bool {
 func (s *Scorer) isCore(r *result) bool {
 	u, sc := r.group[union], r.group[scope]
 	if u >= evidence && sc < 0 {
+		// The campaign's union's own post on the employer that names
+		// another place or workforce only past its lead names those who
+		// stood with it ("Nurses and doctors have brought food", "our
+		// Northern California units … sent donations").
+		ownPost := r.publisher && s.employerUpFront(r) && !s.scopeElsewhereUpFront(r)
 		sc = 0
 		for _, i := range r.found {
-			if t := &s.terms[i]; t.group == scope && (t.weight > 0 || t.weight < -1) {
-				sc += r.points[i]
+			t := &s.terms[i]
+			if t.group != scope || t.weight <= 0 && t.weight >= -1 || ownPost && t.weight < 0 {
+				continue
 			}
+			sc += r.points[i]
 		}
 	}
 	if u < evidence && !s.employerUpFront(r) {
@@ -590,6 +597,18 @@ func (s *Scorer) unionElsewhere(r *result) bool {
 		return false // the campaign's union's own post, naming another union only past its lead ("Last week we walked the line with UNAC/UHCP's nurses")
 	}
 	return !(ours && r.group[scope] >= 2*evidence && u >= -evidence)
+}
+
+// scopeElsewhereUpFront reports whether a scope term that points away
+// from the campaign (another place or workforce) is in the headline or
+// the lead.
+func (s *Scorer) scopeElsewhereUpFront(r *result) bool {
+	for _, i := range r.found {
+		if h := r.hits[i]; s.terms[i].group == scope && s.terms[i].weight < 0 && (h.title > 0 || h.lead > 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // employerUpFront reports whether an employer term counted is in the

@@ -259,6 +259,18 @@ func TestScopeRules(t *testing.T) {
 			tier:      strike.TierCore,
 		},
 		{
+			name:      "the union's own post, naming another region's supporters past its lead",
+			a:         strike.Article{Title: "Two months on the line", Text: "Two months ago HWU members walked out at Acme Health's hospital in Springfield, and our strike goes on.\n\nWe are still on the picket line every day. Our Shelbyville units sent donations.", Source: "HWU"},
+			published: "2024-10-21",
+			tier:      strike.TierCore,
+		},
+		{
+			name:      "the union's own post, another region in its lead",
+			a:         strike.Article{Title: "Two months on the line", Text: "Two months ago HWU members walked out at Acme Health's hospital in Shelbyville, and our strike goes on.\n\nWe are still on the picket line every day. Our Springfield units sent donations.", Source: "HWU"},
+			published: "2024-10-21",
+			tier:      strike.TierRelated,
+		},
+		{
 			name:      "the union's own post on another union's strike",
 			a:         strike.Article{Title: "We stand with Other Union", Text: "Other Union members began a strike at Acme Health's hospital in Springfield today, and our nurses joined their picket line.", Source: "HWU"},
 			published: "2024-10-21",
