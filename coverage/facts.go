@@ -1321,6 +1321,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			if genericRE.MatchString(pre) {
 				continue // "strikes like this usually end with a tentative agreement": a rule, not news
 			}
+			if p == strike.PhaseEnded && letBackRE.MatchString(s[:m[0]]) {
+				continue // "Kaiser, let my therapist get back to work": a plea, not a return
+			}
 			if p != strike.PhaseStrike && p != strike.PhaseThreatened && askedAfter(s[m[1]:]) {
 				continue // "Are Kaiser's striking therapists going back to work?": asked, not told
 			}
@@ -1481,6 +1484,10 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 	}
 	return best, back
 }
+
+// letBackRE finds a plea to let someone back, right before a return:
+// "let my therapist get back to work", "let them go back".
+var letBackRE = regexp.MustCompile(`\blet (?:[\w'’-]+ ){1,4}?(?:(?:get|go|come) )?$`)
 
 // nobodyRE finds a return denied to all: "nobody goes back to work".
 var nobodyRE = regexp.MustCompile(`\b(?:nobody|no one|no-one|none of (?:us|them|the \w+))\b`)

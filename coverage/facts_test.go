@@ -316,6 +316,9 @@ func TestSentencePhase(t *testing.T) {
 		// there is still a strike going on.
 		{"Their strike, organised by the National Union of Healthcare Workers, lasted 196 days.", strike.PhaseEnded},
 		{"The strike, which began Oct. 21, has lasted 100 days.", strike.PhaseStrike},
+		// A plea to let someone back is no return.
+		{"Opinion: Kaiser, let my therapist get back to work", ""},
+		{"The workers let out a cheer as they went back to work.", strike.PhaseEnded},
 		// A threat only asked about or left unsaid is none.
 		{"Asked whether clinicians were prepared to walk out, the union's spokeswoman said the team was focused on the table.", ""},
 		{"The union did not say whether it would seek a strike vote.", ""},
