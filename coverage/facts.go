@@ -1017,8 +1017,9 @@ var phaseSignals = []phaseSignal{
 	// Talks going on under mediators: "Talks between Kaiser and the
 	// union continue under state mediators …".
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:talks|negotiations|bargaining|sessions?)(?: between [^.;]{1,80}?)? (?:have |has )?(?:continue|continues|continued|are continuing|resumed|resume|resumes|go on|goes on|went on) (?:under|with|before) (?:the |two |state |a |an )?(?:[\w-]+ ){0,2}?mediators?\b`)},
-	// "Talks … have been going on with the help of two mediators".
-	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:going on|under ?way|continu\w*|meeting|talking|negotiating|bargaining) (?:[\w'’-]+ ){0,3}?with the (?:help|aid|assistance) of (?:an? |the |two |state )?(?:[\w-]+ ){0,2}?mediators?\b`)},
+	// "Talks … have been going on with the help of two mediators", "Talks
+	// are now in the hands of two mediators".
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:going on|under ?way|continu\w*|meeting|talking|negotiating|bargaining) (?:[\w'’-]+ ){0,3}?with the (?:help|aid|assistance) of (?:an? |the |two |state )?(?:[\w-]+ ){0,2}?mediators?\b|\b(?:talks|negotiations|bargaining|the dispute) (?:are|is) (?:now )?in the hands of (?:an? |the |two |state )?(?:[\w-]+ ){0,2}?mediators?\b`)},
 	// Mediation told as the British press tells it: "conciliators step
 	// in", "have begun conciliation talks".
 	{strike.PhaseMediation, "concilia", regexp.MustCompile(`\bconciliat(?:ors?|ion)\b[^.;]{0,40}?\b(?:step in|steps in|stepped in|began|begin|begins|have begun|has begun|started|are under way|is under way|continue|continues|continued)\b|\b(?:began|begun|begin|begins|started|opened) conciliation\b`)},

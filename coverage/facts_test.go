@@ -318,6 +318,7 @@ func TestSentencePhase(t *testing.T) {
 		{"The strike, which began Oct. 21, has lasted 100 days.", strike.PhaseStrike},
 		// Talks going on with mediators' help are mediation.
 		{"Talks between Kaiser and the union have been going on with the help of two mediators, a former health secretary and a former mayor, since March.", strike.PhaseMediation},
+		{"Talks are now in the hands of two mediators, who began working with the parties in March.", strike.PhaseMediation},
 		// A plea to let someone back is no return.
 		{"Opinion: Kaiser, let my therapist get back to work", ""},
 		{"The workers let out a cheer as they went back to work.", strike.PhaseEnded},
