@@ -3152,6 +3152,9 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			if surveyedRE.MatchString(before) {
 				continue // "We asked 512 members": a survey's
 			}
+			if strings.Contains(s.lower[:m[4]], "not") && notAffectedRE.MatchString(s.lower[:m[4]]) {
+				continue // "The deal does not cover the union's 57 Kaiser clinicians in Hawaii": left out of the news
+			}
 			if bodyHasRE.MatchString(before) {
 				continue // "The Assembly has 80 members": lawmakers
 			}

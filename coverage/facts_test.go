@@ -936,6 +936,8 @@ func TestFindWorkers(t *testing.T) {
 		{"Kaiser serves 4.8 million members; 2,400 therapists are out.", 2400},
 		{"The 2,000 patients waited; 150 nurses picketed.", 150},
 		{"In 2022 therapists struck for 10 weeks.", 0},
+		// Those the news leaves out are not its strikers.
+		{"The deal does not cover the union's 57 Kaiser clinicians in Hawaii, whose own strike continues.", 0},
 		{"It paid $25,000 members dues.", 0},
 		{"Only 12 nurses came.", 0},
 		{"About 40 mental health workers, most wearing purple, spoke during public comment.", 0},
