@@ -2840,6 +2840,15 @@ func findWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 	return n, at, ok
 }
 
+// leadTimeClauseRE finds a count inside a sentence's opening time
+// clause, still open ("Two weeks after roughly"), and othersThenRE, after
+// it, that those counted are the subject's peers: another group's step,
+// told to date the news.
+var (
+	leadTimeClauseRE = regexp.MustCompile(`^(?:[\w-]+ ){0,3}(?:after|before)\b[^,;:]*$`)
+	othersThenRE     = regexp.MustCompile(`^ of (?:their|our|its|the) (?:[\w-]+ )?(?:colleagues|co-workers|coworkers|counterparts|peers)\b`)
+)
+
 // surveyedRE finds words before a count of people asked, not striking:
 // "We asked 512 members", "its own survey last week of about 400
 // members".
@@ -3151,6 +3160,9 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			}
 			if surveyedRE.MatchString(before) {
 				continue // "We asked 512 members": a survey's
+			}
+			if othersThenRE.MatchString(s.lower[m[5]:]) && leadTimeClauseRE.MatchString(s.lower[:m[4]]) {
+				continue // "Two weeks after roughly 2,000 of their colleagues in Northern California put down their caseloads, …": others, earlier
 			}
 			if strings.Contains(s.lower[:m[4]], "not") && notAffectedRE.MatchString(s.lower[:m[4]]) {
 				continue // "The deal does not cover the union's 57 Kaiser clinicians in Hawaii": left out of the news

@@ -936,6 +936,9 @@ func TestFindWorkers(t *testing.T) {
 		{"Kaiser serves 4.8 million members; 2,400 therapists are out.", 2400},
 		{"The 2,000 patients waited; 150 nurses picketed.", 150},
 		{"In 2022 therapists struck for 10 weeks.", 0},
+		// Peers counted in the opening time clause are others, earlier.
+		{"Two weeks after roughly 2,000 of their colleagues in Northern California put down their caseloads, Kaiser's 57 mental health clinicians in Hawaii went on strike Monday.", 57},
+		{"After 2,400 clinicians walked out on Oct. 21, Kaiser hired contract therapists.", 2400},
 		// Those the news leaves out are not its strikers.
 		{"The deal does not cover the union's 57 Kaiser clinicians in Hawaii, whose own strike continues.", 0},
 		{"It paid $25,000 members dues.", 0},
