@@ -886,7 +886,7 @@ var phaseSignals = []phaseSignal{
 	// "The strike by members of the union has now lasted nearly six
 	// months", "the strike against Kaiser began in October", "the strike
 	// by … in Southern California continues".
-	{strike.PhaseStrike, "strike|walk|stoppage&began|started|last|contin|goes on|gone on|drags|stretch", regexp.MustCompile(reStrikeN + ` (?:by|against|at) (?:[^.;,]|\d,\d){2,100}? (?:has (?:now )?lasted|has (?:now )?gone on|has (?:now )?stretched|continues|goes on|drags on|began|started)\b`)},
+	{strike.PhaseStrike, "strike|walk|stoppage&began|started|last|contin|goes on|gone on|drags|stretch", regexp.MustCompile(reStrikeN + ` (?:called |led |organi[sz]ed )?(?:by|against|at) (?:[^.;,]|\d,\d){2,100}?,? (?:which |that )?(?:has (?:now )?lasted|has (?:now )?gone on|has (?:now )?stretched|continues|goes on|drags on|began|started)\b`)},
 	{strike.PhaseStrike, lengthStrike, regexp.MustCompile(`\b(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)-(?:day|week|month)(?:-old|-long)? (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b|\b(?:days|weeks|months|year)-long (?:[\w'’-]+ ){0,4}?` + reStrikeN + `\b`)},
 	// "The walkout by the island clinicians goes into its third day".
 	{strike.PhaseStrike, "into&day|week|month", regexp.MustCompile(`\b` + reStrikeN + `\b[^.;]{0,60}?\b(?:goes|went|going|heads|headed|enters|entered|moves|moved|stretches|stretched|pushes|pushed) into (?:its|their|a) [\w-]+ (?:day|week|month)\b`)},
@@ -982,6 +982,10 @@ var phaseSignals = []phaseSignal{
 	// "The five-day strike by about 31,000 … nurses … ended over the
 	// weekend": the strike's end past a long "by" phrase.
 	{strike.PhaseEnded, "strike|walk|stoppage&end", regexp.MustCompile(reStrikeN + ` (?:by|of) (?:[^.;,]|\d,\d){2,120}? (?:ended|came to an end)\b`)},
+	// "The strike, which began Oct. 4, ended Saturday", "the strike by
+	// nurses, which began this morning, ended": past a "which" aside set
+	// off by commas.
+	{strike.PhaseEnded, "strike|walk|stoppage&end", regexp.MustCompile(reStrikeN + `(?: (?:by|of) (?:[^.;,]|\d,\d){2,120}?)?, (?:which|that) (?:[^,.;]|\d[,.]\d|\b(?:jan|feb|aug|sept?|oct|nov|dec)\.){2,100}, (?:has |had )?(?:ended|came to an end)\b`)},
 	// A strike warned of or told as likely: "union warns of labor action",
 	// "said a strike was now likely".
 	{strike.PhaseThreatened, "warn|likely|imminent|certain", regexp.MustCompile(`\bwarn(?:s|ed|ing)? of (?:an? |possible |further )?(?:labou?r action|strike|walkout|work stoppage)\b|\b` + reStrikeN + ` (?:is|was) (?:now )?(?:likely|all but certain|imminent)\b`)},

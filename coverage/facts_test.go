@@ -316,6 +316,12 @@ func TestSentencePhase(t *testing.T) {
 		// there is still a strike going on.
 		{"Their strike, organised by the National Union of Healthcare Workers, lasted 196 days.", strike.PhaseEnded},
 		{"The strike, which began Oct. 21, has lasted 100 days.", strike.PhaseStrike},
+		// A strike "called by" someone, and a "which" aside set off by
+		// commas before its verb.
+		{"The strike called by the coalition began this morning.", strike.PhaseStrike},
+		{"Our hospitals will remain open during the strike called by unions in the coalition, which began this morning.", strike.PhaseStrike},
+		{"The strike by nurses, which began Oct. 4, ended Saturday.", strike.PhaseEnded},
+		{"That strike, by about 2,400 therapists with a different union, ended in May.", ""},
 		// Talks going on with mediators' help are mediation.
 		{"Talks between Kaiser and the union have been going on with the help of two mediators, a former health secretary and a former mayor, since March.", strike.PhaseMediation},
 		{"Talks are now in the hands of two mediators, who began working with the parties in March.", strike.PhaseMediation},
