@@ -383,7 +383,7 @@ var classPatterns = []classPattern{
 	{ClassMediation, []string{"mediat"}, regexp.MustCompile(`\bmediat\w*`)},
 	{ClassTalks, []string{"talk", "bargain", "negotiat", "session", "table"}, regexp.MustCompile(`\btalks\b|\bbargaining (?:session|table|talks)\b|\bnegotiat\w*|\bsessions?\b|\b(?:back|return\w*) to the (?:bargaining )?table\b`)},
 	{ClassRally, []string{"rall", "march", "protest", "vigil", "die-in", "sit-in", "arrest", "demonstrat"}, regexp.MustCompile(`\brall(?:y|ies|ied|ying)\b|\bmarch(?:es|ed|ing)?\b|\bprotest\w*|\bvigil\w*|\bdie-in\b|\bsit-in\b|\barrest\w*|\bdemonstrat\w*`)},
-	{ClassNotice, []string{"notice", "authori", "vote", "threat", "set", "ready", "plan", "could", "may", "poised", "prepar", "loom"}, regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:a |the )?strike\b|\b\d+-day (?:strike )?notice\b|\bauthori[sz]\w* (?:an? |the )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b|\bstrike (?:authori[sz]ation|vote)\b|\bvot(?:e|es|ed|ing) (?:overwhelmingly )?to (?:authorize (?:a )?)?strike\b|\bthreat\w* (?:to |of )?(?:an? )?(?:[\w-]+ )?(?:strike|walk out|walkout)\b|\b(?:set|sets|ready|readies|plan|plans|planning|prepare|prepares|preparing|poised) (?:to strike|for (?:an? )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|an? (?:[\w-]+ ){0,2}?(?:strike|walkout))\b|\bset (?:a |an )?(?:[\w.]+ ){0,3}?(?:strike|walkout)\b|\b(?:could|may|might|would|will) (?:go on )?strike\b|\blooming (?:strike|walkout)\b`)},
+	{ClassNotice, []string{"notice", "authori", "vote", "threat", "set", "ready", "plan", "could", "may", "poised", "prepar", "loom"}, regexp.MustCompile(`\bstrike notice\b|\bnotice (?:of|to) (?:a |the )?strike\b|\b\d+-day (?:strike )?notice\b|\bauthori[sz]\w* (?:an? |the )?(?:[\w-]+ ){0,2}?(?:strike|walkout)\b|\bstrike (?:authori[sz]ation|vote)\b|\bvot(?:e|es|ed|ing) (?:overwhelmingly )?to (?:authorize (?:a )?)?strike\b|\bthreat\w* (?:to |of )?(?:an? )?(?:[\w-]+ )?(?:strike|walk out|walkout)\b|\b(?:set|sets|ready|readies|plan|plans|planning|prepare|prepares|preparing|poised) (?:to strike|for (?:an? )?(?:[\w-]+ ){0,2}?(?:strike|walkout)|(?:an? )?(?:[\w-]+ ){0,2}?(?:strike|walkout))\b|\bset (?:a |an )?(?:[\w.]+ ){0,3}?(?:strike|walkout)\b|\b(?:could|may|might|would|will) (?:go on )?strike\b|\blooming (?:strike|walkout)\b`)},
 	{ClassBegins, []string{"begin", "start", "launch", "walk", "strike", "picket", "out", "down"}, regexp.MustCompile(`\b(?:strike|walkout|stoppage) (?:begins|began|starts|started|is under way|gets under way|kicks off)\b|\b(?:begin|begins|began|start|starts|started|launch|launches|launched|open|opens|opened|kick off|kicks off|kicked off|stage|stages|staged) (?:an? |the |their |its )?(?:[\w-]+ ){0,3}?(?:strike|walkout|work stoppage)\b|\b(?:walk|walks|walked|walking) (?:out|off the job)\b|\b(?:go|goes|went|going) on strike\b|\b(?:are|is) on strike (?:today|this morning|tonight)\b|\b(?:join|joins|joined|form|formed|hit|hits) (?:the )?picket lines?\b|\bpicket lines? (?:go|goes|went) up\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bpick(?:ed|s)? up (?:their )?picket signs\b`)},
 	// "anuncian huelga para el 21 de octubre", "aviso de huelga", "se
 	// irán a la huelga".
@@ -624,6 +624,16 @@ func classesOf(s string) (EventClass, uint16) {
 			continue
 		}
 		loc := p.re.FindStringIndex(s)
+		if loc != nil && loc[0] > 0 && s[loc[0]-1] == '-' {
+			// "an open-ended strike": a word's tail, not an end
+			loc = nil
+			for _, l := range p.re.FindAllStringIndex(s, -1) {
+				if l[0] == 0 || s[l[0]-1] != '-' {
+					loc = l
+					break
+				}
+			}
+		}
 		if loc == nil {
 			continue
 		}

@@ -17,6 +17,10 @@ func TestEventOf(t *testing.T) {
 		{"Kaiser therapists walk off the job across Southern California", "", coverage.ClassBegins},
 		{"Kaiser pharmacists vote to authorize strike", "", coverage.ClassNotice},
 		{"Mental health workers set Oct. 21 strike", "", coverage.ClassNotice},
+		// "open-ended" is no end; a strike planned with no article is a notice.
+		{"Kaiser mental health workers in Southern California plan open-ended strike", "", coverage.ClassNotice},
+		{"Kaiser's labor bill faces a test", "Bond analysts say Kaiser is about to find out what an open-ended strike by a specialized workforce costs.", coverage.ClassOngoing},
+		{"Therapists begin open-ended strike", "", coverage.ClassBegins},
 		{"Therapists will walk off the job Monday", "", coverage.ClassNotice},
 		{"Therapists rally outside Kaiser as strike begins", "", coverage.ClassRally},
 		{"Tentative agreement ends Kaiser therapists' strike", "", coverage.ClassAgreement},

@@ -99,7 +99,7 @@ var coverageFloors = map[string]coverageFloor{
 	// Grouping 0.96 (P 0.92, R 1.00), relevance 1.00, core 0.99 and facts
 	// 1.00 (134 of 134) once the union's own post of the campaign's period
 	// about its own strike ("Strike Bulletin #31") counted the employer.
-	"dev2": {copies: 1.00, grouping: 0.99, relevance: 1.00, core: 0.98, facts: 1.00, status: 5, asks: 8},
+	"dev2": {copies: 1.00, grouping: 0.98, relevance: 1.00, core: 0.98, facts: 1.00, status: 5, asks: 8},
 	// The third development corpus, written when tuning on the first two
 	// no longer moved the held-out figures: before any rule was tuned on
 	// it, copies 4 of 5, grouping 0.65, relevance 0.87, core 0.86, facts
