@@ -26,6 +26,7 @@ func TestEventOf(t *testing.T) {
 		{"Hugs, balloons as Kaiser therapists return to San Diego clinics", "", coverage.ClassEnds},
 		{"Kaiser statement on the strike", "We are disappointed that the union has chosen to call a strike of our mental health professionals beginning today.", coverage.ClassBegins},
 		{"Therapists will walk off the job Monday", "", coverage.ClassNotice},
+		{"Southern California Kaiser mental health clinicians will strike October 21", "", coverage.ClassNotice},
 		{"Therapists rally outside Kaiser as strike begins", "", coverage.ClassRally},
 		{"Tentative agreement ends Kaiser therapists' strike", "", coverage.ClassAgreement},
 		{"Strike ends as therapists ratify contract", "", coverage.ClassRatified},
