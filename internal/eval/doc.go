@@ -112,7 +112,13 @@
 // this strike among its siblings. The sixtieth to sixty-third, in
 // testdata/dev60 to dev63, the same way, four at once: outlets' house
 // conventions; the strike told from later on (look-backs into 2026); the
-// strike told in passing; and the run-up and the aftermath. A corpus
+// strike told in passing; and the run-up and the aftermath. The
+// sixty-fourth to sixty-seventh, in testdata/dev64 to dev67, the same way,
+// four at once, in the plainest manners a new user's feeds have: a news
+// search over two years; the local press across Southern California;
+// national, business and policy outlets that reach the strike past
+// another dispute; and the parties' own voices as the press passes them
+// on. A corpus
 // being written is checked by TestDevDraft before it joins DevSets. Each
 // corpus has a truth file with the campaign status it
 // supports at its end and the questions a supporter asks, with the
