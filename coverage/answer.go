@@ -336,6 +336,11 @@ const (
 	// ansWithheld: tells a deal's terms were not made known ("did not
 	// release terms"): no answer to what was won.
 	ansWithheld
+	// ansHasSite: a site by its name, after a word that sets an event at
+	// one ("outside Kaiser's Los Angeles Medical Center", "on Sunset
+	// Boulevard"), the better answer to where an event was held than a
+	// region the strike covers ("across Southern California").
+	ansHasSite
 )
 
 // ansPercentRE finds a percentage.
@@ -531,6 +536,9 @@ func (ix *Index) Add(a strike.Article) {
 			flags |= ansIsTitle
 		} else if ansNamesPlace(s, toks) {
 			flags |= ansHasPlace
+			if ansNamesSite(s, toks) {
+				flags |= ansHasSite
+			}
 		}
 		if len(terms) < ansMinSentenceTerms || ansStampOnly(toks) || boilerplateSentence(s) {
 			return
@@ -1723,13 +1731,29 @@ func (ix *Index) readable(q *ansQuestion, cands []ansCandidate) []ansCandidate {
 			n++
 		}
 	}
-	if n == 0 || n == len(cands) {
+	if n == 0 {
 		return cands
 	}
-	out := make([]ansCandidate, 0, n)
-	for _, c := range cands {
-		if keep(c) {
-			out = append(out, c)
+	out := cands
+	if n < len(cands) {
+		out = make([]ansCandidate, 0, n)
+		for _, c := range cands {
+			if keep(c) {
+				out = append(out, c)
+			}
+		}
+	}
+	if q.kind == ansKindWhere && slices.ContainsFunc(q.content, func(c string) bool { return ansEventStems[c] }) {
+		// "Where did they hold their hunger strike?": the site the event
+		// was held at before a region the strike covers.
+		sites := out[:0:0]
+		for _, c := range out {
+			if ix.sents[c.id].flags&ansHasSite != 0 {
+				sites = append(sites, c)
+			}
+		}
+		if len(sites) > 0 {
+			return sites
 		}
 	}
 	return out
@@ -2724,6 +2748,30 @@ func ansNamesPlace(text string, toks []Token) bool {
 			if _, month := ansMonths[t.Word]; !month && !ansWeekdayWord(t.Word) && !ansNumberWord(t.Word) && !ansHistoryAfter(toks, i) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// ansNamesSite reports whether text names a site: a capitalised word
+// after "outside", "near", "on", "across from" or "in front of"
+// ("outside Kaiser's Los Angeles Medical Center", "on Sunset Boulevard";
+// not "at", which also names an employer: "therapists at Northvale").
+func ansNamesSite(text string, toks []Token) bool {
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if t.Break || t.Start >= len(text) || text[t.Start] < 'A' || text[t.Start] > 'Z' {
+			continue
+		}
+		w := toks[i-1].Word
+		site := w == "outside" || w == "near" || w == "on" ||
+			w == "from" && i >= 2 && toks[i-2].Word == "across" ||
+			w == "of" && i >= 3 && toks[i-2].Word == "front" && toks[i-3].Word == "in"
+		if !site {
+			continue
+		}
+		if _, month := ansMonths[t.Word]; !month && !ansWeekdayWord(t.Word) && !ansNumberWord(t.Word) && !ansHistoryAfter(toks, i) {
+			return true
 		}
 	}
 	return false

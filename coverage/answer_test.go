@@ -526,6 +526,20 @@ func TestAskWhereNamesAPlace(t *testing.T) {
 	}
 }
 
+// TestAskWhereAnEventWasHeld: "where did they hold their hunger strike?"
+// is answered by the sentence that names the site ("outside … Medical
+// Center on Sunset Boulevard"), not by one on the hunger strikers that
+// names only the region the strike covers.
+func TestAskWhereAnEventWasHeld(t *testing.T) {
+	ix := coverage.NewIndex(nil, ansNow)
+	ix.Add(ansArt(1, 0, "Fast", "The hunger strikers are among about 2,400 clinicians on strike across Southern California, the union said."))
+	ix.Add(ansArt(2, 3, "Fast begins", "Eight clinicians began a five-day hunger strike outside Kaiser's Los Angeles Medical Center on Sunset Boulevard."))
+	a := ix.Ask("where was the hunger strike")
+	if len(a.Citations) == 0 || a.Citations[0].ArticleID != 2 {
+		t.Errorf("answer =\n%s\nwant first the sentence that names the site", a.Text)
+	}
+}
+
 // TestAskHowLongWantsASpan: "how long was the hunger strike?" is answered
 // by a sentence that gives a span ("a five-day hunger strike"), not by
 // one whose only number is a day's count ("Day 1 of our hunger strike").
