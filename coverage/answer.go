@@ -534,9 +534,9 @@ func (ix *Index) Add(a strike.Article) {
 		}
 		if title {
 			flags |= ansIsTitle
-		} else if ansNamesPlace(s, toks) {
+		} else if place, site := ansNamesPlace(s, toks); place {
 			flags |= ansHasPlace
-			if ansNamesSite(s, toks) {
+			if site {
 				flags |= ansHasSite
 			}
 		}
@@ -2734,47 +2734,39 @@ func ansDropWhereFiller(toks []Token) []Token {
 
 // ansNamesPlace reports whether text names a place: a capitalised word,
 // neither a month nor a weekday, right after "in", "at", "outside",
-// "from", "across", "near" or "to" (not opening a clause).
-func ansNamesPlace(text string, toks []Token) bool {
-	for i := 1; i < len(toks); i++ {
+// "from", "across", "near" or "to" (not opening a clause). site reports
+// whether one is a site an event was held at, after "outside", "near",
+// "on", "across from" or "in front of" ("outside Kaiser's Los Angeles
+// Medical Center", "on Sunset Boulevard"; not "at", which also names an
+// employer: "therapists at Northvale").
+func ansNamesPlace(text string, toks []Token) (place, site bool) {
+	for i := 1; i < len(toks) && !(place && site); i++ {
 		t := toks[i]
 		if t.Break || t.Start >= len(text) || text[t.Start] < 'A' || text[t.Start] > 'Z' {
 			continue
 		}
-		switch toks[i-1].Word {
-		case "in", "at", "outside", "from", "across", "near", "to":
-			// (Nor a count or an hour in capitals: "AT SEVEN THIS
-			// MORNING".)
-			if _, month := ansMonths[t.Word]; !month && !ansWeekdayWord(t.Word) && !ansNumberWord(t.Word) && !ansHistoryAfter(toks, i) {
-				return true
-			}
+		var isPlace, isSite bool
+		switch w := toks[i-1].Word; w {
+		case "in", "at", "from", "across", "to":
+			isPlace = true
+			isSite = w == "from" && i >= 2 && toks[i-2].Word == "across"
+		case "outside", "near":
+			isPlace, isSite = true, true
+		case "on":
+			isSite = true
+		case "of":
+			isSite = i >= 3 && toks[i-2].Word == "front" && toks[i-3].Word == "in"
 		}
-	}
-	return false
-}
-
-// ansNamesSite reports whether text names a site: a capitalised word
-// after "outside", "near", "on", "across from" or "in front of"
-// ("outside Kaiser's Los Angeles Medical Center", "on Sunset Boulevard";
-// not "at", which also names an employer: "therapists at Northvale").
-func ansNamesSite(text string, toks []Token) bool {
-	for i := 1; i < len(toks); i++ {
-		t := toks[i]
-		if t.Break || t.Start >= len(text) || text[t.Start] < 'A' || text[t.Start] > 'Z' {
+		if !isPlace && !isSite {
 			continue
 		}
-		w := toks[i-1].Word
-		site := w == "outside" || w == "near" || w == "on" ||
-			w == "from" && i >= 2 && toks[i-2].Word == "across" ||
-			w == "of" && i >= 3 && toks[i-2].Word == "front" && toks[i-3].Word == "in"
-		if !site {
-			continue
-		}
+		// (Nor a count or an hour in capitals: "AT SEVEN THIS MORNING".)
 		if _, month := ansMonths[t.Word]; !month && !ansWeekdayWord(t.Word) && !ansNumberWord(t.Word) && !ansHistoryAfter(toks, i) {
-			return true
+			place = place || isPlace
+			site = site || isSite
 		}
 	}
-	return false
+	return place, site
 }
 
 // ansStampWords are the words of a page's time stamp besides its date:

@@ -436,7 +436,7 @@ func TestAnsNamesPlace(t *testing.T) {
 		{"The longest mental health strike in U.S. history: 196 days.", false},
 		{"The longest strike in California history began in Pasadena.", true},
 	} {
-		if got := ansNamesPlace(tc.text, tok.Tokens(tc.text)); got != tc.want {
+		if got, _ := ansNamesPlace(tc.text, tok.Tokens(tc.text)); got != tc.want {
 			t.Errorf("ansNamesPlace(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
