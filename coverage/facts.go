@@ -870,7 +870,8 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "struck", regexp.MustCompile(`\bstruck\b(?: (?:for|since|over|at|against|in|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this morning)\b|[.,;]|$)`)},
 	{strike.PhaseStrike, "strike|walk|stoppage&began|begin|begun|start|launch|join|stag|extend|continu", regexp.MustCompile(`\b(?:began|begin|begins|beginning|begun|started|start|starts|starting|launched|launch|launches|joined|join|joins|joining|staged|stage|extending|extended|extends|continued|continues|continue) (?:an? |the |their |its )?` + reWords + `{0,3}?` + reStrikeN + `\b`)},
 	// "Picket lines go up at Kaiser clinics".
-	{strike.PhaseStrike, "picket", regexp.MustCompile(`\bpicket lines? (?:go|goes|went|are going|were going) up\b|\b(?:put|puts|putting) up picket lines?\b`)},
+	// "Picket lines continue tomorrow at every site."
+	{strike.PhaseStrike, "picket", regexp.MustCompile(`\bpicket(?:ing| lines?) (?:continue|continues|continued|go on|goes on|went on)\b|\bpicket lines? (?:go|goes|went|are going|were going) up\b|\b(?:put|puts|putting) up picket lines?\b`)},
 	{strike.PhaseStrike, "strike|walk|stoppage&began|begin|begun|start|hit|reach|enter|continu|pass|near|open|last|stretch|drag|wear|wore|affect|cover|involv", regexp.MustCompile(reStrikeN + `s?,? (?:which |that )?(?:has |had )?(?:began|begins|begun|started|starts|hit|hits|reached|reaches|enters|entered|continues|continued|passes|passed|nears|neared|opens|opened|lasted|stretches|stretched|drags|dragged|wears on|wore on|affects|covers|involves)\b`)},
 	// A strike with an aside between it and its verb ("The strike, by
 	// psychologists represented by the union, began Oct. 21"; "the
@@ -882,7 +883,9 @@ var phaseSignals = []phaseSignal{
 	// A strike told by who struck before its verb ("the strike by the
 	// National Union of Healthcare Workers (NUHW) that began today"), or
 	// by its age ("the strike is now four months old").
-	{strike.PhaseStrike, "strike|walk|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` (?:by|of) [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:called |led |organized )?by [^.;]{2,100}?, now in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
+	{strike.PhaseStrike, "strike|walk|stoppage&began|begun|started|old|day|week|month", regexp.MustCompile(reStrikeN + ` by [^.;]{2,100}? (?:that|which) (?:has |had )?(?:began|begun|started)\b|` + reStrikeN + ` (?:by|of) [^.;]{2,100}? (?:is|was) (?:now )?in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:called |led |organized )?by [^.;]{2,100}?, now in (?:its|their) [\w-]+ (?:day|week|month)\b|` + reStrikeN + ` (?:is|was|turned|turns|has turned) (?:now |already )?[\w-]+[- ](?:days?|weeks?|months?) old\b`)},
+	// "the union has called roughly 2,400 … out on an open-ended strike".
+	{strike.PhaseStrike, "call&out on", regexp.MustCompile(`\bcall(?:s|ed|ing)? (?:[^.;]{1,80}? )?out on (?:an? |the |their )?(?:[\w-]+ ){0,2}?` + reStrikeN + `\b`)},
 	// "The strike by members of the union has now lasted nearly six
 	// months", "the strike against Kaiser began in October", "the strike
 	// by … in Southern California continues".
@@ -1806,7 +1809,12 @@ var monthsAfterRE = regexp.MustCompile(`^(?:[\w'’]+ )?(?:two|three|four|five|s
 
 // purposeRE finds a purpose right before an end: "aimed at ending a
 // strike", "in a bid to end", "with the goal of ending".
-var purposeRE = regexp.MustCompile(`\b(?:aim(?:ed|ing|s)? at|in (?:an? )?(?:effort|bid|attempt|hopes?|push) (?:at|of|to)|with (?:the |a )?(?:goal|aim|hope|purpose) of|designed to|meant to|intended to|seek(?:ing|s)? to|(?:try|tries|trying) to|hop(?:e|es|ing) to|pushing (?:for|to)|push(?:es|ed)? for|press(?:es|ed|ing)? for|call(?:s|ed|ing)? for|toward)\s+(?:(?:broker|negotiate|forge|find|secure) )?(?:an? |the )?$|\b(?:broker|negotiate|forge) (?:an? )?$`)
+var purposeRE = regexp.MustCompile(`\b(?:aim(?:ed|ing|s)? at|in (?:an? )?(?:effort|bid|attempt|hopes?|push) (?:at|of|to)|with (?:the |a )?(?:goal|aim|hope|purpose) of|designed to|meant to|intended to|seek(?:ing|s)? to|(?:try|tries|trying) to|hop(?:e|es|ing) to|pushing (?:for|to)|push(?:es|ed)? for|press(?:es|ed|ing)? for|call(?:s|ed|ing)? for|toward)\s+(?:(?:broker|negotiate|forge|find|secure|bring|put) )?(?:an? |the )?$|\b(?:broker|negotiate|forge) (?:an? )?$|` +
+	// "ask NUHW to end this strike", "without an agreement to end the
+	// strike", "had a chance to end this strike": an end asked for,
+	// missed or passed up.
+	`\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|implor(?:e|es|ed|ing)) (?:[\w'’-]+ ){1,6}?to\s+$|` +
+	`\b(?:(?:without|no|not|failed to reach|fail to reach|fails to reach) (?:an? |any )?(?:agreement|deal|accord)|chance|opportunity|offer|proposal|talks|session|negotiations|bargaining|pressure) to\s+$`)
 
 // urgedToRE finds, before mediation's words, someone urged to take it
 // up: "urged Kaiser and the union to resume talks with".

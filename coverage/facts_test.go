@@ -268,6 +268,20 @@ func TestSentencePhase(t *testing.T) {
 		// mediating.
 		{"Kaiser met with the union in an effort to end the strike by some of our mental health professionals.", strike.PhaseStrike},
 		{"Members continue to receive care during the strike called by the union, now in its fourth week.", strike.PhaseStrike},
+		// A strike someone asks, fails or means to end, or that the union
+		// declined to end, goes on; so does one whose strikers were
+		// "called out", whose picket lines "continue" or that "turned" a
+		// month old.
+		{"We again ask NUHW to end this strike while we continue to bargain.", strike.PhaseStrike},
+		{"The session ended without an agreement to end the strike by roughly 2,400 mental health clinicians.", strike.PhaseStrike},
+		{"Tell your legislators that Kaiser had a chance to end this strike today and chose not to.", strike.PhaseStrike},
+		{"Beginning today, the union has called roughly 2,400 mental health professionals out on an open-ended strike.", strike.PhaseStrike},
+		{"Picket lines continue tomorrow at every site.", strike.PhaseStrike},
+		{"The mental health clinicians' strike turned four months old this week.", strike.PhaseStrike},
+		// But a deal to end it is the deal, and a call to end a strike not
+		// yet begun is no strike.
+		{"Kaiser and the union reached an agreement to end the strike late Sunday.", strike.PhaseTentativeAgreement},
+		{"The union will call members out on strike if talks fail.", strike.PhaseThreatened},
 		{"Today, some unions in the coalition have begun a strike at many of our facilities.", strike.PhaseStrike},
 		{"Two former officials are now mediating the Kaiser Permanente mental health strike in Southern California.", strike.PhaseMediation},
 		// A strike told only as what might have been, or asked about
@@ -333,8 +347,9 @@ func TestSentencePhase(t *testing.T) {
 		{"The union did not say whether it would seek a strike vote.", ""},
 		// The employer's "has chosen to strike": a choice made.
 		{"We are disappointed that the union has chosen to strike beginning today rather than continue bargaining.", strike.PhaseStrike},
-		// An end sought is no end: "in an effort to", "trying to".
-		{"On Monday, Kaiser met with the union in an effort to bring an end to the strike by some of our mental health professionals.", ""},
+		// An end sought is no end but the strike going on: "in an effort
+		// to", "trying to".
+		{"On Monday, Kaiser met with the union in an effort to bring an end to the strike by some of our mental health professionals.", strike.PhaseStrike},
 		{"Mediators are trying to end the strike that began in October.", strike.PhaseStrike},
 		// A count with a thousands comma inside the "by" phrase.
 		{"The strike by roughly 2,400 clinicians across Southern California has now lasted a month, with no sign of a deal.", strike.PhaseStrike},
