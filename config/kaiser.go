@@ -209,6 +209,11 @@ func kaiserProfile() strike.Profile {
 			"fined", "penalty", "settlement", "regulator",
 			"Department of Managed Health Care", "lawsuit", "attorney general",
 		},
+		// The Spanish-language press's name for the 2023 coalition is the
+		// coalition's.
+		UnionAliases: []strike.UnionAlias{
+			{Spelling: "Coalición de Sindicatos de Kaiser Permanente", Union: "Coalition of Kaiser Permanente Unions"},
+		},
 		Campaign: kaiserScope(),
 	}
 }

@@ -344,6 +344,19 @@ func (v *validator) profile(key string, p strike.Profile) {
 			}
 		}
 	}
+	unionTerms := make(map[string]bool, len(p.Union))
+	for _, t := range p.Union {
+		unionTerms[t.Text] = true
+	}
+	for i, a := range p.UnionAliases {
+		akey := fmt.Sprintf("%s.union_aliases[%d]", key, i)
+		if strings.TrimSpace(a.Spelling) == "" {
+			v.add(akey+".spelling", a.Spelling, "is empty", "another spelling of a union's name")
+		}
+		if !unionTerms[a.Union] {
+			v.add(akey+".union", a.Union, "is not the text of a union term", "the text of one of "+key+".union's terms, written the same way")
+		}
+	}
 	v.words(key+".employer_context", p.EmployerContext, "a word or phrase showing the employer is meant, such as hospital")
 	v.words(key+".not_labor", p.NotLabor, "a word or phrase of news that is not labor news, such as fined")
 	v.scope(key+".campaign", p.Campaign)

@@ -297,6 +297,16 @@ func TestValidate(t *testing.T) {
 			`key "campaigns[0].relevance.campaign.workforce[1]": value "line\nbreak" contains a control character: allowed text of at most 200 bytes without control characters`,
 			`key "campaigns[0].relevance.campaign.start": value "2024-13-01" is not a date: allowed a day written YYYY-MM-DD, such as 2024-07-01, or empty for a period with no start`,
 		}},
+		{"profile union aliases", func(c *Config) {
+			c.CampaignSpecs[0].Relevance.UnionAliases = []strike.UnionAlias{
+				{Spelling: "Coalición de Sindicatos de Kaiser Permanente", Union: "Coalition of Kaiser Permanente Unions"}, // a union term: fine
+				{Spelling: "Sindicato de Enfermeras", Union: "United Nurses"},                                              // no union term
+				{Spelling: " ", Union: "UNAC"},
+			}
+		}, []string{
+			`key "campaigns[0].relevance.union_aliases[1].union": value "United Nurses" is not the text of a union term: allowed the text of one of campaigns[0].relevance.union's terms, written the same way`,
+			`key "campaigns[0].relevance.union_aliases[2].spelling": value " " is empty: allowed another spelling of a union's name`,
+		}},
 		{"profile period backwards", func(c *Config) {
 			c.CampaignSpecs[0].Relevance.Campaign.Start = "2025-07-01"
 			c.CampaignSpecs[0].Relevance.Campaign.End = "2025-06-30"

@@ -192,7 +192,8 @@ func NewExtractor(o FactsOptions) *Extractor {
 // profile. The union terms with a positive weight name the campaign's
 // union: the first of several words is its canonical name and the others
 // are its aliases. Each union term with a negative weight is another union,
-// its own canonical name. Employer terms are treated like the campaign's
+// its own canonical name, and UnionAliases name further spellings of
+// either. Employer terms are treated like the campaign's
 // union terms. The profile's exclusions become Exclude, and the start of
 // its campaign's period Since (a malformed one, which the Scorer reports,
 // is left out).
@@ -229,10 +230,20 @@ func FactsOptionsFromProfile(p strike.Profile) FactsOptions {
 			o.Aliases[a] = c
 		}
 	}
+	spelling := func(text string) bool {
+		return slices.ContainsFunc(p.UnionAliases, func(a strike.UnionAlias) bool { return strings.TrimSpace(a.Spelling) == strings.TrimSpace(text) })
+	}
 	for _, t := range p.Union {
-		if t.Weight < 0 {
+		if t.Weight < 0 && !spelling(t.Text) {
 			o.Unions = append(o.Unions, t.Text)
 		}
+	}
+	for _, a := range p.UnionAliases {
+		name := a.Union
+		if c, ok := o.Aliases[name]; ok {
+			name = c // an alias of the campaign's union's canonical name
+		}
+		o.Aliases[strings.TrimSpace(a.Spelling)] = name
 	}
 	if c, al := group(p.Employer); c != "" {
 		o.Employers = append(o.Employers, c)

@@ -831,22 +831,36 @@ func TestFactsOptionsFromProfile(t *testing.T) {
 			{Text: "National Union of Healthcare Workers", Weight: 3},
 			{Text: "National Union of Health Care Workers", Weight: 3},
 			{Text: "UNAC", Weight: -4},
+			{Text: "Coalition of Kaiser Permanente Unions", Weight: -4},
+			{Text: "Coalición de Sindicatos de Kaiser Permanente", Weight: -4}, // a term of its own for relevance
 		},
 		Exclude: []strike.Term{{Text: "Kaiser Aluminum"}},
+		UnionAliases: []strike.UnionAlias{
+			{Spelling: "Coalición de Sindicatos de Kaiser Permanente", Union: "Coalition of Kaiser Permanente Unions"},
+			{Spelling: "Sindicato Nacional de Trabajadores de la Salud", Union: "NUHW"}, // an alias of an alias
+		},
 	}
 	got := FactsOptionsFromProfile(p)
 	want := FactsOptions{
 		Exclude:   []string{"Kaiser Aluminum"},
-		Unions:    []string{"National Union of Healthcare Workers", "UNAC"},
+		Unions:    []string{"National Union of Healthcare Workers", "UNAC", "Coalition of Kaiser Permanente Unions"},
 		Employers: []string{"Kaiser Permanente"},
 		Aliases: map[string]string{
 			"NUHW":                                  "National Union of Healthcare Workers",
 			"National Union of Health Care Workers": "National Union of Healthcare Workers",
-			"Kaiser":                                "Kaiser Permanente",
+			"Coalición de Sindicatos de Kaiser Permanente":   "Coalition of Kaiser Permanente Unions",
+			"Sindicato Nacional de Trabajadores de la Salud": "National Union of Healthcare Workers",
+			"Kaiser": "Kaiser Permanente",
 		},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("FactsOptionsFromProfile\n got %+v\nwant %+v", got, want)
+	}
+	// The coalition's Spanish name is reported as the coalition.
+	x := NewExtractor(got)
+	f := x.Extract(&strike.Article{Title: "Huelga en Kaiser", Text: "La Coalición de Sindicatos de Kaiser Permanente dice que unos 75,000 empleados están en huelga.", Published: wed})
+	if f.Union != "Coalition of Kaiser Permanente Unions" {
+		t.Errorf("union of a Spanish article = %q, want the coalition's name", f.Union)
 	}
 }
 

@@ -56,6 +56,12 @@ type Profile struct {
 	// title or the first sentence and no labor term is, the article's
 	// labor terms do not count.
 	NotLabor []string `yaml:"not_labor" json:"not_labor"`
+	// UnionAliases maps another spelling of a union's name (a translation,
+	// a former name) to the name its facts report, which must be the text
+	// of one of the union terms: "Coalición de Sindicatos de Kaiser
+	// Permanente" to "Coalition of Kaiser Permanente Unions". A union term
+	// not listed here is reported as written. Empty: none.
+	UnionAliases []UnionAlias `yaml:"union_aliases" json:"union_aliases"`
 	// Campaign says which strike is the campaign's: its union, region,
 	// workforce and period. The zero value checks nothing.
 	Campaign Scope `yaml:"campaign" json:"campaign"`
@@ -87,6 +93,13 @@ type Scope struct {
 	// what it reports in it.
 	Start string `yaml:"start" json:"start"`
 	End   string `yaml:"end" json:"end"`
+}
+
+// UnionAlias is another spelling of a union's name and the union term's
+// text it stands for.
+type UnionAlias struct {
+	Spelling string `yaml:"spelling" json:"spelling"`
+	Union    string `yaml:"union" json:"union"`
 }
 
 // Term is a word or phrase with its weight. A negative weight counts against.
