@@ -315,6 +315,19 @@ func acronym(words []string) string {
 	return b.String()
 }
 
+// unionKeyOf returns a union's name as its initials, part by part around
+// "/": "United Nurses Associations of California/Union of Health Care
+// Professionals" and "UNAC/UHCP" both give "UNAC/UHCP".
+func unionKeyOf(name string) string {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		if w := strings.Fields(p); len(w) != 1 || !isAcronym(w[0]) {
+			parts[i] = acronym(w)
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
 // factSentence is a sentence of an article: the title or one of the text's.
 type factSentence struct {
 	text  string // as written
@@ -3753,7 +3766,7 @@ func (x *Extractor) findUnion(ss []factSentence, known [][]nameHit) (canon strin
 			if joinsOther(hits, h, s.lower) {
 				w = -1 // "NUHW members join UNAC/UHCP picket lines": supporters of the other's strike
 			}
-			if w < 5 && (onStrikeAfterF.MatchString(s.lower[h.end:]) || s.lead && !s.title && leadStrikersF.MatchString(s.lower[h.end:])) {
+			if w < 5 && (onStrikeAfterF.MatchString(s.lower[h.end:]) || s.lead && !s.title && leadStrikersF.MatchString(s.lower[h.end:]) || !s.title && nowStrikersF.MatchString(s.lower[h.end:])) {
 				w = 5 // "the 31,000 nurses of UNAC/UHCP who are on a five-day strike": the strikers'
 			}
 			if s.title {
@@ -3792,15 +3805,20 @@ func (x *Extractor) findUnion(ss []factSentence, known [][]nameHit) (canon strin
 	}
 	best := ts[0]
 	for _, t := range ts[1:] {
-		if t.score > best.score {
+		// Of equals, one named as the strikers' ("of UNAC/UHCP are on
+		// day three of a five-day strike") beats one only named often.
+		if t.score > best.score || t.score == best.score && t.best >= 5 && best.best < 5 {
 			best = t
 		}
 	}
 	if best.score <= 0 {
 		return "", -1, false, false // only supporters, or unions named to compare
 	}
-	// Strong: named as the strikers' ("a strike by …", "represented by …").
-	return best.canon, best.at, true, best.best >= 5
+	// Strong: named as the strikers' ("a strike by …", "represented by …"),
+	// under this name or another of the same union's ("UNAC/UHCP" and its
+	// name spelled out are tallied apart).
+	strong = slices.ContainsFunc(ts, func(t tally) bool { return t.best >= 5 && unionKeyOf(t.canon) == unionKeyOf(best.canon) })
+	return best.canon, best.at, true, strong
 }
 
 // spanEndsRE finds, after "strike ends", a span of it that ends: "ends
@@ -3848,7 +3866,12 @@ var onStrikeAfterF = regexp.MustCompile(`^,? (?:who|which) (?:are|were|is|was|ha
 // and health professionals walked out", "nurses in UNAC/UHCP are on
 // strike". Read in the lead only: further on, it is as often a strike
 // recalled ("NUHW members walked out last year").
-var leadStrikersF = regexp.MustCompile(`^(?:['’]s)?[\s-]*(?:(?:members|nurses|and|health|care|professionals|therapists|clinicians|workers|employees|staff|pharmacists)\b,? ?){0,6}(?:(?:are|were|is|went|remain|remains) (?:now |still )?on strike|(?:walked|walk|walks) (?:out|off the job)|struck)\b`)
+var leadStrikersF = regexp.MustCompile(`^(?:['’]s)?[\s\-–—]*(?:(?:members|nurses|and|health|care|professionals|therapists|clinicians|workers|employees|staff|pharmacists)\b,? ?){0,6}(?:(?:are|were|is|went|remain|remains) (?:now |still )?on strike|(?:walked|walk|walks) (?:out|off the job)|struck)\b`)
+
+// nowStrikersF is leadStrikersF in the present, read anywhere: a strike
+// told as going on is the news, not one recalled: "nurses and health
+// professionals of UNAC/UHCP are on day three of a five-day strike".
+var nowStrikersF = regexp.MustCompile(`^(?:['’]s)?[\s\-–—]*(?:(?:members|nurses|and|health|care|professionals|therapists|clinicians|workers|employees|staff|pharmacists)\b,? ?){0,6}(?:are|is|remain|remains) (?:now |still )?(?:on strike|(?:out )?on (?:day|week) [\w-]+ of (?:an? |their |the |its )?(?:[\w-]+ ){0,2}?strike)\b`)
 
 // unionsInF finds, right before a union's name, words that make it a
 // group other unions belong to: "other unions in the Alliance of …",

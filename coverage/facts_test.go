@@ -2227,6 +2227,26 @@ func TestPhaseOfAnotherUnionsStrikeInOwnPost(t *testing.T) {
 	}
 }
 
+// TestUnionOfAnotherUnionsStrikeNamedTwoWays: a union's post on
+// another union's strike, whose strikers it names past the lead, in the
+// present, or under both its acronym and its spelled-out name, is about
+// them, though the poster's members are named as often.
+func TestUnionOfAnotherUnionsStrikeNamedTwoWays(t *testing.T) {
+	x := NewExtractor(FactsOptions{Unions: []string{"National Union of Healthcare Workers", "UNAC"}})
+	for _, text := range []string{
+		"This time last year, we were counting down the days to our own strike. This week, NUHW members have spent their days off on someone else's picket line.\n\n" +
+			"The 31,000 nurses and health professionals of UNAC/UHCP are on day three of a five-day strike against Kaiser, and NUHW members have turned out at nearly every site.\n\n" +
+			"Contribute to the UNAC/UHCP strike fund.",
+		"This morning, 31,000 of our colleagues in UNAC/UHCP — the United Nurses Associations of California/Union of Health Care Professionals — walked off the job at Kaiser.\n\n" +
+			"NUHW members are joining them on the line wherever we can. Last year, UNAC/UHCP nurses brought us water during our strike.",
+	} {
+		got := x.Extract(&strike.Article{Title: "We stand with the nurses", Source: "National Union of Healthcare Workers", Published: wed, Text: text})
+		if unionKeyOf(got.Union) != "UNAC/UHCP" || got.Phase != strike.PhaseStrike {
+			t.Errorf("%.60q…: union %q (from %q), phase %q, want UNAC/UHCP on strike", text, got.Union, got.Evidence["union"], got.Phase)
+		}
+	}
+}
+
 // TestUnionOfASeparateDispute: a union whose strike is told as "a
 // separate dispute" is named for comparison, not as the article's.
 func TestUnionOfASeparateDispute(t *testing.T) {
