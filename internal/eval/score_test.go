@@ -228,3 +228,30 @@ func FuzzParseTruth(f *testing.F) {
 		}
 	})
 }
+
+// TestScoreCopiesOfALookAlike: a re-run of news that is not the strike's
+// is together with its original when neither is posted (no story is no
+// story twice), and apart when one of them is.
+func TestScoreCopiesOfALookAlike(t *testing.T) {
+	docs := []demo.Doc{{ID: "d", Tier: strike.TierNone}, {ID: "e", Tier: strike.TierNone, CopyOf: "d"}}
+	c := Corpus{Name: "look-alike", Docs: docs, PagePath: func(d demo.Doc) string { return "/p/" + d.ID }}
+	art := func(id string, tier strike.Tier, story *int64) ArticleJSON {
+		return ArticleJSON{URL: "http://127.0.0.1:1/p/" + id, Relevance: strike.Relevance{Tier: tier}, StoryID: story}
+	}
+	for _, tt := range []struct {
+		name     string
+		e        ArticleJSON
+		together int
+	}{
+		{"neither posted", art("e", strike.TierNone, nil), 1},
+		{"the copy posted", art("e", strike.TierRelated, ptr(3)), 0},
+	} {
+		f, err := Score(c, Output{Articles: []ArticleJSON{art("d", strike.TierNone, nil), tt.e}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.CopiesTogether != tt.together || f.CopyPairs != 1 {
+			t.Errorf("%s: copies %d of %d, want %d of 1", tt.name, f.CopiesTogether, f.CopyPairs, tt.together)
+		}
+	}
+}
