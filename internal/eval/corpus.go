@@ -70,6 +70,8 @@ var devSets = []DevSet{
 	{"dev62", "sixty-second development", 15}, {"dev63", "sixty-third development", 15},
 	{"dev64", "sixty-fourth development", 15}, {"dev65", "sixty-fifth development", 15},
 	{"dev66", "sixty-sixth development", 15}, {"dev67", "sixty-seventh development", 15},
+	{"dev68", "sixty-eighth development", 15}, {"dev69", "sixty-ninth development", 15},
+	{"dev70", "seventieth development", 15}, {"dev71", "seventy-first development", 15},
 }
 
 // DevSets returns the development corpora in the order they were written.

@@ -118,8 +118,15 @@
 // search over two years; the local press across Southern California;
 // national, business and policy outlets that reach the strike past
 // another dispute; and the parties' own voices as the press passes them
-// on. A corpus
-// being written is checked by TestDevDraft before it joins DevSets. Each
+// on. The sixty-eighth to seventy-first, in testdata/dev68 to dev71, the
+// same way, four at once: a first user's plainest feeds over the whole
+// arc, with several outlets' own reports of each event; the union named
+// many ways or hardly at all (letters, statements, Spanish and bilingual
+// papers, siblings' unions beside it); the long middle told indirectly
+// (sessions, hearings, rallies, the strike as setting); and the end and
+// what came after (look-backs a year and two on, year-in-review lists).
+// A corpus being written is checked by TestDevDraft before it joins
+// DevSets. Each
 // corpus has a truth file with the campaign status it
 // supports at its end and the questions a supporter asks, with the
 // answers the first sentence of a reply must state.
