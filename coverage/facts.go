@@ -922,6 +922,12 @@ var phaseSignals = []phaseSignal{
 	// A headline's "… stay open as nurses strike".
 	{strike.PhaseStrike, "as ", regexp.MustCompile(`\bas (?:[\w'’-]+ ){0,2}?(?:nurses|workers|therapists|clinicians|employees|staff|members|[\w-]+ers|[\w-]+ists) (?:strike|walk out|walk off the job)$`)},
 	{strike.PhaseStrike, "strik", regexp.MustCompile(`(?:^|[^-\w])(?:striking|strikers?)\b`)},
+	// Picketers as the strikers: "as picketers … began a third week",
+	// "represents the picketing psychologists" (not informational ones,
+	// who picket before a strike).
+	{strike.PhaseStrike, "picket", regexp.MustCompile(`\bpicketers\b|\bpicketing (?:psychologists|therapists|clinicians|workers|nurses|members|employees|staff|counselors|social workers)\b|\b(?:been|are|were|remain|remained|stay|stayed) on picket lines?\b`)},
+	// "while the clinicians are out", "Strike update, day 64".
+	{strike.PhaseStrike, " out|day", regexp.MustCompile(`\bwhile (?:the |its |their |our )?(?:[\w'’-]+ ){0,2}?(?:clinicians|therapists|workers|members|nurses|psychologists|employees|staff|strikers) (?:are|remain|stay) out(?:[.,;]|$)|\b` + reStrikeN + ` (?:update|diary|journal|log|bulletin|report),? (?:day|week) \d+\b`)},
 	{strike.PhaseStrike, "strike|walk|stoppage| out| on the picket| on a picket&day|week|month", regexp.MustCompile(`\b(?:days?|weeks?|months?) (?:into|of) (?:an? |the |their |its |this )?` + reWords + `{0,3}?` + reStrikeN + `\b|\b(?:days?|weeks?|months?) (?:out|on (?:the|a) picket lines?)\b`)},
 	{strike.PhaseStrike, "picket|put|down", regexp.MustCompile(`\bpick(?:ed|s)? up (?:their )?picket signs\b|\bput(?:s|ting)? down (?:their )?(?:caseloads|tools)\b|\bhit(?:s|ting)? (?:the )?picket lines?\b`)},
 	{strike.PhaseStrike, "picket|out since", regexp.MustCompile(`\bpicket lines? (?:formed|went up|ring|rings|ringed)\b|\bpickets? (?:formed|went up)\b|\b(?:join|joined|joins|joining) (?:the )?picket lines?\b|\bon the picket lines?\b|\bpicketed\b|\bout since\b`)},
@@ -967,6 +973,10 @@ var phaseSignals = []phaseSignal{
 	// talks: "began mediating Monday", "the two sides are now in
 	// mediation".
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|started|start|starts|continued|continue|continues|are|were|is|was|have been|has been) (?:now |still )?mediating\b|\b(?:while|as) mediation (?:goes|is going|went) on\b|\b(?:['’]re|are|is|were|was|remain|remains|remained|have been|has been|had been) (?:now |still )?in (?:mediation|mediated (?:talks|negotiations|sessions))\b|\bin mediation since\b|\b(?:have|has) (?:run|gone) through (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bwith (?:an? |the |two |both |three )(?:[\w-]+ ){0,2}?mediators? in the room\b|\b(?:days?|weeks?|months?|sessions?) (?:of mediation|with (?:the |two )?mediators?)\b`)},
+	// "mediators Mark Ghaly and Darrell Steinberg continue closed-door
+	// sessions", "mediation led by Dr. Mark Ghaly … continues", "mediated
+	// talks led by … have been going since March".
+	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediators?(?: [\w.'’-]+){0,6}? (?:continue|continues|continued|hold|holds|held|resume|resumes|resumed|lead|leads|led|run|runs|ran) (?:their |the )?(?:[\w-]+ )?(?:sessions|talks|meetings|negotiations)\b|\bmediat(?:ion|ed talks|ed negotiations|ed sessions) led by (?:[^.;]|\b(?:dr|mr|ms|mrs|gov|sen|rep|sec)\.){1,80}? (?:continues|continue|continued|(?:have|has) been going(?: on)?|(?:is|are) (?:continuing|ongoing|under way|underway))\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediators? (?:are|were|is|was|have been|has been) (?:still |now )?(?:meeting|working|shuttling)\b|\b(?:continu\w* to |still )(?:meet|meeting|work|working|talk|talking) with (?:[\w'’-]+ ){0,6}?mediators?\b|\b(?:committed to|continuing|continues|continue) (?:the )?mediation process\b`)},
 	{strike.PhaseMediation, "mediator", regexp.MustCompile(`\b(?:turn|turns|turned|brought in|bring in|brings in|called in) (?:to )?(?:an? )?(?:[\w-]+ )?mediator\b|\b(?:sit|sits|sat|sitting) down with (?:an? |the |two )?(?:[\w-]+ ){0,2}?mediators?\b|\bwith (?:an?|two) (?:[\w-]+ )?mediators? (?:working|going between)\b`)},
 	// Mediation told by meeting the mediators, by who leads the talks, or
@@ -1307,6 +1317,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			// modal is about the therapist or the employer; the strikers,
 			// named as a group, are there.
 			chosen = chosen || p == strike.PhaseStrike && strikersNamed(s[m[0]:m[1]], pre)
+			if p == strike.PhaseStrike && last == "informational" {
+				continue // "informational picketers": a picket before any strike
+			}
 			if p == strike.PhaseStrike && strings.TrimSpace(s[m[0]:m[1]]) == "striking" && gerundAfterRE.MatchString(lastWords(s[:m[0]], 1)) {
 				continue // "notice before striking", "barred from striking": an act spoken of, not done
 			}
@@ -1838,6 +1851,9 @@ var purposeRE = regexp.MustCompile(`\b(?:aim(?:ed|ing|s)? at|in (?:an? )?(?:effo
 	// strike", "had a chance to end this strike": an end asked for,
 	// missed or passed up.
 	`\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|implor(?:e|es|ed|ing)) (?:[\w'’-]+ ){1,6}?to\s+$|` +
+	// "urged Kaiser … to return to the bargaining table and end a strike":
+	// an end joined to another act asked for.
+	`\bto (?:return|go back|come back|get back|sit down|meet|bargain|negotiate|compromise|settle) (?:[\w'’-]+ ){0,5}?and\s+$|` +
 	`\b(?:(?:without|no|not|failed to reach|fail to reach|fails to reach) (?:an? |any )?(?:agreement|deal|accord)|chance|opportunity|offer|proposal|talks|session|negotiations|bargaining|pressure) to\s+$`)
 
 // urgedToRE finds, before mediation's words, someone urged to take it

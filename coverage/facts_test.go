@@ -278,6 +278,22 @@ func TestSentencePhase(t *testing.T) {
 		{"Beginning today, the union has called roughly 2,400 mental health professionals out on an open-ended strike.", strike.PhaseStrike},
 		{"Picket lines continue tomorrow at every site.", strike.PhaseStrike},
 		{"The mental health clinicians' strike turned four months old this week.", strike.PhaseStrike},
+		// An end urged after another act ("to return to the table and end
+		// a strike"); picketers, picket lines and clinicians "out" as the
+		// setting; a strike's update by its day.
+		{"A group of California state legislators urged Kaiser Permanente in letters this week to return to the bargaining table and end a strike by its mental health workers in Southern California, now in its eighth week.", strike.PhaseStrike},
+		{"Kaiser told members that appointments continue, as picketers from its mental health clinics began a third week outside medical offices.", strike.PhaseStrike},
+		{"The union, which represents the picketing psychologists, therapists and social workers, disputed that picture.", strike.PhaseStrike},
+		{"Lawmakers urged Kaiser to resolve its dispute with mental health workers who have been on picket lines since October.", strike.PhaseStrike},
+		{"It also asked how Kaiser was meeting state access rules while the clinicians are out.", strike.PhaseStrike},
+		{"Strike update, day 64: a holiday message from the bargaining team", strike.PhaseStrike},
+		{"Informational picketers gathered outside the medical center before the vote.", ""},
+		// Mediators continuing their sessions; mediation led by named
+		// mediators continuing; mediated talks "going since March".
+		{"The fast comes as state-appointed mediators Mark Ghaly and Darrell Steinberg continue sessions between the two sides.", strike.PhaseMediation},
+		{"The complaints come as mediators Mark Ghaly and Darrell Steinberg continue closed-door sessions between Kaiser and the union, which began March 10.", strike.PhaseMediation},
+		{"The hunger strike comes as mediation led by Dr. Mark Ghaly and Darrell Steinberg continues.", strike.PhaseMediation},
+		{"Mediated talks led by Mark Ghaly and Darrell Steinberg have been going since March without producing a deal.", strike.PhaseMediation},
 		// But a deal to end it is the deal, and a call to end a strike not
 		// yet begun is no strike.
 		{"Kaiser and the union reached an agreement to end the strike late Sunday.", strike.PhaseTentativeAgreement},
@@ -677,7 +693,7 @@ func TestSentencePhase(t *testing.T) {
 		{"Some 2,400 workers walked off the job and started a strike that would last 196 days.", strike.PhaseEnded},
 		{"When 2,400-plus clinicians ended their 196-day strike in May, both sides said the contract would be measured by waits.", strike.PhaseEnded},
 		{"They ratified a contract with 20% raises on May 8 and returned to work four days later.", strike.PhaseEnded},
-		{"Legislators wrote to Kaiser's leadership urging the health system to return to bargaining and end a strike by 2,400 workers.", ""},
+		{"Legislators wrote to Kaiser's leadership urging the health system to return to bargaining and end a strike by 2,400 workers.", strike.PhaseStrike}, // an end urged: the strike goes on
 		{"Kaiser Permanente welcomes mental health professionals back to Southern California clinics", strike.PhaseEnded},
 		{"Welcome back to our weekly look at labor news.", ""},
 		{"We are glad the strike is behind us.", strike.PhaseEnded},
