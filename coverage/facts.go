@@ -1015,7 +1015,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseRatified, "ratif|vote", regexp.MustCompile(`\bvoted (?:overwhelmingly |narrowly |unanimously )?(?:in favor of|to accept) (?:the |a |their |its )?(?:new |tentative )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:voted|vote|votes) (?:overwhelmingly |narrowly |unanimously |by (?:a |an )?(?:wide |large |narrow |overwhelming |lopsided )?(?:margin|majority) (?:of [\w%.,-]+ (?:to [\w%.,-]+ )?)?|by [\d.]+ ?(?:%|percent) )?to (?:ratify|approve)\b|\bratif(?:y|ies|ied)\b`)},
 	{strike.PhaseRatified, "approv|ok|ratif", regexp.MustCompile(`\b(?:approved|approve|approves|ok|oks|ok's|ok'd|okay|okays|okayed) (?:the |their |a |its )?(?:new )?(?:[\w-]+ )?(?:contract|agreement|deal|pact)\b|\b(?:contract|agreement|deal|pact) (?:was |were |has been |had been )(?:overwhelmingly |narrowly )?(?:approved|ratified)\b|\bapproved by (?:\d+%|\d+ percent|an? (?:wide |large |narrow |overwhelming )?(?:margin|majority))`)},
 	// Ended.
-	{strike.PhaseEnded, "strike|walk|stoppage&over|end", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was) over\b|\b` + reStrikeN + ` (?:came|has come|had come|comes) to an end\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
+	{strike.PhaseEnded, "strike|walk|stoppage&over|end", regexp.MustCompile(`\b` + reStrikeN + ` (?:is|was|has been|had been) over\b|\b` + reStrikeN + ` (?:came|has come|had come|comes) to an end\b|\b` + reStrikeN + ` (?:has |had )?(?:ended|ends)\b`)},
 	// "The five-day strike by about 31,000 … nurses … ended over the
 	// weekend": the strike's end past a long "by" phrase.
 	{strike.PhaseEnded, "strike|walk|stoppage&end", regexp.MustCompile(reStrikeN + ` (?:by|of) (?:[^.;,]|\d,\d){2,120}? (?:ended|came to an end)\b`)},
@@ -1048,6 +1048,9 @@ var phaseSignals = []phaseSignal{
 	// Back from the strike: "clinicians returned from a six-and-a-half-
 	// month strike", "after returning from one of the longest mental
 	// health strikes".
+	// "They returned in May 2025 after 196 days", "They did not return
+	// until May 12": back, after the strike's length or on a day.
+	{strike.PhaseEnded, backToOffice, regexp.MustCompile(`\b(?:returned|came back|went back)(?: [^.;,]{1,30}?)? after (?:\d+|[\w-]+)[- ](?:days?|weeks?|months?)\b|\b(?:did not|didn['’]t) (?:return|come back|go back)(?: to work)? until\b`)},
 	{strike.PhaseEnded, backFrom, regexp.MustCompile(`\b(?:returned|returning|came back|come back|coming back|are back|were back) from (?:a|an|the|their|its|one of the) (?:[\w-]+ ){0,4}?(?:strikes?|walkouts?)\b`)},
 	// Back under the contract: "now that we're back under our new
 	// contract", a headline's "Back in our clinics".
@@ -1317,6 +1320,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			// modal is about the therapist or the employer; the strikers,
 			// named as a group, are there.
 			chosen = chosen || p == strike.PhaseStrike && strikersNamed(s[m[0]:m[1]], pre)
+			if p == strike.PhaseStrike && sinceInsideRE.MatchString(s[m[0]:m[1]]) {
+				continue // "staff added in the region since the strike": after it
+			}
 			if p == strike.PhaseStrike && last == "informational" {
 				continue // "informational picketers": a picket before any strike
 			}
@@ -1843,6 +1849,11 @@ var yearsAfterRE = regexp.MustCompile(`\b(?:a|one|two|three|\d+) (?:full )?years
 // monthsAfterRE is yearsAfterRE for a sentence that opens on months since
 // a strike, up to the strike.
 var monthsAfterRE = regexp.MustCompile(`^(?:[\w'’]+ )?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+) months (?:after|since)\b[^,;.]{0,120}$`)
+
+// sinceInsideRE finds a strike told as the setting ("in the region
+// since the strike") through a word that puts the news after or before
+// it.
+var sinceInsideRE = regexp.MustCompile(`^(?:in|amid|amidst) .*\b(?:since|after|before|until)\b`)
 
 // purposeRE finds a purpose right before an end: "aimed at ending a
 // strike", "in a bid to end", "with the goal of ending".

@@ -294,6 +294,14 @@ func TestSentencePhase(t *testing.T) {
 		{"The complaints come as mediators Mark Ghaly and Darrell Steinberg continue closed-door sessions between Kaiser and the union, which began March 10.", strike.PhaseMediation},
 		{"The hunger strike comes as mediation led by Dr. Mark Ghaly and Darrell Steinberg continues.", strike.PhaseMediation},
 		{"Mediated talks led by Mark Ghaly and Darrell Steinberg have been going since March without producing a deal.", strike.PhaseMediation},
+		// A strike over for a while, a return told after its length or
+		// "not until" a day, and "since the strike" are the end, not a
+		// strike going on.
+		{"At Kaiser's clinics in the Inland Empire, the strike has been over for two months.", strike.PhaseEnded},
+		{"They returned in May 2025 after 196 days, under a four-year contract.", strike.PhaseEnded},
+		{"They did not return until May 12, after 196 days, two months of mediation and a hunger strike on Sunset Boulevard.", strike.PhaseEnded},
+		{"Kaiser said it had added mental health staff in the region since the strike.", ""},
+		{"We will not return until Kaiser agrees to a fair contract.", ""},
 		// But a deal to end it is the deal, and a call to end a strike not
 		// yet begun is no strike.
 		{"Kaiser and the union reached an agreement to end the strike late Sunday.", strike.PhaseTentativeAgreement},
