@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -412,6 +413,11 @@ func appendDates(dst []dateSpan, toks []Token) []dateSpan {
 			case "through", "thru", "until", "till", "by", "to", "before", "after", "since":
 				continue
 			}
+		}
+		if slices.ContainsFunc(toks[max(0, k-12):k], func(t Token) bool {
+			return t.Word == "than" || t.Word == "including" || t.Word == "unlike"
+		}) {
+			continue // "longer than any walkout …, including the … strike of 2022": another strike's year
 		}
 		dst = append(dst, d)
 	}
