@@ -183,8 +183,9 @@ func (v *scopeVerdict) miss() bool {
 // dimension, by the first name it gives; else the text, where a name in
 // the first sentence counts twice, is about a sibling when it names the
 // siblings more than the campaign. The campaign's union's own post is
-// about its union whatever other unions it names in its text (those who
-// joined its picket lines), unless its title names another first.
+// about its union, workforce and region whatever others it names in its
+// text (those who joined its picket lines or sent support), unless its
+// title names another first.
 func (s *Scorer) judgeScope(a *strike.Article, sc *scratch, r *result) scopeVerdict {
 	var v scopeVerdict
 	// A title that names only the campaign's side says whose strike it
@@ -212,10 +213,11 @@ func (s *Scorer) judgeScope(a *strike.Article, sc *scratch, r *result) scopeVerd
 			}
 			continue
 		}
-		if (g == campUnion || g == campWork) && r.publisher {
+		if r.publisher {
 			// The union's own post speaks for its members, and the
-			// unions and trades its text names are its allies ("nurses
-			// have walked our lines"); only its title says otherwise.
+			// unions, trades and places its text names are its allies
+			// ("nurses have walked our lines", "members from Northern
+			// California drove down"); only its title says otherwise.
 			continue
 		}
 		ours, theirs := 0, 0

@@ -269,6 +269,12 @@ func TestScopeRules(t *testing.T) {
 			tier:      strike.TierCore,
 		},
 		{
+			name:      "the union's own post, thanking another region's members more often than it names its own",
+			a:         strike.Article{Title: "Day 100: we marched, and we are not done", Text: "One hundred days ago, our nurses walked out of Acme Health's hospital in Springfield, and our strike goes on. Today our nurses marched the picket line with patients.\n\nThank you to the members from Shelbyville who drove down overnight, and to the Shelbyville retirees who sent a video. Our nurses will visit Shelbyville in the spring.", Source: "HWU"},
+			published: "2024-10-21",
+			tier:      strike.TierCore,
+		},
+		{
 			name:      "the union's own post, another region in its lead",
 			a:         strike.Article{Title: "Two months on the line", Text: "Two months ago HWU members walked out at Acme Health's hospital in Shelbyville, and our strike goes on.\n\nWe are still on the picket line every day. Our Springfield units sent donations.", Source: "HWU"},
 			published: "2024-10-21",
