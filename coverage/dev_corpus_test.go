@@ -23,7 +23,7 @@ import (
 // when a change lifts a figure. TestCoverageFigures measures the same
 // corpora through the command line.
 var devFloors = map[string]struct{ facts, story float64 }{
-	"dev": {0.99, 0.99}, // 0.993 once a count with no phase told is no striker count
+	"dev": {0.98, 0.99}, // 0.993 once a count with no phase told is no striker count; 0.987 once "a strike was possible" is no threat (its contract-expiry story says so, as most writers' do not)
 	// The same for the second development corpus (testdata/dev2).
 	// facts: 0.978, then 0.985 with the sixth corpus's rules
 	// stories: 0.941, then 0.957 with the fifth corpus's rules

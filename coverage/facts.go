@@ -856,9 +856,9 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseThreatened, "approv&strike", regexp.MustCompile(`\bapprov(?:e|es|ed|ing) (?:an? |the )?(?:[\w-]+ ){0,2}?strike(?:[.,;:!]|$| (?:vote|against|at|over|on|if|in|by|for|to|that|which|starting|beginning|date)\b)`)},
 	{strike.PhaseThreatened, "authori|strike vote", regexp.MustCompile(`\bauthori[sz](?:e|ed|es|ing) (?:an? |the )?` + reWords + `{0,2}?` + reStrikeN + `\b|\bstrike (?:authori[sz]ation|vote)\b`)},
 	{strike.PhaseThreatened, "strike|walk&could|may|might|would|will|plan|threaten|set to|ready to|prepared to|poised to|vowed to", regexp.MustCompile(`\b(?:could|may|might|would|will|plans? to|planning to|threaten(?:s|ed)? to|set to|ready to|prepared to|poised to|vowed to) (?:go on )?(?:strike|walk out|walk off)\b`)},
-	{strike.PhaseThreatened, "threat|possible|potential|looming|planned", regexp.MustCompile(`\bthreat(?:en(?:ed|s|ing)?)? (?:of )?(?:an? |the )?(?:[\w-]+ )?` + reStrikeN + `\b|\b(?:possible|potential|looming|planned|threatened) ` + reStrikeN + `\b`)},
+	{strike.PhaseThreatened, "threat|possible|potential|looming|planned", regexp.MustCompile(`\bthreat(?:en(?:ed|s|ing)?)? (?:of )?(?:an? |the )?(?:[\w-]+ )?` + reStrikeN + `\b|\b(?:looming|planned|threatened) ` + reStrikeN + `\b`)},
 	{strike.PhaseThreatened, "read|prepar|plan|organiz|schedul", regexp.MustCompile(`\b(?:ready|readies|readying|prepare|prepares|preparing|plan|plans|planning|organize|organizes|organizing|scheduled|schedules|scheduling) (?:an? |the |for an? |for the )?` + reWords + `{0,2}?` + reStrikeN + `\b`)},
-	{strike.PhaseThreatened, "strike|walk|stoppage&possible|likely|looming|imminent|odds|set", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:possible|likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
+	{strike.PhaseThreatened, "strike|walk|stoppage&possible|likely|looming|imminent|odds|set", regexp.MustCompile(`\bstrike (?:is|was|remains|looks) (?:likely|looming|imminent)\b|\bodds of an? ` + reStrikeN + `\b|\bsets?\b[^.;]{0,25}\b` + reStrikeN + `\b`)},
 	// A strike called or announced ("has called an open-ended strike", "Workers
 	// Announce Open-Ended Strike", "calls strike at Kaiser"; not "called off
 	// the strike"), and a headline's infinitive with the day to come
@@ -1322,6 +1322,9 @@ func sentencePhaseDetail(s string) (best string, back bool) {
 			chosen = chosen || p == strike.PhaseStrike && strikersNamed(s[m[0]:m[1]], pre)
 			if p == strike.PhaseStrike && sinceInsideRE.MatchString(s[m[0]:m[1]]) {
 				continue // "staff added in the region since the strike": after it
+			}
+			if p == strike.PhaseThreatened && (last == "possible" || last == "potential") {
+				continue // "a possible strike vote": no vote held, no notice given
 			}
 			if p == strike.PhaseStrike && last == "informational" {
 				continue // "informational picketers": a picket before any strike

@@ -573,7 +573,12 @@ func TestSentencePhase(t *testing.T) {
 		// A strike going on, as the setting of the news.
 		{"The two sides met Monday in a strike that most members are still honoring.", strike.PhaseStrike},
 		{"Patients wait for therapy amid the Kaiser strike.", strike.PhaseStrike},
-		{"Patients worry amid a possible strike.", strike.PhaseThreatened},
+		// A strike only possible is no threat told: no notice, no vote, no
+		// date.
+		{"Patients worry amid a possible strike.", ""},
+		{"The contract expired with no agreement, and the union said a strike was possible within weeks.", ""},
+		{"The bargaining team will report back this week on next steps, including a possible strike vote.", ""},
+		{"Members will hold a strike vote next week.", strike.PhaseThreatened},
 		{"Members met in the strike vote.", strike.PhaseThreatened},
 		// A strike told by its week, and by its union ("our strike").
 		{"As the NUHW strike at Kaiser's Southern California region finishes its first week, executives watch.", strike.PhaseStrike},
