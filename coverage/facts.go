@@ -952,7 +952,7 @@ var phaseSignals = []phaseSignal{
 	{strike.PhaseStrike, "huelga", regexp.MustCompile(`\ben huelga\b|\bhuelga de (?:[\w]+ ){1,2}(?:días|semanas|meses)\b|\bhuelga (?:[^.;,]{1,120}? )?(?:empezó|comenzó|sigue|continúa|cumple|cumplió|llegó|llega|lleva|entra|entró)(?:[\s,.;]|$)|\b(?:empezó|comenzó|inició) la huelga\b|\b(?:comenzaron|iniciaron|empezaron|comienzan|inician|empiezan|realizan|mantienen|continúan)\b(?: [^.;,]{1,30}?)? una huelga\b`)},
 	// A strike called for a day to come, in Spanish: "se irán a la huelga
 	// el lunes si no logran un contrato", "entregó el aviso de huelga".
-	{strike.PhaseThreatened, "huelga", regexp.MustCompile(`\b(?:se )?(?:irán|iría|irían|podrían ir|amenazan con ir|amenazaron con ir) a (?:la )?huelga\b|\b(?:iniciarán|comenzarán|empezarán|realizarán|harán|estallarán) (?:una |la )?huelga\b|\bhuelga (?:comenzará|empezará|iniciará)\b|\baviso de huelga\b|\bamenaza(?:n|ron)? con (?:una |la )?huelga\b`)},
+	{strike.PhaseThreatened, "huelga|paro", regexp.MustCompile(`\b(?:se )?(?:irán|iría|irían|podrían ir|amenazan con ir|amenazaron con ir) a (?:la )?huelga\b|\b(?:iniciarán|comenzarán|empezarán|realizarán|harán|estallarán) (?:una |la )?huelga\b|\bhuelga (?:comenzará|empezará|iniciará)\b|\baviso de huelga\b|\banunci(?:an|a|aron|ó) (?:una )?huelga\b|\bplane(?:an|a|aban) (?:iniciar|realizar|hacer) (?:una |la )?huelga\b|\b(?:votaron|votaran|votan) a favor de autorizar (?:el paro|la huelga|una huelga)\b|\bamenaza(?:n|ron)? con (?:una |la )?huelga\b`)},
 	// "dejaron sus puestos" (walked off the job); back at work:
 	// "regresaron el lunes a sus consultorios", "volvieron al trabajo".
 	{strike.PhaseStrike, "dejaron sus|dejaron de|dejaron el", regexp.MustCompile(`\bdejaron (?:sus puestos|de trabajar|el trabajo)\b`)},
@@ -965,7 +965,7 @@ var phaseSignals = []phaseSignal{
 	// "mediadores estatales entran al conflicto".
 	{strike.PhaseMediation, "mediador", regexp.MustCompile(`\b(?:con la ayuda de|bajo la guía de|ante) (?:dos |los |las |un |una )?mediador(?:es|a|as)?\b|\bmediador(?:es|as)? (?:estatales )?(?:entran|entraron|intervienen|intervinieron|comenzaron|iniciaron|se reúnen)\b`)},
 	// "ratificaron su nuevo contrato", "aprobaron el contrato".
-	{strike.PhaseRatified, "ratific|aprob", regexp.MustCompile(`\bratific(?:aron|an|ó|ado|ada)\b|\baprob(?:aron|ó|ado)\b(?: [^.;,]{1,20}?)? (?:el|su) (?:nuevo )?(?:contrato|acuerdo)\b`)},
+	{strike.PhaseRatified, "ratific|aprob", regexp.MustCompile(`\bratific(?:aron|an|ó|ado|ada)\b|\baprob(?:aron|ó|ado)\b(?: [^.;,]{1,20}?)? (?:el|su|un) (?:nuevo )?(?:contrato|acuerdo)\b`)},
 	// Mediation.
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\bmediat(?:ion|ed talks|ed negotiations|ed sessions?|ors?)s?(?: (?:between|with) (?:[^.;]|\b(?:dr|mr|ms|mrs|gov|sen|rep|sec)\.){1,80}?(?:, [^.;,]{1,120}?,)?)? (?:begins|began|begin|started|starts|got under way|gets under way|is under way|are under way|was under way|were under way|have been under way|has been under way|have been underway|has been underway|resumed|resume|opened|join|joins|joined|steps? into|stepped into|steps? in|stepped in|have been going on|has been going on|have continued|has continued|are continuing|is continuing|continue|continues|continued)\b|\b(?:days?|weeks?|months?) into (?:the |their )?(?:mediation|mediated (?:talks|negotiations|sessions))\b`)},
 	{strike.PhaseMediation, "mediat", regexp.MustCompile(`\b(?:began|begin|begins|entered|enter|enters|opened|started|resumed|held|went into|go into|goes into|gone into|moved into) (?:enter |begin )?(?:(?:formal|state|federal|[a-z]+-(?:brokered|appointed|backed|led|run)) )?(?:mediation|mediated (?:talks|negotiations|sessions?))\b`)},
@@ -1126,7 +1126,9 @@ var (
 	// returnToComeRE finds a return to work in the present tense followed
 	// by the day it will happen: "return to work Monday", "go back to work
 	// next week".
-	returnToComeRE = regexp.MustCompile(`^(?:return|returns|go back|goes back|come back|comes back|back) (?:to work|(?:to|into) (?:their |the |its )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)),? (?:on |this |next )?(?:(?:is |are )?(?:set|scheduled|planned|expected|slated) (?:for )?)?(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month)\b`)
+	returnToComeRE = regexp.MustCompile(`^(?:return|returns|go back|goes back|come back|comes back|back) (?:to work|(?:to|into) (?:their |the |its )?(?:[\w'’-]+ ){0,2}?(?:offices?|clinics?|jobs?|desks?|posts?)),? (?:on |this |next )?(?:(?:is |are )?(?:set|scheduled|planned|expected|slated) (?:for )?)?(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month)\b|` +
+		// In Spanish: "regresan al trabajo el lunes 12 de mayo".
+		`^(?:regresan|vuelven) (?:al trabajo|a trabajar|a sus (?:consultorios|puestos|clínicas|empleos|trabajos)),? el (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b`)
 	// hypoStrikeRE finds words inside a strike's phrase that make it one
 	// to come: "amid a possible strike".
 	hypoStrikeRE = regexp.MustCompile(`\b(?:possible|potential|looming|planned|threatened|proposed|likely|imminent|future|next)\b`)

@@ -302,6 +302,12 @@ func TestSentencePhase(t *testing.T) {
 		{"They did not return until May 12, after 196 days, two months of mediation and a hunger strike on Sunset Boulevard.", strike.PhaseEnded},
 		{"Kaiser said it had added mental health staff in the region since the strike.", ""},
 		{"We will not return until Kaiser agrees to a fair contract.", ""},
+		// Spanish: a strike announced or planned for a day, a contract
+		// approved ("un nuevo contrato"), a return set for a day.
+		{"Profesionales de salud mental de Kaiser anuncian huelga a partir del 21 de octubre", strike.PhaseThreatened},
+		{"Unos 2.400 psicólogos de Kaiser Permanente planean iniciar una huelga indefinida el lunes 21 de octubre.", strike.PhaseThreatened},
+		{"Los 2.400 profesionales de salud mental aprobaron el jueves 8 de mayo un nuevo contrato de cuatro años.", strike.PhaseRatified},
+		{"Terapeutas de Kaiser ratifican contrato; regresan al trabajo el lunes 12 de mayo", strike.PhaseRatified},
 		// But a deal to end it is the deal, and a call to end a strike not
 		// yet begun is no strike.
 		{"Kaiser and the union reached an agreement to end the strike late Sunday.", strike.PhaseTentativeAgreement},
