@@ -258,6 +258,7 @@ func kaiserScope() strike.Scope {
 			"nurses", "registered nurses", "respiratory therapists", "physical therapists", "occupational therapists",
 			"pharmacists", "pharmacy technicians", "pharmacy workers", "pharmacy assistants", "pharmacy staff",
 			"housekeepers", "engineers", "optometrists", "midwives", "lab technicians",
+			"enfermeras", "enfermeros", "farmacéuticos",
 		},
 		Start: "2024-07-01",
 	}

@@ -671,7 +671,7 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 		i++
 	}
 	// Then each group on its own: leftmost longest, without overlaps.
-	var next [exclude]int
+	var next, ended [exclude]int
 	for i, f := range sc.cands {
 		if f == nil || sc.masked[i] {
 			continue
@@ -682,6 +682,11 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 			}
 			if ti, l := s.longest(sc, i, f[g]); l > 0 {
 				next[g] = i + l
+				joint := g == campUnion && i > 0 && ended[g] == i && field[toks[i-1].End:toks[i].Start] == "/"
+				ended[g] = i + l
+				if joint {
+					continue // "UNAC/UHCP": one union's joint name, named once
+				}
 				if g == employer && disclaimed(toks, i) {
 					continue // "no connection with Kaiser Permanente": not this employer's news
 				}
