@@ -2957,6 +2957,10 @@ var milCountRE = regexp.MustCompile(`\b(\d{1,3}) mil (\d{3})\s+(?:[\p{L}]+\s+){0
 // colleagues", "walked out alongside 2,400 co-workers".
 var colleaguesStrikeRE = regexp.MustCompile(`\b(?:on strike|striking|walked out|walked off the job|picketing|out) (?:[\w-]+ ){0,3}?(?:with|alongside|along with) (?:about |some |roughly |nearly |almost |more than |over |approximately |an estimated )?(\d{1,3}(?:,\d{3})+|\d{3,6}) (?:of )?(?:their|our|his|her|other) (?:[\w-]+ )?(?:colleagues|co-workers|coworkers)\b`)
 
+// ofWhomStrikeRE finds strikers counted after their noun: "the
+// clinicians, some 2,400 of whom were called out Oct. 21".
+var ofWhomStrikeRE = regexp.MustCompile(`\b(?:clinicians|therapists|workers|members|employees|professionals|psychologists|nurses|staff)\b[^.;]{0,40}?,? (?:about |some |roughly |nearly |almost |more than |over |approximately |an estimated )?(\d{1,3}(?:,\d{3})+|\d{3,6}) of whom (?:were|are|have been|had been) (?:called out|on strike|out on strike|striking|off the job)\b`)
+
 // localSpotRE finds the spot of one picket line: a street, a sidewalk, a
 // corner or the doors of one building ("About 60 strikers line Sierra
 // Avenue", "on the sidewalk outside the company's medical offices on
@@ -3118,6 +3122,15 @@ func firstWorkers(ss []factSentence, pub time.Time) (int, int, bool) {
 			// "on strike with nearly 2,400 of their colleagues": the
 			// strikers, told from a few of them.
 			if m := colleaguesStrikeRE.FindStringSubmatch(s.lower); m != nil {
+				if n, ok := smallNumber(m[1]); ok && n >= maxLocalCount {
+					return n, i, true
+				}
+			}
+		}
+		if hasDigit && strings.Contains(s.lower, " of whom ") {
+			// "The clinicians, some 2,400 of whom were called out Oct.
+			// 21": the strikers, their noun before the count.
+			if m := ofWhomStrikeRE.FindStringSubmatch(s.lower); m != nil {
 				if n, ok := smallNumber(m[1]); ok && n >= maxLocalCount {
 					return n, i, true
 				}

@@ -1390,6 +1390,8 @@ func TestExtractWorkers(t *testing.T) {
 		want        int
 	}{
 		{name: "nearly", text: "Nearly 2,400 mental health professionals walked off the job at Kaiser.", want: 2400},
+		// Strikers counted after their noun.
+		{name: "of whom", text: "A few hundred striking Kaiser mental health workers and supporters filled the sidewalk outside Kaiser's Los Angeles Medical Center on Tuesday.\n\nThe clinicians, some 2,400 of whom were called out Oct. 21, carried a banner.", want: 2400},
 		// A year after "since" ends a span up to now, not a look back.
 		// "The 57 … who walked off the job" on the sidewalk is the whole
 		// unit, not one picket's headcount.
