@@ -2967,7 +2967,11 @@ var ofWhomStrikeRE = regexp.MustCompile(`\b(?:clinicians|therapists|workers|memb
 // Stockdale Highway", "About 80 on Broadway", "lay down on the
 // pavement"), or one county
 // of the region ("About 300 … in San Diego County went back to work").
-var localSpotRE = regexp.MustCompile(`\b(?:avenue|ave\.|street|boulevard|blvd\.?|highway|broadway|sidewalk|pavement|street corner|the corner of|parking lot|driveway)\b|\bin (?:[a-z.]+ ){1,2}county\b`)
+var localSpotRE = regexp.MustCompile(`\b(?:avenue|ave\.|street|boulevard|blvd\.?|highway|broadway|sidewalk|pavement|street corner|the corner of|parking lot|driveway|this stretch)\b|\bin (?:[a-z.]+ ){1,2}county\b|` +
+	// "outside Kaiser Permanente's Oxnard medical offices", "through the
+	// doors of the Pasadena medical offices", "at Tuesday's Long Beach
+	// City Council meeting": one building, one room.
+	`\b(?:outside|through the doors of|in front of) (?:[\w'’.-]+ ){0,4}?(?:medical offices|medical office building|clinic|offices)\b|\bcity council (?:meeting|chambers)\b`)
 
 // wholeUnitCount reports whether the sentence tells n as a whole unit
 // ("The 57 Kaiser clinicians who walked off the job … are still on the

@@ -1397,6 +1397,8 @@ func TestExtractWorkers(t *testing.T) {
 		// unit, not one picket's headcount.
 		{name: "the whole unit on the sidewalk", text: "The 57 Kaiser mental health clinicians who walked off the job in Hawaii this summer are still on the sidewalk.", want: 57},
 		{name: "one picket on the sidewalk", text: "About 60 strikers lined the sidewalk outside Kaiser's clinic.", want: 0},
+		{name: "one picket outside one building", text: "She and about 20 colleagues from the union have been walking outside Kaiser Permanente's Oxnard medical offices since Monday.", want: 0},
+		{name: "one council meeting", text: "Nearly 30 Kaiser Permanente mental health clinicians, a month into their strike, used the public comment period at Tuesday's Long Beach City Council meeting to ask the city to back them.", want: 0},
 		{name: "the largest since a year", text: "Nearly 2,400 mental health professionals walked off the job at Kaiser, the largest walkout there since 2023.", want: 2400},
 		// A count corrected on the air: "make that" gives the right one.
 		{name: "corrected in the sentence", text: "That was the scene this morning, when some 2,000 — make that about 2,400, according to the union — Kaiser mental health workers began an open-ended strike.", want: 2400},
