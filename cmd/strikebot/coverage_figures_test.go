@@ -399,11 +399,12 @@ var coverageFloors = map[string]coverageFloor{
 	// the long middle told indirectly; the end and after). Before any rule
 	// was tuned on them: facts 0.96, 0.89, 0.91, 0.95; core 1.00, 0.95,
 	// 0.99, 0.96; grouping 0.88, 0.92, 0.89, 0.80; copies 5 of 5, 7 of 7,
-	// 6 of 7, 8 of 8.
-	"dev68": {copies: 1.00, grouping: 0.87, relevance: 1.00, core: 1.00, facts: 0.96, status: 5, asks: 8},
-	"dev69": {copies: 1.00, grouping: 0.91, relevance: 0.99, core: 0.95, facts: 0.89, status: 5, asks: 7},
-	"dev70": {copies: 0.85, grouping: 0.89, relevance: 1.00, core: 0.98, facts: 0.91, status: 5, asks: 8},
-	"dev71": {copies: 1.00, grouping: 0.80, relevance: 1.00, core: 0.96, facts: 0.95, status: 5, asks: 8},
+	// 6 of 7, 8 of 8. After: facts 0.99, 0.94, 0.99, 0.97; core 1.00, 0.96,
+	// 0.99, 0.96; grouping 0.88, 0.95, 0.89, 0.80.
+	"dev68": {copies: 1.00, grouping: 0.87, relevance: 1.00, core: 1.00, facts: 0.98, status: 5, asks: 8},
+	"dev69": {copies: 1.00, grouping: 0.94, relevance: 0.99, core: 0.96, facts: 0.93, status: 5, asks: 7},
+	"dev70": {copies: 0.85, grouping: 0.89, relevance: 1.00, core: 0.98, facts: 0.99, status: 5, asks: 8},
+	"dev71": {copies: 1.00, grouping: 0.80, relevance: 1.00, core: 0.96, facts: 0.97, status: 5, asks: 8},
 }
 
 // storiesOrderIndependent says whether the same articles make the same
