@@ -3915,12 +3915,16 @@ var onStrikeAfterF = regexp.MustCompile(`^,? (?:who|which) (?:are|were|is|was|ha
 // and health professionals walked out", "nurses in UNAC/UHCP are on
 // strike". Read in the lead only: further on, it is as often a strike
 // recalled ("NUHW members walked out last year").
-var leadStrikersF = regexp.MustCompile(`^(?:['’]s)?[\s\-–—]*(?:(?:members|nurses|and|health|care|professionals|therapists|clinicians|workers|employees|staff|pharmacists)\b,? ?){0,6}(?:(?:are|were|is|went|remain|remains) (?:now |still )?on strike|(?:walked|walk|walks) (?:out|off the job)|struck)\b`)
+var leadStrikersF = regexp.MustCompile(strikersAfterName + `(?:(?:are|were|is|went|remain|remains) (?:now |still )?on strike|(?:walked|walk|walks) (?:out|off the job)|struck)\b`)
+
+// strikersAfterName is what may stand between a union's name and its
+// members' strike verb: a possessive, a dash, their workforce.
+const strikersAfterName = `^(?:['’]s)?[\s\-–—]*(?:(?:members|nurses|and|health|care|professionals|therapists|clinicians|workers|employees|staff|pharmacists)\b,? ?){0,6}`
 
 // nowStrikersF is leadStrikersF in the present, read anywhere: a strike
 // told as going on is the news, not one recalled: "nurses and health
 // professionals of UNAC/UHCP are on day three of a five-day strike".
-var nowStrikersF = regexp.MustCompile(`^(?:['’]s)?[\s\-–—]*(?:(?:members|nurses|and|health|care|professionals|therapists|clinicians|workers|employees|staff|pharmacists)\b,? ?){0,6}(?:are|is|remain|remains) (?:now |still )?(?:on strike|(?:out )?on (?:day|week) [\w-]+ of (?:an? |their |the |its )?(?:[\w-]+ ){0,2}?strike)\b`)
+var nowStrikersF = regexp.MustCompile(strikersAfterName + `(?:are|is|remain|remains) (?:now |still )?(?:on strike|(?:out )?on (?:day|week) [\w-]+ of (?:an? |their |the |its )?(?:[\w-]+ ){0,2}?strike)\b`)
 
 // unionsInF finds, right before a union's name, words that make it a
 // group other unions belong to: "other unions in the Alliance of …",

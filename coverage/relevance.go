@@ -671,7 +671,7 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 		i++
 	}
 	// Then each group on its own: leftmost longest, without overlaps.
-	var next, ended [exclude]int
+	var next [exclude]int
 	for i, f := range sc.cands {
 		if f == nil || sc.masked[i] {
 			continue
@@ -681,9 +681,9 @@ func (s *Scorer) match(sc *scratch, field string, inTitle bool) {
 				continue
 			}
 			if ti, l := s.longest(sc, i, f[g]); l > 0 {
+				// (A match of the group that ended right here, past a slash.)
+				joint := g == campUnion && i > 0 && next[g] == i && field[toks[i-1].End:toks[i].Start] == "/"
 				next[g] = i + l
-				joint := g == campUnion && i > 0 && ended[g] == i && field[toks[i-1].End:toks[i].Start] == "/"
-				ended[g] = i + l
 				if joint {
 					continue // "UNAC/UHCP": one union's joint name, named once
 				}
